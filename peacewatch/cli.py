@@ -1,0 +1,118 @@
+"""The ``peacewatch`` command line. Only this module prints.
+
+Exit codes: 0 when every document was processed, 1 when some failed (each failure is reported with
+its code), 2 on usage errors (click's own convention, kept for ours).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import Config, load_config
+from .errors import PeacewatchError
+
+
+class Context:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+
+def _fail_usage(e: PeacewatchError) -> None:
+    click.echo(f"error {e}", err=True)
+    sys.exit(2)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="peacewatch")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="A TOML configuration file (see `peacewatch config`).")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """peacewatch: who did and said what, to whom, when, and which promises were kept."""
+    try:
+        ctx.obj = Context(load_config(config_path))
+    except PeacewatchError as e:
+        _fail_usage(e)
+
+
+@main.command("config")
+def show_config() -> None:
+    """Print the commented default configuration."""
+    from .config import default_config_text
+
+    click.echo(default_config_text(), nl=False)
+
+
+def _overrides(config: Config, **values: Any) -> Config:
+    try:
+        return config.with_overrides(**values)
+    except PeacewatchError as e:
+        _fail_usage(e)
+        raise  # unreachable: _fail_usage exits
+
+
+@main.command()
+@click.argument("input_path", default="-", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("-o", "--output", default="-", type=click.Path(allow_dash=True, dir_okay=False),
+              help="Where to write the results (JSON Lines); '-' is standard output.")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: config 'workers').")
+@click.option("--batch-size", type=int, default=None, help="Documents per spaCy batch.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary CSV (repeatable).")
+@click.pass_obj
+def extract(obj: Context, input_path: str, output: str, workers: int | None,
+            batch_size: int | None, actor_files: tuple[str, ...]) -> None:
+    """Annotate documents (JSON Lines, one per line) and write one result per line, in order."""
+    from .flow import extract_stream
+
+    config = _overrides(obj.config, workers=workers, batch_size=batch_size,
+                        actors=(obj.config.actors + actor_files) if actor_files else None)
+    failed = 0
+    source = click.open_file(input_path, "r", encoding="utf-8", errors="surrogateescape")
+    with source as fin, click.open_file(output, "w", encoding="utf-8") as fout:
+        try:
+            for result in extract_stream(fin, config):
+                failed += result.error is not None
+                fout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        except PeacewatchError as e:
+            _fail_usage(e)
+    if failed:
+        click.echo(f"{failed} document(s) failed; see their 'error' field", err=True)
+    sys.exit(1 if failed else 0)
+
+
+EVAL_TASKS = ("timex", "quotes", "events", "ner")
+
+
+@main.command("eval")
+@click.argument("task", type=click.Choice(EVAL_TASKS))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Only the first N gold records.")
+@click.option("--baseline", default=None, help="Also score a baseline system (task-specific).")
+@click.option("--errors", "show_errors", type=int, default=20,
+              help="Print up to N misses and false alarms (0 for none).")
+@click.option("--actors-only", is_flag=True, help="events: score only the actor codes.")
+@click.pass_obj
+def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: str | None,
+             show_errors: int, actors_only: bool) -> None:
+    """Score the pipeline on a gold file (formats of shared/data/SOURCES.md)."""
+    import importlib
+
+    module = importlib.import_module(f".evaluate.{task}", __package__)
+    options: dict[str, Any] = {"limit": limit, "baseline": baseline}
+    if task == "events":
+        options["actors_only"] = actors_only
+    try:
+        report = module.evaluate(Path(gold), obj.config, **options)
+    except PeacewatchError as e:
+        _fail_usage(e)
+    from .serve.text import render_report
+
+    click.echo(render_report(report, show_errors))
+    click.echo(report.to_json())

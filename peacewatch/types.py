@@ -1,0 +1,252 @@
+"""The shared records of peacewatch.
+
+Every stage passes these typed records, never bare dicts or aligned lists. Each record converts
+symmetrically to and from the JSON dictionaries of the record contract (``spec/records.md``):
+``Record.from_dict(r.to_dict()) == r``. Fields beyond the contract (``why``, ``mod`` …) are
+additions the contract allows; none of the contract's fields is renamed or repurposed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, TypeVar
+
+Span = tuple[int, int]
+R = TypeVar("R", bound="Record")
+
+EVENT_TYPES = (
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
+    "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT"
+).split()
+EVENT_STATUSES = ("occurred", "future", "negated", "hypothetical", "requested", "historical")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+ENTITY_KINDS = ("state", "person", "organization", "armed_group", "igo", "group", "place")
+COMMITMENT_STATUSES = ("open", "fulfilled", "overdue", "broken")
+
+
+def _span_out(value: Span | None) -> list[int] | None:
+    return None if value is None else [value[0], value[1]]
+
+
+def _span_in(value: Any) -> Span | None:
+    if value is None:
+        return None
+    start, end = value
+    return (int(start), int(end))
+
+
+class Record:
+    """Mixin: symmetric conversion between a dataclass record and its JSON dictionary.
+
+    ``_nested`` names fields holding records (or lists of records); ``_spans`` names fields
+    holding ``(start, end)`` tuples, written as two-item lists.
+    """
+
+    _nested: ClassVar[dict[str, type[Record]]] = {}
+    _spans: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if f.name in self._spans:
+                value = _span_out(value)
+            elif f.name in self._nested:
+                value = _nested_out(value)
+            elif isinstance(value, list):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in cls._spans:
+                value = _span_in(value)
+            elif f.name in cls._nested and value is not None:
+                sub = cls._nested[f.name]
+                value = [sub.from_dict(v) for v in value] if isinstance(value, list) else sub.from_dict(value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+def _nested_out(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [v.to_dict() for v in value]
+    return value.to_dict()
+
+
+@dataclass
+class Timex(Record):
+    """A temporal expression with its TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    why: str | None = None
+
+
+@dataclass
+class Mention(Record):
+    """A span that names or designates an entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+    metonymy: bool = False
+    why: str | None = None
+
+
+@dataclass
+class Entity(Record):
+    """An actor of one document (or, in the database, of the whole ledger)."""
+
+    id: str
+    name: str
+    kind: str
+    code: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    why: str = ""
+
+
+@dataclass
+class Quote(Record):
+    """Direct or indirect reported speech."""
+
+    _spans = ("speaker_span", "cue_span", "content_span")
+
+    content_span: Span
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+    direct: bool = False
+    why: str | None = None
+
+
+@dataclass
+class Argument(Record):
+    """One actor or recipient of an event; carries its code so the event stands alone."""
+
+    entity: str | None
+    code: str | None
+    sector: str | None
+    text: str
+
+
+@dataclass
+class Event(Record):
+    """A PLOVER-typed event instance."""
+
+    _nested = {"actor": Argument, "recipient": Argument}
+    _spans = ("trigger_span", "span", "date_span")
+
+    id: str
+    type: str
+    trigger_span: Span
+    span: Span
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    status: str = "occurred"
+    actor: list[Argument] = field(default_factory=list)
+    recipient: list[Argument] = field(default_factory=list)
+    date: str | None = None
+    date_span: Span | None = None
+    location: dict[str, Any] | None = None
+    quantity: dict[str, Any] | None = None
+    reported_by: str | None = None
+    score: float | None = None
+    cameo: str | None = None
+    why: str | None = None
+
+
+@dataclass
+class Commitment(Record):
+    """A promise or agreed obligation."""
+
+    id: str
+    event: str
+    obligor: list[str] = field(default_factory=list)
+    beneficiary: list[str] = field(default_factory=list)
+    action: dict[str, Any] = field(default_factory=dict)
+    made: str | None = None
+    due: str | None = None
+    status: str = "open"
+    why: str | None = None
+
+
+@dataclass
+class ErrorInfo(Record):
+    """A coded error attached to a document result."""
+
+    code: str
+    message: str
+
+
+@dataclass
+class Document(Record):
+    """One input document as read. ``extra`` keeps every input field the contract does not name."""
+
+    id: str
+    text: str
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @staticmethod
+    def hash_id(text: str) -> str:
+        """The contract's default id: the first 16 hex digits of SHA-256 of the UTF-8 text."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Result(Record):
+    """What the pipeline produces for one document: the contract's output line."""
+
+    _nested = {
+        "error": ErrorInfo,
+        "timexes": Timex,
+        "mentions": Mention,
+        "entities": Entity,
+        "quotes": Quote,
+        "events": Event,
+        "commitments": Commitment,
+    }
+
+    id: str
+    published: str | None = None
+    error: ErrorInfo | None = None
+    timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+
+    LISTS: ClassVar[tuple[str, ...]] = (
+        "timexes", "mentions", "entities", "quotes", "events", "commitments",
+    )
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, or None."""
+        if entity_id is None:
+            return None
+        return next((e for e in self.entities if e.id == entity_id), None)
