@@ -1,0 +1,1 @@
+"""The actors component (being built)."""

@@ -1,0 +1,1 @@
+"""Commitments within one document (being built)."""

@@ -1,0 +1,1 @@
+"""The events component (being built)."""

@@ -1,0 +1,1 @@
+"""The quotes component (being built)."""

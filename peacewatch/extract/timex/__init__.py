@@ -1,0 +1,1 @@
+"""The timex component (being built)."""

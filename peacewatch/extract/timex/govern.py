@@ -1,0 +1,31 @@
+"""Which time expression governs a clause: the date an event or commitment hangs on.
+
+A first version the events component can call: the timex inside the trigger's clause (its
+syntactic subtree up to the nearest finite verb), else the nearest one in the same sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ...types import Timex
+
+
+def governing_timex(timexes: list[Timex], doc: Doc, token_index: int) -> Timex | None:
+    """The timex that dates the word at ``token_index`` of ``doc``, or None."""
+    token = doc[token_index]
+    sent = token.sent
+    candidates = [t for t in timexes if sent.start_char <= t.start and t.end <= sent.end_char
+                  and t.type in ("DATE", "TIME")]
+    if not candidates:
+        return None
+    head = token
+    while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head is not head:
+        head = head.head
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    inside = [t for t in candidates if lo <= t.start and t.end <= hi]
+    pool = inside or candidates
+    return min(pool, key=lambda t: abs(t.start - token.idx))
