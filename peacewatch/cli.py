@@ -6,10 +6,11 @@ its code), 2 on usage errors (click's own convention, kept for ours).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -116,3 +117,60 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
 
     click.echo(render_report(report, show_errors))
     click.echo(report.to_json())
+
+
+def _open_store(db: str | None, config: Config) -> Any:
+    from .store.sqlite import Store
+
+    try:
+        return Store(db or config.db)
+    except PeacewatchError as e:
+        _fail_usage(e)
+
+
+def _text_out(output: str, fmt: str) -> IO[str]:
+    if output == "-":
+        return contextlib.nullcontext(sys.stdout)  # type: ignore[return-value]
+    return open(output, "w", encoding="utf-8", newline="" if fmt == "csv" else None)
+
+
+@main.command("export")
+@click.argument("table", type=click.Choice(("documents", "mentions", "entities", "timexes", "quotes",
+                                            "events", "commitments")))
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
+              show_default=True)
+@click.option("--db", default=None, help="The database (default: config 'db', ./peacewatch.db).")
+@click.option("-o", "--output", default="-", help="Output path; '-' is standard output (not for parquet).")
+@click.pass_obj
+def export(obj: Context, table: str, fmt: str, db: str | None, output: str) -> None:
+    """Write a table of the database as JSON Lines, CSV or Parquet."""
+    from .store import export as exporter
+
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("parquet needs a file: give -o PATH")
+    store = _open_store(db, obj.config)
+    with store:
+        records = exporter.rows(store.conn, table)
+        try:
+            if fmt == "parquet":
+                n = exporter.write(records, fmt, output)
+            else:
+                with _text_out(output, fmt) as out:
+                    n = exporter.write(records, fmt, out)
+        except PeacewatchError as e:
+            _fail_usage(e)
+    if output != "-":
+        click.echo(f"{n} {table} written to {output}", err=True)
+
+
+@main.command("summary")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.pass_obj
+def summary(obj: Context, db: str | None) -> None:
+    """Print what the database holds: documents, entities by kind, events by type, commitments."""
+    from .serve.text import render_summary
+    from .store.summary import summarize
+
+    store = _open_store(db, obj.config)
+    with store:
+        click.echo(render_summary(summarize(store.conn)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .engines.local import LocalEngine
@@ -44,29 +44,32 @@ def _failed_id(line: str | bytes, lineno: int) -> str:
         return f"line:{lineno}"
 
 
-def extract(items: Iterable[Document | Result], config: Config, engine: LocalEngine | None = None) -> Iterator[Result]:
+def extract(
+    items: Iterable[Document | Result], config: Config, engine: LocalEngine | None = None
+) -> Iterator[Result]:
     """Annotate: run the pipeline on each document, in order; errors pass through."""
     engine = engine or LocalEngine(config)
     yield from engine.run(items)
 
 
-def extract_stream(stream: TextIO, config: Config) -> Iterator[Result]:
+def extract_stream(stream: Iterable[str], config: Config) -> Iterator[Result]:
     """``peacewatch extract``: JSON Lines in, contract results out."""
     return extract(read_jsonl(stream, config), config)
 
 
 def ingest(sources: Iterable[Source], store: Store, config: Config) -> IngestStats:
-    """``peacewatch ingest``: read sources, annotate new documents, store them, then resolve."""
+    """``peacewatch ingest``: read sources, annotate the new documents and store them."""
     from .ingest.sources import documents_from
 
     items = store.only_new(documents_from(sources, config))
     for result, document in extract_pairs(items, config):
         store.save(document, result)
-    store.resolve()
     return store.stats
 
 
-def extract_pairs(items: Iterable[Document | Result], config: Config) -> Iterator[tuple[Result, Document | None]]:
+def extract_pairs(
+    items: Iterable[Document | Result], config: Config
+) -> Iterator[tuple[Result, Document | None]]:
     """Annotate while keeping each result beside the document it came from."""
     held: deque[Document | Result] = deque()
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import ConfigError, ProcessingError, PeacewatchError
+from .errors import ConfigError, PeacewatchError, ProcessingError
 from .types import Document, ErrorInfo, Result
 
 if TYPE_CHECKING:
@@ -48,9 +48,14 @@ class Annotation:
 class Component(Protocol):
     """What every pipeline component is."""
 
-    name: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def provides(self) -> tuple[str, ...]: ...
 
     def __call__(self, ann: Annotation) -> Annotation: ...
 
@@ -131,7 +136,7 @@ class Pipeline:
         """Run the pipeline on documents, batching through ``nlp.pipe``; one result per document."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
-        for document, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.config.batch_size)):
+        for document, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.config.batch_size), strict=True):
             yield self.run_components(document, sdoc)
 
     def run_components(self, document: Document, sdoc: Doc) -> Result:

@@ -22,13 +22,19 @@ def parse_line(line: str | bytes, lineno: int, max_chars: int) -> Document:
         try:
             line = line.decode("utf-8")
         except UnicodeDecodeError as e:
-            raise InputError(f"line {lineno} is not valid UTF-8 (byte {e.start}); re-encode the file as UTF-8", "E005") from e
+            raise InputError(
+                f"line {lineno} is not valid UTF-8 (byte {e.start}); re-encode the file as UTF-8", "E005"
+            ) from e
     try:
         data = json.loads(line)
     except json.JSONDecodeError as e:
-        raise InputError(f"line {lineno} is not valid JSON ({e.msg} at column {e.colno}); fix or remove the line", "E001") from e
+        raise InputError(
+            f"line {lineno} is not valid JSON ({e.msg} at column {e.colno}); fix or remove the line", "E001"
+        ) from e
     if not isinstance(data, dict):
-        raise InputError(f"line {lineno} is JSON but not an object; each line must be one {{...}} document", "E010")
+        raise InputError(
+            f"line {lineno} is JSON but not an object; each line must be one {{...}} document", "E010"
+        )
     return document_from_mapping(data, max_chars)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..evaluate.report import EvalReport
+from ..store.summary import Summary
 
 
 def render_report(report: EvalReport, show_errors: int) -> str:
@@ -35,3 +36,19 @@ def _fmt(value: float | int | None) -> str:
     if isinstance(value, int):
         return str(value)
     return f"{value:.3f}"
+
+
+def render_summary(summary: Summary) -> str:
+    """The database summary as a small table."""
+    lines = [
+        f"documents            {summary.documents}"
+        f"  ({summary.failed_documents} failed in the pipeline, {summary.failed_inputs} unreadable inputs)",
+    ]
+    for title, counts in (("entities by kind", summary.entities_by_kind),
+                          ("events by type", summary.events_by_type),
+                          ("commitments by status", summary.commitments_by_status)):
+        lines.append(f"\n{title}")
+        if not counts:
+            lines.append("  (none)")
+        lines.extend(f"  {name:<18} {n:>6}" for name, n in counts.items())
+    return "\n".join(lines)
