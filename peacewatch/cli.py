@@ -75,7 +75,7 @@ def extract(obj: Context, input_path: str, output: str, workers: int | None,
     config = _overrides(obj.config, workers=workers, batch_size=batch_size,
                         actors=(obj.config.actors + actor_files) if actor_files else None)
     failed = 0
-    source = click.open_file(input_path, "r", encoding="utf-8", errors="surrogateescape")
+    source = click.open_file(input_path, "rb")
     with source as fin, click.open_file(output, "w", encoding="utf-8") as fout:
         try:
             for result in extract_stream(fin, config):
@@ -174,3 +174,7 @@ def summary(obj: Context, db: str | None) -> None:
     store = _open_store(db, obj.config)
     with store:
         click.echo(render_summary(summarize(store.conn)))
+
+
+if __name__ == "__main__":
+    main()

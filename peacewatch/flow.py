@@ -38,9 +38,11 @@ def read_jsonl(stream: Iterable[str | bytes], config: Config) -> Iterator[Docume
 def _failed_id(line: str | bytes, lineno: int) -> str:
     import json
 
+    if isinstance(line, bytes):
+        line = line.decode("utf-8", errors="replace")  # only to find the record's id
     try:
         return record_id(json.loads(line), lineno)
-    except (ValueError, UnicodeDecodeError):
+    except ValueError:
         return f"line:{lineno}"
 
 
@@ -52,7 +54,7 @@ def extract(
     yield from engine.run(items)
 
 
-def extract_stream(stream: Iterable[str], config: Config) -> Iterator[Result]:
+def extract_stream(stream: Iterable[bytes], config: Config) -> Iterator[Result]:
     """``peacewatch extract``: JSON Lines in, contract results out."""
     return extract(read_jsonl(stream, config), config)
 

