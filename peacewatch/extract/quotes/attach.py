@@ -1,0 +1,83 @@
+"""Attach quotations to the cues beside them, and tell stand-alone quotations from scare quotes.
+
+- ``before``: the quotation ends, then (after punctuation and spaces only) the clause of the cue
+  begins, on the same line: '"...," he said', '"...," said Caddell', '"...," Rep. Moore said'.
+- ``after``: the cue clause ends, then at most a short stretch ending in ":" or "," (or nothing)
+  before the quotation opens ('He said: "..."'; with nothing between, only a quotation that is a
+  whole sentence: 'He said "We will win."'), the second half of a broken quote
+  '"...," he said, "..."', or 'She added:' at the end of a paragraph before a quote paragraph.
+- ``stand-alone``: a quotation that fills its sentence (nothing but punctuation between it and
+  the sentence or paragraph edges on both sides). With no cue of its own it inherits the speaker
+  of the nearest preceding attributed quote.
+- Anything else is a scare quote or a title in running text ("positive signs"): it is not a quote
+  of its own; inside the content of an indirect quote it makes that quote mixed (``direct``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .cues import Cue
+from .marks import Quotation
+
+_ONLY_PUNCT = re.compile(r"[^\w\"“”«»]*")
+_LEAD_IN = re.compile(r"[^\"“”«».!?]{0,60}[:,]\s*")
+_SENTENCE_END = ".!?:"
+
+
+def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
+    start, end = cue.cue
+    if cue.subject is not None:
+        start = min(start, cue.subject.left_edge.idx)
+        right = cue.subject.right_edge
+        end = max(end, right.idx + len(right))
+    return start, end
+
+
+def cue_before(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
+    """The cue whose clause starts right after the quotation closes."""
+    for cue in cues:
+        start, _ = _clause_range(doc, cue)
+        if start < q.end:
+            continue
+        gap = text[q.end:start]
+        if len(gap) > 4 or "\n" in gap or not _ONLY_PUNCT.fullmatch(gap):
+            return None
+        return cue
+    return None
+
+
+def cue_after(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
+    """The cue whose clause ends right before the quotation opens."""
+    for cue in reversed(cues):
+        _, end = _clause_range(doc, cue)
+        if end > q.start:
+            continue
+        gap = text[end:q.start]
+        if gap.strip() == "" and "\n" not in gap:
+            return cue if _whole_sentence(text, q) else None
+        return cue if _LEAD_IN.fullmatch(gap) else None
+    return None
+
+
+def _whole_sentence(text: str, q: Quotation) -> bool:
+    """'He said "We will win."': the quotation opens with a capital and closes its sentence."""
+    first = text[q.content_start]
+    after = text[q.end:].lstrip(" \t")
+    closes = text[q.content_end - 1] in _SENTENCE_END or after == "" or after[0] in "\n" + _SENTENCE_END
+    return first.isupper() and closes
+
+
+def stands_alone(text: str, q: Quotation) -> bool:
+    """True when the quotation fills its sentence (or paragraph)."""
+    before = text[:q.start].rstrip(" \t")
+    left_ok = before == "" or before[-1] in "\n" + _SENTENCE_END or before[-1] in "”\""
+    after = text[q.end:].lstrip(" \t")
+    inner_end = text[q.content_end - 1] if q.content_end > q.content_start else ""
+    right_ok = (
+        after == "" or after[0] in "\n" + _SENTENCE_END or inner_end in _SENTENCE_END
+        or q.continued
+    )
+    return left_ok and right_ok

@@ -1,0 +1,95 @@
+"""The ``quotes`` component: direct and indirect reported speech with speaker, cue and content.
+
+The steps, each one pass: pair the quotation marks (``marks``), find the reporting cues in the
+parse (``cues``), attach each quotation to the cue beside it (``attach``), turn the remaining cues
+with clausal content into indirect quotes, let stand-alone quotations inherit the speaker of the
+nearest preceding quote, and resolve every speaker to an entity (``speaker``). See docs/quotes.md.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...pipeline import Annotation, register
+from ...types import Quote
+from .attach import cue_after, cue_before, stands_alone
+from .cues import Cue, find_cues
+from .lexicon import load_lexicon
+from .marks import Quotation, find_quotations
+from .speaker import SpeakerFinder
+
+if TYPE_CHECKING:
+    from ...config import Config
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class QuoteExtractor:
+    name = "quotes"
+    requires = ("parse", "mentions", "entities")
+    provides = ("quotes",)
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        lex = load_lexicon()
+        text = ann.doc.text
+        quotations = find_quotations(text)
+        cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations])
+        speakers = SpeakerFinder(ann.doc, ann.result, lex)
+        quotes: list[Quote] = []
+        loose: list[Quotation] = []
+        used: set[tuple[int, int]] = set()
+        for q in quotations:
+            cue, side = cue_before(text, ann.doc, q, cues), "before"
+            if cue is None:
+                cue, side = cue_after(text, ann.doc, q, cues), "after"
+            if cue is None:
+                loose.append(q)
+                continue
+            used.add(cue.cue)
+            quotes.append(self._quote(speakers, cue, (q.content_start, q.content_end), True,
+                                      f"quotation ({q.pair}) with cue {side}"))
+        direct_spans = [(q.content_start, q.content_end) for q in quotations if q not in loose]
+        for cue in cues:
+            if cue.cue in used or cue.content is None:
+                continue
+            if any(_overlaps(cue.content, s) for s in direct_spans):
+                continue
+            inner = [q for q in loose if cue.content[0] <= q.start and q.end <= cue.content[1]]
+            loose = [q for q in loose if q not in inner]
+            why = "clausal content" + (", mixed with quotation" if inner else "")
+            quotes.append(self._quote(speakers, cue, cue.content, bool(inner), why))
+        quotes.extend(self._inherit(text, loose, quotes))
+        ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
+        return ann
+
+    @staticmethod
+    def _quote(speakers: SpeakerFinder, cue: Cue, content: tuple[int, int], direct: bool,
+               why: str) -> Quote:
+        who = speakers.find(cue.subject)
+        return Quote(content, who.entity, who.span, cue.cue, direct,
+                     f"{why}; cue {cue.rule}; speaker: {who.why}")
+
+    @staticmethod
+    def _inherit(text: str, loose: list[Quotation], quotes: list[Quote]) -> list[Quote]:
+        """Stand-alone quotations take speaker and cue of the nearest preceding attributed quote."""
+        out: list[Quote] = []
+        for q in loose:
+            if not stands_alone(text, q):
+                continue
+            earlier = [x for x in quotes + out if x.content_span[0] < q.start and x.speaker_span]
+            prev = max(earlier, key=lambda x: x.content_span[0], default=None)
+            if prev is None:
+                why = "stand-alone quotation, no earlier attributed quote"
+                out.append(Quote((q.content_start, q.content_end), None, None, None, True, why))
+                continue
+            why = f"stand-alone quotation ({q.pair}) inherits from quote at {prev.content_span[0]}"
+            out.append(Quote((q.content_start, q.content_end), prev.speaker, prev.speaker_span,
+                             prev.cue_span, True, why))
+        return out
+
+
+@register("quotes", requires=QuoteExtractor.requires, provides=QuoteExtractor.provides)
+def make_quotes(config: Config) -> QuoteExtractor:
+    return QuoteExtractor()

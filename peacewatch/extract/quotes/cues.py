@@ -1,0 +1,117 @@
+"""Reporting cues in a parsed document: the verb (or "according to"), its speaker and its content.
+
+One pass over the tokens. A token is a cue when its lemma is in ``cues.tsv`` and it is a verb outside
+every quotation. Its speaker is its nominal subject; a participle or conjoined verb without one
+("..., adding that ...", "went on to say") borrows the subject of the verb it hangs from. Its
+clausal content is the subtree of a child whose dependency ``cues.tsv`` lists for the verb (``ccomp``
+for "said (that) ..."). "according to X" (``according.tsv``) takes X as speaker and the clause it
+modifies, minus the phrase itself, as content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+Range = tuple[int, int]
+_SUBJECTS = ("nsubj",)
+_BORROW = ("advcl", "xcomp", "conj", "pcomp")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue found in the text."""
+
+    cue: Range
+    subject: Token | None
+    content: Range | None
+    rule: str
+
+
+def _subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(3):
+        subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj
+        if current.dep_ not in _BORROW or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> Range | None:
+    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
+    child = next((c for c in verb.children if c.dep_ in deps), None)
+    if child is None:
+        return None
+    return _trim(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+
+
+def _inside(idx: int, ranges: list[Range]) -> bool:
+    return any(s <= idx < e for s, e in ranges)
+
+
+def _verb_cue(tok: Token, lex: Lexicon) -> Cue | None:
+    entry = lex.cues.get(tok.lemma_.lower())
+    if entry is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
+        return None
+    subject = _subject(tok)
+    content = _clause(tok, entry.content)
+    return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})")
+
+
+def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:
+    prep = lex.according.get(tok.lemma_.lower())
+    if prep is None:
+        return None
+    to = next((c for c in tok.children if c.lower_ == prep), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    end = to.idx + len(to)
+    return Cue((tok.idx, end), source, _minus_phrase(tok), f"according.tsv:{tok.lower_} {prep}")
+
+
+def _minus_phrase(tok: Token) -> Range | None:
+    """The clause an "according to X" phrase modifies, without the phrase."""
+    head = tok.head if tok.head is not tok else tok
+    sent: Span = tok.sent
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if head is tok:
+        start, end = sent.start, sent.end
+    p_start, p_end = tok.left_edge.i, tok.right_edge.i + 1
+    if p_start - start <= end - p_end:
+        start = max(start, p_end)
+    else:
+        end = min(end, p_start)
+    return _trim(tok.doc, start, end)
+
+
+def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
+    """Every cue outside quotation marks, in reading order."""
+    ranges = list(quoted)
+    found = []
+    for tok in doc:
+        if _inside(tok.idx, ranges):
+            continue
+        cue = _verb_cue(tok, lex) or _according_cue(tok, lex)
+        if cue is not None:
+            found.append(cue)
+    return found

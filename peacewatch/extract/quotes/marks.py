@@ -1,0 +1,95 @@
+"""Quotation marks: pair them into quotations, per paragraph, in one pass over the text.
+
+Rules (each quotation records which one decided it):
+
+- A curly opening mark waits for its own closing mark; a symmetric mark (straight ``"``, doubled
+  apostrophes) alternates open/close within a paragraph. A closing mark with nothing open is stray
+  and ignored; an opening mark while one of the same kind is already open restarts the quotation.
+- A quotation still open at the end of a paragraph continues when the next paragraph opens with the
+  same mark (the newswire convention for a quote that runs over paragraphs): the part in the first
+  paragraph becomes a quotation of its own that ends with its paragraph. Otherwise it is unbalanced
+  and dropped.
+- The content excludes the marks, surrounding whitespace and a trailing comma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import MarkPair, load_lexicon
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A stretch of text inside quotation marks. ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    pair: str
+    continued: bool = False
+
+
+@lru_cache(maxsize=1)
+def _mark_pattern() -> tuple[re.Pattern[str], dict[str, list[MarkPair]]]:
+    pairs = load_lexicon().marks
+    strings = sorted({p.open for p in pairs} | {p.close for p in pairs}, key=len, reverse=True)
+    by_open: dict[str, list[MarkPair]] = {}
+    for p in pairs:
+        by_open.setdefault(p.open, []).append(p)
+    return re.compile("|".join(re.escape(s) for s in strings)), by_open
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _make(text: str, start: int, end: int, inner: tuple[int, int], pair: MarkPair,
+          continued: bool = False) -> Quotation | None:
+    cs, ce = _content(text, *inner)
+    if ce <= cs:
+        return None
+    return Quotation(start, end, cs, ce, pair.name, continued)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _opens_with(text: str, span: tuple[int, int], mark: str) -> bool:
+    return text[span[0]:span[1]].lstrip().startswith(mark)
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """All quotations of ``text`` in reading order."""
+    pattern, by_open = _mark_pattern()
+    paragraphs = _paragraphs(text)
+    found: list[Quotation] = []
+    for i, (pstart, pend) in enumerate(paragraphs):
+        open_at: tuple[int, str, MarkPair] | None = None
+        for m in pattern.finditer(text, pstart, pend):
+            mark = m.group()
+            if open_at is not None and mark == open_at[2].close:
+                q = _make(text, open_at[0], m.end(), (open_at[0] + len(open_at[1]), m.start()), open_at[2])
+                if q is not None:
+                    found.append(q)
+                open_at = None
+            elif mark in by_open and (open_at is None or mark == open_at[1]):
+                open_at = (m.start(), mark, by_open[mark][0])
+        if open_at is not None and i + 1 < len(paragraphs) and _opens_with(text, paragraphs[i + 1], open_at[1]):
+            q = _make(text, open_at[0], pend, (open_at[0] + len(open_at[1]), pend), open_at[2], True)
+            if q is not None:
+                found.append(q)
+    return found

@@ -1,0 +1,102 @@
+"""Who said it: the speaker span beside the cue and the entity it stands for.
+
+Rules, in order (the first that applies decides, and the quote's ``why`` names it):
+
+1. ``mention``: a mention (from ``mentions`` or ``actors``, including resolved pronouns labelled
+   ``PRON``) that covers the subject's head word, else one inside the subject phrase, is the
+   speaker span; its entity is the speaker.
+2. ``speakers.tsv``: a pronoun ("he", "she") or a definite role noun ("the minister") without a
+   mention of its own resolves to the nearest person-entity mention before it that is the subject
+   of its clause (the centre of attention in news prose: "Bayramov informed that ... to Yerevan.
+   He believes ..." is Bayramov), else to the nearest person-entity mention before it.
+3. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...types import Mention, Result
+from .lexicon import Lexicon
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The speaker of one cue: where it stands, who it is (entity id) and why."""
+
+    span: Range | None
+    entity: str | None
+    why: str
+
+
+class SpeakerFinder:
+    """Resolves cue subjects to entities for one document."""
+
+    def __init__(self, doc: Doc, result: Result, lex: Lexicon) -> None:
+        self.mentions = sorted(result.mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        persons = {e.id for e in result.entities if e.kind == "person"}
+        self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
+        self.subjects = {id(m) for m in self.person_mentions if _is_subject(doc, m)}
+        self.lex = lex
+
+    def _covering(self, start: int, end: int) -> Mention | None:
+        i = bisect_left(self.starts, end)
+        for m in reversed(self.mentions[max(0, i - 8):i]):
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+    def _within(self, start: int, end: int) -> Mention | None:
+        i = bisect_left(self.starts, start)
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                return None
+            if m.end <= end:
+                return m
+        return None
+
+    def _previous_person(self, before: int) -> tuple[Mention | None, str]:
+        found, subject = None, None
+        for m in self.person_mentions:
+            if m.start >= before:
+                break
+            found = m
+            if id(m) in self.subjects:
+                subject = m
+        if subject is not None:
+            return subject, "nearest preceding person subject"
+        return found, "nearest preceding person"
+
+    def find(self, subject: Token | None) -> Speaker:
+        if subject is None:
+            return Speaker(None, None, "no subject")
+        head = (subject.idx, subject.idx + len(subject))
+        left = subject.left_edge.idx
+        right = subject.right_edge.idx + len(subject.right_edge)
+        mention = self._covering(*head) or self._within(left, right)
+        if mention is not None:
+            return Speaker((mention.start, mention.end), mention.entity,
+                           f"mention {mention.text!r} ({mention.why or mention.label})")
+        return self._fallback(subject, (left, head[1]))
+
+    def _fallback(self, subject: Token, phrase: Range) -> Speaker:
+        word = subject.lower_
+        rule = self.lex.speakers.get(word if subject.pos_ == "PRON" else subject.lemma_.lower())
+        definite = subject.pos_ == "PRON" or any(c.lower_ == "the" for c in subject.children)
+        span = (subject.idx, subject.idx + len(subject)) if subject.pos_ == "PRON" else phrase
+        if rule == "person" and definite:
+            prev, how = self._previous_person(span[0])
+            if prev is not None:
+                return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        return Speaker(span, None, f"subject {word!r} without a mention")
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
