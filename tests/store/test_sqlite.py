@@ -1,0 +1,133 @@
+import json
+import sqlite3
+
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from peacewatch.errors import StoreError
+from peacewatch.store import export
+from peacewatch.store.sqlite import Store, migrations
+from peacewatch.types import Commitment, Document, Entity, ErrorInfo, Event, Mention, Quote, Result, Timex
+
+
+def result_for(doc: Document) -> Result:
+    return Result(
+        id=doc.id, published=doc.published,
+        timexes=[Timex(0, 3, doc.text[:3], "DATE", "2024")],
+        mentions=[Mention(0, 3, doc.text[:3], "GPE", "e1")],
+        entities=[Entity("e1", doc.text[:3], "state", "KEN", "GOV")],
+        events=[Event("ev1", "CONSULT", (0, 3), (0, len(doc.text)))],
+        quotes=[Quote((0, 3), speaker="e1")],
+        commitments=[Commitment("c1", "ev1", obligor=["e1"])],
+    )
+
+
+def ingest(store: Store, docs: list[Document]) -> None:
+    for doc in store.only_new(docs):
+        assert isinstance(doc, Document)
+        store.save(doc, result_for(doc))
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "timexes", "mentions", "entities", "events")}
+
+
+def test_migrations_are_numbered_and_applied(tmp_path):
+    numbers = [n for n, _, _ in migrations()]
+    assert numbers == sorted(numbers) and numbers[0] == 1
+    with Store(tmp_path / "a.db") as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == numbers[-1]
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert err.value.code == "E041"
+
+
+def test_not_a_database_is_a_coded_error(tmp_path):
+    path = tmp_path / "x.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert err.value.code == "E040"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(min_size=4, max_size=40), min_size=1, max_size=5))
+def test_re_ingesting_changes_nothing(tmp_path_factory, texts):
+    docs = [Document(f"d{i}", t) for i, t in enumerate(texts)]
+    with Store(tmp_path_factory.mktemp("db") / "p.db") as store:
+        ingest(store, docs)
+        first = table_counts(store)
+        dump = list(export.rows(store.conn, "events"))
+        ingest(store, docs)
+        assert table_counts(store) == first
+        assert list(export.rows(store.conn, "events")) == dump
+        assert first["documents"] == len(set(texts))
+
+
+def test_an_interrupted_save_leaves_no_half_document(tmp_path):
+    with Store(tmp_path / "i.db") as store:
+        doc = Document("a", "Kenya hosted talks.")
+        bad = result_for(doc)
+        bad.events.append(Event("ev1", "CONSULT", (0, 3), (0, 5)))  # duplicate key: insert fails
+        with pytest.raises(StoreError):
+            store.save(doc, bad)
+        assert table_counts(store) == {"documents": 0, "timexes": 0, "mentions": 0, "entities": 0,
+                                       "events": 0}
+        store.save(doc, result_for(doc))
+        assert table_counts(store)["documents"] == 1
+
+
+def test_failures_are_recorded_with_their_code(tmp_path):
+    with Store(tmp_path / "f.db") as store:
+        store.save(None, Result(id="file.bin", error=ErrorInfo("E006", "binary")))
+        store.save(Document("b", "text"), Result(id="b", error=ErrorInfo("E030", "component failed")))
+        assert store.conn.execute("SELECT code FROM failures").fetchall()[0][0] == "E006"
+        assert store.conn.execute("SELECT error_code FROM documents").fetchone()[0] == "E030"
+        assert store.stats.failed == 2
+
+
+def test_same_id_with_other_text_keeps_both(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, [Document("a", "first text"), Document("a", "second text")])
+        ids = sorted(r[0] for r in store.conn.execute("SELECT id FROM documents"))
+        assert ids[0] == "a" and ids[1].startswith("a~")
+
+
+def test_stored_records_round_trip(tmp_path):
+    doc = Document("r", "Kenya and Uganda met.", published="2024-01-02")
+    with Store(tmp_path / "r.db") as store:
+        store.save(doc, result_for(doc))
+        assert store.result("r") == result_for(doc)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_every_table_exports_in_every_format(tmp_path, fmt):
+    with Store(tmp_path / "e.db") as store:
+        ingest(store, [Document("x", "Kenya and Uganda met.", url="https://example.org/x")])
+        for table in export.TABLES:
+            path = tmp_path / f"{table}.{fmt}"
+            if fmt == "parquet":
+                n = export.write(export.rows(store.conn, table), fmt, str(path))
+                assert pq.read_table(path).num_rows == n
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as out:
+                    n = export.write(export.rows(store.conn, table), fmt, out)
+            assert n >= 1
+        first = json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])
+        assert first["doc"] == "x" and first["type"] == "CONSULT" and first["trigger_span"] == [0, 3]
+
+
+def test_unknown_export_table_is_refused(tmp_path):
+    with Store(tmp_path / "u.db") as store, pytest.raises(StoreError) as err:
+        list(export.rows(store.conn, "nope"))
+    assert err.value.code == "E042"
