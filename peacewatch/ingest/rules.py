@@ -1,0 +1,70 @@
+"""The ingest stage's tables (``peacewatch/data/ingest/rules.json``), loaded once, lazily.
+
+Format detection by extension and content, the column names a CSV reader looks for, the
+title rule of plain text and the byte limits all live in that file, not in code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class SniffRule:
+    """Content sniffing: the lower-cased head ``starts`` with, or ``contains``, a marker."""
+
+    format: str
+    starts: str | None = None
+    contains: str | None = None
+
+    def matches(self, head: str) -> bool:
+        if self.starts is not None:
+            return head.startswith(self.starts)
+        return self.contains is not None and self.contains in head
+
+    def describe(self) -> str:
+        return f"starts with {self.starts!r}" if self.starts is not None else f"contains {self.contains!r}"
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    """When the first line of a plain-text file is its title."""
+
+    max_chars: int
+    max_words: int
+    final_punctuation: str
+    closing_marks: str
+
+
+@dataclass(frozen=True)
+class IngestRules:
+    extensions: dict[str, str]
+    sniff: tuple[SniffRule, ...]
+    sniff_bytes: int
+    columns: dict[str, tuple[str, ...]]
+    title: TitleRule
+    limits: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> IngestRules:
+    """The shipped tables as typed records (read on first use, then cached)."""
+    where = resources.files("peacewatch").joinpath("data/ingest/rules.json")
+    try:
+        data: dict[str, Any] = json.loads(where.read_text("utf-8"))
+        return IngestRules(
+            extensions=dict(data["extensions"]),
+            sniff=tuple(SniffRule(**rule) for rule in data["sniff"]),
+            sniff_bytes=int(data["sniff_bytes"]),
+            columns={role: tuple(names) for role, names in data["columns"].items()},
+            title=TitleRule(**data["title"]),
+            limits={key: int(value) for key, value in data["limits"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ConfigError(f"the shipped ingest tables are broken ({e}); reinstall peacewatch", "E020") from e
