@@ -8,7 +8,7 @@ and values of the wrong type are errors with codes, raised here and nowhere late
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
