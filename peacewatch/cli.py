@@ -119,6 +119,54 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
     click.echo(report.to_json())
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help="The SQLite database (default: config 'db', ./peacewatch.db).")
+@click.option("--published", default=None, help="Publication date for documents that carry none.")
+@click.option("--format", "fmt", type=click.Choice(("auto", "txt", "html", "jsonl", "csv", "rss")),
+              default="auto", show_default=True, help="Input format (auto: by extension and content).")
+@click.option("--text-column", default=None, help="CSV: the column holding the text.")
+@click.option("--id-column", default=None, help="CSV: the column holding the document id.")
+@click.option("--published-column", default=None, help="CSV: the column holding the date.")
+@click.option("--title-column", default=None, help="CSV: the column holding the title.")
+@click.option("--url-column", default=None, help="CSV: the column holding the URL.")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: config 'workers').")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary CSV (repeatable).")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
+@click.pass_obj
+def ingest(obj: Context, paths: tuple[str, ...], db: str | None, published: str | None, fmt: str,
+           text_column: str | None, id_column: str | None, published_column: str | None,
+           title_column: str | None, url_column: str | None, workers: int | None,
+           actor_files: tuple[str, ...], quiet: bool) -> None:
+    """Read files, folders (recursively), gzip files or '-' (stdin) into the database."""
+    from .flow import ingest as run_ingest
+    from .ingest.sources import Source
+    from .serve.progress import progress_bar
+
+    config = _overrides(obj.config, workers=workers,
+                        actors=(obj.config.actors + actor_files) if actor_files else None)
+    try:
+        sources = [Source(p, fmt, published, text_column, id_column, published_column, title_column,
+                          url_column) for p in paths]
+    except PeacewatchError as e:
+        _fail_usage(e)
+    store = _open_store(db, config)
+    with store, progress_bar(enabled=not quiet and sys.stderr.isatty()) as tick:
+        try:
+            stats = run_ingest(sources, store, config, on_document=tick)
+        except PeacewatchError as e:
+            _fail_usage(e)
+    for item, code, message in stats.failures[:50]:
+        click.echo(f"failed {item}: {code} {message}", err=True)
+    if len(stats.failures) > 50:
+        click.echo(f"… and {len(stats.failures) - 50} more failures (see the 'failures' table)", err=True)
+    if not quiet:
+        click.echo(f"read {stats.read}, stored {stats.stored}, already stored {stats.duplicates}, "
+                   f"failed {stats.failed}", err=True)
+    sys.exit(1 if stats.failed else 0)
+
+
 def _open_store(db: str | None, config: Config) -> Any:
     from .store.sqlite import Store
 

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .config import Config
@@ -59,13 +59,18 @@ def extract_stream(stream: Iterable[bytes], config: Config) -> Iterator[Result]:
     return extract(read_jsonl(stream, config), config)
 
 
-def ingest(sources: Iterable[Source], store: Store, config: Config) -> IngestStats:
+def ingest(
+    sources: Iterable[Source], store: Store, config: Config,
+    on_document: Callable[[Result], None] | None = None,
+) -> IngestStats:
     """``peacewatch ingest``: read sources, annotate the new documents and store them."""
     from .ingest.sources import documents_from
 
     items = store.only_new(documents_from(sources, config))
     for result, document in extract_pairs(items, config):
         store.save(document, result)
+        if on_document is not None:
+            on_document(result)
     return store.stats
 
 

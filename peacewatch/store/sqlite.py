@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ class IngestStats:
     stored: int = 0
     duplicates: int = 0
     failed: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (item, code, message)
 
 
 def content_hash(text: str) -> str:
@@ -155,12 +156,14 @@ class Store:
             raise StoreError(f"cannot store document {document.id}: {e}", "E040") from e
         if result.error is not None:
             self.stats.failed += 1
+            self.stats.failures.append((doc_id, result.error.code, result.error.message))
         else:
             self.stats.stored += 1
 
     def _save_failure(self, result: Result) -> None:
         assert result.error is not None
         self.stats.failed += 1
+        self.stats.failures.append((result.id, result.error.code, result.error.message))
         self.conn.execute(
             "INSERT OR REPLACE INTO failures (item, code, message, at) VALUES (?, ?, ?, ?)",
             (result.id, result.error.code, result.error.message, _now()),
