@@ -1,0 +1,14 @@
+"""Resolve across documents: stable entities, merged events, commitment status, dyad views.
+
+Everything here is a pure function over the typed records of ``peacewatch.types``; the store
+(``peacewatch.store.ledger``) calls it and keeps the result in its ledger tables.
+"""
+
+from .ledger import build_ledger, unique_results
+from .records import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
+from .settings import LedgerSettings
+
+__all__ = [
+    "Ledger", "LedgerCommitment", "LedgerEntity", "LedgerSettings", "MergedEvent",
+    "build_ledger", "unique_results",
+]

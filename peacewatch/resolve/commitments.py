@@ -1,0 +1,217 @@
+"""Commitment tracking across the ledger.
+
+A per-document commitment is tied to the event that states the promise; reports of the same
+promise (the same merged event and action) become one ledger commitment. Its status is then
+computed over every merged event, so it is the same whatever order documents arrived in:
+
+- ``broken``: a later event that happened, by an obligor toward a beneficiary, contradicts the
+  promise (``data/resolve/contradicts.tsv``: a ceasefire then an ASSAULT, a deal then a withdrawal
+  from it). For a lasting promise (a ceasefire) this holds even after it was first kept.
+- ``fulfilled``: for every obligor, a later event that happened, by that obligor toward a
+  beneficiary, carries out the promised action (the same type and mode, or a row of
+  ``data/resolve/fulfils.tsv``); ``fulfilled_by`` lists those events. When only some obligors
+  acted, ``fulfilled_by`` lists what was done and the status stays open (or overdue).
+- ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
+- ``open``: otherwise.
+
+"Later" means the event's date (or, when undated, its first report) does not end before the day
+the promise was made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..types import Commitment, Result
+from .dates import Interval, day, interval
+from .entities import EntityMap
+from .events import HAPPENED, event_day, quantities_agree
+from .records import CommitmentSource, LedgerCommitment, LedgerEntity, MergedEvent
+from .tables import ActionRule, contradict_rules, fulfil_rules
+
+
+@dataclass
+class _Found:
+    """A per-document commitment with what it resolved to."""
+
+    doc: str
+    published: str | None
+    commitment: Commitment
+    event: str | None
+    obligor: list[str]
+    beneficiary: list[str]
+
+
+def track_commitments(
+    results: Iterable[Result], id_map: EntityMap, origin: dict[tuple[str, str], str],
+    events: list[MergedEvent], entities: list[LedgerEntity], as_of: dt.date | None,
+) -> list[LedgerCommitment]:
+    """Ledger commitments, each with its status decided over all merged events."""
+    groups: dict[tuple[str, ...], list[_Found]] = defaultdict(list)
+    for r in results:
+        for c in r.commitments:
+            found = _found(r, c, id_map, origin)
+            groups[_group_key(found)].append(found)
+    codes = {e.id: e.code for e in entities}
+    by_id = {e.id: e for e in events}
+    out = [_build(key, items, by_id) for key, items in sorted(groups.items())]
+    for commitment in out:
+        promised = by_id.get(commitment.event or "")
+        _decide(commitment, events, codes, as_of, promised.quantity if promised else None)
+    return out
+
+
+def _found(r: Result, c: Commitment, id_map: EntityMap, origin: dict[tuple[str, str], str]) -> _Found:
+    def ledger(ids: list[str]) -> list[str]:
+        return sorted({id_map.get((r.id, i), f"{r.id}:{i}") for i in ids})
+
+    return _Found(r.id, r.published, c, origin.get((r.id, c.event)), ledger(c.obligor), ledger(c.beneficiary))
+
+
+def _group_key(f: _Found) -> tuple[str, ...]:
+    action = (str(f.commitment.action.get("type") or ""), str(f.commitment.action.get("mode") or ""))
+    if f.event is None:
+        return ("", f.doc, f.commitment.id, *action)
+    return (f.event, "", "", *action)
+
+
+def _build(key: tuple[str, ...], items: list[_Found], events: dict[str, MergedEvent]) -> LedgerCommitment:
+    items.sort(key=lambda f: (f.doc, f.commitment.id))
+    made = _earliest([f.commitment.made for f in items], by_end=False) or _first_reported(items, events)
+    return LedgerCommitment(
+        id="cm-" + hashlib.sha1("|".join(key).encode()).hexdigest()[:12],
+        event=items[0].event,
+        obligor=sorted({o for f in items for o in f.obligor}),
+        beneficiary=sorted({b for f in items for b in f.beneficiary}),
+        action=dict(items[0].commitment.action), made=made,
+        due=_earliest([f.commitment.due for f in items], by_end=True),
+        sources=[CommitmentSource(f.doc, f.commitment.id) for f in items],
+    )
+
+
+def _first_reported(items: list[_Found], events: dict[str, MergedEvent]) -> str | None:
+    event = events.get(items[0].event or "")
+    if event is not None and event.first_reported:
+        return event.first_reported
+    days = sorted(f.published[:10] for f in items if f.published)
+    return days[0] if days else None
+
+
+def _earliest(values: list[str | None], *, by_end: bool) -> str | None:
+    dated = [(interval(v), v) for v in values if v]
+    known = [(iv.end if by_end else iv.start, v) for iv, v in dated if iv is not None]
+    return min(known)[1] if known else None
+
+
+def _parties(ids: list[str], codes: dict[str, str | None]) -> dict[str, frozenset[str]]:
+    """Each ledger entity id → the tokens it is matched by (itself and its country code)."""
+    return {i: frozenset({i} | ({f"code:{codes[i]}"} if codes.get(i) else set())) for i in ids}
+
+
+def _side(args: list) -> frozenset[str]:
+    tokens = set()
+    for a in args:
+        if a.entity:
+            tokens.add(a.entity)
+        if a.code:
+            tokens.add(f"code:{a.code}")
+    return frozenset(tokens)
+
+
+def _event_span(event: MergedEvent) -> Interval | None:
+    stated = interval(event.date)
+    if stated is not None:
+        return stated
+    first = day(event.first_reported)
+    return Interval(first, first) if first else None
+
+
+def _decide(c: LedgerCommitment, events: list[MergedEvent], codes: dict[str, str | None],
+            as_of: dt.date | None, promised: dict | None) -> None:
+    obligors = _parties(c.obligor, codes)
+    beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
+    later = [e for e in events if e.id != c.event and e.status in HAPPENED and _after(e, c.made)]
+    toward = [e for e in later if _by(e, obligors) and _toward(e, beneficiaries)]
+    candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0)]
+    fulfilling = _first_per_obligor(candidates, obligors)
+    c.fulfilled_by = [e.id for e in fulfilling]
+    covered = all(any(_side(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
+    fulfilled = bool(fulfilling) and covered
+    breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
+                and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)]
+    c.broken_by = [e.id for e, _ in breaking]
+    if breaking:
+        e, rule = breaking[0]
+        when = e.date or e.first_reported
+        c.status, c.why = "broken", f"{e.id} ({e.type}, {when}) contradicts it: {rule.note}"
+    elif fulfilled:
+        c.status, c.why = "fulfilled", f"carried out by {', '.join(c.fulfilled_by)}"
+    elif _past_due(c.due, as_of):
+        c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
+        c.why += _partly(fulfilling)
+    else:
+        c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling)
+
+
+def _first_per_obligor(
+    candidates: list[MergedEvent], obligors: dict[str, frozenset[str]]
+) -> list[MergedEvent]:
+    """For each obligor, the earliest event by it that carries the action out (all of them when the
+    obligor is unknown); later ones of the same kind are new events, not this promise kept."""
+    ordered = sorted(candidates, key=lambda e: (event_day(e) or dt.date.max, e.id))
+    if not obligors:
+        return ordered[:1]
+    chosen = {e.id: e for tokens in obligors.values()
+              for e in [next((e for e in ordered if _side(e.actor) & tokens), None)] if e is not None}
+    return [e for e in ordered if e.id in chosen]
+
+
+def _partly(fulfilling: list[MergedEvent]) -> str:
+    if not fulfilling:
+        return ""
+    return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
+
+
+def _after(event: MergedEvent, made: str | None) -> bool:
+    span, start = _event_span(event), interval(made)
+    if span is None or start is None:
+        return True
+    return span.end >= start.start
+
+
+def _by(event: MergedEvent, obligors: dict[str, frozenset[str]]) -> bool:
+    if not obligors:
+        return True
+    return bool(_side(event.actor) & frozenset().union(*obligors.values()))
+
+
+def _toward(event: MergedEvent, beneficiaries: frozenset[str] | None) -> bool:
+    if beneficiaries is None or not event.recipient:
+        return True
+    return bool(_side(event.recipient) & beneficiaries)
+
+
+def _fulfils(action: dict, event: MergedEvent) -> bool:
+    a_type, a_mode = action.get("type"), action.get("mode")
+    if not a_type:
+        return False
+    if event.type == a_type and (not a_mode or not event.mode or a_mode == event.mode):
+        return True
+    return any(rule.matches(a_type, a_mode, event.type, event.mode) for rule in fulfil_rules())
+
+
+def _contradicts(action: dict, event: MergedEvent) -> ActionRule | None:
+    a_type = action.get("type")
+    if not a_type:
+        return None
+    rules = contradict_rules()
+    return next((r for r in rules if r.matches(a_type, action.get("mode"), event.type, event.mode)), None)
+
+
+def _past_due(due: str | None, as_of: dt.date | None) -> bool:
+    span = interval(due)
+    return span is not None and as_of is not None and span.end < as_of

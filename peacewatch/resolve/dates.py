@@ -1,0 +1,104 @@
+"""TIMEX3 values as calendar intervals, so that dates of different granularity can be compared.
+
+"2023-12-13" is one day; "2023-12" the whole month; "2023" the year; "2023-W50" the ISO week;
+"2023-FA" a season. Values with ``X`` placeholders or without a calendar meaning (``PRESENT_REF``,
+durations) have no interval. Two dates *agree* when their intervals overlap (allowing a slack of a
+few days for reports that disagree by a day), so "Wednesday" (normalized to 2023-12-13 by the timex
+component) agrees with "Dec. 13" and with "December 2023".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A closed range of calendar days; ``days`` is its length (1 for a day-level date)."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def overlaps(self, other: Interval, slack_days: int = 0) -> bool:
+        slack = dt.timedelta(days=slack_days)
+        return self.start <= other.end + slack and other.start <= self.end + slack
+
+    def widened(self, days: int) -> Interval:
+        pad = dt.timedelta(days=days)
+        return Interval(self.start - pad, self.end + pad)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    # month may run past 12 (winter spans the new year)
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months(year: int, first: int, last: int) -> Interval:
+    return Interval(dt.date(year, first, 1), _month_end(year, last))
+
+
+def interval(value: str | None) -> Interval | None:
+    """The days a TIMEX3 value covers, or None when it names no calendar range."""
+    if not value or "X" in value.upper().split("T")[0]:
+        return None
+    try:
+        return _parse(value.strip())
+    except ValueError:  # an impossible date such as 2023-02-30: no interval
+        return None
+
+
+def _parse(value: str) -> Interval | None:
+    if m := _DAY.match(value):
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return Interval(day, day)
+    if m := _MONTH.match(value):
+        return _months(int(m[1]), int(m[2]), int(m[2]))
+    if m := _YEAR.match(value):
+        return _months(int(m[1]), 1, 12)
+    if m := _WEEK.match(value):
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return Interval(monday, monday + dt.timedelta(days=6))
+    if m := _QUARTER.match(value):
+        q = int(m[2])
+        return _months(int(m[1]), 3 * q - 2, 3 * q)
+    if m := _HALF.match(value):
+        h = int(m[2])
+        return _months(int(m[1]), 6 * h - 5, 6 * h)
+    if m := _SEASON.match(value):
+        first, last = _SEASON_MONTHS[m[2]]
+        return _months(int(m[1]), first, last)
+    return None
+
+
+def day(value: str | None) -> dt.date | None:
+    """The calendar day of a published date (``YYYY-MM-DD`` or ISO date-time), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def agree(a: Interval | None, b: Interval | None, slack_days: int = 0) -> bool:
+    """Two event dates agree when either is unknown or their intervals overlap."""
+    if a is None or b is None:
+        return True
+    return a.overlaps(b, slack_days)

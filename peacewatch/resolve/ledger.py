@@ -1,0 +1,49 @@
+"""The ledger: per-document results in, one cross-document view out.
+
+``build_ledger`` is a pure function of the set of results and the settings: it never looks at the
+order results arrive in, the same document given twice counts once, and rebuilding with other
+settings re-derives every merge from the per-document records (so a merge can always be undone).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from ..types import Result
+from .commitments import track_commitments
+from .dates import day
+from .entities import resolve_entities
+from .events import merge_events
+from .records import Ledger
+from .settings import LedgerSettings
+
+
+def unique_results(results: Iterable[Result]) -> list[Result]:
+    """One result per document id, in id order; failed documents are left out.
+
+    When one id comes with different records, the choice does not depend on arrival order: the
+    result whose JSON sorts last is kept.
+    """
+    chosen: dict[str, tuple[str, Result]] = {}
+    for r in results:
+        if r.error is not None:
+            continue
+        text = json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False)
+        if r.id not in chosen or text > chosen[r.id][0]:
+            chosen[r.id] = (text, r)
+    return [chosen[i][1] for i in sorted(chosen)]
+
+
+def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = None) -> Ledger:
+    """Resolve entities, merge events and track commitments over every result."""
+    settings = settings or LedgerSettings()
+    docs = unique_results(results)
+    entities, id_map = resolve_entities(docs)
+    events, origin = merge_events(docs, id_map, entities, settings)
+    as_of = day(settings.as_of) or max((d for r in docs if (d := day(r.published))), default=None)
+    commitments = track_commitments(docs, id_map, origin, events, entities, as_of)
+    return Ledger(
+        as_of=as_of.isoformat() if as_of else None, documents=[r.id for r in docs],
+        entities=entities, events=events, commitments=commitments,
+    )

@@ -1,0 +1,64 @@
+"""The knobs of the ledger. Changing them and rebuilding re-derives everything from the stored
+per-document records, so a merge is always reversible."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class LedgerSettings:
+    """How events merge and when commitments fall due.
+
+    - ``date_slack_days``: two stated dates this many days apart still agree (outlets in different
+      time zones, "overnight" reports).
+    - ``undated_window_days``: an event with no stated date is placed in the days up to its
+      document's publication date (or around it, for announced events), this wide.
+    - ``quantity_tolerance``: relative difference under which two counts of the same unit agree
+      (0: they must be equal).
+    - ``mode_none_matches``: whether an event with no mode may merge with one that has a mode.
+    - ``as_of``: the day commitments are judged overdue against (``YYYY-MM-DD``); None means the
+      newest publication date in the ledger, so a rebuild never depends on the wall clock.
+    """
+
+    date_slack_days: int = 1
+    undated_window_days: int = 7
+    quantity_tolerance: float = 0.0
+    mode_none_matches: bool = True
+    as_of: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> LedgerSettings:
+        """Settings from a plain mapping (configuration or CLI), validated."""
+        data = dict(data or {})
+        known = set(asdict(cls()))
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown ledger setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}", "E021"
+            )
+        settings = cls(**data)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.date_slack_days < 0 or self.undated_window_days < 0 or self.quantity_tolerance < 0:
+            raise ConfigError("ledger settings must not be negative", "E020")
+        if self.as_of is not None and not _is_day(self.as_of):
+            raise ConfigError(f"ledger setting as_of={self.as_of!r} is not a YYYY-MM-DD date", "E020")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _is_day(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
