@@ -35,17 +35,20 @@ def read_csv(opened: Opened, source: Source, config: Config) -> Iterator[Documen
     names = _header(opened.head, delimiter)
     mapping = map_columns(names, source)
     bad_rows: list[Result] = []
-    reader = pcsv.open_csv(
-        opened.stream,
-        read_options=pcsv.ReadOptions(block_size=_block_size(config)),
-        parse_options=pcsv.ParseOptions(
-            delimiter=delimiter, newlines_in_values=True,
-            invalid_row_handler=lambda row: _skip_row(row, opened.origin, bad_rows),
-        ),
-        convert_options=pcsv.ConvertOptions(
-            column_types={name: pa.string() for name in names}, strings_can_be_null=False,
-        ),
-    )
+    try:
+        reader = pcsv.open_csv(
+            opened.stream,
+            read_options=pcsv.ReadOptions(block_size=_block_size(config), use_threads=False),
+            parse_options=pcsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True,
+                invalid_row_handler=lambda row: _skip_row(row, opened.origin, bad_rows),
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types={name: pa.string() for name in names}, strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as e:
+        raise _arrow_error(e, 0) from e
     yield from _rows(reader, mapping, opened.origin, source, config, bad_rows)
 
 
@@ -63,9 +66,15 @@ def _rows(reader: Any, mapping: dict[str, str], origin: Origin, source: Source, 
                 number += 1
                 yield _row_result(row, number, mapping, origin, source, config, why)
     except pa.ArrowInvalid as e:
-        code = "E005" if "UTF8" in str(e) else "E004" if "straddl" in str(e) else "E009"
-        raise InputError(f"the CSV file cannot be read past row {number} ({e})", code) from e
+        raise _arrow_error(e, number) from e
     yield from bad_rows
+
+
+def _arrow_error(error: Exception, rows_read: int) -> InputError:
+    """pyarrow's complaint as a coded error: bad UTF-8 (E005), a row over the limit (E004), else E009."""
+    message = str(error)
+    code = "E005" if "UTF8" in message else "E004" if "straddl" in message else "E009"
+    return InputError(f"the CSV file cannot be read after row {rows_read} ({message})", code)
 
 
 def _row_result(row: dict[str, str], number: int, mapping: dict[str, str], origin: Origin,
