@@ -1,0 +1,40 @@
+"""Write docs/cli.md from the command line's own help texts (run after changing a command).
+
+    python scripts/cli_reference.py          # rewrite docs/cli.md
+    python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is out of date
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from peacewatch.cli import main
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+
+
+def reference() -> str:
+    parts = [
+        "# Command-line reference\n",
+        "Generated from `peacewatch --help` by `scripts/cli_reference.py`; a test keeps it current.\n",
+        "Exit codes: 0 when every document was processed, 1 when some failed (each failure has its",
+        "code, see [errors.md](errors.md)), 2 on usage errors.\n",
+    ]
+    ctx = click.Context(main, info_name="peacewatch")
+    parts.append(f"## peacewatch\n\n```\n{main.get_help(ctx)}\n```\n")
+    for name in sorted(main.list_commands(ctx)):
+        command = main.get_command(ctx, name)
+        assert command is not None
+        sub = click.Context(command, info_name=f"peacewatch {name}", parent=None)
+        parts.append(f"## peacewatch {name}\n\n```\n{command.get_help(sub)}\n```\n")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    text = reference()
+    if "--check" in sys.argv:
+        sys.exit(0 if DOC.read_text("utf-8") == text else 1)
+    DOC.write_text(text, "utf-8")

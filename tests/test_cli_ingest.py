@@ -1,0 +1,55 @@
+"""`peacewatch ingest` end to end: bad inputs get coded failures, the rest is stored once."""
+
+import json
+import sqlite3
+
+from click.testing import CliRunner
+
+from peacewatch.cli import main
+
+
+def make_inputs(folder):
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Ceasefire holds\n\nKenya and Ethiopia held talks in Nairobi on Monday.\n"
+    )
+    (folder / "binary.bin").write_bytes(b"\x00\x01\x02PK\x00" * 50)
+    (folder / "latin1.txt").write_bytes("Caf\xe9 talks in Bogot\xe1".encode("latin-1"))
+    (folder / "empty.txt").write_text("")
+    lines = [
+        json.dumps({"id": "j1", "text": "Serbia and Kosovo met in Brussels.", "published": "2023-02-27"}),
+        "{broken json",
+        json.dumps({"id": "j3", "text": "Sudan's army and the RSF signed a truce."}),
+    ]
+    (folder / "docs.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "huge.txt").write_text("peace " * (9 * 1024 * 1024))  # about 54 MB
+
+
+def test_ingest_stores_good_documents_and_codes_every_failure(tmp_path):
+    make_inputs(tmp_path / "in")
+    db = tmp_path / "p.db"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", str(db), "--quiet"])
+    assert result.exit_code == 1, result.output
+    conn = sqlite3.connect(db)
+    stored = sorted(r[0] for r in conn.execute("SELECT id FROM documents"))
+    assert "j1" in stored and "j3" in stored and len(stored) == 3
+    codes = sorted(r[0] for r in conn.execute("SELECT code FROM failures"))
+    assert codes == ["E001", "E003", "E004", "E005", "E006"]
+    again = CliRunner().invoke(main, ["ingest", str(tmp_path / "in" / "docs.jsonl"), "--db", str(db)])
+    assert "already stored 2" in again.output
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+def test_ingest_from_stdin(tmp_path):
+    db = tmp_path / "s.db"
+    line = json.dumps({"id": "s1", "text": "Talks between Colombia and the ELN resumed in Mexico."})
+    result = CliRunner().invoke(
+        main, ["ingest", "-", "--db", str(db), "--format", "jsonl"], input=line + "\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert sqlite3.connect(db).execute("SELECT id FROM documents").fetchone()[0] == "s1"
+
+
+def test_ingest_unknown_format_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["ingest", "x", "--format", "pdf"])
+    assert result.exit_code == 2
