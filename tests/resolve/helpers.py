@@ -1,0 +1,42 @@
+"""The project's golden ledger scenario (tests/golden/ledger_*), loaded as typed records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from peacewatch.resolve.records import Ledger
+from peacewatch.types import Document, Result
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+def golden_results() -> list[Result]:
+    lines = (GOLDEN / "ledger_results.jsonl").read_text("utf-8").splitlines()
+    return [Result.from_dict(json.loads(line)) for line in lines if line.strip()]
+
+
+def golden_documents() -> list[Document]:
+    lines = (GOLDEN / "ledger_articles.jsonl").read_text("utf-8").splitlines()
+    return [Document.from_dict(json.loads(line)) for line in lines if line.strip()]
+
+
+def golden_expected() -> dict[str, Any]:
+    return json.loads((GOLDEN / "ledger_expected.json").read_text("utf-8"))
+
+
+def event_reports(ledger: Ledger) -> dict[frozenset[str], Any]:
+    """Each merged event keyed by the set of 'doc#event' reports it gathers."""
+    return {frozenset(f"{m.doc}#{m.event}" for m in e.mentions): e for e in ledger.events}
+
+
+def reports_of(ledger: Ledger, event_ids: list[str]) -> list[list[str]]:
+    """The 'doc#event' reports of some merged events, each sorted, in sorted order."""
+    by_id = {e.id: e for e in ledger.events}
+    return sorted(sorted(f"{m.doc}#{m.event}" for m in by_id[i].mentions)[:1] for i in event_ids)
+
+
+def canonical(ledger: Ledger) -> str:
+    """The ledger as sorted JSON, for comparing two builds."""
+    return json.dumps(ledger.to_dict(), sort_keys=True)

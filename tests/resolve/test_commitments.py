@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.resolve import LedgerSettings, build_ledger
+from peacewatch.resolve.records import LedgerCommitment
+from peacewatch.types import Argument, Commitment, Entity, Event, Result
+
+ENTS = [Entity("e1", "Azerbaijan", "state", "AZE", "GOV"), Entity("e2", "Armenia", "state", "ARM", "GOV")]
+AZE = Argument("e1", "AZE", "GOV", "Azerbaijan")
+ARM = Argument("e2", "ARM", "GOV", "Armenia")
+
+
+def ev(eid: str, type_: str, actor: list[Argument], recipient: list[Argument], **fields: Any) -> Event:
+    return Event(eid, type_, (0, 5), (0, 20), actor=actor, recipient=recipient, **fields)
+
+
+def promise(action: dict[str, Any], obligor: list[str], beneficiary: list[str], **fields: Any) -> Result:
+    event = ev("p", action["type"], [], [], mode=action.get("mode"), status="future")
+    c = Commitment("c1", "p", obligor, beneficiary, action, made="2023-12-07", **fields)
+    return Result("promise", "2023-12-07", entities=ENTS, events=[event], commitments=[c])
+
+
+def later(did: str, published: str, *events: Event) -> Result:
+    return Result(did, published, entities=ENTS, events=list(events))
+
+
+def judge(*docs: Result, **opts: Any) -> LedgerCommitment:
+    [c] = build_ledger(docs, LedgerSettings(**opts)).commitments
+    return c
+
+
+CEASEFIRE = {"type": "RETREAT", "mode": "ceasefire"}
+
+
+def test_open_without_later_events() -> None:
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"]))
+    assert (c.status, c.fulfilled_by, c.broken_by) == ("open", [], [])
+
+
+def test_a_ceasefire_is_kept_then_broken_by_an_assault() -> None:
+    kept = later("b", "2023-12-10", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-09"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), kept).status == "fulfilled"
+    attack = later("c", "2024-02-14", ev("y", "ASSAULT", [AZE], [ARM], date="2024-02-13"))
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"]), kept, attack)
+    assert c.status == "broken" and "ceasefire" in c.why
+
+
+def test_an_assault_before_the_promise_or_by_the_other_side_breaks_nothing() -> None:
+    before = later("b", "2023-12-05", ev("x", "ASSAULT", [AZE], [ARM], date="2023-12-01"))
+    other = later("c", "2023-12-20", ev("y", "ASSAULT", [ARM], [AZE], date="2023-12-19"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), before, other).status == "open"
+
+
+def test_a_one_off_release_stays_fulfilled_after_a_later_arrest() -> None:
+    done = later("b", "2023-12-14", ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-13"))
+    arrest = later("c", "2024-01-10", ev("y", "COERCE", [AZE], [ARM], mode="arrest", date="2024-01-09"))
+    c = judge(promise({"type": "RETREAT", "mode": "release"}, ["e1"], ["e2"]), done, arrest)
+    assert c.status == "fulfilled"
+    c = judge(promise({"type": "RETREAT", "mode": "release"}, ["e1"], ["e2"]), arrest)
+    assert c.status == "broken"
+
+
+def test_a_joint_promise_needs_every_obligor() -> None:
+    swap = {"type": "RETREAT", "mode": "release"}
+    one = later("b", "2023-12-14", ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-13"))
+    c = judge(promise(swap, ["e1", "e2"], ["e1", "e2"]), one)
+    assert c.status == "open" and len(c.fulfilled_by) == 1 and "partly" in c.why
+    two = later("c", "2023-12-14", ev("y", "RETREAT", [ARM], [AZE], mode="release", date="2023-12-13"))
+    assert judge(promise(swap, ["e1", "e2"], ["e1", "e2"]), one, two).status == "fulfilled"
+
+
+def test_overdue_is_judged_against_the_newest_publication_or_as_of() -> None:
+    talks = {"type": "CONSULT", "mode": None}
+    quiet = later("b", "2024-02-20", ev("x", "SUPPORT", [AZE], [ARM]))
+    assert judge(promise(talks, ["e1", "e2"], [], due="2024-01"), quiet).status == "overdue"
+    assert judge(promise(talks, ["e1", "e2"], [], due="2024-01"), quiet, as_of="2024-01-15").status == "open"
+    met = later("c", "2024-01-20", ev("y", "CONSULT", [AZE, ARM], [], date="2024-01-19"))
+    assert judge(promise(talks, ["e1", "e2"], [], due="2024-01"), quiet, met).status == "fulfilled"
+
+
+def test_a_promise_to_sign_is_kept_by_signing_and_broken_by_walking_out() -> None:
+    sign = {"type": "AGREE", "mode": None}
+    signed = later("b", "2024-01-05", ev("x", "SUPPORT", [AZE], [ARM], date="2024-01-04"))
+    assert judge(promise(sign, ["e1"], ["e2"]), signed).status == "fulfilled"
+    walked = later("c", "2024-03-01", ev("y", "SANCTION", [AZE], [ARM], mode="withdraw", date="2024-02-28"))
+    assert judge(promise(sign, ["e1"], ["e2"]), signed, walked).status == "broken"
