@@ -1,0 +1,200 @@
+"""``peacewatch eval timex GOLD``: TempEval-3 scores of the timex component on a TIMEX3 gold file.
+
+Gold lines are ``{doc_id, dct, title, text, timexes: [{start, end, type, value, text, …}]}``; ``dct``
+is the publication date and becomes the document's ``published``. A gold timex counts only where
+its offsets slice ``text`` to its own text: MEANTIME's creation-time timex (functionInDocument
+CREATION_TIME) is written in the text and is scored like any other; one that is not in the text
+(as in TimeBank, where the DCT sits in the header) is left out, since no system can find it there.
+
+Scores (TempEval-3): strict and relaxed (overlap) span precision/recall/F1 with one-to-one matching,
+largest overlap first; type and value accuracy on relaxed matches; value F1 = relaxed F1 × value
+accuracy (type F1 likewise). ``--baseline dateparser`` scores dateparser's ``search_dates`` the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DependencyError, EvalError
+from ..types import Document, Timex
+from .report import EvalReport, prf
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+BASELINES = ("dateparser",)
+
+
+@dataclass
+class GoldDoc:
+    id: str
+    dct: str | None
+    text: str
+    timexes: list[Timex]
+
+
+def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
+    """The gold documents of a TIMEX3 JSONL file (only timexes whose offsets slice the text)."""
+    docs = []
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as e:
+        raise EvalError(f"gold file {path} cannot be read: {e}") from e
+    for n, line in enumerate(ln for ln in lines if ln.strip()):
+        if limit is not None and n >= limit:
+            break
+        try:
+            rec = json.loads(line)
+            text = rec["text"]
+            gold = [Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
+                    for t in rec["timexes"]]
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise EvalError(f"{path} line {n + 1} is not a TIMEX3 gold record "
+                            "({doc_id, dct, text, timexes:[{start, end, type, value, text}]}): " + str(e)) from e
+        gold = [t for t in gold if text[t.start:t.end] == t.text]
+        docs.append(GoldDoc(str(rec.get("doc_id", n)), rec.get("dct"), text, gold))
+    return docs
+
+
+def align(gold: list[Timex], pred: list[Timex]) -> list[tuple[Timex, Timex]]:
+    """One-to-one overlap matching, largest overlap first."""
+    pairs = []
+    for g in gold:
+        for p in pred:
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0:
+                pairs.append((overlap, g.start, p.start, g, p))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, _, _, g, p in pairs:
+        if id(g) in used_g or id(p) in used_p:
+            continue
+        used_g.add(id(g))
+        used_p.add(id(p))
+        out.append((g, p))
+    return out
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    pred: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+
+    def add(self, doc: GoldDoc, pred: list[Timex], errors: list[str] | None) -> None:
+        pairs = align(doc.timexes, pred)
+        self.gold += len(doc.timexes)
+        self.pred += len(pred)
+        self.relaxed += len(pairs)
+        self.strict += sum(g.start == p.start and g.end == p.end for g, p in pairs)
+        self.type_ok += sum(g.type == p.type for g, p in pairs)
+        self.value_ok += sum(g.value == p.value for g, p in pairs)
+        if errors is not None:
+            errors.extend(_errors(doc, pred, pairs))
+
+    def scores(self) -> dict[str, float]:
+        sp, sr, sf = prf(self.strict, self.pred - self.strict, self.gold - self.strict)
+        rp, rr, rf = prf(self.relaxed, self.pred - self.relaxed, self.gold - self.relaxed)
+        type_acc = self.type_ok / self.relaxed if self.relaxed else 0.0
+        value_acc = self.value_ok / self.relaxed if self.relaxed else 0.0
+        return {
+            "strict_p": sp, "strict_r": sr, "strict_f1": sf,
+            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+            "type_accuracy": type_acc, "value_accuracy": value_acc,
+            "type_f1": rf * type_acc, "value_f1": rf * value_acc,
+        }
+
+
+def _errors(doc: GoldDoc, pred: list[Timex], pairs: list[tuple[Timex, Timex]]) -> Iterable[str]:
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    for g in doc.timexes:
+        if id(g) not in matched_g:
+            yield f"miss  {doc.id} dct={doc.dct} {g.text!r} gold={g.type} {g.value}"
+    for p in pred:
+        if id(p) not in matched_p:
+            yield f"false {doc.id} dct={doc.dct} {p.text!r} pred={p.type} {p.value} ({p.why})"
+    for g, p in pairs:
+        if g.value != p.value or g.type != p.type:
+            yield (f"value {doc.id} dct={doc.dct} gold {g.text!r}={g.type} {g.value} "
+                   f"pred {p.text!r}={p.type} {p.value} ({p.why})")
+
+
+def _system(config: Config) -> Callable[[list[GoldDoc]], list[list[Timex]]]:
+    from ..pipeline import Pipeline
+
+    names = config.pipeline
+    pipeline = names[: names.index("timex") + 1] if "timex" in names else ("timex",)
+    pipe = Pipeline.build(config.with_overrides(pipeline=list(pipeline)))
+
+    def run(docs: list[GoldDoc]) -> list[list[Timex]]:
+        inputs = [Document(id=d.id, text=d.text, published=d.dct) for d in docs]
+        return [r.timexes for r in pipe.annotate(inputs)]
+
+    return run
+
+
+def dateparser_timexes(text: str, dct: str | None) -> list[Timex]:
+    """dateparser's ``search_dates`` as timexes: past-preferring, day-granularity DATE values."""
+    try:
+        from dateparser.search import search_dates
+    except ImportError as e:
+        raise DependencyError("dateparser", "eval", "the dateparser baseline") from e
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if dct:
+        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(dct[:10])
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    out, cursor = [], 0
+    for phrase, when in found:
+        start = text.find(phrase, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(phrase)
+        out.append(Timex(start, cursor, phrase, "DATE", when.date().isoformat(), why="dateparser"))
+    return out
+
+
+def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
+             baseline: str | None = None) -> EvalReport:
+    """TempEval-3 scores of the pipeline's timexes (and optionally a baseline's) on ``gold_path``."""
+    if baseline is not None and baseline not in BASELINES:
+        raise EvalError(f"unknown timex baseline {baseline!r}; known: {', '.join(BASELINES)}")
+    docs = read_gold(Path(gold_path), limit)
+    errors: list[str] = []
+    tally, by_type = Tally(), {t: Tally() for t in ("DATE", "TIME", "DURATION", "SET")}
+    for doc, pred in zip(docs, _system(config)(docs), strict=True):
+        tally.add(doc, pred, errors)
+        for typ, part in by_type.items():
+            part.add(GoldDoc(doc.id, doc.dct, doc.text, [t for t in doc.timexes if t.type == typ]),
+                     [t for t in pred if t.type == typ], None)
+    report = EvalReport("timex", str(gold_path), tally.scores(), errors=errors)
+    report.breakdown["by_type"] = {t: part.scores() for t, part in by_type.items() if part.gold}
+    report.counts = {"documents": len(docs), "gold": tally.gold, "predicted": tally.pred,
+                     "relaxed_matches": tally.relaxed}
+    report.counts.update({f"rule:{k}": v for k, v in _rule_counts(errors).items()})
+    if baseline == "dateparser":
+        base = Tally()
+        for doc in docs:
+            base.add(doc, dateparser_timexes(doc.text, doc.dct), None)
+        report.baselines["dateparser"] = base.scores()
+    return report
+
+
+def _rule_counts(errors: list[str]) -> Counter[str]:
+    """How many false alarms and wrong values each rule made (for error analysis)."""
+    counts: Counter[str] = Counter()
+    for line in errors:
+        if "(rule " in line:
+            counts[line.rsplit("(rule ", 1)[1].split(";")[0].rstrip(")")] += 1
+    return counts

@@ -1,0 +1,157 @@
+"""Calendar arithmetic behind TIMEX3 values: choosing the year of "in November", the date of
+"Monday", and shifting a value by "two days" or "a year" at the value's own granularity.
+
+``direction`` is ``"past"`` (the latest one on or before the anchor), ``"future"`` (the first one on
+or after it) or ``None`` (the nearest one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+SEASON_ORDER = ("SP", "SU", "FA", "WI")
+# The season a month falls in (December opens the winter of its own year).
+MONTH_SEASON = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
+                9: "FA", 10: "FA", 11: "FA", 12: "WI"}
+
+
+def day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def week(d: dt.date) -> str:
+    year, num, _ = d.isocalendar()
+    return f"{year}-W{num:02d}"
+
+
+def month(year: int, mon: int) -> str:
+    return f"{year:04d}-{mon:02d}"
+
+
+def add_months(year: int, mon: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (mon - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def quarter_of(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """The season of a date and the year TIMEX3 gives it (January's winter began the year before)."""
+    return (d.year - 1 if d.month <= 2 else d.year), MONTH_SEASON[d.month]
+
+
+def pick_year(anchor: dt.date, direction: str | None,
+              make: Callable[[int], dt.date | None]) -> int:
+    """The year y such that ``make(y)`` (a date) lies on the asked side of ``anchor``."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    dates = [(y, make(y)) for y in years]
+    if direction == "past":
+        ok = [y for y, d in dates if d is not None and d <= anchor]
+        return max(ok) if ok else anchor.year
+    if direction == "future":
+        ok = [y for y, d in dates if d is not None and d >= anchor]
+        return min(ok) if ok else anchor.year
+    valid = [(abs((d - anchor).days), -y, y) for y, d in dates if d is not None]
+    return min(valid)[2] if valid else anchor.year
+
+
+def _safe_date(year: int, mon: int, dom: int) -> dt.date | None:
+    try:
+        return dt.date(year, mon, dom)
+    except ValueError:
+        return None
+
+
+def year_of_month(anchor: dt.date, mon: int, direction: str | None) -> int:
+    """The year of a month named without one ("in November")."""
+    return pick_year(anchor.replace(day=1), direction, lambda y: dt.date(y, mon, 1))
+
+
+def year_of_day(anchor: dt.date, mon: int, dom: int, direction: str | None) -> int:
+    """The year of a day named without one ("Sept. 19")."""
+    return pick_year(anchor, direction, lambda y: _safe_date(y, mon, dom))
+
+
+def weekday_date(anchor: dt.date, iso_day: int, direction: str | None, strict: bool = False) -> dt.date:
+    """The date of a weekday: on or before the anchor (past), on or after (future), this week (None)."""
+    delta = iso_day - anchor.isoweekday()
+    if direction == "past":
+        back = (-delta) % 7 or (7 if strict else 0)
+        return anchor - dt.timedelta(days=back)
+    if direction == "future":
+        ahead = delta % 7 or (7 if strict else 0)
+        return anchor + dt.timedelta(days=ahead)
+    return anchor + dt.timedelta(days=delta)
+
+
+def season_value(anchor: dt.date, code: str, direction: str | None) -> str:
+    """The year of a season named without one ("last fall", "the summer")."""
+    year, current = season_of(anchor)
+    here = SEASON_ORDER.index(current)
+    there = SEASON_ORDER.index(code)
+    if direction == "past" and there > here:
+        year -= 1
+    elif direction == "future" and there < here:
+        year += 1
+    return f"{year:04d}-{code}"
+
+
+# --- shifting a value ---------------------------------------------------------------------------
+
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def as_date(value: str) -> dt.date | None:
+    """The first day a (concrete) TIMEX3 value covers, or None for X-values and references."""
+    m = _DAY.match(value)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    m = _WEEK.match(value)
+    if m:
+        return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1) if 1 <= int(m[2]) <= 53 else None
+    m = _QUARTER.match(value)
+    if m:
+        return dt.date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1)
+    m = _MONTH.match(value)
+    if m and 1 <= int(m[2]) <= 12:
+        return dt.date(int(m[1]), int(m[2]), 1)
+    m = _YEAR.fullmatch(value[:4]) if len(value) >= 4 else None
+    return dt.date(int(m[1]), 1, 1) if m else None
+
+
+def shift(value: str, n: int, unit: str) -> str | None:
+    """``value`` moved by ``n`` units, written at the unit's granularity (None if it cannot be).
+
+    A year shift of a quarter keeps the quarter ("a year earlier" after "the third quarter").
+    """
+    base = as_date(value)
+    if base is None:
+        return None
+    q = _QUARTER.match(value)
+    if unit == "Y" and q:
+        return f"{int(q[1]) + n:04d}-Q{q[2]}"
+    if unit == "D":
+        return day(base + dt.timedelta(days=n)) if _DAY.match(value) else None
+    if unit == "W":
+        return week(base + dt.timedelta(weeks=n))
+    if unit == "M":
+        return month(*add_months(base.year, base.month, n))
+    if unit == "Q":
+        y, qn = quarter_of(base)
+        y, m = add_months(y, (qn - 1) * 3 + 1, 3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "Y":
+        return f"{base.year + n:04d}"
+    if unit == "DE":
+        return f"{(base.year + 10 * n) // 10:03d}"
+    if unit == "CE":
+        return f"{(base.year + 100 * n) // 100:02d}"
+    return None

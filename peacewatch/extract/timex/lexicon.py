@@ -1,0 +1,120 @@
+"""The word tables of the timex grammar, read from ``peacewatch/data/timex/*.tsv``.
+
+Each table is a small TSV file with a header line (``#`` lines are comments). They are read once,
+when the first document is tagged, and cached; nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ...errors import ConfigError
+
+TABLES = ("months", "weekdays", "seasons", "numbers", "units", "ordinals", "mods", "parts",
+          "dayrefs", "refs", "sets")
+
+
+@lru_cache(maxsize=None)
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of ``data/timex/<name>.tsv`` as dictionaries keyed by the header's column names."""
+    path = resources.files("peacewatch").joinpath(f"data/timex/{name}.tsv")
+    try:
+        text = path.read_text("utf-8")
+    except OSError as e:
+        raise ConfigError(f"timex table {name}.tsv cannot be read ({e}); reinstall peacewatch", "E020") from e
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells, strict=False)))
+    return tuple(rows)
+
+
+def _column(name: str, key: str, value: str) -> dict[str, str]:
+    return {row[key].lower(): row[value] for row in read_table(name)}
+
+
+def alternation(words: list[str]) -> str:
+    """A non-capturing regex alternation of ``words``, longest first, each ending on a word edge."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(piece) for piece in w.split(" "))
+        parts.append(body + (r"\b" if w[-1].isalnum() else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookups from (lower-cased) words to values, and the placeholders of rule patterns."""
+
+    months: dict[str, str]
+    weekdays: dict[str, str]
+    seasons: dict[str, str]
+    bare_seasons: frozenset[str]
+    numbers: dict[str, str]
+    units: dict[str, str]
+    ordinals: dict[str, str]
+    mods: dict[str, str]
+    parts: dict[str, str]
+    dayrefs: dict[str, tuple[int, str]]
+    refs: dict[str, str]
+    sets: dict[str, str]
+
+    def placeholders(self) -> dict[str, str]:
+        number_words = alternation([w for w in self.numbers if " " not in w or w.startswith("a ")])
+        simple = alternation([w for w, v in self.numbers.items() if v != "X" and w not in ("a", "an")])
+        return {
+            "MONTH": alternation(list(self.months)),
+            "WEEKDAY": alternation(list(self.weekdays)),
+            "SEASON": alternation(list(self.seasons)),
+            "NUM": rf"(?:\d+(?:\.\d+)?|{simple}(?:[\s-]+{simple})?|{number_words})",
+            "UNIT": alternation(list(self.units)),
+            "ORD": rf"(?:{alternation(list(self.ordinals))}|\d{{1,2}}(?:st|nd|rd|th)\b)",
+            "MOD": rf"(?:{alternation([m for m in self.mods if not m.endswith('-')])}|mid-)",
+            "PART": alternation(list(self.parts)),
+            "DAYREF": alternation(list(self.dayrefs)),
+            "REF": alternation(list(self.refs)),
+            "SETWORD": alternation(list(self.sets)),
+            "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?!\d)",
+            "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?![\d:])",
+        }
+
+    def number(self, text: str) -> str:
+        """The value of a number phrase: digits, "twenty-four", "a few" (→ ``X``)."""
+        low = re.sub(r"\s+", " ", text.lower()).strip()
+        if re.fullmatch(r"\d+(?:\.\d+)?", low):
+            return low.rstrip("0").rstrip(".") if "." in low else str(int(low))
+        if low in self.numbers:
+            return self.numbers[low]
+        total = 0
+        for piece in re.split(r"[\s-]+", low):
+            value = self.numbers.get(piece)
+            if value is None or value == "X":
+                return "X"
+            total = total * int(value) if value == "100" else total + int(value)
+        return str(total)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon built from the shipped tables (cached)."""
+    return Lexicon(
+        months=_column("months", "word", "month"),
+        weekdays=_column("weekdays", "word", "day"),
+        seasons=_column("seasons", "word", "code"),
+        bare_seasons=frozenset(r["word"] for r in read_table("seasons") if r["bare"] == "yes"),
+        numbers=_column("numbers", "word", "value"),
+        units=_column("units", "word", "unit"),
+        ordinals=_column("ordinals", "word", "value"),
+        mods=_column("mods", "phrase", "mod"),
+        parts=_column("parts", "word", "code"),
+        dayrefs={r["phrase"]: (int(r["offset"]), r["part"]) for r in read_table("dayrefs")},
+        refs=_column("refs", "phrase", "value"),
+        sets=_column("sets", "word", "value"),
+    )

@@ -1,0 +1,205 @@
+"""Normalizers: one per rule ``kind``, turning a match's named groups into a TIMEX3 value.
+
+Each takes the match and a ``Context`` (the publication date, the tense of the clause, the last
+concrete date seen in the text) and returns a ``Value`` or None when the match is not a timex
+after all. Without an anchor nothing is invented: the parts that need it stay ``X``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import calendar as cal
+from .lexicon import Lexicon, lexicon
+from .rules import Match
+
+
+@dataclass
+class Context:
+    """What a normalizer may consult besides the match."""
+
+    anchor: dt.date | None
+    tense: Callable[[], str | None]
+    last: str | None = None
+    modal_at: Callable[[int], bool] = lambda _pos: False
+
+
+@dataclass(frozen=True)
+class Value:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    note: str = ""
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _mod(lx: Lexicon, g: dict[str, str]) -> str | None:
+    raw = g.get("mod")
+    return lx.mods.get(_key(raw)) if raw else None
+
+
+def _month(lx: Lexicon, g: dict[str, str]) -> int | None:
+    if "monthnum" in g:
+        return int(g["monthnum"])
+    raw = g.get("month")
+    return int(lx.months[_key(raw)]) if raw and _key(raw) in lx.months else None
+
+
+def _year(raw: str) -> int:
+    year = int(raw)
+    if len(raw) == 2:
+        year += 1900 if year >= 30 else 2000
+    return year
+
+
+def _ord(lx: Lexicon, raw: str) -> int:
+    key = _key(raw)
+    return int(lx.ordinals[key]) if key in lx.ordinals else int(re.sub(r"\D", "", key) or 0)
+
+
+def _direction(ctx: Context, default: str | None) -> tuple[str | None, str]:
+    found = ctx.tense()
+    if found is not None:
+        return found, f"{found} tense"
+    return default, f"no tense, {default or 'nearest'}"
+
+
+def n_date(m: Match, ctx: Context) -> Value | None:
+    """Calendar dates with at least a month or a year written out."""
+    lx, g = lexicon(), m.groups
+    mod = _mod(lx, g)
+    year = _year(g["year"]) if "year" in g else None
+    if "season" in g and year is not None:
+        return Value(m.rule.type, f"{year:04d}-{lx.seasons[_key(g['season'])]}", mod)
+    if "ord" in g and year is not None:
+        n = _ord(lx, g["ord"])
+        return Value(m.rule.type, f"{year:04d}-Q{n}", mod) if 1 <= n <= 4 else None
+    if "half" in g and year is not None:
+        return Value(m.rule.type, f"{year:04d}-H{1 if _key(g['half']) == 'first' else 2}", mod)
+    mon = _month(lx, g)
+    if mon is None:
+        return Value(m.rule.type, f"{year:04d}", mod) if year is not None else None
+    if "day" not in g:
+        return Value(m.rule.type, cal.month(year, mon), mod) if year is not None else None
+    dom = int(g["day"])
+    if year is not None:
+        return Value(m.rule.type, f"{year:04d}-{mon:02d}-{dom:02d}", mod)
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-{mon:02d}-{dom:02d}", mod, note="no anchor")
+    way, note = _direction(ctx, None)
+    y = cal.year_of_day(ctx.anchor, mon, dom, way)
+    return Value(m.rule.type, f"{y:04d}-{mon:02d}-{dom:02d}", mod, ctx.anchor.isoformat(), f"year: {note}")
+
+
+REL_STEP = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "this past": -1,
+            "this": 0, "current": 0, "the current": 0,
+            "next": 1, "coming": 1, "the coming": 1, "this coming": 1}
+
+
+def n_month(m: Match, ctx: Context) -> Value | None:
+    """A month without a year: "in November", "last April", "early September"."""
+    lx, g = lexicon(), m.groups
+    raw = g["month"]
+    mon = _month(lx, g)
+    if mon is None or not raw[0].isupper() or (_key(raw) == "may" and ctx.modal_at(m.end - len(raw))):
+        return None
+    mod = _mod(lx, g)
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-{mon:02d}", mod, note="no anchor")
+    rel = _key(g.get("rel", ""))
+    step = REL_STEP.get(rel)
+    if step is None:
+        way, note = _direction(ctx, None)
+        year = cal.year_of_month(ctx.anchor, mon, way)
+    elif step == 0:
+        year, note = ctx.anchor.year, "this: the anchor's year"
+    else:
+        first = ctx.anchor.replace(day=1)
+        pivot = cal.add_months(first.year, first.month, step)
+        year = cal.year_of_month(dt.date(pivot[0], pivot[1], 1), mon, "past" if step < 0 else "future")
+        note = f"{rel}: strictly {'before' if step < 0 else 'after'} the anchor's month"
+    return Value(m.rule.type, cal.month(year, mon), mod, ctx.anchor.isoformat(), note)
+
+
+def n_season(m: Match, ctx: Context) -> Value | None:
+    """A season without a year: "the fall", "last winter", "this summer"."""
+    lx, g = lexicon(), m.groups
+    word = _key(g["season"])
+    rel = _key(g.get("rel", ""))
+    if not rel and "mod" not in g and word not in lx.bare_seasons:
+        return None
+    code = lx.seasons[word]
+    mod = _mod(lx, g)
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-{code}", mod, note="no anchor")
+    step = REL_STEP.get(rel)
+    if step is None:
+        way, note = _direction(ctx, None)
+    else:
+        way, note = {-1: "past", 0: None, 1: "future"}[step], rel
+    value = cal.season_value(ctx.anchor, code, way)
+    if step in (-1, 1) and value == "{:04d}-{}".format(*cal.season_of(ctx.anchor)):
+        year = int(value[:4]) + step
+        value = f"{year:04d}-{code}"
+    return Value(m.rule.type, value, mod, ctx.anchor.isoformat(), note)
+
+
+def _part_type(m: Match, part: str | None) -> tuple[str, str]:
+    lx = lexicon()
+    if not part:
+        return m.rule.type, ""
+    return "TIME", "T" + lx.parts[_key(part)]
+
+
+def n_weekday(m: Match, ctx: Context) -> Value | None:
+    """A day of the week: "Monday", "last Friday", "Thursday evening"."""
+    lx, g = lexicon(), m.groups
+    iso = int(lx.weekdays[_key(g["weekday"])])
+    typ, suffix = _part_type(m, g.get("part"))
+    mod = _mod(lx, g)
+    if ctx.anchor is None:
+        return Value(typ, f"XXXX-WXX-{iso}{suffix}", mod, note="no anchor")
+    rel = _key(g.get("rel", ""))
+    step = REL_STEP.get(rel)
+    if step is None:
+        way, note = _direction(ctx, "past")
+        date = cal.weekday_date(ctx.anchor, iso, way)
+    else:
+        way = {-1: "past", 0: None, 1: "future"}[step]
+        date, note = cal.weekday_date(ctx.anchor, iso, way, strict=True), rel
+    return Value(typ, cal.day(date) + suffix, mod, ctx.anchor.isoformat(), note)
+
+
+def n_weekend(m: Match, ctx: Context) -> Value | None:
+    if ctx.anchor is None:
+        return Value(m.rule.type, "XXXX-WXX-WE", note="no anchor")
+    step = REL_STEP.get(_key(m.groups.get("rel", "")))
+    if step is None:
+        way, note = _direction(ctx, "past")
+        step = 0 if (way != "past" or ctx.anchor.isoweekday() >= 6) else -1
+    else:
+        note = m.groups["rel"]
+    date = ctx.anchor + dt.timedelta(weeks=step)
+    return Value(m.rule.type, cal.week(date) + "-WE", None, ctx.anchor.isoformat(), note)
+
+
+def n_dayref(m: Match, ctx: Context) -> Value | None:
+    """today, yesterday, tonight, this morning, yesterday afternoon …"""
+    lx, g = lexicon(), m.groups
+    offset, part = lx.dayrefs[_key(g["dayref"])]
+    part_word = g.get("part") or g.get("part0")
+    typ, suffix = _part_type(m, part_word)
+    if not suffix and part:
+        typ, suffix = "TIME", "T" + part
+    mod = _mod(lx, g)
+    if ctx.anchor is None:
+        return Value(typ, "XXXX-XX-XX" + suffix, mod, note="no anchor")
+    date = ctx.anchor + dt.timedelta(days=offset)
+    return Value(typ, cal.day(date) + suffix, mod, ctx.anchor.isoformat(), f"{offset:+d} days")

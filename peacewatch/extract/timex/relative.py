@@ -1,0 +1,194 @@
+"""Normalizers for clock times, relative units, quarters, offsets, durations, sets and references.
+
+Anaphoric expressions ("two days later", "the following week", "a year earlier") resolve against
+the last concrete date the text gave (``Context.last``) and fall back to the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import calendar as cal
+from .lexicon import lexicon
+from .normalize import REL_STEP, Context, Value, _key, _mod, _month, _ord
+from .rules import Match
+
+UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX",
+           "DE": "XXX", "CE": "XX"}
+DURATION_UNIT = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "H": "TH", "MIN": "TM", "S": "TS"}
+
+
+def _unit(raw: str) -> str:
+    return lexicon().units[_key(raw)]
+
+
+def n_time(m: Match, ctx: Context) -> Value | None:
+    """Clock times: "10:35 a.m.", "5 p.m. EST Nov. 9", "noon Thursday", "midnight"."""
+    g = m.groups
+    named = _key(g.get("named", ""))
+    if named:
+        hour, minute = (24, 0) if named == "midnight" else (12, 0)
+    else:
+        hour, minute = int(g["hour"]), int(g.get("minute", "0"))
+        ampm = _key(g.get("ampm", "")).replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    date, note = _time_date(m, ctx)
+    return Value("TIME", f"{date}T{hour:02d}:{minute:02d}", None,
+                 ctx.anchor.isoformat() if ctx.anchor else None, note)
+
+
+def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
+    lx, g = lexicon(), m.groups
+    if ctx.anchor is None:
+        return "XXXX-XX-XX", "no anchor"
+    mon = _month(lx, g)
+    if mon is not None and "day" in g:
+        year = cal.year_of_day(ctx.anchor, mon, int(g["day"]), None)
+        return f"{year:04d}-{mon:02d}-{int(g['day']):02d}", "month and day"
+    word = _key(g.get("weekday") or g.get("dayref") or g.get("pre") or "")
+    if word in lx.weekdays:
+        return cal.day(cal.weekday_date(ctx.anchor, int(lx.weekdays[word]), ctx.tense() or "past")), word
+    if word in lx.dayrefs:
+        return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[word][0])), word
+    return cal.day(ctx.anchor), "the anchor's day"
+
+
+def n_relunit(m: Match, ctx: Context) -> Value | None:
+    """last year, this month, next week, the past decade, earlier this year …"""
+    g = m.groups
+    unit, rel = _unit(g["unit"]), _key(g["rel"])
+    mod = _mod(lexicon(), g)
+    if ctx.anchor is None:
+        return Value(m.rule.type, UNKNOWN[unit], mod, note="no anchor")
+    value = cal.shift(cal.day(ctx.anchor), REL_STEP.get(rel, 0), unit)
+    if value is None:
+        return None
+    return Value(m.rule.type, value, mod, ctx.anchor.isoformat(), f"{rel} {unit}")
+
+
+def _last_quarter(ctx: Context) -> str | None:
+    if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
+        return ctx.last
+    if ctx.anchor is None:
+        return None
+    year, q = cal.quarter_of(ctx.anchor)
+    return cal.shift(f"{year:04d}-Q{q}", -1, "Q")
+
+
+def n_quarter(m: Match, ctx: Context) -> Value | None:
+    """the third quarter, fourth-quarter, the latest quarter, the year-ago quarter …"""
+    lx, g = lexicon(), m.groups
+    rel = _key(g.get("rel", ""))
+    back = 1 if rel in ("year-ago", "year-earlier") else 0
+    if "ord" not in g:
+        ref = _last_quarter(ctx)
+        if ref is None:
+            return Value(m.rule.type, "XXXX-QX", note="no anchor")
+        return Value(m.rule.type, cal.shift(ref, -back, "Y") or ref, None, ref, f"quarter in focus {ref}")
+    n = _ord(lx, g["ord"])
+    if not 1 <= n <= 4:
+        return None
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-Q{n}", note="no anchor")
+    year, current = cal.quarter_of(ctx.anchor)
+    step = REL_STEP.get(_key(g.get("rel2", "")), 0) - back - (1 if rel in ("last", "previous") else 0)
+    if step == 0 and n > current and ctx.tense() == "past":
+        step = -1
+    return Value(m.rule.type, f"{year + step:04d}-Q{n}", None, ctx.anchor.isoformat(), f"year {step:+d}")
+
+
+def n_yearago(m: Match, ctx: Context) -> Value | None:
+    ref = _last_quarter(ctx)
+    if ref is None:
+        return Value(m.rule.type, "XXXX", note="no anchor")
+    return Value(m.rule.type, cal.shift(ref, -1, "Y") or ref, None, ref, "a year before the quarter in focus")
+
+
+def n_offset(m: Match, ctx: Context) -> Value | None:
+    """two days ago, a year earlier, three weeks later, five years from now."""
+    g = m.groups
+    unit, way = _unit(g["unit"]), _key(g["dir"])
+    sign = -1 if way in ("ago", "earlier", "before") else 1
+    n = lexicon().number(g["num"])
+    if n == "X":
+        return Value(m.rule.type, "PAST_REF" if sign < 0 else "FUTURE_REF", note="vague amount")
+    amount = sign * int(float(n))
+    deictic = way in ("ago", "from now", "hence")
+    ref = _offset_ref(ctx, unit, deictic)
+    if ref is None:
+        return Value(m.rule.type, UNKNOWN.get(unit, "XXXX-XX-XX"), note="no anchor")
+    unit_used = unit if unit in UNKNOWN else "D"
+    value = cal.shift(ref, amount if unit_used == unit else 0, unit_used)
+    if value is None and ctx.anchor is not None:
+        ref = cal.day(ctx.anchor)
+        value = cal.shift(ref, amount, unit_used)
+    return Value(m.rule.type, value, None, ref, f"{amount:+d} {unit} from {ref}") if value else None
+
+
+def _offset_ref(ctx: Context, unit: str, deictic: bool) -> str | None:
+    quarter = ctx.last if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last) else None
+    if unit == "Y" and quarter:
+        return quarter
+    if not deictic and ctx.last and cal.as_date(ctx.last) is not None:
+        return ctx.last
+    return cal.day(ctx.anchor) if ctx.anchor else None
+
+
+def n_follow(m: Match, ctx: Context) -> Value | None:
+    """the following day, the previous week, the next month (against the date in focus)."""
+    g = m.groups
+    unit, way = _unit(g["unit"]), _key(g["dir"])
+    step = {"following": 1, "next": 1, "same": 0}.get(way, -1)
+    for ref in (ctx.last, cal.day(ctx.anchor) if ctx.anchor else None):
+        value = cal.shift(ref, step, unit) if ref else None
+        if value is not None:
+            return Value(m.rule.type, value, None, ref, f"{way} {unit} after {ref}")
+    return Value(m.rule.type, UNKNOWN[unit], note="no date in focus")
+
+
+def n_duration(m: Match, ctx: Context) -> Value | None:
+    """44 days, two-year, the past three months, several weeks, decades-long."""
+    g = m.groups
+    unit = _unit(g["unit"])
+    raw = _key(g.get("num", "x"))
+    if raw in ("a", "an") and unit == "S":
+        return None
+    n = lexicon().number(raw) if "num" in g else "X"
+    if unit in ("DE", "CE"):
+        n, unit = (n if n == "X" else str(int(float(n)) * (10 if unit == "DE" else 100))), "Y"
+    code = DURATION_UNIT[unit]
+    value = f"PT{n}{code[1]}" if code.startswith("T") else f"P{n}{code}"
+    return Value(m.rule.type, value, None, None, f"{n} × {unit}")
+
+
+def n_set(m: Match, ctx: Context) -> Value | None:
+    """every day, each Thursday, weekly, 15 a year."""
+    lx, g = lexicon(), m.groups
+    if "adverb" in g:
+        return Value(m.rule.type, lx.sets[_key(g["adverb"])])
+    if "weekday" in g:
+        return Value(m.rule.type, f"XXXX-WXX-{lx.weekdays[_key(g['weekday'])]}")
+    mon = _month(lx, g)
+    if mon is not None:
+        return Value(m.rule.type, f"XXXX-{mon:02d}")
+    code = DURATION_UNIT.get(_unit(g["unit"]))
+    if code is None:
+        return None
+    return Value(m.rule.type, f"PT1{code[1]}" if code.startswith("T") else f"P1{code}")
+
+
+def n_ref(m: Match, ctx: Context) -> Value | None:
+    return Value(m.rule.type, lexicon().refs[_key(m.groups["ref"])])
+
+
+def n_decade(m: Match, ctx: Context) -> Value | None:
+    return Value(m.rule.type, m.groups["decade"], _mod(lexicon(), m.groups))
+
+
+def n_century(m: Match, ctx: Context) -> Value | None:
+    n = _ord(lexicon(), m.groups["ord"])
+    return Value(m.rule.type, f"{n - 1:02d}", _mod(lexicon(), m.groups)) if 1 <= n <= 21 else None

@@ -1,0 +1,75 @@
+"""Tag a spaCy Doc with TIMEX3 expressions: run the rule table, normalize each match.
+
+``tag(doc, anchor)`` is the whole job: the grammar's regexes find the spans (``rules.find``), the
+normalizer of each rule's kind turns them into values, reading the tense of the clause only when a
+value depends on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ...types import Timex
+from . import calendar as cal
+from . import normalize as nz
+from . import relative as rel
+from .rules import Match, find
+from .tense import direction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Normalizer = Callable[[Match, nz.Context], "nz.Value | None"]
+
+KINDS: dict[str, Normalizer] = {
+    "date": nz.n_date, "month": nz.n_month, "season": nz.n_season, "weekday": nz.n_weekday,
+    "weekend": nz.n_weekend, "dayref": nz.n_dayref,
+    "time": rel.n_time, "relunit": rel.n_relunit, "quarter": rel.n_quarter, "yearago": rel.n_yearago,
+    "offset": rel.n_offset, "follow": rel.n_follow, "duration": rel.n_duration, "set": rel.n_set,
+    "ref": rel.n_ref, "decade": rel.n_decade, "century": rel.n_century,
+}
+# Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
+FOCUS_KINDS = frozenset({"date", "month", "season", "weekday", "dayref", "time", "quarter", "follow"})
+_CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
+
+
+def _token_at(doc: Doc, pos: int):  # type: ignore[no-untyped-def]
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_modal(doc: Doc, pos: int) -> bool:
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.tag_ in ("MD", "VB")
+
+
+def _is_count(doc: Doc, m: Match) -> bool:
+    """A bare year-like number that counts things ("2000 troops") is no year."""
+    if m.rule.id != "year":
+        return False
+    tok = _token_at(doc, m.start)
+    return tok is not None and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
+
+
+def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
+    """The timexes of ``doc``, their values resolved against ``anchor`` (the publication date)."""
+    ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc))
+    out: list[Timex] = []
+    for m in find(doc.text):
+        if _is_count(doc, m):
+            continue
+        ctx.tense = partial(direction, doc, m.start, m.end)
+        value = KINDS[m.rule.kind](m, ctx)
+        if value is None:
+            continue
+        why = f"rule {m.rule.id}" + (f"; {value.note}" if value.note else "")
+        out.append(Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why))
+        if m.rule.kind in FOCUS_KINDS and _CONCRETE.fullmatch(value.value):
+            ctx.last = value.value.split("T")[0]
+    return out
+
+
