@@ -2,6 +2,7 @@
 
 - ``before``: the quotation ends, then (after punctuation and spaces only) the clause of the cue
   begins, on the same line: '"...," he said', '"...," said Caddell', '"...," Rep. Moore said'.
+  A quotation that ends in a full stop closes its sentence and takes no cue after it.
 - ``after``: the cue clause ends, then at most a short stretch ending in ":" or "," (or nothing)
   before the quotation opens ('He said: "..."'; with nothing between, only a quotation that is a
   whole sentence: 'He said "We will win."'), the second half of a broken quote
@@ -37,7 +38,9 @@ def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
 
 
 def cue_before(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
-    """The cue whose clause starts right after the quotation closes."""
+    """The cue whose clause starts right after the quotation closes (not after a full stop)."""
+    if text[q.content_end - 1] == ".":
+        return None
     for cue in cues:
         start, _ = _clause_range(doc, cue)
         if start < q.end:

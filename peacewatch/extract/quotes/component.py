@@ -52,14 +52,17 @@ class QuoteExtractor:
                                       f"quotation ({q.pair}) with cue {side}"))
         direct_spans = [(q.content_start, q.content_end) for q in quotations if q not in loose]
         for cue in cues:
-            if cue.cue in used or cue.content is None:
+            content, what = (cue.content, "clausal content") if cue.content else (cue.obj, "object")
+            if cue.cue in used or content is None:
                 continue
-            if any(_overlaps(cue.content, s) for s in direct_spans):
+            if any(_overlaps(content, s) for s in direct_spans):
                 continue
-            inner = [q for q in loose if cue.content[0] <= q.start and q.end <= cue.content[1]]
+            inner = [q for q in loose if content[0] <= q.content_start < content[1]]
+            if cue.content is None and not inner:
+                continue
             loose = [q for q in loose if q not in inner]
-            why = "clausal content" + (", mixed with quotation" if inner else "")
-            quotes.append(self._quote(speakers, cue, cue.content, bool(inner), why))
+            why = what + (", mixed with quotation" if inner else "")
+            quotes.append(self._quote(speakers, cue, content, bool(inner), why))
         quotes.extend(self._inherit(text, loose, quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann

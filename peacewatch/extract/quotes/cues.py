@@ -4,7 +4,8 @@ One pass over the tokens. A token is a cue when its lemma is in ``cues.tsv`` and
 every quotation. Its speaker is its nominal subject; a participle or conjoined verb without one
 ("..., adding that ...", "went on to say") borrows the subject of the verb it hangs from. Its
 clausal content is the subtree of a child whose dependency ``cues.tsv`` lists for the verb (``ccomp``
-for "said (that) ..."). "according to X" (``according.tsv``) takes X as speaker and the clause it
+for "said (that) ..."); its object span (the complements to its right) is kept for quotations
+that sit inside it ('called Clinton a "champion"'). "according to X" (``according.tsv``) takes X as speaker and the clause it
 modifies, minus the phrase itself, as content.
 """
 
@@ -20,6 +21,7 @@ from .lexicon import Lexicon
 Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
 _BORROW = ("advcl", "xcomp", "conj", "pcomp")
+_OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Cue:
     subject: Token | None
     content: Range | None
     rule: str
+    obj: Range | None = None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -72,7 +75,16 @@ def _verb_cue(tok: Token, lex: Lexicon) -> Cue | None:
         return None
     subject = _subject(tok)
     content = _clause(tok, entry.content)
-    return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})")
+    return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
+               _object(tok))
+
+
+def _object(verb: Token) -> Range | None:
+    """Characters from the verb's first right-hand complement to the last one's end."""
+    right = [c for c in verb.rights if c.dep_ in _OBJECTS]
+    if not right:
+        return None
+    return _trim(verb.doc, right[0].left_edge.i, right[-1].right_edge.i + 1)
 
 
 def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:

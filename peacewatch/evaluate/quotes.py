@@ -1,0 +1,259 @@
+"""``peacewatch eval quotes GOLD``: attribution scores on PolNeAR-format gold (shared/data/SOURCES.md).
+
+Definitions (docs/quotes.md repeats them):
+
+- An *attribution* is a set of content spans with a set of source spans. A gold record is one
+  attribution (a broken or multi-paragraph quote has several content spans). Our quotes are grouped
+  into attributions by (cue span, speaker span): the parts of '"A," he said, "B."' and the
+  stand-alone paragraphs that inherit that cue form one attribution, as in the gold.
+- *Overlap match*: attributions whose content spans share at least one character, paired one-to-one,
+  largest shared character count first. Overlap precision/recall/F1 count these pairs.
+- *Exact match*: a matched pair whose outer content ranges are equal once quotation marks,
+  whitespace and edge punctuation are trimmed from both (the gold includes the marks, the contract
+  excludes them).
+- *Speaker accuracy*, over matched pairs: the predicted speaker span overlaps a gold source span,
+  or both are absent.
+- ``direct`` scores repeat all of this for gold ``direct == true`` against our direct quotes only.
+
+``--baseline textacy`` runs ``textacy.extract.triples.direct_quotations`` on the same spaCy docs and
+scores its triples the same way (speaker = its speaker tokens).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DependencyError, EvalError
+from ..pipeline import Pipeline
+from ..types import Document, Quote
+from .report import EvalReport, prf
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..config import Config
+
+Range = tuple[int, int]
+_TRIM = " \t\n\u00a0\"“”'‘’`«».,;:!?-—―"
+BASELINES = ("textacy",)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Content spans, source spans and directness of one attribution (gold or predicted)."""
+
+    content: tuple[Range, ...]
+    source: tuple[Range, ...]
+    direct: bool
+    why: str = ""
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    text: str
+    gold: list[Attribution]
+
+
+@dataclass
+class Tally:
+    """Counts for one system on one subset (all attributions, or direct only)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    exact: int = 0
+    speaker_ok: int = 0
+
+    def scores(self, prefix: str) -> dict[str, float]:
+        p, r, f = prf(self.tp, self.fp, self.fn)
+        _, _, ef = prf(self.exact, self.tp + self.fp - self.exact, self.tp + self.fn - self.exact)
+        acc = self.speaker_ok / self.tp if self.tp else 0.0
+        return {f"{prefix}overlap_p": p, f"{prefix}overlap_r": r, f"{prefix}overlap_f1": f,
+                f"{prefix}exact_f1": ef, f"{prefix}speaker_acc": acc}
+
+
+def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
+    """PolNeAR-format gold records (first ``limit`` documents)."""
+    docs: list[GoldDoc] = []
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as e:
+        raise EvalError(f"cannot read gold file {path}: {e}", "E050") from e
+    for number, line in enumerate(lines, 1):
+        if limit is not None and len(docs) >= limit:
+            break
+        if line.strip():
+            docs.append(_gold_doc(line, path, number))
+    return docs
+
+
+def _gold_doc(line: str, path: Path, number: int) -> GoldDoc:
+    try:
+        row = json.loads(line)
+        gold = [_gold_attribution(q) for q in row["quotes"] if q.get("content_start") is not None]
+        return GoldDoc(str(row["doc_id"]), row["text"], gold)
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+        raise EvalError(
+            f"{path} line {number} is not a PolNeAR quote record ({type(e).__name__}: {e}); "
+            "see shared/data/SOURCES.md for the format", "E050",
+        ) from e
+
+
+def _gold_attribution(q: dict[str, Any]) -> Attribution:
+    content = tuple((int(s), int(e)) for s, e in q.get("content_spans") or [[q["content_start"],
+                                                                               q["content_end"]]])
+    source = tuple((int(s), int(e)) for s, e in q.get("source_spans") or [])
+    return Attribution(content, source, bool(q.get("direct")))
+
+
+def group_quotes(quotes: Iterable[Quote]) -> list[Attribution]:
+    """Our quotes as attributions: parts sharing cue and speaker span are one attribution."""
+    groups: dict[Any, list[Quote]] = {}
+    for i, q in enumerate(quotes):
+        key = (q.cue_span, q.speaker_span) if q.cue_span is not None else i
+        groups.setdefault(key, []).append(q)
+    return [
+        Attribution(
+            tuple(q.content_span for q in parts),
+            (parts[0].speaker_span,) if parts[0].speaker_span else (),
+            any(q.direct for q in parts),
+            parts[0].why or "",
+        )
+        for parts in groups.values()
+    ]
+
+
+def _shared(a: tuple[Range, ...], b: tuple[Range, ...]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def match(gold: list[Attribution], pred: list[Attribution]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs, largest content overlap first."""
+    candidates = [
+        (_shared(g.content, p.content), gi, pi)
+        for gi, g in enumerate(gold) for pi, p in enumerate(pred)
+    ]
+    pairs, used_g, used_p = [], set(), set()
+    for overlap, gi, pi in sorted((c for c in candidates if c[0] > 0), reverse=True):
+        if gi not in used_g and pi not in used_p:
+            pairs.append((gi, pi))
+            used_g.add(gi)
+            used_p.add(pi)
+    return pairs
+
+
+def _outer(text: str, spans: tuple[Range, ...]) -> Range:
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _speaker_ok(g: Attribution, p: Attribution) -> bool:
+    if not g.source:
+        return not p.source
+    return _shared(g.source, p.source) > 0
+
+
+def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], tally: Tally,
+              errors: list[str] | None = None) -> None:
+    """Add one document's matches to ``tally`` (and its misses/false alarms to ``errors``)."""
+    pairs = match(gold, pred)
+    tally.tp += len(pairs)
+    tally.fp += len(pred) - len(pairs)
+    tally.fn += len(gold) - len(pairs)
+    for gi, pi in pairs:
+        tally.exact += _outer(doc.text, gold[gi].content) == _outer(doc.text, pred[pi].content)
+        ok = _speaker_ok(gold[gi], pred[pi])
+        tally.speaker_ok += ok
+        if errors is not None and not ok:
+            errors.append(f"{doc.doc_id} speaker: gold {_show(doc.text, gold[gi].source)} "
+                          f"vs {_show(doc.text, pred[pi].source)} for {_show(doc.text, gold[gi].content)}")
+    if errors is None:
+        return
+    matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
+    errors.extend(f"{doc.doc_id} miss: {_show(doc.text, g.content)} (source {_show(doc.text, g.source)})"
+                  for i, g in enumerate(gold) if i not in matched_g)
+    errors.extend(f"{doc.doc_id} false alarm: {_show(doc.text, p.content)} [{p.why}]"
+                  for i, p in enumerate(pred) if i not in matched_p)
+
+
+def _show(text: str, spans: tuple[Range, ...]) -> str:
+    if not spans:
+        return "-"
+    shown = " … ".join(text[s:e] for s, e in spans)
+    shown = shown if len(shown) <= 90 else shown[:87] + "..."
+    return repr(shown.replace("\n", " "))
+
+
+def _textacy_quotes(sdoc: Doc) -> list[Attribution]:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as e:
+        raise DependencyError("textacy", "baselines", "the textacy quote baseline") from e
+    try:
+        triples = list(direct_quotations(sdoc))
+    except ValueError:  # textacy bails out on an odd number of quotation marks
+        return []
+    out = []
+    for t in triples:
+        source = (t.speaker[0].idx, t.speaker[-1].idx + len(t.speaker[-1])) if t.speaker else None
+        out.append(Attribution(((t.content.start_char, t.content.end_char),),
+                               (source,) if source else (), True, "textacy"))
+    return out
+
+
+def _with_quotes(config: Config) -> Config:
+    if "quotes" in config.pipeline:
+        return config
+    return config.with_overrides(pipeline=[*config.pipeline, "quotes"])
+
+
+def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, list[Quote], float]]:
+    texts = (d.text for d in docs)
+    for gold, sdoc in zip(docs, pipe.nlp.pipe(texts, batch_size=pipe.config.batch_size)):
+        start = time.perf_counter()
+        result = pipe.run_components(Document(id=gold.doc_id, text=gold.text), sdoc)
+        yield gold, sdoc, result.quotes, time.perf_counter() - start
+
+
+def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
+             baseline: str | None = None) -> EvalReport:
+    """Score the quotes component (and optionally a baseline) on a PolNeAR-format gold file."""
+    if baseline is not None and baseline not in BASELINES:
+        raise EvalError(f"unknown quotes baseline {baseline!r}; known: {', '.join(BASELINES)}", "E050")
+    docs = read_gold(gold_path, limit)
+    pipe = Pipeline.build(_with_quotes(config))
+    ours, ours_direct, base, base_direct = Tally(), Tally(), Tally(), Tally()
+    errors: list[str] = []
+    seconds = {"spacy+components": 0.0, "components": 0.0}
+    started = time.perf_counter()
+    for gold, sdoc, quotes, spent in _run(docs, pipe):
+        seconds["components"] += spent
+        pred = group_quotes(quotes)
+        score_doc(gold, gold.gold, pred, ours, errors)
+        score_doc(gold, [g for g in gold.gold if g.direct], [p for p in pred if p.direct], ours_direct)
+        if baseline == "textacy":
+            extra = _textacy_quotes(sdoc)
+            score_doc(gold, gold.gold, extra, base)
+            score_doc(gold, [g for g in gold.gold if g.direct], extra, base_direct)
+    seconds["spacy+components"] = time.perf_counter() - started
+    report = EvalReport(
+        task="quotes", gold=str(gold_path),
+        scores={**ours.scores(""), **ours_direct.scores("direct_")},
+        counts={"documents": len(docs), "gold": ours.tp + ours.fn, "predicted": ours.tp + ours.fp,
+                "gold_direct": ours_direct.tp + ours_direct.fn},
+        breakdown={"seconds": {"time": seconds}},
+        errors=errors,
+    )
+    if baseline is not None:
+        report.baselines[baseline] = {**base.scores(""), **base_direct.scores("direct_")}
+    return report
