@@ -31,7 +31,9 @@ def test_dyad_is_symmetric_and_keeps_joint_statements(ledger: Ledger) -> None:
 
 
 def test_filters(ledger: Ledger) -> None:
-    released = dyad_events(ledger.events, "AZE", "ARM", type_="RETREAT", since="2023-12-10", until="2023-12-31")
+    released = dyad_events(
+        ledger.events, "AZE", "ARM", type_="RETREAT", since="2023-12-10", until="2023-12-31"
+    )
     assert {e.date for e in released} == {"2023-12-13"} and len(released) == 2
 
 
