@@ -104,3 +104,11 @@ def test_invalid_source_options(options, code):
     with pytest.raises(InputError) as info:
         Source("x", **options)
     assert info.value.code == code
+
+
+def test_reading_the_same_sources_twice_gives_the_same_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nBody.\n", "utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "One."}\n{"text": "Two.", "published": "2024-01-01"}\n')
+    first = [i.to_dict() for i in read(tmp_path)]
+    assert first == [i.to_dict() for i in read(tmp_path)]
+    assert len(first) == 3
