@@ -1,1 +1,45 @@
-"""The actors component (being built)."""
+"""The ``actors`` component: recognize, resolve and code who acts in a document.
+
+It replaces the baseline ``mentions`` component (spaCy's names as they are). From spaCy's tokens,
+parse and names plus the shipped dictionaries (``peacewatch/data/actors/``) and the user's
+(configuration key ``actors``, CLI ``--actors FILE.csv``) it fills ``mentions`` and ``entities``
+per the record contract: states with ISO 3166-1 alpha-3 codes, capitals standing for governments
+(``metonymy``), titled persons with office, country and sector, later surnames, pronouns and
+"the minister" linked back to them, groups such as "Azerbaijani soldiers" (AZE, MIL), and
+"the pair" as a group entity whose ``members`` are the two states. See ``docs/actors.md``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...pipeline import Annotation, register
+from .lexicon import Lexicon
+from .resolve import resolve
+from .tables import read_user_entries
+
+if TYPE_CHECKING:
+    from ...config import Config
+
+__all__ = ["ActorResolver", "make_actors"]
+
+
+class ActorResolver:
+    name = "actors"
+    requires = ("ner", "parse")
+    provides = ("mentions", "entities")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        mentions, entities = resolve(ann.doc, self.lexicon, ann.anchor)
+        ann.result.mentions.extend(mentions)
+        ann.result.entities.extend(entities)
+        return ann
+
+
+@register("actors", requires=ActorResolver.requires, provides=ActorResolver.provides)
+def make_actors(config: Config) -> ActorResolver:
+    """Build the lexicon once per pipeline (user dictionaries are validated here: E026)."""
+    return ActorResolver(Lexicon.build(read_user_entries(config.actors)))

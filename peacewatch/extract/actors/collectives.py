@@ -1,0 +1,141 @@
+"""Collectives: states and demonyms modifying agents, peoples, and "the pair" / "both parties".
+
+"Azerbaijani soldiers" is a group of AZE in sector MIL; "Armenian separatist forces" an armed group
+of ARM (REB); "Sudan's government" the state itself; "Armenians" the people of ARM. "The pair",
+"both parties", "the two countries" stand for the two states the text is most about so far.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ...types import Entity
+from .lexicon import Match, TermMatch
+from .work import GroupEntity, Work
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod"})
+# Government nouns that, with a state, are the state itself ("the Turkish government").
+STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers".split())
+
+
+def modified_agent(w: Work, m: Match) -> tuple[int, TermMatch] | None:
+    """(end token, sector term) when match ``m`` modifies an office, institution or group noun."""
+    doc = w.doc
+    head = doc[m.end - 1]
+    steps = 0
+    while head.dep_ in MODIFIER_DEPS and head.head.i > head.i and steps < 4:
+        head, steps = head.head, steps + 1
+    stop = head.i + 1 if head.i >= m.end else m.end + 1
+    k = m.end + (1 if m.end < len(doc) and doc[m.end].text in ("'s", "\u2019s", "'") else 0)
+    while k < min(stop, len(doc)):
+        tm = w.terms.get(k)
+        if tm is not None and tm.end <= max(stop, k + 1) and w.free(tm.start, tm.end):
+            end = max(stop, tm.end)
+            return end, tm
+        k += 1
+    return None
+
+
+def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
+    """A mention of ``m`` … ``end`` as a group, organization or person of state ``code``."""
+    doc, term = w.doc, tm.term
+    text = doc[m.start:end].text
+    if term.sector == "GOV" and term.term in STATE_ITSELF:
+        key = w.state(code, f"state government: {text!r}")
+        w.mention(m.start, end, "ORG", key, f"government noun {term.term!r} with a state")
+        return
+    if term.kind == "person":
+        role = term.role
+        key = f"office:{code}:{role}"
+        w.entity(key, Entity("", text, "person", code, term.sector, role, why=f"office: {text!r}"))
+        w.mention(m.start, end, "PERSON", key, "office with its state")
+        return
+    kind = "organization" if term.kind == "organization" else "group"
+    if term.sector in ("REB", "PRM"):
+        kind = "armed_group"
+    key = f"group:{code}:{term.sector}:{term.term}"
+    why = f"{m.item.source} {m.item.form!r} + {term.term!r} ({term.sector})"
+    w.entity(key, Entity("", text, kind, code, term.sector, why=why))
+    w.mention(m.start, end, "ORG" if kind == "organization" else "NORP", key, why)
+
+
+def people(w: Work, m: Match, code: str) -> bool:
+    """Plural demonyms ("Armenians", "Palestinians") as the people of a state."""
+    token = w.doc[m.end - 1]
+    form = m.item.form
+    if not (token.tag_ in ("NNS", "NNPS") or (form.endswith("s") and form[:-1] in _demonyms(w, code))):
+        return False
+    key = f"group:{code}:people"
+    w.entity(key, Entity("", form, "group", code, None, why=f"demonym {form!r}: people of {code}"))
+    w.mention(m.start, m.end, "NORP", key, "plural demonym")
+    return True
+
+
+def _demonyms(w: Work, code: str) -> tuple[str, ...]:
+    from .work import state_rows
+
+    row = state_rows().get(code)
+    return row.demonyms if row is not None else ()
+
+
+def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
+    """'the pair', 'both parties', 'the two countries' → the two states most mentioned so far."""
+    doc = w.doc
+    for t in doc:
+        needs = heads.get(t.lower_)
+        if needs is None or t.i in w.claimed:
+            continue
+        start = _determiner_start(doc, t.i, needs)
+        if start is None or not w.free(start, t.i + 1):
+            continue
+        dyad = _dyad(w, t.idx)
+        if dyad is None:
+            continue
+        names = " and ".join(w.entities[k].name for k in dyad)
+        key = "pair:" + "+".join(sorted(dyad))
+        why = f"collective {doc[start:t.i + 1].text!r} → the two states most mentioned before it"
+        w.entity(key, GroupEntity("", names, "group", None, "GOV", why=why, members=list(dyad)))
+        w.mention(start, t.i + 1, "NORP", key, why)
+
+
+def _determiner_start(doc: Doc, i: int, needs: frozenset[str]) -> int | None:
+    """Start of 'the … pair' / 'both parties' / 'two nations' when head ``i`` has what it needs."""
+    j = i - 1
+    while j >= 0 and i - j <= 4:
+        low = doc[j].lower_
+        if low in needs:
+            return j - 1 if low == "two" and j > 0 and doc[j - 1].lower_ in ("the", "both") else j
+        if low in ("the", "a", "their", "its", ",", "and", "of", "between") or doc[j].pos_ in ("VERB", "AUX"):
+            return None
+        j -= 1
+    return None
+
+
+def _dyad(w: Work, before: int) -> tuple[str, str] | None:
+    counts: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for m in w.mentions:
+        if m.start < before and m.entity is not None and m.entity.startswith("state:"):
+            counts[m.entity] += 1
+            last[m.entity] = max(last.get(m.entity, -1), m.start)
+    ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
+    if len(ranked) < 2:
+        return None
+    a, b = ranked[:2]
+    return (a, b) if last[a] <= last[b] or counts[a] != counts[b] else (b, a)
+
+
+def armed_collectives(w: Work) -> None:
+    """Unnamed armed collectives with no state named ("separatists", "rebels"): sector, no code."""
+    for _, tm in sorted(w.terms.items()):
+        term = tm.term
+        if term.kind != "group" or term.sector not in ("REB", "PRM") or not w.free(tm.start, tm.end):
+            continue
+        key = f"group:None:{term.sector}:{term.term}"
+        w.entity(key, Entity("", w.doc[tm.start:tm.end].text, "armed_group", None, term.sector,
+                             why=f"group noun {term.term!r} ({term.sector}), no state named"))
+        w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}")

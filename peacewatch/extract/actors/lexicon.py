@@ -1,0 +1,170 @@
+"""The compiled actor lexicon: table forms as token n-grams, looked up in one pass over a Doc.
+
+Every form of every table is tokenized once with spaCy's English tokenizer (the rules the model's
+own tokenizer uses), so "Armenia's" or "Russian-brokered" split the same way in the table and in the
+text. Names are matched case-sensitively (so "turkey" in a recipe is no country); offices and group
+nouns case-insensitively. The lexicon is built once per pipeline (the component's factory).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import tables
+from .tables import ActorEntry, Seat, SectorTerm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Key = tuple[str, ...]
+
+SOURCES = {"state": "state name", "capital": "capital", "demonym": "demonym",
+           "seat": "seat of government", "region": "region"}
+# Priorities when one form has several readings: lower wins.
+USER, SEAT, STATE_NAME, NAMED, CAPITAL, REGION, ISO_NAME, DEMONYM = range(8)
+
+
+@dataclass(frozen=True)
+class LexItem:
+    """One reading of a form: what it names and which table said so."""
+
+    kind: str  # "state" | "capital" | "demonym" | "seat" | "region" | "entry"
+    form: str
+    priority: int
+    code: str | None = None
+    seat: Seat | None = None
+    entry: ActorEntry | None = None
+    ambiguous: bool = False
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        return self.entry is None or self.entry.valid_on(day)
+
+    @property
+    def source(self) -> str:
+        if self.entry is not None:
+            return f"dictionary {self.entry.source}"
+        return SOURCES[self.kind]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon hit: tokens ``start:end`` and the reading chosen for the document's date."""
+
+    start: int
+    end: int
+    item: LexItem
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    term: SectorTerm
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def norm(text: str) -> str:
+    """Token text as the lexicon keys it (typographic apostrophes made plain)."""
+    return text.replace("\u2019", "'")
+
+
+def tokens_of(form: str) -> Key:
+    return tuple(norm(t.text) for t in _tokenizer()(form))
+
+
+@dataclass
+class Lexicon:
+    names: dict[Key, list[LexItem]] = field(default_factory=dict)
+    terms: dict[Key, SectorTerm] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, user_entries: Iterable[ActorEntry] = ()) -> Lexicon:
+        lex = cls()
+        for item in _state_items():
+            lex._add_name(item)
+        for name, code in tables.regions():
+            lex._add_name(LexItem("region", name, REGION, code=code))
+        for seat in tables.seats():
+            lex._add_name(LexItem("seat", seat.name, SEAT, code=seat.stands_for, seat=seat))
+        for entry in tables.shipped_entries():
+            lex._add_entry(entry, NAMED)
+        for entry in user_entries:
+            lex._add_entry(entry, USER)
+        for term in tables.sector_terms():
+            key = tokens_of(term.term)
+            lex.terms[key] = term
+            lex.longest[key[0]] = max(lex.longest.get(key[0], 0), len(key))
+        for items in lex.names.values():
+            items.sort(key=lambda i: i.priority)
+        return lex
+
+    def _add_entry(self, entry: ActorEntry, priority: int) -> None:
+        for form in (entry.name, *entry.aliases):
+            # A user entry overrides a shipped one of the same form: it sorts first and is later in
+            # the list among equals, so reverse insertion keeps the newest first.
+            self._add_name(LexItem("entry", form, priority, code=entry.code, entry=entry), first=True)
+
+    def _add_name(self, item: LexItem, first: bool = False) -> None:
+        key = tokens_of(item.form)
+        if not key:
+            return
+        items = self.names.setdefault(key, [])
+        items.insert(0, item) if first else items.append(item)
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        lower = key[0].lower()
+        self.longest[lower] = max(self.longest.get(lower, 0), len(key))
+
+    def scan(self, doc: Doc, day: dt.date | None) -> tuple[list[Match], dict[int, TermMatch]]:
+        """Longest non-overlapping name matches, and term matches keyed by their first token."""
+        texts = [norm(t.text) for t in doc]
+        names: list[Match] = []
+        terms: dict[int, TermMatch] = {}
+        i = 0
+        while i < len(texts):
+            match = self._name_at(texts, i, day)
+            term = self._term_at(texts, i)
+            if term is not None:
+                terms[i] = term
+            if match is not None:
+                names.append(match)
+                i = match.end
+            else:
+                i += 1
+        return names, terms
+
+    def _name_at(self, texts: list[str], i: int, day: dt.date | None) -> Match | None:
+        for n in range(min(self.longest.get(texts[i], 0), len(texts) - i), 0, -1):
+            for item in self.names.get(tuple(texts[i : i + n]), ()):
+                if item.valid_on(day):
+                    return Match(i, i + n, item)
+        return None
+
+    def _term_at(self, texts: list[str], i: int) -> TermMatch | None:
+        lowered = [t.lower() for t in texts[i : i + self.longest.get(texts[i].lower(), 0)]]
+        for n in range(len(lowered), 0, -1):
+            term = self.terms.get(tuple(lowered[:n]))
+            if term is not None:
+                return TermMatch(i, i + n, term)
+        return None
+
+
+def _state_items() -> Iterable[LexItem]:
+    for s in tables.states():
+        def item(kind: str, form: str, priority: int, s: tables.StateRow = s) -> LexItem:
+            return LexItem(kind, form, priority, code=s.code, ambiguous=form in s.ambiguous)
+
+        yield from (item("state", f, STATE_NAME) for f in s.names)
+        yield from (item("state", f, ISO_NAME) for f in s.iso_names)
+        yield from (item("capital", f, CAPITAL) for f in s.capitals)
+        yield from (item("demonym", f, DEMONYM) for f in s.demonyms)

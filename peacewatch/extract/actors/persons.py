@@ -1,0 +1,233 @@
+"""Persons: titled names, offices, appositions, dictionary persons, surnames, pronouns, "the minister".
+
+A person is introduced once with an office ("Azerbaijani Foreign Minister Jeyhun Bayramov",
+"Jeyhun Bayramov, Azerbaijan's foreign minister") and then named by surname, by pronoun or by the
+office alone ("the minister"); each later form links back to the person introduced.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ...types import Entity
+from .lexicon import Match, TermMatch, norm
+from .tables import SectorTerm
+from .work import Work, state_rows
+
+PARTICLES = frozenset("al al- bin ibn de del da dos van von der la le el abu".split())
+PRE_TITLE = frozenset("new former then ousted acting interim late outgoing incoming current top".split())
+NOT_NAMES = frozenset("the a an he she it they we i on in at of and or but said says".split())
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+PRONOUNS = frozenset({"he", "she"})
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+POSSESSIVE = frozenset({"'s", "'"})
+LABELS = {"state": "GPE", "capital": "GPE", "demonym": "NORP", "seat": "ORG", "entry": "ORG", "region": "GPE"}
+
+
+def titled_persons(w: Work) -> None:
+    """'[affiliation] office Name' and bare '[affiliation] office' / 'office of X'."""
+    starts = {m.start: m for m in w.names}
+    ends = {m.end: m for m in w.names}
+    skip_until = 0
+    for i in sorted(w.terms):
+        tm = w.terms[i]
+        if i < skip_until or tm.term.kind != "person" or _inside_name(w, i):
+            continue
+        skip_until = tm.end
+        name_end = _name_run(w, tm.end, starts)
+        affil = _affiliation(w, tm.start, ends)
+        if name_end > tm.end:
+            affil = affil or _of_affiliation(w, name_end, starts)
+            _named(w, tm, name_end, affil)
+        else:
+            _bare_office(w, tm, affil, _of_affiliation(w, tm.end, starts))
+
+
+def _inside_name(w: Work, i: int) -> bool:
+    return any(m.start <= i < m.end for m in w.names)
+
+
+def _name_run(w: Work, j: int, starts: dict[int, Match]) -> int:
+    """End of the proper name that starts at token ``j`` (``j`` itself when there is none)."""
+    doc, k = w.doc, j
+    while k < len(doc) and k - j < 5 and k not in starts:
+        t = doc[k]
+        if _name_token(t.text, t.pos_):
+            k += 1
+        elif k + 1 < len(doc) and _name_token(doc[k + 1].text, doc[k + 1].pos_) and (
+            t.lower_ in PARTICLES or (t.text == "-" and k > j and not doc[k - 1].whitespace_)
+        ):
+            k += 2
+        else:
+            break
+    return k
+
+
+def _name_token(text: str, pos: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text) and pos in NAME_POS and (
+        text.lower() not in NOT_NAMES
+    )
+
+
+def _affiliation(w: Work, start: int, ends: dict[int, Match]) -> Match | None:
+    """The state, demonym or organization just before an office ("Azerbaijani", "Armenia's")."""
+    j = start
+    while j > 0 and w.doc[j - 1].lower_ in PRE_TITLE:
+        j -= 1
+    if j > 0 and norm(w.doc[j - 1].text) in POSSESSIVE:
+        j -= 1
+    m = ends.get(j)
+    if m is None or (m.item.entry is not None and m.item.entry.kind == "person"):
+        return None
+    return m
+
+
+def _of_affiliation(w: Work, k: int, starts: dict[int, Match]) -> Match | None:
+    """The affiliation after an office or name: 'of Armenia', 'of the United Nations'."""
+    doc = w.doc
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 1
+    return starts.get(k)
+
+
+def code_and_sector(affil: Match | None, term: SectorTerm) -> tuple[str | None, str | None]:
+    """Country code and sector of an office holder given what the office belongs to."""
+    sector = term.sector
+    if affil is None:
+        return None, sector
+    item = affil.item
+    if item.entry is not None:
+        if sector == "GOV" and item.entry.kind == "igo":
+            sector = "IGO"
+        elif sector == "GOV" and item.entry.kind in ("armed_group", "organization"):
+            sector = item.entry.sector or sector
+        return item.entry.code, sector
+    if item.code in state_rows():
+        return item.code, sector
+    return ("IGO", "IGO") if item.seat is not None else (None, sector)
+
+
+def _named(w: Work, tm: TermMatch, name_end: int, affil: Match | None) -> None:
+    doc = w.doc
+    name = doc[tm.end:name_end].text
+    code, sector = code_and_sector(affil, tm.term)
+    start = affil.start if affil is not None and affil.end <= tm.start else tm.start
+    why = f"title pattern: {doc[start:name_end].text!r}"
+    key = w.surnames.get(name) or f"person:{name}"
+    ent = w.entity(key, Entity("", name, "person", code, sector, tm.term.role, why=why))
+    ent.code, ent.sector, ent.role = ent.code or code, ent.sector or sector, ent.role or tm.term.role
+    w.mention(tm.end, name_end, "PERSON", key, why)
+    w.surnames.setdefault(doc[name_end - 1].text, key)
+    if affil is not None and w.free(affil.start, affil.end):
+        akey = w.item_key(affil.item, f"{affil.item.source} {affil.item.form!r} (affiliation in a title)")
+        w.mention(affil.start, affil.end, LABELS[affil.item.kind], akey, "affiliation of a titled person",
+                  metonymy=affil.item.kind in ("capital", "seat"))
+
+
+def _bare_office(w: Work, tm: TermMatch, before: Match | None, after: Match | None) -> None:
+    """'Armenia's president', 'a Jordanian official', 'the president of Armenia': an office holder."""
+    affil = before or after
+    if affil is None or not w.free(affil.start, affil.end):
+        return
+    code, sector = code_and_sector(affil, tm.term)
+    start, end = (before.start, tm.end) if before is not None else (tm.start, affil.end)
+    text = w.doc[start:end].text
+    role = tm.term.role
+    key = f"office:{code}:{role}"
+    w.entity(key, Entity("", text, "person", code, sector, role, why=f"office of a state: {text!r}"))
+    w.mention(start, end, "PERSON", key, "office with its state")
+
+
+def dictionary_persons(w: Work) -> None:
+    """Persons the dictionaries name (valid on the document's date)."""
+    for m in w.names:
+        entry = m.item.entry
+        if entry is None or entry.kind != "person" or not w.free(m.start, m.end):
+            continue
+        key = w.named(entry, f"dictionary {entry.source}: {m.item.form!r}")
+        w.mention(m.start, m.end, "PERSON", key, f"dictionary {entry.source}")
+        for form in (entry.name, *entry.aliases):
+            w.surnames.setdefault(form.split()[-1], key)
+
+
+def spacy_persons(w: Work) -> None:
+    """spaCy's PERSON names not yet resolved: linked by surname, or new (with an apposition's office)."""
+    ents = [e for e in w.doc.ents if e.label_ == "PERSON" and w.free(e.start, e.end)]
+    for ent in sorted(ents, key=lambda e: e.start - e.end):
+        if _inside_name(w, ent.start) or _inside_name(w, ent.end - 1):
+            continue
+        key = w.surnames.get(ent.text) or w.surnames.get(ent[-1].text)
+        why = f"surname of a person named earlier ({ent[-1].text!r})" if key else "spaCy NER PERSON"
+        if key is None:
+            key = f"person:{ent.text}"
+            w.entity(key, Entity("", ent.text, "person", why="spaCy NER PERSON"))
+            _apposition(w, ent, key)
+        w.mention(ent.start, ent.end, "PERSON", key, why)
+        w.surnames.setdefault(ent[-1].text, key)
+
+
+def _apposition(w: Work, ent: Span, key: str) -> None:
+    """'Jeyhun Bayramov, Azerbaijan's foreign minister, …': the office after the name."""
+    doc, k = w.doc, ent.end
+    if k >= len(doc) or doc[k].text != ",":
+        return
+    k += 1
+    if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    ends = {m.end: m for m in w.names}
+    starts = {m.start: m for m in w.names}
+    affil = starts.get(k)
+    if affil is not None:
+        k = affil.end + (1 if affil.end < len(doc) and norm(doc[affil.end].text) in POSSESSIVE else 0)
+    tm = w.terms.get(k)
+    if tm is None or tm.term.kind != "person" or (affil is not None and ends.get(affil.end) is None):
+        return
+    ent_rec = w.entities[key]
+    ent_rec.code, ent_rec.sector = code_and_sector(affil, tm.term)
+    ent_rec.role = tm.term.role
+    ent_rec.why = f"apposition: {doc[ent.start:tm.end].text!r}"
+
+
+def surname_tokens(w: Work) -> None:
+    """Surnames of known persons wherever they stand (whatever spaCy labelled them)."""
+    for t in w.doc:
+        key = w.surnames.get(t.text)
+        if key is not None and t.i not in w.claimed and t.text[:1].isupper():
+            w.mention(t.i, t.i + 1, "PERSON", key, f"surname of {w.entities[key].name}")
+
+
+def definite_offices(w: Work) -> None:
+    """'the minister' → the last person named before whose office it is."""
+    for i in sorted(w.terms):
+        tm = w.terms[i]
+        if tm.term.kind != "person" or i == 0 or w.doc[i - 1].lower_ != "the" or not w.free(i - 1, tm.end):
+            continue
+        head = tm.term.term.split()[-1]
+        key = _last_person(w, w.doc[i].idx, head)
+        if key is not None:
+            why = f"definite office 'the {tm.term.term}' → last {head} named"
+            w.mention(i - 1, tm.end, "PERSON", key, why)
+
+
+def pronouns(w: Work) -> None:
+    """'he'/'she' as a subject (speaker or agent) → the last person mentioned before."""
+    for t in w.doc:
+        if t.lower_ in PRONOUNS and t.dep_ in AGENT_DEPS and t.i not in w.claimed:
+            key = _last_person(w, t.idx, None)
+            if key is not None:
+                w.mention(t.i, t.i + 1, "PRON", key, "pronoun subject → last person mentioned")
+
+
+def _last_person(w: Work, before: int, office: str | None) -> str | None:
+    """The person mentioned last before offset ``before`` (holding ``office``, if given)."""
+    best: tuple[int, str] | None = None
+    for m in w.mentions:
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.kind != "person" or m.start >= before:
+            continue
+        if office is not None and not (ent.role or "").lower().endswith(office):
+            continue
+        if best is None or m.start > best[0]:
+            best = (m.start, m.entity or "")
+    return best[1] if best else None

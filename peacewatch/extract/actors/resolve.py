@@ -1,0 +1,161 @@
+"""Actor resolution in one document: the passes in order, each recording its ``why``.
+
+1. lexicon matches (names case-sensitive, offices and group nouns not), minus those spaCy's NER
+   shows to be something else ("Michael Jordan", "Georgia" the person, "Washington Post");
+2. persons: titled names, bare offices with their state, dictionary persons;
+3. states, capitals, seats, demonyms and named organizations, with states modifying agents
+   ("Azerbaijani soldiers") and plural demonyms ("Armenians");
+4. spaCy's remaining PERSON names (linked by surname), surnames spaCy missed, other spaCy names;
+5. anaphora: "the minister", "he"/"she" as subject, "the pair" / "both parties".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ...types import Entity, Mention
+from . import collectives, persons, tables
+from .lexicon import Lexicon, Match
+from .work import Work
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# spaCy labels that name actors or places, and the entity kind each suggests (as the baseline).
+LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "LOC": "place",
+              "FAC": "place"}
+# Names that hold a place name inside them and are not that place ("Washington Post").
+CONTAINER_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+AGREEING_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
+LOCATIVE = frozenset("in at near outside inside around across throughout within into from".split())
+AGENTIVE_SUFFIX = ("-brokered", "-led", "-backed", "-sponsored", "-mediated", "-made", "-drafted")
+
+
+def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention], list[Entity]]:
+    names, terms = lex.scan(doc, day)
+    w = Work(doc, day, [], terms)
+    w.names = _keep(w, names)
+    persons.titled_persons(w)
+    persons.dictionary_persons(w)
+    for m in w.names:
+        if w.free(m.start, m.end):
+            _place_or_org(w, m)
+    persons.spacy_persons(w)
+    persons.surname_tokens(w)
+    collectives.pairs(w, tables.pair_heads())
+    collectives.armed_collectives(w)
+    _other_spacy_names(w)
+    persons.definite_offices(w)
+    persons.pronouns(w)
+    return w.finish()
+
+
+def _keep(w: Work, names: list[Match]) -> list[Match]:
+    """Drop matches spaCy shows to be part of a longer name, or ambiguous forms it does not agree on."""
+    ent_of = {t.i: e for e in w.doc.ents for t in e}
+    kept = []
+    for m in names:
+        ent = ent_of.get(m.start)
+        start, end = _core(ent) if ent is not None else (m.start, m.end)
+        longer = start < m.start or end > m.end
+        if longer and ent is not None and ent.label_ in CONTAINER_LABELS and not _has_office(w, ent, m):
+            w.inner[ent.start] = m
+            continue
+        if m.item.ambiguous and (ent is None or ent.label_ not in AGREEING_LABELS):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _core(ent: Span) -> tuple[int, int]:
+    """Token bounds of a spaCy name without a leading 'the' or a trailing possessive."""
+    start, end = ent.start, ent.end
+    if ent[0].lower_ == "the" and end - start > 1:
+        start += 1
+    if ent[-1].text in ("'s", "\u2019s", "'") and end - start > 1:
+        end -= 1
+    return start, end
+
+
+def _has_office(w: Work, ent: Span, m: Match) -> bool:
+    """Whether the rest of a spaCy name is an office or institution ("US Congress", "Foreign Minister …")."""
+    return any(i in w.terms for i in range(ent.start, ent.end) if not m.start <= i < m.end)
+
+
+def _place_or_org(w: Work, m: Match) -> None:
+    item = m.item
+    why = f"{item.source} {item.form!r}"
+    if item.entry is not None:
+        key = w.named(item.entry, f"dictionary {item.entry.source}: {item.form!r}")
+        w.mention(m.start, m.end, _entry_label(item.entry.kind), key, why)
+        return
+    code = item.code if item.code in _codes() else None
+    if code is not None and item.kind in ("state", "demonym", "capital", "region"):
+        found = collectives.modified_agent(w, m)
+        if found is not None and w.free(m.start, found[0]):
+            collectives.agent_group(w, m, found[0], found[1], code)
+            return
+        if item.kind == "demonym" and collectives.people(w, m, code):
+            return
+    if item.kind == "region":
+        key = f"place:{item.form}"
+        w.entity(key, Entity("", item.form, "place", code, None, why=f"{why} ({code})"))
+        w.mention(m.start, m.end, "GPE", key, why)
+        return
+    if item.kind in ("capital", "seat"):
+        _metonym(w, m, why)
+        return
+    actor = w.item_key(item, why)
+    if item.kind == "demonym":
+        why = f"{why}, agentive compound" if _agentive(w, m) else f"{why} → its state"
+    w.mention(m.start, m.end, "NORP" if item.kind == "demonym" else "GPE", actor, why)
+
+
+def _metonym(w: Work, m: Match, why: str) -> None:
+    """A capital or seat: the government it houses when it acts, a place when something is in it."""
+    root = w.doc[m.end - 1]
+    label = "GPE" if m.item.kind == "capital" else "ORG"
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.lemma_ not in _CUE_VERBS:
+        code = m.item.code if m.item.code in _codes() else None
+        key = f"place:{m.item.form}"
+        w.entity(key, Entity("", m.item.form, "place", code, None, why=f"{why} (a place)"))
+        w.mention(m.start, m.end, label, key, f"{why}: place (object of {root.head.lower_!r})")
+        return
+    actor = w.item_key(m.item, f"{m.item.kind} metonymy: {m.item.form}")
+    w.mention(m.start, m.end, label, actor, f"{why}: stands for the government", metonymy=True)
+
+
+# Verbs after which "from X" is a source that acts ("signs from Yerevan", "a response from Baku").
+_CUE_VERBS = frozenset("sign signal message response reply word call hear receive come".split())
+
+
+def _agentive(w: Work, m: Match) -> bool:
+    doc = w.doc
+    return m.end + 1 < len(doc) and doc[m.end].text == "-" and any(
+        ("-" + doc[m.end + 1].lower_).startswith(s) for s in AGENTIVE_SUFFIX
+    )
+
+
+def _entry_label(kind: str) -> str:
+    return {"person": "PERSON", "group": "NORP", "state": "GPE", "place": "GPE"}.get(kind, "ORG")
+
+
+def _codes() -> dict[str, tables.StateRow]:
+    from .work import state_rows
+
+    return state_rows()
+
+
+def _other_spacy_names(w: Work) -> None:
+    """spaCy's other names, as the baseline has them; a place name inside gives its country code."""
+    for ent in w.doc.ents:
+        kind = LABEL_KIND.get(ent.label_)
+        if kind is None or not w.free(ent.start, ent.end):
+            continue
+        inner = w.inner.get(ent.start)
+        code = inner.item.code if inner is not None and inner.item.code in _codes() else None
+        why = f"spaCy NER {ent.label_}" + (f"; named after {inner.item.form!r}" if inner and code else "")
+        key = f"spacy:{ent.label_}:{ent.text.casefold()}"
+        w.entity(key, Entity("", ent.text, kind, code, why=why))
+        w.mention(ent.start, ent.end, ent.label_, key, why)
