@@ -129,7 +129,10 @@ def map_columns(names: list[str], source: Source) -> dict[str, str]:
 def _header(head: bytes, delimiter: str) -> list[str]:
     """The column names, from the first record of the file's head."""
     text = head.decode("utf-8-sig", errors="replace")
-    names = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    try:
+        names = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+    except csv.Error as e:
+        raise InputError(f"the CSV header cannot be parsed ({e})", "E009") from e
     if not names or len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise InputError(
             "the CSV header is missing, has an empty name or repeats a name; the first row must name "
