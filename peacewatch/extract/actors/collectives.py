@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod"})
+COORDINATION = frozenset({"and", "or", ",", "&"})
 # Government nouns that, with a state, are the state itself ("the Turkish government").
 STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers".split())
 
@@ -44,6 +45,9 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     """A mention of ``m`` … ``end`` as a group, organization or person of state ``code``."""
     doc, term = w.doc, tm.term
     text = doc[m.start:end].text
+    if any(t.lower_ in COORDINATION for t in doc[m.end:tm.start]):
+        # "US and British forces": this conjunct is "US (forces)"; the next one gets its own mention.
+        text, end = f"{doc[m.start:m.end].text} {doc[tm.start:tm.end].text}", m.end
     if term.sector == "GOV" and term.term in STATE_ITSELF:
         key = w.state(code, f"state government: {text!r}")
         w.mention(m.start, end, "ORG", key, f"government noun {term.term!r} with a state")

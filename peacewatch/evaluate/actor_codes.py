@@ -1,0 +1,162 @@
+"""Actor-code recall on PLOVER-style gold sentences: does each gold actor's country appear?
+
+For every gold event of a sentence, its ``source`` (actor) and ``target`` (recipient) codes are
+read (CAMEO codes mapped to ISO 3166-1 alpha-3 through ``codes.cameo_to_iso``). A gold actor is
+*found* when some entity of the sentence, as the pipeline resolves it, carries that code (a group
+entity such as "the pair" counts with the codes of its members). Each distinct (sentence, role,
+code, text) counts once.
+
+Gold actors are classified by their ``source_text`` / ``target_text`` against our tables, after
+dropping a leading "the" and a trailing possessive: ``state`` (a state name or short form),
+``capital`` (a capital or seat of government), ``demonym`` (a demonym or adjective), else
+``other`` ("Israeli soldiers", "President Bill Clinton", "Hamas"). The gate score is the recall over
+the first three together (``recall_state_capital_demonym``); ``recall`` is over all gold actors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EvalError
+from ..extract.actors import tables
+from ..pipeline import Pipeline
+from ..types import Document, Result
+from .codes import cameo_to_iso
+from .report import EvalReport
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..config import Config
+
+CLASSES = ("state", "capital", "demonym", "other")
+ROLES = (("source", "actor"), ("target", "recipient"))
+
+
+@dataclass(frozen=True)
+class GoldActor:
+    sentence: str
+    role: str
+    code: str
+    text: str
+    cls: str
+
+
+def evaluate_actor_codes(gold_path: Path, config: Config, *, limit: int | None = None,
+                         nlp: Language | None = None) -> EvalReport:
+    """Recall of gold actor and recipient codes among the entities the pipeline finds per sentence."""
+    records = read_gold(gold_path, limit)
+    pipe = Pipeline.build(with_actors(config), nlp=nlp)
+    docs = [Document(id=str(r["id"]), text=r["text"], published=r.get("date")) for r in records]
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    errors: list[str] = []
+    for record, result in zip(records, pipe.annotate(docs)):
+        codes = entity_codes(result)
+        for actor in gold_actors(record):
+            total[actor.cls] += 1
+            if actor.code in codes:
+                found[actor.cls] += 1
+            else:
+                errors.append(f"MISS [{actor.cls}] {actor.sentence} {actor.role} {actor.code} "
+                              f"{actor.text!r}; found codes: {', '.join(sorted(codes)) or 'none'}")
+    return _report(gold_path, found, total, errors, len(records))
+
+
+def with_actors(config: Config) -> Config:
+    """The configuration with the ``actors`` component in place of the baseline ``mentions``."""
+    names = list(config.pipeline)
+    if "actors" not in names:
+        names = [("actors" if n == "mentions" else n) for n in names]
+        if "actors" not in names:
+            names.insert(0, "actors")
+    return replace(config, pipeline=tuple(names))
+
+
+def read_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    """Gold sentences of ``shared/data/events`` (JSON Lines with ``text`` and ``events``)."""
+    records = []
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as e:
+        raise EvalError(f"gold file {path} cannot be read: {e.strerror}", "E050") from e
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalError(f"gold file {path} line {n} is not JSON: {e}", "E050") from e
+        if not isinstance(record, dict) or "text" not in record or "events" not in record:
+            raise EvalError(f"gold file {path} line {n} lacks 'text' or 'events'", "E050")
+        records.append(record)
+        if limit is not None and len(records) >= limit:
+            break
+    return records
+
+
+def gold_actors(record: dict[str, Any]) -> list[GoldActor]:
+    """The distinct gold actors and recipients of one sentence, classified."""
+    seen: dict[tuple[str, str, str], GoldActor] = {}
+    for event in record["events"]:
+        for field, role in ROLES:
+            code = cameo_to_iso(event.get(field))
+            text = event.get(f"{field}_text") or ""
+            if code and (role, code, text) not in seen:
+                seen[(role, code, text)] = GoldActor(str(record["id"]), role, code, text, classify(text))
+    return list(seen.values())
+
+
+def entity_codes(result: Result) -> set[str]:
+    """Codes of every entity of a result, group members included."""
+    codes = set()
+    for ent in result.entities:
+        if ent.code:
+            codes.add(ent.code)
+        for member in getattr(ent, "members", []):
+            sub = result.entity(member)
+            if sub is not None and sub.code:
+                codes.add(sub.code)
+    return codes
+
+
+def classify(text: str) -> str:
+    """'state', 'capital' or 'demonym' when the gold text is just that, else 'other'."""
+    key = text.strip()
+    if key.lower().startswith("the "):
+        key = key[4:]
+    for suffix in ("'s", "\u2019s"):
+        key = key.removesuffix(suffix)
+    return _forms().get(key.strip(), "other")
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for s in tables.states():
+        for f in s.demonyms:
+            forms[f] = "demonym"
+        for f in s.capitals:
+            forms[f] = "capital"
+        for f in (*s.iso_names, *s.names):
+            forms[f] = "state"
+    forms.update({seat.name: "capital" for seat in tables.seats()})
+    return forms
+
+
+def _report(gold: Path, found: Counter[str], total: Counter[str], errors: list[str], n: int) -> EvalReport:
+    def recall(classes: tuple[str, ...]) -> float:
+        t = sum(total[c] for c in classes)
+        return sum(found[c] for c in classes) / t if t else 0.0
+
+    main = ("state", "capital", "demonym")
+    scores = {"recall": recall(CLASSES), "recall_state_capital_demonym": recall(main)}
+    breakdown = {"recall_by_class": {c: {"recall": recall((c,)), "gold": float(total[c])} for c in CLASSES}}
+    counts = {"sentences": n, "gold_actors": sum(total.values()), "found": sum(found.values()),
+              "gold_state_capital_demonym": sum(total[c] for c in main)}
+    return EvalReport("actor_codes", str(gold), scores, breakdown, {}, counts, errors)
