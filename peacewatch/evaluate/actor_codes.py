@@ -56,7 +56,7 @@ def evaluate_actor_codes(gold_path: Path, config: Config, *, limit: int | None =
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     errors: list[str] = []
-    for record, result in zip(records, pipe.annotate(docs)):
+    for record, result in zip(records, pipe.annotate(docs), strict=True):
         codes = entity_codes(result)
         for actor in gold_actors(record):
             total[actor.cls] += 1
