@@ -62,7 +62,7 @@ def track_commitments(
     for commitment in out:
         promised = by_id.get(commitment.event or "")
         _decide(commitment, events, codes, as_of, promised.quantity if promised else None)
-    return out
+    return sorted(out, key=lambda c: (c.made or "9999-12-31", c.id))
 
 
 def _found(r: Result, c: Commitment, id_map: EntityMap, origin: dict[tuple[str, str], str]) -> _Found:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..types import Argument, Record
-from .events import HAPPENED, event_day
+from .events import HAPPENED, timeline_day
 from .records import MergedEvent
 from .tables import negotiation_kind, plover_row
 
@@ -64,15 +64,6 @@ def dyad_events(
         if in_dyad(e, a, b) and (type_ is None or e.type == type_) and lo <= (timeline_day(e) or lo) <= hi
     ]
     return sorted(chosen, key=timeline_key)
-
-
-def timeline_day(event: MergedEvent) -> dt.date | None:
-    """Where the event sits on a timeline (see the module docstring)."""
-    if event.status in HAPPENED:
-        return event_day(event)
-    if event.first_reported:
-        return dt.date.fromisoformat(event.first_reported[:10])
-    return event_day(event)
 
 
 def timeline_key(event: MergedEvent) -> tuple[dt.date, str]:

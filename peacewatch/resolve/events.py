@@ -146,14 +146,22 @@ def merge_events(
         event = _merged(members, id_map, by_id)
         merged.append(event)
         origin.update({(m.doc, m.event.id): event.id for m in members})
-    merged.sort(key=lambda e: (event_day(e) or dt.date.max, e.id))
+    merged.sort(key=lambda e: (timeline_day(e) or dt.date.max, e.id))
     return merged, origin
 
 
 def event_day(event: MergedEvent) -> dt.date | None:
-    """The day an event is placed on a timeline: the start of its date, else its first report."""
+    """The day an event happened: the start of its stated date, else its first report."""
     stated = interval(event.date)
     return stated.start if stated else day(event.first_reported)
+
+
+def timeline_day(event: MergedEvent) -> dt.date | None:
+    """Where an event sits on a timeline: the day it happened when it happened, else the day it was
+    first reported (a promise or a plan belongs to the day it was made, not the day it names)."""
+    if event.status in HAPPENED:
+        return event_day(event)
+    return day(event.first_reported) or event_day(event)
 
 
 def _merged(members: list[Report], id_map: EntityMap, by_id: dict[str, LedgerEntity]) -> MergedEvent:

@@ -1,0 +1,240 @@
+"""The ledger in the database: rebuilt from the stored per-document records, queried by dyad.
+
+``rebuild_ledger`` reads every stored result, runs the pure ``peacewatch.resolve.build_ledger`` and
+replaces the ledger tables (migration 0002) in one transaction. The query functions read those
+tables only; a dyad timeline is one range scan of the ``ledger_dyads`` primary key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent, build_ledger
+from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token, timeline_day
+from ..types import Argument, Result
+
+UNKNOWN_DAY = "9999-12-31"
+_RECORD_TABLES = {"timexes": "idx", "mentions": "idx", "quotes": "idx", "entities": "rowid",
+                  "events": "rowid", "commitments": "rowid"}
+
+
+@dataclass
+class LedgerStats:
+    """What a rebuild produced."""
+
+    documents: int
+    entities: int
+    events: int
+    reports: int
+    commitments: int
+    as_of: str | None
+
+
+def stored_results(conn: sqlite3.Connection) -> list[Result]:
+    """Every stored document's per-document records, read table by table (not document by document)."""
+    data: dict[str, dict[str, Any]] = {}
+    for row in conn.execute("SELECT id, published, error_code, error_message FROM documents ORDER BY id"):
+        entry: dict[str, Any] = {"id": row[0], "published": row[1], **{t: [] for t in _RECORD_TABLES}}
+        if row[2]:
+            entry["error"] = {"code": row[2], "message": row[3] or ""}
+        data[row[0]] = entry
+    for table, order in _RECORD_TABLES.items():
+        for doc_id, record in conn.execute(f"SELECT doc_id, record FROM {table} ORDER BY doc_id, {order}"):
+            if doc_id in data:
+                data[doc_id][table].append(json.loads(record))
+    return [Result.from_dict(d) for d in data.values()]
+
+
+def rebuild_ledger(
+    conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None
+) -> LedgerStats:
+    """Rebuild every ledger table from the per-document records with these settings."""
+    if not isinstance(settings, LedgerSettings):
+        settings = LedgerSettings.from_dict(settings)
+    ledger = build_ledger(stored_results(conn), settings)
+    _write(conn, ledger, settings)
+    return LedgerStats(len(ledger.documents), len(ledger.entities), len(ledger.events),
+                       sum(len(e.mentions) for e in ledger.events), len(ledger.commitments), ledger.as_of)
+
+
+def _write(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings) -> None:
+    tables = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
+              "ledger_event_mentions", "ledger_dyads", "ledger_commitments")
+    try:
+        conn.execute("BEGIN")
+        for table in tables:
+            conn.execute(f"DELETE FROM {table}")
+        _insert(conn, ledger, settings)
+        conn.execute("COMMIT")
+    except sqlite3.Error as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
+
+
+def _insert(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings) -> None:
+    ex = conn.executemany
+    meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": ledger.as_of or "",
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    ex("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
+    ex("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
+       [(e.id, e.kind, e.code, e.name, _j(e.to_dict())) for e in ledger.entities])
+    ex("INSERT INTO ledger_entity_sources VALUES (?, ?, ?)",
+       [(s.doc, s.entity, e.id) for e in ledger.entities for s in e.sources])
+    insert_events(conn, ledger.events)
+    ex("INSERT INTO ledger_event_mentions VALUES (?, ?, ?)",
+       [(m.doc, m.event, e.id) for e in ledger.events for m in e.mentions])
+    ex("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
+       [(c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in ledger.commitments])
+
+
+def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent]) -> int:
+    """Insert merged events and their dyad index rows (no transaction handling); returns the count."""
+    event_rows: list[tuple[Any, ...]] = []
+    dyad_rows: list[tuple[str, str, str, str, str]] = []
+    for e in events:
+        d = timeline_day(e)
+        day = d.isoformat() if d else UNKNOWN_DAY
+        event_rows.append((e.id, e.type, e.mode, e.status, day, e.date, e.first_reported, e.quad, e.score,
+                           len(e.mentions), _j(e.to_dict())))
+        dyad_rows.extend((a, b, day, e.id, e.type) for a, b in sorted(dyad_pairs(e)))
+    conn.executemany("INSERT INTO ledger_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+    conn.executemany("INSERT OR IGNORE INTO ledger_dyads VALUES (?, ?, ?, ?, ?)", dyad_rows)
+    return len(event_rows)
+
+
+def events_for_dyad(
+    conn: sqlite3.Connection, a: str, b: str, since: str | None = None, until: str | None = None,
+    type: str | None = None,  # noqa: A002 - the name the CLI option uses
+) -> list[MergedEvent]:
+    """The merged events of the dyad (a, b), in timeline order; a, b are codes or ledger entity ids."""
+    x, y = sorted((party_token(a), party_token(b)))
+    sql = ("SELECT e.record FROM ledger_dyads d JOIN ledger_events e ON e.id = d.event_id"
+           " WHERE d.a = ? AND d.b = ? AND d.day >= ? AND d.day <= ?")
+    args: list[str] = [x, y, since or "0000-00-00", until or UNKNOWN_DAY]
+    if type:
+        sql += " AND d.type = ?"
+        args.append(type)
+    sql += " ORDER BY d.day, d.event_id"
+    return [MergedEvent.from_dict(json.loads(r[0])) for r in conn.execute(sql, args)]
+
+
+def commitments(conn: sqlite3.Connection, status: str | None = None) -> list[LedgerCommitment]:
+    """Ledger commitments (of one status, if given), oldest promise first."""
+    sql = "SELECT record FROM ledger_commitments"
+    order = " ORDER BY coalesce(made, '9999-12-31'), id"
+    rows = conn.execute(sql + " WHERE status = ?" + order, (status,)) if status else conn.execute(sql + order)
+    return [LedgerCommitment.from_dict(json.loads(r[0])) for r in rows]
+
+
+def timeline(conn: sqlite3.Connection, a: str, b: str) -> DyadView:
+    """The dyad's timeline, weekly and monthly aggregates and negotiation record."""
+    return dyad_view(events_for_dyad(conn, a, b), a, b)
+
+
+def load_ledger(conn: sqlite3.Connection) -> Ledger:
+    """The whole stored ledger as records (for export and tests)."""
+    from ..resolve.records import LedgerEntity
+
+    meta = dict(conn.execute("SELECT key, value FROM ledger_meta").fetchall())
+    return Ledger(
+        as_of=meta.get("as_of") or None,
+        documents=[r[0] for r in conn.execute(
+            "SELECT id FROM documents WHERE error_code IS NULL ORDER BY id")],
+        entities=[LedgerEntity.from_dict(json.loads(r[0]))
+                  for r in conn.execute("SELECT record FROM ledger_entities ORDER BY id")],
+        events=[MergedEvent.from_dict(json.loads(r[0]))
+                for r in conn.execute("SELECT record FROM ledger_events ORDER BY day, id")],
+        commitments=commitments(conn),
+    )
+
+
+def ledger_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    """Merged records for ``export``: table is events, commitments or entities."""
+    names = {"events": "ledger_events ORDER BY day, id",
+             "commitments": "ledger_commitments ORDER BY coalesce(made, '9999-12-31'), id",
+             "entities": "ledger_entities ORDER BY id"}
+    if table not in names:
+        raise StoreError(f"unknown ledger table {table!r}; choose one of {', '.join(names)}", "E042")
+    for row in conn.execute(f"SELECT record FROM {names[table]}"):
+        yield json.loads(row[0])
+
+
+def write_report(conn: sqlite3.Connection, a: str, b: str, path: str | Path) -> Path:
+    """Write the self-contained HTML report of the dyad (a, b) to ``path``."""
+    from ..serve.report import ReportDocument, render_report
+
+    view = timeline(conn, a, b)
+    promises = dyad_commitments(conn, view)
+    wanted = sorted({m.doc for e in view.events for m in e.mentions})
+    docs = [ReportDocument(r[0], r[1], r[2], r[3], r[4]) for r in _documents(conn, wanted)]
+    names = dict(conn.execute("SELECT id, name FROM ledger_entities").fetchall())
+    out = Path(path)
+    try:
+        out.write_text(render_report(view, promises, docs, names), encoding="utf-8")
+    except OSError as e:
+        raise StoreError(f"cannot write the report to {out}: {e.strerror}", "E040") from e
+    return out
+
+
+def dyad_commitments(conn: sqlite3.Connection, view: DyadView) -> list[LedgerCommitment]:
+    """Commitments whose promise, or the events that decided them, are in the dyad."""
+    ids = {e.id for e in view.events}
+    return [c for c in commitments(conn)
+            if c.event in ids or set(c.fulfilled_by) & ids or set(c.broken_by) & ids]
+
+
+def _documents(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        out += conn.execute(f"SELECT id, title, published, url, text FROM documents WHERE id IN ({marks})"
+                            " ORDER BY id", chunk).fetchall()
+    return out
+
+
+def generate_events(conn: sqlite3.Connection, n: int, *, seed: int = 0, parties: int = 40,
+                    batch: int = 50_000) -> int:
+    """Insert ``n`` synthetic merged events (random dyads among ``parties`` made-up codes, types and
+    days over ten years) into the ledger tables, for the benchmark; returns how many were added."""
+    rng = random.Random(seed)
+    codes = [f"Q{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}" for i in range(parties)]
+    types = list(_SYNTHETIC_TYPES)
+    start, added = dt.date(2015, 1, 1), 0
+    while added < n:
+        size = min(batch, n - added)
+        events = [_synthetic(rng, added + i, codes, types, start) for i in range(size)]
+        conn.execute("BEGIN")
+        insert_events(conn, events)
+        conn.execute("COMMIT")
+        added += size
+    return added
+
+
+_SYNTHETIC_TYPES = {"AGREE": 2.5, "CONSULT": 2.5, "SUPPORT": 5.0, "RETREAT": 6.5, "ACCUSE": -2.0,
+                    "THREATEN": -3.5, "SANCTION": -6.0, "ASSAULT": -9.0}
+
+
+def _synthetic(rng: random.Random, i: int, codes: list[str], types: list[str], start: dt.date) -> MergedEvent:
+    a, b = rng.sample(codes, 2)
+    type_ = rng.choice(types)
+    day = (start + dt.timedelta(days=rng.randrange(3650))).isoformat()
+    return MergedEvent(
+        id=f"syn-{i:09d}", type=type_, status="occurred", date=day, first_reported=day,
+        actor=[Argument(None, a, "GOV", a)], recipient=[Argument(None, b, "GOV", b)],
+        score=_SYNTHETIC_TYPES[type_], why="synthetic event for the benchmark",
+    )
+
+
+def _j(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False)
+

@@ -1,0 +1,99 @@
+"""The ledger tables (migration 0002) and the functions the CLI calls, over a real SQLite store."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peacewatch.resolve import LedgerSettings, build_ledger
+from peacewatch.store.ledger import (
+    commitments,
+    events_for_dyad,
+    generate_events,
+    ledger_rows,
+    load_ledger,
+    rebuild_ledger,
+    stored_results,
+    timeline,
+)
+from peacewatch.store.sqlite import Store
+
+from .helpers import canonical, golden_documents, golden_results
+
+
+def fill(path: Path, order: list[int] | None = None) -> Store:
+    store = Store(path)
+    docs, results = golden_documents(), golden_results()
+    for i in order or range(len(docs)):
+        store.save(docs[i], results[i])
+    return store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = fill(tmp_path / "ledger.db")
+    rebuild_ledger(s.conn)
+    yield s
+    s.close()
+
+
+def test_stored_results_round_trip(store: Store) -> None:
+    assert sorted(json.dumps(r.to_dict(), sort_keys=True) for r in stored_results(store.conn)) == sorted(
+        json.dumps(r.to_dict(), sort_keys=True) for r in golden_results()
+    )
+
+
+def test_the_stored_ledger_is_the_pure_one(store: Store) -> None:
+    stored = load_ledger(store.conn)
+    assert canonical(stored) == canonical(build_ledger(golden_results()))
+
+
+def test_insertion_order_does_not_matter(tmp_path: Path, store: Store) -> None:
+    other = fill(tmp_path / "other.db", order=[5, 3, 1, 4, 0, 2])
+    rebuild_ledger(other.conn)
+    assert canonical(load_ledger(other.conn)) == canonical(load_ledger(store.conn))
+    other.close()
+
+
+def test_rebuild_is_idempotent_and_reversible(store: Store) -> None:
+    before = canonical(load_ledger(store.conn))
+    stats = rebuild_ledger(store.conn, {"undated_window_days": 0, "date_slack_days": 0})
+    assert stats.events > len(load_ledger(store.conn).events) - 1
+    assert canonical(load_ledger(store.conn)) != before
+    rebuild_ledger(store.conn, LedgerSettings())
+    rebuild_ledger(store.conn)
+    assert canonical(load_ledger(store.conn)) == before
+
+
+def test_dyad_queries(store: Store) -> None:
+    events = events_for_dyad(store.conn, "ARM", "AZE")
+    assert events == events_for_dyad(store.conn, "AZE", "ARM")
+    assert [e.id for e in events] == [e.id for e in timeline(store.conn, "AZE", "ARM").events]
+    assert {e.type for e in events_for_dyad(store.conn, "AZE", "ARM", type="ASSAULT")} == {"ASSAULT"}
+    december = events_for_dyad(store.conn, "AZE", "ARM", since="2023-12-10", until="2023-12-31")
+    assert {e.date for e in december} == {"2023-12-13"}
+
+
+def test_commitments_by_status(store: Store) -> None:
+    assert sorted(c.status for c in commitments(store.conn)) == ["broken", "fulfilled", "open", "overdue"]
+    [broken] = commitments(store.conn, "broken")
+    assert broken.broken_by and broken.action["mode"] == "ceasefire"
+
+
+def test_export_rows_are_merged_records(store: Store) -> None:
+    rows = list(ledger_rows(store.conn, "events"))
+    assert rows and all("mentions" in r and "first_reported" in r for r in rows)
+    assert {r["id"] for r in ledger_rows(store.conn, "entities")} >= {"state:AZE", "state:ARM"}
+
+
+def test_a_dyad_query_over_many_events_is_fast(tmp_path: Path) -> None:
+    with Store(tmp_path / "bench.db") as s:
+        generate_events(s.conn, 20_000, parties=20)
+        started = time.perf_counter()
+        found = events_for_dyad(s.conn, "QAA", "QAB")
+        elapsed = time.perf_counter() - started
+    assert found and elapsed < 0.1
