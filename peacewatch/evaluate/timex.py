@@ -9,12 +9,18 @@ CREATION_TIME) is written in the text and is scored like any other; one that is 
 Scores (TempEval-3): strict and relaxed (overlap) span precision/recall/F1 with one-to-one matching,
 largest overlap first; type and value accuracy on relaxed matches; value F1 = relaxed F1 × value
 accuracy (type F1 likewise). ``--baseline dateparser`` scores dateparser's ``search_dates`` the same way.
+
+MEANTIME annotated only the opening of each article (title, date line and first sentences). For
+its records (``corpus`` starting with "MEANTIME") the scored extent ends with the line that holds
+the last annotation of any layer (timexes, entities, values); predictions after it are not scored,
+since the gold there is silent rather than empty. Other corpora are scored over the whole text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,6 +43,7 @@ class GoldDoc:
     dct: str | None
     text: str
     timexes: list[Timex]
+    extent: int = 0
 
 
 def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
@@ -58,8 +65,28 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
             raise EvalError(f"{path} line {n + 1} is not a TIMEX3 gold record "
                             "({doc_id, dct, text, timexes:[{start, end, type, value, text}]}): " + str(e)) from e
         gold = [t for t in gold if text[t.start:t.end] == t.text]
-        docs.append(GoldDoc(str(rec.get("doc_id", n)), rec.get("dct"), text, gold))
+        docs.append(GoldDoc(str(rec.get("doc_id", n)), _dct(rec.get("dct")), text, gold, _extent(rec)))
     return docs
+
+
+def _dct(raw: Any) -> str | None:
+    """The gold DCT as ISO ``YYYY-MM-DD…``; a day-first ``DD-MM-YYYY`` (one MEANTIME file) is turned round."""
+    if not isinstance(raw, str) or not raw:
+        return None
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", raw)
+    return f"{m[3]}-{m[2]}-{m[1]}" if m else raw
+
+
+def _extent(rec: dict[str, Any]) -> int:
+    """Where the annotated part of a gold text ends (see the module docstring)."""
+    text: str = rec["text"]
+    if not str(rec.get("corpus", "")).startswith("MEANTIME"):
+        return len(text)
+    ends = [a["end"] for layer in ("timexes", "entities", "values") for a in rec.get(layer) or []
+            if isinstance(a, dict) and isinstance(a.get("end"), int)]
+    last = max(ends, default=len(text))
+    newline = text.find("\n", last)
+    return len(text) if newline < 0 else newline
 
 
 def align(gold: list[Timex], pred: list[Timex]) -> list[tuple[Timex, Timex]]:
@@ -93,6 +120,7 @@ class Tally:
     value_ok: int = 0
 
     def add(self, doc: GoldDoc, pred: list[Timex], errors: list[str] | None) -> None:
+        pred = [p for p in pred if p.start < doc.extent]
         pairs = align(doc.timexes, pred)
         self.gold += len(doc.timexes)
         self.pred += len(pred)
@@ -176,7 +204,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     for doc, pred in zip(docs, _system(config)(docs), strict=True):
         tally.add(doc, pred, errors)
         for typ, part in by_type.items():
-            part.add(GoldDoc(doc.id, doc.dct, doc.text, [t for t in doc.timexes if t.type == typ]),
+            part.add(GoldDoc(doc.id, doc.dct, doc.text, [t for t in doc.timexes if t.type == typ], doc.extent),
                      [t for t in pred if t.type == typ], None)
     report = EvalReport("timex", str(gold_path), tally.scores(), errors=errors)
     report.breakdown["by_type"] = {t: part.scores() for t, part in by_type.items() if part.gold}

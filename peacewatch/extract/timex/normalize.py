@@ -154,7 +154,7 @@ def n_season(m: Match, ctx: Context) -> Value | None:
 def _part_type(m: Match, part: str | None) -> tuple[str, str]:
     lx = lexicon()
     if not part:
-        return m.rule.type, ""
+        return "DATE", ""
     return "TIME", "T" + lx.parts[_key(part)]
 
 
