@@ -47,7 +47,7 @@ def _item_document(entry: Any, opened: Opened, source: Source, config: Config, n
     text, text_why = _item_text(entry)
     check_text(text, config.max_chars)
     published, date_why = _item_published(entry, source)
-    title = html_to_text(entry.get("title", "")) or None
+    title = _as_text(entry.get("title_detail") or {"value": entry.get("title", "")}) or None
     doc = Document(
         id=_own_id(entry) or Document.hash_id(text), text=text, published=published,
         url=entry.get("link") or None, title=title,

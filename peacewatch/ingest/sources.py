@@ -175,7 +175,8 @@ class _Rewound(io.RawIOBase):
             buffer[:n] = self._head[self._pos:self._pos + n]
             self._pos += n
             return n
-        data = self._rest.read(len(buffer))
+        read = getattr(self._rest, "read1", self._rest.read)  # read1: a pipe's lines flow as they come
+        data = read(len(buffer))
         buffer[:len(data)] = data
         return len(data)
 

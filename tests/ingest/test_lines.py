@@ -21,12 +21,13 @@ def test_lines_ids_and_errors(tmp_path):
         "\n"
         "{not json\n"
         '{"id": "d3", "text": ""}\n'
+        '{"id": "d4", "body": "Wrong field."}\n'
         '["a list"]\n'
         '{"text": "No id."}\n', "utf-8",
     )
     items = read(path)
-    assert error_codes(items) == [None, "E001", "E003", "E010", None]
-    expected = ["d1", f"{path}:line:3", "d3", f"{path}:line:5", Document.hash_id("No id.")]
+    assert error_codes(items) == [None, "E001", "E003", "E002", "E010", None]
+    expected = ["d1", f"{path}:line:3", "d3", "d4", f"{path}:line:6", Document.hash_id("No id.")]
     assert [i.id for i in items] == expected
     first = items[0]
     assert isinstance(first, Document)

@@ -125,3 +125,10 @@ def test_feed_without_items_is_e009(tmp_path):
     path = tmp_path / "empty.rss"
     path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>')
     assert error_codes(read(path)) == ["E009"]
+
+
+def test_plain_text_feed_title_keeps_angle_brackets(tmp_path):
+    path = tmp_path / "feed.atom"
+    path.write_text(ATOM.replace("<title>Ministers meet</title>",
+                                 '<title type="text">Talks &lt;draft&gt; resume</title>'), "utf-8")
+    assert only_doc(read(path)).title == "Talks <draft> resume"
