@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 install: $(STAMP)
 
 demo: install
-	$(BIN)/peacewatch ingest examples/ --db peacewatch.db
+	$(BIN)/peacewatch ingest examples/articles.jsonl examples/border-tavush-2024-04-20.html --db peacewatch.db
+	$(BIN)/peacewatch ingest examples/exchange-followup-2023-12-14.txt --published 2023-12-14 --db peacewatch.db
 	$(BIN)/peacewatch summary --db peacewatch.db
 
 lint: install
