@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -36,6 +37,9 @@ def _fail_usage(e: PeacewatchError) -> None:
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None) -> None:
     """peacewatch: who did and said what, to whom, when, and which promises were kept."""
+    # Readers report unparseable pages through our coded errors; the HTML library's own log
+    # lines would only repeat them.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         ctx.obj = Context(load_config(config_path))
     except PeacewatchError as e:
@@ -130,6 +134,7 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
 @click.option("--published-column", default=None, help="CSV: the column holding the date.")
 @click.option("--title-column", default=None, help="CSV: the column holding the title.")
 @click.option("--url-column", default=None, help="CSV: the column holding the URL.")
+@click.option("--delimiter", default=None, help="CSV: the delimiter (default: tab for .tsv, else comma).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: config 'workers').")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor dictionary CSV (repeatable).")
@@ -137,7 +142,7 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...], db: str | None, published: str | None, fmt: str,
            text_column: str | None, id_column: str | None, published_column: str | None,
-           title_column: str | None, url_column: str | None, workers: int | None,
+           title_column: str | None, url_column: str | None, delimiter: str | None, workers: int | None,
            actor_files: tuple[str, ...], quiet: bool) -> None:
     """Read files, folders (recursively), gzip files or '-' (stdin) into the database."""
     from .flow import ingest as run_ingest
@@ -148,7 +153,7 @@ def ingest(obj: Context, paths: tuple[str, ...], db: str | None, published: str 
                         actors=(obj.config.actors + actor_files) if actor_files else None)
     try:
         sources = [Source(p, fmt, published, text_column, id_column, published_column, title_column,
-                          url_column) for p in paths]
+                          url_column, delimiter) for p in paths]
     except PeacewatchError as e:
         _fail_usage(e)
     store = _open_store(db, config)
