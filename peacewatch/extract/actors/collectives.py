@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ...types import Entity
+from ...types import Entity, Mention
 from .lexicon import Match, TermMatch
 from .work import GroupEntity, Work
 
@@ -35,10 +35,19 @@ def modified_agent(w: Work, m: Match) -> tuple[int, TermMatch] | None:
     while k < min(stop, len(doc)):
         tm = w.terms.get(k)
         if tm is not None and tm.end <= max(stop, k + 1) and w.free(tm.start, tm.end):
-            end = max(stop, tm.end)
-            return end, tm
+            return (tm.end, tm) if not _other_name(doc, m.start, k) else None
         k += 1
     return None
+
+
+def _other_name(doc: Doc, start: int, k: int) -> bool:
+    """Whether token ``k`` is in a spaCy name (no person or place) that begins after ``start``."""
+    if doc[k].ent_type_ in ("", "PERSON", "NORP", "GPE"):
+        return False
+    j = k
+    while j > start and doc[j].ent_iob_ == "I":
+        j -= 1
+    return j > start
 
 
 def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
@@ -48,6 +57,8 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     if any(t.lower_ in COORDINATION for t in doc[m.end:tm.start]):
         # "US and British forces": this conjunct is "US (forces)"; the next one gets its own mention.
         text, end = f"{doc[m.start:m.end].text} {doc[tm.start:tm.end].text}", m.end
+    elif m.item.kind != "region" and term.term not in STATE_ITSELF:
+        _nested_name(w, m, code)
     if term.sector == "GOV" and term.term in STATE_ITSELF:
         key = w.state(code, f"state government: {text!r}")
         w.mention(m.start, end, "ORG", key, f"government noun {term.term!r} with a state")
@@ -65,6 +76,15 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     why = f"{m.item.source} {m.item.form!r} + {term.term!r} ({term.sector})"
     w.entity(key, Entity("", text, kind, code, term.sector, why=why))
     w.mention(m.start, end, "ORG" if kind == "organization" else "NORP", key, why)
+
+
+def _nested_name(w: Work, m: Match, code: str) -> None:
+    """The state's own mention inside a group mention ("Azerbaijani" in "Azerbaijani soldiers")."""
+    key = w.state(code, f"{m.item.source} {m.item.form!r}")
+    label = "NORP" if m.item.kind == "demonym" else "GPE"
+    w.mentions.append(Mention(w.doc[m.start].idx, w.doc[m.end - 1].idx + len(w.doc[m.end - 1]),
+                              w.doc[m.start:m.end].text, label, key, False,
+                              f"{m.item.source} {m.item.form!r} inside a group mention"))
 
 
 def people(w: Work, m: Match, code: str) -> bool:

@@ -31,7 +31,7 @@ def titled_persons(w: Work) -> None:
     skip_until = 0
     for i in sorted(w.terms):
         tm = w.terms[i]
-        if i < skip_until or tm.term.kind != "person" or _inside_name(w, i):
+        if i < skip_until or tm.term.kind != "person" or _inside_name(w, i) or _in_other_name(w, i):
             continue
         skip_until = tm.end
         name_end = _name_run(w, tm.end, starts)
@@ -41,6 +41,12 @@ def titled_persons(w: Work) -> None:
             _named(w, tm, name_end, affil)
         else:
             _bare_office(w, tm, affil, _of_affiliation(w, tm.end, starts))
+
+
+def _in_other_name(w: Work, i: int) -> bool:
+    """Whether token ``i`` is part of a spaCy name that is no person ("General Motors")."""
+    ent_type = w.doc[i].ent_type_
+    return bool(ent_type) and ent_type not in ("PERSON", "NORP", "GPE")
 
 
 def _inside_name(w: Work, i: int) -> bool:
@@ -164,7 +170,8 @@ def spacy_persons(w: Work) -> None:
             w.entity(key, Entity("", ent.text, "person", why="spaCy NER PERSON"))
             _apposition(w, ent, key)
         w.mention(ent.start, ent.end, "PERSON", key, why)
-        w.surnames.setdefault(ent[-1].text, key)
+        if len(ent) > 1:
+            w.surnames.setdefault(ent[-1].text, key)
 
 
 def _apposition(w: Work, ent: Span, key: str) -> None:
@@ -193,7 +200,9 @@ def surname_tokens(w: Work) -> None:
     """Surnames of known persons wherever they stand (whatever spaCy labelled them)."""
     for t in w.doc:
         key = w.surnames.get(t.text)
-        if key is not None and t.i not in w.claimed and t.text[:1].isupper():
+        in_longer_name = bool(t.ent_type_) and not (t.ent_iob_ == "B" and (
+            t.i + 1 == len(w.doc) or w.doc[t.i + 1].ent_iob_ != "I"))
+        if key is not None and t.i not in w.claimed and t.pos_ == "PROPN" and not in_longer_name:
             w.mention(t.i, t.i + 1, "PERSON", key, f"surname of {w.entities[key].name}")
 
 

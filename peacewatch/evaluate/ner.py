@@ -1,0 +1,231 @@
+"""``peacewatch eval ner GOLD``: named-mention P/R/F1 of ``actors`` beside the spaCy-alone baseline.
+
+Gold formats (chosen by content, not by file name):
+
+- JSON Lines as in ``shared/data/timex/meantime_en.jsonl``: one document per line with ``text`` and
+  ``entities: [{start, end, type, syntactic_type, …}]``. Only *named* gold mentions are scored
+  (``syntactic_type`` ``NAM`` or ``PRE.NAM``, or any when the field is absent) of types ``PER``,
+  ``ORG``, ``LOC``. Where one named gold mention contains another of the same type ("Airbus parent
+  EADS" ⊃ "EADS"), only the inner one is kept.
+- CoNLL-2003 style: one token per line, the NER tag (IOB1 or IOB2, types ``PER ORG LOC MISC``) in the
+  last column, blank lines between sentences, ``-DOCSTART-`` lines between documents. Tokens are
+  joined by single spaces to form the text. ``MISC`` is not scored.
+
+Predicted mentions are mapped to those types: ``PERSON`` → PER, ``ORG`` → ORG, ``GPE``/``LOC``/``FAC``
+→ LOC; other labels (``NORP``, ``PRON`` …) and mentions whose first or last word is not capitalized
+(``the minister``, ``US government``: a common noun heads them) are not names and are left out. A prediction matches a gold mention of the same type when their
+character spans overlap (*relaxed*; one-to-one, largest overlap first) or are equal (*strict*).
+Headline: relaxed F1 overall (``f1``) for the ``actors`` component; ``baselines["spacy"]`` holds the
+same scores for the ``mentions`` component (spaCy's NER alone), from the same parsed documents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EvalError
+from ..pipeline import Pipeline, load_spacy
+from ..types import Document, Mention
+from .report import EvalReport, prf
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..config import Config
+
+TYPES = ("PER", "ORG", "LOC")
+LABEL_TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+NAMED = frozenset({"NAM", "PRE.NAM"})
+BASELINES = ("spacy", "none")
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    text: str
+    gold: list[Named]
+
+
+@dataclass
+class Tally:
+    tp: Counter[str]
+    fp: Counter[str]
+    fn: Counter[str]
+    strict: Counter[str]
+
+
+def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, baseline: str | None = None,
+             nlp: Language | None = None) -> EvalReport:
+    """Score ``actors`` (and, unless ``baseline="none"``, spaCy alone) on a gold file."""
+    if baseline not in (None, *BASELINES):
+        raise EvalError(f"unknown baseline {baseline!r} for ner; use one of {', '.join(BASELINES)}", "E050")
+    docs = read_gold(gold_path, limit)
+    nlp = nlp if nlp is not None else load_spacy(config.model)
+    ours = Pipeline.build(replace(config, pipeline=("actors",)), nlp=nlp)
+    base = Pipeline.build(replace(config, pipeline=("mentions",)), nlp=nlp)
+    tallies = {"actors": _tally(), "spacy": _tally()}
+    errors: list[str] = []
+    for gdoc, sdoc in zip(docs, nlp.pipe(g.text for g in docs), strict=True):
+        document = Document(id=gdoc.doc_id, text=gdoc.text)
+        for name, pipe in (("actors", ours), ("spacy", base)):
+            predicted = named_predictions(pipe.run_components(document, sdoc).mentions)
+            _score(gdoc, predicted, tallies[name], errors if name == "actors" else None)
+    report = _report(gold_path, tallies["actors"], errors, len(docs))
+    if baseline != "none":
+        report.baselines["spacy"] = _scores(tallies["spacy"])
+    return report
+
+
+def _tally() -> Tally:
+    return Tally(Counter(), Counter(), Counter(), Counter())
+
+
+def named_predictions(mentions: list[Mention]) -> list[Named]:
+    """Mentions that are names of a scored type."""
+    out = []
+    for m in mentions:
+        kind = LABEL_TYPE.get(m.label)
+        if kind is not None and m.text[:1].isupper() and m.text.split()[-1][:1].isupper():
+            out.append(Named(m.start, m.end, kind, m.text))
+    return out
+
+
+def _score(gdoc: GoldDoc, predicted: list[Named], tally: Tally, errors: list[str] | None) -> None:
+    pairs = []
+    for gi, g in enumerate(gdoc.gold):
+        for pi, p in enumerate(predicted):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0 and g.type == p.type:
+                pairs.append((overlap, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            g, p = gdoc.gold[gi], predicted[pi]
+            tally.tp[g.type] += 1
+            tally.strict[g.type] += (g.start, g.end) == (p.start, p.end)
+    for gi, g in enumerate(gdoc.gold):
+        if gi not in used_g:
+            tally.fn[g.type] += 1
+            if errors is not None:
+                errors.append(f"MISS {gdoc.doc_id} {g.type} {g.text!r} [{g.start}:{g.end}]")
+    for pi, p in enumerate(predicted):
+        if pi not in used_p:
+            tally.fp[p.type] += 1
+            if errors is not None:
+                errors.append(f"FALSE {gdoc.doc_id} {p.type} {p.text!r} [{p.start}:{p.end}]")
+
+
+def _scores(t: Tally) -> dict[str, float]:
+    tp, fp, fn, strict = (sum(c.values()) for c in (t.tp, t.fp, t.fn, t.strict))
+    p, r, f = prf(tp, fp, fn)
+    _, _, sf = prf(strict, tp + fp - strict, tp + fn - strict)
+    return {"precision": p, "recall": r, "f1": f, "strict_f1": sf}
+
+
+def _by_type(t: Tally) -> dict[str, dict[str, float]]:
+    rows = {}
+    for kind in TYPES:
+        p, r, f = prf(t.tp[kind], t.fp[kind], t.fn[kind])
+        rows[kind] = {"precision": p, "recall": r, "f1": f, "gold": float(t.tp[kind] + t.fn[kind])}
+    return rows
+
+
+def _report(gold: Path, t: Tally, errors: list[str], n: int) -> EvalReport:
+    counts = {"documents": n, "gold": sum(t.tp.values()) + sum(t.fn.values()),
+              "predicted": sum(t.tp.values()) + sum(t.fp.values())}
+    return EvalReport("ner", str(gold), _scores(t), {"by_type": _by_type(t)}, {}, counts, errors)
+
+
+def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
+    """Gold documents from a MEANTIME-style JSON Lines file or a CoNLL-style file."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvalError(f"gold file {path} cannot be read: {e}", "E050") from e
+    docs = _read_jsonl(text, path) if text.lstrip().startswith("{") else _read_conll(text, path)
+    return docs[:limit] if limit is not None else docs
+
+
+def _read_jsonl(text: str, path: Path) -> list[GoldDoc]:
+    docs = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalError(f"gold file {path} line {n} is not JSON: {e}", "E050") from e
+        if not isinstance(record, dict) or "text" not in record or "entities" not in record:
+            raise EvalError(f"gold file {path} line {n} lacks 'text' or 'entities'", "E050")
+        doc_id = str(record.get("doc_id") or record.get("id") or f"line:{n}")
+        docs.append(GoldDoc(doc_id, record["text"], _named_gold(record["text"], record["entities"])))
+    return docs
+
+
+def _named_gold(text: str, entities: list[dict[str, Any]]) -> list[Named]:
+    named = {
+        Named(e["start"], e["end"], e["type"], text[e["start"]:e["end"]])
+        for e in entities
+        if e.get("type") in TYPES and e.get("syntactic_type", "NAM") in NAMED
+    }
+    inner = [g for g in named if not any(
+        o != g and o.type == g.type and g.start <= o.start and o.end <= g.end for o in named
+    )]
+    return sorted(inner, key=lambda g: (g.start, g.end))
+
+
+def _read_conll(text: str, path: Path) -> list[GoldDoc]:
+    docs: list[GoldDoc] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for n, line in enumerate(text.splitlines() + ["-DOCSTART-"], 1):
+        cols = line.split()
+        if cols and cols[0] == "-DOCSTART-":
+            if tokens:
+                docs.append(_conll_doc(f"doc{len(docs) + 1}", tokens, tags))
+            tokens, tags = [], []
+        elif cols:
+            if len(cols) < 2:
+                raise EvalError(f"gold file {path} line {n}: a CoNLL line needs a token and a tag", "E050")
+            tokens.append(cols[0])
+            tags.append(cols[-1])
+        elif tokens:
+            tokens.append("\n")
+            tags.append("O")
+    return docs
+
+
+def _conll_doc(doc_id: str, tokens: list[str], tags: list[str]) -> GoldDoc:
+    text, gold, offset = "", [], 0
+    open_: list[Any] = []  # [start, end, type] of the name being read
+    for token, tag in zip(tokens, tags, strict=True):
+        start = offset + (1 if text and token != "\n" and not text.endswith("\n") else 0)
+        text += ("" if start == offset else " ") + token
+        offset = len(text)
+        prefix, _, kind = tag.partition("-")
+        if open_ and (prefix in ("O", "B") or kind != open_[2] or token == "\n"):
+            gold.append(open_)
+            open_ = []
+        if kind and prefix in ("B", "I") and token != "\n":
+            if open_:
+                open_[1] = offset
+            else:
+                open_ = [start, offset, kind]
+    if open_:
+        gold.append(open_)
+    return GoldDoc(doc_id, text, [Named(s, e, k, text[s:e]) for s, e, k in gold if k in TYPES])
