@@ -13,8 +13,9 @@ Gold formats (chosen by content, not by file name):
 
 Predicted mentions are mapped to those types: ``PERSON`` → PER, ``ORG`` → ORG, ``GPE``/``LOC``/``FAC``
 → LOC; other labels (``NORP``, ``PRON`` …) and mentions whose first or last word is not capitalized
-(``the minister``, ``US government``: a common noun heads them) are not names and are left out. A prediction matches a gold mention of the same type when their
-character spans overlap (*relaxed*; one-to-one, largest overlap first) or are equal (*strict*).
+(``the minister``, ``US government``: a common noun heads them) are not names and are left out.
+A prediction matches a gold mention of the same type when their character spans overlap
+(*relaxed*; one-to-one, largest overlap first) or are equal (*strict*).
 Headline: relaxed F1 overall (``f1``) for the ``actors`` component; ``baselines["spacy"]`` holds the
 same scores for the ``mentions`` component (spaCy's NER alone), from the same parsed documents.
 """
