@@ -82,7 +82,7 @@ class Lexicon:
             "REF": alternation(list(self.refs)),
             "SETWORD": alternation(list(self.sets)),
             "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?!\d)",
-            "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?![\d:])",
+            "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d|:\d)",
         }
 
     def number(self, text: str) -> str:

@@ -25,6 +25,11 @@ class Context:
     tense: Callable[[], str | None]
     last: str | None = None
     modal_at: Callable[[int], bool] = lambda _pos: False
+    text: str = ""
+
+    def after(self, pos: int, width: int = 20) -> str:
+        """The text following position ``pos`` (a short window)."""
+        return self.text[pos:pos + width]
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,14 @@ def n_date(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, f"{y:04d}-{mon:02d}-{dom:02d}", mod, ctx.anchor.isoformat(), f"year: {note}")
 
 
+def _month_word(raw: str, following: str) -> bool:
+    """A bare month name: capitalised, abbreviated only with a dot (not "Jan Kavan"), and not
+    a name's head ("the March for Life", "March of the Mothers")."""
+    if not raw[0].isupper() or (len(raw) <= 4 and not raw.endswith(".") and raw.lower() not in ("may", "june", "july")):
+        return False
+    return re.match(r"\s+(?:of|for)\s+(?!\d)", following) is None
+
+
 REL_STEP = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "this past": -1,
             "this": 0, "current": 0, "the current": 0,
             "next": 1, "coming": 1, "the coming": 1, "this coming": 1}
@@ -108,7 +121,8 @@ def n_month(m: Match, ctx: Context) -> Value | None:
     lx, g = lexicon(), m.groups
     raw = g["month"]
     mon = _month(lx, g)
-    if mon is None or not raw[0].isupper() or (_key(raw) == "may" and ctx.modal_at(m.end - len(raw))):
+    if mon is None or not _month_word(raw, ctx.after(m.end)) or (
+            _key(raw) == "may" and ctx.modal_at(m.end - len(raw))):
         return None
     mod = _mod(lx, g)
     if ctx.anchor is None:

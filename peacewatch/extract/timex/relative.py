@@ -70,6 +70,18 @@ def n_relunit(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, value, mod, ctx.anchor.isoformat(), f"{rel} {unit}")
 
 
+def n_month_relyear(m: Match, ctx: Context) -> Value | None:
+    """A month of a year named relatively: "February this year", "April next year"."""
+    lx, g = lexicon(), m.groups
+    mon = _month(lx, g)
+    if mon is None:
+        return None
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-{mon:02d}", _mod(lx, g), note="no anchor")
+    year = ctx.anchor.year + REL_STEP.get(_key(g["rel"]), 0)
+    return Value(m.rule.type, cal.month(year, mon), _mod(lx, g), ctx.anchor.isoformat(), f"{g['rel']} year")
+
+
 def _last_quarter(ctx: Context) -> str | None:
     if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
         return ctx.last

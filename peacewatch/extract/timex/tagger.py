@@ -26,14 +26,14 @@ if TYPE_CHECKING:
 Normalizer = Callable[[Match, nz.Context], "nz.Value | None"]
 
 KINDS: dict[str, Normalizer] = {
-    "date": nz.n_date, "month": nz.n_month, "season": nz.n_season, "weekday": nz.n_weekday,
+    "date": nz.n_date, "month": nz.n_month, "monthrel": rel.n_month_relyear, "season": nz.n_season, "weekday": nz.n_weekday,
     "weekend": nz.n_weekend, "dayref": nz.n_dayref,
     "time": rel.n_time, "relunit": rel.n_relunit, "quarter": rel.n_quarter, "yearago": rel.n_yearago,
     "offset": rel.n_offset, "follow": rel.n_follow, "duration": rel.n_duration, "set": rel.n_set,
     "ref": rel.n_ref, "decade": rel.n_decade, "century": rel.n_century,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
-FOCUS_KINDS = frozenset({"date", "month", "season", "weekday", "dayref", "time", "quarter", "follow"})
+FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter", "follow"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 
@@ -57,7 +57,8 @@ def _is_count(doc: Doc, m: Match) -> bool:
 
 def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     """The timexes of ``doc``, their values resolved against ``anchor`` (the publication date)."""
-    ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc))
+    ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc),
+                      text=doc.text)
     out: list[Timex] = []
     for m in find(doc.text):
         if _is_count(doc, m):
