@@ -62,8 +62,8 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         if longer and ent is not None and ent.label_ in CONTAINER_LABELS and not _has_office(w, ent, m):
             w.inner[ent.start] = m
             continue
-        if m.item.ambiguous and (ent is None or ent.label_ not in AGREEING_LABELS):
-            continue
+        if m.item.ambiguous and (ent is None or ent.label_ not in AGREEING_LABELS or longer):
+            continue  # "Jordan" alone as a place, not "Georgia Mills" or "Jordan" untagged
         kept.append(m)
     return kept
 
