@@ -128,7 +128,7 @@ def test_pair_resolves_to_the_two_states(pipe) -> None:  # type: ignore[no-untyp
     members = [r.entity(i) for i in getattr(group, "members", [])]
     assert sorted(m.code for m in members if m) == ["ERI", "ETH"]
     assert entity_of(r, "the pair") is group
-    assert group.to_dict()["members"] == getattr(group, "members")
+    assert group.to_dict()["members"] == group.members  # type: ignore[attr-defined]
 
 
 def test_igos_and_armed_groups(pipe) -> None:  # type: ignore[no-untyped-def]
@@ -170,7 +170,8 @@ def write_dictionary(tmp_path, body: str):  # type: ignore[no-untyped-def]
 
 
 def test_user_dictionary_with_validity_dates(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = write_dictionary(tmp_path, "Tane Rangi,Rangi,person,NZL,GOV,Prime Minister,2020-01-01,2022-12-31\n")
+    row = "Tane Rangi,Rangi,person,NZL,GOV,Prime Minister,2020-01-01,2022-12-31\n"
+    path = write_dictionary(tmp_path, row)
     pipe = make_pipeline("actors", actors=[path])
     text = "Tane Rangi spoke to reporters. Rangi said the bill would pass."
     inside = run(pipe, text, "2021-06-01")

@@ -27,7 +27,8 @@ def linked(result: Result, text: str) -> list[Entity]:
 
 def test_bayramov_and_every_later_reference(seed: Result) -> None:
     [person] = linked(seed, "Jeyhun Bayramov")
-    assert (person.kind, person.code, person.sector, person.role) == ("person", "AZE", "GOV", "Foreign Minister")
+    assert (person.kind, person.code, person.sector) == ("person", "AZE", "GOV")
+    assert person.role == "Foreign Minister"
     assert all(e is person for e in linked(seed, "Bayramov"))
     assert len(linked(seed, "Bayramov")) == 4  # every surname-only mention
     pronouns = [m for m in seed.mentions if m.text.lower() == "he"]
@@ -37,7 +38,8 @@ def test_bayramov_and_every_later_reference(seed: Result) -> None:
 
 def test_pashinyan(seed: Result) -> None:
     [person] = linked(seed, "Nikol Pashinyan")
-    assert (person.kind, person.code, person.sector, person.role) == ("person", "ARM", "GOV", "Prime Minister")
+    assert (person.kind, person.code, person.sector) == ("person", "ARM", "GOV")
+    assert person.role == "Prime Minister"
 
 
 def test_capitals_stand_for_governments(seed: Result) -> None:
