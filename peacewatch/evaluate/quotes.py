@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DependencyError, EvalError
 from ..pipeline import Pipeline
-from ..types import Document, Quote
+from ..types import Document, Quote, Result
 from .report import EvalReport, prf
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def match(gold: list[Attribution], pred: list[Attribution]) -> list[tuple[int, i
         for gi, g in enumerate(gold) for pi, p in enumerate(pred)
     ]
     pairs, used_g, used_p = [], set(), set()
-    for overlap, gi, pi in sorted((c for c in candidates if c[0] > 0), reverse=True):
+    for _, gi, pi in sorted((c for c in candidates if c[0] > 0), reverse=True):
         if gi not in used_g and pi not in used_p:
             pairs.append((gi, pi))
             used_g.add(gi)
@@ -217,12 +217,12 @@ def _with_quotes(config: Config) -> Config:
     return config.with_overrides(pipeline=[*config.pipeline, "quotes"])
 
 
-def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, list[Quote], float]]:
+def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, Result, float]]:
     texts = (d.text for d in docs)
-    for gold, sdoc in zip(docs, pipe.nlp.pipe(texts, batch_size=pipe.config.batch_size)):
+    for gold, sdoc in zip(docs, pipe.nlp.pipe(texts, batch_size=pipe.config.batch_size), strict=True):
         start = time.perf_counter()
         result = pipe.run_components(Document(id=gold.doc_id, text=gold.text), sdoc)
-        yield gold, sdoc, result.quotes, time.perf_counter() - start
+        yield gold, sdoc, result, time.perf_counter() - start
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
@@ -234,23 +234,29 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     pipe = Pipeline.build(_with_quotes(config))
     ours, ours_direct, base, base_direct = Tally(), Tally(), Tally(), Tally()
     errors: list[str] = []
-    seconds = {"spacy+components": 0.0, "components": 0.0}
+    seconds = {"spacy+components": 0.0, "components": 0.0, "baseline": 0.0}
+    failed = 0
     started = time.perf_counter()
-    for gold, sdoc, quotes, spent in _run(docs, pipe):
+    for gold, sdoc, result, spent in _run(docs, pipe):
         seconds["components"] += spent
-        pred = group_quotes(quotes)
+        if result.error is not None:
+            failed += 1
+            errors.append(f"{gold.doc_id} failed: {result.error.code} {result.error.message}")
+        pred = group_quotes(result.quotes)
         score_doc(gold, gold.gold, pred, ours, errors)
         score_doc(gold, [g for g in gold.gold if g.direct], [p for p in pred if p.direct], ours_direct)
         if baseline == "textacy":
+            base_started = time.perf_counter()
             extra = _textacy_quotes(sdoc)
+            seconds["baseline"] += time.perf_counter() - base_started
             score_doc(gold, gold.gold, extra, base)
             score_doc(gold, [g for g in gold.gold if g.direct], extra, base_direct)
-    seconds["spacy+components"] = time.perf_counter() - started
+    seconds["spacy+components"] = time.perf_counter() - started - seconds["baseline"]
     report = EvalReport(
         task="quotes", gold=str(gold_path),
         scores={**ours.scores(""), **ours_direct.scores("direct_")},
-        counts={"documents": len(docs), "gold": ours.tp + ours.fn, "predicted": ours.tp + ours.fp,
-                "gold_direct": ours_direct.tp + ours_direct.fn},
+        counts={"documents": len(docs), "failed": failed, "gold": ours.tp + ours.fn,
+                "predicted": ours.tp + ours.fp, "gold_direct": ours_direct.tp + ours_direct.fn},
         breakdown={"seconds": {"time": seconds}},
         errors=errors,
     )

@@ -7,6 +7,8 @@
   before the quotation opens ('He said: "..."'; with nothing between, only a quotation that is a
   whole sentence: 'He said "We will win."'), the second half of a broken quote
   '"...," he said, "..."', or 'She added:' at the end of a paragraph before a quote paragraph.
+- ``dash``: a quotation that opens its paragraph, followed by a dash and a short name ending it
+  ('"..." ― Sonya Herridge'); the dash is the cue and the word after it the speaker.
 - ``stand-alone``: a quotation that fills its sentence (nothing but punctuation between it and
   the sentence or paragraph edges on both sides). With no cue of its own it inherits the speaker
   of the nearest preceding attributed quote.
@@ -26,6 +28,7 @@ from .marks import Quotation
 _ONLY_PUNCT = re.compile(r"[^\w\"“”«»]*")
 _LEAD_IN = re.compile(r"[^\"“”«».!?]{0,60}[:,]\s*")
 _SENTENCE_END = ".!?:"
+_DASH = re.compile(r"[ \t]*([―—–]+)[ \t]*(?=\w)")
 
 
 def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
@@ -63,6 +66,17 @@ def cue_after(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
             return cue if _whole_sentence(text, q) else None
         return cue if _LEAD_IN.fullmatch(gap) else None
     return None
+
+
+def dash_after(text: str, q: Quotation) -> tuple[int, int, int] | None:
+    """'"...." ― Sonya Herridge': the dash (cue) between a quotation opening its paragraph and a
+    short name closing it. Returns the dash's start and end and where the name starts."""
+    m = _DASH.match(text, q.end)
+    line_end = text.find("\n", q.end)
+    rest = text[q.end:] if line_end < 0 else text[q.end:line_end]
+    if m is None or len(rest) > 60 or text[:q.start].rstrip(" \t")[-1:] not in ("", "\n"):
+        return None
+    return m.start(1), m.end(1), m.end()
 
 
 def _whole_sentence(text: str, q: Quotation) -> bool:

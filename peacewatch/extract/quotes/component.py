@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...pipeline import Annotation, register
 from ...types import Quote
-from .attach import cue_after, cue_before, stands_alone
+from .attach import cue_after, cue_before, dash_after, stands_alone
 from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .marks import Quotation, find_quotations
@@ -45,6 +45,8 @@ class QuoteExtractor:
             if cue is None:
                 cue, side = cue_after(text, ann.doc, q, cues), "after"
             if cue is None:
+                cue, side = self._dash(ann, q), "dash"
+            if cue is None:
                 loose.append(q)
                 continue
             used.add(cue.cue)
@@ -66,6 +68,16 @@ class QuoteExtractor:
         quotes.extend(self._inherit(text, loose, quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
+
+    @staticmethod
+    def _dash(ann: Annotation, q: Quotation) -> Cue | None:
+        dash = dash_after(ann.doc.text, q)
+        if dash is None:
+            return None
+        name = ann.doc.char_span(dash[2], dash[2] + 1, alignment_mode="expand")
+        if name is None or len(name) == 0 or name[0].pos_ != "PROPN":
+            return None
+        return Cue((dash[0], dash[1]), name[0], None, "dash before the source's name")
 
     @staticmethod
     def _quote(speakers: SpeakerFinder, cue: Cue, content: tuple[int, int], direct: bool,

@@ -5,8 +5,8 @@ every quotation. Its speaker is its nominal subject; a participle or conjoined v
 ("..., adding that ...", "went on to say") borrows the subject of the verb it hangs from. Its
 clausal content is the subtree of a child whose dependency ``cues.tsv`` lists for the verb (``ccomp``
 for "said (that) ..."); its object span (the complements to its right) is kept for quotations
-that sit inside it ('called Clinton a "champion"'). "according to X" (``according.tsv``) takes X as speaker and the clause it
-modifies, minus the phrase itself, as content.
+that sit inside it ('called Clinton a "champion"'). "according to X" (``according.tsv``) takes X
+as speaker and the clause it modifies, minus the phrase itself, as content.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
 _BORROW = ("advcl", "xcomp", "conj", "pcomp")
+_NOMINAL = ("NOUN", "PROPN", "PRON")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -35,15 +36,37 @@ class Cue:
     obj: Range | None = None
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quoted: list[Range]) -> Token | None:
     current = verb
     for _ in range(3):
-        subj = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)),
+                    None) or _agent(current)
         if subj is not None:
             return subj
         if current.dep_ not in _BORROW or current.head is current:
-            return None
+            return _beside(verb)
         current = current.head
+    return _beside(verb)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The speaker of a passive cue: 'was called a charlatan by fellow physicians'."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
+
+
+def _beside(verb: Token) -> Token | None:
+    """A misparsed subject: the noun right before the verb ('strategist said'), or right after it
+    when the verb follows a quotation ('," said Caddell')."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 3:
+        i -= 1
+    if i >= 0 and doc[i].pos_ in _NOMINAL and doc[i].dep_ not in ("dobj", "pobj"):
+        return doc[i]
+    after = verb.i + 1
+    if verb.i > 0 and doc[verb.i - 1].is_punct and after < len(doc) and doc[after].pos_ in _NOMINAL:
+        return doc[after]
     return None
 
 
@@ -69,11 +92,11 @@ def _inside(idx: int, ranges: list[Range]) -> bool:
     return any(s <= idx < e for s, e in ranges)
 
 
-def _verb_cue(tok: Token, lex: Lexicon) -> Cue | None:
+def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range]) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower())
     if entry is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
-    subject = _subject(tok)
+    subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
@@ -123,7 +146,7 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
-        cue = _verb_cue(tok, lex) or _according_cue(tok, lex)
+        cue = _verb_cue(tok, lex, ranges) or _according_cue(tok, lex)
         if cue is not None:
             found.append(cue)
     return found

@@ -88,7 +88,8 @@ def find_quotations(text: str) -> list[Quotation]:
                 open_at = None
             elif mark in by_open and (open_at is None or mark == open_at[1]):
                 open_at = (m.start(), mark, by_open[mark][0])
-        if open_at is not None and i + 1 < len(paragraphs) and _opens_with(text, paragraphs[i + 1], open_at[1]):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if open_at is not None and following is not None and _opens_with(text, following, open_at[1]):
             q = _make(text, open_at[0], pend, (open_at[0] + len(open_at[1]), pend), open_at[2], True)
             if q is not None:
                 found.append(q)
