@@ -26,6 +26,23 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _within(span: tuple[int, int] | None, loose: list[Quotation]) -> list[Quotation]:
+    if span is None:
+        return []
+    return [q for q in loose if span[0] <= q.content_start < span[1]]
+
+
+def _content(cue: Cue, loose: list[Quotation]) -> tuple[tuple[int, int] | None, str, list[Quotation]]:
+    """The content of a cue without a quotation beside it: its clause, or its object span when
+    only that holds quoted words ('called it "a disgrace"'); no content without either."""
+    in_clause, in_object = _within(cue.content, loose), _within(cue.obj, loose)
+    if cue.content is not None and (in_clause or not in_object):
+        return cue.content, "clausal content", in_clause
+    if in_object:
+        return cue.obj, "object", in_object
+    return None, "", []
+
+
 class QuoteExtractor:
     name = "quotes"
     requires = ("parse", "mentions", "entities")
@@ -54,13 +71,10 @@ class QuoteExtractor:
                                       f"quotation ({q.pair}) with cue {side}"))
         direct_spans = [(q.content_start, q.content_end) for q in quotations if q not in loose]
         for cue in cues:
-            content, what = (cue.content, "clausal content") if cue.content else (cue.obj, "object")
-            if cue.cue in used or content is None:
+            if cue.cue in used:
                 continue
-            if any(_overlaps(content, s) for s in direct_spans):
-                continue
-            inner = [q for q in loose if content[0] <= q.content_start < content[1]]
-            if cue.content is None and not inner:
+            content, what, inner = _content(cue, loose)
+            if content is None or any(_overlaps(content, s) for s in direct_spans):
                 continue
             loose = [q for q in loose if q not in inner]
             why = what + (", mixed with quotation" if inner else "")

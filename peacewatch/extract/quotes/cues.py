@@ -81,11 +81,22 @@ def _trim(doc: Doc, start: int, end: int) -> Range | None:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
+def _fits(child: Token, dep: str) -> bool:
+    label, _, word = dep.partition(":")
+    return child.dep_ == label and (not word or child.lower_ == word)
+
+
 def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
-    child = next((c for c in verb.children if c.dep_ in deps), None)
-    if child is None:
+    """The content: the first listed dependent found and the listed ones beside it on its side
+    of the verb ('urged Baku to act': dobj + xcomp). ``prep:for`` means a "for" phrase's object."""
+    found = [c for dep in deps for c in verb.children if _fits(c, dep)]
+    if not found:
         return None
-    return _trim(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+    right = found[0].i > verb.i
+    side = sorted((c for c in found if (c.i > verb.i) == right), key=lambda c: c.i)
+    first, last = side[0], side[-1]
+    start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+    return _trim(verb.doc, start, last.right_edge.i + 1)
 
 
 def _inside(idx: int, ranges: list[Range]) -> bool:
