@@ -44,16 +44,22 @@ def season_of(d: dt.date) -> tuple[int, str]:
     return (d.year - 1 if d.month <= 2 else d.year), MONTH_SEASON[d.month]
 
 
+# How far past the anchor a "past" date may still lie (and before it a "future" one): news
+# states near dates loosely ("was set for Nov. 16" two weeks ahead; an editorial dated a day late).
+SLACK = dt.timedelta(days=31)
+
+
 def pick_year(anchor: dt.date, direction: str | None,
-              make: Callable[[int], dt.date | None]) -> int:
-    """The year y such that ``make(y)`` (a date) lies on the asked side of ``anchor``."""
+              make: Callable[[int], dt.date | None], slack: dt.timedelta = SLACK) -> int:
+    """The year y such that ``make(y)`` (a date) lies on the asked side of ``anchor`` (give or take
+    ``slack``), or the nearest one when no side is asked."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     dates = [(y, make(y)) for y in years]
     if direction == "past":
-        ok = [y for y, d in dates if d is not None and d <= anchor]
+        ok = [y for y, d in dates if d is not None and d <= anchor + slack]
         return max(ok) if ok else anchor.year
     if direction == "future":
-        ok = [y for y, d in dates if d is not None and d >= anchor]
+        ok = [y for y, d in dates if d is not None and d >= anchor - slack]
         return min(ok) if ok else anchor.year
     valid = [(abs((d - anchor).days), -y, y) for y, d in dates if d is not None]
     return min(valid)[2] if valid else anchor.year
@@ -68,7 +74,7 @@ def _safe_date(year: int, mon: int, dom: int) -> dt.date | None:
 
 def year_of_month(anchor: dt.date, mon: int, direction: str | None) -> int:
     """The year of a month named without one ("in November")."""
-    return pick_year(anchor.replace(day=1), direction, lambda y: dt.date(y, mon, 1))
+    return pick_year(anchor.replace(day=1), direction, lambda y: dt.date(y, mon, 1), dt.timedelta(0))
 
 
 def year_of_day(anchor: dt.date, mon: int, dom: int, direction: str | None) -> int:
