@@ -71,10 +71,11 @@ def _beside(verb: Token) -> Token | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> Range | None:
-    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation."""
+    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation or a
+    dangling conjunction at the end."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     if end <= start:
         return None
