@@ -5,10 +5,12 @@ Inputs (hand-written, in ``peacewatch/data/actors/src/``):
   ambiguous.tsv  place names that are also common given names, surnames or words
   igos.csv       intergovernmental organizations with aliases
   groups.csv     armed groups, parties and movements of current peace processes
+  persons.csv    heads of state and government, leaders and UN secretaries-general, with the dates
+                 they held the office
 
 and ISO 3166-1 itself through ``pycountry``. Outputs (in ``peacewatch/data/actors/``):
   states.csv     one row per ISO 3166-1 country: code, ISO names, extra names, demonyms, capitals
-  entries.csv    named actors (IGOs first, then groups) in the user-dictionary format
+  entries.csv    named actors (IGOs, then groups, then persons) in the user-dictionary format
 
 Run from the repository root:  python scripts/build_actor_tables.py
 The output is deterministic (sorted by code), so a diff shows exactly what changed.
@@ -71,7 +73,7 @@ def state_rows() -> list[dict[str, str]]:
 
 def entry_rows() -> list[dict[str, str]]:
     rows = []
-    for source in ("igos.csv", "groups.csv"):
+    for source in ("igos.csv", "groups.csv", "persons.csv"):
         with (SRC / source).open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 rows.append({k: row.get(k) or "" for k in ENTRY_COLUMNS})

@@ -163,6 +163,19 @@ def test_every_entity_has_why_and_valid_kind(pipe) -> None:  # type: ignore[no-u
     json.dumps(r.to_dict())
 
 
+def test_shipped_person_holds_office_between_dates(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump said the talks would go on."
+    person = entity_of(run(pipe, text, "2019-05-01"), "Trump")
+    assert (person.code, person.role) == ("USA", "President") and "entries.csv" in person.why
+    assert entity_of(run(pipe, text, "2023-05-01"), "Trump").code is None
+
+
+def test_dictionary_person_with_title_is_one_entity(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Armenian Prime Minister Nikol Pashinyan spoke. Pashinyan said more.", "2024-01-01")
+    assert entity_of(r, "Nikol Pashinyan") is entity_of(r, "Pashinyan")
+    assert entity_of(r, "Pashinyan").wikidata
+
+
 def write_dictionary(tmp_path, body: str):  # type: ignore[no-untyped-def]
     path = tmp_path / "mine.csv"
     path.write_text("name,aliases,kind,code,sector,role,valid_from,valid_to\n" + body, "utf-8")

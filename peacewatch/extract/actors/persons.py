@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ...types import Entity
 from .lexicon import Match, TermMatch, norm
-from .tables import SectorTerm
+from .tables import ActorEntry, SectorTerm
 from .work import Work, state_rows
 
 PARTICLES = frozenset("al al- bin ibn de del da dos van von der la le el abu".split())
@@ -49,6 +49,11 @@ def _in_other_name(w: Work, i: int) -> bool:
     return bool(ent_type) and ent_type not in ("PERSON", "NORP", "GPE")
 
 
+def _person_entry(m: Match) -> ActorEntry | None:
+    entry = m.item.entry
+    return entry if entry is not None and entry.kind == "person" else None
+
+
 def _inside_name(w: Work, i: int) -> bool:
     return any(m.start <= i < m.end for m in w.names)
 
@@ -56,7 +61,7 @@ def _inside_name(w: Work, i: int) -> bool:
 def _name_run(w: Work, j: int, starts: dict[int, Match]) -> int:
     """End of the proper name that starts at token ``j`` (``j`` itself when there is none)."""
     doc, k = w.doc, j
-    while k < len(doc) and k - j < 5 and k not in starts:
+    while k < len(doc) and k - j < 5 and (k not in starts or _person_entry(starts[k]) is not None):
         t = doc[k]
         if _name_token(t.text, t.pos_):
             k += 1
@@ -117,13 +122,22 @@ def code_and_sector(affil: Match | None, term: SectorTerm) -> tuple[str | None, 
 def _named(w: Work, tm: TermMatch, name_end: int, affil: Match | None) -> None:
     doc = w.doc
     name = doc[tm.end:name_end].text
+    known = w.names_at(tm.end)
+    entry = _person_entry(known) if known is not None and known.end == name_end else None
+    if entry is not None:
+        name = entry.name
     code, sector = code_and_sector(affil, tm.term)
+    if entry is not None and affil is None:
+        code, sector = entry.code, entry.sector or sector
     start = affil.start if affil is not None and affil.end <= tm.start else tm.start
     why = f"title pattern: {doc[start:name_end].text!r}"
     key = w.surnames.get(name) or f"person:{name}"
     ent = w.entity(key, Entity("", name, "person", code, sector, tm.term.role, why=why))
     ent.code, ent.sector, ent.role = ent.code or code, ent.sector or sector, ent.role or tm.term.role
+    if entry is not None:
+        ent.wikidata = ent.wikidata or entry.wikidata
     w.mention(tm.end, name_end, "PERSON", key, why)
+    w.claimed.update(range(tm.start, tm.end))  # the title belongs to this mention's person
     w.surnames.setdefault(doc[name_end - 1].text, key)
     if affil is not None and w.free(affil.start, affil.end):
         akey = w.item_key(affil.item, f"{affil.item.source} {affil.item.form!r} (affiliation in a title)")

@@ -62,6 +62,8 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         if longer and ent is not None and ent.label_ in CONTAINER_LABELS and not _has_office(w, ent, m):
             w.inner[ent.start] = m
             continue
+        if m.end < len(w.doc) and w.doc[m.end].text == "$":
+            continue  # "US $50 million": a currency, not the state
         if m.item.ambiguous and (ent is None or ent.label_ not in AGREEING_LABELS or longer):
             continue  # "Jordan" alone as a place, not "Georgia Mills" or "Jordan" untagged
         kept.append(m)
@@ -88,10 +90,12 @@ def _place_or_org(w: Work, m: Match) -> None:
     why = f"{item.source} {item.form!r}"
     if item.entry is not None:
         key = w.named(item.entry, f"dictionary {item.entry.source}: {item.form!r}")
-        w.mention(m.start, m.end, _entry_label(item.entry.kind), key, why)
+        tm = w.terms.get(m.end)
+        end = tm.end if tm is not None and tm.term.kind == "group" and w.free(tm.start, tm.end) else m.end
+        w.mention(m.start, end, _entry_label(item.entry.kind), key, why)  # "M23 rebels" is M23
         return
     code = item.code if item.code in _codes() else None
-    if code is not None and item.kind in ("state", "demonym", "capital", "region"):
+    if code is not None and item.kind in ("state", "demonym", "capital", "region") and not _anti(w, m):
         found = collectives.modified_agent(w, m)
         if found is not None and w.free(m.start, found[0]):
             collectives.agent_group(w, m, found[0], found[1], code)
@@ -130,6 +134,11 @@ def _metonym(w: Work, m: Match, why: str) -> None:
 _CUE_VERBS = frozenset("sign signal message response reply word call hear receive come".split())
 
 
+def _anti(w: Work, m: Match) -> bool:
+    """'anti-Syria journalist': the state is what the noun is against, not what it belongs to."""
+    return m.start >= 2 and w.doc[m.start - 1].text == "-" and w.doc[m.start - 2].lower_ in ("anti", "pro")
+
+
 def _agentive(w: Work, m: Match) -> bool:
     doc = w.doc
     return m.end + 1 < len(doc) and doc[m.end].text == "-" and any(
@@ -155,7 +164,8 @@ def _other_spacy_names(w: Work) -> None:
             continue
         inner = w.inner.get(ent.start)
         code = inner.item.code if inner is not None and inner.item.code in _codes() else None
+        sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
         why = f"spaCy NER {ent.label_}" + (f"; named after {inner.item.form!r}" if inner and code else "")
         key = f"spacy:{ent.label_}:{ent.text.casefold()}"
-        w.entity(key, Entity("", ent.text, kind, code, why=why))
+        w.entity(key, Entity("", ent.text, kind, code, sector, why=why))
         w.mention(ent.start, ent.end, ent.label_, key, why)

@@ -54,6 +54,10 @@ class Work:
     # A lexicon match dropped because it lies inside a longer spaCy name ("Washington Post").
     inner: dict[int, Match] = field(default_factory=dict)
 
+    def names_at(self, start: int) -> Match | None:
+        """The lexicon match that starts at token ``start``, if any."""
+        return next((m for m in self.names if m.start == start), None)
+
     def free(self, start: int, end: int) -> bool:
         """Whether no token of ``start:end`` is claimed by a mention yet."""
         return not any(i in self.claimed for i in range(start, end))
@@ -82,7 +86,8 @@ class Work:
         return f"state:{code}"
 
     def named(self, entry: tables.ActorEntry, why: str) -> str:
-        key = f"entry:{entry.kind}:{entry.name}"
+        """The key of a dictionary entry's entity (a person's is shared with the title rule's)."""
+        key = f"person:{entry.name}" if entry.kind == "person" else f"entry:{entry.kind}:{entry.name}"
         self.entity(key, Entity(
             "", entry.name, entry.kind, entry.code, entry.sector, entry.role, entry.wikidata, why,
         ))
