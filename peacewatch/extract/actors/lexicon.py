@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -145,9 +145,13 @@ class Lexicon:
 
     def _name_at(self, texts: list[str], i: int, day: dt.date | None) -> Match | None:
         for n in range(min(self.longest.get(texts[i], 0), len(texts) - i), 0, -1):
-            for item in self.names.get(tuple(texts[i : i + n]), ()):
+            items = self.names.get(tuple(texts[i : i + n]), ())
+            for item in items:
                 if item.valid_on(day):
                     return Match(i, i + n, item)
+            person = next((it for it in items if it.entry is not None and it.entry.kind == "person"), None)
+            if person is not None:
+                return Match(i, i + n, _out_of_office(person))
         return None
 
     def _term_at(self, texts: list[str], i: int) -> TermMatch | None:
@@ -168,3 +172,14 @@ def _state_items() -> Iterable[LexItem]:
         yield from (item("state", f, ISO_NAME) for f in s.iso_names)
         yield from (item("capital", f, CAPITAL) for f in s.capitals)
         yield from (item("demonym", f, DEMONYM) for f in s.demonyms)
+
+
+def _out_of_office(item: LexItem) -> LexItem:
+    """A dictionary person on a date outside every office of theirs: the person, without the office."""
+    entry = item.entry
+    if entry is None:
+        return item
+    code = None if entry.code == "IGO" else entry.code
+    bare = replace(entry, code=code, sector=None, role=None, valid_from=None, valid_to=None,
+                   source=f"{entry.source} (not in that office on this date)")
+    return replace(item, entry=bare, code=code)
