@@ -83,8 +83,14 @@ def n_month_relyear(m: Match, ctx: Context) -> Value | None:
 
 
 def _last_quarter(ctx: Context) -> str | None:
+    """The quarter in focus: the last one the text named, else the one before the anchor's."""
     if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
         return ctx.last
+    return _latest_quarter(ctx)
+
+
+def _latest_quarter(ctx: Context) -> str | None:
+    """The last complete quarter before the anchor ("the latest quarter")."""
     if ctx.anchor is None:
         return None
     year, q = cal.quarter_of(ctx.anchor)
@@ -97,7 +103,9 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
     rel = _key(g.get("rel", ""))
     back = 1 if rel in ("year-ago", "year-earlier") else 0
     if "ord" not in g:
-        ref = _last_quarter(ctx)
+        ref = _latest_quarter(ctx) if rel == "latest" else _last_quarter(ctx)
+        if "year" in g and ref is not None:
+            ref = f"{int(g['year']):04d}{ref[4:]}"
         if ref is None:
             return Value(m.rule.type, "XXXX-QX", note="no anchor")
         return Value(m.rule.type, cal.shift(ref, -back, "Y") or ref, None, ref, f"quarter in focus {ref}")
@@ -107,7 +115,9 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return Value(m.rule.type, f"XXXX-Q{n}", note="no anchor")
     year, current = cal.quarter_of(ctx.anchor)
-    step = REL_STEP.get(_key(g.get("rel2", "")), 0) - back - (1 if rel in ("last", "previous") else 0)
+    step = REL_STEP.get(_key(g.get("rel2", "")), 0) - back
+    if rel in ("last", "next", "this", "previous"):
+        step += REL_STEP[rel]
     if step == 0 and n > current and ctx.tense() == "past":
         step = -1
     return Value(m.rule.type, f"{year + step:04d}-Q{n}", None, ctx.anchor.isoformat(), f"year {step:+d}")

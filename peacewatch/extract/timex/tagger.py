@@ -55,6 +55,11 @@ def _is_count(doc: Doc, m: Match) -> bool:
     return tok is not None and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 
+def _moves_focus(m: Match) -> bool:
+    """Whether a match sets the date in focus ("the year-ago quarter" looks back, it does not move)."""
+    return m.rule.kind in FOCUS_KINDS and "year-" not in m.groups.get("rel", "").lower()
+
+
 def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     """The timexes of ``doc``, their values resolved against ``anchor`` (the publication date)."""
     ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc),
@@ -69,7 +74,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             continue
         why = f"rule {m.rule.id}" + (f"; {value.note}" if value.note else "")
         out.append(Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why))
-        if m.rule.kind in FOCUS_KINDS and _CONCRETE.fullmatch(value.value):
+        if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last = value.value.split("T")[0]
     return out
 

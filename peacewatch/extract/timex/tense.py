@@ -1,22 +1,32 @@
 """Which way in time a relative expression points, from the verb that governs it.
 
 News reports the past: "said Monday" is the latest Monday on or before publication, "will meet on
-Monday" the next one. We climb from the expression to its verb in spaCy's parse and read the tags:
-a future auxiliary (will, 'll, shall, going to) or a progressive present ("is meeting Friday") points
-forward; a past tag (VBD, or VBN under have/be) points back. Other modals (would, could) and
-infinitives ("to acquire Friday") proved unreliable on the dev data and say nothing, as does the
-present tense and a possessive ("Wednesday's ruling"): ``None``.
+Monday" the next one. We climb from the expression to its verb in spaCy's parse and read the cues
+of ``data/timex/tense.tsv``: a future auxiliary or modal (will, would, could), a verb of planning
+("planned to leave Thursday", "has scheduled a news conference Thursday"), "going to", a present
+progressive ("is meeting Friday") or a phrase just before ("as soon as Tuesday") point forward; a
+past tag (VBD, or an auxiliary was/had/has) points back. The present tense, a possessive
+("Wednesday's ruling") and no verb at all say nothing: ``None``.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from .lexicon import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
-PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, str]]:
+    """role → word → direction, from ``tense.tsv``."""
+    out: dict[str, dict[str, str]] = {"aux": {}, "lemma": {}, "before": {}}
+    for row in read_table("tense"):
+        out[row["role"]][row["word"]] = row["direction"]
+    return out
 
 
 def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
@@ -31,14 +41,20 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
 
 
 def verb_direction(verb: Token) -> str | None:
-    """``"future"``, ``"past"`` or None for one verb and its auxiliaries."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX or _going_to(verb):
+    """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements."""
+    table = cues()
+    lemmas = {verb.lemma_.lower()}
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
+        lemmas.add(verb.head.lemma_.lower())
+    if any(table["lemma"].get(lemma) == "future" for lemma in lemmas):
         return "future"
-    if verb.tag_ == "VBD" or words & PAST_AUX or any(a.tag_ == "VBD" for a in auxes):
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    found = [table["aux"][a] for a in auxes if a in table["aux"]]
+    if "future" in found or _going_to(verb):
+        return "future"
+    if verb.tag_ == "VBD" or "past" in found:
         return "past"
-    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+    if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
     return None
 
@@ -48,8 +64,19 @@ def _going_to(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG"
 
 
+def _cue_before(doc: Doc, start: int) -> str | None:
+    before = doc.text[max(0, start - 14):start].lower()
+    for phrase, way in cues()["before"].items():
+        if before.endswith(phrase + " ") or before.endswith(phrase + " on "):
+            return way
+    return None
+
+
 def direction(doc: Doc, start: int, end: int) -> str | None:
     """The tense direction of the clause holding the characters ``start:end`` of ``doc``."""
+    cue = _cue_before(doc, start)
+    if cue is not None:
+        return cue
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
