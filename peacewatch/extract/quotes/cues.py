@@ -1,12 +1,17 @@
 """Reporting cues in a parsed document: the verb (or "according to"), its speaker and its content.
 
 One pass over the tokens. A token is a cue when its lemma is in ``cues.tsv`` and it is a verb outside
-every quotation. Its speaker is its nominal subject; a participle or conjoined verb without one
-("..., adding that ...", "went on to say") borrows the subject of the verb it hangs from. Its
-clausal content is the subtree of a child whose dependency ``cues.tsv`` lists for the verb (``ccomp``
-for "said (that) ..."); its object span (the complements to its right) is kept for quotations
-that sit inside it ('called Clinton a "champion"'). "according to X" (``according.tsv``) takes X
-as speaker and the clause it modifies, minus the phrase itself, as content.
+every quotation. Its speaker is its nominal subject outside the quotation; a passive cue takes its
+"by" agent; a participle or conjoined verb without either ("..., adding that ...", "issued a
+statement calling ...") borrows the subject of the verb it hangs from, climbing at most four
+steps; failing all that, a noun right beside the verb is taken as a misparsed subject.
+
+Its clausal content is the subtree of the first child whose dependency ``cues.tsv`` lists for the
+verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called for"), joined with
+the other listed children on the same side ("urged Baku to act"). Its object span (all complements
+to its right) is kept for quotations that sit inside it ('called Clinton a "champion"').
+"according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
+phrase itself, as content.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from .lexicon import Lexicon
 
 Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
-_BORROW = ("advcl", "xcomp", "conj", "pcomp")
+_BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
@@ -38,7 +43,7 @@ class Cue:
 
 def _subject(verb: Token, quoted: list[Range]) -> Token | None:
     current = verb
-    for _ in range(3):
+    for _ in range(4):
         subj = next((c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)),
                     None) or _agent(current)
         if subj is not None:

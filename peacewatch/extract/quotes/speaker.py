@@ -3,7 +3,8 @@
 Rules, in order (the first that applies decides, and the quote's ``why`` names it):
 
 1. ``mention``: a mention (from ``mentions`` or ``actors``, including resolved pronouns labelled
-   ``PRON``) that covers the subject's head word, else one inside the subject phrase, is the
+   ``PRON``) that covers the subject's head word, else one in the words before the head ("Obama's
+   former strategist") or in an apposition ("one of the attorneys, Justin Bamberg"), is the
    speaker span; its entity is the speaker.
 2. ``speakers.tsv``: a pronoun ("he", "she") or a definite role noun ("the minister") without a
    mention of its own resolves to the nearest person-entity mention before it that is the subject
@@ -78,8 +79,10 @@ class SpeakerFinder:
             return Speaker(None, None, "no subject")
         head = (subject.idx, subject.idx + len(subject))
         left = subject.left_edge.idx
-        right = subject.right_edge.idx + len(subject.right_edge)
-        mention = self._covering(*head) or self._within(left, right)
+        mention = self._covering(*head) or self._within(left, head[1])
+        for appos in (c for c in subject.children if c.dep_ == "appos"):
+            last = appos.right_edge
+            mention = mention or self._within(appos.left_edge.idx, last.idx + len(last))
         if mention is not None:
             return Speaker((mention.start, mention.end), mention.entity,
                            f"mention {mention.text!r} ({mention.why or mention.label})")
