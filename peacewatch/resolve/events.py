@@ -123,17 +123,47 @@ def quantities_agree(a: dict | None, b: dict | None, tolerance: float) -> bool:
     return abs(va - vb) <= tolerance * max(abs(va), abs(vb))
 
 
+@dataclass
+class _Cluster:
+    """Reports merged so far, with the latest start and earliest end of their date windows: a report
+    overlaps every member's window exactly when it overlaps both of those (a quick first test)."""
+
+    members: list[Report]
+    latest_start: dt.date = dt.date.min
+    earliest_end: dt.date = dt.date.max
+
+    def add(self, rep: Report) -> None:
+        self.members.append(rep)
+        if rep.window is not None:
+            self.latest_start = max(self.latest_start, rep.window.start)
+            self.earliest_end = min(self.earliest_end, rep.window.end)
+
+    def may_take(self, rep: Report, slack: dt.timedelta) -> bool:
+        if rep.window is None:
+            return True
+        return rep.window.start <= _plus(self.earliest_end, slack) and self.latest_start <= _plus(
+            rep.window.end, slack)
+
+    def takes(self, rep: Report, settings: LedgerSettings) -> bool:
+        return all(incompatibility(rep, m, settings) is None for m in self.members)
+
+
+def _plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
+    return day_ + delta if day_ <= dt.date.max - delta else dt.date.max
+
+
 def cluster(reports: list[Report], settings: LedgerSettings) -> list[list[Report]]:
     """Complete-linkage clusters of reports taken in canonical order (see the module docstring)."""
-    buckets: dict[tuple[str, str], list[list[Report]]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    slack = dt.timedelta(days=settings.date_slack_days)
     for rep in sorted(reports, key=lambda r: r.sort_key):
         clusters = buckets[(rep.event.type, status_class(rep.event.status))]
-        home = next((c for c in clusters if all(incompatibility(rep, m, settings) is None for m in c)), None)
+        home = next((c for c in clusters if c.may_take(rep, slack) and c.takes(rep, settings)), None)
         if home is None:
-            clusters.append([rep])
-        else:
-            home.append(rep)
-    return [c for _, group in sorted(buckets.items()) for c in group]
+            home = _Cluster([])
+            clusters.append(home)
+        home.add(rep)
+    return [c.members for _, group in sorted(buckets.items()) for c in group]
 
 
 def merge_events(
