@@ -106,6 +106,42 @@ def season_value(anchor: dt.date, code: str, direction: str | None) -> str:
     return f"{year:04d}-{code}"
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month_, day_ = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month_, day_ + 1)
+
+
+def nth_weekday(year: int, mon: int, iso_day: int, n: int) -> dt.date:
+    """The n-th ISO weekday of a month (n = -1: the last)."""
+    if n > 0:
+        first = dt.date(year, mon, 1)
+        return first + dt.timedelta(days=(iso_day - first.isoweekday()) % 7 + 7 * (n - 1))
+    nxt = dt.date(*add_months(year, mon, 1), 1) - dt.timedelta(days=1)
+    return nxt - dt.timedelta(days=(nxt.isoweekday() - iso_day) % 7)
+
+
+def holiday(rule: str, year: int) -> dt.date:
+    """The date of a holiday rule of ``holidays.tsv`` in ``year``."""
+    if rule.startswith("nth:"):
+        mon, iso_day, n = (int(x) for x in rule[4:].split(":"))
+        return nth_weekday(year, mon, iso_day, n)
+    if rule.startswith("easter:"):
+        return easter(year) + dt.timedelta(days=int(rule[7:]))
+    if rule == "election":  # the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    mon, dom = (int(x) for x in rule.split("-"))
+    return dt.date(year, mon, dom)
+
+
 # --- shifting a value ---------------------------------------------------------------------------
 
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")

@@ -14,7 +14,7 @@ from importlib import resources
 from ...errors import ConfigError
 
 TABLES = ("months", "weekdays", "seasons", "numbers", "units", "ordinals", "mods", "parts",
-          "dayrefs", "refs", "sets", "tense", "rules")
+          "dayrefs", "refs", "sets", "tense", "rules", "holidays")
 
 
 @lru_cache(maxsize=None)
@@ -65,6 +65,7 @@ class Lexicon:
     dayrefs: dict[str, tuple[int, str]]
     refs: dict[str, str]
     sets: dict[str, str]
+    holidays: dict[str, str]
 
     def placeholders(self) -> dict[str, str]:
         number_words = alternation([w for w in self.numbers if " " not in w or w.startswith("a ")])
@@ -81,6 +82,7 @@ class Lexicon:
             "DAYREF": alternation(list(self.dayrefs)),
             "REF": alternation(list(self.refs)),
             "SETWORD": alternation(list(self.sets)),
+            "HOLIDAY": alternation(list(self.holidays)),
             "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?!\d)",
             "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d|:\d)",
         }
@@ -117,4 +119,5 @@ def lexicon() -> Lexicon:
         dayrefs={r["phrase"]: (int(r["offset"]), r["part"]) for r in read_table("dayrefs")},
         refs=_column("refs", "phrase", "value"),
         sets=_column("sets", "word", "value"),
+        holidays=_column("holidays", "name", "rule"),
     )

@@ -82,6 +82,35 @@ def n_month_relyear(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, cal.month(year, mon), _mod(lx, g), ctx.anchor.isoformat(), f"{g['rel']} year")
 
 
+def n_holiday(m: Match, ctx: Context) -> Value | None:
+    """Named days: "Thanksgiving Day", "last Christmas", "Easter 1999"."""
+    g = m.groups
+    rule = lexicon().holidays[_key(g["holiday"])]
+    if "year" in g:
+        return Value(m.rule.type, cal.day(cal.holiday(rule, int(g["year"]))), note=f"holidays.tsv {rule}")
+    if ctx.anchor is None:
+        return Value(m.rule.type, "XXXX-XX-XX", note="no anchor")
+    step = REL_STEP.get(_key(g.get("rel", "")))
+    if step is None:
+        way, note = ctx.tense(), "tense"
+    else:
+        way, note = {-1: "past", 0: None, 1: "future"}[step], g["rel"]
+    year = cal.pick_year(ctx.anchor, way, lambda y: cal.holiday(rule, y), dt.timedelta(0))
+    return Value(m.rule.type, cal.day(cal.holiday(rule, year)), None, ctx.anchor.isoformat(),
+                 f"holidays.tsv {rule}; {note}")
+
+
+def n_that(m: Match, ctx: Context) -> Value | None:
+    """"that day", "later that year", "the same week": the date in focus at the unit's granularity."""
+    unit = _unit(m.groups["unit"])
+    mod = _mod(lexicon(), m.groups)
+    ref = ctx.last
+    value = cal.shift(ref, 0, unit) if ref else None
+    if value is None:
+        return Value(m.rule.type, UNKNOWN[unit], mod, note="no date in focus")
+    return Value(m.rule.type, value, mod, ref, f"the date in focus {ref}")
+
+
 def _last_quarter(ctx: Context) -> str | None:
     """The quarter in focus: the last one the text named, else the one before the anchor's."""
     if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
@@ -163,8 +192,9 @@ def _offset_ref(ctx: Context, unit: str, deictic: bool) -> str | None:
 def n_follow(m: Match, ctx: Context) -> Value | None:
     """the following day, the previous week, the next month (against the date in focus)."""
     g = m.groups
-    unit, way = _unit(g["unit"]), _key(g["dir"])
-    step = {"following": 1, "next": 1, "same": 0}.get(way, -1)
+    way = _key(g["dir"])
+    unit = "D" if _key(g["unit"]) in lexicon().parts else _unit(g["unit"])
+    step = {"following": 1, "next": 1}.get(way, -1)
     for ref in (ctx.last, cal.day(ctx.anchor) if ctx.anchor else None):
         value = cal.shift(ref, step, unit) if ref else None
         if value is not None:

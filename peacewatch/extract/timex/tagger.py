@@ -30,10 +30,11 @@ KINDS: dict[str, Normalizer] = {
     "weekend": nz.n_weekend, "dayref": nz.n_dayref,
     "time": rel.n_time, "relunit": rel.n_relunit, "quarter": rel.n_quarter, "yearago": rel.n_yearago,
     "offset": rel.n_offset, "follow": rel.n_follow, "duration": rel.n_duration, "set": rel.n_set,
-    "ref": rel.n_ref, "decade": rel.n_decade, "century": rel.n_century,
+    "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade, "century": rel.n_century,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
-FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter", "follow"})
+FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter", "follow",
+                         "holiday"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 
