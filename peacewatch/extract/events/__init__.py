@@ -1,1 +1,167 @@
-"""The events component (being built)."""
+"""The ``events`` component: PLOVER events from the dependency parse, explained.
+
+For each sentence: find the triggers and how they nest (``triggers``), read type, mode and status
+from the trigger table and the cues around it (``status``), attach actors, recipients, quantity and
+place (``arguments``) and the governing date (``dating``). Every event's ``why`` lists the table rows
+and cues that decided it. What an agreement or promise is *about* (the inner action) is left in
+``ann.notes["events"]`` for the commitments component.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...pipeline import Annotation, register
+from ...types import Argument, Event
+from . import arguments as args
+from .dating import event_timex, in_clause, is_historical, is_later
+from .status import Reading, cues, future_type, read
+from .tables import cameo, contexts, score
+from .triggers import Found, coarse_pos, find
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ...config import Config
+
+
+class EventsComponent:
+    name = "events"
+    requires = ("parse", "entities", "timexes")
+    provides = ("events",)
+
+    def __call__(self, ann: Annotation) -> Annotation:
+        index = args.Index.build(ann.doc, ann.result)
+        inner: dict[str, list[dict[str, Any]]] = {}
+        own: dict[str, dict[str, Any]] = {}
+        for sent in ann.doc.sents:
+            for found in find(sent):
+                event = build_event(ann, index, found, f"ev{len(ann.result.events) + 1}")
+                ann.result.events.append(event)
+                own[event.id] = {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
+                if found.inners:
+                    inner[event.id] = [{"type": a.rule.type, "mode": a.rule.mode,
+                                        "trigger_span": list(trigger_span(a.token)), "why": a.rule.why}
+                                       for a in found.actions()]
+                named = [a for a in event.actor if a.entity]
+                if len(named) > 1:
+                    index.last_group = named
+        ann.notes["events"] = {"inner": inner, "action": own}
+        return ann
+
+
+def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str) -> Event:
+    """One contract event from a found trigger."""
+    reading = read(found)
+    token = found.token
+    actors, recipients = _arguments(index, found, reading)
+    timex = event_timex(ann.result.timexes, ann.doc, token)
+    date = timex.value if timex else None
+    _date_status(reading, date, ann, timex is not None and in_clause(timex, token))
+    taken = {a.entity for a in actors + recipients if a.entity}
+    sent = token.sent
+    return Event(
+        id=event_id, type=reading.type, mode=reading.mode,
+        trigger_span=trigger_span(token), span=_sentence_span(sent),
+        context=_contexts(found), status=reading.status,
+        actor=actors, recipient=recipients,
+        date=date, date_span=(timex.start, timex.end) if timex else None,
+        location=args.location(index, token, taken),
+        quantity=args.quantity(token, _object_heads(found)),
+        reported_by=_reported_by(ann, index, found),
+        score=score(reading.type, reading.mode), cameo=cameo(reading.type, reading.mode),
+        why="; ".join(reading.why),
+    )
+
+
+def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[Argument], list[Argument]]:
+    token = found.token
+    if coarse_pos(token) == "VERB":
+        actors = args.verb_actors(index, token)
+        recipients = args.recipients_of(index, token)
+    else:
+        actors, recipients = args.noun_actors(index, token)
+    if not recipients and found.inner is not None:
+        recipients = _inner_recipients(index, found.inner)
+    if "requested" in cues(found) and reading.type != "REQUEST":
+        reporter = args.reporting_verb(found.top)
+        subj = args.subject(reporter) if reporter is not None else None
+        if subj is not None:
+            reading.why.append(f"'must' under reporting verb '{reporter}': REQUEST by its subject")
+            reading.type, reading.mode = "REQUEST", None
+            actors, recipients = args.phrase(index, subj), actors
+    ids = {a.entity for a in actors if a.entity}
+    recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
+    return actors, recipients
+
+
+def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:
+    token = inner.token
+    if coarse_pos(token) != "VERB":
+        return args.noun_actors(index, token)[1]
+    if token.dep_ == "ccomp":
+        subj = args.subject(token)
+        if subj is not None:
+            return args.phrase(index, subj)
+    return args.recipients_of(index, token)
+
+
+def _date_status(reading: Reading, date: str | None, ann: Annotation, own: bool) -> None:
+    if reading.status != "occurred":
+        return
+    if own and is_later(date, ann.anchor):
+        reading.type, reading.mode, why = future_type(reading.type, reading.mode)
+        reading.status = "future"
+        reading.why.append(f"date {date} after publication: {why}")
+    elif is_historical(date, ann.anchor):
+        reading.status = "historical"
+        reading.why.append(f"date {date} more than a year before publication")
+
+
+def _reported_by(ann: Annotation, index: args.Index, found: Found) -> str | None:
+    start = found.token.idx
+    for quote in ann.result.quotes:
+        lo, hi = quote.content_span
+        if quote.speaker and lo <= start < hi:
+            return quote.speaker
+    reporter = args.reporting_verb(found.top)
+    source = args.subject(reporter) if reporter is not None else None
+    if source is None:
+        source = args.according_to(list(found.token.sent))
+    if source is None:
+        return None
+    named = [a.entity for a in args.phrase(index, source) if a.entity]
+    return named[0] if named else None
+
+
+def _object_heads(found: Found) -> list[Token]:
+    tokens = [found.token] + [a.token for a in found.actions()]
+    return [c for t in tokens for c in t.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for t in tokens for c in t.children if c.dep_ == "prt" or c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
+
+
+def _contexts(found: Found) -> list[str]:
+    table = contexts()
+    tokens = list(found.token.subtree) + [t for a in found.actions() for t in a.token.subtree]
+    return sorted({table[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in table})
+
+
+def trigger_span(token: Token) -> tuple[int, int]:
+    """The trigger word with its particle or noun compounds ("handed over", "prisoner swap")."""
+    parts = [token] + [c for c in token.children if c.dep_ in ("prt", "compound")
+                       and abs(c.i - token.i) <= 2]
+    start = min(p.idx for p in parts)
+    end = max(p.idx + len(p.text) for p in parts)
+    return start, end
+
+
+def _sentence_span(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+@register("events", requires=EventsComponent.requires, provides=EventsComponent.provides)
+def make_events(config: Config) -> EventsComponent:
+    return EventsComponent()

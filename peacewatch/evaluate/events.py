@@ -1,0 +1,195 @@
+"""``peacewatch eval events GOLD``: PLOVER event types and actor codes, per sentence.
+
+Gold (shared/data/SOURCES.md): one record per sentence with ``events: [{source, target, code}]``,
+one gold event per (actor, target) pair, so a compound actor appears as two gold events.
+
+Matching, per sentence:
+
+- **type**: the set of predicted types against the set of gold types. Older gold labels are mapped
+  (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT); CAMEO-coded gold
+  (``ontology: CAMEO``) is mapped through the CAMEO root table.
+- **full**: each predicted event is expanded like the gold into one tuple per (actor code,
+  recipient code) pair, ``(type, actor, recipient)``, with ``None`` for an empty side; the sets of
+  tuples are compared. Gold country codes go through ``cameo_to_iso``.
+
+Status does not hide events here: the gold codes what a sentence reports, so a ``future`` or
+``hypothetical`` event counts like an ``occurred`` one (the gold's ``date`` is a dummy, so
+``historical`` is never decided from it: documents are run without a publication date).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..errors import EvalError
+from ..pipeline import Pipeline, registered
+from ..types import Document, Result
+from .codes import cameo_to_iso
+from .report import EvalReport, prf
+
+OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+Tuple = tuple[str, str | None, str | None]
+
+
+@dataclass
+class Tally:
+    """Counts of one system: per score name, true/false positives and misses; per type too."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, name: str, pred: set[Any], gold: set[Any]) -> None:
+        c = self.counts.setdefault(name, Counter())
+        c["tp"] += len(pred & gold)
+        c["fp"] += len(pred - gold)
+        c["fn"] += len(gold - pred)
+
+    def f1(self, name: str) -> tuple[float, float, float]:
+        c = self.counts.get(name, Counter())
+        return prf(c["tp"], c["fp"], c["fn"])
+
+
+def gold_type(code: str, ontology: str) -> str | None:
+    """The PLOVER type of a gold code (older PLOVER labels or CAMEO codes)."""
+    if ontology == "CAMEO":
+        from ..extract.events.tables import cameo_roots
+
+        root = cameo_roots().get(code[:2])
+        return None if root in (None, "-") else root
+    return OLD_LABELS.get(code, code)
+
+
+def read_gold(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as e:
+        raise EvalError(f"cannot read gold file {path}: {e.strerror}", "E050") from e
+    for n, line in enumerate(ln for ln in lines if ln.strip()):
+        if limit is not None and n >= limit:
+            return
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalError(f"{path} line {n + 1} is not JSON ({e}); expected events gold", "E050") from e
+        if "text" not in record or "events" not in record:
+            raise EvalError(f"{path} line {n + 1} lacks 'text' or 'events'; not events gold", "E050")
+        yield record
+
+
+def gold_sets(record: dict[str, Any]) -> tuple[set[str], set[Tuple]]:
+    ontology = record.get("ontology", "PLOVER")
+    types: set[str] = set()
+    tuples: set[Tuple] = set()
+    for ev in record["events"]:
+        etype = gold_type(str(ev["code"]), ontology)
+        if etype is None:
+            continue
+        types.add(etype)
+        tuples.add((etype, cameo_to_iso(ev.get("source")), cameo_to_iso(ev.get("target"))))
+    return types, tuples
+
+
+def predicted_sets(result: Result) -> tuple[set[str], set[Tuple]]:
+    types = {e.type for e in result.events}
+    tuples: set[Tuple] = set()
+    for e in result.events:
+        actors: list[str | None] = [*sorted({a.code for a in e.actor if a.code})] or [None]
+        recipients: list[str | None] = [*sorted({r.code for r in e.recipient if r.code})] or [None]
+        tuples.update((e.type, a, r) for a in actors for r in recipients)
+    return types, tuples
+
+
+def keyword_sets(pipe: Pipeline, result: Result, text: str) -> tuple[set[str], set[Tuple]]:
+    """The keyword-only baseline: a verb lemma gives the type; the first coded mention before it
+    is the actor, the first after it the recipient (no syntax)."""
+    from ..extract.events.tables import keyword_types
+
+    table = keyword_types()
+    codes = {e.id: e.code for e in result.entities}
+    coded = [(m.start, codes.get(m.entity or "")) for m in result.mentions if codes.get(m.entity or "")]
+    types: set[str] = set()
+    tuples: set[Tuple] = set()
+    for tok in pipe.nlp(text):
+        etype = table.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if etype is None:
+            continue
+        before = [c for s, c in coded if s < tok.idx]
+        after = [c for s, c in coded if s > tok.idx]
+        types.add(etype)
+        tuples.add((etype, before[0] if before else None, after[0] if after else None))
+    return types, tuples
+
+
+def events_pipeline(config: Config) -> Pipeline:
+    """The configured pipeline if it extracts events, else the standard one."""
+    if "events" in config.pipeline:
+        return Pipeline.build(config)
+    known = registered()
+    names: list[str] = [n for n in ("timex", "actors", "quotes") if n in known]
+    if "actors" not in names:
+        names.insert(1, "mentions")
+    return Pipeline.build(config.with_overrides(pipeline=[*names, "events"]))
+
+
+def _describe(tuples: set[Tuple]) -> str:
+    return ", ".join(f"{t}({a}→{r})" for t, a, r in sorted(tuples, key=str)) or "-"
+
+
+def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
+             baseline: str | None = None, actors_only: bool = False) -> EvalReport:
+    """Score the events component on a gold file (see the module docstring for the matching)."""
+    if actors_only:
+        from .actor_codes import evaluate_actor_codes
+
+        return evaluate_actor_codes(gold_path, config, limit=limit)
+    if baseline not in (None, "keyword"):
+        raise EvalError(f"unknown events baseline {baseline!r}; the one available is 'keyword'", "E050")
+    records = list(read_gold(gold_path, limit))
+    pipe = events_pipeline(config)
+    docs = [Document(id=str(r.get("id", i)), text=r["text"]) for i, r in enumerate(records)]
+    ours, base, per_type = Tally(), Tally(), Tally()
+    errors: list[str] = []
+    for record, result in zip(records, pipe.annotate(docs), strict=True):
+        g_types, g_tuples = gold_sets(record)
+        p_types, p_tuples = predicted_sets(result)
+        ours.add("type", p_types, g_types)
+        ours.add("full", p_tuples, g_tuples)
+        for t in p_types | g_types:
+            per_type.add(t, p_types & {t}, g_types & {t})
+        if baseline == "keyword":
+            b_types, b_tuples = keyword_sets(pipe, result, record["text"])
+            base.add("type", b_types, g_types)
+            base.add("full", b_tuples, g_tuples)
+        if p_tuples != g_tuples:
+            errors.append(f"{result.id}: missed {_describe(g_tuples - p_tuples)}; false "
+                          f"{_describe(p_tuples - g_tuples)} | {record['text'][:90]}")
+    return _report(gold_path, ours, base if baseline else None, per_type, errors, len(records))
+
+
+def _scores(tally: Tally) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for name in ("type", "full"):
+        p, r, f = tally.f1(name)
+        out.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f})
+    return out
+
+
+def _report(gold_path: Path, ours: Tally, base: Tally | None, per_type: Tally,
+            errors: list[str], sentences: int) -> EvalReport:
+    breakdown = {"per type": {}}  # type: dict[str, dict[str, dict[str, float]]]
+    for name in sorted(per_type.counts):
+        p, r, f = per_type.f1(name)
+        c = per_type.counts[name]
+        breakdown["per type"][name] = {"p": p, "r": r, "f1": f, "gold": float(c["tp"] + c["fn"])}
+    type_counts = ours.counts.get("type", Counter())
+    return EvalReport(
+        task="events", gold=str(gold_path), scores=_scores(ours),
+        breakdown=breakdown, baselines={"keyword": _scores(base)} if base else {},
+        counts={"sentences": sentences, "gold_types": type_counts["tp"] + type_counts["fn"]},
+        errors=errors,
+    )

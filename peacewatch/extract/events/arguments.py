@@ -1,0 +1,279 @@
+"""Who did it to whom, how many, where: event arguments from the dependency parse.
+
+Arguments are resolved through the mentions and entities the actors component left in the result,
+so the event carries the entity's code and sector. A noun phrase that is not itself a mention is
+resolved through the mention that modifies it ("Israeli soldiers", "Lebanon's president", "leaders
+of Armenia"); a pronoun or plural anaphor ("they", "the pair") that no mention resolves falls back
+to the subject of the reporting verb above it, or to the actors of the last multi-actor event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ...types import Argument, Entity, Mention, Result
+from .tables import numbers, words
+from .triggers import coarse_pos, is_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod")
+RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into")
+LOCATION_LABELS = ("GPE", "LOC", "FAC")
+UNITS = {"kill": "killed", "wound": "injured", "injure": "injured", "arrest": "arrested",
+         "detain": "arrested", "jail": "arrested"}
+
+
+@dataclass
+class Index:
+    """Mentions by token, entities by id, and what earlier events of the document left."""
+
+    doc: Doc
+    result: Result
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    last_group: list[Argument] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, result: Result) -> Index:
+        index = cls(doc, result, entities={e.id: e for e in result.entities})
+        for mention in sorted(result.mentions, key=lambda m: m.entity is None):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                index.by_token.setdefault(tok.i, mention)
+        return index
+
+    def argument(self, token: Token) -> Argument | None:
+        """The argument a token stands for when it lies inside a resolved mention."""
+        mention = self.by_token.get(token.i)
+        if mention is None or mention.entity is None:
+            return None
+        entity = self.entities.get(mention.entity)
+        if entity is None:
+            return None
+        return Argument(entity.id, entity.code, entity.sector, mention.text)
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def _dedupe(args: list[Argument]) -> list[Argument]:
+    out: list[Argument] = []
+    for arg in args:
+        key = arg.entity or arg.text
+        if all((o.entity or o.text) != key for o in out):
+            out.append(arg)
+    return out
+
+
+def phrase(index: Index, head: Token, *, fallback: bool = True) -> list[Argument]:
+    """Arguments named by the noun phrase headed by ``head`` and its conjuncts."""
+    out: list[Argument] = []
+    for tok in [head, *head.conjuncts]:
+        out.extend(_one(index, tok, fallback))
+    return _dedupe(out)
+
+
+def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
+    direct = index.argument(tok)
+    anaphoric = tok.pos_ == "PRON" or tok.lemma_.lower() in words("collective")
+    if direct is not None and (direct.code or not anaphoric or not fallback):
+        return [direct]
+    if direct is not None:
+        return _anaphor(index, tok) or [direct]
+    for child in tok.children:
+        if child.dep_ in MODIFIER_DEPS and (arg := index.argument(child)) is not None:
+            return [arg]
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (args := phrase(index, pobj, fallback=False)):
+                    return args
+    if not fallback:
+        return []
+    if anaphoric:
+        return _anaphor(index, tok)
+    if tok.pos_ == "PROPN" or tok.ent_type_:
+        return [Argument(None, None, None, tok.text)]
+    return []
+
+
+def _anaphor(index: Index, tok: Token) -> list[Argument]:
+    reporter = reporting_verb(tok.head if tok.dep_.startswith("nsubj") else tok)
+    if reporter is not None:
+        subj = subject(reporter)
+        if subj is not None and subj.i != tok.i:
+            args = phrase(index, subj, fallback=False)
+            if args:
+                return args
+    if len(index.last_group) > 1 and tok.lemma_.lower() in words("collective") | {"they", "both"}:
+        return list(index.last_group)
+    return []
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a verb, through control and coordination ("agreed to withdraw")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+            current = current.head
+        elif current.dep_ == "acomp" or (current.dep_ == "xcomp"):
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def reporting_verb(token: Token) -> Token | None:
+    """The reporting verb ("said", "informed") whose complement holds ``token``, if any."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in words("report"):
+            return current.head
+        if current.dep_ in ("ROOT",):
+            return None
+        current = current.head
+    return None
+
+
+def according_to(sent_tokens: list[Token]) -> Token | None:
+    """The object of an "according to X" in the clause, if any."""
+    for tok in sent_tokens:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            for prep in tok.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def recipients_of(index: Index, verb: Token) -> list[Argument]:
+    """Objects and to/with/against obliques of a verb (or of its direct object)."""
+    out: list[Argument] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj", "nsubjpass"):
+            out.extend(phrase(index, child, fallback=False))
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
+                    out.extend(_pobjs(index, grand))
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            out.extend(_pobjs(index, child))
+        elif child.dep_ == "prt":
+            out.extend(a for p in child.children if p.dep_ == "prep" for a in _pobjs(index, p))
+    return _dedupe(out)
+
+
+def _pobjs(index: Index, prep: Token) -> list[Argument]:
+    return [a for p in prep.children if p.dep_ == "pobj" for a in phrase(index, p, fallback=False)]
+
+
+def agents_of(index: Index, verb: Token) -> list[Argument]:
+    """The "by X" agents of a passive verb."""
+    return [a for c in verb.children if c.dep_ == "agent" for a in _pobjs(index, c)]
+
+
+def noun_actors(index: Index, noun: Token) -> tuple[list[Argument], list[Argument]]:
+    """Actors and recipients of a nominal trigger: its possessor, "between X and Y", "by X",
+    and, for an object of a verb, that verb's subject."""
+    actors: list[Argument] = []
+    recipients: list[Argument] = []
+    holder = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    holder = holder.head if holder.i != noun.i else noun
+    for child in [*noun.children, *([] if holder.i == noun.i else holder.children)]:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and (arg := index.argument(child)):
+            actors.append(arg)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            actors.extend(_pobjs(index, child))
+        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            actors.extend(_pobjs(index, child))
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "against"):
+            recipients.extend(_pobjs(index, child))
+    verb = holder.head
+    if holder.dep_ == "dobj" and verb.lemma_.lower() in words("receive"):
+        subj = subject(verb)
+        if subj is not None:
+            recipients = phrase(index, subj) + recipients
+    elif not actors and holder.dep_ != "nsubj":
+        actors = _ancestor_subject(index, holder)
+    return _dedupe(actors), _dedupe(recipients)
+
+
+def _ancestor_subject(index: Index, token: Token) -> list[Argument]:
+    """The subject of the nearest verb above a noun ("after a lightning operation" → who acted)."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ in ("ccomp", "advcl", "relcl", "nsubj"):
+            return []
+        current = current.head
+        if coarse_pos(current) == "VERB":
+            subj = subject(current)
+            if subj is not None and subj.i != token.i:
+                return phrase(index, subj)
+    return []
+
+
+def verb_actors(index: Index, verb: Token) -> list[Argument]:
+    """Who acts: the "by" agent, else the subject, else a modifier ("Russian-brokered")."""
+    agents = agents_of(index, verb)
+    if agents:
+        return agents
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    subj = subject(verb)
+    if subj is not None:
+        return phrase(index, subj)
+    return [a for c in verb.children if c.dep_ in ("npadvmod", "compound")
+            for a in phrase(index, c, fallback=False)]
+
+
+def quantity(trigger: Token, heads: list[Token]) -> dict[str, Any] | None:
+    """A number of people (or things) the event acts on: "released 32 Armenians"."""
+    unit_from_trigger = UNITS.get(trigger.lemma_.lower())
+    for head in heads:
+        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+            continue
+        for child in head.children:
+            if child.dep_ != "nummod":
+                continue
+            value = number(child)
+            if value is None:
+                continue
+            unit = unit_from_trigger or ("person" if is_person(head) else head.lemma_.lower())
+            return {"value": value, "unit": unit}
+    return None
+
+
+def number(token: Token) -> int | float | None:
+    """The value of a number token ("32", "1,200", "two")."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    try:
+        return float(text) if token.like_num and any(c.isdigit() for c in text) else numbers().get(text)
+    except ValueError:
+        return numbers().get(text)
+
+
+def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | None:
+    """A place the trigger happened in/at, when a mention of a place names it."""
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near"):
+            continue
+        for pobj in child.children:
+            mention = index.mention(pobj)
+            if pobj.dep_ != "pobj" or mention is None or mention.label not in LOCATION_LABELS:
+                continue
+            entity = index.entities.get(mention.entity or "")
+            if entity is not None and entity.id in taken:
+                continue
+            return {"name": mention.text, "code": entity.code if entity else None,
+                    "lat": None, "lon": None}
+    return None

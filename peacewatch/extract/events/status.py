@@ -1,0 +1,164 @@
+"""Type and status of an event from its trigger, its wrappers and the cues around them.
+
+PLOVER's peace-process rules decide the type where a plain reading would mislead: a promise to do
+something cooperative is AGREE (hostile: THREATEN), an announced withdrawal or ceasefire is CONCEDE,
+a future meeting is AGREE, a demand is REQUEST, a refusal REJECT, "will not accept" REJECT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .tables import is_cooperative, words, wrapper_roles
+from .triggers import Found, coarse_pos
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Role of a wrapper that is itself a trigger → the type of the merged event.
+ROLE_TYPES = {"threat": "THREATEN", "request": "REQUEST", "refuse": "REJECT"}
+# THREATEN's mode for a threatened action of each type.
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
+                "COERCE": "restrict"}
+# Verbal conflict types keep their type when announced.
+KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT")
+
+
+@dataclass
+class Reading:
+    """The type, mode and status an event ends with, and the reasons for each."""
+
+    type: str
+    mode: str | None
+    status: str = "occurred"
+    why: list[str] = field(default_factory=list)
+
+
+def future_type(event_type: str, mode: str | None) -> tuple[str, str | None, str]:
+    """What an announced (not yet carried out) action counts as under PLOVER's rules."""
+    if event_type in KEEP_WHEN_FUTURE:
+        return event_type, mode, "kept"
+    if event_type == "RETREAT" and mode in ("withdraw", "ceasefire"):
+        return "CONCEDE", None, "announced withdrawal/ceasefire is CONCEDE"
+    if event_type == "CONSULT":
+        return "AGREE", "meet", "a future meeting is AGREE"
+    if is_cooperative(event_type):
+        return "AGREE", None, "a promised cooperative act is AGREE"
+    return "THREATEN", THREAT_MODES.get(event_type), "an announced hostile act is THREATEN"
+
+
+def _cue_tokens(item: Found) -> list[Token]:
+    """Tokens whose dependents carry status cues: trigger, its predicate verb, wrappers."""
+    tokens = [item.token, *item.wrappers]
+    head = item.token.head
+    if coarse_pos(item.token) == "NOUN" and item.token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        tokens.append(head)
+        if head.dep_ == "xcomp":
+            tokens.append(head.head)
+    return tokens
+
+
+def cues(item: Found) -> dict[str, str]:
+    """Status cues found around the event: name → the word that gave it."""
+    found: dict[str, str] = {}
+    modal = {m: name[6:] for name in ("modal:future", "modal:hypothetical", "modal:requested")
+             for m in words(name)}
+    for tok in _cue_tokens(item):
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.i == item.token.i):
+                found.setdefault("negated", f"'{child.text}' on '{tok.text}'")
+            elif child.dep_ == "aux" and low in modal:
+                found.setdefault(modal[low], f"modal '{child.text}'")
+            elif child.dep_ == "amod" and low in words("future_adj") and tok.i == item.token.i:
+                found.setdefault("future", f"'{child.text}' {tok.text}")
+            elif child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in words("condition") for g in child.children):
+                found.setdefault("hypothetical", f"condition on '{tok.text}'")
+    trig = item.token
+    if trig.tag_ == "VBG" and trig.dep_ in ("csubj", "nsubj"):
+        found.setdefault("hypothetical", "gerund subject (generic statement)")
+    return found
+
+
+def _negative_outcome(item: Found) -> str | None:
+    """'no concrete decision followed', 'without agreement' in the sentence of a discussed act."""
+    for tok in item.token.sent:
+        if tok.lemma_.lower() not in words("outcome"):
+            continue
+        if any(c.lower_ == "no" for c in tok.children) or tok.head.lower_ == "without":
+            return f"negative outcome '{tok.text}'"
+    return None
+
+
+def read(item: Found) -> Reading:
+    """Type, mode and status of a found event."""
+    rule = item.rule
+    reading = Reading(rule.type, rule.mode, why=[rule.why])
+    roles = wrapper_roles()
+    own_role = roles.get(item.token.lemma_.lower())
+    if item.inner is not None:
+        _merge_inner(item, reading, own_role)
+    if own_role == "intent" and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                                    for c in item.token.children):
+        reading.status = "future"
+        reading.why.append(f"'{item.token.text}' to do something: future")
+    for wrapper in item.wrappers:
+        _apply_wrapper(reading, roles.get(wrapper.lemma_.lower(), ""), wrapper, item)
+    _apply_cues(item, reading)
+    if item.topic_of is not None:
+        outcome = _negative_outcome(item)
+        reading.status = "negated" if outcome else "hypothetical"
+        reading.why.append(f"only discussed ('{item.topic_of.text}')" + (f", {outcome}" if outcome else ""))
+    return reading
+
+
+def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
+    assert item.inner is not None
+    inner = item.inner.rule
+    if role in ROLE_TYPES:
+        reading.type = ROLE_TYPES[role]
+        if role == "threat":
+            reading.mode = THREAT_MODES.get(inner.type)
+        if role == "request":
+            reading.status = "requested"
+    reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
+
+
+def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
+    note = f"wrapper '{wrapper.text}' ({role})"
+    if role == "intent":
+        reading.type, reading.mode = ("AGREE", None) if is_cooperative(reading.type) else (
+            "THREATEN", THREAT_MODES.get(reading.type))
+        reading.status = "future"
+    elif role == "future":
+        reading.type, reading.mode, why = future_type(reading.type, reading.mode)
+        reading.status = "future"
+        note += f": {why}"
+    elif role in ROLE_TYPES:
+        reading.mode = THREAT_MODES.get(reading.type) if role == "threat" else None
+        reading.type = ROLE_TYPES[role]
+        if role == "request":
+            reading.status = "requested"
+    elif role == "hypothetical":
+        reading.status = "hypothetical"
+    elif role == "fail":
+        reading.status = "negated"
+    reading.why.append(note)
+
+
+def _apply_cues(item: Found, reading: Reading) -> None:
+    found = cues(item)
+    if "negated" in found and "future" in found and reading.type not in ("REJECT",):
+        reading.why.append(f"future + negation ({found['negated']}): REJECT")
+        reading.type, reading.mode, reading.status = "REJECT", None, "occurred"
+        return
+    if "future" in found and reading.status == "occurred":
+        reading.type, reading.mode, why = future_type(reading.type, reading.mode)
+        reading.status = "future"
+        reading.why.append(f"{found['future']}: {why}")
+    for status in ("requested", "hypothetical", "negated"):
+        if status in found:
+            reading.status = status
+            reading.why.append(f"{status}: {found[status]}")

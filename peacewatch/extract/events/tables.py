@@ -1,0 +1,156 @@
+"""The data tables of the events component, read lazily from ``peacewatch/data/events``.
+
+Every rule the component applies is a row in one of these files, so a reader can extend the
+coverage without touching code and every output can name the row that decided it (its ``why``).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ...errors import ConfigError
+
+COOPERATIVE_QUADS = ("vc", "mc")
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One row of ``triggers.tsv``."""
+
+    line: int
+    lemma: str
+    pos: str
+    needs: tuple[str, ...]
+    type: str
+    mode: str | None
+    weak: bool
+
+    @property
+    def why(self) -> str:
+        need = f" + {'|'.join(self.needs)}" if self.needs else ""
+        return f"triggers.tsv:{self.line} {self.lemma}/{self.pos}{need} -> {self.type}/{self.mode or '-'}"
+
+
+def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a TSV table (header first; '#' lines are comments) with their line numbers."""
+    text = resources.files("peacewatch").joinpath("data", "events", name).read_text("utf-8")
+    numbered = [(i, line) for i, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not line.startswith("#")]
+    if not numbered:
+        raise ConfigError(f"event table {name} is empty; reinstall peacewatch", "E020")
+    header = numbered[0][1].split("\t")
+    out = []
+    for lineno, line in numbered[1:]:
+        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) != len(header):
+            raise ConfigError(
+                f"event table {name} line {lineno} has {len(cells)} cells, expected {len(header)}",
+                "E020",
+            )
+        out.append((lineno, dict(zip(header, cells, strict=True))))
+    return out
+
+
+def _opt(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+@lru_cache(maxsize=1)
+def trigger_rules() -> dict[str, list[TriggerRule]]:
+    """Trigger rules by lemma, the rules with ``needs`` first (more specific wins)."""
+    by_lemma: dict[str, list[TriggerRule]] = defaultdict(list)
+    for line, row in _rows("triggers.tsv"):
+        needs = tuple(n for n in row["needs"].split(",") if n and n != "-")
+        by_lemma[row["lemma"]].append(TriggerRule(
+            line, row["lemma"], row["pos"], needs, row["type"], _opt(row["mode"]),
+            row["strength"] == "weak",
+        ))
+    for rules in by_lemma.values():
+        rules.sort(key=lambda r: (not r.needs, r.line))
+    return dict(by_lemma)
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """The named word lists of ``words.tsv``."""
+    lists: dict[str, set[str]] = defaultdict(set)
+    for _, row in _rows("words.tsv"):
+        lists[row["list"]].add(row["word"])
+    return {k: frozenset(v) for k, v in lists.items()}
+
+
+def words(name: str) -> frozenset[str]:
+    """One word list (empty if the table has none of that name)."""
+    return word_lists().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def wrapper_roles() -> dict[str, str]:
+    """Lemma → wrapper role (intent, future, threat, request, refuse, hypothetical, topic, fail)."""
+    roles: dict[str, str] = {}
+    for name, members in word_lists().items():
+        if name.startswith("wrap:"):
+            for lemma in members:
+                roles.setdefault(lemma, name[5:])
+    return roles
+
+
+@lru_cache(maxsize=1)
+def contexts() -> dict[str, str]:
+    """Topic word → PLOVER context."""
+    return {row["word"]: row["context"] for _, row in _rows("contexts.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _scores() -> dict[tuple[str, str | None], tuple[str, float]]:
+    return {(row["type"], _opt(row["mode"])): (row["quad"], float(row["score"]))
+            for _, row in _rows("plover_scores.tsv")}
+
+
+def score(event_type: str, mode: str | None) -> float | None:
+    """The PLOVER score of a type and mode (the type's base score where the mode has none)."""
+    table = _scores()
+    hit = table.get((event_type, mode)) or table.get((event_type, None))
+    return hit[1] if hit else None
+
+
+def is_cooperative(event_type: str) -> bool:
+    """Whether a type is in one of PLOVER's two cooperation quad classes."""
+    hit = _scores().get((event_type, None))
+    return hit is not None and hit[0] in COOPERATIVE_QUADS
+
+
+@lru_cache(maxsize=1)
+def _cameo() -> dict[tuple[str, str | None], str]:
+    return {(row["type"], _opt(row["mode"])): row["cameo"] for _, row in _rows("cameo.tsv")}
+
+
+def cameo(event_type: str, mode: str | None) -> str | None:
+    """The nearest CAMEO code of a type and mode."""
+    table = _cameo()
+    return table.get((event_type, mode)) or table.get((event_type, None))
+
+
+@lru_cache(maxsize=1)
+def cameo_roots() -> dict[str, str]:
+    """CAMEO two-digit root → the PLOVER type whose base code falls under it (for CAMEO gold)."""
+    roots: dict[str, str] = {}
+    for _, row in _rows("cameo_roots.tsv"):
+        roots[row["root"]] = row["type"]
+    return roots
+
+
+@lru_cache(maxsize=1)
+def numbers() -> dict[str, int]:
+    """Number words and their values."""
+    return {row["word"]: int(row["value"]) for _, row in _rows("numbers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def keyword_types() -> dict[str, str]:
+    """The keyword-only baseline's verb lemma → type map."""
+    return {row["lemma"]: row["type"] for _, row in _rows("keywords.tsv")}

@@ -1,0 +1,212 @@
+"""Finding event triggers in a sentence and how they nest.
+
+A trigger is a token whose lemma, part of speech and syntactic frame match a row of
+``triggers.tsv``. Triggers nest: "agreed on a prisoner swap" is one AGREE event whose *inner*
+action is the swap; "ready to withdraw" is the withdrawal under an *intent* wrapper. ``find``
+returns one ``Found`` per event of the sentence, with the wrapper chain above it and the inner
+trigger it absorbed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .tables import TriggerRule, trigger_rules, words, wrapper_roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Dependencies through which a noun trigger is the thing another trigger acts on.
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
+# Prepositions that introduce what an agreement, demand or talk is about.
+ABOUT_PREPS = ("on", "to", "for", "upon", "over", "about", "of")
+# Dependents that are not part of a trigger's frame (other clauses, punctuation).
+FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
+# Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
+CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
+
+
+@dataclass
+class Found:
+    """One event of a sentence: its trigger, the rule that typed it and how it is embedded."""
+
+    token: Token
+    rule: TriggerRule
+    wrappers: list[Token] = field(default_factory=list)
+    inners: list[Found] = field(default_factory=list)
+    topic_of: Token | None = None  # set when only discussed ("discussed the withdrawal")
+
+    @property
+    def weak(self) -> bool:
+        """A weak trigger that carries no nested action ("the conflict", "the statement")."""
+        return self.rule.weak and not self.inners
+
+    @property
+    def inner(self) -> Found | None:
+        """The first action this event is about, if any."""
+        return self.inners[0] if self.inners else None
+
+    def actions(self) -> list[Found]:
+        """The innermost actions this event is about ("agreement on X and Y" → X, Y)."""
+        out: list[Found] = []
+        for item in self.inners:
+            out.extend(item.actions() or [item])
+        return out
+
+    @property
+    def top(self) -> Token:
+        """The outermost token of the event: its last wrapper, else the trigger."""
+        return self.wrappers[-1] if self.wrappers else self.token
+
+
+def coarse_pos(token: Token) -> str:
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return token.pos_
+
+
+def frame(token: Token) -> set[str]:
+    """The lemmas a rule's ``needs`` may name: the token's dependents, its objects and their
+    modifiers, and (for a noun) the verb that governs it."""
+    out: set[str] = set()
+    for child in token.children:
+        if child.dep_ in FRAME_SKIP:
+            continue
+        out.add(child.lemma_.lower())
+        targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
+        for target in targets:
+            out.add(target.lemma_.lower())
+            out.update(g.lemma_.lower() for g in target.children if g.dep_ in ("compound", "amod"))
+            out.update(g.lower_ for g in target.children if g.dep_ in ("compound", "amod"))
+    if coarse_pos(token) == "NOUN":
+        out.add(token.head.lemma_.lower())
+    return out
+
+
+def is_person(token: Token) -> bool:
+    """Whether a noun names people: a nationality or person name, or a person noun."""
+    return token.ent_type_ in ("NORP", "PERSON") or token.lemma_.lower() in words("person")
+
+
+def _person_object(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and is_person(child):
+            return True
+        if child.dep_ in ("prep", "prt"):
+            if any(g.dep_ == "pobj" and is_person(g) for g in child.children):
+                return True
+    return coarse_pos(token) == "NOUN" and any(
+        c.dep_ in ("compound", "prep") and is_person(c) for c in token.children)
+
+
+def match(token: Token) -> TriggerRule | None:
+    """The trigger rule that applies to ``token``, or None."""
+    rules = trigger_rules().get(token.lemma_.lower())
+    if not rules:
+        return None
+    pos = coarse_pos(token)
+    lemmas: set[str] | None = None
+    for rule in rules:
+        if rule.pos != "*" and rule.pos != pos:
+            continue
+        if rule.needs:
+            lemmas = frame(token) if lemmas is None else lemmas
+            if not any((n == "@person" and _person_object(token)) or n in lemmas for n in rule.needs):
+                continue
+        return rule
+    return None
+
+
+def governor(token: Token) -> Token | None:
+    """The wrapper word that governs ``token`` ("agreed to X", "ready to X", "call for X")."""
+    roles = wrapper_roles()
+    head = token.head
+    if head.i == token.i:
+        return None
+    if token.dep_ in ("xcomp", "ccomp", "acl") or token.dep_ in OBJECT_DEPS:
+        if head.lemma_.lower() in roles:
+            return head
+        # "it was possible to sign": the adjective is a sibling under the copula.
+        for sib in head.children:
+            if sib.dep_ == "acomp" and sib.lemma_.lower() in roles and token.dep_ == "xcomp":
+                return sib
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
+        if head.head.lemma_.lower() in roles:
+            return head.head
+    return None
+
+
+def wrapper_chain(token: Token) -> list[Token]:
+    """Wrappers above ``token``, innermost first (at most three)."""
+    chain: list[Token] = []
+    current = token
+    while len(chain) < 3:
+        up = governor(current)
+        if up is None or up in chain:
+            break
+        chain.append(up)
+        current = up
+    return chain
+
+
+def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    """The trigger that acts on this noun trigger ("signed a ceasefire", "talks mediated by")."""
+    head = token.head
+    if coarse_pos(token) != "NOUN" or head.i == token.i:
+        return None
+    if token.dep_ in OBJECT_DEPS and head.i in triggers:
+        return head
+    if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
+        if head.head.i in triggers:
+            return head.head
+    for child in token.children:
+        if child.dep_ == "acl" and child.i in triggers and coarse_pos(child) == "VERB":
+            return child
+    return None
+
+
+def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    """The wrapper trigger whose content this trigger is part of, walking up through objects,
+    "about" prepositions and coordination (never across another clause)."""
+    roles = wrapper_roles()
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ == "prep":
+            if current.lower_ not in ABOUT_PREPS:
+                return None
+        elif current.dep_ not in CONTENT_DEPS:
+            return None
+        if head.i in triggers and head.lemma_.lower() in roles:
+            return head
+        current = head
+    return None
+
+
+def find(sent: Span) -> list[Found]:
+    """The events of one sentence, each trigger used once."""
+    triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
+    found = {i: Found(sent.doc[i], rule) for i, rule in triggers.items()}
+    roles = wrapper_roles()
+    absorbed: set[int] = set()
+    for i, item in found.items():
+        item.wrappers = wrapper_chain(item.token)
+        outer = item.wrappers[0] if item.wrappers else (
+            _absorber(item.token, triggers) or _content_host(item.token, triggers))
+        if outer is None or outer.i not in found:
+            continue
+        if roles.get(outer.lemma_.lower()) == "topic":
+            item.topic_of = outer
+            item.wrappers = []
+            continue
+        found[outer.i].inners.append(item)
+        absorbed.add(i)
+    events = [f for i, f in sorted(found.items()) if i not in absorbed]
+    if any(not f.weak for f in events):
+        events = [f for f in events if not f.weak]
+    return events
