@@ -1,7 +1,8 @@
 """``peacewatch eval timex GOLD``: TempEval-3 scores of the timex component on a TIMEX3 gold file.
 
 Gold lines are ``{doc_id, dct, title, text, timexes: [{start, end, type, value, text, …}]}``; ``dct``
-is the publication date and becomes the document's ``published``. A gold timex counts only where
+is the publication date and becomes the document's ``published`` (where a record's ``dct`` is
+empty, the value of its CREATION_TIME timex stands in, as TempEval gives systems the DCT). A gold timex counts only where
 its offsets slice ``text`` to its own text: MEANTIME's creation-time timex (functionInDocument
 CREATION_TIME) is written in the text and is scored like any other; one that is not in the text
 (as in TimeBank, where the DCT sits in the header) is left out, since no system can find it there.
@@ -65,7 +66,8 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
             raise EvalError(f"{path} line {n + 1} is not a TIMEX3 gold record "
                             "({doc_id, dct, text, timexes:[{start, end, type, value, text}]}): " + str(e)) from e
         gold = [t for t in gold if text[t.start:t.end] == t.text]
-        docs.append(GoldDoc(str(rec.get("doc_id", n)), _dct(rec.get("dct")), text, gold, _extent(rec)))
+        dct = _dct(rec.get("dct")) or _creation_time(rec["timexes"])
+        docs.append(GoldDoc(str(rec.get("doc_id", n)), dct, text, gold, _extent(rec)))
     return docs
 
 
@@ -75,6 +77,14 @@ def _dct(raw: Any) -> str | None:
         return None
     m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", raw)
     return f"{m[3]}-{m[2]}-{m[1]}" if m else raw
+
+
+def _creation_time(timexes: list[dict[str, Any]]) -> str | None:
+    """The value of the gold creation-time timex, for the few records whose ``dct`` is empty."""
+    for t in timexes:
+        if t.get("functionInDocument") == "CREATION_TIME" and re.match(r"\d{4}-\d\d-\d\d", t["value"]):
+            return str(t["value"])
+    return None
 
 
 def _extent(rec: dict[str, Any]) -> int:

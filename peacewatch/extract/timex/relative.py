@@ -37,7 +37,8 @@ def n_time(m: Match, ctx: Context) -> Value | None:
         elif ampm == "am" and hour == 12:
             hour = 0
     date, note = _time_date(m, ctx)
-    return Value("TIME", f"{date}T{hour:02d}:{minute:02d}", None,
+    zone = "Z" if _key(g.get("tz", "")) in ("utc", "gmt") else ""
+    return Value("TIME", f"{date}T{hour:02d}:{minute:02d}{zone}", None,
                  ctx.anchor.isoformat() if ctx.anchor else None, note)
 
 
