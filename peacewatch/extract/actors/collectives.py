@@ -82,8 +82,8 @@ def _nested_name(w: Work, m: Match, code: str) -> None:
     """The state's own mention inside a group mention ("Azerbaijani" in "Azerbaijani soldiers")."""
     key = w.state(code, f"{m.item.source} {m.item.form!r}")
     label = "NORP" if m.item.kind == "demonym" else "GPE"
-    w.mentions.append(Mention(w.doc[m.start].idx, w.doc[m.end - 1].idx + len(w.doc[m.end - 1]),
-                              w.doc[m.start:m.end].text, label, key, False,
+    start, end, text = w.chars(m.start, m.end)
+    w.mentions.append(Mention(start, end, text, label, key, False,
                               f"{m.item.source} {m.item.form!r} inside a group mention"))
 
 

@@ -73,9 +73,22 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return spacy.blank("en").tokenizer
 
 
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+
+
 def norm(text: str) -> str:
     """Token text as the lexicon keys it (typographic apostrophes made plain)."""
-    return text.replace("\u2019", "'")
+    return text.translate(APOSTROPHES)
+
+
+def glued_possessive(text: str) -> bool:
+    """Whether a token carries a possessive the tokenizer did not split off ("Ukraineʼs")."""
+    return len(text) > 3 and norm(text[-2:]) == "'s" and text[0].isupper()
+
+
+def stem(text: str) -> str:
+    """Token text for lookup: normalized, without a glued possessive."""
+    return norm(text[:-2]) if glued_possessive(text) else norm(text)
 
 
 def tokens_of(form: str) -> Key:
@@ -102,7 +115,7 @@ class Lexicon:
         for entry in user_entries:
             lex._add_entry(entry, USER)
         for term in tables.sector_terms():
-            key = tokens_of(term.term)
+            key = tuple(t.lower() for t in tokens_of(term.term))
             lex.terms[key] = term
             lex.longest[key[0]] = max(lex.longest.get(key[0], 0), len(key))
         for items in lex.names.values():
@@ -127,7 +140,7 @@ class Lexicon:
 
     def scan(self, doc: Doc, day: dt.date | None) -> tuple[list[Match], dict[int, TermMatch]]:
         """Longest non-overlapping name matches, and term matches keyed by their first token."""
-        texts = [norm(t.text) for t in doc]
+        texts = [stem(t.text) for t in doc]
         names: list[Match] = []
         terms: dict[int, TermMatch] = {}
         i = 0
@@ -155,10 +168,12 @@ class Lexicon:
         return None
 
     def _term_at(self, texts: list[str], i: int) -> TermMatch | None:
-        lowered = [t.lower() for t in texts[i : i + self.longest.get(texts[i].lower(), 0)]]
+        window = texts[i : i + self.longest.get(texts[i].lower(), 0)]
+        lowered = [t.lower() for t in window]
         for n in range(len(lowered), 0, -1):
             term = self.terms.get(tuple(lowered[:n]))
-            if term is not None:
+            # Abbreviations ("PM") match only as written: "5 pm" is no prime minister.
+            if term is not None and (term.term.islower() or " ".join(window[:n]) == term.term):
                 return TermMatch(i, i + n, term)
         return None
 

@@ -25,22 +25,33 @@ LABELS = {"state": "GPE", "capital": "GPE", "demonym": "NORP", "seat": "ORG", "e
 
 
 def titled_persons(w: Work) -> None:
-    """'[affiliation] office Name' and bare '[affiliation] office' / 'office of X'."""
+    """'[affiliation] office Name', 'office of X[,] Name' and bare '[affiliation] office' / 'office of X'."""
     starts = {m.start: m for m in w.names}
     ends = {m.end: m for m in w.names}
     skip_until = 0
     for i in sorted(w.terms):
         tm = w.terms[i]
-        if i < skip_until or tm.term.kind != "person" or _inside_name(w, i) or _in_other_name(w, i):
+        if i < skip_until or tm.term.kind != "person" or _inside_name(w, i):
             continue
         skip_until = tm.end
         name_end = _name_run(w, tm.end, starts)
+        if _in_other_name(w, i) and name_end - tm.end <= 1:
+            continue  # "General Motors": an organization's name, not a title
         affil = _affiliation(w, tm.start, ends)
         if name_end > tm.end:
-            affil = affil or _of_affiliation(w, name_end, starts)
-            _named(w, tm, name_end, affil)
+            _named(w, tm, tm.end, name_end, affil or _of_affiliation(w, name_end, starts))
+            continue
+        after = _of_affiliation(w, tm.end, starts)
+        name_start = _skip_comma(w, after.end) if after is not None else tm.end
+        name_end = _name_run(w, name_start, starts) if after is not None else tm.end
+        if name_end > name_start:
+            _named(w, tm, name_start, name_end, after)  # "the Prime Minister of Kosovo, Albin Kurti"
         else:
-            _bare_office(w, tm, affil, _of_affiliation(w, tm.end, starts))
+            _bare_office(w, tm, affil, after)
+
+
+def _skip_comma(w: Work, k: int) -> int:
+    return k + 1 if k < len(w.doc) and w.doc[k].text == "," else k
 
 
 def _in_other_name(w: Work, i: int) -> bool:
@@ -81,16 +92,18 @@ def _name_token(text: str, pos: str) -> bool:
 
 
 def _affiliation(w: Work, start: int, ends: dict[int, Match]) -> Match | None:
-    """The state, demonym or organization just before an office ("Azerbaijani", "Armenia's")."""
-    j = start
-    while j > 0 and w.doc[j - 1].lower_ in PRE_TITLE:
+    """What an office belongs to, just before it: "Azerbaijani", "Armenia's", "Russian Foreign
+    Ministry" (spokesperson), "Putin's" (adviser); up to three capitalized words may stand between."""
+    doc, j, skipped = w.doc, start, 0
+    while j > 0 and j not in ends:
+        t = doc[j - 1]
+        if t.lower_ in PRE_TITLE or (t.is_title and not t.is_stop and skipped < 3 and t.ent_type_ != "PERSON"):
+            j, skipped = j - 1, skipped + 1
+        else:
+            break
+    if j > 0 and j not in ends and norm(doc[j - 1].text) in POSSESSIVE:
         j -= 1
-    if j > 0 and norm(w.doc[j - 1].text) in POSSESSIVE:
-        j -= 1
-    m = ends.get(j)
-    if m is None or (m.item.entry is not None and m.item.entry.kind == "person"):
-        return None
-    return m
+    return ends.get(j)
 
 
 def _of_affiliation(w: Work, k: int, starts: dict[int, Match]) -> Match | None:
@@ -119,29 +132,30 @@ def code_and_sector(affil: Match | None, term: SectorTerm) -> tuple[str | None, 
     return ("IGO", "IGO") if item.seat is not None else (None, sector)
 
 
-def _named(w: Work, tm: TermMatch, name_end: int, affil: Match | None) -> None:
+def _named(w: Work, tm: TermMatch, name_start: int, name_end: int, affil: Match | None) -> None:
     doc = w.doc
-    name = doc[tm.end:name_end].text
-    known = w.names_at(tm.end)
+    name = doc[name_start:name_end].text
+    known = w.names_at(name_start)
     entry = _person_entry(known) if known is not None and known.end == name_end else None
     if entry is not None:
         name = entry.name
     code, sector = code_and_sector(affil, tm.term)
     if entry is not None and affil is None:
         code, sector = entry.code, entry.sector or sector
-    start = affil.start if affil is not None and affil.end <= tm.start else tm.start
+    start = min(affil.start, tm.start) if affil is not None else tm.start
     why = f"title pattern: {doc[start:name_end].text!r}"
     key = w.surnames.get(name) or f"person:{name}"
     ent = w.entity(key, Entity("", name, "person", code, sector, tm.term.role, why=why))
     ent.code, ent.sector, ent.role = ent.code or code, ent.sector or sector, ent.role or tm.term.role
     if entry is not None:
         ent.wikidata = ent.wikidata or entry.wikidata
-    w.mention(tm.end, name_end, "PERSON", key, why)
+    w.mention(name_start, name_end, "PERSON", key, why)
     w.claimed.update(range(tm.start, tm.end))  # the title belongs to this mention's person
     w.surnames.setdefault(doc[name_end - 1].text, key)
     if affil is not None and w.free(affil.start, affil.end):
         akey = w.item_key(affil.item, f"{affil.item.source} {affil.item.form!r} (affiliation in a title)")
-        w.mention(affil.start, affil.end, LABELS[affil.item.kind], akey, "affiliation of a titled person",
+        label = "PERSON" if _person_entry(affil) is not None else LABELS[affil.item.kind]
+        w.mention(affil.start, affil.end, label, akey, "affiliation of a titled person",
                   metonymy=affil.item.kind in ("capital", "seat"))
 
 

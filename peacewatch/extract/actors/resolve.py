@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
 from . import collectives, persons, tables
-from .lexicon import Lexicon, Match
+from .lexicon import Lexicon, Match, glued_possessive
 from .work import Work
 
 if TYPE_CHECKING:
@@ -64,10 +64,26 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
             continue
         if m.end < len(w.doc) and w.doc[m.end].text == "$":
             continue  # "US $50 million": a currency, not the state
-        if m.item.ambiguous and (ent is None or ent.label_ not in AGREEING_LABELS or longer):
-            continue  # "Jordan" alone as a place, not "Georgia Mills" or "Jordan" untagged
+        agrees = ent is not None and ent.label_ in AGREEING_LABELS and not longer
+        if m.item.ambiguous and not (agrees or _before_office(w, m)):
+            continue  # "Jordan" alone as a place or "Turkey's Defense Minister", not "Georgia Mills"
         kept.append(m)
     return kept
+
+
+def _before_office(w: Work, m: Match) -> bool:
+    """Whether an office or institution follows the match ("Jordan's King", "Turkey's Defense Minister")."""
+    doc, k = w.doc, m.end
+    if k < len(doc) and doc[k].text in ("'s", "\u2019s", "\u02bcs"):
+        k += 1
+    elif not glued_possessive(doc[m.end - 1].text):
+        return False
+    for j in range(k, min(k + 3, len(doc))):
+        if j in w.terms:
+            return True
+        if not doc[j].is_title:
+            return False
+    return False
 
 
 def _core(ent: Span) -> tuple[int, int]:
@@ -82,7 +98,8 @@ def _core(ent: Span) -> tuple[int, int]:
 
 def _has_office(w: Work, ent: Span, m: Match) -> bool:
     """Whether the rest of a spaCy name is an office or institution ("US Congress", "Foreign Minister …")."""
-    return any(i in w.terms for i in range(ent.start, ent.end) if not m.start <= i < m.end)
+    inside = any(i in w.terms for i in range(ent.start, ent.end) if not m.start <= i < m.end)
+    return inside or ent.end in w.terms  # "Ukraineʼs Infrastructure | Minister"
 
 
 def _place_or_org(w: Work, m: Match) -> None:
@@ -121,7 +138,8 @@ def _metonym(w: Work, m: Match, why: str) -> None:
     root = w.doc[m.end - 1]
     label = "GPE" if m.item.kind == "capital" else "ORG"
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.lemma_ not in _CUE_VERBS:
-        code = m.item.code if m.item.code in _codes() else None
+        seat = m.item.seat
+        code = seat.country if seat is not None else m.item.code
         key = f"place:{m.item.form}"
         w.entity(key, Entity("", m.item.form, "place", code, None, why=f"{why} (a place)"))
         w.mention(m.start, m.end, label, key, f"{why}: place (object of {root.head.lower_!r})")

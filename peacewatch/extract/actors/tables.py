@@ -77,6 +77,7 @@ class Seat:
     name: str
     stands_for: str
     sector: str
+    country: str | None  # where it stands, when that is not what it stands for (Brussels: BEL)
 
 
 def _data_text(name: str) -> str:
@@ -124,7 +125,8 @@ def sector_terms() -> tuple[SectorTerm, ...]:
 @lru_cache(maxsize=1)
 def seats() -> tuple[Seat, ...]:
     """Seats of government that stand for it."""
-    return tuple(Seat(r[0], r[1], r[2]) for r in _tsv_rows("seats.tsv"))
+    rows = _tsv_rows("seats.tsv")
+    return tuple(Seat(r[0], r[1], r[2], r[3] if len(r) > 3 and r[3] else r[1]) for r in rows)
 
 
 @lru_cache(maxsize=1)

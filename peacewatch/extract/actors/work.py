@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
 from . import tables
-from .lexicon import LexItem, Match, TermMatch
+from .lexicon import LexItem, Match, TermMatch, glued_possessive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -72,11 +72,16 @@ class Work:
     def mention(self, start: int, end: int, label: str, key: str | None, why: str,
                 metonymy: bool = False) -> Mention:
         """Record a mention of tokens ``start:end`` (claiming them) linked to entity ``key``."""
-        span = self.doc[start:end]
-        m = Mention(span.start_char, span.end_char, span.text, label, key, metonymy, why)
+        m = Mention(*self.chars(start, end), label, key, metonymy, why)
         self.mentions.append(m)
         self.claimed.update(range(start, end))
         return m
+
+    def chars(self, start: int, end: int) -> tuple[int, int, str]:
+        """Character offsets and text of tokens ``start:end``, without a glued possessive."""
+        span = self.doc[start:end]
+        end_char = span.end_char - (2 if glued_possessive(span[-1].text) else 0)
+        return span.start_char, end_char, self.doc.text[span.start_char:end_char]
 
     def state(self, code: str, why: str) -> str:
         """The key of the state entity of ``code`` (made on first use, with ``why``)."""
