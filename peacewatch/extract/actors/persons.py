@@ -97,7 +97,8 @@ def _affiliation(w: Work, start: int, ends: dict[int, Match]) -> Match | None:
     doc, j, skipped = w.doc, start, 0
     while j > 0 and j not in ends:
         t = doc[j - 1]
-        if t.lower_ in PRE_TITLE or (t.is_title and not t.is_stop and skipped < 3 and t.ent_type_ != "PERSON"):
+        title_word = t.is_title and not t.is_stop and t.ent_type_ != "PERSON"
+        if t.lower_ in PRE_TITLE or (title_word and skipped < 3):
             j, skipped = j - 1, skipped + 1
         else:
             break
