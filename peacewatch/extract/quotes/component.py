@@ -8,6 +8,7 @@ nearest preceding quote, and resolve every speaker to an entity (``speaker``). S
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...pipeline import Annotation, register
@@ -54,22 +55,11 @@ class QuoteExtractor:
         quotations = find_quotations(text)
         cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations])
         speakers = SpeakerFinder(ann.doc, ann.result, lex)
-        quotes: list[Quote] = []
-        loose: list[Quotation] = []
-        used: set[tuple[int, int]] = set()
-        for q in quotations:
-            cue, side = cue_before(text, ann.doc, q, cues), "before"
-            if cue is None:
-                cue, side = cue_after(text, ann.doc, q, cues), "after"
-            if cue is None:
-                cue, side = self._dash(ann, q), "dash"
-            if cue is None:
-                loose.append(q)
-                continue
-            used.add(cue.cue)
-            quotes.append(self._quote(speakers, cue, (q.content_start, q.content_end), True,
-                                      f"quotation ({q.pair}) with cue {side}"))
-        direct_spans = [(q.content_start, q.content_end) for q in quotations if q not in loose]
+        attached = self._attach(ann, quotations, cues, speakers)
+        quotes = list(attached.values())
+        loose = [q for i, q in enumerate(quotations) if i not in attached]
+        used = {q.cue_span for q in quotes}
+        direct_spans = [q.content_span for q in quotes]
         for cue in cues:
             if cue.cue in used:
                 continue
@@ -82,6 +72,29 @@ class QuoteExtractor:
         quotes.extend(self._inherit(text, loose, quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
+
+    def _attach(self, ann: Annotation, quotations: list[Quotation], cues: list[Cue],
+                speakers: SpeakerFinder) -> dict[int, Quote]:
+        """Quotations with a cue beside them, by index; then the paragraphs of a quote that runs
+        over paragraphs take the attribution of the part that closes it."""
+        text = ann.doc.text
+        attached: dict[int, Quote] = {}
+        for i, q in enumerate(quotations):
+            cue, side = cue_before(text, ann.doc, q, cues), "before"
+            if cue is None:
+                cue, side = cue_after(text, ann.doc, q, cues), "after"
+            if cue is None:
+                cue, side = self._dash(ann, q), "dash"
+            if cue is not None:
+                attached[i] = self._quote(speakers, cue, (q.content_start, q.content_end), True,
+                                          f"quotation ({q.pair}) with cue {side}")
+        for i in range(len(quotations) - 2, -1, -1):
+            later = attached.get(i + 1)
+            if i not in attached and quotations[i].continued and later is not None:
+                q = quotations[i]
+                attached[i] = replace(later, content_span=(q.content_start, q.content_end),
+                                      why=f"quotation continued in the next paragraph; {later.why}")
+        return attached
 
     @staticmethod
     def _dash(ann: Annotation, q: Quotation) -> Cue | None:

@@ -10,7 +10,9 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
    mention of its own resolves to the nearest person-entity mention before it that is the subject
    of its clause (the centre of attention in news prose: "Bayramov informed that ... to Yerevan.
    He believes ..." is Bayramov), else to the nearest person-entity mention before it.
-3. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
+3. ``surname``: a proper-noun subject without a mention ("Young said") that is the last word of a
+   person entity's name resolves to that person.
+4. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class SpeakerFinder:
         persons = {e.id for e in result.entities if e.kind == "person"}
         self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
         self.subjects = {id(m) for m in self.person_mentions if _is_subject(doc, m)}
+        self.surnames = {e.name.split()[-1].casefold(): e.id for e in result.entities
+                         if e.kind == "person" and e.name.split()}
         self.lex = lex
 
     def _covering(self, start: int, end: int) -> Mention | None:
@@ -97,6 +101,9 @@ class SpeakerFinder:
             prev, how = self._previous_person(span[0])
             if prev is not None:
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        surname = self.surnames.get(word) if subject.pos_ == "PROPN" else None
+        if surname is not None:
+            return Speaker(span, surname, f"surname {subject.text!r} of a person named earlier")
         return Speaker(span, None, f"subject {word!r} without a mention")
 
 
