@@ -1,0 +1,119 @@
+"""``peacewatch eval quotes``: the scoring definitions, the gold reader and the score gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peacewatch.config import load_config
+from peacewatch.errors import EvalError
+from peacewatch.evaluate.quotes import (
+    Attribution,
+    GoldDoc,
+    Tally,
+    evaluate,
+    group_quotes,
+    match,
+    read_gold,
+    score_doc,
+)
+from peacewatch.types import Quote
+from tests.conftest import shared_path
+
+# Floors: measured on polnear_dev.jsonl minus ~0.01; floors only move up.
+FLOORS = {"overlap_f1": 0.69, "direct_overlap_f1": 0.85, "speaker_acc": 0.89}
+
+
+def attr(*content: tuple[int, int], source: tuple[tuple[int, int], ...] = (), direct: bool = False,
+         ) -> Attribution:
+    return Attribution(tuple(content), source, direct)
+
+
+def test_match_is_one_to_one_largest_overlap_first() -> None:
+    gold = [attr((0, 10)), attr((20, 30))]
+    pred = [attr((5, 25)), attr((0, 9))]
+    assert sorted(match(gold, pred)) == [(0, 1), (1, 0)]
+
+
+def test_no_match_without_shared_characters() -> None:
+    assert match([attr((0, 10))], [attr((10, 20))]) == []
+
+
+def test_parts_with_one_cue_form_one_attribution() -> None:
+    quotes = [
+        Quote((1, 5), "e1", (8, 10), (11, 15), True),
+        Quote((18, 30), "e1", (8, 10), (11, 15), True),
+        Quote((40, 50), "e2", (35, 38), (31, 34), False),
+        Quote((60, 70), None, None, None, True),
+    ]
+    groups = group_quotes(quotes)
+    assert [g.content for g in groups] == [((1, 5), (18, 30)), ((40, 50),), ((60, 70),)]
+    assert groups[0].source == ((8, 10),) and groups[2].source == ()
+
+
+def test_exact_ignores_quotation_marks_and_edge_punctuation() -> None:
+    text = '"We are ready," he said.'
+    doc = GoldDoc("d", text, [])
+    tally = Tally()
+    score_doc(doc, [attr((0, 15), source=((16, 18),))], [attr((1, 13), source=((16, 18),))], tally)
+    assert (tally.tp, tally.exact, tally.speaker_ok) == (1, 1, 1)
+
+
+def test_speaker_counts_when_both_lack_a_source() -> None:
+    tally = Tally()
+    score_doc(GoldDoc("d", "x" * 20, []), [attr((0, 5))], [attr((0, 5))], tally)
+    assert tally.speaker_ok == 1
+
+
+def test_misses_and_false_alarms_are_listed() -> None:
+    errors: list[str] = []
+    tally = Tally()
+    score_doc(GoldDoc("d", "abcdefghij" * 5, []), [attr((0, 5))], [attr((20, 30))], tally, errors)
+    assert (tally.tp, tally.fp, tally.fn) == (0, 1, 1)
+    assert any("miss" in e for e in errors) and any("false alarm" in e for e in errors)
+
+
+def test_scores_from_tally() -> None:
+    scores = Tally(tp=3, fp=1, fn=1, exact=2, speaker_ok=3).scores("x_")
+    assert scores["x_overlap_f1"] == pytest.approx(0.75)
+    assert scores["x_speaker_acc"] == pytest.approx(1.0)
+
+
+def test_bad_gold_line_is_e050(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"doc_id": "a"}\n', "utf-8")
+    with pytest.raises(EvalError) as info:
+        read_gold(path)
+    assert info.value.code == "E050"
+
+
+def test_unknown_baseline_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc_id": "a", "text": "x", "quotes": []}) + "\n", "utf-8")
+    with pytest.raises(EvalError):
+        evaluate(path, load_config(), baseline="nonesuch")
+
+
+def test_gold_reader_keeps_every_content_span() -> None:
+    gold = read_gold(shared_path("data", "quotes", "polnear_dev.jsonl"), limit=3)
+    assert len(gold) == 3
+    for doc in gold:
+        for a in doc.gold:
+            assert all(0 <= s < e <= len(doc.text) for s, e in a.content)
+
+
+def test_textacy_baseline_runs_beside_ours() -> None:
+    pytest.importorskip("textacy")
+    gold = shared_path("data", "quotes", "polnear_dev.jsonl")
+    report = evaluate(gold, load_config(pipeline=["mentions", "quotes"]), limit=4, baseline="textacy")
+    assert set(report.baselines["textacy"]) == set(report.scores)
+
+
+def test_gate_polnear_dev() -> None:
+    gold = shared_path("data", "quotes", "polnear_dev.jsonl")
+    report = evaluate(gold, load_config(pipeline=["mentions", "quotes"]))
+    assert report.counts["failed"] == 0, report.errors[:5]
+    for name, floor in FLOORS.items():
+        assert report.scores[name] >= floor, (name, report.scores)
