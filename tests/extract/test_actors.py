@@ -55,6 +55,31 @@ def test_apposition_gives_office_and_country(pipe) -> None:  # type: ignore[no-u
     assert (person.code, person.role) == ("AZE", "President")
 
 
+@pytest.mark.parametrize("text, name, code, role", [
+    ("It was signed by the Prime Minister of Kosovo, Albin Kurti, on Monday.", "Albin Kurti", "XKX",
+     "Prime Minister"),
+    ("Russian Foreign Ministry spokesperson Maria Zakharova said so.", "Maria Zakharova", "RUS",
+     "Spokesperson"),
+    ("It was signed by Ukraine\u02bcs Infrastructure Minister Oleksandr Kubrakov.", "Oleksandr Kubrakov",
+     "UKR", "Minister"),
+    ("Jordan's King Abdullah received the envoy.", "Abdullah", "JOR", "King"),
+    ("Kenya's PM Raila Odinga spoke.", "Raila Odinga", "KEN", "Prime Minister"),
+])
+def test_title_shapes(pipe, text: str, name: str, code: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    person = entity_of(run(pipe, text), name)
+    assert (person.kind, person.code, person.role) == ("person", code, role)
+
+
+def test_glued_possessive_is_left_out_of_the_mention(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Ukraine\u02bcs army withdrew.")
+    assert any(m.text == "Ukraine" and (m.start, m.end) == (0, 7) for m in r.mentions)
+
+
+def test_organization_word_after_general_is_no_title(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "General Motors cut jobs in Ohio, and the meeting ends at 5 pm Monday.")
+    assert not [e for e in r.entities if e.kind == "person"]
+
+
 def test_office_of_state_without_name(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The president of Armenia rejected the offer.")
     person = next(e for e in r.entities if e.kind == "person")
