@@ -206,8 +206,8 @@ def spacy_persons(w: Work) -> None:
 def _apposition(w: Work, ent: Span, key: str) -> None:
     """'Jeyhun Bayramov, Azerbaijan's foreign minister, …': the office after the name."""
     doc, k = w.doc, ent.end
-    if k >= len(doc) or doc[k].text != ",":
-        return
+    if len(ent) < 2 or k >= len(doc) or doc[k].text != ",":
+        return  # a full name only: "Taking to Twitter, the Turkish leader" is no apposition
     k += 1
     if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
         k += 1
