@@ -63,14 +63,17 @@ def ingest(
     sources: Iterable[Source], store: Store, config: Config,
     on_document: Callable[[Result], None] | None = None,
 ) -> IngestStats:
-    """``peacewatch ingest``: read sources, annotate the new documents and store them."""
+    """``peacewatch ingest``: read, annotate the new documents, store them, resolve the ledger."""
     from .ingest.sources import documents_from
+    from .store.sqlite import resolve
 
     items = store.only_new(documents_from(sources, config))
     for result, document in extract_pairs(items, config):
         store.save(document, result)
         if on_document is not None:
             on_document(result)
+    if store.stats.stored:
+        resolve(store)
     return store.stats
 
 

@@ -222,5 +222,12 @@ class Store:
         return Result.from_dict(data)
 
 
+def resolve(store: Store) -> None:
+    """Rebuild the cross-document ledger from the stored per-document records."""
+    from .ledger import rebuild_ledger
+
+    rebuild_ledger(store.conn)
+
+
 def _j(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
