@@ -80,6 +80,14 @@ def test_organization_word_after_general_is_no_title(pipe) -> None:  # type: ign
     assert not [e for e in r.entities if e.kind == "person"]
 
 
+def test_office_with_state_links_to_the_holder_named_before(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Kenyan President William Ruto spoke first. Later the Kenyan leader left, and a Kenyan "
+                  "official stayed.")
+    ruto = entity_of(r, "William Ruto")
+    assert entity_of(r, "Kenyan leader") is ruto
+    assert entity_of(r, "Kenyan official") is not ruto
+
+
 def test_office_of_state_without_name(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The president of Armenia rejected the offer.")
     person = next(e for e in r.entities if e.kind == "person")

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
+from . import persons
 from .lexicon import Match, TermMatch
 from .work import GroupEntity, Work
 
@@ -64,10 +65,7 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
         w.mention(m.start, end, "ORG", key, f"government noun {term.term!r} with a state")
         return
     if term.kind == "person":
-        role = term.role
-        key = f"office:{code}:{role}"
-        w.entity(key, Entity("", text, "person", code, term.sector, role, why=f"office: {text!r}"))
-        w.mention(m.start, end, "PERSON", key, "office with its state")
+        persons.office_mention(w, m.start, end, code, term.sector, term.role)
         return
     kind = "organization" if term.kind == "organization" else "group"
     if term.sector in ("REB", "PRM"):

@@ -168,10 +168,33 @@ def _bare_office(w: Work, tm: TermMatch, before: Match | None, after: Match | No
     code, sector = code_and_sector(affil, tm.term)
     start, end = (before.start, tm.end) if before is not None else (tm.start, affil.end)
     text = w.doc[start:end].text
-    role = tm.term.role
+    office_mention(w, start, end, code, sector, tm.term.role)
+
+
+def office_mention(w: Work, start: int, end: int, code: str | None, sector: str | None,
+                   role: str | None) -> None:
+    """'the Turkish leader': the person named before who holds it, else an office-holder entity."""
+    text = w.doc[start:end].text
+    key = _holder(w, w.doc[start].idx, code, role)
+    if key is not None:
+        w.mention(start, end, "PERSON", key, f"office {text!r} → {w.entities[key].name}, named before")
+        return
     key = f"office:{code}:{role}"
     w.entity(key, Entity("", text, "person", code, sector, role, why=f"office of a state: {text!r}"))
     w.mention(start, end, "PERSON", key, "office with its state")
+
+
+def _holder(w: Work, before: int, code: str | None, role: str | None) -> str | None:
+    """The person mentioned last before ``before`` with this country and office ("Leader": any)."""
+    best: tuple[int, str] | None = None
+    for m in w.mentions:
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.kind != "person" or m.start >= before or code is None or ent.code != code:
+            continue
+        if (role == "Leader" or ent.role == role) and not (m.entity or "").startswith("office:"):
+            if best is None or m.start > best[0]:
+                best = (m.start, m.entity or "")
+    return best[1] if best else None
 
 
 def dictionary_persons(w: Work) -> None:
