@@ -8,14 +8,15 @@ computed over every merged event, so it is the same whatever order documents arr
   promise (``data/resolve/contradicts.tsv``: a ceasefire then an ASSAULT, a deal then a withdrawal
   from it). For a lasting promise (a ceasefire) this holds even after it was first kept.
 - ``fulfilled``: for every obligor, a later event that happened, by that obligor toward a
-  beneficiary, carries out the promised action (the same type and mode, or a row of
-  ``data/resolve/fulfils.tsv``); ``fulfilled_by`` lists those events. When only some obligors
-  acted, ``fulfilled_by`` lists what was done and the status stays open (or overdue).
+  beneficiary, carries out the promised action (a row of ``data/resolve/fulfils.tsv``: the same
+  type and mode for actions, signing or meeting for an AGREE); ``fulfilled_by`` lists those
+  events. When only some obligors acted, ``fulfilled_by`` lists what was done and the status
+  stays open (or overdue).
 - ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
 - ``open``: otherwise.
 
-"Later" means the event's date (or, when undated, its first report) does not end before the day
-the promise was made.
+"Later" means the event's date (or, when undated, its first report) ends after the first day the
+promise was made; an event that cannot be placed in time is not evidence either way.
 """
 
 from __future__ import annotations
@@ -177,10 +178,12 @@ def _partly(fulfilling: list[MergedEvent]) -> str:
 
 
 def _after(event: MergedEvent, made: str | None) -> bool:
+    """Whether the event may have followed the promise: it ends after the promise's first day. An
+    event that cannot be placed in time is never taken as evidence either way."""
     span, start = _event_span(event), interval(made)
-    if span is None or start is None:
-        return True
-    return span.end >= start.start
+    if span is None:
+        return False
+    return start is None or span.end > start.start
 
 
 def _by(event: MergedEvent, obligors: dict[str, frozenset[str]]) -> bool:
@@ -199,8 +202,6 @@ def _fulfils(action: dict, event: MergedEvent) -> bool:
     a_type, a_mode = action.get("type"), action.get("mode")
     if not a_type:
         return False
-    if event.type == a_type and (not a_mode or not event.mode or a_mode == event.mode):
-        return True
     return any(rule.matches(a_type, a_mode, event.type, event.mode) for rule in fulfil_rules())
 
 

@@ -4,7 +4,10 @@ Two reports (from different documents, or repeated in one) are the same event wh
 same type, the same status class (occurred and historical are both "happened"), the same mode (or
 one has none), compatible actors and recipients (each side shares a party, or one side is empty),
 compatible dates (their intervals overlap, see ``dates``) and compatible quantities (a count of
-the same unit that agrees).
+the same unit that agrees). Reports from different documents must also share at least one party
+and have a date to compare (a stated date or a publication date): two reports that only fail to
+contradict each other ("the agreement", no actors, no date) are not evidence of one event. Within
+one document such repeats merge.
 
 The clustering is complete-linkage in a canonical order: reports are sorted by content (most
 precise date first, then document id and span), and each joins the first cluster whose every
@@ -101,6 +104,11 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
         return "mode differs"
     if not _sides_agree(a.actors, b.actors) or not _sides_agree(a.recipients, b.recipients):
         return "actors or recipients differ"
+    if a.doc != b.doc:
+        if a.window is None or b.window is None:
+            return "no date to place one of them"
+        if not (_shared(a.actors, b.actors) or _shared(a.recipients, b.recipients)):
+            return "no shared actor or recipient"
     if not agree(a.window, b.window, settings.date_slack_days):
         return "dates differ"
     if not quantities_agree(ea.quantity, eb.quantity, settings.quantity_tolerance):
@@ -109,9 +117,11 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
 
 
 def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
-    if not a or not b:
-        return True
-    return bool(frozenset().union(*a) & frozenset().union(*b))
+    return not a or not b or _shared(a, b)
+
+
+def _shared(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+    return bool(a and b and frozenset().union(*a) & frozenset().union(*b))
 
 
 def quantities_agree(a: dict | None, b: dict | None, tolerance: float) -> bool:

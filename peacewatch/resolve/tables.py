@@ -34,10 +34,12 @@ class ActionRule:
     line: int
 
     def matches(self, action_type: str, action_mode: str | None, ev_type: str, ev_mode: str | None) -> bool:
-        return (
-            _match(self.action_type, action_type) and _match(self.action_mode, action_mode)
-            and _match(self.event_type, ev_type) and _match(self.event_mode, ev_mode)
-        )
+        if not (_match(self.action_type, action_type) and _match(self.action_mode, action_mode)):
+            return False
+        type_ok = ev_type == action_type if self.event_type == "=" else _match(self.event_type, ev_type)
+        if self.event_mode == "=":
+            return type_ok and (not action_mode or not ev_mode or action_mode == ev_mode)
+        return type_ok and _match(self.event_mode, ev_mode)
 
 
 @dataclass(frozen=True)

@@ -90,3 +90,13 @@ def test_merged_arguments_use_ledger_ids_and_scores_come_from_the_table() -> Non
 def test_clusters_never_depend_on_order(order: list[int], dates: list[str | None]) -> None:
     docs = [doc(f"d{i}", "2023-12-21", ev("x", date=d)) for i, d in enumerate(dates)]
     assert groups(*docs) == groups(*[docs[i] for i in order])
+
+
+def test_across_documents_a_shared_party_and_a_date_are_needed() -> None:
+    nobody = {"actor": [], "recipient": []}
+    a = doc("a", "2023-12-13", ev("x", date="2023-12-13", **nobody), ev("y", **nobody))
+    b = doc("b", "2023-12-13", ev("z", date="2023-12-13", **nobody))
+    # repeats inside one document merge; the other outlet's bare report does not join them
+    assert groups(a, b) == [["a#x", "a#y"], ["b#z"]]
+    undated = Result("c", None, entities=[AZE, ARM], events=[ev("w")])
+    assert groups(doc("d", "2023-12-13", ev("v", date="2023-12-13")), undated) == [["c#w"], ["d#v"]]
