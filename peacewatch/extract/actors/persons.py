@@ -167,7 +167,6 @@ def _bare_office(w: Work, tm: TermMatch, before: Match | None, after: Match | No
         return
     code, sector = code_and_sector(affil, tm.term)
     start, end = (before.start, tm.end) if before is not None else (tm.start, affil.end)
-    text = w.doc[start:end].text
     office_mention(w, start, end, code, sector, tm.term.role)
 
 
