@@ -20,6 +20,7 @@ demo: install
 	$(BIN)/peacewatch ingest examples/articles.jsonl examples/border-tavush-2024-04-20.html --db peacewatch.db
 	$(BIN)/peacewatch ingest examples/exchange-followup-2023-12-14.txt --published 2023-12-14 --db peacewatch.db
 	$(BIN)/peacewatch summary --db peacewatch.db
+	$(BIN)/peacewatch report AZE ARM --db peacewatch.db -o report.html
 
 lint: install
 	$(BIN)/ruff check peacewatch tests bench scripts

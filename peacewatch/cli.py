@@ -229,5 +229,91 @@ def summary(obj: Context, db: str | None) -> None:
         click.echo(render_summary(summarize(store.conn)))
 
 
+
+def _ledger_call(db: str | None, config: Config, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    store = _open_store(db, config)
+    with store:
+        try:
+            return fn(store.conn, *args, **kwargs)
+        except PeacewatchError as e:
+            _fail_usage(e)
+
+
+@main.command("events")
+@click.option("--dyad", nargs=2, metavar="A B", default=None,
+              help="Two actors: country codes (AZE ARM) or ledger entity ids.")
+@click.option("--since", default=None, help="First day (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Last day (YYYY-MM-DD).")
+@click.option("--type", "type_", default=None, help="Only this PLOVER type (AGREE, RETREAT, …).")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.option("--json", "as_json", is_flag=True, help="One merged event per line as JSON.")
+@click.pass_obj
+def events(obj: Context, dyad: tuple[str, str] | None, since: str | None, until: str | None,
+           type_: str | None, db: str | None, as_json: bool) -> None:
+    """Merged events (one per real-world event), of a dyad or all, in timeline order."""
+    from .serve.text import render_events
+    from .store import ledger, queries
+
+    wanted = type_.upper() if type_ else None
+    if dyad is None:
+        found = _ledger_call(db, obj.config, queries.all_events, since=since, until=until, type=wanted)
+    else:
+        found = _ledger_call(db, obj.config, ledger.events_for_dyad, dyad[0].upper(), dyad[1].upper(),
+                             since=since, until=until, type=wanted)
+    if as_json:
+        for event in found:
+            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(render_events(found))
+
+
+@main.command("commitments")
+@click.option("--status", type=click.Choice(("open", "fulfilled", "overdue", "broken")), default=None)
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.option("--json", "as_json", is_flag=True, help="One commitment per line as JSON.")
+@click.pass_obj
+def commitments(obj: Context, status: str | None, db: str | None, as_json: bool) -> None:
+    """Commitments across documents with their status (open, fulfilled, overdue, broken)."""
+    from .serve.text import render_commitments
+    from .store import ledger
+
+    found = _ledger_call(db, obj.config, ledger.commitments, status)
+    if as_json:
+        for c in found:
+            click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(render_commitments(found))
+
+
+@main.command("timeline")
+@click.argument("a")
+@click.argument("b")
+@click.option("--by", type=click.Choice(("month", "week")), default="month", show_default=True)
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.option("--json", "as_json", is_flag=True, help="The whole dyad view as one JSON object.")
+@click.pass_obj
+def timeline(obj: Context, a: str, b: str, by: str, db: str | None, as_json: bool) -> None:
+    """A dyad's timeline: events, counts by quad class and scores per period, negotiation record."""
+    from .serve.text import render_timeline
+    from .store import ledger
+
+    view = _ledger_call(db, obj.config, ledger.timeline, a.upper(), b.upper())
+    click.echo(json.dumps(view.to_dict(), ensure_ascii=False) if as_json else render_timeline(view, by))
+
+
+@main.command("report")
+@click.argument("a")
+@click.argument("b")
+@click.option("-o", "--output", default="report.html", show_default=True, help="The HTML file to write.")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.pass_obj
+def report(obj: Context, a: str, b: str, output: str, db: str | None) -> None:
+    """Write a self-contained HTML report of a dyad: timeline plot, events, commitments, sources."""
+    from .store import ledger
+
+    path = _ledger_call(db, obj.config, ledger.write_report, a.upper(), b.upper(), output)
+    click.echo(f"report written to {path}", err=True)
+
+
 if __name__ == "__main__":
     main()

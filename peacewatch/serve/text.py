@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..evaluate.report import EvalReport
+from ..resolve import LedgerCommitment, MergedEvent
+from ..resolve.dyads import DyadView
 from ..store.summary import Summary
+from ..types import Argument
 
 
 def render_report(report: EvalReport, show_errors: int) -> str:
@@ -51,4 +54,51 @@ def render_summary(summary: Summary) -> str:
         if not counts:
             lines.append("  (none)")
         lines.extend(f"  {name:<18} {n:>6}" for name, n in counts.items())
+    return "\n".join(lines)
+
+
+def _parties(args: list[Argument]) -> str:
+    return "+".join(dict.fromkeys(a.code or a.text for a in args)) or "-"
+
+
+def render_events(events: list[MergedEvent]) -> str:
+    """Merged events, one line each: day, type/mode, status, actor → recipient, reports."""
+    if not events:
+        return "no events (has anything been ingested? see `peacewatch summary`)"
+    lines = [f"{'date':<11} {'type':<22} {'status':<12} {'actor → recipient':<28} {'reports':>7}  id"]
+    for e in events:
+        kind = f"{e.type}/{e.mode}" if e.mode else e.type
+        dyad = f"{_parties(e.actor)} → {_parties(e.recipient)}"
+        lines.append(f"{e.date or '?':<11} {kind:<22} {e.status:<12} {dyad:<28} {len(e.mentions):>7}  {e.id}")
+    return "\n".join(lines)
+
+
+def render_commitments(commitments: list[LedgerCommitment]) -> str:
+    """Commitments, one line each, with what fulfilled or broke them."""
+    if not commitments:
+        return "no commitments"
+    lines = [f"{'made':<11} {'status':<10} {'action':<20} {'due':<11} {'obligor → beneficiary':<30} evidence"]
+    for c in commitments:
+        action = "/".join(str(v) for v in (c.action.get("type"), c.action.get("mode")) if v)
+        parties = f"{'+'.join(c.obligor) or '-'} → {'+'.join(c.beneficiary) or '-'}"
+        evidence = ", ".join(c.fulfilled_by or c.broken_by) or "-"
+        lines.append(f"{c.made or '?':<11} {c.status:<10} {action:<20} {c.due or '-':<11} {parties:<30} {evidence}")
+    return "\n".join(lines)
+
+
+def render_timeline(view: DyadView, by: str = "month") -> str:
+    """A dyad view: per-period counts by quad class and scores, then the negotiation record."""
+    periods = view.months if by == "month" else view.weeks
+    lines = [f"{view.a} – {view.b}: {len(view.events)} merged events", ""]
+    quads = sorted({q for p in periods for q in p.quads})
+    lines.append(f"{by:<10}{'events':>7}" + "".join(f"{q:>22}" for q in quads) + f"{'score sum':>11}{'mean':>7}")
+    for p in periods:
+        mean = "-" if p.score_mean is None else f"{p.score_mean:.1f}"
+        lines.append(f"{p.period:<10}{p.events:>7}" + "".join(f"{p.quads.get(q, 0):>22}" for q in quads)
+                     + f"{p.score_sum:>11.1f}{mean:>7}")
+    if view.negotiation:
+        lines += ["", "negotiation record"]
+        for step in view.negotiation:
+            gap = "" if step.days_since_previous is None else f"(+{step.days_since_previous} d)"
+            lines.append(f"  {step.day:<11} {step.kind:<12} {step.type:<10} {'+'.join(step.actors):<20} {gap}")
     return "\n".join(lines)
