@@ -16,7 +16,8 @@ computed over every merged event, so it is the same whatever order documents arr
 - ``open``: otherwise.
 
 "Later" means the event's date (or, when undated, its first report) ends after the first day the
-promise was made; an event that cannot be placed in time is not evidence either way.
+promise was made and starts within ``horizon_days`` of it; an event that cannot be placed in time
+is not evidence either way. An event after the due date cannot break a promise with a term.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class _Found:
 
 def track_commitments(
     results: Iterable[Result], id_map: EntityMap, origin: dict[tuple[str, str], str],
-    events: list[MergedEvent], entities: list[LedgerEntity], as_of: dt.date | None,
+    events: list[MergedEvent], entities: list[LedgerEntity], as_of: dt.date | None, horizon_days: int = 365,
 ) -> list[LedgerCommitment]:
     """Ledger commitments, each with its status decided over all merged events."""
     groups: dict[tuple[str, ...], list[_Found]] = defaultdict(list)
@@ -62,7 +63,7 @@ def track_commitments(
     out = [_build(key, items, by_id) for key, items in sorted(groups.items())]
     for commitment in out:
         promised = by_id.get(commitment.event or "")
-        _decide(commitment, events, codes, as_of, promised.quantity if promised else None)
+        _decide(commitment, events, codes, as_of, promised.quantity if promised else None, horizon_days)
     return sorted(out, key=lambda c: (c.made or "9999-12-31", c.id))
 
 
@@ -132,10 +133,11 @@ def _event_span(event: MergedEvent) -> Interval | None:
 
 
 def _decide(c: LedgerCommitment, events: list[MergedEvent], codes: dict[str, str | None],
-            as_of: dt.date | None, promised: dict | None) -> None:
+            as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
     obligors = _parties(c.obligor, codes)
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
-    later = [e for e in events if e.id != c.event and e.status in HAPPENED and _after(e, c.made)]
+    later = [e for e in events if e.id != c.event and e.status in HAPPENED
+             and _after(e, c.made) and _within(e, c.made, horizon_days)]
     toward = [e for e in later if _by(e, obligors) and _toward(e, beneficiaries)]
     candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0)]
     fulfilling = _first_per_obligor(candidates, obligors)
@@ -143,7 +145,8 @@ def _decide(c: LedgerCommitment, events: list[MergedEvent], codes: dict[str, str
     covered = all(any(_side(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
     fulfilled = bool(fulfilling) and covered
     breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
-                and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)]
+                and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)
+                and not _after_due(e, c.due)]
     c.broken_by = [e.id for e, _ in breaking]
     if breaking:
         e, rule = breaking[0]
@@ -184,6 +187,19 @@ def _after(event: MergedEvent, made: str | None) -> bool:
     if span is None:
         return False
     return start is None or span.end > start.start
+
+
+def _within(event: MergedEvent, made: str | None, horizon_days: int) -> bool:
+    span, start = _event_span(event), interval(made)
+    if span is None or start is None:
+        return True
+    return span.start <= start.end + dt.timedelta(days=horizon_days)
+
+
+def _after_due(event: MergedEvent, due: str | None) -> bool:
+    """A promise with a term (a ceasefire "until January 2") cannot be broken after the term."""
+    span, term = _event_span(event), interval(due)
+    return span is not None and term is not None and span.start > term.end
 
 
 def _by(event: MergedEvent, obligors: dict[str, frozenset[str]]) -> bool:

@@ -42,7 +42,7 @@ def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = No
     entities, id_map = resolve_entities(docs)
     events, origin = merge_events(docs, id_map, entities, settings)
     as_of = day(settings.as_of) or max((d for r in docs if (d := day(r.published))), default=None)
-    commitments = track_commitments(docs, id_map, origin, events, entities, as_of)
+    commitments = track_commitments(docs, id_map, origin, events, entities, as_of, settings.horizon_days)
     return Ledger(
         as_of=as_of.isoformat() if as_of else None, documents=[r.id for r in docs],
         entities=entities, events=events, commitments=commitments,

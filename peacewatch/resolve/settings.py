@@ -22,6 +22,8 @@ class LedgerSettings:
     - ``mode_none_matches``: whether an event with no mode may merge with one that has a mode.
     - ``as_of``: the day commitments are judged overdue against (``YYYY-MM-DD``); None means the
       newest publication date in the ledger, so a rebuild never depends on the wall clock.
+    - ``horizon_days``: how long after a promise an event can still keep or break it (a release a
+      year and a half later is a new deal, not the old promise kept).
     """
 
     date_slack_days: int = 1
@@ -29,6 +31,7 @@ class LedgerSettings:
     quantity_tolerance: float = 0.0
     mode_none_matches: bool = True
     as_of: str | None = None
+    horizon_days: int = 365
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> LedgerSettings:
@@ -45,7 +48,8 @@ class LedgerSettings:
         return settings
 
     def validate(self) -> None:
-        if self.date_slack_days < 0 or self.undated_window_days < 0 or self.quantity_tolerance < 0:
+        numbers = (self.date_slack_days, self.undated_window_days, self.quantity_tolerance, self.horizon_days)
+        if any(n < 0 for n in numbers):
             raise ConfigError("ledger settings must not be negative", "E020")
         if self.as_of is not None and not _is_day(self.as_of):
             raise ConfigError(f"ledger setting as_of={self.as_of!r} is not a YYYY-MM-DD date", "E020")

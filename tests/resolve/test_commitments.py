@@ -85,3 +85,22 @@ def test_a_promise_to_sign_is_kept_by_signing_and_broken_by_walking_out() -> Non
     assert judge(promise(sign, ["e1"], ["e2"]), signed).status == "fulfilled"
     walked = later("c", "2024-03-01", ev("y", "SANCTION", [AZE], [ARM], mode="withdraw", date="2024-02-28"))
     assert judge(promise(sign, ["e1"], ["e2"]), signed, walked).status == "broken"
+
+
+def test_events_beyond_the_horizon_keep_or_break_nothing() -> None:
+    swap = {"type": "RETREAT", "mode": "release"}
+    much_later = later("b", "2025-03-01", ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2025-02-27"))
+    assert judge(promise(swap, ["e1"], ["e2"]), much_later).status == "open"
+    assert judge(promise(swap, ["e1"], ["e2"]), much_later, horizon_days=800).status == "fulfilled"
+
+
+def test_a_ceasefire_with_a_term_is_not_broken_after_it() -> None:
+    after = later("b", "2024-02-14", ev("x", "ASSAULT", [AZE], [ARM], date="2024-02-13"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), after).status == "overdue"
+    within = later("c", "2023-12-21", ev("y", "ASSAULT", [AZE], [ARM], date="2023-12-20"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), within).status == "broken"
+
+
+def test_undated_events_are_no_evidence() -> None:
+    unplaced = Result("b", None, entities=ENTS, events=[ev("x", "ASSAULT", [AZE], [ARM])])
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), unplaced).status == "open"
