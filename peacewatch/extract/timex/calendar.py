@@ -44,9 +44,9 @@ def season_of(d: dt.date) -> tuple[int, str]:
     return (d.year - 1 if d.month <= 2 else d.year), MONTH_SEASON[d.month]
 
 
-# How far past the anchor a "past" date may still lie (and before it a "future" one): news
-# states near dates loosely ("was set for Nov. 16" two weeks ahead; an editorial dated a day late).
-SLACK = dt.timedelta(days=31)
+# How far past the anchor a "past" day-and-month may still lie (and before it a "future" one):
+# news states scheduled dates loosely ("was set for Dec. 7" six weeks ahead; tuned on dev data).
+SLACK = dt.timedelta(days=75)
 
 
 def pick_year(anchor: dt.date, direction: str | None,
