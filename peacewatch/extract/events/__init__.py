@@ -83,7 +83,11 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         actors, recipients = args.noun_actors(index, token)
     if not recipients and found.inner is not None:
         recipients = _inner_recipients(index, found.inner)
-    if "requested" in cues(found) and reading.type != "REQUEST":
+    if not recipients:
+        recipients = _clause_recipients(index, token)
+    if not recipients:
+        recipients = args.place_arguments(index, token)
+    if "requested" in cues(found):
         reporter = args.reporting_verb(found.top)
         subj = args.subject(reporter) if reporter is not None else None
         if subj is not None:
@@ -104,6 +108,22 @@ def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:
         if subj is not None:
             return args.phrase(index, subj)
     return args.recipients_of(index, token)
+
+
+def _clause_recipients(index: args.Index, token: Token) -> list[Argument]:
+    """Recipients of the clause a trigger governs: "demanded that the US cancel", "offered to
+    hand over to Britain"."""
+    for child in token.children:
+        if child.dep_ not in ("ccomp", "xcomp") or coarse_pos(child) != "VERB":
+            continue
+        if child.dep_ == "ccomp" and (subj := args.subject(child)) is not None:
+            found = args.phrase(index, subj, fallback=False)
+            if found:
+                return found
+        found = args.recipients_of(index, child)
+        if found:
+            return found
+    return []
 
 
 def _date_status(reading: Reading, date: str | None, ann: Annotation, own: bool) -> None:

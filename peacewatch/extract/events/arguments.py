@@ -262,6 +262,21 @@ def number(token: Token) -> int | float | None:
         return numbers().get(text)
 
 
+def place_arguments(index: Index, trigger: Token) -> list[Argument]:
+    """The state of the place the event happened in ("lifted the curfew in Montenegro"), as the
+    party it was directed at when the text names no other."""
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "inside"):
+            continue
+        for pobj in child.children:
+            mention = index.mention(pobj)
+            if pobj.dep_ == "pobj" and mention is not None and mention.label in LOCATION_LABELS:
+                arg = index.argument(pobj)
+                if arg is not None and arg.code:
+                    return [arg]
+    return []
+
+
 def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | None:
     """A place the trigger happened in/at, when a mention of a place names it."""
     for child in trigger.children:

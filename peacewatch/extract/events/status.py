@@ -22,7 +22,7 @@ ROLE_TYPES = {"threat": "THREATEN", "request": "REQUEST", "refuse": "REJECT"}
 THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
                 "COERCE": "restrict"}
 # Verbal conflict types keep their type when announced.
-KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT")
+KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
 
 @dataclass
@@ -76,6 +76,8 @@ def cues(item: Found) -> dict[str, str]:
             elif child.dep_ == "advcl" and any(
                     g.dep_ == "mark" and g.lower_ in words("condition") for g in child.children):
                 found.setdefault("hypothetical", f"condition on '{tok.text}'")
+                if any(g.lower_ == "unless" for g in child.children):
+                    found.setdefault("ultimatum", f"'unless' on '{tok.text}'")
     trig = item.token
     if trig.tag_ == "VBG" and trig.dep_ in ("csubj", "nsubj"):
         found.setdefault("hypothetical", "gerund subject (generic statement)")
@@ -117,7 +119,7 @@ def read(item: Found) -> Reading:
 def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
     assert item.inner is not None
     inner = item.inner.rule
-    if role in ROLE_TYPES:
+    if role in ROLE_TYPES and ROLE_TYPES[role] == item.rule.type:
         reading.type = ROLE_TYPES[role]
         if role == "threat":
             reading.mode = THREAT_MODES.get(inner.type)
@@ -158,6 +160,9 @@ def _apply_cues(item: Found, reading: Reading) -> None:
         reading.type, reading.mode, why = future_type(reading.type, reading.mode)
         reading.status = "future"
         reading.why.append(f"{found['future']}: {why}")
+    if "ultimatum" in found and reading.status == "future" and reading.type != "THREATEN":
+        reading.type, reading.mode = "THREATEN", None
+        reading.why.append(f"announced act on a condition ({found['ultimatum']}): THREATEN")
     for status in ("requested", "hypothetical", "negated"):
         if status in found:
             reading.status = status

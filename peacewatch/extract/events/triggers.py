@@ -24,6 +24,10 @@ ABOUT_PREPS = ("on", "to", "for", "upon", "over", "about", "of")
 # Dependents that are not part of a trigger's frame (other clauses, punctuation).
 FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
 # Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
+# Prepositions and subordinators that put an event in the background of the sentence's main one.
+BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
+                    "once")
+NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
 
 
@@ -36,11 +40,12 @@ class Found:
     wrappers: list[Token] = field(default_factory=list)
     inners: list[Found] = field(default_factory=list)
     topic_of: Token | None = None  # set when only discussed ("discussed the withdrawal")
+    background: bool = False  # in a relative clause or an "after X" phrase
 
     @property
     def weak(self) -> bool:
         """A weak trigger that carries no nested action ("the conflict", "the statement")."""
-        return self.rule.weak and not self.inners
+        return (self.rule.weak or self.background) and not self.inners
 
     @property
     def inner(self) -> Found | None:
@@ -81,6 +86,8 @@ def frame(token: Token) -> set[str]:
             out.add(target.lemma_.lower())
             out.update(g.lemma_.lower() for g in target.children if g.dep_ in ("compound", "amod"))
             out.update(g.lower_ for g in target.children if g.dep_ in ("compound", "amod"))
+            out.update(p.lemma_.lower() for g in target.children if g.lower_ == "of"
+                       for p in g.children if p.dep_ == "pobj")
     if coarse_pos(token) == "NOUN":
         out.add(token.head.lemma_.lower())
     return out
@@ -88,10 +95,16 @@ def frame(token: Token) -> set[str]:
 
 def is_person(token: Token) -> bool:
     """Whether a noun names people: a nationality or person name, or a person noun."""
-    return token.ent_type_ in ("NORP", "PERSON") or token.lemma_.lower() in words("person")
+    if token.ent_type_ in ("NORP", "PERSON") or token.lemma_.lower() in words("person"):
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
 
 
 def _person_object(token: Token) -> bool:
+    if coarse_pos(token) == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+        if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
+            return True
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and is_person(child):
             return True
@@ -102,12 +115,44 @@ def _person_object(token: Token) -> bool:
         c.dep_ in ("compound", "prep") and is_person(c) for c in token.children)
 
 
+def is_background(token: Token) -> bool:
+    """Whether a trigger sits in a relative clause, a participle modifying a noun, or an
+    "after/during/because of X" phrase: background to the sentence's main event."""
+    current = token
+    for _ in range(8):
+        if current.dep_ in ("relcl", "acl") and current.i != token.i or (
+                current.dep_ == "relcl" and current.i == token.i):
+            return True
+        if current.lower_ in BACKGROUND_WORDS and current.dep_ in ("prep", "mark", "pobj"):
+            return True
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_WORDS
+                                           for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _excluded(token: Token, pos: str) -> bool:
+    """Words that look like triggers but are names or nominal uses ("Amnesty International",
+    "the wounded", "alleged bombers")."""
+    if pos == "NOUN" and token.ent_type_ in NAMED_LABELS:
+        return True
+    if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return True
+    return pos == "VERB" and token.dep_ == "amod" and not any(
+        c.dep_ in ("npadvmod", "compound") for c in token.children)
+
+
 def match(token: Token) -> TriggerRule | None:
     """The trigger rule that applies to ``token``, or None."""
     rules = trigger_rules().get(token.lemma_.lower())
     if not rules:
         return None
     pos = coarse_pos(token)
+    if _excluded(token, pos):
+        return None
     lemmas: set[str] | None = None
     for rule in rules:
         if rule.pos != "*" and rule.pos != pos:
@@ -188,16 +233,42 @@ def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | Non
     return None
 
 
+def _purpose_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    """The event a trigger is the purpose or manner of ("staged rallies to demand X",
+    "demonstrated calling for X", "resigned to allow elections")."""
+    if token.dep_ in ("advcl", "xcomp") and coarse_pos(token) == "VERB" and token.head.i in triggers:
+        if not any(c.dep_ == "mark" for c in token.children) and not is_background(token):
+            return token.head
+    return None
+
+
+def modal_requests(sent: Span, triggers: dict[int, TriggerRule]) -> dict[int, TriggerRule]:
+    """"X said Y must do Z": the verb under "must" in a reported clause is a REQUEST by X."""
+    rules = trigger_rules().get("must", [])
+    out: dict[int, TriggerRule] = {}
+    for tok in sent:
+        verb = tok.head
+        if (rules and tok.dep_ == "aux" and tok.lower_ in words("modal:requested")
+                and verb.i not in triggers and verb.dep_ == "ccomp"
+                and verb.head.lemma_.lower() in words("report")
+                and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children)):
+            out[verb.i] = rules[0]
+    return out
+
+
 def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
-    found = {i: Found(sent.doc[i], rule) for i, rule in triggers.items()}
+    triggers.update(modal_requests(sent, triggers))
+    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]))
+             for i, rule in triggers.items()}
     roles = wrapper_roles()
     absorbed: set[int] = set()
     for i, item in found.items():
         item.wrappers = wrapper_chain(item.token)
         outer = item.wrappers[0] if item.wrappers else (
-            _absorber(item.token, triggers) or _content_host(item.token, triggers))
+            _absorber(item.token, triggers) or _content_host(item.token, triggers)
+            or _purpose_host(item.token, triggers))
         if outer is None or outer.i not in found:
             continue
         if roles.get(outer.lemma_.lower()) == "topic":

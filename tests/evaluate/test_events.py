@@ -1,0 +1,84 @@
+"""``peacewatch eval events``: matching rules on a project-written gold file, and the gate on the
+PLOVER gold-standard dev sentences (../shared/data/events)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peacewatch.config import load_config
+from peacewatch.errors import EvalError
+from peacewatch.evaluate.events import evaluate, gold_sets, predicted_sets
+from peacewatch.pipeline import registered
+from peacewatch.types import Argument, Event, Result
+from tests.conftest import shared_path
+
+# Floors: measured score minus about 0.01; they only move up.
+TYPE_F1_FLOOR = 0.83
+FULL_F1_FLOOR = 0.37
+BASELINE_TYPE_F1_CEILING = 0.60  # the keyword baseline must stay well below the rules
+
+
+def _event(etype: str, actors: list[str], recipients: list[str]) -> Event:
+    return Event(id="ev", type=etype, trigger_span=(0, 1), span=(0, 1),
+                 actor=[Argument(None, c, None, c) for c in actors],
+                 recipient=[Argument(None, c, None, c) for c in recipients])
+
+
+def test_gold_labels_and_codes_are_mapped() -> None:
+    record = {"text": "x", "events": [
+        {"source": "JAP", "target": "USA", "code": "DISAPPROVE"},
+        {"source": "GMY", "target": None, "code": "FIGHT"},
+    ]}
+    types, tuples = gold_sets(record)
+    assert types == {"ACCUSE", "ASSAULT"}
+    assert tuples == {("ACCUSE", "JPN", "USA"), ("ASSAULT", "DEU", None)}
+
+
+def test_predictions_expand_like_the_gold() -> None:
+    result = Result(id="r", events=[_event("AGREE", ["USA", "JOR"], []),
+                                    _event("PROTEST", ["DZA"], [])])
+    types, tuples = predicted_sets(result)
+    assert types == {"AGREE", "PROTEST"}
+    # a compound actor with no target: one tuple per actor, no recipient; a single actor with no
+    # target: scored against its own country, as the gold codes it
+    assert tuples == {("AGREE", "JOR", None), ("AGREE", "USA", None), ("PROTEST", "DZA", "DZA")}
+
+
+def test_bad_gold_is_a_coded_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n', "utf-8")
+    with pytest.raises(EvalError) as err:
+        evaluate(bad, load_config())
+    assert err.value.code == "E050"
+
+
+def test_small_project_gold(tmp_path: Path) -> None:
+    if "actors" not in registered():
+        pytest.skip("scoring actor codes needs the 'actors' component")
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "a", "text": "Colombia released 14 Venezuelan soldiers on Friday.",
+         "events": [{"source": "COL", "target": "VEN", "code": "RETREAT"}]},
+        {"id": "b", "text": "Iran threatened to close its border with Iraq.",
+         "events": [{"source": "IRN", "target": "IRQ", "code": "THREATEN"}]},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    report = evaluate(gold, load_config(), baseline="keyword")
+    assert report.scores["type_f1"] == 1.0
+    assert report.scores["full_f1"] == 1.0
+    assert "keyword" in report.baselines and report.counts["sentences"] == 2
+    assert report.breakdown["per type"]["RETREAT"]["f1"] == 1.0
+
+
+def test_gate_plover_gold_dev() -> None:
+    gold = shared_path("data", "events", "plover_gsr_dev.jsonl")
+    if "actors" not in registered():
+        pytest.skip("the full-event score needs the 'actors' component")
+    report = evaluate(gold, load_config(), baseline="keyword")
+    assert report.scores["type_f1"] >= TYPE_F1_FLOOR
+    assert report.scores["full_f1"] >= FULL_F1_FLOOR
+    assert report.baselines["keyword"]["type_f1"] < BASELINE_TYPE_F1_CEILING
+    assert report.errors  # misses and false alarms are listed for error analysis

@@ -1,0 +1,102 @@
+"""Unit tests of the events component: its tables, dates, and invariants on any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from peacewatch.extract.events import tables
+from peacewatch.extract.events.dating import is_historical, is_later, latest_day
+from peacewatch.extract.events.status import future_type
+from peacewatch.types import EVENT_STATUSES, EVENT_TYPES, Document
+
+ANCHOR = dt.date(2023, 12, 26)
+
+
+def test_every_trigger_row_names_a_plover_type_with_a_score_and_cameo_code() -> None:
+    for rules in tables.trigger_rules().values():
+        for rule in rules:
+            assert rule.type in EVENT_TYPES, rule.why
+            assert tables.score(rule.type, rule.mode) is not None, rule.why
+            assert tables.cameo(rule.type, rule.mode) is not None, rule.why
+
+
+def test_scores_follow_plover() -> None:
+    assert tables.score("RETREAT", "release") == 6.5
+    assert tables.score("RETREAT", "withdraw") == 8
+    assert tables.score("CONSULT", "third-party") == 1
+    assert tables.score("CONSULT", None) == 2.5
+    assert tables.score("ACCUSE", None) == -2
+    assert tables.score("ASSAULT", "firearms") == -9  # no mode score: the type's base score
+    assert tables.cameo("RETREAT", "release") == "0841"
+    assert tables.cameo("CONSULT", "third-party") == "045"
+
+
+def test_wrapper_roles_are_known() -> None:
+    assert set(tables.wrapper_roles().values()) <= {
+        "intent", "future", "threat", "request", "refuse", "hypothetical", "topic", "fail"}
+    assert tables.wrapper_roles()["agree"] == "intent"
+
+
+@pytest.mark.parametrize(("etype", "mode", "expected"), [
+    ("RETREAT", "withdraw", "CONCEDE"), ("RETREAT", "ceasefire", "CONCEDE"),
+    ("CONSULT", None, "AGREE"), ("AID", None, "AGREE"), ("SUPPORT", None, "AGREE"),
+    ("ASSAULT", None, "THREATEN"), ("SANCTION", None, "THREATEN"), ("REQUEST", None, "REQUEST"),
+])
+def test_future_types(etype: str, mode: str | None, expected: str) -> None:
+    assert future_type(etype, mode)[0] == expected
+
+
+@pytest.mark.parametrize(("value", "last"), [
+    ("2020", dt.date(2020, 12, 31)), ("2020-FA", dt.date(2020, 11, 30)),
+    ("2023-02", dt.date(2023, 2, 28)), ("2023-09-19", dt.date(2023, 9, 19)),
+    ("2023-Q1", dt.date(2023, 3, 31)), ("PRESENT_REF", None), ("XXXX-11", None),
+])
+def test_latest_day(value: str, last: dt.date | None) -> None:
+    assert latest_day(value) == last
+
+
+def test_historical_and_later() -> None:
+    assert is_historical("2020-FA", ANCHOR)
+    assert not is_historical("2023-09-19", ANCHOR)
+    assert not is_historical("2020", None)
+    assert is_later("2024", ANCHOR) and is_later("2024-01-05", ANCHOR)
+    assert not is_later("2023-12", ANCHOR) and not is_later(None, ANCHOR)
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex", "mentions", "events", "commitments")
+
+
+WORDS = ["Peru", "Chad", "released", "talks", "will", "not", "agreed", "to", "sign", "a", "treaty",
+         "the", "prisoners", "32", "withdrawal", "said", "he", "if", "must", "troops", ",", ".",
+         "discussed", "no", "decision", "threatened", "attack", "in", "2020", "\n", "“", "”"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_any_text_gives_valid_events(pipe, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    [result] = list(pipe.annotate([Document(id="p", text=text, published="2023-12-26")]))
+    assert result.error is None
+    ids = {e.id for e in result.events}
+    for e in result.events:
+        assert e.type in EVENT_TYPES and e.status in EVENT_STATUSES
+        lo, hi = e.trigger_span
+        assert 0 <= lo < hi <= len(text) and text[lo:hi].strip()
+        assert e.span[0] <= lo and hi <= e.span[1] <= len(text)
+        assert e.why and e.score is not None
+    for c in result.commitments:
+        assert c.event in ids and c.status == "open" and c.obligor
+
+
+def test_pipeline_builds_in_the_documented_order(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from peacewatch.errors import ConfigError
+
+    with pytest.raises(ConfigError) as err:
+        make_pipeline("mentions", "commitments")
+    assert err.value.code == "E023"
