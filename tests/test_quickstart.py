@@ -55,4 +55,4 @@ def test_readme_quick_start_runs(tmp_path):
         proc = subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True, check=False)
         assert proc.returncode == 0, f"{command}\n{proc.stderr[-2000:]}"
     assert (work / "results.jsonl").stat().st_size > 0
-    assert (work / "events.csv").exists()
+    assert (work / "events.csv").read_text("utf-8").startswith("id,")

@@ -19,10 +19,23 @@ TABLES = ("documents", "mentions", "entities", "timexes", "quotes", "events", "c
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
-    """The rows of an export table as contract-shaped dictionaries."""
+MERGED = ("events", "commitments", "entities")
+
+
+def rows(conn: sqlite3.Connection, table: str, per_document: bool = False) -> Iterator[dict[str, Any]]:
+    """The rows of an export table as contract-shaped dictionaries.
+
+    ``events``, ``commitments`` and ``entities`` are the merged cross-document view (the contract's
+    database export: stable entity ids, one event per real-world event with its ``mentions``);
+    ``per_document`` gives the records as each document's extraction produced them instead.
+    """
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}", "E042")
+    if table in MERGED and not per_document:
+        from .ledger import ledger_rows
+
+        yield from ledger_rows(conn, table)
+        return
     if table == "documents":
         for row in conn.execute("SELECT * FROM documents ORDER BY id"):
             data = dict(row)

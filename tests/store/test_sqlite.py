@@ -67,10 +67,10 @@ def test_re_ingesting_changes_nothing(tmp_path_factory, texts):
     with Store(tmp_path_factory.mktemp("db") / "p.db") as store:
         ingest(store, docs)
         first = table_counts(store)
-        dump = list(export.rows(store.conn, "events"))
+        dump = list(export.rows(store.conn, "events", per_document=True))
         ingest(store, docs)
         assert table_counts(store) == first
-        assert list(export.rows(store.conn, "events")) == dump
+        assert list(export.rows(store.conn, "events", per_document=True)) == dump
         assert first["documents"] == len(set(texts))
 
 
@@ -117,11 +117,11 @@ def test_every_table_exports_in_every_format(tmp_path, fmt):
         for table in export.TABLES:
             path = tmp_path / f"{table}.{fmt}"
             if fmt == "parquet":
-                n = export.write(export.rows(store.conn, table), fmt, str(path))
+                n = export.write(export.rows(store.conn, table, per_document=True), fmt, str(path))
                 assert pq.read_table(path).num_rows == n
             else:
                 with open(path, "w", encoding="utf-8", newline="") as out:
-                    n = export.write(export.rows(store.conn, table), fmt, out)
+                    n = export.write(export.rows(store.conn, table, per_document=True), fmt, out)
             assert n >= 1
         if fmt == "jsonl":
             first = json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])
