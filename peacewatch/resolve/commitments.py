@@ -139,6 +139,8 @@ def _decide(c: LedgerCommitment, events: list[MergedEvent], codes: dict[str, str
     later = [e for e in events if e.id != c.event and e.status in HAPPENED
              and _after(e, c.made) and _within(e, c.made, horizon_days)]
     toward = [e for e in later if _by(e, obligors) and _toward(e, beneficiaries)]
+    # a promised count binds one obligor; a joint promise's count is usually one side's share
+    promised = promised if len(obligors) == 1 else None
     candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0)]
     fulfilling = _first_per_obligor(candidates, obligors)
     c.fulfilled_by = [e.id for e in fulfilling]

@@ -4,10 +4,11 @@ Two reports (from different documents, or repeated in one) are the same event wh
 same type, the same status class (occurred and historical are both "happened"), the same mode (or
 one has none), compatible actors and recipients (each side shares a party, or one side is empty),
 compatible dates (their intervals overlap, see ``dates``) and compatible quantities (a count of
-the same unit that agrees). Reports from different documents must also share at least one party
-and have a date to compare (a stated date or a publication date): two reports that only fail to
-contradict each other ("the agreement", no actors, no date) are not evidence of one event. Within
-one document such repeats merge.
+the same unit that agrees). Reports from different documents must also have a date to compare (a
+stated date or a publication date), and a report joining a cluster must share at least one party
+(an actor with an actor, a recipient with a recipient) with some member from another document, or
+come from the same document as every member: two reports that only fail to contradict each other
+("the agreement", no actors, no date) are not evidence of one event.
 
 The clustering is complete-linkage in a canonical order: reports are sorted by content (most
 precise date first, then document id and span), and each joins the first cluster whose every
@@ -104,16 +105,19 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
         return "mode differs"
     if not _sides_agree(a.actors, b.actors) or not _sides_agree(a.recipients, b.recipients):
         return "actors or recipients differ"
-    if a.doc != b.doc:
-        if a.window is None or b.window is None:
-            return "no date to place one of them"
-        if not (_shared(a.actors, b.actors) or _shared(a.recipients, b.recipients)):
-            return "no shared actor or recipient"
+    if a.doc != b.doc and (a.window is None or b.window is None):
+        return "no date to place one of them"
     if not agree(a.window, b.window, settings.date_slack_days):
         return "dates differ"
     if not quantities_agree(ea.quantity, eb.quantity, settings.quantity_tolerance):
         return "quantities differ"
     return None
+
+
+def linked(a: Report, b: Report) -> bool:
+    """Positive evidence that two compatible reports tell of one event: the same document, or a
+    shared party on the same side."""
+    return a.doc == b.doc or _shared(a.actors, b.actors) or _shared(a.recipients, b.recipients)
 
 
 def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
@@ -155,7 +159,10 @@ class _Cluster:
             rep.window.end, slack)
 
     def takes(self, rep: Report, settings: LedgerSettings) -> bool:
-        return all(incompatibility(rep, m, settings) is None for m in self.members)
+        """No member contradicts the report, and some member links to it (complete linkage for
+        contradictions, single linkage for evidence)."""
+        return all(incompatibility(rep, m, settings) is None for m in self.members) and any(
+            linked(rep, m) for m in self.members)
 
 
 def _plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
