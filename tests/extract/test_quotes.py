@@ -62,6 +62,10 @@ def test_stray_closing_mark_is_ignored() -> None:
     assert contents("Text with a stray \u201d mark and \u201cthen a quote\u201d.") == ["then a quote"]
 
 
+def test_closing_mark_opening_a_paragraph_is_taken_as_opening() -> None:
+    assert contents("Intro.\n\u201dWe stay,\u201d she said.") == ["We stay"]
+
+
 def test_doubled_apostrophes_are_quotation_marks() -> None:
     assert contents("''We will see,'' the envoy said.") == ["We will see"]
 

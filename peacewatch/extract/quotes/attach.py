@@ -28,7 +28,7 @@ from .marks import Quotation
 _ONLY_PUNCT = re.compile(r"[^\w\"“”«»]*")
 _LEAD_IN = re.compile(r"[^\"“”«».!?]{0,60}[:,]\s*")
 _SENTENCE_END = ".!?:"
-_DASH = re.compile(r"[ \t]*([―—–]+)[ \t]*(?=\w)")
+_DASH = re.compile(r"[ \t\u00a0]*([―—–]+)[ \t\u00a0]*(?=\w)")
 
 
 def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
@@ -74,7 +74,7 @@ def dash_after(text: str, q: Quotation) -> tuple[int, int, int] | None:
     m = _DASH.match(text, q.end)
     line_end = text.find("\n", q.end)
     rest = text[q.end:] if line_end < 0 else text[q.end:line_end]
-    if m is None or len(rest) > 60 or text[:q.start].rstrip(" \t")[-1:] not in ("", "\n"):
+    if m is None or len(rest) > 60 or text[:q.start].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
         return None
     return m.start(1), m.end(1), m.end()
 

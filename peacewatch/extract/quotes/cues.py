@@ -10,7 +10,8 @@ Its clausal content is the subtree of the first child whose dependency ``cues.ts
 verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called for"), joined with
 the other listed children on the same side ("urged Baku to act"). Its object span (all complements
 to its right) is kept for quotations that sit inside it ('called Clinton a "champion"').
-"according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
+A speech verb with none of those, set off by a comma ("..., Graham said, since ..."), reports the
+rest of its sentence. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
 phrase itself, as content.
 """
 
@@ -115,8 +116,23 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range]) -> Cue | None:
         return None
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
+    if content is None and entry.frame == "speech":
+        content = _parenthetical(tok, subject)
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
+
+
+def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
+    """'Trump's skepticism hurt him, Graham said, since ...': a cue clause set off by a comma
+    reports the rest of its sentence (from the sentence start to the clause, and on to the end
+    when the sentence goes on after it)."""
+    sent = verb.sent
+    first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    last = max(verb.i, subject.right_edge.i) if subject is not None else verb.i
+    if first - 1 <= sent.start or verb.doc[first - 1].text != ",":
+        return None
+    goes_on = any(not t.is_punct for t in verb.doc[last + 1:sent.end])
+    return _trim(verb.doc, sent.start, sent.end if goes_on else first)
 
 
 def _object(verb: Token) -> Range | None:

@@ -1,10 +1,11 @@
 """Quotation marks: pair them into quotations, per paragraph, in one pass over the text.
 
-Rules (each quotation records which one decided it):
+Rules (each quotation records its pair and whether it continues into the next paragraph):
 
 - A curly opening mark waits for its own closing mark; a symmetric mark (straight ``"``, doubled
   apostrophes) alternates open/close within a paragraph. A closing mark with nothing open is stray
-  and ignored; an opening mark while one of the same kind is already open restarts the quotation.
+  and ignored, except at the very start of a paragraph, where it is a mistyped opening mark. An
+  opening mark while one of the same kind is already open restarts the quotation.
 - A quotation still open at the end of a paragraph continues when the next paragraph opens with the
   same mark (the newswire convention for a quote that runs over paragraphs): the part in the first
   paragraph becomes a quotation of its own that ends with its paragraph. Otherwise it is unbalanced
@@ -75,6 +76,7 @@ def _opens_with(text: str, span: tuple[int, int], mark: str) -> bool:
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations of ``text`` in reading order."""
     pattern, by_open = _mark_pattern()
+    by_close = {p.close: p for p in load_lexicon().marks if not p.symmetric}
     paragraphs = _paragraphs(text)
     found: list[Quotation] = []
     for i, (pstart, pend) in enumerate(paragraphs):
@@ -88,6 +90,8 @@ def find_quotations(text: str) -> list[Quotation]:
                 open_at = None
             elif mark in by_open and (open_at is None or mark == open_at[1]):
                 open_at = (m.start(), mark, by_open[mark][0])
+            elif open_at is None and m.start() == pstart and mark in by_close:
+                open_at = (m.start(), mark, by_close[mark])
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if open_at is not None and following is not None and _opens_with(text, following, open_at[1]):
             q = _make(text, open_at[0], pend, (open_at[0] + len(open_at[1]), pend), open_at[2], True)
