@@ -12,8 +12,9 @@ Gold formats (chosen by content, not by file name):
   joined by single spaces to form the text. ``MISC`` is not scored.
 
 Predicted mentions are mapped to those types: ``PERSON`` → PER, ``ORG`` → ORG, ``GPE``/``LOC``/``FAC``
-→ LOC; other labels (``NORP``, ``PRON`` …) and mentions whose first or last word is not capitalized
-(``the minister``, ``US government``: a common noun heads them) are not names and are left out.
+→ LOC; other labels (``NORP``, ``PRON`` …) and mentions whose first (after a leading "the") or
+last word is not capitalized (``the minister``, ``US government``: a common noun heads them) are not
+names and are left out.
 A prediction matches a gold mention of the same type when their character spans overlap
 (*relaxed*; one-to-one, largest overlap first) or are equal (*strict*).
 Headline: relaxed F1 overall (``f1``) for the ``actors`` component; ``baselines["spacy"]`` holds the
@@ -98,7 +99,10 @@ def named_predictions(mentions: list[Mention]) -> list[Named]:
     out = []
     for m in mentions:
         kind = LABEL_TYPE.get(m.label)
-        if kind is not None and m.text[:1].isupper() and m.text.split()[-1][:1].isupper():
+        words = m.text.split()
+        if words and words[0].lower() == "the" and len(words) > 1:
+            words = words[1:]  # "the Air Force" is a name
+        if kind is not None and words and words[0][:1].isupper() and words[-1][:1].isupper():
             out.append(Named(m.start, m.end, kind, m.text))
     return out
 

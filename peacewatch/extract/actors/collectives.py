@@ -58,7 +58,7 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     if any(t.lower_ in COORDINATION for t in doc[m.end:tm.start]):
         # "US and British forces": this conjunct is "US (forces)"; the next one gets its own mention.
         text, end = f"{doc[m.start:m.end].text} {doc[tm.start:tm.end].text}", m.end
-    elif m.item.kind != "region" and term.term not in STATE_ITSELF:
+    elif m.item.kind != "region":
         _nested_name(w, m, code)
     if term.sector == "GOV" and term.term in STATE_ITSELF:
         key = w.state(code, f"state government: {text!r}")

@@ -107,7 +107,7 @@ class Lexicon:
         for item in _state_items():
             lex._add_name(item)
         for name, code in tables.regions():
-            lex._add_name(LexItem("region", name, REGION, code=code))
+            lex._add_name(LexItem("region", name, REGION, code=code or None))
         for seat in tables.seats():
             lex._add_name(LexItem("seat", seat.name, SEAT, code=seat.stands_for, seat=seat))
         for entry in tables.shipped_entries():

@@ -17,6 +17,9 @@ from .work import Work, state_rows
 PARTICLES = frozenset("al al- bin ibn de del da dos van von der la le el abu".split())
 PRE_TITLE = frozenset("new former then ousted acting interim late outgoing incoming current top".split())
 NOT_NAMES = frozenset("the a an he she it they we i on in at of and or but said says".split())
+# Last words of organization names that begin with an office word ("General Motors Corporation").
+ORG_WORDS = frozenset("corporation corp company co inc ltd group motors electric dynamics airlines airways "
+                      "bank holdings university hospital council assembly staff command headquarters".split())
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 PRONOUNS = frozenset({"he", "she"})
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
@@ -35,17 +38,18 @@ def titled_persons(w: Work) -> None:
             continue
         skip_until = tm.end
         name_end = _name_run(w, tm.end, starts)
-        if _in_other_name(w, i) and name_end - tm.end <= 1:
-            continue  # "General Motors": an organization's name, not a title
+        if _in_other_name(w, i) and (name_end - tm.end <= 1 or w.doc[name_end - 1].lower_ in ORG_WORDS):
+            continue  # "General Motors (Corporation)": an organization's name, not a title
         affil = _affiliation(w, tm.start, ends)
         if name_end > tm.end:
             _named(w, tm, tm.end, name_end, affil or _of_affiliation(w, name_end, starts))
             continue
         after = _of_affiliation(w, tm.end, starts)
-        name_start = _skip_comma(w, after.end) if after is not None else tm.end
-        name_end = _name_run(w, name_start, starts) if after is not None else tm.end
-        if name_end > name_start:
-            _named(w, tm, name_start, name_end, after)  # "the Prime Minister of Kosovo, Albin Kurti"
+        name_start = _skip_comma(w, after.end if after is not None else tm.end)
+        name_end = _name_run(w, name_start, starts)
+        if name_end > name_start and (after is not None or affil is not None) and name_start > tm.end:
+            # "the Prime Minister of Kosovo, Albin Kurti", "Japan's prime minister, Taro Aso"
+            _named(w, tm, name_start, name_end, after or affil)
         else:
             _bare_office(w, tm, affil, after)
 

@@ -123,8 +123,8 @@ def _place_or_org(w: Work, m: Match) -> None:
             return
     if item.kind == "region":
         key = f"place:{item.form}"
-        w.entity(key, Entity("", item.form, "place", code, None, why=f"{why} ({code})"))
-        w.mention(m.start, m.end, "GPE", key, why)
+        w.entity(key, Entity("", item.form, "place", code, None, why=f"{why} ({code or 'no state'})"))
+        w.mention(m.start, m.end, "GPE" if code else "LOC", key, why)
         return
     if item.kind in ("capital", "seat"):
         _metonym(w, m, why)

@@ -131,8 +131,8 @@ def seats() -> tuple[Seat, ...]:
 
 @lru_cache(maxsize=1)
 def regions() -> tuple[tuple[str, str], ...]:
-    """Regions and territories with the code of the state they belong to."""
-    return tuple((r[0], r[1]) for r in _tsv_rows("regions.tsv"))
+    """Regions and territories with the code of the state they belong to ("" for none)."""
+    return tuple((r[0], r[1] if len(r) > 1 else "") for r in _tsv_rows("regions.tsv"))
 
 
 @lru_cache(maxsize=1)
