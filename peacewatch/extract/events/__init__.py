@@ -87,6 +87,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         recipients = _clause_recipients(index, token)
     if not recipients:
         recipients = args.place_arguments(index, token)
+    if not recipients:
+        recipients = args.nearest_party(index, token, actors)
     if "requested" in cues(found):
         reporter = args.reporting_verb(found.top)
         subj = args.subject(reporter) if reporter is not None else None

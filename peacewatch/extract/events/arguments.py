@@ -92,6 +92,12 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (args := phrase(index, pobj, fallback=False)):
                     return args
+    for child in tok.children:  # "rebels in the Ivory Coast": a group placed in a country
+        if child.dep_ == "prep" and child.lower_ in ("in", "throughout", "across", "inside"):
+            for pobj in child.children:
+                args = [a for a in phrase(index, pobj, fallback=False) if a.code]
+                if pobj.dep_ == "pobj" and args and tok.pos_ in ("NOUN", "PROPN"):
+                    return args
     if not fallback:
         return []
     if anaphoric:
@@ -260,6 +266,27 @@ def number(token: Token) -> int | float | None:
         return float(text) if token.like_num and any(c.isdigit() for c in text) else numbers().get(text)
     except ValueError:
         return numbers().get(text)
+
+
+# Dependents not searched for a recipient: the actor's side and other clauses.
+NOT_RECIPIENT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", "relcl", "ccomp",
+                      "parataxis", "conj", "cc", "mark", "appos")
+
+
+def nearest_party(index: Index, trigger: Token, actors: list[Argument]) -> list[Argument]:
+    """The nearest coded party below the trigger that is not an actor ("aid to refugees fleeing
+    the war in Liberia", "calls by Belarus's rulers"): breadth first over objects and obliques."""
+    taken = {a.code for a in actors if a.code}
+    queue = [c for c in trigger.children if c.dep_ not in NOT_RECIPIENT_DEPS]
+    seen = 0
+    while queue and seen < 40:
+        tok = queue.pop(0)
+        seen += 1
+        arg = index.argument(tok)
+        if arg is not None and arg.code and arg.code not in taken:
+            return [arg]
+        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "relcl", "appos"))
+    return []
 
 
 def place_arguments(index: Index, trigger: Token) -> list[Argument]:
