@@ -118,8 +118,22 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range]) -> Cue | None:
     content = _clause(tok, entry.content)
     if content is None and entry.frame == "speech":
         content = _parenthetical(tok, subject)
+    content = _in_paragraph(tok, content)
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
+
+
+def _in_paragraph(tok: Token, content: Range | None) -> Range | None:
+    """The content clipped to the cue's paragraph (a misparse may run past a line break)."""
+    if content is None:
+        return None
+    text = tok.doc.text
+    start = max(content[0], text.rfind("\n", 0, tok.idx) + 1)
+    line_end = text.find("\n", tok.idx)
+    end = min(content[1], len(text) if line_end < 0 else line_end)
+    while end > start and text[end - 1] in " \t.,;:":
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
