@@ -273,19 +273,23 @@ NOT_RECIPIENT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", 
                       "parataxis", "conj", "cc", "mark", "appos")
 
 
+# Below the first level, other clauses are still out; a party farther than this is unrelated.
+NOT_BELOW_DEPS = ("punct", "relcl", "appos", "advcl", "ccomp", "parataxis")
+MAX_PARTY_DEPTH = 6
+
+
 def nearest_party(index: Index, trigger: Token, actors: list[Argument]) -> list[Argument]:
     """The nearest coded party below the trigger that is not an actor ("aid to refugees fleeing
     the war in Liberia", "calls by Belarus's rulers"): breadth first over objects and obliques."""
     taken = {a.code for a in actors if a.code}
-    queue = [c for c in trigger.children if c.dep_ not in NOT_RECIPIENT_DEPS]
-    seen = 0
-    while queue and seen < 40:
-        tok = queue.pop(0)
-        seen += 1
+    queue = [(c, 1) for c in trigger.children if c.dep_ not in NOT_RECIPIENT_DEPS]
+    while queue:
+        tok, depth = queue.pop(0)
         arg = index.argument(tok)
         if arg is not None and arg.code and arg.code not in taken:
             return [arg]
-        queue.extend(c for c in tok.children if c.dep_ not in ("punct", "relcl", "appos"))
+        if depth < MAX_PARTY_DEPTH:
+            queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in NOT_BELOW_DEPS)
     return []
 
 

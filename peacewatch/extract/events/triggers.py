@@ -26,7 +26,7 @@ FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxi
 # Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
-                    "once")
+                    "once", "if", "unless")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
 
@@ -234,11 +234,25 @@ def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | Non
 
 
 def _purpose_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
-    """The event a trigger is the purpose or manner of ("staged rallies to demand X",
-    "demonstrated calling for X", "resigned to allow elections")."""
-    if token.dep_ in ("advcl", "xcomp") and coarse_pos(token) == "VERB" and token.head.i in triggers:
-        if not any(c.dep_ == "mark" for c in token.children) and not is_background(token):
-            return token.head
+    """The event a trigger is the purpose, manner or stated reason of ("staged rallies to demand
+    X", "demonstrated calling for X", "resigned to allow elections", "rallied, saying he must go")."""
+    clause = token
+    if coarse_pos(token) == "NOUN" and token.dep_ == "dobj":
+        clause = token.head  # "to press their demands": the verb the noun is the object of
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words("report"):
+            clause = clause.head  # "saying he must resign": the participle that reports it
+        if clause.dep_ not in ("advcl", "xcomp") or coarse_pos(clause) != "VERB":
+            return None
+        if any(c.dep_ == "mark" for c in clause.children) or is_background(clause):
+            return None
+        head = clause.head
+        if head.i in triggers:
+            return head
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i in triggers]
+        if objects:
+            return objects[0]
+        clause = head
     return None
 
 
