@@ -164,6 +164,11 @@ def test_pair_resolves_to_the_two_states(pipe) -> None:  # type: ignore[no-untyp
     assert group.to_dict()["members"] == group.members  # type: ignore[attr-defined]
 
 
+def test_the_country_is_the_last_state_named(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Talks with Sudan stalled. The country faces famine, aid groups said.")
+    assert entity_of(r, "The country").code == "SDN"
+
+
 def test_igos_and_armed_groups(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "NATO and the African Union called on Hamas and the M23 to stop fighting.")
     assert (entity_of(r, "NATO").kind, entity_of(r, "NATO").code) == ("igo", "IGO")

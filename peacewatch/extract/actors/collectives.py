@@ -161,3 +161,15 @@ def armed_collectives(w: Work) -> None:
         w.entity(key, Entity("", w.doc[tm.start:tm.end].text, "armed_group", None, term.sector,
                              why=f"group noun {term.term!r} ({term.sector}), no state named"))
         w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}")
+
+
+def the_country(w: Work) -> None:
+    """'the country' → the state mentioned last before it."""
+    doc = w.doc
+    for t in doc:
+        if t.lower_ != "country" or t.i == 0 or doc[t.i - 1].lower_ != "the" or not w.free(t.i - 1, t.i + 1):
+            continue
+        last = max((m for m in w.mentions if m.start < t.idx and (m.entity or "").startswith("state:")),
+                   key=lambda m: m.start, default=None)
+        if last is not None and last.entity is not None:
+            w.mention(t.i - 1, t.i + 1, "GPE", last.entity, f"'the country' → the last state named ({last.text})")

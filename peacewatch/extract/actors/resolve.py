@@ -6,7 +6,7 @@
 3. states, capitals, seats, demonyms and named organizations, with states modifying agents
    ("Azerbaijani soldiers") and plural demonyms ("Armenians");
 4. spaCy's remaining PERSON names (linked by surname), surnames spaCy missed, other spaCy names;
-5. anaphora: "the minister", "he"/"she" as subject, "the pair" / "both parties".
+5. anaphora: "the minister", "he"/"she" as subject, "the pair" / "both parties", "the country".
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention],
     persons.spacy_persons(w)
     persons.surname_tokens(w)
     collectives.pairs(w, tables.pair_heads())
+    collectives.the_country(w)
     collectives.armed_collectives(w)
     _other_spacy_names(w)
     persons.definite_offices(w)
