@@ -74,7 +74,7 @@ class Lexicon:
             "MONTH": alternation(list(self.months)),
             "WEEKDAY": alternation(list(self.weekdays)),
             "SEASON": alternation(list(self.seasons)),
-            "NUM": rf"(?:\d+(?:\.\d+)?|{simple}(?:[\s-]+{simple})?|{number_words})",
+            "NUM": rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{simple}(?:[\s-]+{simple})?|{number_words})",
             "UNIT": alternation(list(self.units)),
             "ORD": rf"(?:{alternation(list(self.ordinals))}|\d{{1,2}}(?:st|nd|rd|th)\b)",
             "MOD": rf"(?:{alternation([m for m in self.mods if not m.endswith('-')])}|mid-)",
@@ -90,6 +90,9 @@ class Lexicon:
     def number(self, text: str) -> str:
         """The value of a number phrase: digits, "twenty-four", "a few" (→ ``X``)."""
         low = re.sub(r"\s+", " ", text.lower()).strip()
+        half = re.fullmatch(r"(\d+)\s+1/2", low)
+        if half:
+            return f"{half[1]}.5"
         if re.fullmatch(r"\d+(?:\.\d+)?", low):
             return low.rstrip("0").rstrip(".") if "." in low else str(int(low))
         if low in self.numbers:

@@ -211,11 +211,37 @@ def n_duration(m: Match, ctx: Context) -> Value | None:
     if raw in ("a", "an") and unit == "S":
         return None
     n = lexicon().number(raw) if "num" in g else "X"
-    if unit in ("DE", "CE"):
-        n, unit = (n if n == "X" else str(int(float(n)) * (10 if unit == "DE" else 100))), "Y"
-    code = DURATION_UNIT[unit]
-    value = f"PT{n}{code[1]}" if code.startswith("T") else f"P{n}{code}"
-    return Value(m.rule.type, value, None, None, f"{n} × {unit}")
+    if n != "X" and "half" in g:
+        n = str(float(n) + 0.5)
+    if unit in SCALED and n != "X":
+        factor, unit = SCALED[unit]
+        n = str(float(n) * factor)
+    elif unit in SCALED:
+        unit = SCALED[unit][1]
+    return Value(m.rule.type, duration_value(n, unit), None, None, f"{n} × {unit}")
+
+
+# Units written as multiples of another: a decade is P10Y, a quarter P3M.
+SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+# A fraction of a unit, spelled in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M.
+SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+
+
+def duration_value(n: str, unit: str) -> str:
+    """The TIMEX3 duration of ``n`` (digits or ``X``) units."""
+    if n == "X":
+        parts = [("X", unit)]
+    else:
+        whole, frac = divmod(float(n), 1)
+        parts = [(str(int(whole)), unit)] if whole or not frac else []
+        if frac and unit in SMALLER:
+            per, small = SMALLER[unit]
+            parts.append((f"{frac * per:g}", small))
+        elif frac:
+            parts = [(f"{float(n):g}", unit)]
+    date = "".join(f"{k}{DURATION_UNIT[u]}" for k, u in parts if not DURATION_UNIT[u].startswith("T"))
+    time = "".join(f"{k}{DURATION_UNIT[u][1]}" for k, u in parts if DURATION_UNIT[u].startswith("T"))
+    return "P" + date + ("T" + time if time else "")
 
 
 def n_set(m: Match, ctx: Context) -> Value | None:
