@@ -8,6 +8,7 @@ settings re-derives every merge from the per-document records (so a merge can al
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 
 from ..types import Result
@@ -25,14 +26,15 @@ def unique_results(results: Iterable[Result]) -> list[Result]:
     When one id comes with different records, the choice does not depend on arrival order: the
     result whose JSON sorts last is kept.
     """
-    chosen: dict[str, tuple[str, Result]] = {}
+    by_id: dict[str, list[Result]] = defaultdict(list)
     for r in results:
-        if r.error is not None:
-            continue
-        text = json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False)
-        if r.id not in chosen or text > chosen[r.id][0]:
-            chosen[r.id] = (text, r)
-    return [chosen[i][1] for i in sorted(chosen)]
+        if r.error is None:
+            by_id[r.id].append(r)
+    return [found[0] if len(found) == 1 else max(found, key=_as_json) for _, found in sorted(by_id.items())]
+
+
+def _as_json(result: Result) -> str:
+    return json.dumps(result.to_dict(), sort_keys=True, ensure_ascii=False)
 
 
 def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = None) -> Ledger:
