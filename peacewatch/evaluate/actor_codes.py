@@ -11,6 +11,8 @@ dropping a leading "the" and a trailing possessive: ``state`` (a state name or s
 ``capital`` (a capital or seat of government), ``demonym`` (a demonym or adjective), else
 ``other`` ("Israeli soldiers", "President Bill Clinton", "Hamas"). The gate score is the recall over
 the first three together (``recall_state_capital_demonym``); ``recall`` is over all gold actors.
+``code_precision`` is the share of the distinct codes found in a sentence that some gold actor or
+recipient of that sentence has (a sentence names more states than act in it, so this stays low).
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ def evaluate_actor_codes(gold_path: Path, config: Config, *, limit: int | None =
     errors: list[str] = []
     for record, result in zip(records, pipe.annotate(docs), strict=True):
         codes = entity_codes(result)
+        gold_codes = {a.code for a in gold_actors(record)}
+        total["predicted_codes"] += len(codes)
+        found["predicted_codes"] += len(codes & gold_codes)
         for actor in gold_actors(record):
             total[actor.cls] += 1
             if actor.code in codes:
@@ -155,8 +160,10 @@ def _report(gold: Path, found: Counter[str], total: Counter[str], errors: list[s
         return sum(found[c] for c in classes) / t if t else 0.0
 
     main = ("state", "capital", "demonym")
-    scores = {"recall": recall(CLASSES), "recall_state_capital_demonym": recall(main)}
+    scores = {"recall": recall(CLASSES), "recall_state_capital_demonym": recall(main),
+              "code_precision": recall(("predicted_codes",))}
     breakdown = {"recall_by_class": {c: {"recall": recall((c,)), "gold": float(total[c])} for c in CLASSES}}
-    counts = {"sentences": n, "gold_actors": sum(total.values()), "found": sum(found.values()),
+    counts = {"sentences": n, "gold_actors": sum(total[c] for c in CLASSES),
+              "found": sum(found[c] for c in CLASSES), "predicted_codes": total["predicted_codes"],
               "gold_state_capital_demonym": sum(total[c] for c in main)}
     return EvalReport("actor_codes", str(gold), scores, breakdown, {}, counts, errors)
