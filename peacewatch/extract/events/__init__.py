@@ -59,6 +59,8 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     date = timex.value if timex else None
     _date_status(reading, date, ann, timex is not None and in_clause(timex, token))
     taken = {a.entity for a in actors + recipients if a.entity}
+    place = args.location(index, token, taken)
+    actors = _placed_actors(actors, place or args.location(index, token, set()), reading)
     sent = token.sent
     return Event(
         id=event_id, type=reading.type, mode=reading.mode,
@@ -66,7 +68,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
         context=_contexts(found), status=reading.status,
         actor=actors, recipient=recipients,
         date=date, date_span=(timex.start, timex.end) if timex else None,
-        location=args.location(index, token, taken),
+        location=place,
         quantity=args.quantity(token, _object_heads(found)),
         reported_by=_reported_by(ann, index, found),
         score=score(reading.type, reading.mode), cameo=cameo(reading.type, reading.mode),
@@ -99,6 +101,18 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     ids = {a.entity for a in actors if a.entity}
     recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
     return actors, recipients
+
+
+def _placed_actors(actors: list[Argument], place: dict[str, Any] | None,
+                   reading: Reading) -> list[Argument]:
+    """An actor the actors component could not code takes the country of the place it acts in
+    ("supporters blocked roads in Algiers" → DZA), as PLOVER coders do for unnamed groups."""
+    code = place.get("code") if place else None
+    if not code or all(a.code for a in actors):
+        return actors
+    assert place is not None
+    reading.why.append(f"uncoded actor placed by '{place['name']}' ({code})")
+    return [a if a.code else Argument(a.entity, code, a.sector, a.text) for a in actors]
 
 
 def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:

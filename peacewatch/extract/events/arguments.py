@@ -309,17 +309,26 @@ def place_arguments(index: Index, trigger: Token) -> list[Argument]:
 
 
 def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | None:
-    """A place the trigger happened in/at, when a mention of a place names it."""
+    """A place the trigger happened in/at, when a mention of a place names it ("in Kirkuk",
+    "in the capital city of Algiers")."""
     for child in trigger.children:
         if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near"):
             continue
         for pobj in child.children:
-            mention = index.mention(pobj)
-            if pobj.dep_ != "pobj" or mention is None or mention.label not in LOCATION_LABELS:
+            if pobj.dep_ != "pobj":
                 continue
-            entity = index.entities.get(mention.entity or "")
-            if entity is not None and entity.id in taken:
-                continue
-            return {"name": mention.text, "code": entity.code if entity else None,
-                    "lat": None, "lon": None}
+            for tok in [pobj, *(g for c in pobj.children if c.lower_ == "of" for g in c.children)]:
+                place = _place(index, tok, taken)
+                if place is not None:
+                    return place
     return None
+
+
+def _place(index: Index, tok: Token, taken: set[str]) -> dict[str, Any] | None:
+    mention = index.mention(tok)
+    if mention is None or mention.label not in LOCATION_LABELS:
+        return None
+    entity = index.entities.get(mention.entity or "")
+    if entity is not None and entity.id in taken:
+        return None
+    return {"name": mention.text, "code": entity.code if entity else None, "lat": None, "lon": None}
