@@ -139,7 +139,19 @@ def _why(members: list[Report]) -> str:
     if len(members) == 1:
         return f"single report of {kind} in {docs[0]}"
     dates = sorted({m.event.date or f"undated (published {m.published})" for m in members})
-    return (f"{len(members)} reports in {len(docs)} document(s) merged: same {kind} and status class "
-            f"{status_class(head.status)}, actors and recipients share parties, dates agree "
-            f"({', '.join(dates)}), quantities agree")
+    counts = sorted({f"{q.get('value')} {q.get('unit')}" for m in members if (q := m.event.quantity)})
+    return (f"{len(members)} reports in {len(docs)} document(s) merged: same {kind}, status class "
+            f"{status_class(head.status)}; actors share {_common(members, 'actors')}; recipients share "
+            f"{_common(members, 'recipients')}; dates agree ({', '.join(dates)})"
+            + (f"; counts agree ({', '.join(counts)})" if counts else ""))
+
+
+def _common(members: list[Report], side: str) -> str:
+    """The parties named on one side by more than one document (what links the reports)."""
+    seen: dict[str, set[str]] = {}
+    for m in members:
+        for token in frozenset().union(*getattr(m, side)):
+            seen.setdefault(token, set()).add(m.doc)
+    shared = sorted(t for t, docs in seen.items() if len(docs) > 1)
+    return ", ".join(shared) if shared else "none across documents"
 
