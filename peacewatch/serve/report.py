@@ -148,11 +148,15 @@ def _event_links(ids: list[str]) -> str:
 
 
 def _commitments_table(commitments: list[LedgerCommitment], view: DyadView, names: dict[str, str]) -> str:
-    shown = {e.id for e in view.events}
+    shown = {e.id: e for e in view.events}
     rows = []
     for c in commitments:
         action = escape("/".join(str(v) for v in (c.action.get("type"), c.action.get("mode")) if v))
-        promise = f'<a href="#{escape(c.event)}">{action}</a>' if c.event in shown else action
+        promise = action
+        if c.event in shown:
+            said = "".join(f'<a class="src" href="#{anchor(m.doc, m.trigger_span)}">{escape(m.doc)}</a>'
+                           for m in shown[c.event].mentions)
+            promise = f'<a href="#{escape(c.event)}">{action}</a>{said}'
         decided = _event_links([i for i in c.fulfilled_by + c.broken_by if i in shown])
         rows.append(
             f'<tr id="{escape(c.id)}"><td>{promise}</td><td>{_ids(c.obligor, names)}</td>'

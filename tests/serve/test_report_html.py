@@ -103,9 +103,12 @@ def test_commitments_table_shows_every_status_and_links_events(report: tuple[str
     html, page = report
     for status in ("fulfilled", "broken", "overdue", "open"):
         assert f"status-{status}" in html
-    commitment_links = re.findall(r'<tr id="cm-[^"]+">.*?</tr>', html, flags=re.S)
-    for row in commitment_links:
-        for target in re.findall(r'href="#([^"]+)"', row):
+    commitment_rows = re.findall(r'<tr id="cm-[^"]+">.*?</tr>', html, flags=re.S)
+    assert len(commitment_rows) == 4
+    for row in commitment_rows:
+        targets = re.findall(r'href="#([^"]+)"', row)
+        assert any(t.startswith("s-") for t in targets), "a commitment row links to no source sentence"
+        for target in targets:
             assert target in page.ids
 
 
