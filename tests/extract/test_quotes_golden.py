@@ -65,5 +65,6 @@ def test_golden_quotes(pipe, case: dict[str, Any]) -> None:  # type: ignore[no-u
 def test_golden_file_covers_every_rule() -> None:
     notes = " ".join(c["note"] for c in CASES)
     for rule in ("cue after", "colon", "broken quote", "paragraph", "according.tsv", "pronoun",
-                 "trap: a quoted phrase", "trap: quoted words inside", "naming verb", "curly", "set off by commas", "dash"):
+                 "trap: a quoted phrase", "trap: quoted words inside", "naming verb", "curly", "set off by commas", "dash",
+                 "colon after a name"):
         assert rule in notes, f"no golden case for {rule!r}"

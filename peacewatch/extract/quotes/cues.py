@@ -11,7 +11,8 @@ verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called fo
 the other listed children on the same side ("urged Baku to act"). Its object span (all complements
 to its right) is kept for quotations that sit inside it ('called Clinton a "champion"').
 A speech verb with none of those, set off by a comma ("..., Graham said, since ..."), reports the
-rest of its sentence. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
+rest of its sentence. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
+paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
 phrase itself, as content.
 """
 
@@ -186,6 +187,37 @@ def _minus_phrase(tok: Token) -> Range | None:
     return _trim(tok.doc, start, end)
 
 
+def _colon_cue(tok: Token) -> Cue | None:
+    """'Pence: Flowers won't be at the debate.' / 'PENCE: Well, look, ...': a name of at most
+    four proper nouns (or one word in capitals) opening its paragraph, then a colon, reports
+    the rest of the paragraph."""
+    if tok.text != ":" or tok.i == 0:
+        return None
+    doc, text = tok.doc, tok.doc.text
+    first = tok.i
+    while first > 0 and tok.i - first < 4 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    name = doc[first:tok.i]
+    shouting = tok.i - first == 0 and doc[tok.i - 1].text.isupper() and len(doc[tok.i - 1]) > 1
+    if shouting:
+        first, name = tok.i - 1, doc[tok.i - 1:tok.i]
+    if len(name) == 0 or text[:doc[first].idx].rstrip(" \t\"“")[-1:] not in ("", "\n"):
+        return None
+    line_end = text.find("\n", tok.idx)
+    content = _trim_chars(text, tok.idx + 1, len(text) if line_end < 0 else line_end)
+    if content is None:
+        return None
+    return Cue((tok.idx, tok.idx + 1), name.root, content, "colon after a name opening its paragraph")
+
+
+def _trim_chars(text: str, start: int, end: int) -> Range | None:
+    while start < end and (text[start].isspace() or text[start] in "\"“"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"”.,;:"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     """Every cue outside quotation marks, in reading order."""
     ranges = list(quoted)
@@ -193,7 +225,7 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
-        cue = _verb_cue(tok, lex, ranges) or _according_cue(tok, lex)
+        cue = _verb_cue(tok, lex, ranges) or _according_cue(tok, lex) or _colon_cue(tok)
         if cue is not None:
             found.append(cue)
     return found
