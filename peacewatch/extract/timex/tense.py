@@ -43,10 +43,12 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
 def verb_direction(verb: Token) -> str | None:
     """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements."""
     table = cues()
-    lemmas = {verb.lemma_.lower()}
+    planners = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
-        lemmas.add(verb.head.lemma_.lower())
-    if any(table["lemma"].get(lemma) == "future" for lemma in lemmas):
+        planners.append(verb.head)
+    # a plan still ahead ("is scheduled to", "has scheduled"); a simple past plan ("planned to pay
+    # on Friday") is usually reported once it happened
+    if any(table["lemma"].get(p.lemma_.lower()) == "future" and p.tag_ != "VBD" for p in planners):
         return "future"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     found = [table["aux"][a] for a in auxes if a in table["aux"]]
