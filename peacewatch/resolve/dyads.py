@@ -83,7 +83,12 @@ class PeriodStats(Record):
 
 @dataclass
 class NegotiationStep(Record):
-    """A proposal, response, meeting or agreement, with the days since the step before it."""
+    """A proposal, response, meeting or agreement, with the days since the step before it.
+
+    ``side`` is ``a``, ``b`` or ``both`` (who took the step); for a step by one side,
+    ``answers`` is the latest earlier step by the other side and ``days_to_answer`` the days
+    between them (how long a proposal waited for a response).
+    """
 
     event: str
     kind: str
@@ -91,6 +96,9 @@ class NegotiationStep(Record):
     day: str
     actors: list[str] = field(default_factory=list)
     days_since_previous: int | None = None
+    side: str = "both"
+    answers: str | None = None
+    days_to_answer: int | None = None
 
 
 @dataclass
@@ -145,19 +153,33 @@ def periods(events: Iterable[MergedEvent], by: str) -> list[PeriodStats]:
     return [table[k] for k in sorted(table)]
 
 
-def negotiation_record(events: Iterable[MergedEvent]) -> list[NegotiationStep]:
-    """Proposals, responses, meetings and agreements in order, with the days between them."""
+def negotiation_record(events: Iterable[MergedEvent], a: str = "", b: str = "") -> list[NegotiationStep]:
+    """Proposals, responses, meetings and agreements in order, with the days between them and,
+    for a step by one side, the days since the other side's last step."""
     steps: list[NegotiationStep] = []
     previous: dt.date | None = None
+    last_by: dict[str, NegotiationStep] = {}
     for e in sorted(events, key=timeline_key):
         kind, d = negotiation_kind(e.type, e.status), timeline_day(e)
         if kind is None or d is None:
             continue
-        gap = (d - previous).days if previous else None
-        steps.append(NegotiationStep(e.id, kind, e.type, d.isoformat(),
-                                     sorted(a.code or a.text for a in e.actor), gap))
+        side = _side_of(e, a, b)
+        step = NegotiationStep(e.id, kind, e.type, d.isoformat(), sorted(x.code or x.text for x in e.actor),
+                               (d - previous).days if previous else None, side)
+        other = last_by.get({"a": "b", "b": "a"}.get(side, ""))
+        if other is not None:
+            step.answers = other.event
+            step.days_to_answer = (d - dt.date.fromisoformat(other.day)).days
+        steps.append(step)
+        last_by[side] = step
         previous = d
     return steps
+
+
+def _side_of(event: MergedEvent, a: str, b: str) -> str:
+    actors = side_tokens(event.actor)
+    in_a, in_b = party_token(a) in actors, party_token(b) in actors
+    return "a" if in_a and not in_b else "b" if in_b and not in_a else "both"
 
 
 def dyad_view(events: Iterable[MergedEvent], a: str, b: str, **filters: str | None) -> DyadView:
@@ -165,4 +187,4 @@ def dyad_view(events: Iterable[MergedEvent], a: str, b: str, **filters: str | No
     chosen = dyad_events(events, a, b, since=filters.get("since"), until=filters.get("until"),
                          type_=filters.get("type_"))
     return DyadView(a, b, chosen, periods(chosen, "week"), periods(chosen, "month"),
-                    negotiation_record(chosen))
+                    negotiation_record(chosen, a, b))

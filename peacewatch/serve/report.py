@@ -172,10 +172,17 @@ def _negotiation_table(view: DyadView) -> str:
     rows = [f'<tr><td>{s.day}</td><td>{escape(s.kind)}</td>'
             f'<td><a href="#{escape(s.event)}">{escape(s.type)}</a></td>'
             f"<td>{escape(', '.join(s.actors))}</td>"
-            f'<td class="num">{"–" if s.days_since_previous is None else s.days_since_previous}</td></tr>'
+            f'<td class="num">{"–" if s.days_since_previous is None else s.days_since_previous}</td>'
+            f'<td class="num">{_answer(s.answers, s.days_to_answer)}</td></tr>'
             for s in view.negotiation]
-    return ("<table><tr><th>day</th><th>step</th><th>event</th><th>by</th><th>days since previous</th></tr>"
-            + "".join(rows) + "</table>")
+    return ("<table><tr><th>day</th><th>step</th><th>event</th><th>by</th><th>days since previous</th>"
+            "<th>days since the other side's last step</th></tr>" + "".join(rows) + "</table>")
+
+
+def _answer(event: str | None, days: int | None) -> str:
+    if event is None or days is None:
+        return "–"
+    return f'<a href="#{escape(event)}">{days}</a>'
 
 
 def _events_table(events: list[MergedEvent], names: dict[str, str]) -> str:

@@ -61,3 +61,20 @@ def test_negotiation_record_has_gaps_in_days(ledger: Ledger) -> None:
 def test_view_round_trips(ledger: Ledger) -> None:
     view = dyad_view(ledger.events, "AZE", "ARM")
     assert DyadView.from_dict(view.to_dict()) == view
+
+
+def test_a_response_records_how_long_the_proposal_waited() -> None:
+    from peacewatch.resolve.dyads import negotiation_record
+    from peacewatch.resolve.records import MergedEvent
+    from peacewatch.types import Argument
+
+    aze, arm = Argument("state:AZE", "AZE", "GOV", "Azerbaijan"), Argument("state:ARM", "ARM", "GOV", "Armenia")
+    events = [
+        MergedEvent("p", "REQUEST", status="occurred", actor=[aze], recipient=[arm], date="2024-03-01"),
+        MergedEvent("r", "REJECT", status="occurred", actor=[arm], recipient=[aze], date="2024-03-11"),
+        MergedEvent("m", "CONSULT", status="occurred", actor=[aze, arm], date="2024-04-01"),
+    ]
+    steps = negotiation_record(events, "AZE", "ARM")
+    assert [(s.kind, s.side) for s in steps] == [("proposal", "a"), ("response", "b"), ("meeting", "both")]
+    assert (steps[1].answers, steps[1].days_to_answer, steps[1].days_since_previous) == ("p", 10, 10)
+    assert steps[2].answers is None and steps[2].days_since_previous == 21
