@@ -37,6 +37,8 @@ class EventsComponent:
         for sent in ann.doc.sents:
             for found in find(sent):
                 event = build_event(ann, index, found, f"ev{len(ann.result.events) + 1}")
+                if found.rule.weak and not found.inners and not event.actor:
+                    continue  # "the agreement is an opportunity": a topic, not an event
                 ann.result.events.append(event)
                 own[event.id] = {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
                 if found.inners:
