@@ -104,7 +104,8 @@ def _first_reported(items: list[_Found], events: dict[str, MergedEvent]) -> str 
 
 
 def _earliest(values: list[str | None], *, by_end: bool) -> str | None:
-    dated = [(interval(v), v) for v in values if v]
+    """The earliest of some TIMEX3 dates, as a calendar value (a time of day is dropped)."""
+    dated = [(interval(v), v.split("T")[0]) for v in values if v]
     known = [(iv.end if by_end else iv.start, v) for iv, v in dated if iv is not None]
     return min(known)[1] if known else None
 
