@@ -109,6 +109,12 @@ def test_capital_as_a_location_is_a_place(pipe) -> None:  # type: ignore[no-unty
     assert not m.metonymy and (ent.kind, ent.code) == ("place", "RUS")
 
 
+def test_dateline_is_a_place_not_an_actor(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "NAIROBI (Reuters) - Kenya said on Monday that talks would resume.")
+    ent = entity_of(r, "NAIROBI")
+    assert (ent.kind, ent.code) == ("place", "KEN") and not mention(r, "NAIROBI").metonymy
+
+
 def test_seat_of_government(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The Kremlin said the sanctions would fail.")
     ent = entity_of(r, "Kremlin")

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 Key = tuple[str, ...]
 
 SOURCES = {"state": "state name", "capital": "capital", "demonym": "demonym",
-           "seat": "seat of government", "region": "region"}
+           "seat": "seat of government", "region": "region", "dateline": "dateline"}
 # Priorities when one form has several readings: lower wins.
 USER, SEAT, STATE_NAME, NAMED, CAPITAL, REGION, ISO_NAME, DEMONYM = range(8)
 
@@ -32,7 +32,7 @@ USER, SEAT, STATE_NAME, NAMED, CAPITAL, REGION, ISO_NAME, DEMONYM = range(8)
 class LexItem:
     """One reading of a form: what it names and which table said so."""
 
-    kind: str  # "state" | "capital" | "demonym" | "seat" | "region" | "entry"
+    kind: str  # "state" | "capital" | "demonym" | "seat" | "region" | "entry" | "dateline"
     form: str
     priority: int
     code: str | None = None
@@ -165,6 +165,22 @@ class Lexicon:
             person = next((it for it in items if it.entry is not None and it.entry.kind == "person"), None)
             if person is not None:
                 return Match(i, i + n, _out_of_office(person))
+        return self._dateline_at(texts, i)
+
+    def _dateline_at(self, texts: list[str], i: int) -> Match | None:
+        """'MOSCOW (Sputnik) -', 'NEW YORK —': a capitalized place where a story was filed."""
+        if not texts[i].isupper() or len(texts[i]) < 3 or not texts[i].isalpha():
+            return None
+        for n in (2, 1):
+            words = texts[i : i + n]
+            if len(words) < n or not all(w.isupper() and w.isalpha() for w in words):
+                continue
+            after = texts[i + n] if i + n < len(texts) else ""
+            items = self.names.get(tuple(w.title() for w in words), ())
+            place = next((it for it in items if it.kind in ("capital", "region", "state", "seat")), None)
+            if place is not None and after in ("(", "-", "\u2013", "\u2014", ",", ":"):
+                code = place.seat.country if place.seat is not None else place.code
+                return Match(i, i + n, replace(place, kind="dateline", code=code, seat=None))
         return None
 
     def _term_at(self, texts: list[str], i: int) -> TermMatch | None:

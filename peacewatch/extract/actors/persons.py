@@ -24,7 +24,8 @@ AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 PRONOUNS = frozenset({"he", "she"})
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 POSSESSIVE = frozenset({"'s", "'"})
-LABELS = {"state": "GPE", "capital": "GPE", "demonym": "NORP", "seat": "ORG", "entry": "ORG", "region": "GPE"}
+LABELS = {"state": "GPE", "capital": "GPE", "demonym": "NORP", "seat": "ORG", "entry": "ORG", "region": "GPE",
+          "dateline": "GPE"}
 
 
 def titled_persons(w: Work) -> None:

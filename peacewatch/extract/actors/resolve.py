@@ -122,7 +122,7 @@ def _place_or_org(w: Work, m: Match) -> None:
             return
         if item.kind == "demonym" and collectives.people(w, m, code):
             return
-    if item.kind == "region":
+    if item.kind in ("region", "dateline"):
         key = f"place:{item.form}"
         w.entity(key, Entity("", item.form, "place", code, None, why=f"{why} ({code or 'no state'})"))
         w.mention(m.start, m.end, "GPE" if code else "LOC", key, why)
