@@ -8,6 +8,7 @@ tables only; a dyad timeline is one range scan of the ``ledger_dyads`` primary k
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import sqlite3
@@ -54,25 +55,52 @@ def stored_results(conn: sqlite3.Connection) -> list[Result]:
 
 
 def rebuild_ledger(
-    conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None
-) -> LedgerStats:
-    """Rebuild every ledger table from the per-document records with these settings."""
+    conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
+) -> LedgerStats | None:
+    """Rebuild every ledger table from the per-document records with these settings.
+
+    Returns None without doing anything when neither the documents, the settings nor the rules
+    (peacewatch version and ledger tables) changed since the last build, unless ``force``.
+    """
     if not isinstance(settings, LedgerSettings):
         settings = LedgerSettings.from_dict(settings)
+    stamp = fingerprint(conn, settings)
+    if not force and _meta(conn).get("fingerprint") == stamp:
+        return None
     ledger = build_ledger(stored_results(conn), settings)
-    _write(conn, ledger, settings)
+    _write(conn, ledger, settings, stamp)
     return LedgerStats(len(ledger.documents), len(ledger.entities), len(ledger.events),
                        sum(len(e.mentions) for e in ledger.events), len(ledger.commitments), ledger.as_of)
 
 
-def _write(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings) -> None:
+def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
+    """What the ledger was built from: documents, settings, peacewatch version and decision tables."""
+    from importlib import resources
+
+    from .. import __version__
+
+    count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
+    digest = hashlib.sha256(f"{count}:{last}:{__version__}:".encode())
+    digest.update(json.dumps(settings.to_dict(), sort_keys=True).encode())
+    folder = resources.files("peacewatch").joinpath("data", "resolve")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".tsv"):
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM ledger_meta").fetchall())
+
+
+def _write(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings, stamp: str) -> None:
     tables = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
               "ledger_event_mentions", "ledger_dyads", "ledger_commitments")
     try:
         conn.execute("BEGIN")
         for table in tables:
             conn.execute(f"DELETE FROM {table}")
-        _insert(conn, ledger, settings)
+        _insert(conn, ledger, settings, stamp)
         conn.execute("COMMIT")
     except sqlite3.Error as e:
         if conn.in_transaction:
@@ -80,10 +108,10 @@ def _write(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings) -
         raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
 
 
-def _insert(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings) -> None:
+def _insert(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings, stamp: str) -> None:
     ex = conn.executemany
     meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": ledger.as_of or "",
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp}
     ex("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
     ex("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
        [(e.id, e.kind, e.code, e.name, _j(e.to_dict())) for e in ledger.entities])
@@ -144,7 +172,7 @@ def load_ledger(conn: sqlite3.Connection) -> Ledger:
     """The whole stored ledger as records (for export and tests)."""
     from ..resolve.records import LedgerEntity
 
-    meta = dict(conn.execute("SELECT key, value FROM ledger_meta").fetchall())
+    meta = _meta(conn)
     return Ledger(
         as_of=meta.get("as_of") or None,
         documents=[r[0] for r in conn.execute(
