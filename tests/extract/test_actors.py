@@ -246,6 +246,12 @@ def test_user_dictionary_overrides_shipped_entry(make_pipeline, tmp_path) -> Non
     assert (entity_of(r, "Hamas").kind, entity_of(r, "Hamas").sector) == ("organization", "GOV")
 
 
+def test_user_state_alias_is_the_same_state(make_pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write_dictionary(tmp_path, "Ruritania,,state,AZE,GOV,,,\n")
+    r = run(make_pipeline("actors", actors=[path]), "Ruritania and Azerbaijan agreed; Baku said so.")
+    assert entity_of(r, "Ruritania") is entity_of(r, "Azerbaijan") is entity_of(r, "Baku")
+
+
 @pytest.mark.parametrize("body, line", [
     ("Someone,,alien,NZL,GOV,,,\n", 2),
     ("A,,person,NZL,GOV,,,\nB,,person,NEWZEALAND,GOV,,,\n", 3),

@@ -91,7 +91,10 @@ class Work:
         return f"state:{code}"
 
     def named(self, entry: tables.ActorEntry, why: str) -> str:
-        """The key of a dictionary entry's entity (a person's is shared with the title rule's)."""
+        """The key of a dictionary entry's entity (a person's is shared with the title rule's, a state's
+        with every other name of that state)."""
+        if entry.kind == "state" and entry.code in state_rows():
+            return self.state(entry.code, why)
         key = f"person:{entry.name}" if entry.kind == "person" else f"entry:{entry.kind}:{entry.name}"
         self.entity(key, Entity(
             "", entry.name, entry.kind, entry.code, entry.sector, entry.role, entry.wikidata, why,
