@@ -44,6 +44,20 @@ def _content(cue: Cue, loose: list[Quotation]) -> tuple[tuple[int, int] | None, 
     return None, "", []
 
 
+def _balance(content: tuple[int, int], inner: list[Quotation]) -> tuple[int, int]:
+    """Content that starts or ends inside a quotation's marks takes the marks in ('"positive
+    signs" from Yerevan'), unless the content is that quotation alone (then it is its content)."""
+    start, end = content
+    for q in inner:
+        if q.start < start <= q.content_start:
+            start = q.start
+        if q.content_end <= end < q.end:
+            end = q.end
+        if (start, end) == (q.start, q.end):
+            return q.content_start, q.content_end
+    return start, end
+
+
 class QuoteExtractor:
     name = "quotes"
     requires = ("parse", "mentions", "entities")
@@ -68,7 +82,7 @@ class QuoteExtractor:
                 continue
             loose = [q for q in loose if q not in inner]
             why = what + (", mixed with quotation" if inner else "")
-            quotes.append(self._quote(speakers, cue, content, bool(inner), why))
+            quotes.append(self._quote(speakers, cue, _balance(content, inner), bool(inner), why))
         quotes.extend(self._inherit(text, loose, quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
