@@ -48,14 +48,23 @@ class LedgerSettings:
         return settings
 
     def validate(self) -> None:
+        for name, kind in (("date_slack_days", int), ("undated_window_days", int), ("horizon_days", int),
+                           ("quantity_tolerance", (int, float)), ("mode_none_matches", bool)):
+            value = getattr(self, name)
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise ConfigError(f"ledger setting {name} must be a {_KIND_NAMES[name]}, not {value!r}", "E020")
         numbers = (self.date_slack_days, self.undated_window_days, self.quantity_tolerance, self.horizon_days)
         if any(n < 0 for n in numbers):
             raise ConfigError("ledger settings must not be negative", "E020")
-        if self.as_of is not None and not _is_day(self.as_of):
+        if self.as_of is not None and (not isinstance(self.as_of, str) or not _is_day(self.as_of)):
             raise ConfigError(f"ledger setting as_of={self.as_of!r} is not a YYYY-MM-DD date", "E020")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_KIND_NAMES = {"date_slack_days": "whole number", "undated_window_days": "whole number",
+               "horizon_days": "whole number", "quantity_tolerance": "number", "mode_none_matches": "boolean"}
 
 
 def _is_day(value: str) -> bool:

@@ -22,3 +22,11 @@ def test_from_dict_validates() -> None:
 def test_round_trip() -> None:
     settings = LedgerSettings(as_of="2024-01-31", mode_none_matches=False)
     assert LedgerSettings.from_dict(settings.to_dict()) == settings
+
+
+def test_wrong_types_are_coded_errors() -> None:
+    for bad in ({"horizon_days": "30"}, {"mode_none_matches": "yes"}, {"date_slack_days": True},
+                {"quantity_tolerance": None}, {"as_of": 20240131}):
+        with pytest.raises(ConfigError) as err:
+            LedgerSettings.from_dict(bad)
+        assert err.value.code == "E020"
