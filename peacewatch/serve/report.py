@@ -117,7 +117,7 @@ def _mean_line(months: list[PeriodStats], x: Callable[[dt.date], float], y: Call
 
 
 def _legend() -> str:
-    items = "".join(f'<span><i class="q-{q}" style="background:currentColor"></i>{label}</span>'
+    items = "".join(f'<span><i class="q-{q}"></i>{label}</span>'
                     for q, label in QUAD_LABELS.items())
     return (f'<p class="legend">{items}<span>faint marks: announced or planned, not (yet) happened; '
             "line: monthly mean score</span></p>")
