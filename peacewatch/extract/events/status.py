@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .tables import is_cooperative, words, wrapper_roles
-from .triggers import Found, coarse_pos
+from .triggers import Found, coarse_pos, is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -102,7 +102,7 @@ def read(item: Found) -> Reading:
     own_role = roles.get(item.token.lemma_.lower())
     if item.inner is not None:
         _merge_inner(item, reading, own_role)
-    if own_role == "intent" and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+    if own_role == "intent" and any((c.dep_ == "xcomp" or is_infinitive(c)) and c.pos_ in ("VERB", "AUX")
                                     for c in item.token.children):
         reading.status = "future"
         reading.why.append(f"'{item.token.text}' to do something: future")

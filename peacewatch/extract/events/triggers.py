@@ -165,13 +165,18 @@ def match(token: Token) -> TriggerRule | None:
     return None
 
 
+def is_infinitive(token: Token) -> bool:
+    """A to-infinitive the parser attached as an adverbial clause ("sworn to fight")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def governor(token: Token) -> Token | None:
     """The wrapper word that governs ``token`` ("agreed to X", "ready to X", "call for X")."""
     roles = wrapper_roles()
     head = token.head
     if head.i == token.i:
         return None
-    if token.dep_ in ("xcomp", "ccomp", "acl") or token.dep_ in OBJECT_DEPS:
+    if token.dep_ in ("xcomp", "ccomp", "acl") or token.dep_ in OBJECT_DEPS or is_infinitive(token):
         if head.lemma_.lower() in roles:
             return head
         # "it was possible to sign": the adjective is a sibling under the copula.
