@@ -154,8 +154,7 @@ def _commitments_table(commitments: list[LedgerCommitment], view: DyadView, name
         action = escape("/".join(str(v) for v in (c.action.get("type"), c.action.get("mode")) if v))
         promise = action
         if c.event in shown:
-            said = "".join(f'<a class="src" href="#{anchor(m.doc, m.trigger_span)}">{escape(m.doc)}</a>'
-                           for m in shown[c.event].mentions)
+            said = _source_links(shown[c.event])
             promise = f'<a href="#{escape(c.event)}">{action}</a>{said}'
         decided = _event_links([i for i in c.fulfilled_by + c.broken_by if i in shown])
         rows.append(
@@ -166,6 +165,18 @@ def _commitments_table(commitments: list[LedgerCommitment], view: DyadView, name
             f'<span class="why">{escape(c.why)}</span></td></tr>')
     return ("<table><tr><th>promise</th><th>obligor</th><th>beneficiary</th><th>made</th><th>due</th>"
             "<th>status</th></tr>" + "".join(rows) + "</table>")
+
+
+def _source_links(event: MergedEvent) -> str:
+    """One link per report of an event, to its highlighted sentence; "doc (2)" for a second one."""
+    seen: dict[str, int] = {}
+    links = []
+    for m in event.mentions:
+        seen[m.doc] = seen.get(m.doc, 0) + 1
+        label = escape(m.doc) + (f" ({seen[m.doc]})" if seen[m.doc] > 1 else "")
+        links.append(f'<a class="src" href="#{anchor(m.doc, m.trigger_span)}">{label} '
+                     f"({escape(m.published or 'undated')})</a>")
+    return "".join(links)
 
 
 def _negotiation_table(view: DyadView) -> str:
@@ -191,8 +202,7 @@ def _events_table(events: list[MergedEvent], names: dict[str, str]) -> str:
         d = timeline_day(e)
         kind = escape(e.type + (f"/{e.mode}" if e.mode else ""))
         qty = escape(f"{e.quantity.get('value')} {e.quantity.get('unit')}") if e.quantity else ""
-        links = "".join(f'<a class="src" href="#{anchor(m.doc, m.trigger_span)}">{escape(m.doc)} '
-                        f"({escape(m.published or 'undated')})</a>" for m in e.mentions)
+        links = _source_links(e)
         score = "–" if score_of(e) is None else f"{score_of(e):+g}"
         rows.append(
             f'<tr id="{escape(e.id)}"><td>{d or "–"}</td><td>{kind}</td><td>{escape(e.status)}</td>'

@@ -74,7 +74,8 @@ def rebuild_ledger(
 
 
 def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
-    """What the ledger was built from: documents, settings, peacewatch version and decision tables."""
+    """What the ledger was built from: documents, settings, and the rules (peacewatch version, the
+    decision tables and the code of ``peacewatch.resolve``)."""
     from importlib import resources
 
     from .. import __version__
@@ -82,10 +83,11 @@ def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
     count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
     digest = hashlib.sha256(f"{count}:{last}:{__version__}:".encode())
     digest.update(json.dumps(settings.to_dict(), sort_keys=True).encode())
-    folder = resources.files("peacewatch").joinpath("data", "resolve")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".tsv"):
-            digest.update(entry.read_bytes())
+    for folder, suffix in ((resources.files("peacewatch").joinpath("data", "resolve"), ".tsv"),
+                           (resources.files("peacewatch.resolve"), ".py")):
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(suffix):
+                digest.update(entry.read_bytes())
     return digest.hexdigest()[:24]
 
 
