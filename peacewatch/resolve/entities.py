@@ -8,7 +8,9 @@ document came first:
 - persons by normalized full name plus code (``person:jeyhun-bayramov:AZE``);
 - a person known only by one name word ("Bayramov") joins the one full-name person of the ledger
   whose last name it is (and whose code agrees), when there is exactly one; a person with no code
-  joins the one coded person of the same name, when there is exactly one.
+  joins the one coded person of the same name, when there is exactly one; likewise any other
+  uncoded entity joins the one coded entity of its name and kind family (organization, IGO and
+  armed group count as one family, since extraction confuses them).
 
 Resolving "Bayramov" to "Jeyhun Bayramov" inside one document is the actors component's job; this
 pass only links what is left across documents. The ledger id is the key itself, so ids are
@@ -67,6 +69,7 @@ def resolve_entities(results: Iterable[Result]) -> tuple[list[LedgerEntity], Ent
         _Seen(r.id, e, entity_key(e), f"key {entity_key(e)}") for r in results for e in r.entities
     ]
     _link_partial_persons(seen)
+    _link_uncoded(seen)
     groups: dict[str, list[_Seen]] = defaultdict(list)
     for item in seen:
         groups[item.key].append(item)
@@ -96,6 +99,30 @@ def _link_partial_persons(seen: list[_Seen]) -> None:
         if len(hits) == 1:
             item.key = hits[0]
             item.why = f"{rule} {hits[0]}"
+
+
+_ORGANIZATIONS = frozenset({"organization", "igo", "armed_group"})
+
+
+def _family(kind: str) -> str:
+    """Kinds the extraction may confuse for one body ("United Nations" as organization or igo)."""
+    return "organization" if kind in _ORGANIZATIONS else kind
+
+
+def _link_uncoded(seen: list[_Seen]) -> None:
+    """Attach an uncoded non-person entity to the single coded entity of its name and kind family
+    ("Jeddah" to "Jeddah" in SAU)."""
+    coded: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s in seen:
+        if s.entity.kind != "person" and s.entity.code:
+            coded[(_family(s.entity.kind), normalize_name(s.entity.name))].add(s.key)
+    for item in seen:
+        if item.entity.kind == "person" or item.entity.code:
+            continue
+        hits = coded.get((_family(item.entity.kind), normalize_name(item.entity.name)), set())
+        if len(hits) == 1:
+            item.key = next(iter(hits))
+            item.why = f"uncoded name matches the one coded entity of that name {item.key}"
 
 
 def _code_fits(key: str, code: str | None) -> bool:

@@ -56,3 +56,15 @@ def test_order_of_documents_does_not_change_ids() -> None:
     forward, _ = resolve_entities(docs)
     backward, _ = resolve_entities(list(reversed(docs)))
     assert forward == backward
+
+
+def test_an_uncoded_organization_or_place_joins_the_coded_one() -> None:
+    docs = [Result("a", entities=[Entity("e1", "United Nations", "igo", "IGO"),
+                                  Entity("e2", "Jeddah", "place", "SAU")]),
+            Result("b", entities=[Entity("e1", "United Nations", "organization", None),
+                                  Entity("e2", "Jeddah", "place", None),
+                                  Entity("e3", "Jeddah", "organization", None)])]
+    _, id_map = resolve_entities(docs)
+    assert id_map[("b", "e1")] == "igo:united-nations:IGO"
+    assert id_map[("b", "e2")] == "place:jeddah:SAU"
+    assert id_map[("b", "e3")] == "organization:jeddah"
