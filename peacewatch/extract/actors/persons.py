@@ -78,6 +78,8 @@ def _name_run(w: Work, j: int, starts: dict[int, Match]) -> int:
     """End of the proper name that starts at token ``j`` (``j`` itself when there is none)."""
     doc, k = w.doc, j
     while k < len(doc) and k - j < 5 and (k not in starts or _person_entry(starts[k]) is not None):
+        if k in starts:
+            return starts[k].end  # a known person's name ends the run ("President Obama Speech")
         t = doc[k]
         if _name_token(t.text, t.pos_):
             k += 1
@@ -246,6 +248,8 @@ def _apposition(w: Work, ent: Span, key: str) -> None:
     tm = w.terms.get(k)
     if tm is None or tm.term.kind != "person" or (affil is not None and ends.get(affil.end) is None):
         return
+    if _name_run(w, tm.end, starts) > tm.end:
+        return  # "Dred Scott, Chief Justice Roger Taney": the office is the next person's
     ent_rec = w.entities[key]
     ent_rec.code, ent_rec.sector = code_and_sector(affil, tm.term)
     ent_rec.role = tm.term.role

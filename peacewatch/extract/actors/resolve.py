@@ -60,7 +60,9 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         ent = ent_of.get(m.start)
         start, end = _core(ent) if ent is not None else (m.start, m.end)
         longer = start < m.start or end > m.end
-        named = m.item.entry is not None and ent is not None and ent.label_ != "PERSON"
+        entry = m.item.entry
+        named = entry is not None and ent is not None and (
+            ent.label_ != "PERSON" or (entry.kind == "person" and m.start == start))
         if longer and not named and ent is not None and ent.label_ in CONTAINER_LABELS and not _has_office(
                 w, ent, m):
             w.inner[ent.start] = m
