@@ -26,8 +26,18 @@ QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "mater
 
 
 def party_token(party: str) -> str:
-    """``AZE`` → ``code:AZE``; a ledger entity id stays as it is."""
-    return f"code:{party}" if len(party) == 3 and party.isalpha() and party.isupper() else party
+    """``AZE`` (or ``aze``) → ``code:AZE``; a ledger entity id in its canonical case (ids are
+    ``kind:name-slug:CODE``, so ``PERSON:NIKOL-PASHINYAN:ARM`` finds ``person:nikol-pashinyan:ARM``)."""
+    party = party.strip()
+    if len(party) == 3 and party.isalpha():
+        return f"code:{party.upper()}"
+    parts = party.split(":")
+    if len(parts) == 2 and parts[0].lower() == "state":
+        return f"state:{parts[1].upper()}"
+    if len(parts) in (2, 3):
+        head = [parts[0].lower(), parts[1].lower()]
+        return ":".join(head + [parts[2].upper()] if len(parts) == 3 else head)
+    return party
 
 
 def side_tokens(args: Iterable[Argument]) -> frozenset[str]:

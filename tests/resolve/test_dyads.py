@@ -17,6 +17,9 @@ def ledger() -> Ledger:
 def test_party_tokens() -> None:
     assert party_token("AZE") == "code:AZE"
     assert party_token("person:ararat-mirzoyan:ARM") == "person:ararat-mirzoyan:ARM"
+    assert party_token("PERSON:ARARAT-MIRZOYAN:ARM") == "person:ararat-mirzoyan:ARM"
+    assert party_token("aze") == "code:AZE" and party_token("STATE:aze") == "state:AZE"
+    assert party_token("IGO:EUROPEAN-UNION:IGO") == "igo:european-union:IGO"
 
 
 def test_dyad_is_symmetric_and_keeps_joint_statements(ledger: Ledger) -> None:
