@@ -2,7 +2,8 @@
 
 - ``before``: the quotation ends, then (after punctuation and spaces only) the clause of the cue
   begins, on the same line: '"...," he said', '"...," said Caddell', '"...," Rep. Moore said'.
-  A quotation that ends in a full stop closes its sentence and takes no cue after it.
+  A quotation that ends in a full stop closes its sentence and takes no cue after it; one that
+  does not open its sentence (a title: 'on "The Morning Show," she said') takes none either.
 - ``after``: the cue clause ends, then at most a short stretch ending in ":" or "," (or nothing)
   before the quotation opens ('He said: "..."'; with nothing between, only a quotation that is a
   whole sentence: 'He said "We will win."'), the second half of a broken quote
@@ -41,8 +42,9 @@ def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
 
 
 def cue_before(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
-    """The cue whose clause starts right after the quotation closes (not after a full stop)."""
-    if text[q.content_end - 1] == ".":
+    """The cue whose clause starts right after the quotation closes (not after a full stop, and
+    only for a quotation that opens its sentence: a title inside a phrase takes no cue)."""
+    if text[q.content_end - 1] == "." or not _opens_sentence(text, q):
         return None
     for cue in cues:
         start, _ = _clause_range(doc, cue)
@@ -85,6 +87,11 @@ def _whole_sentence(text: str, q: Quotation) -> bool:
     after = text[q.end:].lstrip(" \t")
     closes = text[q.content_end - 1] in _SENTENCE_END or after == "" or after[0] in "\n" + _SENTENCE_END
     return first.isupper() and closes
+
+
+def _opens_sentence(text: str, q: Quotation) -> bool:
+    before = text[:q.start].rstrip(" \t\u00a0")
+    return before == "" or before[-1] in "\n.!?:;,—–―-”\"'"
 
 
 def stands_alone(text: str, q: Quotation) -> bool:
