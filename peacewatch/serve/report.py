@@ -55,7 +55,7 @@ def render_report(view: DyadView, commitments: list[LedgerCommitment], documents
     """The whole report as one HTML string."""
     names = names or {}
     docs = {d.id: d for d in documents}
-    a, b = (names.get(party_token(p), p) for p in (view.a, view.b))
+    a, b = (names.get(party_token(p).replace("code:", "state:"), p) for p in (view.a, view.b))
     parts = [
         f"<h1>{escape(a)} – {escape(b)}</h1>",
         f'<p class="meta">{len(view.events)} merged events from {len(docs)} documents; '
