@@ -85,6 +85,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         recipients = args.recipients_of(index, token)
     else:
         actors, recipients = args.noun_actors(index, token)
+    if not recipients and reading.type == "THREATEN":
+        recipients = args.condition_parties(index, token)
     if not recipients and found.inner is not None:
         recipients = _inner_recipients(index, found.inner)
     if not recipients:

@@ -82,12 +82,14 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
     direct = index.argument(tok)
     anaphoric = tok.pos_ == "PRON" or tok.lemma_.lower() in words("collective")
     if direct is not None and (direct.code or not anaphoric or not fallback):
-        return [direct]
+        return [direct, *_coordinated_modifiers(index, tok)]
     if direct is not None:
         return _anaphor(index, tok) or [direct]
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS and (arg := index.argument(child)) is not None:
-            return [arg]
+            # "French and Egyptian warships": each coordinated modifier names an actor
+            more = [index.argument(c) for c in child.conjuncts]
+            return [arg, *(m for m in more if m is not None)]
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (args := phrase(index, pobj, fallback=False)):
@@ -105,6 +107,15 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
     if tok.pos_ == "PROPN" or tok.ent_type_:
         return [Argument(None, None, None, tok.text)]
     return []
+
+
+def _coordinated_modifiers(index: Index, tok: Token) -> list[Argument]:
+    """"French and Egyptian warships" as one mention: the other coordinated modifier's party."""
+    out: list[Argument] = []
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and child.conjuncts:
+            out.extend(a for c in (child, *child.conjuncts) if (a := index.argument(c)) is not None)
+    return out
 
 
 def _anaphor(index: Index, tok: Token) -> list[Argument]:
@@ -290,6 +301,18 @@ def nearest_party(index: Index, trigger: Token, actors: list[Argument]) -> list[
             return [arg]
         if depth < MAX_PARTY_DEPTH:
             queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in NOT_BELOW_DEPS)
+    return []
+
+
+def condition_parties(index: Index, trigger: Token) -> list[Argument]:
+    """The subject of an "if/unless" clause under the trigger: whom a conditional threat is aimed
+    at ("threatened to stop the talks if the United States deploys the missiles")."""
+    for tok in trigger.subtree:
+        if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in words("condition")
+                                       for g in tok.children):
+            subj = subject(tok)
+            if subj is not None:
+                return phrase(index, subj, fallback=False)
     return []
 
 
