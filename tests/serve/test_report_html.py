@@ -126,3 +126,17 @@ def test_text_is_escaped() -> None:
     evil = ReportDocument(doc.id, "<script>alert(1)</script>", doc.published, None, doc.text)
     html = render_report(view, ledger.commitments, [evil])
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_marks_sit_inside_the_plot_with_conflict_below_cooperation() -> None:
+    from peacewatch.serve.report import timeline_svg
+
+    ledger = build_ledger(golden_results())
+    svg = timeline_svg(dyad_view(ledger.events, "AZE", "ARM"))
+    marks = re.findall(r'<a href="#(ev-[^"]+)"><circle class="([^"]+)" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    by_id = {e.id: e for e in ledger.events}
+    for _, _, cx, cy in marks:
+        assert 0 <= float(cx) <= 960 and 0 <= float(cy) <= 300
+    height = {by_id[i].type: float(cy) for i, _, _, cy in marks}
+    assert height["ASSAULT"] > height["AGREE"] > 0
+    assert all("planned" in cls for i, cls, _, _ in marks if by_id[i].status == "future")
