@@ -83,6 +83,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     if coarse_pos(token) == "VERB":
         actors = args.verb_actors(index, token)
         recipients = args.recipients_of(index, token)
+        if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
+            recipients = args.recipients_of(index, token, skip=("to",)) or recipients
     else:
         actors, recipients = args.noun_actors(index, token)
     if not recipients and reading.type == "THREATEN":

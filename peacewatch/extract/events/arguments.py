@@ -172,8 +172,9 @@ def according_to(sent_tokens: list[Token]) -> Token | None:
     return None
 
 
-def recipients_of(index: Index, verb: Token) -> list[Argument]:
-    """Objects and to/with/against obliques of a verb (or of its direct object)."""
+def recipients_of(index: Index, verb: Token, skip: tuple[str, ...] = ()) -> list[Argument]:
+    """Objects and to/with/against obliques of a verb (or of its direct object); ``skip`` names
+    prepositions that introduce an audience rather than a target ("complained to the UN")."""
     out: list[Argument] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj", "nsubjpass"):
@@ -181,8 +182,9 @@ def recipients_of(index: Index, verb: Token) -> list[Argument]:
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
                     out.extend(_pobjs(index, grand))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            out.extend(_pobjs(index, child))
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS + ("over", "about"):
+            if child.lower_ not in skip:
+                out.extend(_pobjs(index, child))
         elif child.dep_ == "prt":
             out.extend(a for p in child.children if p.dep_ == "prep" for a in _pobjs(index, p))
     return _dedupe(out)
