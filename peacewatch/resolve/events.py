@@ -31,12 +31,20 @@ def merge_events(
     """Merged events, sorted by date then id, and the map (document, per-document event) → merged id."""
     by_id = {e.id: e for e in entities}
     merged, origin = [], {}
+    taken: set[str] = set()
     for members in cluster(reports_of(results, id_map, settings), settings):
         event = _merged(members, id_map, by_id)
+        while event.id in taken:  # two clusters seeded by one span (a document reusing an event id)
+            event.id = _event_id(event.id)
+        taken.add(event.id)
         merged.append(event)
         origin.update({(m.doc, m.event.id): event.id for m in members})
     merged.sort(key=lambda e: (timeline_day(e) or dt.date.max, e.id))
     return merged, origin
+
+
+def _event_id(seed: str) -> str:
+    return "ev-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
 
 
 def event_day(event: MergedEvent) -> dt.date | None:
@@ -56,12 +64,12 @@ def timeline_day(event: MergedEvent) -> dt.date | None:
 def _merged(members: list[Report], id_map: EntityMap, by_id: dict[str, LedgerEntity]) -> MergedEvent:
     events = [m.event for m in members]
     head = events[0]
-    seed = min((m.doc, m.event.trigger_span) for m in members)
+    seed = min((m.doc, m.event.trigger_span, m.event.id) for m in members)
     mode = next((e.mode for e in events if e.mode), None)
     row = plover_row(head.type, mode)
     published = sorted(m.published.isoformat() for m in members if m.published)
     return MergedEvent(
-        id="ev-" + hashlib.sha1(f"{seed[0]}|{seed[1][0]}|{seed[1][1]}".encode()).hexdigest()[:12],
+        id=_event_id(f"{seed[0]}|{seed[1][0]}|{seed[1][1]}|{seed[2]}|{head.type}"),
         type=head.type, mode=mode, status=_status(events),
         context=sorted({c for e in events for c in e.context}),
         actor=_arguments(members, "actor", id_map, by_id),

@@ -100,3 +100,11 @@ def test_across_documents_a_shared_party_and_a_date_are_needed() -> None:
     assert groups(a, b) == [["a#x", "a#y"], ["b#z"]]
     undated = Result("c", None, entities=[AZE, ARM], events=[ev("w")])
     assert groups(doc("d", "2023-12-13", ev("v", date="2023-12-13")), undated) == [["c#w"], ["d#v"]]
+
+
+def test_merged_ids_are_unique_even_when_a_document_reuses_a_span_or_an_id() -> None:
+    a = doc("a", "2023-12-13", ev("x", date="2023-12-13"), ev("x", "ASSAULT", date="2023-12-13"),
+            ev("x", date="2023-12-13", actor=[Argument("e2", "ARM", "GOV", "Armenia")],
+               recipient=[Argument("e1", "AZE", "GOV", "Azerbaijan")]))
+    ledger = build_ledger([a])
+    assert len(ledger.events) == 3 and len({e.id for e in ledger.events}) == 3
