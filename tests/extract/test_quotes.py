@@ -28,6 +28,11 @@ def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
     return result
 
 
+def cut(text: str, span: tuple[int, int] | None) -> str:
+    assert span is not None
+    return text[span[0]:span[1]]
+
+
 def contents(text: str) -> list[str]:
     return [text[q.content_start:q.content_end] for q in find_quotations(text)]
 
@@ -102,22 +107,22 @@ def test_every_quote_has_a_why_and_spans_in_text(pipe) -> None:  # type: ignore[
         for span in (q.content_span, q.speaker_span, q.cue_span):
             assert span is not None and 0 <= span[0] < span[1] <= len(text)
     direct, indirect = result.quotes
-    assert direct.direct and text[slice(*direct.cue_span)] == "said"
-    assert not indirect.direct and text[slice(*indirect.speaker_span)] == "He"
+    assert direct.direct and cut(text, direct.cue_span) == "said"
+    assert not indirect.direct and cut(text, indirect.speaker_span) == "He"
     assert indirect.speaker == direct.speaker
 
 
 def test_speaker_span_is_the_pronoun_beside_the_cue(pipe) -> None:  # type: ignore[no-untyped-def]
     text = 'Helen Ward spoke to the council. "The roads are open again," she said.'
     [q] = run(pipe, text).quotes
-    assert text[slice(*q.speaker_span)] == "she"
+    assert cut(text, q.speaker_span) == "she"
     assert q.speaker is not None and "nearest preceding person" in (q.why or "")
 
 
 def test_pronoun_without_any_person_leaves_speaker_unknown(pipe) -> None:  # type: ignore[no-untyped-def]
     text = '"The roads are open again," she said.'
     [q] = run(pipe, text).quotes
-    assert q.speaker is None and text[slice(*q.speaker_span)] == "she"
+    assert q.speaker is None and cut(text, q.speaker_span) == "she"
 
 
 # --- the seed article ------------------------------------------------------------------------

@@ -64,7 +64,8 @@ def test_golden_quotes(pipe, case: dict[str, Any]) -> None:  # type: ignore[no-u
 
 def test_golden_file_covers_every_rule() -> None:
     notes = " ".join(c["note"] for c in CASES)
-    for rule in ("cue after", "colon", "broken quote", "paragraph", "according.tsv", "pronoun",
-                 "trap: a quoted phrase", "trap: quoted words inside", "naming verb", "curly", "set off by commas", "dash",
-                 "colon after a name"):
+    rules = ("cue after", "colon", "broken quote", "paragraph", "according.tsv", "pronoun",
+             "trap: a quoted phrase", "trap: quoted words inside", "naming verb", "curly",
+             "set off by commas", "dash", "colon after a name")
+    for rule in rules:
         assert rule in notes, f"no golden case for {rule!r}"
