@@ -117,10 +117,10 @@ def _insert(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings, 
     ex("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
     ex("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
        [(e.id, e.kind, e.code, e.name, _j(e.to_dict())) for e in ledger.entities])
-    ex("INSERT INTO ledger_entity_sources VALUES (?, ?, ?)",
+    ex("INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
        [(s.doc, s.entity, e.id) for e in ledger.entities for s in e.sources])
     insert_events(conn, ledger.events)
-    ex("INSERT INTO ledger_event_mentions VALUES (?, ?, ?)",
+    ex("INSERT OR IGNORE INTO ledger_event_mentions VALUES (?, ?, ?)",
        [(m.doc, m.event, e.id) for e in ledger.events for m in e.mentions])
     ex("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
        [(c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in ledger.commitments])
