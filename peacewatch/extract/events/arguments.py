@@ -318,10 +318,21 @@ def condition_parties(index: Index, trigger: Token) -> list[Argument]:
     return []
 
 
+def _place_hosts(trigger: Token) -> list[Token]:
+    """The trigger, and for a noun trigger the verb it depends on ("remained on alert in X")."""
+    hosts = [trigger]
+    head = trigger.head
+    if head.dep_ == "prep" and trigger.dep_ == "pobj":
+        head = head.head
+    if coarse_pos(trigger) == "NOUN" and coarse_pos(head) == "VERB" and head.i != trigger.i:
+        hosts.append(head)
+    return hosts
+
+
 def place_arguments(index: Index, trigger: Token) -> list[Argument]:
     """The state of the place the event happened in ("lifted the curfew in Montenegro"), as the
     party it was directed at when the text names no other."""
-    for child in trigger.children:
+    for child in (c for host in _place_hosts(trigger) for c in host.children):
         if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "inside"):
             continue
         for pobj in child.children:
@@ -336,7 +347,7 @@ def place_arguments(index: Index, trigger: Token) -> list[Argument]:
 def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | None:
     """A place the trigger happened in/at, when a mention of a place names it ("in Kirkuk",
     "in the capital city of Algiers")."""
-    for child in trigger.children:
+    for child in (c for host in _place_hosts(trigger) for c in host.children):
         if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near"):
             continue
         for pobj in child.children:
