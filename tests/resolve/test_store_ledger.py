@@ -111,3 +111,12 @@ def test_an_unchanged_database_is_not_rebuilt(tmp_path: Path) -> None:
         s.save(docs[3], results[3])
         stats = rebuild_ledger(s.conn, {"horizon_days": 30})
         assert stats is not None and stats.documents == 4
+
+
+def test_the_fast_decoder_equals_from_dict() -> None:
+    from peacewatch.resolve.records import MergedEvent
+    from peacewatch.store.ledger import merged_event
+
+    for event in build_ledger(golden_results()).events:
+        data = json.loads(json.dumps(event.to_dict()))
+        assert merged_event(data) == MergedEvent.from_dict(data) == event
