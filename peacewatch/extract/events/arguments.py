@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...types import Argument, Entity, Mention, Result
 from .tables import numbers, words
-from .triggers import coarse_pos, is_person
+from .triggers import coarse_pos, is_infinitive, is_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -138,7 +138,7 @@ def subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+        if (current.dep_ in ("xcomp", "conj") or is_infinitive(current)) and current.head.i != current.i:
             current = current.head
         elif current.dep_ == "acomp" or (current.dep_ == "xcomp"):
             current = current.head
