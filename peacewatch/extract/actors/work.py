@@ -80,8 +80,8 @@ class Work:
     def chars(self, start: int, end: int) -> tuple[int, int, str]:
         """Character offsets and text of tokens ``start:end``, without a glued possessive."""
         span = self.doc[start:end]
-        end_char = span.end_char - (2 if glued_possessive(span[-1].text) else 0)
-        return span.start_char, end_char, self.doc.text[span.start_char:end_char]
+        cut = 2 if glued_possessive(span[-1].text) else 0
+        return span.start_char, span.end_char - cut, span.text[: len(span.text) - cut]
 
     def state(self, code: str, why: str) -> str:
         """The key of the state entity of ``code`` (made on first use, with ``why``)."""
