@@ -81,6 +81,8 @@ def phrase(index: Index, head: Token, *, fallback: bool = True) -> list[Argument
 def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
     direct = index.argument(tok)
     anaphoric = tok.pos_ == "PRON" or tok.lemma_.lower() in words("collective")
+    if direct is not None and not direct.code and not anaphoric:
+        direct = _coded_by_apposition(index, tok, direct)
     if direct is not None and (direct.code or not anaphoric or not fallback):
         return [direct, *_coordinated_modifiers(index, tok)]
     if direct is not None:
@@ -107,6 +109,16 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
     if tok.pos_ == "PROPN" or tok.ent_type_:
         return [Argument(None, None, None, tok.text)]
     return []
+
+
+def _coded_by_apposition(index: Index, tok: Token, arg: Argument) -> Argument:
+    """"Kenzo Oshima, the United Nations relief coordinator": the code the apposition gives."""
+    for child in tok.children:
+        if child.dep_ == "appos":
+            coded = [a for a in phrase(index, child, fallback=False) if a.code]
+            if coded:
+                return Argument(arg.entity, coded[0].code, arg.sector or coded[0].sector, arg.text)
+    return arg
 
 
 def _coordinated_modifiers(index: Index, tok: Token) -> list[Argument]:
