@@ -22,9 +22,10 @@ scores its triples the same way (speaker = its speaker tokens).
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +70,13 @@ class Tally:
     fn: int = 0
     exact: int = 0
     speaker_ok: int = 0
+    rules: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def count_rule(self, why: str, matched: bool) -> None:
+        """Tally one prediction under the rule that made it (the ``why`` up to its first ';')."""
+        rule = re.sub(r"\s*\(.*\)|\s*at \d+", "", why.split(";")[0]).strip() or "-"
+        row = self.rules.setdefault(rule, {"matched": 0, "false_alarms": 0})
+        row["matched" if matched else "false_alarms"] += 1
 
     def scores(self, prefix: str) -> dict[str, float]:
         p, r, f = prf(self.tp, self.fp, self.fn)
@@ -177,9 +185,11 @@ def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], ta
         if errors is not None and not ok:
             errors.append(f"{doc.doc_id} speaker: gold {_show(doc.text, gold[gi].source)} "
                           f"vs {_show(doc.text, pred[pi].source)} for {_show(doc.text, gold[gi].content)}")
+    matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
+    for i, p in enumerate(pred):
+        tally.count_rule(p.why, i in matched_p)
     if errors is None:
         return
-    matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
     errors.extend(f"{doc.doc_id} miss: {_show(doc.text, g.content)} (source {_show(doc.text, g.source)})"
                   for i, g in enumerate(gold) if i not in matched_g)
     errors.extend(f"{doc.doc_id} false alarm: {_show(doc.text, p.content)} [{p.why}]"
@@ -209,6 +219,13 @@ def _textacy_quotes(sdoc: Doc) -> list[Attribution]:
         out.append(Attribution(((t.content.start_char, t.content.end_char),),
                                (source,) if source else (), True, "textacy"))
     return out
+
+
+def _precision(rules: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    for row in rules.values():
+        total = row["matched"] + row["false_alarms"]
+        row["precision"] = row["matched"] / total if total else 0.0
+    return rules
 
 
 def _with_quotes(config: Config) -> Config:
@@ -257,7 +274,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
         scores={**ours.scores(""), **ours_direct.scores("direct_")},
         counts={"documents": len(docs), "failed": failed, "gold": ours.tp + ours.fn,
                 "predicted": ours.tp + ours.fp, "gold_direct": ours_direct.tp + ours_direct.fn},
-        breakdown={"seconds": {"time": seconds}},
+        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours.rules)},
         errors=errors,
     )
     if baseline is not None:

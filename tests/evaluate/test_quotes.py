@@ -117,3 +117,10 @@ def test_gate_polnear_dev() -> None:
     assert report.counts["failed"] == 0, report.errors[:5]
     for name, floor in FLOORS.items():
         assert report.scores[name] >= floor, (name, report.scores)
+
+
+def test_predictions_are_tallied_by_rule() -> None:
+    tally = Tally()
+    tally.count_rule("stand-alone quotation (straight double) inherits from quote at 58; cue x", True)
+    tally.count_rule("stand-alone quotation (curly double) inherits from quote at 7", False)
+    assert tally.rules == {"stand-alone quotation inherits from quote": {"matched": 1, "false_alarms": 1}}
