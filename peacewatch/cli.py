@@ -264,7 +264,7 @@ def events(obj: Context, dyad: tuple[str, str] | None, since: str | None, until:
     if dyad is None:
         found = _ledger_call(db, obj.config, queries.all_events, since=since, until=until, type=wanted)
     else:
-        found = _ledger_call(db, obj.config, ledger.events_for_dyad, dyad[0].upper(), dyad[1].upper(),
+        found = _ledger_call(db, obj.config, ledger.events_for_dyad, dyad[0], dyad[1],
                              since=since, until=until, type=wanted)
     if as_json:
         for event in found:
@@ -303,7 +303,7 @@ def timeline(obj: Context, a: str, b: str, by: str, db: str | None, as_json: boo
     from .serve.text import render_timeline
     from .store import ledger
 
-    view = _ledger_call(db, obj.config, ledger.timeline, a.upper(), b.upper())
+    view = _ledger_call(db, obj.config, ledger.timeline, a, b)
     click.echo(json.dumps(view.to_dict(), ensure_ascii=False) if as_json else render_timeline(view, by))
 
 
@@ -317,8 +317,33 @@ def report(obj: Context, a: str, b: str, output: str, db: str | None) -> None:
     """Write a self-contained HTML report of a dyad: timeline plot, events, commitments, sources."""
     from .store import ledger
 
-    path = _ledger_call(db, obj.config, ledger.write_report, a.upper(), b.upper(), output)
+    path = _ledger_call(db, obj.config, ledger.write_report, a, b, output)
     click.echo(f"report written to {path}", err=True)
+
+
+
+@main.command("resolve")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
+@click.pass_obj
+def resolve(obj: Context, db: str | None, force: bool) -> None:
+    """Rebuild the cross-document ledger with the configuration's [ledger] settings.
+
+    Ingest does this by itself; run it after changing the settings. The ledger is derived from
+    the stored per-document records only, so rebuilding with other settings undoes or redoes merges.
+    """
+    from .store.sqlite import resolve as rebuild
+    from .store.summary import summarize
+
+    store = _open_store(db, obj.config)
+    with store:
+        try:
+            rebuild(store, obj.config.ledger, force=force)
+        except PeacewatchError as e:
+            _fail_usage(e)
+        counts = summarize(store.conn)
+    click.echo(f"ledger: {counts.merged_events} merged events from {counts.event_reports} reports, "
+               f"{sum(counts.ledger_commitments.values())} commitments", err=True)
 
 
 if __name__ == "__main__":

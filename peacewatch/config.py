@@ -25,6 +25,7 @@ class Config:
     max_chars: int = 1_000_000
     db: str = "peacewatch.db"
     actors: tuple[str, ...] = field(default_factory=tuple)
+    ledger: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given keys replaced (None values are ignored), validated."""
@@ -34,7 +35,7 @@ class Config:
 
 _KINDS = {
     "model": str, "pipeline": tuple, "batch_size": int, "workers": int,
-    "max_chars": int, "db": str, "actors": tuple,
+    "max_chars": int, "db": str, "actors": tuple, "ledger": dict,
 }
 
 
@@ -50,6 +51,13 @@ def _validate(data: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"configuration key {key!r} must be a list of strings", "E020")
             value = tuple(value)
+        elif kind is dict:
+            from .resolve.settings import LedgerSettings
+
+            if not isinstance(value, dict):
+                raise ConfigError(f"configuration key {key!r} must be a table", "E020")
+            LedgerSettings.from_dict(value)  # raises E021/E020 on a bad setting
+            value = dict(value)
         elif kind is int:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"configuration key {key!r} must be a whole number ≥ 1", "E020")

@@ -73,7 +73,7 @@ def ingest(
         if on_document is not None:
             on_document(result)
     if store.stats.stored:
-        resolve(store)
+        resolve(store, config.ledger)
     return store.stats
 
 

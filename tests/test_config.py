@@ -38,3 +38,17 @@ def test_invalid_toml_is_a_config_error(tmp_path):
     path.write_text("model = \n")
     with pytest.raises(ConfigError):
         load_config(path)
+
+
+def test_ledger_settings_are_validated_when_the_config_loads(tmp_path):
+    path = tmp_path / "l.toml"
+    path.write_text("[ledger]\ndate_slack_days = -1\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert err.value.code == "E020"
+    path.write_text("[ledger]\nslack = 3\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert err.value.code == "E021"
+    path.write_text("[ledger]\nhorizon_days = 30\n")
+    assert load_config(path).ledger["horizon_days"] == 30

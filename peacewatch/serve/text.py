@@ -46,10 +46,12 @@ def render_summary(summary: Summary) -> str:
     lines = [
         f"documents            {summary.documents}"
         f"  ({summary.failed_documents} failed in the pipeline, {summary.failed_inputs} unreadable inputs)",
+        f"entities             {summary.ledger_entities}  (one id each across documents)",
+        f"events               {summary.merged_events}  (merged from {summary.event_reports} reports)",
     ]
     for title, counts in (("entities by kind", summary.entities_by_kind),
                           ("events by type", summary.events_by_type),
-                          ("commitments by status", summary.commitments_by_status)):
+                          ("commitments by status", summary.ledger_commitments)):
         lines.append(f"\n{title}")
         if not counts:
             lines.append("  (none)")

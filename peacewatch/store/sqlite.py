@@ -222,11 +222,11 @@ class Store:
         return Result.from_dict(data)
 
 
-def resolve(store: Store) -> None:
+def resolve(store: Store, settings: dict[str, Any] | None = None, force: bool = False) -> None:
     """Rebuild the cross-document ledger from the stored per-document records."""
     from .ledger import rebuild_ledger
 
-    rebuild_ledger(store.conn)
+    rebuild_ledger(store.conn, settings, force=force)
 
 
 def _j(data: dict[str, Any]) -> str:
