@@ -86,7 +86,7 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
             recipients = args.recipients_of(index, token, skip=("to",)) or recipients
     else:
-        actors, recipients = args.noun_actors(index, token)
+        actors, recipients = args.noun_actors(index, token, mediated=reading.mode == "third-party")
     if not recipients and reading.type == "THREATEN":
         recipients = args.condition_parties(index, token)
     if not recipients and found.inner is not None:

@@ -211,23 +211,33 @@ def agents_of(index: Index, verb: Token) -> list[Argument]:
     return [a for c in verb.children if c.dep_ == "agent" for a in _pobjs(index, c)]
 
 
-def noun_actors(index: Index, noun: Token) -> tuple[list[Argument], list[Argument]]:
-    """Actors and recipients of a nominal trigger: its possessor, "between X and Y", "by X",
-    and, for an object of a verb, that verb's subject."""
+def noun_actors(index: Index, noun: Token, *, mediated: bool = False
+                ) -> tuple[list[Argument], list[Argument]]:
+    """Actors and recipients of a nominal trigger: its possessor, "between X and Y" (the parties
+    of talks; the recipients of a mediation), "by X", and, for an object of a verb, that verb's
+    subject. A trigger that modifies a noun ("a mediation effort") reads that noun's dependents."""
     actors: list[Argument] = []
     recipients: list[Argument] = []
     holder = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
     holder = holder.head if holder.i != noun.i else noun
+    if noun.dep_ == "compound" and coarse_pos(noun.head) == "NOUN":
+        holder = noun.head
     for child in [*noun.children, *([] if holder.i == noun.i else holder.children)]:
+        if child.i == noun.i:
+            continue
         if child.dep_ in ("poss", "compound", "amod", "nmod") and (arg := index.argument(child)):
             actors.append(arg)
         elif child.dep_ == "prep" and child.lower_ == "between":
-            actors.extend(_pobjs(index, child))
+            (recipients if mediated else actors).extend(_pobjs(index, child))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
             actors.extend(_pobjs(index, child))
         elif child.dep_ == "prep" and child.lower_ in ("with", "to", "against"):
             recipients.extend(_pobjs(index, child))
     verb = holder.head
+    if holder.dep_ == "dobj":  # "launched a mediation effort on Saturday between X and Y"
+        between = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for a in _pobjs(index, c)]
+        (recipients if mediated else actors).extend(between)
     if holder.dep_ == "dobj" and verb.lemma_.lower() in words("receive"):
         subj = subject(verb)
         if subj is not None:
