@@ -229,9 +229,12 @@ def _precision(rules: dict[str, dict[str, float]]) -> dict[str, dict[str, float]
 
 
 def _with_quotes(config: Config) -> Config:
-    if "quotes" in config.pipeline:
-        return config
-    return config.with_overrides(pipeline=[*config.pipeline, "quotes"])
+    """The configured pipeline up to ``quotes`` (later components cannot change quotes), or with
+    ``quotes`` appended when it is not configured."""
+    names = list(config.pipeline)
+    if "quotes" in names:
+        return config.with_overrides(pipeline=names[:names.index("quotes") + 1])
+    return config.with_overrides(pipeline=[*names, "quotes"])
 
 
 def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, Result, float]]:

@@ -124,3 +124,11 @@ def test_predictions_are_tallied_by_rule() -> None:
     tally.count_rule("stand-alone quotation (straight double) inherits from quote at 58; cue x", True)
     tally.count_rule("stand-alone quotation (curly double) inherits from quote at 7", False)
     assert tally.rules == {"stand-alone quotation inherits from quote": {"matched": 1, "false_alarms": 1}}
+
+
+def test_eval_pipeline_stops_at_quotes() -> None:
+    from peacewatch.evaluate.quotes import _with_quotes
+
+    config = load_config(pipeline=["mentions", "quotes", "events"])
+    assert _with_quotes(config).pipeline == ("mentions", "quotes")
+    assert _with_quotes(load_config(pipeline=["mentions"])).pipeline == ("mentions", "quotes")
