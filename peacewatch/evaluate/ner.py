@@ -18,7 +18,8 @@ names and are left out.
 A prediction matches a gold mention of the same type when their character spans overlap
 (*relaxed*; one-to-one, largest overlap first) or are equal (*strict*).
 Headline: relaxed F1 overall (``f1``) for the ``actors`` component; ``baselines["spacy"]`` holds the
-same scores for the ``mentions`` component (spaCy's NER alone), from the same parsed documents.
+same scores for the ``mentions`` component (spaCy's NER alone), from the same parsed documents, and
+``breakdown["by_type_spacy"]`` its per-type scores beside ours in ``breakdown["by_type"]``.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, basel
     report = _report(gold_path, tallies["actors"], errors, len(docs))
     if baseline != "none":
         report.baselines["spacy"] = _scores(tallies["spacy"])
+        report.breakdown["by_type_spacy"] = _by_type(tallies["spacy"])
     return report
 
 

@@ -59,7 +59,7 @@ def test_own_text_scores(tmp_path: Path, nlp) -> None:  # type: ignore[no-untype
     gold.write_text(json.dumps({"doc_id": "d", "text": text, "entities": ents}) + "\n", "utf-8")
     report = evaluate(gold, load_config(), nlp=nlp)
     assert report.scores["recall"] == 1.0
-    assert "spacy" in report.baselines
+    assert "spacy" in report.baselines and set(report.breakdown["by_type_spacy"]) == {"PER", "ORG", "LOC"}
 
 
 def test_gate_meantime(nlp) -> None:  # type: ignore[no-untyped-def]
