@@ -125,10 +125,10 @@ def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:
     token = inner.token
     if coarse_pos(token) != "VERB":
         return args.noun_actors(index, token)[1]
-    if token.dep_ == "ccomp":
+    if token.dep_ in ("ccomp", "acl"):  # "demanded that Israel ease", "its demand that Israel ease"
         subj = args.subject(token)
-        if subj is not None:
-            return args.phrase(index, subj)
+        if subj is not None and (found := args.phrase(index, subj)):
+            return found
     return args.recipients_of(index, token)
 
 

@@ -179,9 +179,12 @@ def governor(token: Token) -> Token | None:
     if token.dep_ in ("xcomp", "ccomp", "acl") or token.dep_ in OBJECT_DEPS or is_infinitive(token):
         if head.lemma_.lower() in roles:
             return head
-        # "it was possible to sign": the adjective is a sibling under the copula.
+        # "it was possible to sign": the adjective is a sibling under the copula; "reiterated its
+        # demand today that Israel ease…": the clause hangs on the verb, the wrapper is its object.
         for sib in head.children:
             if sib.dep_ == "acomp" and sib.lemma_.lower() in roles and token.dep_ == "xcomp":
+                return sib
+            if sib.dep_ == "dobj" and sib.lemma_.lower() in roles and token.dep_ == "ccomp":
                 return sib
     if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
         if head.head.lemma_.lower() in roles:
