@@ -2,10 +2,10 @@
 
 Gold lines are ``{doc_id, dct, title, text, timexes: [{start, end, type, value, text, …}]}``; ``dct``
 is the publication date and becomes the document's ``published`` (where a record's ``dct`` is
-empty, the value of its CREATION_TIME timex stands in, as TempEval gives systems the DCT). A gold timex counts only where
-its offsets slice ``text`` to its own text: MEANTIME's creation-time timex (functionInDocument
-CREATION_TIME) is written in the text and is scored like any other; one that is not in the text
-(as in TimeBank, where the DCT sits in the header) is left out, since no system can find it there.
+empty, the value of its CREATION_TIME timex stands in, as TempEval gives systems the DCT). A gold
+timex counts only where its offsets slice ``text`` to its own text: MEANTIME's creation-time timex
+(functionInDocument CREATION_TIME) is written in the text and is scored like any other; one that
+is not in the text (TimeBank's DCT sits in the header) is left out, since no system can find it.
 
 Scores (TempEval-3): strict and relaxed (overlap) span precision/recall/F1 with one-to-one matching,
 largest overlap first; type and value accuracy on relaxed matches; value F1 = relaxed F1 × value
@@ -63,8 +63,8 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
             gold = [Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
                     for t in rec["timexes"]]
         except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise EvalError(f"{path} line {n + 1} is not a TIMEX3 gold record "
-                            "({doc_id, dct, text, timexes:[{start, end, type, value, text}]}): " + str(e)) from e
+            raise EvalError(f"{path} line {n + 1} is not a TIMEX3 gold record ({{doc_id, dct, text, "
+                            f"timexes:[{{start, end, type, value, text}}]}}): {e}") from e
         gold = [t for t in gold if text[t.start:t.end] == t.text]
         dct = _dct(rec.get("dct")) or _creation_time(rec["timexes"])
         docs.append(GoldDoc(str(rec.get("doc_id", n)), dct, text, gold, _extent(rec)))
@@ -224,8 +224,9 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     for doc, pred in zip(docs, _system(config)(docs), strict=True):
         tally.add(doc, pred, errors)
         for typ, part in by_type.items():
-            part.add(GoldDoc(doc.id, doc.dct, doc.text, [t for t in doc.timexes if t.type == typ], doc.extent),
-                     [t for t in pred if t.type == typ], None)
+            only = [t for t in doc.timexes if t.type == typ]
+            guessed = [t for t in pred if t.type == typ]
+            part.add(GoldDoc(doc.id, doc.dct, doc.text, only, doc.extent), guessed, None)
     report = EvalReport("timex", str(gold_path), tally.scores(), errors=errors)
     report.breakdown["by_type"] = {t: part.scores() for t, part in by_type.items() if part.gold}
     report.counts = {"documents": len(docs), "gold": tally.gold, "predicted": tally.pred,

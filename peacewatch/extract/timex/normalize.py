@@ -106,7 +106,9 @@ def n_date(m: Match, ctx: Context) -> Value | None:
 def _month_word(raw: str, following: str) -> bool:
     """A bare month name: capitalised, abbreviated only with a dot (not "Jan Kavan"), and not
     a name's head ("the March for Life", "March of the Mothers")."""
-    if not raw[0].isupper() or (len(raw) <= 4 and not raw.endswith(".") and raw.lower() not in ("may", "june", "july")):
+    if not raw[0].isupper():
+        return False
+    if len(raw) <= 4 and not raw.endswith(".") and raw.lower() not in ("may", "june", "july"):
         return False
     return re.match(r"\s+(?:of|for)\s+(?!\d)", following) is None
 

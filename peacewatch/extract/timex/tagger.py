@@ -14,7 +14,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...types import Timex
-from . import calendar as cal
 from . import normalize as nz
 from . import relative as rel
 from .rules import Match, find
@@ -26,15 +25,16 @@ if TYPE_CHECKING:
 Normalizer = Callable[[Match, nz.Context], "nz.Value | None"]
 
 KINDS: dict[str, Normalizer] = {
-    "date": nz.n_date, "month": nz.n_month, "monthrel": rel.n_month_relyear, "season": nz.n_season, "weekday": nz.n_weekday,
-    "weekend": nz.n_weekend, "dayref": nz.n_dayref,
+    "date": nz.n_date, "month": nz.n_month, "monthrel": rel.n_month_relyear, "season": nz.n_season,
+    "weekday": nz.n_weekday, "weekend": nz.n_weekend, "dayref": nz.n_dayref,
     "time": rel.n_time, "relunit": rel.n_relunit, "quarter": rel.n_quarter, "yearago": rel.n_yearago,
     "offset": rel.n_offset, "follow": rel.n_follow, "duration": rel.n_duration, "set": rel.n_set,
-    "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade, "century": rel.n_century,
+    "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade,
+    "century": rel.n_century,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
-FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter", "follow",
-                         "holiday"})
+FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
+                         "follow", "holiday"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 
@@ -63,13 +63,13 @@ def _moves_focus(m: Match) -> bool:
 
 def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     """The timexes of ``doc``, their values resolved against ``anchor`` (the publication date)."""
-    ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc),
-                      text=doc.text)
+    text = doc.text
+    ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc), text=text)
     out: list[Timex] = []
-    for m in find(doc.text):
+    for m in find(text):
         if _is_count(doc, m):
             continue
-        ctx.tense = partial(direction, doc, m.start, m.end)
+        ctx.tense = partial(direction, doc, text, m.start, m.end)
         value = KINDS[m.rule.kind](m, ctx)
         if value is None:
             continue

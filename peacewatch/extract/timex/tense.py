@@ -66,17 +66,18 @@ def _going_to(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG"
 
 
-def _cue_before(doc: Doc, start: int) -> str | None:
-    before = doc.text[max(0, start - 14):start].lower()
+def _cue_before(text: str, start: int) -> str | None:
+    before = text[max(0, start - 14):start].lower()
     for phrase, way in cues()["before"].items():
         if before.endswith(phrase + " ") or before.endswith(phrase + " on "):
             return way
     return None
 
 
-def direction(doc: Doc, start: int, end: int) -> str | None:
-    """The tense direction of the clause holding the characters ``start:end`` of ``doc``."""
-    cue = _cue_before(doc, start)
+def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
+    """The tense direction of the clause holding the characters ``start:end`` of ``doc``
+    (``text`` is ``doc.text``, which spaCy rebuilds on every access)."""
+    cue = _cue_before(text, start)
     if cue is not None:
         return cue
     span = doc.char_span(start, end, alignment_mode="expand")
