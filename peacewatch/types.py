@@ -125,6 +125,9 @@ class Entity(Record):
     role: str | None = None
     wikidata: str | None = None
     why: str = ""
+    # For a collective that stands for several entities of the document ("the pair", "both
+    # parties"): the ids of those entities, so a reader can expand it to their codes.
+    members: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ...types import Entity, Mention
 from . import persons
 from .lexicon import Match, TermMatch
-from .work import GroupEntity, Work
+from .work import Work
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -120,7 +120,7 @@ def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
         names = " and ".join(w.entities[k].name for k in dyad)
         key = "pair:" + "+".join(sorted(dyad))
         why = f"collective {doc[start:t.i + 1].text!r} → the two states most mentioned before it"
-        w.entity(key, GroupEntity("", names, "group", None, "GOV", why=why, members=list(dyad)))
+        w.entity(key, Entity("", names, "group", None, "GOV", why=why, members=list(dyad)))
         w.mention(start, t.i + 1, "NORP", key, why)
 
 

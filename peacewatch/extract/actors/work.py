@@ -20,17 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-@dataclass
-class GroupEntity(Entity):
-    """An entity that stands for several others ("the pair" → two states): ``members`` are their ids.
-
-    ``members`` is a field added to the contract's entity; a plain ``Entity`` read back from JSON
-    simply lacks it.
-    """
-
-    members: list[str] = field(default_factory=list)
-
-
 @lru_cache(maxsize=1)
 def state_rows() -> dict[str, tables.StateRow]:
     return {s.code: s for s in tables.states()}
@@ -129,7 +118,7 @@ class Work:
         for key, new_id in ids.items():
             ent = self.entities[key]
             ent.id = new_id
-            if isinstance(ent, GroupEntity):
+            if ent.members:
                 ent.members = [ids[k] for k in ent.members if k in ids]
             out.append(ent)
         return self.mentions, out
