@@ -255,13 +255,15 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     ours, ours_direct, base, base_direct = Tally(), Tally(), Tally(), Tally()
     errors: list[str] = []
     seconds = {"spacy+components": 0.0, "components": 0.0, "baseline": 0.0}
-    failed = 0
+    failed, quotes, resolved = 0, 0, 0
     started = time.perf_counter()
     for gold, sdoc, result, spent in _run(docs, pipe):
         seconds["components"] += spent
         if result.error is not None:
             failed += 1
             errors.append(f"{gold.doc_id} failed: {result.error.code} {result.error.message}")
+        quotes += len(result.quotes)
+        resolved += sum(q.speaker is not None for q in result.quotes)
         pred = group_quotes(result.quotes)
         score_doc(gold, gold.gold, pred, ours, errors)
         score_doc(gold, [g for g in gold.gold if g.direct], [p for p in pred if p.direct], ours_direct)
@@ -275,7 +277,8 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     report = EvalReport(
         task="quotes", gold=str(gold_path),
         scores={**ours.scores(""), **ours_direct.scores("direct_")},
-        counts={"documents": len(docs), "failed": failed, "gold": ours.tp + ours.fn,
+        counts={"documents": len(docs), "failed": failed, "quotes": quotes, "quotes_with_speaker": resolved,
+                "gold": ours.tp + ours.fn,
                 "predicted": ours.tp + ours.fp, "gold_direct": ours_direct.tp + ours_direct.fn},
         breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours.rules)},
         errors=errors,
