@@ -112,8 +112,13 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
 def _placed_actors(actors: list[Argument], place: dict[str, Any] | None,
                    reading: Reading) -> list[Argument]:
     """An actor the actors component could not code takes the country of the place it acts in
-    ("supporters blocked roads in Algiers" → DZA), as PLOVER coders do for unnamed groups."""
+    ("supporters blocked roads in Algiers" → DZA), as PLOVER coders do for unnamed groups; an
+    attack with no named agent gets an unidentified armed force (sector UAF) of that country."""
     code = place.get("code") if place else None
+    if code and not actors and reading.type == "ASSAULT":
+        # PLOVER's "unidentified armed force": an attack with no named agent, in a known country
+        reading.why.append(f"no named attacker: unidentified armed force of '{place['name']}' ({code})")
+        return [Argument(None, code, "UAF", "")]
     if not code or all(a.code for a in actors):
         return actors
     assert place is not None

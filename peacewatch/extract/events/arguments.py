@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod")
 RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into")
 LOCATION_LABELS = ("GPE", "LOC", "FAC")
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "around")
 UNITS = {"kill": "killed", "wound": "injured", "injure": "injured", "arrest": "arrested",
          "detain": "arrested", "jail": "arrested"}
 
@@ -112,12 +113,17 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
 
 
 def _coded_by_apposition(index: Index, tok: Token, arg: Argument) -> Argument:
-    """"Kenzo Oshima, the United Nations relief coordinator": the code the apposition gives."""
+    """"Kenzo Oshima, the United Nations relief coordinator", "the US Congress": the code an
+    apposition or a modifier gives."""
     for child in tok.children:
         if child.dep_ == "appos":
             coded = [a for a in phrase(index, child, fallback=False) if a.code]
-            if coded:
-                return Argument(arg.entity, coded[0].code, arg.sector or coded[0].sector, arg.text)
+        elif child.dep_ in ("compound", "amod", "poss"):
+            coded = [a for a in [index.argument(child)] if a is not None and a.code]
+        else:
+            continue
+        if coded:
+            return Argument(arg.entity, coded[0].code, arg.sector or coded[0].sector, arg.text)
     return arg
 
 
@@ -150,13 +156,20 @@ def subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if (current.dep_ in ("xcomp", "conj") or is_infinitive(current)) and current.head.i != current.i:
+        if (current.dep_ in ("xcomp", "conj") or is_infinitive(current) or _participle_adjunct(current)) \
+                and current.head.i != current.i:
             current = current.head
         elif current.dep_ == "acomp" or (current.dep_ == "xcomp"):
             current = current.head
         else:
             return None
     return None
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """"opened fire, killing one": a participle clause whose subject is its head's."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 def reporting_verb(token: Token) -> Token | None:
@@ -348,6 +361,8 @@ def _place_hosts(trigger: Token) -> list[Token]:
         head = head.head
     if coarse_pos(trigger) == "NOUN" and coarse_pos(head) == "VERB" and head.i != trigger.i:
         hosts.append(head)
+    if coarse_pos(trigger) == "VERB":  # "an attack near X killed …": the subject's place
+        hosts.extend(c for c in trigger.children if c.dep_ == "nsubj" and coarse_pos(c) == "NOUN")
     return hosts
 
 
@@ -355,7 +370,7 @@ def place_arguments(index: Index, trigger: Token) -> list[Argument]:
     """The state of the place the event happened in ("lifted the curfew in Montenegro"), as the
     party it was directed at when the text names no other."""
     for child in (c for host in _place_hosts(trigger) for c in host.children):
-        if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "inside"):
+        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
             continue
         for pobj in child.children:
             mention = index.mention(pobj)
@@ -370,16 +385,28 @@ def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | 
     """A place the trigger happened in/at, when a mention of a place names it ("in Kirkuk",
     "in the capital city of Algiers")."""
     for child in (c for host in _place_hosts(trigger) for c in host.children):
-        if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near"):
+        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
             continue
-        for pobj in child.children:
+        # "outside of the Iraqi city of Basra": the object may hang on a second preposition
+        pobjs = [*child.children, *(g for c in child.children if c.dep_ == "prep" for g in c.children)]
+        for pobj in pobjs:
             if pobj.dep_ != "pobj":
                 continue
-            for tok in [pobj, *(g for c in pobj.children if c.lower_ == "of" for g in c.children)]:
+            for tok in _place_candidates(pobj):
                 place = _place(index, tok, taken)
                 if place is not None:
                     return place
     return None
+
+
+def _place_candidates(pobj: Token) -> list[Token]:
+    """A place object and the places it names with "of" ("the capital city of Algiers")."""
+    out = [pobj]
+    for c in pobj.children:
+        if c.lower_ == "of":
+            for g in c.children:
+                out.extend([g, *(h for d in g.children if d.lower_ == "of" for h in d.children)])
+    return out
 
 
 def _place(index: Index, tok: Token, taken: set[str]) -> dict[str, Any] | None:

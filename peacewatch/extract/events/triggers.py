@@ -212,6 +212,8 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
         return None
     if token.dep_ in OBJECT_DEPS and head.i in triggers:
         return head
+    if token.dep_ == "nsubj" and head.i in triggers and triggers[head.i].type == triggers[token.i].type:
+        return head  # "a bomb attack killed two soldiers": one attack
     if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
         if head.head.i in triggers:
             return head.head
