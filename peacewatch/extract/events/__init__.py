@@ -114,14 +114,15 @@ def _placed_actors(actors: list[Argument], place: dict[str, Any] | None,
     """An actor the actors component could not code takes the country of the place it acts in
     ("supporters blocked roads in Algiers" → DZA), as PLOVER coders do for unnamed groups; an
     attack with no named agent gets an unidentified armed force (sector UAF) of that country."""
-    code = place.get("code") if place else None
-    if code and not actors and reading.type == "ASSAULT":
+    if place is None or not place.get("code"):
+        return actors
+    code = place["code"]
+    if not actors and reading.type == "ASSAULT":
         # PLOVER's "unidentified armed force": an attack with no named agent, in a known country
         reading.why.append(f"no named attacker: unidentified armed force of '{place['name']}' ({code})")
         return [Argument(None, code, "UAF", "")]
-    if not code or all(a.code for a in actors):
+    if all(a.code for a in actors):
         return actors
-    assert place is not None
     reading.why.append(f"uncoded actor placed by '{place['name']}' ({code})")
     return [a if a.code else Argument(a.entity, code, a.sector, a.text) for a in actors]
 
