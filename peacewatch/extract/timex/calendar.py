@@ -61,7 +61,7 @@ def pick_year(anchor: dt.date, direction: str | None,
     if direction == "future":
         ok = [y for y, d in dates if d is not None and d >= anchor - slack]
         return min(ok) if ok else anchor.year
-    valid = [(abs((d - anchor).days), -y, y) for y, d in dates if d is not None]
+    valid = [(abs((d - anchor).days), y, y) for y, d in dates if d is not None]  # ties: the past
     return min(valid)[2] if valid else anchor.year
 
 

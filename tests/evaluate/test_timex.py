@@ -1,0 +1,123 @@
+"""``peacewatch eval timex``: TempEval-3 scoring on synthetic gold, and the gate on the dev gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peacewatch.config import load_config
+from peacewatch.errors import EvalError
+from peacewatch.evaluate.timex import Tally, align, canonical, evaluate, read_gold
+from peacewatch.types import Timex
+from tests.conftest import shared_path
+
+TEXT = "The envoy said Monday that the talks of 12 March 2021 had lasted 44 days."
+
+
+def gold_record(**extra) -> dict:  # type: ignore[no-untyped-def]
+    timexes = [
+        {"start": 15, "end": 21, "type": "DATE", "value": "2023-12-25", "text": "Monday"},
+        {"start": 40, "end": 53, "type": "DATE", "value": "2021-03-12", "text": "12 March 2021"},
+        {"start": 65, "end": 72, "type": "DURATION", "value": "P44D", "text": "44 days"},
+    ]
+    return {"doc_id": "d1", "dct": "2023-12-26", "title": None, "text": TEXT, "timexes": timexes, **extra}
+
+
+def write(tmp_path: Path, *records: dict) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    return path
+
+
+def tx(start: int, end: int, value: str = "2023", typ: str = "DATE") -> Timex:
+    return Timex(start, end, "x" * (end - start), typ, value)
+
+
+def test_align_is_one_to_one_largest_overlap_first():
+    gold = [tx(0, 10), tx(12, 20)]
+    pred = [tx(5, 15), tx(0, 8)]
+    pairs = align(gold, pred)
+    assert [(g.start, p.start) for g, p in pairs] == [(0, 0), (12, 5)]
+
+
+def test_tally_scores():
+    tally = Tally()
+    tally.gold, tally.pred, tally.strict, tally.relaxed, tally.type_ok, tally.value_ok = 4, 5, 2, 4, 4, 3
+    s = tally.scores()
+    assert s["relaxed_p"] == pytest.approx(0.8) and s["relaxed_r"] == pytest.approx(1.0)
+    assert s["value_accuracy"] == pytest.approx(0.75)
+    assert s["value_f1"] == pytest.approx(s["relaxed_f1"] * 0.75)
+    assert s["strict_f1"] == pytest.approx(2 * 0.4 * 0.5 / 0.9)
+
+
+def test_canonical_week_numbers():
+    assert canonical("2000-W6") == "2000-W06"
+    assert canonical("2000-W16-WE") == "2000-W16-WE"
+
+
+def test_read_gold_keeps_only_timexes_that_slice_the_text(tmp_path):  # type: ignore[no-untyped-def]
+    rec = gold_record()
+    rec["timexes"].append({"start": 200, "end": 210, "type": "DATE", "value": "2023-12-26",
+                           "text": "Dec. 26", "functionInDocument": "CREATION_TIME"})
+    [doc] = read_gold(write(tmp_path, rec))
+    assert len(doc.timexes) == 3 and doc.extent == len(TEXT)
+
+
+def test_read_gold_dct_forms(tmp_path):  # type: ignore[no-untyped-def]
+    day_first = gold_record(dct="26-12-2023")
+    empty = gold_record(dct=None)
+    empty["timexes"][0]["functionInDocument"] = "CREATION_TIME"
+    docs = read_gold(write(tmp_path, day_first, empty))
+    assert [d.dct for d in docs] == ["2023-12-26", "2023-12-25"]
+
+
+def test_meantime_is_scored_only_over_its_annotated_opening(tmp_path):  # type: ignore[no-untyped-def]
+    rec = gold_record(corpus="MEANTIME-en", text=TEXT + "\nIt ended in 2024.")
+    [doc] = read_gold(write(tmp_path, rec))
+    assert doc.extent == len(TEXT)
+
+
+def test_bad_gold_is_a_coded_error(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"doc_id": "x", "text": "no timexes here"}\n', "utf-8")
+    with pytest.raises(EvalError) as info:
+        read_gold(path)
+    assert info.value.code == "E050"
+
+
+def test_evaluate_on_synthetic_gold(tmp_path):  # type: ignore[no-untyped-def]
+    report = evaluate(write(tmp_path, gold_record()), load_config(), baseline="dateparser")
+    assert report.scores["relaxed_f1"] == pytest.approx(1.0)
+    assert report.scores["value_f1"] == pytest.approx(1.0)
+    assert report.counts["gold"] == 3
+    assert "dateparser" in report.baselines
+    assert report.baselines["dateparser"]["value_f1"] < 1.0
+
+
+def test_unknown_baseline_is_rejected(tmp_path):  # type: ignore[no-untyped-def]
+    with pytest.raises(EvalError):
+        evaluate(write(tmp_path, gold_record()), load_config(), baseline="heideltime")
+
+
+# The gate: floors are the measured dev scores minus ~0.01; they only move up.
+FLOORS = {
+    "tbaq_timebank.jsonl": {"value_f1": 0.79, "relaxed_f1": 0.908},
+    "tbaq_aquaint.jsonl": {"value_f1": 0.769, "relaxed_f1": 0.93},
+    "meantime_en.jsonl": {"value_f1": 0.80, "relaxed_f1": 0.89},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_gate_on_dev_gold(name):  # type: ignore[no-untyped-def]
+    report = evaluate(shared_path("data", "timex", name), load_config())
+    for score, floor in FLOORS[name].items():
+        assert report.scores[score] >= floor, f"{name} {score} {report.scores[score]:.3f} < {floor}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_twenty_points_above_dateparser(name):  # type: ignore[no-untyped-def]
+    report = evaluate(shared_path("data", "timex", name), load_config(), baseline="dateparser")
+    assert report.scores["value_f1"] - report.baselines["dateparser"]["value_f1"] >= 0.20
