@@ -89,6 +89,9 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
     if direct is not None:
         return _anaphor(index, tok) or [direct]
     for child in tok.children:
+        if fallback and child.dep_ == "poss" and child.pos_ == "PRON" and index.argument(child) is None:
+            if found := _anaphor(index, child):  # "Serbs said their forces had withdrawn"
+                return found
         if child.dep_ in MODIFIER_DEPS and (arg := index.argument(child)) is not None:
             # "French and Egyptian warships": each coordinated modifier names an actor
             more = [index.argument(c) for c in child.conjuncts]
