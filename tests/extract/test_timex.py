@@ -75,7 +75,8 @@ def test_synthetic_sentences(pipe, sentence, text, typ, value, mod):  # type: ig
 
 
 def test_anaphoric_dates_follow_the_date_in_focus(pipe):  # type: ignore[no-untyped-def]
-    text = "The ceasefire took hold on March 3, 2022. Two days later it collapsed. The following week was calm."
+    text = ("The ceasefire took hold on March 3, 2022. Two days later it collapsed. "
+            "The following week was calm.")
     timexes = run(pipe, text)
     assert find(timexes, "Two days later").value == "2022-03-05"
     assert find(timexes, "The following week").value == "2022-W10"
