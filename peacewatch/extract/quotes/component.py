@@ -69,7 +69,7 @@ class QuoteExtractor:
         quotations = find_quotations(text)
         cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations])
         speakers = SpeakerFinder(ann.doc, ann.result, lex)
-        attached = self._attach(ann, quotations, cues, speakers)
+        attached = self._attach(ann, text, quotations, cues, speakers)
         quotes = list(attached.values())
         loose = [q for i, q in enumerate(quotations) if i not in attached]
         used = {q.cue_span for q in quotes}
@@ -87,18 +87,17 @@ class QuoteExtractor:
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
 
-    def _attach(self, ann: Annotation, quotations: list[Quotation], cues: list[Cue],
+    def _attach(self, ann: Annotation, text: str, quotations: list[Quotation], cues: list[Cue],
                 speakers: SpeakerFinder) -> dict[int, Quote]:
         """Quotations with a cue beside them, by index; then the paragraphs of a quote that runs
         over paragraphs take the attribution of the part that closes it."""
-        text = ann.doc.text
         attached: dict[int, Quote] = {}
         for i, q in enumerate(quotations):
             cue, side = cue_before(text, ann.doc, q, cues), "before"
             if cue is None:
                 cue, side = cue_after(text, ann.doc, q, cues), "after"
             if cue is None:
-                cue, side = self._dash(ann, q), "dash"
+                cue, side = self._dash(ann, text, q), "dash"
             if cue is not None:
                 attached[i] = self._quote(speakers, cue, (q.content_start, q.content_end), True,
                                           f"quotation ({q.pair}) with cue {side}")
@@ -111,8 +110,8 @@ class QuoteExtractor:
         return attached
 
     @staticmethod
-    def _dash(ann: Annotation, q: Quotation) -> Cue | None:
-        dash = dash_after(ann.doc.text, q)
+    def _dash(ann: Annotation, text: str, q: Quotation) -> Cue | None:
+        dash = dash_after(text, q)
         if dash is None:
             return None
         name = ann.doc.char_span(dash[2], dash[2] + 1, alignment_mode="expand")

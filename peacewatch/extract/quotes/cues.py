@@ -18,6 +18,7 @@ phrase itself, as content.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -108,10 +109,12 @@ def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
 
 
 def _inside(idx: int, ranges: list[Range]) -> bool:
-    return any(s <= idx < e for s, e in ranges)
+    """Whether ``idx`` falls in one of ``ranges`` (sorted by start, not overlapping)."""
+    i = bisect_right(ranges, idx, key=lambda r: r[0]) - 1
+    return i >= 0 and ranges[i][0] <= idx < ranges[i][1]
 
 
-def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range]) -> Cue | None:
+def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower())
     if entry is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
@@ -119,16 +122,15 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range]) -> Cue | None:
     content = _clause(tok, entry.content)
     if content is None and entry.frame == "speech":
         content = _parenthetical(tok, subject)
-    content = _in_paragraph(tok, content)
+    content = _in_paragraph(text, tok, content)
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
 
 
-def _in_paragraph(tok: Token, content: Range | None) -> Range | None:
+def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
     """The content clipped to the cue's paragraph (a misparse may run past a line break)."""
     if content is None:
         return None
-    text = tok.doc.text
     start = max(content[0], text.rfind("\n", 0, tok.idx) + 1)
     line_end = text.find("\n", tok.idx)
     end = min(content[1], len(text) if line_end < 0 else line_end)
@@ -187,13 +189,13 @@ def _minus_phrase(tok: Token) -> Range | None:
     return _trim(tok.doc, start, end)
 
 
-def _colon_cue(tok: Token) -> Cue | None:
+def _colon_cue(tok: Token, text: str) -> Cue | None:
     """'Pence: Flowers won't be at the debate.' / 'PENCE: Well, look, ...': a name of at most
     four proper nouns (or one word in capitals) opening its paragraph, then a colon, reports
     the rest of the paragraph."""
     if tok.text != ":" or tok.i == 0:
         return None
-    doc, text = tok.doc, tok.doc.text
+    doc = tok.doc
     first = tok.i
     while first > 0 and tok.i - first < 4 and doc[first - 1].pos_ == "PROPN":
         first -= 1
@@ -220,12 +222,13 @@ def _trim_chars(text: str, start: int, end: int) -> Range | None:
 
 def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     """Every cue outside quotation marks, in reading order."""
-    ranges = list(quoted)
+    ranges = sorted(quoted)
+    text = doc.text
     found = []
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
-        cue = _verb_cue(tok, lex, ranges) or _according_cue(tok, lex) or _colon_cue(tok)
+        cue = _verb_cue(tok, lex, ranges, text) or _according_cue(tok, lex) or _colon_cue(tok, text)
         if cue is not None:
             found.append(cue)
     return found
