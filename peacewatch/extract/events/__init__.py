@@ -89,8 +89,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         actors, recipients = args.noun_actors(index, token, mediated=reading.mode == "third-party")
     if not recipients and reading.type == "THREATEN":
         recipients = args.condition_parties(index, token)
-    if not recipients and found.inner is not None:
-        recipients = _inner_recipients(index, found.inner)
+    if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
+        recipients = recipients + [r for r in _inner_recipients(index, found.inner) if r not in recipients]
     if not recipients:
         recipients = _clause_recipients(index, token)
     if not recipients:

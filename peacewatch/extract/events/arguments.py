@@ -338,7 +338,8 @@ def nearest_party(index: Index, trigger: Token, actors: list[Argument]) -> list[
         tok, depth = queue.pop(0)
         arg = index.argument(tok)
         if arg is not None and arg.code and arg.code not in taken:
-            return [arg]
+            # "to Iran, Libya and Sudan": the coordinated parties come along
+            return [a for a in phrase(index, tok, fallback=False) if a.code and a.code not in taken] or [arg]
         if depth < MAX_PARTY_DEPTH:
             queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in NOT_BELOW_DEPS)
     return []
