@@ -12,7 +12,9 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
    He believes ..." is Bayramov), else to the nearest person-entity mention before it.
 3. ``surname``: a proper-noun subject without a mention ("Young said") that is the last word of a
    person entity's name resolves to that person.
-4. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
+4. ``relative``: "who" / "that" / "which" opening a relative clause ("McConnell, who said …")
+   keeps its own span and takes the entity of the noun the clause hangs from.
+5. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ...types import Mention, Result
 from .lexicon import Lexicon
 
 Range = tuple[int, int]
+_RELATIVE = ("who", "that", "which")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,10 @@ class SpeakerFinder:
         surname = self.surnames.get(word) if subject.pos_ == "PROPN" else None
         if surname is not None:
             return Speaker(span, surname, f"surname {subject.text!r} of a person named earlier")
+        if word in _RELATIVE and subject.head.dep_ == "relcl" and subject.head.head is not subject:
+            antecedent = self.find(subject.head.head)
+            if antecedent.entity is not None:
+                return Speaker(span, antecedent.entity, f"relative {word!r} -> {antecedent.why}")
         return Speaker(span, None, f"subject {word!r} without a mention")
 
 
