@@ -64,6 +64,8 @@ CASES = [
     ("The camp had been quiet in recent months.", "recent months", "DURATION", "PXM", None),
     ("The hostages were freed on Christmas Day.", "Christmas Day", "DATE", "2023-12-25", None),
     ("Delegates met in February this year.", "February this year", "DATE", "2023-02", None),
+    ("The border was drawn in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", None),
+    ("Aid ran short toward the end of the year.", "the end of the year", "DATE", "2023", "END"),
 ]
 
 

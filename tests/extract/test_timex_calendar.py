@@ -83,6 +83,13 @@ def test_number_words(text, value):  # type: ignore[no-untyped-def]
     assert lexicon().number(text) == value
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    ("nineteen ninety-six", 1996), ("two thousand and one", 2001), ("nineteen oh five", 1905), ("1989", 1989),
+])
+def test_years_in_words(text, year):  # type: ignore[no-untyped-def]
+    assert lexicon().year_value(text) == year
+
+
 @pytest.mark.parametrize("name", TABLES)
 def test_every_table_reads(name):  # type: ignore[no-untyped-def]
     rows = read_table(name)

@@ -83,9 +83,30 @@ class Lexicon:
             "REF": alternation(list(self.refs)),
             "SETWORD": alternation(list(self.sets)),
             "HOLIDAY": alternation(list(self.holidays)),
-            "YEAR": r"(?:1[5-9]\d\d|20\d\d)(?!\d)",
+            "YEAR": rf"(?:(?:1[5-9]\d\d|20\d\d)(?!\d)|{self.year_words()})",
             "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d|:\d)",
         }
+
+    def year_words(self) -> str:
+        """A regex for years said in words: "nineteen ninety-six", "two thousand (and) one"."""
+        units = "one|two|three|four|five|six|seven|eight|nine"
+        teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        rest = rf"(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{teens})\b|oh[\s-]+(?:{units}))"
+        return (rf"(?:(?:eighteen|nineteen)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?{rest}"
+                rf"|two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?:{rest}|(?:{units})\b))?)")
+
+    def year_value(self, text: str) -> int:
+        """The year a written-out year stands for (digits pass through)."""
+        low = _words(text)
+        if low.isdigit():
+            return int(low)
+        if low.startswith("two thousand"):
+            tail = low[len("two thousand"):].replace("and", " ").strip()
+            return 2000 + (int(self.number(tail)) if tail else 0)
+        century, _, tail = low.partition(" ")
+        tail = tail.replace("hundred", " ").replace("and", " ").replace("oh", " ").strip()
+        return int(self.numbers[century]) * 100 + (int(self.number(tail)) if tail else 0)
 
     def number(self, text: str) -> str:
         """The value of a number phrase: digits, "twenty-four", "a few" (→ ``X``)."""
@@ -104,6 +125,10 @@ class Lexicon:
                 return "X"
             total = total * int(value) if value == "100" else total + int(value)
         return str(total)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower()).strip()
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,8 @@ def _month(lx: Lexicon, g: dict[str, str]) -> int | None:
 
 
 def _year(raw: str) -> int:
+    if not raw.isdigit():
+        return lexicon().year_value(raw)
     year = int(raw)
     if len(raw) == 2:
         year += 1900 if year >= 30 else 2000

@@ -61,7 +61,7 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
 def n_relunit(m: Match, ctx: Context) -> Value | None:
     """last year, this month, next week, the past decade, earlier this year …"""
     g = m.groups
-    unit, rel = _unit(g["unit"]), _key(g["rel"])
+    unit, rel = _unit(g["unit"]), _key(g.get("rel", "this"))
     mod = _mod(lexicon(), g)
     if ctx.anchor is None:
         return Value(m.rule.type, UNKNOWN[unit], mod, note="no anchor")
