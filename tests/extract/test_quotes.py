@@ -80,6 +80,7 @@ def test_lexicon_tables_load() -> None:
     assert lex.cues["say"].content == ("ccomp",)
     assert lex.according["accord"] == "to"
     assert lex.speakers["she"] == "person"
+    assert lex.nouns["claim"] == "speech"
     assert any(p.symmetric for p in lex.marks)
 
 

@@ -11,7 +11,8 @@ verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called fo
 the other listed children on the same side ("urged Baku to act"). Its object span (all complements
 to its right) is kept for quotations that sit inside it ('called Clinton a "champion"').
 A speech verb with none of those, set off by a comma ("..., Graham said, since ..."), reports the
-rest of its sentence. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
+rest of its sentence. A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
+its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
 phrase itself, as content.
 """
@@ -189,6 +190,20 @@ def _minus_phrase(tok: Token) -> Range | None:
     return _trim(tok.doc, start, end)
 
 
+def _noun_cue(tok: Token, lex: Lexicon) -> Cue | None:
+    """'Trump's claim that there have been thousands of shootings': a reporting noun of
+    ``nouns.tsv`` with a that-clause; its possessor is the speaker."""
+    frame = lex.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if frame is None:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None)
+    if clause is None:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return Cue((tok.idx, tok.idx + len(tok)), owner, content, f"nouns.tsv:{tok.lemma_.lower()} ({frame})")
+
+
 def _colon_cue(tok: Token, text: str) -> Cue | None:
     """'Pence: Flowers won't be at the debate.' / 'PENCE: Well, look, ...': a name of at most
     four proper nouns (or one word in capitals) opening its paragraph, then a colon, reports
@@ -228,7 +243,8 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
-        cue = _verb_cue(tok, lex, ranges, text) or _according_cue(tok, lex) or _colon_cue(tok, text)
+        cue = (_verb_cue(tok, lex, ranges, text) or _according_cue(tok, lex) or _noun_cue(tok, lex)
+               or _colon_cue(tok, text))
         if cue is not None:
             found.append(cue)
     return found

@@ -2,8 +2,9 @@
 
 Every rule that decides a quote comes from one of these tables, so the ``why`` of a quote can name
 the entry: ``cues.tsv`` (reporting verbs and where their content hangs), ``marks.tsv`` (quotation-mark
-pairs), ``according.tsv`` (prepositional attributions such as "according to X") and ``speakers.tsv``
-(pronouns and role nouns whose entity is found in the preceding text).
+pairs), ``according.tsv`` (prepositional attributions such as "according to X"), ``nouns.tsv``
+(reporting nouns: "his claim that ...") and ``speakers.tsv`` (pronouns and role nouns whose entity
+is found in the preceding text).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Lexicon:
     marks: tuple[MarkPair, ...]
     according: dict[str, str]
     speakers: dict[str, str]
+    nouns: dict[str, str]
 
 
 def _rows(name: str, width: int) -> list[list[str]]:
@@ -70,4 +72,5 @@ def load_lexicon() -> Lexicon:
     marks = tuple(MarkPair(r[0], r[1], r[2]) for r in _rows("marks.tsv", 3))
     according = {r[0]: r[1] for r in _rows("according.tsv", 2)}
     speakers = {r[0]: r[1] for r in _rows("speakers.tsv", 2)}
-    return Lexicon(cues, marks, according, speakers)
+    nouns = {r[0]: r[1] for r in _rows("nouns.tsv", 2)}
+    return Lexicon(cues, marks, according, speakers, nouns)
