@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "E024": "optional dependency missing",
     "E025": "spaCy model cannot be loaded",
     "E026": "actor dictionary file invalid",
+    "E027": "a rule table shipped with peacewatch is missing or invalid",
     # processing
     "E030": "pipeline component failed on a document",
     "E031": "worker process failed",
@@ -35,6 +36,7 @@ CODES: dict[str, str] = {
     "E042": "export table unknown",
     # evaluation
     "E050": "gold file not in a known format",
+    "E051": "evaluation baseline unknown",
 }
 
 

@@ -73,7 +73,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, basel
              nlp: Language | None = None) -> EvalReport:
     """Score ``actors`` (and, unless ``baseline="none"``, spaCy alone) on a gold file."""
     if baseline not in (None, *BASELINES):
-        raise EvalError(f"unknown baseline {baseline!r} for ner; use one of {', '.join(BASELINES)}", "E050")
+        raise EvalError(f"unknown baseline {baseline!r} for ner; use one of {', '.join(BASELINES)}", "E051")
     docs = read_gold(gold_path, limit)
     nlp = nlp if nlp is not None else load_spacy(config.model)
     ours = Pipeline.build(replace(config, pipeline=("actors",)), nlp=nlp)

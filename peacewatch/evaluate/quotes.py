@@ -249,7 +249,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
              baseline: str | None = None) -> EvalReport:
     """Score the quotes component (and optionally a baseline) on a PolNeAR-format gold file."""
     if baseline is not None and baseline not in BASELINES:
-        raise EvalError(f"unknown quotes baseline {baseline!r}; known: {', '.join(BASELINES)}", "E050")
+        raise EvalError(f"unknown quotes baseline {baseline!r}; known: {', '.join(BASELINES)}", "E051")
     docs = read_gold(gold_path, limit)
     pipe = Pipeline.build(_with_quotes(config))
     ours, ours_direct, base, base_direct = Tally(), Tally(), Tally(), Tally()

@@ -58,7 +58,7 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
     try:
         text = path.read_text("utf-8")
     except OSError as e:
-        raise ConfigError(f"ledger table {name} cannot be read ({e}); reinstall peacewatch", "E020") from e
+        raise ConfigError(f"ledger table {name} cannot be read ({e}); reinstall peacewatch", "E027") from e
     out: list[tuple[int, list[str]]] = []
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):

@@ -44,11 +44,12 @@ def test_jsonl_reader_keeps_named_inner_mentions(tmp_path: Path) -> None:
     assert [g.text for g in doc.gold] == ["Acme", "Globex"]
 
 
-def test_unknown_baseline_is_E050(tmp_path: Path) -> None:
+def test_unknown_baseline_is_E051(tmp_path: Path) -> None:
     gold = tmp_path / "g.jsonl"
     gold.write_text(json.dumps({"doc_id": "d", "text": "x", "entities": []}) + "\n", "utf-8")
-    with pytest.raises(EvalError):
+    with pytest.raises(EvalError) as info:
         evaluate(gold, load_config(), baseline="nope")
+    assert info.value.code == "E051"
 
 
 def test_own_text_scores(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]

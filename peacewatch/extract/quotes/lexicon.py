@@ -57,7 +57,7 @@ def _rows(name: str, width: int) -> list[list[str]]:
             continue
         cells = line.split("\t")
         if len(cells) < width:
-            raise ConfigError(f"quote table {name} line {number} needs {width} tab-separated cells", "E020")
+            raise ConfigError(f"quote table {name} line {number} needs {width} tab-separated cells", "E027")
         rows.append([c.strip() for c in cells])
     return rows
 
