@@ -31,6 +31,10 @@ class Context:
         """The text following position ``pos`` (a short window)."""
         return self.text[pos:pos + width]
 
+    def before(self, pos: int, width: int = 20) -> str:
+        """The text just before position ``pos`` (a short window)."""
+        return self.text[max(0, pos - width):pos]
+
 
 @dataclass(frozen=True)
 class Value:

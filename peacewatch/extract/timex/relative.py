@@ -101,15 +101,26 @@ def n_holiday(m: Match, ctx: Context) -> Value | None:
                  f"holidays.tsv {rule}; {note}")
 
 
+# "the day" is a date in market reports ("ended the day at", "for the day", "later in the day");
+# elsewhere ("the day belonged to") it is mostly not.
+DAY_CUE = re.compile(r"\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|start of|close of|for|later in)\s+$", re.I)
+
+
 def n_that(m: Match, ctx: Context) -> Value | None:
-    """"that day", "later that year", "the same week": the date in focus at the unit's granularity."""
+    """"that day", "later that year", "the same week", "the day": the date in focus at the unit's
+    granularity ("the day" of a market report, with no date before it, is the publication day)."""
     unit = _unit(m.groups["unit"])
     mod = _mod(lexicon(), m.groups)
-    ref = ctx.last
-    value = cal.shift(ref, 0, unit) if ref else None
-    if value is None:
-        return Value(m.rule.type, UNKNOWN[unit], mod, note="no date in focus")
-    return Value(m.rule.type, value, mod, ref, f"the date in focus {ref}")
+    if m.rule.id == "the_day" and "mod" not in m.groups and not DAY_CUE.search(ctx.before(m.start)):
+        return None
+    refs = [ctx.last]
+    if m.rule.id == "the_day" and ctx.anchor is not None:
+        refs.append(cal.day(ctx.anchor))
+    for ref in refs:
+        value = cal.shift(ref, 0, unit) if ref else None
+        if ref and value:
+            return Value(m.rule.type, value, mod, ref, f"the date in focus {ref}")
+    return Value(m.rule.type, UNKNOWN[unit], mod, note="no date in focus")
 
 
 def _last_quarter(ctx: Context) -> str | None:
@@ -248,7 +259,8 @@ def n_set(m: Match, ctx: Context) -> Value | None:
     """every day, each Thursday, weekly, 15 a year."""
     lx, g = lexicon(), m.groups
     if "adverb" in g:
-        return Value(m.rule.type, lx.sets[_key(g["adverb"])])
+        key = _key(g["adverb"])
+        return Value(m.rule.type, lx.sets[key], note=f"sets.tsv {key!r}")
     if "weekday" in g:
         return Value(m.rule.type, f"XXXX-WXX-{lx.weekdays[_key(g['weekday'])]}")
     mon = _month(lx, g)
@@ -261,7 +273,8 @@ def n_set(m: Match, ctx: Context) -> Value | None:
 
 
 def n_ref(m: Match, ctx: Context) -> Value | None:
-    return Value(m.rule.type, lexicon().refs[_key(m.groups["ref"])])
+    key = _key(m.groups["ref"])
+    return Value(m.rule.type, lexicon().refs[key], note=f"refs.tsv {key!r}")
 
 
 def n_decade(m: Match, ctx: Context) -> Value | None:
