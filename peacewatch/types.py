@@ -152,6 +152,7 @@ class Argument(Record):
     code: str | None
     sector: str | None
     text: str
+    implicit: bool = False  # added by a coding rule (no mention in the text; entity None, text "")
 
 
 @dataclass

@@ -10,11 +10,11 @@ Matching, per sentence:
   (``ontology: CAMEO``) is mapped through the CAMEO root table.
 - **full**: each predicted event is expanded like the gold into one tuple per (actor code,
   recipient code) pair, ``(type, actor, recipient)``, with ``None`` for an empty side; the sets of
-  tuples are compared. Gold country codes go through ``cameo_to_iso``. The gold codes an event
-  that names no target against the actor's own country ("Turkish police prevented the
-  demonstration": TUR→TUR) and a compound actor's joint act with no target ("X and Y agreed")
-  with none; a predicted event without a recipient code is scored the same way (single actor:
-  recipient = actor's code; several: none). The extracted events themselves never invent it.
+  tuples are compared. Gold country codes go through ``cameo_to_iso``. Predictions are scored
+  exactly as the extractor output them: the gold's habit of coding a domestic act with no named
+  target against the actor's own country ("Turkish police prevented the demonstration":
+  TUR→TUR) is a coding rule of the extractor (``data/events/implicit_recipient.tsv``, an
+  ``implicit`` recipient), never a rewriting here.
 
 Status does not hide events here: the gold codes what a sentence reports, so a ``future`` or
 ``hypothetical`` event counts like an ``occurred`` one (the gold's ``date`` is a dummy, so
@@ -104,8 +104,6 @@ def predicted_sets(result: Result) -> tuple[set[str], set[Tuple]]:
     for e in result.events:
         actors: list[str | None] = [*sorted({a.code for a in e.actor if a.code})] or [None]
         recipients: list[str | None] = [*sorted({r.code for r in e.recipient if r.code})] or [None]
-        if recipients == [None] and len(actors) == 1:
-            recipients = actors  # the gold's convention for an event with no named target
         tuples.update((e.type, a, r) for a in actors for r in recipients)
     return types, tuples
 

@@ -15,6 +15,7 @@ from ...pipeline import Annotation, register
 from ...types import Argument, Event
 from . import arguments as args
 from .dating import event_timex, in_clause, is_historical, is_later
+from .implicit import frame_lemmas, implicit_recipients
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score
 from .triggers import Found, coarse_pos, find
@@ -63,6 +64,8 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     taken = {a.entity for a in actors + recipients if a.entity}
     place = args.location(index, token, taken)
     actors = _placed_actors(actors, place or args.location(index, token, set()), reading)
+    lemmas = frame_lemmas([token] + [a.token for a in found.actions()])
+    recipients = implicit_recipients(reading.type, reading.mode, actors, recipients, lemmas, reading.why)
     sent = token.sent
     return Event(
         id=event_id, type=reading.type, mode=reading.mode,

@@ -154,3 +154,38 @@ def numbers() -> dict[str, int]:
 def keyword_types() -> dict[str, str]:
     """The keyword-only baseline's verb lemma → type map."""
     return {row["lemma"]: row["type"] for _, row in _rows("keywords.tsv")}
+
+
+@dataclass(frozen=True)
+class ImplicitRule:
+    """One row of ``implicit_recipient.tsv``: when an unstated recipient is the actor's own country."""
+
+    line: int
+    type: str
+    modes: frozenset[str] | None  # None: any mode ("-" in the set: no mode)
+    actor_sectors: frozenset[str] | None
+    words: frozenset[str] | None
+    own: bool  # rule "own" (else "none")
+    sector: str | None
+    reading: str
+
+    @property
+    def why(self) -> str:
+        return f"implicit_recipient.tsv:{self.line} {self.type} -> {'own country' if self.own else 'none'}"
+
+
+def _any(value: str) -> frozenset[str] | None:
+    return None if value == "*" else frozenset(value.split("|"))
+
+
+@lru_cache(maxsize=1)
+def implicit_rules() -> tuple[ImplicitRule, ...]:
+    """The rows of ``implicit_recipient.tsv`` in order (the first match decides)."""
+    rules = []
+    for line, row in _rows("implicit_recipient.tsv"):
+        if row["rule"] not in ("own", "none"):
+            raise ConfigError(f"event table implicit_recipient.tsv line {line}: rule {row['rule']!r} "
+                              "is neither 'own' nor 'none'", "E020")
+        rules.append(ImplicitRule(line, row["type"], _any(row["mode"]), _any(row["actor_sector"]),
+                                  _any(row["words"]), row["rule"] == "own", _opt(row["sector"]), row["why"]))
+    return tuple(rules)
