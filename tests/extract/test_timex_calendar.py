@@ -104,3 +104,11 @@ def test_windows_cover_every_match(text):  # type: ignore[no-untyped-def]
     for m in find(text):
         assert text[m.start:m.end] == m.text
         assert any(lo <= m.start and m.end <= hi for lo, hi in spans)
+
+
+def test_lower_keeps_offsets():
+    from peacewatch.extract.timex.rules import lower
+
+    text = "İstanbul talks on Monday"
+    assert len(lower(text)) == len(text)
+    assert [m.text for m in find(text)] == ["Monday"]

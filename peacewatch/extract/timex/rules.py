@@ -37,9 +37,12 @@ class Match:
 
 
 def _compile(pattern: str, placeholders: dict[str, str], rule_id: str) -> re.Pattern[str]:
+    if re.search(r"[A-Z]", re.sub(r"\(\?P<|\\[A-Z]|\{[A-Z]+\}", "", pattern)):
+        raise ConfigError(f"timex rule {rule_id!r} has upper-case letters; rules match lower-cased text, "
+                          "write the pattern in lower case in rules.tsv", "E020")
     body = re.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m[1]], pattern)
     try:
-        return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w){body}(?!\w)")
     except (re.error, KeyError) as e:
         raise ConfigError(f"timex rule {rule_id!r} has an invalid pattern ({e}); fix rules.tsv",
                           "E020") from e
@@ -72,13 +75,22 @@ def trigger() -> re.Pattern[str]:
         for phrase in table:
             pieces = phrase.split(" ")
             words.add(pieces[1] if pieces[0] == "the" and len(pieces) > 1 else pieces[0])
-    return re.compile(r"\d|(?<!\w)" + alternation(sorted(words)), re.IGNORECASE)
+    return re.compile(r"\d|(?<!\w)" + alternation(sorted(words)))
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case with every offset kept (a few characters, such as "İ", lengthen
+    under ``str.lower``; those stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def windows(text: str) -> list[tuple[int, int]]:
     """Stretches of ``text`` around trigger words, merged where they touch."""
     out: list[tuple[int, int]] = []
-    for m in trigger().finditer(text):
+    for m in trigger().finditer(lower(text)):
         lo, hi = max(0, m.start() - BEFORE), min(len(text), m.end() + AFTER)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
@@ -93,12 +105,14 @@ def find(text: str) -> list[Match]:
     The rules run only on windows around trigger words (one cheap pass finds them), which keeps
     the cost of some fifty regexes well below the parser's."""
     found = []
+    low = lower(text)
     for lo, hi in windows(text):
         for rule in rules():
-            for hit in rule.regex.finditer(text, lo, hi):
+            for hit in rule.regex.finditer(low, lo, hi):
                 if hit.end() > hit.start():
-                    groups = {k: v for k, v in hit.groupdict().items() if v is not None}
-                    found.append(Match(rule, hit.start(), hit.end(), groups, hit.group(0)))
+                    groups = {k: text[hit.start(k):hit.end(k)] for k, v in hit.groupdict().items()
+                              if v is not None}
+                    found.append(Match(rule, hit.start(), hit.end(), groups, text[hit.start():hit.end()]))
     found.sort(key=lambda m: (m.start - m.end, m.rule.order, m.start))
     taken: list[Match] = []
     for m in found:
