@@ -17,7 +17,7 @@ from . import arguments as args
 from .dating import event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .status import Reading, cues, future_type, read
-from .tables import cameo, contexts, score
+from .tables import cameo, contexts, score, words
 from .triggers import Found, coarse_pos, find
 
 if TYPE_CHECKING:
@@ -90,6 +90,11 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
             recipients = args.recipients_of(index, token, skip=("to",)) or recipients
     else:
         actors, recipients = args.noun_actors(index, token, mediated=reading.mode == "third-party")
+    if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
+            and token.head.lemma_.lower() in words("document"):
+        subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
+        if subj is not None and (actors := args.phrase(index, subj)):
+            reading.why.append(f"speaks for the issuer of the '{token.head.text}'")
     if not recipients and reading.type == "THREATEN":
         recipients = args.condition_parties(index, token)
     if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"

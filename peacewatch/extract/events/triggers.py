@@ -208,12 +208,20 @@ def wrapper_chain(token: Token) -> list[Token]:
 def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     """The trigger that acts on this noun trigger ("signed a ceasefire", "talks mediated by")."""
     head = token.head
-    if coarse_pos(token) != "NOUN" or head.i == token.i:
+    if head.i == token.i:
+        return None
+    if token.dep_ == "conj" and head.i in triggers and {token.lemma_.lower(), head.lemma_.lower()} <= \
+            words("casualty") and coarse_pos(token) == coarse_pos(head) == "VERB" and not is_background(head):
+        return head  # "killed one soldier and wounded two others": the toll of one attack
+    if coarse_pos(token) != "NOUN":
         return None
     if token.dep_ in OBJECT_DEPS and head.i in triggers:
         return head
     if token.dep_ == "nsubj" and head.i in triggers and triggers[head.i].type == triggers[token.i].type:
         return head  # "a bomb attack killed two soldiers": one attack
+    if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.i in triggers \
+            and triggers[head.head.i].type == triggers[token.i].type and not is_background(head.head):
+        return head.head  # "wounded two soldiers in a bomb attack": one attack
     if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
         if head.head.i in triggers:
             return head.head
