@@ -2,7 +2,7 @@
 
 News reports the past: "said Monday" is the latest Monday on or before publication, "will meet on
 Monday" the next one. We climb from the expression to its verb in spaCy's parse and read the cues
-of ``data/timex/tense.tsv``: a future auxiliary or modal (will, would, could), a verb of planning
+of ``data/timex/tense.tsv``: a future auxiliary (will, 'll, shall, would), a verb of planning
 ("planned to leave Thursday", "has scheduled a news conference Thursday"), "going to", a present
 progressive ("is meeting Friday") or a phrase just before ("as soon as Tuesday") point forward; a
 past tag (VBD, or an auxiliary was/had/has) points back. The present tense, a possessive
