@@ -90,6 +90,8 @@ def frame(token: Token) -> set[str]:
                        for p in g.children if p.dep_ == "pobj")
     if coarse_pos(token) == "NOUN":
         out.add(token.head.lemma_.lower())
+        if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
+            out.add(token.head.head.lemma_.lower())
     return out
 
 
