@@ -100,3 +100,16 @@ def test_pipeline_builds_in_the_documented_order(make_pipeline) -> None:  # type
     with pytest.raises(ConfigError) as err:
         make_pipeline("mentions", "commitments")
     assert err.value.code == "E023"
+
+
+def test_a_definite_noun_naming_an_event_again_is_not_a_second_one(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Chad demanded the release of the hostages, and its envoy flew to Paris to explain the demand."
+    [result] = list(pipe.annotate([Document(id="a", text=text, published="2023-12-26")]))
+    requests = [e for e in result.events if e.type == "REQUEST"]
+    assert len(requests) == 1 and text[slice(*requests[0].trigger_span)] == "demanded"
+
+
+def test_one_casualty_toll_is_one_attack(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "A roadside bomb killed three soldiers and wounded five others in Kandahar on Monday."
+    [result] = list(pipe.annotate([Document(id="k", text=text, published="2023-12-26")]))
+    assert [e.type for e in result.events] == ["ASSAULT"]

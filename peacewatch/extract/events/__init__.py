@@ -18,7 +18,7 @@ from .dating import event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
-from .triggers import Found, coarse_pos, find
+from .triggers import Found, coarse_pos, find, is_anaphoric
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,19 +36,25 @@ class EventsComponent:
         inner: dict[str, list[dict[str, Any]]] = {}
         own: dict[str, dict[str, Any]] = {}
         for sent in ann.doc.sents:
+            built: list[tuple[Found, Event]] = []
             for found in find(sent):
-                event = build_event(ann, index, found, f"ev{len(ann.result.events) + 1}")
+                event = build_event(ann, index, found, "")
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
+                built.append((found, event))
+                named = [a for a in event.actor if a.entity]
+                if len(named) > 1:
+                    index.last_group = named
+            for found, event in built:
+                if is_anaphoric(found) and any(e.type == event.type for f, e in built if f is not found):
+                    continue  # "… to seek support for the demand": the demand already told
+                event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
                 own[event.id] = {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
                 if found.inners:
                     inner[event.id] = [{"type": a.rule.type, "mode": a.rule.mode,
                                         "trigger_span": list(trigger_span(a.token)), "why": a.rule.why}
                                        for a in found.actions()]
-                named = [a for a in event.actor if a.entity]
-                if len(named) > 1:
-                    index.last_group = named
         ann.notes["events"] = {"inner": inner, "action": own}
         return ann
 

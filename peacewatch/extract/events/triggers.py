@@ -27,6 +27,8 @@ FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxi
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
+# Determiners that make a bare noun trigger refer back to an event already told ("the demand").
+ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
 
@@ -315,3 +317,13 @@ def find(sent: Span) -> list[Found]:
     if any(not f.weak for f in events):
         events = [f for f in events if not f.weak]
     return events
+
+
+def is_anaphoric(item: Found) -> bool:
+    """A bare definite noun trigger ("support for the demand") that names an event of the sentence
+    again rather than a new one: no modifier, possessor or complement of its own."""
+    tok = item.token
+    if coarse_pos(tok) != "NOUN" or item.inners:
+        return False
+    deps = [c.dep_ for c in tok.children]
+    return deps == ["det"] and next(tok.children).lower_ in ANAPHORIC_DETS
