@@ -66,6 +66,8 @@ CASES = [
     ("Delegates met in February this year.", "February this year", "DATE", "2023-02", None),
     ("The border was drawn in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", None),
     ("Aid ran short toward the end of the year.", "the end of the year", "DATE", "2023", "END"),
+    ("Dispatch filed 10:09 GMT 01.01.2023 from the border.", "01.01.2023", "DATE", "2023-01-01", None),
+    ("Markets ended the day lower.", "the day", "DATE", "2023-12-26", None),
 ]
 
 
