@@ -34,3 +34,8 @@ def test_durations_do_not_date_an_event(pipe):  # type: ignore[no-untyped-def]
 def test_no_timex_in_the_sentence(pipe):  # type: ignore[no-untyped-def]
     text = "The talks resumed on Friday. The envoy left the capital."
     assert governed(pipe, text, "left") is None
+
+
+def test_a_calendar_date_beats_a_reference_word(pipe):  # type: ignore[no-untyped-def]
+    text = "Baku now says it released the soldiers on Monday."
+    assert governed(pipe, text, "released") == "2023-12-25"

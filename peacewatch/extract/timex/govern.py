@@ -1,7 +1,8 @@
 """Which time expression governs a clause: the date an event or commitment hangs on.
 
-A first version the events component can call: the timex inside the trigger's clause (its
-syntactic subtree up to the nearest finite verb), else the nearest one in the same sentence.
+The timex inside the trigger's clause (its syntactic subtree up to the nearest finite verb), else
+the nearest one in the same sentence; a calendar value ("2023-12-25", "XXXX-11") is preferred to a
+reference word ("now" = PRESENT_REF), which says little about when the event happened.
 """
 
 from __future__ import annotations
@@ -28,4 +29,4 @@ def governing_timex(timexes: list[Timex], doc: Doc, token_index: int) -> Timex |
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     inside = [t for t in candidates if lo <= t.start and t.end <= hi]
     pool = inside or candidates
-    return min(pool, key=lambda t: abs(t.start - token.idx))
+    return min(pool, key=lambda t: (t.value.endswith("_REF"), abs(t.start - token.idx)))
