@@ -46,7 +46,8 @@ class EventsComponent:
                 if len(named) > 1:
                     index.last_group = named
             for found, event in built:
-                if is_anaphoric(found) and any(e.type == event.type for f, e in built if f is not found):
+                if is_anaphoric(found) and any((e.type, e.mode) == (event.type, event.mode)
+                                               for f, e in built if f is not found):
                     continue  # "… to seek support for the demand": the demand already told
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)

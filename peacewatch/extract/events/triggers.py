@@ -305,6 +305,9 @@ def find(sent: Span) -> list[Found]:
         outer = item.wrappers[0] if item.wrappers else (
             _absorber(item.token, triggers) or _content_host(item.token, triggers)
             or _purpose_host(item.token, triggers))
+        if (outer is None or outer.i not in found) and item.wrappers:
+            # "blocked roads to press their demands": the wrapped act is the purpose of another event
+            outer = _purpose_host(item.wrappers[-1], triggers)
         if outer is None or outer.i not in found:
             continue
         if roles.get(outer.lemma_.lower()) == "topic":
