@@ -24,8 +24,9 @@ from ..resolve.records import EventMention
 from ..types import Argument, Result
 
 UNKNOWN_DAY = "9999-12-31"
-_RECORD_TABLES = {"timexes": "idx", "mentions": "idx", "quotes": "idx", "entities": "rowid",
-                  "events": "rowid", "commitments": "rowid"}
+# The per-document tables the ledger is built from (timexes and quotes are not read by it, so
+# they are left on disk: a rebuild holds less in memory).
+_RECORD_TABLES = {"mentions": "idx", "entities": "rowid", "events": "rowid", "commitments": "rowid"}
 
 
 @dataclass
