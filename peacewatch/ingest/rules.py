@@ -50,6 +50,9 @@ class IngestRules:
     columns: dict[str, tuple[str, ...]]
     title: TitleRule
     limits: dict[str, int]
+    # Name patterns (fnmatch, case-insensitive) of files a folder read passes over: the READMEs
+    # and licences that come with corpora. A file named on the command line is always read.
+    skip_in_folders: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +68,7 @@ def load_rules() -> IngestRules:
             columns={role: tuple(names) for role, names in data["columns"].items()},
             title=TitleRule(**data["title"]),
             limits={key: int(value) for key, value in data["limits"].items()},
+            skip_in_folders=tuple(data.get("skip_in_folders", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise ConfigError(f"the shipped ingest tables are broken ({e}); reinstall peacewatch", "E020") from e
+        raise ConfigError(f"the shipped ingest tables are broken ({e}); reinstall peacewatch", "E027") from e

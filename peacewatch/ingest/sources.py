@@ -8,6 +8,7 @@ file extension and then by sniffing the first bytes (``data/ingest/rules.json``)
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import io
 import os
@@ -97,10 +98,11 @@ def _walk(directory: str) -> Iterator[str | Result]:
         error = InputError(f"the folder cannot be listed ({e.strerror}); check its permissions", "E008")
         yield Origin(directory).failed(error)
         return
+    skip = load_rules().skip_in_folders
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file():
+        elif entry.is_file() and not any(fnmatch.fnmatch(entry.name.lower(), p) for p in skip):
             yield entry.path
 
 
