@@ -41,7 +41,7 @@ def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
     numbered = [(i, line) for i, line in enumerate(text.splitlines(), 1)
                 if line.strip() and not line.startswith("#")]
     if not numbered:
-        raise ConfigError(f"event table {name} is empty; reinstall peacewatch", "E020")
+        raise ConfigError(f"event table {name} is empty; reinstall peacewatch", "E027")
     header = numbered[0][1].split("\t")
     out = []
     for lineno, line in numbered[1:]:
@@ -49,7 +49,7 @@ def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
         if len(cells) != len(header):
             raise ConfigError(
                 f"event table {name} line {lineno} has {len(cells)} cells, expected {len(header)}",
-                "E020",
+                "E027",
             )
         out.append((lineno, dict(zip(header, cells, strict=True))))
     return out
@@ -185,7 +185,7 @@ def implicit_rules() -> tuple[ImplicitRule, ...]:
     for line, row in _rows("implicit_recipient.tsv"):
         if row["rule"] not in ("own", "none"):
             raise ConfigError(f"event table implicit_recipient.tsv line {line}: rule {row['rule']!r} "
-                              "is neither 'own' nor 'none'", "E020")
+                              "is neither 'own' nor 'none'", "E027")
         rules.append(ImplicitRule(line, row["type"], _any(row["mode"]), _any(row["actor_sector"]),
                                   _any(row["words"]), row["rule"] == "own", _opt(row["sector"]), row["why"]))
     return tuple(rules)
