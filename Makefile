@@ -29,8 +29,11 @@ lint: install
 test: lint
 	$(BIN)/pytest -q
 
+# Speed beside spaCy's own nlp.pipe (a few minutes), then the ledger at scale: 1,000,000 synthetic
+# events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes).
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/ledger.py --events 1000000 --documents 10000
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
