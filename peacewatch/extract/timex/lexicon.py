@@ -24,7 +24,7 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     try:
         text = path.read_text("utf-8")
     except OSError as e:
-        raise ConfigError(f"timex table {name}.tsv cannot be read ({e}); reinstall peacewatch", "E020") from e
+        raise ConfigError(f"timex table {name}.tsv cannot be read ({e}); reinstall peacewatch", "E027") from e
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t")
     rows = []

@@ -24,6 +24,7 @@ class Context:
     anchor: dt.date | None
     tense: Callable[[], str | None]
     last: str | None = None
+    last_at: int = -1
     modal_at: Callable[[int], bool] = lambda _pos: False
     text: str = ""
 
@@ -104,7 +105,11 @@ def n_date(m: Match, ctx: Context) -> Value | None:
         return Value(m.rule.type, f"{year:04d}-{mon:02d}-{dom:02d}", mod)
     if ctx.anchor is None:
         return Value(m.rule.type, f"XXXX-{mon:02d}-{dom:02d}", mod, note="no anchor")
-    way, note = _direction(ctx, None)
+    step = REL_STEP.get(_key(g.get("rel", "")))
+    if step is None:
+        way, note = _direction(ctx, None)
+    else:
+        way, note = ("past" if step < 0 else "future" if step > 0 else None), _key(g["rel"])
     y = cal.year_of_day(ctx.anchor, mon, dom, way)
     return Value(m.rule.type, f"{y:04d}-{mon:02d}-{dom:02d}", mod, ctx.anchor.isoformat(), f"year: {note}")
 

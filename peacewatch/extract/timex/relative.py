@@ -55,7 +55,19 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
         return cal.day(cal.weekday_date(ctx.anchor, int(lx.weekdays[word]), ctx.tense() or "past")), word
     if word in lx.dayrefs:
         return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[word][0])), word
+    after = DAY_AFTER.match(ctx.after(m.end, 40).lower())
+    if after is not None and after["day"] in lx.weekdays:
+        way = ctx.tense() or "past"
+        return cal.day(cal.weekday_date(ctx.anchor, int(lx.weekdays[after["day"]]), way)), "the weekday after it"
+    if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last) and 0 <= ctx.last_at <= m.start \
+            and not SENTENCE_END.search(ctx.text[ctx.last_at:m.start]):
+        return ctx.last, "the day in focus in the same sentence"
     return cal.day(ctx.anchor), "the anchor's day"
+
+
+# A weekday just after a clock time, past a bracketed aside: "10:35 a.m. (0735 GMT) Friday".
+DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)")
+SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
 
 
 def n_relunit(m: Match, ctx: Context) -> Value | None:
@@ -106,6 +118,15 @@ def n_holiday(m: Match, ctx: Context) -> Value | None:
 DAY_CUE = re.compile(r"\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|start of|close of|for|later in)\s+$", re.I)
 
 
+# "the year" stands for a year after these words ("for the year", "the first half of the year").
+YEAR_CUE = re.compile(r"\b(?:for|of|in|during|throughout|through|so\s+far|since)\s+$", re.I)
+
+
+def n_period(m: Match, ctx: Context) -> Value | None:
+    """"the year ended Sept. 30", "the fiscal year ending June 30": a period of one unit."""
+    return Value(m.rule.type, duration_value("1", _unit(m.groups["unit"])), note="a period ending on a date")
+
+
 def n_that(m: Match, ctx: Context) -> Value | None:
     """"that day", "later that year", "the same week", "the day": the date in focus at the unit's
     granularity ("the day" of a market report, with no date before it, is the publication day)."""
@@ -113,6 +134,12 @@ def n_that(m: Match, ctx: Context) -> Value | None:
     mod = _mod(lexicon(), m.groups)
     if m.rule.id == "the_day" and "mod" not in m.groups and not DAY_CUE.search(ctx.before(m.start)):
         return None
+    if m.rule.id == "the_year":
+        if "mod" not in m.groups and not YEAR_CUE.search(ctx.before(m.start)):
+            return None
+        if ctx.anchor is None:
+            return Value(m.rule.type, "XXXX", mod, note="no anchor")
+        return Value(m.rule.type, f"{ctx.anchor.year:04d}", mod, ctx.anchor.isoformat(), "the anchor's year")
     refs = [ctx.last]
     if m.rule.id == "the_day" and ctx.anchor is not None:
         refs.append(cal.day(ctx.anchor))

@@ -39,13 +39,13 @@ class Match:
 def _compile(pattern: str, placeholders: dict[str, str], rule_id: str) -> re.Pattern[str]:
     if re.search(r"[A-Z]", re.sub(r"\(\?P<|\\[A-Z]|\{[A-Z]+\}", "", pattern)):
         raise ConfigError(f"timex rule {rule_id!r} has upper-case letters; rules match lower-cased text, "
-                          "write the pattern in lower case in rules.tsv", "E020")
+                          "write the pattern in lower case in rules.tsv", "E027")
     body = re.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m[1]], pattern)
     try:
         return re.compile(rf"(?<!\w){body}(?!\w)")
     except (re.error, KeyError) as e:
         raise ConfigError(f"timex rule {rule_id!r} has an invalid pattern ({e}); fix rules.tsv",
-                          "E020") from e
+                          "E027") from e
 
 
 @lru_cache(maxsize=1)

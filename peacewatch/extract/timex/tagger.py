@@ -30,7 +30,7 @@ KINDS: dict[str, Normalizer] = {
     "time": rel.n_time, "relunit": rel.n_relunit, "quarter": rel.n_quarter, "yearago": rel.n_yearago,
     "offset": rel.n_offset, "follow": rel.n_follow, "duration": rel.n_duration, "set": rel.n_set,
     "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade,
-    "century": rel.n_century,
+    "century": rel.n_century, "period": rel.n_period,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
@@ -76,7 +76,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         why = f"rule {m.rule.id}" + (f"; {value.note}" if value.note else "")
         out.append(Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
-            ctx.last = value.value.split("T")[0]
+            ctx.last, ctx.last_at = value.value.split("T")[0], m.end
     return out
 
 

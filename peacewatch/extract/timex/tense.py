@@ -54,7 +54,7 @@ def verb_direction(verb: Token) -> str | None:
     found = [table["aux"][a] for a in auxes if a in table["aux"]]
     if "future" in found or _going_to(verb):
         return "future"
-    if verb.tag_ == "VBD" or "past" in found:
+    if verb.tag_ == "VBD" or "past" in found or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         return "past"
     if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
