@@ -43,6 +43,8 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
 def verb_direction(verb: Token) -> str | None:
     """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements."""
     table = cues()
+    if _past_perfect(verb):
+        return "past"
     planners = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
         planners.append(verb.head)
@@ -50,6 +52,8 @@ def verb_direction(verb: Token) -> str | None:
     # on Friday") is usually reported once it happened
     if any(table["lemma"].get(p.lemma_.lower()) == "future" and p.tag_ != "VBD" for p in planners):
         return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is to resume trading Tuesday"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     found = [table["aux"][a] for a in auxes if a in table["aux"]]
     if "future" in found or _going_to(verb):
@@ -78,12 +82,21 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
     """The tense direction of the clause holding the characters ``start:end`` of ``doc``
     (``text`` is ``doc.text``, which spaCy rebuilds on every access)."""
     cue = _cue_before(text, start)
-    if cue is not None:
-        return cue
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return cue
+    verb = governing_verb(span.root)
+    if cue is not None:
+        # "had filed by Wednesday", "until Thursday they had not called": a past perfect wins
+        return "past" if cue == "future" and verb is not None and _past_perfect(verb) else cue
     if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return None
-    verb = governing_verb(span.root)
     return verb_direction(verb) if verb is not None else None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """Whether ``verb`` (or the verb it complements: "had been due to expire") is in the past perfect."""
+    chain = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp", "acomp") else [verb]
+    if verb.head.dep_ in ("xcomp", "acomp") and verb.head.head is not verb.head:
+        chain.append(verb.head.head)
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for v in chain for c in v.children)
