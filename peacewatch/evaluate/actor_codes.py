@@ -17,19 +17,17 @@ recipient of that sentence has (a sentence names more states than act in it, so 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import EvalError
 from ..extract.actors import tables
 from ..pipeline import Pipeline
 from ..types import Document, Result
 from .codes import cameo_to_iso
-from .report import EvalReport
+from .report import EvalReport, read_gold_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -85,24 +83,7 @@ def with_actors(config: Config) -> Config:
 
 def read_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
     """Gold sentences of ``shared/data/events`` (JSON Lines with ``text`` and ``events``)."""
-    records = []
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as e:
-        raise EvalError(f"gold file {path} cannot be read: {e.strerror}", "E050") from e
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise EvalError(f"gold file {path} line {n} is not JSON: {e}", "E050") from e
-        if not isinstance(record, dict) or "text" not in record or "events" not in record:
-            raise EvalError(f"gold file {path} line {n} lacks 'text' or 'events'", "E050")
-        records.append(record)
-        if limit is not None and len(records) >= limit:
-            break
-    return records
+    return read_gold_lines(path, ("text", "events"), limit)
 
 
 def gold_actors(record: dict[str, Any]) -> list[GoldActor]:

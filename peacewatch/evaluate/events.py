@@ -23,7 +23,6 @@ Status does not hide events here: the gold codes what a sentence reports, so a `
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from ..errors import EvalError
 from ..pipeline import Pipeline, registered
 from ..types import Document, Result
 from .codes import cameo_to_iso
-from .report import EvalReport, prf
+from .report import EvalReport, prf, read_gold_lines
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 Tuple = tuple[str, str | None, str | None]
@@ -69,20 +68,8 @@ def gold_type(code: str, ontology: str) -> str | None:
 
 
 def read_gold(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as e:
-        raise EvalError(f"cannot read gold file {path}: {e.strerror}", "E050") from e
-    for n, line in enumerate(ln for ln in lines if ln.strip()):
-        if limit is not None and n >= limit:
-            return
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise EvalError(f"{path} line {n + 1} is not JSON ({e}); expected events gold", "E050") from e
-        if "text" not in record or "events" not in record:
-            raise EvalError(f"{path} line {n + 1} lacks 'text' or 'events'; not events gold", "E050")
-        yield record
+    """Gold sentences of ``shared/data/events`` (JSON Lines with ``text`` and ``events``)."""
+    yield from read_gold_lines(path, ("text", "events"), limit)
 
 
 def gold_sets(record: dict[str, Any]) -> tuple[set[str], set[Tuple]]:

@@ -24,7 +24,6 @@ same scores for the ``mentions`` component (spaCy's NER alone), from the same pa
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EvalError
 from ..pipeline import Pipeline, load_spacy
 from ..types import Document, Mention
-from .report import EvalReport, prf
+from .report import EvalReport, prf, read_gold_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -164,24 +163,16 @@ def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise EvalError(f"gold file {path} cannot be read: {e}", "E050") from e
-    docs = _read_jsonl(text, path) if text.lstrip().startswith("{") else _read_conll(text, path)
+    docs = _read_jsonl(path) if text.lstrip().startswith("{") else _read_conll(text, path)
     return docs[:limit] if limit is not None else docs
 
 
-def _read_jsonl(text: str, path: Path) -> list[GoldDoc]:
-    docs = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise EvalError(f"gold file {path} line {n} is not JSON: {e}", "E050") from e
-        if not isinstance(record, dict) or "text" not in record or "entities" not in record:
-            raise EvalError(f"gold file {path} line {n} lacks 'text' or 'entities'", "E050")
-        doc_id = str(record.get("doc_id") or record.get("id") or f"line:{n}")
-        docs.append(GoldDoc(doc_id, record["text"], _named_gold(record["text"], record["entities"])))
-    return docs
+def _read_jsonl(path: Path) -> list[GoldDoc]:
+    return [
+        GoldDoc(str(r.get("doc_id") or r.get("id") or f"record:{n}"), r["text"],
+                _named_gold(r["text"], r["entities"]))
+        for n, r in enumerate(read_gold_lines(path, ("text", "entities")), 1)
+    ]
 
 
 def _named_gold(text: str, entities: list[dict[str, Any]]) -> list[Named]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from ..errors import EvalError
 
 
 @dataclass
@@ -38,3 +41,30 @@ def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def read_gold_lines(path: Path, required: tuple[str, ...], limit: int | None = None) -> list[dict[str, Any]]:
+    """The records of a JSON Lines gold file, each an object with the ``required`` keys.
+
+    Raises ``EvalError`` (E050) naming the file and line when the file cannot be read, a line is
+    not JSON or a record lacks a required key. ``limit`` keeps only the first N records.
+    """
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvalError(f"gold file {path} cannot be read: {e}", "E050") from e
+    records: list[dict[str, Any]] = []
+    for n, line in enumerate(lines, 1):
+        if limit is not None and len(records) >= limit:
+            break
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalError(f"gold file {path} line {n} is not JSON: {e}", "E050") from e
+        if not isinstance(record, dict) or any(key not in record for key in required):
+            raise EvalError(f"gold file {path} line {n} lacks one of {', '.join(required)}; "
+                            "see shared/data/SOURCES.md for the format", "E050")
+        records.append(record)
+    return records
