@@ -4,11 +4,11 @@ Everything here is a pure function over the typed records of ``peacewatch.types`
 (``peacewatch.store.ledger``) calls it and keeps the result in its ledger tables.
 """
 
-from .ledger import build_ledger, unique_results
+from .ledger import build_ledger, span_texts_of, unique_results
 from .records import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from .settings import LedgerSettings
 
 __all__ = [
     "Ledger", "LedgerCommitment", "LedgerEntity", "LedgerSettings", "MergedEvent",
-    "build_ledger", "unique_results",
+    "build_ledger", "span_texts_of", "unique_results",
 ]

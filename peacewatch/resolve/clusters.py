@@ -3,8 +3,9 @@
 Reports are taken in a canonical order (sorted by content: type, status, mode, most precise date
 first, then document id and span) and each joins the first cluster, in creation order, where no
 member contradicts it (complete linkage: a year-level date cannot chain two different days) and
-some member is linked to it by a shared party (single linkage for evidence); else it starts a new
-cluster. Shuffling the input therefore gives the same clusters.
+some member gives evidence that it is the same event (single linkage for evidence, see
+``reports.evidence``); else it starts a new cluster. Shuffling the input therefore gives the same
+clusters. Each member after the first keeps the evidence that let it join (for ``why``).
 
 Clusters are indexed by the weeks their date windows cover, so a report is only tested against the
 clusters it could overlap; the result is the same as testing every cluster in creation order.
@@ -17,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .reports import Report, incompatibility, linked, status_class
+from .reports import Report, evidence, incompatibility, status_class
 from .settings import LedgerSettings
 
 
@@ -28,12 +29,14 @@ class _Cluster:
 
     index: int
     members: list[Report] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
     latest_start: dt.date = dt.date.min
     earliest_end: dt.date = dt.date.max
     dated: bool = False
 
-    def add(self, rep: Report) -> None:
+    def add(self, rep: Report, link: str) -> None:
         self.members.append(rep)
+        self.links.append(link)
         if rep.window is not None:
             self.dated = True
             self.latest_start = max(self.latest_start, rep.window.start)
@@ -45,10 +48,19 @@ class _Cluster:
         return rep.window.start <= _plus(self.earliest_end, slack) and self.latest_start <= _plus(
             rep.window.end, slack)
 
-    def takes(self, rep: Report, settings: LedgerSettings) -> bool:
-        """No member contradicts the report, and some member links to it."""
-        return all(incompatibility(rep, m, settings) is None for m in self.members) and any(
-            linked(rep, m) for m in self.members)
+    def link(self, rep: Report, settings: LedgerSettings) -> str | None:
+        """Why the report joins: no member contradicts it and the first member (in joining order)
+        that gives evidence names it; None when it cannot join."""
+        if any(incompatibility(rep, m, settings) is not None for m in self.members):
+            return None
+        for m in self.members:
+            if found := evidence(rep, m, settings):
+                return f"{_name(rep)} joined {_name(m)}: {found}"
+        return None
+
+
+def _name(rep: Report) -> str:
+    return f"{rep.doc}#{rep.event.id}"
 
 
 @dataclass
@@ -72,14 +84,17 @@ class _Bucket:
             yield self.clusters[index]
 
     def place(self, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
-        home = next((c for c in self.candidates(rep, slack) if c.may_take(rep, slack)
-                     and c.takes(rep, settings)), None)
+        home, link = None, "first report"
+        for c in self.candidates(rep, slack):
+            if c.may_take(rep, slack) and (found := c.link(rep, settings)):
+                home, link = c, found
+                break
         if home is None:
             home = _Cluster(len(self.clusters))
             self.clusters.append(home)
             self.undated.append(home.index)
         was_dated = home.dated
-        home.add(rep)
+        home.add(rep, link)
         if home.dated and not was_dated:
             self.undated.remove(home.index)
             for week in _weeks(home.latest_start, home.earliest_end):
@@ -94,10 +109,11 @@ def _plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
     return day_ + delta if day_ <= dt.date.max - delta else dt.date.max
 
 
-def cluster(reports: list[Report], settings: LedgerSettings) -> list[list[Report]]:
-    """Clusters of reports taken in canonical order (see the module docstring)."""
+def cluster(reports: list[Report], settings: LedgerSettings) -> list[tuple[list[Report], list[str]]]:
+    """Clusters of reports taken in canonical order (see the module docstring), each with the
+    evidence that let each member join (the first member's is "first report")."""
     buckets: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
     slack = dt.timedelta(days=settings.date_slack_days)
     for rep in sorted(reports, key=lambda r: r.sort_key):
         buckets[(rep.event.type, status_class(rep.event.status))].place(rep, settings, slack)
-    return [c.members for _, bucket in sorted(buckets.items()) for c in bucket.clusters]
+    return [(c.members, c.links) for _, bucket in sorted(buckets.items()) for c in bucket.clusters]

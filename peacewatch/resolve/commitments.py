@@ -33,6 +33,7 @@ from .dates import Interval, day, interval
 from .entities import EntityMap
 from .events import HAPPENED, event_day, quantities_agree
 from .records import CommitmentSource, LedgerCommitment, LedgerEntity, MergedEvent
+from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
 
 
@@ -58,7 +59,7 @@ def track_commitments(
         for c in r.commitments:
             found = _found(r, c, id_map, origin)
             groups[_group_key(found)].append(found)
-    codes = {e.id: e.code for e in entities}
+    codes = {e.id: code_token(e.code, e.sector) for e in entities}
     by_id = {e.id: e for e in events}
     out = [_build(key, items, by_id) for key, items in sorted(groups.items())]
     for commitment in out:
@@ -83,7 +84,7 @@ def _group_key(f: _Found) -> tuple[str, ...]:
 
 def _build(key: tuple[str, ...], items: list[_Found], events: dict[str, MergedEvent]) -> LedgerCommitment:
     items.sort(key=lambda f: (f.doc, f.commitment.id))
-    made = _earliest([f.commitment.made for f in items], by_end=False) or _first_reported(items, events)
+    made = _made(_earliest([f.commitment.made for f in items], by_end=False), _first_reported(items, events))
     return LedgerCommitment(
         id="cm-" + hashlib.sha1("|".join(key).encode()).hexdigest()[:12],
         event=items[0].event,
@@ -93,6 +94,15 @@ def _build(key: tuple[str, ...], items: list[_Found], events: dict[str, MergedEv
         due=_earliest([f.commitment.due for f in items], by_end=True),
         sources=[CommitmentSource(f.doc, f.commitment.id) for f in items],
     )
+
+
+def _made(stated: str | None, first_reported: str | None) -> str | None:
+    """When the promise was made: its stated date, but never after it was first reported (a date
+    read as "made" that lies after the report is the date the promise names, not when it was made)."""
+    span, first = interval(stated), day(first_reported)
+    if first is not None and (span is None or span.start > first):
+        return first.isoformat()
+    return stated
 
 
 def _first_reported(items: list[_Found], events: dict[str, MergedEvent]) -> str | None:
@@ -111,8 +121,9 @@ def _earliest(values: list[str | None], *, by_end: bool) -> str | None:
 
 
 def _parties(ids: list[str], codes: dict[str, str | None]) -> dict[str, frozenset[str]]:
-    """Each ledger entity id → the tokens it is matched by (itself and its country code)."""
-    return {i: frozenset({i} | ({f"code:{codes[i]}"} if codes.get(i) else set())) for i in ids}
+    """Each ledger entity id → the tokens it is matched by (itself and, as ``party_codes.tsv``
+    allows, its country code: all IGOs share the code IGO, which links nothing)."""
+    return {i: frozenset({i} | ({token} if (token := codes.get(i)) else set())) for i in ids}
 
 
 def _side(args: list) -> frozenset[str]:
@@ -120,8 +131,8 @@ def _side(args: list) -> frozenset[str]:
     for a in args:
         if a.entity:
             tokens.add(a.entity)
-        if a.code:
-            tokens.add(f"code:{a.code}")
+        if code := code_token(a.code, a.sector):
+            tokens.add(code)
     return frozenset(tokens)
 
 
@@ -142,7 +153,8 @@ def _decide(c: LedgerCommitment, events: list[MergedEvent], codes: dict[str, str
     toward = [e for e in later if _by(e, obligors) and _toward(e, beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
     promised = promised if len(obligors) == 1 else None
-    candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0)]
+    candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0,
+                                                                                 same_unit=False)]
     fulfilling = _first_per_obligor(candidates, obligors)
     c.fulfilled_by = [e.id for e in fulfilling]
     covered = all(any(_side(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
@@ -185,11 +197,11 @@ def _partly(fulfilling: list[MergedEvent]) -> str:
 
 def _after(event: MergedEvent, made: str | None) -> bool:
     """Whether the event may have followed the promise: it ends after the promise's first day. An
-    event that cannot be placed in time is never taken as evidence either way."""
+    event, or a promise, that cannot be placed in time is never taken as evidence either way."""
     span, start = _event_span(event), interval(made)
-    if span is None:
+    if span is None or start is None:
         return False
-    return start is None or span.end > start.start
+    return span.end > start.start
 
 
 def _within(event: MergedEvent, made: str | None, horizon_days: int) -> bool:

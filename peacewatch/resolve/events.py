@@ -18,7 +18,7 @@ from .clusters import cluster
 from .dates import day, interval
 from .entities import EntityMap, normalize_name
 from .records import EventMention, LedgerEntity, MergedEvent
-from .reports import HAPPENED, Report, quantities_agree, reports_of, status_class
+from .reports import HAPPENED, Report, SpanTexts, quantities_agree, reports_of, status_class
 from .settings import LedgerSettings
 from .tables import plover_row
 
@@ -26,14 +26,18 @@ __all__ = ["HAPPENED", "event_day", "merge_events", "quantities_agree", "timelin
 
 
 def merge_events(
-    results: Iterable[Result], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings
+    results: Iterable[Result], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings,
+    span_texts: SpanTexts | None = None,
 ) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
-    """Merged events, sorted by date then id, and the map (document, per-document event) → merged id."""
+    """Merged events, sorted by date then id, and the map (document, per-document event) → merged id.
+    ``span_texts`` ((document, start, end) → text) lets a sentence repeated in a document be seen."""
     by_id = {e.id: e for e in entities}
     merged, origin = [], {}
     taken: set[str] = set()
-    for members in cluster(reports_of(results, id_map, settings), settings):
+    for members, links in cluster(reports_of(results, id_map, settings, span_texts), settings):
         event = _merged(members, id_map, by_id)
+        if len(members) > 1:
+            event.why += "; " + "; ".join(links[1:])
         while event.id in taken:  # two clusters seeded by one span (a document reusing an event id)
             event.id = _event_id(event.id)
         taken.add(event.id)

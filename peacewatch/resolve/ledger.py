@@ -11,12 +11,13 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..types import Result
+from ..types import Document, Result
 from .commitments import track_commitments
 from .dates import day
 from .entities import resolve_entities
 from .events import merge_events
 from .records import Ledger
+from .reports import SpanTexts
 from .settings import LedgerSettings
 
 
@@ -37,15 +38,25 @@ def _as_json(result: Result) -> str:
     return json.dumps(result.to_dict(), sort_keys=True, ensure_ascii=False)
 
 
-def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = None) -> Ledger:
-    """Resolve entities, merge events and track commitments over every result."""
+def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = None,
+                 span_texts: SpanTexts | None = None) -> Ledger:
+    """Resolve entities, merge events and track commitments over every result. ``span_texts`` maps
+    (document, start, end) to the text of each event's span when the documents are at hand (see
+    ``span_texts_of``): it lets a sentence repeated in one document be recognised."""
     settings = settings or LedgerSettings()
     docs = unique_results(results)
     entities, id_map = resolve_entities(docs)
-    events, origin = merge_events(docs, id_map, entities, settings)
+    events, origin = merge_events(docs, id_map, entities, settings, span_texts)
     as_of = day(settings.as_of) or max((d for r in docs if (d := day(r.published))), default=None)
     commitments = track_commitments(docs, id_map, origin, events, entities, as_of, settings.horizon_days)
     return Ledger(
         as_of=as_of.isoformat() if as_of else None, documents=[r.id for r in docs],
         entities=entities, events=events, commitments=commitments,
     )
+
+
+def span_texts_of(documents: Iterable[Document], results: Iterable[Result]) -> dict[tuple[str, int, int], str]:
+    """The text of every event span, from the documents the results were made from."""
+    texts = {d.id: d.text for d in documents}
+    return {(r.id, e.span[0], e.span[1]): texts[r.id][e.span[0]:e.span[1]]
+            for r in results if r.id in texts for e in r.events}

@@ -1,28 +1,45 @@
 """Event reports and when two of them can be the same real-world event.
 
-Two reports (from different documents, or repeated in one) are the same event when they have the
-same type, the same status class (occurred and historical are both "happened"), the same mode (or
-one has none), compatible actors and recipients (each side shares a party, or one side is empty),
-compatible dates (their intervals overlap, see ``dates``) and compatible quantities (a count of
-the same unit that agrees). Reports from different documents must also have a date to compare (a
-stated date or a publication date), and a report joining a cluster must share at least one party
-(an actor with an actor, a recipient with a recipient) with some member from another document, or
-come from the same document as every member: two reports that only fail to contradict each other
-("the agreement", no actors, no date) are not evidence of one event.
+Two reports can be the same event (``incompatibility`` is None) when they have the same type and
+the same status class (occurred and historical are both "happened"; an announced, requested,
+negated or hypothetical event never merges with one that happened), the same mode (or one has
+none), compatible actors and recipients (each side shares a party, or one side is empty),
+compatible dates (their intervals overlap, see ``dates``) and compatible quantities (two counts
+must have the same unit and agree). Reports from different documents must have a date to compare.
+
+Not contradicting each other is no evidence of one event, so a report joins another only with
+``evidence``:
+
+- in one document: the same clause (overlapping spans), the same wording repeated (a caption
+  repeating the text), or, for different sentences, strong evidence: a shared actor and a shared
+  recipient (named: an entity, not just a country code), or a shared actor and the same two or more
+  countries among all parties, the same count, or the same explicit date (a writer mentions one
+  happening once per sentence unless repeating it);
+- a report whose actors are unknown: both dates stated and agreeing, and the same count or a shared
+  recipient;
+- across documents: a shared actor and both dates stated; or, when one of them is undated (placed
+  by its publication date), a shared actor plus a shared recipient (an entity or a country code),
+  the same count or the same set of two or more actors.
+
+A party is a ledger entity, or a country code as ``party_codes.tsv`` allows (the army and the ELN
+both carry COL and are not one party; all IGOs share the code IGO).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..types import Argument, Event, Result
 from .dates import Interval, agree, day, interval
 from .entities import EntityMap, normalize_name
 from .settings import LedgerSettings
+from .tables import code_match
 
 HAPPENED = ("occurred", "historical")
+_WORD = re.compile(r"\w+")
 
 
 def status_class(status: str) -> str:
@@ -30,11 +47,23 @@ def status_class(status: str) -> str:
     return "happened" if status in HAPPENED else status
 
 
+def code_token(code: str | None, sector: str | None) -> str | None:
+    """The token a country code links by (``party_codes.tsv``): ``code:AZE`` for the state side,
+    ``code:COL:REB`` for a non-state actor, None for a code that names no country (IGO)."""
+    if not code:
+        return None
+    match = code_match(code, sector)
+    if match == "state":
+        return f"code:{code}"
+    return f"code:{code}:{sector}" if match == "own" else None
+
+
 def argument_parties(arg: Argument, ledger_id: str | None) -> frozenset[str]:
-    """The tokens an argument can be matched by: its country code and its ledger entity."""
+    """The tokens an argument can be matched by: its ledger entity and, as ``party_codes.tsv``
+    allows, its country code (alone, or with its sector)."""
     tokens = set()
-    if arg.code:
-        tokens.add(f"code:{arg.code}")
+    if code := code_token(arg.code, arg.sector):
+        tokens.add(code)
     if ledger_id:
         tokens.add(ledger_id)
     if not tokens and arg.text.strip():
@@ -44,7 +73,8 @@ def argument_parties(arg: Argument, ledger_id: str | None) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Report:
-    """One per-document event, prepared for merging."""
+    """One per-document event, prepared for merging; ``wording`` is the set of words of its span
+    when the document text is known (to recognise a sentence repeated in one document)."""
 
     doc: str
     published: dt.date | None
@@ -53,26 +83,37 @@ class Report:
     recipients: tuple[frozenset[str], ...]
     stated: Interval | None
     window: Interval | None
+    wording: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
 
     @property
     def sort_key(self) -> tuple[object, ...]:
         stated = self.stated or Interval(dt.date.max, dt.date.max)
         return (self.event.type, status_class(self.event.status), self.event.mode or "",
-                stated.days if self.stated else 10**6, stated.start, self.doc, self.event.trigger_span)
+                stated.days if self.stated else 10**6, stated.start, self.doc, self.event.trigger_span,
+                self.event.span, self.event.id)
 
 
-def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSettings) -> list[Report]:
-    """Every event of every result as a Report, in canonical order."""
+SpanTexts = Mapping[tuple[str, int, int], str]
+
+
+def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSettings,
+               span_texts: SpanTexts | None = None) -> list[Report]:
+    """Every event of every result as a Report, in canonical order. ``span_texts`` maps
+    (document, start, end) to the text of an event's span, when known."""
     out = []
     for r in results:
         published = day(r.published)
         for ev in r.events:
             stated = interval(ev.date)
+            text = (span_texts or {}).get((r.id, ev.span[0], ev.span[1]), "")
             out.append(Report(
                 r.id, published, ev,
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.recipient),
                 stated, stated or _undated_window(ev.status, published, settings),
+                frozenset(_WORD.findall(text.casefold())),
+                frozenset(a.code for a in ev.actor + ev.recipient if a.code and code_match(a.code, None) != "none"),
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
 
@@ -104,10 +145,81 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
     return None
 
 
-def linked(a: Report, b: Report) -> bool:
-    """Positive evidence that two compatible reports tell of one event: the same document, or a
-    shared party on the same side."""
-    return a.doc == b.doc or _shared(a.actors, b.actors) or _shared(a.recipients, b.recipients)
+def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
+    """What shows that two compatible reports tell of one event (see the module docstring), or None."""
+    if a.doc == b.doc:
+        if a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]:
+            return "same clause"
+        if _similar(a.wording, b.wording, settings.repeat_similarity):
+            return "repeated wording"
+    if not a.actors or not b.actors:
+        if not (a.stated and b.stated):
+            return None
+        found = _same_count(a, b, settings) or _shared_named(a.recipients, b.recipients, "recipient")
+        return f"actor unknown, stated dates agree, {found}" if found else None
+    if a.doc == b.doc:
+        return _same_sides(a, b) or _same_count(a, b, settings) or _same_date(a, b)
+    if a.stated and b.stated:
+        return "shared actor, stated dates agree"
+    found = (_shared_party(a.recipients, b.recipients, "recipient") or _same_count(a, b, settings)
+             or _same_actor_set(a, b))
+    return f"shared actor, {found}" if found else None
+
+
+def _same_sides(a: Report, b: Report) -> str | None:
+    """In one document: a shared named actor, and a shared named recipient or the same two or more
+    countries between them ("Armenia and Azerbaijan would exchange prisoners" / "Baku would free 32
+    Armenians and Yerevan two Azerbaijanis")."""
+    actor = _shared_named(a.actors, b.actors, "actor")
+    if not actor:
+        return None
+    if recipient := _shared_named(a.recipients, b.recipients, "recipient"):
+        return f"{actor} and {recipient}"
+    if len(a.countries) >= 2 and a.countries == b.countries:
+        return f"{actor}, same countries ({', '.join(sorted(a.countries))})"
+    return None
+
+
+def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= threshold
+
+
+def _shared_named(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
+    """A party both sides name by entity (a ledger id or a name, not a bare country code)."""
+    shared = sorted(t for t in _union(a) & _union(b) if not t.startswith("code:"))
+    return f"shared {side} {shared[0]}" if shared else None
+
+
+def _shared_party(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
+    """A party both sides name, by entity or by country code."""
+    shared = sorted(_union(a) & _union(b))
+    return f"shared {side} {shared[0]}" if shared else None
+
+
+def _same_count(a: Report, b: Report, settings: LedgerSettings) -> str | None:
+    qa, qb = a.event.quantity, b.event.quantity
+    if not qa or not qb or qa.get("value") is None or qb.get("value") is None:
+        return None
+    if not quantities_agree(qa, qb, settings.quantity_tolerance):
+        return None
+    return f"same count ({qa.get('value')} {qa.get('unit')})"
+
+
+def _same_date(a: Report, b: Report) -> str | None:
+    """The same explicit date, no coarser than a month (two mentions of "2023" are no evidence)."""
+    if a.stated and a.stated == b.stated and a.stated.days <= 31:
+        return f"same date ({a.event.date})"
+    return None
+
+
+def _same_actor_set(a: Report, b: Report) -> str | None:
+    """Both name the same two or more actors (a joint act of one dyad)."""
+    parties = set(a.actors)
+    return "same actors" if len(parties) >= 2 and parties == set(b.actors) else None
+
+
+def _union(side: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset().union(*side) if side else frozenset()
 
 
 def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
@@ -115,14 +227,18 @@ def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -
 
 
 def _shared(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
-    return bool(a and b and frozenset().union(*a) & frozenset().union(*b))
+    return bool(a and b and _union(a) & _union(b))
 
 
-def quantities_agree(a: dict | None, b: dict | None, tolerance: float) -> bool:
-    if not a or not b or a.get("unit") != b.get("unit"):
+def quantities_agree(a: dict | None, b: dict | None, tolerance: float, *, same_unit: bool = True) -> bool:
+    """Two counts agree when either is missing, or they have the same unit and (within the relative
+    tolerance) the same value: 12 killed and 30 injured are two different tolls, so two events.
+    With ``same_unit=False`` counts of different units are simply not compared."""
+    if not a or not b:
         return True
+    if a.get("unit") != b.get("unit"):
+        return not same_unit
     va, vb = a.get("value"), b.get("value")
     if not isinstance(va, int | float) or not isinstance(vb, int | float):
         return True
     return abs(va - vb) <= tolerance * max(abs(va), abs(vb))
-

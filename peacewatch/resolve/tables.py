@@ -71,12 +71,19 @@ def _rows(name: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+def _invalid(name: str, number: int, cells: list[str]) -> ConfigError:
+    return ConfigError(f"ledger table {name} line {number} is invalid: {cells!r}; reinstall peacewatch", "E027")
+
+
 @functools.lru_cache(maxsize=1)
 def plover_table() -> dict[tuple[str, str | None], PloverRow]:
     """(type, mode or None) → quad class and score."""
     table: dict[tuple[str, str | None], PloverRow] = {}
-    for _, cells in _rows("plover.tsv"):
-        row = PloverRow(cells[0], cells[1] or None, cells[2], float(cells[3]))
+    for number, cells in _rows("plover.tsv"):
+        try:
+            row = PloverRow(cells[0], cells[1] or None, cells[2], float(cells[3]))
+        except (IndexError, ValueError) as e:
+            raise _invalid("plover.tsv", number, cells) from e
         table[(row.type, row.mode)] = row
     return table
 
@@ -88,10 +95,12 @@ def plover_row(type_: str, mode: str | None) -> PloverRow | None:
 
 
 def _action_rules(name: str) -> tuple[ActionRule, ...]:
-    return tuple(
-        ActionRule(c[0], c[1] or "*", c[2], c[3] or "*", c[4] == "yes", c[5] if len(c) > 5 else "", n)
-        for n, c in _rows(name)
-    )
+    rules = []
+    for n, c in _rows(name):
+        if len(c) < 5:
+            raise _invalid(name, n, c)
+        rules.append(ActionRule(c[0], c[1] or "*", c[2], c[3] or "*", c[4] == "yes", c[5] if len(c) > 5 else "", n))
+    return tuple(rules)
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,8 +114,31 @@ def contradict_rules() -> tuple[ActionRule, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def party_code_rules() -> tuple[dict[str, str], dict[str, str]]:
+    """(sector → match, code → match) from ``party_codes.tsv``; match is state, own or none."""
+    by_kind: dict[str, dict[str, str]] = {"sector": {}, "code": {}}
+    for number, cells in _rows("party_codes.tsv"):
+        if len(cells) < 3 or cells[0] not in by_kind or cells[2] not in ("state", "own", "none"):
+            raise _invalid("party_codes.tsv", number, cells)
+        by_kind[cells[0]][cells[1]] = cells[2]
+    return by_kind["sector"], by_kind["code"]
+
+
+def code_match(code: str, sector: str | None) -> str:
+    """How an argument's code links it to others: state, own (with its sector) or none."""
+    sectors, codes = party_code_rules()
+    if code in codes:
+        return codes[code]
+    return sectors.get(sector, "own") if sector else "state"
+
+
+@functools.lru_cache(maxsize=1)
 def negotiation_table() -> tuple[NegotiationRow, ...]:
-    return tuple(NegotiationRow(c[0], c[1], c[2]) for _, c in _rows("negotiation.tsv"))
+    rows = _rows("negotiation.tsv")
+    bad = next(((n, c) for n, c in rows if len(c) < 3), None)
+    if bad:
+        raise _invalid("negotiation.tsv", *bad)
+    return tuple(NegotiationRow(c[0], c[1], c[2]) for _, c in rows)
 
 
 def negotiation_kind(type_: str, status: str) -> str | None:

@@ -56,6 +56,15 @@ def stored_results(conn: sqlite3.Connection) -> list[Result]:
     return [Result.from_dict(d) for d in data.values()]
 
 
+def stored_span_texts(conn: sqlite3.Connection) -> dict[tuple[str, int, int], str]:
+    """The text of every stored event's span, cut out by SQLite (document texts stay on disk)."""
+    rows = conn.execute(
+        "SELECT doc_id, start, end, substr(d.text, start + 1, end - start) FROM (SELECT doc_id,"
+        " json_extract(record, '$.span[0]') AS start, json_extract(record, '$.span[1]') AS end FROM events)"
+        " JOIN documents d ON d.id = doc_id")
+    return {(doc, start, end): text for doc, start, end, text in rows if isinstance(start, int)}
+
+
 def rebuild_ledger(
     conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
 ) -> LedgerStats | None:
@@ -69,7 +78,7 @@ def rebuild_ledger(
     stamp = fingerprint(conn, settings)
     if not force and _meta(conn).get("fingerprint") == stamp:
         return None
-    ledger = build_ledger(stored_results(conn), settings)
+    ledger = build_ledger(stored_results(conn), settings, stored_span_texts(conn))
     _write(conn, ledger, settings, stamp)
     return LedgerStats(len(ledger.documents), len(ledger.entities), len(ledger.events),
                        sum(len(e.mentions) for e in ledger.events), len(ledger.commitments), ledger.as_of)
