@@ -244,7 +244,9 @@ def n_follow(m: Match, ctx: Context) -> Value | None:
 def n_duration(m: Match, ctx: Context) -> Value | None:
     """44 days, two-year, the past three months, several weeks, decades-long."""
     g = m.groups
-    unit = _unit(g["unit"])
+    unit = _unit(g.get("unit") or g["unit_"])
+    if m.rule.id == "dur_one_long":  # "day-long", "a single-day drop": one unit
+        return Value(m.rule.type, duration_value("1", unit), None, None, f"1 × {unit}")
     raw = _key(g.get("num", "x"))
     if raw in ("a", "an") and unit == "S":
         return None
