@@ -21,7 +21,6 @@ scores its triples the same way (speaker = its speaker tokens).
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -32,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DependencyError, EvalError
 from ..pipeline import Pipeline
 from ..types import Document, Quote, Result
-from .report import EvalReport, prf
+from .report import EvalReport, prf, read_gold_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -88,27 +87,17 @@ class Tally:
 
 def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
     """PolNeAR-format gold records (first ``limit`` documents)."""
-    docs: list[GoldDoc] = []
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as e:
-        raise EvalError(f"cannot read gold file {path}: {e}", "E050") from e
-    for number, line in enumerate(lines, 1):
-        if limit is not None and len(docs) >= limit:
-            break
-        if line.strip():
-            docs.append(_gold_doc(line, path, number))
-    return docs
+    rows = read_gold_lines(path, ("doc_id", "text", "quotes"), limit)
+    return [_gold_doc(row, path, number) for number, row in enumerate(rows, 1)]
 
 
-def _gold_doc(line: str, path: Path, number: int) -> GoldDoc:
+def _gold_doc(row: dict[str, Any], path: Path, number: int) -> GoldDoc:
     try:
-        row = json.loads(line)
         gold = [_gold_attribution(q) for q in row["quotes"] if q.get("content_start") is not None]
         return GoldDoc(str(row["doc_id"]), row["text"], gold)
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError) as e:
         raise EvalError(
-            f"{path} line {number} is not a PolNeAR quote record ({type(e).__name__}: {e}); "
+            f"{path} record {number} is not a PolNeAR quote record ({type(e).__name__}: {e}); "
             "see shared/data/SOURCES.md for the format", "E050",
         ) from e
 
