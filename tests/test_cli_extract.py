@@ -78,3 +78,28 @@ def test_stdin_to_stdout_through_the_installed_command(tmp_path):
         pytest.skip("peacewatch.cli is not runnable as a module here")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "g1"
+
+
+def test_user_actor_dictionary_with_dates_in_office(tmp_path):
+    actors = tmp_path / "mine.csv"
+    actors.write_text(
+        "name,aliases,kind,code,sector,role,valid_from,valid_to,wikidata\n"
+        "Tane Rangi,Rangi,person,NZL,GOV,Prime Minister,2020-01-01,2022-12-31,\n"
+    )
+    text = "Tane Rangi met the delegation in Wellington. Rangi said talks would resume."
+    lines = [json.dumps({"id": "in", "text": text, "published": "2021-06-01"}).encode(),
+             json.dumps({"id": "out", "text": text, "published": "2024-06-01"}).encode()]
+    result, rows = run_extract(tmp_path, lines, "--actors", str(actors))
+    assert result.exit_code == 0, result.output
+    person = {r["id"]: next(e for e in r["entities"] if e["name"] == "Tane Rangi") for r in rows}
+    assert person["in"]["code"] == "NZL" and person["in"]["role"] == "Prime Minister"
+    assert person["out"]["code"] == "NZL" and person["out"]["role"] is None
+    surname = [m for m in rows[0]["mentions"] if m["text"] == "Rangi"]
+    assert surname and surname[0]["entity"] == person["in"]["id"]
+
+
+def test_a_broken_actor_dictionary_is_a_usage_error(tmp_path):
+    actors = tmp_path / "bad.csv"
+    actors.write_text("name,kind,code\nSomeone,wizard,XXX\n")
+    result, rows = run_extract(tmp_path, [json.dumps(GOOD).encode()], "--actors", str(actors))
+    assert result.exit_code == 2 and "E026" in result.output
