@@ -104,3 +104,29 @@ def test_a_ceasefire_with_a_term_is_not_broken_after_it() -> None:
 def test_undated_events_are_no_evidence() -> None:
     unplaced = Result("b", None, entities=ENTS, events=[ev("x", "ASSAULT", [AZE], [ARM])])
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), unplaced).status == "open"
+
+
+def test_an_agreement_is_kept_by_a_meeting_only_when_it_was_an_agreement_to_meet() -> None:
+    talks = later("b", "2024-01-16", ev("x", "CONSULT", [AZE], [ARM], date="2024-01-15"))
+    truce = judge(promise({"type": "AGREE", "mode": None}, ["e1"], ["e2"]), talks)
+    assert truce.status == "open" and truce.fulfilled_by == []
+    meet = judge(promise({"type": "AGREE", "mode": "meet"}, ["e1"], ["e2"]), talks)
+    assert meet.status == "fulfilled" and len(meet.fulfilled_by) == 1
+
+
+def test_a_promise_that_cannot_be_placed_in_time_is_kept_by_nothing() -> None:
+    undated = promise(CEASEFIRE, ["e1"], ["e2"])
+    undated.published = None
+    undated.commitments[0].made = None
+    kept = later("b", "2023-12-10", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-09"))
+    c = judge(undated, kept)
+    assert (c.made, c.status, c.fulfilled_by) == (None, "open", [])
+
+
+def test_a_promise_is_made_no_later_than_its_first_report() -> None:
+    # "the ceasefire takes effect tomorrow": the date read as made is the day it names
+    announced = promise(CEASEFIRE, ["e1"], ["e2"])
+    announced.commitments[0].made = "2023-12-08"
+    same_day = later("b", "2023-12-09", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-08"))
+    c = judge(announced, same_day)
+    assert c.made == "2023-12-07" and c.status == "fulfilled"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from peacewatch.resolve import LedgerSettings, build_ledger
+from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
 from peacewatch.store.ledger import (
     commitments,
     events_for_dyad,
@@ -21,6 +21,7 @@ from peacewatch.store.ledger import (
     timeline,
 )
 from peacewatch.store.sqlite import Store
+from peacewatch.types import Argument, Document, Event, Result
 
 from .helpers import canonical, golden_documents, golden_results
 
@@ -49,7 +50,8 @@ def test_stored_results_round_trip(store: Store) -> None:
 
 def test_the_stored_ledger_is_the_pure_one(store: Store) -> None:
     stored = load_ledger(store.conn)
-    assert canonical(stored) == canonical(build_ledger(golden_results()))
+    texts = span_texts_of(golden_documents(), golden_results())
+    assert canonical(stored) == canonical(build_ledger(golden_results(), None, texts))
 
 
 def test_insertion_order_does_not_matter(tmp_path: Path, store: Store) -> None:
@@ -120,3 +122,20 @@ def test_the_fast_decoder_equals_from_dict() -> None:
     for event in build_ledger(golden_results()).events:
         data = json.loads(json.dumps(event.to_dict()))
         assert merged_event(data) == MergedEvent.from_dict(data) == event
+
+
+def test_the_rebuild_sees_a_sentence_repeated_in_a_stored_document(tmp_path: Path) -> None:
+    sentence = "Troops left the northern valley on Monday."
+    doc = Document(id="cap", text=f"{sentence} Caption: {sentence}", published="2024-04-02")
+    first, second = (0, len(sentence)), (len(sentence) + 10, 2 * len(sentence) + 10)
+    assert doc.text[second[0]:second[1]] == sentence
+    result = Result("cap", "2024-04-02", events=[
+        Event("ev1", "RETREAT", (0, 6), first, mode="withdraw", actor=[Argument(None, "NRD", "MIL", "Troops")]),
+        Event("ev2", "RETREAT", (second[0], second[0] + 6), second, mode="withdraw"),
+    ])
+    s = Store(tmp_path / "cap.db")
+    s.save(doc, result)
+    rebuild_ledger(s.conn)
+    [event] = load_ledger(s.conn).events
+    assert len(event.mentions) == 2 and "repeated wording" in event.why
+    s.close()
