@@ -55,9 +55,9 @@ def child_extract(path: str, workers: int) -> None:
     engine = LocalEngine(config)
     if workers == 1:
         engine.pipeline  # noqa: B018 - load the model before the clock starts, as spaCy's run does
-    lines = open(path, encoding="utf-8").read().splitlines()
     start = time.perf_counter()
-    failed = sum(r.error is not None for r in extract(read_jsonl(lines, config), config, engine))
+    with open(path, "rb") as stream:
+        failed = sum(r.error is not None for r in extract(read_jsonl(stream, config), config, engine))
     print(json.dumps({"seconds": time.perf_counter() - start, "failed": failed, **_own_rss()}))
 
 

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, cast
 
 import click
 
@@ -82,7 +82,7 @@ def extract(obj: Context, input_path: str, output: str, workers: int | None,
     source = click.open_file(input_path, "rb")
     with source as fin, click.open_file(output, "w", encoding="utf-8") as fout:
         try:
-            for result in extract_stream(fin, config):
+            for result in extract_stream(cast(BinaryIO, fin), config):
                 failed += result.error is not None
                 fout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         except PeacewatchError as e:

@@ -11,39 +11,26 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .config import Config
 from .engines.local import LocalEngine
-from .errors import InputError
-from .ingest.records import parse_line, record_id
-from .types import Document, ErrorInfo, Result
+from .types import Document, Result
 
 if TYPE_CHECKING:
     from .ingest.sources import Source
     from .store.sqlite import IngestStats, Store
 
 
-def read_jsonl(stream: Iterable[str | bytes], config: Config) -> Iterator[Document | Result]:
-    """Read: one document per line; a bad line becomes an error result with its code."""
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            yield parse_line(line, lineno, config.max_chars)
-        except InputError as e:
-            yield Result(id=_failed_id(line, lineno), error=ErrorInfo(e.code, e.message))
+def read_jsonl(stream: BinaryIO, config: Config) -> Iterator[Document | Result]:
+    """Read: the contract's JSON Lines, one document per line, through the ingest stage's reader;
+    a bad line becomes an error result with its code and the id the contract gives it."""
+    from .ingest import lines
+    from .ingest.origin import Opened, Origin
+    from .ingest.sources import Source
 
-
-def _failed_id(line: str | bytes, lineno: int) -> str:
-    import json
-
-    if isinstance(line, bytes):
-        line = line.decode("utf-8", errors="replace")  # only to find the record's id
-    try:
-        return record_id(json.loads(line), lineno)
-    except ValueError:
-        return f"line:{lineno}"
+    opened = Opened(stream, b"", Origin("-", "jsonl", bare_ids=True))
+    return lines.read_jsonl(opened, Source("-", "jsonl"), config)
 
 
 def extract(
@@ -54,7 +41,7 @@ def extract(
     yield from engine.run(items)
 
 
-def extract_stream(stream: Iterable[bytes], config: Config) -> Iterator[Result]:
+def extract_stream(stream: BinaryIO, config: Config) -> Iterator[Result]:
     """``peacewatch extract``: JSON Lines in, contract results out."""
     return extract(read_jsonl(stream, config), config)
 

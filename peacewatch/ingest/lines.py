@@ -54,9 +54,9 @@ def _line_result(line: bytes, number: int, origin: Origin, source: Source,
 
 
 def _failed_id(line: bytes, number: int, origin: Origin) -> str:
-    try:
-        found = record_id(json.loads(line), number)
-    except (ValueError, UnicodeDecodeError):
+    try:  # decoded leniently only to find the record's own id
+        found = record_id(json.loads(line.decode("utf-8", errors="replace")), number)
+    except ValueError:
         return origin.item_id("line", number)
     return origin.item_id("line", number) if found == f"line:{number}" else found
 

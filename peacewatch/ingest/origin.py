@@ -22,6 +22,8 @@ class Origin:
     path: str
     format: str = "auto"
     why: tuple[str, ...] = ()
+    # The contract's ids for `peacewatch extract`: a failed line is "line:N", without the path.
+    bare_ids: bool = False
 
     @property
     def label(self) -> str:
@@ -33,7 +35,7 @@ class Origin:
 
     def item_id(self, kind: str, number: int) -> str:
         """The id of an item that has none of its own: ``path:line:3``, ``path:row:2``."""
-        return f"{self.label}:{kind}:{number}"
+        return f"{kind}:{number}" if self.bare_ids else f"{self.label}:{kind}:{number}"
 
     def stamp(self, doc: Document, *why: str, **where: int) -> Document:
         """``doc`` with ``extra["ingest"]`` set (an input field of that name is never overwritten)."""
