@@ -114,14 +114,20 @@ def n_date(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, f"{y:04d}-{mon:02d}-{dom:02d}", mod, ctx.anchor.isoformat(), f"year: {note}")
 
 
-def _month_word(raw: str, following: str) -> bool:
+# A preposition before a month makes it a date even when "for" or "of" follows ("in March for
+# health reasons", "since February for $25 billion").
+MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|through|during|before|after|from|to|of|last|"
+                        r"next|this|early|late|mid|until|between|and)\s+$", re.I)
+
+
+def _month_word(raw: str, following: str, preceding: str = "") -> bool:
     """A bare month name: capitalised, abbreviated only with a dot (not "Jan Kavan"), and not
     a name's head ("the March for Life", "March of the Mothers")."""
     if not raw[0].isupper():
         return False
     if len(raw) <= 4 and not raw.endswith(".") and raw.lower() not in ("may", "june", "july"):
         return False
-    return re.match(r"\s+(?:of|for)\s+(?!\d)", following) is None
+    return re.match(r"\s+(?:of|for)\s+(?!\d)", following) is None or MONTH_PREP.search(preceding) is not None
 
 
 REL_STEP = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "this past": -1,
@@ -134,7 +140,7 @@ def n_month(m: Match, ctx: Context) -> Value | None:
     lx, g = lexicon(), m.groups
     raw = g["month"]
     mon = _month(lx, g)
-    if mon is None or not _month_word(raw, ctx.after(m.end)) or (
+    if mon is None or not _month_word(raw, ctx.after(m.end), ctx.before(m.start)) or (
             _key(raw) == "may" and ctx.modal_at(m.end - len(raw))):
         return None
     mod = _mod(lx, g)

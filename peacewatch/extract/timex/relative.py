@@ -306,8 +306,17 @@ def n_ref(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, lexicon().refs[key], note=f"refs.tsv {key!r}")
 
 
+DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6",
+                "seventies": "7", "eighties": "8", "nineties": "9"}
+
+
 def n_decade(m: Match, ctx: Context) -> Value | None:
-    return Value(m.rule.type, m.groups["decade"], _mod(lexicon(), m.groups))
+    """"the 1990s", "the '80s", "the nineties": a decade of the 1900s unless written in full."""
+    g = m.groups
+    if "decade" in g:
+        return Value(m.rule.type, g["decade"], _mod(lexicon(), g))
+    tens = g.get("tens") or DECADE_WORDS[_key(g["word"])]
+    return Value(m.rule.type, f"19{tens}", _mod(lexicon(), g), note="a two-digit decade of the 1900s")
 
 
 def n_century(m: Match, ctx: Context) -> Value | None:

@@ -53,7 +53,10 @@ def _is_count(doc: Doc, m: Match) -> bool:
     if m.rule.id != "year":
         return False
     tok = _token_at(doc, m.start)
-    return tok is not None and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
+    if tok is None or tok.dep_ != "nummod" or tok.head.tag_ != "NNS" or tok.head.i != tok.i + 1:
+        return False  # "1990 BellSouth earnings", "1989 operating results" name years
+    # "the 1992 protests", "its 1967 debut" are years too
+    return tok.i == 0 or doc[tok.i - 1].tag_ not in ("DT", "PRP$", "POS")
 
 
 def _moves_focus(m: Match) -> bool:
