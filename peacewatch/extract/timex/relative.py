@@ -248,10 +248,10 @@ def n_duration(m: Match, ctx: Context) -> Value | None:
     if m.rule.id == "dur_one_long":  # "day-long", "a single-day drop": one unit
         return Value(m.rule.type, duration_value("1", unit), None, None, f"1 × {unit}")
     raw = _key(g.get("num", "x"))
-    if raw in ("a", "an") and unit == "S":
-        return None
+    if (raw in ("a", "an") and unit == "S") or (unit == "Q" and FRACTION.match(ctx.after(m.end))):
+        return None  # "a second opinion", "three-quarters of its food", "about a quarter, of"
     n = lexicon().number(raw) if "num" in g else "X"
-    if n != "X" and "half" in g:
+    if n != "X" and ("half" in g or "half0" in g):
         n = str(float(n) + 0.5)
     if unit in SCALED and n != "X":
         factor, unit = SCALED[unit]
@@ -261,6 +261,7 @@ def n_duration(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, duration_value(n, unit), None, None, f"{n} × {unit}")
 
 
+FRACTION = re.compile(r"\s*(?:,\s*)?of\b|\s*,", re.I)
 # Units written as multiples of another: a decade is P10Y, a quarter P3M.
 SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
 # A fraction of a unit, spelled in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M.
