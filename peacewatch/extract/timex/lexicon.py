@@ -14,7 +14,7 @@ from importlib import resources
 from ...errors import ConfigError
 
 TABLES = ("months", "weekdays", "seasons", "numbers", "units", "ordinals", "mods", "parts",
-          "dayrefs", "refs", "sets", "tense", "rules", "holidays")
+          "dayrefs", "refs", "sets", "tense", "rules", "holidays", "titles")
 
 
 @lru_cache(maxsize=None)
@@ -64,6 +64,7 @@ class Lexicon:
     parts: dict[str, str]
     dayrefs: dict[str, tuple[int, str]]
     refs: dict[str, str]
+    titles: frozenset[str]
     sets: dict[str, str]
     holidays: dict[str, str]
 
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         parts=_column("parts", "word", "code"),
         dayrefs={r["phrase"]: (int(r["offset"]), r["part"]) for r in read_table("dayrefs")},
         refs=_column("refs", "phrase", "value"),
+        titles=frozenset(r["word"].lower() for r in read_table("titles")),
         sets=_column("sets", "word", "value"),
         holidays=_column("holidays", "name", "rule"),
     )

@@ -304,6 +304,10 @@ def n_set(m: Match, ctx: Context) -> Value | None:
 
 def n_ref(m: Match, ctx: Context) -> Value | None:
     key = _key(m.groups["ref"])
+    if key == "current":
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.after(m.end))
+        if nxt and (nxt[1][0].isupper() or nxt[1].lower() in lexicon().titles):
+            return None  # "current chief operating officer", "current Apple CEO": a title, not a time
     return Value(m.rule.type, lexicon().refs[key], note=f"refs.tsv {key!r}")
 
 
