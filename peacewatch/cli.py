@@ -236,6 +236,15 @@ def summary(obj: Context, db: str | None) -> None:
 
 
 
+def _echo_records(records: list[Any], as_json: bool, render: Any) -> None:
+    """Records as JSON Lines (``--json``) or as the text table ``render`` makes of them."""
+    if as_json:
+        for record in records:
+            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(render(records))
+
+
 def _ledger_call(db: str | None, config: Config, fn: Any, *args: Any, **kwargs: Any) -> Any:
     store = _open_store(db, config)
     with store:
@@ -266,11 +275,7 @@ def events(obj: Context, dyad: tuple[str, str] | None, since: str | None, until:
     else:
         found = _ledger_call(db, obj.config, ledger.events_for_dyad, dyad[0], dyad[1],
                              since=since, until=until, type=wanted)
-    if as_json:
-        for event in found:
-            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
-    else:
-        click.echo(render_events(found))
+    _echo_records(found, as_json, render_events)
 
 
 @main.command("commitments")
@@ -284,11 +289,7 @@ def commitments(obj: Context, status: str | None, db: str | None, as_json: bool)
     from .store import ledger
 
     found = _ledger_call(db, obj.config, ledger.commitments, status)
-    if as_json:
-        for c in found:
-            click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
-    else:
-        click.echo(render_commitments(found))
+    _echo_records(found, as_json, render_commitments)
 
 
 @main.command("timeline")
