@@ -52,6 +52,20 @@ CASES = [
     ("The envoy was detained last Oct. 23 at the border.", "last Oct. 23", ("DATE", "2023-10-23")),
     # one-unit compounds
     ("It was the largest single-day evacuation of the war.", "single-day", ("DURATION", "P1D")),
+    # two-digit decades and decade words
+    ("Militias formed in the '90s and again in the late '80s.", "the '90s", ("DATE", "199")),
+    ("Such talks were rare in the nineties.", "the nineties", ("DATE", "199")),
+    # a military clock time with a zone
+    ("Shelling stopped at 0600 GMT, the observers said.", "0600 GMT", ("TIME", "2023-12-26T06:00Z")),
+    # a word between the number and the unit
+    ("Fighting went on for six straight days.", "six straight days", ("DURATION", "P6D")),
+    ("The mission needs two more weeks.", "two more weeks", ("DURATION", "P2W")),
+    ("It will take the next couple of years.", "the next couple of years", ("DURATION", "P2Y")),
+    ("The talks have run for two and a half years.", "two and a half years", ("DURATION", "P2Y6M")),
+    # a rate is a SET
+    ("The fund pays $40 million a year to the camps.", "a year", ("SET", "P1Y")),
+    # a preposition before a month keeps it a date even when "for" follows
+    ("He resigned in March for health reasons.", "March", ("DATE", "2023-03")),
 ]
 
 
@@ -81,3 +95,19 @@ def test_a_missing_table_raises_e027():
     with pytest.raises(ConfigError) as err:
         lexicon_module.read_table("no_such_table")
     assert err.value.code == "E027"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels hold three-quarters of the province.",
+    "About a quarter , of the displaced returned.",
+    "The current chief negotiator resigned.",
+    "The current UN envoy arrived.",
+    "Protesters sang songs of the March for Peace.",
+])
+def test_false_friends_stay_untagged(pipe, text):  # type: ignore[no-untyped-def]
+    tagged = [t.text for t in run(pipe, text)]
+    assert not [t for t in tagged if t.lower() in ("three-quarters", "a quarter", "current", "march")], tagged
+
+
+def test_a_year_before_a_modified_noun_is_a_year(pipe):  # type: ignore[no-untyped-def]
+    assert value_of(run(pipe, "Analysts cut their 2024 aid estimates."), "2024") == ("DATE", "2024")
