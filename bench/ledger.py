@@ -121,7 +121,8 @@ def bench_events(n: int, queries: int = 30) -> dict[str, object]:
         start = time.perf_counter()
         generate_events(store.conn, n)
         build = time.perf_counter() - start
-        codes = sorted({r[0] for r in store.conn.execute("SELECT DISTINCT a FROM ledger_dyads LIMIT 40")})
+        codes = sorted({r[0].removeprefix("code:") for r in store.conn.execute(
+            "SELECT DISTINCT a FROM ledger_dyads WHERE a LIKE 'code:%' LIMIT 40")})
         rng = random.Random(3)
         times, sizes, views = [], [], []
         for _ in range(queries):
