@@ -133,6 +133,8 @@ def bench_events(n: int, queries: int = 30) -> dict[str, object]:
             t0 = time.perf_counter()
             timeline(store.conn, a, b)
             views.append((time.perf_counter() - t0) * 1000)
+    if not any(sizes):
+        raise SystemExit("bench: the dyad queries found no events; the benchmark itself is broken")
     return {
         "events": n,
         "generate_seconds": build,
