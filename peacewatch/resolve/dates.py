@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..pipeline import parse_anchor
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -89,12 +91,7 @@ def _parse(value: str) -> Interval | None:
 
 def day(value: str | None) -> dt.date | None:
     """The calendar day of a published date (``YYYY-MM-DD`` or ISO date-time), or None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return parse_anchor(value)
 
 
 def agree(a: Interval | None, b: Interval | None, slack_days: int = 0) -> bool:
