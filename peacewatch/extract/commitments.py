@@ -12,6 +12,14 @@ Two sources, after PLOVER's reading of peace processes:
 date the promised action is set for when the text gives one. The action is the nested one, else
 the trigger's own (an announced withdrawal, typed CONCEDE, commits to RETREAT/withdraw);
 ``status`` is ``open`` in one document.
+
+Before that, the frame must be a promise and the parties named (``events/promise.py``): no
+question, proposal, negated or conditional frame, aim, or future noun without a promissory verb;
+the obligors are the actors the subject (or the agreement's own words) names and that can be
+bound — a state, person, organization, armed group, IGO or coded group, never a place, a reporter
+or a photo credit. A CONCEDE binds only when announced (``future``); its purpose clause is not what
+was conceded. Nested actions in ``nonaction`` (a "prisoners of war" topic, a broker) are dropped,
+and the same obligation told twice in one document is kept once.
 """
 
 from __future__ import annotations
@@ -20,7 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..pipeline import Annotation, register
 from ..types import Commitment, Event
+from .events import promise
 from .events.dating import is_later
+from .events.tables import words
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -39,13 +49,42 @@ class CommitmentsComponent:
         nested: dict[str, list[dict[str, Any]]] = notes.get("inner", {})
         own: dict[str, dict[str, Any]] = notes.get("action", {})
         published = ann.anchor.isoformat() if ann.anchor else None
+        seen: set[tuple[Any, ...]] = set()
         for event in ann.result.events:
-            if not any(a.entity for a in event.actor):
-                continue  # nobody is bound
-            for action, why in _actions(event, nested.get(event.id, []), own.get(event.id)):
-                ann.result.commitments.append(_commitment(
-                    f"c{len(ann.result.commitments) + 1}", event, action, why, published, ann))
+            actions = _actions(event, nested.get(event.id, []), own.get(event.id))
+            bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
+            if bound is None:
+                continue
+            obligor, note = bound
+            for action, why in actions:
+                made = _commitment("", event, obligor, action, why + note, published, ann)
+                key = (tuple(sorted(made.obligor)), tuple(sorted(made.beneficiary)),
+                       action["type"], action["mode"], made.made, made.due)
+                if key not in seen:
+                    seen.add(key)
+                    made.id = f"c{len(ann.result.commitments) + 1}"
+                    ann.result.commitments.append(made)
         return ann
+
+
+def _bound(ann: Annotation, event: Event, nested: bool) -> tuple[list[str], str] | None:
+    """The obligors of a promising event with a note on those left out, or None."""
+    if ann.doc is None:  # hand-made events (tests): trust the arguments
+        named = [a.entity for a in event.actor if a.entity]
+        return (named, "") if named else None
+    if promise.refusal(ann.doc, event, nested) is not None:
+        return None
+    entities = {e.id: e for e in ann.result.entities}
+    tokens, subject = promise.party_tokens(ann.doc, event)
+    obligor, left = promise.parties(event.actor, entities, ann.result.mentions, tokens, subject)
+    if not obligor:
+        return None
+    return obligor, f"; obligors named by '{_phrase(tokens)}'" + (f" (left: {left})" if left else "")
+
+
+def _phrase(tokens: list[Any]) -> str:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    return " ".join(t.text for t in ordered[:8]) + (" …" if len(ordered) > 8 else "")
 
 
 def _actions(event: Event, nested: list[dict[str, Any]],
@@ -53,10 +92,12 @@ def _actions(event: Event, nested: list[dict[str, Any]],
     """The actions an event commits its actors to, each with the reason."""
     if event.type not in PROMISE_TYPES or event.status not in BINDING_STATUSES:
         return []
-    if nested:
+    if nested and event.type == "AGREE":
+        barred = words("nonaction")
         return [({"type": a["type"], "mode": a["mode"]},
                  f"{event.type} {event.status} about {a['type']}/{a['mode'] or '-'} ({a['why']})")
-                for a in nested]
+                for a in nested if a["type"].lower() not in barred
+                and f"{a['type']}/{a['mode']}".lower() not in barred]
     if event.status == "future":
         # The trigger's own action: an announced withdrawal (CONCEDE) commits to RETREAT/withdraw.
         action = own or {"type": event.type, "mode": event.mode, "why": event.why}
@@ -65,10 +106,12 @@ def _actions(event: Event, nested: list[dict[str, Any]],
     return []
 
 
-def _commitment(cid: str, event: Event, action: dict[str, Any], why: str,
+def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, Any], why: str,
                 published: str | None, ann: Annotation) -> Commitment:
-    obligor = [a.entity for a in event.actor if a.entity]
-    beneficiary = [r.entity for r in event.recipient if r.entity]
+    entities = {e.id: e for e in ann.result.entities}
+    beneficiary = [b for b in (promise.bindable(event.recipient, entities) if entities
+                               else [r.entity for r in event.recipient if r.entity])
+                   if b not in obligor]
     if not beneficiary and len(obligor) > 1:
         beneficiary = list(obligor)
         why += "; mutual: no recipient, several parties"

@@ -4,7 +4,9 @@ Each line: ``{id, note, text, published, must, must_not, commitments}``. A ``mus
 an event with that ``type`` and, where given, ``status``, ``mode``, the set of ``actor`` and
 ``recipient`` codes, the ``quantity`` value and a non-null ``reported_by``. A ``must_not`` item
 forbids any event with that type (and status, where given). ``commitments`` items ask for a
-commitment with that action type and mode binding at least ``obligors`` entities. The expectations
+commitment with that action type and mode binding at least ``obligors`` entities (and, where given,
+exactly the ``obligor_codes``); ``no_commitments`` items forbid any commitment to that action type
+(and mode, where given), and ``"no_commitments": "all"`` any commitment at all. The expectations
 name types, statuses and country codes, not rules, so they survive a rewrite of the rules.
 """
 
@@ -51,9 +53,16 @@ def _forbidden(event: Event, item: dict[str, Any]) -> bool:
     return event.type == item["type"] and item.get("status", event.status) == event.status
 
 
-def _binds(c: Commitment, want: dict[str, Any]) -> bool:
+def _binds(c: Commitment, want: dict[str, Any], codes: dict[str, str | None]) -> bool:
     return (c.action.get("type") == want["action"] and c.action.get("mode") == want.get("mode")
-            and len(c.obligor) >= want["obligors"])
+            and len(c.obligor) >= want["obligors"]
+            and ("obligor_codes" not in want
+                 or sorted({codes.get(o) or "?" for o in c.obligor}) == want["obligor_codes"]))
+
+
+def _barred(c: Commitment, item: dict[str, Any]) -> bool:
+    return c.action.get("type") == item["action"] and item.get("mode", c.action.get("mode")) == c.action.get(
+        "mode")
 
 
 def _show(result: Result) -> str:
@@ -71,6 +80,14 @@ def test_golden_events(pipe, case: dict[str, Any]) -> None:  # type: ignore[no-u
     for item in case.get("must_not", []):
         bad = [e for e in result.events if _forbidden(e, item)]
         assert not bad, f"forbidden {item}; got {_show(result)}"
+    codes = {e.id: e.code for e in result.entities}
+    got = [(c.action, [codes.get(o) for o in c.obligor], c.why) for c in result.commitments]
     for want in case.get("commitments", []):
-        assert any(_binds(c, want) for c in result.commitments), (
-            f"missing commitment {want}; got {[c.action for c in result.commitments]}")
+        assert any(_binds(c, want, codes) for c in result.commitments), (
+            f"missing commitment {want}; got {got}")
+    barred = case.get("no_commitments", [])
+    if barred == "all":
+        assert not result.commitments, f"no commitment expected; got {got}"
+    else:
+        bad_c = [c for c in result.commitments if any(_barred(c, item) for item in barred)]
+        assert not bad_c, f"forbidden commitment; got {got}"

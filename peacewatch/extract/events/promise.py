@@ -1,0 +1,179 @@
+"""Whether an event's sentence frames a promise, and who it binds.
+
+The commitments component asks three things of the parse before it turns an AGREE or CONCEDE
+event into a commitment:
+
+- ``refusal(doc, event)``: a reason the frame is no undertaking — a question, a proposal, a
+  negated or conditional frame ("was not ready to accept", "we will see if he will accept"), an
+  aim ("the objective was for X to agree"), or a future noun with no promissory verb ("talks will
+  continue", "a ceasefire monitoring mechanism");
+- ``party_tokens(doc, event)``: the phrase that names the parties (the subject or agent of the
+  promise verb; for an agreement noun its own words and the subject of the verb concluding it);
+- ``parties(...)``: the event's actors that this phrase actually names, are actors that can be
+  bound (``obligor_kind`` in ``words.tsv``: never a place) — a reporter, a commentator or a
+  photo credit taken for the party is not one.
+
+Every word list is in ``peacewatch/data/events/words.tsv``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .tables import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ...types import Argument, Entity, Event, Mention
+
+# Dependencies along which the frame of a trigger extends upwards ("not ready to accept",
+# "it was not easy to reach the agreement", "the ceasefire will come into force").
+FRAME_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
+              "compound", "attr", "conj")
+SUBJECT_DEPS = ("nsubj", "agent", "csubj")
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    """The syntactic head of the event's trigger."""
+    span: Span | None = doc.char_span(*event.trigger_span, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def frame(token: Token) -> list[Token]:
+    """The trigger and the words above it that belong to its frame, nearest first."""
+    chain = [token]
+    while chain[-1].dep_ in FRAME_DEPS and chain[-1].head is not chain[-1] and len(chain) < 8:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def refusal(doc: Doc, event: Event, nested: bool) -> str | None:
+    """Why the event's frame is not an undertaking, or None when it is one."""
+    token = trigger_token(doc, event)
+    if token is None:
+        return "no trigger token"
+    if token.lemma_.lower() in words("nonpromise"):
+        return f"'{token.text}' is a proposal (words.tsv nonpromise), binding nobody until accepted"
+    last = token.sent[-1] if token.sent[-1].is_punct else None
+    if last is not None and last.text in words("question_mark"):
+        return "a question (words.tsv question_mark)"
+    for word in frame(token):
+        for child in word.children:
+            if child.dep_ == "neg":
+                return f"negated frame: '{child.text} … {word.text}'"
+            lemma = child.lemma_.lower()
+            if child.dep_ == "mark" and lemma in words("condition") | {"whether"}:
+                return f"conditional frame: '{child.text} … {word.text}' (words.tsv condition)"
+            if child.dep_ == "mark" and lemma in words("aim_mark") and word.tag_ != "MD":
+                return f"an aim, not an undertaking: '{child.text} … {word.text}' (words.tsv aim_mark)"
+    if event.status == "future":
+        for word in frame(token)[:3]:
+            mark = next((c for c in word.children if c.dep_ in ("mark", "advmod")
+                         and c.lemma_.lower() in words("background_mark")), None)
+            if mark is not None:
+                return f"a scheduled background: '{mark.text} … {word.text}' (words.tsv background_mark)"
+    if token.pos_ in ("NOUN", "PROPN") and not nested and _concluding_verb(token) is None:
+        return f"'{token.text}' is a noun with no promissory verb (words.tsv conclude)"
+    return None
+
+
+def _concluding_verb(token: Token) -> Token | None:
+    """The verb of ``conclude`` that governs an agreement noun ("reached an agreement")."""
+    for word in frame(token)[1:]:
+        if word.pos_ in ("VERB", "AUX"):
+            return word if word.lemma_.lower() in words("conclude") else None
+    return None
+
+
+def party_tokens(doc: Doc, event: Event) -> tuple[list[Token], Token | None]:
+    """The tokens naming the parties, and the head of the subject phrase (for anaphors)."""
+    token = trigger_token(doc, event)
+    if token is None:
+        return [], None
+    if token.pos_ in ("NOUN", "PROPN"):
+        tokens = [token] + [t for c in token.children if _names_party(c) for t in c.subtree]
+        verb = _concluding_verb(token)
+        subject = _subject(verb) if verb is not None else None
+        if subject is not None:
+            tokens.extend(_phrase_tokens(subject))
+        return tokens, subject
+    subject = _subject(token)
+    return (_phrase_tokens(subject), subject) if subject is not None else ([], None)
+
+
+def _names_party(child: Token) -> bool:
+    """A dependent of an agreement noun that can name its parties ("Israel's", "between X and Y")."""
+    if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        return True
+    return child.dep_ == "prep" and child.lemma_.lower() in words("party_prep")
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """A subject phrase without its places and clauses ("the two belligerents in the Gaza Strip")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl") or (
+                child.dep_ == "prep" and child.lemma_.lower() in words("place_prep")):
+            continue
+        out.extend(_phrase_tokens(child))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject or agent of a verb, through control and coordination ("X agreed to Y")."""
+    word = verb
+    for _ in range(4):
+        for child in word.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return next((c for c in child.children if c.dep_ == "pobj"), child) \
+                    if child.dep_ == "agent" else child
+        if word.dep_ not in ("xcomp", "conj", "advcl") or word.head is word:
+            return None
+        word = word.head
+    return None
+
+
+def bindable(arguments: list[Argument], entities: dict[str, Entity]) -> list[str]:
+    """The entity ids of arguments that can be bound or benefit (no place, no uncoded group)."""
+    out: list[str] = []
+    for arg in arguments:
+        entity = entities.get(arg.entity or "")
+        if entity is not None and _bindable(entity) and entity.id not in out:
+            out.append(entity.id)
+    return out
+
+
+def _bindable(entity: Entity) -> bool:
+    """An actor that can be bound: a kind of ``obligor_kind``, coded if of ``obligor_needs_code``."""
+    return entity.kind in words("obligor_kind") and bool(
+        entity.code or entity.kind not in words("obligor_needs_code"))
+
+
+def parties(arguments: list[Argument], entities: dict[str, Entity], mentions: list[Mention],
+            tokens: list[Token], subject: Token | None) -> tuple[list[str], str]:
+    """The entity ids the party phrase names among the arguments, and why the others were left."""
+    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+    named = {m.entity for m in mentions if m.entity
+             and any(m.start < end and start < m.end for start, end in spans)}
+    anaphor = subject is not None and subject.tag_ not in ("WDT", "WP") and (
+        subject.pos_ == "PRON" or subject.lemma_.lower() in words("collective"))
+    kept: list[str] = []
+    left: list[str] = []
+    for arg in arguments:
+        entity = entities.get(arg.entity or "")
+        if entity is None:
+            continue
+        if entity.members and (entity.id in named or anaphor):
+            kept.extend(m for m in entity.members if m not in kept)
+        elif not _bindable(entity):
+            left.append(f"{entity.name} is a {entity.kind}{'' if entity.code else ' without code'}")
+        elif entity.id not in named and not anaphor:
+            left.append(f"{entity.name} is not named by the party phrase")
+        elif entity.id not in kept:
+            kept.append(entity.id)
+    plural = subject is not None and subject.lemma_.lower() in words("collective")
+    if plural and len(kept) == 1:
+        left.append(f"'{subject.text}' stands for several parties, resolved to one")  # type: ignore[union-attr]
+        kept = []
+    return kept, "; ".join(left)
