@@ -109,9 +109,13 @@ def _actions(event: Event, nested: list[dict[str, Any]],
 def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, Any], why: str,
                 published: str | None, ann: Annotation) -> Commitment:
     entities = {e.id: e for e in ann.result.entities}
+    placed = promise.placed(ann.doc, ann.result.mentions, event) if ann.doc is not None else set()
     beneficiary = [b for b in (promise.bindable(event.recipient, entities) if entities
                                else [r.entity for r in event.recipient if r.entity])
-                   if b not in obligor]
+                   if b not in obligor and b not in placed]
+    if placed & {r.entity for r in event.recipient}:
+        why += "; not beneficiaries, named only as a place: " + ", ".join(sorted(
+            entities[p].name if p in entities else p for p in placed & {r.entity for r in event.recipient}))
     if not beneficiary and len(obligor) > 1:
         beneficiary = list(obligor)
         why += "; mutual: no recipient, several parties"

@@ -1,12 +1,17 @@
-"""The commitments component on hand-made events (no spaCy): which events bind whom to what."""
+"""The commitments component: on hand-made events (no spaCy), which events bind whom to what; on
+parsed golden texts, that every commitment binds named, bindable actors of its own event."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from peacewatch.extract.commitments import CommitmentsComponent
-from peacewatch.pipeline import Annotation
+from peacewatch.pipeline import Annotation, registered
 from peacewatch.types import Argument, Document, Event, Result
 
 A = Argument("e1", "AZE", "GOV", "Baku")
@@ -50,3 +55,45 @@ def test_no_commitment_without_a_named_party_or_from_other_events() -> None:
         _event("ev4", "AGREE", "hypothetical", actor=[A]),
     ]
     assert _run(events, {}).commitments == []
+
+
+# --- on parsed text: every commitment binds named, bindable actors of its own event -------------
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "events.jsonl"
+
+
+@pytest.fixture(scope="module")
+def parsed(make_pipeline):  # type: ignore[no-untyped-def]
+    if "actors" not in registered():
+        pytest.skip("commitment parties need entity kinds from the 'actors' component")
+    pipe = make_pipeline("timex", "actors", "quotes", "events", "commitments")
+    cases = [json.loads(line) for line in GOLDEN.read_text("utf-8").splitlines() if line.strip()]
+    docs = [Document(id=c["id"], text=c["text"], published=c.get("published")) for c in cases]
+    return list(pipe.annotate(docs))
+
+
+def test_obligors_are_bindable_actors_of_the_event(parsed) -> None:  # type: ignore[no-untyped-def]
+    bindable = {"state", "person", "organization", "armed_group", "igo", "group"}
+    seen = 0
+    for result in parsed:
+        entities = {e.id: e for e in result.entities}
+        events = {e.id: e for e in result.events}
+        for c in result.commitments:
+            seen += 1
+            event = events[c.event]
+            actors = {a.entity for a in event.actor}
+            members = {m for a in actors if a in entities for m in entities[a].members}
+            assert set(c.obligor) <= actors | members, (result.id, c)
+            assert all(entities[o].kind in bindable for o in c.obligor + c.beneficiary), (result.id, c)
+            assert event.type in ("AGREE", "CONCEDE") and c.status == "open"
+            assert "obligors named by" in c.why, c.why
+    assert seen >= 10
+
+
+def test_one_obligation_told_twice_is_kept_once(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    if "actors" not in registered():
+        pytest.skip("commitment parties need entity kinds from the 'actors' component")
+    pipe = make_pipeline("timex", "actors", "quotes", "events", "commitments")
+    line = "Armenia and Azerbaijan agreed on an exchange of prisoners."
+    [result] = list(pipe.annotate([Document(id="twice", text=f"{line}\n\n{line}", published="2024-05-02")]))
+    assert [c.action["type"] for c in result.commitments] == ["RETREAT"]

@@ -4,9 +4,10 @@ Each line: ``{id, note, text, published, must, must_not, commitments}``. A ``mus
 an event with that ``type`` and, where given, ``status``, ``mode``, the set of ``actor`` and
 ``recipient`` codes, the ``quantity`` value and a non-null ``reported_by``. A ``must_not`` item
 forbids any event with that type (and status, where given). ``commitments`` items ask for a
-commitment with that action type and mode binding at least ``obligors`` entities (and, where given,
-exactly the ``obligor_codes``); ``no_commitments`` items forbid any commitment to that action type
-(and mode, where given), and ``"no_commitments": "all"`` any commitment at all. The expectations
+commitment with that action type and mode binding at least ``obligors`` entities (and, where
+given, exactly the ``obligor_codes`` and ``beneficiary_codes``); ``no_commitments`` items forbid
+any commitment to that action type (and mode, where given), and ``"no_commitments": "all"`` any
+commitment at all. The expectations
 name types, statuses and country codes, not rules, so they survive a rewrite of the rules.
 """
 
@@ -57,7 +58,9 @@ def _binds(c: Commitment, want: dict[str, Any], codes: dict[str, str | None]) ->
     return (c.action.get("type") == want["action"] and c.action.get("mode") == want.get("mode")
             and len(c.obligor) >= want["obligors"]
             and ("obligor_codes" not in want
-                 or sorted({codes.get(o) or "?" for o in c.obligor}) == want["obligor_codes"]))
+                 or sorted({codes.get(o) or "?" for o in c.obligor}) == want["obligor_codes"])
+            and ("beneficiary_codes" not in want
+                 or sorted({codes.get(b) or "?" for b in c.beneficiary}) == want["beneficiary_codes"]))
 
 
 def _barred(c: Commitment, item: dict[str, Any]) -> bool:

@@ -144,6 +144,22 @@ def bindable(arguments: list[Argument], entities: dict[str, Entity]) -> list[str
     return out
 
 
+def placed(doc: Doc, mentions: list[Mention], event: Event) -> set[str]:
+    """Entities the event's sentence names only as a place ("a ceasefire in the Gaza Strip")."""
+    start, end = event.span
+    places: set[str] = set()
+    others: set[str] = set()
+    for mention in mentions:
+        if not mention.entity or mention.start < start or mention.end > end:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        head = span.root.head if span is not None and len(span) else None
+        located = head is not None and span is not None and span.root.dep_ == "pobj" \
+            and head.lemma_.lower() in words("place_prep")
+        (places if located else others).add(mention.entity)
+    return places - others
+
+
 def _bindable(entity: Entity) -> bool:
     """An actor that can be bound: a kind of ``obligor_kind``, coded if of ``obligor_needs_code``."""
     return entity.kind in words("obligor_kind") and bool(
