@@ -42,7 +42,7 @@ class EventsComponent:
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
                 built.append((found, event))
-                named = [a for a in event.actor if a.entity]
+                named = _sides(event)
                 if len(named) > 1:
                     index.last_group = named
             for found, event in built:
@@ -58,6 +58,14 @@ class EventsComponent:
                                        for a in found.actions()]
         ann.notes["events"] = {"inner": inner, "action": own}
         return ann
+
+
+def _sides(event: Event) -> list[Argument]:
+    """The parties a later "both sides" can stand for: a mediation's parties are its recipients
+    ("Qatar and the US mediated between Kinshasa and M23"), not the mediators."""
+    if event.mode == "third-party":
+        return [r for r in event.recipient if r.entity]
+    return [a for a in event.actor if a.entity]
 
 
 def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str) -> Event:
