@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .reports import Report, evidence, incompatibility, status_class
@@ -109,7 +109,7 @@ def _plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
     return day_ + delta if day_ <= dt.date.max - delta else dt.date.max
 
 
-def cluster(reports: list[Report], settings: LedgerSettings) -> list[tuple[list[Report], list[str]]]:
+def cluster(reports: Iterable[Report], settings: LedgerSettings) -> list[tuple[list[Report], list[str]]]:
     """Clusters of reports taken in canonical order (see the module docstring), each with the
     evidence that let each member join (the first member's is "first report")."""
     buckets: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)

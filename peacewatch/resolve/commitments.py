@@ -62,9 +62,11 @@ def track_commitments(
     codes = {e.id: code_token(e.code, e.sector) for e in entities}
     by_id = {e.id: e for e in events}
     out = [_build(key, items, by_id) for key, items in sorted(groups.items())]
+    happened = [_Placed(e, _event_span(e), _side(e.actor), _side(e.recipient)) for e in events
+                if e.status in HAPPENED]
     for commitment in out:
         promised = by_id.get(commitment.event or "")
-        _decide(commitment, events, codes, as_of, promised.quantity if promised else None, horizon_days)
+        _decide(commitment, happened, codes, as_of, promised.quantity if promised else None, horizon_days)
     return sorted(out, key=lambda c: (c.made or "9999-12-31", c.id))
 
 
@@ -144,13 +146,25 @@ def _event_span(event: MergedEvent) -> Interval | None:
     return Interval(first, first) if first else None
 
 
-def _decide(c: LedgerCommitment, events: list[MergedEvent], codes: dict[str, str | None],
+@dataclass(frozen=True)
+class _Placed:
+    """An event that happened, with what every promise asks of it worked out once."""
+
+    event: MergedEvent
+    span: Interval | None
+    actors: frozenset[str]
+    recipients: frozenset[str]
+
+
+def _decide(c: LedgerCommitment, happened: list[_Placed], codes: dict[str, str | None],
             as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
     obligors = _parties(c.obligor, codes)
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
-    later = [e for e in events if e.id != c.event and e.status in HAPPENED
-             and _after(e, c.made) and _within(e, c.made, horizon_days)]
-    toward = [e for e in later if _by(e, obligors) and _toward(e, beneficiaries)]
+    made = interval(c.made)
+    by = frozenset().union(*obligors.values()) if obligors else None
+    toward = [p.event for p in happened if p.event.id != c.event and _follows(p.span, made, horizon_days)
+              and (by is None or p.actors & by)
+              and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
     promised = promised if len(obligors) == 1 else None
     candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0,
@@ -195,38 +209,19 @@ def _partly(fulfilling: list[MergedEvent]) -> str:
     return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
 
 
-def _after(event: MergedEvent, made: str | None) -> bool:
-    """Whether the event may have followed the promise: it ends after the promise's first day. An
-    event, or a promise, that cannot be placed in time is never taken as evidence either way."""
-    span, start = _event_span(event), interval(made)
-    if span is None or start is None:
+def _follows(span: Interval | None, made: Interval | None, horizon_days: int) -> bool:
+    """Whether an event may have followed the promise: it ends after the promise's first day and
+    starts within ``horizon_days`` of it. An event, or a promise, that cannot be placed in time is
+    never taken as evidence either way."""
+    if span is None or made is None:
         return False
-    return span.end > start.start
-
-
-def _within(event: MergedEvent, made: str | None, horizon_days: int) -> bool:
-    span, start = _event_span(event), interval(made)
-    if span is None or start is None:
-        return True
-    return span.start <= start.end + dt.timedelta(days=horizon_days)
+    return span.end > made.start and span.start <= made.end + dt.timedelta(days=horizon_days)
 
 
 def _after_due(event: MergedEvent, due: str | None) -> bool:
     """A promise with a term (a ceasefire "until January 2") cannot be broken after the term."""
     span, term = _event_span(event), interval(due)
     return span is not None and term is not None and span.start > term.end
-
-
-def _by(event: MergedEvent, obligors: dict[str, frozenset[str]]) -> bool:
-    if not obligors:
-        return True
-    return bool(_side(event.actor) & frozenset().union(*obligors.values()))
-
-
-def _toward(event: MergedEvent, beneficiaries: frozenset[str] | None) -> bool:
-    if beneficiaries is None or not event.recipient:
-        return True
-    return bool(_side(event.recipient) & beneficiaries)
 
 
 def _fulfils(action: dict, event: MergedEvent) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Interval:
     """A closed range of calendar days; ``days`` is its length (1 for a day-level date)."""
 
@@ -56,8 +57,10 @@ def _months(year: int, first: int, last: int) -> Interval:
     return Interval(dt.date(year, first, 1), _month_end(year, last))
 
 
+@functools.lru_cache(maxsize=4096)
 def interval(value: str | None) -> Interval | None:
-    """The days a TIMEX3 value covers, or None when it names no calendar range."""
+    """The days a TIMEX3 value covers, or None when it names no calendar range (cached: commitment
+    tracking asks for every event's date once per promise, and intervals are immutable)."""
     if not value or "X" in value.upper().split("T")[0]:
         return None
     try:

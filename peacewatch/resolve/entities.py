@@ -65,16 +65,22 @@ class _Seen:
 def resolve_entities(results: Iterable[Result]) -> tuple[list[LedgerEntity], EntityMap]:
     """Fold the entities of every result into ledger entities; return them and the id map."""
     results = list(results)
-    seen = [
-        _Seen(r.id, e, entity_key(e), f"key {entity_key(e)}") for r in results for e in r.entities
-    ]
+    return fold_entities(((r.id, e) for r in results for e in r.entities), _mentions_by_entity(results))
+
+
+def fold_entities(
+    entities: Iterable[tuple[str, Entity]], mentions: dict[tuple[str, str], list[EntityMention]] | None = None
+) -> tuple[list[LedgerEntity], EntityMap]:
+    """Fold per-document entities ((document id, entity) pairs) into ledger entities; return them and
+    the id map. ``mentions`` ((document, entity id) → its mentions) fills each ledger entity's
+    ``mentions``; without it they stay empty (the store fills them from its own tables)."""
+    seen = [_Seen(doc, e, entity_key(e), f"key {entity_key(e)}") for doc, e in entities]
     _link_partial_persons(seen)
     _link_uncoded(seen)
     groups: dict[str, list[_Seen]] = defaultdict(list)
     for item in seen:
         groups[item.key].append(item)
-    mentions = _mentions_by_entity(results)
-    ledger = [_build(key, items, mentions) for key, items in sorted(groups.items())]
+    ledger = [_build(key, items, mentions or {}) for key, items in sorted(groups.items())]
     id_map = {(s.doc, s.entity.id): s.key for s in seen}
     return ledger, id_map
 

@@ -22,7 +22,7 @@ from .reports import HAPPENED, Report, SpanTexts, quantities_agree, reports_of, 
 from .settings import LedgerSettings
 from .tables import plover_row
 
-__all__ = ["HAPPENED", "event_day", "merge_events", "quantities_agree", "timeline_day"]
+__all__ = ["HAPPENED", "event_day", "merge_events", "merge_reports", "quantities_agree", "timeline_day"]
 
 
 def merge_events(
@@ -31,10 +31,18 @@ def merge_events(
 ) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
     """Merged events, sorted by date then id, and the map (document, per-document event) → merged id.
     ``span_texts`` ((document, start, end) → text) lets a sentence repeated in a document be seen."""
+    return merge_reports(reports_of(results, id_map, settings, span_texts), id_map, entities, settings)
+
+
+def merge_reports(
+    reports: Iterable[Report], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings
+) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
+    """``merge_events`` over reports already made (``reports_of``, in any order): the store makes
+    them document batch by document batch, so whole results never sit in memory together."""
     by_id = {e.id: e for e in entities}
     merged, origin = [], {}
     taken: set[str] = set()
-    for members, links in cluster(reports_of(results, id_map, settings, span_texts), settings):
+    for members, links in cluster(reports, settings):
         event = _merged(members, id_map, by_id)
         if len(members) > 1:
             event.why += "; " + "; ".join(links[1:])

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..types import Document, Result
 from .commitments import track_commitments
 from .dates import day
-from .entities import resolve_entities
-from .events import merge_events
-from .records import Ledger
-from .reports import SpanTexts
+from .entities import EntityMap, resolve_entities
+from .events import merge_reports
+from .records import Ledger, LedgerEntity
+from .reports import Report, SpanTexts, reports_of
 from .settings import LedgerSettings
 
 
@@ -46,11 +46,24 @@ def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = No
     settings = settings or LedgerSettings()
     docs = unique_results(results)
     entities, id_map = resolve_entities(docs)
-    events, origin = merge_events(docs, id_map, entities, settings, span_texts)
-    as_of = day(settings.as_of) or max((d for r in docs if (d := day(r.published))), default=None)
-    commitments = track_commitments(docs, id_map, origin, events, entities, as_of, settings.horizon_days)
+    reports = reports_of(docs, id_map, settings, span_texts)
+    return assemble_ledger([(r.id, r.published) for r in docs], entities, id_map, reports, docs, settings)
+
+
+def assemble_ledger(
+    documents: Sequence[tuple[str, str | None]], entities: list[LedgerEntity], id_map: EntityMap,
+    reports: Iterable[Report], promising: Iterable[Result], settings: LedgerSettings,
+) -> Ledger:
+    """The ledger from its parts, made by ``build_ledger`` or, batch by batch, by the store: the
+    (id, published) of every document, the folded entities, every event report (in any order; given
+    as an iterator, the reports are freed once merged) and the results holding commitments (their
+    other records are not read)."""
+    events, origin = merge_reports(reports, id_map, entities, settings)
+    days = (d for _, published in documents if (d := day(published)))
+    as_of = day(settings.as_of) or max(days, default=None)
+    commitments = track_commitments(promising, id_map, origin, events, entities, as_of, settings.horizon_days)
     return Ledger(
-        as_of=as_of.isoformat() if as_of else None, documents=[r.id for r in docs],
+        as_of=as_of.isoformat() if as_of else None, documents=[doc for doc, _ in documents],
         entities=entities, events=events, commitments=commitments,
     )
 

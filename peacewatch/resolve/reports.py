@@ -28,7 +28,10 @@ both carry COL and are not one party; all IGOs share the code IGO).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -61,17 +64,29 @@ def code_token(code: str | None, sector: str | None) -> str | None:
 def argument_parties(arg: Argument, ledger_id: str | None) -> frozenset[str]:
     """The tokens an argument can be matched by: its ledger entity and, as ``party_codes.tsv``
     allows, its country code (alone, or with its sector)."""
+    return _parties(arg.code, arg.sector, ledger_id, "" if arg.code or ledger_id else arg.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parties(code: str | None, sector: str | None, ledger_id: str | None, text: str) -> frozenset[str]:
+    # cached: the same few parties recur in thousands of reports, which then share one set
     tokens = set()
-    if code := code_token(arg.code, arg.sector):
-        tokens.add(code)
+    if token := code_token(code, sector):
+        tokens.add(token)
     if ledger_id:
         tokens.add(ledger_id)
-    if not tokens and arg.text.strip():
-        tokens.add(f"text:{normalize_name(arg.text)}")
+    if not tokens and text.strip():
+        tokens.add(f"text:{normalize_name(text)}")
     return frozenset(tokens)
 
 
-@dataclass(frozen=True)
+@functools.lru_cache(maxsize=65536)
+def _one_set(value: frozenset[str]) -> frozenset[str]:
+    """One object for equal sets of country codes (they recur in thousands of reports)."""
+    return value
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One per-document event, prepared for merging; ``wording`` is the set of words of its span
     when the document text is known (to recognise a sentence repeated in one document)."""
@@ -104,16 +119,20 @@ def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSet
     out = []
     for r in results:
         published = day(r.published)
+        # wording is only ever compared between reports of one document and one bucket of the merge
+        kinds = Counter((ev.type, status_class(ev.status)) for ev in r.events)
         for ev in r.events:
             stated = interval(ev.date)
             text = (span_texts or {}).get((r.id, ev.span[0], ev.span[1]), "")
+            text = text if kinds[(ev.type, status_class(ev.status))] > 1 else ""
             out.append(Report(
                 r.id, published, ev,
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.recipient),
                 stated, stated or _undated_window(ev.status, published, settings),
-                frozenset(_WORD.findall(text.casefold())),
-                frozenset(a.code for a in ev.actor + ev.recipient if a.code and code_match(a.code, None) != "none"),
+                frozenset(sys.intern(w) for w in _WORD.findall(text.casefold())),
+                _one_set(frozenset(a.code for a in ev.actor + ev.recipient
+                                  if a.code and code_match(a.code, None) != "none")),
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
 
@@ -121,8 +140,13 @@ def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSet
 def _undated_window(status: str, published: dt.date | None, settings: LedgerSettings) -> Interval | None:
     if published is None:
         return None
-    width = dt.timedelta(days=settings.undated_window_days)
-    if status_class(status) == "happened":
+    return _window(status_class(status), published, settings.undated_window_days)
+
+
+@functools.lru_cache(maxsize=4096)
+def _window(status: str, published: dt.date, days: int) -> Interval:
+    width = dt.timedelta(days=days)
+    if status == "happened":
         return Interval(published - width, published)
     return Interval(published - width, published + width)
 

@@ -9,24 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import random
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent, build_ledger
+from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent
 from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token, timeline_day
-from ..resolve.records import EventMention
-from ..types import Argument, Result
+from ..resolve.entities import EntityMap, fold_entities
+from ..resolve.ledger import assemble_ledger
+from ..resolve.records import EventMention, LedgerEntity
+from ..resolve.reports import Report, reports_of
+from ..types import Argument, Entity, Result
 
 UNKNOWN_DAY = "9999-12-31"
 # The per-document tables the ledger is built from (timexes and quotes are not read by it, so
 # they are left on disk: a rebuild holds less in memory).
 _RECORD_TABLES = {"mentions": "idx", "entities": "rowid", "events": "rowid", "commitments": "rowid"}
+_BATCH = 500  # documents whose records a rebuild reads at a time
 
 
 @dataclass
@@ -56,13 +62,83 @@ def stored_results(conn: sqlite3.Connection) -> list[Result]:
     return [Result.from_dict(d) for d in data.values()]
 
 
-def stored_span_texts(conn: sqlite3.Connection) -> dict[tuple[str, int, int], str]:
-    """The text of every stored event's span, cut out by SQLite (document texts stay on disk)."""
+def stored_span_texts(conn: sqlite3.Connection, first: str = "", last: str | None = None
+                      ) -> dict[tuple[str, int, int], str]:
+    """The text of every stored event's span (of the documents with ids from ``first`` to ``last``),
+    cut out by SQLite (document texts stay on disk)."""
+    where = " WHERE doc_id >= ?" + (" AND doc_id <= ?" if last is not None else "")
     rows = conn.execute(
         "SELECT doc_id, start, end, substr(d.text, start + 1, end - start) FROM (SELECT doc_id,"
-        " json_extract(record, '$.span[0]') AS start, json_extract(record, '$.span[1]') AS end FROM events)"
-        " JOIN documents d ON d.id = doc_id")
+        " json_extract(record, '$.span[0]') AS start, json_extract(record, '$.span[1]') AS end FROM events"
+        f"{where}) JOIN documents d ON d.id = doc_id", (first,) if last is None else (first, last))
     return {(doc, start, end): text for doc, start, end, text in rows if isinstance(start, int)}
+
+
+def stored_ledger(conn: sqlite3.Connection, settings: LedgerSettings) -> Ledger:
+    """``build_ledger`` over the stored records, read document batch by document batch: each batch's
+    events become compact reports and its records are dropped, the reports are dropped once merged,
+    and mentions are never read (``_write`` joins them to the entities in SQL)."""
+    docs = conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id").fetchall()
+    entities, id_map = fold_entities(_stored_entities(conn))
+    return assemble_ledger(docs, entities, id_map, _stored_reports(conn, docs, id_map, settings),
+                           _stored_promises(conn), settings)
+
+
+def _stored_entities(conn: sqlite3.Connection) -> Iterator[tuple[str, Entity]]:
+    """(document, entity) of every stored document that did not fail, without the entity's ``why``
+    and ``members`` (the ledger reads neither)."""
+    rows = conn.execute("SELECT x.doc_id, x.record FROM entities x JOIN documents d ON d.id = x.doc_id"
+                        " WHERE d.error_code IS NULL ORDER BY x.doc_id, x.rowid")
+    for doc, record in rows:
+        data = json.loads(record)
+        data.pop("why", None)
+        data.pop("members", None)
+        yield doc, Entity.from_dict(data)
+
+
+def _stored_reports(conn: sqlite3.Connection, docs: list[tuple[str, str | None]], id_map: EntityMap,
+                    settings: LedgerSettings) -> Iterator[Report]:
+    """The event reports of the documents (sorted by id), made ``_BATCH`` documents at a time."""
+    for start in range(0, len(docs), _BATCH):
+        chunk = docs[start:start + _BATCH]
+        data: dict[str, dict[str, Any]] = {d: {"id": d, "published": p, "events": []} for d, p in chunk}
+        first, last = chunk[0][0], chunk[-1][0]
+        rows = conn.execute("SELECT doc_id, record FROM events WHERE doc_id >= ? AND doc_id <= ?"
+                            " ORDER BY doc_id, rowid", (first, last))
+        for doc_id, record in rows:
+            if doc_id in data:
+                data[doc_id]["events"].append(_compact(json.loads(record)))
+        batch = [Result.from_dict(d) for d in data.values()]
+        yield from reports_of(batch, id_map, settings, stored_span_texts(conn, first, last))
+
+
+def _stored_promises(conn: sqlite3.Connection) -> list[Result]:
+    """The stored documents that did not fail and hold commitments, with only those."""
+    data: dict[str, dict[str, Any]] = {}
+    rows = conn.execute("SELECT d.id, d.published, c.record FROM commitments c JOIN documents d"
+                        " ON d.id = c.doc_id WHERE d.error_code IS NULL ORDER BY c.doc_id, c.rowid")
+    for doc_id, published, record in rows:
+        data.setdefault(doc_id, {"id": doc_id, "published": published, "commitments": []})
+        data[doc_id]["commitments"].append(json.loads(record))
+    return [Result.from_dict(d) for d in data.values()]
+
+
+def _compact(event: dict[str, Any]) -> dict[str, Any]:
+    """An event record as the ledger keeps it until the merge: without ``why`` and ``date_span``
+    (never read), its short strings interned (types, codes, sectors, names recur in every batch)."""
+    event.pop("why", None)
+    event.pop("date_span", None)
+    return {k: _interned(v) for k, v in event.items()}
+
+
+def _interned(value: Any) -> Any:
+    if isinstance(value, str):
+        return sys.intern(value) if len(value) <= 64 else value
+    if isinstance(value, list):
+        return [_interned(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _interned(v) for k, v in value.items()}
+    return value
 
 
 def rebuild_ledger(
@@ -78,7 +154,7 @@ def rebuild_ledger(
     stamp = fingerprint(conn, settings)
     if not force and _meta(conn).get("fingerprint") == stamp:
         return None
-    ledger = build_ledger(stored_results(conn), settings, stored_span_texts(conn))
+    ledger = stored_ledger(conn, settings)
     _write(conn, ledger, settings, stamp)
     return LedgerStats(len(ledger.documents), len(ledger.entities), len(ledger.events),
                        sum(len(e.mentions) for e in ledger.events), len(ledger.commitments), ledger.as_of)
@@ -126,19 +202,56 @@ def _insert(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings, 
     meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": ledger.as_of or "",
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp}
     ex("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
-    ex("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
-       [(e.id, e.kind, e.code, e.name, _j(e.to_dict())) for e in ledger.entities])
     ex("INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
-       [(s.doc, s.entity, e.id) for e in ledger.entities for s in e.sources])
+       ((s.doc, s.entity, e.id) for e in ledger.entities for s in e.sources))
+    for e, mentions in zip(ledger.entities, _entity_mentions(conn, ledger.entities), strict=True):
+        conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
+                     (e.id, e.kind, e.code, e.name, _entity_record(e, mentions)))
     insert_events(conn, ledger.events)
     ex("INSERT OR IGNORE INTO ledger_event_mentions VALUES (?, ?, ?)",
-       [(m.doc, m.event, e.id) for e in ledger.events for m in e.mentions])
+       ((m.doc, m.event, e.id) for e in ledger.events for m in e.mentions))
     ex("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
-       [(c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in ledger.commitments])
+       ((c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in ledger.commitments))
 
 
-def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent]) -> int:
-    """Insert merged events and their dyad index rows (no transaction handling); returns the count."""
+def _entity_mentions(conn: sqlite3.Connection, entities: list[LedgerEntity]) -> Iterator[list[str]]:
+    """For each ledger entity (in id order), the JSON of its mentions in the order ``fold_entities``
+    gives them (document, start, end, then per-document entity and mention order), read from the
+    per-document mentions through ``ledger_entity_sources``: one entity's mentions in memory at a time."""
+    rows = conn.execute(
+        "SELECT s.ledger_id, m.doc_id, m.start_char, m.end_char, json_extract(m.record, '$.text')"
+        " FROM ledger_entity_sources s JOIN mentions m ON m.doc_id = s.doc_id AND m.entity = s.entity"
+        " ORDER BY s.ledger_id, m.doc_id, m.start_char, m.end_char, m.entity, m.idx")
+    row = next(rows, None)
+    for e in entities:
+        found: list[str] = []
+        while row is not None and row[0] < e.id:
+            row = next(rows, None)
+        while row is not None and row[0] == e.id:
+            found.append(_j({"doc": row[1], "start": row[2], "end": row[3], "text": row[4]}))
+            row = next(rows, None)
+        yield found
+
+
+def _entity_record(entity: LedgerEntity, mentions: list[str]) -> str:
+    """The entity's JSON with its mentions (already JSON) spliced in, as ``_j(entity.to_dict())``
+    would write it had they been in memory."""
+    data = entity.to_dict()
+    return "{" + ", ".join(f"{_j(k)}: " + ("[" + ", ".join(mentions) + "]" if k == "mentions" else _j(v))
+                           for k, v in data.items()) + "}"
+
+
+def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent], chunk: int = 2000) -> int:
+    """Insert merged events and their dyad index rows (no transaction handling), ``chunk`` events at
+    a time (their JSON is not all held at once); returns the count."""
+    events = iter(events)
+    count = 0
+    while batch := list(itertools.islice(events, chunk)):
+        count += _insert_event_rows(conn, batch)
+    return count
+
+
+def _insert_event_rows(conn: sqlite3.Connection, events: list[MergedEvent]) -> int:
     event_rows: list[tuple[Any, ...]] = []
     dyad_rows: list[tuple[str, str, str, str, str]] = []
     for e in events:
@@ -292,6 +405,6 @@ def _synthetic(rng: random.Random, i: int, codes: list[str], types: list[str], s
     )
 
 
-def _j(data: dict[str, Any]) -> str:
+def _j(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 

@@ -139,3 +139,30 @@ def test_the_rebuild_sees_a_sentence_repeated_in_a_stored_document(tmp_path: Pat
     [event] = load_ledger(s.conn).events
     assert len(event.mentions) == 2 and "repeated wording" in event.why
     s.close()
+
+
+def test_a_rebuild_in_small_batches_is_the_whole_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading two documents at a time, with a failed document among them, changes nothing: same
+    merges, same entity mentions (joined by SQL), same commitments, same raw rows."""
+    import peacewatch.store.ledger as stored
+
+    whole = fill(tmp_path / "whole.db")
+    rebuild_ledger(whole.conn)
+    monkeypatch.setattr(stored, "_BATCH", 2)
+    batched = fill(tmp_path / "batched.db", order=[4, 2, 0, 5, 1, 3])
+    failed = Result.from_dict({"id": "aaa-failed", "error": {"code": "E001", "message": "unreadable"}})
+    batched.save(Document(id="aaa-failed", text="Nothing could be read here."), failed)
+    status = batched.conn.execute("SELECT error_code FROM documents WHERE id = 'aaa-failed'").fetchone()
+    assert tuple(status) == ("E001",)
+    rebuild_ledger(batched.conn)
+    texts = span_texts_of(golden_documents(), golden_results())
+    assert canonical(load_ledger(batched.conn)) == canonical(build_ledger(golden_results(), None, texts))
+    assert any(e.mentions for e in load_ledger(batched.conn).entities)
+    for table in ("ledger_entities", "ledger_events", "ledger_commitments", "ledger_dyads",
+                  "ledger_entity_sources", "ledger_event_mentions"):
+        rows = f"SELECT * FROM {table} ORDER BY 1, 2"
+        assert batched.conn.execute(rows).fetchall() == whole.conn.execute(rows).fetchall()
+    whole.close()
+    batched.close()
