@@ -88,8 +88,9 @@ def _one_set(value: frozenset[str]) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """One per-document event, prepared for merging; ``wording`` is the set of words of its span
-    when the document text is known (to recognise a sentence repeated in one document)."""
+    """One per-document event, prepared for merging; ``wording`` is the distinct words of its span
+    when the document text is known (to recognise a sentence repeated in one document), as a sorted
+    tuple: much smaller than a frozenset, and seldom compared."""
 
     doc: str
     published: dt.date | None
@@ -98,7 +99,7 @@ class Report:
     recipients: tuple[frozenset[str], ...]
     stated: Interval | None
     window: Interval | None
-    wording: frozenset[str] = frozenset()
+    wording: tuple[str, ...] = ()
     countries: frozenset[str] = frozenset()
 
     @property
@@ -130,7 +131,7 @@ def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSet
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.recipient),
                 stated, stated or _undated_window(ev.status, published, settings),
-                frozenset(sys.intern(w) for w in _WORD.findall(text.casefold())),
+                tuple(sorted({sys.intern(w) for w in _WORD.findall(text.casefold())})),
                 _one_set(frozenset(a.code for a in ev.actor + ev.recipient
                                   if a.code and code_match(a.code, None) != "none")),
             ))
@@ -204,8 +205,11 @@ def _same_sides(a: Report, b: Report) -> str | None:
     return None
 
 
-def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
-    return bool(a and b) and len(a & b) / len(a | b) >= threshold
+def _similar(a: tuple[str, ...], b: tuple[str, ...], threshold: float) -> bool:
+    if not (a and b):
+        return False
+    words = set(a)
+    return len(words.intersection(b)) / len(words.union(b)) >= threshold
 
 
 def _shared_named(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
