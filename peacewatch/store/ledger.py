@@ -1,8 +1,10 @@
 """The ledger in the database: rebuilt from the stored per-document records, queried by dyad.
 
-``rebuild_ledger`` reads every stored result, runs the pure ``peacewatch.resolve.build_ledger`` and
-replaces the ledger tables (migration 0002) in one transaction. The query functions read those
-tables only; a dyad timeline is one range scan of the ``ledger_dyads`` primary key.
+``rebuild_ledger`` computes what the pure ``peacewatch.resolve.build_ledger`` would from the stored
+records, reading them in document batches (``stored_ledger``: the same code path, without whole
+results in memory), and replaces the ledger tables (migration 0002) in one transaction. The query
+functions read those tables only; a dyad timeline is one range scan of the ``ledger_dyads`` primary
+key.
 """
 
 from __future__ import annotations
