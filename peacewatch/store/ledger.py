@@ -35,6 +35,7 @@ UNKNOWN_DAY = "9999-12-31"
 # they are left on disk: a rebuild holds less in memory).
 _RECORD_TABLES = {"mentions": "idx", "entities": "rowid", "events": "rowid", "commitments": "rowid"}
 _BATCH = 500  # documents whose records a rebuild reads at a time
+_UNREAD = ("why", "members")  # entity fields the ledger never reads
 
 
 @dataclass
@@ -87,15 +88,11 @@ def stored_ledger(conn: sqlite3.Connection, settings: LedgerSettings) -> Ledger:
 
 
 def _stored_entities(conn: sqlite3.Connection) -> Iterator[tuple[str, Entity]]:
-    """(document, entity) of every stored document that did not fail, without the entity's ``why``
-    and ``members`` (the ledger reads neither)."""
+    """(document, entity) of every stored document that did not fail, without fields never read."""
     rows = conn.execute("SELECT x.doc_id, x.record FROM entities x JOIN documents d ON d.id = x.doc_id"
                         " WHERE d.error_code IS NULL ORDER BY x.doc_id, x.rowid")
     for doc, record in rows:
-        data = json.loads(record)
-        data.pop("why", None)
-        data.pop("members", None)
-        yield doc, Entity.from_dict(data)
+        yield doc, Entity.from_dict({k: v for k, v in json.loads(record).items() if k not in _UNREAD})
 
 
 def _stored_reports(conn: sqlite3.Connection, docs: list[tuple[str, str | None]], id_map: EntityMap,
@@ -128,19 +125,15 @@ def _stored_promises(conn: sqlite3.Connection) -> list[Result]:
 def _compact(event: dict[str, Any]) -> dict[str, Any]:
     """An event record as the ledger keeps it until the merge: without ``why`` and ``date_span``
     (never read), its short strings interned (types, codes, sectors, names recur in every batch)."""
-    event.pop("why", None)
-    event.pop("date_span", None)
-    return {k: _interned(v) for k, v in event.items()}
+    return {k: _interned(v) for k, v in event.items() if k not in ("why", "date_span")}
 
 
 def _interned(value: Any) -> Any:
     if isinstance(value, str):
         return sys.intern(value) if len(value) <= 64 else value
-    if isinstance(value, list):
-        return [_interned(v) for v in value]
     if isinstance(value, dict):
         return {k: _interned(v) for k, v in value.items()}
-    return value
+    return [_interned(v) for v in value] if isinstance(value, list) else value
 
 
 def rebuild_ledger(
@@ -246,25 +239,20 @@ def _entity_record(entity: LedgerEntity, mentions: list[str]) -> str:
 def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent], chunk: int = 2000) -> int:
     """Insert merged events and their dyad index rows (no transaction handling), ``chunk`` events at
     a time (their JSON is not all held at once); returns the count."""
-    events = iter(events)
-    count = 0
+    events, count = iter(events), 0
     while batch := list(itertools.islice(events, chunk)):
-        count += _insert_event_rows(conn, batch)
+        event_rows: list[tuple[Any, ...]] = []
+        dyad_rows: list[tuple[str, str, str, str, str]] = []
+        for e in batch:
+            d = timeline_day(e)
+            day = d.isoformat() if d else UNKNOWN_DAY
+            event_rows.append((e.id, e.type, e.mode, e.status, day, e.date, e.first_reported, e.quad,
+                               e.score, len(e.mentions), _j(e.to_dict())))
+            dyad_rows.extend((a, b, day, e.id, e.type) for a, b in sorted(dyad_pairs(e)))
+        conn.executemany("INSERT INTO ledger_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+        conn.executemany("INSERT OR IGNORE INTO ledger_dyads VALUES (?, ?, ?, ?, ?)", dyad_rows)
+        count += len(batch)
     return count
-
-
-def _insert_event_rows(conn: sqlite3.Connection, events: list[MergedEvent]) -> int:
-    event_rows: list[tuple[Any, ...]] = []
-    dyad_rows: list[tuple[str, str, str, str, str]] = []
-    for e in events:
-        d = timeline_day(e)
-        day = d.isoformat() if d else UNKNOWN_DAY
-        event_rows.append((e.id, e.type, e.mode, e.status, day, e.date, e.first_reported, e.quad, e.score,
-                           len(e.mentions), _j(e.to_dict())))
-        dyad_rows.extend((a, b, day, e.id, e.type) for a, b in sorted(dyad_pairs(e)))
-    conn.executemany("INSERT INTO ledger_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
-    conn.executemany("INSERT OR IGNORE INTO ledger_dyads VALUES (?, ?, ?, ?, ?)", dyad_rows)
-    return len(event_rows)
 
 
 def events_for_dyad(
