@@ -2,16 +2,15 @@
 
 "Azerbaijani soldiers" is a group of AZE in sector MIL; "Armenian separatist forces" an armed group
 of ARM (REB); "Sudan's government" the state itself; "Armenians" the people of ARM. "The pair",
-"both parties", "the two countries" stand for the two states the text is most about so far.
+"both parties", "the two countries" stand for the two sides named last (``dyads``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import persons
+from . import dyads, persons
 from .lexicon import Match, TermMatch
 from .work import Work
 
@@ -105,8 +104,11 @@ def _demonyms(w: Work, code: str) -> tuple[str, ...]:
 
 
 def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
-    """'the pair', 'both parties', 'the two countries' → the two states most mentioned so far."""
+    """'the pair', 'both parties', 'the two countries' → the two sides named last (see ``dyads``)."""
     doc = w.doc
+    keys = dyads.token_keys(w)
+    third = dyads.third_parties(w, keys)
+    cued = dyads.cued_dyads(w, keys, third)
     for t in doc:
         needs = heads.get(t.lower_)
         if needs is None or t.i in w.claimed:
@@ -114,13 +116,15 @@ def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
         start = _determiner_start(doc, t.i, needs)
         if start is None or not w.free(start, t.i + 1):
             continue
-        dyad = _dyad(w, t.idx)
-        if dyad is None:
+        found = dyads.dyad(w, t.idx, cued, third)
+        if found is None:
             continue
-        names = " and ".join(w.entities[k].name for k in dyad)
-        key = "pair:" + "+".join(sorted(dyad))
-        why = f"collective {doc[start:t.i + 1].text!r} → the two states most mentioned before it"
-        w.entity(key, Entity("", names, "group", None, "GOV", why=why, members=list(dyad)))
+        a, b, reason = found
+        names = " and ".join(w.entities[k].name for k in (a, b))
+        key = "pair:" + "+".join(sorted((a, b)))
+        states = a.startswith("state:") and b.startswith("state:")
+        why = f"collective {doc[start:t.i + 1].text!r} → {reason}"
+        w.entity(key, Entity("", names, "group", None, "GOV" if states else None, why=why, members=[a, b]))
         w.mention(start, t.i + 1, "NORP", key, why)
 
 
@@ -135,20 +139,6 @@ def _determiner_start(doc: Doc, i: int, needs: frozenset[str]) -> int | None:
             return None
         j -= 1
     return None
-
-
-def _dyad(w: Work, before: int) -> tuple[str, str] | None:
-    counts: Counter[str] = Counter()
-    last: dict[str, int] = {}
-    for m in w.mentions:
-        if m.start < before and m.entity is not None and m.entity.startswith("state:"):
-            counts[m.entity] += 1
-            last[m.entity] = max(last.get(m.entity, -1), m.start)
-    ranked = sorted(counts, key=lambda k: (-counts[k], -last[k]))
-    if len(ranked) < 2:
-        return None
-    a, b = ranked[:2]
-    return (a, b) if last[a] <= last[b] or counts[a] != counts[b] else (b, a)
 
 
 def armed_collectives(w: Work) -> None:

@@ -141,6 +141,15 @@ def pair_heads() -> dict[str, frozenset[str]]:
     return {r[0]: frozenset(r[1].split("|")) for r in _tsv_rows("pairs.tsv")}
 
 
+@lru_cache(maxsize=1)
+def dyad_cues() -> dict[str, frozenset[str]]:
+    """Lemmas by cue kind: "between", party "verb"s, and "third"-party words (mediate, host, broker)."""
+    out: dict[str, set[str]] = {}
+    for r in _tsv_rows("dyads.tsv"):
+        out.setdefault(r[0], set()).add(r[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:
     """The entries of the user's dictionaries, in order (later files override earlier ones)."""
     out: list[ActorEntry] = []
