@@ -15,7 +15,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import collectives, persons, tables
+from . import collectives, headlines, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .work import Work
 
@@ -36,6 +36,8 @@ def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention],
     names, terms = lex.scan(doc, day)
     w = Work(doc, day, [], terms)
     w.names = _keep(w, names)
+    headlines.adjacent_persons(w)
+    headlines.add_persons(w)
     persons.titled_persons(w)
     persons.dictionary_persons(w)
     for m in w.names:
@@ -63,8 +65,10 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         entry = m.item.entry
         named = entry is not None and ent is not None and (
             ent.label_ != "PERSON" or (entry.kind == "person" and m.start == start))
-        if longer and not named and ent is not None and ent.label_ in CONTAINER_LABELS and not _has_office(
-                w, ent, m):
+        split = longer and (headlines.joined_states(w, names, start, end) or (
+            m.start == start and headlines.headline_person(w, names, m, end)))
+        if longer and not named and not split and ent is not None and ent.label_ in CONTAINER_LABELS \
+                and not _has_office(w, ent, m):
             w.inner[ent.start] = m
             continue
         if m.end < len(w.doc) and w.doc[m.end].text == "$":

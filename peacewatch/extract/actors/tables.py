@@ -150,6 +150,12 @@ def dyad_cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """Lower-case words that mark a capitalized run as an institution's name, not a person's."""
+    return frozenset(r[0] for r in _tsv_rows("institution_words.tsv"))
+
+
 def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:
     """The entries of the user's dictionaries, in order (later files override earlier ones)."""
     out: list[ActorEntry] = []

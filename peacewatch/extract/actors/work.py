@@ -42,6 +42,8 @@ class Work:
     surnames: dict[str, str] = field(default_factory=dict)  # surname → person key
     # A lexicon match dropped because it lies inside a longer spaCy name ("Washington Post").
     inner: dict[int, Match] = field(default_factory=dict)
+    # Person names split off a state name in a headline: (start, end, state code, state form).
+    headline_persons: list[tuple[int, int, str, str]] = field(default_factory=list)
 
     def names_at(self, start: int) -> Match | None:
         """The lexicon match that starts at token ``start``, if any."""
