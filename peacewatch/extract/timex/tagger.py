@@ -2,7 +2,8 @@
 
 ``tag(doc, anchor)`` is the whole job: the grammar's regexes find the spans (``rules.find``), the
 normalizer of each rule's kind turns them into values, reading the tense of the clause only when a
-value depends on it.
+value depends on it. Byline and update stamps ("Updated: 11/25/2022") are tagged but marked
+(``stamps``): the clock after one still takes its day ("… 2023 | 12:00 AM").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from ...types import Timex
 from . import normalize as nz
 from . import relative as rel
+from . import stamps
 from .rules import Match, find
 from .tense import direction
 
@@ -77,7 +79,9 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         if value is None:
             continue
         why = f"rule {m.rule.id}" + (f"; {value.note}" if value.note else "")
-        out.append(Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why))
+        timex = Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why)
+        stamp = stamps.is_stamp(text, m.start, m.end, out[-1] if out else None)
+        out.append(stamps.mark(timex, stamp) if stamp else timex)
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
     return out
