@@ -26,12 +26,12 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..types import Commitment, Result
 from .dates import Interval, day, interval
 from .entities import EntityMap
-from .events import HAPPENED, event_day, quantities_agree
+from .events import HAPPENED, event_day, quantities_agree, timeline_day
 from .records import CommitmentSource, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
@@ -68,6 +68,36 @@ def track_commitments(
         promised = by_id.get(commitment.event or "")
         _decide(commitment, happened, codes, as_of, promised.quantity if promised else None, horizon_days)
     return sorted(out, key=lambda c: (c.made or "9999-12-31", c.id))
+
+
+@dataclass
+class Deciding:
+    """What ``track_commitments`` reads of the merged events, gathered from them one part (one event
+    type) at a time so they need not all be held: the origin of each promise's event, and, without
+    their mentions, the promises' own events and those that could fulfil or break one."""
+
+    wanted: set[tuple[str, str]]
+    actions: list[dict]
+    origin: dict[tuple[str, str], str] = field(default_factory=dict)
+    kept: list[MergedEvent] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, results: Iterable[Result]) -> Deciding:
+        promises = [(r.id, c) for r in results for c in r.commitments]
+        kinds = {(c.action.get("type"), c.action.get("mode")) for _, c in promises}
+        return cls({(doc, c.event) for doc, c in promises},
+                   [{"type": t, "mode": m} for t, m in sorted(kinds, key=str)])
+
+    def add(self, events: list[MergedEvent], origin: dict[tuple[str, str], str]) -> None:
+        found = {k: origin[k] for k in self.wanted if k in origin}
+        self.origin.update(found)
+        promised = set(found.values())
+        self.kept += [replace(e, mentions=[], why="") for e in events if e.id in promised or (
+            e.status in HAPPENED and any(_fulfils(a, e) or _contradicts(a, e) is not None for a in self.actions))]
+
+    def events(self) -> list[MergedEvent]:
+        """The kept events in the order ``merge_reports`` gives them (by timeline day, then id)."""
+        return sorted(self.kept, key=lambda e: (timeline_day(e) or dt.date.max, e.id))
 
 
 def _found(r: Result, c: Commitment, id_map: EntityMap, origin: dict[tuple[str, str], str]) -> _Found:

@@ -35,13 +35,16 @@ def merge_events(
 
 
 def merge_reports(
-    reports: Iterable[Report], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings
+    reports: Iterable[Report], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings,
+    taken: set[str] | None = None,
 ) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
     """``merge_events`` over reports already made (``reports_of``, in any order): the store makes
-    them document batch by document batch, so whole results never sit in memory together."""
+    them document batch by document batch, so whole results never sit in memory together. Reports
+    of different types never merge, so the store may also merge one type at a time, in type order,
+    passing the same ``taken`` (the merged ids given so far, updated here) to every call."""
     by_id = {e.id: e for e in entities}
     merged, origin = [], {}
-    taken: set[str] = set()
+    taken = set() if taken is None else taken
     for members, links in cluster(reports, settings):
         event = _merged(members, id_map, by_id)
         if len(members) > 1:

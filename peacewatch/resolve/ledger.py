@@ -7,6 +7,7 @@ settings re-derives every merge from the per-document records (so a merge can al
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -59,13 +60,19 @@ def assemble_ledger(
     as an iterator, the reports are freed once merged) and the results holding commitments (their
     other records are not read)."""
     events, origin = merge_reports(reports, id_map, entities, settings)
-    days = (d for _, published in documents if (d := day(published)))
-    as_of = day(settings.as_of) or max(days, default=None)
+    as_of = ledger_as_of(documents, settings)
     commitments = track_commitments(promising, id_map, origin, events, entities, as_of, settings.horizon_days)
     return Ledger(
         as_of=as_of.isoformat() if as_of else None, documents=[doc for doc, _ in documents],
         entities=entities, events=events, commitments=commitments,
     )
+
+
+def ledger_as_of(documents: Iterable[tuple[str, str | None]], settings: LedgerSettings) -> dt.date | None:
+    """The day commitments are judged overdue against: the settings' ``as_of``, else the newest
+    publication day among the (id, published) documents."""
+    days = (d for _, published in documents if (d := day(published)))
+    return day(settings.as_of) or max(days, default=None)
 
 
 def span_texts_of(documents: Iterable[Document], results: Iterable[Result]) -> dict[tuple[str, int, int], str]:

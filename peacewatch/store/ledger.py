@@ -1,8 +1,9 @@
 """The ledger in the database: rebuilt from the stored per-document records, queried by dyad.
 
 ``rebuild_ledger`` computes what the pure ``peacewatch.resolve.build_ledger`` would from the stored
-records, reading them in document batches (``stored_ledger``: the same code path, without whole
-results in memory), and replaces the ledger tables (migration 0002) in one transaction. The query
+records (``stored_ledger`` does it all at once, without whole results in memory) and replaces the
+ledger tables (migration 0002) in one transaction, reading events in document batches and merging
+and writing one event type at a time, so it never holds every report or merged event. The query
 functions read those tables only; a dyad timeline is one range scan of the ``ledger_dyads`` primary
 key.
 """
@@ -13,7 +14,6 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-import random
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
@@ -23,11 +23,14 @@ from typing import Any
 
 from ..errors import StoreError
 from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent
-from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token, timeline_day
+from ..resolve.commitments import Deciding, track_commitments
+from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token
 from ..resolve.entities import EntityMap, fold_entities
-from ..resolve.ledger import assemble_ledger
+from ..resolve.events import merge_reports, timeline_day
+from ..resolve.ledger import assemble_ledger, ledger_as_of
 from ..resolve.records import EventMention, LedgerEntity
 from ..resolve.reports import Report, reports_of
+from ..resolve.synthetic import synthetic_events
 from ..types import Argument, Entity, Result
 
 UNKNOWN_DAY = "9999-12-31"
@@ -80,7 +83,7 @@ def stored_span_texts(conn: sqlite3.Connection, first: str = "", last: str | Non
 def stored_ledger(conn: sqlite3.Connection, settings: LedgerSettings) -> Ledger:
     """``build_ledger`` over the stored records, read document batch by document batch: each batch's
     events become compact reports and its records are dropped, the reports are dropped once merged,
-    and mentions are never read (``_write`` joins them to the entities in SQL)."""
+    and mentions are never read (``_insert_entities`` joins them to the entities in SQL)."""
     docs = conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id").fetchall()
     entities, id_map = fold_entities(_stored_entities(conn))
     return assemble_ledger(docs, entities, id_map, _stored_reports(conn, docs, id_map, settings),
@@ -96,14 +99,17 @@ def _stored_entities(conn: sqlite3.Connection) -> Iterator[tuple[str, Entity]]:
 
 
 def _stored_reports(conn: sqlite3.Connection, docs: list[tuple[str, str | None]], id_map: EntityMap,
-                    settings: LedgerSettings) -> Iterator[Report]:
-    """The event reports of the documents (sorted by id), made ``_BATCH`` documents at a time."""
+                    settings: LedgerSettings, type_: str | None = None) -> Iterator[Report]:
+    """The event reports of the documents (sorted by id), made ``_BATCH`` documents at a time; only
+    those of events of ``type_`` when given (a report's words depend on its document's other
+    events of its own type only)."""
     for start in range(0, len(docs), _BATCH):
         chunk = docs[start:start + _BATCH]
         data: dict[str, dict[str, Any]] = {d: {"id": d, "published": p, "events": []} for d, p in chunk}
         first, last = chunk[0][0], chunk[-1][0]
         rows = conn.execute("SELECT doc_id, record FROM events WHERE doc_id >= ? AND doc_id <= ?"
-                            " ORDER BY doc_id, rowid", (first, last))
+                            " AND (? IS NULL OR json_extract(record, '$.type') = ?) ORDER BY doc_id, rowid",
+                            (first, last, type_, type_))
         for doc_id, record in rows:
             if doc_id in data:
                 data[doc_id]["events"].append(_compact(json.loads(record)))
@@ -139,7 +145,8 @@ def _interned(value: Any) -> Any:
 def rebuild_ledger(
     conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
 ) -> LedgerStats | None:
-    """Rebuild every ledger table from the per-document records with these settings.
+    """Rebuild every ledger table from the per-document records with these settings, one event type
+    at a time (``_build``), in one transaction.
 
     Returns None without doing anything when neither the documents, the settings nor the rules
     (peacewatch version and ledger tables) changed since the last build, unless ``force``.
@@ -149,10 +156,57 @@ def rebuild_ledger(
     stamp = fingerprint(conn, settings)
     if not force and _meta(conn).get("fingerprint") == stamp:
         return None
-    ledger = stored_ledger(conn, settings)
-    _write(conn, ledger, settings, stamp)
-    return LedgerStats(len(ledger.documents), len(ledger.entities), len(ledger.events),
-                       sum(len(e.mentions) for e in ledger.events), len(ledger.commitments), ledger.as_of)
+    try:
+        conn.execute("BEGIN")
+        for table in _LEDGER_TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        stats = _build(conn, settings, stamp)
+        conn.execute("COMMIT")
+    except sqlite3.Error as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
+    return stats
+
+
+def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
+    """Write what ``stored_ledger`` computes, merging and writing the events of one type before
+    reading the next (reports of different types never merge): only one type's reports and merged
+    events are in memory at once, plus, for commitment tracking, the promises' own events and the
+    events that could fulfil or break a promise, without their mentions."""
+    docs = conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id").fetchall()
+    entities, id_map = fold_entities(_stored_entities(conn))
+    promising = _stored_promises(conn)
+    deciding, taken = Deciding.of(promising), set[str]()
+    events = reports = 0
+    _insert_entities(conn, entities)
+    for type_ in sorted(r[0] for r in conn.execute("SELECT DISTINCT json_extract(record, '$.type') FROM events")
+                        if r[0] is not None):
+        merged, found = merge_reports(_stored_reports(conn, docs, id_map, settings, type_), id_map, entities,
+                                      settings, taken)
+        insert_events(conn, merged)
+        conn.executemany("INSERT OR IGNORE INTO ledger_event_mentions VALUES (?, ?, ?)",
+                         ((m.doc, m.event, e.id) for e in merged for m in e.mentions))
+        deciding.add(merged, found)
+        events, reports = events + len(merged), reports + sum(len(e.mentions) for e in merged)
+    _reorder_events(conn)
+    as_of = ledger_as_of(docs, settings)
+    promises = track_commitments(promising, id_map, deciding.origin, deciding.events(), entities, as_of,
+                                 settings.horizon_days)
+    _insert_meta(conn, settings, stamp, as_of.isoformat() if as_of else None)
+    conn.executemany("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
+                     ((c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in promises))
+    return LedgerStats(len(docs), len(entities), events, reports, len(promises),
+                       as_of.isoformat() if as_of else None)
+
+
+def _reorder_events(conn: sqlite3.Connection) -> None:
+    """Rewrite ``ledger_events`` in timeline order (day, id), the order a whole build inserts it in
+    (the rows are written type by type), through a temporary table on disk."""
+    conn.execute("CREATE TEMP TABLE ledger_events_sorted AS SELECT * FROM ledger_events ORDER BY day, id")
+    conn.execute("DELETE FROM ledger_events")
+    conn.execute("INSERT INTO ledger_events SELECT * FROM ledger_events_sorted ORDER BY rowid")
+    conn.execute("DROP TABLE temp.ledger_events_sorted")
 
 
 def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
@@ -177,36 +231,22 @@ def _meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM ledger_meta").fetchall())
 
 
-def _write(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings, stamp: str) -> None:
-    tables = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
-              "ledger_event_mentions", "ledger_dyads", "ledger_commitments")
-    try:
-        conn.execute("BEGIN")
-        for table in tables:
-            conn.execute(f"DELETE FROM {table}")
-        _insert(conn, ledger, settings, stamp)
-        conn.execute("COMMIT")
-    except sqlite3.Error as e:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
+_LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
+                  "ledger_event_mentions", "ledger_dyads", "ledger_commitments")
 
 
-def _insert(conn: sqlite3.Connection, ledger: Ledger, settings: LedgerSettings, stamp: str) -> None:
-    ex = conn.executemany
-    meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": ledger.as_of or "",
+def _insert_meta(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:
+    meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": as_of or "",
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp}
-    ex("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
-    ex("INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
-       ((s.doc, s.entity, e.id) for e in ledger.entities for s in e.sources))
-    for e, mentions in zip(ledger.entities, _entity_mentions(conn, ledger.entities), strict=True):
+    conn.executemany("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
+
+
+def _insert_entities(conn: sqlite3.Connection, entities: list[LedgerEntity]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
+                     ((s.doc, s.entity, e.id) for e in entities for s in e.sources))
+    for e, mentions in zip(entities, _entity_mentions(conn, entities), strict=True):
         conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
                      (e.id, e.kind, e.code, e.name, _entity_record(e, mentions)))
-    insert_events(conn, ledger.events)
-    ex("INSERT OR IGNORE INTO ledger_event_mentions VALUES (?, ?, ?)",
-       ((m.doc, m.event, e.id) for e in ledger.events for m in e.mentions))
-    ex("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
-       ((c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in ledger.commitments))
 
 
 def _entity_mentions(conn: sqlite3.Connection, entities: list[LedgerEntity]) -> Iterator[list[str]]:
@@ -366,33 +406,12 @@ def generate_events(conn: sqlite3.Connection, n: int, *, seed: int = 0, parties:
                     batch: int = 50_000) -> int:
     """Insert ``n`` synthetic merged events (random dyads among ``parties`` made-up codes, types and
     days over ten years) into the ledger tables, for the benchmark; returns how many were added."""
-    rng = random.Random(seed)
-    codes = [f"Q{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}" for i in range(parties)]
-    types = list(_SYNTHETIC_TYPES)
-    start, added = dt.date(2015, 1, 1), 0
+    events, added = synthetic_events(n, seed=seed, parties=parties), 0
     while added < n:
-        size = min(batch, n - added)
-        events = [_synthetic(rng, added + i, codes, types, start) for i in range(size)]
         conn.execute("BEGIN")
-        insert_events(conn, events)
+        added += insert_events(conn, itertools.islice(events, min(batch, n - added)))
         conn.execute("COMMIT")
-        added += size
     return added
-
-
-_SYNTHETIC_TYPES = {"AGREE": 2.5, "CONSULT": 2.5, "SUPPORT": 5.0, "RETREAT": 6.5, "ACCUSE": -2.0,
-                    "THREATEN": -3.5, "SANCTION": -6.0, "ASSAULT": -9.0}
-
-
-def _synthetic(rng: random.Random, i: int, codes: list[str], types: list[str], start: dt.date) -> MergedEvent:
-    a, b = rng.sample(codes, 2)
-    type_ = rng.choice(types)
-    day = (start + dt.timedelta(days=rng.randrange(3650))).isoformat()
-    return MergedEvent(
-        id=f"syn-{i:09d}", type=type_, status="occurred", date=day, first_reported=day,
-        actor=[Argument(None, a, "GOV", a)], recipient=[Argument(None, b, "GOV", b)],
-        score=_SYNTHETIC_TYPES[type_], why="synthetic event for the benchmark",
-    )
 
 
 def _j(data: Any) -> str:
