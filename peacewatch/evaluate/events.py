@@ -139,7 +139,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
 
         return evaluate_actor_codes(gold_path, config, limit=limit)
     if baseline not in (None, "keyword"):
-        raise EvalError(f"unknown events baseline {baseline!r}; the one available is 'keyword'", "E050")
+        raise EvalError(f"unknown events baseline {baseline!r}; the one available is 'keyword'", "E051")
     records = list(read_gold(gold_path, limit))
     pipe = events_pipeline(config)
     docs = [Document(id=str(r.get("id", i)), text=r["text"]) for i, r in enumerate(records)]

@@ -20,7 +20,6 @@ since the gold there is silent rather than empty. Other corpora are scored over 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DependencyError, EvalError
 from ..types import Document, Timex
-from .report import EvalReport, prf
+from .report import EvalReport, prf, read_gold_lines
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -50,20 +49,13 @@ class GoldDoc:
 def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
     """The gold documents of a TIMEX3 JSONL file (only timexes whose offsets slice the text)."""
     docs = []
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as e:
-        raise EvalError(f"gold file {path} cannot be read: {e}") from e
-    for n, line in enumerate(ln for ln in lines if ln.strip()):
-        if limit is not None and n >= limit:
-            break
+    for n, rec in enumerate(read_gold_lines(path, ("text", "timexes"), limit)):
         try:
-            rec = json.loads(line)
             text = rec["text"]
             gold = [Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
                     for t in rec["timexes"]]
-        except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise EvalError(f"{path} line {n + 1} is not a TIMEX3 gold record ({{doc_id, dct, text, "
+        except (KeyError, TypeError) as e:
+            raise EvalError(f"{path} record {n + 1} is not a TIMEX3 gold record ({{doc_id, dct, text, "
                             f"timexes:[{{start, end, type, value, text}}]}}): {e}") from e
         gold = [t for t in gold if text[t.start:t.end] == t.text]
         dct = _dct(rec.get("dct")) or _creation_time(rec["timexes"])
@@ -217,7 +209,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
              baseline: str | None = None) -> EvalReport:
     """TempEval-3 scores of the pipeline's timexes (and optionally a baseline's) on ``gold_path``."""
     if baseline is not None and baseline not in BASELINES:
-        raise EvalError(f"unknown timex baseline {baseline!r}; known: {', '.join(BASELINES)}")
+        raise EvalError(f"unknown timex baseline {baseline!r}; known: {', '.join(BASELINES)}", "E051")
     docs = read_gold(Path(gold_path), limit)
     errors: list[str] = []
     tally, by_type = Tally(), {t: Tally() for t in ("DATE", "TIME", "DURATION", "SET")}

@@ -202,11 +202,6 @@ class Store:
         ex("INSERT INTO commitments VALUES (?, ?, ?, ?, ?)",
            [(doc_id, c.id, c.event, c.status, _j(c.to_dict())) for c in result.commitments])
 
-    def results(self) -> Iterator[tuple[dict[str, Any], Result]]:
-        """Every stored document (as a row dict) with its per-document Result, in id order."""
-        for row in self.conn.execute("SELECT * FROM documents ORDER BY id").fetchall():
-            yield dict(row), self.result(row["id"])
-
     def result(self, doc_id: str) -> Result:
         """The stored per-document records of one document."""
         row = self.conn.execute("SELECT published, error_code, error_message FROM documents WHERE id = ?",
