@@ -14,7 +14,7 @@ from importlib import resources
 from ...errors import ConfigError
 
 TABLES = ("months", "weekdays", "seasons", "numbers", "units", "ordinals", "mods", "parts",
-          "dayrefs", "refs", "sets", "tense", "rules", "holidays", "titles")
+          "dayrefs", "refs", "sets", "tense", "rules", "holidays", "titles", "namewords")
 
 
 @lru_cache(maxsize=None)

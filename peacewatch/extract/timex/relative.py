@@ -147,7 +147,13 @@ def n_that(m: Match, ctx: Context) -> Value | None:
         value = cal.shift(ref, 0, unit) if ref else None
         if ref and value:
             return Value(m.rule.type, value, mod, ref, f"the date in focus {ref}")
+        if ref and unit == "D" and m.rule.id == "that_unit" and COARSE.fullmatch(ref):
+            # "last October … that same day": a day of the month in focus
+            return Value(m.rule.type, ref + "-XX" * (3 - ref.count("-") - 1), mod, ref, f"a day of {ref}")
     return Value(m.rule.type, UNKNOWN[unit], mod, note="no date in focus")
+
+
+COARSE = re.compile(r"\d{4}(?:-\d\d)?")
 
 
 def _last_quarter(ctx: Context) -> str | None:

@@ -15,9 +15,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...types import Timex
+from . import compound as cp
 from . import normalize as nz
 from . import relative as rel
 from . import stamps
+from .names import name_word
 from .rules import Match, find
 from .tense import direction
 
@@ -33,10 +35,11 @@ KINDS: dict[str, Normalizer] = {
     "offset": rel.n_offset, "follow": rel.n_follow, "duration": rel.n_duration, "set": rel.n_set,
     "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade,
     "century": rel.n_century, "period": rel.n_period,
+    "weekof": cp.n_week_of, "dayaround": cp.n_day_around, "holweek": cp.n_holiday_week,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
-                         "follow", "holiday"})
+                         "follow", "holiday", "dayaround"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 
@@ -72,7 +75,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc), text=text)
     out: list[Timex] = []
     for m in find(text):
-        if _is_count(doc, m):
+        if _is_count(doc, m) or (m.rule.kind != "holiday" and name_word(text, m.start, m.end)):
             continue
         ctx.tense = partial(direction, doc, text, m.start, m.end)
         value = KINDS[m.rule.kind](m, ctx)

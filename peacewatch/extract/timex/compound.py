@@ -1,0 +1,65 @@
+"""Normalizers of expressions built around another date: "the week of March 6", "the day before
+last Tuesday", "Easter week".
+
+Each resolves its inner date with the ordinary normalizer of that date (so the tense and the
+anchor are read the same way) and then moves to the unit the outer words ask for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import calendar as cal
+from . import normalize as nz
+from .lexicon import lexicon
+from .normalize import Context, Value, _key
+from .relative import n_holiday
+from .rules import Match
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _inner(m: Match, ctx: Context) -> Value | None:
+    """The date the expression is built on: a weekday, a holiday or a month and day."""
+    if "weekday" in m.groups and "month" not in m.groups:
+        return nz.n_weekday(m, ctx)
+    if "holiday" in m.groups:
+        return n_holiday(m, ctx)
+    return nz.n_date(m, ctx)
+
+
+def n_week_of(m: Match, ctx: Context) -> Value | None:
+    """"the week of March 6": the ISO week holding the date."""
+    inner = _inner(m, ctx)
+    if inner is None:
+        return None
+    day = cal.as_date(inner.value) if _DAY.fullmatch(inner.value) else None
+    if day is None:  # "the week of May 3" with no anchor
+        return Value(m.rule.type, inner.value[:4] + "-WXX", None, inner.anchor, "the week of a day not known")
+    return Value(m.rule.type, cal.week(day), None, inner.value, f"the week of {inner.value}")
+
+
+def n_day_around(m: Match, ctx: Context) -> Value | None:
+    """"the day before last Tuesday", "the day after Christmas": one day from the inner date."""
+    inner = _inner(m, ctx)
+    if inner is None:
+        return None
+    step = -1 if _key(m.groups["dir"]) == "before" else 1
+    if not _DAY.fullmatch(inner.value):
+        return Value(m.rule.type, "XXXX-XX-XX", None, inner.anchor, "a day next to a day not known")
+    day = dt.date.fromisoformat(inner.value)
+    return Value(m.rule.type, cal.day(day + dt.timedelta(days=step)), None, inner.value,
+                 f"{step:+d} day from {inner.value}")
+
+
+def n_holiday_week(m: Match, ctx: Context) -> Value | None:
+    """"Easter week", "Thanksgiving week": the ISO week holding the holiday nearest the anchor (the
+    week is talked of while it lasts, before and after the day itself)."""
+    rule = lexicon().holidays[_key(m.groups["holiday"])]
+    if ctx.anchor is None:
+        return Value(m.rule.type, "XXXX-WXX", note="no anchor")
+    anchor = ctx.anchor
+    year = cal.pick_year(anchor, None, lambda y: cal.holiday(rule, y), dt.timedelta(0))
+    return Value(m.rule.type, cal.week(cal.holiday(rule, year)), None, anchor.isoformat(),
+                 f"holidays.tsv {rule}; the week of the nearest")

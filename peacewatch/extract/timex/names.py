@@ -1,0 +1,44 @@
+"""Calendar words inside names and titles: "CBS's ``60 Minutes''", ABC's "This Week", "High Noon".
+
+A unit or part of the day is written in lower case in running text; capitalised inside a sentence
+it belongs to the title of a show, film or event, which the TimeML guidelines leave untagged. The
+words are those of ``data/timex/namewords.tsv``. The first word of a sentence and lines written in
+title case (headlines, where every word is capitalised) say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import read_table
+
+_WORD = re.compile(r"[A-Za-z]+")
+# What may stand between a sentence end and its first word: spaces, quotes, brackets, dashes.
+_OPENERS = re.compile(r"(?:^|[.!?:;\n])[\s\"'`“‘(\[_—–-]*$")
+# A line of running text has at least this many words written in lower case.
+_LOWER_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in read_table("namewords"))
+
+
+def name_word(text: str, start: int, end: int) -> str | None:
+    """The capitalised calendar word that makes ``text[start:end]`` part of a name, or None."""
+    for w in _WORD.finditer(text, start, end):
+        word = w.group()
+        if not word[0].isupper() or word.isupper() or word.lower() not in _words():
+            continue
+        opens_sentence = w.start() == start and _OPENERS.search(text[max(0, start - 40):start])
+        if not opens_sentence and _running_text(text, w.start()):
+            return word
+    return None
+
+
+def _running_text(text: str, pos: int) -> bool:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo:len(text) if hi < 0 else hi]
+    return sum(1 for w in _WORD.findall(line) if w[0].islower() and len(w) > 3) >= _LOWER_WORDS

@@ -1,0 +1,105 @@
+"""Timex rules of the second round: dates built on another date ("the week of March 6", "the day
+before last Tuesday", "Easter week"), a day of the month in focus ("that same day" after "last
+October"), years after "pre-"/"post-", and calendar words inside names and titles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peacewatch.extract.timex.names import name_word
+from peacewatch.types import Document, Timex
+
+PUBLISHED = "2023-12-26"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex")
+
+
+def run(pipe, text: str, published: str | None = PUBLISHED) -> list[Timex]:  # type: ignore[no-untyped-def]
+    [result] = list(pipe.annotate([Document(id="t", text=text, published=published)]))
+    assert result.error is None, result.error
+    return result.timexes
+
+
+def found(timexes: list[Timex]) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in timexes}
+
+
+CASES = [
+    # the ISO week holding a date
+    ("A ruling may come the week of Jan. 8, the court clerk said.", "the week of Jan. 8",
+     ("DATE", "2024-W02"), "rule week_of"),
+    ("The talks were held the week of March 6, 2022.", "the week of March 6, 2022",
+     ("DATE", "2022-W09"), "rule week_of"),
+    # one day from a weekday, a holiday or a date
+    ("The day before last Thursday's vote, the envoy flew to Doha.", "The day before last Thursday",
+     ("DATE", "2023-12-20"), "rule day_around"),
+    ("Fighting resumed the day after Christmas.", "the day after Christmas",
+     ("DATE", "2023-12-26"), "rule day_around"),
+    ("The monitors arrived the day after May 3, 2021.", "the day after May 3, 2021",
+     ("DATE", "2021-05-04"), "rule day_around"),
+    # a holiday week is the week of the nearest such holiday, before or after publication
+    ("Pilgrims gathered as Christmas week began.", "Christmas week", ("DATE", "2023-W52"), "rule holiday_week"),
+    # a year after pre- or post-
+    ("Much of the post-1991 order has frayed.", "post-1991", ("DATE", "1991"), "rule year_prefixed"),
+    # "that same day" after a month names a day of that month
+    ("The mayor was shot last October. His office closed that same day.", "that same day",
+     ("DATE", "2023-10-XX"), "a day of 2023-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "expected", "why"), CASES)
+def test_compound_values(pipe, text: str, expression: str, expected: tuple[str, str], why: str) -> None:  # type: ignore[no-untyped-def]
+    timexes = run(pipe, text)
+    assert found(timexes).get(expression) == expected, found(timexes)
+    [hit] = [t for t in timexes if t.text == expression]
+    assert why in hit.why
+
+
+def test_compound_without_publication_date_invents_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    got = found(run(pipe, "A ruling may come the week of Jan. 8, days after Easter week.", None))
+    assert got["the week of Jan. 8"] == ("DATE", "XXXX-WXX")
+    assert got["Easter week"] == ("DATE", "XXXX-WXX")
+
+
+def test_the_day_of_a_market_report_keeps_the_trading_day(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the coarse focus ("a day of 1987") is for "that day", not for a market's "the day"
+    got = found(run(pipe, "Shares last traded that high in 1987. The index ended the day up 2%."))
+    assert got["the day"] == ("DATE", PUBLISHED)
+
+
+NAMES = [
+    ("The minister said on CBS's ``60 Minutes'' that talks would go on.", "60 Minutes"),
+    ('The envoy spoke on ABC\'s "This Week" about the ceasefire plan.', "This Week"),
+    ("The poster showed a still from the film ``High Noon'' beside the slogan.", "High Noon"),
+    ("Veterans of the Six-Day War marched through the old quarter.", "Six-Day"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), NAMES)
+def test_calendar_words_in_titles_are_not_timexes(pipe, text: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [t for t in run(pipe, text) if t.text in title or title in t.text]
+
+
+def test_capitals_that_do_not_make_a_name(pipe) -> None:  # type: ignore[no-untyped-def]
+    got = found(run(pipe, "Noon passed without word from the rebels.\nThis week the talks resumed. "
+                          "Crowds marched on Thanksgiving Day and on Election Day, and the vote was held."))
+    assert got["Noon"] == ("TIME", "2023-12-26T12:00")
+    assert got["This week"] == ("DATE", "2023-W52")
+    assert got["Thanksgiving Day"][1] == "2023-11-23"
+    assert "Election Day" in got
+    # a headline in title case says nothing about names
+    headline = found(run(pipe, "Rebels Agree To Truce For Three Days\n\nThe rebels agreed to a truce."))
+    assert headline["Three Days"] == ("DURATION", "P3D")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="aAdDwWyY eksno.\n\"'", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_name_word_never_crashes(text: str, start: int, end: int) -> None:
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    word = name_word(text, start, end)
+    assert word is None or word in text[start:end]
