@@ -46,6 +46,12 @@ CASES = [
     ("Pilgrims gathered as Christmas week began.", "Christmas week", ("DATE", "2023-W52"), "rule holiday_week"),
     # a year after pre- or post-
     ("Much of the post-1991 order has frayed.", "post-1991", ("DATE", "1991"), "rule year_prefixed"),
+    # a clock time takes the date written just after it
+    ("The envoys met in Geneva at 16:15 UTC, June 1st, and again later.", "16:15 UTC",
+     ("TIME", "2023-06-01T16:15Z"), "the date after it"),
+    # "the current quarter" is the publication date's quarter, whatever quarter was named before
+    ("Aid fell in the third quarter and may rise in the current quarter.", "the current quarter",
+     ("DATE", "2023-Q4"), "quarter in focus 2023-Q4"),
     # "that same day" after a month names a day of that month
     ("The mayor was shot last October. His office closed that same day.", "that same day",
      ("DATE", "2023-10-XX"), "a day of 2023-10"),
@@ -89,6 +95,7 @@ def test_capitals_that_do_not_make_a_name(pipe) -> None:  # type: ignore[no-unty
     got = found(run(pipe, "Noon passed without word from the rebels.\nThis week the talks resumed. "
                           "Crowds marched on Thanksgiving Day and on Election Day, and the vote was held."))
     assert got["Noon"] == ("TIME", "2023-12-26T12:00")
+    assert "noon" not in found(run(pipe, "For the rebels, high noon comes with the vote."))
     assert got["This week"] == ("DATE", "2023-W52")
     assert got["Thanksgiving Day"][1] == "2023-11-23"
     assert "Election Day" in got

@@ -59,14 +59,21 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
     if after is not None and after["day"] in lx.weekdays:
         way = ctx.tense() or "past"
         return cal.day(cal.weekday_date(ctx.anchor, int(lx.weekdays[after["day"]]), way)), "the weekday after it"
+    if after is not None and after["day"] in lx.months and after["dom"]:
+        mon, dom = int(lx.months[after["day"]]), int(after["dom"])
+        year = cal.year_of_day(ctx.anchor, mon, dom, ctx.tense())
+        if cal.as_date(f"{year:04d}-{mon:02d}-{dom:02d}") is not None:
+            return f"{year:04d}-{mon:02d}-{dom:02d}", "the date after it"
     if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last) and 0 <= ctx.last_at <= m.start \
             and not SENTENCE_END.search(ctx.text[ctx.last_at:m.start]):
         return ctx.last, "the day in focus in the same sentence"
     return cal.day(ctx.anchor), "the anchor's day"
 
 
-# A weekday just after a clock time, past a bracketed aside: "10:35 a.m. (0735 GMT) Friday".
-DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)")
+# A weekday or a date just after a clock time, past a bracketed aside: "10:35 a.m. (0735 GMT) Friday",
+# "16:15 UTC, June 1st".
+DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
+                       r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?")
 SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
 
 
@@ -178,6 +185,8 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
     back = 1 if rel in ("year-ago", "year-earlier") else 0
     if "ord" not in g:
         ref = _latest_quarter(ctx) if rel == "latest" else _last_quarter(ctx)
+        if rel == "current" and ctx.anchor is not None:  # "the current quarter" is the anchor's own
+            ref = "{:04d}-Q{}".format(*cal.quarter_of(ctx.anchor))
         if "year" in g and ref is not None:
             ref = f"{int(g['year']):04d}{ref[4:]}"
         if ref is None:
