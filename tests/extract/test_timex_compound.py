@@ -46,6 +46,9 @@ CASES = [
     ("Pilgrims gathered as Christmas week began.", "Christmas week", ("DATE", "2023-W52"), "rule holiday_week"),
     # a year after pre- or post-
     ("Much of the post-1991 order has frayed.", "post-1991", ("DATE", "1991"), "rule year_prefixed"),
+    # the second day of a pair takes the month of the first
+    ("The donors meet on March 14 and 15 in Oslo.", "15", ("DATE", "2024-03-15"), "the month of 2024-03-14"),
+    ("Polls open Jan. 8-9 across the north.", "9", ("DATE", "2024-01-09"), "rule day_coord"),
     # a clock time takes the date written just after it
     ("The envoys met in Geneva at 16:15 UTC, June 1st, and again later.", "16:15 UTC",
      ("TIME", "2023-06-01T16:15Z"), "the date after it"),
@@ -64,6 +67,19 @@ def test_compound_values(pipe, text: str, expression: str, expected: tuple[str, 
     assert found(timexes).get(expression) == expected, found(timexes)
     [hit] = [t for t in timexes if t.text == expression]
     assert why in hit.why
+
+
+def test_numbers_after_a_date_are_not_days(pipe) -> None:  # type: ignore[no-untyped-def]
+    got = found(run(pipe, "On March 14 and 15 people were hurt. Between 3 and 5 died on May 2, and 7-8 fled."))
+    assert set(got) == {"March 14", "May 2"}
+
+
+def test_a_later_participle_of_planning_takes_the_tense_of_its_clause(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "planned for Saturday" inside a noun phrase: the clause around it (was called off) decides
+    got = found(run(pipe, "A rally planned for Saturday was called off, the organisers said."))
+    assert got["Saturday"] == ("DATE", "2023-12-23")
+    got = found(run(pipe, "A rally planned for Saturday will go ahead, the organisers said."))
+    assert got["Saturday"] == ("DATE", "2023-12-30")
 
 
 def test_compound_without_publication_date_invents_nothing(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,23 @@ def n_day_around(m: Match, ctx: Context) -> Value | None:
                  f"{step:+d} day from {inner.value}")
 
 
+def n_day_coordinated(m: Match, ctx: Context) -> Value | None:
+    """The second day of "April 24 and 25", "Oct. 3-5": a day of the month of the date just before,
+    later than it (anything else is a number, not a day)."""
+    if not ctx.last or not _DAY.fullmatch(ctx.last) or not _JOINT.fullmatch(ctx.text[ctx.last_at:m.start]):
+        return None
+    first, dom = ctx.last, int(m.groups["day"])
+    if dom <= int(first[8:]):
+        return None
+    value = f"{first[:8]}{dom:02d}"
+    if cal.as_date(value) is None:
+        return None
+    return Value(m.rule.type, value, None, first, f"the month of {first}")
+
+
+_JOINT = re.compile(r"(?:st|nd|rd|th)?\s*(?:and|or|to|through|-|–)\s*")
+
+
 def n_holiday_week(m: Match, ctx: Context) -> Value | None:
     """"Easter week", "Thanksgiving week": the ISO week holding the holiday nearest the anchor (the
     week is talked of while it lasts, before and after the day itself)."""

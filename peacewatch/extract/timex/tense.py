@@ -45,6 +45,10 @@ def verb_direction(verb: Token) -> str | None:
     table = cues()
     if _past_perfect(verb):
         return "past"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and table["lemma"].get(verb.lemma_.lower()) == "future":
+        # "a rally planned for Saturday was called off": the clause the noun stands in decides
+        outer = governing_verb(verb.head)
+        return verb_direction(outer) if outer is not None and outer is not verb else None
     planners = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
         planners.append(verb.head)
