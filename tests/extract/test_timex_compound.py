@@ -49,6 +49,14 @@ CASES = [
     # the second day of a pair takes the month of the first
     ("The donors meet on March 14 and 15 in Oslo.", "15", ("DATE", "2024-03-15"), "the month of 2024-03-14"),
     ("Polls open Jan. 8-9 across the north.", "9", ("DATE", "2024-01-09"), "rule day_coord"),
+    # an hour with a part of the day, dated by the weekday in the bracket after it
+    ("The convoy will leave at 4 in the morning (4 a.m. EST Thursday), the UN said.", "4 in the morning",
+     ("TIME", "2023-12-28T04:00"), "rule clock_part"),
+    # vague spans of plural units: the years that followed, the weeks ahead, over the years
+    ("In the years that followed, the rebels held the hills.", "the years", ("DURATION", "PXY"),
+     "rule dur_the_plural"),
+    ("Donors expect more pressure in the weeks ahead.", "the weeks", ("DURATION", "PXW"), "rule dur_the_plural"),
+    ("The monitors have grown weary over the years.", "the years", ("DURATION", "PXY"), "rule dur_over_the"),
     # a clock time takes the date written just after it
     ("The envoys met in Geneva at 16:15 UTC, June 1st, and again later.", "16:15 UTC",
      ("TIME", "2023-06-01T16:15Z"), "the date after it"),
@@ -80,6 +88,11 @@ def test_a_later_participle_of_planning_takes_the_tense_of_its_clause(pipe) -> N
     assert got["Saturday"] == ("DATE", "2023-12-23")
     got = found(run(pipe, "A rally planned for Saturday will go ahead, the organisers said."))
     assert got["Saturday"] == ("DATE", "2023-12-30")
+
+
+def test_plural_units_tied_to_an_event_are_left_alone(pipe) -> None:  # type: ignore[no-untyped-def]
+    got = found(run(pipe, "Over the years before the war the town grew. In the weeks before the vote, few spoke."))
+    assert "the years" not in got and "the weeks" not in got
 
 
 def test_compound_without_publication_date_invents_nothing(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,8 @@ def n_time(m: Match, ctx: Context) -> Value | None:
     else:
         hour, minute = int(g["hour"]), int(g.get("minute", "0"))
         ampm = _key(g.get("ampm", "")).replace(".", "")
+        if "part" in g:  # "4 in the morning", "5 in the afternoon"
+            ampm = "am" if _key(g["part"]) == "morning" else "pm"
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
@@ -56,9 +58,12 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
     if word in lx.dayrefs:
         return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[word][0])), word
     after = DAY_AFTER.match(ctx.after(m.end, 40).lower())
-    if after is not None and after["day"] in lx.weekdays:
+    if after is None or (_weekday(after["day"]) is None and after["day"] not in lx.months):
+        after = BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after
+    iso = _weekday(after["day"]) if after is not None else None
+    if iso is not None:
         way = ctx.tense() or "past"
-        return cal.day(cal.weekday_date(ctx.anchor, int(lx.weekdays[after["day"]]), way)), "the weekday after it"
+        return cal.day(cal.weekday_date(ctx.anchor, iso, way)), "the weekday after it"
     if after is not None and after["day"] in lx.months and after["dom"]:
         mon, dom = int(lx.months[after["day"]]), int(after["dom"])
         year = cal.year_of_day(ctx.anchor, mon, dom, ctx.tense())
@@ -70,10 +75,19 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
     return cal.day(ctx.anchor), "the anchor's day"
 
 
+def _weekday(word: str) -> int | None:
+    """The ISO number of a weekday word, also with a full stop after it ("Friday.")."""
+    days = lexicon().weekdays
+    found = days.get(word) or days.get(word.rstrip("."))
+    return int(found) if found else None
+
+
 # A weekday or a date just after a clock time, past a bracketed aside: "10:35 a.m. (0735 GMT) Friday",
 # "16:15 UTC, June 1st".
 DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
                        r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?")
+# ... or inside a bracket restating the time: "4 in the morning (4 a.m. EDT Thursday)".
+BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)\)")
 SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
 
 
