@@ -95,6 +95,12 @@ def test_plural_units_tied_to_an_event_are_left_alone(pipe) -> None:  # type: ig
     assert "the years" not in got and "the weeks" not in got
 
 
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(pipe) -> None:  # type: ignore[no-untyped-def]
+    got = run(pipe, "The road was shut. Now, the envoy said, it must reopen. Aid is now moving. Now the talks resume.")
+    assert [t.text for t in got] == ["now", "Now"]
+    assert {t.value for t in got} == {"PRESENT_REF"}
+
+
 def test_compound_without_publication_date_invents_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
     got = found(run(pipe, "A ruling may come the week of Jan. 8, days after Easter week.", None))
     assert got["the week of Jan. 8"] == ("DATE", "XXXX-WXX")
