@@ -101,6 +101,15 @@ def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(pipe) -> None
     assert {t.value for t in got} == {"PRESENT_REF"}
 
 
+def test_then_current_and_a_shared_past_perfect(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(run(pipe, "The then current mayor fled."))["then current"] == ("DATE", "PAST_REF")
+    # "had" of the first verb carries over to the second: the deadline had passed
+    got = found(run(pipe, "The court had ruled against him and set Friday as the deadline."))
+    assert got["Friday"] == ("DATE", "2023-12-22")
+    got = found(run(pipe, "The envoy had left and will return Friday."))
+    assert got["Friday"] == ("DATE", "2023-12-29")
+
+
 def test_compound_without_publication_date_invents_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
     got = found(run(pipe, "A ruling may come the week of Jan. 8, days after Easter week.", None))
     assert got["the week of Jan. 8"] == ("DATE", "XXXX-WXX")

@@ -99,8 +99,11 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
 
 
 def _past_perfect(verb: Token) -> bool:
-    """Whether ``verb`` (or the verb it complements: "had been due to expire") is in the past perfect."""
-    chain = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp", "acomp") else [verb]
+    """Whether ``verb`` (or the verb it complements: "had been due to expire", or the first of two joined
+    verbs sharing one "had": "had ruled … and set Friday as the deadline") is in the past perfect."""
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    shares = verb.dep_ in ("xcomp", "ccomp", "acomp") or (verb.dep_ == "conj" and not own_aux)
+    chain = [verb, verb.head] if shares else [verb]
     if verb.head.dep_ in ("xcomp", "acomp") and verb.head.head is not verb.head:
         chain.append(verb.head.head)
     return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for v in chain for c in v.children)
