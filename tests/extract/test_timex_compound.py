@@ -127,6 +127,7 @@ NAMES = [
     ('The envoy spoke on ABC\'s "This Week" about the ceasefire plan.', "This Week"),
     ("The poster showed a still from the film ``High Noon'' beside the slogan.", "High Noon"),
     ("Veterans of the Six-Day War marched through the old quarter.", "Six-Day"),
+    ("The minister told NBC's Today show that the border would reopen.", "Today"),
 ]
 
 
@@ -139,6 +140,8 @@ def test_capitals_that_do_not_make_a_name(pipe) -> None:  # type: ignore[no-unty
     got = found(run(pipe, "Noon passed without word from the rebels.\nThis week the talks resumed. "
                           "Crowds marched on Thanksgiving Day and on Election Day, and the vote was held."))
     assert got["Noon"] == ("TIME", "2023-12-26T12:00")
+    # an opening quote starts a sentence: ``Today …
+    assert found(run(pipe, "The envoy said , `` Today is a good day for the talks . ''"))["Today"][1] == PUBLISHED
     assert "noon" not in found(run(pipe, "For the rebels, high noon comes with the vote."))
     assert got["This week"] == ("DATE", "2023-W52")
     assert got["Thanksgiving Day"][1] == "2023-11-23"

@@ -14,8 +14,9 @@ from functools import lru_cache
 from .lexicon import read_table
 
 _WORD = re.compile(r"[A-Za-z]+")
-# What may stand between a sentence end and its first word: spaces, quotes, brackets, dashes.
-_OPENERS = re.compile(r"(?:^|[.!?:;\n])[\s\"'`“‘(\[_—–-]*$")
+# What may stand between a sentence end and its first word: spaces, quotes, brackets, dashes; an
+# opening quote also starts a sentence (said, ``Today we …).
+_OPENERS = re.compile(r"(?:(?:^|[.!?:;\n])[\s\"'`“‘(\[_—–-]*|(?:``|\"|“|‘)\s*)$")
 # A line of running text has at least this many words written in lower case.
 _LOWER_WORDS = 3
 
