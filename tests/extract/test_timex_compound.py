@@ -63,6 +63,8 @@ CASES = [
     # "the current quarter" is the publication date's quarter, whatever quarter was named before
     ("Aid fell in the third quarter and may rise in the current quarter.", "the current quarter",
      ("DATE", "2023-Q4"), "quarter in focus 2023-Q4"),
+    # a two-digit year after an apostrophe, following a preposition
+    ("The index sank to its lowest level since '82.", "'82", ("DATE", "1982"), "rule year_short"),
     # "that same day" after a month names a day of that month
     ("The mayor was shot last October. His office closed that same day.", "that same day",
      ("DATE", "2023-10-XX"), "a day of 2023-10"),
@@ -108,6 +110,10 @@ def test_then_current_and_a_shared_past_perfect(pipe) -> None:  # type: ignore[n
     assert got["Friday"] == ("DATE", "2023-12-22")
     got = found(run(pipe, "The envoy had left and will return Friday."))
     assert got["Friday"] == ("DATE", "2023-12-29")
+
+
+def test_a_product_edition_is_no_year(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert not run(pipe, "Apple showed iLife '11 and Office '08 to reporters.")
 
 
 def test_compound_without_publication_date_invents_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
