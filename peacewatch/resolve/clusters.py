@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .reports import Report, evidence, incompatibility, status_class
 from .settings import LedgerSettings
 
 
 @dataclass
-class _Cluster:
+class Cluster:
     """Reports merged so far, with the latest start and earliest end of their date windows: a report
     overlaps every member's window exactly when it overlaps both of those (a quick first test)."""
 
@@ -45,7 +46,7 @@ class _Cluster:
     def may_take(self, rep: Report, slack: dt.timedelta) -> bool:
         if rep.window is None:
             return True
-        return rep.window.start <= _plus(self.earliest_end, slack) and self.latest_start <= _plus(
+        return rep.window.start <= plus(self.earliest_end, slack) and self.latest_start <= plus(
             rep.window.end, slack)
 
     def link(self, rep: Report, settings: LedgerSettings) -> str | None:
@@ -63,57 +64,102 @@ def _name(rep: Report) -> str:
     return f"{rep.doc}#{rep.event.id}"
 
 
+class Bucket(Protocol):
+    """Where the clusters of one (type, status class) are kept while reports are placed: in memory
+    (``_Bucket``) or, for a ledger of any size, in the database (``peacewatch.store.rebuild``)."""
+
+    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterable[Cluster]:
+        """The clusters that could take the report, in creation order (more is fine, never fewer)."""
+
+    def open(self) -> Cluster:
+        """A new empty cluster, after every existing one."""
+
+    def grew(self, cluster: Cluster, was_dated: bool) -> None:
+        """Note that the report last added to ``cluster`` changed it."""
+
+    def clusters(self) -> Iterable[Cluster]:
+        """Every cluster, in creation order."""
+
+
+def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
+    """Put the report into the first candidate cluster that takes it, else into a new one."""
+    home, link = None, "first report"
+    for c in bucket.candidates(rep, slack):
+        if c.may_take(rep, slack) and (found := c.link(rep, settings)):
+            home, link = c, found
+            break
+    if home is None:
+        home = bucket.open()
+    was_dated = home.dated
+    home.add(rep, link)
+    bucket.grew(home, was_dated)
+
+
 @dataclass
 class _Bucket:
-    """The clusters of one (type, status class), with an index from week to the dated clusters
-    whose window covered that week when it was indexed (windows only shrink, so the index may
-    name too many clusters, never too few)."""
+    """The clusters of one (type, status class) in memory, with an index from week to the dated
+    clusters whose window covered that week when it was indexed (windows only shrink, so the index
+    may name too many clusters, never too few)."""
 
-    clusters: list[_Cluster] = field(default_factory=list)
+    found: list[Cluster] = field(default_factory=list)
     by_week: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     undated: list[int] = field(default_factory=list)
 
-    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[_Cluster]:
+    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
         if rep.window is None:
-            yield from self.clusters
+            yield from self.found
             return
         found = set(self.undated)
-        for week in _weeks(rep.window.start - slack, _plus(rep.window.end, slack)):
+        for week in weeks(rep.window.start - slack, plus(rep.window.end, slack)):
             found.update(self.by_week.get(week, ()))
         for index in sorted(found):
-            yield self.clusters[index]
+            yield self.found[index]
 
-    def place(self, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
-        home, link = None, "first report"
-        for c in self.candidates(rep, slack):
-            if c.may_take(rep, slack) and (found := c.link(rep, settings)):
-                home, link = c, found
-                break
-        if home is None:
-            home = _Cluster(len(self.clusters))
-            self.clusters.append(home)
-            self.undated.append(home.index)
-        was_dated = home.dated
-        home.add(rep, link)
-        if home.dated and not was_dated:
-            self.undated.remove(home.index)
-            for week in _weeks(home.latest_start, home.earliest_end):
-                self.by_week[week].append(home.index)
+    def open(self) -> Cluster:
+        home = Cluster(len(self.found))
+        self.found.append(home)
+        self.undated.append(home.index)
+        return home
+
+    def grew(self, cluster: Cluster, was_dated: bool) -> None:
+        if cluster.dated and not was_dated:
+            self.undated.remove(cluster.index)
+            for week in weeks(cluster.latest_start, cluster.earliest_end):
+                self.by_week[week].append(cluster.index)
+
+    def clusters(self) -> list[Cluster]:
+        return self.found
 
 
-def _weeks(first: dt.date, last: dt.date) -> range:
+def weeks(first: dt.date, last: dt.date) -> range:
     return range(first.toordinal() // 7, last.toordinal() // 7 + 1)
 
 
-def _plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
+def plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
     return day_ + delta if day_ <= dt.date.max - delta else dt.date.max
 
 
 def cluster(reports: Iterable[Report], settings: LedgerSettings) -> list[tuple[list[Report], list[str]]]:
     """Clusters of reports taken in canonical order (see the module docstring), each with the
     evidence that let each member join (the first member's is "first report")."""
-    buckets: dict[tuple[str, str], _Bucket] = defaultdict(_Bucket)
+    return [(c.members, c.links) for c in cluster_sorted(sorted(reports, key=lambda r: r.sort_key), settings)]
+
+
+def cluster_sorted(reports: Iterable[Report], settings: LedgerSettings,
+                   bucket: Callable[[], Bucket] = _Bucket) -> Iterator[Cluster]:
+    """``cluster`` over reports already in canonical order, yielding the clusters of each (type,
+    status class) once its last report is placed; ``bucket`` makes the place each one's clusters
+    are kept in while it is filled (in memory by default)."""
     slack = dt.timedelta(days=settings.date_slack_days)
-    for rep in sorted(reports, key=lambda r: r.sort_key):
-        buckets[(rep.event.type, status_class(rep.event.status))].place(rep, settings, slack)
-    return [(c.members, c.links) for _, bucket in sorted(buckets.items()) for c in bucket.clusters]
+    current: tuple[str, str] | None = None
+    filling: Bucket | None = None
+    for rep in reports:
+        key = (rep.event.type, status_class(rep.event.status))
+        if key != current:
+            if filling is not None:
+                yield from filling.clusters()
+            current, filling = key, bucket()
+        assert filling is not None
+        place(filling, rep, settings, slack)
+    if filling is not None:
+        yield from filling.clusters()

@@ -25,20 +25,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ..types import Commitment, Result
 from .dates import Interval, day, interval
 from .entities import EntityMap
-from .events import HAPPENED, event_day, quantities_agree, timeline_day
+from .events import HAPPENED, event_day, quantities_agree
 from .records import CommitmentSource, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
 
 
 @dataclass
-class _Found:
+class Found:
     """A per-document commitment with what it resolved to."""
 
     doc: str
@@ -54,67 +54,61 @@ def track_commitments(
     events: list[MergedEvent], entities: list[LedgerEntity], as_of: dt.date | None, horizon_days: int = 365,
 ) -> list[LedgerCommitment]:
     """Ledger commitments, each with its status decided over all merged events."""
-    groups: dict[tuple[str, ...], list[_Found]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[Found]] = defaultdict(list)
     for r in results:
         for c in r.commitments:
-            found = _found(r, c, id_map, origin)
-            groups[_group_key(found)].append(found)
+            found = commitment_found(r.id, r.published, c, id_map, origin)
+            groups[group_key(found)].append(found)
     codes = {e.id: code_token(e.code, e.sector) for e in entities}
     by_id = {e.id: e for e in events}
-    out = [_build(key, items, by_id) for key, items in sorted(groups.items())]
-    happened = [_Placed(e, _event_span(e), _side(e.actor), _side(e.recipient)) for e in events
-                if e.status in HAPPENED]
+    out = [build_commitment(key, items, by_id) for key, items in sorted(groups.items())]
+    happened = [placed(e) for e in events if e.status in HAPPENED]
     for commitment in out:
         promised = by_id.get(commitment.event or "")
-        _decide(commitment, happened, codes, as_of, promised.quantity if promised else None, horizon_days)
+        decide(commitment, happened, codes, as_of, promised.quantity if promised else None, horizon_days)
     return sorted(out, key=lambda c: (c.made or "9999-12-31", c.id))
 
 
-@dataclass
-class Deciding:
-    """What ``track_commitments`` reads of the merged events, gathered from them one part (one event
-    type) at a time so they need not all be held: the origin of each promise's event, and, without
-    their mentions, the promises' own events and those that could fulfil or break one."""
-
-    wanted: set[tuple[str, str]]
-    actions: list[dict]
-    origin: dict[tuple[str, str], str] = field(default_factory=dict)
-    kept: list[MergedEvent] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, results: Iterable[Result]) -> Deciding:
-        promises = [(r.id, c) for r in results for c in r.commitments]
-        kinds = {(c.action.get("type"), c.action.get("mode")) for _, c in promises}
-        return cls({(doc, c.event) for doc, c in promises},
-                   [{"type": t, "mode": m} for t, m in sorted(kinds, key=str)])
-
-    def add(self, events: list[MergedEvent], origin: dict[tuple[str, str], str]) -> None:
-        found = {k: origin[k] for k in self.wanted if k in origin}
-        self.origin.update(found)
-        promised = set(found.values())
-        self.kept += [replace(e, mentions=[], why="") for e in events if e.id in promised or (
-            e.status in HAPPENED and any(_fulfils(a, e) or _contradicts(a, e) is not None for a in self.actions))]
-
-    def events(self) -> list[MergedEvent]:
-        """The kept events in the order ``merge_reports`` gives them (by timeline day, then id)."""
-        return sorted(self.kept, key=lambda e: (timeline_day(e) or dt.date.max, e.id))
+def may_decide(actions: Iterable[dict], event: MergedEvent) -> bool:
+    """Whether an event could fulfil or break a promise of one of these actions."""
+    return event.status in HAPPENED and any(_fulfils(a, event) or _contradicts(a, event) is not None
+                                            for a in actions)
 
 
-def _found(r: Result, c: Commitment, id_map: EntityMap, origin: dict[tuple[str, str], str]) -> _Found:
+def deciding_types(action: dict) -> frozenset[str] | None:
+    """The event types that could fulfil or break a promise of this action (None: any type)."""
+    a_type, a_mode = action.get("type"), action.get("mode")
+    if not a_type:
+        return frozenset()
+    found: set[str] = set()
+    for rule in (*fulfil_rules(), *contradict_rules()):
+        if not (rule.action_type in ("*", a_type) and rule.action_mode in ("*", a_mode or "")):
+            continue
+        if rule.event_type == "*":
+            return None
+        found.add(a_type if rule.event_type == "=" else rule.event_type)
+    return frozenset(found)
+
+
+def commitment_found(doc: str, published: str | None, c: Commitment, id_map: Mapping[tuple[str, str], str],
+                     origin: Mapping[tuple[str, str], str]) -> Found:
+    """A per-document commitment with its event, obligors and beneficiaries in ledger ids."""
     def ledger(ids: list[str]) -> list[str]:
-        return sorted({id_map.get((r.id, i), f"{r.id}:{i}") for i in ids})
+        return sorted({id_map.get((doc, i), f"{doc}:{i}") for i in ids})
 
-    return _Found(r.id, r.published, c, origin.get((r.id, c.event)), ledger(c.obligor), ledger(c.beneficiary))
+    return Found(doc, published, c, origin.get((doc, c.event)), ledger(c.obligor), ledger(c.beneficiary))
 
 
-def _group_key(f: _Found) -> tuple[str, ...]:
+def group_key(f: Found) -> tuple[str, ...]:
     action = (str(f.commitment.action.get("type") or ""), str(f.commitment.action.get("mode") or ""))
     if f.event is None:
         return ("", f.doc, f.commitment.id, *action)
     return (f.event, "", "", *action)
 
 
-def _build(key: tuple[str, ...], items: list[_Found], events: dict[str, MergedEvent]) -> LedgerCommitment:
+def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[str, MergedEvent]
+                     ) -> LedgerCommitment:
+    """One ledger commitment from the reports of one promise (status still to ``decide``)."""
     items.sort(key=lambda f: (f.doc, f.commitment.id))
     made = _made(_earliest([f.commitment.made for f in items], by_end=False), _first_reported(items, events))
     return LedgerCommitment(
@@ -137,7 +131,7 @@ def _made(stated: str | None, first_reported: str | None) -> str | None:
     return stated
 
 
-def _first_reported(items: list[_Found], events: dict[str, MergedEvent]) -> str | None:
+def _first_reported(items: list[Found], events: Mapping[str, MergedEvent]) -> str | None:
     event = events.get(items[0].event or "")
     if event is not None and event.first_reported:
         return event.first_reported
@@ -152,13 +146,13 @@ def _earliest(values: list[str | None], *, by_end: bool) -> str | None:
     return min(known)[1] if known else None
 
 
-def _parties(ids: list[str], codes: dict[str, str | None]) -> dict[str, frozenset[str]]:
+def _parties(ids: list[str], codes: Mapping[str, str | None]) -> dict[str, frozenset[str]]:
     """Each ledger entity id → the tokens it is matched by (itself and, as ``party_codes.tsv``
     allows, its country code: all IGOs share the code IGO, which links nothing)."""
     return {i: frozenset({i} | ({token} if (token := codes.get(i)) else set())) for i in ids}
 
 
-def _side(args: list) -> frozenset[str]:
+def side_tokens(args: list) -> frozenset[str]:
     tokens = set()
     for a in args:
         if a.entity:
@@ -168,7 +162,7 @@ def _side(args: list) -> frozenset[str]:
     return frozenset(tokens)
 
 
-def _event_span(event: MergedEvent) -> Interval | None:
+def event_span(event: MergedEvent) -> Interval | None:
     stated = interval(event.date)
     if stated is not None:
         return stated
@@ -177,7 +171,7 @@ def _event_span(event: MergedEvent) -> Interval | None:
 
 
 @dataclass(frozen=True)
-class _Placed:
+class Placed:
     """An event that happened, with what every promise asks of it worked out once."""
 
     event: MergedEvent
@@ -186,7 +180,11 @@ class _Placed:
     recipients: frozenset[str]
 
 
-def _decide(c: LedgerCommitment, happened: list[_Placed], codes: dict[str, str | None],
+def placed(event: MergedEvent) -> Placed:
+    return Placed(event, event_span(event), side_tokens(event.actor), side_tokens(event.recipient))
+
+
+def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str | None],
             as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
     obligors = _parties(c.obligor, codes)
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
@@ -201,7 +199,7 @@ def _decide(c: LedgerCommitment, happened: list[_Placed], codes: dict[str, str |
                                                                                  same_unit=False)]
     fulfilling = _first_per_obligor(candidates, obligors)
     c.fulfilled_by = [e.id for e in fulfilling]
-    covered = all(any(_side(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
+    covered = all(any(side_tokens(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
     fulfilled = bool(fulfilling) and covered
     breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                 and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)
@@ -229,7 +227,7 @@ def _first_per_obligor(
     if not obligors:
         return ordered[:1]
     chosen = {e.id: e for tokens in obligors.values()
-              for e in [next((e for e in ordered if _side(e.actor) & tokens), None)] if e is not None}
+              for e in [next((e for e in ordered if side_tokens(e.actor) & tokens), None)] if e is not None}
     return [e for e in ordered if e.id in chosen]
 
 
@@ -250,7 +248,7 @@ def _follows(span: Interval | None, made: Interval | None, horizon_days: int) ->
 
 def _after_due(event: MergedEvent, due: str | None) -> bool:
     """A promise with a term (a ceasefire "until January 2") cannot be broken after the term."""
-    span, term = _event_span(event), interval(due)
+    span, term = event_span(event), interval(due)
     return span is not None and term is not None and span.start > term.end
 
 

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..types import Entity, Result
 from .records import EntityMention, EntitySource, LedgerEntity
@@ -53,7 +53,7 @@ def entity_key(entity: Entity) -> str:
 
 
 @dataclass
-class _Seen:
+class Seen:
     """One per-document entity with the key it resolved to and why."""
 
     doc: str
@@ -74,37 +74,19 @@ def fold_entities(
     """Fold per-document entities ((document id, entity) pairs) into ledger entities; return them and
     the id map. ``mentions`` ((document, entity id) → its mentions) fills each ledger entity's
     ``mentions``; without it they stay empty (the store fills them from its own tables)."""
-    seen = [_Seen(doc, e, entity_key(e), f"key {entity_key(e)}") for doc, e in entities]
-    _link_partial_persons(seen)
-    _link_uncoded(seen)
-    groups: dict[str, list[_Seen]] = defaultdict(list)
+    seen = [Seen(doc, e, entity_key(e), f"key {entity_key(e)}") for doc, e in entities]
+    links = Links()
+    for item in seen:
+        links.see(item.entity, item.key)
+    for item in seen:
+        if found := links.relink(item.entity):
+            item.key, item.why = found
+    groups: dict[str, list[Seen]] = defaultdict(list)
     for item in seen:
         groups[item.key].append(item)
-    ledger = [_build(key, items, mentions or {}) for key, items in sorted(groups.items())]
+    ledger = [ledger_entity(key, items, mentions or {}) for key, items in sorted(groups.items())]
     id_map = {(s.doc, s.entity.id): s.key for s in seen}
     return ledger, id_map
-
-
-def _link_partial_persons(seen: list[_Seen]) -> None:
-    """Attach one-word and uncoded person names to the single full, coded person they can mean."""
-    full = sorted({s.key for s in seen if s.entity.kind == "person" and s.entity.code
-                   and "-" in normalize_name(s.entity.name)})
-    for item in seen:
-        if item.entity.kind != "person":
-            continue
-        name = normalize_name(item.entity.name)
-        code = item.entity.code
-        if "-" not in name:
-            hits = [k for k in full if k.split(":")[1].endswith(f"-{name}") and _code_fits(k, code)]
-            rule = "surname matches the one known full name"
-        elif not code:
-            hits = [k for k in full if k.split(":")[1] == name]
-            rule = "uncoded name matches the one coded person of that name"
-        else:
-            continue
-        if len(hits) == 1:
-            item.key = hits[0]
-            item.why = f"{rule} {hits[0]}"
 
 
 _ORGANIZATIONS = frozenset({"organization", "igo", "armed_group"})
@@ -115,20 +97,49 @@ def _family(kind: str) -> str:
     return "organization" if kind in _ORGANIZATIONS else kind
 
 
-def _link_uncoded(seen: list[_Seen]) -> None:
-    """Attach an uncoded non-person entity to the single coded entity of its name and kind family
-    ("Jeddah" to "Jeddah" in SAU)."""
-    coded: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for s in seen:
-        if s.entity.kind != "person" and s.entity.code:
-            coded[(_family(s.entity.kind), normalize_name(s.entity.name))].add(s.key)
-    for item in seen:
-        if item.entity.kind == "person" or item.entity.code:
-            continue
-        hits = coded.get((_family(item.entity.kind), normalize_name(item.entity.name)), set())
-        if len(hits) == 1:
-            item.key = next(iter(hits))
-            item.why = f"uncoded name matches the one coded entity of that name {item.key}"
+@dataclass
+class Links:
+    """The cross-document links: what every entity's own key is gathered first (``see``), then each
+    entity is asked whether it joins another key (``relink``). Only the distinct coded names are
+    kept, so the store can fold any number of documents through it.
+
+    A one-word person name ("Bayramov") joins the one full-name coded person whose last name it is
+    (and whose code agrees); an uncoded person the one coded person of the same name; an uncoded
+    non-person the one coded entity of its name and kind family ("Jeddah" to "Jeddah" in SAU). A
+    coded full name, or a coded non-person, is never relinked, so the order of ``see`` and
+    ``relink`` calls cannot matter."""
+
+    full: set[str] = field(default_factory=set)
+    coded: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def see(self, entity: Entity, key: str) -> None:
+        name = normalize_name(entity.name)
+        if entity.kind == "person":
+            if entity.code and "-" in name:
+                self.full.add(key)
+        elif entity.code:
+            self.coded[(_family(entity.kind), name)].add(key)
+
+    def relink(self, entity: Entity) -> tuple[str, str] | None:
+        """(new key, why) when the entity joins another key, else None."""
+        name, code = normalize_name(entity.name), entity.code
+        if entity.kind == "person":
+            if "-" not in name:
+                hits = sorted(k for k in self.full if k.split(":")[1].endswith(f"-{name}") and _code_fits(k, code))
+                rule = "surname matches the one known full name"
+            elif not code:
+                hits = sorted(k for k in self.full if k.split(":")[1] == name)
+                rule = "uncoded name matches the one coded person of that name"
+            else:
+                return None
+            return (hits[0], f"{rule} {hits[0]}") if len(hits) == 1 else None
+        if code:
+            return None
+        found = self.coded.get((_family(entity.kind), name), set())
+        if len(found) != 1:
+            return None
+        key = next(iter(found))
+        return key, f"uncoded name matches the one coded entity of that name {key}"
 
 
 def _code_fits(key: str, code: str | None) -> bool:
@@ -144,9 +155,10 @@ def _mentions_by_entity(results: list[Result]) -> dict[tuple[str, str], list[Ent
     return out
 
 
-def _build(
-    key: str, items: list[_Seen], mentions: dict[tuple[str, str], list[EntityMention]]
+def ledger_entity(
+    key: str, items: list[Seen], mentions: dict[tuple[str, str], list[EntityMention]]
 ) -> LedgerEntity:
+    """The ledger entity of one key from the per-document entities folded into it."""
     items = sorted(items, key=lambda s: (s.doc, s.entity.id))
     ents = [s.entity for s in items]
     names = Counter(e.name for e in ents)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from ..types import Argument, Event, Result
 from .clusters import cluster
@@ -22,7 +23,8 @@ from .reports import HAPPENED, Report, SpanTexts, quantities_agree, reports_of, 
 from .settings import LedgerSettings
 from .tables import plover_row
 
-__all__ = ["HAPPENED", "event_day", "merge_events", "merge_reports", "quantities_agree", "timeline_day"]
+__all__ = ["HAPPENED", "event_day", "merge_events", "merge_reports", "merged_event_of", "quantities_agree",
+           "timeline_day"]
 
 
 def merge_events(
@@ -46,16 +48,45 @@ def merge_reports(
     merged, origin = [], {}
     taken = set() if taken is None else taken
     for members, links in cluster(reports, settings):
-        event = _merged(members, id_map, by_id)
-        if len(members) > 1:
-            event.why += "; " + "; ".join(links[1:])
-        while event.id in taken:  # two clusters seeded by one span (a document reusing an event id)
-            event.id = _event_id(event.id)
-        taken.add(event.id)
+        event = merged_event_of(members, links, id_map, by_id, taken)
         merged.append(event)
         origin.update({(m.doc, m.event.id): event.id for m in members})
     merged.sort(key=lambda e: (timeline_day(e) or dt.date.max, e.id))
     return merged, origin
+
+
+class Taken(Protocol):
+    """The merged ids given so far."""
+
+    def __contains__(self, item: object) -> bool: ...
+
+    def add(self, item: str) -> None: ...
+
+
+class EntityInfo(Protocol):
+    """What a merged event reads of a ledger entity."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def code(self) -> str | None: ...
+
+    @property
+    def sector(self) -> str | None: ...
+
+
+def merged_event_of(members: list[Report], links: list[str], id_map: Mapping[tuple[str, str], str],
+                    by_id: Mapping[str, EntityInfo], taken: Taken) -> MergedEvent:
+    """The merged event of one cluster (``links``: why each member joined), with an id not in
+    ``taken`` (then added to it)."""
+    event = _merged(members, id_map, by_id)
+    if len(members) > 1:
+        event.why += "; " + "; ".join(links[1:])
+    while event.id in taken:  # two clusters seeded by one span (a document reusing an event id)
+        event.id = _event_id(event.id)
+    taken.add(event.id)
+    return event
 
 
 def _event_id(seed: str) -> str:
@@ -76,7 +107,8 @@ def timeline_day(event: MergedEvent) -> dt.date | None:
     return day(event.first_reported) or event_day(event)
 
 
-def _merged(members: list[Report], id_map: EntityMap, by_id: dict[str, LedgerEntity]) -> MergedEvent:
+def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
+            by_id: Mapping[str, EntityInfo]) -> MergedEvent:
     events = [m.event for m in members]
     head = events[0]
     seed = min((m.doc, m.event.trigger_span, m.event.id) for m in members)
@@ -107,8 +139,8 @@ def _status(events: list[Event]) -> str:
     return "occurred" if "occurred" in statuses else _commonest(statuses) or events[0].status
 
 
-def _arguments(members: list[Report], side: str, id_map: EntityMap,
-               by_id: dict[str, LedgerEntity]) -> list[Argument]:
+def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str], str],
+               by_id: Mapping[str, EntityInfo]) -> list[Argument]:
     out: dict[str, Argument] = {}
     for m in members:
         for arg in getattr(m.event, side):
@@ -140,7 +172,7 @@ def _best_quantity(events: list[Event]) -> dict | None:
     return dict(best)
 
 
-def _reported_by(members: list[Report], id_map: EntityMap) -> str | None:
+def _reported_by(members: list[Report], id_map: Mapping[tuple[str, str], str]) -> str | None:
     claims = {id_map.get((m.doc, m.event.reported_by or ""), m.event.reported_by) for m in members}
     return claims.pop() if len(claims) == 1 else None
 

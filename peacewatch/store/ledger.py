@@ -23,11 +23,10 @@ from typing import Any
 
 from ..errors import StoreError
 from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent
-from ..resolve.commitments import Deciding, track_commitments
 from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token
 from ..resolve.entities import EntityMap, fold_entities
-from ..resolve.events import merge_reports, timeline_day
-from ..resolve.ledger import assemble_ledger, ledger_as_of
+from ..resolve.events import timeline_day
+from ..resolve.ledger import assemble_ledger
 from ..resolve.records import EventMention, LedgerEntity
 from ..resolve.reports import Report, reports_of
 from ..resolve.synthetic import synthetic_events
@@ -170,43 +169,14 @@ def rebuild_ledger(
 
 
 def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
-    """Write what ``stored_ledger`` computes, merging and writing the events of one type before
-    reading the next (reports of different types never merge): only one type's reports and merged
-    events are in memory at once, plus, for commitment tracking, the promises' own events and the
-    events that could fulfil or break a promise, without their mentions."""
-    docs = conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id").fetchall()
-    entities, id_map = fold_entities(_stored_entities(conn))
-    promising = _stored_promises(conn)
-    deciding, taken = Deciding.of(promising), set[str]()
-    events = reports = 0
-    _insert_entities(conn, entities)
-    for type_ in sorted(r[0] for r in conn.execute("SELECT DISTINCT json_extract(record, '$.type') FROM events")
-                        if r[0] is not None):
-        merged, found = merge_reports(_stored_reports(conn, docs, id_map, settings, type_), id_map, entities,
-                                      settings, taken)
-        insert_events(conn, merged)
-        conn.executemany("INSERT OR IGNORE INTO ledger_event_mentions VALUES (?, ?, ?)",
-                         ((m.doc, m.event, e.id) for e in merged for m in e.mentions))
-        deciding.add(merged, found)
-        events, reports = events + len(merged), reports + sum(len(e.mentions) for e in merged)
-    _reorder_events(conn)
-    as_of = ledger_as_of(docs, settings)
-    promises = track_commitments(promising, id_map, deciding.origin, deciding.events(), entities, as_of,
-                                 settings.horizon_days)
-    _insert_meta(conn, settings, stamp, as_of.isoformat() if as_of else None)
-    conn.executemany("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
-                     ((c.id, c.event, c.status, c.made, c.due, _j(c.to_dict())) for c in promises))
-    return LedgerStats(len(docs), len(entities), events, reports, len(promises),
-                       as_of.isoformat() if as_of else None)
+    """Write what ``stored_ledger`` computes without holding what grows with the database
+    (``rebuild.build_tables``), then the meta row."""
+    from .rebuild import build_tables
 
-
-def _reorder_events(conn: sqlite3.Connection) -> None:
-    """Rewrite ``ledger_events`` in timeline order (day, id), the order a whole build inserts it in
-    (the rows are written type by type), through a temporary table on disk."""
-    conn.execute("CREATE TEMP TABLE ledger_events_sorted AS SELECT * FROM ledger_events ORDER BY day, id")
-    conn.execute("DELETE FROM ledger_events")
-    conn.execute("INSERT INTO ledger_events SELECT * FROM ledger_events_sorted ORDER BY rowid")
-    conn.execute("DROP TABLE temp.ledger_events_sorted")
+    built = build_tables(conn, settings, _BATCH, _write_entities, insert_events)
+    as_of = built.as_of.isoformat() if built.as_of else None
+    _insert_meta(conn, settings, stamp, as_of)
+    return LedgerStats(built.documents, built.entities, built.events, built.reports, built.commitments, as_of)
 
 
 def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
@@ -241,23 +211,15 @@ def _insert_meta(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str,
     conn.executemany("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
 
 
-def _insert_entities(conn: sqlite3.Connection, entities: list[LedgerEntity]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
-                     ((s.doc, s.entity, e.id) for e in entities for s in e.sources))
-    for e, mentions in zip(entities, _entity_mentions(conn, entities), strict=True):
-        conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
-                     (e.id, e.kind, e.code, e.name, _entity_record(e, mentions)))
-
-
-def _entity_mentions(conn: sqlite3.Connection, entities: list[LedgerEntity]) -> Iterator[list[str]]:
-    """For each ledger entity (in id order), the JSON of its mentions in the order ``fold_entities``
-    gives them (document, start, end, then per-document entity and mention order), read from the
-    per-document mentions through ``ledger_entity_sources``: one entity's mentions in memory at a time."""
+def _write_entities(conn: sqlite3.Connection, entities: Iterable[LedgerEntity]) -> int:
+    """Write ledger entities given in id order (their sources already in ``ledger_entity_sources``),
+    each with its mentions joined from the per-document ``mentions`` table: one entity's mentions
+    in memory at a time. Returns the count."""
     rows = conn.execute(
         "SELECT s.ledger_id, m.doc_id, m.start_char, m.end_char, json_extract(m.record, '$.text')"
         " FROM ledger_entity_sources s JOIN mentions m ON m.doc_id = s.doc_id AND m.entity = s.entity"
         " ORDER BY s.ledger_id, m.doc_id, m.start_char, m.end_char, m.entity, m.idx")
-    row = next(rows, None)
+    row, count = next(rows, None), 0
     for e in entities:
         found: list[str] = []
         while row is not None and row[0] < e.id:
@@ -265,7 +227,10 @@ def _entity_mentions(conn: sqlite3.Connection, entities: list[LedgerEntity]) -> 
         while row is not None and row[0] == e.id:
             found.append(_j({"doc": row[1], "start": row[2], "end": row[3], "text": row[4]}))
             row = next(rows, None)
-        yield found
+        conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
+                     (e.id, e.kind, e.code, e.name, _entity_record(e, found)))
+        count += 1
+    return count
 
 
 def _entity_record(entity: LedgerEntity, mentions: list[str]) -> str:

@@ -1,0 +1,139 @@
+"""The rebuild in bounded memory (``peacewatch.store.rebuild``) writes exactly the ledger the pure
+``build_ledger`` computes, also when its caches hold one item and must reload everything from its
+temporary tables, on dense random ledgers (many reports of few dyads in few weeks)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import peacewatch.store.rebuild as rebuild
+from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
+from peacewatch.resolve.commitments import deciding_types
+from peacewatch.store.ledger import load_ledger, rebuild_ledger
+from peacewatch.store.sqlite import Store
+from peacewatch.types import Argument, Commitment, Document, Entity, Event, Result
+
+from ..resolve.helpers import canonical, golden_documents, golden_results
+
+STATES = ["AZE", "ARM", "RUS", "UKR", "SRB"]
+TYPES = [("RETREAT", "release"), ("RETREAT", "ceasefire"), ("ASSAULT", None), ("AGREE", None),
+         ("SUPPORT", None), ("CONSULT", None)]
+DATES = [None, "2024-03-04", "2024-03-05", "2024-03-06", "2024-03", "2024-W10", "2024", "2024-03-11"]
+
+
+def random_document(rng: random.Random, n: int) -> tuple[Document, Result]:
+    """A made-up document: a few events among few states in a few days, some promised, some with
+    counts, person names that link across documents, a commitment now and then."""
+    sentence = "Officials said both sides acted on the matter again. "
+    text = sentence * 6 + f"(report {n})"
+    entities = [Entity(f"e{i}", name, "state", code, "GOV") for i, (name, code) in
+                enumerate([("Azerbaijan", "AZE"), ("Armenia", "ARM"), ("Russia", "RUS"), ("Ukraine", "UKR"),
+                           ("Serbia", "SRB")])]
+    entities += [Entity("p1", rng.choice(["Jeyhun Bayramov", "Bayramov"]), "person", rng.choice(["AZE", None]),
+                        "GOV"), Entity("o1", "Red Cross", rng.choice(["organization", "igo"]), None)]
+    events, commitments = [], []
+    for k in range(rng.randrange(1, 6)):
+        type_, mode = rng.choice(TYPES)
+        a, b = rng.sample(range(5), 2)
+        actor = [Argument(f"e{a}", STATES[a], "GOV", STATES[a])] if rng.random() > 0.1 else []
+        if rng.random() < 0.2:
+            actor.append(Argument("p1", None, None, "Bayramov"))
+        recipient = [Argument(f"e{b}", STATES[b], "GOV", STATES[b])] if rng.random() > 0.2 else []
+        start = len(sentence) * k
+        status = rng.choice(["occurred", "occurred", "future", "historical"])
+        quantity = {"value": rng.choice([2, 32]), "unit": "prisoners"} if rng.random() < 0.3 else None
+        events.append(Event(f"ev{k}", type_, (start, start + 9), (start, start + len(sentence) - 1), mode=mode,
+                            status=status, actor=actor, recipient=recipient, date=rng.choice(DATES),
+                            quantity=quantity))
+        if status == "future" and rng.random() < 0.7:
+            commitments.append(Commitment(f"c{k}", f"ev{k}", [f"e{a}"] if actor else [],
+                                          [f"e{b}"] if recipient else [], {"type": type_, "mode": mode},
+                                          made=rng.choice([None, "2024-03-01", "2024-02"]),
+                                          due=rng.choice([None, "2024-03-20"])))
+    published = f"2024-03-{rng.randrange(4, 14):02d}" if rng.random() > 0.1 else None
+    doc_id = f"doc-{n:03d}"
+    return (Document(doc_id, text, published),
+            Result(doc_id, published, entities=entities, events=events, commitments=commitments))
+
+
+def filled(path: Path, pairs: list[tuple[Document, Result]]) -> Store:
+    store = Store(path)
+    for document, result in pairs:
+        store.save(document, result)
+    return store
+
+
+def tiny_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("_CACHE", "_CLUSTERS", "_EVENTS", "_WRITE"):
+        monkeypatch.setattr(rebuild, name, 1)
+
+
+def test_with_caches_of_one_the_rebuild_is_the_pure_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(11)
+    pairs = [random_document(rng, n) for n in range(120)]
+    whole = filled(tmp_path / "whole.db", pairs)
+    rebuild_ledger(whole.conn)
+    tiny_caches(monkeypatch)
+    small = filled(tmp_path / "small.db", pairs[::-1])
+    rebuild_ledger(small.conn)
+    results, documents = [r for _, r in pairs], [d for d, _ in pairs]
+    pure = build_ledger(results, None, span_texts_of(documents, results))
+    built = load_ledger(small.conn)
+    assert len(built.events) < sum(len(r.events) for r in results), "the random ledger should merge something"
+    assert {c.status for c in built.commitments} >= {"open", "fulfilled"}
+    assert canonical(built) == canonical(pure)
+    for table in ("ledger_entities", "ledger_events", "ledger_commitments", "ledger_dyads",
+                  "ledger_entity_sources", "ledger_event_mentions"):
+        rows = f"SELECT * FROM {table} ORDER BY 1, 2"
+        assert small.conn.execute(rows).fetchall() == whole.conn.execute(rows).fetchall()
+    assert small.conn.execute("SELECT count(*) FROM sqlite_temp_master").fetchone()[0] == 0
+    whole.close()
+    small.close()
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10**6), st.integers(0, 3), st.integers(0, 10), st.booleans())
+def test_any_dense_ledger_and_settings(seed: int, slack: int, window: int, mode_none: bool) -> None:
+    import tempfile
+
+    rng = random.Random(seed)
+    pairs = [random_document(rng, n) for n in range(rng.randrange(1, 40))]
+    options = LedgerSettings.from_dict({"date_slack_days": slack, "undated_window_days": window,
+                                        "mode_none_matches": mode_none})
+    with tempfile.TemporaryDirectory() as tmp:
+        store = filled(Path(tmp) / "l.db", pairs)
+        rebuild_ledger(store.conn, options)
+        results, documents = [r for _, r in pairs], [d for d, _ in pairs]
+        assert canonical(load_ledger(store.conn)) == canonical(
+            build_ledger(results, options, span_texts_of(documents, results)))
+        store.close()
+
+
+def test_the_golden_scenario_with_caches_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tiny_caches(monkeypatch)
+    store = filled(tmp_path / "g.db", list(zip(golden_documents(), golden_results(), strict=True)))
+    rebuild_ledger(store.conn)
+    texts = span_texts_of(golden_documents(), golden_results())
+    assert canonical(load_ledger(store.conn)) == canonical(build_ledger(golden_results(), None, texts))
+    store.close()
+
+
+def test_the_event_types_that_can_decide_a_promise() -> None:
+    assert deciding_types({"type": "RETREAT", "mode": "ceasefire"}) == {"RETREAT", "ASSAULT", "COERCE", "SANCTION"}
+    assert deciding_types({"type": "AGREE", "mode": "meet"}) >= {"CONSULT", "SUPPORT", "RETREAT", "REJECT"}
+    assert "CONSULT" not in (deciding_types({"type": "AGREE", "mode": None}) or set())
+    assert deciding_types({}) == frozenset()
+
+
+def test_a_database_lookup_answers_but_cannot_be_listed() -> None:
+    lookup: rebuild._Lookup[str, int] = rebuild._Lookup(lambda key: len(key) or None)
+    assert lookup.get("abc") == 3 and lookup["ab"] == 2 and lookup.get("", -1) == -1
+    with pytest.raises(KeyError):
+        lookup[""]
+    with pytest.raises(TypeError):
+        list(lookup)
