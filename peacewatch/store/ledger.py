@@ -1,11 +1,9 @@
 """The ledger in the database: rebuilt from the stored per-document records, queried by dyad.
 
-``rebuild_ledger`` computes what the pure ``peacewatch.resolve.build_ledger`` would from the stored
-records (``stored_ledger`` does it all at once, without whole results in memory) and replaces the
-ledger tables (migration 0002) in one transaction, reading events in document batches and merging
-and writing one event type at a time, so it never holds every report or merged event. The query
-functions read those tables only; a dyad timeline is one range scan of the ``ledger_dyads`` primary
-key.
+``rebuild_ledger`` writes what the pure ``peacewatch.resolve.build_ledger`` would compute from the
+stored records into the ledger tables (migration 0002), in one transaction and in memory that does
+not grow with the database (``rebuild``). The query functions read those tables only; a dyad
+timeline is one range scan of the ``ledger_dyads`` primary key.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import hashlib
 import itertools
 import json
 import sqlite3
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +21,10 @@ from typing import Any
 from ..errors import StoreError
 from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent
 from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token
-from ..resolve.entities import EntityMap, fold_entities
 from ..resolve.events import timeline_day
-from ..resolve.ledger import assemble_ledger
 from ..resolve.records import EventMention, LedgerEntity
-from ..resolve.reports import Report, reports_of
 from ..resolve.synthetic import synthetic_events
-from ..types import Argument, Entity, Result
+from ..types import Argument, Result
 
 UNKNOWN_DAY = "9999-12-31"
 # The per-document tables the ledger is built from (timexes and quotes are not read by it, so
@@ -79,73 +73,11 @@ def stored_span_texts(conn: sqlite3.Connection, first: str = "", last: str | Non
     return {(doc, start, end): text for doc, start, end, text in rows if isinstance(start, int)}
 
 
-def stored_ledger(conn: sqlite3.Connection, settings: LedgerSettings) -> Ledger:
-    """``build_ledger`` over the stored records, read document batch by document batch: each batch's
-    events become compact reports and its records are dropped, the reports are dropped once merged,
-    and mentions are never read (``_insert_entities`` joins them to the entities in SQL)."""
-    docs = conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id").fetchall()
-    entities, id_map = fold_entities(_stored_entities(conn))
-    return assemble_ledger(docs, entities, id_map, _stored_reports(conn, docs, id_map, settings),
-                           _stored_promises(conn), settings)
-
-
-def _stored_entities(conn: sqlite3.Connection) -> Iterator[tuple[str, Entity]]:
-    """(document, entity) of every stored document that did not fail, without fields never read."""
-    rows = conn.execute("SELECT x.doc_id, x.record FROM entities x JOIN documents d ON d.id = x.doc_id"
-                        " WHERE d.error_code IS NULL ORDER BY x.doc_id, x.rowid")
-    for doc, record in rows:
-        yield doc, Entity.from_dict({k: v for k, v in json.loads(record).items() if k not in _UNREAD})
-
-
-def _stored_reports(conn: sqlite3.Connection, docs: list[tuple[str, str | None]], id_map: EntityMap,
-                    settings: LedgerSettings, type_: str | None = None) -> Iterator[Report]:
-    """The event reports of the documents (sorted by id), made ``_BATCH`` documents at a time; only
-    those of events of ``type_`` when given (a report's words depend on its document's other
-    events of its own type only)."""
-    for start in range(0, len(docs), _BATCH):
-        chunk = docs[start:start + _BATCH]
-        data: dict[str, dict[str, Any]] = {d: {"id": d, "published": p, "events": []} for d, p in chunk}
-        first, last = chunk[0][0], chunk[-1][0]
-        rows = conn.execute("SELECT doc_id, record FROM events WHERE doc_id >= ? AND doc_id <= ?"
-                            " AND (? IS NULL OR json_extract(record, '$.type') = ?) ORDER BY doc_id, rowid",
-                            (first, last, type_, type_))
-        for doc_id, record in rows:
-            if doc_id in data:
-                data[doc_id]["events"].append(_compact(json.loads(record)))
-        batch = [Result.from_dict(d) for d in data.values()]
-        yield from reports_of(batch, id_map, settings, stored_span_texts(conn, first, last))
-
-
-def _stored_promises(conn: sqlite3.Connection) -> list[Result]:
-    """The stored documents that did not fail and hold commitments, with only those."""
-    data: dict[str, dict[str, Any]] = {}
-    rows = conn.execute("SELECT d.id, d.published, c.record FROM commitments c JOIN documents d"
-                        " ON d.id = c.doc_id WHERE d.error_code IS NULL ORDER BY c.doc_id, c.rowid")
-    for doc_id, published, record in rows:
-        data.setdefault(doc_id, {"id": doc_id, "published": published, "commitments": []})
-        data[doc_id]["commitments"].append(json.loads(record))
-    return [Result.from_dict(d) for d in data.values()]
-
-
-def _compact(event: dict[str, Any]) -> dict[str, Any]:
-    """An event record as the ledger keeps it until the merge: without ``why`` and ``date_span``
-    (never read), its short strings interned (types, codes, sectors, names recur in every batch)."""
-    return {k: _interned(v) for k, v in event.items() if k not in ("why", "date_span")}
-
-
-def _interned(value: Any) -> Any:
-    if isinstance(value, str):
-        return sys.intern(value) if len(value) <= 64 else value
-    if isinstance(value, dict):
-        return {k: _interned(v) for k, v in value.items()}
-    return [_interned(v) for v in value] if isinstance(value, list) else value
-
-
 def rebuild_ledger(
     conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
 ) -> LedgerStats | None:
-    """Rebuild every ledger table from the per-document records with these settings, one event type
-    at a time (``_build``), in one transaction.
+    """Rebuild every ledger table from the per-document records with these settings, in one
+    transaction.
 
     Returns None without doing anything when neither the documents, the settings nor the rules
     (peacewatch version and ledger tables) changed since the last build, unless ``force``.
@@ -169,7 +101,7 @@ def rebuild_ledger(
 
 
 def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
-    """Write what ``stored_ledger`` computes without holding what grows with the database
+    """Write what ``build_ledger`` computes without holding what grows with the database
     (``rebuild.build_tables``), then the meta row."""
     from .rebuild import build_tables
 

@@ -168,15 +168,13 @@ def test_a_rebuild_in_small_batches_is_the_whole_build(
     batched.close()
 
 
-def test_the_rebuild_type_by_type_is_the_stored_ledger_at_once(store: Store) -> None:
-    """``rebuild_ledger`` merges and writes one event type at a time and tracks commitments over
-    the events that could decide them only: the ledger is the one every report merged at once gives,
-    with default and with other settings."""
-    from peacewatch.store.ledger import stored_ledger
-
+def test_the_rebuild_is_the_pure_build_under_other_settings(store: Store) -> None:
+    """``rebuild_ledger`` writes the ledger ``build_ledger`` computes over the stored results, with
+    default and with other settings (events, commitments and their order)."""
+    texts = span_texts_of(golden_documents(), golden_results())
     for settings in (LedgerSettings(), LedgerSettings.from_dict({"date_slack_days": 0, "horizon_days": 30})):
         rebuild_ledger(store.conn, settings, force=True)
-        built, at_once = load_ledger(store.conn), stored_ledger(store.conn, settings)
-        assert built.as_of == at_once.as_of and built.commitments
-        assert [e.to_dict() for e in built.events] == [e.to_dict() for e in at_once.events]
-        assert [c.to_dict() for c in built.commitments] == [c.to_dict() for c in at_once.commitments]
+        built, pure = load_ledger(store.conn), build_ledger(stored_results(store.conn), settings, texts)
+        assert built.as_of == pure.as_of and built.commitments
+        assert [e.to_dict() for e in built.events] == [e.to_dict() for e in pure.events]
+        assert [c.to_dict() for c in built.commitments] == [c.to_dict() for c in pure.commitments]

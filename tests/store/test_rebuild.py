@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import peacewatch.store.rebuild as rebuild
+import peacewatch.store.scratch as scratch
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
 from peacewatch.resolve.commitments import deciding_types
 from peacewatch.store.ledger import load_ledger, rebuild_ledger
@@ -69,8 +69,8 @@ def filled(path: Path, pairs: list[tuple[Document, Result]]) -> Store:
 
 
 def tiny_caches(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("_CACHE", "_CLUSTERS", "_EVENTS", "_WRITE"):
-        monkeypatch.setattr(rebuild, name, 1)
+    for name in ("CACHE", "CLUSTERS", "EVENTS", "WRITE"):
+        monkeypatch.setattr(scratch, name, 1)
 
 
 def test_with_caches_of_one_the_rebuild_is_the_pure_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,7 +131,7 @@ def test_the_event_types_that_can_decide_a_promise() -> None:
 
 
 def test_a_database_lookup_answers_but_cannot_be_listed() -> None:
-    lookup: rebuild._Lookup[str, int] = rebuild._Lookup(lambda key: len(key) or None)
+    lookup: scratch.Lookup[str, int] = scratch.Lookup(lambda key: len(key) or None)
     assert lookup.get("abc") == 3 and lookup["ab"] == 2 and lookup.get("", -1) == -1
     with pytest.raises(KeyError):
         lookup[""]
