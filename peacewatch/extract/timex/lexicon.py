@@ -14,7 +14,8 @@ from importlib import resources
 from ...errors import ConfigError
 
 TABLES = ("months", "weekdays", "seasons", "numbers", "units", "ordinals", "mods", "parts",
-          "dayrefs", "refs", "sets", "tense", "rules", "holidays", "titles", "namewords")
+          "dayrefs", "refs", "sets", "tense", "rules", "holidays", "titles", "namewords",
+          "generic")
 
 
 @lru_cache(maxsize=None)
@@ -65,6 +66,7 @@ class Lexicon:
     dayrefs: dict[str, tuple[int, str]]
     refs: dict[str, str]
     titles: frozenset[str]
+    generic: frozenset[str]
     sets: dict[str, str]
     holidays: dict[str, str]
 
@@ -148,6 +150,7 @@ def lexicon() -> Lexicon:
         dayrefs={r["phrase"]: (int(r["offset"]), r["part"]) for r in read_table("dayrefs")},
         refs=_column("refs", "phrase", "value"),
         titles=frozenset(r["word"].lower() for r in read_table("titles")),
+        generic=frozenset(r["word"].lower() for r in read_table("generic")),
         sets=_column("sets", "word", "value"),
         holidays=_column("holidays", "name", "rule"),
     )

@@ -226,6 +226,8 @@ def n_weekend(m: Match, ctx: Context) -> Value | None:
 def n_dayref(m: Match, ctx: Context) -> Value | None:
     """today, yesterday, tonight, this morning, yesterday afternoon …"""
     lx, g = lexicon(), m.groups
+    if _generic_day(m, ctx):
+        return None  # "today's world", "the leaders of tomorrow": nowadays or times to come, not a day
     offset, part = lx.dayrefs[_key(g["dayref"])]
     part_word = g.get("part") or g.get("part0")
     typ, suffix = _part_type(m, part_word)
@@ -236,3 +238,23 @@ def n_dayref(m: Match, ctx: Context) -> Value | None:
         return Value(typ, "XXXX-XX-XX" + suffix, mod, note="no anchor")
     date = ctx.anchor + dt.timedelta(days=offset)
     return Value(typ, cal.day(date) + suffix, mod, ctx.anchor.isoformat(), f"{offset:+d} days")
+
+
+_POSSESSIVE_NOUNS = re.compile(r"\s*['’]s((?:\s+[a-z-]+){1,3})")
+_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$")
+# words that end the noun phrase after "today's" ("today's meeting of world leaders")
+_STOPS = frozenset({"of", "in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "the", "a", "an"})
+
+
+def _generic_day(m: Match, ctx: Context) -> bool:
+    """Whether "today" or "tomorrow" stands for an age rather than a day: "today's youth", "today's
+    personal computers" (a noun of ``generic.tsv`` within the next three words), "the cars of tomorrow"."""
+    if m.text.lower() not in ("today", "tomorrow"):
+        return False
+    generic = lexicon().generic
+    after = _POSSESSIVE_NOUNS.match(ctx.after(m.end, 40).lower())
+    if after:
+        words = after[1].split()
+        return any(w in generic for w in words[:next((i for i, w in enumerate(words) if w in _STOPS), 3)])
+    before = _OF_BEFORE.search(ctx.before(m.start, 30).lower())
+    return before is not None and before[1] in generic

@@ -1,0 +1,43 @@
+"""Third-round timex rules: "today" and "tomorrow" standing for an age rather than a day."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.types import Document, Timex
+
+PUBLISHED = "2023-12-26"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex")
+
+
+def run(pipe, text: str) -> list[Timex]:  # type: ignore[no-untyped-def]
+    [result] = list(pipe.annotate([Document(id="t", text=text, published=PUBLISHED)]))
+    assert result.error is None, result.error
+    return result.timexes
+
+
+@pytest.mark.parametrize("text", [
+    "The mediator said the war scars today's youth more than any treaty could heal.",
+    "Today's world has little patience for long negotiations, the envoy wrote.",
+    "Even today's personal computers could run the old registry of displaced families.",
+    "The accord has to be written for the leaders of tomorrow, not for the generals.",
+    "Tomorrow's generations will judge the ceasefire, the bishop told the crowd.",
+])
+def test_an_age_is_not_a_day(pipe, text):  # type: ignore[no-untyped-def]
+    assert [t.text for t in run(pipe, text)] == []
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("The text appeared in today's editions of the party paper.", "today", "2023-12-26"),
+    ("Tomorrow's vote on the truce is expected to pass.", "Tomorrow", "2023-12-27"),
+    # a generic noun past the end of the noun phrase says nothing
+    ("Today's meeting of world leaders ended without a statement.", "Today", "2023-12-26"),
+])
+def test_a_day_of_its_own_stays_a_day(pipe, text, word, value):  # type: ignore[no-untyped-def]
+    hits = [t for t in run(pipe, text) if t.text == word]
+    assert [(t.type, t.value) for t in hits] == [("DATE", value)]
+    assert hits[0].why.startswith("rule dayref")
