@@ -33,7 +33,7 @@ test: lint
 # events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes).
 bench: install
 	$(BIN)/python bench/run.py
-	$(BIN)/python bench/ledger.py --events 1000000 --documents 10000
+	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
