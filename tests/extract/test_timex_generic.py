@@ -41,3 +41,15 @@ def test_a_day_of_its_own_stays_a_day(pipe, text, word, value):  # type: ignore[
     hits = [t for t in run(pipe, text) if t.text == word]
     assert [(t.type, t.value) for t in hits] == [("DATE", value)]
     assert hits[0].why.startswith("rule dayref")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # what a plan in the simple past was for is still ahead: the report would say "left" otherwise
+    ("The monitoring team planned to leave the capital on Thursday for the border.", "2023-12-28"),
+    ("The envoys intended to meet the rebels Friday, an aide said.", "2023-12-29"),
+    # a past perfect still points back
+    ("The team had planned to leave the capital on Thursday but stayed.", "2023-12-21"),
+])
+def test_a_plan_in_the_simple_past_points_through_its_infinitive(pipe, text, value):  # type: ignore[no-untyped-def]
+    [hit] = [t for t in run(pipe, text) if t.type == "DATE"]
+    assert hit.value == value, hit.why

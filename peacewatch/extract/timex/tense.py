@@ -52,9 +52,12 @@ def verb_direction(verb: Token) -> str | None:
     planners = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
         planners.append(verb.head)
-    # a plan still ahead ("is scheduled to", "has scheduled"); a simple past plan ("planned to pay
-    # on Friday") is usually reported once it happened
+    # a plan still ahead ("is scheduled to", "has scheduled"); a plan in the simple past points
+    # forward only through its infinitive ("planned to leave on Thursday": what was planned is still
+    # ahead, else the report says "left"), not by itself ("the talks it planned Monday")
     if any(table["lemma"].get(p.lemma_.lower()) == "future" and p.tag_ != "VBD" for p in planners):
+        return "future"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and table["lemma"].get(verb.head.lemma_.lower()) == "future":
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "is to resume trading Tuesday"
