@@ -101,11 +101,11 @@ def test_unknown_baseline_is_rejected(tmp_path):  # type: ignore[no-untyped-def]
         evaluate(write(tmp_path, gold_record()), load_config(), baseline="heideltime")
 
 
-# The gate: floors are the measured dev scores minus ~0.01, never under the bar (value F1
-# 0.80, relaxed F1 0.88: AQUAINT measures 0.8003, so its floor is the bar itself); they only move up.
+# The gate: floors are the measured dev scores minus ~0.007, never under the bar (value F1
+# 0.80, relaxed F1 0.88: AQUAINT measures 0.8034, so its floor is the bar itself); they only move up.
 FLOORS = {
-    "tbaq_timebank.jsonl": {"value_f1": 0.822, "relaxed_f1": 0.933},
-    "tbaq_aquaint.jsonl": {"value_f1": 0.800, "relaxed_f1": 0.941},
+    "tbaq_timebank.jsonl": {"value_f1": 0.823, "relaxed_f1": 0.934},
+    "tbaq_aquaint.jsonl": {"value_f1": 0.800, "relaxed_f1": 0.943},
     "meantime_en.jsonl": {"value_f1": 0.827, "relaxed_f1": 0.917},
 }
 
