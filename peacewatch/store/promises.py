@@ -8,7 +8,6 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from ..resolve.commitments import (
@@ -19,7 +18,6 @@ from ..resolve.commitments import (
     decide,
     deciding_types,
     group_key,
-    placed,
 )
 from ..resolve.dates import interval
 from ..resolve.events import timeline_day
@@ -41,7 +39,7 @@ def track_stored_commitments(conn: sqlite3.Connection, as_of: dt.date | None, ho
         _promise_row(commitment_found(doc, published, Commitment.from_dict(json.loads(record)), ids, origin))
         for doc, published, record in rows))
     events: Lookup[str, MergedEvent] = Lookup(lambda event_id: scratch.event(conn, event_id))
-    deciding: Lookup[str, Placed] = Lookup(lambda event_id: _slim(conn, event_id))
+    deciding: Lookup[str, Placed] = Lookup(lambda event_id: None, size=scratch.DECIDING)
     entity = entity_info(conn)
     codes: Lookup[str, str] = Lookup(lambda i: (code_token(e.code, e.sector) if (e := entity.get(i)) else None))
     write(conn, "INSERT INTO pw_built VALUES (?, ?, ?)", (
@@ -78,12 +76,6 @@ def _promise_groups(conn: sqlite3.Connection) -> Iterator[tuple[tuple[str, ...],
         yield tuple((key or "").split("\x1f")), items
 
 
-def _slim(conn: sqlite3.Connection, event_id: str) -> Placed | None:
-    """The event as a promise is decided over: without its mentions and why, which are never read."""
-    found = scratch.event(conn, event_id)
-    return None if found is None else placed(replace(found, mentions=[], why=""))
-
-
 def _candidates(conn: sqlite3.Connection, c: LedgerCommitment, codes: Lookup[str, str],
                 events: Lookup[str, Placed], horizon_days: int) -> list[Placed]:
     """The events that happened and could decide this promise, in timeline order: those of a type
@@ -95,7 +87,7 @@ def _candidates(conn: sqlite3.Connection, c: LedgerCommitment, codes: Lookup[str
     if made is None or types == frozenset():
         return []
     tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
-    sql = (f"SELECT DISTINCT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
+    sql = (f"SELECT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
            " AND start <= ? AND end > ?")
     args: list[Any] = [*tokens, (made.end + dt.timedelta(days=horizon_days)).toordinal(), made.start.toordinal()]
     if types is not None:
@@ -105,6 +97,13 @@ def _candidates(conn: sqlite3.Connection, c: LedgerCommitment, codes: Lookup[str
         sql += (" AND (toward = 0 OR event IN (SELECT event FROM pw_toward WHERE token IN"
                 f" ({', '.join('?' * len(toward))})))")
         args += toward
-    found = [e for (event_id,) in conn.execute(sql, args).fetchall() if (e := events.get(event_id)) is not None]
+    found: list[Placed] = []
+    # the events already held are read from the cache, the others from pw_placed in the same query
+    for event_id, data in conn.execute(f"SELECT event, data FROM pw_placed WHERE event IN ({sql})", args):
+        hit = events.get(event_id) if events.held(event_id) else None
+        if hit is None:
+            hit = pickle.loads(data)
+            events.keep(event_id, hit)
+        found.append(hit)
     found.sort(key=lambda p: (timeline_day(p.event) or dt.date.max, p.event.id))
     return found

@@ -29,11 +29,11 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..resolve.clusters import cluster_sorted
-from ..resolve.commitments import event_span, may_decide, side_tokens
+from ..resolve.commitments import event_span, may_decide, placed, side_tokens
 from ..resolve.dates import day
 from ..resolve.entities import Links, Seen, entity_key, ledger_entity
 from ..resolve.events import merged_event_of
@@ -165,6 +165,8 @@ def _merge_events(conn: sqlite3.Connection, settings: LedgerSettings, batch: int
                          (row for e in deciding for row in _deciding_rows(e)))
         conn.executemany("INSERT OR IGNORE INTO pw_toward VALUES (?, ?)",
                          ((e.id, token) for e in deciding for token in side_tokens(e.recipient)))
+        conn.executemany("INSERT INTO pw_placed VALUES (?, ?)", ((e.id, pickle.dumps(
+            placed(replace(e, mentions=[], why="")), pickle.HIGHEST_PROTOCOL)) for e in deciding))
         taken.written()
         pending.clear()
 

@@ -20,7 +20,8 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 CACHE = 1024  # answers of each kind of lookup kept in memory at most
-CLUSTERS = 256  # clusters (with their members) kept in memory at most
+CLUSTERS = 2048  # clusters (with their members) kept in memory at most
+DECIDING = 8192  # events (slim: no mentions, no why) kept in memory for deciding promises
 WRITE = 2000  # rows written per executemany
 EVENTS = 500  # merged events (with their mentions) held before they are written
 
@@ -38,11 +39,12 @@ TABLES = (
     "CREATE INDEX temp.pw_weeks_week ON pw_weeks (week)",
     "CREATE TEMP TABLE pw_deciding (event TEXT, type TEXT, token TEXT, start INTEGER, end INTEGER, toward INTEGER)",
     "CREATE TEMP TABLE pw_toward (event TEXT, token TEXT, PRIMARY KEY (token, event)) WITHOUT ROWID",
+    "CREATE TEMP TABLE pw_placed (event TEXT PRIMARY KEY, data BLOB)",
     "CREATE TEMP TABLE pw_promises (groupkey TEXT, doc TEXT, commitment TEXT, data BLOB)",
     "CREATE TEMP TABLE pw_built (made TEXT, id TEXT, data BLOB)",
 )
 NAMES = ("pw_keys", "pw_entities", "pw_reports", "pw_clusters", "pw_parties", "pw_members", "pw_weeks",
-                "pw_deciding", "pw_toward", "pw_promises", "pw_built")
+                "pw_deciding", "pw_toward", "pw_placed", "pw_promises", "pw_built")
 # the key of a per-document entity (the last one written under that id, as a dict would keep)
 KEY_OF = "SELECT key FROM pw_entities WHERE doc = ? AND entity = ? ORDER BY rowid DESC LIMIT 1"
 
@@ -72,10 +74,18 @@ class Lookup(Mapping[K, V]):
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        found = self._cache[key] = self._fetch(key)
+        return self.keep(key, self._fetch(key))
+
+    def keep(self, key: K, value: V | None) -> V | None:
+        """Remember an answer found another way (many at once by one query)."""
+        self._cache[key] = value
+        self._cache.move_to_end(key)
         if len(self._cache) > self._size:
             self._cache.popitem(last=False)
-        return found
+        return value
+
+    def held(self, key: K) -> bool:
+        return key in self._cache
 
     def __getitem__(self, key: K) -> V:
         found = self._find(key)
