@@ -13,18 +13,12 @@ from peacewatch.extract.timex.rules import rules
 from peacewatch.types import Document, Timex
 from tests.conftest import shared_path
 
-PUBLISHED = "2023-12-26"  # a Tuesday
+from .timex_support import run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex")
-
-
-def run(pipe, text: str, published: str | None = PUBLISHED) -> list[Timex]:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published=published)]))
-    assert result.error is None, result.error
-    return result.timexes
 
 
 def find(timexes: list[Timex], text: str) -> Timex:

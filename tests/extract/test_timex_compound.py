@@ -9,20 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacewatch.extract.timex.names import name_word
-from peacewatch.types import Document, Timex
+from peacewatch.types import Timex
 
-PUBLISHED = "2023-12-26"  # a Tuesday
+from .timex_support import PUBLISHED, run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex")
-
-
-def run(pipe, text: str, published: str | None = PUBLISHED) -> list[Timex]:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published=published)]))
-    assert result.error is None, result.error
-    return result.timexes
 
 
 def found(timexes: list[Timex]) -> dict[str, tuple[str, str]]:

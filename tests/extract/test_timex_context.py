@@ -8,20 +8,14 @@ import pytest
 from peacewatch.errors import ConfigError
 from peacewatch.extract.timex import lexicon as lexicon_module
 from peacewatch.extract.timex import rules as rules_module
-from peacewatch.types import Document, Timex
+from peacewatch.types import Timex
 
-PUBLISHED = "2023-12-26"  # a Tuesday
+from .timex_support import run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex")
-
-
-def run(pipe, text: str) -> list[Timex]:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published=PUBLISHED)]))
-    assert result.error is None, result.error
-    return result.timexes
 
 
 def value_of(timexes: list[Timex], text: str) -> tuple[str, str]:

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Document, Timex
-
-PUBLISHED = "2023-12-26"  # a Tuesday
+from .timex_support import run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex")
-
-
-def run(pipe, text: str) -> list[Timex]:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published=PUBLISHED)]))
-    assert result.error is None, result.error
-    return result.timexes
 
 
 @pytest.mark.parametrize("text", [
