@@ -113,3 +113,23 @@ def test_one_casualty_toll_is_one_attack(pipe) -> None:  # type: ignore[no-untyp
     text = "A roadside bomb killed three soldiers and wounded five others in Kandahar on Monday."
     [result] = list(pipe.annotate([Document(id="k", text=text, published="2023-12-26")]))
     assert [e.type for e in result.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("Kyiv wants guarantees and a withdrawal of troops.", "withdrawal", "hypothetical"),
+    ("The rebels want goodwill gestures, especially prisoner releases, before signing.", "prisoner releases",
+     "hypothetical"),
+    ("The army launched raids and a wave of arrests.", "arrests", "occurred"),
+])
+def test_a_noun_listed_with_a_wrapped_noun_shares_its_wrapper(pipe, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                              status: str) -> None:
+    [result] = list(pipe.annotate([Document(id="w", text=text, published="2023-12-26")]))
+    found = {text[slice(*e.trigger_span)]: e.status for e in result.events}
+    assert found.get(trigger) == status, found
+
+
+def test_a_release_listed_among_demands_is_not_reported_as_done(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels demanded concessions, including the release of prisoners."
+    [result] = list(pipe.annotate([Document(id="d", text=text, published="2023-12-26")]))
+    assert not [e for e in result.events if e.type == "RETREAT" and e.status == "occurred"]
+    assert [e.status for e in result.events if e.type == "REQUEST"] == ["requested"]

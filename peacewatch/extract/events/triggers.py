@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 # Prepositions that introduce what an agreement, demand or talk is about.
 ABOUT_PREPS = ("on", "to", "for", "upon", "over", "about", "of")
+LISTING_PREPS = ("including", "like")  # "concessions including the release of prisoners"
 # Dependents that are not part of a trigger's frame (other clauses, punctuation).
 FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
 # Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
@@ -193,6 +194,21 @@ def governor(token: Token) -> Token | None:
     if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
         if head.head.lemma_.lower() in roles:
             return head.head
+    if coarse_pos(token) == "NOUN" and (listed := _listed_under(token)) is not None:
+        return governor(listed)
+    return None
+
+
+def _listed_under(token: Token) -> Token | None:
+    """The noun a noun is listed with or under ("guarantees and a withdrawal", "gestures, especially
+    prisoner releases", "concessions, including the release of prisoners"): it shares that noun's
+    wrapper, so a release listed among what is demanded is demanded too."""
+    head = token.head
+    if token.dep_ in ("conj", "appos") and coarse_pos(head) == "NOUN":
+        return head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LISTING_PREPS \
+            and coarse_pos(head.head) == "NOUN":
+        return head.head
     return None
 
 
