@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..types import Commitment, Result
-from .dates import Interval, day, interval
+from .dates import Interval, before_unknown, day, interval
 from .entities import EntityMap
 from .events import HAPPENED, event_day, quantities_agree
 from .records import CommitmentSource, LedgerCommitment, LedgerEntity, MergedEvent
@@ -166,6 +166,8 @@ def event_span(event: MergedEvent) -> Interval | None:
     stated = interval(event.date)
     if stated is not None:
         return stated
+    if before_unknown(event.date):
+        return None
     first = day(event.first_reported)
     return Interval(first, first) if first else None
 

@@ -92,6 +92,12 @@ def _parse(value: str) -> Interval | None:
     return None
 
 
+def before_unknown(value: str | None) -> bool:
+    """Whether a date says only "some time before publication" (``PAST_REF``: "a previous
+    ceasefire"): such an event cannot be placed, not even by the day it was reported."""
+    return value == "PAST_REF"
+
+
 def day(value: str | None) -> dt.date | None:
     """The calendar day of a published date (``YYYY-MM-DD`` or ISO date-time), or None."""
     return parse_anchor(value)

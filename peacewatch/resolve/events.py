@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ..types import Argument, Event, Result
 from .clusters import cluster
-from .dates import day, interval
+from .dates import before_unknown, day, interval
 from .entities import EntityMap, normalize_name
 from .records import EventMention, LedgerEntity, MergedEvent
 from .reports import HAPPENED, Report, SpanTexts, quantities_agree, reports_of, status_class
@@ -96,6 +96,8 @@ def _event_id(seed: str) -> str:
 def event_day(event: MergedEvent) -> dt.date | None:
     """The day an event happened: the start of its stated date, else its first report."""
     stated = interval(event.date)
+    if stated is None and before_unknown(event.date):
+        return None  # "a previous ceasefire": some time before its report, not on the day of it
     return stated.start if stated else day(event.first_reported)
 
 
@@ -158,7 +160,7 @@ def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str]
 def _best_date(members: list[Report]) -> str | None:
     dated = [m for m in members if m.stated is not None]
     if not dated:
-        return None
+        return next((m.event.date for m in members if before_unknown(m.event.date)), None)
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date

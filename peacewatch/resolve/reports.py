@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..types import Argument, Event, Result
-from .dates import Interval, agree, day, interval
+from .dates import Interval, agree, before_unknown, day, interval
 from .entities import EntityMap, normalize_name
 from .settings import LedgerSettings
 from .tables import code_match
@@ -130,7 +130,7 @@ def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSet
                 r.id, published, ev,
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.recipient),
-                stated, stated or _undated_window(ev.status, published, settings),
+                stated, stated or _undated_window(ev.status, None if before_unknown(ev.date) else published, settings),
                 tuple(sorted({sys.intern(w) for w in _WORD.findall(text.casefold())})),
                 _one_set(frozenset(a.code for a in ev.actor + ev.recipient
                                   if a.code and code_match(a.code, None) != "none")),

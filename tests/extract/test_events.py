@@ -133,3 +133,14 @@ def test_a_release_listed_among_demands_is_not_reported_as_done(pipe) -> None:  
     [result] = list(pipe.annotate([Document(id="d", text=text, published="2023-12-26")]))
     assert not [e for e in result.events if e.type == "RETREAT" and e.status == "occurred"]
     assert [e.status for e in result.events if e.type == "REQUEST"] == ["requested"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The rebels have been party to only one previous ceasefire, which collapsed.", "ceasefire"),
+    ("Unlike earlier talks, the two delegations met without mediators.", "talks"),
+])
+def test_an_earlier_event_of_its_kind_is_dated_some_time_before(pipe, text: str,  # type: ignore[no-untyped-def]
+                                                                 trigger: str) -> None:
+    [result] = list(pipe.annotate([Document(id="e", text=text, published="2023-12-26")]))
+    found = {text[slice(*e.trigger_span)]: e for e in result.events}
+    assert found[trigger].date == "PAST_REF" and "earlier one" in (found[trigger].why or "")

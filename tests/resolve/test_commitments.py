@@ -130,3 +130,24 @@ def test_a_promise_is_made_no_later_than_its_first_report() -> None:
     same_day = later("b", "2023-12-09", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-08"))
     c = judge(announced, same_day)
     assert c.made == "2023-12-07" and c.status == "fulfilled"
+
+
+def test_an_earlier_one_of_unknown_date_neither_keeps_nor_breaks_a_promise() -> None:
+    """"A previous ceasefire" (date PAST_REF) happened some time before its report: not evidence
+    that the promise was kept, even when reported after the promise was made."""
+    earlier = ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="PAST_REF")
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"]), later("d2", "2023-12-20", earlier))
+    assert (c.status, c.fulfilled_by) == ("open", [])
+    kept = ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-19")
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), later("d3", "2023-12-20", kept)).status == "fulfilled"
+
+
+def test_an_earlier_one_does_not_merge_with_a_dated_report_or_sit_on_the_report_day() -> None:
+    from peacewatch.resolve.events import timeline_day
+
+    earlier = ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="PAST_REF")
+    dated = ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-19")
+    ledger = build_ledger([later("d1", "2023-12-20", earlier), later("d2", "2023-12-20", dated)])
+    assert len(ledger.events) == 2
+    [past] = [e for e in ledger.events if e.date == "PAST_REF"]
+    assert timeline_day(past) is None

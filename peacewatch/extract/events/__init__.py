@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ...pipeline import Annotation, register
 from ...types import Argument, Event
 from . import arguments as args
-from .dating import event_timex, in_clause, is_historical, is_later
+from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
@@ -75,6 +75,9 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     actors, recipients = _arguments(index, found, reading)
     timex = event_timex(ann.result.timexes, ann.doc, token)
     date = timex.value if timex else None
+    if date is None and (earlier := earlier_one(token)) is not None:
+        date = "PAST_REF"
+        reading.why.append(f"'{earlier} {token.text}': an earlier one, some time before publication (PAST_REF)")
     _date_status(reading, date, ann, timex is not None and in_clause(timex, token))
     taken = {a.entity for a in actors + recipients if a.entity}
     place = args.location(index, token, taken)

@@ -112,3 +112,14 @@ def is_later(value: str | None, anchor: dt.date | None) -> bool:
     if first is None and re.match(r"^\d{4}$", value or ""):
         first = dt.date(int(value), 1, 1)
     return first is not None and first > anchor
+
+
+def earlier_one(trigger: Token) -> str | None:
+    """The adjective that makes a noun trigger an earlier event of its kind ("a previous ceasefire",
+    "earlier talks"), or None: such an event happened some time before publication (``PAST_REF``)."""
+    from .tables import words
+
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lower_ in words("past_adj"):
+            return child.text
+    return None
