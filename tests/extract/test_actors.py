@@ -286,3 +286,11 @@ def test_mentions_slice_the_text(pipe, words: list[str]) -> None:  # type: ignor
     for m in r.mentions:
         assert text[m.start:m.end] == m.text
         assert m.entity is None or m.entity in ids
+
+
+def test_a_name_never_runs_across_a_line_break(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Reporting by The Associated Press\n\nIsrael freed 30 prisoners on Sunday."
+    result = run(pipe, text)
+    assert all("\n" not in m.text for m in result.mentions)
+    assert all("\n" not in e.name for e in result.entities)
+    assert "ISR" in {e.code for e in result.entities}

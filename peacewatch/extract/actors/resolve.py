@@ -187,8 +187,8 @@ def _other_spacy_names(w: Work) -> None:
     """spaCy's other names, as the baseline has them; a place name inside gives its country code."""
     for ent in w.doc.ents:
         kind = LABEL_KIND.get(ent.label_)
-        if kind is None or not w.free(ent.start, ent.end):
-            continue
+        if kind is None or not w.free(ent.start, ent.end) or "\n" in ent.text:
+            continue  # a name never runs across a line break: that is layout (a dateline, a caption)
         inner = w.inner.get(ent.start)
         code = inner.item.code if inner is not None and inner.item.code in _codes() else None
         sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
