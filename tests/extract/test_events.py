@@ -144,3 +144,13 @@ def test_an_earlier_event_of_its_kind_is_dated_some_time_before(pipe, text: str,
     [result] = list(pipe.annotate([Document(id="e", text=text, published="2023-12-26")]))
     found = {text[slice(*e.trigger_span)]: e for e in result.events}
     assert found[trigger].date == "PAST_REF" and "earlier one" in (found[trigger].why or "")
+
+
+def test_the_dateline_place_is_never_a_party(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("GENEVA (Newswire) - The EU envoy met Kenyan President William Ruto and Somali President"
+            " Hassan Sheikh Mohamud.")
+    full = make_pipeline("timex", "actors", "events")
+    [result] = list(full.annotate([Document(id="g", text=text, published="2023-12-26")]))
+    parties = {a.code for e in result.events for a in e.actor + e.recipient}
+    assert result.events and "CHE" not in parties
+    assert any(m.text == "GENEVA" and (m.why or "").startswith("dateline:") for m in result.mentions)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ...types import Entity, Mention
 from . import collectives, headlines, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
+from .tables import DATELINE
 from .work import Work
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention],
 
 def _keep(w: Work, names: list[Match]) -> list[Match]:
     """Drop matches spaCy shows to be part of a longer name, or ambiguous forms it does not agree on."""
-    ent_of = {t.i: e for e in w.doc.ents for t in e}
+    # a spaCy name across a line break is layout ("The Associated Press\n\nIsrael"): no container
+    ent_of = {t.i: e for e in w.doc.ents if "\n" not in e.text for t in e}
     kept = []
     for m in names:
         ent = ent_of.get(m.start)
@@ -131,6 +133,8 @@ def _place_or_org(w: Work, m: Match) -> None:
     if item.kind in ("region", "dateline"):
         key = f"place:{item.form}"
         w.entity(key, Entity("", item.form, "place", code, None, why=f"{why} ({code or 'no state'})"))
+        if item.kind == "dateline":  # where the story was filed: never a party to what it reports
+            why = f"{DATELINE} {why}"
         w.mention(m.start, m.end, "GPE" if code else "LOC", key, why)
         return
     if item.kind in ("capital", "seat"):

@@ -22,6 +22,10 @@ from ...types import ENTITY_KINDS
 ENTRY_COLUMNS = ("name", "aliases", "kind", "code", "sector", "role", "valid_from", "valid_to", "wikidata")
 REQUIRED_COLUMNS = ("name", "kind")
 
+# How a mention's ``why`` begins when it is a dateline ("MOSCOW (Sputnik) -"): the place a story was
+# filed from, which the events component never takes for an actor or a recipient.
+DATELINE = "dateline:"
+
 
 @dataclass(frozen=True)
 class StateRow:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...types import Argument, Entity, Mention, Result
+from ..actors.tables import DATELINE
 from .tables import numbers, words
 from .triggers import coarse_pos, is_infinitive, is_person
 
@@ -41,6 +42,8 @@ class Index:
     def build(cls, doc: Doc, result: Result) -> Index:
         index = cls(doc, result, entities={e.id: e for e in result.entities})
         for mention in sorted(result.mentions, key=lambda m: m.entity is None):
+            if (mention.why or "").startswith(DATELINE):
+                continue  # where the story was filed, not who acted
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
