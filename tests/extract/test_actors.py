@@ -294,3 +294,19 @@ def test_a_name_never_runs_across_a_line_break(pipe) -> None:  # type: ignore[no
     assert all("\n" not in m.text for m in result.mentions)
     assert all("\n" not in e.name for e in result.entities)
     assert "ISR" in {e.code for e in result.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "Havana – The government and the rebels agreed on Tuesday to extend the truce.",
+    "Profile\nAddis Ababa – Lawmakers voted on Wednesday to end the state of emergency.",
+])
+def test_a_line_opening_with_a_place_and_a_dash_is_a_dateline(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(pipe, text)
+    [first] = [m for m in result.mentions if text.startswith(m.text) or f"\n{m.text}" in text][:1]
+    assert (first.why or "").startswith("dateline:") and not first.metonymy
+
+
+def test_a_capital_opening_a_sentence_without_a_dash_still_acts(pipe) -> None:  # type: ignore[no-untyped-def]
+    result = run(pipe, "Havana said on Monday it would host the talks.")
+    [m] = [m for m in result.mentions if m.text == "Havana"]
+    assert m.metonymy and not (m.why or "").startswith("dateline:")

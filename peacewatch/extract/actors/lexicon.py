@@ -157,6 +157,8 @@ class Lexicon:
         return names, terms
 
     def _name_at(self, texts: list[str], i: int, day: dt.date | None) -> Match | None:
+        if (i == 0 or "\n" in texts[i - 1]) and (filed := self._dateline_at(texts, i, opening=True)):
+            return filed  # "Havana – The government …": a line opening with a place and a dash
         for n in range(min(self.longest.get(texts[i], 0), len(texts) - i), 0, -1):
             items = self.names.get(tuple(texts[i : i + n]), ())
             for item in items:
@@ -167,18 +169,22 @@ class Lexicon:
                 return Match(i, i + n, _out_of_office(person))
         return self._dateline_at(texts, i)
 
-    def _dateline_at(self, texts: list[str], i: int) -> Match | None:
-        """'MOSCOW (Sputnik) -', 'NEW YORK —': a capitalized place where a story was filed."""
-        if not texts[i].isupper() or len(texts[i]) < 3 or not texts[i].isalpha():
+    def _dateline_at(self, texts: list[str], i: int, opening: bool = False) -> Match | None:
+        """'MOSCOW (Sputnik) -', 'NEW YORK —': a capitalized place where a story was filed; at the
+        opening of a line also in title case when a dash follows ('Havana – ', 'Addis Ababa – ')."""
+        shape = (lambda w: w.isupper() or w.istitle()) if opening else str.isupper
+        if not shape(texts[i]) or len(texts[i]) < 3 or not texts[i].isalpha():
             return None
+        follow = ("-", "\u2013", "\u2014") if opening and not texts[i].isupper() else (
+            "(", "-", "\u2013", "\u2014", ",", ":")
         for n in (2, 1):
             words = texts[i : i + n]
-            if len(words) < n or not all(w.isupper() and w.isalpha() for w in words):
+            if len(words) < n or not all(shape(w) and w.isalpha() for w in words):
                 continue
             after = texts[i + n] if i + n < len(texts) else ""
             items = self.names.get(tuple(w.title() for w in words), ())
             place = next((it for it in items if it.kind in ("capital", "region", "state", "seat")), None)
-            if place is not None and after in ("(", "-", "\u2013", "\u2014", ",", ":"):
+            if place is not None and after in follow:
                 code = place.seat.country if place.seat is not None else place.code
                 return Match(i, i + n, replace(place, kind="dateline", code=code, seat=None))
         return None
