@@ -17,7 +17,7 @@ computed over every merged event, so it is the same whatever order documents arr
 
 "Later" means the event's date (or, when undated, its first report) ends after the first day the
 promise was made and starts within ``horizon_days`` of it; an event that cannot be placed in time
-is not evidence either way. An event after the due date cannot break a promise with a term.
+is not evidence either way. An event that starts after the due date neither keeps nor breaks it.
 """
 
 from __future__ import annotations
@@ -197,8 +197,13 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
     promised = promised if len(obligors) == 1 else None
-    candidates = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0,
-                                                                                 same_unit=False)]
+    doing = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0,
+                                                                             same_unit=False)]
+    # what starts after the due date does not keep the promise: a truce "until January 2" is not
+    # kept by a truce signed in June (a new decision), a withdrawal "by the end of the year" done
+    # in March is late (the promise stays overdue; its why names the late act)
+    late = [e for e in doing if _after_due(e, c.due)]
+    candidates = [e for e in doing if not _after_due(e, c.due)]
     fulfilling = _first_per_obligor(candidates, obligors)
     c.fulfilled_by = [e.id for e in fulfilling]
     covered = all(any(side_tokens(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
@@ -215,7 +220,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "fulfilled", f"carried out by {', '.join(c.fulfilled_by)}"
     elif _past_due(c.due, as_of):
         c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
-        c.why += _partly(fulfilling)
+        c.why += _partly(fulfilling) + (f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
     else:
         c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling)
 

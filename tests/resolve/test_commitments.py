@@ -151,3 +151,14 @@ def test_an_earlier_one_does_not_merge_with_a_dated_report_or_sit_on_the_report_
     assert len(ledger.events) == 2
     [past] = [e for e in ledger.events if e.date == "PAST_REF"]
     assert timeline_day(past) is None
+
+
+def test_what_starts_after_the_due_date_does_not_keep_the_promise() -> None:
+    """A truce "until January 2" is not kept by a truce agreed in June; a withdrawal promised by the
+    end of the year and done in March is late: overdue, and its why names the late act."""
+    june = ev("j", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2024-06-10")
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), later("d2", "2024-06-11", june))
+    assert (c.status, c.fulfilled_by) == ("overdue", []) and "done after the due date by" in c.why
+    on_time = ev("t", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-20")
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), later("d3", "2023-12-21", on_time))
+    assert c.status == "fulfilled"
