@@ -154,3 +154,19 @@ def test_the_dateline_place_is_never_a_party(make_pipeline) -> None:  # type: ig
     parties = {a.code for e in result.events for a in e.actor + e.recipient}
     assert result.events and "CHE" not in parties
     assert any(m.text == "GENEVA" and (m.why or "").startswith("dateline:") for m in result.mentions)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The rebels agreed to sit down for a dialogue with the government.", "CONSULT"),
+    ("The rebels agreed to sit down with the government next week.", "CONSULT"),
+])
+def test_agreeing_to_sit_down_is_a_promise_of_talks(make_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                    kind: str) -> None:
+    full = make_pipeline("timex", "actors", "events", "commitments")
+    [result] = list(full.annotate([Document(id="s", text=text, published="2023-12-26")]))
+    assert [c.action.get("type") for c in result.commitments] == [kind]
+
+
+def test_sitting_down_on_a_chair_is_no_event(pipe) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(pipe.annotate([Document(id="c", text="The envoy sat down on a chair.", published="2023-12-26")]))
+    assert result.events == []
