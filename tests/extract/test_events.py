@@ -170,3 +170,17 @@ def test_agreeing_to_sit_down_is_a_promise_of_talks(make_pipeline, text: str,  #
 def test_sitting_down_on_a_chair_is_no_event(pipe) -> None:  # type: ignore[no-untyped-def]
     [result] = list(pipe.annotate([Document(id="c", text="The envoy sat down on a chair.", published="2023-12-26")]))
     assert result.events == []
+
+
+@pytest.mark.parametrize("text, assaults", [
+    ("A war erupted in Darfur in 2003.", 1),
+    ("The rebels declared war on the government.", 1),
+    ("The ELN was accused of war crimes.", 0),
+    ("Both sides kept trading throughout the war.", 0),
+    ("The two armies agreed to swap 1,000 prisoners of war.", 0),
+])
+def test_war_is_an_event_only_when_it_starts_or_is_waged(make_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                         assaults: int) -> None:
+    full = make_pipeline("timex", "actors", "events")
+    [result] = list(full.annotate([Document(id="w", text=text, published="2023-12-26")]))
+    assert sum(e.type == "ASSAULT" for e in result.events) == assaults
