@@ -179,7 +179,7 @@ def main() -> int:
             f"median {r['timeline_ms_median']:.1f} ms, max {r['timeline_ms_max']:.1f} ms "
             f"(target < 100 ms)"
         )
-    runs = [documents_in_child(n) for n in args.documents or []]
+    runs = [documents_in_child(n) for n in args.documents if n > 0]
     for d in runs:
         line = ", ".join(f"{n}: {mb:.0f}" for n, mb in d["rss_samples_mb"])  # type: ignore[attr-defined]
         print(
