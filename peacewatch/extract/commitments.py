@@ -24,9 +24,12 @@ and the same obligation told twice in one document is kept once.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import Annotation, register
+from ..resolve.dates import interval
 from ..types import Commitment, Event
 from .events import promise
 from .events.dating import is_later
@@ -122,8 +125,46 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
     ahead = is_later(event.date, ann.anchor)
     made = event.date if event.date and not ahead else published
     due = event.date if ahead else None
+    if (deadline := _deadline(ann, event)) is not None:
+        due, cue = deadline
+        why += f"; due: {cue}"
+        if made == due:  # the deadline was the event's own date, not the day the promise was made
+            made = published
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
                       action=action, made=made, due=due, status="open", why=why)
+
+
+def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:
+    """The date a promise must be kept by, when its sentence sets one: a date after "by", "before",
+    "until", "no later than" ("withdraw by the end of the year", "implement the terms by July 29"),
+    or a span of time after "within" counted from publication ("within 90 days")."""
+    text = ann.document.text if ann.document is not None else ""
+    lo, hi = event.span
+    for timex in ann.result.timexes:
+        if not (lo <= timex.start < hi) or timex.start < event.trigger_span[0]:
+            continue
+        before = text[max(lo, timex.start - 16):timex.start].lower().split()
+        cue = next((w for w in words("deadline") if before[-len(w.split()):] == w.split()), None) if before else None
+        if cue is None:
+            continue
+        if cue == "within":
+            end = _after(ann.anchor, timex.value)
+            if end is not None:
+                return end, f"within {timex.text} of publication"
+            continue
+        if interval(timex.value) is not None:
+            return timex.value, f"'{cue} {timex.text}'"
+    return None
+
+
+def _after(anchor: dt.date | None, duration: str) -> str | None:
+    """The day a duration ("P90D", "P3M", "P2W") after ``anchor`` ends, or None."""
+    match = re.fullmatch(r"P(\d+)([DWMY])", duration or "")
+    if anchor is None or match is None:
+        return None
+    n, unit = int(match[1]), match[2]
+    days = {"D": n, "W": 7 * n, "M": round(30.44 * n), "Y": round(365.25 * n)}[unit]
+    return (anchor + dt.timedelta(days=days)).isoformat()
 
 
 @register("commitments", requires=CommitmentsComponent.requires,

@@ -97,3 +97,20 @@ def test_one_obligation_told_twice_is_kept_once(make_pipeline) -> None:  # type:
     line = "Armenia and Azerbaijan agreed on an exchange of prisoners."
     [result] = list(pipe.annotate([Document(id="twice", text=f"{line}\n\n{line}", published="2024-05-02")]))
     assert [c.action["type"] for c in result.commitments] == ["RETREAT"]
+
+
+@pytest.fixture(scope="module")
+def full(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex", "actors", "events", "commitments")
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Chad and Niger agreed to reopen the border by July 29.", "2025-07-29"),
+    ("Russia promised to withdraw its troops by the end of the year.", "2025"),
+    ("Armenia and Azerbaijan agreed on Monday to exchange prisoners.", None),
+])
+def test_a_deadline_in_the_promise_is_its_due_date(full, text: str, due: str | None) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2025-07-20")]))
+    [c] = result.commitments
+    assert c.due == due and c.made is not None and c.made <= "2025-07-20"
+    assert ("due:" in (c.why or "")) == (due is not None)
