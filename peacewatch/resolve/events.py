@@ -38,15 +38,12 @@ def merge_events(
 
 def merge_reports(
     reports: Iterable[Report], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings,
-    taken: set[str] | None = None,
 ) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
-    """``merge_events`` over reports already made (``reports_of``, in any order): the store makes
-    them document batch by document batch, so whole results never sit in memory together. Reports
-    of different types never merge, so the store may also merge one type at a time, in type order,
-    passing the same ``taken`` (the merged ids given so far, updated here) to every call."""
+    """``merge_events`` over reports already made (``reports_of``, in any order), in memory; the
+    store's rebuild clusters the same way through its temporary tables (``store.rebuild``)."""
     by_id = {e.id: e for e in entities}
     merged, origin = [], {}
-    taken = set() if taken is None else taken
+    taken: set[str] = set()
     for members, links in cluster(reports, settings):
         event = merged_event_of(members, links, id_map, by_id, taken)
         merged.append(event)

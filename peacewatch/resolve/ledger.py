@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from ..types import Document, Result
 from .commitments import track_commitments
 from .dates import day
-from .entities import EntityMap, resolve_entities
+from .entities import resolve_entities
 from .events import merge_reports
-from .records import Ledger, LedgerEntity
-from .reports import Report, SpanTexts, reports_of
+from .records import Ledger
+from .reports import SpanTexts, reports_of
 from .settings import LedgerSettings
 
 
@@ -47,23 +47,11 @@ def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = No
     settings = settings or LedgerSettings()
     docs = unique_results(results)
     entities, id_map = resolve_entities(docs)
-    reports = reports_of(docs, id_map, settings, span_texts)
-    return assemble_ledger([(r.id, r.published) for r in docs], entities, id_map, reports, docs, settings)
-
-
-def assemble_ledger(
-    documents: Sequence[tuple[str, str | None]], entities: list[LedgerEntity], id_map: EntityMap,
-    reports: Iterable[Report], promising: Iterable[Result], settings: LedgerSettings,
-) -> Ledger:
-    """The ledger from its parts, made by ``build_ledger`` or, batch by batch, by the store: the
-    (id, published) of every document, the folded entities, every event report (in any order; given
-    as an iterator, the reports are freed once merged) and the results holding commitments (their
-    other records are not read)."""
-    events, origin = merge_reports(reports, id_map, entities, settings)
-    as_of = ledger_as_of(documents, settings)
-    commitments = track_commitments(promising, id_map, origin, events, entities, as_of, settings.horizon_days)
+    events, origin = merge_reports(reports_of(docs, id_map, settings, span_texts), id_map, entities, settings)
+    as_of = ledger_as_of([(r.id, r.published) for r in docs], settings)
+    commitments = track_commitments(docs, id_map, origin, events, entities, as_of, settings.horizon_days)
     return Ledger(
-        as_of=as_of.isoformat() if as_of else None, documents=[doc for doc, _ in documents],
+        as_of=as_of.isoformat() if as_of else None, documents=[r.id for r in docs],
         entities=entities, events=events, commitments=commitments,
     )
 

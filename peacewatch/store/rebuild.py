@@ -219,7 +219,8 @@ def _sorted_reports(conn: sqlite3.Connection) -> Iterator[Report]:
 
 
 def _promised_actions(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """The distinct actions promised anywhere (``Deciding``: what an event must be able to decide)."""
+    """The distinct actions promised anywhere: an event is kept for deciding promises when it could
+    keep or break one of them (``may_decide``)."""
     rows = conn.execute(
         "SELECT DISTINCT json_extract(c.record, '$.action.type'), json_extract(c.record, '$.action.mode')"
         " FROM commitments c JOIN documents d ON d.id = c.doc_id WHERE d.error_code IS NULL")
