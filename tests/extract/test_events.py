@@ -184,3 +184,15 @@ def test_war_is_an_event_only_when_it_starts_or_is_waged(make_pipeline, text: st
     full = make_pipeline("timex", "actors", "events")
     [result] = list(full.annotate([Document(id="w", text=text, published="2023-12-26")]))
     assert sum(e.type == "ASSAULT" for e in result.events) == assaults
+
+
+@pytest.mark.parametrize("text, kind, status", [
+    ("Ceasefire between Kenya and Somalia takes effect on Monday.", "RETREAT", "occurred"),
+    ("Fighting between Kenya and Somalia resumed on Monday.", "ASSAULT", "occurred"),
+    ("Signing a treaty does not mean peace, Kenya said.", "SUPPORT", "hypothetical"),
+])
+def test_a_sentence_opening_noun_tagged_as_a_verb_is_read_as_a_noun(make_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                    kind: str, status: str) -> None:
+    full = make_pipeline("timex", "actors", "events")
+    [result] = list(full.annotate([Document(id="n", text=text, published="2023-12-26")]))
+    assert [(e.type, e.status) for e in result.events] == [(kind, status)]

@@ -79,7 +79,7 @@ def cues(item: Found) -> dict[str, str]:
                 if any(g.lower_ == "unless" for g in child.children):
                     found.setdefault("ultimatum", f"'unless' on '{tok.text}'")
     trig = item.token
-    if trig.tag_ == "VBG" and trig.dep_ in ("csubj", "nsubj"):
+    if trig.tag_ == "VBG" and trig.dep_ in ("csubj", "nsubj") and coarse_pos(trig) == "VERB":
         found.setdefault("hypothetical", "gerund subject (generic statement)")
     return found
 

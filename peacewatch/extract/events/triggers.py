@@ -70,10 +70,18 @@ class Found:
 
 def coarse_pos(token: Token) -> str:
     if token.pos_ in ("VERB", "AUX"):
-        return "VERB"
+        return "NOUN" if _nominal_subject(token) else "VERB"
     if token.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
     return token.pos_
+
+
+def _nominal_subject(token: Token) -> bool:
+    """A subject the tagger took for a verb but that is a noun: sentence-initial "Ceasefire between
+    X and Y takes effect", "Fighting between X and Y resumed" (no object, no auxiliary, no subject
+    of its own), unlike a gerund clause ("Signing a treaty does not mean …")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.i == token.sent.start and not any(
+        c.dep_ in ("dobj", "aux", "auxpass", "nsubj", "xcomp", "ccomp") for c in token.children)
 
 
 def frame(token: Token) -> set[str]:
