@@ -182,6 +182,9 @@ def _merge_events(conn: sqlite3.Connection, settings: LedgerSettings, batch: int
 
 
 def _write_reports(conn: sqlite3.Connection, settings: LedgerSettings, batch: int) -> int:
+    """Make the reports ``batch`` documents at a time and write them with their sort keys."""
+    from .ledger import stored_span_texts  # ledger imports this module
+
     count = 0
     for chunk in _doc_batches(conn, batch):
         first, last = chunk[0][0], chunk[-1][0]
@@ -193,8 +196,6 @@ def _write_reports(conn: sqlite3.Connection, settings: LedgerSettings, batch: in
                                             if k not in ("why", "date_span")})
         id_map = {(d, e): k for d, e, k in conn.execute(
             "SELECT doc, entity, key FROM pw_entities WHERE doc >= ? AND doc <= ? ORDER BY rowid", (first, last))}
-        from .ledger import stored_span_texts
-
         made = reports_of([Result.from_dict(d) for d in data.values()], id_map, settings,
                           stored_span_texts(conn, first, last))
         write(conn, "INSERT INTO pw_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", map(_report_row, made))

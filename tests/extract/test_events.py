@@ -72,6 +72,12 @@ def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex", "mentions", "events", "commitments")
 
 
+@pytest.fixture(scope="module")
+def full(make_pipeline):  # type: ignore[no-untyped-def]
+    """The pipeline with the actors component (datelines, coded parties, obligors)."""
+    return make_pipeline("timex", "actors", "events", "commitments")
+
+
 WORDS = ["Peru", "Chad", "released", "talks", "will", "not", "agreed", "to", "sign", "a", "treaty",
          "the", "prisoners", "32", "withdrawal", "said", "he", "if", "must", "troops", ",", ".",
          "discussed", "no", "decision", "threatened", "attack", "in", "2020", "\n", "“", "”"]
@@ -146,10 +152,9 @@ def test_an_earlier_event_of_its_kind_is_dated_some_time_before(pipe, text: str,
     assert found[trigger].date == "PAST_REF" and "earlier one" in (found[trigger].why or "")
 
 
-def test_the_dateline_place_is_never_a_party(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_the_dateline_place_is_never_a_party(full) -> None:  # type: ignore[no-untyped-def]
     text = ("GENEVA (Newswire) - The EU envoy met Kenyan President William Ruto and Somali President"
             " Hassan Sheikh Mohamud.")
-    full = make_pipeline("timex", "actors", "events")
     [result] = list(full.annotate([Document(id="g", text=text, published="2023-12-26")]))
     parties = {a.code for e in result.events for a in e.actor + e.recipient}
     assert result.events and "CHE" not in parties
@@ -160,9 +165,8 @@ def test_the_dateline_place_is_never_a_party(make_pipeline) -> None:  # type: ig
     ("The rebels agreed to sit down for a dialogue with the government.", "CONSULT"),
     ("The rebels agreed to sit down with the government next week.", "CONSULT"),
 ])
-def test_agreeing_to_sit_down_is_a_promise_of_talks(make_pipeline, text: str,  # type: ignore[no-untyped-def]
+def test_agreeing_to_sit_down_is_a_promise_of_talks(full, text: str,  # type: ignore[no-untyped-def]
                                                     kind: str) -> None:
-    full = make_pipeline("timex", "actors", "events", "commitments")
     [result] = list(full.annotate([Document(id="s", text=text, published="2023-12-26")]))
     assert [c.action.get("type") for c in result.commitments] == [kind]
 
@@ -179,9 +183,8 @@ def test_sitting_down_on_a_chair_is_no_event(pipe) -> None:  # type: ignore[no-u
     ("Both sides kept trading throughout the war.", 0),
     ("The two armies agreed to swap 1,000 prisoners of war.", 0),
 ])
-def test_war_is_an_event_only_when_it_starts_or_is_waged(make_pipeline, text: str,  # type: ignore[no-untyped-def]
+def test_war_is_an_event_only_when_it_starts_or_is_waged(full, text: str,  # type: ignore[no-untyped-def]
                                                          assaults: int) -> None:
-    full = make_pipeline("timex", "actors", "events")
     [result] = list(full.annotate([Document(id="w", text=text, published="2023-12-26")]))
     assert sum(e.type == "ASSAULT" for e in result.events) == assaults
 
@@ -191,8 +194,7 @@ def test_war_is_an_event_only_when_it_starts_or_is_waged(make_pipeline, text: st
     ("Fighting between Kenya and Somalia resumed on Monday.", "ASSAULT", "occurred"),
     ("Signing a treaty does not mean peace, Kenya said.", "SUPPORT", "hypothetical"),
 ])
-def test_a_sentence_opening_noun_tagged_as_a_verb_is_read_as_a_noun(make_pipeline, text: str,  # type: ignore[no-untyped-def]
+def test_a_sentence_opening_noun_tagged_as_a_verb_is_read_as_a_noun(full, text: str,  # type: ignore[no-untyped-def]
                                                                     kind: str, status: str) -> None:
-    full = make_pipeline("timex", "actors", "events")
     [result] = list(full.annotate([Document(id="n", text=text, published="2023-12-26")]))
     assert [(e.type, e.status) for e in result.events] == [(kind, status)]
