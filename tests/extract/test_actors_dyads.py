@@ -98,3 +98,18 @@ def test_dev_corpus_pairs_hold_no_third_party(pipe) -> None:  # type: ignore[no-
             assert "QAT" not in codes and "USA" not in codes, (r.id, m.text, codes)
             assert len(set(group.members)) == 2
     assert seen > 0
+
+
+def test_live_blog_with_verbless_headlines_finishes(pipe) -> None:  # type: ignore[no-untyped-def]
+    """A walk up the parse from a state named in a verbless headline reaches a root that is no verb;
+    it used to stop on ``t.head is not t``, never true for spaCy tokens, and spin for ever."""
+    import threading
+
+    text = ("14 Sep 2022, 01:25\nArmenia, Azerbaijan border tensions\n14 Sep 2022, 01:40\n"
+            "New shelling near Jermuk overnight\nThe two sides traded accusations on Tuesday.")
+    done: list[Result] = []
+    worker = threading.Thread(target=lambda: done.append(run(pipe, text)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert done, "annotating a live blog did not finish within 60 s"
+    assert pair_codes(done[0], "The two sides") == ["ARM", "AZE"]

@@ -70,7 +70,7 @@ def _locative(w: Work, start: int) -> bool:
     """Whether the mention at character ``start`` names a place something is in ("talks in Doha")."""
     span = w.doc.char_span(start, start + 1, alignment_mode="expand")
     t = span.root if span is not None else None
-    while t is not None and t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t is not None and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         if t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS:
             return True
         t = t.head

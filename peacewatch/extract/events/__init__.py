@@ -45,9 +45,9 @@ class EventsComponent:
                 named = _sides(event)
                 if len(named) > 1:
                     index.last_group = named
-            for found, event in built:
+            for k, (found, event) in enumerate(built):
                 if is_anaphoric(found) and any((e.type, e.mode) == (event.type, event.mode)
-                                               for f, e in built if f is not found):
+                                               for j, (_f, e) in enumerate(built) if j != k):
                     continue  # "… to seek support for the demand": the demand already told
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)

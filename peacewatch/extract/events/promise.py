@@ -43,7 +43,7 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
 def frame(token: Token) -> list[Token]:
     """The trigger and the words above it that belong to its frame, nearest first."""
     chain = [token]
-    while chain[-1].dep_ in FRAME_DEPS and chain[-1].head is not chain[-1] and len(chain) < 8:
+    while chain[-1].dep_ in FRAME_DEPS and chain[-1].head.i != chain[-1].i and len(chain) < 8:
         chain.append(chain[-1].head)
     return chain
 
@@ -128,7 +128,7 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return next((c for c in child.children if c.dep_ == "pobj"), child) \
                     if child.dep_ == "agent" else child
-        if word.dep_ not in ("xcomp", "conj", "advcl") or word.head is word:
+        if word.dep_ not in ("xcomp", "conj", "advcl") or word.head.i == word.i:
             return None
         word = word.head
     return None

@@ -52,7 +52,7 @@ def _subject(verb: Token, quoted: list[Range]) -> Token | None:
                     None) or _agent(current)
         if subj is not None:
             return subj
-        if current.dep_ not in _BORROW or current.head is current:
+        if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
         current = current.head
     return _beside(verb)
@@ -177,10 +177,10 @@ def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:
 
 def _minus_phrase(tok: Token) -> Range | None:
     """The clause an "according to X" phrase modifies, without the phrase."""
-    head = tok.head if tok.head is not tok else tok
+    head = tok.head if tok.head.i != tok.i else tok
     sent: Span = tok.sent
     start, end = head.left_edge.i, head.right_edge.i + 1
-    if head is tok:
+    if head.i == tok.i:
         start, end = sent.start, sent.end
     p_start, p_end = tok.left_edge.i, tok.right_edge.i + 1
     if p_start - start <= end - p_end:

@@ -107,7 +107,7 @@ class SpeakerFinder:
         surname = self.surnames.get(word) if subject.pos_ == "PROPN" else None
         if surname is not None:
             return Speaker(span, surname, f"surname {subject.text!r} of a person named earlier")
-        if word in _RELATIVE and subject.head.dep_ == "relcl" and subject.head.head is not subject:
+        if word in _RELATIVE and subject.head.dep_ == "relcl" and subject.head.head.i != subject.i:
             antecedent = self.find(subject.head.head)
             if antecedent.entity is not None:
                 return Speaker(span, antecedent.entity, f"relative {word!r} -> {antecedent.why}")

@@ -27,7 +27,7 @@ def governing_timex(timexes: list[Timex], doc: Doc, token_index: int) -> Timex |
     if not candidates:
         return None
     head = token
-    while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head.i != head.i:
         head = head.head
     lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     inside = [t for t in candidates if lo <= t.start and t.end <= hi]

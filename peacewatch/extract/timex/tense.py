@@ -34,7 +34,7 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
     for _ in range(max_steps):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -48,9 +48,9 @@ def verb_direction(verb: Token) -> str | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and table["lemma"].get(verb.lemma_.lower()) == "future":
         # "a rally planned for Saturday was called off": the clause the noun stands in decides
         outer = governing_verb(verb.head)
-        return verb_direction(outer) if outer is not None and outer is not verb else None
+        return verb_direction(outer) if outer is not None and outer.i != verb.i else None
     planners = [verb]
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
         planners.append(verb.head)
     # a plan still ahead ("is scheduled to", "has scheduled"); a plan in the simple past points
     # forward only through its infinitive ("planned to leave on Thursday": what was planned is still
@@ -107,6 +107,6 @@ def _past_perfect(verb: Token) -> bool:
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     shares = verb.dep_ in ("xcomp", "ccomp", "acomp") or (verb.dep_ == "conj" and not own_aux)
     chain = [verb, verb.head] if shares else [verb]
-    if verb.head.dep_ in ("xcomp", "acomp") and verb.head.head is not verb.head:
+    if verb.head.dep_ in ("xcomp", "acomp") and verb.head.head.i != verb.head.i:
         chain.append(verb.head.head)
     return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for v in chain for c in v.children)
