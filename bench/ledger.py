@@ -127,25 +127,29 @@ def documents_in_child(n: int) -> dict[str, object]:
 
 
 def bench_events(n: int, queries: int = 30) -> dict[str, object]:
-    from peacewatch.store.ledger import events_for_dyad, generate_events, timeline
+    from peacewatch.store.ledger import generate_events
+    from peacewatch.store.reads import Reader
     from peacewatch.store.sqlite import Store
 
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "events.db") as store:
-        start = time.perf_counter()
-        generate_events(store.conn, n)
-        build = time.perf_counter() - start
-        codes = sorted({r[0].removeprefix("code:") for r in store.conn.execute(
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(Path(tmp) / "events.db") as writer:
+            start = time.perf_counter()
+            generate_events(writer.conn, n)
+            build = time.perf_counter() - start
+        reader = Reader(Path(tmp) / "events.db")
+        codes = sorted({r[0].removeprefix("code:") for r in reader.conn.execute(
             "SELECT DISTINCT a FROM ledger_dyads WHERE a LIKE 'code:%' LIMIT 40")})
         rng = random.Random(3)
         times, sizes, views = [], [], []
         for _ in range(queries):
             a, b = rng.sample(codes, 2)
             t0 = time.perf_counter()
-            sizes.append(len(events_for_dyad(store.conn, a, b)))
+            sizes.append(len(reader.events_for_dyad(a, b)))
             times.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            timeline(store.conn, a, b)
+            reader.timeline(a, b)
             views.append((time.perf_counter() - t0) * 1000)
+        reader.close()
     if not any(sizes):
         raise SystemExit("bench: the dyad queries found no events; the benchmark itself is broken")
     return {

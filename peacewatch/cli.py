@@ -6,12 +6,11 @@ its code), 2 on usage errors (click's own convention, kept for ours).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import sys
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import click
 
@@ -181,15 +180,25 @@ def _open_store(db: str | None, config: Config) -> Any:
         _fail_usage(e)
 
 
-def _text_out(output: str, fmt: str) -> IO[str]:
-    if output == "-":
-        return contextlib.nullcontext(sys.stdout)  # type: ignore[return-value]
-    return open(output, "w", encoding="utf-8", newline="" if fmt == "csv" else None)
+def _open_reader(db: str | None, config: Config) -> Any:
+    """The database opened read-only (nothing is created, migrated or written)."""
+    from .store.reads import Reader
+
+    try:
+        return Reader(db or config.db)
+    except PeacewatchError as e:
+        _fail_usage(e)
+
+
+def _fail_output(e: PeacewatchError) -> None:
+    """An output file that cannot be written: one coded line, exit 1."""
+    click.echo(f"error {e}", err=True)
+    sys.exit(1)
 
 
 @main.command("export")
 @click.argument("table", type=click.Choice(("documents", "mentions", "entities", "timexes", "quotes",
-                                            "events", "commitments")))
+                                            "events", "commitments", "versions")))
 @click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
               show_default=True)
 @click.option("--db", default=None, help="The database (default: config 'db', ./peacewatch.db).")
@@ -201,22 +210,21 @@ def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_
     """Write a table of the database as JSON Lines, CSV or Parquet.
 
     events, commitments and entities are the merged cross-document view (stable entity ids, one
-    event per real-world event with every report in 'mentions'); the other tables are per document.
+    event per real-world event with every report in 'mentions'); the other tables are per document;
+    versions are the earlier texts of corrected documents.
     """
     from .store import export as exporter
 
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs a file: give -o PATH")
-    store = _open_store(db, obj.config)
-    with store:
-        records = exporter.rows(store.conn, table, per_document)
+    with _open_reader(db, obj.config) as reader:
+        records = reader.export_rows(table, per_document)
         try:
-            if fmt == "parquet":
-                n = exporter.write(records, fmt, output)
-            else:
-                with _text_out(output, fmt) as out:
-                    n = exporter.write(records, fmt, out)
+            n = exporter.write(records, fmt, sys.stdout) if output == "-" else exporter.write_file(
+                records, fmt, output)
         except PeacewatchError as e:
+            if e.code == "E046":
+                _fail_output(e)
             _fail_usage(e)
     if output != "-":
         click.echo(f"{n} {table} written to {output}", err=True)
@@ -228,12 +236,8 @@ def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_
 def summary(obj: Context, db: str | None) -> None:
     """Print what the database holds: documents, entities by kind, events by type, commitments."""
     from .serve.text import render_summary
-    from .store.summary import summarize
 
-    store = _open_store(db, obj.config)
-    with store:
-        click.echo(render_summary(summarize(store.conn)))
-
+    click.echo(render_summary(_read(db, obj.config, lambda r: r.summary())))
 
 
 def _echo_records(records: list[Any], as_json: bool, render: Any) -> None:
@@ -245,11 +249,11 @@ def _echo_records(records: list[Any], as_json: bool, render: Any) -> None:
         click.echo(render(records))
 
 
-def _ledger_call(db: str | None, config: Config, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    store = _open_store(db, config)
-    with store:
+def _read(db: str | None, config: Config, fn: Any) -> Any:
+    """``fn(reader)`` on the database opened read-only; coded errors end the command (exit 2)."""
+    with _open_reader(db, config) as reader:
         try:
-            return fn(store.conn, *args, **kwargs)
+            return fn(reader)
         except PeacewatchError as e:
             _fail_usage(e)
 
@@ -267,14 +271,12 @@ def events(obj: Context, dyad: tuple[str, str] | None, since: str | None, until:
            type_: str | None, db: str | None, as_json: bool) -> None:
     """Merged events (one per real-world event), of a dyad or all, in timeline order."""
     from .serve.text import render_events
-    from .store import ledger, queries
 
     wanted = type_.upper() if type_ else None
     if dyad is None:
-        found = _ledger_call(db, obj.config, queries.all_events, since=since, until=until, type=wanted)
+        found = _read(db, obj.config, lambda r: r.events(since=since, until=until, type=wanted).items)
     else:
-        found = _ledger_call(db, obj.config, ledger.events_for_dyad, dyad[0], dyad[1],
-                             since=since, until=until, type=wanted)
+        found = _read(db, obj.config, lambda r: r.events_for_dyad(dyad[0], dyad[1], since, until, wanted))
     _echo_records(found, as_json, render_events)
 
 
@@ -286,10 +288,8 @@ def events(obj: Context, dyad: tuple[str, str] | None, since: str | None, until:
 def commitments(obj: Context, status: str | None, db: str | None, as_json: bool) -> None:
     """Commitments across documents with their status (open, fulfilled, overdue, broken)."""
     from .serve.text import render_commitments
-    from .store import ledger
 
-    found = _ledger_call(db, obj.config, ledger.commitments, status)
-    _echo_records(found, as_json, render_commitments)
+    _echo_records(_read(db, obj.config, lambda r: r.commitments(status)), as_json, render_commitments)
 
 
 @main.command("timeline")
@@ -302,9 +302,8 @@ def commitments(obj: Context, status: str | None, db: str | None, as_json: bool)
 def timeline(obj: Context, a: str, b: str, by: str, db: str | None, as_json: bool) -> None:
     """A dyad's timeline: events, counts by quad class and scores per period, negotiation record."""
     from .serve.text import render_timeline
-    from .store import ledger
 
-    view = _ledger_call(db, obj.config, ledger.timeline, a, b)
+    view = _read(db, obj.config, lambda r: r.timeline(a, b))
     click.echo(json.dumps(view.to_dict(), ensure_ascii=False) if as_json else render_timeline(view, by))
 
 
@@ -316,11 +315,30 @@ def timeline(obj: Context, a: str, b: str, by: str, db: str | None, as_json: boo
 @click.pass_obj
 def report(obj: Context, a: str, b: str, output: str, db: str | None) -> None:
     """Write a self-contained HTML report of a dyad: timeline plot, events, commitments, sources."""
-    from .store import ledger
+    from .serve.report import report_html
+    from .store.export import output_file
 
-    path = _ledger_call(db, obj.config, ledger.write_report, a, b, output)
-    click.echo(f"report written to {path}", err=True)
+    html = _read(db, obj.config, lambda r: report_html(r, a, b))
+    try:
+        with output_file(output) as out:
+            out.write(html)
+    except PeacewatchError as e:
+        _fail_output(e)
+    click.echo(f"report written to {output}", err=True)
 
+
+@main.command("migrate")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.pass_obj
+def migrate(obj: Context, db: str | None) -> None:
+    """Bring the database's schema up to this peacewatch (creating the file if there is none).
+
+    Reading commands never change a database; run this when they report an older schema.
+    """
+    store = _open_store(db, obj.config)
+    with store:
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+    click.echo(f"{db or obj.config.db}: schema version {version}", err=True)
 
 
 @main.command("resolve")
@@ -334,7 +352,6 @@ def resolve(obj: Context, db: str | None, force: bool) -> None:
     the stored per-document records only, so rebuilding with other settings undoes or redoes merges.
     """
     from .store.sqlite import resolve as rebuild
-    from .store.summary import summarize
 
     store = _open_store(db, obj.config)
     with store:
@@ -342,7 +359,7 @@ def resolve(obj: Context, db: str | None, force: bool) -> None:
             rebuild(store, obj.config.ledger, force=force)
         except PeacewatchError as e:
             _fail_usage(e)
-        counts = summarize(store.conn)
+    counts = _read(db, obj.config, lambda r: r.summary())
     click.echo(f"ledger: {counts.merged_events} merged events from {counts.event_reports} reports, "
                f"{sum(counts.ledger_commitments.values())} commitments", err=True)
 

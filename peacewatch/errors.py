@@ -34,6 +34,11 @@ CODES: dict[str, str] = {
     "E040": "database cannot be opened",
     "E041": "database schema is newer than this peacewatch",
     "E042": "export table unknown",
+    "E043": "no database at the path given",
+    "E044": "file is not a peacewatch database",
+    "E045": "database schema is older than this peacewatch",
+    "E046": "output file cannot be written",
+    "E047": "read query option invalid",
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",

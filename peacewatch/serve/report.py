@@ -19,6 +19,7 @@ from importlib import resources
 
 from ..resolve.dyads import DyadView, PeriodStats, party_token, quad_of, score_of, timeline_day
 from ..resolve.records import EventMention, LedgerCommitment, MergedEvent
+from ..store.reads import Reader
 from ..types import Argument
 
 QUAD_LABELS = {"verbal_cooperation": "verbal cooperation", "material_cooperation": "material cooperation",
@@ -48,6 +49,14 @@ def anchor(doc: str, trigger_span: tuple[int, int]) -> str:
     if slug != doc:
         slug += "_" + hashlib.sha1(doc.encode()).hexdigest()[:6]
     return f"s-{slug}-{trigger_span[0]}-{trigger_span[1]}"
+
+
+def report_html(reader: Reader, a: str, b: str) -> str:
+    """The report of the dyad (a, b) from what the read layer gives."""
+    view = reader.timeline(a, b)
+    wanted = sorted({m.doc for e in view.events for m in e.mentions})
+    docs = [ReportDocument(d.id, d.title, d.published, d.url, d.text) for d in reader.source_documents(wanted)]
+    return render_report(view, reader.dyad_commitments(view), docs, reader.entity_names())
 
 
 def render_report(view: DyadView, commitments: list[LedgerCommitment], documents: list[ReportDocument],

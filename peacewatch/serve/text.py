@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..evaluate.report import EvalReport
 from ..resolve import LedgerCommitment, MergedEvent
 from ..resolve.dyads import DyadView
-from ..store.summary import Summary
+from ..store.rows import Summary
 from ..types import Argument
 
 
@@ -49,6 +49,8 @@ def render_summary(summary: Summary) -> str:
         f"entities             {summary.ledger_entities}  (one id each across documents)",
         f"events               {summary.merged_events}  (merged from {summary.event_reports} reports)",
     ]
+    if summary.versions:
+        lines.insert(1, f"earlier versions     {summary.versions}  (texts of corrected documents, kept as history)")
     for title, counts in (("entities by kind", summary.entities_by_kind),
                           ("events by type", summary.events_by_type),
                           ("commitments by status", summary.ledger_commitments)):

@@ -1,49 +1,67 @@
 """``peacewatch export``: tables of the database as JSON Lines, CSV or Parquet.
 
-Per-document tables are written one record per row with its ``doc`` id; nested values (lists and
-objects) stay nested in JSON Lines and are JSON-encoded strings in CSV and Parquet, so every format
-carries the same information.
+The rows come from the read layer (``Reader.export_rows``). Per-document tables are written one
+record per row with its ``doc`` id; nested values (lists and objects) stay nested in JSON Lines and
+are JSON-encoded strings in CSV and Parquet, so every format carries the same information.
+
+A file is written whole or not at all: into a temporary file beside the target, renamed over it when
+complete (``output_file``), so a failed export leaves no half-written file behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-import sqlite3
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from ..errors import DependencyError, StoreError
+from .reads import EXPORT_TABLES
 
-TABLES = ("documents", "mentions", "entities", "timexes", "quotes", "events", "commitments")
+TABLES = EXPORT_TABLES
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-MERGED = ("events", "commitments", "entities")
+@contextlib.contextmanager
+def output_file(path: str | Path, binary: bool = False, newline: str | None = None) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path``, renamed to ``path`` when the block ends without error and
+    removed when it does not; E046 when it cannot be made or renamed."""
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as e:
+        raise StoreError(f"cannot write {target}: {e.strerror or e}", "E046") from e
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # what a plain open() would have given the file
+        out: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+        with out:
+            yield out
+        os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise StoreError(f"cannot write {target}: {e.strerror or e}", "E046") from e
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
-def rows(conn: sqlite3.Connection, table: str, per_document: bool = False) -> Iterator[dict[str, Any]]:
-    """The rows of an export table as contract-shaped dictionaries.
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
-    ``events``, ``commitments`` and ``entities`` are the merged cross-document view (the contract's
-    database export: stable entity ids, one event per real-world event with its ``mentions``);
-    ``per_document`` gives the records as each document's extraction produced them instead.
-    """
-    if table not in TABLES:
-        raise StoreError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}", "E042")
-    if table in MERGED and not per_document:
-        from .ledger import ledger_rows
 
-        yield from ledger_rows(conn, table)
-        return
-    if table == "documents":
-        for row in conn.execute("SELECT * FROM documents ORDER BY id"):
-            data = dict(row)
-            data["extra"] = json.loads(data["extra"])
-            yield data
-        return
-    for row in conn.execute(f"SELECT doc_id, record FROM {table} ORDER BY doc_id, rowid"):
-        yield {"doc": row[0], **json.loads(row[1])}
+def write_file(records: Iterator[dict[str, Any]], fmt: str, path: str | Path) -> int:
+    """Write records in ``fmt`` to the file at ``path`` (whole or not at all); returns the count."""
+    if fmt == "parquet":
+        with output_file(path, binary=True) as out:
+            return write(records, fmt, out)
+    with output_file(path, newline="" if fmt == "csv" else None) as out:
+        return write(records, fmt, out)
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:
@@ -51,8 +69,9 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
             for k, v in record.items()}
 
 
-def write(records: Iterator[dict[str, Any]], fmt: str, out: IO[str] | str) -> int:
-    """Write records in ``fmt`` to a text stream (jsonl, csv) or a path (parquet); returns the count."""
+def write(records: Iterator[dict[str, Any]], fmt: str, out: IO[Any] | str) -> int:
+    """Write records in ``fmt`` to a text stream (jsonl, csv) or a binary stream or path (parquet);
+    returns the count."""
     if fmt == "jsonl":
         assert not isinstance(out, str)
         count = 0

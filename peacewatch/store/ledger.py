@@ -1,9 +1,9 @@
-"""The ledger in the database: rebuilt from the stored per-document records, queried by dyad.
+"""The ledger in the database: rebuilt from the stored per-document records.
 
 ``rebuild_ledger`` writes what the pure ``peacewatch.resolve.build_ledger`` would compute from the
 stored records into the ledger tables (migration 0002), in one transaction and in memory that does
-not grow with the database (``rebuild``). The query functions read those tables only; a dyad
-timeline is one range scan of the ``ledger_dyads`` primary key.
+not grow with the database (``rebuild``). The queries over those tables are the read layer's
+(``peacewatch.store.reads``).
 """
 
 from __future__ import annotations
@@ -13,20 +13,19 @@ import hashlib
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..resolve import Ledger, LedgerCommitment, LedgerSettings, MergedEvent
-from ..resolve.dyads import DyadView, dyad_pairs, dyad_view, party_token
+from ..resolve import LedgerSettings, MergedEvent
+from ..resolve.dyads import dyad_pairs
 from ..resolve.events import timeline_day
-from ..resolve.records import EventMention, LedgerEntity
+from ..resolve.records import LedgerEntity
 from ..resolve.synthetic import synthetic_events
-from ..types import Argument, Result
+from ..types import Result
+from .reads import UNKNOWN_DAY, merged_event  # noqa: F401 - merged_event: scratch.py reads placed events with it
 
-UNKNOWN_DAY = "9999-12-31"
 # The per-document tables the ledger is built from (timexes and quotes are not read by it, so
 # they are left on disk: a rebuild holds less in memory).
 _RECORD_TABLES = {"mentions": "idx", "entities": "rowid", "events": "rowid", "commitments": "rowid"}
@@ -190,113 +189,6 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent], chunk
         conn.executemany("INSERT OR IGNORE INTO ledger_dyads VALUES (?, ?, ?, ?, ?)", dyad_rows)
         count += len(batch)
     return count
-
-
-def events_for_dyad(
-    conn: sqlite3.Connection, a: str, b: str, since: str | None = None, until: str | None = None,
-    type: str | None = None,  # noqa: A002 - the name the CLI option uses
-) -> list[MergedEvent]:
-    """The merged events of the dyad (a, b), in timeline order; a, b are codes or ledger entity ids."""
-    x, y = sorted((party_token(a), party_token(b)))
-    sql = ("SELECT e.record FROM ledger_dyads d JOIN ledger_events e ON e.id = d.event_id"
-           " WHERE d.a = ? AND d.b = ? AND d.day >= ? AND d.day <= ?")
-    args: list[str] = [x, y, since or "0000-00-00", until or UNKNOWN_DAY]
-    if type:
-        sql += " AND d.type = ?"
-        args.append(type)
-    sql += " ORDER BY d.day, d.event_id"
-    return [merged_event(json.loads(r[0])) for r in conn.execute(sql, args)]
-
-
-def merged_event(d: dict[str, Any]) -> MergedEvent:
-    """``MergedEvent.from_dict`` for the records this module wrote, without its per-field
-    introspection (a third of a dyad query's time over a million events)."""
-    return MergedEvent(
-        id=d["id"], type=d["type"], mode=d.get("mode"), context=list(d.get("context") or []),
-        status=d.get("status", "occurred"), actor=[Argument(**a) for a in d.get("actor") or []],
-        recipient=[Argument(**a) for a in d.get("recipient") or []], date=d.get("date"),
-        location=d.get("location"), quantity=d.get("quantity"), reported_by=d.get("reported_by"),
-        score=d.get("score"), cameo=d.get("cameo"), quad=d.get("quad"),
-        mentions=[EventMention(m["doc"], m["event"], (m["trigger_span"][0], m["trigger_span"][1]),
-                               (m["span"][0], m["span"][1]), m.get("published"), m.get("date"),
-                               m.get("status", "occurred")) for m in d.get("mentions") or []],
-        first_reported=d.get("first_reported"), why=d.get("why", ""),
-    )
-
-
-def commitments(conn: sqlite3.Connection, status: str | None = None) -> list[LedgerCommitment]:
-    """Ledger commitments (of one status, if given), oldest promise first."""
-    sql = "SELECT record FROM ledger_commitments"
-    order = " ORDER BY coalesce(made, '9999-12-31'), id"
-    rows = conn.execute(sql + " WHERE status = ?" + order, (status,)) if status else conn.execute(sql + order)
-    return [LedgerCommitment.from_dict(json.loads(r[0])) for r in rows]
-
-
-def timeline(conn: sqlite3.Connection, a: str, b: str) -> DyadView:
-    """The dyad's timeline, weekly and monthly aggregates and negotiation record."""
-    return dyad_view(events_for_dyad(conn, a, b), a, b)
-
-
-def load_ledger(conn: sqlite3.Connection) -> Ledger:
-    """The whole stored ledger as records (for export and tests)."""
-    from ..resolve.records import LedgerEntity
-
-    meta = _meta(conn)
-    return Ledger(
-        as_of=meta.get("as_of") or None,
-        documents=[r[0] for r in conn.execute(
-            "SELECT id FROM documents WHERE error_code IS NULL ORDER BY id")],
-        entities=[LedgerEntity.from_dict(json.loads(r[0]))
-                  for r in conn.execute("SELECT record FROM ledger_entities ORDER BY id")],
-        events=[merged_event(json.loads(r[0]))
-                for r in conn.execute("SELECT record FROM ledger_events ORDER BY day, id")],
-        commitments=commitments(conn),
-    )
-
-
-def ledger_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
-    """Merged records for ``export``: table is events, commitments or entities."""
-    names = {"events": "ledger_events ORDER BY day, id",
-             "commitments": "ledger_commitments ORDER BY coalesce(made, '9999-12-31'), id",
-             "entities": "ledger_entities ORDER BY id"}
-    if table not in names:
-        raise StoreError(f"unknown ledger table {table!r}; choose one of {', '.join(names)}", "E042")
-    for row in conn.execute(f"SELECT record FROM {names[table]}"):
-        yield json.loads(row[0])
-
-
-def write_report(conn: sqlite3.Connection, a: str, b: str, path: str | Path) -> Path:
-    """Write the self-contained HTML report of the dyad (a, b) to ``path``."""
-    from ..serve.report import ReportDocument, render_report
-
-    view = timeline(conn, a, b)
-    promises = dyad_commitments(conn, view)
-    wanted = sorted({m.doc for e in view.events for m in e.mentions})
-    docs = [ReportDocument(r[0], r[1], r[2], r[3], r[4]) for r in _documents(conn, wanted)]
-    names = dict(conn.execute("SELECT id, name FROM ledger_entities").fetchall())
-    out = Path(path)
-    try:
-        out.write_text(render_report(view, promises, docs, names), encoding="utf-8")
-    except OSError as e:
-        raise StoreError(f"cannot write the report to {out}: {e.strerror}", "E040") from e
-    return out
-
-
-def dyad_commitments(conn: sqlite3.Connection, view: DyadView) -> list[LedgerCommitment]:
-    """Commitments whose promise, or the events that decided them, are in the dyad."""
-    ids = {e.id for e in view.events}
-    return [c for c in commitments(conn)
-            if c.event in ids or set(c.fulfilled_by) & ids or set(c.broken_by) & ids]
-
-
-def _documents(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[Any, ...]]:
-    out: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        out += conn.execute(f"SELECT id, title, published, url, text FROM documents WHERE id IN ({marks})"
-                            " ORDER BY id", chunk).fetchall()
-    return out
 
 
 def generate_events(conn: sqlite3.Connection, n: int, *, seed: int = 0, parties: int = 40,

@@ -13,12 +13,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..types import Document, Result
+from .schema import migrations
 
 
 @dataclass
@@ -34,17 +34,6 @@ class IngestStats:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """The shipped migrations as (number, name, SQL), in order."""
-    folder = resources.files("peacewatch.store").joinpath("migrations")
-    found = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:4].isdigit():
-            found.append((int(name[:4]), name, entry.read_text("utf-8")))
-    return sorted(found)
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -201,20 +190,6 @@ class Store:
            [(doc_id, e.id, e.type, e.mode, e.status, e.date, _j(e.to_dict())) for e in result.events])
         ex("INSERT INTO commitments VALUES (?, ?, ?, ?, ?)",
            [(doc_id, c.id, c.event, c.status, _j(c.to_dict())) for c in result.commitments])
-
-    def result(self, doc_id: str) -> Result:
-        """The stored per-document records of one document."""
-        row = self.conn.execute("SELECT published, error_code, error_message FROM documents WHERE id = ?",
-                                (doc_id,)).fetchone()
-        data: dict[str, Any] = {"id": doc_id, "published": row["published"] if row else None}
-        if row is not None and row["error_code"]:
-            data["error"] = {"code": row["error_code"], "message": row["error_message"]}
-        order = {"timexes": "idx", "mentions": "idx", "quotes": "idx", "entities": "rowid",
-                 "events": "rowid", "commitments": "rowid"}
-        for table, key in order.items():
-            rows = self.conn.execute(f"SELECT record FROM {table} WHERE doc_id = ? ORDER BY {key}", (doc_id,))
-            data[table] = [json.loads(r[0]) for r in rows]
-        return Result.from_dict(data)
 
 
 def resolve(store: Store, settings: dict[str, Any] | None = None, force: bool = False) -> None:

@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
-from peacewatch.store.ledger import (
-    commitments,
-    events_for_dyad,
-    generate_events,
-    ledger_rows,
-    load_ledger,
-    rebuild_ledger,
-    stored_results,
-    timeline,
-)
+from peacewatch.store.ledger import generate_events, rebuild_ledger, stored_results
 from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Document, Event, Result
 
+from ..store.reading import ledger_of, reader_of
 from .helpers import canonical, golden_documents, golden_results
 
 
@@ -49,7 +41,7 @@ def test_stored_results_round_trip(store: Store) -> None:
 
 
 def test_the_stored_ledger_is_the_pure_one(store: Store) -> None:
-    stored = load_ledger(store.conn)
+    stored = ledger_of(store)
     texts = span_texts_of(golden_documents(), golden_results())
     assert canonical(stored) == canonical(build_ledger(golden_results(), None, texts))
 
@@ -57,47 +49,51 @@ def test_the_stored_ledger_is_the_pure_one(store: Store) -> None:
 def test_insertion_order_does_not_matter(tmp_path: Path, store: Store) -> None:
     other = fill(tmp_path / "other.db", order=[5, 3, 1, 4, 0, 2])
     rebuild_ledger(other.conn)
-    assert canonical(load_ledger(other.conn)) == canonical(load_ledger(store.conn))
+    assert canonical(ledger_of(other)) == canonical(ledger_of(store))
     other.close()
 
 
 def test_rebuild_is_idempotent_and_reversible(store: Store) -> None:
-    before = canonical(load_ledger(store.conn))
+    before = canonical(ledger_of(store))
     stats = rebuild_ledger(store.conn, {"undated_window_days": 0, "date_slack_days": 0})
-    assert stats is not None and stats.events == len(load_ledger(store.conn).events)
-    assert canonical(load_ledger(store.conn)) != before
+    assert stats is not None and stats.events == len(ledger_of(store).events)
+    assert canonical(ledger_of(store)) != before
     rebuild_ledger(store.conn, LedgerSettings())
     rebuild_ledger(store.conn)
-    assert canonical(load_ledger(store.conn)) == before
+    assert canonical(ledger_of(store)) == before
 
 
 def test_dyad_queries(store: Store) -> None:
-    events = events_for_dyad(store.conn, "ARM", "AZE")
-    assert events == events_for_dyad(store.conn, "AZE", "ARM")
-    assert [e.id for e in events] == [e.id for e in timeline(store.conn, "AZE", "ARM").events]
-    assert {e.type for e in events_for_dyad(store.conn, "AZE", "ARM", type="ASSAULT")} == {"ASSAULT"}
-    december = events_for_dyad(store.conn, "AZE", "ARM", since="2023-12-10", until="2023-12-31")
+    with reader_of(store) as r:
+        events = r.events_for_dyad("ARM", "AZE")
+        assert events == r.events_for_dyad("AZE", "ARM")
+        assert [e.id for e in events] == [e.id for e in r.timeline("AZE", "ARM").events]
+        assert {e.type for e in r.events_for_dyad("AZE", "ARM", type="ASSAULT")} == {"ASSAULT"}
+        december = r.events_for_dyad("AZE", "ARM", since="2023-12-10", until="2023-12-31")
     assert {e.date for e in december} == {"2023-12-13"}
 
 
 def test_commitments_by_status(store: Store) -> None:
-    assert sorted(c.status for c in commitments(store.conn)) == ["broken", "fulfilled", "open", "overdue"]
-    [broken] = commitments(store.conn, "broken")
+    with reader_of(store) as r:
+        assert sorted(c.status for c in r.commitments()) == ["broken", "fulfilled", "open", "overdue"]
+        [broken] = r.commitments("broken")
     assert broken.broken_by and broken.action["mode"] == "ceasefire"
 
 
 def test_export_rows_are_merged_records(store: Store) -> None:
-    rows = list(ledger_rows(store.conn, "events"))
-    assert rows and all("mentions" in r and "first_reported" in r for r in rows)
-    assert {r["id"] for r in ledger_rows(store.conn, "entities")} >= {"state:AZE", "state:ARM"}
+    with reader_of(store) as r:
+        rows = list(r.export_rows("events"))
+        assert rows and all("mentions" in r and "first_reported" in r for r in rows)
+        assert {r["id"] for r in r.export_rows("entities")} >= {"state:AZE", "state:ARM"}
 
 
 def test_a_dyad_query_over_many_events_is_fast(tmp_path: Path) -> None:
     with Store(tmp_path / "bench.db") as s:
         generate_events(s.conn, 20_000, parties=20)
-        started = time.perf_counter()
-        found = events_for_dyad(s.conn, "QAA", "QAB")
-        elapsed = time.perf_counter() - started
+        with reader_of(s) as r:
+            started = time.perf_counter()
+            found = r.events_for_dyad("QAA", "QAB")
+            elapsed = time.perf_counter() - started
     assert found and elapsed < 0.1
 
 
@@ -117,7 +113,7 @@ def test_an_unchanged_database_is_not_rebuilt(tmp_path: Path) -> None:
 
 def test_the_fast_decoder_equals_from_dict() -> None:
     from peacewatch.resolve.records import MergedEvent
-    from peacewatch.store.ledger import merged_event
+    from peacewatch.store.reads import merged_event
 
     for event in build_ledger(golden_results()).events:
         data = json.loads(json.dumps(event.to_dict()))
@@ -136,7 +132,7 @@ def test_the_rebuild_sees_a_sentence_repeated_in_a_stored_document(tmp_path: Pat
     s = Store(tmp_path / "cap.db")
     s.save(doc, result)
     rebuild_ledger(s.conn)
-    [event] = load_ledger(s.conn).events
+    [event] = ledger_of(s).events
     assert len(event.mentions) == 2 and "repeated wording" in event.why
     s.close()
 
@@ -158,8 +154,8 @@ def test_a_rebuild_in_small_batches_is_the_whole_build(
     assert tuple(status) == ("E001",)
     rebuild_ledger(batched.conn)
     texts = span_texts_of(golden_documents(), golden_results())
-    assert canonical(load_ledger(batched.conn)) == canonical(build_ledger(golden_results(), None, texts))
-    assert any(e.mentions for e in load_ledger(batched.conn).entities)
+    assert canonical(ledger_of(batched)) == canonical(build_ledger(golden_results(), None, texts))
+    assert any(e.mentions for e in ledger_of(batched).entities)
     for table in ("ledger_entities", "ledger_events", "ledger_commitments", "ledger_dyads",
                   "ledger_entity_sources", "ledger_event_mentions"):
         rows = f"SELECT * FROM {table} ORDER BY 1, 2"
@@ -174,7 +170,7 @@ def test_the_rebuild_is_the_pure_build_under_other_settings(store: Store) -> Non
     texts = span_texts_of(golden_documents(), golden_results())
     for settings in (LedgerSettings(), LedgerSettings.from_dict({"date_slack_days": 0, "horizon_days": 30})):
         rebuild_ledger(store.conn, settings, force=True)
-        built, pure = load_ledger(store.conn), build_ledger(stored_results(store.conn), settings, texts)
+        built, pure = ledger_of(store), build_ledger(stored_results(store.conn), settings, texts)
         assert built.as_of == pure.as_of and built.commitments
         assert [e.to_dict() for e in built.events] == [e.to_dict() for e in pure.events]
         assert [c.to_dict() for c in built.commitments] == [c.to_dict() for c in pure.commitments]

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from peacewatch.resolve import build_ledger
 from peacewatch.resolve.dyads import dyad_view
-from peacewatch.serve.report import ReportDocument, anchor, render_report
-from peacewatch.store.ledger import rebuild_ledger, write_report
+from peacewatch.serve.report import ReportDocument, anchor, render_report, report_html
+from peacewatch.store.ledger import rebuild_ledger
+from peacewatch.store.reads import Reader
 from peacewatch.store.sqlite import Store
 from tests.resolve.helpers import golden_documents, golden_results
 
@@ -71,8 +71,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Page]:
         for doc, result in zip(golden_documents(), golden_results(), strict=True):
             store.save(doc, result)
         rebuild_ledger(store.conn)
-        path = write_report(store.conn, "AZE", "ARM", folder / "report.html")
-    html = Path(path).read_text("utf-8")
+    with Reader(folder / "ledger.db") as reader:
+        html = report_html(reader, "AZE", "ARM")
     page = Page()
     page.feed(html)
     return html, page

@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 import peacewatch.store.scratch as scratch
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
 from peacewatch.resolve.commitments import deciding_types
-from peacewatch.store.ledger import load_ledger, rebuild_ledger
+from peacewatch.store.ledger import rebuild_ledger
 from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Commitment, Document, Entity, Event, Result
 
 from ..resolve.helpers import canonical, golden_documents, golden_results
+from .reading import ledger_of
 
 STATES = ["AZE", "ARM", "RUS", "UKR", "SRB"]
 TYPES = [("RETREAT", "release"), ("RETREAT", "ceasefire"), ("ASSAULT", None), ("AGREE", None),
@@ -83,7 +84,7 @@ def test_with_caches_of_one_the_rebuild_is_the_pure_build(tmp_path: Path, monkey
     rebuild_ledger(small.conn)
     results, documents = [r for _, r in pairs], [d for d, _ in pairs]
     pure = build_ledger(results, None, span_texts_of(documents, results))
-    built = load_ledger(small.conn)
+    built = ledger_of(small)
     assert len(built.events) < sum(len(r.events) for r in results), "the random ledger should merge something"
     assert {c.status for c in built.commitments} >= {"open", "fulfilled"}
     assert canonical(built) == canonical(pure)
@@ -109,7 +110,7 @@ def test_any_dense_ledger_and_settings(seed: int, slack: int, window: int, mode_
         store = filled(Path(tmp) / "l.db", pairs)
         rebuild_ledger(store.conn, options)
         results, documents = [r for _, r in pairs], [d for d, _ in pairs]
-        assert canonical(load_ledger(store.conn)) == canonical(
+        assert canonical(ledger_of(store)) == canonical(
             build_ledger(results, options, span_texts_of(documents, results)))
         store.close()
 
@@ -119,7 +120,7 @@ def test_the_golden_scenario_with_caches_of_one(tmp_path: Path, monkeypatch: pyt
     store = filled(tmp_path / "g.db", list(zip(golden_documents(), golden_results(), strict=True)))
     rebuild_ledger(store.conn)
     texts = span_texts_of(golden_documents(), golden_results())
-    assert canonical(load_ledger(store.conn)) == canonical(build_ledger(golden_results(), None, texts))
+    assert canonical(ledger_of(store)) == canonical(build_ledger(golden_results(), None, texts))
     store.close()
 
 

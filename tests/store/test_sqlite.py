@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from peacewatch.errors import StoreError
 from peacewatch.store import export
+from peacewatch.store.reads import Reader
 from peacewatch.store.sqlite import Store, migrations
 from peacewatch.types import Commitment, Document, Entity, ErrorInfo, Event, Mention, Quote, Result, Timex
 
@@ -67,10 +68,12 @@ def test_re_ingesting_changes_nothing(tmp_path_factory, texts):
     with Store(tmp_path_factory.mktemp("db") / "p.db") as store:
         ingest(store, docs)
         first = table_counts(store)
-        dump = list(export.rows(store.conn, "events", per_document=True))
+        with Reader(store.path) as reader:
+            dump = list(reader.export_rows("events", per_document=True))
         ingest(store, docs)
         assert table_counts(store) == first
-        assert list(export.rows(store.conn, "events", per_document=True)) == dump
+        with Reader(store.path) as reader:
+            assert list(reader.export_rows("events", per_document=True)) == dump
         assert first["documents"] == len(set(texts))
 
 
@@ -107,28 +110,28 @@ def test_stored_records_round_trip(tmp_path):
     doc = Document("r", "Kenya and Uganda met.", published="2024-01-02")
     with Store(tmp_path / "r.db") as store:
         store.save(doc, result_for(doc))
-        assert store.result("r") == result_for(doc)
+    with Reader(tmp_path / "r.db") as reader:
+        assert reader.result("r") == result_for(doc)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_every_table_exports_in_every_format(tmp_path, fmt):
     with Store(tmp_path / "e.db") as store:
         ingest(store, [Document("x", "Kenya and Uganda met.", url="https://example.org/x")])
+    with Reader(tmp_path / "e.db") as reader:
         for table in export.TABLES:
             path = tmp_path / f"{table}.{fmt}"
+            n = export.write_file(reader.export_rows(table, per_document=True), fmt, path)
             if fmt == "parquet":
-                n = export.write(export.rows(store.conn, table, per_document=True), fmt, str(path))
                 assert pq.read_table(path).num_rows == n
-            else:
-                with open(path, "w", encoding="utf-8", newline="") as out:
-                    n = export.write(export.rows(store.conn, table, per_document=True), fmt, out)
-            assert n >= 1
+            assert n >= (0 if table == "versions" else 1)
         if fmt == "jsonl":
             first = json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])
             assert first["doc"] == "x" and first["type"] == "CONSULT" and first["trigger_span"] == [0, 3]
 
 
 def test_unknown_export_table_is_refused(tmp_path):
-    with Store(tmp_path / "u.db") as store, pytest.raises(StoreError) as err:
-        list(export.rows(store.conn, "nope"))
+    Store(tmp_path / "u.db").close()
+    with Reader(tmp_path / "u.db") as reader, pytest.raises(StoreError) as err:
+        list(reader.export_rows("nope"))
     assert err.value.code == "E042"

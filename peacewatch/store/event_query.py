@@ -1,0 +1,81 @@
+"""What to find among the merged events (``Reader.events``), as SQL over ``ledger_events e``.
+
+Filters combine with AND: ``actor`` (a country code or ledger entity id, as actor or recipient),
+``dyad`` (two of them: one range scan of the dyad index), ``type``, ``status``, ``since``/``until``
+(timeline days, inclusive; undated events are on 9999-12-31), ``document`` (reported in it), and
+``q``, words searched case-insensitively in the evidence sentences (the spans of the per-document
+reports, cut out of the stored texts: a scan, meant for narrowed-down listings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import StoreError
+from ..resolve.dyads import party_token
+
+SORTS = {"day": "e.day, e.id", "-day": "e.day DESC, e.id", "reports": "e.reports, e.day, e.id",
+         "-reports": "e.reports DESC, e.day, e.id", "score": "e.score, e.day, e.id",
+         "-score": "e.score DESC, e.day, e.id", "first_reported": "e.first_reported, e.id",
+         "-first_reported": "e.first_reported DESC, e.id", "id": "e.id"}
+_TEXT = ("e.id IN (SELECT m.ledger_event FROM ledger_event_mentions m JOIN events r ON r.doc_id = m.doc_id"
+         " AND r.id = m.event JOIN documents d ON d.id = m.doc_id WHERE instr(lower(substr(d.text,"
+         " json_extract(r.record, '$.span[0]') + 1, json_extract(r.record, '$.span[1]')"
+         " - json_extract(r.record, '$.span[0]'))), lower(?)) > 0)")
+
+
+@dataclass
+class EventQuery:
+    """Filters, order and page of a merged-event listing."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+    document: str | None = None
+    q: str | None = None
+    sort: str = "day"
+    limit: int | None = None
+    offset: int = 0
+
+    def order(self) -> str:
+        if self.sort not in SORTS:
+            raise StoreError(f"unknown event order {self.sort!r}; choose one of {', '.join(SORTS)}", "E047")
+        return SORTS[self.sort]
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause and its arguments ."""
+        parts: list[str] = ["e.day >= ?", "e.day <= ?"]
+        args: list[Any] = [self.since or "0000-00-00", self.until or "9999-12-31"]
+        if self.type:
+            parts.append("e.type = ?")
+            args.append(self.type.upper())
+        if self.status:
+            parts.append("e.status = ?")
+            args.append(self.status)
+        if self.dyad:
+            x, y = sorted(party_token(p) for p in self.dyad)
+            parts.append("e.id IN (SELECT event_id FROM ledger_dyads WHERE a = ? AND b = ?)")
+            args += [x, y]
+        if self.actor:
+            parts.append(self._party())
+            token = party_token(self.actor)
+            code = token.removeprefix("code:") if token.startswith("code:") else None
+            args += [code, code, token, code, code, token]
+        if self.document:
+            parts.append("e.id IN (SELECT ledger_event FROM ledger_event_mentions WHERE doc_id = ?)")
+            args.append(self.document)
+        if self.q:
+            parts.append(_TEXT)
+            args.append(self.q)
+        return " AND ".join(parts), args
+
+    @staticmethod
+    def _party() -> str:
+        """Actor or recipient with this code (a country) or ledger entity id (anything else)."""
+        one = ("EXISTS (SELECT 1 FROM json_each(e.record, '$.{side}') p WHERE (? IS NOT NULL AND"
+               " json_extract(p.value, '$.code') = ?) OR json_extract(p.value, '$.entity') = ?)")
+        return "(" + one.format(side="actor") + " OR " + one.format(side="recipient") + ")"

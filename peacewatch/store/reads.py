@@ -1,0 +1,330 @@
+"""The read layer: every query the commands, the HTML report and the web API make, in one place.
+
+A ``Reader`` opens the database read-only (``readonly``): it never creates, migrates or writes a
+file, so reading works on read-only media and on someone else's file leaves it as it was. Results
+are typed records: ``MergedEvent``, ``LedgerCommitment``, ``LedgerEntity`` of ``peacewatch.resolve``,
+``Document``/``Result``/``Quote`` of ``peacewatch.types``, and the few row types below.
+
+Threads: each thread gets its own read-only connection (made on its first query, from the URI the
+first one was opened with); ``close`` closes them all. In WAL mode readers never block the writer,
+and each query sees one consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..resolve import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
+from ..resolve.dyads import DyadView, dyad_view, party_token
+from ..resolve.records import EventMention
+from ..types import Argument, Document, Quote, Result
+from .event_query import EventQuery
+from .readonly import open_readonly, open_uri
+from .rows import DocumentInfo, DocumentVersion, EventDetail, Evidence, Page, StoredQuote, Summary
+
+UNKNOWN_DAY = "9999-12-31"  # the timeline day of an undated merged event: ordering puts it last
+
+EXPORT_TABLES = ("documents", "mentions", "entities", "timexes", "quotes", "events", "commitments", "versions")
+MERGED = ("events", "commitments", "entities")
+_COMMITMENT_ORDER = " ORDER BY coalesce(made, '9999-12-31'), id"
+_RECORD_ORDER = {"timexes": "idx", "mentions": "idx", "quotes": "idx", "entities": "rowid",
+                 "events": "rowid", "commitments": "rowid"}
+
+
+def merged_event(d: dict[str, Any]) -> MergedEvent:
+    """``MergedEvent.from_dict`` for the records the ledger wrote, without its per-field
+    introspection (a third of a dyad query's time over a million events)."""
+    return MergedEvent(
+        id=d["id"], type=d["type"], mode=d.get("mode"), context=list(d.get("context") or []),
+        status=d.get("status", "occurred"), actor=[Argument(**a) for a in d.get("actor") or []],
+        recipient=[Argument(**a) for a in d.get("recipient") or []], date=d.get("date"),
+        location=d.get("location"), quantity=d.get("quantity"), reported_by=d.get("reported_by"),
+        score=d.get("score"), cameo=d.get("cameo"), quad=d.get("quad"),
+        mentions=[EventMention(m["doc"], m["event"], (m["trigger_span"][0], m["trigger_span"][1]),
+                               (m["span"][0], m["span"][1]), m.get("published"), m.get("date"),
+                               m.get("status", "occurred")) for m in d.get("mentions") or []],
+        first_reported=d.get("first_reported"), why=d.get("why", ""),
+    )
+
+
+class Reader:
+    """Read-only access to a peacewatch database (see the module's docstring)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        first, self._uri = open_readonly(path)
+        self._local = threading.local()
+        self._local.conn = first
+        self._lock = threading.Lock()
+        self._all = [first]
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = open_uri(self._uri, self.path)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
+
+    def _count(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> int:
+        return int(self._rows(sql, args)[0][0] or 0)
+
+    # documents ---------------------------------------------------------------------------------
+
+    def documents(self, *, since: str | None = None, until: str | None = None, failed: bool | None = None,
+                  q: str | None = None, limit: int | None = None, offset: int = 0) -> Page[DocumentInfo]:
+        """Documents by id (published from ``since`` to ``until``; failed or not; ``q`` in the title)."""
+        where, args = ["1"], []
+        if since:
+            where.append("published >= ?")
+            args.append(since)
+        if until:
+            where.append("substr(published, 1, 10) <= ?")
+            args.append(until)
+        if failed is not None:
+            where.append("error_code IS NOT NULL" if failed else "error_code IS NULL")
+        if q:
+            where.append("instr(lower(coalesce(title, '')), lower(?)) > 0")
+            args.append(q)
+        cond = " AND ".join(where)
+        total = self._count(f"SELECT count(*) FROM documents WHERE {cond}", args)
+        rows = self._rows(
+            "SELECT id, title, published, url, content_hash, ingested_at, error_code, error_message,"
+            f" (SELECT count(*) FROM versions v WHERE v.id = documents.id) FROM documents WHERE {cond}"
+            f" ORDER BY id LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
+        return Page([DocumentInfo(*r) for r in rows], total, limit, offset)
+
+    def document(self, doc_id: str) -> tuple[Document, Result] | None:
+        """One document with its per-document records, or None."""
+        docs = self.source_documents([doc_id])
+        return (docs[0], self.result(doc_id)) if docs else None
+
+    def source_documents(self, ids: list[str]) -> list[Document]:
+        """The documents with these ids (those that exist), by id."""
+        out: list[Document] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            out += [Document(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in self._rows(
+                f"SELECT id, text, published, url, title, extra FROM documents WHERE id IN ({marks}) ORDER BY id",
+                chunk)]
+        return out
+
+    def result(self, doc_id: str) -> Result:
+        """The stored per-document records of one document."""
+        found = self._rows("SELECT published, error_code, error_message FROM documents WHERE id = ?", (doc_id,))
+        row = found[0] if found else None
+        data: dict[str, Any] = {"id": doc_id, "published": row["published"] if row else None}
+        if row is not None and row["error_code"]:
+            data["error"] = {"code": row["error_code"], "message": row["error_message"]}
+        for table, key in _RECORD_ORDER.items():
+            rows = self._rows(f"SELECT record FROM {table} WHERE doc_id = ? ORDER BY {key}", (doc_id,))
+            data[table] = [json.loads(r[0]) for r in rows]
+        return Result.from_dict(data)
+
+    def versions(self, doc_id: str | None = None) -> list[DocumentVersion]:
+        """Earlier texts of corrected documents (of one document), oldest first."""
+        sql = "SELECT id, version, content_hash, text, published, title, url, replaced_at FROM versions"
+        rows = self._rows(sql + " WHERE id = ? ORDER BY version", (doc_id,)) if doc_id else self._rows(
+            sql + " ORDER BY id, version")
+        return [DocumentVersion(*r) for r in rows]
+
+    # the ledger --------------------------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None, **filters: Any) -> Page[MergedEvent]:
+        """Merged events matching an ``EventQuery`` (or its fields given as keywords), with the total."""
+        query = query or EventQuery(**filters)
+        where, args = query.where()
+        total = self._count(f"SELECT count(*) FROM ledger_events e WHERE {where}", args)
+        rows = self._rows(f"SELECT e.record FROM ledger_events e WHERE {where} ORDER BY {query.order()}"
+                          " LIMIT ? OFFSET ?", [*args, -1 if query.limit is None else query.limit, query.offset])
+        return Page([merged_event(json.loads(r[0])) for r in rows], total, query.limit, query.offset)
+
+    def events_for_dyad(self, a: str, b: str, since: str | None = None, until: str | None = None,
+                        type: str | None = None) -> list[MergedEvent]:  # noqa: A002 - the CLI option's name
+        """The merged events of the dyad (a, b), in timeline order; a, b are codes or ledger entity ids.
+        One range scan of the dyad index."""
+        x, y = sorted((party_token(a), party_token(b)))
+        sql = ("SELECT e.record FROM ledger_dyads d JOIN ledger_events e ON e.id = d.event_id"
+               " WHERE d.a = ? AND d.b = ? AND d.day >= ? AND d.day <= ?")
+        args: list[str] = [x, y, since or "0000-00-00", until or UNKNOWN_DAY]
+        if type:
+            sql += " AND d.type = ?"
+            args.append(type)
+        return [merged_event(json.loads(r[0])) for r in self._rows(sql + " ORDER BY d.day, d.event_id", args)]
+
+    def event(self, event_id: str) -> EventDetail | None:
+        """One merged event with the sentence and source of each of its reports."""
+        rows = self._rows("SELECT record FROM ledger_events WHERE id = ?", (event_id,))
+        if not rows:
+            return None
+        event = merged_event(json.loads(rows[0][0]))
+        docs = {d.id: d for d in self.source_documents(sorted({m.doc for m in event.mentions}))}
+        evidence = []
+        for m in event.mentions:
+            d = docs.get(m.doc)
+            text = d.text if d else ""
+            evidence.append(Evidence(m.doc, m.event, text[m.span[0]:m.span[1]],
+                                     text[m.trigger_span[0]:m.trigger_span[1]], d.title if d else None,
+                                     d.published if d else None, d.url if d else None))
+        return EventDetail(event, evidence)
+
+    def commitments(self, status: str | None = None, obligor: str | None = None) -> list[LedgerCommitment]:
+        """Ledger commitments (of one status; of one obligor, a ledger entity id or a country code),
+        oldest promise first."""
+        where, args = ["1"], []
+        if status:
+            where.append("status = ?")
+            args.append(status)
+        if obligor:
+            where.append("EXISTS (SELECT 1 FROM json_each(record, '$.obligor') o WHERE o.value = ? OR o.value IN"
+                         " (SELECT id FROM ledger_entities WHERE code = ?))")
+            args += [obligor, obligor.upper()]
+        rows = self._rows(f"SELECT record FROM ledger_commitments WHERE {' AND '.join(where)}"
+                          + _COMMITMENT_ORDER, args)
+        return [LedgerCommitment.from_dict(json.loads(r[0])) for r in rows]
+
+    def entities(self, *, kind: str | None = None, code: str | None = None, q: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> Page[LedgerEntity]:
+        """Ledger entities by id (of one kind or code; ``q`` in the name)."""
+        where, args = ["1"], []
+        for column, value in (("kind", kind), ("code", code.upper() if code else None)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if q:
+            where.append("instr(lower(name), lower(?)) > 0")
+            args.append(q)
+        cond = " AND ".join(where)
+        total = self._count(f"SELECT count(*) FROM ledger_entities WHERE {cond}", args)
+        rows = self._rows(f"SELECT record FROM ledger_entities WHERE {cond} ORDER BY id LIMIT ? OFFSET ?",
+                          [*args, -1 if limit is None else limit, offset])
+        return Page([LedgerEntity.from_dict(json.loads(r[0])) for r in rows], total, limit, offset)
+
+    def entity_names(self) -> dict[str, str]:
+        """Ledger entity id → name."""
+        return {r[0]: r[1] for r in self._rows("SELECT id, name FROM ledger_entities")}
+
+    def quotes(self, *, document: str | None = None, speaker: str | None = None, limit: int | None = None,
+               offset: int = 0) -> Page[StoredQuote]:
+        """Quotes by document and position, with the text of their content."""
+        where, args = ["1"], []
+        for column, value in (("q.doc_id", document), ("q.speaker", speaker)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        cond = " AND ".join(where)
+        total = self._count(f"SELECT count(*) FROM quotes q WHERE {cond}", args)
+        rows = self._rows(
+            "SELECT q.doc_id, q.idx, q.record, d.text FROM quotes q JOIN documents d ON d.id = q.doc_id"
+            f" WHERE {cond} ORDER BY q.doc_id, q.idx LIMIT ? OFFSET ?", [*args, -1 if limit is None else limit, offset])
+        items = []
+        for doc, idx, record, text in rows:
+            quote = Quote.from_dict(json.loads(record))
+            start, end = quote.content_span
+            items.append(StoredQuote(doc, idx, quote, text[start:end]))
+        return Page(items, total, limit, offset)
+
+    def timeline(self, a: str, b: str) -> DyadView:
+        """The dyad's timeline, weekly and monthly aggregates and negotiation record."""
+        return dyad_view(self.events_for_dyad(a, b), a, b)
+
+    def dyad_commitments(self, view: DyadView) -> list[LedgerCommitment]:
+        """Commitments whose promise, or the events that decided them, are in the dyad."""
+        ids = {e.id for e in view.events}
+        return [c for c in self.commitments()
+                if c.event in ids or set(c.fulfilled_by) & ids or set(c.broken_by) & ids]
+
+    def load_ledger(self) -> Ledger:
+        """The whole stored ledger as records (for export and tests)."""
+        meta = {r[0]: r[1] for r in self._rows("SELECT key, value FROM ledger_meta")}
+        return Ledger(
+            as_of=meta.get("as_of") or None,
+            documents=[r[0] for r in self._rows("SELECT id FROM documents WHERE error_code IS NULL ORDER BY id")],
+            entities=self.entities().items,
+            events=[merged_event(json.loads(r[0]))
+                    for r in self._rows("SELECT record FROM ledger_events ORDER BY day, id")],
+            commitments=self.commitments(),
+        )
+
+    # summary and export ------------------------------------------------------------------------
+
+    def summary(self) -> Summary:
+        """What the database holds: documents, the ledger's entities by kind, its merged events by type
+        (with how many per-document reports they merge), its commitments by status, earlier versions."""
+        one, counts = self._count, self._counts
+        return Summary(
+            documents=one("SELECT count(*) FROM documents"),
+            failed_documents=one("SELECT count(*) FROM documents WHERE error_code IS NOT NULL"),
+            failed_inputs=one("SELECT count(*) FROM failures"),
+            entities_by_kind=counts("SELECT kind, count(*) FROM ledger_entities GROUP BY kind ORDER BY 2 DESC"),
+            events_by_type=counts("SELECT type, count(*) FROM ledger_events GROUP BY type ORDER BY 2 DESC"),
+            merged_events=one("SELECT count(*) FROM ledger_events"),
+            event_reports=one("SELECT count(*) FROM events"),
+            ledger_entities=one("SELECT count(*) FROM ledger_entities"),
+            ledger_commitments=counts("SELECT status, count(*) FROM ledger_commitments GROUP BY status"
+                                      " ORDER BY 2 DESC"),
+            versions=one("SELECT count(*) FROM versions"),
+        )
+
+    def _counts(self, sql: str) -> dict[str, int]:
+        return {str(k): int(n) for k, n in self._rows(sql)}
+
+    def export_rows(self, table: str, per_document: bool = False) -> Iterator[dict[str, Any]]:
+        """The rows of an export table as contract-shaped dictionaries.
+
+        ``events``, ``commitments`` and ``entities`` are the merged cross-document view (the
+        contract's database export: stable entity ids, one event per real-world event with its
+        ``mentions``); ``per_document`` gives the records as each document's extraction produced them.
+        ``versions`` are the earlier texts of corrected documents.
+        """
+        if table not in EXPORT_TABLES:
+            raise StoreError(f"unknown table {table!r}; choose one of {', '.join(EXPORT_TABLES)}", "E042")
+        if table in MERGED and not per_document:
+            names = {"events": "ledger_events ORDER BY day, id",
+                     "commitments": "ledger_commitments" + _COMMITMENT_ORDER,
+                     "entities": "ledger_entities ORDER BY id"}
+            yield from (json.loads(r[0]) for r in self._cursor(f"SELECT record FROM {names[table]}"))
+        elif table == "documents":
+            for row in self._cursor("SELECT * FROM documents ORDER BY id"):
+                data = dict(row)
+                data["extra"] = json.loads(data["extra"])
+                yield data
+        elif table == "versions":
+            yield from (v.to_dict() for v in self.versions())
+        else:
+            for row in self._cursor(f"SELECT doc_id, record FROM {table} ORDER BY doc_id, rowid"):
+                yield {"doc": row[0], **json.loads(row[1])}
+
+    def _cursor(self, sql: str) -> Iterator[sqlite3.Row]:
+        try:
+            yield from self.conn.execute(sql)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
