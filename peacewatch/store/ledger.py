@@ -80,14 +80,17 @@ def rebuild_ledger(
 
     Returns None without doing anything when neither the documents, the settings nor the rules
     (peacewatch version and ledger tables) changed since the last build, unless ``force``.
+    The write lock is taken before that check: of two ingests finishing at once, the second waits
+    and then finds the ledger current (or rebuilds it with what the first did not see).
     """
     if not isinstance(settings, LedgerSettings):
         settings = LedgerSettings.from_dict(settings)
-    stamp = fingerprint(conn, settings)
-    if not force and _meta(conn).get("fingerprint") == stamp:
-        return None
     try:
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE")
+        stamp = fingerprint(conn, settings)
+        if not force and _meta(conn).get("fingerprint") == stamp:
+            conn.execute("ROLLBACK")
+            return None
         for table in _LEDGER_TABLES:
             conn.execute(f"DELETE FROM {table}")
         stats = _build(conn, settings, stamp)
@@ -96,6 +99,10 @@ def rebuild_ledger(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return stats
 
 

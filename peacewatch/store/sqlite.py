@@ -1,8 +1,15 @@
-"""The embedded store: SQLite with numbered migrations.
+"""The embedded store's writer: SQLite with numbered migrations.
 
 Each document and all its records are written in one transaction, so an interrupted run leaves only
-whole documents. Documents are keyed by the SHA-256 of their text: ingesting the same text twice
-stores it once (``only_new`` drops it before any work is done on it).
+whole documents. The same text is stored once (``only_new`` drops it before any work is done on it).
+A new text under a stored id is a new version of that document: it replaces the stored one with its
+records (so the ledger counts it once), and the text it replaced is kept in ``versions``. An older
+text sent again after a newer one is known history and changes nothing.
+
+Several writers may share one database: each write transaction takes the write lock first
+(``BEGIN IMMEDIATE``) and a writer that finds it taken waits up to ``BUSY_SECONDS``; the schema is
+created or migrated under that lock after reading ``user_version`` again, so two processes creating
+one database both succeed. In WAL mode readers (``reads.Reader``) never block a writer.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +26,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..types import Document, Result
-from .schema import migrations
+from .schema import latest, migrations
 
 
 @dataclass
@@ -28,6 +36,7 @@ class IngestStats:
     read: int = 0
     stored: int = 0
     duplicates: int = 0
+    replaced: int = 0  # stored documents that were new versions of a stored id (counted in stored too)
     failed: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (item, code, message)
 
@@ -36,48 +45,84 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+BUSY_SECONDS = 600  # how long a writer waits for another's write lock (a large ledger rebuild holds it)
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at ``path``."""
+    """Open (creating if needed) and migrate the database at ``path`` for writing."""
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
     except sqlite3.Error as e:
         raise StoreError(f"cannot open database {path}: {e}", "E040") from e
     conn.row_factory = sqlite3.Row
     try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _check_writable_schema(conn, _version(conn), latest(), path)  # before WAL rewrites the header
+        _wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(conn)
+        migrate(conn, path)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.OperationalError as e:
+        conn.close()
+        raise StoreError(f"cannot open database {path} for writing: {e}", "E040") from e
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise StoreError(f"{path} is not a peacewatch database ({e}); choose another --db", "E040") from e
+        raise StoreError(f"{path} is not a peacewatch database ({e}); choose another --db", "E044") from e
     return conn
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every migration newer than the database's ``user_version``; returns the new version."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    known = migrations()
-    newest = known[-1][0] if known else 0
-    if current > newest:
-        raise StoreError(
-            f"the database is at schema version {current}, newer than this peacewatch ({newest}); "
-            "upgrade peacewatch", "E041",
-        )
-    for number, _name, sql in known:
-        if number <= current:
-            continue
-        conn.execute("BEGIN")
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. Another process switching the same new file at the same moment can make
+    SQLite answer 'locked' without waiting, so this retries for up to ``BUSY_SECONDS``."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
         try:
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except sqlite3.Error:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def migrate(conn: sqlite3.Connection, path: str | Path = "the database") -> int:
+    """Apply every migration newer than the database's ``user_version``, all in one write
+    transaction; returns the new version. The version is read again once the write lock is held,
+    so a concurrent creator's work is seen, not repeated."""
+    newest = latest()
+    if _version(conn) == newest:
+        return newest
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = _version(conn)
+        _check_writable_schema(conn, current, newest, path)
+        for number, _name, sql in migrations():
+            if number > current:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
             conn.execute("ROLLBACK")
-            raise
-        current = number
-    return current
+        raise
+    return newest
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _check_writable_schema(conn: sqlite3.Connection, current: int, newest: int, path: str | Path) -> None:
+    if current > newest:
+        raise StoreError(f"the database {path} is at schema version {current}, newer than this peacewatch "
+                         f"({newest}); upgrade peacewatch", "E041")
+    if current == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise StoreError(f"{path} is not a peacewatch database (an SQLite file with other tables); it was left "
+                         "as it was: choose another --db", "E044")
 
 
 def _statements(sql: str) -> Iterator[str]:
@@ -111,43 +156,73 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def has_text(self, text: str) -> bool:
+    def known(self, doc_id: str, digest: str) -> bool:
+        """Whether this text is stored (under any id) or is an earlier version of this id."""
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ?", (content_hash(text),)
-        ).fetchone()
-        return row is not None
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE content_hash = ?1)"
+            " OR EXISTS (SELECT 1 FROM versions WHERE id = ?2 AND content_hash = ?1)", (digest, doc_id)).fetchone()
+        return bool(row[0])
 
     def only_new(self, items: Iterable[Document | Result]) -> Iterator[Document | Result]:
-        """Drop documents whose text is already stored (or seen earlier in this run)."""
+        """Drop documents whose text is already stored, is known history of their id, or was seen
+        earlier in this run."""
         seen: set[str] = set()
         for item in items:
             self.stats.read += 1
             if isinstance(item, Document):
                 digest = content_hash(item.text)
-                if digest in seen or self.has_text(item.text):
+                if digest in seen or self.known(item.id, digest):
                     self.stats.duplicates += 1
                     continue
                 seen.add(digest)
             yield item
 
     def save(self, document: Document | None, result: Result) -> None:
-        """Store one document with its records, or record an input failure."""
+        """Store one document with its records (a new version replacing the stored one), or record
+        an input failure. A text another writer stored meanwhile is counted as a duplicate."""
         if document is None:
             self._save_failure(result)
             return
-        self.conn.execute("BEGIN")
         try:
-            doc_id = self._insert_document(document, result)
-            self._insert_records(doc_id, result)
+            self.conn.execute("BEGIN IMMEDIATE")
+            outcome = self._write(document, result)
             self.conn.execute("COMMIT")
         except sqlite3.Error as e:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot store document {document.id}: {e}", "E040") from e
-        if result.error is not None:
+        if outcome == "duplicate":
+            self.stats.duplicates += 1
+        elif result.error is not None:
             self.stats.failed += 1
-            self.stats.failures.append((doc_id, result.error.code, result.error.message))
+            self.stats.failures.append((document.id, result.error.code, result.error.message))
         else:
             self.stats.stored += 1
+            self.stats.replaced += outcome == "replaced"
+
+    def _write(self, document: Document, result: Result) -> str:
+        """Inside the write transaction: 'duplicate', 'replaced' (a new version) or 'stored'."""
+        digest = content_hash(document.text)
+        if self.known(document.id, digest):
+            return "duplicate"
+        replaced = self._keep_version(document.id)
+        self._insert_document(document, digest, result)
+        self._insert_records(document.id, result)
+        return "replaced" if replaced else "stored"
+
+    def _keep_version(self, doc_id: str) -> bool:
+        """Move the stored text of ``doc_id`` (if any) to ``versions`` and delete the document with
+        its records; the ledger's fingerprint goes too, so the next rebuild cannot skip."""
+        row = self.conn.execute("SELECT content_hash, text, published, title, url FROM documents WHERE id = ?",
+                                (doc_id,)).fetchone()
+        if row is None:
+            return False
+        number = self.conn.execute("SELECT coalesce(max(version), 0) + 1 FROM versions WHERE id = ?",
+                                   (doc_id,)).fetchone()[0]
+        self.conn.execute("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (doc_id, number, *row, _now()))
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # records go by ON DELETE CASCADE
+        self.conn.execute("DELETE FROM ledger_meta WHERE key = 'fingerprint'")
+        return True
 
     def _save_failure(self, result: Result) -> None:
         assert result.error is not None
@@ -158,21 +233,15 @@ class Store:
             (result.id, result.error.code, result.error.message, _now()),
         )
 
-    def _insert_document(self, document: Document, result: Result) -> str:
-        doc_id = document.id
-        digest = content_hash(document.text)
-        clash = self.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if clash is not None and clash[0] != digest:
-            doc_id = f"{doc_id}~{digest[:8]}"  # same id, different text: keep both
+    def _insert_document(self, document: Document, digest: str, result: Result) -> None:
         error = result.error
         self.conn.execute(
             "INSERT INTO documents (id, content_hash, text, published, url, title, extra, error_code,"
             " error_message, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, digest, document.text, document.published, document.url, document.title,
+            (document.id, digest, document.text, document.published, document.url, document.title,
              json.dumps(document.extra, ensure_ascii=False, default=str),
              error.code if error else None, error.message if error else None, _now()),
         )
-        return doc_id
 
     def _insert_records(self, doc_id: str, result: Result) -> None:
         ex = self.conn.executemany

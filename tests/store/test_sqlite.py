@@ -58,7 +58,19 @@ def test_not_a_database_is_a_coded_error(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError) as err:
         Store(path)
-    assert err.value.code == "E040"
+    assert err.value.code == "E044"
+
+
+def test_the_writer_leaves_another_programs_sqlite_file_alone(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert err.value.code == "E044" and path.read_bytes() == before
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -99,11 +111,15 @@ def test_failures_are_recorded_with_their_code(tmp_path):
         assert store.stats.failed == 2
 
 
-def test_same_id_with_other_text_keeps_both(tmp_path):
+def test_same_id_with_other_text_is_a_new_version_that_replaces_the_old(tmp_path):
     with Store(tmp_path / "s.db") as store:
         ingest(store, [Document("a", "first text"), Document("a", "second text")])
-        ids = sorted(r[0] for r in store.conn.execute("SELECT id FROM documents"))
-        assert ids[0] == "a" and ids[1].startswith("a~")
+        assert store.stats.replaced == 1
+        assert [tuple(r) for r in store.conn.execute("SELECT id, text FROM documents")] == [("a", "second text")]
+        assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    with Reader(tmp_path / "s.db") as reader:
+        [old] = reader.versions("a")
+        assert (old.version, old.text) == (1, "first text") and reader.summary().versions == 1
 
 
 def test_stored_records_round_trip(tmp_path):
