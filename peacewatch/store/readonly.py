@@ -43,8 +43,10 @@ def open_readonly(path: str | Path) -> tuple[sqlite3.Connection, str]:
     conn = open_uri(uri, path)
     try:
         version = _probe(conn, path)
-    except sqlite3.OperationalError:  # WAL index cannot be created: read-only media
+    except sqlite3.OperationalError as e:
         conn.close()
+        if not _cannot_make_wal_index(e):
+            raise StoreError(f"cannot read database {path}: {e}", "E040") from e
         uri = uri.replace("?mode=ro", "?mode=ro&immutable=1")
         conn = open_uri(uri, path)
         try:
@@ -63,13 +65,21 @@ def open_readonly(path: str | Path) -> tuple[sqlite3.Connection, str]:
     return conn, uri
 
 
+def _cannot_make_wal_index(e: sqlite3.OperationalError) -> bool:
+    """SQLite's answers when a WAL database's ``-shm`` cannot be created or written; anything else
+    (a lock held during a writer's recovery) must not fall back to ``immutable=1``, which would read
+    a file another process is changing."""
+    text = str(e).lower()
+    return "unable to open" in text or "readonly" in text or "read-only" in text
+
+
 def _probe(conn: sqlite3.Connection, path: str | Path) -> int:
     """The schema version of a peacewatch database; E044 for anything else."""
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.OperationalError:
-        raise
+        raise  # the caller tells a missing WAL index from other failures
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path} is not a peacewatch database (not an SQLite file: {e}); choose another --db",
                          "E044") from e

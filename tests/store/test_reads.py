@@ -129,7 +129,7 @@ def test_immutable_fallback_reads_when_the_wal_index_cannot_be_made(db: Path, mo
         if "immutable" not in uri:
             raise_later = real(":memory:", path)
             raise_later.execute("PRAGMA query_only = ON")
-            return _Unopenable(raise_later)  # type: ignore[return-value]
+            return _Unopenable(raise_later, "unable to open database file")  # type: ignore[return-value]
         return real(uri, path)
 
     monkeypatch.setattr(readonly, "open_uri", refuse_wal)
@@ -138,14 +138,32 @@ def test_immutable_fallback_reads_when_the_wal_index_cannot_be_made(db: Path, mo
     assert "immutable=1" in seen[-1] and "mode=ro" in seen[-1]
 
 
-class _Unopenable:
-    """A connection whose first query fails the way a WAL database does on read-only media."""
+def test_a_locked_database_is_not_read_as_immutable(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """immutable=1 is for media nobody writes to: a lock (a writer recovering the file) is an error."""
+    import peacewatch.store.readonly as readonly
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    real = readonly.open_uri
+    seen: list[str] = []
+
+    def locked(uri: str, path: str | Path) -> sqlite3.Connection:
+        seen.append(uri)
+        return _Unopenable(real(":memory:", path), "database is locked")  # type: ignore[return-value]
+
+    monkeypatch.setattr(readonly, "open_uri", locked)
+    with pytest.raises(StoreError) as err:
+        Reader(db)
+    assert err.value.code == "E040" and "locked" in err.value.message
+    assert not any("immutable" in uri for uri in seen)
+
+
+class _Unopenable:
+    """A connection whose first query fails with ``message`` (as SQLite's would)."""
+
+    def __init__(self, conn: sqlite3.Connection, message: str) -> None:
+        self._conn, self._message = conn, message
 
     def execute(self, *args: object) -> object:
-        raise sqlite3.OperationalError("unable to open database file")
+        raise sqlite3.OperationalError(self._message)
 
     def close(self) -> None:
         self._conn.close()
