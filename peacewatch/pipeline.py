@@ -15,7 +15,11 @@ as plain data; see ``docs/architecture.md``.
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Protocol
@@ -156,6 +160,17 @@ class Pipeline:
             return _failed(document, err.code, err.message)
 
     def run_components(self, document: Document, sdoc: Doc) -> Result:
+        """Our components on one parsed document, within the configured time limit."""
+        limit = self.config.document_timeout
+        try:
+            with time_limit(limit):
+                return self._components(document, sdoc)
+        except Overtime:
+            err = ProcessingError(f"document took longer than the time limit of {limit} s "
+                                  "(document_timeout); the run went on without it", "E032")
+            return _failed(document, err.code, err.message)
+
+    def _components(self, document: Document, sdoc: Doc) -> Result:
         result = Result(id=document.id, published=document.published)
         ann = Annotation(document, sdoc, result, parse_anchor(document.published))
         for comp in self.components:
@@ -167,6 +182,44 @@ class Pipeline:
                 err = ProcessingError(f"component {comp.name!r} failed: {type(e).__name__}: {e}")
                 return _failed(document, err.code, err.message)
         return ann.result
+
+
+class Overtime(BaseException):
+    """Raised by the alarm when a document runs past its time limit.
+
+    A ``BaseException`` so that no component's own ``except Exception`` can swallow it; only
+    ``Pipeline.run_components`` catches it, and turns it into the document's E032 error.
+    """
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``Overtime`` in this thread if the block runs longer than ``seconds`` (0: no limit).
+
+    The alarm is ``SIGALRM``, which only the main thread of a process can receive: elsewhere (a
+    thread of a server) the block runs without a limit, and the engine's watchdog is the backstop.
+    Python code is interrupted between two bytecodes; code stuck inside a C extension is not (in
+    worker processes, the watchdog kills and replaces such a worker). Any alarm set before is
+    restored afterwards.
+    """
+    if seconds <= 0 or threading.get_ident() != threading.main_thread().ident:
+        yield
+        return
+
+    def overtime(signum: int, frame: object) -> None:
+        raise Overtime()
+
+    previous = signal.signal(signal.SIGALRM, overtime)
+    begun = time.monotonic()
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if outer > 0:  # an outer alarm was running: it goes on with what is left of it
+            left = max(outer - (time.monotonic() - begun), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
 
 
 def _failed(document: Document, code: str, message: str) -> Result:
