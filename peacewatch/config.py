@@ -27,6 +27,7 @@ class Config:
     actors: tuple[str, ...] = field(default_factory=tuple)
     ledger: dict[str, Any] = field(default_factory=dict)
     document_timeout: int = 60
+    piece_chars: int = 20_000
     engine: str = "local"
 
     def with_overrides(self, **overrides: Any) -> Config:
@@ -38,7 +39,7 @@ class Config:
 _KINDS = {
     "model": str, "pipeline": tuple, "batch_size": int, "workers": int,
     "max_chars": int, "db": str, "actors": tuple, "ledger": dict,
-    "document_timeout": int, "engine": str,
+    "document_timeout": int, "engine": str, "piece_chars": int,
 }
 # Whole-number keys for which 0 means "none" (no limit) instead of being refused.
 _ZERO_ALLOWED = frozenset({"document_timeout"})

@@ -20,11 +20,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ConfigError, PeacewatchError, ProcessingError
+from .pieces import merge, split
 from .types import Document, ErrorInfo, Result
 
 if TYPE_CHECKING:
@@ -32,6 +33,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .config import Config
+
+# A batch for spaCy holds at most this many pieces' worth of characters (times ``piece_chars``).
+BATCH_PIECES = 4
+# A piece of one document of a batch: (index of the document, start, end).
+Unit = tuple[int, int, int]
 
 # What the spaCy pipeline itself provides before any of our components runs.
 SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
@@ -140,9 +146,24 @@ class Pipeline:
         """Run the pipeline on documents, batching through ``nlp.pipe``; one result per document.
 
         Call it with one batch at a time (the engine does): if spaCy fails inside the batch, the
-        batch is parsed again one document at a time so that only the culprit fails.
+        batch is parsed again one document at a time so that only the culprit fails. A text longer
+        than ``piece_chars`` is annotated in pieces of at most that length (``pieces``) and their
+        results are merged into the document's. spaCy gets at most ``batch_size`` texts and
+        ``BATCH_PIECES × piece_chars`` characters at a time: its memory grows with the characters
+        of a batch, not only of one text.
         """
         docs = list(documents)
+        units = [(i, start, end) for i, d in enumerate(docs) for start, end in split(d.text, self.config.piece_chars)]
+        parts: list[tuple[int, Result]] = []
+        for group in _groups(units, self.config.batch_size, BATCH_PIECES * self.config.piece_chars):
+            pieces = [_piece(docs[i], start, end) for i, start, end in group]
+            for (i, start, end), result in zip(group, self._annotate_pieces(pieces), strict=True):
+                parts.append((start, result))
+                if end == len(docs[i].text):
+                    yield _whole(docs[i], parts)
+                    parts = []
+
+    def _annotate_pieces(self, docs: list[Document]) -> Iterator[Result]:
         try:
             parsed: list[Doc | Result] = list(
                 self.nlp.pipe((d.text for d in docs), batch_size=self.config.batch_size)
@@ -220,6 +241,39 @@ def time_limit(seconds: float) -> Iterator[None]:
         if outer > 0:  # an outer alarm was running: it goes on with what is left of it
             left = max(outer - (time.monotonic() - begun), 0.001)
             signal.setitimer(signal.ITIMER_REAL, left, interval)
+
+
+def _groups(units: list[Unit], size: int, chars: int) -> Iterator[list[Unit]]:
+    """The units in order, in groups of at most ``size`` units and ``chars`` characters (one unit at least)."""
+    group: list[Unit] = []
+    total = 0
+    for unit in units:
+        length = unit[2] - unit[1]
+        if group and (len(group) == size or total + length > chars):
+            yield group
+            group, total = [], 0
+        group.append(unit)
+        total += length
+    if group:
+        yield group
+
+
+def _piece(document: Document, start: int, end: int) -> Document:
+    """The document itself when it is one piece, else a copy holding only that piece's text."""
+    if start == 0 and end == len(document.text):
+        return document
+    return replace(document, text=document.text[start:end])
+
+
+def _whole(document: Document, parts: list[tuple[int, Result]]) -> Result:
+    """The document's result from its pieces' results: a piece that failed fails the document."""
+    if len(parts) == 1:
+        return parts[0][1]
+    for start, part in parts:
+        if part.error is not None:
+            message = f"in the piece from character {start}: {part.error.message}"
+            return _failed(document, part.error.code, message)
+    return merge(parts)
 
 
 def _failed(document: Document, code: str, message: str) -> Result:

@@ -61,23 +61,31 @@ class _Worker:
         self.process: BaseProcess = ctx.Process(target=serve, args=(child, config, modules), daemon=True)
         self.process.start()
         child.close()
+        self.timeout, self.piece_chars = config.document_timeout, config.piece_chars
         self.ready = False
         self.job: _Job | None = None
         self.answered = 0
         self.deadline = float("inf")
 
-    def give(self, job: _Job, timeout: int) -> None:
+    def give(self, job: _Job) -> None:
+        """Send ``job``: the time to parse it, then each document's (each piece's) time limit."""
         self.job, self.answered = job, 0
         self.conn.send([t.to_payload() for t in job.tasks])
-        self._extend(timeout, len(job.tasks) + 1)
+        self._allow(1 + sum(self._pieces(t) for t in job.tasks))
 
-    def _extend(self, timeout: int, documents: int) -> None:
-        self.deadline = time.monotonic() + GRACE + timeout * documents if timeout > 0 else float("inf")
-
-    def heard(self, timeout: int) -> None:
+    def heard(self) -> None:
         """A document came back: the next one has its own time limit from now."""
         self.answered += 1
-        self._extend(timeout, 2)
+        left = [] if self.job is None else [t for t in self.job.tasks if t.key not in self.job.chunk.done]
+        self._allow(1 + (self._pieces(left[0]) if left else 0))
+
+    def _allow(self, limits: int) -> None:
+        self.deadline = time.monotonic() + GRACE + self.timeout * limits if self.timeout > 0 else float("inf")
+
+    def _pieces(self, task: Task) -> int:
+        """At most how many pieces the task's text is cut into (each is at least half ``piece_chars``)."""
+        text = task.item.text if isinstance(task.item, Document) else ""
+        return len(text) // max(self.piece_chars // 2, 1) + 1
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -125,7 +133,7 @@ class WorkerPool:
                 return
             for w in workers:
                 if w.ready and w.job is None and queue:
-                    w.give(queue.popleft(), self.timeout)
+                    w.give(queue.popleft())
             self._listen(workers, queue)
 
     @staticmethod
@@ -169,7 +177,7 @@ class WorkerPool:
         elif kind == "done" and w.job is not None:
             done = Done.from_payload(message[1])
             w.job.chunk.done.setdefault(done.key, done)
-            w.heard(self.timeout)
+            w.heard()
         elif kind == "end":
             w.job, w.deadline = None, float("inf")
         elif kind == "failed":  # the worker could not build the pipeline: nothing can run
