@@ -131,9 +131,9 @@ class WorkerPool:
                 yield [first.done[t.key] for t in first.tasks]
             if exhausted and not open_chunks:
                 return
-            for w in workers:
+            for i, w in enumerate(workers):
                 if w.ready and w.job is None and queue:
-                    w.give(queue.popleft())
+                    workers[i] = self._give(w, queue)
             self._listen(workers, queue)
 
     @staticmethod
@@ -148,6 +148,17 @@ class WorkerPool:
         if documents:
             queue.append(_Job(chunk, documents))
         return chunk
+
+    def _give(self, w: _Worker, queue: deque[_Job]) -> _Worker:
+        """Hand the next job to idle ``w``; a worker that died meanwhile is replaced and the job waits."""
+        job = queue.popleft()
+        try:
+            w.give(job)
+        except OSError:
+            queue.appendleft(job)
+            w.job = None
+            return self._replace(w, queue, "E031")
+        return w
 
     def _listen(self, workers: list[_Worker], queue: deque[_Job]) -> None:
         """Wait for word from a worker (or for the next deadline) and act on it."""
@@ -216,11 +227,13 @@ def _stuck_error(code: str, timeout: int) -> ProcessingError:
 
 
 def _quit(w: _Worker) -> None:
-    try:
-        w.conn.send(None)
-    except OSError:  # already gone
-        pass
-    w.process.join(timeout=5)
+    """Ask an idle worker to stop (a busy one, when the run was cut short, is stopped at once)."""
+    if w.job is None:
+        try:
+            w.conn.send(None)
+            w.process.join(timeout=5)
+        except OSError:  # already gone
+            pass
     w.stop()
 
 

@@ -109,7 +109,8 @@ def _annotate_alone(pipeline: Pipeline, task: Task, on_done: Callable[[Done], No
     try:
         [done] = _annotate_batch(pipeline, [task], None)
     except Exception as e:  # a crash outside any component (inside spaCy, in the records): this document only
-        done = failed(task, ProcessingError(f"worker failed on this document: {type(e).__name__}: {e}", "E031"))
+        message = f"failed on this document outside any component: {type(e).__name__}: {e}"
+        done = failed(task, ProcessingError(message, "E031"))
     if on_done is not None:
         on_done(done)
     return done
