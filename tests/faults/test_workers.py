@@ -7,12 +7,33 @@ queries SQLite, which only the thread that opened it may use; ``--workers 2`` al
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from peacewatch.cli import main
+from peacewatch.config import load_config
+from peacewatch.flow import extract
+from peacewatch.pipeline import register
+from peacewatch.types import Document
+
+
+class Die:
+    """Kills its worker process on a document that says 'vanish' (as the kernel's OOM killer would)."""
+
+    name = "test-die"
+    requires = ("tokens",)
+    provides = ()
+
+    def __call__(self, ann):  # type: ignore[no-untyped-def]
+        if "vanish" in ann.document.text:
+            os._exit(9)
+        return ann
+
+
+register("test-die", requires=("tokens",), provides=())(lambda config: Die())
 
 ARTICLES = [
     ("w1", "2024-03-02", "Serbia and Kosovo met in Brussels on Monday and agreed to resume talks."),
@@ -63,3 +84,13 @@ def test_ingest_with_two_workers_gives_the_database_of_one(tmp_path):
     assert sorted(r[0] for r in one["documents"]) == ["w1", "w2", "w3", "w4", "w5"]
     assert one["events"] and one["failures"]
     assert one == two
+
+
+def test_a_worker_that_dies_fails_only_its_document_and_is_replaced():
+    texts = ["Kenya and Uganda met in Nairobi.", "The envoy did vanish in Geneva.", "Talks resumed in Doha.",
+             "Serbia and Kosovo met in Brussels.", "They vanish again.", "Talks went on in Oslo."]
+    config = load_config(pipeline=["mentions", "test-die"], batch_size=2, workers=2)
+    results = list(extract([Document(f"d{i}", t) for i, t in enumerate(texts)], config))
+    assert [r.id for r in results] == [f"d{i}" for i in range(6)]
+    assert [r.error.code if r.error else None for r in results] == [None, "E031", None, None, "E031", None]
+    assert any(m.text == "Oslo" for m in results[5].mentions)
