@@ -26,6 +26,9 @@ class Config:
     db: str = "peacewatch.db"
     actors: tuple[str, ...] = field(default_factory=tuple)
     ledger: dict[str, Any] = field(default_factory=dict)
+    document_timeout: int = 60
+    piece_chars: int = 20_000
+    engine: str = "local"
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given keys replaced (None values are ignored), validated."""
@@ -36,7 +39,10 @@ class Config:
 _KINDS = {
     "model": str, "pipeline": tuple, "batch_size": int, "workers": int,
     "max_chars": int, "db": str, "actors": tuple, "ledger": dict,
+    "document_timeout": int, "engine": str, "piece_chars": int,
 }
+# Whole-number keys for which 0 means "none" (no limit) instead of being refused.
+_ZERO_ALLOWED = frozenset({"document_timeout"})
 
 
 def _validate(data: dict[str, Any]) -> dict[str, Any]:
@@ -59,8 +65,9 @@ def _validate(data: dict[str, Any]) -> dict[str, Any]:
             LedgerSettings.from_dict(value)  # raises E021/E020 on a bad setting
             value = dict(value)
         elif kind is int:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"configuration key {key!r} must be a whole number ≥ 1", "E020")
+            least = 0 if key in _ZERO_ALLOWED else 1
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise ConfigError(f"configuration key {key!r} must be a whole number ≥ {least}", "E020")
         elif not isinstance(value, str) or not value:
             raise ConfigError(f"configuration key {key!r} must be a non-empty string", "E020")
         out[key] = value

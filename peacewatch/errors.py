@@ -30,6 +30,8 @@ CODES: dict[str, str] = {
     # processing
     "E030": "pipeline component failed on a document",
     "E031": "worker process failed",
+    "E032": "document took longer than the time limit",
+    "E033": "engine unknown",
     # store
     "E040": "database cannot be opened",
     "E041": "database schema is newer than this peacewatch",

@@ -9,12 +9,11 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from .config import Config
-from .engines.local import LocalEngine
+from .engines import Engine, Task, make_engine
 from .types import Document, Result
 
 if TYPE_CHECKING:
@@ -34,11 +33,11 @@ def read_jsonl(stream: BinaryIO, config: Config) -> Iterator[Document | Result]:
 
 
 def extract(
-    items: Iterable[Document | Result], config: Config, engine: LocalEngine | None = None
+    items: Iterable[Document | Result], config: Config, engine: Engine | None = None
 ) -> Iterator[Result]:
     """Annotate: run the pipeline on each document, in order; errors pass through."""
-    engine = engine or LocalEngine(config)
-    yield from engine.run(items)
+    for result, _ in extract_pairs(items, config, engine):
+        yield result
 
 
 def extract_stream(stream: BinaryIO, config: Config) -> Iterator[Result]:
@@ -65,16 +64,27 @@ def ingest(
 
 
 def extract_pairs(
-    items: Iterable[Document | Result], config: Config
+    items: Iterable[Document | Result], config: Config, engine: Engine | None = None
 ) -> Iterator[tuple[Result, Document | None]]:
-    """Annotate while keeping each result beside the document it came from."""
-    held: deque[Document | Result] = deque()
+    """Annotate, keeping each result beside the document it came from, in input order.
 
-    def remember(stream: Iterable[Document | Result]) -> Iterator[Document | Result]:
-        for item in stream:
-            held.append(item)
-            yield item
+    Each item gets a key unique in this run (its place in the input) and results are paired by
+    that key, so an engine may finish documents in any order and ids may repeat. Items wait here
+    only until their result comes back; the engine bounds how many are in flight.
+    """
+    engine = engine or make_engine(config)
+    waiting: dict[int, Document | Result] = {}
+    finished: dict[int, Result] = {}
 
-    for result in extract(remember(items), config):
-        item = held.popleft()
-        yield result, item if isinstance(item, Document) else None
+    def keyed() -> Iterator[Task]:
+        for key, item in enumerate(items):
+            waiting[key] = item
+            yield Task(key, item)
+
+    following = 0
+    for done in engine.run(keyed()):
+        finished[done.key] = done.result
+        while following in finished:
+            item = waiting.pop(following)
+            yield finished.pop(following), item if isinstance(item, Document) else None
+            following += 1

@@ -15,12 +15,17 @@ as plain data; see ``docs/architecture.md``.
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ConfigError, PeacewatchError, ProcessingError
+from .pieces import merge, split
 from .types import Document, ErrorInfo, Result
 
 if TYPE_CHECKING:
@@ -28,6 +33,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .config import Config
+
+# A batch for spaCy holds at most this many pieces' worth of characters (times ``piece_chars``).
+BATCH_PIECES = 4
+# A piece of one document of a batch: (index of the document, start, end).
+Unit = tuple[int, int, int]
 
 # What the spaCy pipeline itself provides before any of our components runs.
 SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
@@ -136,9 +146,24 @@ class Pipeline:
         """Run the pipeline on documents, batching through ``nlp.pipe``; one result per document.
 
         Call it with one batch at a time (the engine does): if spaCy fails inside the batch, the
-        batch is parsed again one document at a time so that only the culprit fails.
+        batch is parsed again one document at a time so that only the culprit fails. A text longer
+        than ``piece_chars`` is annotated in pieces of at most that length (``pieces``) and their
+        results are merged into the document's. spaCy gets at most ``batch_size`` texts and
+        ``BATCH_PIECES × piece_chars`` characters at a time: its memory grows with the characters
+        of a batch, not only of one text.
         """
         docs = list(documents)
+        units = [(i, start, end) for i, d in enumerate(docs) for start, end in split(d.text, self.config.piece_chars)]
+        parts: list[tuple[int, Result]] = []
+        for group in _groups(units, self.config.batch_size, BATCH_PIECES * self.config.piece_chars):
+            pieces = [_piece(docs[i], start, end) for i, start, end in group]
+            for (i, start, end), result in zip(group, self._annotate_pieces(pieces), strict=True):
+                parts.append((start, result))
+                if end == len(docs[i].text):
+                    yield _whole(docs[i], parts)
+                    parts = []
+
+    def _annotate_pieces(self, docs: list[Document]) -> Iterator[Result]:
         try:
             parsed: list[Doc | Result] = list(
                 self.nlp.pipe((d.text for d in docs), batch_size=self.config.batch_size)
@@ -156,6 +181,17 @@ class Pipeline:
             return _failed(document, err.code, err.message)
 
     def run_components(self, document: Document, sdoc: Doc) -> Result:
+        """Our components on one parsed document, within the configured time limit."""
+        limit = self.config.document_timeout
+        try:
+            with time_limit(limit):
+                return self._components(document, sdoc)
+        except Overtime:
+            err = ProcessingError(f"document took longer than the time limit of {limit} s "
+                                  "(document_timeout); the run went on without it", "E032")
+            return _failed(document, err.code, err.message)
+
+    def _components(self, document: Document, sdoc: Doc) -> Result:
         result = Result(id=document.id, published=document.published)
         ann = Annotation(document, sdoc, result, parse_anchor(document.published))
         for comp in self.components:
@@ -167,6 +203,77 @@ class Pipeline:
                 err = ProcessingError(f"component {comp.name!r} failed: {type(e).__name__}: {e}")
                 return _failed(document, err.code, err.message)
         return ann.result
+
+
+class Overtime(BaseException):
+    """Raised by the alarm when a document runs past its time limit.
+
+    A ``BaseException`` so that no component's own ``except Exception`` can swallow it; only
+    ``Pipeline.run_components`` catches it, and turns it into the document's E032 error.
+    """
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``Overtime`` in this thread if the block runs longer than ``seconds`` (0: no limit).
+
+    The alarm is ``SIGALRM``, which only the main thread of a process can receive: elsewhere (a
+    thread of a server) the block runs without a limit, and the engine's watchdog is the backstop.
+    Python code is interrupted between two bytecodes; code stuck inside a C extension is not (in
+    worker processes, the watchdog kills and replaces such a worker). Any alarm set before is
+    restored afterwards.
+    """
+    if seconds <= 0 or threading.get_ident() != threading.main_thread().ident:
+        yield
+        return
+
+    def overtime(signum: int, frame: object) -> None:
+        raise Overtime()
+
+    previous = signal.signal(signal.SIGALRM, overtime)
+    begun = time.monotonic()
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if outer > 0:  # an outer alarm was running: it goes on with what is left of it
+            left = max(outer - (time.monotonic() - begun), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
+
+
+def _groups(units: list[Unit], size: int, chars: int) -> Iterator[list[Unit]]:
+    """The units in order, in groups of at most ``size`` units and ``chars`` characters (one unit at least)."""
+    group: list[Unit] = []
+    total = 0
+    for unit in units:
+        length = unit[2] - unit[1]
+        if group and (len(group) == size or total + length > chars):
+            yield group
+            group, total = [], 0
+        group.append(unit)
+        total += length
+    if group:
+        yield group
+
+
+def _piece(document: Document, start: int, end: int) -> Document:
+    """The document itself when it is one piece, else a copy holding only that piece's text."""
+    if start == 0 and end == len(document.text):
+        return document
+    return replace(document, text=document.text[start:end])
+
+
+def _whole(document: Document, parts: list[tuple[int, Result]]) -> Result:
+    """The document's result from its pieces' results: a piece that failed fails the document."""
+    if len(parts) == 1:
+        return parts[0][1]
+    for start, part in parts:
+        if part.error is not None:
+            message = f"in the piece from character {start}: {part.error.message}"
+            return _failed(document, part.error.code, message)
+    return merge(parts)
 
 
 def _failed(document: Document, code: str, message: str) -> Result:

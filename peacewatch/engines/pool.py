@@ -1,0 +1,261 @@
+"""Worker processes with a watchdog, for the local engine's ``--workers N``.
+
+Why not ``multiprocessing.Pool``: its ``imap`` reads the input iterator in a feeder thread (and
+the input may be a generator that queries SQLite, which only its own thread may use), and a worker
+stuck inside C code, or killed, stalls it for ever. Here the calling thread does everything: it
+reads the input a chunk at a time, keeps at most ``2 × workers`` chunks open so memory stays
+bounded, hands each chunk to an idle worker over a pipe, and gives the chunks back in input order.
+
+Each worker reports every document as soon as it is done. A worker that says nothing for longer
+than its documents' time limit allows (``document_timeout``), or that dies, is replaced; the
+document it was on fails (E032 for time, E031 for a death) and the rest of its chunk is handed out
+again. When it was still parsing the whole chunk, which document is to blame is not known: its
+documents are handed out again one at a time, so that only the culprit fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from ..config import Config
+from ..errors import PeacewatchError, ProcessingError
+from ..pipeline import Pipeline
+from ..types import Document
+from .work import Done, Task, annotate_payloads, failed
+
+# Seconds a worker may take beyond its documents' time limits before the watchdog stops it.
+GRACE = 2.0
+
+
+@dataclass
+class _Chunk:
+    """A chunk read from the input: its tasks and what has come back for them so far."""
+
+    tasks: list[Task]
+    done: dict[int, Done] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.done) == len(self.tasks)
+
+
+@dataclass
+class _Job:
+    """Documents handed to one worker at once (all of a chunk's, or the rest of them, or one)."""
+
+    chunk: _Chunk
+    tasks: list[Task]
+
+
+class _Worker:
+    def __init__(self, ctx: Any, config: Config, modules: list[str]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process: BaseProcess = ctx.Process(target=serve, args=(child, config, modules), daemon=True)
+        self.process.start()
+        child.close()
+        self.timeout, self.piece_chars = config.document_timeout, config.piece_chars
+        self.ready = False
+        self.job: _Job | None = None
+        self.answered = 0
+        self.deadline = float("inf")
+
+    def give(self, job: _Job) -> None:
+        """Send ``job``: the time to parse it, then each document's (each piece's) time limit."""
+        self.job, self.answered = job, 0
+        self.conn.send([t.to_payload() for t in job.tasks])
+        self._allow(1 + sum(self._pieces(t) for t in job.tasks))
+
+    def heard(self) -> None:
+        """A document came back: the next one has its own time limit from now."""
+        self.answered += 1
+        left = [] if self.job is None else [t for t in self.job.tasks if t.key not in self.job.chunk.done]
+        self._allow(1 + (self._pieces(left[0]) if left else 0))
+
+    def _allow(self, limits: int) -> None:
+        self.deadline = time.monotonic() + GRACE + self.timeout * limits if self.timeout > 0 else float("inf")
+
+    def _pieces(self, task: Task) -> int:
+        """At most how many pieces the task's text is cut into (each is at least half ``piece_chars``)."""
+        text = task.item.text if isinstance(task.item, Document) else ""
+        return len(text) // max(self.piece_chars // 2, 1) + 1
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """``size`` worker processes running the pipeline of ``config``."""
+
+    def __init__(self, config: Config, size: int) -> None:
+        self.config, self.size = config, size
+        self.timeout = config.document_timeout
+        self._ctx = multiprocessing.get_context("spawn")
+        self._modules = _component_modules(config)
+
+    def run(self, chunks: Iterator[list[Task]]) -> Iterator[list[Done]]:
+        """Annotate the chunks; each chunk's results come back together, in input order."""
+        workers = [self._start() for _ in range(self.size)]
+        try:
+            yield from self._loop(chunks, workers)
+        finally:
+            for w in workers:
+                _quit(w)
+
+    def _start(self) -> _Worker:
+        return _Worker(self._ctx, self.config, self._modules)
+
+    def _loop(self, chunks: Iterator[list[Task]], workers: list[_Worker]) -> Iterator[list[Done]]:
+        open_chunks: deque[_Chunk] = deque()
+        queue: deque[_Job] = deque()
+        exhausted = False
+        while True:
+            while not exhausted and len(open_chunks) < 2 * self.size:
+                tasks = next(chunks, None)
+                if tasks is None:
+                    exhausted = True
+                    break
+                open_chunks.append(self._open(tasks, queue))
+            while open_chunks and open_chunks[0].complete:
+                first = open_chunks.popleft()
+                yield [first.done[t.key] for t in first.tasks]
+            if exhausted and not open_chunks:
+                return
+            for i, w in enumerate(workers):
+                if w.ready and w.job is None and queue:
+                    workers[i] = self._give(w, queue)
+            self._listen(workers, queue)
+
+    @staticmethod
+    def _open(tasks: list[Task], queue: deque[_Job]) -> _Chunk:
+        chunk = _Chunk(tasks)
+        documents = []
+        for t in tasks:  # inputs that already failed need no worker
+            if isinstance(t.item, Document):
+                documents.append(t)
+            else:
+                chunk.done[t.key] = Done(t.key, t.item)
+        if documents:
+            queue.append(_Job(chunk, documents))
+        return chunk
+
+    def _give(self, w: _Worker, queue: deque[_Job]) -> _Worker:
+        """Hand the next job to idle ``w``; a worker that died meanwhile is replaced and the job waits."""
+        job = queue.popleft()
+        try:
+            w.give(job)
+        except OSError:
+            queue.appendleft(job)
+            w.job = None
+            return self._replace(w, queue, "E031")
+        return w
+
+    def _listen(self, workers: list[_Worker], queue: deque[_Job]) -> None:
+        """Wait for word from a worker (or for the next deadline) and act on it."""
+        deadline = min((w.deadline for w in workers if w.job is not None), default=float("inf"))
+        wait_for = None if deadline == float("inf") else max(deadline - time.monotonic(), 0.0)
+        ready = wait([w.conn for w in workers], timeout=wait_for)
+        for i, w in enumerate(workers):
+            if w.conn in ready:
+                if not self._read(w):
+                    workers[i] = self._replace(w, queue, "E031")
+            elif w.job is not None and time.monotonic() > w.deadline:
+                workers[i] = self._replace(w, queue, "E032")
+
+    def _read(self, w: _Worker) -> bool:
+        """Take every message the worker has sent; False when it has died."""
+        try:
+            while w.conn.poll():
+                self._message(w, w.conn.recv())
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _message(self, w: _Worker, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "ready":
+            w.ready = True
+        elif kind == "done" and w.job is not None:
+            done = Done.from_payload(message[1])
+            w.job.chunk.done.setdefault(done.key, done)
+            w.heard()
+        elif kind == "end":
+            w.job, w.deadline = None, float("inf")
+        elif kind == "failed":  # the worker could not build the pipeline: nothing can run
+            raise PeacewatchError(message[2], message[1])
+
+    def _replace(self, w: _Worker, queue: deque[_Job], code: str) -> _Worker:
+        """Stop ``w``, fail the document it was stuck on, hand out the rest of its job again."""
+        job, started = w.job, w.ready
+        w.stop()
+        if not started:
+            raise ProcessingError("a worker process died while loading the pipeline; "
+                                  "rerun with --workers 1 to see why", "E031")
+        if job is not None:
+            self._salvage(job, w.answered, queue, code)
+        return self._start()
+
+    def _salvage(self, job: _Job, answered: int, queue: deque[_Job], code: str) -> None:
+        left = [t for t in job.tasks if t.key not in job.chunk.done]
+        if not left:
+            return
+        if answered == 0 and len(left) > 1:  # stuck before any document came back: find the culprit
+            queue.extendleft(_Job(job.chunk, [t]) for t in reversed(left))
+            return
+        culprit, rest = left[0], left[1:]
+        job.chunk.done[culprit.key] = failed(culprit, _stuck_error(code, self.timeout))
+        if rest:
+            queue.appendleft(_Job(job.chunk, rest))
+
+
+def _stuck_error(code: str, timeout: int) -> ProcessingError:
+    if code == "E032":
+        return ProcessingError(f"document took longer than the time limit of {timeout} s (document_timeout); "
+                               "its worker was stopped and replaced, and the run went on", "E032")
+    return ProcessingError("the worker process died on this document (out of memory, or a crash inside "
+                           "spaCy); rerun it with --workers 1 to see the cause", "E031")
+
+
+def _quit(w: _Worker) -> None:
+    """Ask an idle worker to stop (a busy one, when the run was cut short, is stopped at once)."""
+    if w.job is None:
+        try:
+            w.conn.send(None)
+            w.process.join(timeout=5)
+        except OSError:  # already gone
+            pass
+    w.stop()
+
+
+def _component_modules(config: Config) -> list[str]:
+    """Modules whose import registers the configured components, so that workers know them too."""
+    from ..pipeline import registered
+
+    known = registered()
+    names = {known[n].factory.__module__ for n in config.pipeline if n in known}
+    return sorted(n for n in names if n != "__main__")
+
+
+def serve(conn: Connection, config: Config, modules: list[str]) -> None:
+    """A worker process: build the pipeline once, then annotate each job it is sent until told to stop."""
+    try:
+        for name in modules:
+            importlib.import_module(name)
+        pipeline = Pipeline.build(config)
+    except PeacewatchError as e:
+        conn.send(("failed", e.code, e.message))
+        return
+    conn.send(("ready",))
+    while (payloads := conn.recv()) is not None:
+        annotate_payloads(pipeline, payloads, on_done=lambda p: conn.send(("done", p)))
+        conn.send(("end",))
