@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
 	$(BIN)/python bench/soak.py --documents 10000 --batches 10
+	$(BIN)/python bench/long_documents.py
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
