@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "E008": "input file cannot be read",
     "E009": "input format not recognized or not parseable",
     "E010": "input record is not a JSON object",
+    "E011": "input record nested too deeply",
     # configuration and usage
     "E020": "configuration file invalid",
     "E021": "configuration key unknown",

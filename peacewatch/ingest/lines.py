@@ -56,9 +56,10 @@ def _line_result(line: bytes, number: int, origin: Origin, source: Source,
 def _failed_id(line: bytes, number: int, origin: Origin) -> str:
     try:  # decoded leniently only to find the record's own id
         found = record_id(json.loads(line.decode("utf-8", errors="replace")), number)
-    except ValueError:
+    except (ValueError, RecursionError):
         return origin.item_id("line", number)
-    return origin.item_id("line", number) if found == f"line:{number}" else found
+    own = found != f"line:{number}" and found.encode("utf-8", errors="replace").decode("utf-8") == found
+    return found if own else origin.item_id("line", number)
 
 
 def _drain_line(stream: BinaryIO) -> None:
