@@ -28,16 +28,21 @@ CODES: dict[str, str] = {
     "E025": "spaCy model cannot be loaded",
     "E026": "actor dictionary file invalid",
     "E027": "a rule table shipped with peacewatch is missing or invalid",
+    "E028": "command-line option value invalid",
     # processing
     "E030": "pipeline component failed on a document",
     "E031": "worker process failed",
+    "E032": "output file cannot be written",
     # store
     "E040": "database cannot be opened",
     "E041": "database schema is newer than this peacewatch",
     "E042": "export table unknown",
+    "E043": "actor not in the ledger",
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",
+    # a bug in peacewatch
+    "E099": "internal error",
 }
 
 
@@ -60,6 +65,18 @@ class InputError(PeacewatchError):
     """A document or input line cannot be processed as given."""
 
     code = "E001"
+
+
+class UsageError(PeacewatchError):
+    """A command-line option has a value the command cannot use (exit code 2)."""
+
+    code = "E028"
+
+
+class OutputError(PeacewatchError):
+    """A result file cannot be written."""
+
+    code = "E032"
 
 
 class ConfigError(PeacewatchError):
