@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..types import Document, Result
 from .html import html_to_text
 from .origin import Opened, read_bounded
-from .records import check_text
+from .records import check_published, check_text
 from .rules import load_rules
 
 if TYPE_CHECKING:
@@ -79,11 +79,21 @@ def _item_published(entry: Any, source: Source) -> tuple[str | None, str]:
         raw = entry.get(key)
         if isinstance(raw, str) and raw.strip():
             parsed = _parse_date(raw.strip())
-            if parsed is not None:
+            if parsed is not None and _usable(parsed):
                 return parsed, f"published: item <{key}>"
     if source.published:
         return source.published, "published: --published"
     return None, "published: none in the item"
+
+
+def _usable(published: str) -> bool:
+    """Whether a parsed item date passes ``check_published`` (not a 9999-12-31 placeholder …);
+    one that does not is passed over like an unparseable one."""
+    try:
+        check_published(published)
+    except InputError:
+        return False
+    return True
 
 
 def _parse_date(raw: str) -> str | None:

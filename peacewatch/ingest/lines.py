@@ -35,8 +35,7 @@ def read_jsonl(opened: Opened, source: Source, config: Config) -> Iterator[Docum
             error = InputError(f"line {number} is over {limit:,} bytes; split the document", "E004")
             yield origin.failed(error, origin.item_id("line", number))
             continue
-        if number == 1:
-            line = line.removeprefix(_BOM)
+        line = line.removeprefix(_BOM)  # files joined from UTF-8 files with a BOM have one per part
         if line.strip():
             yield _line_result(line, number, origin, source, config)
 
