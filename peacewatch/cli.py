@@ -57,6 +57,13 @@ def _internal_error(e: Exception) -> None:
     sys.exit(1)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit cannot fail again on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 class GuardedGroup(click.Group):
     """The command group with one guard for every command: a ``PeacewatchError`` becomes its coded
     message and exit code, any other exception a coded internal error (E099), never a traceback."""
@@ -68,6 +75,9 @@ class GuardedGroup(click.Group):
             _fail_usage(e)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to report
+            _silence_stdout()
+            sys.exit(1)
         except Exception as e:
             if os.environ.get("PEACEWATCH_DEBUG", "") not in ("", "0"):
                 raise

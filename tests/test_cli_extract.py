@@ -170,3 +170,20 @@ def test_the_command_line_never_prints_a_traceback(tmp_path):
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert proc.stderr.startswith("error E008") and "Traceback" not in proc.stderr
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`peacewatch extract big.jsonl | head -1`: the closed pipe is neither a traceback nor an E099."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": "Talks."}) + "\n" for i in range(3000)))
+    config = tmp_path / "cheap.toml"
+    config.write_text('pipeline = ["timex"]\n')
+    proc = subprocess.Popen([sys.executable, "-m", "peacewatch.cli", "--config", str(config), "extract", str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    errors = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert json.loads(first)["id"] == "d0"
+    assert "Traceback" not in errors and "E099" not in errors and "Exception ignored" not in errors
