@@ -62,8 +62,8 @@ class Source:
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise InputError(f"unknown input format {self.format!r}; use one of {', '.join(FORMATS)}", "E009")
-        if self.published is not None:
-            check_published(self.published)
+        if self.published is not None:  # kept trimmed, as a record's own date is
+            object.__setattr__(self, "published", check_published(self.published))
         if self.delimiter is not None and len(self.delimiter) != 1:
             raise InputError(f"the CSV delimiter must be one character, not {self.delimiter!r}", "E009")
 

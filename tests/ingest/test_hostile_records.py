@@ -128,3 +128,9 @@ def test_separate_headline_leaves_a_first_sentence_alone():
     assert separate_headline(text, "Truce holds") == text
     assert separate_headline("Truce holds\n\nBody.", "Truce holds") == "Truce holds\n\nBody."
     assert separate_headline("Truce | Daily\nBody text here.", "truce  | daily") == "Truce | Daily\n\nBody text here."
+
+
+def test_the_published_option_is_trimmed_too(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Talks resumed in Doha.", "utf-8")
+    assert only_doc(read(path, published=" 2023-12 ")).published == "2023-12"
