@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import io
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -25,13 +26,20 @@ from .rules import load_rules
 if TYPE_CHECKING:
     from .sources import Source
 
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,32}|[0-9]{1,32});")
+
 
 def read_rss(opened: Opened, source: Source, config: Config) -> Iterator[Document | Result]:
     """Each item as a document; an item without text is an E003 result, the rest go on."""
     import feedparser
 
     limit = config.max_chars * load_rules().limits["feed_bytes_per_char"]
-    feed = feedparser.parse(io.BytesIO(read_bounded(opened.stream, limit, "feed file")))
+    data = _CHARREF.sub(_charref, read_bounded(opened.stream, limit, "feed file"))
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except (ValueError, OverflowError, RecursionError) as e:  # UnicodeError is a ValueError
+        raise InputError(f"the feed cannot be parsed ({type(e).__name__}: {e}); check that it is RSS or Atom",
+                         "E009") from e
     if not feed.entries:
         reason = feed.get("bozo_exception") or "no <item> or <entry> elements"
         raise InputError(f"no feed items could be read ({reason}); check that it is RSS or Atom", "E009")
@@ -41,6 +49,14 @@ def read_rss(opened: Opened, source: Source, config: Config) -> Iterator[Documen
             yield _item_document(entry, opened, source, config, number)
         except InputError as e:
             yield opened.origin.failed(e, _own_id(entry) or item)
+
+
+def _charref(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference feedparser would choke on (a surrogate, NUL, past U+10FFFF:
+    it calls ``chr(n).encode()``) as U+FFFD, the replacement character; any other unchanged."""
+    digits = match.group(1)
+    number = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    return b"&#xFFFD;" if number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF else match.group(0)
 
 
 def _item_document(entry: Any, opened: Opened, source: Source, config: Config, number: int) -> Document:

@@ -162,6 +162,8 @@ def whole_files() -> list[File]:
         File("h_deep.html", [Item(b"", "either")], deep_html),
         File("h_nul.html", [_bad(b"")], html.replace(b"<p>", b"<p>\x00", 1)),
         File("h_not_html.html", [Item(b"", "either")], b"<<<>>>&&&;;;\n"),
+        File("h_charrefs.html", [Item(b"", "good", "h-good")],
+             html.replace(b"<p>", b"<p>&#xD800; &#0; &#x110000; &#99999999999999999999999; ", 1)),
         File("f_garbage.gz", [_bad(b"")], b"\x1f\x8b\x08\x00not really gzip"),
         File("f_truncated.txt.gz", [_bad(b"")], gzip.compress(b"Some text. " * 2_000)[:200]),
         File("f_binary.bin", [_bad(b"")], b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
@@ -182,12 +184,15 @@ def feed_file() -> File:
         item("r-date-9999", good_text("r-date-9999"), "Fri, 31 Dec 9999 23:59:59 +0000"),
         item("r-date-junk", good_text("r-date-junk"), "the day after tomorrow"),
         item("r-deep", deep),
+        # numeric references feedparser turned into chr(n).encode() errors: surrogate, NUL, past U+10FFFF
+        f"<item><guid>r-charrefs&#xD800;</guid><title>T&#xDC00;</title><description>{good_text('r-charrefs')}"
+        " &#xD800; &#0; &#x110000; &#99999999999999999999999;</description></item>",
     ]
     data = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>'
             + "".join(items) + "</channel></rss>").encode()
     return File("r_feed.rss", [
         Item(b"", "good", "r-good"), _bad(b""), Item(b"", "good", "r-date-9999"),
-        Item(b"", "good", "r-date-junk"), Item(b"", "either"),
+        Item(b"", "good", "r-date-junk"), Item(b"", "either"), Item(b"", "good", "r-charrefs"),
     ], data)
 
 

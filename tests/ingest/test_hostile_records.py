@@ -134,3 +134,16 @@ def test_the_published_option_is_trimmed_too(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Talks resumed in Doha.", "utf-8")
     assert only_doc(read(path, published=" 2023-12 ")).published == "2023-12"
+
+
+def test_feed_character_references_to_no_character_are_replaced_not_a_crash(tmp_path):
+    # feedparser did chr(n).encode() on them: UnicodeEncodeError for a surrogate, ValueError past U+10FFFF
+    path = tmp_path / "a.rss"
+    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel>'
+                    "<item><guid>a&#xD800;</guid>"
+                    "<description>Talks &#xD800; &#x110000; &#0; resumed.</description></item>"
+                    "<item><guid>b</guid><description>Fine text &#233;.</description></item></channel></rss>", "utf-8")
+    first, second = read(path)
+    assert isinstance(first, Document) and first.text == "Talks \ufffd \ufffd \ufffd resumed."
+    assert first.id == "a\ufffd"
+    assert isinstance(second, Document) and second.text == "Fine text \u00e9."
