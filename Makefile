@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench clean fuzz
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ lint: install
 
 test: lint
 	$(BIN)/pytest -q
+
+# Long exploratory runs of the input property tests: hypothesis's `fuzz` profile (many examples, random
+# seeds, no deadline; tests/conftest.py). `make test` runs the same tests derandomized.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q --hypothesis-profile=fuzz --hypothesis-show-statistics \
+		tests/ingest/test_properties.py tests/faults
 
 # Speed beside spaCy's own nlp.pipe (a few minutes), then the ledger at scale: 1,000,000 synthetic
 # events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes),

@@ -1,22 +1,33 @@
 """The ``peacewatch`` command line. Only this module prints.
 
 Exit codes: 0 when every document was processed, 1 when some failed (each failure is reported with
-its code), 2 on usage errors (click's own convention, kept for ours).
+its code) or the command failed at run time (the database, an output file, an internal error), 2 on
+usage errors (click's own convention, kept for ours: a bad option value, configuration or input path).
+Every failure is one coded line (``error E0NN: …``), never a traceback; ``PEACEWATCH_DEBUG=1`` lets
+an unexpected exception through with its traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 import logging
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import IO, Any, BinaryIO
 
 import click
 
 from . import __version__
 from .config import Config, load_config
-from .errors import PeacewatchError
+from .errors import InputError, OutputError, PeacewatchError, StoreError, UsageError
+from .types import EVENT_TYPES
+
+ISSUES = "the peacewatch issue tracker"
+INTERNAL = "E099"  # an exception nobody meant to raise (errors.md)
 
 
 class Context:
@@ -24,12 +35,62 @@ class Context:
         self.config = config
 
 
+# Codes past E029 that still mean a value given on the command line is wrong: no database at
+# ``--db`` (nothing was created), a file that is not a peacewatch database, a bad query option.
+_USAGE_CODES = frozenset({"E043", "E044", "E047"})
+
+
+def exit_status(e: PeacewatchError) -> int:
+    """2 for what was wrong before the command could start (an input, option or configuration value
+    given on the command line: E001–E029, and a ``--db`` that is no peacewatch database), 1 for a
+    failure while it ran (E030 and up)."""
+    return 2 if e.code < "E030" or e.code in _USAGE_CODES else 1
+
+
 def _fail_usage(e: PeacewatchError) -> None:
+    """Print the coded error and exit: 2 for a usage error, 1 for a runtime one (``exit_status``)."""
     click.echo(f"error {e}", err=True)
-    sys.exit(2)
+    sys.exit(exit_status(e))
 
 
-@click.group()
+def _internal_error(e: Exception) -> None:
+    """An exception nobody meant to raise: one coded line pointing to the tracker, exit 1."""
+    detail = f"{type(e).__name__}: {e}"
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    click.echo(f"error {INTERNAL}: internal error ({detail}). This is a bug in peacewatch: please report it on "
+               f"{ISSUES} with the command you ran; PEACEWATCH_DEBUG=1 shows the traceback", err=True)
+    sys.exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit cannot fail again on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class GuardedGroup(click.Group):
+    """The command group with one guard for every command: a ``PeacewatchError`` becomes its coded
+    message and exit code, any other exception a coded internal error (E099), never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PeacewatchError as e:
+            _fail_usage(e)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to report
+            _silence_stdout()
+            sys.exit(1)
+        except Exception as e:
+            if os.environ.get("PEACEWATCH_DEBUG", "") not in ("", "0"):
+                raise
+            _internal_error(e)
+
+
+@click.group(cls=GuardedGroup)
 @click.version_option(__version__, prog_name="peacewatch")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="A TOML configuration file (see `peacewatch config`).")
@@ -78,17 +139,66 @@ def extract(obj: Context, input_path: str, output: str, workers: int | None,
     config = _overrides(obj.config, workers=workers, batch_size=batch_size,
                         actors=(obj.config.actors + actor_files) if actor_files else None)
     failed = 0
-    source = click.open_file(input_path, "rb")
-    with source as fin, click.open_file(output, "w", encoding="utf-8") as fout:
-        try:
-            for result in extract_stream(cast(BinaryIO, fin), config):
-                failed += result.error is not None
-                fout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        except PeacewatchError as e:
-            _fail_usage(e)
+    with _input(input_path) as fin, _atomic_output(output) as fout:
+        for result in extract_stream(fin, config):
+            failed += result.error is not None
+            fout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     if failed:
         click.echo(f"{failed} document(s) failed; see their 'error' field", err=True)
     sys.exit(1 if failed else 0)
+
+
+def _check_inputs(paths: tuple[str, ...] | list[str]) -> None:
+    """E008 (a usage error, exit 2) for an input path named on the command line that does not exist."""
+    for path in paths:
+        if path != "-" and not os.path.exists(path):
+            raise InputError(f"no such file or folder: {path}; check the path", "E008")
+
+
+@contextlib.contextmanager
+def _input(path: str) -> Iterator[BinaryIO]:
+    """The input file's bytes (stdin for '-'); E008 when it is missing or cannot be opened."""
+    _check_inputs([path])
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = open(path, "rb")
+    except OSError as e:
+        raise InputError(f"cannot read {path} ({e.strerror}); check the path and its permissions", "E008") from e
+    with stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _atomic_output(path: str) -> Iterator[IO[str]]:
+    """A text file written under a temporary name beside ``path`` and renamed to it only when the
+    command finishes, so a failure never leaves a half-written file; '-' is standard output.
+    E046 when the folder is missing or cannot be written."""
+    if path == "-":
+        yield sys.stdout
+        return
+    target = os.path.abspath(path)
+    partial = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.part")
+    try:
+        out = open(partial, "x", encoding="utf-8")
+    except OSError as e:
+        raise OutputError(f"cannot write {path} ({e.strerror}); check that its folder exists and is "
+                          "writable", "E046") from e
+    try:
+        with out:
+            yield out
+        _replace(partial, target, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+
+
+def _replace(partial: str, target: str, path: str) -> None:
+    try:
+        os.replace(partial, target)
+    except OSError as e:
+        raise OutputError(f"cannot write {path} ({e.strerror}); nothing was written", "E046") from e
 
 
 EVAL_TASKS = ("timex", "quotes", "events", "ner")
@@ -150,17 +260,12 @@ def ingest(obj: Context, paths: tuple[str, ...], db: str | None, published: str 
 
     config = _overrides(obj.config, workers=workers,
                         actors=(obj.config.actors + actor_files) if actor_files else None)
-    try:
-        sources = [Source(p, fmt, published, text_column, id_column, published_column, title_column,
-                          url_column, delimiter) for p in paths]
-    except PeacewatchError as e:
-        _fail_usage(e)
+    sources = [Source(p, fmt, published, text_column, id_column, published_column, title_column,
+                      url_column, delimiter) for p in paths]
+    _check_inputs(paths)
     store = _open_store(db, config)
     with store, progress_bar(enabled=not quiet and sys.stderr.isatty()) as tick:
-        try:
-            stats = run_ingest(sources, store, config, on_document=tick)
-        except PeacewatchError as e:
-            _fail_usage(e)
+        stats = run_ingest(sources, store, config, on_document=tick)
     for item, code, message in stats.failures[:50]:
         click.echo(f"failed {item}: {code} {message}", err=True)
     if len(stats.failures) > 50:
@@ -249,6 +354,54 @@ def _echo_records(records: list[Any], as_json: bool, render: Any) -> None:
         click.echo(render(records))
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--since``/``--until`` value as a calendar day ``YYYY-MM-DD``; E028 otherwise (the ledger
+    compares days as text, so '2023' or 'yesterday' would silently select the wrong events)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError(text)
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UsageError(f"--{param.name} {value!r} is not a calendar day; give YYYY-MM-DD "
+                         "(2023-12-07)", "E028") from None
+
+
+def _event_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--type`` value as one of the PLOVER event types (any case); E028 otherwise."""
+    if value is None:
+        return None
+    wanted = value.strip().upper()
+    if wanted not in EVENT_TYPES:
+        raise UsageError(f"--type {value!r} is not a PLOVER event type; use one of {', '.join(EVENT_TYPES)}",
+                         "E028")
+    return wanted
+
+
+def _check_period(since: str | None, until: str | None) -> None:
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}; no day can be in that period", "E028")
+
+
+def _check_actors(reader: Any, *parties: str) -> None:
+    """E048 (exit 1) when an actor named on the command line is nowhere in the ledger."""
+    unknown = [p for p in parties if not reader.known_party(p)]
+    if unknown:
+        raise StoreError(f"no actor {' or '.join(repr(p) for p in unknown)} in the ledger's entities or "
+                         "events; check the code or id (peacewatch export entities)", "E048")
+
+
+def _read_dyad(db: str | None, config: Config, a: str, b: str, fn: Any) -> Any:
+    """``fn(reader)`` once both actors are known to the ledger (E048 otherwise)."""
+    def checked(reader: Any) -> Any:
+        _check_actors(reader, a, b)
+        return fn(reader)
+
+    return _read(db, config, checked)
+
+
 def _read(db: str | None, config: Config, fn: Any) -> Any:
     """``fn(reader)`` on the database opened read-only; coded errors end the command (exit 2)."""
     with _open_reader(db, config) as reader:
@@ -261,9 +414,10 @@ def _read(db: str | None, config: Config, fn: Any) -> Any:
 @main.command("events")
 @click.option("--dyad", nargs=2, metavar="A B", default=None,
               help="Two actors: country codes (AZE ARM) or ledger entity ids.")
-@click.option("--since", default=None, help="First day (YYYY-MM-DD).")
-@click.option("--until", default=None, help="Last day (YYYY-MM-DD).")
-@click.option("--type", "type_", default=None, help="Only this PLOVER type (AGREE, RETREAT, …).")
+@click.option("--since", default=None, callback=_day, help="First day (YYYY-MM-DD).")
+@click.option("--until", default=None, callback=_day, help="Last day (YYYY-MM-DD).")
+@click.option("--type", "type_", default=None, callback=_event_type,
+              help="Only this PLOVER type (AGREE, RETREAT, …).")
 @click.option("--db", default=None, help="The database (default: config 'db').")
 @click.option("--json", "as_json", is_flag=True, help="One merged event per line as JSON.")
 @click.pass_obj
@@ -272,11 +426,12 @@ def events(obj: Context, dyad: tuple[str, str] | None, since: str | None, until:
     """Merged events (one per real-world event), of a dyad or all, in timeline order."""
     from .serve.text import render_events
 
-    wanted = type_.upper() if type_ else None
+    _check_period(since, until)
     if dyad is None:
-        found = _read(db, obj.config, lambda r: r.events(since=since, until=until, type=wanted).items)
+        found = _read(db, obj.config, lambda r: r.events(since=since, until=until, type=type_).items)
     else:
-        found = _read(db, obj.config, lambda r: r.events_for_dyad(dyad[0], dyad[1], since, until, wanted))
+        found = _read_dyad(db, obj.config, dyad[0], dyad[1],
+                           lambda r: r.events_for_dyad(dyad[0], dyad[1], since, until, type_))
     _echo_records(found, as_json, render_events)
 
 
@@ -303,7 +458,7 @@ def timeline(obj: Context, a: str, b: str, by: str, db: str | None, as_json: boo
     """A dyad's timeline: events, counts by quad class and scores per period, negotiation record."""
     from .serve.text import render_timeline
 
-    view = _read(db, obj.config, lambda r: r.timeline(a, b))
+    view = _read_dyad(db, obj.config, a, b, lambda r: r.timeline(a, b))
     click.echo(json.dumps(view.to_dict(), ensure_ascii=False) if as_json else render_timeline(view, by))
 
 
@@ -318,7 +473,7 @@ def report(obj: Context, a: str, b: str, output: str, db: str | None) -> None:
     from .serve.report import report_html
     from .store.export import output_file
 
-    html = _read(db, obj.config, lambda r: report_html(r, a, b))
+    html = _read_dyad(db, obj.config, a, b, lambda r: report_html(r, a, b))
     try:
         with output_file(output) as out:
             out.write(html)

@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "E008": "input file cannot be read",
     "E009": "input format not recognized or not parseable",
     "E010": "input record is not a JSON object",
+    "E011": "input record nested too deeply",
     # configuration and usage
     "E020": "configuration file invalid",
     "E021": "configuration key unknown",
@@ -27,6 +28,7 @@ CODES: dict[str, str] = {
     "E025": "spaCy model cannot be loaded",
     "E026": "actor dictionary file invalid",
     "E027": "a rule table shipped with peacewatch is missing or invalid",
+    "E028": "command-line option value invalid",
     # processing
     "E030": "pipeline component failed on a document",
     "E031": "worker process failed",
@@ -41,9 +43,12 @@ CODES: dict[str, str] = {
     "E045": "database schema is older than this peacewatch",
     "E046": "output file cannot be written",
     "E047": "read query option invalid",
+    "E048": "actor not in the ledger",
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",
+    # a bug in peacewatch
+    "E099": "internal error",
 }
 
 
@@ -66,6 +71,18 @@ class InputError(PeacewatchError):
     """A document or input line cannot be processed as given."""
 
     code = "E001"
+
+
+class UsageError(PeacewatchError):
+    """A command-line option has a value the command cannot use (exit code 2)."""
+
+    code = "E028"
+
+
+class OutputError(PeacewatchError):
+    """A result file cannot be written."""
+
+    code = "E046"
 
 
 class ConfigError(PeacewatchError):

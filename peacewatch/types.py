@@ -13,6 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from .errors import InputError
+
 Span = tuple[int, int]
 R = TypeVar("R", bound="Record")
 
@@ -24,6 +26,9 @@ EVENT_STATUSES = ("occurred", "future", "negated", "hypothetical", "requested", 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_KINDS = ("state", "person", "organization", "armed_group", "igo", "group", "place")
 COMMITMENT_STATUSES = ("open", "fulfilled", "overdue", "broken")
+# How deep lists and objects may nest in ``Document.extra``: far beyond any news record, far below
+# the depth at which json, pickle or sqlite's JSON functions run out of stack.
+MAX_NESTING = 100
 
 
 def _span_out(value: Span | None) -> list[int] | None:
@@ -215,10 +220,61 @@ class Document(Record):
     title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        """Refuse what no later stage could store or write: nesting past ``MAX_NESTING`` (E011) and
+        text that UTF-8 cannot encode, such as a lone surrogate from a JSON ``"\\ud800"`` (E005)."""
+        if nesting_depth(self.extra, MAX_NESTING) > MAX_NESTING:
+            raise InputError(
+                f"the record nests lists or objects more than {MAX_NESTING} levels deep; flatten it", "E011"
+            )
+        fields = {"id": self.id, "text": self.text, "title": self.title, "url": self.url,
+                  "published": self.published, "extra": self.extra}
+        bad = next((name for name, value in fields.items() if not _encodable(value)), None)
+        if bad is not None:
+            raise InputError(
+                f"the record's {bad!r} holds a lone surrogate (a JSON \\ud800 escape without its pair), "
+                "which no UTF-8 text can hold; fix the escape", "E005",
+            )
+
     @staticmethod
     def hash_id(text: str) -> str:
         """The contract's default id: the first 16 hex digits of SHA-256 of the UTF-8 text."""
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def nesting_depth(value: Any, limit: int) -> int:
+    """How deep lists and dicts nest in ``value`` (a scalar is 0), counted without recursion and
+    only up to ``limit + 1``: a value a million levels deep costs no more than one of ``limit``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, dict | list | tuple):
+            continue
+        deepest = max(deepest, depth)
+        if depth > limit:
+            return depth
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _encodable(value: Any) -> bool:
+    """Whether every string in ``value`` (keys included, nesting already bounded) encodes as UTF-8."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return False
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return True
 
 
 @dataclass

@@ -21,7 +21,10 @@ def reference() -> str:
         "# Command-line reference\n",
         "Generated from `peacewatch --help` by `scripts/cli_reference.py`; a test keeps it current.\n",
         "Exit codes: 0 when every document was processed, 1 when some failed (each failure has its",
-        "code, see [errors.md](errors.md)), 2 on usage errors.\n",
+        "code, see [errors.md](errors.md)) or the command failed while it ran (database, output file,",
+        "unknown actors, internal error), 2 on usage errors (an option value, the configuration, a missing",
+        "input path). Every failure is one line `error E0NN: …`, never a traceback (`PEACEWATCH_DEBUG=1`",
+        "shows the traceback of an internal error, E099).\n",
     ]
     ctx = click.Context(main, info_name="peacewatch")
     parts.append(f"## peacewatch\n\n```\n{main.get_help(ctx)}\n```\n")

@@ -1,11 +1,27 @@
-"""Shared fixtures: where ../shared is, and one loaded spaCy pipeline per test session."""
+"""Shared fixtures: where ../shared is, one loaded spaCy pipeline per test session, and the
+hypothesis profiles.
+
+Profiles: ``ci`` (derandomized, no example database, no deadline) is what ``make test`` and CI run,
+so a property test passes or fails the same way on every run; ``fuzz`` (many examples, no deadline)
+is for long exploratory runs, ``make fuzz``. Choose one with ``--hypothesis-profile`` or
+``HYPOTHESIS_PROFILE``; without either, ``ci`` is loaded.
+"""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile(
+    "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True,
+)
+# CI sets CI: it always gets the deterministic profile, whatever HYPOTHESIS_PROFILE says.
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -18,7 +18,7 @@ def run_extract(tmp_path, lines: list[bytes], *args: str):
     src.write_bytes(b"\n".join(lines) + b"\n")
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out), *args])
-    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()] if out.exists() else []
     return result, rows
 
 
@@ -103,3 +103,87 @@ def test_a_broken_actor_dictionary_is_a_usage_error(tmp_path):
     actors.write_text("name,kind,code\nSomeone,wizard,XXX\n")
     result, rows = run_extract(tmp_path, [json.dumps(GOOD).encode()], "--actors", str(actors))
     assert result.exit_code == 2 and "E026" in result.output
+    assert not (tmp_path / "out.jsonl").exists() and rows == []  # nothing half-written
+
+
+def test_a_line_nested_1000_deep_fails_alone(tmp_path):
+    deep = b'{"id": "deep", "text": "x", "n": ' + b"[" * 1000 + b"]" * 1000 + b"}"
+    result, rows = run_extract(tmp_path, [json.dumps(GOOD).encode(), deep, json.dumps({**GOOD, "id": "g2"}).encode()])
+    assert result.exit_code == 1, result.output
+    assert [(r["id"], (r["error"] or {}).get("code")) for r in rows] == [("g1", None), ("line:2", "E011"),
+                                                                         ("g2", None)]
+
+
+def test_a_missing_input_is_a_coded_usage_error(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.jsonl"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "error E008" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["missing/dir/x.jsonl", "a_file/x.jsonl"])
+def test_an_output_that_cannot_be_written_is_e032_before_any_work(tmp_path, where):
+    (tmp_path / "a_file").write_text("not a folder")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n")
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(tmp_path / where)])
+    assert result.exit_code == 1
+    assert "error E046" in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_run_that_fails_midway_leaves_no_output_file(tmp_path, monkeypatch):
+    import peacewatch.flow
+
+    def broken(stream, config):
+        yield from ()
+        raise RuntimeError("a bug in the middle of the run")
+
+    monkeypatch.setattr(peacewatch.flow, "extract_stream", broken)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "error E099: internal error (RuntimeError: a bug in the middle of the run)" in result.output
+    assert "issue tracker" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # no partial file left behind
+
+
+def test_peacewatch_debug_lets_the_traceback_through(tmp_path, monkeypatch):
+    import peacewatch.flow
+
+    def broken(stream, config):
+        raise RuntimeError("the bug")
+
+    monkeypatch.setattr(peacewatch.flow, "extract_stream", broken)
+    monkeypatch.setenv("PEACEWATCH_DEBUG", "1")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n")
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(tmp_path / "out.jsonl")])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_the_command_line_never_prints_a_traceback(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "peacewatch.cli", "extract", str(tmp_path / "nope.jsonl")],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error E008") and "Traceback" not in proc.stderr
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`peacewatch extract big.jsonl | head -1`: the closed pipe is neither a traceback nor an E099."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": "Talks."}) + "\n" for i in range(3000)))
+    config = tmp_path / "cheap.toml"
+    config.write_text('pipeline = ["timex"]\n')
+    proc = subprocess.Popen([sys.executable, "-m", "peacewatch.cli", "--config", str(config), "extract", str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    errors = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert json.loads(first)["id"] == "d0"
+    assert "Traceback" not in errors and "E099" not in errors and "Exception ignored" not in errors

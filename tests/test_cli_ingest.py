@@ -53,3 +53,27 @@ def test_ingest_from_stdin(tmp_path):
 def test_ingest_unknown_format_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["ingest", "x", "--format", "pdf"])
     assert result.exit_code == 2
+
+
+def test_a_missing_path_is_a_usage_error_before_the_database_is_touched(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Kenya and Ethiopia held talks in Nairobi.")
+    db = tmp_path / "p.db"
+    result = CliRunner().invoke(main, ["ingest", str(good), str(tmp_path / "nope.jsonl"), "--db", str(db)])
+    assert result.exit_code == 2 and "error E008" in result.output and "nope.jsonl" in result.output
+    assert not db.exists()
+
+
+def test_a_bad_published_option_is_a_usage_error(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Kenya and Ethiopia held talks in Nairobi.")
+    for value in ("yesterday", "9999-12-31"):
+        result = CliRunner().invoke(main, ["ingest", str(good), "--db", str(tmp_path / "p.db"), "--published", value])
+        assert result.exit_code == 2 and result.output.startswith("error E007"), result.output
+
+
+def test_a_database_that_cannot_be_opened_exits_1(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Kenya and Ethiopia held talks in Nairobi.")
+    result = CliRunner().invoke(main, ["ingest", str(good), "--db", str(good / "p.db"), "--quiet"])
+    assert result.exit_code == 1 and result.output.startswith("error E040"), result.output

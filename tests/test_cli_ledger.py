@@ -77,3 +77,60 @@ def test_resolve_rebuilds_with_other_settings(db, tmp_path):
     assert stricter >= before
     run("resolve", "--db", db)
     assert len(run("events", "--db", db, "--json").splitlines()) == before
+
+
+def fails(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("args", [
+    ("--since", "yesterday"), ("--since", "2023-13-01"), ("--until", "2023"), ("--until", "20231207"),
+    ("--since", "2024-02-01", "--until", "2024-01-01"), ("--type", "FOO"),
+])
+def test_bad_filters_are_coded_usage_errors(db, args):
+    status, output = fails("events", "--db", db, *args)
+    assert status == 2 and output.startswith("error E028")
+
+
+def test_a_day_filter_selects_by_day(db):
+    everything = run("events", "--db", db, "--json").splitlines()
+    some = run("events", "--db", db, "--json", "--since", " 2024-04-01 ", "--until", "2024-12-31").splitlines()
+    assert 0 < len(some) < len(everything)
+    assert all((json.loads(r)["date"] or "2024").startswith("2024") for r in some)
+
+
+@pytest.mark.parametrize("command", [("report", "XXX", "YYY"), ("timeline", "XXX", "ARM"),
+                                     ("events", "--dyad", "AZE", "XXX")])
+def test_actors_the_ledger_does_not_know_are_e043(db, tmp_path, command):
+    out = tmp_path / "r.html"
+    status, output = fails(*command, "--db", db, *(("-o", str(out)) if command[0] == "report" else ()))
+    assert status == 1 and output.startswith("error E048") and "XXX" in output
+    assert not out.exists()
+
+
+def test_a_runtime_store_error_exits_1_not_2(db, tmp_path):
+    """A database written by a newer peacewatch is a failure of this run (E041), not a usage error."""
+    import shutil
+    import sqlite3
+
+    newer = tmp_path / "newer.db"
+    shutil.copy(db, newer)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("PRAGMA user_version = 9999")
+    status, output = fails("events", "--db", str(newer))
+    assert status == 1 and output.startswith("error E041")
+
+
+def test_a_broken_promise_shows_what_broke_it():
+    from peacewatch.resolve import LedgerCommitment
+    from peacewatch.serve.text import render_commitments
+
+    broken = LedgerCommitment(id="c1", event="ev-promise", obligor=["ARM"], status="broken",
+                              fulfilled_by=["ev-kept-once"], broken_by=["ev-broke-it"])
+    line = render_commitments([broken]).splitlines()[1]
+    assert line.endswith("ev-broke-it") and "ev-kept-once" not in line
+    kept = LedgerCommitment(id="c2", event="ev-promise", status="fulfilled", fulfilled_by=["ev-kept"])
+    assert render_commitments([kept]).splitlines()[1].endswith("ev-kept")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import io
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,13 @@ from ..errors import InputError
 from ..types import Document, Result
 from .html import html_to_text
 from .origin import Opened, read_bounded
-from .records import check_text
+from .records import check_published, check_text
 from .rules import load_rules
 
 if TYPE_CHECKING:
     from .sources import Source
+
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,32}|[0-9]{1,32});")
 
 
 def read_rss(opened: Opened, source: Source, config: Config) -> Iterator[Document | Result]:
@@ -31,7 +34,12 @@ def read_rss(opened: Opened, source: Source, config: Config) -> Iterator[Documen
     import feedparser
 
     limit = config.max_chars * load_rules().limits["feed_bytes_per_char"]
-    feed = feedparser.parse(io.BytesIO(read_bounded(opened.stream, limit, "feed file")))
+    data = _CHARREF.sub(_charref, read_bounded(opened.stream, limit, "feed file"))
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except (ValueError, OverflowError, RecursionError) as e:  # UnicodeError is a ValueError
+        raise InputError(f"the feed cannot be parsed ({type(e).__name__}: {e}); check that it is RSS or Atom",
+                         "E009") from e
     if not feed.entries:
         reason = feed.get("bozo_exception") or "no <item> or <entry> elements"
         raise InputError(f"no feed items could be read ({reason}); check that it is RSS or Atom", "E009")
@@ -41,6 +49,14 @@ def read_rss(opened: Opened, source: Source, config: Config) -> Iterator[Documen
             yield _item_document(entry, opened, source, config, number)
         except InputError as e:
             yield opened.origin.failed(e, _own_id(entry) or item)
+
+
+def _charref(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference feedparser would choke on (a surrogate, NUL, past U+10FFFF:
+    it calls ``chr(n).encode()``) as U+FFFD, the replacement character; any other unchanged."""
+    digits = match.group(1)
+    number = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    return b"&#xFFFD;" if number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF else match.group(0)
 
 
 def _item_document(entry: Any, opened: Opened, source: Source, config: Config, number: int) -> Document:
@@ -79,11 +95,21 @@ def _item_published(entry: Any, source: Source) -> tuple[str | None, str]:
         raw = entry.get(key)
         if isinstance(raw, str) and raw.strip():
             parsed = _parse_date(raw.strip())
-            if parsed is not None:
+            if parsed is not None and _usable(parsed):
                 return parsed, f"published: item <{key}>"
     if source.published:
         return source.published, "published: --published"
     return None, "published: none in the item"
+
+
+def _usable(published: str) -> bool:
+    """Whether a parsed item date passes ``check_published`` (not a 9999-12-31 placeholder …);
+    one that does not is passed over like an unparseable one."""
+    try:
+        check_published(published)
+    except InputError:
+        return False
+    return True
 
 
 def _parse_date(raw: str) -> str | None:

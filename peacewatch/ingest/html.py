@@ -76,13 +76,33 @@ def read_html(opened: Opened, source: Source, config: Config) -> Iterator[Docume
         raise InputError("the HTML page cannot be parsed; check that the file is HTML", "E009")
     meta = trafilatura.extract_metadata(tree)
     published, date_why = _published(tree, source)
+    title = _meta(meta, "title")
     text, text_why = _main_text(tree)
+    text = separate_headline(text, title)
     check_text(text, config.max_chars)
     doc = Document(
         id=Document.hash_id(text), text=text, published=published,
-        url=_meta(meta, "url"), title=_meta(meta, "title"),
+        url=_meta(meta, "url"), title=title,
     )
     yield opened.origin.stamp(doc, text_why, date_why, "title: page metadata (trafilatura)")
+
+
+def separate_headline(text: str, title: str | None) -> str:
+    """The text with a blank line after its first line when that line is the page's headline.
+
+    trafilatura puts one newline between the headline it keeps and the first paragraph, and a
+    single newline does not end a sentence: the headline would be read as the start of the first
+    sentence. A first line is the headline when it is the page title (spacing and case aside) or
+    when it looks like one by the plain-text title rule (short, no final punctuation)."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or rest.startswith("\n") or not first.strip():
+        return text
+    rule = load_rules().title
+    line = first.strip()
+    same = title is not None and " ".join(line.casefold().split()) == " ".join(title.casefold().split())
+    short = len(line) <= rule.max_chars and len(line.split()) <= rule.max_words
+    unpunctuated = line.rstrip(rule.closing_marks)[-1:] not in tuple(rule.final_punctuation)
+    return f"{first}\n\n{rest}" if same or (short and unpunctuated) else text
 
 
 def _main_text(tree: Any) -> tuple[str, str]:

@@ -35,8 +35,7 @@ def read_jsonl(opened: Opened, source: Source, config: Config) -> Iterator[Docum
             error = InputError(f"line {number} is over {limit:,} bytes; split the document", "E004")
             yield origin.failed(error, origin.item_id("line", number))
             continue
-        if number == 1:
-            line = line.removeprefix(_BOM)
+        line = line.removeprefix(_BOM)  # files joined from UTF-8 files with a BOM have one per part
         if line.strip():
             yield _line_result(line, number, origin, source, config)
 
@@ -56,9 +55,10 @@ def _line_result(line: bytes, number: int, origin: Origin, source: Source,
 def _failed_id(line: bytes, number: int, origin: Origin) -> str:
     try:  # decoded leniently only to find the record's own id
         found = record_id(json.loads(line.decode("utf-8", errors="replace")), number)
-    except ValueError:
+    except (ValueError, RecursionError):
         return origin.item_id("line", number)
-    return origin.item_id("line", number) if found == f"line:{number}" else found
+    own = found != f"line:{number}" and found.encode("utf-8", errors="replace").decode("utf-8") == found
+    return found if own else origin.item_id("line", number)
 
 
 def _drain_line(stream: BinaryIO) -> None:

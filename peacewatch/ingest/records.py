@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from ..errors import InputError
 from ..types import Document
 
 KNOWN = ("id", "text", "published", "url", "title")
+# Publication years accepted: 0001-01-01 and 9999-12-31 are the placeholders of databases and
+# content systems, and a date near either end of the calendar leaves no room for the date
+# arithmetic of time expressions ("three weeks later") and of the ledger's windows.
+FIRST_YEAR, LAST_YEAR = 1600, 2199
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
 
 
 def parse_line(line: str | bytes, lineno: int, max_chars: int) -> Document:
@@ -31,11 +37,18 @@ def parse_line(line: str | bytes, lineno: int, max_chars: int) -> Document:
         raise InputError(
             f"line {lineno} is not valid JSON ({e.msg} at column {e.colno}); fix or remove the line", "E001"
         ) from e
+    except RecursionError as e:  # the parser's own depth limit: the line alone is refused
+        raise too_deep(lineno) from e
     if not isinstance(data, dict):
         raise InputError(
             f"line {lineno} is JSON but not an object; each line must be one {{...}} document", "E010"
         )
     return document_from_mapping(data, max_chars)
+
+
+def too_deep(lineno: int) -> InputError:
+    """E011 for a line whose nesting exhausts the JSON parser."""
+    return InputError(f"line {lineno} nests lists or objects too deeply to parse; flatten the record", "E011")
 
 
 def record_id(data: Any, lineno: int) -> str:
@@ -52,8 +65,10 @@ def document_from_mapping(data: dict[str, Any], max_chars: int) -> Document:
         raise InputError("the record has no 'text' string; add the article text as \"text\"", "E002")
     check_text(text, max_chars)
     published = data.get("published")
-    if published is not None:
+    if published is not None and not (isinstance(published, str) and not published.strip()):
         published = check_published(published)
+    else:  # absent, null or "": the source's --published, if any, applies
+        published = None
     doc_id = data.get("id")
     doc_id = str(doc_id) if isinstance(doc_id, str | int) and str(doc_id) else Document.hash_id(text)
     extra = {k: v for k, v in data.items() if k not in KNOWN}
@@ -64,7 +79,8 @@ def document_from_mapping(data: dict[str, Any], max_chars: int) -> Document:
 
 
 def check_text(text: str, max_chars: int) -> None:
-    """Raise E003 for an empty text and E004 for one over the size limit."""
+    """Raise E003 for an empty text, E004 for one over the size limit and E005 for one that UTF-8
+    cannot encode (a lone surrogate, from a JSON ``"\\ud800"`` escape without its pair)."""
     if not text.strip():
         raise InputError("the text is empty; nothing to extract", "E003")
     if len(text) > max_chars:
@@ -72,19 +88,49 @@ def check_text(text: str, max_chars: int) -> None:
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; split it or "
             "raise 'max_chars' in the configuration", "E004",
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise InputError(
+                f"the text holds a lone surrogate at character {e.start} (a JSON \\ud800 escape without its "
+                "pair), which no UTF-8 text can hold; fix the escape", "E005",
+            ) from e
 
 
 def check_published(value: Any) -> str:
-    """``published`` as given when it is an ISO date or date-time; raises E007 otherwise."""
+    """``published`` trimmed, when it is a TIMEX3 publication date (``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD``) or an ISO 8601 date-time, of a year from ``FIRST_YEAR`` to ``LAST_YEAR``;
+    raises E007 otherwise."""
     if isinstance(value, str):
-        try:
-            dt.date.fromisoformat(value[:10])
-            if len(value) > 10:
-                dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return value
-        except ValueError:
-            pass
-    raise InputError(f"'published' is {value!r}, not YYYY-MM-DD or an ISO 8601 date-time", "E007")
+        text = value.strip()
+        year = _parsed_year(text)
+        if year is not None and FIRST_YEAR <= year <= LAST_YEAR:
+            return text
+        if year is not None:
+            raise InputError(
+                f"'published' is {text!r}, a year outside {FIRST_YEAR}-{LAST_YEAR}: a placeholder, "
+                "not the day an article appeared; give the real date or none", "E007",
+            )
+    shown = repr(value[:40]) if isinstance(value, str) else f"a JSON {type(value).__name__}"
+    raise InputError(
+        f"'published' is {shown}, not YYYY-MM-DD, YYYY-MM, YYYY or an ISO 8601 date-time", "E007"
+    )
+
+
+def _parsed_year(text: str) -> int | None:
+    """The year of a publication date in one of the accepted forms, else None."""
+    if _YEAR_OR_MONTH.fullmatch(text):
+        return int(text[:4])
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).year
+        if len(text) > 10 and text[10] in "T ":
+            dt.date.fromisoformat(text[:10])
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).year
+    except ValueError:
+        return None
+    return None
 
 
 def _opt_str(value: Any) -> str | None:

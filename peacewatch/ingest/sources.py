@@ -32,6 +32,7 @@ from .records import check_published
 from .rules import load_rules
 from .tables import read_csv
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-32 LE starts with UTF-16 LE's mark
 FORMATS = ("auto", "txt", "html", "jsonl", "csv", "rss")
 Reader = Callable[[Opened, "Source", Config], Iterator[Document | Result]]
 READERS: dict[str, Reader] = {
@@ -61,8 +62,8 @@ class Source:
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise InputError(f"unknown input format {self.format!r}; use one of {', '.join(FORMATS)}", "E009")
-        if self.published is not None:
-            check_published(self.published)
+        if self.published is not None:  # kept trimmed, as a record's own date is
+            object.__setattr__(self, "published", check_published(self.published))
         if self.delimiter is not None and len(self.delimiter) != 1:
             raise InputError(f"the CSV delimiter must be one character, not {self.delimiter!r}", "E009")
 
@@ -139,12 +140,23 @@ def _dispatch(stream: BinaryIO, inner_name: str, origin: Origin, source: Source,
     head = stream.read(load_rules().sniff_bytes)
     if not head.strip():
         raise InputError("the file is empty; nothing to read", "E003")
-    if b"\x00" in head:
+    if head.startswith(_UTF16_BOMS):
+        raise InputError("the file is UTF-16 or UTF-32 text (it starts with that byte-order mark); "
+                         "re-encode it as UTF-8", "E005")
+    fmt, why = detect_format(source.format, inner_name, head)
+    if looks_binary(head, fmt):
         raise InputError("the file looks binary (it has NUL bytes); give a text, HTML, JSONL, CSV or "
                          "RSS file (UTF-16 text: re-encode it as UTF-8)", "E006")
-    fmt, why = detect_format(source.format, inner_name, head)
     opened = Opened(_rewound(head, stream), head, origin.read_as(fmt, why), inner_name)
     yield from READERS[fmt](opened, source, config)
+
+
+def looks_binary(head: bytes, fmt: str) -> bool:
+    """Whether the file is binary: a NUL byte in the head of a one-document file (text, HTML, feed);
+    in a file of records (JSONL, CSV) only NULs all through it (over a tenth of the head, as in
+    UTF-16/32 text or binary data), since a stray one fails just the line or row it is in."""
+    nuls = head.count(b"\x00")
+    return nuls * 10 > len(head) if fmt in ("jsonl", "csv") else nuls > 0
 
 
 def detect_format(wanted: str, name: str, head: bytes) -> tuple[str, str]:

@@ -2,8 +2,10 @@
 
 Columns are found by name: the option given (``text_column`` …) or else the first of the
 common names in ``data/ingest/rules.json`` (case-insensitive). Rows are read in blocks with
-pyarrow, every column as a string, so long texts, quoted newlines and ids like ``007`` come
-through unchanged. A row with the wrong number of fields is an E009 result; the rest go on.
+pyarrow, every column as raw bytes decoded here row by row, so long texts, quoted newlines and ids
+like ``007`` come through unchanged and a row that is not UTF-8 is an E005 result for that row
+alone. A row with the wrong number of fields is an E009 result; the rest go on. A header that is
+not UTF-8 is an E005 for the file (its columns cannot be named).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from .sources import Source
 
 ROLES = ("text", "id", "published", "title", "url")
+_BOM = b"\xef\xbb\xbf"
 
 
 def read_csv(opened: Opened, source: Source, config: Config) -> Iterator[Document | Result]:
@@ -44,7 +47,7 @@ def read_csv(opened: Opened, source: Source, config: Config) -> Iterator[Documen
                 invalid_row_handler=lambda row: _skip_row(row, opened.origin, bad_rows),
             ),
             convert_options=pcsv.ConvertOptions(
-                column_types={name: pa.string() for name in names}, strings_can_be_null=False,
+                column_types={name: pa.binary() for name in names}, strings_can_be_null=False,
             ),
         )
     except pa.ArrowInvalid as e:
@@ -62,9 +65,9 @@ def _rows(reader: Any, mapping: dict[str, str], origin: Origin, source: Source, 
         for batch in reader:
             yield from bad_rows
             bad_rows.clear()
-            for row in batch.to_pylist():
+            for raw in batch.to_pylist():
                 number += 1
-                yield _row_result(row, number, mapping, origin, source, config, why)
+                yield _row_result(raw, number, mapping, origin, source, config, why)
     except pa.ArrowInvalid as e:
         raise _arrow_error(e, number) from e
     yield from bad_rows
@@ -77,14 +80,32 @@ def _arrow_error(error: Exception, rows_read: int) -> InputError:
     return InputError(f"the CSV file cannot be read after row {rows_read} ({message})", code)
 
 
-def _row_result(row: dict[str, str], number: int, mapping: dict[str, str], origin: Origin,
+def _row_result(raw: dict[str, bytes], number: int, mapping: dict[str, str], origin: Origin,
                 source: Source, config: Config, why: str) -> Document | Result:
+    try:
+        row = _decoded(raw, number)
+    except InputError as e:
+        return origin.failed(e, origin.item_id("row", number))
     own_id = row.get(mapping.get("id", ""), "").strip() or None
     try:
         doc = row_document(row, mapping, source, config, own_id)
     except InputError as e:
         return origin.failed(e, own_id or origin.item_id("row", number))
     return origin.stamp(doc, why, row=number)
+
+
+def _decoded(raw: dict[str, bytes], number: int) -> dict[str, str]:
+    """A row's values as text; E005 (for this row only) when one of them is not UTF-8."""
+    row: dict[str, str] = {}
+    for name, value in raw.items():
+        try:
+            row[name] = value.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"row {number}, column {name!r} is not valid UTF-8 (byte {e.start}); re-encode the file as UTF-8",
+                "E005",
+            ) from e
+    return row
 
 
 def row_document(row: dict[str, str], mapping: dict[str, str], source: Source, config: Config,
@@ -127,12 +148,19 @@ def map_columns(names: list[str], source: Source) -> dict[str, str]:
 
 
 def _header(head: bytes, delimiter: str) -> list[str]:
-    """The column names, from the first record of the file's head."""
-    text = head.decode("utf-8-sig", errors="replace")
+    """The column names, from the first record of the file's head.
+
+    The head is split as Latin-1 (one character per byte, so the split is the byte-level one of
+    the ASCII delimiter and quotes), then each name is decoded as UTF-8, strictly."""
+    text = head.removeprefix(_BOM).decode("latin-1")
     try:
-        names = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        raw_names = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
     except csv.Error as e:
         raise InputError(f"the CSV header cannot be parsed ({e})", "E009") from e
+    try:
+        names = [name.encode("latin-1").decode("utf-8") for name in raw_names]
+    except UnicodeDecodeError as e:
+        raise InputError("the CSV header is not valid UTF-8; re-encode the file as UTF-8", "E005") from e
     if not names or len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise InputError(
             "the CSV header is missing, has an empty name or repeats a name; the first row must name "

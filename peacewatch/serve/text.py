@@ -85,7 +85,8 @@ def render_commitments(commitments: list[LedgerCommitment]) -> str:
     for c in commitments:
         action = "/".join(str(v) for v in (c.action.get("type"), c.action.get("mode")) if v)
         parties = f"{'+'.join(c.obligor) or '-'} → {'+'.join(c.beneficiary) or '-'}"
-        evidence = ", ".join(c.fulfilled_by or c.broken_by) or "-"
+        # a broken promise is shown with what broke it, even when something had kept it earlier
+        evidence = ", ".join(c.broken_by if c.status == "broken" else c.fulfilled_by or c.broken_by) or "-"
         lines.append(f"{c.made or '?':<11} {c.status:<10} {action:<20} {c.due or '-':<11} {parties:<30} {evidence}")
     return "\n".join(lines)
 

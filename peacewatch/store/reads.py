@@ -252,6 +252,18 @@ class Reader:
             items.append(StoredQuote(doc, idx, quote, text[start:end]))
         return Page(items, total, limit, offset)
 
+    def known_party(self, party: str) -> bool:
+        """Whether ``party`` (a code or a ledger entity id, as the dyad commands take it) is in the
+        ledger: the code or id of a ledger entity, or a side of a merged event."""
+        token = party_token(party)
+        if token.startswith("code:") and self._rows(
+                "SELECT 1 FROM ledger_entities WHERE code = ? LIMIT 1", (token[5:],)):
+            return True
+        if self._rows("SELECT 1 FROM ledger_entities WHERE id = ? LIMIT 1", (token,)):
+            return True
+        return any(self._rows(f"SELECT 1 FROM ledger_dyads WHERE {side} = ? LIMIT 1", (token,))
+                   for side in ("a", "b"))
+
     def timeline(self, a: str, b: str) -> DyadView:
         """The dyad's timeline, weekly and monthly aggregates and negotiation record."""
         return dyad_view(self.events_for_dyad(a, b), a, b)

@@ -58,7 +58,13 @@ def connect(path: str | Path) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         conn.execute("PRAGMA foreign_keys = ON")
-        _check_writable_schema(conn, _version(conn), latest(), path)  # before WAL rewrites the header
+        # Version and tables read in one snapshot (before WAL rewrites the header): read apart, a
+        # concurrent creator's migration could commit in between and make a new file look foreign.
+        conn.execute("BEGIN")
+        try:
+            _check_writable_schema(conn, _version(conn), latest(), path)
+        finally:
+            conn.execute("COMMIT")
         _wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, path)
