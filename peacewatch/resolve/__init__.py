@@ -4,9 +4,9 @@ Everything here is a pure function over the typed records of ``peacewatch.types`
 (``peacewatch.store.ledger``) calls it and keeps the result in its ledger tables.
 """
 
+from ..config import LedgerSettings
 from .ledger import build_ledger, span_texts_of, unique_results
 from .records import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
-from .settings import LedgerSettings
 
 __all__ = [
     "Ledger", "LedgerCommitment", "LedgerEntity", "LedgerSettings", "MergedEvent",

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..config import LedgerSettings
 from ..errors import StoreError
 from ..types import Document, Result
 
@@ -217,7 +218,7 @@ class Store:
         return Result.from_dict(data)
 
 
-def resolve(store: Store, settings: dict[str, Any] | None = None, force: bool = False) -> None:
+def resolve(store: Store, settings: LedgerSettings | dict[str, Any] | None = None, force: bool = False) -> None:
     """Rebuild the cross-document ledger from the stored per-document records."""
     from .ledger import rebuild_ledger
 

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacewatch.resolve.dates import Interval, agree, day, interval
+from peacewatch.timespan import Interval, agree, day, interval
 
 D = dt.date
 
