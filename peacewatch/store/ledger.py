@@ -43,10 +43,11 @@ __all__ = ["UNKNOWN_DAY", "LedgerStats", "fingerprint", "insert_events", "ledger
 # they are left on disk: a rebuild holds less in memory).
 _RECORD_TABLES = {"mentions": "idx", "entities": "rowid", "events": "rowid", "commitments": "rowid"}
 _BATCH = 500  # documents whose records a rebuild reads at a time
-# What shapes the ledger besides the documents and the settings: every module of the resolve stage,
-# the store modules that keep its work and write the ledger tables, the one date parser, the
-# decision tables, the ledger tables' schema. An edit to any of them leaves the ledger stale.
-_SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "config.py"),
+# What shapes the ledger besides the documents and the settings (whose values are hashed): every
+# module of the resolve stage, the store modules that keep its work and write the ledger tables, the
+# one date parser, the records (their JSON is what the ledger stores), the decision tables, the
+# ledger tables' schema. An edit to any of them leaves the ledger stale.
+_SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "types.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
             ("store", "writers.py"), ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]

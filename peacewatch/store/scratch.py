@@ -20,7 +20,6 @@ CACHE = 1024  # answers of each kind of lookup kept in memory at most
 CLUSTERS = 2048  # clusters (with their members) kept in memory at most
 DECIDING = 8192  # events (slim: no mentions, no why) kept in memory for deciding promises
 WRITE = 2000  # rows written per executemany
-EVENTS = 500  # merged events (with their mentions) held before they are written
 
 TABLES = (
     "CREATE TEMP TABLE pw_keys (doc TEXT, entity TEXT, key TEXT, why TEXT, data TEXT)",

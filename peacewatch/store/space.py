@@ -160,7 +160,7 @@ class SqliteSpace:
     def seen(self) -> Iterator[Seen]:
         for doc, _, key, why, data in self.conn.execute("SELECT doc, entity, key, why, data FROM pw_keys"
                                                         " ORDER BY rowid"):
-            yield Seen(doc, Entity.from_dict(json.loads(data)), key, why)
+            yield Seen(doc, Entity(**json.loads(data)), key, why)
 
     def keep_linked(self, seen: Iterable[Seen]) -> None:
         write(self.conn, "INSERT INTO pw_entities VALUES (?, ?, ?, ?, ?)", (_seen_row(s) for s in seen))
@@ -176,7 +176,7 @@ class SqliteSpace:
                 yield key or "", items
                 items = []
             key = k
-            items.append(Seen(doc, Entity.from_dict(json.loads(data)), k, why))
+            items.append(Seen(doc, Entity(**json.loads(data)), k, why))
         if items:
             yield key or "", items
 
@@ -271,7 +271,8 @@ class SqliteSpace:
 
 
 def _seen_row(s: Seen) -> tuple[str, str, str, str, str]:
-    return s.doc, s.entity.id, s.key, s.why, json.dumps(s.entity.to_dict())
+    # an entity's fields are plain values: its __dict__ is its JSON, without to_dict's introspection
+    return s.doc, s.entity.id, s.key, s.why, json.dumps(vars(s.entity))
 
 
 def _report_row(rep: Report) -> tuple[Any, ...]:
