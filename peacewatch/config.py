@@ -2,18 +2,94 @@
 
 ``load_config`` reads ``default_config.toml`` (shipped in the package), then an optional user file,
 then explicit overrides (from command-line flags), and returns an immutable ``Config``. Unknown keys
-and values of the wrong type are errors with codes, raised here and nowhere later.
+and values of the wrong type are errors with codes, raised here and nowhere later. The ``[ledger]``
+table becomes typed ``LedgerSettings`` here, on the ground floor, so the resolve stage and the store
+read the same settings without the configuration importing a stage.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class LedgerSettings:
+    """How events merge and when commitments fall due.
+
+    - ``date_slack_days``: two stated dates this many days apart still agree (outlets in different
+      time zones, "overnight" reports).
+    - ``undated_window_days``: an event with no stated date is placed in the days up to its
+      document's publication date (or around it, for announced events), this wide.
+    - ``quantity_tolerance``: relative difference under which two counts of the same unit agree
+      (0: they must be equal).
+    - ``mode_none_matches``: whether an event with no mode may merge with one that has a mode.
+    - ``as_of``: the day commitments are judged overdue against (``YYYY-MM-DD``); None means the
+      newest publication date in the ledger, so a rebuild never depends on the wall clock.
+    - ``repeat_similarity``: how alike (share of words in common, 0–1) two event spans of one
+      document must be to count as the same sentence repeated (a caption repeating the text).
+    - ``horizon_days``: how long after a promise an event can still keep or break it (a release a
+      year and a half later is a new deal, not the old promise kept).
+    """
+
+    date_slack_days: int = 1
+    undated_window_days: int = 7
+    quantity_tolerance: float = 0.0
+    mode_none_matches: bool = True
+    as_of: str | None = None
+    horizon_days: int = 365
+    repeat_similarity: float = 0.5
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> LedgerSettings:
+        """Settings from a plain mapping (configuration or CLI), validated."""
+        data = dict(data or {})
+        known = set(asdict(cls()))
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown ledger setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}", "E021"
+            )
+        settings = cls(**data)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        for name, kind in (("date_slack_days", int), ("undated_window_days", int), ("horizon_days", int),
+                           ("quantity_tolerance", (int, float)), ("mode_none_matches", bool),
+                           ("repeat_similarity", (int, float))):
+            value = getattr(self, name)
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise ConfigError(f"ledger setting {name} must be a {_KIND_NAMES[name]}, not {value!r}", "E020")
+        numbers = (self.date_slack_days, self.undated_window_days, self.quantity_tolerance, self.horizon_days)
+        if any(n < 0 for n in numbers):
+            raise ConfigError("ledger settings must not be negative", "E020")
+        if not 0 <= self.repeat_similarity <= 1:
+            raise ConfigError("ledger setting repeat_similarity must be between 0 and 1", "E020")
+        if self.as_of is not None and (not isinstance(self.as_of, str) or not _is_day(self.as_of)):
+            raise ConfigError(f"ledger setting as_of={self.as_of!r} is not a YYYY-MM-DD date", "E020")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_KIND_NAMES = {"date_slack_days": "whole number", "undated_window_days": "whole number",
+               "horizon_days": "whole number", "quantity_tolerance": "number", "mode_none_matches": "boolean",
+               "repeat_similarity": "number"}
+
+
+def _is_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -25,7 +101,7 @@ class Config:
     max_chars: int = 1_000_000
     db: str = "peacewatch.db"
     actors: tuple[str, ...] = field(default_factory=tuple)
-    ledger: dict[str, Any] = field(default_factory=dict)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
     document_timeout: int = 60
     piece_chars: int = 20_000
     engine: str = "local"
@@ -38,7 +114,7 @@ class Config:
 
 _KINDS = {
     "model": str, "pipeline": tuple, "batch_size": int, "workers": int,
-    "max_chars": int, "db": str, "actors": tuple, "ledger": dict,
+    "max_chars": int, "db": str, "actors": tuple, "ledger": LedgerSettings,
     "document_timeout": int, "engine": str, "piece_chars": int,
 }
 # Whole-number keys for which 0 means "none" (no limit) instead of being refused.
@@ -57,13 +133,13 @@ def _validate(data: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"configuration key {key!r} must be a list of strings", "E020")
             value = tuple(value)
-        elif kind is dict:
-            from .resolve.settings import LedgerSettings
-
-            if not isinstance(value, dict):
+        elif key == "ledger":
+            if isinstance(value, LedgerSettings):
+                value.validate()
+            elif isinstance(value, dict):
+                value = LedgerSettings.from_dict(value)  # raises E021/E020 on a bad setting
+            else:
                 raise ConfigError(f"configuration key {key!r} must be a table", "E020")
-            LedgerSettings.from_dict(value)  # raises E021/E020 on a bad setting
-            value = dict(value)
         elif kind is int:
             least = 0 if key in _ZERO_ALLOWED else 1
             if isinstance(value, bool) or not isinstance(value, int) or value < least:

@@ -4,7 +4,8 @@
          → resolve across documents → store → serve/export
 
 ``extract`` is the stateless path (read → normalize → annotate) used by ``peacewatch extract``;
-``ingest`` continues through resolve and store into the database.
+``ingest`` stores each document with its records, then runs the resolve stage (``resolve``: the
+ledger tables rebuilt from every stored record, ``peacewatch.resolve.stage``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .config import Config
 from .engines import Engine, Task, make_engine
+from .store.ledger import LedgerStats, ledger_state, rebuild_ledger
 from .types import Document, Result
 
 if TYPE_CHECKING:
@@ -49,18 +51,29 @@ def ingest(
     sources: Iterable[Source], store: Store, config: Config,
     on_document: Callable[[Result], None] | None = None,
 ) -> IngestStats:
-    """``peacewatch ingest``: read, annotate the new documents, store them, resolve the ledger."""
-    from .ingest.sources import documents_from
-    from .store.sqlite import resolve
+    """``peacewatch ingest``: read, annotate the new documents, store them, resolve the ledger.
 
+    A ledger left stale by a killed run is rebuilt first (so another kill cannot leave the
+    documents already stored without their ledger), and the ledger is resolved again at the end
+    whenever it is not up to date, even when this run stored nothing new."""
+    from .ingest.sources import documents_from
+
+    if ledger_state(store.conn, config.ledger) != "fresh":
+        resolve(store, config)
     items = store.only_new(documents_from(sources, config))
     for result, document in extract_pairs(items, config):
         store.save(document, result)
         if on_document is not None:
             on_document(result)
-    if store.stats.stored:
-        resolve(store, config.ledger)
+    resolve(store, config)
     return store.stats
+
+
+def resolve(store: Store, config: Config, *, force: bool = False) -> LedgerStats | None:
+    """The resolve stage over the stored documents: rebuild the ledger tables when they are not up to
+    date with the documents, the settings and the code (or always, with ``force``); None when they
+    were."""
+    return rebuild_ledger(store.conn, config.ledger, force=force)
 
 
 def extract_pairs(

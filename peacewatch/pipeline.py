@@ -1,11 +1,10 @@
 """The component contract and the pipeline that runs it.
 
-A component is a callable that takes the working state of one document (``Annotation``) and returns
-it, and declares what it ``requires`` and what it ``provides``. ``Pipeline`` is built from component
-names in the configuration; it checks at build time that every requirement is provided by spaCy or
-by an earlier component (spaCy's own ``Language.add_pipe`` check is the model). Built-in components
-register through ``register`` exactly as a third-party one would, or through the
-``peacewatch.components`` entry-point group.
+The component contract (``Annotation``, ``Component``, ``register``) is ``peacewatch.contract``.
+``Pipeline`` is built from component names in the configuration, found among the built-in
+components (``peacewatch.registrations``, one explicit list) and those of plug-ins (the
+``peacewatch.components`` entry-point group); it checks at build time that every requirement is
+provided by spaCy or by an earlier component (spaCy's own ``Language.add_pipe`` check is the model).
 
 Why our own contract rather than spaCy components: our outputs are typed records that need the
 document's metadata (the publication date anchors time), and they must cross process boundaries
@@ -14,19 +13,23 @@ as plain data; see ``docs/architecture.md``.
 
 from __future__ import annotations
 
-import datetime as dt
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from importlib import metadata
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
+from .contract import SPACY_PROVIDES, Annotation, Component, Registration, added, register
 from .errors import ConfigError, PeacewatchError, ProcessingError
 from .pieces import merge, split
+from .registrations import BUILTINS
+from .timespan import day
 from .types import Document, ErrorInfo, Result
+
+__all__ = ["Annotation", "Component", "Pipeline", "Registration", "load_spacy", "register", "registered"]
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,75 +42,15 @@ BATCH_PIECES = 4
 # A piece of one document of a batch: (index of the document, start, end).
 Unit = tuple[int, int, int]
 
-# What the spaCy pipeline itself provides before any of our components runs.
-SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
-
-
-@dataclass
-class Annotation:
-    """The working state of one document while components run."""
-
-    document: Document
-    doc: Doc
-    result: Result
-    anchor: dt.date | None
-    # Per-document notes that one component leaves for a later one, keyed by component name.
-    notes: dict[str, Any] = field(default_factory=dict)
-
-
-class Component(Protocol):
-    """What every pipeline component is."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def requires(self) -> tuple[str, ...]: ...
-
-    @property
-    def provides(self) -> tuple[str, ...]: ...
-
-    def __call__(self, ann: Annotation) -> Annotation: ...
-
-
-Factory = Callable[["Config"], Component]
-
-
-@dataclass(frozen=True)
-class Registration:
-    name: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-    factory: Factory
-
-
-_REGISTRY: dict[str, Registration] = {}
-
-
-def register(
-    name: str, *, requires: Iterable[str], provides: Iterable[str]
-) -> Callable[[Factory], Factory]:
-    """Register a component factory under ``name`` (a decorator)."""
-
-    def wrap(factory: Factory) -> Factory:
-        _REGISTRY[name] = Registration(name, tuple(requires), tuple(provides), factory)
-        return factory
-
-    return wrap
-
 
 def registered() -> dict[str, Registration]:
-    """All known components: built-in ones and those of installed plug-ins."""
-    _load_builtins()
+    """All known components: the built-in ones (``registrations.BUILTINS``), those registered through
+    ``register``, and those of installed plug-ins (loading a plug-in's entry point registers it)."""
+    builtins = {r.name: r for r in BUILTINS}
     for ep in metadata.entry_points(group="peacewatch.components"):
-        if ep.name not in _REGISTRY:
+        if ep.name not in builtins and ep.name not in added():
             ep.load()
-    return dict(_REGISTRY)
-
-
-def _load_builtins() -> None:
-    # Importing the stage packages runs their ``register`` decorators.
-    from .extract import components  # noqa: F401
+    return {**builtins, **added()}
 
 
 class Pipeline:
@@ -193,7 +136,7 @@ class Pipeline:
 
     def _components(self, document: Document, sdoc: Doc) -> Result:
         result = Result(id=document.id, published=document.published)
-        ann = Annotation(document, sdoc, result, parse_anchor(document.published))
+        ann = Annotation(document, sdoc, result, day(document.published))
         for comp in self.components:
             try:
                 ann = comp(ann)
@@ -278,16 +221,6 @@ def _whole(document: Document, parts: list[tuple[int, Result]]) -> Result:
 
 def _failed(document: Document, code: str, message: str) -> Result:
     return Result(id=document.id, published=document.published, error=ErrorInfo(code, message))
-
-
-def parse_anchor(published: str | None) -> dt.date | None:
-    """The calendar date of a ``published`` value (``YYYY-MM-DD`` or ISO 8601 date-time)."""
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def load_spacy(model: str) -> Language:

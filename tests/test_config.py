@@ -51,4 +51,4 @@ def test_ledger_settings_are_validated_when_the_config_loads(tmp_path):
         load_config(path)
     assert err.value.code == "E021"
     path.write_text("[ledger]\nhorizon_days = 30\n")
-    assert load_config(path).ledger["horizon_days"] == 30
+    assert load_config(path).ledger.horizon_days == 30

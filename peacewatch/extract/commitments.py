@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..pipeline import Annotation, register
-from ..resolve.dates import interval
+from ..contract import Annotation
+from ..timespan import interval
 from ..types import Commitment, Event
 from .events import promise
 from .events.dating import is_later
@@ -167,7 +167,5 @@ def _after(anchor: dt.date | None, duration: str) -> str | None:
     return (anchor + dt.timedelta(days=days)).isoformat()
 
 
-@register("commitments", requires=CommitmentsComponent.requires,
-          provides=CommitmentsComponent.provides)
 def make_commitments(config: Config) -> CommitmentsComponent:
     return CommitmentsComponent()

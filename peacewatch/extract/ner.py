@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..pipeline import Annotation, register
+from ..contract import Annotation
 from ..types import Entity, Mention
 
 if TYPE_CHECKING:
@@ -53,6 +53,5 @@ class SpacyMentions:
         return ann
 
 
-@register("mentions", requires=SpacyMentions.requires, provides=SpacyMentions.provides)
 def make_mentions(config: Config) -> SpacyMentions:
     return SpacyMentions()

@@ -1,12 +1,14 @@
 """Resolve across documents: stable entities, merged events, commitment status, dyad views.
 
-Everything here is a pure function over the typed records of ``peacewatch.types``; the store
-(``peacewatch.store.ledger``) calls it and keeps the result in its ledger tables.
+One stage, one implementation (``stage.build``) over the typed records of ``peacewatch.types``,
+with its work kept by a space (``space``): in memory for ``build_ledger`` (``memory``), in temporary
+SQLite tables for the store (``peacewatch.store.ledger.rebuild_ledger``). Nothing here imports a
+stage above it; the store calls this package, never the other way round.
 """
 
+from ..config import LedgerSettings
 from .ledger import build_ledger, span_texts_of, unique_results
 from .records import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
-from .settings import LedgerSettings
 
 __all__ = [
     "Ledger", "LedgerCommitment", "LedgerEntity", "LedgerSettings", "MergedEvent",

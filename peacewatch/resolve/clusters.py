@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..config import LedgerSettings
 from .reports import Report, evidence, incompatibility, status_class
-from .settings import LedgerSettings
 
 
 @dataclass
@@ -66,7 +66,7 @@ def _name(rep: Report) -> str:
 
 class Bucket(Protocol):
     """Where the clusters of one (type, status class) are kept while reports are placed: in memory
-    (``_Bucket``) or, for a ledger of any size, in the database (``peacewatch.store.rebuild``)."""
+    (``MemoryBucket``) or, for a ledger of any size, in the database (``peacewatch.store.space``)."""
 
     def candidates(self, rep: Report, slack: dt.timedelta) -> Iterable[Cluster]:
         """The clusters that could take the report, in creation order (more is fine, never fewer)."""
@@ -96,7 +96,7 @@ def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timed
 
 
 @dataclass
-class _Bucket:
+class MemoryBucket:
     """The clusters of one (type, status class) in memory, with an index from week to the dated
     clusters whose window covered that week when it was indexed (windows only shrink, so the index
     may name too many clusters, never too few)."""
@@ -139,15 +139,9 @@ def plus(day_: dt.date, delta: dt.timedelta) -> dt.date:
     return day_ + delta if day_ <= dt.date.max - delta else dt.date.max
 
 
-def cluster(reports: Iterable[Report], settings: LedgerSettings) -> list[tuple[list[Report], list[str]]]:
-    """Clusters of reports taken in canonical order (see the module docstring), each with the
-    evidence that let each member join (the first member's is "first report")."""
-    return [(c.members, c.links) for c in cluster_sorted(sorted(reports, key=lambda r: r.sort_key), settings)]
-
-
 def cluster_sorted(reports: Iterable[Report], settings: LedgerSettings,
-                   bucket: Callable[[], Bucket] = _Bucket) -> Iterator[Cluster]:
-    """``cluster`` over reports already in canonical order, yielding the clusters of each (type,
+                   bucket: Callable[[], Bucket] = MemoryBucket) -> Iterator[Cluster]:
+    """Clusters of reports already in canonical order (see the module docstring), yielding the clusters of each (type,
     status class) once its last report is placed; ``bucket`` makes the place each one's clusters
     are kept in while it is filled (in memory by default)."""
     slack = dt.timedelta(days=settings.date_slack_days)

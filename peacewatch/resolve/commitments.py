@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..types import Commitment, Result
-from .dates import Interval, before_unknown, day, interval
-from .entities import EntityMap
+from ..timespan import Interval, before_unknown, day, interval
+from ..types import Commitment
 from .events import HAPPENED, event_day, quantities_agree
-from .records import CommitmentSource, LedgerCommitment, LedgerEntity, MergedEvent
+from .records import CommitmentSource, LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
 
@@ -47,26 +45,6 @@ class Found:
     event: str | None
     obligor: list[str]
     beneficiary: list[str]
-
-
-def track_commitments(
-    results: Iterable[Result], id_map: EntityMap, origin: dict[tuple[str, str], str],
-    events: list[MergedEvent], entities: list[LedgerEntity], as_of: dt.date | None, horizon_days: int = 365,
-) -> list[LedgerCommitment]:
-    """Ledger commitments, each with its status decided over all merged events."""
-    groups: dict[tuple[str, ...], list[Found]] = defaultdict(list)
-    for r in results:
-        for c in r.commitments:
-            found = commitment_found(r.id, r.published, c, id_map, origin)
-            groups[group_key(found)].append(found)
-    codes = {e.id: code_token(e.code, e.sector) for e in entities}
-    by_id = {e.id: e for e in events}
-    out = [build_commitment(key, items, by_id) for key, items in sorted(groups.items())]
-    happened = [placed(e) for e in events if e.status in HAPPENED]
-    for commitment in out:
-        promised = by_id.get(commitment.event or "")
-        decide(commitment, happened, codes, as_of, promised.quantity if promised else None, horizon_days)
-    return sorted(out, key=lambda c: (c.made or "9999-12-31", c.id))
 
 
 def may_decide(actions: Iterable[dict], event: MergedEvent) -> bool:

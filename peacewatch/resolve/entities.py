@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..types import Entity, Result
-from .records import EntityMention, EntitySource, LedgerEntity
+from ..types import Entity
+from .records import EntitySource, LedgerEntity
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -60,33 +60,6 @@ class Seen:
     entity: Entity
     key: str
     why: str
-
-
-def resolve_entities(results: Iterable[Result]) -> tuple[list[LedgerEntity], EntityMap]:
-    """Fold the entities of every result into ledger entities; return them and the id map."""
-    results = list(results)
-    return fold_entities(((r.id, e) for r in results for e in r.entities), _mentions_by_entity(results))
-
-
-def fold_entities(
-    entities: Iterable[tuple[str, Entity]], mentions: dict[tuple[str, str], list[EntityMention]] | None = None
-) -> tuple[list[LedgerEntity], EntityMap]:
-    """Fold per-document entities ((document id, entity) pairs) into ledger entities; return them and
-    the id map. ``mentions`` ((document, entity id) → its mentions) fills each ledger entity's
-    ``mentions``; without it they stay empty (the store fills them from its own tables)."""
-    seen = [Seen(doc, e, entity_key(e), f"key {entity_key(e)}") for doc, e in entities]
-    links = Links()
-    for item in seen:
-        links.see(item.entity, item.key)
-    for item in seen:
-        if found := links.relink(item.entity):
-            item.key, item.why = found
-    groups: dict[str, list[Seen]] = defaultdict(list)
-    for item in seen:
-        groups[item.key].append(item)
-    ledger = [ledger_entity(key, items, mentions or {}) for key, items in sorted(groups.items())]
-    id_map = {(s.doc, s.entity.id): s.key for s in seen}
-    return ledger, id_map
 
 
 _ORGANIZATIONS = frozenset({"organization", "igo", "armed_group"})
@@ -146,32 +119,20 @@ def _code_fits(key: str, code: str | None) -> bool:
     return code is None or key.endswith(f":{code}")
 
 
-def _mentions_by_entity(results: list[Result]) -> dict[tuple[str, str], list[EntityMention]]:
-    out: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
-    for r in results:
-        for m in r.mentions:
-            if m.entity is not None:
-                out[(r.id, m.entity)].append(EntityMention(r.id, m.start, m.end, m.text))
-    return out
-
-
-def ledger_entity(
-    key: str, items: list[Seen], mentions: dict[tuple[str, str], list[EntityMention]]
-) -> LedgerEntity:
-    """The ledger entity of one key from the per-document entities folded into it."""
+def ledger_entity(key: str, items: list[Seen]) -> LedgerEntity:
+    """The ledger entity of one key from the per-document entities folded into it (its mentions
+    are filled in where they are kept: the space writing it)."""
     items = sorted(items, key=lambda s: (s.doc, s.entity.id))
     ents = [s.entity for s in items]
     names = Counter(e.name for e in ents)
     # the full names carry the most: prefer the commonest, then the longest, then alphabetical
     name = min(names, key=lambda n: (-names[n], -len(n), n))
-    found = [m for s in items for m in mentions.get((s.doc, s.entity.id), [])]
-    found.sort(key=lambda m: (m.doc, m.start, m.end))
     rules = sorted({s.why for s in items})
     return LedgerEntity(
         id=key, key=key, name=name, kind=_commonest([e.kind for e in ents]) or "group",
         code=_commonest([e.code for e in ents]), sector=_commonest([e.sector for e in ents]),
         role=_commonest([e.role for e in ents]), wikidata=_commonest([e.wikidata for e in ents]),
-        names=sorted(names), mentions=found,
+        names=sorted(names),
         sources=[EntitySource(s.doc, s.entity.id, s.entity.name, s.why) for s in items],
         why=f"{len(items)} per-document entit{'y' if len(items) == 1 else 'ies'} in "
             f"{len({s.doc for s in items})} document(s); " + "; ".join(rules),

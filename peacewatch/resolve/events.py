@@ -11,45 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from ..types import Argument, Event, Result
-from .clusters import cluster
-from .dates import before_unknown, day, interval
-from .entities import EntityMap, normalize_name
-from .records import EventMention, LedgerEntity, MergedEvent
-from .reports import HAPPENED, Report, SpanTexts, quantities_agree, reports_of, status_class
-from .settings import LedgerSettings
+from ..timespan import before_unknown, day, interval
+from ..types import Argument, Event
+from .entities import normalize_name
+from .records import EventMention, MergedEvent
+from .reports import HAPPENED, Report, quantities_agree, status_class
 from .tables import plover_row
 
-__all__ = ["HAPPENED", "event_day", "merge_events", "merge_reports", "merged_event_of", "quantities_agree",
-           "timeline_day"]
-
-
-def merge_events(
-    results: Iterable[Result], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings,
-    span_texts: SpanTexts | None = None,
-) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
-    """Merged events, sorted by date then id, and the map (document, per-document event) → merged id.
-    ``span_texts`` ((document, start, end) → text) lets a sentence repeated in a document be seen."""
-    return merge_reports(reports_of(results, id_map, settings, span_texts), id_map, entities, settings)
-
-
-def merge_reports(
-    reports: Iterable[Report], id_map: EntityMap, entities: list[LedgerEntity], settings: LedgerSettings,
-) -> tuple[list[MergedEvent], dict[tuple[str, str], str]]:
-    """``merge_events`` over reports already made (``reports_of``, in any order), in memory; the
-    store's rebuild clusters the same way through its temporary tables (``store.rebuild``)."""
-    by_id = {e.id: e for e in entities}
-    merged, origin = [], {}
-    taken: set[str] = set()
-    for members, links in cluster(reports, settings):
-        event = merged_event_of(members, links, id_map, by_id, taken)
-        merged.append(event)
-        origin.update({(m.doc, m.event.id): event.id for m in members})
-    merged.sort(key=lambda e: (timeline_day(e) or dt.date.max, e.id))
-    return merged, origin
+__all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
 
 
 class Taken(Protocol):

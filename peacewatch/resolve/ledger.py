@@ -3,23 +3,23 @@
 ``build_ledger`` is a pure function of the set of results and the settings: it never looks at the
 order results arrive in, the same document given twice counts once, and rebuilding with other
 settings re-derives every merge from the per-document records (so a merge can always be undone).
+It runs the resolve stage (``stage.build``) over results in memory; the store runs the very same
+stage over its tables (``peacewatch.store.ledger.rebuild_ledger``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..config import LedgerSettings
 from ..types import Document, Result
-from .commitments import track_commitments
-from .dates import day
-from .entities import resolve_entities
-from .events import merge_reports
-from .records import Ledger
-from .reports import SpanTexts, reports_of
-from .settings import LedgerSettings
+from .entities import EntityMap
+from .memory import MemorySource, MemorySpace
+from .records import Ledger, LedgerEntity
+from .reports import SpanTexts
+from .stage import build, fold_entities
 
 
 def unique_results(results: Iterable[Result]) -> list[Result]:
@@ -45,22 +45,22 @@ def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = No
     (document, start, end) to the text of each event's span when the documents are at hand (see
     ``span_texts_of``): it lets a sentence repeated in one document be recognised."""
     settings = settings or LedgerSettings()
-    docs = unique_results(results)
-    entities, id_map = resolve_entities(docs)
-    events, origin = merge_reports(reports_of(docs, id_map, settings, span_texts), id_map, entities, settings)
-    as_of = ledger_as_of([(r.id, r.published) for r in docs], settings)
-    commitments = track_commitments(docs, id_map, origin, events, entities, as_of, settings.horizon_days)
+    source = MemorySource(unique_results(results), span_texts)
+    space = MemorySpace(source.mentions())
+    built = build(source, space, settings)
     return Ledger(
-        as_of=as_of.isoformat() if as_of else None, documents=[r.id for r in docs],
-        entities=entities, events=events, commitments=commitments,
+        as_of=built.as_of.isoformat() if built.as_of else None, documents=[r.id for r in source.results],
+        entities=space.entities, events=space.events, commitments=space.commitments,
     )
 
 
-def ledger_as_of(documents: Iterable[tuple[str, str | None]], settings: LedgerSettings) -> dt.date | None:
-    """The day commitments are judged overdue against: the settings' ``as_of``, else the newest
-    publication day among the (id, published) documents."""
-    days = (d for _, published in documents if (d := day(published)))
-    return day(settings.as_of) or max(days, default=None)
+def resolve_entities(results: Iterable[Result]) -> tuple[list[LedgerEntity], EntityMap]:
+    """Only the entity step over some results: the ledger entities and the map (document,
+    per-document entity) → ledger entity id."""
+    source = MemorySource(list(results))
+    space = MemorySpace(source.mentions())
+    fold_entities(source, space)
+    return space.entities, dict(space.entity_keys())
 
 
 def span_texts_of(documents: Iterable[Document], results: Iterable[Result]) -> dict[tuple[str, int, int], str]:

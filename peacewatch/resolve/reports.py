@@ -35,10 +35,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..config import LedgerSettings
+from ..timespan import Interval, agree, before_unknown, day, interval
 from ..types import Argument, Event, Result
-from .dates import Interval, agree, before_unknown, day, interval
-from .entities import EntityMap, normalize_name
-from .settings import LedgerSettings
+from .entities import normalize_name
 from .tables import code_match
 
 HAPPENED = ("occurred", "historical")
@@ -113,7 +113,7 @@ class Report:
 SpanTexts = Mapping[tuple[str, int, int], str]
 
 
-def reports_of(results: Iterable[Result], id_map: EntityMap, settings: LedgerSettings,
+def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str], settings: LedgerSettings,
                span_texts: SpanTexts | None = None) -> list[Report]:
     """Every event of every result as a Report, in canonical order. ``span_texts`` maps
     (document, start, end) to the text of an event's span, when known."""

@@ -1,36 +1,51 @@
 """The ledger in the database: rebuilt from the stored per-document records.
 
-``rebuild_ledger`` writes what the pure ``peacewatch.resolve.build_ledger`` would compute from the
-stored records into the ledger tables (migration 0002), in one transaction and in memory that does
-not grow with the database (``rebuild``). The queries over those tables are the read layer's
-(``peacewatch.store.reads``).
+``rebuild_ledger`` runs the resolve stage (``peacewatch.resolve.stage.build``, the same code as the
+pure ``build_ledger``) over the stored records (``source.StoredSource``) with its work kept in
+temporary tables (``space.SqliteSpace``), writing the ledger tables (migration 0002) in one
+transaction and in memory that does not grow with the database. ``ledger_state`` tells, reading
+only, whether the ledger is up to date with the documents and the code that builds it. The queries
+over the ledger tables are the read layer's (``peacewatch.store.reads``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import hashlib
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from importlib import resources
+from typing import Any, Literal
 
+from .. import __version__
 from ..errors import StoreError
-from ..resolve import LedgerSettings, MergedEvent
-from ..resolve.dyads import dyad_pairs
-from ..resolve.events import timeline_day
-from ..resolve.records import LedgerEntity
+from ..resolve import LedgerSettings
+from ..resolve.stage import build
 from ..resolve.synthetic import synthetic_events
 from ..types import Result
-from .reads import UNKNOWN_DAY, merged_event  # noqa: F401 - merged_event: scratch.py reads placed events with it
+from . import scratch
+from .source import StoredSource, stored_span_texts
+from .space import SqliteSpace
+from .writers import UNKNOWN_DAY, insert_events
+
+__all__ = ["UNKNOWN_DAY", "LedgerStats", "fingerprint", "insert_events", "ledger_state", "rebuild_ledger",
+           "stored_results", "stored_span_texts"]
 
 # The per-document tables the ledger is built from (timexes and quotes are not read by it, so
 # they are left on disk: a rebuild holds less in memory).
 _RECORD_TABLES = {"mentions": "idx", "entities": "rowid", "events": "rowid", "commitments": "rowid"}
 _BATCH = 500  # documents whose records a rebuild reads at a time
-_UNREAD = ("why", "members")  # entity fields the ledger never reads
+# What shapes the ledger besides the documents and the settings (whose values are hashed): every
+# module of the resolve stage, the store modules that keep its work and write the ledger tables, the
+# one date parser, the records (their JSON is what the ledger stores), the decision tables, the
+# ledger tables' schema. An edit to any of them leaves the ledger stale.
+_SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "types.py"),
+            ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
+            ("store", "writers.py"), ("store/migrations", "*.sql"))
+LedgerState = Literal["fresh", "stale", "missing"]
 
 
 @dataclass
@@ -60,28 +75,17 @@ def stored_results(conn: sqlite3.Connection) -> list[Result]:
     return [Result.from_dict(d) for d in data.values()]
 
 
-def stored_span_texts(conn: sqlite3.Connection, first: str = "", last: str | None = None
-                      ) -> dict[tuple[str, int, int], str]:
-    """The text of every stored event's span (of the documents with ids from ``first`` to ``last``),
-    cut out by SQLite (document texts stay on disk)."""
-    where = " WHERE doc_id >= ?" + (" AND doc_id <= ?" if last is not None else "")
-    rows = conn.execute(
-        "SELECT doc_id, start, end, substr(d.text, start + 1, end - start) FROM (SELECT doc_id,"
-        " json_extract(record, '$.span[0]') AS start, json_extract(record, '$.span[1]') AS end FROM events"
-        f"{where}) JOIN documents d ON d.id = doc_id", (first,) if last is None else (first, last))
-    return {(doc, start, end): text for doc, start, end, text in rows if isinstance(start, int)}
-
-
 def rebuild_ledger(
     conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
 ) -> LedgerStats | None:
     """Rebuild every ledger table from the per-document records with these settings, in one
     transaction.
 
-    Returns None without doing anything when neither the documents, the settings nor the rules
-    (peacewatch version and ledger tables) changed since the last build, unless ``force``.
-    The write lock is taken before that check: of two ingests finishing at once, the second waits
-    and then finds the ledger current (or rebuilds it with what the first did not see).
+    Returns None without doing anything when the ledger is up to date (``fingerprint``: neither the
+    documents, the settings nor the code and tables that shape the ledger changed since the last
+    build), unless ``force``. The write lock is taken before that check: of two ingests finishing
+    at once, the second waits and then finds the ledger current (or rebuilds it with what the first
+    did not see).
     """
     if not isinstance(settings, LedgerSettings):
         settings = LedgerSettings.from_dict(settings)
@@ -107,32 +111,55 @@ def rebuild_ledger(
 
 
 def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
-    """Write what ``build_ledger`` computes without holding what grows with the database
-    (``rebuild.build_tables``), then the meta row."""
-    from .rebuild import build_tables
-
-    built = build_tables(conn, settings, _BATCH, _write_entities, insert_events)
+    """Run the resolve stage over the stored records with its work in temporary tables, then write
+    the meta row."""
+    scratch.create(conn)
+    try:
+        built = build(StoredSource(conn, _BATCH), SqliteSpace(conn), settings)
+    finally:
+        scratch.drop(conn)
     as_of = built.as_of.isoformat() if built.as_of else None
     _insert_meta(conn, settings, stamp, as_of)
     return LedgerStats(built.documents, built.entities, built.events, built.reports, built.commitments, as_of)
 
 
 def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
-    """What the ledger was built from: documents, settings, and the rules (peacewatch version, the
-    decision tables and the code of ``peacewatch.resolve``)."""
-    from importlib import resources
-
-    from .. import __version__
-
+    """What the ledger was built from: the documents (their count and newest row), the settings,
+    and the rules: the peacewatch version and every source file and table that shapes the ledger
+    (``_SHAPERS``)."""
     count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
     digest = hashlib.sha256(f"{count}:{last}:{__version__}:".encode())
     digest.update(json.dumps(settings.to_dict(), sort_keys=True).encode())
-    for folder, suffix in ((resources.files("peacewatch").joinpath("data", "resolve"), ".tsv"),
-                           (resources.files("peacewatch.resolve"), ".py")):
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(suffix):
+    package = resources.files("peacewatch")
+    for folder, pattern in _SHAPERS:
+        where = package.joinpath(*folder.split("/")) if folder else package
+        for entry in sorted(where.iterdir(), key=lambda e: e.name):
+            if fnmatch.fnmatchcase(entry.name, pattern):
+                digest.update(f"{folder}/{entry.name}:".encode())
                 digest.update(entry.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def ledger_state(conn: sqlite3.Connection, settings: LedgerSettings | None = None) -> LedgerState:
+    """Whether the stored ledger is up to date, reading only (a read-only connection will do):
+
+    - ``missing``: documents are stored but no ledger was ever built (a first ingest killed before
+      its rebuild);
+    - ``stale``: it was built from other documents or by other code (a killed ingest, an upgrade),
+      or, when ``settings`` are given, with other settings;
+    - ``fresh``: otherwise (also for a database with no documents and no ledger).
+
+    Without ``settings`` the ledger is judged against the settings it was built with, so a reader
+    that does not know the configuration can still tell. The write path (``rebuild_ledger``)
+    rebuilds whenever the state is not fresh."""
+    meta = _meta(conn)
+    stamp = meta.get("fingerprint")
+    if stamp is None:
+        has_documents = conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+        return "missing" if has_documents else "fresh"
+    if settings is None:
+        settings = LedgerSettings.from_dict(json.loads(meta.get("settings") or "{}"))
+    return "fresh" if fingerprint(conn, settings) == stamp else "stale"
 
 
 def _meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -149,55 +176,6 @@ def _insert_meta(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str,
     conn.executemany("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
 
 
-def _write_entities(conn: sqlite3.Connection, entities: Iterable[LedgerEntity]) -> int:
-    """Write ledger entities given in id order (their sources already in ``ledger_entity_sources``),
-    each with its mentions joined from the per-document ``mentions`` table: one entity's mentions
-    in memory at a time. Returns the count."""
-    rows = conn.execute(
-        "SELECT s.ledger_id, m.doc_id, m.start_char, m.end_char, json_extract(m.record, '$.text')"
-        " FROM ledger_entity_sources s JOIN mentions m ON m.doc_id = s.doc_id AND m.entity = s.entity"
-        " ORDER BY s.ledger_id, m.doc_id, m.start_char, m.end_char, m.entity, m.idx")
-    row, count = next(rows, None), 0
-    for e in entities:
-        found: list[str] = []
-        while row is not None and row[0] < e.id:
-            row = next(rows, None)
-        while row is not None and row[0] == e.id:
-            found.append(_j({"doc": row[1], "start": row[2], "end": row[3], "text": row[4]}))
-            row = next(rows, None)
-        conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
-                     (e.id, e.kind, e.code, e.name, _entity_record(e, found)))
-        count += 1
-    return count
-
-
-def _entity_record(entity: LedgerEntity, mentions: list[str]) -> str:
-    """The entity's JSON with its mentions (already JSON) spliced in, as ``_j(entity.to_dict())``
-    would write it had they been in memory."""
-    data = entity.to_dict()
-    return "{" + ", ".join(f"{_j(k)}: " + ("[" + ", ".join(mentions) + "]" if k == "mentions" else _j(v))
-                           for k, v in data.items()) + "}"
-
-
-def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent], chunk: int = 2000) -> int:
-    """Insert merged events and their dyad index rows (no transaction handling), ``chunk`` events at
-    a time (their JSON is not all held at once); returns the count."""
-    events, count = iter(events), 0
-    while batch := list(itertools.islice(events, chunk)):
-        event_rows: list[tuple[Any, ...]] = []
-        dyad_rows: list[tuple[str, str, str, str, str]] = []
-        for e in batch:
-            d = timeline_day(e)
-            day = d.isoformat() if d else UNKNOWN_DAY
-            event_rows.append((e.id, e.type, e.mode, e.status, day, e.date, e.first_reported, e.quad,
-                               e.score, len(e.mentions), _j(e.to_dict())))
-            dyad_rows.extend((a, b, day, e.id, e.type) for a, b in sorted(dyad_pairs(e)))
-        conn.executemany("INSERT INTO ledger_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
-        conn.executemany("INSERT OR IGNORE INTO ledger_dyads VALUES (?, ?, ?, ?, ?)", dyad_rows)
-        count += len(batch)
-    return count
-
-
 def generate_events(conn: sqlite3.Connection, n: int, *, seed: int = 0, parties: int = 40,
                     batch: int = 50_000) -> int:
     """Insert ``n`` synthetic merged events (random dyads among ``parties`` made-up codes, types and
@@ -208,8 +186,4 @@ def generate_events(conn: sqlite3.Connection, n: int, *, seed: int = 0, parties:
         added += insert_events(conn, itertools.islice(events, min(batch, n - added)))
         conn.execute("COMMIT")
     return added
-
-
-def _j(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
 

@@ -7,14 +7,11 @@ everything read back from the tables gives the same ledger.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from ..resolve.records import MergedEvent
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -23,7 +20,6 @@ CACHE = 1024  # answers of each kind of lookup kept in memory at most
 CLUSTERS = 2048  # clusters (with their members) kept in memory at most
 DECIDING = 8192  # events (slim: no mentions, no why) kept in memory for deciding promises
 WRITE = 2000  # rows written per executemany
-EVENTS = 500  # merged events (with their mentions) held before they are written
 
 TABLES = (
     "CREATE TEMP TABLE pw_keys (doc TEXT, entity TEXT, key TEXT, why TEXT, data TEXT)",
@@ -124,14 +120,6 @@ def entity_info(conn: sqlite3.Connection) -> Lookup[str, EntityInfo]:
                            (ledger_id,)).fetchone()
         return None if row is None else EntityInfo(*row)
     return Lookup(fetch)
-
-
-def event(conn: sqlite3.Connection, event_id: str) -> MergedEvent | None:
-    """A merged event already written to ``ledger_events``."""
-    from .ledger import merged_event
-
-    row = conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
-    return None if row is None else merged_event(json.loads(row[0]))
 
 
 def write(conn: sqlite3.Connection, sql: str, rows: Iterator[tuple[Any, ...]]) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..config import LedgerSettings
 from ..errors import StoreError
 from ..types import Document, Result
 from .schema import latest, migrations
@@ -267,7 +268,7 @@ class Store:
            [(doc_id, c.id, c.event, c.status, _j(c.to_dict())) for c in result.commitments])
 
 
-def resolve(store: Store, settings: dict[str, Any] | None = None, force: bool = False) -> None:
+def resolve(store: Store, settings: LedgerSettings | dict[str, Any] | None = None, force: bool = False) -> None:
     """Rebuild the cross-document ledger from the stored per-document records."""
     from .ledger import rebuild_ledger
 

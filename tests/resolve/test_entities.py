@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from peacewatch.resolve.entities import entity_key, normalize_name, resolve_entities
+from peacewatch.resolve.entities import entity_key, normalize_name
+from peacewatch.resolve.ledger import resolve_entities
 from peacewatch.types import Entity, Mention, Result
 
 

@@ -1,20 +1,29 @@
-"""The rebuild in bounded memory (``peacewatch.store.rebuild``) writes exactly the ledger the pure
-``build_ledger`` computes, also when its caches hold one item and must reload everything from its
-temporary tables, on dense random ledgers (many reports of few dyads in few weeks)."""
+"""One resolve stage, two spaces: driven over the store's temporary tables (``store.space.SqliteSpace``,
+``rebuild_ledger``) it writes exactly the ledger it computes in memory (``resolve.memory``,
+``build_ledger``), also when the caches hold one item and everything is read back from the tables,
+on dense random ledgers (many reports of few dyads in few weeks). And the ledger is rebuilt when it
+is out of date, which a reader can tell without writing (``ledger_state``)."""
 
 from __future__ import annotations
 
+import json
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import peacewatch.resolve.stage as stage
+import peacewatch.store.ledger as stored
 import peacewatch.store.scratch as scratch
+from peacewatch.config import load_config
+from peacewatch.flow import ingest
+from peacewatch.ingest.sources import Source
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
 from peacewatch.resolve.commitments import deciding_types
-from peacewatch.store.ledger import rebuild_ledger
+from peacewatch.store.ledger import ledger_state, rebuild_ledger
 from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Commitment, Document, Entity, Event, Result
 
@@ -70,8 +79,9 @@ def filled(path: Path, pairs: list[tuple[Document, Result]]) -> Store:
 
 
 def tiny_caches(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("CACHE", "CLUSTERS", "EVENTS", "WRITE"):
+    for name in ("CACHE", "CLUSTERS", "DECIDING", "WRITE"):
         monkeypatch.setattr(scratch, name, 1)
+    monkeypatch.setattr(stage, "EVENTS", 1)
 
 
 def test_with_caches_of_one_the_rebuild_is_the_pure_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,3 +148,54 @@ def test_a_database_lookup_answers_but_cannot_be_listed() -> None:
         lookup[""]
     with pytest.raises(TypeError):
         list(lookup)
+
+
+def test_a_reader_tells_a_missing_a_stale_and_a_fresh_ledger_apart(tmp_path: Path) -> None:
+    docs, results = golden_documents(), golden_results()
+    store = Store(tmp_path / "state.db")
+    assert ledger_state(store.conn) == "fresh"  # nothing stored, nothing to build
+    store.save(docs[0], results[0])
+    assert ledger_state(store.conn) == "missing"  # a first ingest killed before its rebuild
+    rebuild_ledger(store.conn)
+    assert ledger_state(store.conn) == "fresh"
+    assert ledger_state(store.conn, LedgerSettings(horizon_days=30)) == "stale"  # other settings
+    store.save(docs[1], results[1])
+    assert ledger_state(store.conn) == "stale"  # a later ingest killed before its rebuild
+    store.close()
+
+
+def test_ledger_state_only_reads(tmp_path: Path) -> None:
+    docs, results = golden_documents(), golden_results()
+    with Store(tmp_path / "ro.db") as store:
+        store.save(docs[0], results[0])
+        rebuild_ledger(store.conn)
+        store.save(docs[1], results[1])
+    reader = sqlite3.connect(f"file:{tmp_path / 'ro.db'}?mode=ro", uri=True)
+    assert ledger_state(reader) == "stale"
+    reader.close()
+
+
+def test_an_ingest_that_stores_nothing_new_rebuilds_a_ledger_left_stale(tmp_path: Path) -> None:
+    """Robustness item 9: after a killed ingest the documents were there and the ledger was not, and
+    an ingest of the same files (all already stored) left it so."""
+    docs, results = golden_documents(), golden_results()
+    with Store(tmp_path / "killed.db") as killed:
+        for document, result in zip(docs, results, strict=True):
+            killed.save(document, result)  # stored, then killed before the rebuild
+    store = Store(tmp_path / "killed.db")
+    assert ledger_state(store.conn) == "missing"
+    source = tmp_path / "same.jsonl"
+    source.write_text("".join(json.dumps({"id": d.id, "text": d.text, "published": d.published}) + "\n"
+                              for d in docs), "utf-8")
+    stats = ingest([Source(str(source), "jsonl")], store, load_config())
+    assert stats.stored == 0 and stats.duplicates == len(docs)
+    assert ledger_state(store.conn) == "fresh"
+    assert canonical(ledger_of(store)) == canonical(build_ledger(results, None, span_texts_of(docs, results)))
+    store.close()
+
+
+def test_the_fingerprint_covers_every_store_module_that_writes_the_ledger() -> None:
+    folder = Path(stored.__file__).parent
+    writers = sorted(p.name for p in folder.glob("*.py") if "INTO ledger_" in p.read_text("utf-8"))
+    covered = {name for where, name in stored._SHAPERS if where == "store"}
+    assert writers and set(writers) <= covered

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...pipeline import Annotation, register
+from ...contract import Annotation
 from .lexicon import Lexicon
 from .resolve import resolve
 from .tables import read_user_entries
@@ -39,7 +39,6 @@ class ActorResolver:
         return ann
 
 
-@register("actors", requires=ActorResolver.requires, provides=ActorResolver.provides)
 def make_actors(config: Config) -> ActorResolver:
     """Build the lexicon once per pipeline (user dictionaries are validated here: E026)."""
     return ActorResolver(Lexicon.build(read_user_entries(config.actors)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...pipeline import Annotation, register
+from ...contract import Annotation
 from ...types import Argument, Event
 from . import arguments as args
 from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
@@ -236,6 +236,5 @@ def _sentence_span(sent: Span) -> tuple[int, int]:
     return start, sent.start_char + len(text.rstrip())
 
 
-@register("events", requires=EventsComponent.requires, provides=EventsComponent.provides)
 def make_events(config: Config) -> EventsComponent:
     return EventsComponent()

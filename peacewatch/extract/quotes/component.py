@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...pipeline import Annotation, register
+from ...contract import Annotation
 from ...types import Quote
 from .attach import cue_after, cue_before, dash_after, stands_alone
 from .cues import Cue, find_cues
@@ -145,6 +145,5 @@ class QuoteExtractor:
         return out
 
 
-@register("quotes", requires=QuoteExtractor.requires, provides=QuoteExtractor.provides)
 def make_quotes(config: Config) -> QuoteExtractor:
     return QuoteExtractor()

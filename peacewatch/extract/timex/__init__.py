@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...pipeline import Annotation, register
+from ...contract import Annotation
 from .govern import governing_timex
 from .tagger import tag
 
@@ -31,6 +31,5 @@ class TimexTagger:
         return ann
 
 
-@register("timex", requires=TimexTagger.requires, provides=TimexTagger.provides)
 def make_timex(config: Config) -> TimexTagger:
     return TimexTagger()

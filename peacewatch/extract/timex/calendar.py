@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from ...timespan import first_day as as_date
+
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
 # The season a month falls in (December opens the winter of its own year).
 MONTH_SEASON = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
@@ -149,24 +151,6 @@ _MONTH = re.compile(r"(\d{4})-(\d\d)")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _WEEK = re.compile(r"(\d{4})-W(\d\d)")
 _YEAR = re.compile(r"(\d{4})")
-
-
-def as_date(value: str) -> dt.date | None:
-    """The first day a (concrete) TIMEX3 value covers, or None for X-values and references."""
-    m = _DAY.match(value)
-    if m:
-        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
-    m = _WEEK.match(value)
-    if m:
-        return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1) if 1 <= int(m[2]) <= 53 else None
-    m = _QUARTER.match(value)
-    if m:
-        return dt.date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1)
-    m = _MONTH.match(value)
-    if m and 1 <= int(m[2]) <= 12:
-        return dt.date(int(m[1]), int(m[2]), 1)
-    m = _YEAR.fullmatch(value[:4]) if len(value) >= 4 else None
-    return dt.date(int(m[1]), 1, 1) if m else None
 
 
 def shift(value: str, n: int, unit: str) -> str | None:

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacewatch.resolve.dates import Interval, agree, day, interval
+from peacewatch.timespan import Interval, agree, day, interval
 
 D = dt.date
 
@@ -50,3 +50,17 @@ def test_every_coarser_value_contains_the_day(d: dt.date) -> None:
         assert span is not None and point is not None
         assert span.start <= point.start <= point.end <= span.end
         assert agree(span, point)
+
+
+def test_first_day_is_the_start_of_the_unit_a_value_opens_with() -> None:
+    """Extraction shifts values by this day (``extract.timex.calendar.as_date``), read through the
+    same parser as the ledger's intervals."""
+    from peacewatch.timespan import first_day
+
+    assert first_day("2023-12-13T10:00") == D(2023, 12, 13)
+    assert first_day("2023-W50") == D(2023, 12, 11) == interval("2023-W50").start  # type: ignore[union-attr]
+    assert first_day("2023-Q3") == D(2023, 7, 1)
+    assert first_day("2023-12-XX") == D(2023, 12, 1)  # opens with its month
+    assert first_day("2023-SU") == first_day("2023-13") == D(2023, 1, 1)  # opens with its year only
+    assert first_day("2023-02-30") is None and first_day("2023-W60") is None  # no such day or week
+    assert first_day("PRESENT_REF") is None and first_day("XXXX-12-13") is None

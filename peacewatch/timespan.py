@@ -1,4 +1,7 @@
-"""TIMEX3 values as calendar intervals, so that dates of different granularity can be compared.
+"""TIMEX3 values as calendar intervals: the one parser of dates for every stage.
+
+Extraction (shifting a value by "two days", checking that a value is concrete) and the ledger
+(comparing the dates of two reports, placing an event on a timeline) read values here.
 
 "2023-12-13" is one day; "2023-12" the whole month; "2023" the year; "2023-W50" the ISO week;
 "2023-FA" a season. Values with ``X`` placeholders or without a calendar meaning (``PRESENT_REF``,
@@ -14,8 +17,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-
-from ..pipeline import parse_anchor
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -99,8 +100,37 @@ def before_unknown(value: str | None) -> bool:
 
 
 def day(value: str | None) -> dt.date | None:
-    """The calendar day of a published date (``YYYY-MM-DD`` or ISO date-time), or None."""
-    return parse_anchor(value)
+    """The calendar day of a published date (``YYYY-MM-DD`` or ISO 8601 date-time), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# The calendar units a value can open with, finest first, for ``first_day``.
+_DAY_FORM = re.compile(r"\d{4}-\d\d-\d\d")
+_WEEK_FORM = re.compile(r"\d{4}-W\d\d")
+_QUARTER_FORM = re.compile(r"\d{4}-Q[1-4]")
+_MONTH_FORM = re.compile(r"\d{4}-\d\d")
+_YEAR_FORM = re.compile(r"\d{4}")
+
+
+def first_day(value: str) -> dt.date | None:
+    """The first day of the calendar unit a value opens with (day, ISO week, quarter, month), else
+    of its year ("2023-SU", "2023-XX" and "2023-13" open with the year only); None for a value that
+    opens with no year, an impossible day or week.
+
+    The value is read through ``interval``: extraction shifts values by this day."""
+    for form, exact in ((_DAY_FORM, True), (_WEEK_FORM, True), (_QUARTER_FORM, True), (_MONTH_FORM, False)):
+        if m := form.match(value):
+            span = interval(m[0])
+            if span is not None:
+                return span.start
+            if exact:  # an impossible day or week is no date; "2023-13" still opens with its year
+                return None
+    return dt.date(int(value[:4]), 1, 1) if _YEAR_FORM.fullmatch(value[:4]) else None
 
 
 def agree(a: Interval | None, b: Interval | None, slack_days: int = 0) -> bool:

@@ -1,0 +1,86 @@
+"""The component contract: what a pipeline component is, and the registry it is found in.
+
+A component is a callable that takes the working state of one document (``Annotation``) and returns
+it, and declares what it ``requires`` and what it ``provides``. The built-in components are listed
+in ``peacewatch.registrations``; a third-party one calls ``register`` from its own package, found
+through the ``peacewatch.components`` entry-point group. This module sits on the ground floor with
+``types`` and ``config``: every stage may import it, and it imports no stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .types import Document, Result
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .config import Config
+
+# What the spaCy pipeline itself provides before any of our components runs.
+SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
+
+
+@dataclass
+class Annotation:
+    """The working state of one document while components run."""
+
+    document: Document
+    doc: Doc
+    result: Result
+    anchor: dt.date | None
+    # Per-document notes that one component leaves for a later one, keyed by component name.
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+class Component(Protocol):
+    """What every pipeline component is."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def provides(self) -> tuple[str, ...]: ...
+
+    def __call__(self, ann: Annotation) -> Annotation: ...
+
+
+Factory = Callable[["Config"], Component]
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A component factory under its name, with what the component requires and provides."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    factory: Factory
+
+
+# Components registered at run time: plug-ins (entry points) and tests.
+_REGISTRY: dict[str, Registration] = {}
+
+
+def register(
+    name: str, *, requires: Iterable[str], provides: Iterable[str]
+) -> Callable[[Factory], Factory]:
+    """Register a component factory under ``name`` (a decorator, for plug-ins)."""
+
+    def wrap(factory: Factory) -> Factory:
+        _REGISTRY[name] = Registration(name, tuple(requires), tuple(provides), factory)
+        return factory
+
+    return wrap
+
+
+def added() -> dict[str, Registration]:
+    """The components registered through ``register`` so far."""
+    return dict(_REGISTRY)

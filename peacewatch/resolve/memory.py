@@ -1,0 +1,157 @@
+"""The resolve stage's space and source in memory: lists and dicts (``build_ledger``, the tests).
+
+``MemorySource`` serves results already in memory; ``MemorySpace`` keeps the stage's work in Python
+objects and collects the ledger (``ledger``). The store's ``SqliteSpace`` keeps the same things in
+temporary tables; ``stage.build`` drives both the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+
+from ..types import Commitment, Entity, Result
+from .clusters import Bucket, MemoryBucket
+from .commitments import Found, Placed
+from .entities import Seen
+from .events import EntityInfo, timeline_day
+from .records import EntityMention, LedgerCommitment, LedgerEntity, MergedEvent
+from .reports import Report, SpanTexts
+from .space import EntityKeys
+
+
+class MemorySource:
+    """The per-document records of results held in memory (failed ones already left out)."""
+
+    def __init__(self, results: list[Result], span_texts: SpanTexts | None = None) -> None:
+        self.results = results
+        self.span_texts = span_texts or {}
+
+    def documents(self) -> Iterator[tuple[str, str | None]]:
+        return ((r.id, r.published) for r in self.results)
+
+    def entities(self) -> Iterator[tuple[str, Entity]]:
+        return ((r.id, e) for r in self.results for e in r.entities)
+
+    def event_batches(self) -> Iterator[tuple[list[Result], SpanTexts]]:
+        yield self.results, self.span_texts
+
+    def commitments(self) -> Iterator[tuple[str, str | None, Commitment]]:
+        return ((r.id, r.published, c) for r in self.results for c in r.commitments)
+
+    def mentions(self) -> dict[tuple[str, str], list[EntityMention]]:
+        """(document, per-document entity) → where the entity is named."""
+        out: dict[tuple[str, str], list[EntityMention]] = defaultdict(list)
+        for r in self.results:
+            for m in r.mentions:
+                if m.entity is not None:
+                    out[(r.id, m.entity)].append(EntityMention(r.id, m.start, m.end, m.text))
+        return out
+
+
+class MemorySpace:
+    """Every step's work in Python objects; ``entities``, ``events`` and ``commitments`` are the
+    ledger once ``stage.build`` has run."""
+
+    def __init__(self, mentions: Mapping[tuple[str, str], list[EntityMention]] | None = None) -> None:
+        self._mentions = mentions or {}
+        self._seen: list[Seen] = []
+        self._linked: list[Seen] = []
+        self._reports: list[Report] = []
+        self._taken: set[str] = set()
+        self._origin: dict[tuple[str, str], str] = {}
+        self._deciding: list[Placed] = []
+        self._promises: dict[tuple[str, ...], list[Found]] = defaultdict(list)
+        self._built: list[LedgerCommitment] = []
+        self.entities: list[LedgerEntity] = []
+        self.events: list[MergedEvent] = []
+        self.commitments: list[LedgerCommitment] = []
+        self._keys: dict[tuple[str, str], str] = {}
+        self._by_id: dict[str, MergedEvent] = {}
+
+    # --- entities ---
+    def keep_seen(self, seen: Iterable[Seen]) -> None:
+        self._seen = list(seen)
+
+    def seen(self) -> Iterator[Seen]:
+        return iter(self._seen)
+
+    def keep_linked(self, seen: Iterable[Seen]) -> None:
+        self._linked = list(seen)
+        self._keys = {(s.doc, s.entity.id): s.key for s in self._linked}
+
+    def by_key(self) -> Iterator[tuple[str, list[Seen]]]:
+        groups: dict[str, list[Seen]] = defaultdict(list)
+        for item in self._linked:
+            groups[item.key].append(item)
+        return iter(sorted(groups.items()))
+
+    def put_entities(self, entities: Iterable[LedgerEntity]) -> int:
+        for e in entities:
+            e.mentions = sorted((m for s in e.sources for m in self._mentions.get((s.doc, s.entity), [])),
+                                key=lambda m: (m.doc, m.start, m.end))
+            self.entities.append(e)
+        return len(self.entities)
+
+    def entity_keys(self, first: str = "", last: str | None = None) -> EntityKeys:
+        return self._keys
+
+    def entity_info(self) -> Mapping[str, EntityInfo]:
+        return {e.id: e for e in self.entities}
+
+    # --- events ---
+    def keep_reports(self, reports: list[Report]) -> None:
+        self._reports.extend(reports)
+
+    def sorted_reports(self) -> Iterator[Report]:
+        return iter(sorted(self._reports, key=lambda r: r.sort_key))
+
+    def bucket(self) -> Bucket:
+        return MemoryBucket()
+
+    def taken(self) -> set[str]:
+        return self._taken
+
+    def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
+        for e in events:
+            self.events.append(e)
+            self._origin.update({(m.doc, m.event): e.id for m in e.mentions})
+        self._deciding.extend(deciding)
+
+    def events_done(self) -> None:
+        self.events.sort(key=_timeline_order)
+        self._deciding.sort(key=lambda p: _timeline_order(p.event))
+        self._by_id = {e.id: e for e in self.events}
+
+    def origin(self) -> Mapping[tuple[str, str], str]:
+        return self._origin
+
+    def merged(self) -> Mapping[str, MergedEvent]:
+        return self._by_id
+
+    # --- commitments ---
+    def keep_promises(self, found: Iterable[tuple[tuple[str, ...], Found]]) -> None:
+        for key, item in found:
+            self._promises[key].append(item)
+
+    def promise_groups(self) -> Iterator[tuple[tuple[str, ...], list[Found]]]:
+        return iter(sorted(self._promises.items()))
+
+    def keep_built(self, built: Iterable[LedgerCommitment]) -> None:
+        self._built = sorted(built, key=lambda c: (c.made or "9999-12-31", c.id))
+
+    def built(self) -> Iterator[LedgerCommitment]:
+        return iter(self._built)
+
+    def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
+                   made: tuple[dt.date, dt.date]) -> list[Placed]:
+        # every deciding event: ``decide`` applies each condition itself
+        return self._deciding
+
+    def put_commitment(self, c: LedgerCommitment) -> None:
+        self.commitments.append(c)
+
+
+def _timeline_order(event: MergedEvent) -> tuple[dt.date, str]:
+    return timeline_day(event) or dt.date.max, event.id

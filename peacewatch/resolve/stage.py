@@ -1,0 +1,176 @@
+"""The resolve stage: per-document records in, the cross-document ledger out, in one implementation.
+
+``build`` runs the three steps of the ledger over a ``Source`` and a ``Space`` (``space``):
+
+1. entities: each per-document entity gets its own key (``entities.entity_key``); the
+   cross-document links (``entities.Links``, which keep only the distinct coded names) then move
+   some to another key; each key becomes one ledger entity;
+2. events: every event becomes a ``Report`` (a batch of documents at a time), the reports are
+   clustered in canonical order (``clusters.cluster_sorted``, each (type, status class) in a bucket
+   of the space), each cluster becomes a merged event; those that could keep or break a promise are
+   kept for step 3;
+3. commitments: the per-document promises are grouped into ledger commitments and each is decided
+   (``commitments.decide``) over the deciding events the space finds for it.
+
+The result depends on the set of documents only, never on the order they arrived in or on the
+space that kept the work (``tests/store/test_rebuild.py`` checks that both spaces agree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from ..config import LedgerSettings
+from ..timespan import day, interval
+from .clusters import cluster_sorted
+from .commitments import build_commitment, commitment_found, decide, deciding_types, group_key, may_decide, placed
+from .entities import Links, Seen, entity_key, ledger_entity
+from .events import EntityInfo, merged_event_of
+from .records import MergedEvent
+from .reports import code_token, reports_of
+from .space import Source, Space
+
+EVENTS = 500  # merged events (with their mentions) held before they are handed to the space
+
+
+@dataclass
+class Built:
+    """Counts of what ``build`` wrote, and the day commitments were judged against."""
+
+    documents: int
+    entities: int
+    events: int
+    reports: int
+    commitments: int
+    as_of: dt.date | None
+
+
+def build(source: Source, space: Space, settings: LedgerSettings) -> Built:
+    """Resolve entities, merge events and decide commitments (see the module docstring)."""
+    documents, as_of = _documents(source, settings)
+    entities = fold_entities(source, space)
+    events, reports = merge_events(source, space, settings)
+    commitments = track_commitments(source, space, as_of, settings.horizon_days)
+    return Built(documents, entities, events, reports, commitments, as_of)
+
+
+def _documents(source: Source, settings: LedgerSettings) -> tuple[int, dt.date | None]:
+    """How many documents the ledger is built from, and the day commitments are judged overdue
+    against: the settings' ``as_of``, else the newest publication day."""
+    count, newest = 0, None
+    for _, published in source.documents():
+        count += 1
+        if (d := day(published)) is not None and (newest is None or d > newest):
+            newest = d
+    return count, day(settings.as_of) or newest
+
+
+# --- 1. entities -----------------------------------------------------------------------------------------
+
+def fold_entities(source: Source, space: Space) -> int:
+    """Fold the per-document entities into ledger entities: own keys first, then the links (which
+    need every coded name seen), then one ledger entity per key. Returns how many."""
+    links = Links()
+
+    def keyed() -> Iterator[Seen]:
+        for doc, entity in source.entities():
+            key = entity_key(entity)
+            links.see(entity, key)
+            yield Seen(doc, entity, key, f"key {key}")
+
+    def relinked() -> Iterator[Seen]:
+        for item in space.seen():
+            if found := links.relink(item.entity):
+                item.key, item.why = found
+            yield item
+
+    space.keep_seen(keyed())
+    space.keep_linked(relinked())
+    return space.put_entities(ledger_entity(key, items) for key, items in space.by_key())
+
+
+# --- 2. events -------------------------------------------------------------------------------------------
+
+def merge_events(source: Source, space: Space, settings: LedgerSettings) -> tuple[int, int]:
+    """Cluster every report and hand each merged event to the space; returns (events, reports)."""
+    reports = 0
+    for results, texts in source.event_batches():
+        if not results:
+            continue
+        made = reports_of(results, space.entity_keys(results[0].id, results[-1].id), settings, texts)
+        space.keep_reports(made)
+        reports += len(made)
+    actions = _promised_actions(source)
+    ids, info, taken = space.entity_keys(), space.entity_info(), space.taken()
+    pending: list[MergedEvent] = []
+    events = 0
+
+    def flush() -> None:
+        deciding = [placed(replace(e, mentions=[], why="")) for e in pending if may_decide(actions, e)]
+        space.put_events(pending, deciding)
+        pending.clear()
+
+    for found in cluster_sorted(space.sorted_reports(), settings, space.bucket):
+        pending.append(merged_event_of(found.members, found.links, ids, info, taken))
+        events += 1
+        if len(pending) >= EVENTS:
+            flush()
+    flush()
+    space.events_done()
+    return events, reports
+
+
+def _promised_actions(source: Source) -> list[dict[str, str | None]]:
+    """The distinct actions promised anywhere: an event is kept for deciding promises when it could
+    keep or break one of them (``may_decide``)."""
+    found = {(c.action.get("type"), c.action.get("mode")) for _, _, c in source.commitments()}
+    return [{"type": t, "mode": m} for t, m in sorted(found, key=str)]
+
+
+# --- 3. commitments --------------------------------------------------------------------------------------
+
+def track_commitments(source: Source, space: Space, as_of: dt.date | None, horizon_days: int) -> int:
+    """Group the per-document promises into ledger commitments, decide each over the deciding events
+    the space finds for it, and hand them to the space by the day made. Returns how many."""
+    ids, origin, events = space.entity_keys(), space.origin(), space.merged()
+    space.keep_promises((group_key(f), f) for f in (commitment_found(doc, published, c, ids, origin)
+                                                     for doc, published, c in source.commitments()))
+    space.keep_built(build_commitment(key, items, events) for key, items in space.promise_groups())
+    codes = _Codes(space.entity_info())
+    horizon = dt.timedelta(days=horizon_days)
+    count = 0
+    for c in space.built():
+        made, types = interval(c.made), deciding_types(c.action)
+        found = [] if made is None or types == frozenset() else space.candidates(
+            c, codes, types, (made.start, made.end + horizon))
+        promised = events.get(c.event or "")
+        decide(c, found, codes, as_of, promised.quantity if promised else None, horizon_days)
+        space.put_commitment(c)
+        count += 1
+    return count
+
+
+class _Codes(Mapping[str, "str | None"]):
+    """Ledger entity id → the country token it also links by (``reports.code_token``), read from
+    the space's entity lookup on demand."""
+
+    def __init__(self, info: Mapping[str, EntityInfo]) -> None:
+        self._info = info
+
+    def __getitem__(self, key: str) -> str | None:
+        found = self._info.get(key)
+        if found is None:
+            raise KeyError(key)
+        return code_token(found.code, found.sector)
+
+    def get(self, key: str, default: object = None) -> str | None:  # type: ignore[override]
+        found = self._info.get(key)
+        return code_token(found.code, found.sector) if found is not None else None
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("entity codes are looked up, not listed")
+
+    def __len__(self) -> int:
+        raise TypeError("entity codes are looked up, not counted")

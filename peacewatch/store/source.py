@@ -1,0 +1,73 @@
+"""The stored per-document records as the resolve stage's ``Source``: read table by table, a batch
+of documents at a time, never all at once (the document texts stay on disk: SQLite cuts out the
+event spans)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from ..resolve.reports import SpanTexts
+from ..types import Commitment, Entity, Result
+
+_UNREAD_ENTITY = ("why", "members")  # fields of a per-document entity the ledger never reads
+_UNREAD_EVENT = ("why", "date_span")  # fields of a per-document event the ledger never reads
+
+
+class StoredSource:
+    """The records of the documents that did not fail; ``batch`` documents' events at a time."""
+
+    def __init__(self, conn: sqlite3.Connection, batch: int) -> None:
+        self.conn = conn
+        self.batch = batch
+
+    def documents(self) -> Iterator[tuple[str, str | None]]:
+        yield from self.conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id")
+
+    def entities(self) -> Iterator[tuple[str, Entity]]:
+        rows = self.conn.execute("SELECT x.doc_id, x.record FROM entities x JOIN documents d ON d.id = x.doc_id"
+                                 " WHERE d.error_code IS NULL ORDER BY x.doc_id, x.rowid")
+        for doc, record in rows:
+            data = {k: v for k, v in json.loads(record).items() if k not in _UNREAD_ENTITY}
+            yield doc, Entity.from_dict(data)
+
+    def event_batches(self) -> Iterator[tuple[list[Result], SpanTexts]]:
+        for chunk in self._batches():
+            first, last = chunk[0][0], chunk[-1][0]
+            data: dict[str, dict[str, Any]] = {d: {"id": d, "published": p, "events": []} for d, p in chunk}
+            for doc, record in self.conn.execute(
+                    "SELECT doc_id, record FROM events WHERE doc_id >= ? AND doc_id <= ? ORDER BY doc_id, rowid",
+                    (first, last)):
+                if doc in data:
+                    data[doc]["events"].append({k: v for k, v in json.loads(record).items()
+                                                if k not in _UNREAD_EVENT})
+            yield [Result.from_dict(d) for d in data.values()], stored_span_texts(self.conn, first, last)
+
+    def commitments(self) -> Iterator[tuple[str, str | None, Commitment]]:
+        rows = self.conn.execute("SELECT d.id, d.published, c.record FROM commitments c JOIN documents d"
+                                 " ON d.id = c.doc_id WHERE d.error_code IS NULL ORDER BY c.doc_id, c.rowid")
+        for doc, published, record in rows:
+            yield doc, published, Commitment.from_dict(json.loads(record))
+
+    def _batches(self) -> Iterator[list[tuple[str, str | None]]]:
+        """(id, published) of the documents, in id order, ``batch`` at a time."""
+        sql = "SELECT id, published FROM documents WHERE error_code IS NULL AND id > ? ORDER BY id LIMIT ?"
+        rows = self.conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id"
+                                 " LIMIT ?", (self.batch,)).fetchall()
+        while rows:
+            yield rows
+            rows = self.conn.execute(sql, (rows[-1][0], self.batch)).fetchall()
+
+
+def stored_span_texts(conn: sqlite3.Connection, first: str = "", last: str | None = None
+                      ) -> dict[tuple[str, int, int], str]:
+    """The text of every stored event's span (of the documents with ids from ``first`` to ``last``),
+    cut out by SQLite (document texts stay on disk)."""
+    where = " WHERE doc_id >= ?" + (" AND doc_id <= ?" if last is not None else "")
+    rows = conn.execute(
+        "SELECT doc_id, start, end, substr(d.text, start + 1, end - start) FROM (SELECT doc_id,"
+        " json_extract(record, '$.span[0]') AS start, json_extract(record, '$.span[1]') AS end FROM events"
+        f"{where}) JOIN documents d ON d.id = doc_id", (first,) if last is None else (first, last))
+    return {(doc, start, end): text for doc, start, end, text in rows if isinstance(start, int)}
