@@ -60,10 +60,12 @@ class Entry:
     lon: float | None
     population: int
     aliases: set[str] = field(default_factory=set)
+    # folded names this entry must not answer to (regions.tsv: a name that means the region, not the town)
+    withheld: set[str] = field(default_factory=set)
 
     def keys(self) -> list[str]:
         """The folded forms of the name and alternate names, as the runtime index holds them."""
-        return sorted({fold(a) for a in self.aliases} | {fold(self.name)})
+        return sorted(({fold(a) for a in self.aliases} | {fold(self.name)}) - self.withheld)
 
     def row(self) -> str:
         lat = "" if self.lat is None else f"{self.lat:.4f}"
@@ -201,7 +203,7 @@ def multi_regions(rows: list[tuple[str, str]], subs: dict[str, Entry]) -> list[E
 
 
 def regions_source(subs: dict[str, Entry]) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
-    rows = [(r[0], r[1]) for r in read_source("regions.tsv")]
+    rows = [(r[0], r[1]) for r in read_source("regions.tsv") if len(r) == 2]
     unknown = [k for _, keys in rows for k in keys.split("|") if k not in subs]
     if unknown:
         raise SystemExit(f"regions.tsv names admin1 divisions the extract lacks: {', '.join(unknown)}")
@@ -227,7 +229,20 @@ def build() -> list[Entry]:
             entry.lat, entry.lon = capital.lat, capital.lon
     rows, extra = regions_source(subdivisions(kept, iso3, names, {}))
     subs = subdivisions(kept, iso3, names, extra)
+    withhold_town_names(city_entries, subs)
     return [*by_country.values(), *subs.values(), *multi_regions(rows, subs), *city_entries]
+
+
+def withhold_town_names(towns: list[Entry], subs: dict[str, Entry]) -> None:
+    """regions.tsv rows marked 'region': the bare name means the division in the news ("Gaza" is
+    the Gaza Strip), so the towns of that country that share it no longer answer to it."""
+    for name, key, meaning in (r for r in read_source("regions.tsv") if len(r) == 3):
+        if meaning != "region" or key not in subs:
+            raise SystemExit(f"regions.tsv: bad row {name!r} {key!r} {meaning!r}")
+        subs[key].aliases.add(name)
+        for town in towns:
+            if town.code == subs[key].code and fold(name) in town.keys():
+                town.withheld.add(fold(name))
 
 
 def provenance(entries: list[Entry]) -> str:

@@ -4,4 +4,4 @@ Third-party components register the same way, from their own package, and are fo
 ``peacewatch.components`` entry-point group.
 """
 
-from . import actors, commitments, events, ner, quotes, timex  # noqa: F401
+from . import actors, commitments, events, ner, places, quotes, timex  # noqa: F401
