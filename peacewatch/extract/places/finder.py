@@ -31,14 +31,18 @@ MAX_WORDS = 4
 _JOINERS = ("al", "el", "de", "la", "le", "du", "ad", "an", "as", "ash", "ar", "az", "bin", "ibn", "-")
 
 
-def focus_countries(result: Result) -> tuple[str, ...]:
-    """The countries of the document's states and places, most mentioned first."""
+def focus_countries(result: Result, kinds: tuple[str, ...] = ("place",), keep: bool = False) -> tuple[str, ...]:
+    """The countries of the document's actors (states, groups, persons … by their codes), most
+    mentioned first; entities of ``kinds`` (places, whose country the actor layer may have guessed
+    from the name alone) are left out, or with ``keep`` the only ones counted."""
     counts: dict[str, int] = {}
-    kinds = {e.id: e for e in result.entities}
+    entities = {e.id: e for e in result.entities}
     for m in result.mentions:
-        entity = kinds.get(m.entity or "")
-        if entity is not None and entity.code and entity.kind in ("state", "place") and len(entity.code) == 3:
-            counts[entity.code] = counts.get(entity.code, 0) + 1
+        entity = entities.get(m.entity or "")
+        if entity is None or not entity.code or len(entity.code) != 3 or entity.code == "IGO" \
+                or (entity.kind in kinds) != keep:
+            continue
+        counts[entity.code] = counts.get(entity.code, 0) + 1
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
@@ -46,7 +50,8 @@ def find_places(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, ...]
     """Every place named in the document, in text order, resolved where the gazetteer allows."""
     places = _from_mentions(doc, result, gaz, focus)
     taken = {i for p in places for i in _token_range(doc, p.start, p.end)}
-    places.extend(_from_gazetteer(doc, result, gaz, focus, taken))
+    near = (*focus, *(p.code for p in places if p.code and p.code not in focus))
+    places.extend(_from_gazetteer(doc, result, gaz, near, taken))
     places.sort(key=lambda p: (p.start, p.end))
     for n, place in enumerate(places, 1):
         place.id = f"p{n}"
@@ -57,10 +62,11 @@ def _from_mentions(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, .
     out: list[Place] = []
     covered: list[tuple[int, int]] = []
     for m in sorted(result.mentions, key=lambda m: (m.start, -m.end)):
-        if m.label not in PLACE_LABELS or any(s <= m.start and m.end <= e for s, e in covered):
+        entity = result.entity(m.entity)
+        is_place = m.label in PLACE_LABELS or (entity is not None and entity.kind == "place")
+        if not is_place or any(s <= m.start and m.end <= e for s, e in covered):
             continue
         end, region = _region_word(doc, m.start, m.end)
-        entity = result.entity(m.entity)
         code = entity.code if entity is not None and entity.code and len(entity.code) == 3 else None
         choice = resolve(gaz, doc.text[m.start:end], code, focus, region)
         if choice is None and entity is not None and entity.kind == "state" and code:
@@ -156,6 +162,7 @@ def _other_mentions(doc: Doc, result: Result) -> set[int]:
     """Tokens inside mentions of persons, organizations and the like (not places)."""
     out: set[int] = set()
     for m in result.mentions:
-        if m.label not in PLACE_LABELS:
+        entity = result.entity(m.entity)
+        if m.label not in PLACE_LABELS and (entity is None or entity.kind != "place"):
             out.update(_token_range(doc, m.start, m.end))
     return out

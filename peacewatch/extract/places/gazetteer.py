@@ -57,6 +57,7 @@ class Gazetteer:
         self._index: dict[str, str] = {}
         self._parsed: dict[int, Entry] = {}
         self._countries: dict[str, int] = {}
+        self._refs: dict[str, int] = {}
         self._loaded = False
 
     def lookup(self, name: str) -> list[Entry]:
@@ -73,6 +74,14 @@ class Gazetteer:
         """The country (PCLI) entry of an ISO alpha-3 code."""
         self._load()
         number = self._countries.get(code)
+        return None if number is None else self._entry(number)
+
+    def entry(self, ref: str) -> Entry | None:
+        """The entry with this key ("geonames:703448"), or None (an index built on first call)."""
+        self._load()
+        if not self._refs:
+            self._refs = {row.split("\t", 1)[0]: n for n, row in enumerate(self._rows)}
+        number = self._refs.get(ref)
         return None if number is None else self._entry(number)
 
     def __len__(self) -> int:

@@ -90,18 +90,26 @@ def _choose(candidates: list[Entry], code: str | None, focus: tuple[str, ...], r
         pool, notes = regions, ["region word"]
     elif not region:
         pool = _town_or_region(pool)
-    if code and (same := [e for e in pool if e.code == code]):
-        pool, notes = same, [*notes, f"in {code} as the actors found"]
-    else:
-        for country in focus:
-            if same := [e for e in pool if e.code == country]:
-                pool, notes = same, [*notes, f"in {country}, a country of the document"]
-                break
+    for country, note in _preference(code, focus):
+        if same := [e for e in pool if e.code == country]:
+            pool, notes = same, [*notes, note]
+            break
     best = max(pool, key=lambda e: (e.feature in TOWNS, e.population, e.ref))
     if len(pool) > 1:
         notes.append(f"most populous of {len(pool)}, towns first")
     kind = {"ADM1": "first-level division", "RGN": "region", "PPLC": "capital"}.get(best.feature, "town")
     return Choice(best, f"{kind} '{name}'" + (f" ({'; '.join(notes)})" if notes else ""))
+
+
+def _preference(code: str | None, focus: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Countries to look in, in order: the actor layer's country when the document is about it, the
+    document's countries, then the actor layer's country anyway ("Tripoli" in a story about Lebanon
+    is in Lebanon, whatever capital the name first brings to mind)."""
+    out = [(code, f"in {code} as the actors found")] if code and code in focus else []
+    out += [(c, f"in {c}, a country of the document") for c in focus if c != code]
+    if code and code not in focus:
+        out.append((code, f"in {code} as the actors found"))
+    return out
 
 
 def _town_or_region(pool: list[Entry]) -> list[Entry]:

@@ -31,8 +31,7 @@ ATTACK_PREPS = ("on", "against")
 APPROX = ("near", "outside", "around", "outskirts", "vicinity", "suburbs", "suburb", "close", "north", "south",
           "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast",
           "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central", "km",
-          "kilometres", "kilometers", "miles", "part", "parts", "villages", "village", "areas", "area",
-          "border", "towns", "settlements", "district", "districts")
+          "kilometres", "kilometers", "miles", "part", "parts")
 NAMED = ("village", "town", "city", "settlement", "hamlet", "district", "region", "province")
 REPORTING = ("say", "tell", "announce", "state", "report", "claim", "add", "note", "speak", "write", "confirm",
              "deny", "accuse", "warn", "insist", "stress", "declare", "explain", "quote")
@@ -122,7 +121,7 @@ def _hosts(trigger: Token) -> list[Token]:
     return hosts
 
 
-def _inside(root: Token, usable: dict[int, Place], countries: bool = True) -> Found | None:
+def _inside(root: Token, usable: dict[int, Place], countries: bool = True, extra: tuple[str, ...] = ()) -> Found | None:
     """The place nearest to ``root`` down the edges of a place phrase (``_EDGES``: "in the Turkish
     city of Istanbul", "at the headquarters in Jeddah", "villages in Tavush"), a resolved one before an
     unresolved one; ``countries`` False: not a country."""
@@ -134,14 +133,14 @@ def _inside(root: Token, usable: dict[int, Place], countries: bool = True) -> Fo
             if usable[t.i].ref is not None:
                 return Found(usable[t.i], t, None, "")
             unresolved = unresolved or Found(usable[t.i], t, None, "")
-        queue.extend(c for c in t.children if _edge(c))
+        queue.extend(c for c in t.children if _edge(c, extra))
     return unresolved
 
 
-def _edge(child: Token) -> bool:
-    """Whether a place phrase goes on down to ``child``."""
+def _edge(child: Token, extra: tuple[str, ...] = ()) -> bool:
+    """Whether a place phrase goes on down to ``child`` (``extra``: more prepositions)."""
     if child.dep_ == "prep":
-        return child.lower_ in PREPS or child.lower_ == "of"
+        return child.lower_ in PREPS or child.lower_ == "of" or child.lower_ in extra
     return child.dep_ in ("pobj", "appos", "conj", "dobj", "nsubjpass", "npadvmod") and \
         child.lemma_.lower() not in REPORTING
 
@@ -172,18 +171,21 @@ def _known_within(t: Token, usable: dict[int, Place]) -> Found | None:
 
 
 def _approximate(t: Token, top: Token, usable: dict[int, Place]) -> bool:
-    """Whether words between the place and the top of its phrase make it near or part of the place
-    ("near Kharkiv", "outskirts of Kyiv", "villages in Tavush", "northern Tigray"); "the village of
-    Kozacha Lopan" is the village itself."""
-    words = {top.lower_} | {c.lower_ for c in t.children if c.i not in usable}
+    """Whether words up to the preposition nearest above the place make it near or part of it
+    ("near Kharkiv", "outskirts of Kyiv", "northern Tigray", "part of Donetsk region"); "the village
+    of Kozacha Lopan" is the village itself, "outside the parliament in Belgrade" is in Belgrade."""
+    words = {c.lower_ for c in t.children if c.i not in usable}
     while t.i != top.i and t.head.i != t.i:
         t = t.head
         if t.lower_ == "of" and t.head.lower_ in NAMED:
-            words.discard(t.head.lower_)
             t = t.head
             continue
         if t.i not in usable:
             words.add(t.lower_)
+        if t.dep_ == "prep" and t.lower_ != "of":
+            break
+    else:
+        words.add(top.lower_)
     return bool(words & set(APPROX))
 
 
@@ -237,7 +239,8 @@ def _object(trigger: Token, usable: dict[int, Place], event_type: str) -> Found 
     if trigger.lemma_.lower() not in GROUND and event_type not in ATTACK_TYPES:
         return None
     for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (hit := _inside(child, usable)) is not None:
+        extra = ATTACK_PREPS if event_type in ATTACK_TYPES else ()
+        if child.dep_ in ("dobj", "nsubjpass") and (hit := _inside(child, usable, extra=extra)) is not None:
             if hit.place.feature == "PCLI" and event_type not in ATTACK_TYPES:
                 continue
             return _found(hit, child, usable, f"object of '{trigger.text}'")
