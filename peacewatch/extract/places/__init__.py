@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ...pipeline import Annotation, register
 from .finder import find_places, focus_countries
 from .gazetteer import Gazetteer
-from .site import locate
+from .site import locate, place_tokens
 
 if TYPE_CHECKING:
     from ...config import Config
@@ -29,10 +29,11 @@ class PlacesComponent:
 
     def __call__(self, ann: Annotation) -> Annotation:
         focus = focus_countries(ann.result)
-        places = find_places(ann.doc, ann.result, self.gazetteer, focus)
+        places = find_places(ann.doc, ann.result, self.gazetteer, focus, ann.document.text)
         ann.result.places = places
+        tokens = place_tokens(ann.doc, places)
         for event in ann.result.events:
-            event.location = locate(ann.doc, event, places)
+            event.location = locate(ann.doc, event, tokens)
         return ann
 
 

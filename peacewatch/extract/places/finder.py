@@ -46,19 +46,20 @@ def focus_countries(result: Result, kinds: tuple[str, ...] = ("place",), keep: b
     return tuple(sorted(counts, key=lambda c: -counts[c]))
 
 
-def find_places(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, ...]) -> list[Place]:
-    """Every place named in the document, in text order, resolved where the gazetteer allows."""
-    places = _from_mentions(doc, result, gaz, focus)
+def find_places(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, ...], text: str) -> list[Place]:
+    """Every place named in the document (``text``: the parsed text, which spaCy would rebuild from
+    its tokens on every ``doc.text``), in text order, resolved where the gazetteer allows."""
+    places = _from_mentions(doc, result, gaz, focus, text)
     taken = {i for p in places for i in _token_range(doc, p.start, p.end)}
     near = (*focus, *(p.code for p in places if p.code and p.code not in focus))
-    places.extend(_from_gazetteer(doc, result, gaz, near, taken))
+    places.extend(_from_gazetteer(doc, result, gaz, near, taken, text))
     places.sort(key=lambda p: (p.start, p.end))
     for n, place in enumerate(places, 1):
         place.id = f"p{n}"
     return places
 
 
-def _from_mentions(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, ...]) -> list[Place]:
+def _from_mentions(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, ...], text: str) -> list[Place]:
     out: list[Place] = []
     covered: list[tuple[int, int]] = []
     for m in sorted(result.mentions, key=lambda m: (m.start, -m.end)):
@@ -68,10 +69,10 @@ def _from_mentions(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, .
             continue
         end, region = _region_word(doc, m.start, m.end)
         code = entity.code if entity is not None and entity.code and len(entity.code) == 3 else None
-        choice = resolve(gaz, doc.text[m.start:end], code, focus, region)
+        choice = resolve(gaz, text[m.start:end], code, focus, region)
         if choice is None and entity is not None and entity.kind == "state" and code:
             choice = state(gaz, code)  # "the U.S.", "DRC", "Saudi"
-        out.append(_place(doc.text, m.start, end, choice, code, _reading(m)))
+        out.append(_place(text, m.start, end, choice, code, _reading(m)))
         covered.append((m.start, end))
     return out
 
@@ -108,35 +109,39 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
 
 
 def _from_gazetteer(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, ...],
-                    taken: set[int]) -> list[Place]:
+                    taken: set[int], text: str) -> list[Place]:
     """Names spaCy did not mark as places, after a locative cue, that the gazetteer knows."""
     others = _other_mentions(doc, result)
     out: list[Place] = []
-    i = 0
-    while i < len(doc):
-        found = _match_at(doc, i, gaz, taken) if _starts_name(doc, i) else None
+    end = 0
+    for i in _name_starts(doc):
+        if i < end:
+            continue
+        found = _match_at(doc, i, gaz, taken)
         if found is None:
-            i += 1
             continue
         span, settlement = found
+        end = span.end
         if (others.isdisjoint(range(span.start, span.end)) or settlement) and \
                 (choice := resolve(gaz, span.text, None, focus)) is not None and \
                 (choice.entry.code in focus or choice.entry.population >= BIG):
             cue = doc[span.start - 1].lower_
             why = f"gazetteer name after '{cue}'" + (" (a settlement's name)" if settlement else "")
-            out.append(_place(doc.text, span.start_char, span.end_char, choice, None, f"{why}: "))
+            out.append(_place(text, span.start_char, span.end_char, choice, None, f"{why}: "))
             taken.update(range(span.start, span.end))
-        i = span.end
     return out
 
 
-def _starts_name(doc: Doc, i: int) -> bool:
-    """A capitalized word after a locative cue or a verb of acts on ground ("shelled Sumy")."""
-    t = doc[i]
-    if i == 0 or not t.text[:1].isupper() or not t.is_alpha:
-        return False
-    before = doc[i - 1]
-    return before.lower_ in CUES or (before.pos_ == "VERB" and before.lemma_.lower() in GROUND)
+def _name_starts(doc: Doc) -> list[int]:
+    """Capitalized words after a locative cue or a verb of acts on ground ("shelled Sumy"), in one pass."""
+    out = []
+    before = None
+    for t in doc:
+        if before is not None and t.text[:1].isupper() and t.is_alpha and \
+                (before.lower_ in CUES or (before.pos_ == "VERB" and before.lemma_.lower() in GROUND)):
+            out.append(t.i)
+        before = t
+    return out
 
 
 def _match_at(doc: Doc, i: int, gaz: Gazetteer, taken: set[int]) -> tuple[Span, bool] | None:

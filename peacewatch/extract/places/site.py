@@ -49,16 +49,38 @@ class Found:
     why: str
 
 
-def locate(doc: Doc, event: Event, places: list[Place]) -> dict[str, Any] | None:
-    """The contract's ``location`` of an event, or None when its sentence gives no place of the act."""
+def place_tokens(doc: Doc, places: list[Place]) -> dict[int, Place]:
+    """The places that can be where an act happened, by token index (computed once per document):
+    not a dateline, not a capital standing for its government ("Baku said"; "in Brussels" stays)."""
+    out: dict[int, Place] = {}
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if place.why.startswith("dateline:") or span is None:
+            continue
+        if place.why.startswith("metonymy:") and not (span.root.head.dep_ == "prep" and span.root.head.lower_ in PREPS):
+            continue
+        for i in range(span.start, span.end):
+            out[i] = place
+    return out
+
+
+def locate(doc: Doc, event: Event, tokens: dict[int, Place]) -> dict[str, Any] | None:
+    """The contract's ``location`` of an event, or None when its sentence gives no place of the act;
+    ``tokens`` are the document's ``place_tokens``."""
     trigger = _trigger(doc, event)
     if trigger is None:
         return None
-    usable = _usable(doc, places, trigger)
+    sent = trigger.sent
+    usable = {i: p for i, p in tokens.items() if sent.start <= i < sent.end}
     if not usable:
         return None
     found = _find(trigger, usable, event.type) or _earlier(event, trigger, usable)
     return None if found is None else _location(found)
+
+
+def _trigger(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger_span[0], event.trigger_span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _earlier(event: Event, trigger: Token, usable: dict[int, Place]) -> Found | None:
@@ -68,29 +90,6 @@ def _earlier(event: Event, trigger: Token, usable: dict[int, Place]) -> Found | 
     if i is None:
         return None
     return Found(usable[i], trigger.doc[i], _precision(usable[i], False), "the events component's place")
-
-
-def _trigger(doc: Doc, event: Event) -> Token | None:
-    span = doc.char_span(event.trigger_span[0], event.trigger_span[1], alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _usable(doc: Doc, places: list[Place], trigger: Token) -> dict[int, Place]:
-    """The places of the trigger's sentence that can be where an act happened, by token index."""
-    sent = trigger.sent
-    out: dict[int, Place] = {}
-    for place in places:
-        if place.start < sent.start_char or place.end > sent.end_char:
-            continue
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if place.why.startswith("dateline:") or span is None:
-            continue
-        if place.why.startswith("metonymy:") and not (span.root.head.dep_ == "prep" and span.root.head.lower_ in PREPS):
-            continue  # "Baku said" is the government; "in Brussels" is the city
-        if span is not None:
-            for t in span:
-                out[t.i] = place
-    return out
 
 
 def _find(trigger: Token, usable: dict[int, Place], event_type: str) -> Found | None:
@@ -123,7 +122,7 @@ def _hosts(trigger: Token) -> list[Token]:
 
 def _inside(root: Token, usable: dict[int, Place], countries: bool = True, extra: tuple[str, ...] = ()) -> Found | None:
     """The place nearest to ``root`` down the edges of a place phrase (``_EDGES``: "in the Turkish
-    city of Istanbul", "at the headquarters in Jeddah", "villages in Tavush"), a resolved one before an
+    city of Istanbul", "at an army base outside Mekelle", "villages in Tavush"), a resolved one before an
     unresolved one; ``countries`` False: not a country."""
     unresolved: Found | None = None
     queue = [root]
