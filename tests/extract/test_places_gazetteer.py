@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from peacewatch.errors import ConfigError
+from peacewatch.extract.places import gazetteer
 from peacewatch.extract.places.gazetteer import FEATURES, Gazetteer, fold
 from peacewatch.extract.places.resolve import clean, resolve
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +117,26 @@ def test_the_actor_layer_country_yields_to_the_document_it_is_in(gaz: Gazetteer)
 @pytest.mark.parametrize("name", ["Black Sea", "Western", "Africa", "Middle East", "Narnia"])
 def test_what_is_no_known_place_stays_unresolved(gaz: Gazetteer, name: str) -> None:
     assert resolve(gaz, name, None, ("UKR", "RUS")) is None
+
+
+def test_the_build_folds_names_as_the_lookup_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_places", ROOT / "scripts" / "build_places.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_places", build)  # its dataclasses look themselves up there
+    spec.loader.exec_module(build)
+    for name in ("Zaporizhzhia", "Be’eri", "Khān Yūnis", "Deir ez-Zor", "T'bilisi", "  Addis   Ababa "):
+        assert build.fold(name) == fold(name), name
+
+
+def test_a_damaged_gazetteer_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data" / "places"
+    folder.mkdir(parents=True)
+    (folder / "gazetteer.tsv.gz").write_bytes(b"not gzip at all")
+    monkeypatch.setattr(gazetteer.resources, "files", lambda package: tmp_path)
+    with pytest.raises(ConfigError) as e:
+        Gazetteer().lookup("Kyiv")
+    assert e.value.code == "E027" and "make places" in e.value.message
