@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test lint bench clean fuzz
+.PHONY: install demo test lint bench clean fuzz places
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
+
+# Rebuild the shipped gazetteer (peacewatch/data/places) from GeoNames and ISO 3166, and the country
+# outlines from Natural Earth (npm pack world-atlas; skipped without npm) (docs/places.md).
+places: install
+	$(PIP) install -q -c constraints.txt -e '.[places-build]'
+	$(BIN)/python scripts/build_places.py

@@ -201,7 +201,7 @@ def _replace(partial: str, target: str, path: str) -> None:
         raise OutputError(f"cannot write {path} ({e.strerror}); nothing was written", "E046") from e
 
 
-EVAL_TASKS = ("timex", "quotes", "events", "ner")
+EVAL_TASKS = ("timex", "quotes", "events", "ner", "places")
 
 
 @main.command("eval")

@@ -12,6 +12,7 @@ from .extract.actors import ActorResolver, make_actors
 from .extract.commitments import CommitmentsComponent, make_commitments
 from .extract.events import EventsComponent, make_events
 from .extract.ner import SpacyMentions, make_mentions
+from .extract.places import PlacesComponent, make_places
 from .extract.quotes.component import QuoteExtractor, make_quotes
 from .extract.timex import TimexTagger, make_timex
 
@@ -23,4 +24,5 @@ BUILTINS: tuple[Registration, ...] = (
     Registration("events", tuple(EventsComponent.requires), tuple(EventsComponent.provides), make_events),
     Registration("commitments", tuple(CommitmentsComponent.requires), tuple(CommitmentsComponent.provides),
                  make_commitments),
+    Registration("places", tuple(PlacesComponent.requires), tuple(PlacesComponent.provides), make_places),
 )

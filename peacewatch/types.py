@@ -178,6 +178,8 @@ class Event(Record):
     recipient: list[Argument] = field(default_factory=list)
     date: str | None = None
     date_span: Span | None = None
+    # {"name", "code", "lat", "lon"} of the contract, and from the places component "ref", "geonameid",
+    # "admin1", "feature", "precision" (ACLED's 1-3), "why" and "span" (docs/places.md)
     location: dict[str, Any] | None = None
     quantity: dict[str, Any] | None = None
     reported_by: str | None = None
@@ -199,6 +201,30 @@ class Commitment(Record):
     due: str | None = None
     status: str = "open"
     why: str | None = None
+
+
+@dataclass
+class Place(Record):
+    """A place named in the text, resolved to an entry of the shipped gazetteer (docs/places.md).
+
+    ``ref`` is the gazetteer key: ``geonames:ID`` for countries and towns, ``geonames-admin1:CC.CODE``
+    for first-level divisions, ``peacewatch:…`` for regions made of several. An unknown place keeps
+    its text with ``ref``, ``lat`` and ``lon`` None: nothing is guessed.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    ref: str | None = None
+    geonameid: int | None = None
+    code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    why: str = ""
 
 
 @dataclass
@@ -289,6 +315,7 @@ class Result(Record):
         "quotes": Quote,
         "events": Event,
         "commitments": Commitment,
+        "places": Place,
     }
 
     id: str
@@ -300,9 +327,11 @@ class Result(Record):
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    # Added to the contract by the places component (docs/places.md).
+    places: list[Place] = field(default_factory=list)
 
     LISTS: ClassVar[tuple[str, ...]] = (
-        "timexes", "mentions", "entities", "quotes", "events", "commitments",
+        "timexes", "mentions", "entities", "quotes", "events", "commitments", "places",
     )
 
     def entity(self, entity_id: str | None) -> Entity | None:
