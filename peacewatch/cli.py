@@ -323,6 +323,11 @@ def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_
     if fmt == "parquet" and output == "-":
         raise click.UsageError("parquet needs a file: give -o PATH")
     with _open_reader(db, obj.config) as reader:
+        if table in ("events", "commitments", "entities") and not per_document:
+            try:
+                _check_ledger(reader, db or obj.config.db, needs_ledger=False)
+            except PeacewatchError as e:
+                _fail_usage(e)
         records = reader.export_rows(table, per_document)
         try:
             n = exporter.write(records, fmt, sys.stdout) if output == "-" else exporter.write_file(
@@ -393,22 +398,40 @@ def _check_actors(reader: Any, *parties: str) -> None:
                          "events; check the code or id (peacewatch export entities)", "E048")
 
 
-def _read_dyad(db: str | None, config: Config, a: str, b: str, fn: Any) -> Any:
+def _read_dyad(db: str | None, config: Config, a: str, b: str, fn: Any, *, needs_ledger: bool = False) -> Any:
     """``fn(reader)`` once both actors are known to the ledger (E048 otherwise)."""
     def checked(reader: Any) -> Any:
         _check_actors(reader, a, b)
         return fn(reader)
 
-    return _read(db, config, checked)
+    return _read(db, config, checked, needs_ledger=needs_ledger)
 
 
-def _read(db: str | None, config: Config, fn: Any) -> Any:
-    """``fn(reader)`` on the database opened read-only; coded errors end the command (exit 2)."""
+def _read(db: str | None, config: Config, fn: Any, *, needs_ledger: bool = False) -> Any:
+    """``fn(reader)`` on the database opened read-only; coded errors end the command (exit 1, or 2
+    for a usage error). A ledger that is out of date is said on stderr; with ``needs_ledger`` (a
+    report would be an empty page) a ledger never built ends the command instead."""
     with _open_reader(db, config) as reader:
         try:
+            _check_ledger(reader, db or config.db, needs_ledger)
             return fn(reader)
         except PeacewatchError as e:
             _fail_usage(e)
+
+
+def _check_ledger(reader: Any, path: str, needs_ledger: bool) -> None:
+    """E049 when the ledger lags the stored documents (a killed ingest, an upgrade of peacewatch):
+    a warning naming the command that rebuilds it, or the error when the ledger was never built and
+    the command cannot do without it."""
+    state = reader.ledger_state()
+    if state == "fresh":
+        return
+    what = ("was never built from the stored documents" if state == "missing"
+            else "is out of date with the stored documents or this peacewatch")
+    message = f"the ledger {what}; run `peacewatch resolve --db {path}` to rebuild it"
+    if state == "missing" and needs_ledger:
+        raise StoreError(message, "E049")
+    click.echo(f"warning E049: {message} (showing the ledger as last built)", err=True)
 
 
 @main.command("events")
@@ -473,7 +496,7 @@ def report(obj: Context, a: str, b: str, output: str, db: str | None) -> None:
     from .serve.report import report_html
     from .store.export import output_file
 
-    html = _read_dyad(db, obj.config, a, b, lambda r: report_html(r, a, b))
+    html = _read_dyad(db, obj.config, a, b, lambda r: report_html(r, a, b), needs_ledger=True)
     try:
         with output_file(output) as out:
             out.write(html)

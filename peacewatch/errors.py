@@ -44,6 +44,7 @@ CODES: dict[str, str] = {
     "E046": "output file cannot be written",
     "E047": "read query option invalid",
     "E048": "actor not in the ledger",
+    "E049": "ledger out of date with the stored documents",
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",

@@ -252,6 +252,17 @@ class Reader:
             items.append(StoredQuote(doc, idx, quote, text[start:end]))
         return Page(items, total, limit, offset)
 
+    def ledger_state(self) -> str:
+        """``fresh``, ``stale`` or ``missing``: whether the ledger tables are up to date with the
+        stored documents and the code that builds them (``store.ledger.ledger_state``, judged against
+        the settings the ledger was built with; a reader cannot rebuild it)."""
+        from .ledger import ledger_state
+
+        try:
+            return ledger_state(self.conn)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
+
     def known_party(self, party: str) -> bool:
         """Whether ``party`` (a code or a ledger entity id, as the dyad commands take it) is in the
         ledger: the code or id of a ledger entity, or a side of a merged event."""

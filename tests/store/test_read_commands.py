@@ -102,3 +102,37 @@ def test_an_output_folder_that_does_not_exist_is_coded(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err, output_file(tmp_path / "no" / "such" / "x.jsonl") as out:
         out.write("never")
     assert err.value.code == "E046"
+
+
+def _ledger_left_behind(db: Path, tmp_path: Path, how: str) -> Path:
+    """A copy of the database whose ledger a killed ingest left missing (no meta row at all) or stale
+    (built from other documents)."""
+    import shutil
+
+    copy = tmp_path / f"{how}.db"
+    shutil.copy(db, copy)
+    with sqlite3.connect(copy) as conn:
+        if how == "missing":
+            conn.execute("DELETE FROM ledger_meta")
+        else:
+            conn.execute("UPDATE ledger_meta SET value = 'built-from-other-documents' WHERE key = 'fingerprint'")
+    return copy
+
+
+@pytest.mark.parametrize("how", ["missing", "stale"])
+def test_a_ledger_behind_the_documents_is_said_and_resolve_mends_it(db: Path, tmp_path: Path, how: str) -> None:
+    copy = _ledger_left_behind(db, tmp_path, how)
+    for command in (["summary"], ["events"], ["commitments"], ["export", "events"]):
+        code, out = invoke([*command, "--db", str(copy)], tmp_path)
+        assert code == 0 and "warning E049" in out and f"peacewatch resolve --db {copy}" in out, command
+    code, out = invoke(["resolve", "--db", str(copy)], tmp_path)
+    assert code == 0, out
+    code, out = invoke(["summary", "--db", str(copy)], tmp_path)
+    assert code == 0 and "E049" not in out and "merged from" in out
+
+
+def test_a_report_of_a_ledger_never_built_is_refused_not_an_empty_page(db: Path, tmp_path: Path) -> None:
+    copy = _ledger_left_behind(db, tmp_path, "missing")
+    page = tmp_path / "r.html"
+    code, out = invoke(["report", "AZE", "ARM", "--db", str(copy), "-o", str(page)], tmp_path)
+    assert code == 1 and out.startswith("error E049") and not page.exists()
