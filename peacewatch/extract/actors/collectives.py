@@ -141,18 +141,6 @@ def _determiner_start(doc: Doc, i: int, needs: frozenset[str]) -> int | None:
     return None
 
 
-def armed_collectives(w: Work) -> None:
-    """Unnamed armed collectives with no state named ("separatists", "rebels"): sector, no code."""
-    for _, tm in sorted(w.terms.items()):
-        term = tm.term
-        if term.kind != "group" or term.sector not in ("REB", "PRM") or not w.free(tm.start, tm.end):
-            continue
-        key = f"group:None:{term.sector}:{term.term}"
-        w.entity(key, Entity("", w.doc[tm.start:tm.end].text, "armed_group", None, term.sector,
-                             why=f"group noun {term.term!r} ({term.sector}), no state named"))
-        w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}")
-
-
 def the_country(w: Work) -> None:
     """'the country' → the state mentioned last before it."""
     doc = w.doc
