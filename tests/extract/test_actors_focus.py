@@ -114,3 +114,13 @@ def test_government_spokesperson_apposition_takes_the_state_in_focus(pipe) -> No
     r = run(pipe, "Colombia suspended the talks. Colombia blamed the ELN. "
                   "The move was backed by Ivan Rokeby, a government spokesperson for the talks.")
     assert entity_of(r, "Ivan Rokeby").code == "COL"
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200f"])
+def test_invisible_characters_inside_a_name_do_not_break_it(pipe, mark: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Azer{mark}baijan and Arme{mark}nia signed a deal. Ha{mark}mas freed two hostages."
+    r = run(pipe, text)
+    for form, code in ((f"Azer{mark}baijan", "AZE"), (f"Arme{mark}nia", "ARM"), (f"Ha{mark}mas", "PSE")):
+        assert entity_of(r, form).code == code
+    for m in r.mentions:
+        assert text[m.start:m.end] == m.text  # offsets index the original text, marks included
