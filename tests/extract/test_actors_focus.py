@@ -42,7 +42,8 @@ def test_unnamed_armed_collective_takes_the_side_of_the_armed_group(pipe) -> Non
 
 
 def test_civilians_belong_to_where_the_fighting_is(pipe) -> None:  # type: ignore[no-untyped-def]
-    r = run(pipe, "M23 fighters advanced near Goma. Rwanda denied any role. At least 12 civilians died.")
+    r = run(pipe, "M23 fighters advanced near Goma. Rwanda denied any role. M23 said it would hold the town. "
+                  "At least 12 civilians died.")
     ent = entity_of(r, "civilians")
     assert (ent.code, ent.sector) == ("COD", "CVL")
 
@@ -50,6 +51,11 @@ def test_civilians_belong_to_where_the_fighting_is(pipe) -> None:  # type: ignor
 def test_armed_collective_with_nothing_in_focus_keeps_no_code(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The rebels fired at dawn.")
     assert entity_of(r, "rebels").code is None
+
+
+def test_a_state_named_once_is_not_in_focus(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "France is ready to send 4,000 troops to the peacekeeping force.")
+    assert [m.text for m in r.mentions] == ["France"]  # the troops are not coded by a guess
 
 
 def test_government_of_a_state_is_one_mention_of_the_state(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 News about a conflict names its state and its armed group many times and then says "the
 government", "the rebels", "civilians", "the ministry" without naming them again. This module finds
 
-- the **state in focus**: the state most often named as an actor (its name, capital, demonym, its
+- the **state in focus**: the state most often named as an actor (twice at least) (its name, capital, demonym, its
   persons and groups), leaving out datelines, places, IGOs and third parties (mediators, hosts);
 - the **side in focus**: where the fighting is, i.e. the code of the armed group named most (M23 →
   COD, Hamas → PSE), else the state in focus;
@@ -30,6 +30,9 @@ GOVERNMENT = frozenset({"government", "authorities", "administration", "regime",
 # Sectors of unnamed collectives that belong to the government side rather than to where fighting is.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ARMED = frozenset({"REB", "PRM"})
+# How often a state must be named to be in focus (an armed group named once already says where the
+# fighting is).
+MIN_MENTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ def find(w: Work) -> Focus:
             first.setdefault("armed:" + ent.code, m.start)
     state = max(states, key=lambda c: (states[c], -first[c]), default=None)
     fighting = max(armed, key=lambda c: (armed[c], -first["armed:" + c]), default=None)
+    if state is not None and states[state] < MIN_MENTIONS:
+        state = None  # named once is no focus: "Israel strengthened its forces" (the forces are Israel's)
     why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
     if fighting is not None:
         return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)")
