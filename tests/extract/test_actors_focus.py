@@ -130,3 +130,8 @@ def test_invisible_characters_inside_a_name_do_not_break_it(pipe, mark: str) -> 
         assert entity_of(r, form).code == code
     for m in r.mentions:
         assert text[m.start:m.end] == m.text  # offsets index the original text, marks included
+
+
+def test_a_state_inside_its_group_mention_is_named_once(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Kenyan police arrested dozens of protesters on Tuesday.")
+    assert "protesters" not in [m.text for m in r.mentions]  # Kenya is named once: nothing in focus

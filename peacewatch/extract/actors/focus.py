@@ -50,10 +50,14 @@ def find(w: Work) -> Focus:
     states: Counter[str] = Counter()
     armed: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for m in w.mentions:
+    seen: set[int] = set()
+    for m in sorted(w.mentions, key=lambda x: (x.start, -x.end)):
         ent = w.entities.get(m.entity or "")
         if ent is None or ent.code is None or (m.why or "").startswith(DATELINE) or ent.kind == "place":
             continue
+        if m.start in seen:
+            continue  # "Kenyan" inside "Kenyan police" is one naming, not two
+        seen.add(m.start)
         if ent.code in state_rows() and f"state:{ent.code}" not in third and m.entity not in third:
             states[ent.code] += 1
             first.setdefault(ent.code, m.start)
