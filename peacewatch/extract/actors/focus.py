@@ -3,7 +3,8 @@
 News about a conflict names its state and its armed group many times and then says "the
 government", "the rebels", "civilians", "the ministry" without naming them again. This module finds
 
-- the **state in focus**: the state most often named as an actor (twice at least) (its name, capital, demonym, its
+- the **state in focus**: the state most often named as an actor (twice at least, and half as often
+  again as any other state) (its name, capital, demonym, its
   persons and groups), leaving out datelines, places, IGOs and third parties (mediators, hosts);
 - the **side in focus**: where the fighting is, i.e. the code of the armed group named most (M23 →
   COD, Hamas → PSE), else the state in focus;
@@ -33,6 +34,8 @@ ARMED = frozenset({"REB", "PRM"})
 # How often a state must be named to be in focus (an armed group named once already says where the
 # fighting is).
 MIN_MENTIONS = 2
+# How far ahead of the next state the state in focus must be (times as many namings).
+LEAD = 1.5
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Focus:
     state: str | None
     side: str | None
     why: str
+    armed: bool = False  # whether the side is an armed group's (else it is the state in focus)
 
 
 def find(w: Work) -> Focus:
@@ -66,11 +70,15 @@ def find(w: Work) -> Focus:
             first.setdefault("armed:" + ent.code, m.start)
     state = max(states, key=lambda c: (states[c], -first[c]), default=None)
     fighting = max(armed, key=lambda c: (armed[c], -first["armed:" + c]), default=None)
-    if state is not None and states[state] < MIN_MENTIONS:
-        state = None  # named once is no focus: "Israel strengthened its forces" (the forces are Israel's)
+    runner_up = max((n for c, n in states.items() if c != state), default=0)
+    if state is not None and (states[state] < MIN_MENTIONS or states[state] < LEAD * runner_up):
+        # named once is no focus ("Israel strengthened its forces": the forces are Israel's), nor is
+        # one of two states named about as often ("Armenia and Azerbaijan will exchange prisoners")
+        state = None
     why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
     if fighting is not None:
-        return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)")
+        return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)",
+                     armed=True)
     return Focus(state, state, why)
 
 
@@ -110,14 +118,18 @@ def _definite_start(w: Work, i: int) -> int | None:
 
 
 def collectives(w: Work, focus: Focus) -> None:
-    """Unnamed collectives with no state: armed ones and civilians to the side in focus, officials
-    and forces to the state in focus; with nothing in focus, armed ones keep no code."""
+    """Unnamed collectives with no state: armed ones to the side in focus, civilians to the side of
+    an armed group only (between two states at war, "prisoners" or "civilians" may be either's),
+    officials and forces to the state in focus; with nothing in focus, armed ones keep no code."""
     for _, tm in sorted(w.terms.items()):
         term = tm.term
         if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
             continue
         armed = term.sector in ARMED
-        code = focus.state if term.sector in STATE_SECTORS else focus.side
+        if term.sector in STATE_SECTORS:
+            code = focus.state
+        else:
+            code = focus.side if armed or focus.armed else None
         if code is None and not armed:
             continue
         _collective(w, tm, code, focus, armed)
