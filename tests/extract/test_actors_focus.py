@@ -141,3 +141,17 @@ def test_prisoners_between_two_states_are_nobody_s_guess(pipe) -> None:  # type:
     r = run(pipe, "Armenia and Azerbaijan will exchange prisoners. Baku will free 32 Armenian servicemen "
                   "and Yerevan two Azerbaijani soldiers. Azerbaijani officials welcomed the deal.")
     assert "prisoners" not in [m.text for m in r.mentions]
+
+
+def test_a_region_s_forces_are_an_armed_group_of_the_side_named(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Azerbaijan launched an offensive against Karabakh Armenian forces on Tuesday.")
+    ent = entity_of(r, "Karabakh Armenian forces")
+    assert (ent.kind, ent.code, ent.sector) == ("armed_group", "ARM", "REB")
+    ent = entity_of(run(pipe, "Tigrayan forces withdrew from the town."), "Tigrayan forces")
+    assert (ent.kind, ent.code, ent.sector) == ("armed_group", "ETH", "REB")
+
+
+def test_a_breakaway_region_s_authorities_are_not_the_state(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Karabakh's de facto authorities said the convoy had arrived.")
+    ent = entity_of(r, "Karabakh's de facto authorities")
+    assert (ent.kind, ent.code, ent.sector) == ("organization", "AZE", "REB")
