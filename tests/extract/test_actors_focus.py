@@ -155,3 +155,14 @@ def test_a_breakaway_region_s_authorities_are_not_the_state(pipe) -> None:  # ty
     r = run(pipe, "Karabakh's de facto authorities said the convoy had arrived.")
     ent = entity_of(r, "Karabakh's de facto authorities")
     assert (ent.kind, ent.code, ent.sector) == ("organization", "AZE", "REB")
+
+
+def test_an_organization_name_says_what_it_is(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Myanmar's junta fought the Arakan Rohingya Salvation Army near Maungdaw. Myanmar said "
+                  "the Ministry of Information would reply. The Pakistan Army denied it.")
+    armed = entity_of(r, "the Arakan Rohingya Salvation Army")
+    assert (armed.kind, armed.code, armed.sector) == ("armed_group", "MMR", "REB")
+    ministry = entity_of(r, "the Ministry of Information")
+    assert (ministry.kind, ministry.code, ministry.sector) == ("organization", "MMR", "GOV")
+    army = entity_of(r, "Pakistan Army")
+    assert (army.code, army.sector) == ("PAK", "MIL")

@@ -82,13 +82,14 @@ def find(w: Work) -> Focus:
     return Focus(state, state, why)
 
 
-def resolve_unnamed(w: Work) -> None:
-    """All the passes of this module, in order, on one document."""
+def resolve_unnamed(w: Work) -> Focus:
+    """All the passes of this module, in order, on one document; returns what is in focus."""
     focus = find(w)
     the_government(w, focus)
     collectives(w, focus)
     stateless_persons(w, focus)
     appositions(w, focus)
+    return focus
 
 
 def the_government(w: Work, focus: Focus) -> None:

@@ -14,9 +14,14 @@ state or the person inside (which stay), the way a group mention holds its state
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...types import Entity, Mention
 from .collectives import STATE_ITSELF
 from .work import Work
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # Kinds of entity a definite institution noun ("the ministry") may take up.
 INSTITUTION_KINDS = frozenset({"organization", "armed_group", "igo"})
@@ -28,6 +33,14 @@ BACK_NOUNS: dict[str, tuple[str, ...]] = {
     "movement": ("movement",), "group": (), "militia": (),
 }
 POSSESSIVE = frozenset({"'s", "\u2019s", "\u02bcs"})
+# Words of an organization's own name that make it a non-state armed group.
+ARMED_WORDS = frozenset("Liberation Revolutionary Resistance Rebel Rebels Insurgents Militia Militias Mujahideen "
+                        "Jihad Brigade Brigades Guerrilla Guerrillas Insurgency Jihadist".split())
+# Last words that make a name with no state in it an armed group ("Arakan Army").
+STATELESS_ARMED = frozenset({"Army", "Forces", "Force"})
+# Last words of a name and the sector of what they head ("Prosperity Party", "the Kosovo Security Force").
+HEAD_SECTORS = {"Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
+                "Parliament": "LEG", "Assembly": "LEG", "Court": "JUD", "Ministry": "GOV", "Government": "GOV"}
 
 
 def _mention_starting(w: Work, k: int) -> Mention | None:
@@ -178,3 +191,28 @@ def _last_institution(w: Work, before: int, words: tuple[str, ...]) -> str | Non
         if best is None or m.start > best[0]:
             best = (m.start, m.entity or "")
     return best[1] if best else None
+
+
+def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str, str | None, str, str] | None:
+    """(kind, code, sector, why) of a spaCy organization name that says what it is: "… Liberation
+    Front", "… Brigades", and "… Army" / "… Forces" with no state in the name are armed groups (REB)
+    of the state named in them, else of the state in focus; "Ministry of …", "… Party", "Pakistan
+    Army", "… Police" institutions of that state."""
+    words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
+    if not words or not words[-1][:1].isupper():
+        return None
+    if ARMED_WORDS & set(words) or (words[-1] in STATELESS_ARMED and code is None):
+        # "Arakan Army", "Free Syrian Army" are rebels; a state's army is "the Sudanese army" or
+        # carries its state's name ("Pakistan Army", then MIL below)
+        where = code or in_focus
+        how = "named in it" if code else ("the state in focus" if where else "no state")
+        return "armed_group", where, "REB", f"armed group by its name ({how})"
+    head = "Ministry" if words[0] == "Ministry" else words[-1]
+    sector = HEAD_SECTORS.get(head)
+    if sector is None:
+        return None
+    if head == "Ministry" and any(w in ("Defence", "Defense") for w in words):
+        sector = "MIL"
+    where = code or in_focus
+    how = "named in it" if code else ("the state in focus" if where else "no state")
+    return "organization", where, sector, f"{head.lower()} by its name ({how})"

@@ -53,8 +53,8 @@ def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention],
     collectives.the_country(w)
     institutions.of_state(w)
     institutions.offices(w)
-    focus.resolve_unnamed(w)
-    _other_spacy_names(w)
+    in_focus = focus.resolve_unnamed(w)
+    _other_spacy_names(w, in_focus)
     institutions.back_references(w)
     persons.definite_offices(w)
     persons.pronouns(w)
@@ -194,8 +194,9 @@ def _codes() -> dict[str, tables.StateRow]:
     return state_rows()
 
 
-def _other_spacy_names(w: Work) -> None:
-    """spaCy's other names, as the baseline has them; a place name inside gives its country code."""
+def _other_spacy_names(w: Work, in_focus: focus.Focus) -> None:
+    """spaCy's other names, as the baseline has them; a place name inside gives its country code, and
+    an organization's own words may say what it is ("… Liberation Front", "Ministry of …", "… Party")."""
     for ent in w.doc.ents:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or not w.free(ent.start, ent.end) or "\n" in ent.text:
@@ -204,6 +205,10 @@ def _other_spacy_names(w: Work) -> None:
         code = inner.item.code if inner is not None and inner.item.code in _codes() else None
         sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
         why = f"spaCy NER {ent.label_}" + (f"; named after {inner.item.form!r}" if inner and code else "")
+        headed = institutions.by_head_word(ent, code, in_focus.state) if ent.label_ == "ORG" else None
+        if headed is not None:
+            kind, code, sector, how = headed
+            why = f"{why}; {how}"
         key = f"spacy:{ent.label_}:{ent.text.casefold()}"
         w.entity(key, Entity("", ent.text, kind, code, sector, why=why))
         w.mention(ent.start, ent.end, ent.label_, key, why)
