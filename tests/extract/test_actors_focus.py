@@ -166,3 +166,12 @@ def test_an_organization_name_says_what_it_is(pipe) -> None:  # type: ignore[no-
     assert (ministry.kind, ministry.code, ministry.sector) == ("organization", "MMR", "GOV")
     army = entity_of(r, "Pakistan Army")
     assert (army.code, army.sector) == ("PAK", "MIL")
+
+
+def test_a_person_with_no_affiliation_defaults_to_the_state_in_focus(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Colombia and the ELN extended the truce. Colombia said the talks would go on. "
+                  "Maria Ospina, whose son was freed, thanked the negotiators.")
+    ent = entity_of(r, "Maria Ospina")
+    assert ent.code == "COL" and "by default" in (ent.why or "")
+    r = run(pipe, "Maria Ospina thanked the negotiators.")
+    assert entity_of(r, "Maria Ospina").code is None  # nothing in focus, no guess
