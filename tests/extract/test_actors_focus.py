@@ -175,3 +175,8 @@ def test_a_person_with_no_affiliation_defaults_to_the_state_in_focus(pipe) -> No
     assert ent.code == "COL" and "by default" in (ent.why or "")
     r = run(pipe, "Maria Ospina thanked the negotiators.")
     assert entity_of(r, "Maria Ospina").code is None  # nothing in focus, no guess
+
+
+def test_a_counterpart_takes_the_demonym_before_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Lavrov met his Turkish counterpart, Hakan Fidan, in Antalya.")
+    assert (entity_of(r, "Hakan Fidan").code, entity_of(r, "Hakan Fidan").role) == ("TUR", "Counterpart")
