@@ -183,7 +183,8 @@ def test_a_counterpart_takes_the_demonym_before_it(pipe) -> None:  # type: ignor
 
 
 def test_belligerents_and_both_delegations_are_the_pair(pipe) -> None:  # type: ignore[no-untyped-def]
-    r = run(pipe, "Israel and Hamas agreed to a truce. The belligerents exchanged captives. Both delegations left Doha.")
+    r = run(pipe, "Israel and Hamas agreed to a truce. The belligerents exchanged captives. "
+                  "Both delegations left Doha.")
     for text in ("The belligerents", "Both delegations"):
         members = {r.entity(i).code for i in entity_of(r, text).members}
         assert members == {"ISR", "PSE"}
