@@ -216,3 +216,19 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str
     where = code or in_focus
     how = "named in it" if code else ("the state in focus" if where else "no state")
     return "organization", where, sector, f"{head.lower()} by its name ({how})"
+
+
+def owned(w: Work, ent: Span) -> tuple[str, str | None, str] | None:
+    """(code, sector, why) of an organization name after a state's possessive: "Colombia's defence
+    ministry" (spaCy's name 'defence ministry'), sector from the institution noun it ends in."""
+    doc = w.doc
+    if ent.start < 2 or doc[ent.start - 1].text not in POSSESSIVE:
+        return None
+    end_char = doc[ent.start - 2].idx + len(doc[ent.start - 2])
+    owner = next((m for m in w.mentions if m.end == end_char and m.entity
+                  and w.entities[m.entity].kind == "state"), None)
+    if owner is None or owner.entity is None:
+        return None
+    ends = [tm for tm in w.terms.values() if tm.end == ent.end and tm.start >= ent.start]
+    sector = min(ends, key=lambda tm: tm.start).term.sector if ends else None
+    return w.entities[owner.entity].code or "", sector, f"of {owner.text!r} (possessive)"

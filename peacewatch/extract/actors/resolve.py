@@ -205,6 +205,10 @@ def _other_spacy_names(w: Work, in_focus: focus.Focus) -> None:
         code = inner.item.code if inner is not None and inner.item.code in _codes() else None
         sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
         why = f"spaCy NER {ent.label_}" + (f"; named after {inner.item.form!r}" if inner and code else "")
+        owner = institutions.owned(w, ent) if ent.label_ == "ORG" and code is None else None
+        if owner is not None:
+            code, sector, how = owner
+            why = f"{why}; {how}"
         headed = institutions.by_head_word(ent, code, in_focus.state) if ent.label_ == "ORG" else None
         if headed is not None:
             kind, code, sector, how = headed
