@@ -188,3 +188,10 @@ def test_belligerents_and_both_delegations_are_the_pair(pipe) -> None:  # type: 
     for text in ("The belligerents", "Both delegations"):
         members = {r.entity(i).code for i in entity_of(r, text).members}
         assert members == {"ISR", "PSE"}
+
+
+def test_the_government_s_delegation_is_an_organization_of_the_state_in_focus(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Colombia and the ELN met. Colombia said so. The government's negotiating delegation left.")
+    ent = entity_of(r, "The government's negotiating delegation")
+    assert (ent.kind, ent.code, ent.sector) == ("organization", "COL", "GOV")
+    assert entity_of(r, "The government").kind == "state"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ...types import Entity
+from ...types import Entity, Mention
 from . import dyads
 from .lexicon import TermMatch
 from .tables import DATELINE
@@ -107,6 +107,28 @@ def the_government(w: Work, focus: Focus) -> None:
         key = w.state(focus.state, f"state in focus: {focus.why}")
         text = doc[start:tm.end].text
         w.mention(start, tm.end, "ORG", key, f"{text!r} with no state named → {focus.why}")
+        _government_s(w, tm.end, focus.state, doc[start].idx)
+
+
+def _government_s(w: Work, k: int, code: str, start: int) -> None:
+    """"the government's negotiating delegation": the institution the government's possessive names,
+    an organization of the state in focus (one mention over the whole phrase)."""
+    doc = w.doc
+    if k >= len(doc) or doc[k].text not in ("'s", "\u2019s"):
+        return
+    for j in range(k + 1, min(k + 4, len(doc))):
+        tm = w.terms.get(j)
+        if tm is not None and tm.term.kind in ("organization", "group") and w.free(tm.start, tm.end):
+            end = doc[tm.end - 1].idx + len(doc[tm.end - 1])
+            text = doc.text[start:end]
+            key = f"group:{code}:{tm.term.sector}:{tm.term.term}"
+            why = f"{text!r}: the {tm.term.term!r} of the government in focus ({code})"
+            w.entity(key, Entity("", text, tm.term.kind, code, tm.term.sector, why=why))
+            w.mentions.append(Mention(start, end, text, "ORG", key, False, why))
+            w.claimed.update(range(k, tm.end))
+            return
+        if not doc[j].is_lower:
+            return
 
 
 def _definite_start(w: Work, i: int) -> int | None:
