@@ -14,6 +14,11 @@ Definitions (docs/quotes.md repeats them):
 - *Speaker accuracy*, over matched pairs: the predicted speaker span overlaps a gold source span,
   or both are absent.
 - ``direct`` scores repeat all of this for gold ``direct == true`` against our direct quotes only.
+- *Speaker-code accuracy* (``speaker_code_acc``), over matched pairs whose gold gives a
+  ``speaker_code``: the code of our speaker entity equals it ("IGO:UN" and "IGO" are both "IGO";
+  null agrees with null). Gold in the document-gold shape (``shared/data/docs``: quotes with
+  ``content`` strings, ``speaker`` and ``speaker_code``) joined with its ``text`` is read too: each
+  ``content`` is located as a substring of the text, and speaker accuracy is the code accuracy.
 
 ``--baseline textacy`` runs ``textacy.extract.triples.direct_quotations`` on the same spaCy docs and
 scores its triples the same way (speaker = its speaker tokens).
@@ -51,6 +56,8 @@ class Attribution:
     source: tuple[Range, ...]
     direct: bool
     why: str = ""
+    code: str | None = None  # the speaker's code (gold: when given; ours: the speaker entity's)
+    coded: bool = False  # gold only: whether ``code`` is given (null is a code too)
 
 
 @dataclass
@@ -69,6 +76,8 @@ class Tally:
     fn: int = 0
     exact: int = 0
     speaker_ok: int = 0
+    coded: int = 0
+    code_ok: int = 0
     rules: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def count_rule(self, why: str, matched: bool) -> None:
@@ -81,20 +90,26 @@ class Tally:
         p, r, f = prf(self.tp, self.fp, self.fn)
         _, _, ef = prf(self.exact, self.tp + self.fp - self.exact, self.tp + self.fn - self.exact)
         acc = self.speaker_ok / self.tp if self.tp else 0.0
-        return {f"{prefix}overlap_p": p, f"{prefix}overlap_r": r, f"{prefix}overlap_f1": f,
-                f"{prefix}exact_f1": ef, f"{prefix}speaker_acc": acc}
+        out = {f"{prefix}overlap_p": p, f"{prefix}overlap_r": r, f"{prefix}overlap_f1": f,
+               f"{prefix}exact_f1": ef, f"{prefix}speaker_acc": acc}
+        if self.coded:
+            out[f"{prefix}speaker_code_acc"] = self.code_ok / self.coded
+        return out
 
 
 def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:
-    """PolNeAR-format gold records (first ``limit`` documents)."""
-    rows = read_gold_lines(path, ("doc_id", "text", "quotes"), limit)
+    """PolNeAR-format gold records, or document-gold records with their text (first ``limit``)."""
+    rows = read_gold_lines(path, ("text", "quotes"), limit)
     return [_gold_doc(row, path, number) for number, row in enumerate(rows, 1)]
 
 
 def _gold_doc(row: dict[str, Any], path: Path, number: int) -> GoldDoc:
     try:
-        gold = [_gold_attribution(q) for q in row["quotes"] if q.get("content_start") is not None]
-        return GoldDoc(str(row["doc_id"]), row["text"], gold)
+        doc_id = str(row["doc_id"] if "doc_id" in row else row["id"])
+        text = row["text"]
+        gold = [_gold_attribution(q) if "content" not in q else _coded_attribution(q, text, path, number)
+                for q in row["quotes"] if q.get("content_start") is not None or "content" in q]
+        return GoldDoc(doc_id, text, gold)
     except (KeyError, TypeError, ValueError) as e:
         raise EvalError(
             f"{path} record {number} is not a PolNeAR quote record ({type(e).__name__}: {e}); "
@@ -109,7 +124,24 @@ def _gold_attribution(q: dict[str, Any]) -> Attribution:
     return Attribution(content, source, bool(q.get("direct")))
 
 
-def group_quotes(quotes: Iterable[Quote]) -> list[Attribution]:
+def _coded_attribution(q: dict[str, Any], text: str, path: Path, number: int) -> Attribution:
+    """A document-gold quote ({content, speaker, speaker_code, direct}) located in ``text``."""
+    content = str(q["content"])
+    start = text.find(content)
+    if start < 0:
+        raise EvalError(f"{path} record {number}: quote content {content[:60]!r} is not in the text", "E050")
+    return Attribution(((start, start + len(content)),), (), bool(q.get("direct")),
+                       code=norm_code(q.get("speaker_code")), coded=True)
+
+
+def norm_code(code: Any) -> str | None:
+    """Codes as the document gold compares them: upper case, "IGO:UN" → "IGO", empty → null."""
+    if not code:
+        return None
+    return str(code).upper().split(":")[0]
+
+
+def group_quotes(quotes: Iterable[Quote], codes: dict[str, str | None] | None = None) -> list[Attribution]:
     """Our quotes as attributions: parts sharing cue and speaker span are one attribution."""
     groups: dict[Any, list[Quote]] = {}
     for i, q in enumerate(quotes):
@@ -121,6 +153,7 @@ def group_quotes(quotes: Iterable[Quote]) -> list[Attribution]:
             (parts[0].speaker_span,) if parts[0].speaker_span else (),
             any(q.direct for q in parts),
             parts[0].why or "",
+            norm_code((codes or {}).get(parts[0].speaker or "")),
         )
         for parts in groups.values()
     ]
@@ -170,10 +203,15 @@ def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], ta
     for gi, pi in pairs:
         tally.exact += _outer(doc.text, gold[gi].content) == _outer(doc.text, pred[pi].content)
         ok = _speaker_ok(gold[gi], pred[pi])
+        if gold[gi].coded:
+            ok = gold[gi].code == pred[pi].code
+            tally.coded += 1
+            tally.code_ok += ok
         tally.speaker_ok += ok
         if errors is not None and not ok:
-            errors.append(f"{doc.doc_id} speaker: gold {_show(doc.text, gold[gi].source)} "
-                          f"vs {_show(doc.text, pred[pi].source)} for {_show(doc.text, gold[gi].content)}")
+            who = (gold[gi].code, pred[pi].code) if gold[gi].coded else (
+                _show(doc.text, gold[gi].source), _show(doc.text, pred[pi].source))
+            errors.append(f"{doc.doc_id} speaker: gold {who[0]} vs {who[1]} for {_show(doc.text, gold[gi].content)}")
     matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
     for i, p in enumerate(pred):
         tally.count_rule(p.why, i in matched_p)
@@ -253,7 +291,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
             errors.append(f"{gold.doc_id} failed: {result.error.code} {result.error.message}")
         quotes += len(result.quotes)
         resolved += sum(q.speaker is not None for q in result.quotes)
-        pred = group_quotes(result.quotes)
+        pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities})
         score_doc(gold, gold.gold, pred, ours, errors)
         score_doc(gold, [g for g in gold.gold if g.direct], [p for p in pred if p.direct], ours_direct)
         if baseline == "textacy":

@@ -132,3 +132,37 @@ def test_eval_pipeline_stops_at_quotes() -> None:
     config = load_config(pipeline=["mentions", "quotes", "events"])
     assert _with_quotes(config).pipeline == ("mentions", "quotes")
     assert _with_quotes(load_config(pipeline=["mentions"])).pipeline == ("mentions", "quotes")
+
+
+def test_document_gold_quotes_are_located_and_scored_by_speaker_code(tmp_path: Path) -> None:
+    text = 'The UN envoy said the truce holds. "We are ready," the minister said.'
+    row = {"id": "d1", "text": text, "quotes": [
+        {"speaker": "UN envoy", "speaker_code": "IGO:UN", "content": "the truce holds", "direct": False},
+        {"speaker": "minister", "speaker_code": "ARM", "content": "We are ready,", "direct": True},
+    ]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row) + "\n", "utf-8")
+    [doc] = read_gold(path)
+    assert [(g.code, g.coded, text[g.content[0][0]:g.content[0][1]]) for g in doc.gold] == [
+        ("IGO", True, "the truce holds"), ("ARM", True, "We are ready,")]
+    quotes = [Quote((18, 33), "e1", (4, 13), (14, 18), False), Quote((36, 48), "e2", (51, 63), (64, 68), True)]
+    pred = group_quotes(quotes, {"e1": "IGO", "e2": "AZE"})
+    tally = Tally()
+    score_doc(doc, doc.gold, pred, tally)
+    assert (tally.tp, tally.coded, tally.code_ok, tally.speaker_ok) == (2, 2, 1, 1)
+    assert tally.scores("")["speaker_code_acc"] == 0.5
+
+
+def test_document_gold_content_missing_from_text_is_a_coded_error(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    row = {"id": "d1", "text": "Nothing here.", "quotes": [{"content": "absent", "speaker_code": None}]}
+    path.write_text(json.dumps(row) + "\n", "utf-8")
+    with pytest.raises(EvalError) as err:
+        read_gold(path)
+    assert err.value.code == "E050"
+
+
+def test_polnear_gold_has_no_code_accuracy() -> None:
+    tally = Tally()
+    score_doc(GoldDoc("d", "x" * 20, []), [attr((0, 5))], [attr((0, 5))], tally)
+    assert "speaker_code_acc" not in tally.scores("")

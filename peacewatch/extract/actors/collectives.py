@@ -21,6 +21,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "numm
 COORDINATION = frozenset({"and", "or", ",", "&"})
 # Government nouns that, with a state, are the state itself ("the Turkish government").
 STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers".split())
+# Words that make a region's authorities separatist ones (sector REB).
+BREAKAWAY = frozenset("de facto separatist breakaway self-proclaimed rebel unrecognized unrecognised".split())
 
 
 def modified_agent(w: Work, m: Match) -> tuple[int, TermMatch] | None:
@@ -59,6 +61,8 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
         text, end = f"{doc[m.start:m.end].text} {doc[tm.start:tm.end].text}", m.end
     elif m.item.kind != "region":
         _nested_name(w, m, code)
+    if m.item.kind == "region" and _regional(w, m, end, tm, code):
+        return
     if term.sector == "GOV" and term.term in STATE_ITSELF:
         key = w.state(code, f"state government: {text!r}")
         w.mention(m.start, end, "ORG", key, f"government noun {term.term!r} with a state")
@@ -73,6 +77,30 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     why = f"{m.item.source} {m.item.form!r} + {term.term!r} ({term.sector})"
     w.entity(key, Entity("", text, kind, code, term.sector, why=why))
     w.mention(m.start, end, "ORG" if kind == "organization" else "NORP", key, why)
+
+
+def _regional(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> bool:
+    """A region's own authorities or forces are not its state's: "Karabakh's de facto authorities"
+    are an organization (REB when the phrase says de facto, separatist, breakaway, self-proclaimed or
+    rebel, else GOV), "Karabakh Armenian forces", "Tigrayan forces" an armed group (REB) of the state
+    whose demonym stands between region and noun, else of the region's state."""
+    doc, term = w.doc, tm.term
+    text = doc[m.start:end].text
+    if term.sector == "GOV" and term.term in STATE_ITSELF:
+        window = {t.lower_ for t in doc[max(0, m.start - 3):end]} | {doc[m.start:end].text.lower()}
+        sector = "REB" if window & BREAKAWAY or any(b in text.lower() for b in BREAKAWAY) else "GOV"
+        kind = "organization"
+    elif term.sector == "MIL" and term.kind in ("group", "organization"):
+        sides = [n for n in w.names if m.end <= n.start and n.end <= tm.start and n.item.kind == "demonym"]
+        code = sides[0].item.code if sides and sides[0].item.code else code
+        sector, kind = "REB", "armed_group"
+    else:
+        return False
+    key = f"regional:{m.item.form}:{code}:{sector}:{term.term}"
+    why = f"region {m.item.form!r} + {term.term!r}: the region's own {kind.replace('_', ' ')} ({code}, {sector})"
+    w.entity(key, Entity("", text, kind, code, sector, why=why))
+    w.mention(m.start, end, "ORG" if kind == "organization" else "NORP", key, why)
+    return True
 
 
 def _nested_name(w: Work, m: Match, code: str) -> None:
@@ -139,18 +167,6 @@ def _determiner_start(doc: Doc, i: int, needs: frozenset[str]) -> int | None:
             return None
         j -= 1
     return None
-
-
-def armed_collectives(w: Work) -> None:
-    """Unnamed armed collectives with no state named ("separatists", "rebels"): sector, no code."""
-    for _, tm in sorted(w.terms.items()):
-        term = tm.term
-        if term.kind != "group" or term.sector not in ("REB", "PRM") or not w.free(tm.start, tm.end):
-            continue
-        key = f"group:None:{term.sector}:{term.term}"
-        w.entity(key, Entity("", w.doc[tm.start:tm.end].text, "armed_group", None, term.sector,
-                             why=f"group noun {term.term!r} ({term.sector}), no state named"))
-        w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}")
 
 
 def the_country(w: Work) -> None:

@@ -73,11 +73,14 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return spacy.blank("en").tokenizer
 
 
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+# Typographic apostrophes made plain; invisible format characters (soft hyphen, zero-width space and
+# joiners, direction marks, word joiner, byte-order mark) dropped, so "Azer\u00adbaijan" is Azerbaijan.
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
+APOSTROPHES = str.maketrans({ord("\u2019"): "'", ord("\u02bc"): "'", ord("\u2018"): "'", **_INVISIBLE})
 
 
 def norm(text: str) -> str:
-    """Token text as the lexicon keys it (typographic apostrophes made plain)."""
+    """Token text as the lexicon keys it (typographic apostrophes made plain, invisible characters gone)."""
     return text.translate(APOSTROPHES)
 
 

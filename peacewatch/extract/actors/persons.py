@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ...types import Entity
+from ...types import Entity, Mention
 from .lexicon import Match, TermMatch, norm
 from .tables import ActorEntry, SectorTerm
 from .work import Work, state_rows
@@ -87,6 +87,9 @@ def _name_run(w: Work, j: int, starts: dict[int, Match]) -> int:
             t.lower_ in PARTICLES or (t.text == "-" and k > j and not doc[k - 1].whitespace_)
         ):
             k += 2
+        elif k + 2 < len(doc) and t.lower_ in PARTICLES and doc[k + 1].text == "-" and not t.whitespace_ \
+                and _name_token(doc[k + 2].text, doc[k + 2].pos_):
+            k += 3  # "al-Ansari", "bin-Salman": a particle joined by a hyphen
         else:
             break
     return k
@@ -102,11 +105,17 @@ def _affiliation(w: Work, start: int, ends: dict[int, Match]) -> Match | None:
     """What an office belongs to, just before it: "Azerbaijani", "Armenia's", "Russian Foreign
     Ministry" (spokesperson), "Putin's" (adviser); up to three capitalized words may stand between."""
     doc, j, skipped = w.doc, start, 0
+    institution: dict[int, int] = {}
+    for tm in w.terms.values():
+        if tm.term.kind == "organization":
+            institution[tm.end] = min(tm.start, institution.get(tm.end, tm.start))
     while j > 0 and j not in ends:
         t = doc[j - 1]
         title_word = t.is_title and not t.is_stop and t.ent_type_ != "PERSON"
         if t.lower_ in PRE_TITLE or (title_word and skipped < 3):
             j, skipped = j - 1, skipped + 1
+        elif j in institution and skipped < 3 and institution[j] < j:
+            j, skipped = institution[j], skipped + 1  # "Qatari foreign ministry spokesman"
         else:
             break
     if j > 0 and j not in ends and norm(doc[j - 1].text) in POSSESSIVE:
@@ -165,6 +174,23 @@ def _named(w: Work, tm: TermMatch, name_start: int, name_end: int, affil: Match 
         label = "PERSON" if _person_entry(affil) is not None else LABELS[affil.item.kind]
         w.mention(affil.start, affil.end, label, akey, "affiliation of a titled person",
                   metonymy=affil.item.kind in ("capital", "seat"))
+        _institution_between(w, affil, tm.start, code)
+
+
+def _institution_between(w: Work, affil: Match, office: int, code: str | None) -> None:
+    """'Qatari foreign ministry' in 'Qatari foreign ministry spokesman X': the institution the person
+    speaks for, an organization of the affiliation's state, mentioned over affiliation and noun."""
+    k = affil.end + (1 if affil.end < len(w.doc) and norm(w.doc[affil.end].text) in POSSESSIVE else 0)
+    tm = w.terms.get(k)
+    if tm is None or tm.term.kind != "organization" or tm.end != office or code is None:
+        return
+    text = w.doc[affil.start:tm.end].text
+    key = f"group:{code}:{tm.term.sector}:{tm.term.term}"
+    why = f"institution of a titled person's affiliation: {text!r}"
+    w.entity(key, Entity("", text, "organization", code, tm.term.sector, why=why))
+    start, end, _ = w.chars(affil.start, tm.end)
+    w.mentions.append(Mention(start, end, text, "ORG", key, False, why))
+    w.claimed.update(range(tm.start, tm.end))
 
 
 def _bare_office(w: Work, tm: TermMatch, before: Match | None, after: Match | None) -> None:
@@ -223,6 +249,8 @@ def spacy_persons(w: Work) -> None:
             continue
         key = w.surnames.get(ent.text) or w.surnames.get(ent[-1].text)
         why = f"surname of a person named earlier ({ent[-1].text!r})" if key else "spaCy NER PERSON"
+        if key is None and (key := _name_prefix(w, ent.text)) is not None:
+            why = f"the first words of {w.entities[key].name!r}, named earlier"
         if key is None:
             key = f"person:{ent.text}"
             w.entity(key, Entity("", ent.text, "person", why="spaCy NER PERSON"))
@@ -230,6 +258,15 @@ def spacy_persons(w: Work) -> None:
         w.mention(ent.start, ent.end, "PERSON", key, why)
         if len(ent) > 1:
             w.surnames.setdefault(ent[-1].text, key)
+
+
+def _name_prefix(w: Work, text: str) -> str | None:
+    """A person named earlier whose full name begins with ``text`` (two words at least): "Sheikh
+    Mohammed" after "Sheikh Mohammed bin Abdulrahman Al-Thani"."""
+    if len(text.split()) < 2:
+        return None
+    return next((key for key, ent in w.entities.items()
+                 if ent.kind == "person" and ent.name.startswith(text + " ")), None)
 
 
 def _apposition(w: Work, ent: Span, key: str) -> None:

@@ -6,7 +6,10 @@
 3. states, capitals, seats, demonyms and named organizations, with states modifying agents
    ("Azerbaijani soldiers") and plural demonyms ("Armenians");
 4. spaCy's remaining PERSON names (linked by surname), surnames spaCy missed, other spaCy names;
-5. anaphora: "the minister", "he"/"she" as subject, "the pair" / "both parties", "the country".
+5. institutions by pattern ("Government of Colombia", "Netanyahu's office"); what is in focus:
+   "the government", unnamed collectives and titled persons with no state (``focus``);
+6. anaphora: "the ministry" / "the group" (``institutions``), "the minister", "he"/"she" as subject,
+   "the pair" / "both parties", "the country".
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import collectives, headlines, persons, tables
+from . import collectives, focus, headlines, institutions, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -48,8 +51,11 @@ def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention],
     persons.surname_tokens(w)
     collectives.pairs(w, tables.pair_heads())
     collectives.the_country(w)
-    collectives.armed_collectives(w)
-    _other_spacy_names(w)
+    institutions.of_state(w)
+    institutions.offices(w)
+    in_focus = focus.resolve_unnamed(w)
+    _other_spacy_names(w, in_focus)
+    institutions.back_references(w)
     persons.definite_offices(w)
     persons.pronouns(w)
     return w.finish()
@@ -119,8 +125,9 @@ def _place_or_org(w: Work, m: Match) -> None:
     if item.entry is not None:
         key = w.named(item.entry, f"dictionary {item.entry.source}: {item.form!r}")
         tm = w.terms.get(m.end)
-        end = tm.end if tm is not None and tm.term.kind == "group" and w.free(tm.start, tm.end) else m.end
-        w.mention(m.start, end, _entry_label(item.entry.kind), key, why)  # "M23 rebels" is M23
+        end = tm.end if tm is not None and tm.term.kind in ("group", "organization") and w.free(tm.start, tm.end) \
+            else m.end
+        w.mention(m.start, end, _entry_label(item.entry.kind), key, why)  # "M23 rebels", "ELN delegation" are the group
         return
     code = item.code if item.code in _codes() else None
     if code is not None and item.kind in ("state", "demonym", "capital", "region") and not _anti(w, m):
@@ -187,8 +194,9 @@ def _codes() -> dict[str, tables.StateRow]:
     return state_rows()
 
 
-def _other_spacy_names(w: Work) -> None:
-    """spaCy's other names, as the baseline has them; a place name inside gives its country code."""
+def _other_spacy_names(w: Work, in_focus: focus.Focus) -> None:
+    """spaCy's other names, as the baseline has them; a place name inside gives its country code, and
+    an organization's own words may say what it is ("… Liberation Front", "Ministry of …", "… Party")."""
     for ent in w.doc.ents:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or not w.free(ent.start, ent.end) or "\n" in ent.text:
@@ -197,6 +205,14 @@ def _other_spacy_names(w: Work) -> None:
         code = inner.item.code if inner is not None and inner.item.code in _codes() else None
         sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
         why = f"spaCy NER {ent.label_}" + (f"; named after {inner.item.form!r}" if inner and code else "")
+        owner = institutions.owned(w, ent) if ent.label_ == "ORG" and code is None else None
+        if owner is not None:
+            code, sector, how = owner
+            why = f"{why}; {how}"
+        headed = institutions.by_head_word(ent, code, in_focus.state) if ent.label_ == "ORG" else None
+        if headed is not None:
+            kind, code, sector, how = headed
+            why = f"{why}; {how}"
         key = f"spacy:{ent.label_}:{ent.text.casefold()}"
         w.entity(key, Entity("", ent.text, kind, code, sector, why=why))
         w.mention(ent.start, ent.end, ent.label_, key, why)

@@ -9,7 +9,9 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
 2. ``speakers.tsv``: a pronoun ("he", "she") or a definite role noun ("the minister") without a
    mention of its own resolves to the nearest person-entity mention before it that is the subject
    of its clause (the centre of attention in news prose: "Bayramov informed that ... to Yerevan.
-   He believes ..." is Bayramov), else to the nearest person-entity mention before it.
+   He believes ..." is Bayramov), else to the nearest person-entity mention before it; "it"
+   likewise to the nearest institution, armed group, IGO or state (not a dateline or place):
+   "The ministry said … It added …".
 3. ``surname``: a proper-noun subject without a mention ("Young said") that is the last word of a
    person entity's name resolves to that person.
 4. ``relative``: "who" / "that" / "which" opening a relative clause ("McConnell, who said …")
@@ -29,6 +31,9 @@ from .lexicon import Lexicon
 
 Range = tuple[int, int]
 _RELATIVE = ("who", "that", "which")
+# Entities "it" may stand for as a speaker: institutions, armed groups, IGOs and states (not places).
+ACTOR_KINDS = frozenset({"organization", "armed_group", "igo", "state"})
+DATELINE = "dateline:"  # how a dateline mention's why begins (actors' tables.DATELINE)
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,10 @@ class SpeakerFinder:
         self.starts = [m.start for m in self.mentions]
         persons = {e.id for e in result.entities if e.kind == "person"}
         self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
-        self.subjects = {id(m) for m in self.person_mentions if _is_subject(doc, m)}
+        actors = {e.id for e in result.entities if e.kind in ACTOR_KINDS and e.code}
+        self.actor_mentions = [m for m in self.mentions if m.entity in actors and m.label != "PRON"
+                               and not (m.why or "").startswith(DATELINE)]
+        self.subjects = {id(m) for m in self.person_mentions + self.actor_mentions if _is_subject(doc, m)}
         self.surnames = {e.name.split()[-1].casefold(): e.id for e in result.entities
                          if e.kind == "person" and e.name.split()}
         self.lex = lex
@@ -69,9 +77,9 @@ class SpeakerFinder:
                 return m
         return None
 
-    def _previous_person(self, before: int) -> tuple[Mention | None, str]:
+    def _previous_person(self, before: int, pool: list[Mention] | None = None) -> tuple[Mention | None, str]:
         found, subject = None, None
-        for m in self.person_mentions:
+        for m in self.person_mentions if pool is None else pool:
             if m.start >= before:
                 break
             found = m
@@ -103,6 +111,11 @@ class SpeakerFinder:
         if rule == "person" and definite:
             prev, how = self._previous_person(span[0])
             if prev is not None:
+                return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        if rule == "actor" and subject.pos_ == "PRON":
+            prev, how = self._previous_person(span[0], self.actor_mentions)
+            if prev is not None:
+                how = how.replace("person", "actor")
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
         surname = self.surnames.get(word) if subject.pos_ == "PROPN" else None
         if surname is not None:

@@ -1,0 +1,245 @@
+"""The sides a document is about, and the unnamed actors that stand for them.
+
+News about a conflict names its state and its armed group many times and then says "the
+government", "the rebels", "civilians", "the ministry" without naming them again. This module finds
+
+- the **state in focus**: the state most often named as an actor (twice at least, and half as often
+  again as any other state) (its name, capital, demonym, its
+  persons and groups), leaving out datelines, places, IGOs and third parties (mediators, hosts);
+- the **side in focus**: where the fighting is, i.e. the code of the armed group named most (M23 →
+  COD, Hamas → PSE), else the state in focus;
+
+and resolves to them: "the government" / "the authorities" with no state (the state itself);
+unnamed collectives with no state ("separatists", "the rebels", "civilians", "hostages") to the side
+in focus (sector from ``sectors.tsv``), officials to the state in focus; and a titled person with no
+country ("then-president Juan Manuel Santos") to the state in focus. Every ``why`` says "in focus".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ...types import Entity, Mention
+from . import dyads
+from .lexicon import TermMatch
+from .tables import DATELINE
+from .work import Work, state_rows
+
+# Government nouns that, with "the" and no state, are the state in focus.
+GOVERNMENT = frozenset({"government", "authorities", "administration", "regime", "leadership", "cabinet"})
+# Sectors of unnamed collectives that belong to the government side rather than to where fighting is.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+ARMED = frozenset({"REB", "PRM"})
+# How often a state must be named to be in focus (an armed group named once already says where the
+# fighting is).
+MIN_MENTIONS = 2
+# How far ahead of the next state the state in focus must be (times as many namings).
+LEAD = 1.5
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The state and the side a document is about (codes), with how they were found."""
+
+    state: str | None
+    side: str | None
+    why: str
+    armed: bool = False  # whether the side is an armed group's (else it is the state in focus)
+
+
+def find(w: Work) -> Focus:
+    """The state in focus (most named as an actor) and the side in focus (armed group named most)."""
+    third = dyads.third_parties(w, dyads.token_keys(w))
+    states: Counter[str] = Counter()
+    armed: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    seen: set[int] = set()
+    for m in sorted(w.mentions, key=lambda x: (x.start, -x.end)):
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.code is None or (m.why or "").startswith(DATELINE) or ent.kind == "place":
+            continue
+        if m.start in seen:
+            continue  # "Kenyan" inside "Kenyan police" is one naming, not two
+        seen.add(m.start)
+        if ent.code in state_rows() and f"state:{ent.code}" not in third and m.entity not in third:
+            states[ent.code] += 1
+            first.setdefault(ent.code, m.start)
+        if ent.kind == "armed_group" and ent.sector in ARMED and ent.code in state_rows():
+            armed[ent.code] += 1
+            first.setdefault("armed:" + ent.code, m.start)
+    state = max(states, key=lambda c: (states[c], -first[c]), default=None)
+    fighting = max(armed, key=lambda c: (armed[c], -first["armed:" + c]), default=None)
+    runner_up = max((n for c, n in states.items() if c != state), default=0)
+    if state is not None and (states[state] < MIN_MENTIONS or states[state] < LEAD * runner_up):
+        # named once is no focus ("Israel strengthened its forces": the forces are Israel's), nor is
+        # one of two states named about as often ("Armenia and Azerbaijan will exchange prisoners")
+        state = None
+    why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
+    if fighting is not None:
+        return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)",
+                     armed=True)
+    return Focus(state, state, why)
+
+
+def resolve_unnamed(w: Work) -> Focus:
+    """All the passes of this module, in order, on one document; returns what is in focus."""
+    focus = find(w)
+    the_government(w, focus)
+    collectives(w, focus)
+    stateless_persons(w, focus)
+    appositions(w, focus)
+    unaffiliated_persons(w, focus)
+    return focus
+
+
+def the_government(w: Work, focus: Focus) -> None:
+    """'the government', 'the authorities', 'the federal government' with no state → the state in focus."""
+    if focus.state is None:
+        return
+    doc = w.doc
+    for i, tm in sorted(w.terms.items()):
+        if tm.term.term not in GOVERNMENT or not w.free(tm.start, tm.end):
+            continue
+        start = _definite_start(w, i)
+        if start is None:
+            continue
+        key = w.state(focus.state, f"state in focus: {focus.why}")
+        text = doc[start:tm.end].text
+        w.mention(start, tm.end, "ORG", key, f"{text!r} with no state named → {focus.why}")
+        _government_s(w, tm.end, focus.state, doc[start].idx)
+
+
+def _government_s(w: Work, k: int, code: str, start: int) -> None:
+    """"the government's negotiating delegation": the institution the government's possessive names,
+    an organization of the state in focus (one mention over the whole phrase)."""
+    doc = w.doc
+    if k >= len(doc) or doc[k].text not in ("'s", "\u2019s"):
+        return
+    for j in range(k + 1, min(k + 4, len(doc))):
+        tm = w.terms.get(j)
+        if tm is not None and tm.term.kind in ("organization", "group") and w.free(tm.start, tm.end):
+            end = doc[tm.end - 1].idx + len(doc[tm.end - 1])
+            text = doc.text[start:end]
+            key = f"group:{code}:{tm.term.sector}:{tm.term.term}"
+            why = f"{text!r}: the {tm.term.term!r} of the government in focus ({code})"
+            w.entity(key, Entity("", text, tm.term.kind, code, tm.term.sector, why=why))
+            w.mentions.append(Mention(start, end, text, "ORG", key, False, why))
+            w.claimed.update(range(k, tm.end))
+            return
+        if not doc[j].is_lower:
+            return
+
+
+def _definite_start(w: Work, i: int) -> int | None:
+    """Start of 'the [federal|national|…] government' ending at token ``i`` (``None`` without 'the')."""
+    doc, j = w.doc, i - 1
+    while j >= 0 and i - j <= 3 and doc[j].pos_ == "ADJ" and not doc[j].is_title:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in ("the", "this", "that") and w.free(j, i):
+        return j
+    return None
+
+
+def collectives(w: Work, focus: Focus) -> None:
+    """Unnamed collectives with no state: armed ones to the side in focus, civilians to the side of
+    an armed group only (between two states at war, "prisoners" or "civilians" may be either's),
+    officials and forces to the state in focus; with nothing in focus, armed ones keep no code."""
+    for _, tm in sorted(w.terms.items()):
+        term = tm.term
+        if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
+            continue
+        armed = term.sector in ARMED
+        if term.sector in STATE_SECTORS:
+            code = focus.state
+        else:
+            code = focus.side if armed or focus.armed else None
+        if code is None and not armed:
+            continue
+        _collective(w, tm, code, focus, armed)
+
+
+def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: bool) -> None:
+    term = tm.term
+    kind = "armed_group" if armed else "group"
+    key = f"group:{code}:{term.sector}:{term.term}"
+    how = f"in focus: {focus.why}" if code else "no state named"
+    why = f"group noun {term.term!r} ({term.sector}), {how}"
+    w.entity(key, Entity("", w.doc[tm.start:tm.end].text, kind, code, term.sector, why=why))
+    w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}" + (f" → {code} in focus" if code else ""))
+
+
+def stateless_persons(w: Work, focus: Focus) -> None:
+    """A titled person of a state office with no country ('then-president Juan Manuel Santos')
+    belongs to the state in focus."""
+    if focus.state is None:
+        return
+    for ent in w.entities.values():
+        if ent.kind == "person" and ent.code is None and ent.role and ent.sector in STATE_SECTORS:
+            ent.code = focus.state
+            ent.why = f"{ent.why}; office with no country → {focus.why}"
+
+
+def unaffiliated_persons(w: Work, focus: Focus) -> None:
+    """A person the text gives no country at all (no title, no apposition, not in the tables) is
+    taken to be of the state in focus: in news about one state's conflict its own people are the
+    ones named without introduction (on the tuning group of the dev document gold it gave 4 coded
+    persons their gold code and 1 a wrong one). The ``why`` marks it as a default."""
+    if focus.state is None:
+        return
+    for ent in w.entities.values():
+        if ent.kind == "person" and ent.code is None:
+            ent.code = focus.state
+            ent.why = f"{ent.why}; no affiliation given, by default of the {focus.why}"
+
+
+APPOSITION_END = frozenset({",", ".", ";", "(", ")", ":"})
+ACTOR_KINDS = frozenset({"state", "person", "organization", "armed_group", "igo"})
+
+
+def appositions(w: Work, focus: Focus) -> None:
+    """'Massad Boulos, US President Donald Trump's Senior Advisor for Africa', 'Ivan Cepeda, a
+    government spokesperson', 'Pablo Beltrán, leader of the guerrilla delegation': a person with no
+    country takes the code (and, for a group's office, the sector) of the first actor named in the
+    apposition after their first mention, or the state in focus for 'government'."""
+    doc = w.doc
+    seen: set[str] = set()
+    for m in sorted(w.mentions, key=lambda x: x.start):
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.kind != "person" or ent.code is not None or ent.id in seen:
+            continue
+        seen.add(ent.id)
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            continue
+        first = span.end + 1
+        stop = next((k for k in range(first, min(first + 14, len(doc)))
+                     if doc[k].text in APPOSITION_END or "\n" in doc[k].text), min(first + 14, len(doc)))
+        office = next((w.terms[k] for k in range(first, stop) if k in w.terms and w.terms[k].term.kind == "person"),
+                      None)
+        if office is None:
+            continue
+        _affiliate(w, ent, office, (doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1])), focus,
+                   any(doc[k].lower_ == "government" for k in range(first, stop)))
+
+
+def _affiliate(w: Work, ent: Entity, office: TermMatch, window: tuple[int, int], focus: Focus,
+               government: bool) -> None:
+    """Give ``ent`` the code of the first actor mentioned inside ``window`` (else the state in focus)."""
+    inside = sorted((m for m in w.mentions if window[0] <= m.start and m.end <= window[1] and m.entity),
+                    key=lambda m: m.start)
+    actors = [w.entities[m.entity] for m in inside if m.entity in w.entities]
+    actor = next((a for a in actors if a.code and a.kind in ACTOR_KINDS and a.id != ent.id), None)
+    sector = office.term.sector
+    if actor is not None:
+        code, what = actor.code, actor.name
+        if actor.kind == "igo":
+            sector = "IGO"
+        elif actor.kind in ("armed_group", "organization") and sector == "GOV":
+            sector = actor.sector or sector
+    elif government and focus.state is not None:
+        code, what = focus.state, f"the government ({focus.why})"
+    else:
+        return
+    ent.code, ent.sector, ent.role = code, ent.sector or sector, ent.role or office.term.role
+    ent.why = f"{ent.why}; apposition: {office.term.term!r} of {what}"
