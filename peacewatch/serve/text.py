@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from ..evaluate.report import EvalReport
+from typing import Protocol
+
 from ..resolve import LedgerCommitment, MergedEvent
 from ..resolve.dyads import DyadView
 from ..store.rows import Summary
 from ..types import Argument
+
+
+class EvalReport(Protocol):
+    """What an evaluation report shows (``evaluate.report.EvalReport``; serve does not import evaluate)."""
+
+    task: str
+    gold: str
+    scores: dict[str, float]
+    breakdown: dict[str, dict[str, dict[str, float]]]
+    baselines: dict[str, dict[str, float]]
+    counts: dict[str, int]
+    errors: list[str]
 
 
 def render_report(report: EvalReport, show_errors: int) -> str:
