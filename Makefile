@@ -30,10 +30,12 @@ test: lint
 	$(BIN)/pytest -q
 
 # Speed beside spaCy's own nlp.pipe (a few minutes), then the ledger at scale: 1,000,000 synthetic
-# events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes).
+# events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes);
+# then every web API list call and dashboard page on 100,000 synthetic events (about a minute).
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
+	$(BIN)/python bench/serve.py --events 100000
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
