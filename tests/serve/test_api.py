@@ -120,6 +120,15 @@ def test_commitments_say_what_was_promised(client) -> None:  # type: ignore[no-u
     assert fulfilled and all(c["fulfilled"] and c["fulfilled"][0]["sources"] for c in fulfilled)
 
 
+def test_commitments_of_a_dyad_and_the_negotiation_record_as_csv(client) -> None:  # type: ignore[no-untyped-def]
+    mine = every(client, "/api/commitments?dyad=AZE,ARM")
+    assert mine and len(mine) <= len(every(client, "/api/commitments"))
+    assert every(client, "/api/commitments?dyad=AZE,NOR") == []
+    steps = client.get("/api/timeline?a=AZE&b=ARM").json()["negotiation"]
+    note, rows = csv_rows(client.get("/api/timeline?a=AZE&b=ARM&part=negotiation&format=csv").text)
+    assert "format=" not in note and [r["event"] for r in rows] == [s["event"] for s in steps] and rows
+
+
 def test_quotes_name_their_speakers(client) -> None:  # type: ignore[no-untyped-def]
     quotes = every(client, "/api/quotes")
     named = [q for q in quotes if q["speaker"]]

@@ -79,7 +79,8 @@ def test_sources_are_named_by_title_or_file_and_ordered_by_date(scenario) -> Non
 
 def _event(i: int, day: str, score: float) -> MergedEvent:
     return MergedEvent(id=f"ev-{i}", type="CONSULT", status="occurred", date=day, first_reported=day, score=score,
-                       actor=[Argument(None, "AZE", "GOV", "Baku")], recipient=[Argument(None, "ARM", "GOV", "Yerevan")])
+                       actor=[Argument(None, "AZE", "GOV", "Baku")],
+                       recipient=[Argument(None, "ARM", "GOV", "Yerevan")])
 
 
 def test_the_axis_is_labelled_and_a_gap_breaks_the_line() -> None:

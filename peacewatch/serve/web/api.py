@@ -24,6 +24,7 @@ from .params import (
     Format,
     Paging,
     Word,
+    dyad_of,
     event_filters,
     first_day,
     last_day,
@@ -165,11 +166,18 @@ def agreements(request: Request, reader: ReaderDep, names: NamesDep, page: Pagin
 @router.get("/commitments", response_model=Listing, responses=ERRORS, summary="Commitments")
 def commitments(request: Request, reader: ReaderDep, names: NamesDep, page: PagingDep,
                 status: CommitmentStatus | None = None, obligor: Word = None,
+                dyad: Annotated[str | None, Query(max_length=400, description="Two parties: AZE,ARM.")] = None,
                 format: Format = "json") -> Answer:  # noqa: A002
     """Promises across the ledger, oldest first: who promised what (the promised act's sentence), to
-    whom, when, due when, their status and the events that fulfilled or broke them."""
+    whom, when, due when, their status and the events that fulfilled or broke them (``dyad``: those
+    whose promise, or an event that decided it, is between the two parties)."""
+    pair = dyad_of(dyad)
+
     def fetch(limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         found = reader.commitments(status, obligor)
+        if pair:
+            chosen = {c.id for c in reader.dyad_commitments(reader.timeline(*pair))}
+            found = [c for c in found if c.id in chosen]
         return views.commitment_items(reader, found[offset:offset + limit], names), len(found)
     return answer(request, "commitments", views.COMMITMENT_COLUMNS, format, page, fetch, views.commitment_row)
 
@@ -200,13 +208,18 @@ def quotes(request: Request, reader: ReaderDep, page: PagingDep, document: Word 
 def timeline(request: Request, reader: ReaderDep,
              a: Annotated[str, Query(min_length=1, max_length=200, description="A party: AZE or an entity id.")],
              b: Annotated[str, Query(min_length=1, max_length=200, description="The other party.")],
-             by: Literal["month", "week"] = "month", format: Format = "json") -> Any:  # noqa: A002
+             by: Literal["month", "week"] = "month", part: Literal["periods", "negotiation"] = "periods",
+             format: Format = "json") -> Any:  # noqa: A002
     """Events of the dyad (a, b) per month or ISO week by PLOVER quad class, with the sum and mean
-    score (``periods``: only events that happened), and the negotiation record. CSV: the periods."""
+    score (``periods``: only events that happened), and the negotiation record. CSV: the periods, or
+    with ``part=negotiation`` the negotiation record."""
     view = reader.timeline(a, b)
     periods = view.months if by == "month" else view.weeks
     if format == "csv":
-        head = note(request.url.path, dict(request.query_params), request.app.state.database)
+        params = {k: v for k, v in request.query_params.items() if k != "format"}
+        head = note(request.url.path, params, request.app.state.database)
+        if part == "negotiation":
+            return csv_response("negotiation", head, views.STEP_COLUMNS, (views.step_row(s) for s in view.negotiation))
         return csv_response("timeline", head, views.PERIOD_COLUMNS, (views.period_row(p) for p in periods))
     counted = sum(p.events for p in periods)
     return {"a": view.a, "b": view.b, "by": by, "events": len(view.events), "counted": counted,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...resolve import LedgerCommitment, LedgerEntity, MergedEvent
-from ...resolve.dyads import PeriodStats, timeline_day
+from ...resolve.dyads import NegotiationStep, PeriodStats, timeline_day
 from ...store.reads import Reader
 from ...store.rows import DocumentHead, DocumentInfo, Report, Speaker, StoredQuote
 from ..present import (
@@ -164,6 +164,13 @@ PERIOD_COLUMNS = ["period", "events", "verbal_cooperation", "material_cooperatio
 def period_row(p: PeriodStats) -> dict[str, Any]:
     return {"period": p.period, "events": p.events, **{q: p.quads.get(q, 0) for q in PERIOD_COLUMNS[2:6]},
             "score_sum": p.score_sum, "score_mean": p.score_mean}
+
+
+STEP_COLUMNS = ["day", "kind", "type", "event", "actors", "side", "days_since_previous", "answers", "days_to_answer"]
+
+
+def step_row(step: NegotiationStep) -> dict[str, Any]:
+    return {**step.to_dict(), "actors": "; ".join(step.actors)}
 
 
 def names_of(reader: Reader) -> dict[str, str]:
