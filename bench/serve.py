@@ -61,7 +61,7 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=None, help="A database to copy and add the events to.")
     args = parser.parse_args()
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")  # starlette: "Using httpx with TestClient is deprecated"
         from fastapi.testclient import TestClient
     from peacewatch.serve.web.app import create_app
 

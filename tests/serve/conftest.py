@@ -28,6 +28,6 @@ def app(golden_db: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def client(app) -> Iterator:  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")  # starlette: "Using httpx with TestClient is deprecated"
         from fastapi.testclient import TestClient
     yield TestClient(app)
