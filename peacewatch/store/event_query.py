@@ -4,7 +4,8 @@ Filters combine with AND: ``actor`` (a country code or ledger entity id, as acto
 ``dyad`` (two of them: one range scan of the dyad index), ``type``, ``status``, ``since``/``until``
 (timeline days, inclusive; undated events are on 9999-12-31), ``document`` (reported in it), and
 ``q``, words searched case-insensitively in the evidence sentences (the spans of the per-document
-reports, cut out of the stored texts: a scan, meant for narrowed-down listings).
+reports, cut out of the stored texts: a scan, meant for narrowed-down listings), and ``place``,
+words in the name of where the event happened.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class EventQuery:
     until: str | None = None
     document: str | None = None
     q: str | None = None
+    place: str | None = None
     sort: str = "day"
     limit: int | None = None
     offset: int = 0
@@ -82,6 +84,9 @@ class EventQuery:
         if self.q:
             parts.append(_TEXT)
             args.append(self.q)
+        if self.place:
+            parts.append("instr(lower(coalesce(json_extract(e.record, '$.location.name'), '')), lower(?)) > 0")
+            args.append(self.place)
         return " AND ".join(parts), args
 
     @staticmethod

@@ -22,7 +22,8 @@ def _arg(code: str | None, entity: str | None = None) -> Argument:
 
 
 LONE = [  # events in no pair: one party, recipients only, one party on both sides
-    MergedEvent(id="ev-lone-1", type="ASSAULT", date="2024-03-01", first_reported="2024-03-01", actor=[_arg("SDN")]),
+    MergedEvent(id="ev-lone-1", type="ASSAULT", date="2024-03-01", first_reported="2024-03-01", actor=[_arg("SDN")],
+                location={"name": "El Fasher", "code": "SDN", "lat": None, "lon": None}),
     MergedEvent(id="ev-lone-2", type="ACCUSE", date="2024-03-02", first_reported="2024-03-02",
                 recipient=[_arg("SDN"), _arg(None, "organization:rsf:SDN")]),
     MergedEvent(id="ev-lone-3", type="CONSULT", date="2024-03-03", first_reported="2024-03-03",
@@ -53,6 +54,12 @@ def test_the_actor_filter_finds_what_reading_every_record_finds(reader: Reader) 
     assert reader.events(actor="nobody").total == 0
     assert party_token("sdn") == "code:SDN" and {e.id for e in reader.events(actor="sdn").items} == {
         "ev-lone-1", "ev-lone-2"}
+
+
+def test_the_place_filter_reads_the_place_name(reader: Reader) -> None:
+    assert [e.id for e in reader.events(place="fasher").items] == ["ev-lone-1"]
+    assert [e.id for e in reader.events(place="El Fasher", actor="SDN").items] == ["ev-lone-1"]
+    assert reader.events(place="Geneva").total == 0
 
 
 @pytest.mark.parametrize("sort", [s for s in SORTS if s.startswith("-")])

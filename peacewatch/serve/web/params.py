@@ -61,11 +61,12 @@ class EventFilters:
     q: str | None = None
     document: str | None = None
     sort: str = "day"
+    place: str | None = None
 
     def query(self, limit: int | None, offset: int = 0) -> EventQuery:
         return EventQuery(actor=self.actor, dyad=dyad_of(self.dyad), type=self.type, status=self.status,
                           since=first_day(self.since), until=last_day(self.until), document=self.document,
-                          q=self.q, sort=self.sort, limit=limit, offset=offset)
+                          q=self.q, place=self.place, sort=self.sort, limit=limit, offset=offset)
 
     def params(self) -> dict[str, str]:
         """The filters that are set, as query parameters (for links, permalinks and CSV)."""
@@ -85,10 +86,11 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentences.")] = None,
     document: Annotated[str | None, Query(max_length=400, description="Reported in this document.")] = None,
     sort: Annotated[Sort, Query(description="Order: day, -day, reports, -reports, score, -score, …")] = "day",
+    place: Annotated[str | None, Query(max_length=200, description="Words in the name of the place.")] = None,
 ) -> EventFilters:
     dyad_of(dyad)
     return EventFilters(actor or None, dyad or None, type.upper() if type else None, status, since or None,
-                        until or None, q or None, document or None, sort)
+                        until or None, q or None, document or None, sort, place or None)
 
 
 @dataclass
