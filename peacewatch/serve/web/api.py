@@ -64,8 +64,8 @@ def reader_of(request: Request) -> Reader:
 
 
 def names_of(request: Request) -> dict[str, str]:
-    names: dict[str, str] = request.app.state.names(reader_of(request))
-    return names
+    """Entity names, read for each request (the ledger may be rebuilt while the server runs)."""
+    return views.names_of(reader_of(request))
 
 
 ReaderDep = Annotated[Reader, Depends(reader_of)]

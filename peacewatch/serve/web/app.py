@@ -10,7 +10,6 @@ inline script), so a payload in a stored text can never run.
 
 from __future__ import annotations
 
-import functools
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from starlette.exceptions import HTTPException
 from ... import __version__
 from ...errors import PeacewatchError
 from ...store.reads import Reader
-from . import api, pages, views
+from . import api, pages
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -52,7 +51,6 @@ def create_app(db: str | Path) -> FastAPI:
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.reader = reader
     app.state.database = Path(db).name
-    app.state.names = functools.lru_cache(maxsize=1)(views.names_of)
     app.include_router(api.router)
     app.include_router(pages.router)
     static = resources.files("peacewatch.serve").joinpath("static")
