@@ -322,11 +322,15 @@ class Reader:
                 out[r[0]] = merged_event(json.loads(r[1]))
         return out
 
-    def top_dyads(self, limit: int = 10) -> list[DyadCount]:
-        """The pairs of parties with the most merged events, with their first and last days."""
+    def top_dyads(self, limit: int = 10, *, countries: bool | None = None) -> list[DyadCount]:
+        """The pairs of parties with the most merged events, with their first and last days: pairs of
+        country codes (``countries=True``), of ledger entities (``False``: people, organizations,
+        states by their entity ids), or both (None)."""
+        where = {True: "a LIKE 'code:%' AND b LIKE 'code:%'", False: "a NOT LIKE 'code:%' AND b NOT LIKE 'code:%'",
+                 None: "1"}[countries]
         rows = self._rows(
             f"SELECT a, b, count(*), min(day), max(CASE WHEN day < '{UNKNOWN_DAY}' THEN day END) FROM ledger_dyads"
-            " GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT ?", (limit,))
+            f" WHERE {where} GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT ?", (limit,))
         return [DyadCount(r[0], r[1], int(r[2]), r[3] if r[3] != UNKNOWN_DAY else None, r[4]) for r in rows]
 
     def event_days(self) -> tuple[str | None, str | None]:

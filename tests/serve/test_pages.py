@@ -81,3 +81,16 @@ def test_only_http_addresses_become_links(url: str) -> None:
 
 def test_http_addresses_become_links() -> None:
     assert safe_url("https://example.org/a?b=1&c=2") == "https://example.org/a?b=1&c=2"
+
+
+def test_dyad_lists_name_each_pair_once_and_never_a_party_with_itself(client) -> None:  # type: ignore[no-untyped-def]
+    for url in ["/", "/dyad"]:
+        pairs = re.findall(r'<a href="/dyad\?[^"]+">([^<]+) – ([^<]+)</a>', client.get(url).text)
+        assert pairs and all(a != b for a, b in pairs)
+    overview = re.findall(r'<a href="/dyad\?[^"]+">([^<]+ – [^<]+)</a>', client.get("/").text)
+    assert len(overview) == len(set(overview))
+
+
+def test_entity_counts_read_as_words(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/").text
+    assert re.search(r"\d+ (people|states|organizations)", page) and not re.search(r"\d+ (person|state)\b", page)

@@ -72,7 +72,7 @@ def overview(request: Request, reader: ReaderDep, names: NamesDep) -> HTMLRespon
     summary = reader.summary()
     first, last = reader.event_days()
     latest = reader.events(until=last, sort="-day", limit=10).items if last else []
-    dyads = [(d, views.party(d.a, names), views.party(d.b, names)) for d in reader.top_dyads(8)]
+    dyads = views.dyad_rows(reader.top_dyads(8, countries=True), names)
     due = [c for status in ("overdue", "open") for c in reader.commitments(status)]
     return render(request, "overview.html", title="Overview", summary=summary, event_days=(first, last),
                   published=reader.published_days(), dyads=dyads, latest=views.event_items(reader, latest, names),
@@ -105,8 +105,9 @@ def dyad_page(request: Request, reader: ReaderDep, names: NamesDep,
               b: Annotated[str | None, Query(max_length=200)] = None,
               by: Literal["month", "week"] = "month") -> HTMLResponse:
     if not a or not b:
-        dyads = [(d, views.party(d.a, names), views.party(d.b, names)) for d in reader.top_dyads(30)]
-        return render(request, "dyads.html", title="Dyads", dyads=dyads)
+        countries = views.dyad_rows(reader.top_dyads(30, countries=True), names)
+        entities = views.dyad_rows(reader.top_dyads(30, countries=False), names)
+        return render(request, "dyads.html", title="Dyads", dyads=countries, entity_dyads=entities)
     view = reader.timeline(a, b)
     periods = view.months if by == "month" else view.weeks
     names_ab = (views.party(party_token(a), names), views.party(party_token(b), names))

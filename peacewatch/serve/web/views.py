@@ -9,7 +9,7 @@ from typing import Any
 from ...resolve import LedgerCommitment, LedgerEntity, MergedEvent
 from ...resolve.dyads import NegotiationStep, PeriodStats, timeline_day
 from ...store.reads import Reader
-from ...store.rows import DocumentHead, DocumentInfo, Report, Speaker, StoredQuote
+from ...store.rows import DocumentHead, DocumentInfo, DyadCount, Report, Speaker, StoredQuote
 from ..present import (
     action_text,
     beneficiaries,
@@ -181,3 +181,10 @@ def names_of(reader: Reader) -> dict[str, str]:
 
 def party(token: str, names: dict[str, str]) -> str:
     return party_name(token, names)
+
+
+def dyad_rows(dyads: list[DyadCount], names: dict[str, str]) -> list[tuple[DyadCount, str, str]]:
+    """Pairs with their parties' names, leaving out a party paired with itself under two names (a
+    state's code and its entity id)."""
+    rows = [(d, party(d.a, names), party(d.b, names)) for d in dyads]
+    return [(d, a, b) for d, a, b in rows if a != b]
