@@ -27,7 +27,7 @@ API = ["/api/events", "/api/events?sort=-day", "/api/events?type=AGREE", "/api/e
        "/api/events?q=ceasefire", "/api/events?document=none", "/api/events?sort=-score&offset=90000",
        "/api/events?type=ASSAULT&actor=QAC&sort=-day", "/api/agreements", "/api/commitments?status=open",
        "/api/entities", "/api/documents", "/api/quotes", "/api/timeline?a=QAA&b=QAB",
-       "/api/timeline?a=QAA&b=QAB&by=week", "/api/summary"]
+       "/api/timeline?a=QAA&b=QAB&by=week", "/api/dyads?countries=true", "/api/summary"]
 PAGES = ["/", "/events", "/events?actor=QAB&sort=-day", "/events?type=AGREE&since=2019", "/dyad",
          "/dyad?a=QAA&b=QAB", "/dyad?a=QAA&b=QAB&by=week", "/commitments", "/documents", "/quotes"]
 TARGETS = {"api": 0.2, "page": 1.0}

@@ -322,16 +322,19 @@ class Reader:
                 out[r[0]] = merged_event(json.loads(r[1]))
         return out
 
-    def top_dyads(self, limit: int = 10, *, countries: bool | None = None) -> list[DyadCount]:
+    def top_dyads(self, limit: int = 10, *, countries: bool | None = None, offset: int = 0) -> list[DyadCount]:
         """The pairs of parties with the most merged events, with their first and last days: pairs of
         country codes (``countries=True``), of ledger entities (``False``: people, organizations,
         states by their entity ids), or both (None)."""
-        where = {True: "a LIKE 'code:%' AND b LIKE 'code:%'", False: "a NOT LIKE 'code:%' AND b NOT LIKE 'code:%'",
-                 None: "1"}[countries]
         rows = self._rows(
             f"SELECT a, b, count(*), min(day), max(CASE WHEN day < '{UNKNOWN_DAY}' THEN day END) FROM ledger_dyads"
-            f" WHERE {where} GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT ?", (limit,))
+            f" WHERE {_PAIRS[countries]} GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT ? OFFSET ?", (limit, offset))
         return [DyadCount(r[0], r[1], int(r[2]), r[3] if r[3] != UNKNOWN_DAY else None, r[4]) for r in rows]
+
+    def dyad_count(self, *, countries: bool | None = None) -> int:
+        """How many pairs of parties ``top_dyads`` can list."""
+        return self._count(f"SELECT count(*) FROM (SELECT 1 FROM ledger_dyads WHERE {_PAIRS[countries]}"
+                           " GROUP BY a, b)")
 
     def event_days(self) -> tuple[str | None, str | None]:
         """The first and last timeline day of the dated merged events."""
@@ -412,6 +415,10 @@ class Reader:
         except sqlite3.Error as e:
             raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
 
+
+# which pairs of the dyad index: of country codes, of ledger entities, or all
+_PAIRS = {True: "a LIKE 'code:%' AND b LIKE 'code:%'", False: "a NOT LIKE 'code:%' AND b NOT LIKE 'code:%'",
+          None: "1"}
 
 # what names a document: its title, the file it was read from, its first 200 characters
 _HEAD = ("d.title, json_extract(d.extra, '$.ingest.source'), substr(d.text, 1, 200), d.published, d.url")

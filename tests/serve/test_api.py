@@ -14,7 +14,8 @@ from peacewatch.store.event_query import SORTS
 from tests.resolve.helpers import golden_documents
 from tests.serve.webdb import EVIL_ID
 
-LISTS = ["/api/documents", "/api/events", "/api/commitments", "/api/agreements", "/api/entities", "/api/quotes"]
+LISTS = ["/api/documents", "/api/events", "/api/commitments", "/api/agreements", "/api/entities", "/api/quotes",
+         "/api/dyads"]
 
 
 def every(client, url: str) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -48,8 +49,8 @@ def test_csv_holds_exactly_the_rows_of_the_json(client, url: str) -> None:  # ty
     note, rows = csv_rows(answer.text)
     assert note.startswith(f"# peacewatch export of {url} from golden.db at 20")
     items = every(client, f"{url}?limit=3")
-    key = "id" if "id" in rows[0] else "doc"
-    assert [r[key] for r in rows] == [str(i[key]) for i in items]
+    keys = ["id"] if "id" in rows[0] else ["doc", "index"] if "doc" in rows[0] else ["a", "b"]
+    assert [[r[k] for k in keys] for r in rows] == [[str(i[k]) for k in keys] for i in items]
 
 
 def test_csv_says_its_filters(client) -> None:  # type: ignore[no-untyped-def]
@@ -146,6 +147,17 @@ def test_timeline_and_summary(client) -> None:  # type: ignore[no-untyped-def]
     summary = client.get("/api/summary").json()
     assert summary["documents"] == len(golden_documents()) + 1
     assert summary["top_dyads"][0]["events"] >= 1 and summary["event_days"]["first"]
+
+
+def test_dyads_are_pairs_of_countries_or_of_entities_most_events_first(client) -> None:  # type: ignore[no-untyped-def]
+    every_pair = every(client, "/api/dyads")
+    countries, entities = every(client, "/api/dyads?countries=true"), every(client, "/api/dyads?countries=false")
+    assert countries and all(d["a"].startswith("code:") and d["b"].startswith("code:") for d in countries)
+    assert all(not d["a"].startswith("code:") and not d["b"].startswith("code:") for d in entities)
+    assert len(countries) + len(entities) <= len(every_pair)
+    assert [d["events"] for d in every_pair] == sorted((d["events"] for d in every_pair), reverse=True)
+    top = next(d for d in countries if {d["a"], d["b"]} == {"code:AZE", "code:ARM"})
+    assert top["events"] == client.get("/api/timeline?a=AZE&b=ARM").json()["events"]
 
 
 def test_agreements_are_the_agree_events(client) -> None:  # type: ignore[no-untyped-def]

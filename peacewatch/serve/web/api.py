@@ -204,6 +204,20 @@ def quotes(request: Request, reader: ReaderDep, page: PagingDep, document: Word 
     return answer(request, "quotes", views.QUOTE_COLUMNS, format, page, fetch)
 
 
+@router.get("/dyads", response_model=Listing, responses=ERRORS, summary="Pairs of parties")
+def dyads(request: Request, reader: ReaderDep, names: NamesDep, page: PagingDep,
+          countries: Annotated[bool | None, Query(description="true: pairs of country codes; false: pairs of "
+                                                  "ledger entities; absent: both")] = None,
+          format: Format = "json") -> Answer:  # noqa: A002
+    """Pairs of parties (country codes ``code:AZE`` or ledger entity ids) by their number of merged
+    events, most first, with the first and last day and the parties' names."""
+    def fetch(limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        found = reader.top_dyads(limit, countries=countries, offset=offset)
+        items = [{**d.to_dict(), "a_name": views.party(d.a, names), "b_name": views.party(d.b, names)} for d in found]
+        return items, reader.dyad_count(countries=countries)
+    return answer(request, "dyads", views.DYAD_COLUMNS, format, page, fetch)
+
+
 @router.get("/timeline", responses=ERRORS, summary="A dyad's timeline")
 def timeline(request: Request, reader: ReaderDep,
              a: Annotated[str, Query(min_length=1, max_length=200, description="A party: AZE or an entity id.")],

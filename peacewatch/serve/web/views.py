@@ -183,6 +183,9 @@ def party(token: str, names: dict[str, str]) -> str:
     return party_name(token, names)
 
 
+DYAD_COLUMNS = ["a", "b", "a_name", "b_name", "events", "first", "last"]
+
+
 def dyad_rows(dyads: list[DyadCount], names: dict[str, str]) -> list[tuple[DyadCount, str, str]]:
     """Pairs with their parties' names, leaving out a party paired with itself under two names (a
     state's code and its entity id)."""
