@@ -505,6 +505,31 @@ def report(obj: Context, a: str, b: str, output: str, db: str | None) -> None:
     click.echo(f"report written to {output}", err=True)
 
 
+@main.command("serve")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 makes the data visible to the whole network.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+def serve(obj: Context, db: str | None, host: str, port: int) -> None:
+    """Serve the read-only web dashboard and REST API (/api/, documented at /openapi.json)."""
+    from .serve.web.server import Server
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine on port {port} can read "
+                   "the whole database (there is no login); use --host 127.0.0.1 to keep it to this machine",
+                   err=True)
+    try:
+        server = Server(db or obj.config.db, host, port)
+    except PeacewatchError as e:
+        _fail_usage(e)
+    click.echo(f"peacewatch serving {db or obj.config.db} at {server.address} (read-only; Ctrl-C stops it)", err=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
 @main.command("migrate")
 @click.option("--db", default=None, help="The database (default: config 'db').")
 @click.pass_obj

@@ -48,6 +48,11 @@ CODES: dict[str, str] = {
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",
+    # web server and API (peacewatch serve)
+    "E060": "web request names a record that does not exist",
+    "E061": "web request parameter invalid",
+    "E062": "web address or method unknown",
+    "E063": "web server cannot start",
     # a bug in peacewatch
     "E099": "internal error",
 }
@@ -119,3 +124,9 @@ class EvalError(PeacewatchError):
     """A gold file cannot be read."""
 
     code = "E050"
+
+
+class WebError(PeacewatchError):
+    """A web request cannot be answered as asked (``peacewatch serve``)."""
+
+    code = "E061"

@@ -8,8 +8,11 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -52,7 +55,41 @@ def test_readme_quick_start_runs(tmp_path):
     for command in commands:
         argv = shlex.split(command)
         argv[0] = exe
+        if argv[1] == "serve":
+            check_serves(argv, work, env)
+            continue
         proc = subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True, check=False)
         assert proc.returncode == 0, f"{command}\n{proc.stderr[-2000:]}"
     assert (work / "results.jsonl").stat().st_size > 0
     assert (work / "events.csv").read_text("utf-8").startswith("id,")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def check_serves(argv: list[str], cwd: Path, env: dict[str, str]) -> None:
+    """`peacewatch serve` as the README has it (on a free port, not to clash with a running one):
+    it says its address, answers the dashboard and the API, and stops on request."""
+    port = free_port()
+    server = subprocess.Popen([*argv, "--port", str(port)], cwd=cwd, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        said = server.stderr.readline()
+        assert f"http://127.0.0.1:{port}/" in said, said
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/summary", timeout=5) as answer:
+                    assert b'"documents"' in answer.read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("peacewatch serve did not answer")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+            assert b"Overview" in page.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -4,21 +4,24 @@ Filters combine with AND: ``actor`` (a country code or ledger entity id, as acto
 ``dyad`` (two of them: one range scan of the dyad index), ``type``, ``status``, ``since``/``until``
 (timeline days, inclusive; undated events are on 9999-12-31), ``document`` (reported in it), and
 ``q``, words searched case-insensitively in the evidence sentences (the spans of the per-document
-reports, cut out of the stored texts: a scan, meant for narrowed-down listings).
+reports, cut out of the stored texts: a scan, meant for narrowed-down listings), and ``place``,
+words in the name of where the event happened.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
 from ..resolve.dyads import party_token
 
-SORTS = {"day": "e.day, e.id", "-day": "e.day DESC, e.id", "reports": "e.reports, e.day, e.id",
-         "-reports": "e.reports DESC, e.day, e.id", "score": "e.score, e.day, e.id",
-         "-score": "e.score DESC, e.day, e.id", "first_reported": "e.first_reported, e.id",
-         "-first_reported": "e.first_reported DESC, e.id", "id": "e.id"}
+# A descending order is the exact reverse of its ascending one, so one index (migration 0004) serves both.
+SORTS = {"day": "e.day, e.id", "-day": "e.day DESC, e.id DESC", "reports": "e.reports, e.day, e.id",
+         "-reports": "e.reports DESC, e.day DESC, e.id DESC", "score": "e.score, e.day, e.id",
+         "-score": "e.score DESC, e.day DESC, e.id DESC", "first_reported": "e.first_reported, e.id",
+         "-first_reported": "e.first_reported DESC, e.id DESC", "id": "e.id"}
 _TEXT = ("e.id IN (SELECT m.ledger_event FROM ledger_event_mentions m JOIN events r ON r.doc_id = m.doc_id"
          " AND r.id = m.event JOIN documents d ON d.id = m.doc_id WHERE instr(lower(substr(d.text,"
          " json_extract(r.record, '$.span[0]') + 1, json_extract(r.record, '$.span[1]')"
@@ -37,6 +40,7 @@ class EventQuery:
     until: str | None = None
     document: str | None = None
     q: str | None = None
+    place: str | None = None
     sort: str = "day"
     limit: int | None = None
     offset: int = 0
@@ -48,8 +52,16 @@ class EventQuery:
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its arguments ."""
-        parts: list[str] = ["e.day >= ?", "e.day <= ?"]
-        args: list[Any] = [self.since or "0000-00-00", self.until or "9999-12-31"]
+        # A day bound only when one is asked for: a range over every day would make SQLite walk the
+        # day index (a random read per event) where a scan or another index is many times faster.
+        parts: list[str] = ["1"]
+        args: list[Any] = []
+        if self.since:
+            parts.append("e.day >= ?")
+            args.append(self.since)
+        if self.until:
+            parts.append("e.day <= ?")
+            args.append(self.until)
         if self.type:
             parts.append("e.type = ?")
             args.append(self.type.upper())
@@ -64,18 +76,31 @@ class EventQuery:
             parts.append(self._party())
             token = party_token(self.actor)
             code = token.removeprefix("code:") if token.startswith("code:") else None
-            args += [code, code, token, code, code, token]
+            written = json.dumps(code or token, ensure_ascii=False)  # as the ledger writes it in a record
+            args += [token, token, written if written.isascii() else "", code, code, token, code, code, token]
         if self.document:
             parts.append("e.id IN (SELECT ledger_event FROM ledger_event_mentions WHERE doc_id = ?)")
             args.append(self.document)
         if self.q:
             parts.append(_TEXT)
             args.append(self.q)
+        if self.place:
+            parts.append("instr(lower(coalesce(json_extract(e.record, '$.location.name'), '')), lower(?)) > 0")
+            args.append(self.place)
         return " AND ".join(parts), args
 
     @staticmethod
     def _party() -> str:
-        """Actor or recipient with this code (a country) or ledger entity id (anything else)."""
+        """Actor or recipient with this code (a country) or ledger entity id (anything else).
+
+        An event where the party is paired with another (the dyad index has a row for every pair) is
+        found through the index; only events in no pair at all (one party, or parties on the
+        recipient side only) are read, and of those only records that hold the party's value."""
         one = ("EXISTS (SELECT 1 FROM json_each(e.record, '$.{side}') p WHERE (? IS NOT NULL AND"
                " json_extract(p.value, '$.code') = ?) OR json_extract(p.value, '$.entity') = ?)")
-        return "(" + one.format(side="actor") + " OR " + one.format(side="recipient") + ")"
+        return ("e.id IN (SELECT event_id FROM ledger_dyads WHERE a = ? UNION ALL"
+                " SELECT event_id FROM ledger_dyads WHERE b = ? UNION ALL"
+                " SELECT x.id FROM ledger_events x WHERE x.id IN (SELECT u.id FROM ledger_events u WHERE u.id NOT IN"
+                " (SELECT event_id FROM ledger_dyads)) AND instr(x.record, ?) > 0 AND ("
+                + one.format(side="actor").replace("e.record", "x.record") + " OR "
+                + one.format(side="recipient").replace("e.record", "x.record") + "))")

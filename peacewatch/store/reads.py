@@ -23,10 +23,22 @@ from ..errors import StoreError
 from ..resolve import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from ..resolve.dyads import DyadView, dyad_view, party_token
 from ..resolve.records import EventMention
-from ..types import Argument, Document, Quote, Result
+from ..types import Argument, Document, Event, Quote, Result
 from .event_query import EventQuery
 from .readonly import open_readonly, open_uri
-from .rows import DocumentInfo, DocumentVersion, EventDetail, Evidence, Page, StoredQuote, Summary
+from .rows import (
+    DocumentHead,
+    DocumentInfo,
+    DocumentVersion,
+    DyadCount,
+    EventDetail,
+    Evidence,
+    Page,
+    Report,
+    Speaker,
+    StoredQuote,
+    Summary,
+)
 
 UNKNOWN_DAY = "9999-12-31"  # the timeline day of an undated merged event: ordering puts it last
 
@@ -297,6 +309,80 @@ class Reader:
             commitments=self.commitments(),
         )
 
+    # the web API: names, sentences and counts for many rows at once --------------------------
+
+    def document_heads(self, ids: list[str]) -> dict[str, DocumentHead]:
+        """What names each of these documents (those that exist): title, source file and first line."""
+        out: dict[str, DocumentHead] = {}
+        for chunk in _chunks(ids):
+            for r in self._rows(f"SELECT id, {_HEAD} FROM documents d WHERE id IN ({_marks(chunk)})", chunk):
+                out[r[0]] = _head(r[0], r[1:])
+        return out
+
+    def reports(self, event_ids: list[str]) -> dict[str, list[Report]]:
+        """Every report of these merged events: the per-document event and the sentence it was read in
+        (cut out by SQLite, widened to hold the trigger), its sources oldest first."""
+        out: dict[str, list[Report]] = {i: [] for i in event_ids}
+        start = "min(json_extract(r.record, '$.span[0]'), json_extract(r.record, '$.trigger_span[0]'))"
+        end = "max(json_extract(r.record, '$.span[1]'), json_extract(r.record, '$.trigger_span[1]'))"
+        for chunk in _chunks(event_ids):
+            rows = self._rows(
+                f"SELECT m.ledger_event, r.record, {start}, substr(d.text, {start} + 1, {end} - {start}),"
+                f" d.id, {_HEAD} FROM ledger_event_mentions m JOIN events r ON r.doc_id = m.doc_id"
+                " AND r.id = m.event JOIN documents d ON d.id = m.doc_id"
+                f" WHERE m.ledger_event IN ({_marks(chunk)})"
+                " ORDER BY m.ledger_event, coalesce(d.published, '9999'), d.id, r.rowid", chunk)
+            for r in rows:
+                event = Event.from_dict(json.loads(r[1]))
+                out[r[0]].append(Report(r[0], event, r[3] or "", int(r[2] or 0), _head(r[4], r[5:])))
+        return out
+
+    def events_by_id(self, ids: list[str]) -> dict[str, MergedEvent]:
+        """The merged events with these ids (those that exist)."""
+        out: dict[str, MergedEvent] = {}
+        for chunk in _chunks(ids):
+            for r in self._rows(f"SELECT id, record FROM ledger_events WHERE id IN ({_marks(chunk)})", chunk):
+                out[r[0]] = merged_event(json.loads(r[1]))
+        return out
+
+    def top_dyads(self, limit: int = 10, *, countries: bool | None = None, offset: int = 0) -> list[DyadCount]:
+        """The pairs of parties with the most merged events, with their first and last days: pairs of
+        country codes (``countries=True``), of ledger entities (``False``: people, organizations,
+        states by their entity ids), or both (None)."""
+        rows = self._rows(
+            f"SELECT a, b, count(*), min(day), max(CASE WHEN day < '{UNKNOWN_DAY}' THEN day END) FROM ledger_dyads"
+            f" WHERE {_PAIRS[countries]} GROUP BY a, b ORDER BY 3 DESC, a, b LIMIT ? OFFSET ?", (limit, offset))
+        return [DyadCount(r[0], r[1], int(r[2]), r[3] if r[3] != UNKNOWN_DAY else None, r[4]) for r in rows]
+
+    def dyad_count(self, *, countries: bool | None = None) -> int:
+        """How many pairs of parties ``top_dyads`` can list."""
+        return self._count(f"SELECT count(*) FROM (SELECT 1 FROM ledger_dyads WHERE {_PAIRS[countries]}"
+                           " GROUP BY a, b)")
+
+    def event_days(self) -> tuple[str | None, str | None]:
+        """The first and last timeline day of the dated merged events."""
+        row = self._rows(f"SELECT min(day), max(day) FROM ledger_events WHERE day < '{UNKNOWN_DAY}'")[0]
+        return row[0], row[1]
+
+    def published_days(self) -> tuple[str | None, str | None]:
+        """The first and last publication day of the stored documents."""
+        row = self._rows("SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM documents"
+                         " WHERE published IS NOT NULL")[0]
+        return row[0], row[1]
+
+    def speakers(self, doc_ids: list[str]) -> dict[tuple[str, str], Speaker]:
+        """Every per-document entity of these documents with the ledger entity it became (name, code),
+        keyed by (document, per-document entity id)."""
+        out: dict[tuple[str, str], Speaker] = {}
+        for chunk in _chunks(doc_ids):
+            rows = self._rows(
+                "SELECT e.doc_id, e.id, s.ledger_id, coalesce(l.name, e.name), coalesce(l.code, e.code)"
+                " FROM entities e LEFT JOIN ledger_entity_sources s ON s.doc_id = e.doc_id AND s.entity = e.id"
+                f" LEFT JOIN ledger_entities l ON l.id = s.ledger_id WHERE e.doc_id IN ({_marks(chunk)})", chunk)
+            for r in rows:
+                out[(r[0], r[1])] = Speaker(*r)
+        return out
+
     # summary and export ------------------------------------------------------------------------
 
     def summary(self) -> Summary:
@@ -351,3 +437,26 @@ class Reader:
             yield from self.conn.execute(sql)
         except sqlite3.Error as e:
             raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
+
+
+# which pairs of the dyad index: of country codes, of ledger entities, or all
+_PAIRS = {True: "a LIKE 'code:%' AND b LIKE 'code:%'", False: "a NOT LIKE 'code:%' AND b NOT LIKE 'code:%'",
+          None: "1"}
+
+# what names a document: its title, the file it was read from, its first 200 characters
+_HEAD = ("d.title, json_extract(d.extra, '$.ingest.source'), substr(d.text, 1, 200), d.published, d.url")
+
+
+def _head(doc_id: str, r: Any) -> DocumentHead:
+    source = r[1] if isinstance(r[1], str) else None
+    first = next((line.strip() for line in (r[2] or "").splitlines() if line.strip()), "")
+    return DocumentHead(doc_id, r[0], source, first, r[3], r[4])
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _marks(chunk: list[str]) -> str:
+    return ", ".join("?" * len(chunk))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from ..resolve import MergedEvent
-from ..types import Quote, Record
+from ..types import Event, Quote, Record
 
 T = TypeVar("T")
 
@@ -101,3 +101,53 @@ class Summary(Record):
     ledger_entities: int = 0
     ledger_commitments: dict[str, int] = field(default_factory=dict)
     versions: int = 0
+
+
+@dataclass
+class DocumentHead(Record):
+    """What a listing needs to name a document: its title, the file it was read from and its first
+    line (a document from a text file without a title line is named by one of the last two)."""
+
+    id: str
+    title: str | None
+    source: str | None
+    first_line: str
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Report(Record):
+    """One report of a merged event: the per-document event as extracted (with its trigger, date and
+    argument spans) and the sentence it was read in, ``start`` being where that sentence begins in
+    the document's text."""
+
+    _nested = {"event": Event, "document": DocumentHead}
+
+    ledger_event: str
+    event: Event
+    sentence: str
+    start: int
+    document: DocumentHead
+
+
+@dataclass
+class DyadCount(Record):
+    """A pair of parties (country codes ``code:AZE`` or ledger entity ids) and its merged events."""
+
+    a: str
+    b: str
+    events: int
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass
+class Speaker(Record):
+    """The ledger entity a per-document entity became (a quote's speaker, named and coded)."""
+
+    doc: str
+    entity: str
+    ledger_id: str | None
+    name: str
+    code: str | None = None

@@ -1,0 +1,33 @@
+"""Fixtures of the web tests: the application on the golden scenario, through FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.serve.webdb import golden_database
+
+
+@pytest.fixture(scope="session")
+def golden_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return golden_database(tmp_path_factory.mktemp("web") / "golden.db")
+
+
+@pytest.fixture(scope="session")
+def app(golden_db: Path):  # type: ignore[no-untyped-def]
+    from peacewatch.serve.web.app import create_app
+
+    application = create_app(golden_db)
+    yield application
+    application.state.reader.close()
+
+
+@pytest.fixture(scope="session")
+def client(app) -> Iterator:  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette: "Using httpx with TestClient is deprecated"
+        from fastapi.testclient import TestClient
+    yield TestClient(app)
