@@ -18,7 +18,8 @@ The structure is PA-X's and the ETH/PRIO ceasefire data's, read from the merged 
   ``pre-negotiation`` when it only commits to talks, ``implementation`` when it carries out an earlier
   agreement of the same parties (its provisions implement: releases, withdrawals, handovers),
   else ``framework``;
-- a ceasefire carries **start** (the day a report says it took effect, else the agreement's date),
+- a ceasefire carries **start** (the day a report says it took effect, also its ``in_force``, else
+  the agreement's date),
   **end** (its term: the ceasefire provision's due date) and **ended** (``broken`` with the event that
   broke it, ``expired`` when its term passed), as the news says.
 
@@ -182,6 +183,7 @@ def _ceasefire(a: Agreement, e: MergedEvent, provisions: list[LedgerCommitment],
     if truce is not None and truce.fulfilled_by:
         kept = merged.get(truce.fulfilled_by[0])
         start = (kept.date or kept.first_reported or start) if kept else start
+        a.in_force = start
     end = truce.due if truce else None
     ended, by = None, None
     if truce is not None and truce.broken_by:

@@ -204,6 +204,8 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "broken", f"{e.id} ({e.type}, {when}) contradicts it: {rule.note}"
     elif fulfilled:
         c.status, c.why = "fulfilled", f"carried out by {', '.join(c.fulfilled_by)}"
+        days = [d for e in fulfilling if (d := event_day(e)) is not None]
+        c.fulfilled_on = max(days).isoformat() if days else None
     elif _past_due(c.due, as_of):
         c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
         c.why += _partly(fulfilling, share) + (

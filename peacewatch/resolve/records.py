@@ -126,6 +126,7 @@ class LedgerCommitment(Record):
     partly_by: list[str] = field(default_factory=list)
     late_by: list[str] = field(default_factory=list)
     agreement: str | None = None
+    fulfilled_on: str | None = None  # the day the last act that fulfilled it happened
 
 
 @dataclass

@@ -20,7 +20,8 @@ RELEASE = {"type": "RETREAT", "mode": "release"}
 
 
 def ev(eid: str, type_: str, actor: list[Argument], recipient: list[Argument], **fields: Any) -> Event:
-    return Event(eid, type_, (0, 5), (0, 20), actor=actor, recipient=recipient, **fields)
+    spans = {"trigger_span": fields.pop("trigger_span", (0, 5)), "span": fields.pop("span", (0, 20))}
+    return Event(eid, type_, actor=actor, recipient=recipient, **spans, **fields)
 
 
 def promise(obligor: list[str], action: dict[str, Any] = RELEASE, **fields: Any) -> Result:
@@ -77,8 +78,26 @@ def test_one_of_two_obligors_acting_is_an_intermediate_level_not_fulfilled() -> 
 def test_a_ceasefire_in_force_keeps_the_promise_of_every_side() -> None:
     made = promise(["e1", "e2"], {"type": "RETREAT", "mode": "ceasefire"})
     done = later("b", "2023-12-10", ev("r1", "RETREAT", [AZE], [], mode="ceasefire", date="2023-12-10"))
-    [c] = build_ledger([made, done]).commitments
+    ledger = build_ledger([made, done])
+    [c] = ledger.commitments
     assert (c.status, c.level) == ("fulfilled", 3)
+
+
+def test_a_ceasefire_agreement_records_when_it_took_effect_and_how_it_ended() -> None:
+    deal = Result("deal", "2023-12-07", entities=ENTS, events=[
+        ev("a", "AGREE", [AZE, ARM], [], date="2023-12-07"),
+        ev("p", "RETREAT", [], [], mode="ceasefire", status="future", span=(30, 50), trigger_span=(30, 35))],
+        commitments=[Commitment("c1", "p", ["e1", "e2"], ["e1", "e2"], {"type": "RETREAT", "mode": "ceasefire"},
+                                made="2023-12-07", due="2023-12-31")])
+    held = later("b", "2023-12-09", ev("r", "RETREAT", [AZE, ARM], [], mode="ceasefire", date="2023-12-09"))
+    [agreement] = build_ledger([deal, held]).agreements
+    assert (agreement.stage, agreement.in_force) == ("ceasefire", "2023-12-09")
+    assert agreement.ceasefire is not None
+    assert (agreement.ceasefire.start, agreement.ceasefire.end, agreement.ceasefire.ended) == (
+        "2023-12-09", "2023-12-31", None)
+    fought = later("c", "2023-12-20", ev("f", "ASSAULT", [AZE], [ARM], date="2023-12-20"))
+    [agreement] = build_ledger([deal, held, fought]).agreements
+    assert agreement.ceasefire is not None and agreement.ceasefire.ended == "broken"
 
 
 def test_an_act_on_the_day_the_promise_was_made_keeps_it() -> None:
@@ -92,7 +111,7 @@ def test_a_release_announced_then_carried_out_is_fulfilled_on_the_day_it_happene
     ledger = build_ledger(golden_results())
     [swap] = [c for c in ledger.commitments if c.action == RELEASE]
     days = {e.date for e in ledger.events if e.id in swap.fulfilled_by}
-    assert (swap.status, swap.level, days) == ("fulfilled", 3, {"2023-12-13"})
+    assert (swap.status, swap.level, days, swap.fulfilled_on) == ("fulfilled", 3, {"2023-12-13"}, "2023-12-13")
 
 
 def _stored(path: Path, order: list[int]) -> Store:
