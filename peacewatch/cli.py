@@ -303,7 +303,7 @@ def _fail_output(e: PeacewatchError) -> None:
 
 @main.command("export")
 @click.argument("table", type=click.Choice(("documents", "mentions", "entities", "timexes", "quotes",
-                                            "events", "commitments", "versions")))
+                                            "events", "commitments", "versions", "agreements")))
 @click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
               show_default=True)
 @click.option("--db", default=None, help="The database (default: config 'db', ./peacewatch.db).")
@@ -315,8 +315,9 @@ def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_
     """Write a table of the database as JSON Lines, CSV or Parquet.
 
     events, commitments and entities are the merged cross-document view (stable entity ids, one
-    event per real-world event with every report in 'mentions'); the other tables are per document;
-    versions are the earlier texts of corrected documents.
+    event per real-world event with every report in 'mentions'); commitments carry their evidence
+    chain (every report that made or moved them, with its sentence), agreements their provisions;
+    the other tables are per document; versions are the earlier texts of corrected documents.
     """
     from .store import export as exporter
 
@@ -468,6 +469,23 @@ def commitments(obj: Context, status: str | None, db: str | None, as_json: bool)
     from .serve.text import render_commitments
 
     _echo_records(_read(db, obj.config, lambda r: r.commitments(status)), as_json, render_commitments)
+
+
+@main.command("process")
+@click.argument("a")
+@click.argument("b")
+@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
+              help="Show timeline events reported by at least this many documents.")
+@click.option("--db", default=None, help="The database (default: config 'db').")
+@click.option("--json", "as_json", is_flag=True, help="The whole process view as one JSON object.")
+@click.pass_obj
+def process(obj: Context, a: str, b: str, min_sources: int, db: str | None, as_json: bool) -> None:
+    """A peace process: agreements with provisions and implementation levels, open and overdue
+    commitments first, and the timeline of events with their source counts."""
+    from .serve.text import render_process
+
+    view, names = _read_dyad(db, obj.config, a, b, lambda r: (r.process(a, b), r.entity_names()))
+    click.echo(json.dumps(view.to_dict(), ensure_ascii=False) if as_json else render_process(view, names, min_sources))
 
 
 @main.command("timeline")

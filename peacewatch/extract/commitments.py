@@ -19,7 +19,9 @@ the obligors are the actors the subject (or the agreement's own words) names and
 bound — a state, person, organization, armed group, IGO or coded group, never a place, a reporter
 or a photo credit. A CONCEDE binds only when announced (``future``); its purpose clause is not what
 was conceded. Nested actions in ``nonaction`` (a "prisoners of war" topic, a broker) are dropped,
-and the same obligation told twice in one document is kept once.
+and the same obligation told twice in one document is kept once. A promise that binds but names no
+party ("the ceasefire will enter into force on August 3") binds the parties of the agreement the
+document reports, when it reports one between two or more parties.
 """
 
 from __future__ import annotations
@@ -53,9 +55,14 @@ class CommitmentsComponent:
         own: dict[str, dict[str, Any]] = notes.get("action", {})
         published = ann.anchor.isoformat() if ann.anchor else None
         seen: set[tuple[Any, ...]] = set()
+        agreed: list[str] | None = None
         for event in ann.result.events:
             actions = _actions(event, nested.get(event.id, []), own.get(event.id))
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
+            if bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
+                agreed = _agreement_parties(ann) if agreed is None else agreed
+                bound = (agreed, f"; obligors: the parties of the agreement the document reports "
+                                 f"({', '.join(agreed)}), the promise naming none") if agreed else None
             if bound is None:
                 continue
             obligor, note = bound
@@ -83,6 +90,27 @@ def _bound(ann: Annotation, event: Event, nested: bool) -> tuple[list[str], str]
     if not obligor:
         return None
     return obligor, f"; obligors named by '{_phrase(tokens)}'" + (f" (left: {left})" if left else "")
+
+
+def _unnamed(ann: Annotation, event: Event, nested: bool) -> bool:
+    """A promise whose frame binds but names no party ("The ceasefire will enter into force on
+    August 3", a provision restated after the deal): not a question, proposal or refusal, and no
+    actor of the event's own."""
+    if ann.doc is None or event.actor:
+        return False
+    return promise.refusal(ann.doc, event, nested) is None
+
+
+def _agreement_parties(ann: Annotation) -> list[str]:
+    """The parties of the agreement a document reports, for its provisions that name none: every
+    bindable actor or recipient of its agreements and signings that took place, when they are two
+    or more (an article on one deal restates its terms without repeating who is bound)."""
+    entities = {e.id: e for e in ann.result.entities}
+    found: list[str] = []
+    for e in ann.result.events:
+        if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
+            found += [p for p in promise.bindable(e.actor + e.recipient, entities) if p not in found]
+    return sorted(found) if len(found) >= 2 else []
 
 
 def _phrase(tokens: list[Any]) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..config import LedgerSettings
-from .reports import Report, evidence, incompatibility, status_class
+from .reports import Report, evidence, incompatibility, merge_kind, status_class
 
 
 @dataclass
@@ -148,7 +148,7 @@ def cluster_sorted(reports: Iterable[Report], settings: LedgerSettings,
     current: tuple[str, str] | None = None
     filling: Bucket | None = None
     for rep in reports:
-        key = (rep.event.type, status_class(rep.event.status))
+        key = (merge_kind(rep.event), status_class(rep.event.status))
         if key != current:
             if filling is not None:
                 yield from filling.clusters()

@@ -29,10 +29,13 @@ from dataclasses import dataclass
 
 from ..timespan import Interval, before_unknown, day, interval
 from ..types import Commitment
-from .events import HAPPENED, event_day, quantities_agree
+from .events import HAPPENED, event_day
 from .records import CommitmentSource, LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
+
+# Promises every side keeps at once: a ceasefire in force is kept by all of its parties.
+JOINT_MODES = frozenset({"ceasefire"})
 
 
 @dataclass
@@ -175,60 +178,111 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
     promised = promised if len(obligors) == 1 else None
-    doing = [e for e in toward if _fulfils(c.action, e) and quantities_agree(promised, e.quantity, 0.0,
-                                                                             same_unit=False)]
+    doing = [e for e in toward if _fulfils(c.action, e)]
     # what starts after the due date does not keep the promise: a truce "until January 2" is not
     # kept by a truce signed in June (a new decision), a withdrawal "by the end of the year" done
     # in March is late (the promise stays overdue; its why names the late act)
     late = [e for e in doing if _after_due(e, c.due)]
     candidates = [e for e in doing if not _after_due(e, c.due)]
-    fulfilling = _first_per_obligor(candidates, obligors)
+    fulfilling = _first_per_obligor(candidates, obligors, c.action)
+    share = _count_share(promised, candidates)
+    if share is not None and share < 1.0:
+        # part of a promised count (3 of 33 hostages): every release so far is evidence, none keeps it
+        fulfilling = [e for e in candidates if _counted(promised, e)]
     c.fulfilled_by = [e.id for e in fulfilling]
-    covered = all(any(side_tokens(e.actor) & tokens for e in fulfilling) for tokens in obligors.values())
-    fulfilled = bool(fulfilling) and covered
+    covered = _covered(fulfilling, obligors, c.action)
+    fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
+    c.level = 3 if fulfilled else _partial_level(fulfilling, covered, share)
     breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                 and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)
                 and not _after_due(e, c.due)]
     c.broken_by = [e.id for e, _ in breaking]
+    c.late_by = [e.id for e in late]
     if breaking:
         e, rule = breaking[0]
         when = e.date or e.first_reported
         c.status, c.why = "broken", f"{e.id} ({e.type}, {when}) contradicts it: {rule.note}"
     elif fulfilled:
         c.status, c.why = "fulfilled", f"carried out by {', '.join(c.fulfilled_by)}"
+        days = [d for e in fulfilling if (d := event_day(e)) is not None]
+        c.fulfilled_on = max(days).isoformat() if days else None
     elif _past_due(c.due, as_of):
         c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
-        c.why += _partly(fulfilling) + (f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
+        c.why += _partly(fulfilling, share) + (
+            f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
     else:
-        c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling)
+        c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling, share)
+    # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
+    c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
+
+
+def _counted(promised: dict | None, event: MergedEvent) -> bool:
+    q = event.quantity
+    return bool(promised and q and q.get("unit") == promised.get("unit") and isinstance(q.get("value"), int | float))
+
+
+def _count_share(promised: dict | None, events: list[MergedEvent]) -> float | None:
+    """The share of a promised count that events of the same unit carried out (the sum of their
+    counts: 24 hostages freed of 50 promised is 0.48), or None when nothing is counted."""
+    if not promised or not isinstance(promised.get("value"), int | float) or not promised.get("value"):
+        return None
+    counted = [e for e in events if _counted(promised, e)]
+    if not counted:
+        return None
+    done = sum(float(e.quantity["value"]) for e in counted if e.quantity)
+    return done / float(promised["value"])
+
+
+def _covered(fulfilling: list[MergedEvent], obligors: dict[str, frozenset[str]], action: dict) -> float:
+    """The share of obligors that carried the action out (1.0 when none is known). A ceasefire in
+    force binds every side, so one event of it by any obligor covers them all."""
+    if not obligors:
+        return 1.0 if fulfilling else 0.0
+    if fulfilling and action.get("mode") in JOINT_MODES:
+        return 1.0
+    done = sum(1 for tokens in obligors.values() if any(side_tokens(e.actor) & tokens for e in fulfilling))
+    return done / len(obligors)
+
+
+def _partial_level(fulfilling: list[MergedEvent], covered: float, share: float | None) -> int:
+    """PAM's scale below full implementation: 0 nothing done, 1 minimal (less than half of the
+    obligors acted, or less than half of a promised count), 2 intermediate (half or more)."""
+    if not fulfilling:
+        return 0
+    part = min(covered, share) if share is not None else covered
+    return 2 if part >= 0.5 else 1
 
 
 def _first_per_obligor(
-    candidates: list[MergedEvent], obligors: dict[str, frozenset[str]]
+    candidates: list[MergedEvent], obligors: dict[str, frozenset[str]], action: dict
 ) -> list[MergedEvent]:
     """For each obligor, the earliest event by it that carries the action out (all of them when the
-    obligor is unknown); later ones of the same kind are new events, not this promise kept."""
+    obligor is unknown, or for a ceasefire: the first event of it in force); later ones of the same
+    kind are new events, not this promise kept."""
     ordered = sorted(candidates, key=lambda e: (event_day(e) or dt.date.max, e.id))
-    if not obligors:
+    if not obligors or action.get("mode") in JOINT_MODES:
         return ordered[:1]
     chosen = {e.id: e for tokens in obligors.values()
               for e in [next((e for e in ordered if side_tokens(e.actor) & tokens), None)] if e is not None}
     return [e for e in ordered if e.id in chosen]
 
 
-def _partly(fulfilling: list[MergedEvent]) -> str:
+def _partly(fulfilling: list[MergedEvent], share: float | None) -> str:
     if not fulfilling:
         return ""
+    if share is not None and share < 1.0:
+        return f"; partly carried out by {', '.join(e.id for e in fulfilling)} ({share:.0%} of the promised count)"
     return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
 
 
 def _follows(span: Interval | None, made: Interval | None, horizon_days: int) -> bool:
     """Whether an event may have followed the promise: it ends after the promise's first day and
-    starts within ``horizon_days`` of it. An event, or a promise, that cannot be placed in time is
+    starts within ``horizon_days`` of it (an act on the day the promise is made, reported as a
+    promise that morning and done by evening, follows it). An event, or a promise, that cannot be placed in time is
     never taken as evidence either way."""
     if span is None or made is None:
         return False
-    return span.end > made.start and span.start <= made.end + dt.timedelta(days=horizon_days)
+    return span.end >= made.start and span.start <= made.end + dt.timedelta(days=horizon_days)
 
 
 def _after_due(event: MergedEvent, due: str | None) -> bool:

@@ -83,12 +83,15 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
     events = [m.event for m in members]
     head = events[0]
     seed = min((m.doc, m.event.trigger_span, m.event.id) for m in members)
-    mode = next((e.mode for e in events if e.mode), None)
-    row = plover_row(head.type, mode)
+    # a signing merged with reports that the parties agreed is the signing: SUPPORT/sign (the
+    # more precise of the two words for one act); otherwise the first report's type and mode
+    signed = next((e for e in events if e.type != head.type), None)
+    kind, mode = (signed.type, signed.mode) if signed else (head.type, next((e.mode for e in events if e.mode), None))
+    row = plover_row(kind, mode)
     published = sorted(m.published.isoformat() for m in members if m.published)
     return MergedEvent(
         id=_event_id(f"{seed[0]}|{seed[1][0]}|{seed[1][1]}|{seed[2]}|{head.type}"),
-        type=head.type, mode=mode, status=_status(events),
+        type=kind, mode=mode, status=_status(events),
         context=sorted({c for e in events for c in e.context}),
         actor=_arguments(members, "actor", id_map, by_id),
         recipient=_arguments(members, "recipient", id_map, by_id),
@@ -102,7 +105,32 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
                   for m in sorted(members, key=lambda m: (m.doc, m.event.trigger_span))],
         first_reported=published[0] if published else None,
         why=_why(members),
+        sources=len({m.doc for m in members}),
+        conflicts=conflicts(members),
     )
+
+
+def conflicts(members: list[Report]) -> list[str]:
+    """Where the documents of one merged event disagree, said, not hidden: different days (within
+    the slack that let them merge) and different counts of one unit, each with the documents
+    that give it."""
+    out = []
+    days: dict[str, set[str]] = {}
+    for m in members:
+        if m.stated is not None and m.stated.days == 1:
+            days.setdefault(m.stated.start.isoformat(), set()).add(m.doc)
+    if len(days) > 1:
+        out.append("date: " + "; ".join(f"{d} ({', '.join(sorted(docs))})" for d, docs in sorted(days.items())))
+    counts: dict[str, dict[str, set[str]]] = {}
+    for m in members:
+        q = m.event.quantity
+        if q and q.get("value") is not None:
+            counts.setdefault(str(q.get("unit")), {}).setdefault(str(q.get("value")), set()).add(m.doc)
+    for unit, values in sorted(counts.items()):
+        if len(values) > 1:
+            out.append(f"{unit}: " + "; ".join(f"{v} ({', '.join(sorted(docs))})"
+                                              for v, docs in sorted(values.items())))
+    return out
 
 
 def _status(events: list[Event]) -> str:

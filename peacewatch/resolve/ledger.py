@@ -51,6 +51,7 @@ def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = No
     return Ledger(
         as_of=built.as_of.isoformat() if built.as_of else None, documents=[r.id for r in source.results],
         entities=space.entities, events=space.events, commitments=space.commitments,
+        agreements=space.agreements,
     )
 
 

@@ -16,7 +16,7 @@ from .clusters import Bucket, MemoryBucket
 from .commitments import Found, Placed
 from .entities import Seen
 from .events import EntityInfo, timeline_day
-from .records import EntityMention, LedgerCommitment, LedgerEntity, MergedEvent
+from .records import Agreement, EntityMention, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
 from .space import EntityKeys
 
@@ -67,6 +67,7 @@ class MemorySpace:
         self.entities: list[LedgerEntity] = []
         self.events: list[MergedEvent] = []
         self.commitments: list[LedgerCommitment] = []
+        self.agreements: list[Agreement] = []
         self._keys: dict[tuple[str, str], str] = {}
         self._by_id: dict[str, MergedEvent] = {}
 
@@ -151,6 +152,18 @@ class MemorySpace:
 
     def put_commitment(self, c: LedgerCommitment) -> None:
         self.commitments.append(c)
+
+    # --- agreements ---
+    def agreement_events(self) -> Iterator[MergedEvent]:
+        return (e for e in self.events if e.type in ("AGREE", "SUPPORT"))
+
+    def written_commitments(self) -> list[LedgerCommitment]:
+        return self.commitments
+
+    def put_agreements(self, agreements: list[Agreement], links: Mapping[str, str]) -> None:
+        self.agreements = list(agreements)
+        for c in self.commitments:
+            c.agreement = links.get(c.id)
 
 
 def _timeline_order(event: MergedEvent) -> tuple[dt.date, str]:

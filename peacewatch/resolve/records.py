@@ -92,6 +92,8 @@ class MergedEvent(Record):
     mentions: list[EventMention] = field(default_factory=list)
     first_reported: str | None = None
     why: str = ""
+    sources: int = 0
+    conflicts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -120,19 +122,65 @@ class LedgerCommitment(Record):
     broken_by: list[str] = field(default_factory=list)
     sources: list[CommitmentSource] = field(default_factory=list)
     why: str = ""
+    level: int = 0
+    partly_by: list[str] = field(default_factory=list)
+    late_by: list[str] = field(default_factory=list)
+    agreement: str | None = None
+    fulfilled_on: str | None = None  # the day the last act that fulfilled it happened
+
+
+@dataclass
+class Ceasefire(Record):
+    """What the ceasefire data code of a ceasefire agreement: when it started and ended, and how."""
+
+    start: str | None = None
+    end: str | None = None
+    ended: str | None = None  # "broken", "expired" or None (in force, or not known)
+    ended_by: str | None = None  # the merged event that broke it
+    commitment: str | None = None  # the ceasefire provision
+    bilateral: bool = False
+
+
+@dataclass
+class Agreement(Record):
+    """One agreement reached (a deal, joint statement, memorandum, ceasefire), with its provisions:
+    the ledger commitments it made (``resolve.agreements``)."""
+
+    _nested = {"ceasefire": Ceasefire}
+
+    id: str
+    event: str
+    name: str
+    date: str | None = None
+    signed: str | None = None
+    initialled: str | None = None
+    ratified: str | None = None
+    in_force: str | None = None
+    written: bool | None = None
+    signatories: list[str] = field(default_factory=list)
+    third_parties: list[str] = field(default_factory=list)
+    stage: str = "framework"
+    provisions: list[str] = field(default_factory=list)
+    ceasefire: Ceasefire | None = None
+    documents: list[str] = field(default_factory=list)
+    sources: int = 0
+    first_reported: str | None = None
+    why: str = ""
 
 
 @dataclass
 class Ledger(Record):
     """The whole cross-document view, rebuilt from per-document results."""
 
-    _nested = {"entities": LedgerEntity, "events": MergedEvent, "commitments": LedgerCommitment}
+    _nested = {"entities": LedgerEntity, "events": MergedEvent, "commitments": LedgerCommitment,
+               "agreements": Agreement}
 
     as_of: str | None = None
     documents: list[str] = field(default_factory=list)
     entities: list[LedgerEntity] = field(default_factory=list)
     events: list[MergedEvent] = field(default_factory=list)
     commitments: list[LedgerCommitment] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> LedgerEntity | None:
         return next((e for e in self.entities if e.id == entity_id), None)

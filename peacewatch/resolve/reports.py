@@ -45,6 +45,24 @@ HAPPENED = ("occurred", "historical")
 _WORD = re.compile(r"\w+")
 
 
+# Two outlets may disagree on a count of one day's event ("13 hostages", "24 hostages") by up to this
+# share of the larger: the reports merge and the merged event lists the conflict. Counts further apart
+# (32 and 5) are two events.
+DISPUTED_COUNTS = 0.5
+# Acts of two sides together (an agreement, talks): outlets name different signatories or
+# delegations ("the government", "the TPLF", "Ethiopia and the AU") of one act, so across
+# documents their parties agree when they share a country, whichever side names it.
+JOINT = frozenset({"AGREE", "CONSULT"})
+# Types that tell of one happening in other words: signing a deal (SUPPORT/sign) is how the news
+# reports that the parties agreed it (AGREE that happened), so the two merge as one kind.
+_KINDS = {("SUPPORT", "sign"): "AGREE"}
+
+
+def merge_kind(event: Event) -> str:
+    """The type a report merges under: its own, except the pairs of ``_KINDS``."""
+    return _KINDS.get((event.type, event.mode or ""), event.type)
+
+
 def status_class(status: str) -> str:
     """Statuses that may describe the same report: occurred and historical both mean it happened."""
     return "happened" if status in HAPPENED else status
@@ -105,7 +123,7 @@ class Report:
     @property
     def sort_key(self) -> tuple[object, ...]:
         stated = self.stated or Interval(dt.date.max, dt.date.max)
-        return (self.event.type, status_class(self.event.status), self.event.mode or "",
+        return (merge_kind(self.event), status_class(self.event.status), self.event.mode or "",
                 stated.days if self.stated else 10**6, stated.start, self.doc, self.event.trigger_span,
                 self.event.span, self.event.id)
 
@@ -121,11 +139,11 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
     for r in results:
         published = day(r.published)
         # wording is only ever compared between reports of one document and one bucket of the merge
-        kinds = Counter((ev.type, status_class(ev.status)) for ev in r.events)
+        kinds = Counter((merge_kind(ev), status_class(ev.status)) for ev in r.events)
         for ev in r.events:
             stated = interval(ev.date)
             text = (span_texts or {}).get((r.id, ev.span[0], ev.span[1]), "")
-            text = text if kinds[(ev.type, status_class(ev.status))] > 1 else ""
+            text = text if kinds[(merge_kind(ev), status_class(ev.status))] > 1 else ""
             out.append(Report(
                 r.id, published, ev,
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
@@ -155,19 +173,32 @@ def _window(status: str, published: dt.date, days: int) -> Interval:
 def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     """Why two reports cannot be the same event, or None when they can."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type or status_class(ea.status) != status_class(eb.status):
+    if merge_kind(ea) != merge_kind(eb) or status_class(ea.status) != status_class(eb.status):
         return "type or status differs"
-    if ea.mode != eb.mode and not (settings.mode_none_matches and (ea.mode is None or eb.mode is None)):
+    if ea.mode != eb.mode and not (settings.mode_none_matches and (ea.mode is None or eb.mode is None)) \
+            and merge_kind(ea) == ea.type == eb.type:
         return "mode differs"
-    if not _sides_agree(a.actors, b.actors) or not _sides_agree(a.recipients, b.recipients):
+    other = a.doc != b.doc
+    joint = other and merge_kind(ea) in JOINT and bool(a.countries & b.countries)
+    if not joint and (not _sides_agree(a.actors, b.actors)
+                      or not _sides_agree(a.recipients, b.recipients, loose=other)):
         return "actors or recipients differ"
-    if a.doc != b.doc and (a.window is None or b.window is None):
+    if other and (a.window is None or b.window is None):
         return "no date to place one of them"
     if not agree(a.window, b.window, settings.date_slack_days):
         return "dates differ"
-    if not quantities_agree(ea.quantity, eb.quantity, settings.quantity_tolerance):
+    if not quantities_agree(ea.quantity, eb.quantity, settings.quantity_tolerance) and not (
+            other and _same_day(a, b, settings.date_slack_days)
+            and quantities_agree(ea.quantity, eb.quantity, DISPUTED_COUNTS)):
         return "quantities differ"
     return None
+
+
+def _same_day(a: Report, b: Report, slack: int) -> bool:
+    """Both reports state a day, and the days agree (within ``slack``): outlets that disagree on a
+    count of that day's event tell of one event (the ledger flags the disagreement)."""
+    return bool(a.stated and b.stated and a.stated.days == 1 and b.stated.days == 1
+                and abs((a.stated.start - b.stated.start).days) <= slack)
 
 
 def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
@@ -180,15 +211,27 @@ def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     if not a.actors or not b.actors:
         if not (a.stated and b.stated):
             return None
-        found = _same_count(a, b, settings) or _shared_named(a.recipients, b.recipients, "recipient")
+        found = _same_count(a, b, settings) or _shared_named(a.recipients, b.recipients, "recipient") or (
+            _same_mode_day(a, b, settings) if a.doc != b.doc else None)
         return f"actor unknown, stated dates agree, {found}" if found else None
     if a.doc == b.doc:
         return _same_sides(a, b) or _same_count(a, b, settings) or _same_date(a, b)
     if a.stated and b.stated:
+        if not _shared(a.actors, b.actors):
+            return f"joint act of {', '.join(sorted(a.countries & b.countries))}, stated dates agree"
         return "shared actor, stated dates agree"
     found = (_shared_party(a.recipients, b.recipients, "recipient") or _same_count(a, b, settings)
              or _same_actor_set(a, b))
     return f"shared actor, {found}" if found else None
+
+
+def _same_mode_day(a: Report, b: Report, settings: LedgerSettings) -> str | None:
+    """Two outlets telling of one specific act (a mode: a release, a signing, an abduction) on the
+    same stated day: one names who did it, the other only to whom or not at all."""
+    mode = a.event.mode or b.event.mode
+    if mode and _same_day(a, b, settings.date_slack_days):
+        return f"same {mode} on the same day"
+    return None
 
 
 def _same_sides(a: Report, b: Report) -> str | None:
@@ -250,8 +293,18 @@ def _union(side: tuple[frozenset[str], ...]) -> frozenset[str]:
     return frozenset().union(*side) if side else frozenset()
 
 
-def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
-    return not a or not b or _shared(a, b)
+def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], *, loose: bool = False) -> bool:
+    """Each side shares a party with the other, or one is empty; with ``loose`` (reports of two
+    documents) also when one side names only parties without a country code: outlets name the
+    same hostage or village differently ("Luis Diaz Sr." / "Luis Manuel Diaz"), and such a name
+    contradicts nothing."""
+    if not a or not b or _shared(a, b):
+        return True
+    return loose and (_uncoded(a) or _uncoded(b))
+
+
+def _uncoded(side: tuple[frozenset[str], ...]) -> bool:
+    return not any(t.startswith("code:") for t in _union(side))
 
 
 def _shared(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:

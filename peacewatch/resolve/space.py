@@ -26,7 +26,7 @@ from .clusters import Bucket
 from .commitments import Found, Placed
 from .entities import Seen
 from .events import EntityInfo, Taken
-from .records import LedgerCommitment, LedgerEntity, MergedEvent
+from .records import Agreement, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
 
 EntityKeys = Mapping[tuple[str, str], str]
@@ -123,3 +123,15 @@ class Space(Protocol):
 
     def put_commitment(self, c: LedgerCommitment) -> None:
         """Write one decided commitment (they come by the day made, then id)."""
+
+    # --- agreements -----------------------------------------------------------------------------------
+    def agreement_events(self) -> Iterator[MergedEvent]:
+        """The merged events that may be agreements (AGREE and SUPPORT; more is fine), with their
+        mentions, in timeline order."""
+
+    def written_commitments(self) -> list[LedgerCommitment]:
+        """Every decided commitment written by ``put_commitment``."""
+
+    def put_agreements(self, agreements: list[Agreement], links: Mapping[str, str]) -> None:
+        """Write the agreements, and on each commitment the agreement it is a provision of
+        (``links``: commitment id → agreement id)."""

@@ -10,7 +10,9 @@
    of the space), each cluster becomes a merged event; those that could keep or break a promise are
    kept for step 3;
 3. commitments: the per-document promises are grouped into ledger commitments and each is decided
-   (``commitments.decide``) over the deciding events the space finds for it.
+   (``commitments.decide``) over the deciding events the space finds for it;
+4. agreements: each merged agreement (``agreements.agreements_of``) becomes one record, with the
+   commitments made with it as its provisions.
 
 The result depends on the set of documents only, never on the order they arrived in or on the
 space that kept the work (``tests/store/test_rebuild.py`` checks that both spaces agree).
@@ -24,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from ..config import LedgerSettings
 from ..timespan import day, interval
+from .agreements import agreements_of
 from .clusters import cluster_sorted
 from .commitments import build_commitment, commitment_found, decide, deciding_types, group_key, may_decide, placed
 from .entities import Links, Seen, entity_key, ledger_entity
@@ -45,6 +48,7 @@ class Built:
     reports: int
     commitments: int
     as_of: dt.date | None
+    agreements: int = 0
 
 
 def build(source: Source, space: Space, settings: LedgerSettings) -> Built:
@@ -53,7 +57,8 @@ def build(source: Source, space: Space, settings: LedgerSettings) -> Built:
     entities = fold_entities(source, space)
     events, reports = merge_events(source, space, settings)
     commitments = track_commitments(source, space, as_of, settings.horizon_days)
-    return Built(documents, entities, events, reports, commitments, as_of)
+    agreements = gather_agreements(space, as_of)
+    return Built(documents, entities, events, reports, commitments, as_of, agreements)
 
 
 def _documents(source: Source, settings: LedgerSettings) -> tuple[int, dt.date | None]:
@@ -150,6 +155,16 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
         space.put_commitment(c)
         count += 1
     return count
+
+
+# --- 4. agreements ---------------------------------------------------------------------------------------
+
+def gather_agreements(space: Space, as_of: dt.date | None) -> int:
+    """One record per agreement reached, its provisions linked both ways; returns how many."""
+    found, links = agreements_of(space.agreement_events(), space.written_commitments(), space.entity_info(),
+                                 space.merged(), as_of)
+    space.put_agreements(found, links)
+    return len(found)
 
 
 class _Codes(Mapping[str, "str | None"]):

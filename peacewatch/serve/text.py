@@ -6,7 +6,7 @@ from typing import Protocol
 
 from ..resolve import LedgerCommitment, MergedEvent
 from ..resolve.dyads import DyadView
-from ..store.rows import Summary
+from ..store.rows import ProcessView, Summary
 from ..types import Argument
 
 
@@ -95,14 +95,64 @@ def render_commitments(commitments: list[LedgerCommitment]) -> str:
     """Commitments, one line each, with what fulfilled or broke them."""
     if not commitments:
         return "no commitments"
-    lines = [f"{'made':<11} {'status':<10} {'action':<20} {'due':<11} {'obligor → beneficiary':<30} evidence"]
+    lines = [f"{'made':<11} {'status':<10} {'level':<6}{'action':<20} {'due':<11} {'obligor → beneficiary':<30} "
+             "evidence"]
     for c in commitments:
         action = "/".join(str(v) for v in (c.action.get("type"), c.action.get("mode")) if v)
         parties = f"{'+'.join(c.obligor) or '-'} → {'+'.join(c.beneficiary) or '-'}"
         # a broken promise is shown with what broke it, even when something had kept it earlier
         evidence = ", ".join(c.broken_by if c.status == "broken" else c.fulfilled_by or c.broken_by) or "-"
-        lines.append(f"{c.made or '?':<11} {c.status:<10} {action:<20} {c.due or '-':<11} {parties:<30} {evidence}")
+        lines.append(f"{c.made or '?':<11} {c.status:<10} {c.level:<6}{action:<20} {c.due or '-':<11} {parties:<30} "
+                     f"{evidence}")
     return "\n".join(lines)
+
+
+_PAM = {0: "not initiated", 1: "minimal", 2: "intermediate", 3: "full"}
+
+
+def render_process(view: ProcessView, names: dict[str, str] | None = None, min_sources: int = 1) -> str:
+    """A process as an analyst reads it: agreements in order with their provisions and implementation
+    levels, open and overdue commitments first, then the timeline of events with source counts."""
+    names = names or {}
+
+    def who(ids: list[str]) -> str:
+        return ", ".join(names.get(i, i) for i in ids) or "-"
+
+    lines = [f"{view.a} – {view.b}: {len(view.agreements)} agreements, {len(view.commitments)} commitments, "
+             f"{len(view.timeline)} events", "", "agreements"]
+    for item in view.agreements:
+        ag = item.agreement
+        lines.append(f"  {ag.date or '?':<11} {ag.stage:<16} {ag.name}  [{ag.sources} source(s)] {ag.id}")
+        lines.append(f"      signatories: {who(ag.signatories)}; third parties: {who(ag.third_parties)}"
+                     + (f"; signed {ag.signed}" if ag.signed else ""))
+        if ag.ceasefire is not None:
+            cf = ag.ceasefire
+            lines.append(f"      ceasefire: from {cf.start or '?'} to {cf.end or '?'}"
+                         + (f", ended: {cf.ended}" + (f" by {cf.ended_by}" if cf.ended_by else "") if cf.ended else ""))
+        for c in item.provisions:
+            lines.append(f"      - {_action(c)} by {who(c.obligor)}: {c.status}, level {c.level} ({_PAM[c.level]})")
+    if not view.agreements:
+        lines.append("  none")
+    lines += ["", "commitments (open and overdue first)"]
+    for c in view.commitments:
+        lines.append(f"  {c.made or '?':<11} {c.status:<10} level {c.level}  {_action(c):<20} "
+                     f"{who(c.obligor)} → {who(c.beneficiary)}  due {c.due or '-'}  {c.id}")
+    if not view.commitments:
+        lines.append("  none")
+    lines += ["", f"timeline (events reported by at least {min_sources} source(s))"]
+    for e in view.timeline:
+        sources = e.sources or len({m.doc for m in e.mentions})
+        if sources < min_sources:
+            continue
+        kind = f"{e.type}/{e.mode}" if e.mode else e.type
+        flag = f"  conflict: {'; '.join(e.conflicts)}" if e.conflicts else ""
+        lines.append(f"  {e.date or e.first_reported or '?':<11} {kind:<22} {_parties(e.actor)} → "
+                     f"{_parties(e.recipient)}  [{sources} source(s)]{flag}")
+    return "\n".join(lines)
+
+
+def _action(c: LedgerCommitment) -> str:
+    return "/".join(str(v) for v in (c.action.get("type"), c.action.get("mode")) if v)
 
 
 def render_timeline(view: DyadView, by: str = "month") -> str:

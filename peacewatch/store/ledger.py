@@ -58,6 +58,7 @@ class LedgerStats:
     reports: int
     commitments: int
     as_of: str | None
+    agreements: int = 0
 
 
 def stored_results(conn: sqlite3.Connection) -> list[Result]:
@@ -120,7 +121,8 @@ def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> Le
         scratch.drop(conn)
     as_of = built.as_of.isoformat() if built.as_of else None
     _insert_meta(conn, settings, stamp, as_of)
-    return LedgerStats(built.documents, built.entities, built.events, built.reports, built.commitments, as_of)
+    return LedgerStats(built.documents, built.entities, built.events, built.reports, built.commitments, as_of,
+                       built.agreements)
 
 
 def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
@@ -167,7 +169,7 @@ def _meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
-                  "ledger_event_mentions", "ledger_dyads", "ledger_commitments")
+                  "ledger_event_mentions", "ledger_dyads", "ledger_commitments", "ledger_agreements")
 
 
 def _insert_meta(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:

@@ -22,11 +22,13 @@ from typing import Any
 from ..errors import StoreError
 from ..resolve import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from ..resolve.dyads import DyadView, dyad_view, party_token
-from ..resolve.records import EventMention
+from ..resolve.records import Agreement, EventMention
 from ..types import Argument, Document, Event, Quote, Result
 from .event_query import EventQuery
 from .readonly import open_readonly, open_uri
 from .rows import (
+    AgreementView,
+    CommitmentEvidence,
     DocumentHead,
     DocumentInfo,
     DocumentVersion,
@@ -34,6 +36,7 @@ from .rows import (
     EventDetail,
     Evidence,
     Page,
+    ProcessView,
     Report,
     Speaker,
     StoredQuote,
@@ -42,8 +45,9 @@ from .rows import (
 
 UNKNOWN_DAY = "9999-12-31"  # the timeline day of an undated merged event: ordering puts it last
 
-EXPORT_TABLES = ("documents", "mentions", "entities", "timexes", "quotes", "events", "commitments", "versions")
-MERGED = ("events", "commitments", "entities")
+EXPORT_TABLES = ("documents", "mentions", "entities", "timexes", "quotes", "events", "commitments", "versions",
+                 "agreements")
+MERGED = ("events", "commitments", "entities", "agreements")
 _COMMITMENT_ORDER = " ORDER BY coalesce(made, '9999-12-31'), id"
 _RECORD_ORDER = {"timexes": "idx", "mentions": "idx", "quotes": "idx", "entities": "rowid",
                  "events": "rowid", "commitments": "rowid"}
@@ -62,6 +66,8 @@ def merged_event(d: dict[str, Any]) -> MergedEvent:
                                (m["span"][0], m["span"][1]), m.get("published"), m.get("date"),
                                m.get("status", "occurred")) for m in d.get("mentions") or []],
         first_reported=d.get("first_reported"), why=d.get("why", ""),
+        sources=d.get("sources") or len({m["doc"] for m in d.get("mentions") or []}),
+        conflicts=list(d.get("conflicts") or []),
     )
 
 
@@ -223,6 +229,97 @@ class Reader:
                           + _COMMITMENT_ORDER, args)
         return [LedgerCommitment.from_dict(json.loads(r[0])) for r in rows]
 
+    def commitment(self, commitment_id: str) -> LedgerCommitment | None:
+        """One ledger commitment by id."""
+        rows = self._rows("SELECT record FROM ledger_commitments WHERE id = ?", (commitment_id,))
+        return LedgerCommitment.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def commitment_evidence(self, commitment_id: str) -> list[CommitmentEvidence]:
+        """A commitment's evidence chain in date order: each report of the promise (``made``), then
+        each report of every act that carried it out, part of it, late, or broke it, with the
+        sentence it was read in. Empty for an unknown id."""
+        c = self.commitment(commitment_id)
+        if c is None:
+            return []
+        links: list[tuple[str, str, str, str | None, str | None]] = []  # role, doc, event, ledger event, day
+        for src in c.sources:
+            rows = self._rows("SELECT json_extract(c.record, '$.event'), d.published FROM commitments c"
+                              " JOIN documents d ON d.id = c.doc_id WHERE c.doc_id = ? AND"
+                              " json_extract(c.record, '$.id') = ?", (src.doc, src.commitment))
+            if rows:
+                links.append(("made", src.doc, rows[0][0], c.event, (rows[0][1] or "")[:10] or c.made))
+        roles = [("broken", c.broken_by), ("done late", c.late_by),
+                 ("partly carried out" if c.partly_by else "carried out", c.fulfilled_by)]
+        for role, ids in roles:
+            for event_id in ids:
+                rows = self._rows("SELECT record FROM ledger_events WHERE id = ?", (event_id,))
+                if not rows:
+                    continue
+                event = merged_event(json.loads(rows[0][0]))
+                for m in event.mentions:
+                    links.append((role, m.doc, m.event, event.id, event.date or m.published))
+        return self._evidence_rows(links)
+
+    def _evidence_rows(self, links: list[tuple[str, str, str, str | None, str | None]]) -> list[CommitmentEvidence]:
+        docs = {d.id: d for d in self.source_documents(sorted({doc for _, doc, _, _, _ in links}))}
+        spans: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        for _, doc, event, _, _ in links:
+            rows = self._rows("SELECT json_extract(record, '$.span'), json_extract(record, '$.trigger_span')"
+                              " FROM events WHERE doc_id = ? AND json_extract(record, '$.id') = ?", (doc, event))
+            if rows and rows[0][0]:
+                spans[(doc, event)] = (json.loads(rows[0][0]), json.loads(rows[0][1] or "[0, 0]"))
+        out = []
+        for role, doc, event, ledger_event, when in links:
+            d = docs.get(doc)
+            text = d.text if d else ""
+            span, trigger = spans.get((doc, event), ([0, 0], [0, 0]))
+            out.append(CommitmentEvidence(role, doc, event, ledger_event, when, text[span[0]:span[1]],
+                                          text[trigger[0]:trigger[1]], d.title if d else None,
+                                          d.published if d else None, d.url if d else None))
+        out.sort(key=lambda e: (e.day or "9999-12-31", e.role != "made", e.doc, e.event))
+        return out
+
+    def agreements(self, party: str | None = None) -> list[Agreement]:
+        """The ledger's agreements in order (their day, then id); with ``party`` (a code or a ledger
+        entity id) only those it signed or took part in as a third party."""
+        rows = self._rows("SELECT record FROM ledger_agreements ORDER BY day, id")
+        found = [Agreement.from_dict(json.loads(r[0])) for r in rows]
+        if party is None:
+            return found
+        token = party_token(party)
+        code = token[5:] if token.startswith("code:") else None
+        codes = self.entity_codes() if code else {}
+        return [a for a in found
+                if any(p == token or p == code or codes.get(p) == code for p in a.signatories + a.third_parties)]
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        """One agreement by id."""
+        rows = self._rows("SELECT record FROM ledger_agreements WHERE id = ?", (agreement_id,))
+        return Agreement.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def provisions(self, agreement: Agreement) -> list[LedgerCommitment]:
+        """An agreement's provisions: its commitments with their status and implementation level."""
+        found = [self.commitment(c) for c in agreement.provisions]
+        return [c for c in found if c is not None]
+
+    def process(self, a: str, b: str) -> ProcessView:
+        """The process between two parties (codes or ledger entity ids): the agreements both take part
+        in, in order, with their provisions; the commitments of the dyad and of those agreements,
+        open and overdue first; the events of the dyad that happened, each with its source count."""
+        mine = {x.id for x in self.agreements(a)}
+        agreements = [AgreementView(x, self.provisions(x)) for x in self.agreements(b) if x.id in mine]
+        view = self.timeline(a, b)
+        found = {c.id: c for c in self.dyad_commitments(view)}
+        found.update({c.id: c for x in agreements for c in x.provisions})
+        rank = {"overdue": 0, "open": 1, "broken": 2, "fulfilled": 3}
+        commitments = sorted(found.values(), key=lambda c: (rank.get(c.status, 4), c.made or "9999-12-31", c.id))
+        timeline = [e for e in view.events if e.status in ("occurred", "historical")]
+        return ProcessView(a, b, agreements, commitments, timeline)
+
+    def entity_codes(self) -> dict[str, str]:
+        """Ledger entity id → its country code (entities without one left out)."""
+        return {r[0]: r[1] for r in self._rows("SELECT id, code FROM ledger_entities WHERE code IS NOT NULL")}
+
     def entities(self, *, kind: str | None = None, code: str | None = None, q: str | None = None,
                  limit: int | None = None, offset: int = 0) -> Page[LedgerEntity]:
         """Ledger entities by id (of one kind or code; ``q`` in the name)."""
@@ -307,6 +404,7 @@ class Reader:
             events=[merged_event(json.loads(r[0]))
                     for r in self._rows("SELECT record FROM ledger_events ORDER BY day, id")],
             commitments=self.commitments(),
+            agreements=self.agreements(),
         )
 
     # the web API: names, sentences and counts for many rows at once --------------------------
@@ -416,11 +514,18 @@ class Reader:
         """
         if table not in EXPORT_TABLES:
             raise StoreError(f"unknown table {table!r}; choose one of {', '.join(EXPORT_TABLES)}", "E042")
-        if table in MERGED and not per_document:
+        if table in MERGED and (not per_document or table == "agreements"):  # no per-document agreements
             names = {"events": "ledger_events ORDER BY day, id",
                      "commitments": "ledger_commitments" + _COMMITMENT_ORDER,
-                     "entities": "ledger_entities ORDER BY id"}
-            yield from (json.loads(r[0]) for r in self._cursor(f"SELECT record FROM {names[table]}"))
+                     "entities": "ledger_entities ORDER BY id", "agreements": "ledger_agreements ORDER BY day, id"}
+            rows = (json.loads(r[0]) for r in self._cursor(f"SELECT record FROM {names[table]}"))
+            if table == "commitments":
+                # with its evidence chain: every report that made or moved it, with its sentence
+                rows = ({**r, "evidence": [e.to_dict() for e in self.commitment_evidence(r["id"])]} for r in rows)
+            elif table == "agreements":
+                rows = ({**r, "provision_records": [c.to_dict() for c in self.provisions(Agreement.from_dict(r))]}
+                        for r in rows)
+            yield from rows
         elif table == "documents":
             for row in self._cursor("SELECT * FROM documents ORDER BY id"):
                 data = dict(row)

@@ -1,13 +1,14 @@
 """The row types of the read layer (``reads.Reader``) that are not records of their own stage: a page
-of a listing, a document without its text, an earlier version, a quote in place, an event's evidence
-and the summary counts."""
+of a listing, a document without its text, an earlier version, a quote in place, an event's evidence, a
+commitment's evidence chain, a process view and the summary counts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from ..resolve import MergedEvent
+from ..resolve import LedgerCommitment, MergedEvent
+from ..resolve.records import Agreement
 from ..types import Event, Quote, Record
 
 T = TypeVar("T")
@@ -117,6 +118,26 @@ class DocumentHead(Record):
 
 
 @dataclass
+class CommitmentEvidence(Record):
+    """One link of a commitment's evidence chain: a report that made or moved it, with its sentence.
+
+    ``role`` is ``made`` (a report of the promise), ``carried out`` / ``partly carried out`` (a report
+    of an act that kept it, or part of it), ``done late`` (an act after its due date) or ``broken``.
+    ``event`` is the per-document event of the report, ``ledger_event`` the merged event it belongs to."""
+
+    role: str
+    doc: str
+    event: str
+    ledger_event: str | None
+    day: str | None
+    sentence: str
+    trigger: str = ""
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass
 class Report(Record):
     """One report of a merged event: the per-document event as extracted (with its trigger, date and
     argument spans) and the sentence it was read in, ``start`` being where that sentence begins in
@@ -151,3 +172,28 @@ class Speaker(Record):
     ledger_id: str | None
     name: str
     code: str | None = None
+
+
+@dataclass
+class AgreementView(Record):
+    """An agreement with its provisions as decided commitments (status and implementation level)."""
+
+    _nested = {"agreement": Agreement, "provisions": LedgerCommitment}
+
+    agreement: Agreement
+    provisions: list[LedgerCommitment] = field(default_factory=list)
+
+
+@dataclass
+class ProcessView(Record):
+    """A peace process between two parties, as an analyst reads it: the agreements in order with their
+    provisions, the commitments (open and overdue first), and the timeline of what happened with
+    how many documents report each event."""
+
+    _nested = {"agreements": AgreementView, "commitments": LedgerCommitment, "timeline": MergedEvent}
+
+    a: str
+    b: str
+    agreements: list[AgreementView] = field(default_factory=list)
+    commitments: list[LedgerCommitment] = field(default_factory=list)
+    timeline: list[MergedEvent] = field(default_factory=list)

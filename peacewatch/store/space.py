@@ -27,12 +27,13 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from ..resolve.agreements import agreement_day
 from ..resolve.clusters import Cluster, plus, weeks
 from ..resolve.commitments import Found, Placed
 from ..resolve.entities import Seen
 from ..resolve.events import EntityInfo, timeline_day
-from ..resolve.records import LedgerCommitment, LedgerEntity, MergedEvent
-from ..resolve.reports import Report, status_class
+from ..resolve.records import Agreement, LedgerCommitment, LedgerEntity, MergedEvent
+from ..resolve.reports import JOINT, Report, merge_kind, status_class
 from ..types import Entity
 from . import scratch
 from .scratch import KEY_OF, Lookup, entity_info, one, reorder, write
@@ -44,7 +45,8 @@ class StoredBucket:
     ``clusters._Bucket`` and filtered in SQL by two things every member must agree with: their date
     window, and their parties (a member that names actors and shares none with the report cannot be
     the same event, so a cluster naming actors none of which the report names is no candidate; the
-    same for recipients). The most recently used clusters stay in memory with their members."""
+    same for recipients, which only the stage tests). The most recently used clusters stay in memory
+    with their members."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -61,11 +63,13 @@ class StoredBucket:
             sql += (" AND (dated = 0 OR idx IN (SELECT cluster FROM pw_weeks WHERE week BETWEEN ? AND ?))"
                     " AND latest_start <= ? AND earliest_end >= ?")
             args += [span.start, span.stop - 1, last.toordinal(), first.toordinal()]
-        for number, (column, side) in enumerate((("actors", rep.actors), ("recipients", rep.recipients))):
-            if tokens := sorted(frozenset().union(*side)):
-                sql += (f" AND ({column} = 0 OR idx IN (SELECT cluster FROM pw_parties WHERE side = {number}"
-                        f" AND token IN ({', '.join('?' * len(tokens))})))")
-                args += tokens
+        # actors only: recipients of two documents may agree without a shared token (a name without
+        # a country code contradicts nothing, ``reports._sides_agree``), so they filter nothing here
+        # and not for joint acts, whose parties of two documents agree by a shared country on any side
+        if merge_kind(rep.event) not in JOINT and (tokens := sorted(frozenset().union(*rep.actors))):
+            sql += (" AND (actors = 0 OR idx IN (SELECT cluster FROM pw_parties WHERE side = 0"
+                    f" AND token IN ({', '.join('?' * len(tokens))})))")
+            args += tokens
         for (index,) in self.conn.execute(sql + " ORDER BY idx", args).fetchall():
             yield self._get(index)
 
@@ -269,6 +273,27 @@ class SqliteSpace:
         self.conn.execute("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
                           (c.id, c.event, c.status, c.made, c.due, json.dumps(c.to_dict(), ensure_ascii=False)))
 
+    def agreement_events(self) -> Iterator[MergedEvent]:
+        for (record,) in self.conn.execute(
+                "SELECT record FROM ledger_events WHERE type IN ('AGREE', 'SUPPORT') ORDER BY day, id").fetchall():
+            yield MergedEvent.from_dict(json.loads(record))
+
+    def written_commitments(self) -> list[LedgerCommitment]:
+        return [LedgerCommitment.from_dict(json.loads(r))
+                for (r,) in self.conn.execute("SELECT record FROM ledger_commitments ORDER BY id")]
+
+    def put_agreements(self, agreements: list[Agreement], links: Mapping[str, str]) -> None:
+        self.conn.executemany("INSERT INTO ledger_agreements VALUES (?, ?, ?, ?, ?)", (
+            (a.id, a.event, agreement_day(a), a.stage, json.dumps(a.to_dict(), ensure_ascii=False))
+            for a in agreements))
+        # the record is rewritten whole, as ``put_commitment`` wrote it: its JSON keeps one key order
+        for c_id, a_id in sorted(links.items()):
+            (record,) = self.conn.execute("SELECT record FROM ledger_commitments WHERE id = ?", (c_id,)).fetchone()
+            c = LedgerCommitment.from_dict(json.loads(record))
+            c.agreement = a_id
+            self.conn.execute("UPDATE ledger_commitments SET record = ? WHERE id = ?",
+                              (json.dumps(c.to_dict(), ensure_ascii=False), c_id))
+
 
 def _seen_row(s: Seen) -> tuple[str, str, str, str, str]:
     # an entity's fields are plain values: its __dict__ is its JSON, without to_dict's introspection
@@ -278,7 +303,7 @@ def _seen_row(s: Seen) -> tuple[str, str, str, str, str]:
 def _report_row(rep: Report) -> tuple[Any, ...]:
     """The report with its ``sort_key`` spelt out in columns SQLite orders the same way."""
     ev, stated = rep.event, rep.stated
-    return (ev.type, status_class(ev.status), ev.mode or "", stated.days if stated else 10**6,
+    return (merge_kind(ev), status_class(ev.status), ev.mode or "", stated.days if stated else 10**6,
             (stated.start if stated else dt.date.max).toordinal(), rep.doc, ev.trigger_span[0], ev.trigger_span[1],
             ev.span[0], ev.span[1], ev.id, pickle.dumps(rep, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -302,7 +327,7 @@ def _candidates(conn: sqlite3.Connection, held: Lookup[str, Placed], c: LedgerCo
     ``pw_placed`` in the same query."""
     tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
     sql = (f"SELECT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
-           " AND start <= ? AND end > ?")
+           " AND start <= ? AND end >= ?")
     args: list[Any] = [*tokens, made[1].toordinal(), made[0].toordinal()]
     if types is not None:
         sql += f" AND type IN ({', '.join('?' * len(types))})"

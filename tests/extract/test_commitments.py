@@ -82,11 +82,14 @@ def test_obligors_are_bindable_actors_of_the_event(parsed) -> None:  # type: ign
             seen += 1
             event = events[c.event]
             actors = {a.entity for a in event.actor}
+            if not actors:  # a provision naming no party binds the parties of the document's agreement
+                actors = {a.entity for e in result.events if e.type in ("AGREE", "SUPPORT")
+                          for a in e.actor + e.recipient}
             members = {m for a in actors if a in entities for m in entities[a].members}
             assert set(c.obligor) <= actors | members, (result.id, c)
             assert all(entities[o].kind in bindable for o in c.obligor + c.beneficiary), (result.id, c)
             assert event.type in ("AGREE", "CONCEDE") and c.status == "open"
-            assert "obligors named by" in c.why, c.why
+            assert "obligors named by" in c.why or "parties of the agreement" in c.why, c.why
     assert seen >= 10
 
 
@@ -114,3 +117,17 @@ def test_a_deadline_in_the_promise_is_its_due_date(full, text: str, due: str | N
     [c] = result.commitments
     assert c.due == due and c.made is not None and c.made <= "2025-07-20"
     assert ("due:" in (c.why or "")) == (due is not None)
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("Armenia and Azerbaijan signed a peace agreement in Washington on Monday. "
+     "The ceasefire will enter into force on August 3.", 2),
+    ("The ceasefire will enter into force on August 3.", 0),
+])
+def test_a_provision_naming_no_party_binds_the_parties_of_the_documents_agreement(
+        full, text: str, bound: int) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2025-07-20")]))
+    truce = [c for c in result.commitments if c.action == {"type": "RETREAT", "mode": "ceasefire"}]
+    assert len(truce) == (1 if bound else 0)
+    if bound:
+        assert len(truce[0].obligor) == bound and "parties of the agreement" in (truce[0].why or "")

@@ -140,7 +140,7 @@ def test_every_table_exports_in_every_format(tmp_path, fmt):
             n = export.write_file(reader.export_rows(table, per_document=True), fmt, path)
             if fmt == "parquet":
                 assert pq.read_table(path).num_rows == n
-            assert n >= (0 if table == "versions" else 1)
+            assert n >= (0 if table in ("versions", "agreements") else 1)  # no agreement among the words
         if fmt == "jsonl":
             first = json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])
             assert first["doc"] == "x" and first["type"] == "CONSULT" and first["trigger_span"] == [0, 3]

@@ -1,0 +1,80 @@
+"""One event per real event across outlets: the merges that reports of different documents get
+beyond the rules of one document, and the conflicts a merged event keeps in view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.resolve import build_ledger
+from peacewatch.types import Argument, Entity, Event, Result
+
+ENTS = [Entity("e1", "Azerbaijan", "state", "AZE", "GOV"), Entity("e2", "Armenia", "state", "ARM", "GOV"),
+        Entity("h1", "Luis Diaz Sr.", "organization", None, None),
+        Entity("h2", "Luis Manuel Diaz", "person", None, None),
+        Entity("g1", "the rebels", "armed_group", "AZE", "REB")]
+AZE = Argument("e1", "AZE", "GOV", "Azerbaijan")
+ARM = Argument("e2", "ARM", "GOV", "Armenia")
+REBELS = Argument("g1", "AZE", "REB", "the rebels")
+
+
+def ev(eid: str, type_: str, actor: list[Argument], recipient: list[Argument], at: int = 0, **fields: Any) -> Event:
+    return Event(eid, type_, (at, at + 5), (at, at + 20), actor=actor, recipient=recipient, **fields)
+
+
+def doc(did: str, published: str, *events: Event) -> Result:
+    return Result(did, published, entities=ENTS, events=list(events))
+
+
+def groups(*docs: Result) -> list[list[str]]:
+    return sorted(sorted(f"{m.doc}#{m.event}" for m in e.mentions) for e in build_ledger(docs).events)
+
+
+def test_a_signing_and_an_agreement_reported_on_one_day_are_one_event_the_signing() -> None:
+    a = doc("a", "2023-12-08", ev("x", "AGREE", [AZE, ARM], [], date="2023-12-07"))
+    b = doc("b", "2023-12-08", ev("y", "SUPPORT", [AZE], [], mode="sign", date="2023-12-07"))
+    [event] = build_ledger([a, b]).events
+    assert (event.type, event.mode, event.sources) == ("SUPPORT", "sign", 2)
+
+
+def test_two_outlets_counting_one_release_differently_merge_and_the_conflict_is_kept() -> None:
+    a = doc("a", "2023-12-13", ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-13",
+                                  quantity={"value": 13, "unit": "person"}))
+    b = doc("b", "2023-12-14", ev("y", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-13",
+                                  quantity={"value": 24, "unit": "person"}))
+    [event] = build_ledger([a, b]).events
+    assert event.conflicts == ["person: 13 (a); 24 (b)"]
+    # within one document two counts are two acts
+    assert len(build_ledger([doc("c", "2023-12-13", *a.events, ev("z", "RETREAT", [AZE], [ARM], mode="release",
+                                                                   date="2023-12-13", at=30,
+                                                                   quantity={"value": 24, "unit": "person"}))])
+                            .events) == 2
+
+
+def test_outlets_naming_a_hostage_differently_still_report_one_abduction() -> None:
+    a = doc("a", "2023-10-29", ev("x", "ASSAULT", [REBELS], [Argument("h1", None, None, "Luis Diaz Sr.")],
+                                  mode="abduct", date="2023-10-28"))
+    b = doc("b", "2023-10-30", ev("y", "ASSAULT", [REBELS], [Argument("h2", None, None, "Luis Manuel Diaz")],
+                                  mode="abduct", date="2023-10-28"))
+    assert groups(a, b) == [["a#x", "b#y"]]
+    # two country-coded recipients that differ are a real contradiction
+    c = doc("c", "2023-10-30", ev("z", "ASSAULT", [REBELS], [ARM], mode="abduct", date="2023-10-28"))
+    d = doc("d", "2023-10-30", ev("w", "ASSAULT", [REBELS], [AZE], mode="abduct", date="2023-10-28"))
+    assert groups(c, d) == [["c#z"], ["d#w"]]
+
+
+def test_an_act_whose_doer_one_outlet_leaves_out_joins_by_its_mode_and_day() -> None:
+    a = doc("a", "2023-06-10", ev("x", "SUPPORT", [REBELS], [], mode="sign", date="2023-06-09"))
+    b = doc("b", "2023-06-10", ev("y", "SUPPORT", [], [AZE], mode="sign", date="2023-06-09"))
+    assert groups(a, b) == [["a#x", "b#y"]]
+    c = doc("c", "2023-06-10", ev("z", "SUPPORT", [], [AZE], mode="sign", date="2023-06-12"))
+    assert groups(a, c) == [["a#x"], ["c#z"]]
+
+
+def test_an_agreement_whose_outlets_name_different_sides_of_one_country_is_one() -> None:
+    a = doc("a", "2022-11-03", ev("x", "AGREE", [REBELS], [], date="2022-11-02"))
+    b = doc("b", "2022-11-03", ev("y", "AGREE", [AZE], [], date="2022-11-02"))
+    assert groups(a, b) == [["a#x", "b#y"]]
+    # an attack is not a joint act: the army and the rebels are two sides
+    c = doc("c", "2022-11-03", ev("p", "ASSAULT", [REBELS], [], date="2022-11-02"))
+    d = doc("d", "2022-11-03", ev("q", "ASSAULT", [AZE], [], date="2022-11-02"))
+    assert groups(c, d) == [["c#p"], ["d#q"]]
