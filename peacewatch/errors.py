@@ -47,6 +47,11 @@ CODES: dict[str, str] = {
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",
+    "E060": "correction names nothing in the ledger",
+    "E061": "correction value invalid",
+    "E062": "corrections file invalid",
+    "E063": "write access not enabled",
+    "E064": "write token missing or wrong",
     # a bug in peacewatch
     "E099": "internal error",
 }
@@ -118,3 +123,9 @@ class EvalError(PeacewatchError):
     """A gold file cannot be read."""
 
     code = "E050"
+
+
+class CorrectionError(PeacewatchError):
+    """A correction cannot be made: it names nothing in the ledger, or a value is invalid."""
+
+    code = "E060"

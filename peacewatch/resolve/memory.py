@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from ..types import Commitment, Entity, Result
 from .clusters import Bucket, MemoryBucket
 from .commitments import Found, Placed
+from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, timeline_day
 from .records import EntityMention, LedgerCommitment, LedgerEntity, MergedEvent
@@ -24,9 +25,12 @@ from .space import EntityKeys
 class MemorySource:
     """The per-document records of results held in memory (failed ones already left out)."""
 
-    def __init__(self, results: list[Result], span_texts: SpanTexts | None = None) -> None:
+    def __init__(self, results: list[Result], span_texts: SpanTexts | None = None,
+                 corrections: Iterable[Correction] = (), hashes: Mapping[str, str] | None = None) -> None:
         self.results = results
         self.span_texts = span_texts or {}
+        self._corrections = list(corrections)
+        self._hashes = dict(hashes or {})
 
     def documents(self) -> Iterator[tuple[str, str | None]]:
         return ((r.id, r.published) for r in self.results)
@@ -39,6 +43,12 @@ class MemorySource:
 
     def commitments(self) -> Iterator[tuple[str, str | None, Commitment]]:
         return ((r.id, r.published, c) for r in self.results for c in r.commitments)
+
+    def corrections(self) -> list[Correction]:
+        return sorted(self._corrections, key=lambda c: c.id)
+
+    def hashes(self, first: str, last: str) -> Mapping[str, str]:
+        return self._hashes
 
     def mentions(self) -> dict[tuple[str, str], list[EntityMention]]:
         """(document, per-document entity) → where the entity is named."""
