@@ -13,8 +13,9 @@ again among the reports of the current extraction and acts at three points of th
 3. ``commitment``: a decided commitment (``commitment``: status, level, deciding event).
 
 An anchor is found by overlap, not equality: in a document with the same content hash, the report
-whose trigger overlaps the anchor's most (so a re-extraction that moves the trigger by a word still
-finds it); in a new version of the document (another hash), a report whose sentence has exactly the
+whose trigger overlaps the anchor's most, else, in an overlapping sentence, the one whose trigger
+lies nearest, at most ``NEAR`` characters away (so a re-extraction that moves the trigger by a word
+still finds it); in a new version of the document (another hash), a report whose sentence has exactly the
 anchor's text, with the trigger at an overlapping place inside it. A correction none of whose
 anchors is found is *orphaned*: reported in ``outcomes``, never dropped in silence and never applied
 to another report.
@@ -37,6 +38,7 @@ from .records import LedgerCommitment
 KINDS = ("event", "reject", "add", "merge", "split", "commitment", "actor", "withdraw")
 EVENT_FIELDS = ("type", "mode", "status", "actor", "recipient", "date", "quantity")
 Where = tuple[str, str]  # (document id, per-document event id)
+NEAR = 16  # characters between an anchor's trigger and a report's that is still "moved by a word"
 
 
 @dataclass(frozen=True)
@@ -299,20 +301,28 @@ def locate(m: Mention, events: list[Event], texts: Mapping[tuple[str, int, int],
            doc: str) -> Event | None:
     """The report an anchor names among one document's events, or None (see the module docstring)."""
     if m.hash is None or digest is None or m.hash == digest:
-        best = max(events, key=lambda e: (_overlap(m.trigger, e.trigger_span), _overlap(m.span, e.span)),
-                   default=None)
-        if best is not None and (_overlap(m.trigger, best.trigger_span) > 0 or _overlap(m.span, best.span) > 0):
-            return best
-        return None
+        return _nearest(m.trigger, m.span, [(e, e.trigger_span, e.span) for e in events])
     if not m.text:
         return None
     relative = (m.trigger[0] - m.span[0], m.trigger[1] - m.span[0])
-    for e in events:
-        if texts.get((doc, e.span[0], e.span[1])) == m.text:
-            moved = (e.trigger_span[0] - e.span[0], e.trigger_span[1] - e.span[0])
-            if _overlap(relative, moved) > 0:
-                return e
-    return None
+    same = [(e, (e.trigger_span[0] - e.span[0], e.trigger_span[1] - e.span[0]), (0, len(m.text)))
+            for e in events if texts.get((doc, e.span[0], e.span[1])) == m.text]
+    return _nearest(relative, (0, len(m.text)), same)
+
+
+def _nearest(trigger: tuple[int, int], span: tuple[int, int],
+             found: list[tuple[Event, tuple[int, int], tuple[int, int]]]) -> Event | None:
+    """The event whose trigger overlaps the anchor's most; else, in an overlapping sentence, the one
+    whose trigger lies nearest, no more than ``NEAR`` characters away (a trigger moved by a word)."""
+    best = max(found, key=lambda f: (_overlap(trigger, f[1]), -f[1][0]), default=None)
+    if best is not None and _overlap(trigger, best[1]) > 0:
+        return best[0]
+    near = [(_gap(trigger, t), t[0], e) for e, t, s in found if _overlap(span, s) > 0 and _gap(trigger, t) <= NEAR]
+    return min(near, key=lambda n: (n[0], n[1]))[2] if near else None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
