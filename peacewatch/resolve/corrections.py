@@ -361,8 +361,10 @@ def _cluster(cluster: Cluster, indexes: list[int], why: str) -> Cluster:
 
 
 def _concat(parts: list[Cluster], why: str) -> Cluster:
+    """The parts as one cluster: each keeps its own links, but the first report of every part after
+    the first joins by the correction."""
     out = Cluster(parts[0].index)
-    for p in parts:
-        for m, link in zip(p.members, p.links, strict=True):
-            out.add(m, link if not out.members or p is parts[0] else f"{m.doc}#{m.event.id} {why}")
+    for n, p in enumerate(parts):
+        for k, (m, link) in enumerate(zip(p.members, p.links, strict=True)):
+            out.add(m, f"{m.doc}#{m.event.id} {why}" if n and not k else link)
     return out

@@ -149,3 +149,28 @@ def test_they_survive_new_versions_and_new_documents(dbs: tuple[str, str, dict[s
     check_holds(corrected, what, reject_orphaned=True)
     assert [c["kind"] for c in rows(corrected, "corrections", "--orphaned", "--json")] == ["reject"]
     check_nothing_else_moved(corrected, machine)
+
+
+def test_a_team_shares_corrections_and_a_coder_learns_from_them(dbs: tuple[str, str, dict[str, Any]],
+                                                                  tmp_path: Path) -> None:
+    corrected, machine, _ = dbs
+    other = str(tmp_path / "colleague.db")
+    shutil.copyfile(machine, other)
+    shared = str(tmp_path / "shared.jsonl")
+    run("corrections", "export", shared, "--db", corrected)
+    run("corrections", "import", shared, "--db", other)
+    again = CliRunner().invoke(main, ["corrections", "import", shared, "--db", other])
+    assert again.exit_code == 0 and "0 corrections added" in again.output
+    assert [c["kind"] for c in rows(other, "corrections", "--json")] == [
+        c["kind"] for c in rows(corrected, "corrections", "--json")]
+    training = tmp_path / "train.jsonl"
+    run("corrections", "training", str(training), "--db", corrected)
+    lines = [json.loads(line) for line in training.read_text().splitlines()]
+    assert any(line["events"] and line["events"][0]["code"] == "CONSULT" for line in lines)
+    assert all(line["text"] and "events" in line for line in lines)
+
+
+def test_unknown_ids_are_one_coded_line(dbs: tuple[str, str, dict[str, Any]]) -> None:
+    corrected, _, _ = dbs
+    result = CliRunner().invoke(main, ["correct", "reject", "ev-000000000000", "--db", corrected])
+    assert result.exit_code == 1 and "error E060" in result.output and "Traceback" not in result.output
