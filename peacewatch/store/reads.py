@@ -316,6 +316,12 @@ class Reader:
         only the orphaned ones (whose text is gone) when ``orphaned``."""
         return marks.correction_rows(self.conn, orphaned)
 
+    def correction_marks(self) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """(ledger event id → marks, ledger commitment id → marks) of every corrected row: what a
+        page or an API answer adds to a record (``corrected``, ``corrections``, ``machine``,
+        ``analyst``; ``marks.marked`` adds them to a record's dictionary)."""
+        return marks.event_marks(self.conn), marks.commitment_marks(self.conn)
+
     def correction_log(self) -> Iterator[dict[str, Any]]:
         """Every row of the corrections log as exported (``peacewatch corrections export``)."""
         from .corrections import log

@@ -66,6 +66,8 @@ def test_a_posted_correction_is_logged_applied_and_listed(db: str) -> None:
     assert answer.status_code == 201 and answer.json() == {"correction": 1, "state": "applied"}
     with Reader(db) as reader:
         assert sorted(e.type for e in reader.events().items) == ["ASSAULT", "CONSULT"]
+        events, _ = reader.correction_marks()
+    assert [m["machine"] for m in events.values()] == [{"type": "RETREAT"}]
     [listed] = api.get("/api/corrections").json()["corrections"]
     assert listed["by"] == "web" and listed["machine"] == {"type": "RETREAT"}
     assert api.get("/api/corrections?orphaned=true").json() == {"corrections": []}
