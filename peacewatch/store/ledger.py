@@ -45,7 +45,7 @@ _BATCH = 500  # documents whose records a rebuild reads at a time
 # ledger tables' schema. An edit to any of them leaves the ledger stale.
 _SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "types.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
-            ("store", "writers.py"), ("store/migrations", "*.sql"))
+            ("store", "writers.py"), ("store", "corrections.py"), ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]
 
 
