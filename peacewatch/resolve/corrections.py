@@ -26,7 +26,7 @@ nothing else. Corrections of one report apply in id order, so the latest one's v
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -38,6 +38,7 @@ from .records import LedgerCommitment
 KINDS = ("event", "reject", "add", "merge", "split", "commitment", "actor", "withdraw")
 EVENT_FIELDS = ("type", "mode", "status", "actor", "recipient", "date", "quantity")
 Where = tuple[str, str]  # (document id, per-document event id)
+Find = Callable[[str, str], "int | None"]  # (document, text) → where the text occurs once in it
 NEAR = 16  # characters between an anchor's trigger and a report's that is still "moved by a word"
 
 
@@ -128,17 +129,20 @@ class Corrector:
 
     # --- 1. per-document reports ------------------------------------------------------------------------
     def reports(self, results: list[Result], texts: Mapping[tuple[str, int, int], str],
-                hashes: Mapping[str, str]) -> list[Result]:
-        """The results with their events corrected (copies: the input is left as it was)."""
+                hashes: Mapping[str, str], find: Find | None = None) -> list[Result]:
+        """The results with their events corrected (copies: the input is left as it was). ``find``
+        gives where a text occurs once in a document (None: not once), to place an added event in a
+        new version of its document."""
         if not self:
             return results
-        return [self._result(r, texts, hashes.get(r.id)) for r in results]
+        return [self._result(r, texts, hashes.get(r.id), find) for r in results]
 
-    def _result(self, r: Result, texts: Mapping[tuple[str, int, int], str], digest: str | None) -> Result:
+    def _result(self, r: Result, texts: Mapping[tuple[str, int, int], str], digest: str | None,
+                find: Find | None) -> Result:
         anchors = self._by_doc.get(r.id, [])
         events = list(r.events)
         for c, m in anchors:
-            if c.kind == "add" and (added := self._added(c, m, digest)) is not None:
+            if c.kind == "add" and (added := self._added(c, m, digest, find)) is not None:
                 events.append(added)
         for c, m in anchors:
             if c.kind != "add" and (ev := locate(m, events, texts, digest, r.id)) is not None:
@@ -162,14 +166,20 @@ class Corrector:
     def _correction(self, cid: int) -> Correction:
         return next(c for c in self.corrections if c.id == cid)
 
-    def _added(self, c: Correction, m: Mention, digest: str | None) -> Event | None:
-        """The report the coder missed, when its document still has the text it was added to."""
+    def _added(self, c: Correction, m: Mention, digest: str | None, find: Find | None) -> Event | None:
+        """The report the coder missed, where its evidence is: at its offsets in the text it was added
+        to, or where its evidence text occurs once in a new version (else None: orphaned)."""
+        span = m.span
         if m.hash is not None and digest is not None and m.hash != digest:
-            return None
+            start = find(m.doc, m.text) if find is not None and m.text else None
+            if start is None:
+                return None
+            span = (start, start + len(m.text))
+        trigger = (m.trigger[0] - m.span[0] + span[0], m.trigger[1] - m.span[0] + span[0])
         ev_id = f"corr{c.id}"
         self._note(c, (m.doc, ev_id))
         values = {"type": "", **_event_values(c.change)}
-        return Event(id=ev_id, trigger_span=m.trigger, span=m.span, **values, why=f"added by correction {c.id}")
+        return Event(id=ev_id, trigger_span=trigger, span=span, **values, why=f"added by correction {c.id}")
 
     def _edit(self, c: Correction, doc: str, ev: Event) -> Event | None:
         outcome = self._note(c, (doc, ev.id))

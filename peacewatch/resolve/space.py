@@ -57,6 +57,9 @@ class Source(Protocol):
         """Document id → content hash, for the documents with ids from ``first`` to ``last`` (empty
         when the hashes are not known: anchors are then matched by span alone)."""
 
+    def find(self, doc: str, text: str) -> int | None:
+        """Where ``text`` occurs in the document, when it occurs exactly once (else None)."""
+
 
 class Space(Protocol):
     """Where the stage keeps what grows with the ledger, and where the ledger goes."""

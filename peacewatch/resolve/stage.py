@@ -105,7 +105,7 @@ def merge_events(source: Source, space: Space, settings: LedgerSettings,
         if not results:
             continue
         if corrector:
-            results = corrector.reports(results, texts, source.hashes(results[0].id, results[-1].id))
+            results = corrector.reports(results, texts, source.hashes(results[0].id, results[-1].id), source.find)
         made = reports_of(results, space.entity_keys(results[0].id, results[-1].id), settings, texts)
         space.keep_reports(made)
         reports += len(made)

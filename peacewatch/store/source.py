@@ -63,6 +63,13 @@ class StoredSource:
         return dict(self.conn.execute("SELECT id, content_hash FROM documents WHERE id >= ? AND id <= ?",
                                       (first, last)).fetchall())
 
+    def find(self, doc: str, text: str) -> int | None:
+        """Where ``text`` occurs once in the stored document (SQLite's ``instr`` counts characters
+        from 1), or None."""
+        row = self.conn.execute("SELECT instr(text, ?1), instr(substr(text, instr(text, ?1) + 1), ?1) FROM documents"
+                                " WHERE id = ?2", (text, doc)).fetchone()
+        return row[0] - 1 if text and row is not None and row[0] > 0 and row[1] == 0 else None
+
     def _batches(self) -> Iterator[list[tuple[str, str | None]]]:
         """(id, published) of the documents, in id order, ``batch`` at a time."""
         sql = "SELECT id, published FROM documents WHERE error_code IS NULL AND id > ? ORDER BY id LIMIT ?"

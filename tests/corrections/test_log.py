@@ -136,3 +136,22 @@ def test_the_errors_a_user_meets(store: Store, tmp_path: Path) -> None:
     with pytest.raises(CorrectionError) as unreadable:
         log.read_log(store.conn, str(broken))
     assert unreadable.value.code == "E062"
+
+
+def test_an_added_event_follows_its_evidence_into_a_new_version(store: Store) -> None:
+    start = TEXT.index("Talks resume")
+    log.add_event(store.conn, "d1", start, start + 20, {"type": "CONSULT", "status": "future"}, by="ana")
+    moved = "Updated. " + TEXT
+    store.save(Document("d1", moved, "2023-12-14"), Result("d1", "2023-12-14", events=[thanks()]))
+    rebuild_ledger(store.conn)
+    with Reader(store.path) as reader:
+        [added] = [e for e in reader.events().items if e.status == "future"]
+        assert added.mentions[0].span == (start + 9, start + 29)
+        assert moved[slice(*added.mentions[0].span)] == "Talks resume in May."
+        assert [c["state"] for c in reader.corrections()] == ["applied"]
+    store.save(Document("d1", TEXT.replace("Talks resume in May.", "No talks."), "2023-12-14"),
+               Result("d1", "2023-12-14", events=[thanks()]))
+    rebuild_ledger(store.conn)
+    with Reader(store.path) as reader:
+        assert not [e for e in reader.events().items if e.status == "future"]
+        assert [c["state"] for c in reader.corrections(orphaned=True)] == ["orphaned"]
