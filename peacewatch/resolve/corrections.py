@@ -101,6 +101,7 @@ class Outcome:
     machine: dict[str, Any] = field(default_factory=dict)
     commitment: str | None = None
     analyst: dict[str, Any] = field(default_factory=dict)
+    missing: list[dict[str, Any]] = field(default_factory=list)  # anchors not found (an applied one: partly)
 
 
 def active(corrections: Iterable[Correction]) -> list[Correction]:
@@ -293,7 +294,11 @@ class Corrector:
 
     # --- outcomes ---------------------------------------------------------------------------------------
     def outcomes(self) -> list[Outcome]:
-        """One outcome per active correction, in id order."""
+        """One outcome per active correction, in id order, each with the anchors not found again."""
+        for c in self.corrections:
+            if c.kind not in ("add", "actor"):
+                self._outcomes[c.id].missing = [{"doc": m.doc, "trigger": list(m.trigger), "text": m.text}
+                                                for m in _anchors(c) if (c.id, m) not in self.found]
         return [self._outcomes[c.id] for c in self.corrections]
 
 

@@ -243,7 +243,7 @@ def write_outcomes(conn: sqlite3.Connection, outcomes: Iterable[Outcome]) -> Non
     """Record, inside the rebuild's transaction, what each active correction did."""
     for o in outcomes:
         record = {"kind": o.kind, "reports": [list(w) for w in o.reports], "machine": o.machine,
-                  "commitment": o.commitment, "analyst": o.analyst}
+                  "commitment": o.commitment, "analyst": o.analyst, "missing": o.missing}
         conn.execute("INSERT INTO ledger_corrections VALUES (?, ?, ?)", (o.correction, o.state, _j(record)))
         conn.executemany("INSERT OR IGNORE INTO ledger_correction_reports VALUES (?, ?, ?)",
                          [(o.correction, doc, event) for doc, event in o.reports])

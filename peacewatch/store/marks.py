@@ -35,7 +35,8 @@ def correction_rows(conn: sqlite3.Connection, orphaned: bool = False) -> list[di
             continue
         out.append({"id": c.id, "kind": c.kind, "state": state, "by": c.by, "at": c.at, "note": c.note,
                     "supersedes": c.supersedes, "change": c.change, "target": _target(c),
-                    "machine": record.get("machine") or {}, "commitment": record.get("commitment")})
+                    "machine": record.get("machine") or {}, "commitment": record.get("commitment"),
+                    "missing": record.get("missing") or []})
     return out
 
 

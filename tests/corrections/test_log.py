@@ -61,8 +61,9 @@ def test_retype_and_reject_in_memory_keep_the_machine_values_and_report_orphans(
     [out] = corrector.reports([result], {}, {})
     assert [(e.id, e.type) for e in out.events] == [("ev1", "ASSAULT")]
     assert [e.type for e in result.events] == ["RETREAT", "CONSULT"], "the input is left as it was"
-    states = {o.correction: (o.state, o.machine) for o in corrector.outcomes()}
-    assert states == {1: ("applied", {"type": "RETREAT"}), 2: ("applied", {"type": "CONSULT"}), 3: ("orphaned", {})}
+    states = {o.correction: (o.state, o.machine, len(o.missing)) for o in corrector.outcomes()}
+    assert states == {1: ("applied", {"type": "RETREAT"}, 0), 2: ("applied", {"type": "CONSULT"}, 0),
+                      3: ("orphaned", {}, 1)}
 
 
 def test_superseded_and_withdrawn_corrections_are_not_applied() -> None:

@@ -147,7 +147,9 @@ def test_they_survive_new_versions_and_new_documents(dbs: tuple[str, str, dict[s
         run("ingest", str(version), "--db", db, "--quiet")
         run("ingest", added, "--published", "2023-12-14", "--db", db, "--quiet")
     check_holds(corrected, what, reject_orphaned=True)
-    assert [c["kind"] for c in rows(corrected, "corrections", "--orphaned", "--json")] == ["reject"]
+    [orphan] = rows(corrected, "corrections", "--orphaned", "--json")
+    assert orphan["kind"] == "reject" and [m["doc"] for m in orphan["missing"]] == [CHANGED]
+    assert "peace treaty" in orphan["missing"][0]["text"], "the list says which text is gone"
     check_nothing_else_moved(corrected, machine)
 
 
