@@ -155,7 +155,7 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
             c, codes, types, (made.start, made.end + horizon))
         promised = events.get(c.event or "")
         decide(c, found, codes, as_of, promised.quantity if promised else None, horizon_days)
-        corrector.commitment(c, space.origin())
+        corrector.commitment(c, origin)
         space.put_commitment(c)
         count += 1
     return count
