@@ -53,6 +53,12 @@ CODES: dict[str, str] = {
     "E061": "web request parameter invalid",
     "E062": "web address or method unknown",
     "E063": "web server cannot start",
+    # analyst corrections
+    "E065": "correction names nothing in the ledger",
+    "E066": "correction value invalid",
+    "E067": "corrections file invalid",
+    "E068": "write access not enabled",
+    "E069": "write token missing or wrong",
     # a bug in peacewatch
     "E099": "internal error",
 }
@@ -130,3 +136,9 @@ class WebError(PeacewatchError):
     """A web request cannot be answered as asked (``peacewatch serve``)."""
 
     code = "E061"
+
+
+class CorrectionError(PeacewatchError):
+    """A correction cannot be made: it names nothing in the ledger, or a value is invalid."""
+
+    code = "E065"

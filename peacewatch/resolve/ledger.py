@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ..config import LedgerSettings
 from ..types import Document, Result
+from .corrections import Correction
 from .entities import EntityMap
 from .memory import MemorySource, MemorySpace
 from .records import Ledger, LedgerEntity
@@ -40,12 +41,13 @@ def _as_json(result: Result) -> str:
 
 
 def build_ledger(results: Iterable[Result], settings: LedgerSettings | None = None,
-                 span_texts: SpanTexts | None = None) -> Ledger:
+                 span_texts: SpanTexts | None = None, corrections: Iterable[Correction] = ()) -> Ledger:
     """Resolve entities, merge events and track commitments over every result. ``span_texts`` maps
     (document, start, end) to the text of each event's span when the documents are at hand (see
-    ``span_texts_of``): it lets a sentence repeated in one document be recognised."""
+    ``span_texts_of``): it lets a sentence repeated in one document be recognised. ``corrections``
+    are the analysts' (``corrections.py``), applied as the store applies its log."""
     settings = settings or LedgerSettings()
-    source = MemorySource(unique_results(results), span_texts)
+    source = MemorySource(unique_results(results), span_texts, corrections)
     space = MemorySpace(source.mentions())
     built = build(source, space, settings)
     return Ledger(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from ..types import Commitment, Entity, Result
 from .clusters import Bucket, MemoryBucket
 from .commitments import Found, Placed
+from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, timeline_day
 from .records import Agreement, EntityMention, LedgerCommitment, LedgerEntity, MergedEvent
@@ -24,9 +25,14 @@ from .space import EntityKeys
 class MemorySource:
     """The per-document records of results held in memory (failed ones already left out)."""
 
-    def __init__(self, results: list[Result], span_texts: SpanTexts | None = None) -> None:
+    def __init__(self, results: list[Result], span_texts: SpanTexts | None = None,
+                 corrections: Iterable[Correction] = (), hashes: Mapping[str, str] | None = None,
+                 texts: Mapping[str, str] | None = None) -> None:
         self.results = results
         self.span_texts = span_texts or {}
+        self._corrections = list(corrections)
+        self._hashes = dict(hashes or {})
+        self._texts = texts or {}
 
     def documents(self) -> Iterator[tuple[str, str | None]]:
         return ((r.id, r.published) for r in self.results)
@@ -39,6 +45,17 @@ class MemorySource:
 
     def commitments(self) -> Iterator[tuple[str, str | None, Commitment]]:
         return ((r.id, r.published, c) for r in self.results for c in r.commitments)
+
+    def corrections(self) -> list[Correction]:
+        return sorted(self._corrections, key=lambda c: c.id)
+
+    def hashes(self, first: str, last: str) -> Mapping[str, str]:
+        return self._hashes
+
+    def find(self, doc: str, text: str) -> int | None:
+        whole = self._texts.get(doc, "")
+        start = whole.find(text) if text else -1
+        return start if start >= 0 and whole.find(text, start + 1) < 0 else None
 
     def mentions(self) -> dict[tuple[str, str], list[EntityMention]]:
         """(document, per-document entity) → where the entity is named."""

@@ -24,6 +24,7 @@ from typing import Protocol
 from ..types import Commitment, Entity, Result
 from .clusters import Bucket
 from .commitments import Found, Placed
+from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, Taken
 from .records import Agreement, LedgerCommitment, LedgerEntity, MergedEvent
@@ -48,6 +49,16 @@ class Source(Protocol):
 
     def commitments(self) -> Iterable[tuple[str, str | None, Commitment]]:
         """(document id, published, per-document commitment), by document then in stored order."""
+
+    def corrections(self) -> Iterable[Correction]:
+        """The analysts' corrections (``corrections.py``), every row of the log, in id order."""
+
+    def hashes(self, first: str, last: str) -> Mapping[str, str]:
+        """Document id → content hash, for the documents with ids from ``first`` to ``last`` (empty
+        when the hashes are not known: anchors are then matched by span alone)."""
+
+    def find(self, doc: str, text: str) -> int | None:
+        """Where ``text`` occurs in the document, when it occurs exactly once (else None)."""
 
 
 class Space(Protocol):

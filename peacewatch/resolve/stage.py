@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..config import LedgerSettings
 from ..timespan import day, interval
 from .agreements import agreements_of
 from .clusters import cluster_sorted
 from .commitments import build_commitment, commitment_found, decide, deciding_types, group_key, may_decide, placed
+from .corrections import NO_CORRECTIONS, Corrector, Outcome
 from .entities import Links, Seen, entity_key, ledger_entity
 from .events import EntityInfo, merged_event_of
 from .records import MergedEvent
@@ -49,16 +50,19 @@ class Built:
     commitments: int
     as_of: dt.date | None
     agreements: int = 0
+    corrections: list[Outcome] = field(default_factory=list)
 
 
 def build(source: Source, space: Space, settings: LedgerSettings) -> Built:
-    """Resolve entities, merge events and decide commitments (see the module docstring)."""
+    """Resolve entities, merge events and decide commitments (see the module docstring), with the
+    analysts' corrections applied (``corrections.Corrector``)."""
     documents, as_of = _documents(source, settings)
+    corrector = Corrector(source.corrections())
     entities = fold_entities(source, space)
-    events, reports = merge_events(source, space, settings)
-    commitments = track_commitments(source, space, as_of, settings.horizon_days)
+    events, reports = merge_events(source, space, settings, corrector)
+    commitments = track_commitments(source, space, as_of, settings.horizon_days, corrector)
     agreements = gather_agreements(space, as_of)
-    return Built(documents, entities, events, reports, commitments, as_of, agreements)
+    return Built(documents, entities, events, reports, commitments, as_of, agreements, corrector.outcomes())
 
 
 def _documents(source: Source, settings: LedgerSettings) -> tuple[int, dt.date | None]:
@@ -98,12 +102,15 @@ def fold_entities(source: Source, space: Space) -> int:
 
 # --- 2. events -------------------------------------------------------------------------------------------
 
-def merge_events(source: Source, space: Space, settings: LedgerSettings) -> tuple[int, int]:
+def merge_events(source: Source, space: Space, settings: LedgerSettings,
+                 corrector: Corrector = NO_CORRECTIONS) -> tuple[int, int]:
     """Cluster every report and hand each merged event to the space; returns (events, reports)."""
     reports = 0
     for results, texts in source.event_batches():
         if not results:
             continue
+        if corrector:
+            results = corrector.reports(results, texts, source.hashes(results[0].id, results[-1].id), source.find)
         made = reports_of(results, space.entity_keys(results[0].id, results[-1].id), settings, texts)
         space.keep_reports(made)
         reports += len(made)
@@ -117,7 +124,7 @@ def merge_events(source: Source, space: Space, settings: LedgerSettings) -> tupl
         space.put_events(pending, deciding)
         pending.clear()
 
-    for found in cluster_sorted(space.sorted_reports(), settings, space.bucket):
+    for found in corrector.clusters(cluster_sorted(space.sorted_reports(), settings, space.bucket)):
         pending.append(merged_event_of(found.members, found.links, ids, info, taken))
         events += 1
         if len(pending) >= EVENTS:
@@ -136,7 +143,8 @@ def _promised_actions(source: Source) -> list[dict[str, str | None]]:
 
 # --- 3. commitments --------------------------------------------------------------------------------------
 
-def track_commitments(source: Source, space: Space, as_of: dt.date | None, horizon_days: int) -> int:
+def track_commitments(source: Source, space: Space, as_of: dt.date | None, horizon_days: int,
+                      corrector: Corrector = NO_CORRECTIONS) -> int:
     """Group the per-document promises into ledger commitments, decide each over the deciding events
     the space finds for it, and hand them to the space by the day made. Returns how many."""
     ids, origin, events = space.entity_keys(), space.origin(), space.merged()
@@ -152,6 +160,7 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
             c, codes, types, (made.start, made.end + horizon))
         promised = events.get(c.event or "")
         decide(c, found, codes, as_of, promised.quantity if promised else None, horizon_days)
+        corrector.commitment(c, origin)
         space.put_commitment(c)
         count += 1
     return count

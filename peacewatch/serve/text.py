@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..resolve import LedgerCommitment, MergedEvent
 from ..resolve.dyads import DyadView
@@ -63,6 +63,9 @@ def render_summary(summary: Summary) -> str:
         f"entities             {summary.ledger_entities}  (one id each across documents)",
         f"events               {summary.merged_events}  (merged from {summary.event_reports} reports)",
     ]
+    if summary.corrections:
+        lines.append(f"corrections          {summary.corrections}  ({summary.orphaned_corrections} orphaned:"
+                     " their text is gone)")
     if summary.versions:
         lines.insert(1, f"earlier versions     {summary.versions}  (texts of corrected documents, kept as history)")
     for title, counts in (("entities by kind", summary.entities_by_kind),
@@ -72,6 +75,18 @@ def render_summary(summary: Summary) -> str:
         if not counts:
             lines.append("  (none)")
         lines.extend(f"  {name:<18} {n:>6}" for name, n in counts.items())
+    return "\n".join(lines)
+
+
+def render_corrections(corrections: list[dict[str, Any]]) -> str:
+    """The analysts' corrections, one line each: id, kind, state, who, what it is about, change."""
+    if not corrections:
+        return "no corrections"
+    lines = [f"{'id':>4}  {'kind':<10} {'state':<10} {'by':<12} change / target"]
+    for c in corrections:
+        change = ", ".join(f"{k}={v}" for k, v in c["change"].items() if v is not True)
+        lines.append(f"{c['id']:>4}  {c['kind']:<10} {c['state']:<10} {c['by'][:12]:<12} {change or '-'}"
+                     f"  [{c['target']}]" + (f"  # {c['note']}" if c["note"] else ""))
     return "\n".join(lines)
 
 

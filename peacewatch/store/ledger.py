@@ -27,6 +27,7 @@ from ..resolve.stage import build
 from ..resolve.synthetic import synthetic_events
 from ..types import Result
 from . import scratch
+from .corrections import write_outcomes
 from .source import StoredSource, stored_span_texts
 from .space import SqliteSpace
 from .writers import UNKNOWN_DAY, insert_events
@@ -44,7 +45,7 @@ _BATCH = 500  # documents whose records a rebuild reads at a time
 # ledger tables' schema. An edit to any of them leaves the ledger stale.
 _SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "types.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
-            ("store", "writers.py"), ("store/migrations", "*.sql"))
+            ("store", "writers.py"), ("store", "corrections.py"), ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]
 
 
@@ -120,6 +121,7 @@ def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> Le
     finally:
         scratch.drop(conn)
     as_of = built.as_of.isoformat() if built.as_of else None
+    write_outcomes(conn, built.corrections)
     _insert_meta(conn, settings, stamp, as_of)
     return LedgerStats(built.documents, built.entities, built.events, built.reports, built.commitments, as_of,
                        built.agreements)
@@ -132,6 +134,8 @@ def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
     count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
     digest = hashlib.sha256(f"{count}:{last}:{__version__}:".encode())
     digest.update(json.dumps(settings.to_dict(), sort_keys=True).encode())
+    digest.update("corrections:{}:{}:".format(*conn.execute(  # the log is append-only: count and newest say it all
+        "SELECT count(*), coalesce(max(id), 0) FROM corrections").fetchone()).encode())
     package = resources.files("peacewatch")
     for folder, pattern in _SHAPERS:
         where = package.joinpath(*folder.split("/")) if folder else package
@@ -169,7 +173,8 @@ def _meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
-                  "ledger_event_mentions", "ledger_dyads", "ledger_commitments", "ledger_agreements")
+                  "ledger_event_mentions", "ledger_dyads", "ledger_commitments", "ledger_agreements",
+                  "ledger_corrections", "ledger_correction_reports")
 
 
 def _insert_meta(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:

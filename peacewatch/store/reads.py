@@ -24,6 +24,7 @@ from ..resolve import Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from ..resolve.dyads import DyadView, dyad_view, party_token
 from ..resolve.records import Agreement, EventMention
 from ..types import Argument, Document, Event, Quote, Result
+from . import marks
 from .event_query import EventQuery
 from .readonly import open_readonly, open_uri
 from .rows import (
@@ -499,26 +500,54 @@ class Reader:
             ledger_commitments=counts("SELECT status, count(*) FROM ledger_commitments GROUP BY status"
                                       " ORDER BY 2 DESC"),
             versions=one("SELECT count(*) FROM versions"),
+            corrections=one("SELECT count(*) FROM corrections"),
+            orphaned_corrections=one("SELECT count(*) FROM ledger_corrections WHERE state = 'orphaned'"),
         )
+
+    # corrections ------------------------------------------------------------------------------
+
+    def corrections(self, orphaned: bool = False) -> list[dict[str, Any]]:
+        """The analysts' corrections with their state after the last rebuild (``marks.STATES``);
+        only the orphaned ones (whose text is gone) when ``orphaned``."""
+        return marks.correction_rows(self.conn, orphaned)
+
+    def correction_marks(self) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+        """(ledger event id → marks, ledger commitment id → marks) of every corrected row: what a
+        page or an API answer adds to a record (``corrected``, ``corrections``, ``machine``,
+        ``analyst``; ``marks.marked`` adds them to a record's dictionary)."""
+        return marks.event_marks(self.conn), marks.commitment_marks(self.conn)
+
+    def correction_log(self) -> Iterator[dict[str, Any]]:
+        """Every row of the corrections log as exported (``peacewatch corrections export``)."""
+        from .corrections import log
+
+        return log(self.conn)
 
     def _counts(self, sql: str) -> dict[str, int]:
         return {str(k): int(n) for k, n in self._rows(sql)}
 
-    def export_rows(self, table: str, per_document: bool = False) -> Iterator[dict[str, Any]]:
+    def export_rows(self, table: str, per_document: bool = False, machine: bool = False
+                    ) -> Iterator[dict[str, Any]]:
         """The rows of an export table as contract-shaped dictionaries.
 
         ``events``, ``commitments`` and ``entities`` are the merged cross-document view (the
         contract's database export: stable entity ids, one event per real-world event with its
         ``mentions``); ``per_document`` gives the records as each document's extraction produced them.
-        ``versions`` are the earlier texts of corrected documents.
+        ``versions`` are the earlier texts of corrected documents. Events and commitments an analyst
+        corrected carry ``corrected``, ``corrections`` and the ``machine``'s values; with ``machine``
+        the merged view is the machine's alone, built in memory without the corrections.
         """
         if table not in EXPORT_TABLES:
             raise StoreError(f"unknown table {table!r}; choose one of {', '.join(EXPORT_TABLES)}", "E042")
-        if table in MERGED and (not per_document or table == "agreements"):  # no per-document agreements
+        if table in MERGED and not per_document and machine and table != "agreements":
+            yield from self._machine_rows(table)
+        elif table in MERGED and (not per_document or table == "agreements"):  # no per-document agreements
             names = {"events": "ledger_events ORDER BY day, id",
                      "commitments": "ledger_commitments" + _COMMITMENT_ORDER,
                      "entities": "ledger_entities ORDER BY id", "agreements": "ledger_agreements ORDER BY day, id"}
-            rows = (json.loads(r[0]) for r in self._cursor(f"SELECT record FROM {names[table]}"))
+            found = {"events": marks.event_marks, "commitments": marks.commitment_marks}.get(table)
+            by_id = found(self.conn) if found else {}
+            rows = (marks.marked(json.loads(r[0]), by_id) for r in self._cursor(f"SELECT record FROM {names[table]}"))
             if table == "commitments":
                 # with its evidence chain: every report that made or moved it, with its sentence
                 rows = ({**r, "evidence": [e.to_dict() for e in self.commitment_evidence(r["id"])]} for r in rows)
@@ -536,6 +565,16 @@ class Reader:
         else:
             for row in self._cursor(f"SELECT doc_id, record FROM {table} ORDER BY doc_id, rowid"):
                 yield {"doc": row[0], **json.loads(row[1])}
+
+    def _machine_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The merged view as the machine alone makes it (no correction applied), for evaluation."""
+        from ..resolve import LedgerSettings, build_ledger
+        from .ledger import stored_results, stored_span_texts
+
+        meta = {str(r[0]): str(r[1]) for r in self._rows("SELECT key, value FROM ledger_meta")}
+        settings = LedgerSettings.from_dict(json.loads(meta.get("settings") or "{}"))
+        ledger = build_ledger(stored_results(self.conn), settings, stored_span_texts(self.conn))
+        yield from (r.to_dict() for r in getattr(ledger, table))
 
     def _cursor(self, sql: str) -> Iterator[sqlite3.Row]:
         try:

@@ -102,6 +102,8 @@ class Summary(Record):
     ledger_entities: int = 0
     ledger_commitments: dict[str, int] = field(default_factory=dict)
     versions: int = 0
+    corrections: int = 0
+    orphaned_corrections: int = 0
 
 
 @dataclass

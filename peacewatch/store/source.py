@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from ..resolve.corrections import Correction
 from ..resolve.reports import SpanTexts
 from ..types import Commitment, Entity, Result
 
@@ -50,6 +51,24 @@ class StoredSource:
                                  " ON d.id = c.doc_id WHERE d.error_code IS NULL ORDER BY c.doc_id, c.rowid")
         for doc, published, record in rows:
             yield doc, published, Commitment.from_dict(json.loads(record))
+
+    def corrections(self) -> Iterator[Correction]:
+        """Every row of the corrections log (migration 0005), in id order."""
+        rows = self.conn.execute("SELECT id, kind, anchor, change, by, at, note, supersedes FROM corrections"
+                                 " ORDER BY id")
+        for cid, kind, anchor, change, by, at, note, supersedes in rows:
+            yield Correction(cid, kind, json.loads(anchor), json.loads(change), by, at, note, supersedes)
+
+    def hashes(self, first: str, last: str) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT id, content_hash FROM documents WHERE id >= ? AND id <= ?",
+                                      (first, last)).fetchall())
+
+    def find(self, doc: str, text: str) -> int | None:
+        """Where ``text`` occurs once in the stored document (SQLite's ``instr`` counts characters
+        from 1), or None."""
+        row = self.conn.execute("SELECT instr(text, ?1), instr(substr(text, instr(text, ?1) + 1), ?1) FROM documents"
+                                " WHERE id = ?2", (text, doc)).fetchone()
+        return row[0] - 1 if text and row is not None and row[0] > 0 and row[1] == 0 else None
 
     def _batches(self) -> Iterator[list[tuple[str, str | None]]]:
         """(id, published) of the documents, in id order, ``batch`` at a time."""

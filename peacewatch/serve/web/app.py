@@ -21,9 +21,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from ... import __version__
+from ...config import LedgerSettings
 from ...errors import PeacewatchError
 from ...store.reads import Reader
+from ...store.sqlite import Store
 from . import api, pages
+from .corrections import corrections_router
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -44,8 +47,11 @@ Agreements: the ledger has no agreements table yet; `/api/agreements` answers it
 """
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The application on the database ``db``, opened read-only (coded errors when it cannot be)."""
+def create_app(db: str | Path, write_token: str | None = None, settings: LedgerSettings | None = None) -> FastAPI:
+    """The application on the database ``db``, opened read-only (coded errors when it cannot be).
+
+    The corrections routes are always there; their writes answer 403 unless the server was started
+    with a ``write_token`` (and 401 to a request that does not carry it)."""
     reader = Reader(db)
     app = FastAPI(title="peacewatch", version=__version__, description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json")
@@ -53,6 +59,7 @@ def create_app(db: str | Path) -> FastAPI:
     app.state.database = Path(db).name
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(corrections_router(lambda: Reader(db), lambda: Store(db), write_token, settings))
     static = resources.files("peacewatch.serve").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_exception_handler(PeacewatchError, _coded)

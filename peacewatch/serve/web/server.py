@@ -8,6 +8,7 @@ from pathlib import Path
 
 import uvicorn
 
+from ...config import LedgerSettings
 from ...errors import WebError
 from .app import create_app
 
@@ -15,8 +16,9 @@ from .app import create_app
 class Server:
     """The application on ``db``, listening on ``host``:``port`` (port 0: a free one)."""
 
-    def __init__(self, db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-        self.app = create_app(db)
+    def __init__(self, db: str | Path, host: str = "127.0.0.1", port: int = 8000, write_token: str | None = None,
+                 settings: LedgerSettings | None = None) -> None:
+        self.app = create_app(db, write_token, settings)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -1,0 +1,261 @@
+"""The writer of the corrections log (migration 0005): analysts' corrections as append-only rows.
+
+Every function here turns what a user names (a current ledger id, a document and offsets) into a
+stable anchor (``peacewatch.resolve.corrections``: document, content hash, spans, sentence text)
+and appends one row; nothing is ever updated or deleted. ``write_outcomes`` records, during a
+rebuild, what each correction did (applied or orphaned); the read layer (``reads``) shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ..errors import CorrectionError, StoreError
+from ..resolve.corrections import KINDS, Correction, Outcome
+from ..types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
+
+LEVELS = range(0, 4)  # implementation level of a commitment: 0 none … 3 complete
+
+
+def default_author() -> str:
+    """The OS user, the author of a correction when none is given."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container): say so rather than guess
+        return "unknown"
+
+
+def append(conn: sqlite3.Connection, kind: str, anchor: Mapping[str, Any], change: Mapping[str, Any], *,
+           by: str | None = None, note: str = "", supersedes: int | None = None, at: str | None = None) -> int:
+    """Append one correction and return its id; the same correction (same kind, anchor, change,
+    author, time and note) appended again is the row already there."""
+    if kind not in KINDS:
+        raise CorrectionError(f"unknown correction kind {kind!r}; choose one of {', '.join(KINDS)}", "E066")
+    if supersedes is not None and conn.execute("SELECT 1 FROM corrections WHERE id = ?",
+                                               (supersedes,)).fetchone() is None:
+        raise CorrectionError(f"there is no correction {supersedes} to supersede", "E065")
+    by = by or default_author()
+    at = at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    key = _key(kind, anchor, change, by, at, note)
+    try:
+        with conn:
+            conn.execute("INSERT OR IGNORE INTO corrections (kind, anchor, change, by, at, note, supersedes, key)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (kind, _j(anchor), _j(change), by, at, note, supersedes, key))
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot write the correction: {e}", "E040") from e
+    return int(conn.execute("SELECT id FROM corrections WHERE key = ?", (key,)).fetchone()[0])
+
+
+def _key(kind: str, anchor: Mapping[str, Any], change: Mapping[str, Any], by: str, at: str, note: str) -> str:
+    return hashlib.sha256(_j([kind, anchor, change, by, at, note]).encode()).hexdigest()[:32]
+
+
+def _j(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+# --- anchors: current ids to what survives a rebuild -----------------------------------------------------
+
+def event_mentions(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+    """The anchor of every report of a current ledger event."""
+    row = conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        raise CorrectionError(f"no event {event_id!r} in the ledger (see peacewatch events --json)", "E065")
+    return [_mention(conn, m["doc"], m["trigger_span"], m["span"], m["event"]) for m in json.loads(row[0])["mentions"]]
+
+
+def _mention(conn: sqlite3.Connection, doc: str, trigger: list[int], span: list[int],
+             event: str | None = None) -> dict[str, Any]:
+    found = conn.execute("SELECT content_hash, substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
+                         (span[0], span[1], span[0], doc)).fetchone()
+    if found is None:
+        raise CorrectionError(f"no document {doc!r} in the database", "E065")
+    out = {"doc": doc, "hash": found[0], "trigger": list(trigger), "span": list(span), "text": found[1]}
+    if event is not None:
+        out["event"] = event  # the per-document id when the correction was made: for people, not for matching
+    return out
+
+
+def span_mention(conn: sqlite3.Connection, doc: str, start: int, end: int) -> dict[str, Any]:
+    """The anchor of a span of a stored document (an event the coder missed)."""
+    row = conn.execute("SELECT length(text) FROM documents WHERE id = ?", (doc,)).fetchone()
+    if row is None:
+        raise CorrectionError(f"no document {doc!r} in the database", "E065")
+    if not 0 <= start < end <= row[0]:
+        raise CorrectionError(f"span {start}–{end} is not inside document {doc!r} (0–{row[0]})", "E066")
+    return _mention(conn, doc, [start, end], [start, end])
+
+
+def commitment_event(conn: sqlite3.Connection, commitment_id: str) -> str:
+    """The ledger event of the promise a current ledger commitment was made in."""
+    row = conn.execute("SELECT json_extract(record, '$.event') FROM ledger_commitments WHERE id = ?",
+                       (commitment_id,)).fetchone()
+    if row is None or row[0] is None:
+        raise CorrectionError(f"no commitment {commitment_id!r} in the ledger (see peacewatch commitments --json)",
+                              "E065")
+    return str(row[0])
+
+
+# --- checks of the analyst's values ---------------------------------------------------------------------
+
+def check_event_change(change: Mapping[str, Any]) -> dict[str, Any]:
+    """The event fields to set, checked; unset ones (None) left out."""
+    out = {k: v for k, v in change.items() if v is not None and v != ()}
+    if "type" in out and out["type"] not in EVENT_TYPES:
+        raise CorrectionError(f"unknown event type {out['type']!r}; choose one of {', '.join(EVENT_TYPES)}", "E066")
+    if "status" in out and out["status"] not in EVENT_STATUSES:
+        raise CorrectionError(f"unknown event status {out['status']!r}; choose one of "
+                              f"{', '.join(EVENT_STATUSES)}", "E066")
+    for side in ("actor", "recipient"):
+        if side in out:
+            out[side] = [str(code) for code in out[side]]
+    if "quantity" in out and not isinstance(out["quantity"], dict):
+        raise CorrectionError("a quantity is an object such as {\"value\": 12, \"unit\": \"killed\"}", "E066")
+    return out
+
+
+def check_commitment_change(status: str, level: int | None) -> dict[str, Any]:
+    if status not in COMMITMENT_STATUSES:
+        raise CorrectionError(f"unknown commitment status {status!r}; choose one of "
+                              f"{', '.join(COMMITMENT_STATUSES)}", "E066")
+    if level is not None and level not in LEVELS:
+        raise CorrectionError(f"implementation level {level} is not 0–3", "E066")
+    return {"status": status} | ({"level": level} if level is not None else {})
+
+
+# --- the commands' corrections --------------------------------------------------------------------------
+
+def correct_event(conn: sqlite3.Connection, event_id: str, change: Mapping[str, Any], **how: Any) -> int:
+    values = check_event_change(change)
+    if not values:
+        raise CorrectionError("say what to change: --type, --mode, --status, --actor, --recipient, --date or"
+                              " --quantity", "E066")
+    return append(conn, "event", {"mentions": event_mentions(conn, event_id)}, values, **how)
+
+
+def reject_event(conn: sqlite3.Connection, event_id: str, **how: Any) -> int:
+    return append(conn, "reject", {"mentions": event_mentions(conn, event_id)}, {"reject": True}, **how)
+
+
+def add_event(conn: sqlite3.Connection, doc: str, start: int, end: int, change: Mapping[str, Any],
+              **how: Any) -> int:
+    values = check_event_change(change)
+    if "type" not in values:
+        raise CorrectionError("an added event needs its --type", "E066")
+    return append(conn, "add", {"mentions": [span_mention(conn, doc, start, end)]}, values, **how)
+
+
+def merge_events(conn: sqlite3.Connection, event_ids: Iterable[str], **how: Any) -> int:
+    groups = [event_mentions(conn, e) for e in dict.fromkeys(event_ids)]
+    if len(groups) < 2:
+        raise CorrectionError("a merge needs two different events", "E066")
+    return append(conn, "merge", {"groups": groups}, {"merge": True}, **how)
+
+
+def split_event(conn: sqlite3.Connection, event_id: str, mentions: Iterable[str], **how: Any) -> int:
+    """Split the reports named ``DOC#EVENT`` (per-document ids, as ``mentions`` of the event show
+    them) off an event into one of their own."""
+    every = event_mentions(conn, event_id)
+    wanted = set(mentions)
+    taken = [m for m in every if f"{m['doc']}#{m.get('event')}" in wanted]
+    if not taken or len(taken) != len(wanted):
+        names = ", ".join(f"{m['doc']}#{m.get('event')}" for m in every)
+        raise CorrectionError(f"name reports of event {event_id} as DOC#EVENT, from: {names}", "E065")
+    if len(taken) == len(every):
+        raise CorrectionError("a split leaves at least one report in the event", "E066")
+    return append(conn, "split", {"mentions": taken, "of": every}, {"split": True}, **how)
+
+
+def correct_commitment(conn: sqlite3.Connection, commitment_id: str, status: str, deciding: str | None,
+                       level: int | None, **how: Any) -> int:
+    change = check_commitment_change(status, level)
+    anchor: dict[str, Any] = {"mentions": event_mentions(conn, commitment_event(conn, commitment_id))}
+    if deciding:
+        anchor["deciding"] = event_mentions(conn, deciding)
+        change["by_event"] = deciding
+    return append(conn, "commitment", anchor, change, **how)
+
+
+def correct_actor(conn: sqlite3.Connection, name: str, code: str, sector: str | None, start: str | None,
+                  end: str | None, **how: Any) -> int:
+    if not name.strip() or not code.strip():
+        raise CorrectionError("an actor entry needs a name and a --code", "E066")
+    change = {k: v for k, v in {"code": code, "sector": sector, "start": start, "end": end}.items() if v}
+    return append(conn, "actor", {"name": name.strip()}, change, **how)
+
+
+def withdraw(conn: sqlite3.Connection, correction: int, **how: Any) -> int:
+    return append(conn, "withdraw", {"correction": correction}, {"withdraw": True}, supersedes=correction, **how)
+
+
+# --- sharing --------------------------------------------------------------------------------------------
+
+def log(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every row of the log, as exported (``supersedes`` also by key, so it survives an import)."""
+    keys = dict(conn.execute("SELECT id, key FROM corrections").fetchall())
+    rows = conn.execute("SELECT id, kind, anchor, change, by, at, note, supersedes, key FROM corrections"
+                        " ORDER BY id")
+    for cid, kind, anchor, change, by, at, note, supersedes, key in rows:
+        yield {"id": cid, "kind": kind, "anchor": json.loads(anchor), "change": json.loads(change), "by": by,
+               "at": at, "note": note, "supersedes": supersedes, "supersedes_key": keys.get(supersedes),
+               "key": key}
+
+
+def import_rows(conn: sqlite3.Connection, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Append the corrections of an exported log not already here (by key); returns how many."""
+    added = 0
+    for n, row in enumerate(rows, 1):
+        try:
+            kind, anchor, change, by, at = row["kind"], row["anchor"], row["change"], row["by"], row["at"]
+            note = row.get("note", "")
+        except (KeyError, TypeError) as e:
+            raise CorrectionError(f"line {n} is not an exported correction (missing {e})", "E067") from e
+        key = _key(kind, anchor, change, by, at, note)
+        if conn.execute("SELECT 1 FROM corrections WHERE key = ?", (key,)).fetchone() is not None:
+            continue
+        supersedes = None
+        if row.get("supersedes_key"):
+            found = conn.execute("SELECT id FROM corrections WHERE key = ?", (row["supersedes_key"],)).fetchone()
+            if found is None:
+                raise CorrectionError(f"line {n} supersedes a correction that is neither here nor earlier in"
+                                      " the file", "E067")
+            supersedes = found[0]
+        append(conn, kind, anchor, change, by=by, note=note, supersedes=supersedes, at=at)
+        added += 1
+    return added
+
+
+def to_correction(row: Mapping[str, Any]) -> Correction:
+    return Correction(row["id"], row["kind"], row["anchor"], row["change"], row["by"], row["at"], row["note"],
+                      row["supersedes"])
+
+
+# --- outcomes of a rebuild ------------------------------------------------------------------------------
+
+def write_outcomes(conn: sqlite3.Connection, outcomes: Iterable[Outcome]) -> None:
+    """Record, inside the rebuild's transaction, what each active correction did."""
+    for o in outcomes:
+        record = {"kind": o.kind, "reports": [list(w) for w in o.reports], "machine": o.machine,
+                  "commitment": o.commitment, "analyst": o.analyst, "missing": o.missing}
+        conn.execute("INSERT INTO ledger_corrections VALUES (?, ?, ?)", (o.correction, o.state, _j(record)))
+        conn.executemany("INSERT OR IGNORE INTO ledger_correction_reports VALUES (?, ?, ?)",
+                         [(o.correction, doc, event) for doc, event in o.reports])
+
+
+def read_log(conn: sqlite3.Connection, path: str) -> int:
+    """Import an exported JSON Lines log (``import_rows``); returns how many corrections were added."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise CorrectionError(f"cannot read corrections from {path}: {e}", "E067") from e
+    if not all(isinstance(r, dict) for r in rows):
+        raise CorrectionError(f"{path}: every line must be a JSON object", "E067")
+    return import_rows(conn, rows)
