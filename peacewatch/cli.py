@@ -92,7 +92,7 @@ def extract(obj: Context, input_path: str, output: str, workers: int | None,
     sys.exit(1 if failed else 0)
 
 
-EVAL_TASKS = ("timex", "quotes", "events", "ner")
+EVAL_TASKS = ("timex", "quotes", "events", "ner", "docs")
 
 
 @main.command("eval")
