@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench clean model
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
+
+# The event type model shipped in peacewatch/data/models, trained from ../shared on the CPU in a few
+# minutes (deterministic; scikit-learn comes with the [train] extra); its card says from what.
+model: install
+	$(PIP) install -q -c constraints.txt -e '.[train]'
+	$(BIN)/python scripts/train_events.py
+

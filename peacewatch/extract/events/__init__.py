@@ -16,6 +16,7 @@ from ...types import Argument, Event
 from . import arguments as args
 from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
+from .learned import TypeModel, decide, load_model, main_event, model_found, retypable, sentence_reading
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .triggers import Found, coarse_pos, find, is_anaphoric
@@ -31,14 +32,20 @@ class EventsComponent:
     requires = ("parse", "entities", "timexes")
     provides = ("events",)
 
+    def __init__(self, model: TypeModel | None = None) -> None:
+        self.model = model  # None: the rules alone (``peacewatch eval events`` compares both)
+
     def __call__(self, ann: Annotation) -> Annotation:
         index = args.Index.build(ann.doc, ann.result)
         inner: dict[str, list[dict[str, Any]]] = {}
         own: dict[str, dict[str, Any]] = {}
         for sent in ann.doc.sents:
             built: list[tuple[Found, Event]] = []
-            for found in find(sent):
+            found_list, note = self._combined(sent)
+            for found in found_list:
                 event = build_event(ann, index, found, "")
+                if note and found.token.i == note[0]:
+                    event.why = f"{event.why}; {note[1]}"
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
                 built.append((found, event))
@@ -58,6 +65,26 @@ class EventsComponent:
                                        for a in found.actions()]
         ann.notes["events"] = {"inner": inner, "action": own}
         return ann
+
+    def _combined(self, sent: Span) -> tuple[list[Found], tuple[int, str] | None]:
+        """The rules' events of a sentence, retyped or added to where the model is sure (see
+        ``learned``); and a note of the model's opinion for the main event the rules kept."""
+        found = find(sent)
+        if self.model is None:
+            return found, None
+        anchor, feats = sentence_reading(sent, found)
+        verdict, probs = self.model.verdict(feats)
+        main = main_event(found)
+        plain = main is not None and retypable(main)
+        action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds)
+        if action == "add" and anchor is not None:
+            return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
+        if action == "retype" and main is not None:
+            new = model_found(main.token, verdict.label, verdict, f"retyped from {main.rule.why}", main.rule.weak)
+            return [new if f.token.i == main.token.i else f for f in found], None
+        if main is None:
+            return found, None
+        return found, (main.token.i, f"{verdict.describe()}; rules kept")
 
 
 def _sides(event: Event) -> list[Argument]:
@@ -238,4 +265,4 @@ def _sentence_span(sent: Span) -> tuple[int, int]:
 
 @register("events", requires=EventsComponent.requires, provides=EventsComponent.provides)
 def make_events(config: Config) -> EventsComponent:
-    return EventsComponent()
+    return EventsComponent(load_model())
