@@ -198,3 +198,14 @@ def test_a_sentence_opening_noun_tagged_as_a_verb_is_read_as_a_noun(full, text: 
                                                                     kind: str, status: str) -> None:
     [result] = list(full.annotate([Document(id="n", text=text, published="2023-12-26")]))
     assert [(e.type, e.status) for e in result.events] == [(kind, status)]
+
+
+def test_an_event_with_no_actor_in_its_sentence_is_the_last_named_sides(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Serbia and Kosovo agreed on a new roadmap on Monday. Negotiations will resume in March."
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-01-10")]))
+    later = [e for e in result.events if e.span[0] > text.index("Negotiations") - 1]
+    assert [sorted(a.code or "" for a in e.actor) for e in later] == [["SRB", "XKX"]]
+    assert "no actor in its sentence" in (later[0].why or "")
+    # alone, the same sentence names no one: nothing is made up
+    [alone] = list(full.annotate([Document(id="a", text="Negotiations will resume in March.", published="2024-01-10")]))
+    assert all(not e.actor for e in alone.events)

@@ -37,6 +37,7 @@ class Index:
     by_token: dict[int, Mention] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     last_group: list[Argument] = field(default_factory=list)
+    last_actors: list[Argument] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, result: Result) -> Index:
