@@ -17,7 +17,7 @@ from tests.conftest import shared_path
 
 # Floors: measured score minus about 0.01; they only move up.
 TYPE_F1_FLOOR = 0.894
-FULL_F1_FLOOR = 0.637
+FULL_F1_FLOOR = 0.642
 # The half of the file the learned coder never trained or tuned on (``gold_part``). The rules were
 # written against the whole file, so this half is untouched only for the model.
 UNTOUCHED_TYPE_F1_FLOOR = 0.879

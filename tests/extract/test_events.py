@@ -209,3 +209,11 @@ def test_an_event_with_no_actor_in_its_sentence_is_the_last_named_sides(full) ->
     # alone, the same sentence names no one: nothing is made up
     [alone] = list(full.annotate([Document(id="a", text="Negotiations will resume in March.", published="2024-01-10")]))
     assert all(not e.actor for e in alone.events)
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_names_the_recipient(full) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "officers" the subject of "holed" and leaves "to" without an object
+    text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic mission."
+    [result] = list(full.annotate([Document(id="d", text=text)]))
+    [aid] = [e for e in result.events if e.type == "AID"]
+    assert [a.code for a in aid.actor] == ["PER"] and [r.code for r in aid.recipient] == ["PAN"]

@@ -223,7 +223,23 @@ def recipients_of(index: Index, verb: Token, skip: tuple[str, ...] = ()) -> list
 
 
 def _pobjs(index: Index, prep: Token) -> list[Argument]:
-    return [a for p in prep.children if p.dep_ == "pobj" for a in phrase(index, p, fallback=False)]
+    objects = [p for p in prep.children if p.dep_ == "pobj"] or _stranded_object(prep)
+    return [a for p in objects for a in phrase(index, p, fallback=False)]
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one, having made the noun the subject
+    of a participle after it ("granted asylum to five Panamanian officers holed up in …": the noun
+    phrase starting right after "to")."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    for tok in [nxt, *nxt.ancestors]:
+        if tok.left_edge.i != prep.i + 1 or tok.i > prep.i + 8:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+            return [tok]
+    return []
 
 
 def agents_of(index: Index, verb: Token) -> list[Argument]:
