@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from ...config import Config
 
 
+# Types whose place is a venue, not a party (coding guide: places are not actors unless they
+# host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
+VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+
+
 class EventsComponent:
     name = "events"
     requires = ("parse", "entities", "timexes")
@@ -166,10 +171,11 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         recipients = recipients + [r for r in _inner_recipients(index, found.inner) if r not in recipients]
     if not recipients:
         recipients = _clause_recipients(index, token)
-    if not recipients:
+    venue = reading.type in VENUE_TYPES
+    if not recipients and not venue:
         recipients = args.place_arguments(index, token)
     if not recipients:
-        recipients = args.nearest_party(index, token, actors)
+        recipients = args.nearest_party(index, token, actors, venue=venue)
     if "requested" in cues(found):
         reporter = args.reporting_verb(found.top)
         subj = args.subject(reporter) if reporter is not None else None
