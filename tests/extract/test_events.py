@@ -236,7 +236,8 @@ def test_signing_initialling_and_thanks_are_support(full, text: str, mode: str |
 
 
 def test_the_venue_of_a_signing_is_no_party_but_a_place_inside_the_recipient_is(full) -> None:  # type: ignore[no-untyped-def]
-    [signed] = list(full.annotate([Document(id="d", text="Rwanda and DR Congo inked a peace agreement in Washington.")]))
+    text = "Rwanda and DR Congo inked a peace agreement in Washington."
+    [signed] = list(full.annotate([Document(id="d", text=text)]))
     assert [sorted(r.code or "" for r in e.recipient) for e in signed.events if e.type == "SUPPORT"] == [[]]
     text = "The United Nations will provide emergency food aid to refugees fleeing the war in Liberia."
     [aid] = list(full.annotate([Document(id="a", text=text)]))
