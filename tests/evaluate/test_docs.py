@@ -21,10 +21,10 @@ from tests.conftest import shared_path
 
 # Floors: measured minus about 0.01; they only move up. The untouched figures are those of the
 # three processes the learned coder never saw (colombia-eln, ethiopia-tplf, israel-hamas).
-TYPE_ACTOR_F1_FLOOR = 0.445
-TYPE_F1_FLOOR = 0.56
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.35
-UNTOUCHED_TYPE_F1_FLOOR = 0.46
+TYPE_ACTOR_F1_FLOOR = 0.474
+TYPE_F1_FLOOR = 0.596
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.377
+UNTOUCHED_TYPE_F1_FLOOR = 0.509
 QUOTES_F1_FLOOR = 0.74
 
 
@@ -81,6 +81,7 @@ def test_gate_document_gold() -> None:
     assert scores["untouched_type_actor_f1"] >= UNTOUCHED_TYPE_ACTOR_F1_FLOOR
     assert scores["untouched_type_f1"] >= UNTOUCHED_TYPE_F1_FLOOR
     assert scores["quotes_f1"] >= QUOTES_F1_FLOOR
-    # the combination never scores below the rules alone on the processes it never saw
-    assert scores["untouched_type_actor_f1"] >= rules["untouched_type_actor_f1"]
+    # on the processes the model never saw, the combination scores above the rules alone
+    assert scores["untouched_type_actor_f1"] > rules["untouched_type_actor_f1"]
+    assert scores["untouched_type_f1"] > rules["untouched_type_f1"]
     assert report.errors and set(report.breakdown["entities by kind"]) >= {"state", "person"}
