@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test lint bench clean fuzz places
+.PHONY: install demo test lint bench clean fuzz places model
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,9 @@ clean:
 places: install
 	$(PIP) install -q -c constraints.txt -e '.[places-build]'
 	$(BIN)/python scripts/build_places.py
+
+# The event type model shipped in peacewatch/data/models, trained from ../shared on the CPU in a few
+# minutes (deterministic; scikit-learn comes with the [train] extra); its card says from what.
+model: install
+	$(PIP) install -q -c constraints.txt -e '.[train]'
+	$(BIN)/python scripts/train_events.py

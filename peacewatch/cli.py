@@ -36,8 +36,9 @@ class Context:
 
 
 # Codes past E029 that still mean a value given on the command line is wrong: no database at
-# ``--db`` (nothing was created), a file that is not a peacewatch database, a bad query option.
-_USAGE_CODES = frozenset({"E043", "E044", "E047"})
+# ``--db`` (nothing was created), a file that is not a peacewatch database, a bad query option, a
+# ``--host``/``--port`` the server cannot listen on.
+_USAGE_CODES = frozenset({"E043", "E044", "E047", "E063"})
 
 
 def exit_status(e: PeacewatchError) -> int:
@@ -201,7 +202,7 @@ def _replace(partial: str, target: str, path: str) -> None:
         raise OutputError(f"cannot write {path} ({e.strerror}); nothing was written", "E046") from e
 
 
-EVAL_TASKS = ("timex", "quotes", "events", "ner", "places")
+EVAL_TASKS = ("timex", "quotes", "events", "ner", "places", "docs")
 
 
 @main.command("eval")

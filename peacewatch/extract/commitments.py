@@ -96,9 +96,17 @@ def _unnamed(ann: Annotation, event: Event, nested: bool) -> bool:
     """A promise whose frame binds but names no party ("The ceasefire will enter into force on
     August 3", a provision restated after the deal): not a question, proposal or refusal, and no
     actor of the event's own."""
-    if ann.doc is None or event.actor:
+    if ann.doc is None or _own_actors(ann, event):
         return False
     return promise.refusal(ann.doc, event, nested) is None
+
+
+def _own_actors(ann: Annotation, event: Event) -> bool:
+    """Whether an actor of the event is named in its own sentence (an actor the events component
+    carried over from the sides last named binds nobody by this sentence)."""
+    ids = {a.entity for a in event.actor if a.entity}
+    start, end = event.span
+    return any(m.entity in ids and start <= m.start < end for m in ann.result.mentions)
 
 
 def _agreement_parties(ann: Annotation) -> list[str]:

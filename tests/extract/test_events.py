@@ -198,3 +198,47 @@ def test_a_sentence_opening_noun_tagged_as_a_verb_is_read_as_a_noun(full, text: 
                                                                     kind: str, status: str) -> None:
     [result] = list(full.annotate([Document(id="n", text=text, published="2023-12-26")]))
     assert [(e.type, e.status) for e in result.events] == [(kind, status)]
+
+
+def test_an_event_with_no_actor_in_its_sentence_is_the_last_named_sides(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Serbia and Kosovo agreed on a new roadmap on Monday. Negotiations will resume in March."
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-01-10")]))
+    later = [e for e in result.events if e.span[0] > text.index("Negotiations") - 1]
+    assert [sorted(a.code or "" for a in e.actor) for e in later] == [["SRB", "XKX"]]
+    assert "no actor in its sentence" in (later[0].why or "")
+    # alone, the same sentence names no one: nothing is made up
+    [alone] = list(full.annotate([Document(id="a", text="Negotiations will resume in March.", published="2024-01-10")]))
+    assert all(not e.actor for e in alone.events)
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_names_the_recipient(full) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "officers" the subject of "holed" and leaves "to" without an object
+    text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic mission."
+    [result] = list(full.annotate([Document(id="d", text=text)]))
+    [aid] = [e for e in result.events if e.type == "AID"]
+    assert [a.code for a in aid.actor] == ["PER"] and [r.code for r in aid.recipient] == ["PAN"]
+
+
+@pytest.mark.parametrize(("text", "mode", "recipient"), [
+    ("Rwanda and DR Congo inked a peace agreement in Washington on Friday.", "sign", []),
+    ("The text was initialed by the Rwandan and Congolese teams on June 18.", "sign", []),
+    ("The rebels signed a document committing them to protect civilians.", "sign", []),
+    ("Serbia's foreign minister thanked Hungary for its vote.", None, ["HUN"]),
+    ("Serbia's foreign minister expressed special thanks to Hungary.", None, ["HUN"]),
+])
+def test_signing_initialling_and_thanks_are_support(full, text: str, mode: str | None,  # type: ignore[no-untyped-def]
+                                                    recipient: list[str]) -> None:
+    # the coding guide: signing, initialling and concluding a text are SUPPORT/sign; so are thanks
+    [result] = list(full.annotate([Document(id="d", text=text, published="2025-06-28")]))
+    support = [e for e in result.events if e.type == "SUPPORT"]
+    assert support and support[0].mode == mode
+    assert sorted({r.code for r in support[0].recipient if r.code}) == recipient
+
+
+def test_the_venue_of_a_signing_is_no_party_but_a_place_inside_the_recipient_is(full) -> None:  # type: ignore[no-untyped-def]
+    text = "Rwanda and DR Congo inked a peace agreement in Washington."
+    [signed] = list(full.annotate([Document(id="d", text=text)]))
+    assert [sorted(r.code or "" for r in e.recipient) for e in signed.events if e.type == "SUPPORT"] == [[]]
+    text = "The United Nations will provide emergency food aid to refugees fleeing the war in Liberia."
+    [aid] = list(full.annotate([Document(id="a", text=text)]))
+    assert any("LBR" in {r.code for r in e.recipient} for e in aid.events)

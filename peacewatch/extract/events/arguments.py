@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...types import Argument, Entity, Mention, Result
 from ..actors.tables import DATELINE
-from .tables import numbers, words
+from .tables import numbers, trigger_rules, words
 from .triggers import coarse_pos, is_infinitive, is_person
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Index:
     by_token: dict[int, Mention] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     last_group: list[Argument] = field(default_factory=list)
+    last_actors: list[Argument] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, result: Result) -> Index:
@@ -103,7 +104,9 @@ def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (args := phrase(index, pobj, fallback=False)):
                     return args
-    for child in tok.children:  # "rebels in the Ivory Coast": a group placed in a country
+    placed = tok.lemma_.lower() not in trigger_rules()
+    for child in tok.children if placed else ():  # "rebels in the Ivory Coast": a group placed in a
+        # country; not an event noun ("an agreement in Washington" is no US party)
         if child.dep_ == "prep" and child.lower_ in ("in", "throughout", "across", "inside"):
             for pobj in child.children:
                 args = [a for a in phrase(index, pobj, fallback=False) if a.code]
@@ -222,7 +225,23 @@ def recipients_of(index: Index, verb: Token, skip: tuple[str, ...] = ()) -> list
 
 
 def _pobjs(index: Index, prep: Token) -> list[Argument]:
-    return [a for p in prep.children if p.dep_ == "pobj" for a in phrase(index, p, fallback=False)]
+    objects = [p for p in prep.children if p.dep_ == "pobj"] or _stranded_object(prep)
+    return [a for p in objects for a in phrase(index, p, fallback=False)]
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one, having made the noun the subject
+    of a participle after it ("granted asylum to five Panamanian officers holed up in …": the noun
+    phrase starting right after "to")."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    for tok in [nxt, *nxt.ancestors]:
+        if tok.left_edge.i != prep.i + 1 or tok.i > prep.i + 8:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
+            return [tok]
+    return []
 
 
 def agents_of(index: Index, verb: Token) -> list[Argument]:
@@ -332,13 +351,18 @@ NOT_BELOW_DEPS = ("punct", "relcl", "appos", "advcl", "ccomp", "parataxis")
 MAX_PARTY_DEPTH = 6
 
 
-def nearest_party(index: Index, trigger: Token, actors: list[Argument]) -> list[Argument]:
+def nearest_party(index: Index, trigger: Token, actors: list[Argument], *, venue: bool = False) -> list[Argument]:
     """The nearest coded party below the trigger that is not an actor ("aid to refugees fleeing
-    the war in Liberia", "calls by Belarus's rulers"): breadth first over objects and obliques."""
+    the war in Liberia", "calls by Belarus's rulers"): breadth first over objects and obliques.
+    With ``venue`` (talks, agreements, signings), the place the act happened in is no party ("signed
+    in Washington")."""
     taken = {a.code for a in actors if a.code}
     queue = [(c, 1) for c in trigger.children if c.dep_ not in NOT_RECIPIENT_DEPS]
     while queue:
         tok, depth = queue.pop(0)
+        if venue and depth <= 2 and tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
+            continue  # where it happened (on the trigger or its object); deeper down a place can be
+            # a party ("aid to refugees fleeing the war in Liberia")
         arg = index.argument(tok)
         if arg is not None and arg.code and arg.code not in taken:
             # "to Iran, Libya and Sudan": the coordinated parties come along
