@@ -223,13 +223,13 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
     if task == "events":
         options["actors_only"] = actors_only
     try:
-        report = module.evaluate(Path(gold), obj.config, **options)
+        scores = module.evaluate(Path(gold), obj.config, **options)
     except PeacewatchError as e:
         _fail_usage(e)
-    from .serve.text import render_report
+    from .serve.text import render_scores
 
-    click.echo(render_report(report, show_errors))
-    click.echo(report.to_json())
+    click.echo(render_scores(scores, show_errors))
+    click.echo(scores.to_json())
 
 
 @main.command()
@@ -572,12 +572,12 @@ def resolve(obj: Context, db: str | None, force: bool) -> None:
     Ingest does this by itself; run it after changing the settings. The ledger is derived from
     the stored per-document records only, so rebuilding with other settings undoes or redoes merges.
     """
-    from .store.sqlite import resolve as rebuild
+    from .flow import resolve as run_resolve
 
     store = _open_store(db, obj.config)
     with store:
         try:
-            rebuild(store, obj.config.ledger, force=force)
+            run_resolve(store, obj.config, force=force)
         except PeacewatchError as e:
             _fail_usage(e)
     counts = _read(db, obj.config, lambda r: r.summary())
