@@ -224,13 +224,13 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
     if task == "events":
         options["actors_only"] = actors_only
     try:
-        report = module.evaluate(Path(gold), obj.config, **options)
+        scores = module.evaluate(Path(gold), obj.config, **options)
     except PeacewatchError as e:
         _fail_usage(e)
-    from .serve.text import render_report
+    from .serve.text import render_scores
 
-    click.echo(render_report(report, show_errors))
-    click.echo(report.to_json())
+    click.echo(render_scores(scores, show_errors))
+    click.echo(scores.to_json())
 
 
 @main.command()
@@ -581,12 +581,12 @@ def resolve(obj: Context, db: str | None, force: bool) -> None:
     Ingest does this by itself; run it after changing the settings. The ledger is derived from
     the stored per-document records only, so rebuilding with other settings undoes or redoes merges.
     """
-    from .store.sqlite import resolve as rebuild
+    from .flow import resolve as run_resolve
 
     store = _open_store(db, obj.config)
     with store:
         try:
-            rebuild(store, obj.config.ledger, force=force)
+            run_resolve(store, obj.config, force=force)
         except PeacewatchError as e:
             _fail_usage(e)
     counts = _read(db, obj.config, lambda r: r.summary())
@@ -610,14 +610,14 @@ def _how(fn: Any) -> Any:
 
 def _write_correction(obj: Context, db: str | None, write: Any, how: dict[str, Any]) -> None:
     """Append one correction (``write(conn, **how)``) and rebuild the ledger with it."""
-    from .store.sqlite import resolve as rebuild
+    from .flow import resolve as rebuild
 
     how = {"by": how.pop("author"), **how}
     store = _open_store(db, obj.config)
     with store:
         try:
             number = write(store.conn, **how)
-            rebuild(store, obj.config.ledger)
+            rebuild(store, obj.config)
         except PeacewatchError as e:
             _fail_usage(e)
     state = next((c["state"] for c in _read(db, obj.config, lambda r: r.corrections()) if c["id"] == number), "?")
@@ -800,14 +800,14 @@ def corrections_export(obj: Context, path: str, db: str | None) -> None:
 @click.pass_obj
 def corrections_import(obj: Context, path: str, db: str | None) -> None:
     """Add the corrections of a JSON Lines file not already here, then rebuild the ledger."""
+    from .flow import resolve as rebuild
     from .store.corrections import read_log
-    from .store.sqlite import resolve as rebuild
 
     store = _open_store(db, obj.config)
     with store:
         try:
             added = read_log(store.conn, path)
-            rebuild(store, obj.config.ledger)
+            rebuild(store, obj.config)
         except PeacewatchError as e:
             _fail_usage(e)
     click.echo(f"{added} corrections added from {path}", err=True)

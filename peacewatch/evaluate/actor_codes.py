@@ -27,7 +27,7 @@ from ..extract.actors import tables
 from ..pipeline import Pipeline
 from ..types import Document, Result
 from .codes import cameo_to_iso
-from .report import EvalReport, read_gold_lines
+from .scores import Scores, read_gold_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,7 +48,7 @@ class GoldActor:
 
 
 def evaluate_actor_codes(gold_path: Path, config: Config, *, limit: int | None = None,
-                         nlp: Language | None = None) -> EvalReport:
+                         nlp: Language | None = None) -> Scores:
     """Recall of gold actor and recipient codes among the entities the pipeline finds per sentence."""
     records = read_gold(gold_path, limit)
     pipe = Pipeline.build(with_actors(config), nlp=nlp)
@@ -68,7 +68,7 @@ def evaluate_actor_codes(gold_path: Path, config: Config, *, limit: int | None =
             else:
                 errors.append(f"MISS [{actor.cls}] {actor.sentence} {actor.role} {actor.code} "
                               f"{actor.text!r}; found codes: {', '.join(sorted(codes)) or 'none'}")
-    return _report(gold_path, found, total, errors, len(records))
+    return _scored(gold_path, found, total, errors, len(records))
 
 
 def with_actors(config: Config) -> Config:
@@ -135,7 +135,7 @@ def _forms() -> dict[str, str]:
     return forms
 
 
-def _report(gold: Path, found: Counter[str], total: Counter[str], errors: list[str], n: int) -> EvalReport:
+def _scored(gold: Path, found: Counter[str], total: Counter[str], errors: list[str], n: int) -> Scores:
     def recall(classes: tuple[str, ...]) -> float:
         t = sum(total[c] for c in classes)
         return sum(found[c] for c in classes) / t if t else 0.0
@@ -147,4 +147,4 @@ def _report(gold: Path, found: Counter[str], total: Counter[str], errors: list[s
     counts = {"sentences": n, "gold_actors": sum(total[c] for c in CLASSES),
               "found": sum(found[c] for c in CLASSES), "predicted_codes": total["predicted_codes"],
               "gold_state_capital_demonym": sum(total[c] for c in main)}
-    return EvalReport("actor_codes", str(gold), scores, breakdown, {}, counts, errors)
+    return Scores("actor_codes", str(gold), scores, breakdown, {}, counts, errors)

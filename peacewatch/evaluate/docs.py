@@ -34,7 +34,7 @@ from ..config import Config
 from ..errors import EvalError
 from ..types import Document, Result
 from .events import Tally, events_pipeline
-from .report import EvalReport, prf, read_gold_lines
+from .scores import Scores, prf, read_gold_lines
 
 # The development processes the learned event coder may train and tune on: the first four by the
 # SHA-1 of their name. The other three (colombia-eln, ethiopia-tplf, israel-hamas) are only scored.
@@ -230,7 +230,7 @@ def scores(tally: Tally) -> dict[str, float]:
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
-             baseline: str | None = None) -> EvalReport:
+             baseline: str | None = None) -> Scores:
     """Score the pipeline on document gold (see the module docstring for every definition).
     ``baseline='rules'`` scores the events component without its learned model beside it."""
     if baseline not in (None, "rules"):
@@ -253,7 +253,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
 
 
 def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[Document],
-         processes: dict[str, str]) -> EvalReport:
+         processes: dict[str, str]) -> Scores:
     whole, parts = Tally(), {"tune": Tally(), "untouched": Tally()}
     errors: list[str] = []
     kinds: dict[str, dict[str, float]] = {}
@@ -266,6 +266,6 @@ def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[D
     for name, c in sorted(whole.counts.items()):
         if name.startswith("entities:"):
             kinds[name.split(":", 1)[1]] = {"recall": prf(c["tp"], 0, c["fn"])[1], "gold": float(c["tp"] + c["fn"])}
-    return EvalReport(task="docs", gold=str(gold_path), scores=out, breakdown={"entities by kind": kinds},
+    return Scores(task="docs", gold=str(gold_path), scores=out, breakdown={"entities by kind": kinds},
                       counts={"documents": len(records), "gold_events": sum(len(r["events"]) for r in records)},
                       errors=errors)

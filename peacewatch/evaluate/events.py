@@ -35,7 +35,7 @@ from ..errors import EvalError
 from ..pipeline import Pipeline, registered
 from ..types import Document, Result
 from .codes import cameo_to_iso
-from .report import EvalReport, prf, read_gold_lines
+from .scores import Scores, prf, read_gold_lines
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 Tuple = tuple[str, str | None, str | None]
@@ -150,7 +150,7 @@ def rules_only(pipe: Pipeline) -> Pipeline:
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
-             baseline: str | None = None, actors_only: bool = False) -> EvalReport:
+             baseline: str | None = None, actors_only: bool = False) -> Scores:
     """Score the events component on a gold file (see the module docstring for the matching).
 
     Scores are given for the whole file and for its two halves (``gold_part``): ``tune_*`` (what
@@ -186,11 +186,11 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
                           f"{_describe(p_tuples - g_tuples)} | {record['text'][:90]}")
     if baseline == "rules":
         base = _rules_tally(rules_only(pipe), records, docs)
-    report = _report(gold_path, ours, base if baseline else None, per_type, errors, len(records))
-    report.baselines = {baseline: _scores(base)} if baseline else {}
+    scored = _scored(gold_path, ours, base if baseline else None, per_type, errors, len(records))
+    scored.baselines = {baseline: _scores(base)} if baseline else {}
     for name, tally in parts.items():
-        report.scores.update({f"{name}_{k}": v for k, v in _scores(tally).items()})
-    return report
+        scored.scores.update({f"{name}_{k}": v for k, v in _scores(tally).items()})
+    return scored
 
 
 def _rules_tally(pipe: Pipeline, records: list[dict[str, Any]], docs: list[Document]) -> Tally:
@@ -214,15 +214,15 @@ def _scores(tally: Tally) -> dict[str, float]:
     return out
 
 
-def _report(gold_path: Path, ours: Tally, base: Tally | None, per_type: Tally,
-            errors: list[str], sentences: int) -> EvalReport:
+def _scored(gold_path: Path, ours: Tally, base: Tally | None, per_type: Tally,
+            errors: list[str], sentences: int) -> Scores:
     breakdown = {"per type": {}}  # type: dict[str, dict[str, dict[str, float]]]
     for name in sorted(per_type.counts):
         p, r, f = per_type.f1(name)
         c = per_type.counts[name]
         breakdown["per type"][name] = {"p": p, "r": r, "f1": f, "gold": float(c["tp"] + c["fn"])}
     type_counts = ours.counts.get("type", Counter())
-    return EvalReport(
+    return Scores(
         task="events", gold=str(gold_path), scores=_scores(ours),
         breakdown=breakdown, baselines={"keyword": _scores(base)} if base else {},
         counts={"sentences": sentences, "gold_types": type_counts["tp"] + type_counts["fn"]},

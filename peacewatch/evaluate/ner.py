@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EvalError
 from ..pipeline import Pipeline, load_spacy
 from ..types import Document, Mention
-from .report import EvalReport, prf, read_gold_lines
+from .scores import Scores, prf, read_gold_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,7 +69,7 @@ class Tally:
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, baseline: str | None = None,
-             nlp: Language | None = None) -> EvalReport:
+             nlp: Language | None = None) -> Scores:
     """Score ``actors`` (and, unless ``baseline="none"``, spaCy alone) on a gold file."""
     if baseline not in (None, *BASELINES):
         raise EvalError(f"unknown baseline {baseline!r} for ner; use one of {', '.join(BASELINES)}", "E051")
@@ -84,11 +84,11 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, basel
         for name, pipe in (("actors", ours), ("spacy", base)):
             predicted = named_predictions(pipe.run_components(document, sdoc).mentions)
             _score(gdoc, predicted, tallies[name], errors if name == "actors" else None)
-    report = _report(gold_path, tallies["actors"], errors, len(docs))
+    scored = _scored(gold_path, tallies["actors"], errors, len(docs))
     if baseline != "none":
-        report.baselines["spacy"] = _scores(tallies["spacy"])
-        report.breakdown["by_type_spacy"] = _by_type(tallies["spacy"])
-    return report
+        scored.baselines["spacy"] = _scores(tallies["spacy"])
+        scored.breakdown["by_type_spacy"] = _by_type(tallies["spacy"])
+    return scored
 
 
 def _tally() -> Tally:
@@ -151,10 +151,10 @@ def _by_type(t: Tally) -> dict[str, dict[str, float]]:
     return rows
 
 
-def _report(gold: Path, t: Tally, errors: list[str], n: int) -> EvalReport:
+def _scored(gold: Path, t: Tally, errors: list[str], n: int) -> Scores:
     counts = {"documents": n, "gold": sum(t.tp.values()) + sum(t.fn.values()),
               "predicted": sum(t.tp.values()) + sum(t.fp.values())}
-    return EvalReport("ner", str(gold), _scores(t), {"by_type": _by_type(t)}, {}, counts, errors)
+    return Scores("ner", str(gold), _scores(t), {"by_type": _by_type(t)}, {}, counts, errors)
 
 
 def read_gold(path: Path, limit: int | None = None) -> list[GoldDoc]:

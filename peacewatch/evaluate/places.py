@@ -35,7 +35,7 @@ from ..errors import EvalError
 from ..extract.places.gazetteer import Entry, Gazetteer
 from ..pipeline import Pipeline
 from ..types import Document, Event, Place, Result
-from .report import EvalReport, read_gold_lines
+from .scores import Scores, read_gold_lines
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -75,7 +75,7 @@ def _ratio(a: int, b: int) -> float:
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
-             baseline: str | None = None) -> EvalReport:
+             baseline: str | None = None) -> Scores:
     """Score the places component on a places gold file."""
     if baseline is not None:
         raise EvalError("the places evaluation has no baseline", "E051")
@@ -94,7 +94,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     scores.update(total.scores())
     counts = {"cases": len(cases), "skipped": skipped, "events": total.events, "scored": total.found,
               "mentions": total.mentions}
-    return EvalReport(task="places", gold=str(gold_path), scores=scores, counts=counts, errors=errors)
+    return Scores(task="places", gold=str(gold_path), scores=scores, counts=counts, errors=errors)
 
 
 def _with_places(config: Config) -> Config:

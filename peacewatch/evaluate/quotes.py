@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DependencyError, EvalError
 from ..pipeline import Pipeline
 from ..types import Document, Quote, Result
-from .report import EvalReport, prf, read_gold_lines
+from .scores import Scores, prf, read_gold_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -273,7 +273,7 @@ def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, Re
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
-             baseline: str | None = None) -> EvalReport:
+             baseline: str | None = None) -> Scores:
     """Score the quotes component (and optionally a baseline) on a PolNeAR-format gold file."""
     if baseline is not None and baseline not in BASELINES:
         raise EvalError(f"unknown quotes baseline {baseline!r}; known: {', '.join(BASELINES)}", "E051")
@@ -301,7 +301,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
             score_doc(gold, gold.gold, extra, base)
             score_doc(gold, [g for g in gold.gold if g.direct], extra, base_direct)
     seconds["spacy+components"] = time.perf_counter() - started - seconds["baseline"]
-    report = EvalReport(
+    scored = Scores(
         task="quotes", gold=str(gold_path),
         scores={**ours.scores(""), **ours_direct.scores("direct_")},
         counts={"documents": len(docs), "failed": failed, "quotes": quotes, "quotes_with_speaker": resolved,
@@ -311,5 +311,5 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
         errors=errors,
     )
     if baseline is not None:
-        report.baselines[baseline] = {**base.scores(""), **base_direct.scores("direct_")}
-    return report
+        scored.baselines[baseline] = {**base.scores(""), **base_direct.scores("direct_")}
+    return scored

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DependencyError, EvalError
 from ..types import Document, Timex
-from .report import EvalReport, prf, read_gold_lines
+from .scores import Scores, prf, read_gold_lines
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -206,7 +206,7 @@ def dateparser_timexes(text: str, dct: str | None) -> list[Timex]:
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
-             baseline: str | None = None) -> EvalReport:
+             baseline: str | None = None) -> Scores:
     """TempEval-3 scores of the pipeline's timexes (and optionally a baseline's) on ``gold_path``."""
     if baseline is not None and baseline not in BASELINES:
         raise EvalError(f"unknown timex baseline {baseline!r}; known: {', '.join(BASELINES)}", "E051")
@@ -219,17 +219,17 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
             only = [t for t in doc.timexes if t.type == typ]
             guessed = [t for t in pred if t.type == typ]
             part.add(GoldDoc(doc.id, doc.dct, doc.text, only, doc.extent), guessed, None)
-    report = EvalReport("timex", str(gold_path), tally.scores(), errors=errors)
-    report.breakdown["by_type"] = {t: part.scores() for t, part in by_type.items() if part.gold}
-    report.counts = {"documents": len(docs), "gold": tally.gold, "predicted": tally.pred,
+    scored = Scores("timex", str(gold_path), tally.scores(), errors=errors)
+    scored.breakdown["by_type"] = {t: part.scores() for t, part in by_type.items() if part.gold}
+    scored.counts = {"documents": len(docs), "gold": tally.gold, "predicted": tally.pred,
                      "relaxed_matches": tally.relaxed}
-    report.counts.update({f"rule:{k}": v for k, v in _rule_counts(errors).items()})
+    scored.counts.update({f"rule:{k}": v for k, v in _rule_counts(errors).items()})
     if baseline == "dateparser":
         base = Tally()
         for doc in docs:
             base.add(doc, dateparser_timexes(doc.text, doc.dct), None)
-        report.baselines["dateparser"] = base.scores()
-    return report
+        scored.baselines["dateparser"] = base.scores()
+    return scored
 
 
 def _rule_counts(errors: list[str]) -> Counter[str]:

@@ -1,18 +1,20 @@
 """The ingest stage's tables (``peacewatch/data/ingest/rules.json``), loaded once, lazily.
 
+The file is read by the shared loader of shipped data (``peacewatch/tables.py``: E027 when it is
+missing or not JSON); this module checks its shape.
+
 Format detection by extension and content, the column names a CSV reader looks for, the
 title rule of plain text and the byte limits all live in that file, not in code.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
+from ..tables import read_json
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,8 @@ class IngestRules:
 @lru_cache(maxsize=1)
 def load_rules() -> IngestRules:
     """The shipped tables as typed records (read on first use, then cached)."""
-    where = resources.files("peacewatch").joinpath("data/ingest/rules.json")
+    data: dict[str, Any] = read_json("ingest", "rules.json")
     try:
-        data: dict[str, Any] = json.loads(where.read_text("utf-8"))
         return IngestRules(
             extensions=dict(data["extensions"]),
             sniff=tuple(SniffRule(**rule) for rule in data["sniff"]),
@@ -70,5 +71,5 @@ def load_rules() -> IngestRules:
             limits={key: int(value) for key, value in data["limits"].items()},
             skip_in_folders=tuple(data.get("skip_in_folders", ())),
         )
-    except (OSError, ValueError, KeyError, TypeError) as e:
+    except (ValueError, KeyError, TypeError) as e:
         raise ConfigError(f"the shipped ingest tables are broken ({e}); reinstall peacewatch", "E027") from e

@@ -23,6 +23,7 @@ from typing import BinaryIO
 from ..config import Config
 from ..errors import InputError
 from ..types import Document, Result
+from .delimited import read_csv
 from .feeds import read_rss
 from .html import read_html
 from .lines import read_jsonl
@@ -30,7 +31,6 @@ from .origin import STDIN, Opened, Origin
 from .plain import read_txt
 from .records import check_published
 from .rules import load_rules
-from .tables import read_csv
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-32 LE starts with UTF-16 LE's mark
 FORMATS = ("auto", "txt", "html", "jsonl", "csv", "rss")

@@ -1,6 +1,7 @@
 """The data tables the ledger decides by, loaded lazily and cached (``peacewatch/data/resolve``).
 
-Each table is a TSV with a header line; lines starting with ``#`` are comments. Rows are returned as
+Each table is a TSV with a header line; lines starting with ``#`` are comments. The shared loader
+(``peacewatch/tables.py``) checks every line against the columns declared here. Rows are returned as
 typed records so a decision can name the row that made it (``why``).
 """
 
@@ -8,9 +9,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 from ..errors import ConfigError
+from ..tables import Column, Row, optional, read_table
 
 
 @dataclass(frozen=True)
@@ -49,41 +50,42 @@ class NegotiationRow:
     kind: str
 
 
+_ACTION_COLUMNS = (Column("action_type"), optional("action_mode"), Column("event_type"), optional("event_mode"),
+                   Column("lasting"), optional("note"))
+
+
 def _match(pattern: str, value: str | None) -> bool:
     return pattern == "*" or pattern == (value or "")
 
 
-def _rows(name: str) -> list[tuple[int, list[str]]]:
-    path = resources.files("peacewatch").joinpath("data", "resolve", name)
-    try:
-        text = path.read_text("utf-8")
-    except OSError as e:
-        raise ConfigError(f"ledger table {name} cannot be read ({e}); reinstall peacewatch", "E027") from e
-    out: list[tuple[int, list[str]]] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        out.append((number, line.split("\t")))
-    return out
+# The columns of each table; its header line names them in this order.
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "plover.tsv": (Column("type"), optional("mode"), Column("quad"), Column("score")),
+    "fulfils.tsv": _ACTION_COLUMNS,
+    "contradicts.tsv": _ACTION_COLUMNS,
+    "party_codes.tsv": (Column("kind"), Column("value"), Column("match")),
+    "negotiation.tsv": (Column("type"), Column("status"), Column("kind")),
+}
 
 
-def _invalid(name: str, number: int, cells: list[str]) -> ConfigError:
-    return ConfigError(f"ledger table {name} line {number} is invalid: {cells!r}; reinstall peacewatch", "E027")
+def _rows(name: str) -> tuple[Row, ...]:
+    return read_table("resolve", name, COLUMNS[name])
+
+
+def _invalid(row: Row) -> ConfigError:
+    return ConfigError(f"ledger table {row.file} line {row.line} is invalid: {dict(row)!r}; reinstall peacewatch",
+                       "E027")
 
 
 @functools.lru_cache(maxsize=1)
 def plover_table() -> dict[tuple[str, str | None], PloverRow]:
     """(type, mode or None) → quad class and score."""
     table: dict[tuple[str, str | None], PloverRow] = {}
-    for number, cells in _rows("plover.tsv"):
+    for r in _rows("plover.tsv"):
         try:
-            row = PloverRow(cells[0], cells[1] or None, cells[2], float(cells[3]))
-        except (IndexError, ValueError) as e:
-            raise _invalid("plover.tsv", number, cells) from e
+            row = PloverRow(r["type"], r["mode"] or None, r["quad"], float(r["score"]))
+        except ValueError as e:
+            raise _invalid(r) from e
         table[(row.type, row.mode)] = row
     return table
 
@@ -95,12 +97,11 @@ def plover_row(type_: str, mode: str | None) -> PloverRow | None:
 
 
 def _action_rules(name: str) -> tuple[ActionRule, ...]:
-    rules = []
-    for n, c in _rows(name):
-        if len(c) < 5:
-            raise _invalid(name, n, c)
-        rules.append(ActionRule(c[0], c[1] or "*", c[2], c[3] or "*", c[4] == "yes", c[5] if len(c) > 5 else "", n))
-    return tuple(rules)
+    return tuple(
+        ActionRule(r["action_type"], r["action_mode"] or "*", r["event_type"], r["event_mode"] or "*",
+                   r["lasting"] == "yes", r["note"], r.line)
+        for r in _rows(name)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,10 +118,10 @@ def contradict_rules() -> tuple[ActionRule, ...]:
 def party_code_rules() -> tuple[dict[str, str], dict[str, str]]:
     """(sector → match, code → match) from ``party_codes.tsv``; match is state, own or none."""
     by_kind: dict[str, dict[str, str]] = {"sector": {}, "code": {}}
-    for number, cells in _rows("party_codes.tsv"):
-        if len(cells) < 3 or cells[0] not in by_kind or cells[2] not in ("state", "own", "none"):
-            raise _invalid("party_codes.tsv", number, cells)
-        by_kind[cells[0]][cells[1]] = cells[2]
+    for r in _rows("party_codes.tsv"):
+        if r["kind"] not in by_kind or r["match"] not in ("state", "own", "none"):
+            raise _invalid(r)
+        by_kind[r["kind"]][r["value"]] = r["match"]
     return by_kind["sector"], by_kind["code"]
 
 
@@ -134,11 +135,7 @@ def code_match(code: str, sector: str | None) -> str:
 
 @functools.lru_cache(maxsize=1)
 def negotiation_table() -> tuple[NegotiationRow, ...]:
-    rows = _rows("negotiation.tsv")
-    bad = next(((n, c) for n, c in rows if len(c) < 3), None)
-    if bad:
-        raise _invalid("negotiation.tsv", *bad)
-    return tuple(NegotiationRow(c[0], c[1], c[2]) for _, c in rows)
+    return tuple(NegotiationRow(r["type"], r["status"], r["kind"]) for r in _rows("negotiation.tsv"))
 
 
 def negotiation_kind(type_: str, status: str) -> str | None:

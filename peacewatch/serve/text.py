@@ -10,8 +10,8 @@ from ..store.rows import ProcessView, Summary
 from ..types import Argument
 
 
-class EvalReport(Protocol):
-    """What an evaluation report shows (``peacewatch.evaluate.report.EvalReport`` is one): serve
+class Scores(Protocol):
+    """What the scores of an evaluation hold (``peacewatch.evaluate.scores.Scores`` is one): serve
     renders it without importing the evaluation stage."""
 
     task: str
@@ -23,27 +23,27 @@ class EvalReport(Protocol):
     errors: list[str]
 
 
-def render_report(report: EvalReport, show_errors: int) -> str:
-    """An evaluation report as aligned text: scores, baselines, breakdown tables, then errors."""
-    lines = [f"{report.task} on {report.gold}"]
-    if report.counts:
-        lines.append("  " + ", ".join(f"{k}={v}" for k, v in report.counts.items()))
-    systems = {"peacewatch": report.scores, **report.baselines}
-    names = list(report.scores)
+def render_scores(scores: Scores, show_errors: int) -> str:
+    """The scores of an evaluation as aligned text: scores, baselines, breakdown tables, then errors."""
+    lines = [f"{scores.task} on {scores.gold}"]
+    if scores.counts:
+        lines.append("  " + ", ".join(f"{k}={v}" for k, v in scores.counts.items()))
+    systems = {"peacewatch": scores.scores, **scores.baselines}
+    names = list(scores.scores)
     width = max((len(n) for n in names), default=10)
     lines.append("  " + " " * width + "".join(f"{s:>14}" for s in systems))
     for name in names:
         cells = "".join(f"{_fmt(sc.get(name)):>14}" for sc in systems.values())
         lines.append(f"  {name:<{width}}{cells}")
-    for title, table in report.breakdown.items():
+    for title, table in scores.breakdown.items():
         lines.append(f"\n  {title}")
         cols = sorted({c for row in table.values() for c in row})
         lines.append("    " + " " * 22 + "".join(f"{c:>11}" for c in cols))
         for row, values in sorted(table.items()):
             lines.append(f"    {row:<22}" + "".join(f"{_fmt(values.get(c)):>11}" for c in cols))
-    if show_errors and report.errors:
-        lines.append(f"\n  errors (first {min(show_errors, len(report.errors))} of {len(report.errors)}):")
-        lines.extend("    " + e for e in report.errors[:show_errors])
+    if show_errors and scores.errors:
+        lines.append(f"\n  errors (first {min(show_errors, len(scores.errors))} of {len(scores.errors)}):")
+        lines.extend("    " + e for e in scores.errors[:show_errors])
     return "\n".join(lines)
 
 

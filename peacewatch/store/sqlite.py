@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import LedgerSettings
 from ..errors import StoreError
 from ..types import Document, Result
 from .schema import latest, migrations
@@ -266,13 +265,6 @@ class Store:
            [(doc_id, e.id, e.type, e.mode, e.status, e.date, _j(e.to_dict())) for e in result.events])
         ex("INSERT INTO commitments VALUES (?, ?, ?, ?, ?)",
            [(doc_id, c.id, c.event, c.status, _j(c.to_dict())) for c in result.commitments])
-
-
-def resolve(store: Store, settings: LedgerSettings | dict[str, Any] | None = None, force: bool = False) -> None:
-    """Rebuild the cross-document ledger from the stored per-document records."""
-    from .ledger import rebuild_ledger
-
-    rebuild_ledger(store.conn, settings, force=force)
 
 
 def _j(data: dict[str, Any]) -> str:

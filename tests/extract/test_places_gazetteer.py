@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 from peacewatch.errors import ConfigError
 from peacewatch.extract.places import gazetteer
 from peacewatch.extract.places.gazetteer import FEATURES, Gazetteer, fold
-from peacewatch.extract.places.resolve import clean, resolve
+from peacewatch.extract.places.pick import clean, pick
 from tests.conftest import ROOT
 
 
@@ -102,21 +101,21 @@ def test_a_region_word_is_stripped_and_noted() -> None:
 ])
 def test_a_name_resolves_to_the_place_the_document_means(gaz: Gazetteer, name: str, focus: tuple[str, ...],
                                                           ref: str) -> None:
-    choice = resolve(gaz, name, None, focus)
+    choice = pick(gaz, name, None, focus)
     assert choice is not None and choice.entry.ref == ref, (name, choice)
     assert choice.why
 
 
 def test_the_actor_layer_country_yields_to_the_document_it_is_in(gaz: Gazetteer) -> None:
-    choice = resolve(gaz, "Tripoli", "LBY", ("LBN",))
+    choice = pick(gaz, "Tripoli", "LBY", ("LBN",))
     assert choice is not None and choice.entry.code == "LBN"
-    kept = resolve(gaz, "Kharkiv", "UKR", ("RUS", "UKR"))
+    kept = pick(gaz, "Kharkiv", "UKR", ("RUS", "UKR"))
     assert kept is not None and kept.entry.code == "UKR" and "as the actors found" in kept.why
 
 
 @pytest.mark.parametrize("name", ["Black Sea", "Western", "Africa", "Middle East", "Narnia"])
 def test_what_is_no_known_place_stays_unresolved(gaz: Gazetteer, name: str) -> None:
-    assert resolve(gaz, name, None, ("UKR", "RUS")) is None
+    assert pick(gaz, name, None, ("UKR", "RUS")) is None
 
 
 def test_the_build_folds_names_as_the_lookup_does(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,11 +131,8 @@ def test_the_build_folds_names_as_the_lookup_does(monkeypatch: pytest.MonkeyPatc
         assert build.fold(name) == fold(name), name
 
 
-def test_a_damaged_gazetteer_is_a_coded_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "data" / "places"
-    folder.mkdir(parents=True)
-    (folder / "gazetteer.tsv.gz").write_bytes(b"not gzip at all")
-    monkeypatch.setattr(gazetteer.resources, "files", lambda package: tmp_path)
+def test_a_damaged_gazetteer_is_a_coded_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gazetteer, "read_bytes", lambda folder, name: b"not gzip at all")
     with pytest.raises(ConfigError) as e:
         Gazetteer().lookup("Kyiv")
     assert e.value.code == "E027" and "make places" in e.value.message

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peacewatch.extract.timex import calendar as cal
-from peacewatch.extract.timex.lexicon import TABLES, lexicon, read_table
+from peacewatch.extract.timex.lexicon import TABLES, lexicon, timex_rows
 from peacewatch.extract.timex.relative import duration_value
 from peacewatch.extract.timex.rules import find, windows
 
@@ -92,7 +92,7 @@ def test_years_in_words(text, year):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", TABLES)
 def test_every_table_reads(name):  # type: ignore[no-untyped-def]
-    rows = read_table(name)
+    rows = timex_rows(name)
     assert rows and all(all(k for k in row) for row in rows)
 
 

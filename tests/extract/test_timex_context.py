@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from peacewatch.errors import ConfigError
-from peacewatch.extract.timex import lexicon as lexicon_module
 from peacewatch.extract.timex import rules as rules_module
 from peacewatch.types import Timex
 
@@ -74,7 +73,7 @@ def test_the_year_needs_a_cue(pipe):  # type: ignore[no-untyped-def]
 
 def test_a_broken_rule_table_raises_e027(monkeypatch):  # type: ignore[no-untyped-def]
     bad = ({"id": "broken", "kind": "date", "type": "DATE", "pattern": "(unclosed"},)
-    monkeypatch.setattr(rules_module, "read_table", lambda name: bad)
+    monkeypatch.setattr(rules_module, "timex_rows", lambda name: bad)
     rules_module.rules.cache_clear()
     try:
         with pytest.raises(ConfigError) as err:
@@ -83,12 +82,6 @@ def test_a_broken_rule_table_raises_e027(monkeypatch):  # type: ignore[no-untype
     finally:
         monkeypatch.undo()
         rules_module.rules.cache_clear()
-
-
-def test_a_missing_table_raises_e027():
-    with pytest.raises(ConfigError) as err:
-        lexicon_module.read_table("no_such_table")
-    assert err.value.code == "E027"
 
 
 @pytest.mark.parametrize("text", [

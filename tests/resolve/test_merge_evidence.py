@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from peacewatch import tables as shared_tables
 from peacewatch.errors import ConfigError
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of, tables
 from peacewatch.types import Argument, Document, Entity, Event, Result
@@ -191,7 +192,8 @@ def test_evidence_based_clusters_do_not_depend_on_order(rng: random.Random) -> N
 
 
 def test_a_broken_ledger_table_row_is_a_coded_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(tables, "_rows", lambda name: [(3, ["sector", "GOV"])])
+    broken = "kind\tvalue\tmatch\n# a comment\nsector\tGOV\n"  # line 3 leaves out its required match
+    monkeypatch.setattr(shared_tables, "read_text", lambda folder, name: broken)
     tables.party_code_rules.cache_clear()
     tables.plover_table.cache_clear()
     try:

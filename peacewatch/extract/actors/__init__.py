@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...contract import Annotation
+from .identify import identify
 from .lexicon import Lexicon
-from .resolve import resolve
 from .tables import read_user_entries
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class ActorResolver:
         self.lexicon = lexicon
 
     def __call__(self, ann: Annotation) -> Annotation:
-        mentions, entities = resolve(ann.doc, self.lexicon, ann.anchor)
+        mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
         ann.result.mentions.extend(mentions)
         ann.result.entities.extend(entities)
         return ann

@@ -1,8 +1,9 @@
 """The actor tables: shipped data files and user dictionaries, read into typed rows.
 
 Shipped tables live in ``peacewatch/data/actors/`` (``states.csv`` and ``entries.csv`` are written by
-``scripts/build_actor_tables.py``; ``sectors.tsv``, ``seats.tsv`` and ``pairs.tsv`` are hand-written).
-They are read once per process (``functools.lru_cache``). User dictionaries use the columns of
+``scripts/build_actor_tables.py``; ``sectors.tsv``, ``seats.tsv``, ``pairs.tsv`` and the other TSV
+tables are hand-written, and read by the shared loader ``peacewatch/tables.py`` against the columns
+declared here). They are read once per process (``functools.lru_cache``). User dictionaries use the columns of
 ``entries.csv`` and are validated here: any bad line raises ``ConfigError`` E026 naming the line.
 """
 
@@ -13,10 +14,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ...errors import ConfigError
+from ...tables import Column, Row, optional, read_table, read_text
 from ...types import ENTITY_KINDS
 
 ENTRY_COLUMNS = ("name", "aliases", "kind", "code", "sector", "role", "valid_from", "valid_to", "wikidata")
@@ -84,17 +85,27 @@ class Seat:
     country: str | None  # where it stands, when that is not what it stands for (Brussels: BEL)
 
 
+# The columns of the hand-written TSV tables (none has a header line; a comment names the columns).
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "sectors.tsv": (Column("term"), Column("sector"), Column("kind"), optional("role")),
+    "seats.tsv": (Column("name"), Column("stands_for"), Column("sector"), optional("country")),
+    "regions.tsv": (Column("name"), optional("code")),
+    "pairs.tsv": (Column("head"), Column("determiners")),
+    "dyads.tsv": (Column("kind"), Column("word"), optional("meaning")),
+    "institution_words.tsv": (Column("word"),),
+}
+
+
 def _data_text(name: str) -> str:
-    return resources.files("peacewatch").joinpath("data", "actors", name).read_text("utf-8")
+    return read_text("actors", name)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-def _tsv_rows(name: str) -> list[list[str]]:
-    lines = _data_text(name).splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+def _tsv_rows(name: str) -> tuple[Row, ...]:
+    return read_table("actors", name, COLUMNS[name], header=False)
 
 
 @lru_cache(maxsize=1)
@@ -122,27 +133,27 @@ def shipped_entries() -> tuple[ActorEntry, ...]:
 def sector_terms() -> tuple[SectorTerm, ...]:
     """Offices, institutions and group nouns with their sectors."""
     return tuple(
-        SectorTerm(r[0], r[1], r[2], (r[3] if len(r) > 3 else "") or None) for r in _tsv_rows("sectors.tsv")
+        SectorTerm(r["term"], r["sector"], r["kind"], r["role"] or None) for r in _tsv_rows("sectors.tsv")
     )
 
 
 @lru_cache(maxsize=1)
 def seats() -> tuple[Seat, ...]:
     """Seats of government that stand for it."""
-    rows = _tsv_rows("seats.tsv")
-    return tuple(Seat(r[0], r[1], r[2], r[3] if len(r) > 3 and r[3] else r[1]) for r in rows)
+    return tuple(Seat(r["name"], r["stands_for"], r["sector"], r["country"] or r["stands_for"])
+                 for r in _tsv_rows("seats.tsv"))
 
 
 @lru_cache(maxsize=1)
 def regions() -> tuple[tuple[str, str], ...]:
     """Regions and territories with the code of the state they belong to ("" for none)."""
-    return tuple((r[0], r[1] if len(r) > 1 else "") for r in _tsv_rows("regions.tsv"))
+    return tuple((r["name"], r["code"]) for r in _tsv_rows("regions.tsv"))
 
 
 @lru_cache(maxsize=1)
 def pair_heads() -> dict[str, frozenset[str]]:
     """Collective nouns for "the two states", with the determiners each needs."""
-    return {r[0]: frozenset(r[1].split("|")) for r in _tsv_rows("pairs.tsv")}
+    return {r["head"]: frozenset(r["determiners"].split("|")) for r in _tsv_rows("pairs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -150,14 +161,14 @@ def dyad_cues() -> dict[str, frozenset[str]]:
     """Lemmas by cue kind: "between", party "verb"s, and "third"-party words (mediate, host, broker)."""
     out: dict[str, set[str]] = {}
     for r in _tsv_rows("dyads.tsv"):
-        out.setdefault(r[0], set()).add(r[1])
+        out.setdefault(r["kind"], set()).add(r["word"])
     return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
 def institution_words() -> frozenset[str]:
     """Lower-case words that mark a capitalized run as an institution's name, not a person's."""
-    return frozenset(r[0] for r in _tsv_rows("institution_words.tsv"))
+    return frozenset(r["word"] for r in _tsv_rows("institution_words.tsv"))
 
 
 def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:

@@ -1,7 +1,7 @@
 """The ``places`` component: the places a document names, geocoded offline, and the place of each event.
 
 ``finder`` collects the places (the actor layer's GPE/LOC/FAC mentions and gazetteer names spaCy
-missed), ``resolve`` picks the gazetteer entry each stands for, ``site`` finds where each event
+missed), ``pick`` picks the gazetteer entry each stands for, ``site`` finds where each event
 happened. The gazetteer (``gazetteer``) is read once per pipeline, on the first document.
 See docs/places.md.
 """

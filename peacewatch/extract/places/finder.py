@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Mention, Place, Result
 from .gazetteer import Gazetteer, fold
-from .resolve import REGION_WORDS, Choice, resolve, state
+from .pick import REGION_WORDS, Choice, pick, state
 from .site import GROUND
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def _from_mentions(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, .
             continue
         end, region = _region_word(doc, m.start, m.end)
         code = entity.code if entity is not None and entity.code and len(entity.code) == 3 else None
-        choice = resolve(gaz, text[m.start:end], code, focus, region)
+        choice = pick(gaz, text[m.start:end], code, focus, region)
         if choice is None and entity is not None and entity.kind == "state" and code:
             choice = state(gaz, code)  # "the U.S.", "DRC", "Saudi"
         out.append(_place(text, m.start, end, choice, code, _reading(m)))
@@ -123,7 +123,7 @@ def _from_gazetteer(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, 
         span, settlement = found
         end = span.end
         if (others.isdisjoint(range(span.start, span.end)) or settlement) and \
-                (choice := resolve(gaz, span.text, None, focus)) is not None and \
+                (choice := pick(gaz, span.text, None, focus)) is not None and \
                 (choice.entry.code in focus or choice.entry.population >= BIG):
             cue = doc[span.start - 1].lower_
             why = f"gazetteer name after '{cue}'" + (" (a settlement's name)" if settlement else "")

@@ -11,9 +11,9 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
 from ...errors import ConfigError
+from ...tables import read_bytes
 
 # Feature codes of GeoNames: country, first-level division, region of several divisions, capital, town.
 FEATURES = ("PCLI", "ADM1", "RGN", "PPLC", "PPL")
@@ -113,8 +113,8 @@ class Gazetteer:
 
 
 def _lines(name: str) -> list[str]:
+    raw = read_bytes("places", name)
     try:
-        raw = resources.files("peacewatch").joinpath("data", "places", name).read_bytes()
         return gzip.decompress(raw).decode("utf-8").splitlines()
     except (OSError, EOFError, UnicodeDecodeError) as e:
         raise ConfigError(f"the gazetteer file peacewatch/data/places/{name} cannot be read ({e}); "

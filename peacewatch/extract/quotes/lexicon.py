@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ...errors import ConfigError
+from ...tables import Column, Row, optional, read_table
 
 
 @dataclass(frozen=True)
@@ -49,28 +48,29 @@ class Lexicon:
     nouns: dict[str, str]
 
 
-def _rows(name: str, width: int) -> list[list[str]]:
-    path = resources.files("peacewatch").joinpath("data", "quotes", name)
-    rows = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) < width:
-            raise ConfigError(f"quote table {name} line {number} needs {width} tab-separated cells", "E027")
-        rows.append([c.strip() for c in cells])
-    return rows
+# The columns of each table (none has a header line); a ``note`` says what a row is for.
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "cues.tsv": (Column("lemma"), Column("frame"), optional("content"), optional("note")),
+    "marks.tsv": (Column("open"), Column("close"), Column("name")),
+    "according.tsv": (Column("head_lemma"), Column("preposition"), optional("note")),
+    "speakers.tsv": (Column("word"), Column("rule"), optional("note")),
+    "nouns.tsv": (Column("lemma"), Column("frame")),
+}
+
+
+def _rows(name: str) -> tuple[Row, ...]:
+    return read_table("quotes", name, COLUMNS[name], header=False)
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read the quote tables (once per process)."""
     cues = {
-        r[0]: CueEntry(r[0], r[1], tuple(d for d in r[2].split(",") if d))
-        for r in _rows("cues.tsv", 3)
+        r["lemma"]: CueEntry(r["lemma"], r["frame"], tuple(d for d in r["content"].split(",") if d))
+        for r in _rows("cues.tsv")
     }
-    marks = tuple(MarkPair(r[0], r[1], r[2]) for r in _rows("marks.tsv", 3))
-    according = {r[0]: r[1] for r in _rows("according.tsv", 2)}
-    speakers = {r[0]: r[1] for r in _rows("speakers.tsv", 2)}
-    nouns = {r[0]: r[1] for r in _rows("nouns.tsv", 2)}
+    marks = tuple(MarkPair(r["open"], r["close"], r["name"]) for r in _rows("marks.tsv"))
+    according = {r["head_lemma"]: r["preposition"] for r in _rows("according.tsv")}
+    speakers = {r["word"]: r["rule"] for r in _rows("speakers.tsv")}
+    nouns = {r["lemma"]: r["frame"] for r in _rows("nouns.tsv")}
     return Lexicon(cues, marks, according, speakers, nouns)

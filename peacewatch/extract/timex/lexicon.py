@@ -1,7 +1,8 @@
 """The word tables of the timex grammar, read from ``peacewatch/data/timex/*.tsv``.
 
-Each table is a small TSV file with a header line (``#`` lines are comments). They are read once,
-when the first document is tagged, and cached; nothing here runs at import time.
+Each table is a small TSV file with a header line (``#`` lines are comments), read by the shared
+loader (``peacewatch/tables.py``) against the columns declared here. They are read once, when the
+first document is tagged, and cached; nothing here runs at import time.
 """
 
 from __future__ import annotations
@@ -9,36 +10,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ...errors import ConfigError
+from ...tables import Column, Row, optional, read_table
 
-TABLES = ("months", "weekdays", "seasons", "numbers", "units", "ordinals", "mods", "parts",
-          "dayrefs", "refs", "sets", "tense", "rules", "holidays", "titles", "namewords",
-          "generic")
+# The columns of each table; a table's header line names them in this order.
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "months": (Column("word"), Column("month")),
+    "weekdays": (Column("word"), Column("day")),
+    "seasons": (Column("word"), Column("code"), Column("bare")),
+    "numbers": (Column("word"), Column("value")),
+    "units": (Column("word"), Column("unit")),
+    "ordinals": (Column("word"), Column("value")),
+    "mods": (Column("phrase"), Column("mod")),
+    "parts": (Column("word"), Column("code")),
+    "dayrefs": (Column("phrase"), Column("offset"), optional("part")),
+    "refs": (Column("phrase"), Column("value")),
+    "sets": (Column("word"), Column("value")),
+    "tense": (Column("word"), Column("direction"), Column("role")),
+    "rules": (Column("id"), Column("kind"), Column("type"), Column("pattern")),
+    "holidays": (Column("name"), Column("rule")),
+    "titles": (Column("word"),),
+    "namewords": (Column("word"),),
+    "generic": (Column("word"),),
+    "stamps": (Column("cue"),),
+}
+TABLES = tuple(COLUMNS)
 
 
 @lru_cache(maxsize=None)
-def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of ``data/timex/<name>.tsv`` as dictionaries keyed by the header's column names."""
-    path = resources.files("peacewatch").joinpath(f"data/timex/{name}.tsv")
-    try:
-        text = path.read_text("utf-8")
-    except OSError as e:
-        raise ConfigError(f"timex table {name}.tsv cannot be read ({e}); reinstall peacewatch", "E027") from e
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        if len(cells) < len(header):
-            cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells, strict=False)))
-    return tuple(rows)
+def timex_rows(name: str) -> tuple[Row, ...]:
+    """The rows of ``data/timex/<name>.tsv``, each a mapping from the header's column names to cells."""
+    return read_table("timex", f"{name}.tsv", COLUMNS[name])
 
 
 def _column(name: str, key: str, value: str) -> dict[str, str]:
-    return {row[key].lower(): row[value] for row in read_table(name)}
+    return {row[key].lower(): row[value] for row in timex_rows(name)}
 
 
 def alternation(words: list[str]) -> str:
@@ -141,16 +147,16 @@ def lexicon() -> Lexicon:
         months=_column("months", "word", "month"),
         weekdays=_column("weekdays", "word", "day"),
         seasons=_column("seasons", "word", "code"),
-        bare_seasons=frozenset(r["word"] for r in read_table("seasons") if r["bare"] == "yes"),
+        bare_seasons=frozenset(r["word"] for r in timex_rows("seasons") if r["bare"] == "yes"),
         numbers=_column("numbers", "word", "value"),
         units=_column("units", "word", "unit"),
         ordinals=_column("ordinals", "word", "value"),
         mods=_column("mods", "phrase", "mod"),
         parts=_column("parts", "word", "code"),
-        dayrefs={r["phrase"]: (int(r["offset"]), r["part"]) for r in read_table("dayrefs")},
+        dayrefs={r["phrase"]: (int(r["offset"]), r["part"]) for r in timex_rows("dayrefs")},
         refs=_column("refs", "phrase", "value"),
-        titles=frozenset(r["word"].lower() for r in read_table("titles")),
-        generic=frozenset(r["word"].lower() for r in read_table("generic")),
+        titles=frozenset(r["word"].lower() for r in timex_rows("titles")),
+        generic=frozenset(r["word"].lower() for r in timex_rows("generic")),
         sets=_column("sets", "word", "value"),
         holidays=_column("holidays", "name", "rule"),
     )

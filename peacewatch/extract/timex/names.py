@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import read_table
+from .lexicon import timex_rows
 
 _WORD = re.compile(r"[A-Za-z]+")
 # What may stand between a sentence end and its first word: spaces, quotes, brackets, dashes; an
@@ -23,7 +23,7 @@ _LOWER_WORDS = 3
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    return frozenset(row["word"].lower() for row in read_table("namewords"))
+    return frozenset(row["word"].lower() for row in timex_rows("namewords"))
 
 
 def name_word(text: str, start: int, end: int) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...errors import ConfigError
-from .lexicon import alternation, lexicon, read_table
+from .lexicon import alternation, lexicon, timex_rows
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def rules() -> tuple[Rule, ...]:
     """The compiled rules, in table order (cached)."""
     placeholders = lexicon().placeholders()
     out = []
-    for order, row in enumerate(read_table("rules")):
+    for order, row in enumerate(timex_rows("rules")):
         regex = _compile(row["pattern"], placeholders, row["id"])
         out.append(Rule(row["id"], row["kind"], row["type"], regex, order))
     return tuple(out)

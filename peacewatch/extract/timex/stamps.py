@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ...types import Timex
-from .lexicon import read_table
+from .lexicon import timex_rows
 
 STAMP = "byline stamp"
 _SEPARATORS = re.compile(r"[\s,|:\-–—]*(?:at\s*)?[\s,|:\-–—]*")
@@ -23,7 +23,7 @@ _SEPARATORS = re.compile(r"[\s,|:\-–—]*(?:at\s*)?[\s,|:\-–—]*")
 
 @lru_cache(maxsize=1)
 def _cue() -> re.Pattern[str]:
-    cues = sorted((r["cue"] for r in read_table("stamps")), key=len, reverse=True)
+    cues = sorted((r["cue"] for r in timex_rows("stamps")), key=len, reverse=True)
     words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     # An optional byline name (up to four capitalized words) before the cue, then the cue.
     return re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}(?i:{words})(?i:\s+on)?\s*[:\-–—|]?\s*")

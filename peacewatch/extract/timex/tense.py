@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import read_table
+from .lexicon import timex_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def cues() -> dict[str, dict[str, str]]:
     """role → word → direction, from ``tense.tsv``."""
     out: dict[str, dict[str, str]] = {"aux": {}, "lemma": {}, "before": {}}
-    for row in read_table("tense"):
+    for row in timex_rows("tense"):
         out[row["role"]][row["word"]] = row["direction"]
     return out
 

@@ -36,8 +36,9 @@ from fastapi.responses import JSONResponse
 from ...config import LedgerSettings
 from ...errors import CorrectionError, PeacewatchError
 from ...store import corrections as log
+from ...store.ledger import rebuild_ledger
 from ...store.reads import Reader
-from ...store.sqlite import Store, resolve
+from ...store.sqlite import Store
 
 _STATUS = {"E065": 404, "E066": 400, "E067": 400, "E068": 403, "E069": 401}
 
@@ -96,7 +97,7 @@ def _write(writer_factory: Callable[[], Store], body: dict[str, Any], settings: 
     """Append the correction the body describes and rebuild the ledger with it."""
     with writer_factory() as store:
         number = _append(store.conn, body)
-        resolve(store, settings)
+        rebuild_ledger(store.conn, settings)
     return number
 
 

@@ -47,7 +47,7 @@ def clean(name: str) -> tuple[str, bool]:
     return stripped, stripped != bare
 
 
-def resolve(gaz: Gazetteer, name: str, code: str | None, focus: tuple[str, ...],
+def pick(gaz: Gazetteer, name: str, code: str | None, focus: tuple[str, ...],
             region: bool = False) -> Choice | None:
     """The entry ``name`` stands for. ``code`` is the country the actor layer gave the mention, ``focus``
     the document's countries in order of mentions; ``region`` that a region word follows the name."""
@@ -61,7 +61,7 @@ def resolve(gaz: Gazetteer, name: str, code: str | None, focus: tuple[str, ...],
     candidates = [e for e in candidates if _credible(e, bare, code, focus)]
     if not candidates:
         head = bare.split(",")[0]  # "Washington, DC", "Ohrid, North Macedonia"
-        return resolve(gaz, head, code, focus, region) if head != bare else None
+        return pick(gaz, head, code, focus, region) if head != bare else None
     return _choose(candidates, code, focus, region, bare)
 
 

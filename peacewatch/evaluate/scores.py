@@ -1,4 +1,8 @@
-"""The report every ``peacewatch eval`` task returns: scores, breakdowns and the errors to read."""
+"""The scores every ``peacewatch eval`` task returns: headline figures, breakdowns and the errors to read.
+
+(Named ``Scores``, not "report": in peacewatch a report is one source's account of an event, and
+``peacewatch report`` writes the HTML page.)
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from ..errors import EvalError
 
 
 @dataclass
-class EvalReport:
+class Scores:
     """Scores of one system on one gold file.
 
     ``scores`` are the headline figures (the gate pins one of them); ``breakdown`` holds tables such

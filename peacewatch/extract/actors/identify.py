@@ -36,7 +36,7 @@ LOCATIVE = frozenset("in at near outside inside around across throughout within 
 AGENTIVE_SUFFIX = ("-brokered", "-led", "-backed", "-sponsored", "-mediated", "-made", "-drafted")
 
 
-def resolve(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention], list[Entity]]:
+def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention], list[Entity]]:
     names, terms = lex.scan(doc, day)
     w = Work(doc, day, [], terms)
     w.names = _keep(w, names)

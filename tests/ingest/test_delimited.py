@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from peacewatch.errors import InputError
+from peacewatch.ingest.delimited import map_columns
 from peacewatch.ingest.sources import Source
-from peacewatch.ingest.tables import map_columns
 from peacewatch.types import Document
 
 from .helpers import error_codes, only_doc, read
