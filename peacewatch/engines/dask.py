@@ -128,7 +128,7 @@ class _Run:
                 for task in part:
                     self._submit([task])
                 return []
-            return [failed(part[0], _killer())]
+            return [failed(task, _killer()) for task in part]
         except Exception as e:  # noqa: BLE001 - a worker that cannot run peacewatch at all
             raise ProcessingError(f"a Dask worker could not run the partition: {type(e).__name__}: {e} "
                                   "(is the same peacewatch installed on every worker?)", "E034") from e

@@ -145,6 +145,17 @@ def test_a_document_that_kills_its_worker_or_outruns_its_time_limit_fails_alone_
     assert "document_timeout" in results[3].error.message and "document_timeout" in results[4].error.message
 
 
+def test_a_scheduler_that_does_not_answer_is_a_coded_error(monkeypatch: pytest.MonkeyPatch):
+    import peacewatch.engines.dask as engine
+    from peacewatch.errors import PeacewatchError
+
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 1)
+    config = load_config(engine="dask", dask_scheduler="tcp://127.0.0.1:9")  # the discard port: nobody there
+    with pytest.raises(PeacewatchError) as err:
+        list(extract([Document("a", "Talks in Doha.")], config))
+    assert err.value.code == "E034" and "127.0.0.1:9" in err.value.message
+
+
 def test_without_dask_the_engine_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch):
     import sys
 
