@@ -7,7 +7,8 @@ of its own, on the same texts, in one run, and is timed from before the engine i
 result: documents/s is the whole run's, start-up included. The ratio is each variant's documents/s
 over the same engine's with 1 worker (the target of issue #17: at least 1.8 for Dask on 2 workers on
 a 2-core machine). The load average before and after each variant is printed too: on a shared
-machine it says how far the figures can be trusted.
+machine it says how far the figures can be trusted; so is the CPU time of all the variant's
+processes per document, which the load does not change: what a worker costs beyond its documents.
 
 With ``--ingest`` it then runs ``ingest`` on the Dask engine (2 workers) into a new database, timed
 by stage: how long the writer waited for annotation (the parallel part), storing and the ledger
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,14 +36,15 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "dev_peace_processes.jsonl"
 VARIANTS = [("local", 1), ("local", 2), ("dask", 1), ("dask", 2)]
 
 
-def write_inputs(path: Path, documents: int) -> None:
-    """The dev corpus repeated to ``documents`` documents, each with an id of its own."""
+def write_inputs(path: Path, documents: int, distinct: bool = False) -> None:
+    """The dev corpus repeated to ``documents`` documents, each with an id of its own; ``distinct``
+    adds a line to each copy's text, so that ``ingest`` takes none of them for a duplicate."""
     base = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
     with path.open("w", encoding="utf-8") as out:
         for i in range(documents):
-            a = base[i % len(base)]
-            out.write(json.dumps({"id": f"{a['id']}-{i // len(base)}", "text": a["text"],
-                                  "published": a.get("date")}) + "\n")
+            a, copy = base[i % len(base)], i // len(base)
+            text = f"{a['text']}\n\n(Copy {copy}.)" if distinct and copy else a["text"]
+            out.write(json.dumps({"id": f"{a['id']}-{copy}", "text": text, "published": a.get("date")}) + "\n")
 
 
 def child(path: str, engine: str, workers: int, partition_size: int) -> None:
@@ -90,22 +93,27 @@ def child_ingest(path: str, workers: int, partition_size: int) -> None:
 
 
 def run_variant(path: Path, engine: str, workers: int, partition_size: int) -> dict[str, Any]:
+    """Run one variant in a child process; its figures, with the CPU time of all its processes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, __file__, "--child", str(path), engine, str(workers), str(partition_size)],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{engine} with {workers} worker(s) failed:\n{done.stderr}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker processes were waited for: counted too
     figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["cpu_seconds"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return figures
 
 
 def table(rows: list[dict[str, Any]]) -> str:
     """Each round's figures, then (over several rounds) each variant's median documents/s and ratio."""
-    lines = ["round  engine  workers  documents  seconds  docs/s  ratio to 1 worker  load avg before/after"]
+    lines = ["round  engine  workers  documents  seconds  docs/s  ratio to 1 worker  CPU s/doc  "
+             "load avg before/after"]
     for r in rows:
         one = next(o for o in rows if o["round"] == r["round"] and o["engine"] == r["engine"] and o["workers"] == 1)
         lines.append(f"{r['round']:>5}  {r['engine']:<7} {r['workers']:>7} {r['documents']:>10} {r['seconds']:>8.1f} "
                      f"{r['per_second']:>7.2f} {r['per_second'] / one['per_second']:>18.2f}"
-                     f"  {r['load_before']:.2f} / {r['load_after']:.2f}")
+                     f" {r['cpu_seconds'] / r['documents']:>10.3f}  {r['load_before']:.2f} / {r['load_after']:.2f}")
     if len({r["round"] for r in rows}) > 1:
         median = {v: statistics.median(r["per_second"] for r in rows if (r["engine"], r["workers"]) == v)
                   for v in VARIANTS}
@@ -142,7 +150,10 @@ def main() -> None:
         for r in range(args.rounds):  # every other round backwards, so a drifting load favours no variant
             for engine, workers in VARIANTS if r % 2 == 0 else VARIANTS[::-1]:
                 rows.append({"round": r + 1, **run_variant(path, engine, workers, args.partition_size)})
-        stages = run_variant(path, "ingest", 2, args.partition_size) if args.ingest else None
+        stages = None
+        if args.ingest:
+            write_inputs(path, args.documents, distinct=True)
+            stages = run_variant(path, "ingest", 2, args.partition_size)
     if args.json:
         for r in [*rows, *([stages] if stages else [])]:
             print(json.dumps(r))
