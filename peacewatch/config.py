@@ -105,6 +105,9 @@ class Config:
     document_timeout: int = 60
     piece_chars: int = 20_000
     engine: str = "local"
+    dask_scheduler: str | None = None
+    partition_size: int = 16
+    dask_retries: int = 2
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given keys replaced (None values are ignored), validated."""
@@ -116,9 +119,10 @@ _KINDS = {
     "model": str, "pipeline": tuple, "batch_size": int, "workers": int,
     "max_chars": int, "db": str, "actors": tuple, "ledger": LedgerSettings,
     "document_timeout": int, "engine": str, "piece_chars": int,
+    "dask_scheduler": str, "partition_size": int, "dask_retries": int,
 }
 # Whole-number keys for which 0 means "none" (no limit) instead of being refused.
-_ZERO_ALLOWED = frozenset({"document_timeout"})
+_ZERO_ALLOWED = frozenset({"document_timeout", "dask_retries"})
 
 
 def _validate(data: dict[str, Any]) -> dict[str, Any]:

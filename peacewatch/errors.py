@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "E031": "worker process failed",
     "E032": "document took longer than the time limit",
     "E033": "engine unknown",
+    "E034": "Dask cluster cannot be used",
     # store
     "E040": "database cannot be opened",
     "E041": "database schema is newer than this peacewatch",

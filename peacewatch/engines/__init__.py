@@ -27,7 +27,14 @@ class Engine(Protocol):
     def run(self, tasks: Iterable[Task]) -> Iterator[Done]: ...
 
 
-ENGINES: dict[str, Callable[[Config, Pipeline | None], Engine]] = {"local": LocalEngine}
+def _dask(config: Config, pipeline: Pipeline | None = None) -> Engine:
+    """The Dask engine, imported only when chosen (Dask is an optional extra)."""
+    from .dask import DaskEngine
+
+    return DaskEngine(config, pipeline)
+
+
+ENGINES: dict[str, Callable[[Config, Pipeline | None], Engine]] = {"local": LocalEngine, "dask": _dask}
 
 
 def make_engine(config: Config, pipeline: Pipeline | None = None) -> Engine:

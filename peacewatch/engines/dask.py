@@ -1,0 +1,143 @@
+"""The Dask engine: annotation as Dask tasks, on a cluster on this machine or on an existing one.
+
+The input is read only here, in the calling thread, ``partition_size`` tasks at a time; each
+partition becomes one Dask task (``engines.partition.run_partition``: plain payloads in and out,
+through ``engines.work.annotate_payloads``), and each worker process builds the pipeline once and
+keeps it. At most ``2 × threads`` partitions are on the cluster at once, so memory stays bounded on a
+long input, and results are given back as they finish (``as_completed``); ``flow`` pairs them with
+their documents by key.
+
+Failures: a document past ``document_timeout`` is stopped inside its worker (E032, see
+``engines.partition``). A worker that dies (a crash in C, out of memory, or ended by the watchdog
+because it was stuck in C) costs Dask a retry: the scheduler hands its partition out again, up to
+``dask_retries`` times (Dask's ``allowed-failures``). A partition that keeps killing workers is then
+split and its documents are run one per task, so that only the culprit fails (E031) and the run goes
+on; nothing waits for ever on a lost worker.
+
+Without ``dask_scheduler`` the engine starts a ``LocalCluster`` (``workers`` processes of one thread
+each, no dashboard) and closes it at the end of the run; with it, it connects to that scheduler.
+Dask is an optional extra: ``pip install 'peacewatch[dask]'`` (E024 when missing).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
+
+from ..config import Config
+from ..errors import DependencyError, PeacewatchError, ProcessingError
+from ..pipeline import Pipeline
+from .local import chunks
+from .partition import run_partition
+from .pool import _component_modules
+from .work import Done, Task, failed
+
+# Seconds to wait for an existing scheduler to answer before giving up (E034).
+CONNECT_TIMEOUT = 30
+# The local cluster's scheduler gives each worker thread one task at a time (Dask's default sends a
+# few ahead): when a worker dies, Dask blames every task it held, so with one each only the partition
+# that was running is blamed and retried, never the innocent ones queued behind it.
+LOCAL_SCHEDULER = {"distributed.scheduler.worker-saturation": 1.0}
+
+
+def _distributed() -> ModuleType:
+    """``dask.distributed``, or the coded error that says how to install it."""
+    try:
+        import distributed
+    except ImportError as e:
+        raise DependencyError("distributed", "dask", "the Dask engine (engine = \"dask\")") from e
+    return distributed
+
+
+class DaskEngine:
+    """``config.workers`` local Dask worker processes, or the cluster at ``config.dask_scheduler``."""
+
+    def __init__(self, config: Config, pipeline: Pipeline | None = None) -> None:
+        # The workers build their own pipelines; one built here would be of no use to them.
+        self.config = config
+        self._modules = _component_modules(config)
+        _distributed()
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Done]:
+        dd = _distributed()
+        with self._client(dd) as client:
+            yield from _Run(dd, client, self.config, self._modules).feed(tasks)
+
+    @contextmanager
+    def _client(self, dd: ModuleType) -> Iterator[Any]:
+        import dask
+
+        address = self.config.dask_scheduler
+        if address:
+            try:
+                client = dd.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            except (OSError, TimeoutError) as e:
+                raise ProcessingError(f"cannot reach the Dask scheduler at {address}: {e}", "E034") from e
+            with client:
+                yield client
+            return
+        with dask.config.set(LOCAL_SCHEDULER):
+            cluster = dd.LocalCluster(
+                n_workers=self.config.workers, threads_per_worker=1, processes=True,
+                dashboard_address=":0", scheduler_port=0, silence_logs=logging.ERROR,
+                scheduler_kwargs={"allowed_failures": self.config.dask_retries},
+            )
+        with cluster, dd.Client(cluster, set_as_default=False) as client:
+            yield client
+
+
+class _Run:
+    """One run's partitions on the cluster: submitted a bounded number at a time, taken as they finish."""
+
+    def __init__(self, dd: ModuleType, client: Any, config: Config, modules: list[str]) -> None:
+        self.dd, self.client, self.config, self.modules = dd, client, config, modules
+        self.pending: dict[Any, list[Task]] = {}
+        self.finished = dd.as_completed(loop=client.loop)
+        threads = sum(client.nthreads().values()) or 1
+        self.in_flight = 2 * threads
+
+    def feed(self, tasks: Iterable[Task]) -> Iterator[Done]:
+        partitions = chunks(tasks, self.config.partition_size)
+        try:
+            for part in partitions:
+                self._submit(part)
+                if len(self.pending) >= self.in_flight:
+                    break
+            for future in self.finished:
+                yield from self._collect(future, self.pending.pop(future))
+                while len(self.pending) < self.in_flight and (more := next(partitions, None)) is not None:
+                    self._submit(more)
+        finally:
+            if self.pending:  # the run was cut short: nothing should go on computing for it
+                self.client.cancel(list(self.pending))
+
+    def _submit(self, part: list[Task]) -> None:
+        future = self.client.submit(run_partition, self.config, self.modules, [t.to_payload() for t in part],
+                                    pure=False, retries=self.config.dask_retries)
+        self.pending[future] = part
+        self.finished.add(future)
+
+    def _collect(self, future: Any, part: list[Task]) -> list[Done]:
+        try:
+            answer = future.result()
+        except self.dd.KilledWorker:
+            if len(part) > 1:  # find the document that kills workers: each on its own from now on
+                for task in part:
+                    self._submit([task])
+                return []
+            return [failed(task, _killer()) for task in part]
+        except Exception as e:  # noqa: BLE001 - a worker that cannot run peacewatch at all
+            raise ProcessingError(f"a Dask worker could not run the partition: {type(e).__name__}: {e} "
+                                  "(is the same peacewatch installed on every worker?)", "E034") from e
+        if "failed" in answer:
+            raise PeacewatchError(answer["failed"]["message"], answer["failed"]["code"])
+        return [Done.from_payload(p) for p in answer["done"]]
+
+
+def _killer() -> ProcessingError:
+    return ProcessingError("the Dask worker running this document died each time it was run (out of memory, a crash "
+                           "inside spaCy, or stuck past document_timeout where it could not be interrupted); "
+                           "rerun it with --engine local --workers 1 to see the cause", "E031")
