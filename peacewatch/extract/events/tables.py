@@ -6,13 +6,12 @@ coverage without touching code and every output can name the row that decided it
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ...errors import ConfigError
+from ...tables import Column, Row, read_table
 
 COOPERATIVE_QUADS = ("vc", "mc")
 
@@ -35,24 +34,24 @@ class TriggerRule:
         return f"triggers.tsv:{self.line} {self.lemma}/{self.pos}{need} -> {self.type}/{self.mode or '-'}"
 
 
-def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
-    """The rows of a TSV table (header first; '#' lines are comments) with their line numbers."""
-    text = resources.files("peacewatch").joinpath("data", "events", name).read_text("utf-8")
-    numbered = [(i, line) for i, line in enumerate(text.splitlines(), 1)
-                if line.strip() and not line.startswith("#")]
-    if not numbered:
-        raise ConfigError(f"event table {name} is empty; reinstall peacewatch", "E027")
-    header = numbered[0][1].split("\t")
-    out = []
-    for lineno, line in numbered[1:]:
-        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if len(cells) != len(header):
-            raise ConfigError(
-                f"event table {name} line {lineno} has {len(cells)} cells, expected {len(header)}",
-                "E027",
-            )
-        out.append((lineno, dict(zip(header, cells, strict=True))))
-    return out
+# The columns of every events table; every cell is required ('-' stands for none).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "cameo.tsv": ("type", "mode", "cameo"),
+    "cameo_roots.tsv": ("root", "type"),
+    "contexts.tsv": ("word", "context"),
+    "implicit_recipient.tsv": ("type", "mode", "actor_sector", "words", "rule", "sector", "why"),
+    "keywords.tsv": ("lemma", "type"),
+    "numbers.tsv": ("word", "value"),
+    "plover_scores.tsv": ("type", "mode", "quad", "score"),
+    "triggers.tsv": ("lemma", "pos", "needs", "type", "mode", "strength"),
+    "words.tsv": ("list", "word"),
+}
+
+
+def _rows(name: str) -> list[tuple[int, Row]]:
+    """The rows of an events table (header first; '#' lines are comments) with their line numbers,
+    read and checked by the one table loader (``peacewatch.tables``)."""
+    return [(row.line, row) for row in read_table("events", name, tuple(Column(c) for c in COLUMNS[name]))]
 
 
 def _opt(value: str) -> str | None:
