@@ -39,6 +39,7 @@ from ...store import corrections as log
 from ...store.ledger import rebuild_ledger
 from ...store.reads import Reader
 from ...store.sqlite import Store
+from .api import Failure
 
 _STATUS = {"E065": 404, "E066": 400, "E067": 400, "E068": 403, "E069": 401}
 
@@ -48,20 +49,30 @@ def error(code: str, message: str, status: int | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status or _STATUS.get(code, 400))
 
 
+_READ_ERRORS: dict[int | str, dict[str, Any]] = {
+    503: {"model": Failure, "description": "The database cannot be read (E040)."}}
+_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Failure, "description": "The correction or its body is invalid (E066)."},
+    401: {"model": Failure, "description": "The write token is missing or wrong (E069)."},
+    403: {"model": Failure, "description": "The server was started without a write token (E068)."},
+    404: {"model": Failure, "description": "The correction names nothing in the ledger (E065)."},
+    **_READ_ERRORS}
+
+
 def corrections_router(reader_factory: Callable[[], Reader], writer_factory: Callable[[], Store],
                        token: str | None, settings: LedgerSettings | None = None) -> APIRouter:
     """The corrections routes over readers and writers the app makes; ``token`` None: read-only."""
     router = APIRouter()
 
-    @router.get("/api/corrections")
+    @router.get("/api/corrections", responses=_READ_ERRORS)
     def list_corrections(orphaned: bool = False) -> Any:
         try:
             with reader_factory() as reader:
                 return {"corrections": reader.corrections(orphaned)}
         except PeacewatchError as e:
-            return error(e.code, e.message, 500 if e.code.startswith("E04") else None)
+            return error(e.code, e.message, 503 if e.code.startswith("E04") else None)
 
-    @router.post("/api/corrections", status_code=201)
+    @router.post("/api/corrections", status_code=201, responses=_WRITE_ERRORS)
     async def add_correction(request: Request) -> Any:
         refused = _refused(request, token)
         if refused is not None:
@@ -77,7 +88,7 @@ def corrections_router(reader_factory: Callable[[], Reader], writer_factory: Cal
             with reader_factory() as reader:
                 state = next((c["state"] for c in reader.corrections() if c["id"] == number), "pending")
         except PeacewatchError as e:
-            return error(e.code, e.message, 500 if e.code.startswith("E04") else None)
+            return error(e.code, e.message, 503 if e.code.startswith("E04") else None)
         return JSONResponse({"correction": number, "state": state}, status_code=201)
 
     return router
