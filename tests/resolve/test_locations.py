@@ -4,11 +4,17 @@ disagree listed among its conflicts, whatever order the documents came in."""
 from __future__ import annotations
 
 from itertools import permutations
+from pathlib import Path
 from typing import Any
 
 from peacewatch.resolve import build_ledger
 from peacewatch.resolve.events import places_agree
+from peacewatch.store.ledger import rebuild_ledger
+from peacewatch.store.reads import Reader
+from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Entity, Event, Result
+
+from .helpers import golden_documents, golden_results
 
 ENTS = [Entity("e1", "Russia", "state", "RUS", "MIL"), Entity("e2", "Ukraine", "state", "UKR", "GOV")]
 RUS = Argument("e1", "RUS", "MIL", "Russia")
@@ -87,3 +93,24 @@ def test_between_two_places_of_equal_support_the_capital_wins() -> None:
         assert event.location["code"] == "DEU"
         assert event.conflicts == ["location: Berlin, DEU (a); Berlin, RUS (b)"] or event.conflicts == [
             "location: Berlin, DEU (b); Berlin, RUS (a)"]
+
+
+def test_the_stored_ledger_with_places_is_the_same_in_any_ingest_order(tmp_path: Path) -> None:
+    docs, results = golden_documents(), golden_results()
+    # two outlets place the prisoner release of 13 December apart; a third gives no coordinates
+    places = {("daily-c", "ev1"): KHARKIV, ("weekly-d", "ev1"): ODESA, ("review-e", "ev1"): {"name": "the border"}}
+    for result in results:
+        for event in result.events:
+            event.location = places.get((result.id, event.id), event.location)
+    n = len(docs)
+    ledgers = []
+    for k, order in enumerate([list(range(n)), list(reversed(range(n))), [i for j in (1, 0) for i in range(j, n, 2)]]):
+        with Store(tmp_path / f"o{k}.db") as store:
+            for i in order:
+                store.save(docs[i], results[i])
+            rebuild_ledger(store.conn)
+        with Reader(tmp_path / f"o{k}.db") as reader:
+            ledgers.append(reader.load_ledger().to_dict())
+    located = [e for e in ledgers[0]["events"] if e.get("location")]
+    assert located and any(c.startswith("location:") for e in located for c in e["conflicts"])
+    assert ledgers[1] == ledgers[0] and ledgers[2] == ledgers[0]
