@@ -36,8 +36,9 @@ class Context:
 
 
 # Codes past E029 that still mean a value given on the command line is wrong: no database at
-# ``--db`` (nothing was created), a file that is not a peacewatch database, a bad query option.
-_USAGE_CODES = frozenset({"E043", "E044", "E047"})
+# ``--db`` (nothing was created), a file that is not a peacewatch database, a bad query option, a
+# ``--port``/``--host`` that serve cannot listen on.
+_USAGE_CODES = frozenset({"E043", "E044", "E047", "E063"})
 
 
 def exit_status(e: PeacewatchError) -> int:
