@@ -31,6 +31,9 @@ def test_the_events_page_maps_its_rows_and_has_no_map_without_places(client) -> 
     svg = svg_of(client.get("/events?country=ARM").text)
     assert svg.count("<circle") == 1 and "Sotk" in svg
     assert '<svg class="map"' not in client.get("/events?type=CONSULT").text
+    boxed = client.get("/events?country=arm&bbox=44,39,51,42").text
+    assert 'name="country" value="ARM"' in boxed and 'name="bbox" value="44,39,51,42"' in boxed
+    assert "country=ARM" in unescape(re.search(r'href="(/api/events[^"]*format=csv[^"]*)"', boxed).group(1))
 
 
 def test_the_dyad_page_lists_the_agreements_with_their_provisions(client) -> None:  # type: ignore[no-untyped-def]
