@@ -143,15 +143,21 @@ _FEATURE_ORDER = {"PPLC": 0, "PPL": 1}
 
 
 def best_location(members: list[Report]) -> dict[str, Any] | None:
-    """The place of a merged event: the most precise (lowest ``precision``) of the places that agree
-    with the most documents (see ``places_agree``); a place without coordinates only when no report
-    has one. The same whatever order the reports came in."""
+    """The place of a merged event: the place most reports agree with (see ``places_agree``) is the
+    anchor, and of the places that agree with it the most precise (lowest ``precision``; then the
+    one more reports agree with) is the event's. A country agreeing with a town in it and with
+    another town far away anchors, and the first town wins, the other one then being a conflict.
+    A place without coordinates only when no report has one. The same whatever order the reports
+    came in."""
     located = _located(members)
     if not located:
         named = sorted((m.event.location for m in members if m.event.location), key=_place_key)
         return dict(named[0]) if named else None
-    best: dict[str, Any] = min(located, key=lambda loc: (-_support(loc, located), _place_key(loc)))
-    return dict(best)
+    support = [_support(loc, located) for loc in located]
+    anchor = min(range(len(located)), key=lambda i: (-support[i], _place_key(located[i])))
+    group = [i for i in range(len(located)) if places_agree(located[anchor], located[i])]
+    best = min(group, key=lambda i: (_rank(located[i]), -support[i], _place_key(located[i])))
+    return dict(located[best])
 
 
 def location_conflicts(members: list[Report]) -> list[str]:

@@ -59,6 +59,13 @@ def test_a_place_far_from_the_others_is_a_conflict_not_hidden() -> None:
     assert "Odesa, UKR (c)" in conflict and "Kharkiv, UKR (a)" in conflict
 
 
+def test_a_country_agreeing_with_two_far_towns_does_not_hide_their_disagreement() -> None:
+    event = merged([report("a", COUNTRY), report("b", KHARKIV), report("c", ODESA)])
+    assert event.location["name"] == "Kharkiv" and event.location["precision"] == 1
+    assert [c for c in event.conflicts if c.startswith("location")] == [
+        "location: Kharkiv, UKR (b); Odesa, UKR (c); Ukraine, UKR (a)"]
+
+
 def test_ingest_order_does_not_change_the_place_or_its_conflicts() -> None:
     results = [report("a", REGION), report("b", DERHACHI), report("c", ODESA), report("d", None),
                report("e", KHARKIV)]
