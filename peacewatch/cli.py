@@ -315,7 +315,7 @@ def _fail_output(e: PeacewatchError) -> None:
 @main.command("export")
 @click.argument("table", type=click.Choice(("documents", "mentions", "entities", "timexes", "quotes",
                                             "events", "commitments", "versions", "agreements")))
-@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet")), default="jsonl",
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "geojson")), default="jsonl",
               show_default=True)
 @click.option("--db", default=None, help="The database (default: config 'db', ./peacewatch.db).")
 @click.option("-o", "--output", default="-", help="Output path; '-' is standard output (not for parquet).")
@@ -326,7 +326,7 @@ def _fail_output(e: PeacewatchError) -> None:
 @click.pass_obj
 def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_document: bool,
            machine: bool) -> None:
-    """Write a table of the database as JSON Lines, CSV or Parquet.
+    """Write a table of the database as JSON Lines, CSV or Parquet (events also as GeoJSON).
 
     events, commitments and entities are the merged cross-document view (stable entity ids, one
     event per real-world event with every report in 'mentions'); commitments carry their evidence
@@ -345,8 +345,8 @@ def export(obj: Context, table: str, fmt: str, db: str | None, output: str, per_
                 _fail_usage(e)
         records = reader.export_rows(table, per_document, machine)
         try:
-            n = exporter.write(records, fmt, sys.stdout) if output == "-" else exporter.write_file(
-                records, fmt, output)
+            n = exporter.write(records, fmt, sys.stdout, table) if output == "-" else exporter.write_file(
+                records, fmt, output, table)
         except PeacewatchError as e:
             if e.code == "E046":
                 _fail_output(e)

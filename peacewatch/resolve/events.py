@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..timespan import before_unknown, day, interval
 from ..types import Argument, Event
@@ -95,7 +97,7 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
         context=sorted({c for e in events for c in e.context}),
         actor=_arguments(members, "actor", id_map, by_id),
         recipient=_arguments(members, "recipient", id_map, by_id),
-        date=_best_date(members), location=next((e.location for e in events if e.location), None),
+        date=_best_date(members), location=best_location(members),
         quantity=_best_quantity(events),
         reported_by=_reported_by(members, id_map),
         score=row.score if row else _commonest_score(events), cameo=_commonest([e.cameo for e in events]),
@@ -130,7 +132,104 @@ def conflicts(members: list[Report]) -> list[str]:
         if len(values) > 1:
             out.append(f"{unit}: " + "; ".join(f"{v} ({', '.join(sorted(docs))})"
                                               for v, docs in sorted(values.items())))
-    return out
+    return out + location_conflicts(members)
+
+
+# Two located places of one event agree when they are this close (km): a town and the village beside it.
+NEAR_KM = 25.0
+# What a place of each GeoNames feature can hold: a country its whole country, a division its admin1.
+_CONTAINERS = {"PCLI": "country", "ADM1": "admin1", "RGN": "admin1"}
+_FEATURE_ORDER = {"PPLC": 0, "PPL": 1}
+
+
+def best_location(members: list[Report]) -> dict[str, Any] | None:
+    """The place of a merged event: the place most reports agree with (see ``places_agree``) is the
+    anchor, and of the places that agree with it the most precise (lowest ``precision``; then the
+    one more reports agree with) is the event's. A country agreeing with a town in it and with
+    another town far away anchors, and the first town wins, the other one then being a conflict.
+    A place without coordinates only when no report has one. The same whatever order the reports
+    came in."""
+    located = _located(members)
+    if not located:
+        named = sorted((m.event.location for m in members if m.event.location), key=_place_key)
+        return dict(named[0]) if named else None
+    support = [_support(loc, located) for loc in located]
+    anchor = min(range(len(located)), key=lambda i: (-support[i], _place_key(located[i])))
+    group = [i for i in range(len(located)) if places_agree(located[anchor], located[i])]
+    best = min(group, key=lambda i: (_rank(located[i]), -support[i], _place_key(located[i])))
+    return dict(located[best])
+
+
+def location_conflicts(members: list[Report]) -> list[str]:
+    """``location: …`` when reports place the event in places that do not agree with the chosen one,
+    each place with the documents that give it. Places without coordinates contradict nothing (the
+    gazetteer does not know where they are)."""
+    located = _located(members)
+    best = best_location(members)
+    if not best or not any(not places_agree(best, loc) for loc in located):
+        return []
+    docs: dict[str, set[str]] = {}
+    for m in members:
+        loc = m.event.location
+        if loc and _has_point(loc):
+            docs.setdefault(_place_label(loc), set()).add(m.doc)
+    return ["location: " + "; ".join(f"{name} ({', '.join(sorted(d))})" for name, d in sorted(docs.items()))]
+
+
+def places_agree(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two located places tell of one place: the same GeoNames id, within ``NEAR_KM``, or one holds
+    the other (a country and a town in it; a division and a town in that division)."""
+    if a.get("geonameid") and a.get("geonameid") == b.get("geonameid"):
+        return True
+    if _km(a, b) <= NEAR_KM:
+        return True
+    return _holds(a, b) or _holds(b, a)
+
+
+def _holds(big: Mapping[str, Any], small: Mapping[str, Any]) -> bool:
+    scope = _CONTAINERS.get(str(big.get("feature") or ""))
+    if scope is None or not big.get("code") or big.get("code") != small.get("code"):
+        return False
+    if scope == "country":
+        return small.get("feature") != "PCLI"
+    return bool(big.get("admin1")) and big.get("admin1") == small.get("admin1") \
+        and small.get("feature") not in _CONTAINERS
+
+
+def _rank(loc: Mapping[str, Any]) -> int:
+    precision = loc.get("precision")
+    return precision if isinstance(precision, int) else 4
+
+
+def _km(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _has_point(loc: Mapping[str, Any]) -> bool:
+    return isinstance(loc.get("lat"), int | float) and isinstance(loc.get("lon"), int | float)
+
+
+def _located(members: list[Report]) -> list[dict[str, Any]]:
+    return [m.event.location for m in members if m.event.location and _has_point(m.event.location)]
+
+
+def _support(loc: Mapping[str, Any], located: list[dict[str, Any]]) -> int:
+    return sum(1 for other in located if places_agree(loc, other))
+
+
+def _place_key(loc: Mapping[str, Any]) -> tuple[object, ...]:
+    """Most precise first, then a capital before another town before a division or country (two
+    documents placing one meeting in Berlin, DEU and in a village Berlin of RUS: the capital), then
+    by name and id (a total order)."""
+    return (_rank(loc), _FEATURE_ORDER.get(str(loc.get("feature")), 2), str(loc.get("name") or ""),
+            str(loc.get("geonameid") or ""), json.dumps(dict(loc), sort_keys=True, default=str))
+
+
+def _place_label(loc: Mapping[str, Any]) -> str:
+    name = str(loc.get("name") or "?")
+    return f"{name}, {loc['code']}" if loc.get("code") else name
 
 
 def _status(events: list[Event]) -> str:

@@ -4,8 +4,10 @@ Filters combine with AND: ``actor`` (a country code or ledger entity id, as acto
 ``dyad`` (two of them: one range scan of the dyad index), ``type``, ``status``, ``since``/``until``
 (timeline days, inclusive; undated events are on 9999-12-31), ``document`` (reported in it), and
 ``q``, words searched case-insensitively in the evidence sentences (the spans of the per-document
-reports, cut out of the stored texts: a scan, meant for narrowed-down listings), and ``place``,
-words in the name of where the event happened.
+reports, cut out of the stored texts: a scan, meant for narrowed-down listings), ``place``,
+words in the name of where the event happened, ``country``, the ISO 3166-1 alpha-3 code of the
+country of that place, and ``bbox`` (west, south, east, north in decimal degrees), the events whose
+place has coordinates inside the box (a box whose west is east of its east crosses the 180th meridian).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class EventQuery:
     document: str | None = None
     q: str | None = None
     place: str | None = None
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
     sort: str = "day"
     limit: int | None = None
     offset: int = 0
@@ -87,6 +91,19 @@ class EventQuery:
         if self.place:
             parts.append("instr(lower(coalesce(json_extract(e.record, '$.location.name'), '')), lower(?)) > 0")
             args.append(self.place)
+        return self._geo(parts, args)
+
+    def _geo(self, parts: list[str], args: list[Any]) -> tuple[str, list[Any]]:
+        """The place's country and box, added to the WHERE clause."""
+        if self.country:
+            parts.append("json_extract(e.record, '$.location.code') = ?")
+            args.append(self.country.upper())
+        if self.bbox:
+            west, south, east, north = self.bbox
+            lat, lon = "json_extract(e.record, '$.location.lat')", "json_extract(e.record, '$.location.lon')"
+            parts.append(f"{lat} BETWEEN ? AND ? AND " + (f"{lon} BETWEEN ? AND ?" if west <= east
+                                                          else f"({lon} >= ? OR {lon} <= ?)"))
+            args += [south, north, west, east]
         return " AND ".join(parts), args
 
     @staticmethod

@@ -1,8 +1,10 @@
-"""``peacewatch export``: tables of the database as JSON Lines, CSV or Parquet.
+"""``peacewatch export``: tables of the database as JSON Lines, CSV, Parquet or (events) GeoJSON.
 
 The rows come from the read layer (``Reader.export_rows``). Per-document tables are written one
 record per row with its ``doc`` id; nested values (lists and objects) stay nested in JSON Lines and
-are JSON-encoded strings in CSV and Parquet, so every format carries the same information.
+are JSON-encoded strings in CSV and Parquet, so every format carries the same information. Events
+in CSV and Parquet also carry their place in flat columns (``GEO_COLUMNS``), and ``geojson`` writes
+the events that have coordinates as point features whose properties are that flat row.
 
 A file is written whole or not at all: into a temporary file beside the target, renamed over it when
 complete (``output_file``), so a failed export leaves no half-written file behind.
@@ -23,7 +25,9 @@ from ..errors import DependencyError, StoreError
 from .reads import EXPORT_TABLES
 
 TABLES = EXPORT_TABLES
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "geojson")
+# the place of an event as flat columns, after the record's own (its ``location`` stays as it is)
+GEO_COLUMNS = ("latitude", "longitude", "place", "place_country", "geo_precision")
 
 
 @contextlib.contextmanager
@@ -55,13 +59,46 @@ def _umask() -> int:
     return mask
 
 
-def write_file(records: Iterator[dict[str, Any]], fmt: str, path: str | Path) -> int:
+def write_file(records: Iterator[dict[str, Any]], fmt: str, path: str | Path, table: str | None = None) -> int:
     """Write records in ``fmt`` to the file at ``path`` (whole or not at all); returns the count."""
     if fmt == "parquet":
         with output_file(path, binary=True) as out:
-            return write(records, fmt, out)
+            return write(records, fmt, out, table)
     with output_file(path, newline="" if fmt == "csv" else None) as out:
-        return write(records, fmt, out)
+        return write(records, fmt, out, table)
+
+
+def geo_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """An event's place as the flat ``GEO_COLUMNS`` (None where it has no place or no coordinates)."""
+    loc = record.get("location") or {}
+    return {"latitude": _number(loc.get("lat")), "longitude": _number(loc.get("lon")), "place": loc.get("name"),
+            "place_country": loc.get("code"), "geo_precision": loc.get("precision")}
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def geojson_feature(row: dict[str, Any]) -> dict[str, Any] | None:
+    """A flat event row (with ``GEO_COLUMNS``) as a GeoJSON point feature, or None without coordinates."""
+    if row.get("latitude") is None or row.get("longitude") is None:
+        return None
+    return {"type": "Feature", "id": row.get("id"),
+            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}, "properties": row}
+
+
+def write_geojson(records: Iterator[dict[str, Any]], out: IO[Any]) -> int:
+    """A FeatureCollection of the events that have coordinates, written feature by feature (an export
+    of the whole ledger is never held in memory); returns the number of features."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    count = 0
+    for rec in records:
+        feature = geojson_feature({**_flat(rec), **geo_columns(rec)})
+        if feature is not None:
+            out.write(("," if count else "") + "\n" + json.dumps(feature, ensure_ascii=False))
+            count += 1
+    out.write("\n]}\n")
+    return count
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:
@@ -69,9 +106,9 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
             for k, v in record.items()}
 
 
-def write(records: Iterator[dict[str, Any]], fmt: str, out: IO[Any] | str) -> int:
-    """Write records in ``fmt`` to a text stream (jsonl, csv) or a binary stream or path (parquet);
-    returns the count."""
+def write(records: Iterator[dict[str, Any]], fmt: str, out: IO[Any] | str, table: str | None = None) -> int:
+    """Write records of ``table`` in ``fmt`` to a text stream (jsonl, csv, geojson) or a binary stream
+    or path (parquet); returns the count. GeoJSON is for events only (E042 for another table)."""
     if fmt == "jsonl":
         assert not isinstance(out, str)
         count = 0
@@ -79,7 +116,14 @@ def write(records: Iterator[dict[str, Any]], fmt: str, out: IO[Any] | str) -> in
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             count += 1
         return count
-    flat = [_flat(r) for r in records]
+    if fmt == "geojson":
+        if table != "events":
+            raise StoreError(f"geojson is an export of events, not of {table or 'this table'}; "
+                             "use jsonl, csv or parquet", "E042")
+        assert not isinstance(out, str)
+        return write_geojson(records, out)
+    extra = geo_columns if table == "events" else None
+    flat = [{**_flat(r), **extra(r)} if extra else _flat(r) for r in records]
     if fmt == "csv":
         assert not isinstance(out, str)
         columns = list(dict.fromkeys(k for r in flat for k in r))

@@ -97,7 +97,7 @@ def watched(browser: Any) -> Iterator[Watched]:
 
 
 PAGES = {"/": "Overview", "/events": "Events", "/dyad": "Dyads", "/dyad?a=AZE&b=ARM": "Azerbaijan – Armenia",
-         "/commitments": "Commitments", "/documents": "Documents", "/quotes": "Quotes"}
+         "/commitments": "Commitments", "/documents": "Documents", "/quotes": "Quotes", "/agreements": "Agreements"}
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -189,6 +189,21 @@ def test_the_dyad_chart_has_a_time_axis_and_links_its_marks(base_url: str, watch
     page.locator("svg.chart a").last.click()  # drawn last, so on top of any mark it overlaps
     page.wait_for_url(re.compile(r"/events/ev-"))
     assert page.locator("blockquote mark.r-trigger").count() >= 1
+
+
+def test_the_dyad_map_shows_outlines_and_dots_that_open_their_event(base_url: str, watched: Watched) -> None:
+    page = watched.page
+    page.goto(base_url + "/dyad?a=AZE&b=ARM")
+    svg = page.locator("svg.map")
+    assert svg.count() == 1 and svg.bounding_box()["width"] > 200
+    assert page.locator("svg.map path.land").count() >= 2
+    titles = page.locator("svg.map circle.dot title").all_text_contents()
+    assert titles and all(re.match(r"[^:]+: [A-Z]+", t) for t in titles)
+    assert "Armenia" in page.locator("svg.map path.land title").all_text_contents()
+    page.locator("svg.map a").first.click()
+    page.wait_for_url(re.compile(r"/events/ev-"))
+    assert page.locator("blockquote mark.r-trigger").count() >= 1
+    assert watched.errors == [] and watched.dialogs == []
 
 
 def _screenshot(page: Any, path: str) -> None:

@@ -16,7 +16,8 @@ from tests.serve.webdb import EVIL_ID, EVIL_TITLE
 
 PAGES = ["/", "/events", "/events?dyad=AZE,ARM&sort=-day", "/dyad", "/dyad?a=AZE&b=ARM", "/dyad?a=AZE&b=ARM&by=week",
          "/commitments", "/commitments?status=fulfilled", "/documents", f"/documents/{golden_documents()[0].id}",
-         f"/documents/{quote(EVIL_ID, safe='')}", "/quotes", "/events?q=prisoners"]
+         f"/documents/{quote(EVIL_ID, safe='')}", "/quotes", "/events?q=prisoners", "/agreements",
+         "/events?country=AZE&bbox=44,39,51,42"]
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ...errors import WebError
 from ...store.reads import Reader
 from . import views
+from .agreements import AGREEMENT_COLUMNS, agreement_items, agreement_row, agreements_between
 from .params import (
     DAY,
     CommitmentStatus,
@@ -30,7 +31,7 @@ from .params import (
     last_day,
     paging,
 )
-from .tables import csv_response, note, pages
+from .tables import csv_response, geojson_response, note, pages
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -130,12 +131,16 @@ def document(doc_id: str, reader: ReaderDep) -> dict[str, Any]:
 
 @router.get("/events", response_model=Listing, responses=ERRORS, summary="Merged events")
 def events(request: Request, reader: ReaderDep, names: NamesDep, page: PagingDep,
-           filters: Annotated[EventFilters, Depends(event_filters)], format: Format = "json") -> Answer:  # noqa: A002
+           filters: Annotated[EventFilters, Depends(event_filters)],
+           format: Literal["json", "csv", "geojson"] = "json") -> Answer:  # noqa: A002
     """Merged events (one per real-world event), filtered and sorted, each with the sentences it was
-    reported in (``sources``, oldest first) and its parties' names."""
+    reported in (``sources``, oldest first) and its parties' names. ``format=geojson``: every selected
+    event that has coordinates as a point feature whose properties are its CSV row."""
     def fetch(limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         found = reader.events(filters.query(limit, offset))
         return views.event_items(reader, found.items, names), found.total
+    if format == "geojson":
+        return geojson_response("events", (views.event_row(i) for i in pages(lambda n, o: fetch(n, o)[0])))
     return answer(request, "events", views.EVENT_COLUMNS, format, page, fetch, views.event_row)
 
 
@@ -149,18 +154,19 @@ def event(event_id: str, reader: ReaderDep, names: NamesDep) -> dict[str, Any]:
     return views.event_item(found, reader.reports([event_id])[event_id], names)
 
 
-@router.get("/agreements", response_model=Listing, responses=ERRORS, summary="Agreements (AGREE events)")
+@router.get("/agreements", response_model=Listing, responses=ERRORS, summary="Agreements")
 def agreements(request: Request, reader: ReaderDep, names: NamesDep, page: PagingDep,
                actor: Word = None, since: Annotated[str | None, Query(pattern=DAY)] = None,
                until: Annotated[str | None, Query(pattern=DAY)] = None, format: Format = "json") -> Answer:  # noqa: A002
-    """What the ledger knows of agreements: its merged AGREE events, with their sources. The ledger has
-    no table of agreements (texts, signatories, provisions) yet; when it has, this answers from it."""
-    filters = EventFilters(actor=actor, type="AGREE", since=since, until=until)
+    """The ledger's agreements in order (their day, then id), of a party (``actor``: a code or ledger
+    entity id, as signatory or third party) and dated from ``since`` to ``until``: each record with its
+    parties' names and its provisions (``provision_items``: the promise, its status and its
+    implementation level 0–3)."""
+    found = agreements_between(reader, actor, first_day(since), last_day(until))
 
     def fetch(limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        found = reader.events(filters.query(limit, offset))
-        return views.event_items(reader, found.items, names), found.total
-    return answer(request, "agreements", views.EVENT_COLUMNS, format, page, fetch, views.event_row)
+        return agreement_items(reader, found[offset:offset + limit], names), len(found)
+    return answer(request, "agreements", AGREEMENT_COLUMNS, format, page, fetch, agreement_row)
 
 
 @router.get("/commitments", response_model=Listing, responses=ERRORS, summary="Commitments")

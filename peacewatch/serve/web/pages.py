@@ -2,9 +2,10 @@
 table with a link to the API's CSV of the same filters.
 
 Pages: ``/`` overview, ``/events`` (filters, sorting, rows that open to their source sentences),
-``/events/{id}``, ``/dyad?a=…&b=…`` (chart, periods, negotiation record, agreements, commitments),
-``/commitments``, ``/documents``, ``/documents/{id}`` (the text with every annotation marked),
-``/quotes``. Templates autoescape everything; links are made only of http(s) addresses.
+``/events/{id}``, ``/dyad?a=…&b=…`` (chart, map, periods, negotiation record, agreements,
+commitments), ``/commitments``, ``/agreements`` (each with its provisions), ``/documents``,
+``/documents/{id}`` (the text with every annotation marked), ``/quotes``. Templates autoescape
+everything; links are made only of http(s) addresses.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from ...errors import WebError
 from ...resolve.dyads import party_token
 from ...types import COMMITMENT_STATUSES, EVENT_STATUSES
 from ..chart import timeline_svg
+from ..map import dots_of, event_map
 from ..present import plural
 from . import views
+from .agreements import agreement_items, dyad_agreements
 from .api import NamesDep, PagingDep, ReaderDep
 from .documents import annotated_text
 from .params import DAY, CommitmentStatus, EventFilters, Word, event_filters, first_day, last_day
@@ -86,6 +89,8 @@ def events_page(request: Request, reader: ReaderDep, names: NamesDep, page: Pagi
     params = filters.params()
     return render(request, "events.html", title="Events", filters=filters, params=params, page=page,
                   total=found.total, items=views.event_items(reader, found.items, names),
+                  map=event_map(found.items, evref, "Map of the events on this page"),
+                  located=len(dots_of(found.items, evref)),
                   sorts=sort_links(filters.sort), sortable=SORTABLE,
                   types=sorted(reader.summary().events_by_type), csv=href("/api/events", params, format="csv"))
 
@@ -112,12 +117,13 @@ def dyad_page(request: Request, reader: ReaderDep, names: NamesDep,
     periods = view.months if by == "month" else view.weeks
     names_ab = (views.party(party_token(a), names), views.party(party_token(b), names))
     commitments = views.commitment_items(reader, reader.dyad_commitments(view), names)
-    agree = [e for e in view.events if e.type == "AGREE"]
     params = {"a": a, "b": b, "by": by}
     return render(request, "dyad.html", title=f"{names_ab[0]} – {names_ab[1]}", a=a, b=b, by=by, names_ab=names_ab,
                   view=view, periods=periods, counted=sum(p.events for p in periods), params=params,
                   chart=timeline_svg(view, lambda i: f"/events/{i}"), commitments=commitments,
-                  agreements=views.event_items(reader, agree, names),
+                  agreements=agreement_items(reader, dyad_agreements(reader, a, b), names),
+                  map=event_map(view.events, evref, f"Map of the events of {names_ab[0]} and {names_ab[1]}"),
+                  located=len(dots_of(view.events, evref)),
                   events_link=href("/events", {"dyad": f"{a},{b}"}),
                   csv=href("/api/timeline", params, format="csv"))
 
@@ -131,6 +137,14 @@ def commitments_page(request: Request, reader: ReaderDep, names: NamesDep, page:
     return render(request, "commitments.html", title="Commitments", items=items, total=len(found), page=page,
                   params=params, status=status, obligor=obligor or "",
                   csv=href("/api/commitments", params, format="csv"), today=dt.date.today().isoformat())
+
+
+@router.get("/agreements", response_class=HTML)
+def agreements_page(request: Request, reader: ReaderDep, names: NamesDep, actor: Word = None) -> HTMLResponse:
+    params = {"actor": actor} if actor else {}
+    items = agreement_items(reader, reader.agreements(actor), names)
+    return render(request, "agreements.html", title="Agreements", items=items, params=params,
+                  csv=href("/api/agreements", params, format="csv"))
 
 
 @router.get("/documents", response_class=HTML)

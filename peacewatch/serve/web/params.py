@@ -4,6 +4,7 @@ what they select is the read layer's business."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Annotated, Literal
 
@@ -48,6 +49,24 @@ def dyad_of(dyad: str | None) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
+def bbox_of(bbox: str | None) -> tuple[float, float, float, float] | None:
+    """``west,south,east,north`` in decimal degrees → four floats; E061 unless they make a box
+    (longitudes within ±180, latitudes within ±90, south not north of north). A west east of the
+    east is a box across the 180th meridian."""
+    if not bbox:
+        return None
+    try:
+        west, south, east, north = (float(p) for p in bbox.split(","))
+    except ValueError as e:
+        raise WebError(f"bbox must be four numbers west,south,east,north (29.6,45.2,40.2,52.4), not {bbox!r}",
+                       "E061") from e
+    finite = all(math.isfinite(v) for v in (west, south, east, north))
+    if not (finite and -180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise WebError(f"bbox {bbox!r} is no box: longitudes within -180..180, latitudes within -90..90, "
+                       "south no greater than north", "E061")
+    return west, south, east, north
+
+
 @dataclass
 class EventFilters:
     """What an events listing selects, as its address says it."""
@@ -62,11 +81,14 @@ class EventFilters:
     document: str | None = None
     sort: str = "day"
     place: str | None = None
+    country: str | None = None
+    bbox: str | None = None
 
     def query(self, limit: int | None, offset: int = 0) -> EventQuery:
         return EventQuery(actor=self.actor, dyad=dyad_of(self.dyad), type=self.type, status=self.status,
                           since=first_day(self.since), until=last_day(self.until), document=self.document,
-                          q=self.q, place=self.place, sort=self.sort, limit=limit, offset=offset)
+                          q=self.q, place=self.place, country=self.country, bbox=bbox_of(self.bbox),
+                          sort=self.sort, limit=limit, offset=offset)
 
     def params(self) -> dict[str, str]:
         """The filters that are set, as query parameters (for links, permalinks and CSV)."""
@@ -87,10 +109,16 @@ def event_filters(
     document: Annotated[str | None, Query(max_length=400, description="Reported in this document.")] = None,
     sort: Annotated[Sort, Query(description="Order: day, -day, reports, -reports, score, -score, …")] = "day",
     place: Annotated[str | None, Query(max_length=200, description="Words in the name of the place.")] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="The ISO 3166-1 alpha-3 code "
+                                         "of the country of the event's place (UKR).")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="The event's place inside "
+                                      "west,south,east,north (decimal degrees).")] = None,
 ) -> EventFilters:
     dyad_of(dyad)
+    bbox_of(bbox)
     return EventFilters(actor or None, dyad or None, type.upper() if type else None, status, since or None,
-                        until or None, q or None, document or None, sort, place or None)
+                        until or None, q or None, document or None, sort, place or None,
+                        country.upper() if country else None, bbox or None)
 
 
 @dataclass

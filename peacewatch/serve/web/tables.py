@@ -13,11 +13,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi.responses import StreamingResponse
+
+from ...store.export import geojson_feature
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 1000  # rows read from the database at a time
@@ -74,3 +77,20 @@ def pages(fetch: Callable[[int, int], list[dict[str, Any]]]) -> Iterator[dict[st
 def csv_response(name: str, head: str, columns: list[str], rows: Iterable[dict[str, Any]]) -> StreamingResponse:
     return StreamingResponse(lines(head, columns, rows), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="peacewatch-{name}.csv"'})
+
+
+def geojson_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A FeatureCollection of the flat rows that have coordinates, a feature at a time."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    for row in rows:
+        feature = geojson_feature(row)
+        if feature is not None:
+            yield ("" if first else ",") + "\n" + json.dumps(feature, ensure_ascii=False)
+            first = False
+    yield "\n]}\n"
+
+
+def geojson_response(name: str, rows: Iterable[dict[str, Any]]) -> StreamingResponse:
+    return StreamingResponse(geojson_lines(rows), media_type="application/geo+json",
+                             headers={"Content-Disposition": f'attachment; filename="peacewatch-{name}.geojson"'})

@@ -8,6 +8,7 @@ from typing import Any
 
 from ...resolve import LedgerCommitment, LedgerEntity, MergedEvent
 from ...resolve.dyads import NegotiationStep, PeriodStats, timeline_day
+from ...store.export import GEO_COLUMNS, geo_columns
 from ...store.reads import Reader
 from ...store.rows import DocumentHead, DocumentInfo, DyadCount, Report, Speaker, StoredQuote
 from ..present import (
@@ -44,7 +45,7 @@ def event_item(event: MergedEvent, reports: list[Report], names: dict[str, str])
 
 EVENT_COLUMNS = ["id", "day", "type", "mode", "status", "actor", "actor_codes", "recipient", "recipient_codes",
                  "location", "quantity", "score", "quad", "reports", "first_reported", "sentence", "source",
-                 "source_url"]
+                 "source_url", *GEO_COLUMNS]
 
 
 def event_row(item: dict[str, Any]) -> dict[str, Any]:
@@ -57,6 +58,7 @@ def event_row(item: dict[str, Any]) -> dict[str, Any]:
         "quantity": item["quantity_text"], "score": item["score"], "quad": item["quad"],
         "reports": len(item["mentions"]), "first_reported": item["first_reported"],
         "sentence": first.get("sentence"), "source": first.get("title"), "source_url": first.get("url"),
+        **geo_columns(item),
     }
 
 
