@@ -57,6 +57,7 @@ def create_app(db: str | Path, write_token: str | None = None, settings: LedgerS
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.reader = reader
     app.state.database = Path(db).name
+    app.state.writable = bool(write_token)  # the pages show their edit forms (never the token itself)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(corrections_router(lambda: Reader(db), lambda: Store(db), write_token, settings))

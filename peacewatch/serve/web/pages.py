@@ -4,7 +4,9 @@ table with a link to the API's CSV of the same filters.
 Pages: ``/`` overview, ``/events`` (filters, sorting, rows that open to their source sentences),
 ``/events/{id}``, ``/dyad?a=…&b=…`` (chart, map, periods, negotiation record, agreements,
 commitments), ``/commitments``, ``/agreements`` (each with its provisions), ``/documents``,
-``/documents/{id}`` (the text with every annotation marked), ``/quotes``. Templates autoescape
+``/documents/{id}`` (the text with every annotation marked), ``/quotes``. With a write token the event page and
+the commitments tracker have edit forms (``static/app.js`` posts them to ``/api/corrections``);
+``/corrected/N`` redirects to where correction N shows. Templates autoescape
 everything; links are made only of http(s) addresses.
 """
 
@@ -16,12 +18,12 @@ from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ...errors import WebError
 from ...resolve.dyads import party_token
-from ...types import COMMITMENT_STATUSES, EVENT_STATUSES
+from ...types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
 from ..chart import timeline_svg
 from ..map import dots_of, event_map
 from ..present import plural
@@ -42,7 +44,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["plural"] = plural
     env.globals.update(href=href, docref=docref, evref=evref, EVENT_STATUSES=EVENT_STATUSES,
-                       COMMITMENT_STATUSES=COMMITMENT_STATUSES)
+                       COMMITMENT_STATUSES=COMMITMENT_STATUSES, EVENT_TYPES=EVENT_TYPES)
     return env
 
 
@@ -64,6 +66,11 @@ def evref(event_id: str) -> str:
 def render(request: Request, template: str, http_status: int = 200, **context: Any) -> HTMLResponse:
     html = environment().get_template(template).render(request=request, path=request.url.path, **context)
     return HTMLResponse(html, status_code=http_status)
+
+
+def writable(request: Request) -> bool:
+    """Whether the server was started with a write token: the pages then show their edit forms."""
+    return bool(getattr(request.app.state, "writable", False))
 
 
 def error_page(request: Request, status: int, code: str, message: str) -> Response:
@@ -101,7 +108,23 @@ def event_page(request: Request, event_id: str, reader: ReaderDep, names: NamesD
     if found is None:
         raise WebError(f"no merged event with id {event_id!r}", "E060")
     item = views.event_item(found, reader.reports([event_id])[event_id], names)
-    return render(request, "event.html", title=f"{found.type} {item['day'] or ''}", e=item)
+    item["marks"] = reader.correction_marks()[0].get(event_id)
+    return render(request, "event.html", title=f"{found.type} {item['day'] or ''}", e=item,
+                  editable=writable(request))
+
+
+@router.get("/corrected/{number}")
+def corrected(number: int, reader: ReaderDep) -> RedirectResponse:
+    """Where correction ``number`` shows now: a retyped event has a new ledger id (it is derived from
+    the type), so the edit form goes here after its POST; a rejection leaves no event (the events list)."""
+    events, commitments = reader.correction_marks()
+    event = next((i for i, m in sorted(events.items()) if number in m["corrections"]), None)
+    if event is not None:
+        return RedirectResponse(evref(event), status_code=303)
+    commitment = next((i for i, m in sorted(commitments.items()) if number in m["corrections"]), None)
+    if commitment is not None:
+        return RedirectResponse(f"/commitments#{quote(commitment)}", status_code=303)
+    return RedirectResponse("/events", status_code=303)
 
 
 @router.get("/dyad", response_class=HTML)
@@ -134,8 +157,11 @@ def commitments_page(request: Request, reader: ReaderDep, names: NamesDep, page:
     found = reader.commitments(status, obligor)
     params = {k: v for k, v in (("status", status), ("obligor", obligor)) if v}
     items = views.commitment_items(reader, found[page.offset:page.offset + page.limit], names)
+    marks = reader.correction_marks()[1]
+    for item in items:
+        item["marks"] = marks.get(item["id"])
     return render(request, "commitments.html", title="Commitments", items=items, total=len(found), page=page,
-                  params=params, status=status, obligor=obligor or "",
+                  params=params, status=status, obligor=obligor or "", editable=writable(request),
                   csv=href("/api/commitments", params, format="csv"), today=dt.date.today().isoformat())
 
 
