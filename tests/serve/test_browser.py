@@ -10,6 +10,7 @@ PEACEWATCH_SCREENSHOTS=DIR they also save the screenshots of docs/web.md into DI
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -40,8 +41,10 @@ def _unavailable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def served(folder: Path, **options: Any) -> Iterator[str]:
+    """The address of a server (``Server`` options) on a database built from examples/ in ``folder``,
+    stopped afterwards; skips without a browser (fails when PEACEWATCH_BROWSER_TESTS=required)."""
     reason = _unavailable()
     if reason:
         if REQUIRED:
@@ -49,7 +52,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip(reason)
     from peacewatch.serve.web.server import Server
 
-    server = Server(examples_database(tmp_path_factory.mktemp("browser") / "examples.db"), "127.0.0.1", 0)
+    server = Server(examples_database(folder / "examples.db"), "127.0.0.1", 0, **options)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -57,6 +60,12 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.stop()
         thread.join(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served(tmp_path_factory.mktemp("browser")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

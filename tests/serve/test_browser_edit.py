@@ -7,7 +7,6 @@ PEACEWATCH_BROWSER_TESTS=required) as test_browser.py does."""
 from __future__ import annotations
 
 import json
-import threading
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -15,8 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.serve.test_browser import ARGS, CHROMIUM, REQUIRED, _unavailable
-from tests.serve.webdb import examples_database
+from tests.serve.test_browser import ARGS, CHROMIUM, served
 
 TOKEN = "edit-test-token"
 TIMEOUT = 15_000  # ms: every wait of the test is bounded
@@ -24,22 +22,8 @@ TIMEOUT = 15_000  # ms: every wait of the test is bounded
 
 @pytest.fixture(scope="module")
 def writable_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    reason = _unavailable()
-    if reason:
-        if REQUIRED:
-            pytest.fail(f"browser tests required (PEACEWATCH_BROWSER_TESTS=required) but {reason}")
-        pytest.skip(reason)
-    from peacewatch.serve.web.server import Server
-
-    server = Server(examples_database(tmp_path_factory.mktemp("edit") / "examples.db"), "127.0.0.1", 0,
-                    write_token=TOKEN)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield server.address.rstrip("/")
-    finally:
-        server.stop()
-        thread.join(timeout=20)
+    with served(tmp_path_factory.mktemp("edit"), write_token=TOKEN) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
