@@ -794,14 +794,20 @@ def corrections(ctx: click.Context, orphaned: bool, as_json: bool, db: str | Non
 @click.pass_obj
 def corrections_export(obj: Context, path: str, db: str | None) -> None:
     """Write every correction to PATH as JSON Lines (to share with a team)."""
+    n = _write_jsonl(db, obj.config, path, lambda reader: reader.correction_log())
+    click.echo(f"{n} corrections written to {path}", err=True)
+
+
+def _write_jsonl(db: str | None, config: Config, path: str, rows: Any) -> int:
+    """Write ``rows(reader)`` to ``path`` as JSON Lines (E046 when it cannot be written); the count."""
     from .store import export as exporter
 
-    with _open_reader(db, obj.config) as reader:
+    with _open_reader(db, config) as reader:
         try:
-            n = exporter.write_file(reader.correction_log(), "jsonl", path)
+            return exporter.write_file(rows(reader), "jsonl", path)
         except PeacewatchError as e:
             _fail_output(e)
-    click.echo(f"{n} corrections written to {path}", err=True)
+            raise  # unreachable: _fail_output exits
 
 
 @corrections.command("import")
@@ -829,14 +835,9 @@ def corrections_import(obj: Context, path: str, db: str | None) -> None:
 @click.pass_obj
 def corrections_training(obj: Context, path: str, db: str | None) -> None:
     """Write the corrections of event types and actors as sentence + label lines (JSON Lines)."""
-    from .store import export as exporter
     from .store.training import training_rows
 
-    with _open_reader(db, obj.config) as reader:
-        try:
-            n = exporter.write_file(training_rows(reader.conn, reader.corrections()), "jsonl", path)
-        except PeacewatchError as e:
-            _fail_output(e)
+    n = _write_jsonl(db, obj.config, path, lambda reader: training_rows(reader.conn, reader.corrections()))
     click.echo(f"{n} training lines written to {path}", err=True)
 
 
