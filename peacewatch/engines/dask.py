@@ -11,8 +11,10 @@ Failures: a document past ``document_timeout`` is stopped inside its worker (E03
 ``engines.partition``). A worker that dies (a crash in C, out of memory, or ended by the watchdog
 because it was stuck in C) costs Dask a retry: the scheduler hands its partition out again, up to
 ``dask_retries`` times (Dask's ``allowed-failures``). A partition that keeps killing workers is then
-split and its documents are run one per task, so that only the culprit fails (E031) and the run goes
-on; nothing waits for ever on a lost worker.
+split and its documents are run one per task. Dask blames every task the dead worker held, queued
+ones too, so a document that loses its workers that way may only have shared them with the culprit:
+it is run once more at the end, alone on the cluster, and only a document that kills its workers
+there fails (E031). The run goes on; nothing waits for ever on a lost worker.
 
 Without ``dask_scheduler`` the engine starts a ``LocalCluster`` (``workers`` processes of one thread
 each, no dashboard) and closes it at the end of the run; with it, it connects to that scheduler.
@@ -95,6 +97,7 @@ class _Run:
     def __init__(self, dd: ModuleType, client: Any, config: Config, modules: list[str]) -> None:
         self.dd, self.client, self.config, self.modules = dd, client, config, modules
         self.pending: dict[Any, list[Task]] = {}
+        self.suspects: list[Task] = []  # one-document tasks whose workers died: run alone at the end
         self.finished = dd.as_completed(loop=client.loop)
         threads = sum(client.nthreads().values()) or 1
         self.in_flight = 2 * threads
@@ -110,6 +113,8 @@ class _Run:
                 yield from self._collect(future, self.pending.pop(future))
                 while len(self.pending) < self.in_flight and (more := next(partitions, None)) is not None:
                     self._submit(more)
+            for task in self.suspects:
+                yield self._alone(task)
         finally:
             if self.pending:  # the run was cut short: nothing should go on computing for it
                 self.client.cancel(list(self.pending))
@@ -128,13 +133,38 @@ class _Run:
                 for task in part:
                     self._submit([task])
                 return []
-            return [failed(task, _killer()) for task in part]
+            self.suspects.extend(part)
+            return []
         except Exception as e:  # noqa: BLE001 - a worker that cannot run peacewatch at all
-            raise ProcessingError(f"a Dask worker could not run the partition: {type(e).__name__}: {e} "
-                                  "(is the same peacewatch installed on every worker?)", "E034") from e
-        if "failed" in answer:
-            raise PeacewatchError(answer["failed"]["message"], answer["failed"]["code"])
-        return [Done.from_payload(p) for p in answer["done"]]
+            raise _unrunnable(e) from e
+        return _answered(answer)
+
+    def _alone(self, task: Task) -> Done:
+        """Run one suspect with nothing else on the cluster: if its workers die now, it killed them."""
+        future = self.client.submit(run_partition, self.config, self.modules, [task.to_payload()],
+                                    pure=False, retries=self.config.dask_retries)
+        self.pending[future] = [task]
+        try:
+            answer = future.result()
+        except self.dd.KilledWorker:
+            return failed(task, _killer())
+        except Exception as e:  # noqa: BLE001 - a worker that cannot run peacewatch at all
+            raise _unrunnable(e) from e
+        finally:
+            self.pending.pop(future, None)
+        return _answered(answer)[0]
+
+
+def _answered(answer: dict[str, Any]) -> list[Done]:
+    """The results of one partition, or the run's own coded failure it reported."""
+    if "failed" in answer:
+        raise PeacewatchError(answer["failed"]["message"], answer["failed"]["code"])
+    return [Done.from_payload(p) for p in answer["done"]]
+
+
+def _unrunnable(e: Exception) -> ProcessingError:
+    return ProcessingError(f"a Dask worker could not run the partition: {type(e).__name__}: {e} "
+                           "(is the same peacewatch installed on every worker?)", "E034")
 
 
 def _killer() -> ProcessingError:

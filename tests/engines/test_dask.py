@@ -34,7 +34,10 @@ import dask  # noqa: E402 - installed with distributed
 from peacewatch.engines.dask import LOCAL_SCHEDULER  # noqa: E402
 
 SAMPLE = 30
-GIVE_UP = 60.0
+# The misbehaving component gives up by itself after this long, so a broken time limit shows as a
+# document without its E032 (and a slow run), never as a hang; generous because a loaded machine
+# starts a local cluster slowly.
+GIVE_UP = 180.0
 
 
 class Die:
@@ -133,7 +136,7 @@ def test_ingest_on_dask_stores_the_same_database_on_a_cluster_of_its_own(inputs:
 
 def test_a_document_that_kills_its_worker_or_outruns_its_time_limit_fails_alone_and_the_run_ends(scheduler: str):
     config = load_config(pipeline=["mentions", "test-dask-die", "test-dask-misbehave"], engine="dask",
-                         dask_scheduler=scheduler, partition_size=3, document_timeout=1)
+                         dask_scheduler=scheduler, partition_size=3, document_timeout=5)  # slack for a loaded machine
     texts = ["Kenya met Uganda in Nairobi.", "The delegates vanish.", "Talks in Doha.",
              "The talks are stuck.", "The talks spin on.", "Talks in Havana."]
     begun = time.monotonic()
