@@ -19,7 +19,7 @@ from peacewatch.flow import extract
 from peacewatch.pipeline import Overtime, Pipeline, register, time_limit
 from peacewatch.types import Document
 
-GIVE_UP = 30.0
+GIVE_UP = 120.0  # generous: a loaded machine starts worker processes slowly
 
 
 class Spin:
