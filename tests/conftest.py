@@ -158,8 +158,8 @@ class Databases:
         self.backend, self.folder, self._request, self._made = backend, folder, request, list[str]()
 
     def make(self, name: str = "p.db") -> str:
-        if self.backend == "sqlite":
-            return str(self.folder / name)
+        if self.backend == "sqlite":  # numbered: each call is a new database, as on the server
+            return str(self.folder / f"{next(_databases)}-{name}")
         url = new_pg_database(self._request.getfixturevalue("postgres_server"))
         self._made.append(url)
         return url

@@ -6,6 +6,7 @@ PostgreSQL database (``--db postgresql://…``, ``store/postgres.py``) runs the 
 
 - placeholders: ``?`` and ``?N`` become ``$k`` and ``$N`` (psycopg's raw cursor sends them as they are);
 - ``INSERT OR IGNORE`` becomes ``INSERT … ON CONFLICT DO NOTHING``; ``WHERE 1`` becomes ``WHERE TRUE``;
+  ``LIMIT -1`` (no limit) becomes ``LIMIT NULL``;
 - temporary tables: ``temp.x`` is ``pg_temp.x`` (an index on one is not qualified at all);
 - table definitions: ``INTEGER`` is ``BIGINT`` (SQLite's integers are 64-bit), ``REAL`` is ``DOUBLE
   PRECISION``, ``BLOB`` is ``BYTEA``; every ``TEXT`` column compares and sorts bytewise (``COLLATE
@@ -91,6 +92,7 @@ def to_postgres(sql: str) -> str:
         if number % 2:
             out.append(part)  # a literal: left as it is
             continue
+        part = re.sub(r"\bLIMIT \?", "LIMIT NULLIF(?, -1)", part)  # SQLite's LIMIT -1 is no limit
         part = re.sub(r"\?(\d+)", r"$\1", part)
         part = re.sub(r"\?", lambda _: f"${next(counter)}", part)
         part = re.sub(r"\bCREATE (UNIQUE )?INDEX temp\.", r"CREATE \1INDEX ", part, flags=re.IGNORECASE)

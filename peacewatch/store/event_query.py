@@ -114,7 +114,7 @@ class EventQuery:
         An event where the party is paired with another (the dyad index has a row for every pair) is
         found through the index; only events in no pair at all (one party, or parties on the
         recipient side only) are read, and of those only records that hold the party's value."""
-        one = ("EXISTS (SELECT 1 FROM json_each(e.record, '$.{side}') p WHERE (? IS NOT NULL AND"
+        one = ("EXISTS (SELECT 1 FROM json_each(e.record, '$.{side}') p WHERE (CAST(? AS TEXT) IS NOT NULL AND"
                " json_extract(p.value, '$.code') = ?) OR json_extract(p.value, '$.entity') = ?)")
         return ("e.id IN (SELECT event_id FROM ledger_dyads WHERE a = ? UNION ALL"
                 " SELECT event_id FROM ledger_dyads WHERE b = ? UNION ALL"
