@@ -27,6 +27,7 @@ lint: install
 	$(BIN)/mypy peacewatch
 
 test: lint
+	bash .ci/ensure-postgres
 	$(BIN)/pytest -q
 
 # Long exploratory runs of the input property tests: hypothesis's `fuzz` profile (many examples, random
