@@ -120,6 +120,7 @@ def postgres_server():  # type: ignore[no-untyped-def]
     subprocess.run([*run_as, initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                     "--locale=C", "--no-sync"], check=True, capture_output=True)
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    options += " -c max_connections=300"  # every Reader keeps one connection per thread that read
     subprocess.run([*run_as, pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
                    check=True, capture_output=True)
     try:

@@ -458,7 +458,7 @@ class Reader:
     def dyad_count(self, *, countries: bool | None = None) -> int:
         """How many pairs of parties ``top_dyads`` can list."""
         return self._count(f"SELECT count(*) FROM (SELECT 1 FROM ledger_dyads WHERE {_PAIRS[countries]}"
-                           " GROUP BY a, b)")
+                           " GROUP BY a, b) pairs")
 
     def event_days(self) -> tuple[str | None, str | None]:
         """The first and last timeline day of the dated merged events."""
