@@ -22,6 +22,7 @@ from peacewatch.types import Document, Result
 
 from ..conftest import drop_pg_database, new_pg_database, shared_path
 from ..faults.support import cheap_config, corpus, ingest, ingest_command
+from .test_read_commands import READS, invoke
 
 # --- the dialect layer (no server needed) -------------------------------------------------------
 
@@ -228,3 +229,45 @@ def test_the_dev_corpus_ledger_is_the_same_table_by_table_on_both_backends(
     assert built[pg] == built[str(tmp_path / "corpus.db")] and built[pg] is not None and built[pg].events > 50
     for table in EXPORT_TABLES:
         assert pg_rows[table] == sqlite_rows[table], table
+
+
+# --- the command line on a PostgreSQL database --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def golden_pg(postgres_server: str) -> Iterator[str]:
+    from ..resolve.helpers import golden_documents, golden_results
+
+    url = new_pg_database(postgres_server)
+    with Store(url) as store:
+        for doc, result in zip(golden_documents(), golden_results(), strict=True):
+            store.save(doc, result)
+        rebuild_ledger(store.conn)
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.mark.parametrize("command", READS, ids=" ".join)
+def test_reading_commands_on_postgresql(golden_pg: str, postgres_server: str, tmp_path: Path,
+                                        command: list[str]) -> None:
+    code, out = invoke([*command, "--db", golden_pg, *(["-o", str(tmp_path / "out")] if command[0] in (
+        "report", "export") else [])], tmp_path)
+    assert code == 0 and "E04" not in out, out
+    code, out = invoke([*command, "--db", f"{postgres_server}/no_such_database"], tmp_path)
+    assert code == 2 and "E043" in out and "Traceback" not in out
+
+
+def test_migrate_resolve_and_a_ledger_left_behind_on_postgresql(pg: str, tmp_path: Path) -> None:
+    from ..resolve.helpers import golden_documents, golden_results
+
+    code, out = invoke(["migrate", "--db", pg], tmp_path)
+    assert code == 0 and f"schema version {latest()}" in out
+    with Store(pg) as store:
+        for doc, result in zip(golden_documents(), golden_results(), strict=True):
+            store.save(doc, result)  # stored, and no ledger built: as after a killed ingest
+    code, out = invoke(["summary", "--db", pg], tmp_path)
+    assert code == 0 and "warning E049" in out
+    code, out = invoke(["resolve", "--db", pg], tmp_path)
+    assert code == 0, out
+    code, out = invoke(["summary", "--db", pg], tmp_path)
+    assert code == 0 and "E049" not in out and "merged from" in out
