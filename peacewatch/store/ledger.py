@@ -15,6 +15,7 @@ import fnmatch
 import hashlib
 import itertools
 import json
+import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
@@ -115,6 +116,10 @@ def rebuild_ledger(
 def _build(conn: Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
     """Run the resolve stage over the stored records with its work in temporary tables, then write
     the meta row."""
+    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL: worked out in a local SQLite file, copied back
+        from .pg_rebuild import build_in_scratch
+
+        return build_in_scratch(conn, lambda scratch: _build(scratch, settings, stamp), _LEDGER_TABLES)
     scratch.create(conn)
     try:
         built = build(StoredSource(conn, _BATCH), SqliteSpace(conn), settings)

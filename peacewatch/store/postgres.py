@@ -208,15 +208,3 @@ def open_readonly(url: str) -> tuple[PgConnection, int]:
         conn.close()
         raise
     return conn, found
-
-
-def reorder(conn: PgConnection, table: str, order: str) -> None:
-    """``scratch.reorder`` here: the rows inserted again in ``order``, so their ``rowid`` follows it."""
-    columns = [r[0] for r in conn.raw.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema ="
-        " current_schema() AND column_name <> 'rowid' ORDER BY ordinal_position", [table])]
-    names = ", ".join(f'"{c}"' for c in columns)
-    conn.raw.execute(f"CREATE TEMP TABLE pw_sorted AS SELECT {names} FROM {table}")
-    conn.raw.execute(f"DELETE FROM {table}")
-    conn.raw.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM pw_sorted ORDER BY {order}")
-    conn.raw.execute("DROP TABLE pg_temp.pw_sorted")

@@ -7,12 +7,11 @@ everything read back from the tables gives the same ledger.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from .dialect import Connection, dialect_of
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -34,8 +33,7 @@ TABLES = (
     "CREATE TEMP TABLE pw_members (cluster INTEGER, pos INTEGER, link TEXT, data BLOB, PRIMARY KEY (cluster, pos))",
     "CREATE TEMP TABLE pw_weeks (week INTEGER, cluster INTEGER)",
     "CREATE INDEX temp.pw_weeks_week ON pw_weeks (week)",
-    "CREATE TEMP TABLE pw_deciding (event TEXT, type TEXT, token TEXT, start INTEGER, \"end\" INTEGER,"
-    " toward INTEGER)",
+    "CREATE TEMP TABLE pw_deciding (event TEXT, type TEXT, token TEXT, start INTEGER, end INTEGER, toward INTEGER)",
     "CREATE TEMP TABLE pw_toward (event TEXT, token TEXT, PRIMARY KEY (token, event)) WITHOUT ROWID",
     "CREATE TEMP TABLE pw_placed (event TEXT PRIMARY KEY, data BLOB)",
     "CREATE TEMP TABLE pw_promises (groupkey TEXT, doc TEXT, commitment TEXT, data BLOB)",
@@ -47,14 +45,14 @@ NAMES = ("pw_keys", "pw_entities", "pw_reports", "pw_clusters", "pw_parties", "p
 KEY_OF = "SELECT key FROM pw_entities WHERE doc = ? AND entity = ? ORDER BY rowid DESC LIMIT 1"
 
 
-def create(conn: Connection) -> None:
+def create(conn: sqlite3.Connection) -> None:
     """Create the temporary tables (dropping any left by an interrupted rebuild)."""
     drop(conn)
     for statement in TABLES:
         conn.execute(statement)
 
 
-def drop(conn: Connection) -> None:
+def drop(conn: sqlite3.Connection) -> None:
     for table in NAMES:
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
@@ -102,7 +100,7 @@ class Lookup(Mapping[K, V]):
         raise TypeError("a database lookup cannot be counted")
 
 
-def one(conn: Connection, sql: str) -> Callable[[Any], Any]:
+def one(conn: sqlite3.Connection, sql: str) -> Callable[[Any], Any]:
     def fetch(key: Any) -> Any:
         row = conn.execute(sql, key if isinstance(key, tuple) else (key,)).fetchone()
         return None if row is None else row[0] if len(row) == 1 else row
@@ -116,7 +114,7 @@ class EntityInfo:
     sector: str | None
 
 
-def entity_info(conn: Connection) -> Lookup[str, EntityInfo]:
+def entity_info(conn: sqlite3.Connection) -> Lookup[str, EntityInfo]:
     def fetch(ledger_id: str) -> EntityInfo | None:
         row = conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities WHERE id = ?",
                            (ledger_id,)).fetchone()
@@ -124,7 +122,7 @@ def entity_info(conn: Connection) -> Lookup[str, EntityInfo]:
     return Lookup(fetch)
 
 
-def write(conn: Connection, sql: str, rows: Iterator[tuple[Any, ...]]) -> None:
+def write(conn: sqlite3.Connection, sql: str, rows: Iterator[tuple[Any, ...]]) -> None:
     """``executemany`` over an iterator, ``WRITE`` rows at a time (a cursor read from the same
     connection may feed it)."""
     chunk: list[tuple[Any, ...]] = []
@@ -137,13 +135,8 @@ def write(conn: Connection, sql: str, rows: Iterator[tuple[Any, ...]]) -> None:
         conn.executemany(sql, chunk)
 
 
-def reorder(conn: Connection, table: str, order: str) -> None:
+def reorder(conn: sqlite3.Connection, table: str, order: str) -> None:
     """Rewrite a ledger table in the order a build in memory inserts it, through a temporary table."""
-    if dialect_of(conn) == "postgresql":
-        from .postgres import reorder as reorder_postgres
-
-        reorder_postgres(conn, table, order)  # type: ignore[arg-type]
-        return
     conn.execute(f"CREATE TEMP TABLE pw_sorted AS SELECT * FROM {table} ORDER BY {order}")
     conn.execute(f"DELETE FROM {table}")
     conn.execute(f"INSERT INTO {table} SELECT * FROM pw_sorted ORDER BY rowid")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -35,7 +36,6 @@ from ..resolve.records import Agreement, LedgerCommitment, LedgerEntity, MergedE
 from ..resolve.reports import JOINT, Report, merge_kind, status_class
 from ..types import Entity
 from . import scratch
-from .dialect import Connection
 from .scratch import KEY_OF, Lookup, entity_info, one, reorder, write
 from .writers import insert_events, write_entities
 
@@ -48,7 +48,7 @@ class StoredBucket:
     same for recipients, which only the stage tests). The most recently used clusters stay in memory
     with their members."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.count = 0
         self.cache: OrderedDict[int, Cluster] = OrderedDict()
@@ -133,7 +133,7 @@ class StoredBucket:
 class Taken:
     """The merged ids given so far: those written to ``ledger_events`` and those not written yet."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.pending: set[str] = set()
 
@@ -152,7 +152,7 @@ class SqliteSpace:
     """The stage's work in the temporary tables (``scratch.create`` made them), the ledger in the
     ledger tables (emptied before)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._taken = Taken(conn)
         self._placed: Lookup[str, Placed] = Lookup(lambda event_id: None, size=scratch.DECIDING)
@@ -318,7 +318,7 @@ def _deciding_rows(p: Placed) -> Iterator[tuple[str, str, str, int, int, int]]:
             bool(p.event.recipient))
 
 
-def _candidates(conn: Connection, held: Lookup[str, Placed], c: LedgerCommitment,
+def _candidates(conn: sqlite3.Connection, held: Lookup[str, Placed], c: LedgerCommitment,
                 codes: Mapping[str, str | None], types: frozenset[str] | None, made: tuple[dt.date, dt.date]
                 ) -> list[Placed]:
     """The deciding events of one of ``types`` (None: any) by an obligor (any, when none is known),
@@ -327,7 +327,7 @@ def _candidates(conn: Connection, held: Lookup[str, Placed], c: LedgerCommitment
     ``pw_placed`` in the same query."""
     tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
     sql = (f"SELECT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
-           ' AND start <= ? AND "end" >= ?')
+           " AND start <= ? AND end >= ?")
     args: list[Any] = [*tokens, made[1].toordinal(), made[0].toordinal()]
     if types is not None:
         sql += f" AND type IN ({', '.join('?' * len(types))})"
