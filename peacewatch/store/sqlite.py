@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..types import Document, Result
+from ..types import Document, ErrorInfo, Result
 from .dialect import Connection, DatabaseErrors, dialect_of, is_postgres
 from .schema import latest, migrations, statements
 
@@ -202,6 +202,10 @@ class Store:
         if document is None:
             self._save_failure(result)
             return
+        if dialect_of(self.conn) == "postgresql" and _holds_nul(document):
+            self._save_failure(Result(id=document.id, error=ErrorInfo(
+                "E071", "the document holds a NUL character, which a PostgreSQL database cannot store")))
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             outcome = self._write(document, result)
@@ -279,6 +283,13 @@ class Store:
            [(doc_id, e.id, e.type, e.mode, e.status, e.date, _j(e.to_dict())) for e in result.events])
         ex("INSERT INTO commitments VALUES (?, ?, ?, ?, ?)",
            [(doc_id, c.id, c.event, c.status, _j(c.to_dict())) for c in result.commitments])
+
+
+def _holds_nul(document: Document) -> bool:
+    """Whether a text field of the document (or its ``extra``, as JSON) holds NUL: PostgreSQL's text
+    and JSON refuse it."""
+    fields = (document.text, document.title or "", document.url or "")
+    return any("\x00" in f for f in fields) or "\\u0000" in json.dumps(document.extra, default=str)
 
 
 def _j(data: dict[str, Any]) -> str:

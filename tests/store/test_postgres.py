@@ -271,3 +271,14 @@ def test_migrate_resolve_and_a_ledger_left_behind_on_postgresql(pg: str, tmp_pat
     assert code == 0, out
     code, out = invoke(["summary", "--db", pg], tmp_path)
     assert code == 0 and "E049" not in out and "merged from" in out
+
+
+def test_a_document_with_a_nul_character_fails_alone_on_postgresql(pg: str) -> None:
+    """Before E071 the NUL broke the document's transaction with E040, which ended the whole ingest."""
+    with Store(pg) as store:
+        store.save(Document("nul", "a text with a \x00 inside"), Result(id="nul"))
+        store.save(Document("ok", "a text without one"), Result(id="ok"))
+        assert (store.stats.failed, store.stats.stored) == (1, 1)
+        assert store.stats.failures == [("nul", "E071", store.stats.failures[0][2])]
+    with Reader(pg) as reader:
+        assert reader.summary().documents == 1 and reader.summary().failed_inputs == 1
