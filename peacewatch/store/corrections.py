@@ -12,13 +12,13 @@ import datetime as dt
 import getpass
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..errors import CorrectionError, StoreError
 from ..resolve.corrections import KINDS, Correction, Outcome
 from ..types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
+from .dialect import Connection, DatabaseErrors
 
 LEVELS = range(0, 4)  # implementation level of a commitment: 0 none … 3 complete
 
@@ -31,7 +31,7 @@ def default_author() -> str:
         return "unknown"
 
 
-def append(conn: sqlite3.Connection, kind: str, anchor: Mapping[str, Any], change: Mapping[str, Any], *,
+def append(conn: Connection, kind: str, anchor: Mapping[str, Any], change: Mapping[str, Any], *,
            by: str | None = None, note: str = "", supersedes: int | None = None, at: str | None = None) -> int:
     """Append one correction and return its id; the same correction (same kind, anchor, change,
     author, time and note) appended again is the row already there."""
@@ -44,11 +44,14 @@ def append(conn: sqlite3.Connection, kind: str, anchor: Mapping[str, Any], chang
     at = at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     key = _key(kind, anchor, change, by, at, note)
     try:
-        with conn:
-            conn.execute("INSERT OR IGNORE INTO corrections (kind, anchor, change, by, at, note, supersedes, key)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (kind, _j(anchor), _j(change), by, at, note, supersedes, key))
-    except sqlite3.Error as e:
+        conn.execute("BEGIN IMMEDIATE")  # the write lock, as a document's write takes it
+        conn.execute("INSERT OR IGNORE INTO corrections (kind, anchor, change, by, at, note, supersedes, key)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (kind, _j(anchor), _j(change), by, at, note, supersedes, key))
+        conn.execute("COMMIT")
+    except DatabaseErrors as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise StoreError(f"cannot write the correction: {e}", "E040") from e
     return int(conn.execute("SELECT id FROM corrections WHERE key = ?", (key,)).fetchone()[0])
 
@@ -63,7 +66,7 @@ def _j(data: Any) -> str:
 
 # --- anchors: current ids to what survives a rebuild -----------------------------------------------------
 
-def event_mentions(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+def event_mentions(conn: Connection, event_id: str) -> list[dict[str, Any]]:
     """The anchor of every report of a current ledger event."""
     row = conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
@@ -71,7 +74,7 @@ def event_mentions(conn: sqlite3.Connection, event_id: str) -> list[dict[str, An
     return [_mention(conn, m["doc"], m["trigger_span"], m["span"], m["event"]) for m in json.loads(row[0])["mentions"]]
 
 
-def _mention(conn: sqlite3.Connection, doc: str, trigger: list[int], span: list[int],
+def _mention(conn: Connection, doc: str, trigger: list[int], span: list[int],
              event: str | None = None) -> dict[str, Any]:
     found = conn.execute("SELECT content_hash, substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
                          (span[0], span[1], span[0], doc)).fetchone()
@@ -83,7 +86,7 @@ def _mention(conn: sqlite3.Connection, doc: str, trigger: list[int], span: list[
     return out
 
 
-def span_mention(conn: sqlite3.Connection, doc: str, start: int, end: int) -> dict[str, Any]:
+def span_mention(conn: Connection, doc: str, start: int, end: int) -> dict[str, Any]:
     """The anchor of a span of a stored document (an event the coder missed)."""
     row = conn.execute("SELECT length(text) FROM documents WHERE id = ?", (doc,)).fetchone()
     if row is None:
@@ -93,7 +96,7 @@ def span_mention(conn: sqlite3.Connection, doc: str, start: int, end: int) -> di
     return _mention(conn, doc, [start, end], [start, end])
 
 
-def commitment_event(conn: sqlite3.Connection, commitment_id: str) -> str:
+def commitment_event(conn: Connection, commitment_id: str) -> str:
     """The ledger event of the promise a current ledger commitment was made in."""
     row = conn.execute("SELECT json_extract(record, '$.event') FROM ledger_commitments WHERE id = ?",
                        (commitment_id,)).fetchone()
@@ -132,7 +135,7 @@ def check_commitment_change(status: str, level: int | None) -> dict[str, Any]:
 
 # --- the commands' corrections --------------------------------------------------------------------------
 
-def correct_event(conn: sqlite3.Connection, event_id: str, change: Mapping[str, Any], **how: Any) -> int:
+def correct_event(conn: Connection, event_id: str, change: Mapping[str, Any], **how: Any) -> int:
     values = check_event_change(change)
     if not values:
         raise CorrectionError("say what to change: --type, --mode, --status, --actor, --recipient, --date or"
@@ -140,11 +143,11 @@ def correct_event(conn: sqlite3.Connection, event_id: str, change: Mapping[str, 
     return append(conn, "event", {"mentions": event_mentions(conn, event_id)}, values, **how)
 
 
-def reject_event(conn: sqlite3.Connection, event_id: str, **how: Any) -> int:
+def reject_event(conn: Connection, event_id: str, **how: Any) -> int:
     return append(conn, "reject", {"mentions": event_mentions(conn, event_id)}, {"reject": True}, **how)
 
 
-def add_event(conn: sqlite3.Connection, doc: str, start: int, end: int, change: Mapping[str, Any],
+def add_event(conn: Connection, doc: str, start: int, end: int, change: Mapping[str, Any],
               **how: Any) -> int:
     values = check_event_change(change)
     if "type" not in values:
@@ -152,14 +155,14 @@ def add_event(conn: sqlite3.Connection, doc: str, start: int, end: int, change: 
     return append(conn, "add", {"mentions": [span_mention(conn, doc, start, end)]}, values, **how)
 
 
-def merge_events(conn: sqlite3.Connection, event_ids: Iterable[str], **how: Any) -> int:
+def merge_events(conn: Connection, event_ids: Iterable[str], **how: Any) -> int:
     groups = [event_mentions(conn, e) for e in dict.fromkeys(event_ids)]
     if len(groups) < 2:
         raise CorrectionError("a merge needs two different events", "E066")
     return append(conn, "merge", {"groups": groups}, {"merge": True}, **how)
 
 
-def split_event(conn: sqlite3.Connection, event_id: str, mentions: Iterable[str], **how: Any) -> int:
+def split_event(conn: Connection, event_id: str, mentions: Iterable[str], **how: Any) -> int:
     """Split the reports named ``DOC#EVENT`` (per-document ids, as ``mentions`` of the event show
     them) off an event into one of their own."""
     every = event_mentions(conn, event_id)
@@ -173,7 +176,7 @@ def split_event(conn: sqlite3.Connection, event_id: str, mentions: Iterable[str]
     return append(conn, "split", {"mentions": taken, "of": every}, {"split": True}, **how)
 
 
-def correct_commitment(conn: sqlite3.Connection, commitment_id: str, status: str, deciding: str | None,
+def correct_commitment(conn: Connection, commitment_id: str, status: str, deciding: str | None,
                        level: int | None, **how: Any) -> int:
     change = check_commitment_change(status, level)
     anchor: dict[str, Any] = {"mentions": event_mentions(conn, commitment_event(conn, commitment_id))}
@@ -183,7 +186,7 @@ def correct_commitment(conn: sqlite3.Connection, commitment_id: str, status: str
     return append(conn, "commitment", anchor, change, **how)
 
 
-def correct_actor(conn: sqlite3.Connection, name: str, code: str, sector: str | None, start: str | None,
+def correct_actor(conn: Connection, name: str, code: str, sector: str | None, start: str | None,
                   end: str | None, **how: Any) -> int:
     if not name.strip() or not code.strip():
         raise CorrectionError("an actor entry needs a name and a --code", "E066")
@@ -191,13 +194,13 @@ def correct_actor(conn: sqlite3.Connection, name: str, code: str, sector: str | 
     return append(conn, "actor", {"name": name.strip()}, change, **how)
 
 
-def withdraw(conn: sqlite3.Connection, correction: int, **how: Any) -> int:
+def withdraw(conn: Connection, correction: int, **how: Any) -> int:
     return append(conn, "withdraw", {"correction": correction}, {"withdraw": True}, supersedes=correction, **how)
 
 
 # --- sharing --------------------------------------------------------------------------------------------
 
-def log(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+def log(conn: Connection) -> Iterator[dict[str, Any]]:
     """Every row of the log, as exported (``supersedes`` also by key, so it survives an import)."""
     keys = dict(conn.execute("SELECT id, key FROM corrections").fetchall())
     rows = conn.execute("SELECT id, kind, anchor, change, by, at, note, supersedes, key FROM corrections"
@@ -208,7 +211,7 @@ def log(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
                "key": key}
 
 
-def import_rows(conn: sqlite3.Connection, rows: Iterable[Mapping[str, Any]]) -> int:
+def import_rows(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> int:
     """Append the corrections of an exported log not already here (by key); returns how many."""
     added = 0
     for n, row in enumerate(rows, 1):
@@ -239,7 +242,7 @@ def to_correction(row: Mapping[str, Any]) -> Correction:
 
 # --- outcomes of a rebuild ------------------------------------------------------------------------------
 
-def write_outcomes(conn: sqlite3.Connection, outcomes: Iterable[Outcome]) -> None:
+def write_outcomes(conn: Connection, outcomes: Iterable[Outcome]) -> None:
     """Record, inside the rebuild's transaction, what each active correction did."""
     for o in outcomes:
         record = {"kind": o.kind, "reports": [list(w) for w in o.reports], "machine": o.machine,
@@ -249,7 +252,7 @@ def write_outcomes(conn: sqlite3.Connection, outcomes: Iterable[Outcome]) -> Non
                          [(o.correction, doc, event) for doc, event in o.reports])
 
 
-def read_log(conn: sqlite3.Connection, path: str) -> int:
+def read_log(conn: Connection, path: str) -> int:
     """Import an exported JSON Lines log (``import_rows``); returns how many corrections were added."""
     try:
         with open(path, encoding="utf-8") as f:

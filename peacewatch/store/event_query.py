@@ -26,8 +26,8 @@ SORTS = {"day": "e.day, e.id", "-day": "e.day DESC, e.id DESC", "reports": "e.re
          "-first_reported": "e.first_reported DESC, e.id DESC", "id": "e.id"}
 _TEXT = ("e.id IN (SELECT m.ledger_event FROM ledger_event_mentions m JOIN events r ON r.doc_id = m.doc_id"
          " AND r.id = m.event JOIN documents d ON d.id = m.doc_id WHERE instr(lower(substr(d.text,"
-         " json_extract(r.record, '$.span[0]') + 1, json_extract(r.record, '$.span[1]')"
-         " - json_extract(r.record, '$.span[0]'))), lower(?)) > 0)")
+         " CAST(json_extract(r.record, '$.span[0]') AS INTEGER) + 1, CAST(json_extract(r.record, '$.span[1]')"
+         " AS INTEGER) - CAST(json_extract(r.record, '$.span[0]') AS INTEGER))), lower(?)) > 0)")
 
 
 @dataclass
@@ -100,7 +100,8 @@ class EventQuery:
             args.append(self.country.upper())
         if self.bbox:
             west, south, east, north = self.bbox
-            lat, lon = "json_extract(e.record, '$.location.lat')", "json_extract(e.record, '$.location.lon')"
+            lat = "CAST(json_extract(e.record, '$.location.lat') AS REAL)"
+            lon = "CAST(json_extract(e.record, '$.location.lon') AS REAL)"
             parts.append(f"{lat} BETWEEN ? AND ? AND " + (f"{lon} BETWEEN ? AND ?" if west <= east
                                                           else f"({lon} >= ? OR {lon} <= ?)"))
             args += [south, north, west, east]
@@ -113,7 +114,7 @@ class EventQuery:
         An event where the party is paired with another (the dyad index has a row for every pair) is
         found through the index; only events in no pair at all (one party, or parties on the
         recipient side only) are read, and of those only records that hold the party's value."""
-        one = ("EXISTS (SELECT 1 FROM json_each(e.record, '$.{side}') p WHERE (? IS NOT NULL AND"
+        one = ("EXISTS (SELECT 1 FROM json_each(e.record, '$.{side}') p WHERE (CAST(? AS TEXT) IS NOT NULL AND"
                " json_extract(p.value, '$.code') = ?) OR json_extract(p.value, '$.entity') = ?)")
         return ("e.id IN (SELECT event_id FROM ledger_dyads WHERE a = ? UNION ALL"
                 " SELECT event_id FROM ledger_dyads WHERE b = ? UNION ALL"

@@ -28,6 +28,7 @@ from ..resolve.synthetic import synthetic_events
 from ..types import Result
 from . import scratch
 from .corrections import write_outcomes
+from .dialect import Connection, DatabaseErrors
 from .source import StoredSource, stored_span_texts
 from .space import SqliteSpace
 from .writers import UNKNOWN_DAY, insert_events
@@ -62,7 +63,7 @@ class LedgerStats:
     agreements: int = 0
 
 
-def stored_results(conn: sqlite3.Connection) -> list[Result]:
+def stored_results(conn: Connection) -> list[Result]:
     """Every stored document's per-document records, read table by table (not document by document)."""
     data: dict[str, dict[str, Any]] = {}
     for row in conn.execute("SELECT id, published, error_code, error_message FROM documents ORDER BY id"):
@@ -78,7 +79,7 @@ def stored_results(conn: sqlite3.Connection) -> list[Result]:
 
 
 def rebuild_ledger(
-    conn: sqlite3.Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
+    conn: Connection, settings: LedgerSettings | dict[str, Any] | None = None, *, force: bool = False
 ) -> LedgerStats | None:
     """Rebuild every ledger table from the per-document records with these settings, in one
     transaction.
@@ -101,7 +102,7 @@ def rebuild_ledger(
             conn.execute(f"DELETE FROM {table}")
         stats = _build(conn, settings, stamp)
         conn.execute("COMMIT")
-    except sqlite3.Error as e:
+    except DatabaseErrors as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
@@ -112,9 +113,13 @@ def rebuild_ledger(
     return stats
 
 
-def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
+def _build(conn: Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:
     """Run the resolve stage over the stored records with its work in temporary tables, then write
     the meta row."""
+    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL: worked out in a local SQLite file, copied back
+        from .pg_rebuild import build_in_scratch
+
+        return build_in_scratch(conn, lambda scratch: _build(scratch, settings, stamp), _LEDGER_TABLES)
     scratch.create(conn)
     try:
         built = build(StoredSource(conn, _BATCH), SqliteSpace(conn), settings)
@@ -127,7 +132,7 @@ def _build(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str) -> Le
                        built.agreements)
 
 
-def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
+def fingerprint(conn: Connection, settings: LedgerSettings) -> str:
     """What the ledger was built from: the documents (their count and newest row), the settings,
     and the rules: the peacewatch version and every source file and table that shapes the ledger
     (``_SHAPERS``)."""
@@ -146,7 +151,7 @@ def fingerprint(conn: sqlite3.Connection, settings: LedgerSettings) -> str:
     return digest.hexdigest()[:24]
 
 
-def ledger_state(conn: sqlite3.Connection, settings: LedgerSettings | None = None) -> LedgerState:
+def ledger_state(conn: Connection, settings: LedgerSettings | None = None) -> LedgerState:
     """Whether the stored ledger is up to date, reading only (a read-only connection will do):
 
     - ``missing``: documents are stored but no ledger was ever built (a first ingest killed before
@@ -168,7 +173,7 @@ def ledger_state(conn: sqlite3.Connection, settings: LedgerSettings | None = Non
     return "fresh" if fingerprint(conn, settings) == stamp else "stale"
 
 
-def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+def _meta(conn: Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM ledger_meta").fetchall())
 
 
@@ -177,13 +182,13 @@ _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "le
                   "ledger_corrections", "ledger_correction_reports")
 
 
-def _insert_meta(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:
+def _insert_meta(conn: Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:
     meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": as_of or "",
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp}
     conn.executemany("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
 
 
-def generate_events(conn: sqlite3.Connection, n: int, *, seed: int = 0, parties: int = 40,
+def generate_events(conn: Connection, n: int, *, seed: int = 0, parties: int = 40,
                     batch: int = 50_000) -> int:
     """Insert ``n`` synthetic merged events (random dyads among ``parties`` made-up codes, types and
     days over ten years) into the ledger tables, for the benchmark; returns how many were added."""

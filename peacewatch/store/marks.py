@@ -5,17 +5,17 @@ ids, the machine's values). Queries only; the ``Reader`` (``reads``) calls them 
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from ..resolve.corrections import Correction, active
+from .dialect import Connection
 
 # state of a correction: applied or orphaned in the last rebuild; superseded or withdrawn by a later
 # one; pending when the ledger has not been rebuilt since it was made
 STATES = ("applied", "orphaned", "superseded", "withdrawn", "pending")
 
 
-def correction_rows(conn: sqlite3.Connection, orphaned: bool = False) -> list[dict[str, Any]]:
+def correction_rows(conn: Connection, orphaned: bool = False) -> list[dict[str, Any]]:
     """Every correction of the log with its state (``STATES``), in id order; only the orphaned
     ones when ``orphaned``."""
     rows = [Correction(cid, kind, json.loads(anchor), json.loads(change), by, at, note, sup)
@@ -50,14 +50,14 @@ def _target(c: Correction) -> str:
     return "; ".join(f"{m['doc']}@{m['trigger'][0]}: {m.get('text', '')[:60]!r}" for m in mentions[:3])
 
 
-def counts(conn: sqlite3.Connection) -> tuple[int, int]:
+def counts(conn: Connection) -> tuple[int, int]:
     """(corrections in the log, active ones orphaned in the last rebuild)."""
     total = conn.execute("SELECT count(*) FROM corrections").fetchone()[0]
     orphaned = conn.execute("SELECT count(*) FROM ledger_corrections WHERE state = 'orphaned'").fetchone()[0]
     return int(total), int(orphaned)
 
 
-def event_marks(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+def event_marks(conn: Connection) -> dict[str, dict[str, Any]]:
     """Ledger event id → its marks: ``corrected``, ``corrections`` (ids), ``machine`` (the values
     the analyst replaced, where the correction replaced any) and ``analyst`` (the values set)."""
     out: dict[str, dict[str, Any]] = {}
@@ -70,7 +70,7 @@ def event_marks(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
     return out
 
 
-def commitment_marks(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+def commitment_marks(conn: Connection) -> dict[str, dict[str, Any]]:
     """Ledger commitment id → its marks (as ``event_marks``)."""
     out: dict[str, dict[str, Any]] = {}
     for correction, record in conn.execute("SELECT correction, record FROM ledger_corrections"

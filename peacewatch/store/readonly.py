@@ -6,14 +6,20 @@ index (``-shm``); on read-only media that index cannot be made, and the file is 
 file is comes from ``PRAGMA user_version`` and its table names, read without writing: a missing file,
 a file that is not SQLite, a SQLite file of another program, a peacewatch schema older or newer than
 this peacewatch each get their own coded error.
+
+A PostgreSQL URL is opened by ``postgres.open_readonly`` with the same meanings: no such database
+(E043), a database without peacewatch's schema (E044), an older or newer schema (E045/E041); its
+connections refuse to write (``default_transaction_read_only``).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
+from .dialect import is_postgres
 from .schema import latest
 
 
@@ -26,8 +32,12 @@ def readonly_uri(path: str | Path) -> str:
     return file.resolve().as_uri() + "?mode=ro"
 
 
-def open_uri(uri: str, path: str | Path) -> sqlite3.Connection:
+def open_uri(uri: str, path: str | Path) -> Any:
     """A read-only connection (any thread may use it; ``Reader`` gives each thread its own)."""
+    if is_postgres(uri):
+        from . import postgres
+
+        return postgres.open_connection(uri, read_only=True)
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as e:
@@ -36,9 +46,19 @@ def open_uri(uri: str, path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def open_readonly(path: str | Path) -> tuple[sqlite3.Connection, str]:
+def open_readonly(path: str | Path) -> tuple[Any, str]:
     """Open ``path`` for reading and check that it is a current peacewatch database; returns the
     connection and the URI it was opened with (for more connections to the same file)."""
+    if is_postgres(path):
+        from . import postgres
+
+        conn, version = postgres.open_readonly(str(path))
+        try:
+            check_version(version, postgres.shown(str(path)))
+        except StoreError:
+            conn.close()
+            raise
+        return conn, str(path)
     uri = readonly_uri(path)
     conn = open_uri(uri, path)
     try:

@@ -13,7 +13,6 @@ and each query sees one consistent snapshot.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from ..resolve.dyads import DyadView, dyad_view, party_token
 from ..resolve.records import Agreement, EventMention
 from ..types import Argument, Document, Event, Quote, Result
 from . import marks
+from .dialect import Connection, DatabaseErrors
 from .event_query import EventQuery
 from .readonly import open_readonly, open_uri
 from .rows import (
@@ -84,7 +84,7 @@ class Reader:
         self._all = [first]
 
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> Connection:
         """This thread's connection."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
@@ -106,10 +106,10 @@ class Reader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _rows(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> list[Any]:
         try:
             return self.conn.execute(sql, args).fetchall()
-        except sqlite3.Error as e:
+        except DatabaseErrors as e:
             raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
 
     def _count(self, sql: str, args: tuple[Any, ...] | list[Any] = ()) -> int:
@@ -370,7 +370,7 @@ class Reader:
 
         try:
             return ledger_state(self.conn)
-        except sqlite3.Error as e:
+        except DatabaseErrors as e:
             raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
 
     def known_party(self, party: str) -> bool:
@@ -422,8 +422,10 @@ class Reader:
         """Every report of these merged events: the per-document event and the sentence it was read in
         (cut out by SQLite, widened to hold the trigger), its sources oldest first."""
         out: dict[str, list[Report]] = {i: [] for i in event_ids}
-        start = "min(json_extract(r.record, '$.span[0]'), json_extract(r.record, '$.trigger_span[0]'))"
-        end = "max(json_extract(r.record, '$.span[1]'), json_extract(r.record, '$.trigger_span[1]'))"
+        start = ("min(CAST(json_extract(r.record, '$.span[0]') AS INTEGER),"
+                 " CAST(json_extract(r.record, '$.trigger_span[0]') AS INTEGER))")
+        end = ("max(CAST(json_extract(r.record, '$.span[1]') AS INTEGER),"
+               " CAST(json_extract(r.record, '$.trigger_span[1]') AS INTEGER))")
         for chunk in _chunks(event_ids):
             rows = self._rows(
                 f"SELECT m.ledger_event, r.record, {start}, substr(d.text, {start} + 1, {end} - {start}),"
@@ -456,7 +458,7 @@ class Reader:
     def dyad_count(self, *, countries: bool | None = None) -> int:
         """How many pairs of parties ``top_dyads`` can list."""
         return self._count(f"SELECT count(*) FROM (SELECT 1 FROM ledger_dyads WHERE {_PAIRS[countries]}"
-                           " GROUP BY a, b)")
+                           " GROUP BY a, b) pairs")
 
     def event_days(self) -> tuple[str | None, str | None]:
         """The first and last timeline day of the dated merged events."""
@@ -556,7 +558,7 @@ class Reader:
                         for r in rows)
             yield from rows
         elif table == "documents":
-            for row in self._cursor("SELECT * FROM documents ORDER BY id"):
+            for row in self._cursor(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id"):
                 data = dict(row)
                 data["extra"] = json.loads(data["extra"])
                 yield data
@@ -576,12 +578,15 @@ class Reader:
         ledger = build_ledger(stored_results(self.conn), settings, stored_span_texts(self.conn))
         yield from (r.to_dict() for r in getattr(ledger, table))
 
-    def _cursor(self, sql: str) -> Iterator[sqlite3.Row]:
+    def _cursor(self, sql: str) -> Iterator[Any]:
         try:
             yield from self.conn.execute(sql)
-        except sqlite3.Error as e:
+        except DatabaseErrors as e:
             raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
 
+
+# the columns of an exported document (a PostgreSQL table has its ``rowid`` besides)
+_DOCUMENT_COLUMNS = "id, content_hash, text, published, url, title, extra, error_code, error_message, ingested_at"
 
 # which pairs of the dyad index: of country codes, of ledger entities, or all
 _PAIRS = {True: "a LIKE 'code:%' AND b LIKE 'code:%'", False: "a NOT LIKE 'code:%' AND b NOT LIKE 'code:%'",

@@ -1,8 +1,12 @@
 """The schema: numbered migrations shipped in ``migrations/``, applied in order by the writer
-(``sqlite.migrate``). ``PRAGMA user_version`` holds the number of the last one a database has."""
+(``sqlite.migrate``, ``postgres.migrate``). ``PRAGMA user_version`` holds the number of the last one an
+SQLite database has; a PostgreSQL database keeps it in the table ``peacewatch_schema``."""
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from collections.abc import Iterator
 from importlib import resources
 
 
@@ -21,3 +25,15 @@ def latest() -> int:
     """The schema version this peacewatch writes and reads."""
     known = migrations()
     return known[-1][0] if known else 0
+
+
+def statements(sql: str) -> Iterator[str]:
+    """The statements of one migration, one at a time, without their ``--`` comments (the migrations
+    put no ``--`` inside a literal)."""
+    buffer = ""
+    for line in re.sub(r"--[^\n]*", "", sql).splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""

@@ -5,13 +5,13 @@ event spans)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from ..resolve.corrections import Correction
 from ..resolve.reports import SpanTexts
 from ..types import Commitment, Entity, Result
+from .dialect import Connection
 
 _UNREAD_ENTITY = ("why", "members")  # fields of a per-document entity the ledger never reads
 _UNREAD_EVENT = ("why", "date_span")  # fields of a per-document event the ledger never reads
@@ -20,7 +20,7 @@ _UNREAD_EVENT = ("why", "date_span")  # fields of a per-document event the ledge
 class StoredSource:
     """The records of the documents that did not fail; ``batch`` documents' events at a time."""
 
-    def __init__(self, conn: sqlite3.Connection, batch: int) -> None:
+    def __init__(self, conn: Connection, batch: int) -> None:
         self.conn = conn
         self.batch = batch
 
@@ -80,13 +80,14 @@ class StoredSource:
             rows = self.conn.execute(sql, (rows[-1][0], self.batch)).fetchall()
 
 
-def stored_span_texts(conn: sqlite3.Connection, first: str = "", last: str | None = None
+def stored_span_texts(conn: Connection, first: str = "", last: str | None = None
                       ) -> dict[tuple[str, int, int], str]:
     """The text of every stored event's span (of the documents with ids from ``first`` to ``last``),
     cut out by SQLite (document texts stay on disk)."""
     where = " WHERE doc_id >= ?" + (" AND doc_id <= ?" if last is not None else "")
     rows = conn.execute(
-        "SELECT doc_id, start, end, substr(d.text, start + 1, end - start) FROM (SELECT doc_id,"
-        " json_extract(record, '$.span[0]') AS start, json_extract(record, '$.span[1]') AS end FROM events"
-        f"{where}) JOIN documents d ON d.id = doc_id", (first,) if last is None else (first, last))
-    return {(doc, start, end): text for doc, start, end, text in rows if isinstance(start, int)}
+        "SELECT s.doc_id, start, stop, substr(d.text, start + 1, stop - start) FROM (SELECT doc_id,"
+        " CAST(json_extract(record, '$.span[0]') AS INTEGER) AS start,"
+        " CAST(json_extract(record, '$.span[1]') AS INTEGER) AS stop FROM events"
+        f"{where}) s JOIN documents d ON d.id = s.doc_id", (first,) if last is None else (first, last))
+    return {(doc, start, stop): text for doc, start, stop, text in rows if isinstance(start, int)}

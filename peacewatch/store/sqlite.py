@@ -10,6 +10,9 @@ Several writers may share one database: each write transaction takes the write l
 (``BEGIN IMMEDIATE``) and a writer that finds it taken waits up to ``BUSY_SECONDS``; the schema is
 created or migrated under that lock after reading ``user_version`` again, so two processes creating
 one database both succeed. In WAL mode readers (``reads.Reader``) never block a writer.
+
+A ``--db postgresql://…`` opens a PostgreSQL database instead (``postgres.py``): the same schema and
+statements, the write lock an advisory lock.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..types import Document, Result
-from .schema import latest, migrations
+from ..types import Document, ErrorInfo, Result
+from .dialect import Connection, DatabaseErrors, dialect_of, is_postgres
+from .schema import latest, migrations, statements
 
 
 @dataclass
@@ -48,8 +52,27 @@ def content_hash(text: str) -> str:
 BUSY_SECONDS = 600  # how long a writer waits for another's write lock (a large ledger rebuild holds it)
 
 
+def open_database(db: str | Path) -> Connection:
+    """Open the database ``--db`` names for writing: an SQLite file (created if needed) or a
+    PostgreSQL URL (its database must exist); either way migrated to this peacewatch's schema."""
+    if is_postgres(db):
+        from . import postgres
+
+        return postgres.connect(str(db))
+    return connect(db)
+
+
+def schema_version(conn: Connection) -> int:
+    """The schema number of an open database, of either dialect."""
+    if dialect_of(conn) == "postgresql":
+        from . import postgres
+
+        return postgres.version(conn) or 0  # type: ignore[arg-type]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at ``path`` for writing."""
+    """Open (creating if needed) and migrate the SQLite database at ``path`` for writing."""
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
     except sqlite3.Error as e:
@@ -107,7 +130,7 @@ def migrate(conn: sqlite3.Connection, path: str | Path = "the database") -> int:
         _check_writable_schema(conn, current, newest, path)
         for number, _name, sql in migrations():
             if number > current:
-                for statement in _statements(sql):
+                for statement in statements(sql):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number}")
         conn.execute("COMMIT")
@@ -131,16 +154,6 @@ def _check_writable_schema(conn: sqlite3.Connection, current: int, newest: int, 
                          "as it was: choose another --db", "E044")
 
 
-def _statements(sql: str) -> Iterator[str]:
-    buffer = ""
-    for line in sql.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                yield buffer
-            buffer = ""
-
-
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -150,7 +163,7 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.conn = connect(path)
+        self.conn = open_database(path)
         self.stats = IngestStats()
 
     def close(self) -> None:
@@ -189,11 +202,15 @@ class Store:
         if document is None:
             self._save_failure(result)
             return
+        if dialect_of(self.conn) == "postgresql" and _holds_nul(document):
+            self._save_failure(Result(id=document.id, error=ErrorInfo(
+                "E071", "the document holds a NUL character, which a PostgreSQL database cannot store")))
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             outcome = self._write(document, result)
             self.conn.execute("COMMIT")
-        except sqlite3.Error as e:
+        except DatabaseErrors as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot store document {document.id}: {e}", "E040") from e
@@ -235,7 +252,8 @@ class Store:
         self.stats.failed += 1
         self.stats.failures.append((result.id, result.error.code, result.error.message))
         self.conn.execute(
-            "INSERT OR REPLACE INTO failures (item, code, message, at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO failures (item, code, message, at) VALUES (?, ?, ?, ?) ON CONFLICT (item, code)"
+            " DO UPDATE SET message = excluded.message, at = excluded.at",
             (result.id, result.error.code, result.error.message, _now()),
         )
 
@@ -265,6 +283,13 @@ class Store:
            [(doc_id, e.id, e.type, e.mode, e.status, e.date, _j(e.to_dict())) for e in result.events])
         ex("INSERT INTO commitments VALUES (?, ?, ?, ?, ?)",
            [(doc_id, c.id, c.event, c.status, _j(c.to_dict())) for c in result.commitments])
+
+
+def _holds_nul(document: Document) -> bool:
+    """Whether a text field of the document (or its ``extra``, as JSON) holds NUL: PostgreSQL's text
+    and JSON refuse it."""
+    fields = (document.text, document.title or "", document.url or "")
+    return any("\x00" in f for f in fields) or "\\u0000" in json.dumps(document.extra, default=str)
 
 
 def _j(data: dict[str, Any]) -> str:

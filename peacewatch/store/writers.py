@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
 from ..resolve.dyads import dyad_pairs
 from ..resolve.events import timeline_day
 from ..resolve.records import LedgerEntity, MergedEvent
+from .dialect import Connection
 
 UNKNOWN_DAY = "9999-12-31"  # the timeline day of an event that cannot be placed
 
 
-def write_entities(conn: sqlite3.Connection, entities: Iterable[LedgerEntity]) -> int:
+def write_entities(conn: Connection, entities: Iterable[LedgerEntity]) -> int:
     """Write ledger entities given in id order (their sources already in ``ledger_entity_sources``),
     each with its mentions joined from the per-document ``mentions`` table: one entity's mentions
     in memory at a time. Returns the count."""
@@ -46,7 +46,7 @@ def _entity_record(entity: LedgerEntity, mentions: list[str]) -> str:
                            for k, v in data.items()) + "}"
 
 
-def insert_events(conn: sqlite3.Connection, events: Iterable[MergedEvent], chunk: int = 2000) -> int:
+def insert_events(conn: Connection, events: Iterable[MergedEvent], chunk: int = 2000) -> int:
     """Insert merged events and their dyad index rows (no transaction handling), ``chunk`` events at
     a time (their JSON is not all held at once); returns the count."""
     events, count = iter(events), 0

@@ -4,7 +4,7 @@ JSON shape, and a correction posted reaches the ledger."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,8 +23,8 @@ from .test_log import TEXT, release, thanks  # noqa: E402
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "api.db")
+def db(databases: Any) -> str:
+    path = databases.make("api.db")
     with Store(path) as store:
         store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
         rebuild_ledger(store.conn)

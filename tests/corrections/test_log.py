@@ -6,7 +6,9 @@ correction leaves the ledger stale; the errors users meet."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,11 +89,12 @@ def test_an_added_event_and_an_actor_entry_reach_the_ledger() -> None:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "c.db")
+def store(databases: Any) -> Iterator[Store]:
+    store = Store(databases.make("c.db"))
     store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
     rebuild_ledger(store.conn)
-    return store
+    yield store
+    store.close()
 
 
 def test_a_correction_stores_the_anchor_not_the_id_and_leaves_the_ledger_stale(store: Store) -> None:
@@ -105,13 +108,13 @@ def test_a_correction_stores_the_anchor_not_the_id_and_leaves_the_ledger_stale(s
     assert store.conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0] == 1
 
 
-def test_exported_corrections_import_once(store: Store, tmp_path: Path) -> None:
+def test_exported_corrections_import_once(store: Store, databases: Any, tmp_path: Path) -> None:
     event = store.conn.execute("SELECT id FROM ledger_events WHERE type = 'RETREAT'").fetchone()[0]
     first = log.correct_event(store.conn, event, {"type": "ASSAULT"}, by="ana")
     log.withdraw(store.conn, first, by="ana")
     path = tmp_path / "shared.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in log.log(store.conn)))
-    other = Store(tmp_path / "other.db")
+    other = Store(databases.make("other.db"))
     other.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
     assert log.read_log(other.conn, str(path)) == 2
     assert log.read_log(other.conn, str(path)) == 0

@@ -8,12 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BACKENDS, drop_pg_database, new_pg_database
 from tests.serve.webdb import golden_database
 
 
-@pytest.fixture(scope="session")
-def golden_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return golden_database(tmp_path_factory.mktemp("web") / "golden.db")
+@pytest.fixture(scope="session", params=BACKENDS)
+def golden_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
+    """The golden database, on SQLite and on PostgreSQL (tests/conftest.py's server)."""
+    if request.param == "sqlite":
+        yield golden_database(tmp_path_factory.mktemp("web") / "golden.db")
+        return
+    url = new_pg_database(request.getfixturevalue("postgres_server"))
+    yield golden_database(url)  # type: ignore[arg-type]
+    drop_pg_database(url)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -42,12 +43,13 @@ def test_every_list_has_a_total_and_pages_that_add_up(client, url: str) -> None:
 
 
 @pytest.mark.parametrize("url", LISTS)
-def test_csv_holds_exactly_the_rows_of_the_json(client, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_csv_holds_exactly_the_rows_of_the_json(client, golden_db, url: str) -> None:  # type: ignore[no-untyped-def]
     answer = client.get(url, params={"format": "csv"})
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
     assert "attachment" in answer.headers["content-disposition"]
     note, rows = csv_rows(answer.text)
-    assert note.startswith(f"# peacewatch export of {url} from golden.db at 20")
+    name = "golden.db" if isinstance(golden_db, Path) else golden_db.rsplit("/", 1)[1]  # a PostgreSQL database's name
+    assert note.startswith(f"# peacewatch export of {url} from {name} at 20")
     items = every(client, f"{url}?limit=3")
     keys = ["id"] if "id" in rows[0] else ["doc", "index"] if "doc" in rows[0] else ["a", "b"]
     assert [[r[k] for k in keys] for r in rows] == [[str(i[k]) for k in keys] for i in items]

@@ -32,12 +32,20 @@ def writable(golden_db: Path) -> Iterator[Any]:
 
 
 @pytest.fixture()
-def own_db(golden_db: Path, tmp_path: Path) -> Path:
-    """A copy of the golden database that a test may write to."""
+def own_db(golden_db: Path | str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """A copy of the golden database that a test may write to (on PostgreSQL, a new one built alike)."""
+    if isinstance(golden_db, str):
+        from tests.conftest import drop_pg_database, new_pg_database
+        from tests.serve.webdb import golden_database
+
+        url = new_pg_database(request.getfixturevalue("postgres_server"))
+        yield golden_database(url)
+        drop_pg_database(url)
+        return
     path = tmp_path / "edit.db"
     with sqlite3.connect(golden_db) as source, sqlite3.connect(path) as target:
         source.backup(target)
-    return path
+    yield path
 
 
 def _event_id(client: Any, **query: str) -> str:

@@ -23,7 +23,7 @@ EVIL = Document(
 )
 
 
-def add_hostile_document(path: Path) -> None:
+def add_hostile_document(path: Path | str) -> None:
     with Store(path) as store:
         store.save(EVIL, Result(id=EVIL.id, published=EVIL.published))
         rebuild_ledger(store.conn, force=True)
@@ -40,7 +40,7 @@ PLACES = {
 }
 
 
-def golden_database(path: Path) -> Path:
+def golden_database(path: Path | str) -> Path | str:
     """The golden scenario, its first article with the foreign minister's words as a quote, and
     places for three of its reports (``PLACES``)."""
     documents, results = golden_documents(), golden_results()

@@ -10,6 +10,7 @@ import json
 import random
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from peacewatch.flow import ingest
 from peacewatch.ingest.sources import Source
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
 from peacewatch.resolve.commitments import deciding_types
+from peacewatch.store.dialect import dialect_of
 from peacewatch.store.ledger import ledger_state, rebuild_ledger
 from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Commitment, Document, Entity, Event, Result
@@ -71,11 +73,22 @@ def random_document(rng: random.Random, n: int) -> tuple[Document, Result]:
             Result(doc_id, published, entities=entities, events=events, commitments=commitments))
 
 
-def filled(path: Path, pairs: list[tuple[Document, Result]]) -> Store:
+def filled(path: Path | str, pairs: list[tuple[Document, Result]]) -> Store:
     store = Store(path)
     for document, result in pairs:
         store.save(document, result)
     return store
+
+
+def without_rowid(rows: Any) -> list[tuple[Any, ...]]:
+    """Rows without PostgreSQL's ``rowid`` column (SQLite's is hidden from ``SELECT *``)."""
+    return [tuple(v for k, v in zip(r.keys(), r, strict=True) if k != "rowid") for r in rows]
+
+
+def temporary_tables(conn: Any) -> int:
+    if dialect_of(conn) == "postgresql":
+        return int(conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname LIKE 'pg_temp%'").fetchone()[0])
+    return int(conn.execute("SELECT count(*) FROM sqlite_temp_master").fetchone()[0])
 
 
 def tiny_caches(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,13 +97,13 @@ def tiny_caches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stage, "EVENTS", 1)
 
 
-def test_with_caches_of_one_the_rebuild_is_the_pure_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_caches_of_one_the_rebuild_is_the_pure_build(databases: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(11)
     pairs = [random_document(rng, n) for n in range(120)]
-    whole = filled(tmp_path / "whole.db", pairs)
+    whole = filled(databases.make("whole.db"), pairs)
     rebuild_ledger(whole.conn)
     tiny_caches(monkeypatch)
-    small = filled(tmp_path / "small.db", pairs[::-1])
+    small = filled(databases.make("small.db"), pairs[::-1])
     rebuild_ledger(small.conn)
     results, documents = [r for _, r in pairs], [d for d, _ in pairs]
     pure = build_ledger(results, None, span_texts_of(documents, results))
@@ -101,8 +114,8 @@ def test_with_caches_of_one_the_rebuild_is_the_pure_build(tmp_path: Path, monkey
     for table in ("ledger_entities", "ledger_events", "ledger_commitments", "ledger_dyads",
                   "ledger_entity_sources", "ledger_event_mentions"):
         rows = f"SELECT * FROM {table} ORDER BY 1, 2"
-        assert small.conn.execute(rows).fetchall() == whole.conn.execute(rows).fetchall()
-    assert small.conn.execute("SELECT count(*) FROM sqlite_temp_master").fetchone()[0] == 0
+        assert without_rowid(small.conn.execute(rows)) == without_rowid(whole.conn.execute(rows))
+    assert temporary_tables(small.conn) == 0
     whole.close()
     small.close()
 
@@ -125,9 +138,9 @@ def test_any_dense_ledger_and_settings(seed: int, slack: int, window: int, mode_
         store.close()
 
 
-def test_the_golden_scenario_with_caches_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_golden_scenario_with_caches_of_one(databases: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     tiny_caches(monkeypatch)
-    store = filled(tmp_path / "g.db", list(zip(golden_documents(), golden_results(), strict=True)))
+    store = filled(databases.make("g.db"), list(zip(golden_documents(), golden_results(), strict=True)))
     rebuild_ledger(store.conn)
     texts = span_texts_of(golden_documents(), golden_results())
     assert canonical(ledger_of(store)) == canonical(build_ledger(golden_results(), None, texts))
@@ -150,9 +163,9 @@ def test_a_database_lookup_answers_but_cannot_be_listed() -> None:
         list(lookup)
 
 
-def test_a_reader_tells_a_missing_a_stale_and_a_fresh_ledger_apart(tmp_path: Path) -> None:
+def test_a_reader_tells_a_missing_a_stale_and_a_fresh_ledger_apart(databases: Any) -> None:
     docs, results = golden_documents(), golden_results()
-    store = Store(tmp_path / "state.db")
+    store = Store(databases.make("state.db"))
     assert ledger_state(store.conn) == "fresh"  # nothing stored, nothing to build
     store.save(docs[0], results[0])
     assert ledger_state(store.conn) == "missing"  # a first ingest killed before its rebuild
@@ -175,14 +188,15 @@ def test_ledger_state_only_reads(tmp_path: Path) -> None:
     reader.close()
 
 
-def test_an_ingest_that_stores_nothing_new_rebuilds_a_ledger_left_stale(tmp_path: Path) -> None:
+def test_an_ingest_that_stores_nothing_new_rebuilds_a_ledger_left_stale(databases: Any, tmp_path: Path) -> None:
     """Robustness item 9: after a killed ingest the documents were there and the ledger was not, and
     an ingest of the same files (all already stored) left it so."""
     docs, results = golden_documents(), golden_results()
-    with Store(tmp_path / "killed.db") as killed:
+    db = databases.make("killed.db")
+    with Store(db) as killed:
         for document, result in zip(docs, results, strict=True):
             killed.save(document, result)  # stored, then killed before the rebuild
-    store = Store(tmp_path / "killed.db")
+    store = Store(db)
     assert ledger_state(store.conn) == "missing"
     source = tmp_path / "same.jsonl"
     source.write_text("".join(json.dumps({"id": d.id, "text": d.text, "published": d.published}) + "\n"

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +35,7 @@ from fastapi.responses import JSONResponse
 from ...config import LedgerSettings
 from ...errors import CorrectionError, PeacewatchError
 from ...store import corrections as log
+from ...store.dialect import Connection
 from ...store.ledger import rebuild_ledger
 from ...store.reads import Reader
 from ...store.sqlite import Store
@@ -112,7 +112,7 @@ def _write(writer_factory: Callable[[], Store], body: dict[str, Any], settings: 
     return number
 
 
-def _append(conn: sqlite3.Connection, body: dict[str, Any]) -> int:
+def _append(conn: Connection, body: dict[str, Any]) -> int:
     how = {"by": body.get("by"), "note": str(body.get("note") or ""), "supersedes": body.get("supersedes")}
     kind = body.get("kind")
     try:
