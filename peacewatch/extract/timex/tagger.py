@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from ...types import Timex
 from . import compound as cp
 from . import normalize as nz
+from . import ranges, stamps
 from . import relative as rel
-from . import stamps
 from .names import name_word
 from .rules import Match, find
 from .tense import direction
@@ -75,6 +75,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     text = doc.text
     ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc), text=text)
     out: list[Timex] = []
+    ends: list[ranges.End] = []
     for m in find(text):
         if _is_count(doc, m) or (m.rule.kind != "holiday" and name_word(text, m.start, m.end)):
             continue
@@ -86,8 +87,15 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         timex = Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why)
         stamp = stamps.is_stamp(text, m.start, m.end, out[-1] if out else None)
         out.append(stamps.mark(timex, stamp) if stamp else timex)
+        ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
-    return out
+    return ranges.align(text, ends, anchor)
+
+
+def _calendar_date(m: Match) -> bool:
+    """Whether a match names a month of the calendar (perhaps with a day): a possible range end."""
+    named_month = bool({"month", "monthnum"} & set(m.groups))
+    return m.rule.kind == "daycoord" or (m.rule.kind in ("date", "month") and named_month)
 
 

@@ -1,0 +1,75 @@
+"""The two ends of a range share a calendar: "from March 3 to March 10, 2012", "between November
+2011 and March", "from December to February 2012", "10 and 12 April 2012".
+
+Each end is first resolved on its own (a month or a day without a year takes the year its tense
+gives). An end that names no year then takes the year of the other end when that one names it, and
+the start may not come after the end: "from December to February 2012" starts in December 2011,
+"between November 2011 and March" ends in March 2012. Where neither end names a year and the start
+would fall after the end ("were held between March and May", said in March), the end that lies
+before the anchor stays and the other moves by one year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ...types import Timex
+
+# What joins the two ends of a range or a pair of dates.
+JOINT = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and|or)\s*", re.I)
+# A value with a year and a month, and perhaps a day: the only kind a range end is re-dated in.
+DATED = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
+
+
+@dataclass(frozen=True)
+class End:
+    """A timex as a range end: whether it is a calendar date (a month, perhaps with a day; not a
+    weekday or a relative date, which have no year to share) and whether its text names the year."""
+
+    timex: Timex
+    calendar: bool
+    explicit: bool
+
+
+def _year(timex: Timex) -> int | None:
+    m = DATED.fullmatch(timex.value)
+    return int(m[1]) if m else None
+
+
+def _with_year(timex: Timex, year: int, why: str) -> Timex:
+    return replace(timex, value=f"{year:04d}{timex.value[4:]}", why=f"{timex.why}; {why}")
+
+
+def _joined(text: str, a: Timex, b: Timex) -> bool:
+    return a.end <= b.start and JOINT.fullmatch(text[a.end:b.start]) is not None
+
+
+def _pair(a: End, b: End, anchor: dt.date | None) -> tuple[Timex, Timex]:
+    """The two ends with one calendar (see the module docstring)."""
+    ya, yb = _year(a.timex), _year(b.timex)
+    first, second = a.timex, b.timex
+    if ya is None or yb is None or not (a.calendar and b.calendar) or (a.explicit and b.explicit):
+        return first, second
+    if b.explicit:
+        ya = yb - (first.value[4:] > second.value[4:])
+        return _with_year(first, ya, "the year of the range's end"), second
+    if a.explicit:
+        yb = ya + (second.value[4:] < first.value[4:])
+        return first, _with_year(second, yb, "the year of the range's start")
+    if first.value <= second.value:
+        return first, second
+    if anchor is not None and second.value[:7] <= anchor.isoformat()[:7]:
+        return _with_year(first, ya - 1, "the year before its end"), second
+    return first, _with_year(second, yb + 1, "the year after its start")
+
+
+def align(text: str, ends: list[End], anchor: dt.date | None) -> list[Timex]:
+    """The timexes of ``ends`` (in text order), each pair of joined range ends on one calendar."""
+    out = [e.timex for e in ends]
+    for i in range(len(ends) - 1):
+        a, b = ends[i], ends[i + 1]
+        if _joined(text, out[i], out[i + 1]):
+            out[i], out[i + 1] = _pair(replace(a, timex=out[i]), replace(b, timex=out[i + 1]), anchor)
+    return out
