@@ -32,6 +32,9 @@ RANGES = [
     ("Talks were held between October and February.", {"October": "2022-10", "February": "2023-02"}),
     # a day before "and 12 April 2021" takes its month and year
     ("The vote was held between 10 and 12 April 2021.", {"10": "2021-04-10", "12 April 2021": "2021-04-12"}),
+    # a list shares the year it names but keeps no order
+    ("Votes were held in March and May 2021.", {"March": "2021-03", "May 2021": "2021-05"}),
+    ("The attacks came on Sept. 11 and July 4.", {"Sept. 11": "2023-09-11", "July 4": "2023-07-04"}),
     # weekdays have no year to share: each resolves on its own
     ("The talks ran from Friday to Monday.", {"Friday": "2023-12-22", "Monday": "2023-12-25"}),
 ]
@@ -50,3 +53,49 @@ def test_a_range_end_says_where_its_year_came_from(pipe) -> None:
 
 def test_counts_are_no_range_ends(pipe) -> None:
     assert run(pipe, "Between 10 and 12 people were hurt on 3 and 4 floors.") == []
+
+
+SETS = [
+    ("Elections are held every four years.", "every four years", "P4Y"),
+    ("The envoy visits every other week.", "every other week", "P2W"),
+    ("The rebels attack every few days.", "every few days", "PXD"),
+    ("The committee meets twice a year.", "twice a year", "P1Y"),
+    ("The council meets three times a month.", "three times a month", "P1M"),
+    ("He calls once a week.", "once a week", "P1W"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), SETS)
+def test_frequencies_with_a_count_are_sets(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text)) == {span: ("SET", value)}
+
+
+CLOCKS = [
+    # US and European zones and "local time" belong to the clock; only UTC/GMT are written as Z
+    ("The vote took place at 10 a.m. ET on Thursday.", "10 a.m. ET", "2023-12-21T10:00"),
+    ("The blast hit at 3 p.m. local time.", "3 p.m. local time", "2023-12-26T15:00"),
+    ("Talks opened at 14:30 CET on Monday.", "14:30 CET", "2023-12-25T14:30"),
+    ("The deadline passed at 18:00 GMT on Friday.", "18:00 GMT", "2023-12-22T18:00Z"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), CLOCKS)
+def test_clock_times_with_time_zones(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("TIME", value)
+
+
+def test_month_abbreviations_without_a_full_stop_date_a_day(pipe) -> None:
+    got = found(run(pipe, "Posted: Sep 21, 2023 4:12 PM EDT. The vote was on Jun 4 and Jul 9."))
+    assert got["Sep 21, 2023"] == ("DATE", "2023-09-21")
+    assert got["Jun 4"] == ("DATE", "2023-06-04") and got["Jul 9"] == ("DATE", "2023-07-09")
+
+
+def test_abbreviations_alone_are_no_months(pipe) -> None:
+    # "Mar Roxas", "mar the vote", "Jun" as a name: an undotted abbreviation dates only a day
+    assert run(pipe, "Mar Roxas said the strikes would mar the vote, Jun Lee added.") == []
+
+
+def test_ahead_of_points_forward(pipe) -> None:
+    # a headline in the present tense: the talks are still to come
+    [monday] = run(pipe, "Rebels Agree To Truce Ahead Of Monday Talks")
+    assert monday.value == "2024-01-01"

@@ -2,8 +2,9 @@
 2011 and March", "from December to February 2012", "10 and 12 April 2012".
 
 Each end is first resolved on its own (a month or a day without a year takes the year its tense
-gives). An end that names no year then takes the year of the other end when that one names it, and
-the start may not come after the end: "from December to February 2012" starts in December 2011,
+gives). An end that names no year then takes the year of the other end when that one names it (also
+in a list: "in March and May 2012"), and in a range (not a list: "on Sep. 11 and Jul. 4") the start
+may not come after the end: "from December to February 2012" starts in December 2011,
 "between November 2011 and March" ends in March 2012. Where neither end names a year and the start
 would fall after the end ("were held between March and May", said in March), the end that lies
 before the anchor stays and the other moves by one year.
@@ -18,7 +19,8 @@ from dataclasses import dataclass, replace
 from ...types import Timex
 
 # What joins the two ends of a range or a pair of dates.
-JOINT = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and|or)\s*", re.I)
+JOINT = re.compile(r"\s*(?:-|–|—|(?P<word>to|until|till|through|thru|and|or))\s*", re.I)
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 # A value with a year and a month, and perhaps a day: the only kind a range end is re-dated in.
 DATED = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
 
@@ -42,23 +44,31 @@ def _with_year(timex: Timex, year: int, why: str) -> Timex:
     return replace(timex, value=f"{year:04d}{timex.value[4:]}", why=f"{timex.why}; {why}")
 
 
-def _joined(text: str, a: Timex, b: Timex) -> bool:
-    return a.end <= b.start and JOINT.fullmatch(text[a.end:b.start]) is not None
+def _joint(text: str, a: Timex, b: Timex) -> str | None:
+    """How ``a`` and ``b`` are joined: ``"range"`` (from … to, between … and, a dash), ``"list"``
+    ("March and May 2012": one year, no order) or None."""
+    found = JOINT.fullmatch(text[a.end:b.start]) if a.end <= b.start else None
+    if found is None:
+        return None
+    if found["word"] and found["word"].lower() in ("and", "or"):
+        return "range" if BETWEEN.search(text[max(0, a.start - 12):a.start]) else "list"
+    return "range"
 
 
-def _pair(a: End, b: End, anchor: dt.date | None) -> tuple[Timex, Timex]:
+def _pair(a: End, b: End, joint: str, anchor: dt.date | None) -> tuple[Timex, Timex]:
     """The two ends with one calendar (see the module docstring)."""
     ya, yb = _year(a.timex), _year(b.timex)
     first, second = a.timex, b.timex
     if ya is None or yb is None or not (a.calendar and b.calendar) or (a.explicit and b.explicit):
         return first, second
+    ordered = joint == "range"
     if b.explicit:
-        ya = yb - (first.value[4:] > second.value[4:])
-        return _with_year(first, ya, "the year of the range's end"), second
+        ya = yb - (ordered and first.value[4:] > second.value[4:])
+        return _with_year(first, ya, f"the year of the {joint}'s end"), second
     if a.explicit:
-        yb = ya + (second.value[4:] < first.value[4:])
-        return first, _with_year(second, yb, "the year of the range's start")
-    if first.value <= second.value:
+        yb = ya + (ordered and second.value[4:] < first.value[4:])
+        return first, _with_year(second, yb, f"the year of the {joint}'s start")
+    if not ordered or first.value <= second.value:
         return first, second
     if anchor is not None and second.value[:7] <= anchor.isoformat()[:7]:
         return _with_year(first, ya - 1, "the year before its end"), second
@@ -70,6 +80,7 @@ def align(text: str, ends: list[End], anchor: dt.date | None) -> list[Timex]:
     out = [e.timex for e in ends]
     for i in range(len(ends) - 1):
         a, b = ends[i], ends[i + 1]
-        if _joined(text, out[i], out[i + 1]):
-            out[i], out[i + 1] = _pair(replace(a, timex=out[i]), replace(b, timex=out[i + 1]), anchor)
+        joint = _joint(text, out[i], out[i + 1])
+        if joint is not None:
+            out[i], out[i + 1] = _pair(replace(a, timex=out[i]), replace(b, timex=out[i + 1]), joint, anchor)
     return out

@@ -315,7 +315,7 @@ def duration_value(n: str, unit: str) -> str:
 
 
 def n_set(m: Match, ctx: Context) -> Value | None:
-    """every day, each Thursday, weekly, 15 a year."""
+    """every day, each Thursday, weekly, 15 a year, every four years, every other week, twice a year."""
     lx, g = lexicon(), m.groups
     if "adverb" in g:
         key = _key(g["adverb"])
@@ -325,10 +325,12 @@ def n_set(m: Match, ctx: Context) -> Value | None:
     mon = _month(lx, g)
     if mon is not None:
         return Value(m.rule.type, f"XXXX-{mon:02d}")
-    code = DURATION_UNIT.get(_unit(g["unit"]))
-    if code is None:
+    unit = _unit(g["unit"])
+    if unit not in DURATION_UNIT:
         return None
-    return Value(m.rule.type, f"PT1{code[1]}" if code.startswith("T") else f"P1{code}")
+    num = _key(g.get("num", ""))
+    n = "2" if num == "other" else lexicon().number(num) if num else "1"
+    return Value(m.rule.type, duration_value(n, unit), note=f"every {n} × {unit}")
 
 
 def n_ref(m: Match, ctx: Context) -> Value | None:
