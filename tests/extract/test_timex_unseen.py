@@ -99,3 +99,19 @@ def test_ahead_of_points_forward(pipe) -> None:
     # a headline in the present tense: the talks are still to come
     [monday] = run(pipe, "Rebels Agree To Truce Ahead Of Monday Talks")
     assert monday.value == "2024-01-01"
+
+
+def test_headline_infinitive_points_forward(pipe) -> None:
+    # "X to do Y Tuesday" with no finite verb: headline style for a plan
+    [friday] = run(pipe, "UN envoy to visit Damascus on Friday")
+    assert friday.value == "2023-12-29" and friday.why == "rule weekday; future tense"
+
+
+def test_an_infinitive_under_a_finite_verb_keeps_its_tense(pipe) -> None:
+    [friday] = run(pipe, "The envoy went to Damascus to meet Assad on Friday.")
+    assert friday.value == "2023-12-22"
+
+
+def test_day_first_slashed_dates(pipe) -> None:
+    got = found(run(pipe, "Updated 22/03/2021, first posted 3/21/2021."))
+    assert got == {"22/03/2021": ("DATE", "2021-03-22"), "3/21/2021": ("DATE", "2021-03-21")}
