@@ -115,3 +115,31 @@ def test_an_infinitive_under_a_finite_verb_keeps_its_tense(pipe) -> None:
 def test_day_first_slashed_dates(pipe) -> None:
     got = found(run(pipe, "Updated 22/03/2021, first posted 3/21/2021."))
     assert got == {"22/03/2021": ("DATE", "2021-03-22"), "3/21/2021": ("DATE", "2021-03-21")}
+
+
+DURATIONS = [
+    ("He was jailed for a dozen years.", "a dozen years", "P12Y"),
+    ("The siege lasted two dozen days.", "two dozen days", "P24D"),
+    ("The vote was delayed by half an hour.", "half an hour", "PT30M"),
+    ("The hours-long battle ended.", "hours-long", "PTXH"),
+    ("The siege lasted a decade and a half.", "a decade and a half", "P15Y"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), DURATIONS)
+def test_durations_in_words(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text)) == {span: ("DURATION", value)}
+
+
+def test_that_night_is_a_part_of_the_day_in_focus(pipe) -> None:
+    got = found(run(pipe, "On March 3, 2021, rebels attacked. That night, the army struck back."))
+    assert got["That night"] == ("TIME", "2021-03-03TNI")
+    # with no day in focus the day stays unknown rather than guessed
+    assert found(run(pipe, "It rained that morning.")) == {"that morning": ("TIME", "XXXX-XX-XXTMO")}
+
+
+def test_quarters_written_q1_to_q4(pipe) -> None:
+    got = found(run(pipe, "Sales fell in Q3 after weak Q1 2021 and fiscal 2022 Q4 results."))
+    assert got == {"Q3": ("DATE", "2023-Q3"), "Q1 2021": ("DATE", "2021-Q1"), "fiscal 2022 Q4": ("DATE", "2022-Q4")}
+    # a model name is no quarter
+    assert run(pipe, "The Audi Q7 and a new Q5 sold well.") == []

@@ -132,8 +132,12 @@ class Lexicon:
             value = self.numbers.get(piece)
             if value is None or value == "X":
                 return "X"
-            total = total * int(value) if value == "100" else total + int(value)
+            total = (total or 1) * int(value) if piece in MULTIPLIERS else total + int(value)
         return str(total)
+
+
+# Number words that multiply what comes before them ("two hundred", "a dozen", "two dozen").
+MULTIPLIERS = frozenset({"hundred", "dozen"})
 
 
 def _words(text: str) -> str:

@@ -151,6 +151,8 @@ def n_period(m: Match, ctx: Context) -> Value | None:
 def n_that(m: Match, ctx: Context) -> Value | None:
     """"that day", "later that year", "the same week", "the day": the date in focus at the unit's
     granularity ("the day" of a market report, with no date before it, is the publication day)."""
+    if "part" in m.groups:
+        return _that_part(m, ctx)
     unit = _unit(m.groups["unit"])
     mod = _mod(lexicon(), m.groups)
     if m.rule.id == "the_day" and "mod" not in m.groups and not DAY_CUE.search(ctx.before(m.start)):
@@ -175,6 +177,14 @@ def n_that(m: Match, ctx: Context) -> Value | None:
 
 
 COARSE = re.compile(r"\d{4}(?:-\d\d)?")
+
+
+def _that_part(m: Match, ctx: Context) -> Value:
+    """"that night", "the same morning": a part of the day in focus (of no known day without one)."""
+    code = lexicon().parts[_key(m.groups["part"])]
+    if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last):
+        return Value(m.rule.type, f"{ctx.last}T{code}", None, ctx.last, f"the day in focus {ctx.last}")
+    return Value(m.rule.type, f"XXXX-XX-XXT{code}", note="no day in focus")
 
 
 def _last_quarter(ctx: Context) -> str | None:
