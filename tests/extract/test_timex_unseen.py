@@ -143,3 +143,34 @@ def test_quarters_written_q1_to_q4(pipe) -> None:
     assert got == {"Q3": ("DATE", "2023-Q3"), "Q1 2021": ("DATE", "2021-Q1"), "fiscal 2022 Q4": ("DATE", "2022-Q4")}
     # a model name is no quarter
     assert run(pipe, "The Audi Q7 and a new Q5 sold well.") == []
+
+
+def test_a_date_naming_a_group_is_no_time(pipe) -> None:
+    text = "Talks between Kinshasa and the March 23 Movement (M23) resumed on March 23, 2021, in Doha."
+    assert found(run(pipe, text)) == {"March 23, 2021": ("DATE", "2021-03-23")}
+    assert run(pipe, "Veterans of the April 19 Movement and the 6 April Youth Movement marched.") == []
+
+
+def test_the_may_11_declaration_is_still_dated(pipe) -> None:
+    # a capitalised noun after a date that is no group's name leaves the date a date
+    assert found(run(pipe, "Both sides signed the May 11, 2023 Jeddah Declaration.")) == {
+        "May 11, 2023": ("DATE", "2023-05-11")}
+
+
+def test_decades_with_a_curly_apostrophe(pipe) -> None:
+    got = found(run(pipe, "The group was founded in the 1960’s and grew in the ’80s."))
+    assert got == {"the 1960’s": ("DATE", "196"), "the ’80s": ("DATE", "198")}
+
+
+def test_clock_times_in_hours_and_after_at(pipe) -> None:
+    got = found(run(pipe, "The truce runs from 00:00 hours on February 6, 2021, and starts at 7:00 tomorrow."))
+    assert got["00:00 hours"] == ("TIME", "2021-02-06T00:00")  # the year written after the day
+    assert got["7:00"] == ("TIME", "2023-12-27T07:00")
+    assert "00 hours" not in got  # the minutes of a clock are no duration
+    assert run(pipe, "The score was 3:30 in the end.") == []
+
+
+def test_since_points_back(pipe) -> None:
+    # "since Dec. 30" published Dec. 26: last year's, although it lies within the slack of a scheduled date
+    [since] = run(pipe, "The ceasefire in force since Dec. 30 was extended.")
+    assert since.value == "2022-12-30"

@@ -31,6 +31,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "holidays": (Column("name"), Column("rule")),
     "titles": (Column("word"),),
     "namewords": (Column("word"),),
+    "nameheads": (Column("word"),),
     "generic": (Column("word"),),
     "stamps": (Column("cue"),),
 }

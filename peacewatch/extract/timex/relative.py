@@ -61,12 +61,15 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
     if after is None or (_weekday(after["day"]) is None and after["day"] not in lx.months):
         after = BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after
     iso = _weekday(after["day"]) if after is not None else None
+    ref = after["day"].rstrip(".") if after is not None and not after["dom"] else ""
+    if ref in lx.dayrefs:  # "7:00 tomorrow morning"
+        return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[ref][0])), ref
     if iso is not None:
         way = ctx.tense() or "past"
         return cal.day(cal.weekday_date(ctx.anchor, iso, way)), "the weekday after it"
     if after is not None and after["day"] in lx.months and after["dom"]:
         mon, dom = int(lx.months[after["day"]]), int(after["dom"])
-        year = cal.year_of_day(ctx.anchor, mon, dom, ctx.tense())
+        year = int(after["year"]) if after["year"] else cal.year_of_day(ctx.anchor, mon, dom, ctx.tense())
         if cal.as_date(f"{year:04d}-{mon:02d}-{dom:02d}") is not None:
             return f"{year:04d}-{mon:02d}-{dom:02d}", "the date after it"
     if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last) and 0 <= ctx.last_at <= m.start \
@@ -85,9 +88,10 @@ def _weekday(word: str) -> int | None:
 # A weekday or a date just after a clock time, past a bracketed aside: "10:35 a.m. (0735 GMT) Friday",
 # "16:15 UTC, June 1st".
 DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
-                       r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?")
+                       r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+                       r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?)?")
 # ... or inside a bracket restating the time: "4 in the morning (4 a.m. EDT Thursday)".
-BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)\)")
+BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)(?P<year>)\)")
 SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
 
 

@@ -19,7 +19,7 @@ from . import compound as cp
 from . import normalize as nz
 from . import ranges, stamps
 from . import relative as rel
-from .names import name_word
+from .names import name_word, named_after
 from .rules import Match, find
 from .tense import direction
 
@@ -79,6 +79,8 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     for m in find(text):
         if _is_count(doc, m) or (m.rule.kind != "holiday" and name_word(text, m.start, m.end)):
             continue
+        if m.rule.kind in ("date", "daycoord") and named_after(text, m.end):
+            continue  # "the March 23 Movement" names a group
         ctx.tense = partial(direction, doc, text, m.start, m.end)
         value = KINDS[m.rule.kind](m, ctx)
         if value is None:
