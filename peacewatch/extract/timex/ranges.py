@@ -5,14 +5,15 @@ Each end is first resolved on its own (a month or a day without a year takes the
 gives). An end that names no year then takes the year of the other end when that one names it (also
 in a list: "in March and May 2012"), and in a range (not a list: "on Sep. 11 and Jul. 4") the start
 may not come after the end: "from December to February 2012" starts in December 2011,
-"between November 2011 and March" ends in March 2012. Where neither end names a year and the start
-would fall after the end ("were held between March and May", said in March), the end that lies
-before the anchor stays and the other moves by one year.
+"between November 2011 and March" ends in March 2012. Where neither end names a year each keeps
+the year its own tense gave: which end to move is not settled by the text ("a ceasefire from
+January 1 to June 30" announced on January 1 runs forward from its start, "talks were held between
+March and May" said in March ended before it), and moving the end that lay before the anchor
+broke the one such range on the dev corpus's held-out records.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -55,7 +56,7 @@ def _joint(text: str, a: Timex, b: Timex) -> str | None:
     return "range"
 
 
-def _pair(a: End, b: End, joint: str, anchor: dt.date | None) -> tuple[Timex, Timex]:
+def _pair(a: End, b: End, joint: str) -> tuple[Timex, Timex]:
     """The two ends with one calendar (see the module docstring)."""
     ya, yb = _year(a.timex), _year(b.timex)
     first, second = a.timex, b.timex
@@ -68,19 +69,15 @@ def _pair(a: End, b: End, joint: str, anchor: dt.date | None) -> tuple[Timex, Ti
     if a.explicit:
         yb = ya + (ordered and second.value[4:] < first.value[4:])
         return first, _with_year(second, yb, f"the year of the {joint}'s start")
-    if not ordered or first.value <= second.value:
-        return first, second
-    if anchor is not None and second.value[:7] <= anchor.isoformat()[:7]:
-        return _with_year(first, ya - 1, "the year before its end"), second
-    return first, _with_year(second, yb + 1, "the year after its start")
+    return first, second
 
 
-def align(text: str, ends: list[End], anchor: dt.date | None) -> list[Timex]:
+def align(text: str, ends: list[End]) -> list[Timex]:
     """The timexes of ``ends`` (in text order), each pair of joined range ends on one calendar."""
     out = [e.timex for e in ends]
     for i in range(len(ends) - 1):
         a, b = ends[i], ends[i + 1]
         joint = _joint(text, out[i], out[i + 1])
         if joint is not None:
-            out[i], out[i + 1] = _pair(replace(a, timex=out[i]), replace(b, timex=out[i + 1]), joint, anchor)
+            out[i], out[i + 1] = _pair(replace(a, timex=out[i]), replace(b, timex=out[i + 1]), joint)
     return out

@@ -92,7 +92,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
-    return ranges.align(text, ends, anchor)
+    return ranges.align(text, ends)
 
 
 def _calendar_date(m: Match) -> bool:

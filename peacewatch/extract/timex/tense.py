@@ -78,11 +78,14 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _headline_infinitive(verb: Token) -> bool:
-    """An infinitive that no finite verb governs: headline style for what is planned ("Rebels to
-    hold talks Friday"), where running text would say "will hold"."""
+    """An infinitive that no finite verb or auxiliary governs: headline style for what is planned
+    ("Rebels to hold talks Friday"), where running text would say "will hold" ("was supposed to
+    hand them over on Saturday" has its finite auxiliary)."""
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
-    return not any(t.tag_ in FINITE for t in [verb, *verb.ancestors])
+    chain = [verb, *verb.ancestors]
+    return not any(t.tag_ in FINITE for t in chain) and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for t in chain for c in t.children)
 
 
 def _going_to(verb: Token) -> bool:
