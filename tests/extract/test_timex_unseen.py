@@ -177,3 +177,10 @@ def test_since_points_back(pipe) -> None:
     # "since Dec. 30" published Dec. 26: last year's, although it lies within the slack of a scheduled date
     [since] = run(pipe, "The ceasefire in force since Dec. 30 was extended.")
     assert since.value == "2022-12-30"
+
+
+def test_a_weekday_above_a_date_line_is_that_date(pipe) -> None:
+    [weekday, date] = run(pipe, "Wednesday\n\n26th Apr 2023\n\nNews")
+    assert weekday.value == date.value == "2023-04-26"
+    # not when the date falls on another weekday
+    assert run(pipe, "Tuesday\n26th Apr 2023")[0].value == "2023-12-26"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -92,7 +93,26 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
-    return ranges.align(text, ends)
+    return _weekdays_of_dates(text, ranges.align(text, ends))
+
+
+_BETWEEN_LINES = re.compile(r"[ \t]*,?[ \t]*\n\s*")
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _weekdays_of_dates(text: str, out: list[Timex]) -> list[Timex]:
+    """A weekday alone at the end of a line with a full date opening the next ("Wednesday" above
+    "26th Apr 2023" in a page's header) is that date, when the date falls on that weekday."""
+    for i in range(len(out) - 1):
+        day, date = out[i], out[i + 1]
+        if not (day.why or "").startswith("rule weekday;") or day.type != "DATE" or len(day.text.split()) != 1:
+            continue
+        if not _BETWEEN_LINES.fullmatch(text[day.end:date.start]) or not _FULL_DAY.fullmatch(date.value):
+            continue
+        when = dt.date.fromisoformat(date.value)
+        if _FULL_DAY.fullmatch(day.value) and dt.date.fromisoformat(day.value).isoweekday() == when.isoweekday():
+            out[i] = replace(day, value=date.value, why=f"{day.why}; the date on the next line")
+    return out
 
 
 def _calendar_date(m: Match) -> bool:
