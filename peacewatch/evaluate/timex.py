@@ -232,6 +232,22 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     return scored
 
 
+FOLDS = ("tuning", "held_out")
+
+
+def fold_scores(gold_path: Path, config: Config, *, limit: int | None = None) -> dict[str, dict[str, float]]:
+    """TempEval-3 scores of the whole gold file and of its two folds, from one run of the pipeline.
+
+    The folds split the file by document: odd lines (1st, 3rd, …) are the tuning fold, where errors
+    are read; even lines the held-out fold, which is only measured (docs/time.md)."""
+    docs = read_gold(Path(gold_path), limit)
+    tallies = {"all": Tally(), **{name: Tally() for name in FOLDS}}
+    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
+        for name in ("all", FOLDS[n % 2]):
+            tallies[name].add(doc, pred, None)
+    return {name: tally.scores() for name, tally in tallies.items()}
+
+
 def _rule_counts(errors: list[str]) -> Counter[str]:
     """How many false alarms and wrong values each rule made (for error analysis)."""
     counts: Counter[str] = Counter()

@@ -9,7 +9,7 @@ import pytest
 
 from peacewatch.config import load_config
 from peacewatch.errors import EvalError
-from peacewatch.evaluate.timex import Tally, align, canonical, evaluate, read_gold
+from peacewatch.evaluate.timex import Tally, align, canonical, evaluate, fold_scores, read_gold
 from peacewatch.types import Timex
 from tests.conftest import shared_path
 
@@ -102,19 +102,38 @@ def test_unknown_baseline_is_rejected(tmp_path):  # type: ignore[no-untyped-def]
 
 
 # The gate: floors are the measured dev scores minus ~0.007, never under the bar (value F1
-# 0.80, relaxed F1 0.88: AQUAINT measures 0.8034, so its floor is the bar itself); they only move up.
+# 0.80, relaxed F1 0.88: AQUAINT measures 0.8027, so its floor is the bar itself); they only move up.
 FLOORS = {
     "tbaq_timebank.jsonl": {"value_f1": 0.823, "relaxed_f1": 0.934},
     "tbaq_aquaint.jsonl": {"value_f1": 0.800, "relaxed_f1": 0.943},
-    "meantime_en.jsonl": {"value_f1": 0.827, "relaxed_f1": 0.917},
+    "meantime_en.jsonl": {"value_f1": 0.831, "relaxed_f1": 0.921},
+}
+# ... and per fold (odd lines tune, even lines held out; docs/time.md), value F1 measured 2026-12-06:
+# TimeBank 0.8373 / 0.8252, AQUAINT 0.7941 / 0.8118, MEANTIME 0.8355 / 0.8408.
+FOLD_FLOORS = {
+    "tbaq_timebank.jsonl": {"tuning": 0.830, "held_out": 0.818},
+    "tbaq_aquaint.jsonl": {"tuning": 0.787, "held_out": 0.805},
+    "meantime_en.jsonl": {"tuning": 0.828, "held_out": 0.834},
 }
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_gate_on_dev_gold(name):  # type: ignore[no-untyped-def]
-    report = evaluate(shared_path("data", "timex", name), load_config())
+    scores = fold_scores(shared_path("data", "timex", name), load_config())
     for score, floor in FLOORS[name].items():
-        assert report.scores[score] >= floor, f"{name} {score} {report.scores[score]:.3f} < {floor}"
+        assert scores["all"][score] >= floor, f"{name} {score} {scores['all'][score]:.3f} < {floor}"
+    for fold, floor in FOLD_FLOORS[name].items():
+        assert scores[fold]["value_f1"] >= floor, f"{name} {fold} value F1 {scores[fold]['value_f1']:.3f} < {floor}"
+
+
+def test_folds_split_by_line(tmp_path):  # type: ignore[no-untyped-def]
+    # line 1 (tuning) is found whole, line 2 (held out) has a gold timex the text does not hold
+    missed = gold_record(text=TEXT.replace("44 days", "a while"))
+    missed["timexes"][2] = {"start": 65, "end": 72, "type": "DURATION", "value": "PXX", "text": "a while"}
+    scores = fold_scores(write(tmp_path, gold_record(), missed), load_config())
+    assert scores["tuning"]["relaxed_r"] == pytest.approx(1.0)
+    assert scores["held_out"]["relaxed_r"] == pytest.approx(2 / 3)
+    assert scores["all"]["relaxed_r"] == pytest.approx(5 / 6)
 
 
 @pytest.mark.slow

@@ -55,13 +55,14 @@ def n_day_around(m: Match, ctx: Context) -> Value | None:
 
 def n_day_coordinated(m: Match, ctx: Context) -> Value | None:
     """The second day of "April 24 and 25", "Oct. 3-5": a day of the month of the date just before,
-    later than it (anything else is a number, not a day)."""
+    later than it (anything else is a number, not a day). A year written after it ("March 3-10, 2012")
+    is its own; ``ranges`` gives it to the first day too."""
     if not ctx.last or not _DAY.fullmatch(ctx.last) or not _JOINT.fullmatch(ctx.text[ctx.last_at:m.start]):
         return None
     first, dom = ctx.last, int(m.groups["day"])
     if dom <= int(first[8:]):
         return None
-    value = f"{first[:8]}{dom:02d}"
+    value = f"{m.groups.get('year', first[:4])}{first[4:8]}{dom:02d}"
     if cal.as_date(value) is None:
         return None
     return Value(m.rule.type, value, None, first, f"the month of {first}")

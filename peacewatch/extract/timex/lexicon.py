@@ -31,6 +31,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "holidays": (Column("name"), Column("rule")),
     "titles": (Column("word"),),
     "namewords": (Column("word"),),
+    "nameheads": (Column("word"),),
     "generic": (Column("word"),),
     "stamps": (Column("cue"),),
 }
@@ -132,8 +133,12 @@ class Lexicon:
             value = self.numbers.get(piece)
             if value is None or value == "X":
                 return "X"
-            total = total * int(value) if value == "100" else total + int(value)
+            total = (total or 1) * int(value) if piece in MULTIPLIERS else total + int(value)
         return str(total)
+
+
+# Number words that multiply what comes before them ("two hundred", "a dozen", "two dozen").
+MULTIPLIERS = frozenset({"hundred", "dozen"})
 
 
 def _words(text: str) -> str:

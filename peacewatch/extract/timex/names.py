@@ -1,4 +1,5 @@
-"""Calendar words inside names and titles: "CBS's ``60 Minutes''", ABC's "This Week", "High Noon".
+"""Calendar words inside names and titles: "CBS's ``60 Minutes''", ABC's "This Week", "High Noon",
+and dates that name a group: "the March 23 Movement" (``named_after``).
 
 A unit or part of the day is written in lower case in running text; capitalised inside a sentence
 it belongs to the title of a show, film or event, which the TimeML guidelines leave untagged. The
@@ -36,6 +37,25 @@ def name_word(text: str, start: int, end: int) -> str | None:
         if not opens_sentence and _running_text(text, w.start()):
             return word
     return None
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(row["word"].lower() for row in timex_rows("nameheads"))
+
+
+# The capitalised words after a date, up to the head of the name: "March 23 Movement", "6 April Youth Movement".
+_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}")
+
+
+def named_after(text: str, end: int) -> str | None:
+    """The name head (``data/timex/nameheads.tsv``) that makes the date ending at ``end`` part of a
+    group's name ("the March 23 Movement"), or None."""
+    found = _AFTER.match(text, end)
+    if found is None:
+        return None
+    words = found.group().split()
+    return next((w for w in words if w.lower() in _heads()), None)
 
 
 def _running_text(text: str, pos: int) -> bool:

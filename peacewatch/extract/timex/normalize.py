@@ -111,9 +111,12 @@ def n_date(m: Match, ctx: Context) -> Value | None:
     else:
         way, note = ("past" if step < 0 else "future" if step > 0 else None), _key(g["rel"])
     y = cal.year_of_day(ctx.anchor, mon, dom, way)
+    if SINCE.search(ctx.before(m.start)) and (y, mon, dom) > (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day):
+        y, note = y - 1, "since: on or before the anchor"  # what has lasted "since Dec. 30" began before
     return Value(m.rule.type, f"{y:04d}-{mon:02d}-{dom:02d}", mod, ctx.anchor.isoformat(), f"year: {note}")
 
 
+SINCE = re.compile(r"\bsince\s+$", re.I)
 # A preposition before a month makes it a date even when "for" or "of" follows ("in March for
 # health reasons", "since February for $25 billion").
 MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|through|during|before|after|from|to|of|last|"

@@ -61,12 +61,15 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
     if after is None or (_weekday(after["day"]) is None and after["day"] not in lx.months):
         after = BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after
     iso = _weekday(after["day"]) if after is not None else None
+    ref = after["day"].rstrip(".") if after is not None and not after["dom"] else ""
+    if ref in lx.dayrefs:  # "7:00 tomorrow morning"
+        return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[ref][0])), ref
     if iso is not None:
         way = ctx.tense() or "past"
         return cal.day(cal.weekday_date(ctx.anchor, iso, way)), "the weekday after it"
     if after is not None and after["day"] in lx.months and after["dom"]:
         mon, dom = int(lx.months[after["day"]]), int(after["dom"])
-        year = cal.year_of_day(ctx.anchor, mon, dom, ctx.tense())
+        year = int(after["year"]) if after["year"] else cal.year_of_day(ctx.anchor, mon, dom, ctx.tense())
         if cal.as_date(f"{year:04d}-{mon:02d}-{dom:02d}") is not None:
             return f"{year:04d}-{mon:02d}-{dom:02d}", "the date after it"
     if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last) and 0 <= ctx.last_at <= m.start \
@@ -85,9 +88,10 @@ def _weekday(word: str) -> int | None:
 # A weekday or a date just after a clock time, past a bracketed aside: "10:35 a.m. (0735 GMT) Friday",
 # "16:15 UTC, June 1st".
 DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
-                       r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:]))?")
+                       r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+                       r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?)?")
 # ... or inside a bracket restating the time: "4 in the morning (4 a.m. EDT Thursday)".
-BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)\)")
+BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)(?P<year>)\)")
 SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
 
 
@@ -151,6 +155,8 @@ def n_period(m: Match, ctx: Context) -> Value | None:
 def n_that(m: Match, ctx: Context) -> Value | None:
     """"that day", "later that year", "the same week", "the day": the date in focus at the unit's
     granularity ("the day" of a market report, with no date before it, is the publication day)."""
+    if "part" in m.groups:
+        return _that_part(m, ctx)
     unit = _unit(m.groups["unit"])
     mod = _mod(lexicon(), m.groups)
     if m.rule.id == "the_day" and "mod" not in m.groups and not DAY_CUE.search(ctx.before(m.start)):
@@ -175,6 +181,14 @@ def n_that(m: Match, ctx: Context) -> Value | None:
 
 
 COARSE = re.compile(r"\d{4}(?:-\d\d)?")
+
+
+def _that_part(m: Match, ctx: Context) -> Value:
+    """"that night", "the same morning": a part of the day in focus (of no known day without one)."""
+    code = lexicon().parts[_key(m.groups["part"])]
+    if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last):
+        return Value(m.rule.type, f"{ctx.last}T{code}", None, ctx.last, f"the day in focus {ctx.last}")
+    return Value(m.rule.type, f"XXXX-XX-XXT{code}", note="no day in focus")
 
 
 def _last_quarter(ctx: Context) -> str | None:
@@ -315,7 +329,7 @@ def duration_value(n: str, unit: str) -> str:
 
 
 def n_set(m: Match, ctx: Context) -> Value | None:
-    """every day, each Thursday, weekly, 15 a year."""
+    """every day, each Thursday, weekly, 15 a year, every four years, every other week, twice a year."""
     lx, g = lexicon(), m.groups
     if "adverb" in g:
         key = _key(g["adverb"])
@@ -325,10 +339,12 @@ def n_set(m: Match, ctx: Context) -> Value | None:
     mon = _month(lx, g)
     if mon is not None:
         return Value(m.rule.type, f"XXXX-{mon:02d}")
-    code = DURATION_UNIT.get(_unit(g["unit"]))
-    if code is None:
+    unit = _unit(g["unit"])
+    if unit not in DURATION_UNIT:
         return None
-    return Value(m.rule.type, f"PT1{code[1]}" if code.startswith("T") else f"P1{code}")
+    num = _key(g.get("num", ""))
+    n = "2" if num == "other" else lexicon().number(num) if num else "1"
+    return Value(m.rule.type, duration_value(n, unit), note=f"every {n} × {unit}")
 
 
 def n_ref(m: Match, ctx: Context) -> Value | None:

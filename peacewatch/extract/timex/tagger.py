@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from ...types import Timex
 from . import compound as cp
 from . import normalize as nz
+from . import ranges, stamps
 from . import relative as rel
-from . import stamps
-from .names import name_word
+from .names import name_word, named_after
 from .rules import Match, find
 from .tense import direction
 
@@ -75,9 +76,12 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     text = doc.text
     ctx = nz.Context(anchor=anchor, tense=lambda: None, modal_at=partial(_is_modal, doc), text=text)
     out: list[Timex] = []
+    ends: list[ranges.End] = []
     for m in find(text):
         if _is_count(doc, m) or (m.rule.kind != "holiday" and name_word(text, m.start, m.end)):
             continue
+        if m.rule.kind in ("date", "daycoord") and named_after(text, m.end):
+            continue  # "the March 23 Movement" names a group
         ctx.tense = partial(direction, doc, text, m.start, m.end)
         value = KINDS[m.rule.kind](m, ctx)
         if value is None:
@@ -86,8 +90,34 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         timex = Timex(m.start, m.end, m.text, value.type, value.value, value.mod, value.anchor, why)
         stamp = stamps.is_stamp(text, m.start, m.end, out[-1] if out else None)
         out.append(stamps.mark(timex, stamp) if stamp else timex)
+        ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
+    return _weekdays_of_dates(text, ranges.align(text, ends))
+
+
+_BETWEEN_LINES = re.compile(r"[ \t]*,?[ \t]*\n\s*")
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _weekdays_of_dates(text: str, out: list[Timex]) -> list[Timex]:
+    """A weekday alone at the end of a line with a full date opening the next ("Wednesday" above
+    "26th Apr 2023" in a page's header) is that date, when the date falls on that weekday."""
+    for i in range(len(out) - 1):
+        day, date = out[i], out[i + 1]
+        if not (day.why or "").startswith("rule weekday;") or day.type != "DATE" or len(day.text.split()) != 1:
+            continue
+        if not _BETWEEN_LINES.fullmatch(text[day.end:date.start]) or not _FULL_DAY.fullmatch(date.value):
+            continue
+        when = dt.date.fromisoformat(date.value)
+        if _FULL_DAY.fullmatch(day.value) and dt.date.fromisoformat(day.value).isoweekday() == when.isoweekday():
+            out[i] = replace(day, value=date.value, why=f"{day.why}; the date on the next line")
     return out
+
+
+def _calendar_date(m: Match) -> bool:
+    """Whether a match names a month of the calendar (perhaps with a day): a possible range end."""
+    named_month = bool({"month", "monthnum"} & set(m.groups))
+    return m.rule.kind == "daycoord" or (m.rule.kind in ("date", "month") and named_month)
 
 

@@ -61,6 +61,8 @@ def verb_direction(verb: Token) -> str | None:
         return "future"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return "future"  # "is to resume trading Tuesday"
+    if _headline_infinitive(verb):
+        return "future"  # the headline "UN envoy to visit Damascus on Tuesday"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     found = [table["aux"][a] for a in auxes if a in table["aux"]]
     if "future" in found or _going_to(verb):
@@ -70,6 +72,20 @@ def verb_direction(verb: Token) -> str | None:
     if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
     return None
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """An infinitive that no finite verb or auxiliary governs: headline style for what is planned
+    ("Rebels to hold talks Friday"), where running text would say "will hold" ("was supposed to
+    hand them over on Saturday" has its finite auxiliary)."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    chain = [verb, *verb.ancestors]
+    return not any(t.tag_ in FINITE for t in chain) and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for t in chain for c in t.children)
 
 
 def _going_to(verb: Token) -> bool:
