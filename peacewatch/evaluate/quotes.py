@@ -10,7 +10,11 @@ Definitions (docs/quotes.md repeats them):
   largest shared character count first. Overlap precision/recall/F1 count these pairs.
 - *Exact match*: a matched pair whose outer content ranges are equal once quotation marks,
   whitespace and edge punctuation are trimmed from both (the gold includes the marks, the contract
-  excludes them).
+  excludes them). *Raw exact* compares the outer ranges as they are, offsets only: what a scorer
+  that does not trim sees (``exact_raw_f1``).
+- *Folds*: each PolNeAR document falls in the ``tune`` or the ``test`` fold by the parity of the
+  SHA-1 of its ``doc_id`` (``fold``); errors are read and rules tuned on ``tune`` only, and every
+  score is repeated per fold (``tune_…``, ``test_…``).
 - *Speaker accuracy*, over matched pairs: the predicted speaker span overlaps a gold source span,
   or both are absent.
 - ``direct`` scores repeat all of this for gold ``direct == true`` against our direct quotes only.
@@ -26,6 +30,7 @@ scores its triples the same way (speaker = its speaker tokens).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -46,6 +51,12 @@ if TYPE_CHECKING:
 Range = tuple[int, int]
 _TRIM = " \t\n\u00a0\"“”'‘’`«».,;:!?-—―"
 BASELINES = ("textacy",)
+FOLDS = ("tune", "test")
+
+
+def fold(doc_id: str) -> str:
+    """The fold of a gold document: ``tune`` when the SHA-1 of its id is even, else ``test``."""
+    return FOLDS[int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 2]
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
     exact: int = 0
+    exact_raw: int = 0
     speaker_ok: int = 0
     coded: int = 0
     code_ok: int = 0
@@ -89,9 +101,11 @@ class Tally:
     def scores(self, prefix: str) -> dict[str, float]:
         p, r, f = prf(self.tp, self.fp, self.fn)
         _, _, ef = prf(self.exact, self.tp + self.fp - self.exact, self.tp + self.fn - self.exact)
+        raw = self.exact_raw
+        _, _, rf = prf(raw, self.tp + self.fp - raw, self.tp + self.fn - raw)
         acc = self.speaker_ok / self.tp if self.tp else 0.0
         out = {f"{prefix}overlap_p": p, f"{prefix}overlap_r": r, f"{prefix}overlap_f1": f,
-               f"{prefix}exact_f1": ef, f"{prefix}speaker_acc": acc}
+               f"{prefix}exact_f1": ef, f"{prefix}exact_raw_f1": rf, f"{prefix}speaker_acc": acc}
         if self.coded:
             out[f"{prefix}speaker_code_acc"] = self.code_ok / self.coded
         return out
@@ -178,6 +192,10 @@ def match(gold: list[Attribution], pred: list[Attribution]) -> list[tuple[int, i
     return pairs
 
 
+def _raw(spans: tuple[Range, ...]) -> Range:
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
 def _outer(text: str, spans: tuple[Range, ...]) -> Range:
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     while start < end and text[start] in _TRIM:
@@ -202,6 +220,7 @@ def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], ta
     tally.fn += len(gold) - len(pairs)
     for gi, pi in pairs:
         tally.exact += _outer(doc.text, gold[gi].content) == _outer(doc.text, pred[pi].content)
+        tally.exact_raw += _raw(gold[gi].content) == _raw(pred[pi].content)
         ok = _speaker_ok(gold[gi], pred[pi])
         if gold[gi].coded:
             ok = gold[gi].code == pred[pi].code
@@ -272,6 +291,29 @@ def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, Re
         yield gold, sdoc, result, time.perf_counter() - start
 
 
+def _tallies() -> dict[str, Tally]:
+    """One tally per score prefix: all documents, then each fold; all attributions, then direct."""
+    return {f"{part}{kind}": Tally() for part in ("", *(f"{name}_" for name in FOLDS)) for kind in ("", "direct_")}
+
+
+def _score_folds(gold: GoldDoc, pred: list[Attribution], tallies: dict[str, Tally],
+                 errors: list[str] | None = None) -> None:
+    """Score one document into the whole-file tallies and its fold's; errors tagged with the fold."""
+    part = fold(gold.doc_id)
+    direct_gold, direct_pred = [g for g in gold.gold if g.direct], [p for p in pred if p.direct]
+    found: list[str] = []
+    score_doc(gold, gold.gold, pred, tallies[""], found)
+    score_doc(gold, direct_gold, direct_pred, tallies["direct_"])
+    score_doc(gold, gold.gold, pred, tallies[f"{part}_"])
+    score_doc(gold, direct_gold, direct_pred, tallies[f"{part}_direct_"])
+    if errors is not None:
+        errors.extend(f"[{part}] {line}" for line in found)
+
+
+def _scores(tallies: dict[str, Tally]) -> dict[str, float]:
+    return {k: v for prefix, tally in tallies.items() for k, v in tally.scores(prefix).items()}
+
+
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
              baseline: str | None = None) -> Scores:
     """Score the quotes component (and optionally a baseline) on a PolNeAR-format gold file."""
@@ -279,7 +321,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
         raise EvalError(f"unknown quotes baseline {baseline!r}; known: {', '.join(BASELINES)}", "E051")
     docs = read_gold(gold_path, limit)
     pipe = Pipeline.build(_with_quotes(config))
-    ours, ours_direct, base, base_direct = Tally(), Tally(), Tally(), Tally()
+    ours, base = _tallies(), _tallies()
     errors: list[str] = []
     seconds = {"spacy+components": 0.0, "components": 0.0, "baseline": 0.0}
     failed, quotes, resolved = 0, 0, 0
@@ -292,24 +334,23 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
         quotes += len(result.quotes)
         resolved += sum(q.speaker is not None for q in result.quotes)
         pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities})
-        score_doc(gold, gold.gold, pred, ours, errors)
-        score_doc(gold, [g for g in gold.gold if g.direct], [p for p in pred if p.direct], ours_direct)
+        _score_folds(gold, pred, ours, errors)
         if baseline == "textacy":
             base_started = time.perf_counter()
             extra = _textacy_quotes(sdoc)
             seconds["baseline"] += time.perf_counter() - base_started
-            score_doc(gold, gold.gold, extra, base)
-            score_doc(gold, [g for g in gold.gold if g.direct], extra, base_direct)
+            _score_folds(gold, extra, base)
     seconds["spacy+components"] = time.perf_counter() - started - seconds["baseline"]
     scored = Scores(
         task="quotes", gold=str(gold_path),
-        scores={**ours.scores(""), **ours_direct.scores("direct_")},
+        scores=_scores(ours),
         counts={"documents": len(docs), "failed": failed, "quotes": quotes, "quotes_with_speaker": resolved,
-                "gold": ours.tp + ours.fn,
-                "predicted": ours.tp + ours.fp, "gold_direct": ours_direct.tp + ours_direct.fn},
-        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours.rules)},
+                "gold": ours[""].tp + ours[""].fn, "predicted": ours[""].tp + ours[""].fp,
+                "gold_direct": ours["direct_"].tp + ours["direct_"].fn,
+                **{f"{name}_documents": sum(fold(d.doc_id) == name for d in docs) for name in FOLDS}},
+        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours[""].rules)},
         errors=errors,
     )
     if baseline is not None:
-        scored.baselines[baseline] = {**base.scores(""), **base_direct.scores("direct_")}
+        scored.baselines[baseline] = _scores(base)
     return scored

@@ -14,6 +14,7 @@ from peacewatch.evaluate.quotes import (
     GoldDoc,
     Tally,
     evaluate,
+    fold,
     group_quotes,
     match,
     read_gold,
@@ -59,6 +60,30 @@ def test_exact_ignores_quotation_marks_and_edge_punctuation() -> None:
     tally = Tally()
     score_doc(doc, [attr((0, 15), source=((16, 18),))], [attr((1, 13), source=((16, 18),))], tally)
     assert (tally.tp, tally.exact, tally.speaker_ok) == (1, 1, 1)
+
+
+def test_raw_exact_counts_only_identical_offsets() -> None:
+    text = '"We are ready," he said. "Yes."'
+    doc = GoldDoc("d", text, [])
+    tally = Tally()
+    gold = [attr((0, 15), source=((16, 18),)), attr((25, 31))]
+    score_doc(doc, gold, [attr((1, 13), source=((16, 18),)), attr((25, 31))], tally)
+    assert (tally.tp, tally.exact, tally.exact_raw) == (2, 2, 1)
+    assert tally.scores("")["exact_raw_f1"] == pytest.approx(0.5)
+
+
+def test_folds_split_documents_by_the_hash_of_their_id() -> None:
+    # The parity of the SHA-1 of the id; fixed, so tuning never sees the test fold.
+    assert fold("breitbart_2016-09-12_stealth-over-health-hillary-clin") in ("tune", "test")
+    parts = {fold(f"doc-{i}") for i in range(20)}
+    assert parts == {"tune", "test"}
+    assert all(fold(f"doc-{i}") == fold(f"doc-{i}") for i in range(20))
+
+
+def test_polnear_folds_are_about_even() -> None:
+    gold = read_gold(shared_path("data", "quotes", "polnear_dev.jsonl"))
+    tune = sum(fold(d.doc_id) == "tune" for d in gold)
+    assert (tune, len(gold) - tune) == (43, 41)
 
 
 def test_speaker_counts_when_both_lack_a_source() -> None:
