@@ -45,3 +45,27 @@ def test_a_state_s_ministry_named_by_spacy_is_that_state_s(pipe) -> None:  # typ
     [m] = [m for m in r.mentions if m.text == "defence ministry"]
     ent = r.entity(m.entity)
     assert ent is not None and (ent.kind, ent.code, ent.sector) == ("organization", "COL", "MIL")
+
+
+def quote_of(r: Result, text: str, content: str):  # type: ignore[no-untyped-def]
+    return next(q for q in r.quotes if text[q.content_span[0]:q.content_span[1]] == content)
+
+
+def test_a_speaker_without_a_code_speaks_for_the_actor_named_in_its_phrase(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Israeli strikes hit the south on Monday. More than 40 people were killed, medical officials "
+            "in Gaza said.")
+    r = run(pipe, text)
+    q = quote_of(r, text, "More than 40 people were killed")
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.code == "PSE", q.why
+    assert text[q.speaker_span[0]:q.speaker_span[1]].startswith("medical officials")  # the span stays
+    assert "speaking for 'Gaza'" in (q.why or "")
+
+
+def test_we_and_they_resolve_to_the_last_actor(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The ELN met the government in Havana on Monday. They said the ceasefire would be extended."
+    r = run(pipe, text)
+    q = quote_of(r, text, "the ceasefire would be extended")
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.code == "COL", q.why
+    assert "speakers.tsv:they" in (q.why or "")

@@ -17,6 +17,11 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
 4. ``relative``: "who" / "that" / "which" opening a relative clause ("McConnell, who said …")
    keeps its own span and takes the entity of the noun the clause hangs from.
 5. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
+
+A speaker is coded by what it speaks for: when rules 1-5 leave a speaker with no entity or an
+entity without a code, a coded actor named inside the subject phrase ("medical officials in Gaza",
+"the Hamas-run health ministry", "a spokesman for the army") is the speaker's entity (``speaking
+for``); the speaker span stays where it was.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class SpeakerFinder:
     def __init__(self, doc: Doc, result: Result, lex: Lexicon) -> None:
         self.mentions = sorted(result.mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
+        self.codes = {e.id: e.code for e in result.entities}
         persons = {e.id for e in result.entities if e.kind == "person"}
         self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
         actors = {e.id for e in result.entities if e.kind in ACTOR_KINDS and e.code}
@@ -92,6 +98,25 @@ class SpeakerFinder:
     def find(self, subject: Token | None) -> Speaker:
         if subject is None:
             return Speaker(None, None, "no subject")
+        found = self._find(subject)
+        if found.entity is not None and self.codes.get(found.entity):
+            return found
+        return self._speaking_for(subject, found) or found
+
+    def _speaking_for(self, subject: Token, found: Speaker) -> Speaker | None:
+        """A coded actor named inside the subject phrase, for a speaker without a code."""
+        last = subject.right_edge
+        start, end = subject.left_edge.idx, last.idx + len(last)
+        i = bisect_left(self.starts, start)
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                return None
+            if m.end <= end and m.entity is not None and self.codes.get(m.entity) and m.label != "PRON" \
+                    and not (m.why or "").startswith(DATELINE):
+                return Speaker(found.span, m.entity, f"{found.why}, speaking for {m.text!r}")
+        return None
+
+    def _find(self, subject: Token) -> Speaker:
         head = (subject.idx, subject.idx + len(subject))
         left = subject.left_edge.idx
         mention = self._covering(*head) or self._within(left, head[1])
