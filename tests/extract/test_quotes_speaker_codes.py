@@ -69,3 +69,18 @@ def test_we_and_they_resolve_to_the_last_actor(pipe) -> None:  # type: ignore[no
     ent = r.entity(q.speaker) if q.speaker else None
     assert ent is not None and ent.code == "COL", q.why
     assert "speakers.tsv:they" in (q.why or "")
+
+
+def test_a_surname_after_a_line_break_and_a_particle_is_the_person(pipe) -> None:  # type: ignore[no-untyped-def]
+    # The parse hangs "Ansari" on the line before ("Recommended"); the cue still finds it.
+    text = ("Qatari foreign ministry spokesman Majed al-Ansari told reporters the talks had resumed.\n\n"
+            "Under the terms of the deal, the parties were to begin peace talks on August 8.\n\n"
+            "\u2018Exchange of prisoners\u2019\n\nRecommended\n\n"
+            'Ansari said the current talks "included the discussions over finding a mechanism of monitoring '
+            'the ceasefire".')
+    r = run(pipe, text)
+    q = quote_of(r, text, 'the current talks "included the discussions over finding a mechanism of monitoring '
+                          'the ceasefire"')
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.name == "Majed al-Ansari" and ent.code == "QAT", q.why
+    assert text[q.speaker_span[0]:q.speaker_span[1]] == "Ansari"

@@ -71,12 +71,18 @@ def _beside(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 3:
         i -= 1
-    if i >= 0 and doc[i].pos_ in _NOMINAL and doc[i].dep_ not in ("dobj", "pobj"):
+    if i >= 0 and doc[i].pos_ in _NOMINAL and (doc[i].dep_ not in ("dobj", "pobj") or _opens_line(doc, i)):
         return doc[i]
     after = verb.i + 1
     if verb.i > 0 and doc[verb.i - 1].is_punct and after < len(doc) and doc[after].pos_ in _NOMINAL:
         return doc[after]
     return None
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first word of its paragraph (a parse across the break, "Recommended
+    / Ansari said", hangs it on the line before)."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 def _trim(doc: Doc, start: int, end: int) -> Range | None:

@@ -63,8 +63,8 @@ class SpeakerFinder:
         self.actor_mentions = [m for m in self.mentions if m.entity in actors and m.label != "PRON"
                                and not (m.why or "").startswith(DATELINE)]
         self.subjects = {id(m) for m in self.person_mentions + self.actor_mentions if _is_subject(doc, m)}
-        self.surnames = {e.name.split()[-1].casefold(): e.id for e in result.entities
-                         if e.kind == "person" and e.name.split()}
+        self.surnames = {key: e.id for e in result.entities if e.kind == "person" and e.name.split()
+                         for key in _surname_keys(e.name)}
         self.lex = lex
 
     def _covering(self, start: int, end: int) -> Mention | None:
@@ -150,6 +150,12 @@ class SpeakerFinder:
             if antecedent.entity is not None:
                 return Speaker(span, antecedent.entity, f"relative {word!r} -> {antecedent.why}")
         return Speaker(span, None, f"subject {word!r} without a mention")
+
+
+def _surname_keys(name: str) -> set[str]:
+    """'Majed al-Ansari' is 'al-Ansari' and 'Ansari' when named again."""
+    last = name.split()[-1].casefold()
+    return {last, last.rsplit("-", 1)[-1]}
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
