@@ -31,6 +31,7 @@ Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
+_OF_TO = ("of", "to")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -161,10 +162,21 @@ def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
 
 def _object(verb: Token) -> Range | None:
     """Characters from the verb's first right-hand complement to the last one's end."""
-    right = [c for c in verb.rights if c.dep_ in _OBJECTS]
+    right = _past_object([c for c in verb.rights if c.dep_ in _OBJECTS])
     if not right:
         return None
-    return _trim(verb.doc, right[0].left_edge.i, right[-1].right_edge.i + 1)
+    start = right[0].i + 1 if right[0].dep_ == "prep" else right[0].left_edge.i
+    return _trim(verb.doc, start, right[-1].right_edge.i + 1)
+
+
+def _past_object(complements: list[Token]) -> list[Token]:
+    """What a verb says of its object, without the object, as PolNeAR draws it: 'likened the refugees
+    to [a "vicious snake"]', 'compared Trump to [a coach "working the referees"]' (but 'called
+    [Clinton a "champion"]': a predicate of the object keeps the object)."""
+    if len(complements) > 1 and complements[0].dep_ == "dobj" and (
+            complements[1].dep_ == "prep" and complements[1].lower_ in _OF_TO):
+        return complements[1:]
+    return complements
 
 
 def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:

@@ -1,0 +1,38 @@
+"""Quote spans drawn as the PolNeAR gold draws them: what a naming verb says of its object."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.types import Document, Result
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("mentions", "quotes")
+
+
+def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
+    [result] = list(pipe.annotate([Document(id="t", text=text)]))
+    assert result.error is None, result.error
+    return result
+
+
+def contents(pipe, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [text[q.content_span[0]:q.content_span[1]] for q in run(pipe, text).quotes]
+
+
+def test_a_comparison_quotes_what_the_object_is_likened_to(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = 'The senator likened the refugees to a "vicious snake" in a song.'
+    assert contents(pipe, text) == ['a "vicious snake" in a song']
+
+
+def test_called_on_leaves_the_preposition_out(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = 'Schiff called on the administration to "really push back" against Moscow.'
+    [content] = contents(pipe, text)
+    assert content.startswith("the administration") and content.endswith("against Moscow")
+
+
+def test_a_predicate_of_the_object_keeps_the_object(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = 'The union called Clinton a "champion" for its members.'
+    assert contents(pipe, text) == ['Clinton a "champion" for its members']
