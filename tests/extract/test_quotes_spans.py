@@ -36,3 +36,17 @@ def test_called_on_leaves_the_preposition_out(pipe) -> None:  # type: ignore[no-
 def test_a_predicate_of_the_object_keeps_the_object(pipe) -> None:  # type: ignore[no-untyped-def]
     text = 'The union called Clinton a "champion" for its members.'
     assert contents(pipe, text) == ['Clinton a "champion" for its members']
+
+
+def test_said_then_the_name_then_a_colon_attributes_the_quotation(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Experts say her plans would make the code more complicated. Said Ellis: \u201cI don\u2019t get "
+            "the sense she\u2019s the least bit interested in tax reform.\u201d")
+    r = run(pipe, text)
+    [q] = [q for q in r.quotes if q.direct]
+    assert text[q.speaker_span[0]:q.speaker_span[1]] == "Ellis"
+    assert text[q.content_span[0]:q.content_span[1]].startswith("I don\u2019t get the sense")
+
+
+def test_a_said_clause_parsed_as_adverbial_is_still_what_was_said(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
+    assert contents(pipe, text) == ["he would not accept Cruz's endorsement if it were offered"]

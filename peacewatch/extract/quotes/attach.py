@@ -35,9 +35,11 @@ _DASH = re.compile(r"[ \t\u00a0]*([―—–]+)[ \t\u00a0]*(?=\w)")
 def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
     start, end = cue.cue
     if cue.subject is not None:
-        start = min(start, cue.subject.left_edge.idx)
-        right = cue.subject.right_edge
-        end = max(end, right.idx + len(right))
+        subj, right = cue.subject, cue.subject.right_edge
+        left, last = subj.left_edge.idx, right.idx + len(right)
+        if left <= start < last:  # 'Said Ellis: "..."' parsed with the name as the head of it all
+            left, last = subj.idx, subj.idx + len(subj)
+        start, end = min(start, left), max(end, last)
     return start, end
 
 

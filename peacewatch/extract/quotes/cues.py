@@ -129,7 +129,7 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
     if content is None and entry.frame == "speech":
-        content = _parenthetical(tok, subject)
+        content = _unmarked_clause(tok) or _parenthetical(tok, subject)
     content = _in_paragraph(text, tok, content)
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
@@ -145,6 +145,16 @@ def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
     while end > start and text[end - 1] in " \t.,;:":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _unmarked_clause(verb: Token) -> Range | None:
+    """'Trump said after the convention he would not accept …': a clause with a subject of its own
+    and no conjunction, parsed as an adverbial clause of the speech verb, is what was said."""
+    for c in verb.rights:
+        subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if c.dep_ == "advcl" and subject is not None and not any(k.dep_ == "mark" for k in c.children):
+            return _trim(verb.doc, subject.left_edge.i, c.right_edge.i + 1)
+    return None
 
 
 def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
