@@ -50,3 +50,17 @@ def test_said_then_the_name_then_a_colon_attributes_the_quotation(pipe) -> None:
 def test_a_said_clause_parsed_as_adverbial_is_still_what_was_said(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Trump said after the convention he would not accept Cruz's endorsement if it were offered."
     assert contents(pipe, text) == ["he would not accept Cruz's endorsement if it were offered"]
+
+
+def test_a_second_said_clause_is_a_quote_of_its_own(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("She said fathers and parents who adopt would not be eligible for the six weeks of paid leave, "
+            "and when pressed on why the plan leaves them out, she said the plan was a start.")
+    assert contents(pipe, text) == [
+        "fathers and parents who adopt would not be eligible for the six weeks of paid leave",
+        "the plan was a start",
+    ]
+
+
+def test_reported_speech_inside_the_content_stays(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "He said that she said the plan was a start."
+    assert "that she said the plan was a start" in contents(pipe, text)

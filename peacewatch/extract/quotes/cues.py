@@ -130,9 +130,27 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
     content = _clause(tok, entry.content)
     if content is None and entry.frame == "speech":
         content = _unmarked_clause(tok) or _parenthetical(tok, subject)
-    content = _in_paragraph(text, tok, content)
+    content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
+
+
+def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
+    """'She said A, and when pressed, she said B': the content ends where a clause joined to it with
+    a cue and a subject of its own begins (that clause is the next attribution). A cue the content
+    opens with ('said that she said …') is reported speech inside the content and stays."""
+    if content is None:
+        return None
+    doc = verb.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.dep_ in ("conj", "ccomp") and t.pos_ == "VERB" and t.lemma_.lower() in lex.cues \
+                and any(k.dep_ == "nsubj" for k in t.children) \
+                and sum(not w.is_punct for w in doc[span.start:t.left_edge.i]) >= 3:
+            return _trim(doc, span.start, t.left_edge.i) or content
+    return content
 
 
 def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
