@@ -84,3 +84,31 @@ def test_a_surname_after_a_line_break_and_a_particle_is_the_person(pipe) -> None
     ent = r.entity(q.speaker) if q.speaker else None
     assert ent is not None and ent.name == "Majed al-Ansari" and ent.code == "QAT", q.why
     assert text[q.speaker_span[0]:q.speaker_span[1]] == "Ansari"
+
+
+BODIES = ("Sudan's army said on Monday it had retaken the city from the Rapid Support Forces. The RSF "
+          "denied the claim.\n\nThe ministry said the talks in Jeddah would resume. The military added "
+          "that it would not negotiate.")
+
+
+def test_a_body_noun_resolves_to_the_body_named_with_that_word(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, BODIES)
+    q = quote_of(r, BODIES, "that it would not negotiate")
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.name == "Sudan's army", q.why  # 'military' names the army, not the RSF
+
+
+def test_a_body_noun_with_no_namesake_takes_the_last_state_body_not_an_armed_group(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, BODIES)
+    q = quote_of(r, BODIES, "the talks in Jeddah would resume")
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.kind != "armed_group" and ent.code == "SDN", q.why
+
+
+def test_a_spokesman_with_no_person_named_speaks_for_the_last_body(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Ukrainian foreign ministry said Russia had violated the truce. The spokesman said Kyiv "
+            "would respond.")
+    r = run(pipe, text)
+    q = quote_of(r, text, "Kyiv would respond")
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.code == "UKR", q.why

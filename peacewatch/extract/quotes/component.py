@@ -68,7 +68,7 @@ class QuoteExtractor:
         text = ann.doc.text
         quotations = find_quotations(text)
         cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations])
-        speakers = SpeakerFinder(ann.doc, ann.result, lex)
+        speakers = SpeakerFinder(ann.doc, ann.result, lex, tuple(c.subject for c in cues if c.subject is not None))
         attached = self._attach(ann, text, quotations, cues, speakers)
         quotes = list(attached.values())
         loose = [q for i, q in enumerate(quotations) if i not in attached]
