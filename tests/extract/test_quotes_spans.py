@@ -64,3 +64,12 @@ def test_a_second_said_clause_is_a_quote_of_its_own(pipe) -> None:  # type: igno
 def test_reported_speech_inside_the_content_stays(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "He said that she said the plan was a start."
     assert "that she said the plan was a start" in contents(pipe, text)
+
+
+def test_any_clause_ending_in_a_colon_attributes_the_quotation_after_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Democratic Sen. Claire McCaskill (D-Mo.) scolded him: \u201cThe scientific community is almost "
+            "monolithic against you.\u201d")
+    r = run(pipe, text)
+    [q] = r.quotes
+    assert q.direct and "cue colon" in (q.why or "")
+    assert text[q.speaker_span[0]:q.speaker_span[1]] == "Claire McCaskill"

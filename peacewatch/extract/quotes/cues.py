@@ -59,6 +59,11 @@ def _subject(verb: Token, quoted: list[Range]) -> Token | None:
     return _beside(verb)
 
 
+def verb_subject(verb: Token, quoted: list[Range]) -> Token | None:
+    """The speaker token of any verb, by the rules of a cue's subject (for a colon before a quote)."""
+    return _subject(verb, sorted(quoted))
+
+
 def _agent(verb: Token) -> Token | None:
     """The speaker of a passive cue: 'was called a charlatan by fellow physicians'."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
