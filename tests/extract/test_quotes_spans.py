@@ -73,3 +73,13 @@ def test_any_clause_ending_in_a_colon_attributes_the_quotation_after_it(pipe) ->
     [q] = r.quotes
     assert q.direct and "cue colon" in (q.why or "")
     assert text[q.speaker_span[0]:q.speaker_span[1]] == "Claire McCaskill"
+
+
+def test_spoke_about_reports_what_was_spoken_of(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "She spoke about her deep ties to black churches."
+    assert contents(pipe, text) == ["her deep ties to black churches"]
+
+
+def test_considers_that_is_a_belief_attribution(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The delegation considers that the kidnapping has placed the dialogue in a critical situation."
+    assert contents(pipe, text) == ["that the kidnapping has placed the dialogue in a critical situation"]

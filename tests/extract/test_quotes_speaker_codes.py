@@ -112,3 +112,12 @@ def test_a_spokesman_with_no_person_named_speaks_for_the_last_body(pipe) -> None
     q = quote_of(r, text, "Kyiv would respond")
     ent = r.entity(q.speaker) if q.speaker else None
     assert ent is not None and ent.code == "UKR", q.why
+
+
+def test_our_delegation_is_the_delegation_named_before(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Colombia's negotiating delegation said the kidnapping should never have happened. "
+            "Our delegation considers that the dialogue is in a critical situation.")
+    r = run(pipe, text)
+    q = quote_of(r, text, "that the dialogue is in a critical situation")
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and "delegation" in ent.name, q.why

@@ -40,6 +40,7 @@ from .lexicon import Lexicon
 
 Range = tuple[int, int]
 _RELATIVE = ("who", "that", "which")
+_DEFINITE = ("the", "its", "our", "their")  # "the ministry", "our delegation": a body named before
 # Entities "it" may stand for as a speaker: institutions, armed groups, IGOs and states (not places).
 ACTOR_KINDS = frozenset({"organization", "armed_group", "igo", "state"})
 DATELINE = "dateline:"  # how a dateline mention's why begins (actors' tables.DATELINE)
@@ -157,7 +158,7 @@ class SpeakerFinder:
     def _fallback(self, subject: Token, phrase: Range) -> Speaker:
         word = subject.lower_
         rule = self.lex.speakers.get(word if subject.pos_ == "PRON" else subject.lemma_.lower())
-        definite = subject.pos_ == "PRON" or any(c.lower_ == "the" for c in subject.children)
+        definite = subject.pos_ == "PRON" or any(c.lower_ in _DEFINITE for c in subject.children)
         span = (subject.idx, subject.idx + len(subject)) if subject.pos_ == "PRON" else phrase
         if rule == "person" and definite:
             prev, how = self._previous_person(span[0])
