@@ -11,7 +11,10 @@ Definitions (docs/quotes.md repeats them):
 - *Exact match*: a matched pair whose outer content ranges are equal once quotation marks,
   whitespace and edge punctuation are trimmed from both (the gold includes the marks, the contract
   excludes them). *Raw exact* compares the outer ranges as they are, offsets only: what a scorer
-  that does not trim sees (``exact_raw_f1``).
+  that does not trim sees (``exact_raw_f1``). ``exact_marked_f1`` is raw exact with each of our
+  content spans widened over the quotation marks right beside it and the punctuation just inside
+  the closing mark: what raw offsets would give if spans were drawn with their marks, as PolNeAR's
+  are (a diagnostic: the contract's ``content_span`` excludes the marks).
 - *Folds*: each PolNeAR document falls in the ``tune`` or the ``test`` fold by the parity of the
   SHA-1 of its ``doc_id`` (``fold``); errors are read and rules tuned on ``tune`` only, and every
   score is repeated per fold (``tune_…``, ``test_…``).
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 _TRIM = " \t\n\u00a0\"“”'‘’`«».,;:!?-—―"
+_OPENING, _CLOSING = "\"“«", "\"”»"
 BASELINES = ("textacy",)
 FOLDS = ("tune", "test")
 
@@ -87,6 +91,7 @@ class Tally:
     fn: int = 0
     exact: int = 0
     exact_raw: int = 0
+    exact_marked: int = 0
     speaker_ok: int = 0
     coded: int = 0
     code_ok: int = 0
@@ -103,9 +108,12 @@ class Tally:
         _, _, ef = prf(self.exact, self.tp + self.fp - self.exact, self.tp + self.fn - self.exact)
         raw = self.exact_raw
         _, _, rf = prf(raw, self.tp + self.fp - raw, self.tp + self.fn - raw)
+        marked = self.exact_marked
+        _, _, mf = prf(marked, self.tp + self.fp - marked, self.tp + self.fn - marked)
         acc = self.speaker_ok / self.tp if self.tp else 0.0
         out = {f"{prefix}overlap_p": p, f"{prefix}overlap_r": r, f"{prefix}overlap_f1": f,
-               f"{prefix}exact_f1": ef, f"{prefix}exact_raw_f1": rf, f"{prefix}speaker_acc": acc}
+               f"{prefix}exact_f1": ef, f"{prefix}exact_raw_f1": rf, f"{prefix}exact_marked_f1": mf,
+               f"{prefix}speaker_acc": acc}
         if self.coded:
             out[f"{prefix}speaker_code_acc"] = self.code_ok / self.coded
         return out
@@ -196,6 +204,21 @@ def _raw(spans: tuple[Range, ...]) -> Range:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+def _with_marks(text: str, spans: tuple[Range, ...]) -> tuple[Range, ...]:
+    """Each span widened over an opening mark right before it and a closing mark right after it
+    (or after one punctuation mark: '"We are ready,"')."""
+    out = []
+    for start, end in spans:
+        if start > 0 and text[start - 1] in _OPENING:
+            start -= 1
+            if end < len(text) and text[end] in _CLOSING:
+                end += 1
+            elif end + 1 < len(text) and text[end] in ",.?!" and text[end + 1] in _CLOSING:
+                end += 2
+        out.append((start, end))
+    return tuple(out)
+
+
 def _outer(text: str, spans: tuple[Range, ...]) -> Range:
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     while start < end and text[start] in _TRIM:
@@ -221,6 +244,7 @@ def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], ta
     for gi, pi in pairs:
         tally.exact += _outer(doc.text, gold[gi].content) == _outer(doc.text, pred[pi].content)
         tally.exact_raw += _raw(gold[gi].content) == _raw(pred[pi].content)
+        tally.exact_marked += _raw(gold[gi].content) == _raw(_with_marks(doc.text, pred[pi].content))
         ok = _speaker_ok(gold[gi], pred[pi])
         if gold[gi].coded:
             ok = gold[gi].code == pred[pi].code

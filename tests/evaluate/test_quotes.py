@@ -72,6 +72,16 @@ def test_raw_exact_counts_only_identical_offsets() -> None:
     assert tally.scores("")["exact_raw_f1"] == pytest.approx(0.5)
 
 
+def test_marked_exact_widens_our_spans_over_their_quotation_marks() -> None:
+    text = '"We are ready," he said. \u201cYes.\u201d And "no" too.'
+    doc = GoldDoc("d", text, [])
+    tally = Tally()
+    gold = [attr((0, 15)), attr((25, 31)), attr((36, 40))]
+    pred = [attr((1, 13)), attr((26, 30)), attr((37, 39))]
+    score_doc(doc, gold, pred, tally)
+    assert (tally.exact_raw, tally.exact_marked) == (0, 3)
+
+
 def test_folds_split_documents_by_the_hash_of_their_id() -> None:
     # The parity of the SHA-1 of the id; fixed, so tuning never sees the test fold.
     assert fold("breitbart_2016-09-12_stealth-over-health-hillary-clin") in ("tune", "test")
