@@ -83,3 +83,8 @@ def test_spoke_about_reports_what_was_spoken_of(pipe) -> None:  # type: ignore[n
 def test_considers_that_is_a_belief_attribution(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "The delegation considers that the kidnapping has placed the dialogue in a critical situation."
     assert contents(pipe, text) == ["that the kidnapping has placed the dialogue in a critical situation"]
+
+
+def test_wanting_and_seeking_are_not_reported_speech(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The M23 wants confidence-building gestures before signing. The rebels seek their own ceasefire."
+    assert contents(pipe, text) == []
