@@ -26,6 +26,8 @@ Definitions (docs/quotes.md repeats them):
   null agrees with null). Gold in the document-gold shape (``shared/data/docs``: quotes with
   ``content`` strings, ``speaker`` and ``speaker_code``) joined with its ``text`` is read too: each
   ``content`` is located as a substring of the text, and speaker accuracy is the code accuracy.
+  That gold counts each part of a broken quote ('"A," he said, "B."') as a quote of its own, so
+  ours are not grouped on its records.
 
 ``--baseline textacy`` runs ``textacy.extract.triples.direct_quotations`` on the same spaCy docs and
 scores its triples the same way (speaker = its speaker tokens).
@@ -80,6 +82,7 @@ class GoldDoc:
     doc_id: str
     text: str
     gold: list[Attribution]
+    pieces: bool = False  # document gold: each part of a broken quote is a quote of its own
 
 
 @dataclass
@@ -131,7 +134,7 @@ def _gold_doc(row: dict[str, Any], path: Path, number: int) -> GoldDoc:
         text = row["text"]
         gold = [_gold_attribution(q) if "content" not in q else _coded_attribution(q, text, path, number)
                 for q in row["quotes"] if q.get("content_start") is not None or "content" in q]
-        return GoldDoc(doc_id, text, gold)
+        return GoldDoc(doc_id, text, gold, any("content" in q for q in row["quotes"]))
     except (KeyError, TypeError, ValueError) as e:
         raise EvalError(
             f"{path} record {number} is not a PolNeAR quote record ({type(e).__name__}: {e}); "
@@ -163,11 +166,13 @@ def norm_code(code: Any) -> str | None:
     return str(code).upper().split(":")[0]
 
 
-def group_quotes(quotes: Iterable[Quote], codes: dict[str, str | None] | None = None) -> list[Attribution]:
-    """Our quotes as attributions: parts sharing cue and speaker span are one attribution."""
+def group_quotes(quotes: Iterable[Quote], codes: dict[str, str | None] | None = None,
+                 pieces: bool = False) -> list[Attribution]:
+    """Our quotes as attributions: parts sharing cue and speaker span are one attribution (with
+    ``pieces``, as the document gold counts them, every quote is one)."""
     groups: dict[Any, list[Quote]] = {}
     for i, q in enumerate(quotes):
-        key = (q.cue_span, q.speaker_span) if q.cue_span is not None else i
+        key = (q.cue_span, q.speaker_span) if q.cue_span is not None and not pieces else i
         groups.setdefault(key, []).append(q)
     return [
         Attribution(
@@ -357,7 +362,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
             errors.append(f"{gold.doc_id} failed: {result.error.code} {result.error.message}")
         quotes += len(result.quotes)
         resolved += sum(q.speaker is not None for q in result.quotes)
-        pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities})
+        pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities}, gold.pieces)
         _score_folds(gold, pred, ours, errors)
         if baseline == "textacy":
             base_started = time.perf_counter()

@@ -201,3 +201,21 @@ def test_polnear_gold_has_no_code_accuracy() -> None:
     tally = Tally()
     score_doc(GoldDoc("d", "x" * 20, []), [attr((0, 5))], [attr((0, 5))], tally)
     assert "speaker_code_acc" not in tally.scores("")
+
+
+def test_document_gold_counts_each_part_of_a_broken_quote(tmp_path: Path) -> None:
+    text = '"We are at war," he said. "We will continue."'
+    row = {"id": "d1", "text": text, "quotes": [
+        {"speaker": "PM", "speaker_code": "ISR", "content": "We are at war,", "direct": True},
+        {"speaker": "PM", "speaker_code": "ISR", "content": "We will continue.", "direct": True},
+    ]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row) + "\n", "utf-8")
+    [doc] = read_gold(path)
+    assert doc.pieces
+    quotes = [Quote((1, 14), "e1", (17, 19), (20, 24), True), Quote((27, 43), "e1", (17, 19), (20, 24), True)]
+    pred = group_quotes(quotes, {"e1": "ISR"}, doc.pieces)
+    tally = Tally()
+    score_doc(doc, doc.gold, pred, tally)
+    assert (tally.tp, tally.fp, tally.fn, tally.code_ok) == (2, 0, 0, 2)
+    assert len(group_quotes(quotes)) == 1  # PolNeAR: one attribution
