@@ -88,3 +88,8 @@ def test_considers_that_is_a_belief_attribution(pipe) -> None:  # type: ignore[n
 def test_wanting_and_seeking_are_not_reported_speech(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "The M23 wants confidence-building gestures before signing. The rebels seek their own ceasefire."
     assert contents(pipe, text) == []
+
+
+def test_content_does_not_open_with_a_conjunction(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "And Mrs. Clinton now holds a gaping lead among black voters, according to a recent poll."
+    assert contents(pipe, text) == ["Mrs. Clinton now holds a gaping lead among black voters"]

@@ -92,9 +92,10 @@ def _opens_line(doc: Doc, i: int) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> Range | None:
-    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation or a
-    dangling conjunction at the end."""
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation, a
+    conjunction opening it ("And Mrs. Clinton now holds …, according to …") or one dangling at
+    the end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
