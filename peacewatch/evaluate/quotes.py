@@ -10,7 +10,14 @@ Definitions (docs/quotes.md repeats them):
   largest shared character count first. Overlap precision/recall/F1 count these pairs.
 - *Exact match*: a matched pair whose outer content ranges are equal once quotation marks,
   whitespace and edge punctuation are trimmed from both (the gold includes the marks, the contract
-  excludes them).
+  excludes them). *Raw exact* compares the outer ranges as they are, offsets only: what a scorer
+  that does not trim sees (``exact_raw_f1``). ``exact_marked_f1`` is raw exact with each of our
+  content spans widened over the quotation marks right beside it and the punctuation just inside
+  the closing mark: what raw offsets would give if spans were drawn with their marks, as PolNeAR's
+  are (a diagnostic: the contract's ``content_span`` excludes the marks).
+- *Folds*: each PolNeAR document falls in the ``tune`` or the ``test`` fold by the parity of the
+  SHA-1 of its ``doc_id`` (``fold``); errors are read and rules tuned on ``tune`` only, and every
+  score is repeated per fold (``tune_…``, ``test_…``).
 - *Speaker accuracy*, over matched pairs: the predicted speaker span overlaps a gold source span,
   or both are absent.
 - ``direct`` scores repeat all of this for gold ``direct == true`` against our direct quotes only.
@@ -19,6 +26,8 @@ Definitions (docs/quotes.md repeats them):
   null agrees with null). Gold in the document-gold shape (``shared/data/docs``: quotes with
   ``content`` strings, ``speaker`` and ``speaker_code``) joined with its ``text`` is read too: each
   ``content`` is located as a substring of the text, and speaker accuracy is the code accuracy.
+  That gold counts each part of a broken quote ('"A," he said, "B."') as a quote of its own, so
+  ours are not grouped on its records.
 
 ``--baseline textacy`` runs ``textacy.extract.triples.direct_quotations`` on the same spaCy docs and
 scores its triples the same way (speaker = its speaker tokens).
@@ -26,6 +35,7 @@ scores its triples the same way (speaker = its speaker tokens).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -45,7 +55,14 @@ if TYPE_CHECKING:
 
 Range = tuple[int, int]
 _TRIM = " \t\n\u00a0\"“”'‘’`«».,;:!?-—―"
+_OPENING, _CLOSING = "\"“«", "\"”»"
 BASELINES = ("textacy",)
+FOLDS = ("tune", "test")
+
+
+def fold(doc_id: str) -> str:
+    """The fold of a gold document: ``tune`` when the SHA-1 of its id is even, else ``test``."""
+    return FOLDS[int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 2]
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,7 @@ class GoldDoc:
     doc_id: str
     text: str
     gold: list[Attribution]
+    pieces: bool = False  # document gold: each part of a broken quote is a quote of its own
 
 
 @dataclass
@@ -75,6 +93,8 @@ class Tally:
     fp: int = 0
     fn: int = 0
     exact: int = 0
+    exact_raw: int = 0
+    exact_marked: int = 0
     speaker_ok: int = 0
     coded: int = 0
     code_ok: int = 0
@@ -89,9 +109,14 @@ class Tally:
     def scores(self, prefix: str) -> dict[str, float]:
         p, r, f = prf(self.tp, self.fp, self.fn)
         _, _, ef = prf(self.exact, self.tp + self.fp - self.exact, self.tp + self.fn - self.exact)
+        raw = self.exact_raw
+        _, _, rf = prf(raw, self.tp + self.fp - raw, self.tp + self.fn - raw)
+        marked = self.exact_marked
+        _, _, mf = prf(marked, self.tp + self.fp - marked, self.tp + self.fn - marked)
         acc = self.speaker_ok / self.tp if self.tp else 0.0
         out = {f"{prefix}overlap_p": p, f"{prefix}overlap_r": r, f"{prefix}overlap_f1": f,
-               f"{prefix}exact_f1": ef, f"{prefix}speaker_acc": acc}
+               f"{prefix}exact_f1": ef, f"{prefix}exact_raw_f1": rf, f"{prefix}exact_marked_f1": mf,
+               f"{prefix}speaker_acc": acc}
         if self.coded:
             out[f"{prefix}speaker_code_acc"] = self.code_ok / self.coded
         return out
@@ -109,7 +134,7 @@ def _gold_doc(row: dict[str, Any], path: Path, number: int) -> GoldDoc:
         text = row["text"]
         gold = [_gold_attribution(q) if "content" not in q else _coded_attribution(q, text, path, number)
                 for q in row["quotes"] if q.get("content_start") is not None or "content" in q]
-        return GoldDoc(doc_id, text, gold)
+        return GoldDoc(doc_id, text, gold, any("content" in q for q in row["quotes"]))
     except (KeyError, TypeError, ValueError) as e:
         raise EvalError(
             f"{path} record {number} is not a PolNeAR quote record ({type(e).__name__}: {e}); "
@@ -141,11 +166,13 @@ def norm_code(code: Any) -> str | None:
     return str(code).upper().split(":")[0]
 
 
-def group_quotes(quotes: Iterable[Quote], codes: dict[str, str | None] | None = None) -> list[Attribution]:
-    """Our quotes as attributions: parts sharing cue and speaker span are one attribution."""
+def group_quotes(quotes: Iterable[Quote], codes: dict[str, str | None] | None = None,
+                 pieces: bool = False) -> list[Attribution]:
+    """Our quotes as attributions: parts sharing cue and speaker span are one attribution (with
+    ``pieces``, as the document gold counts them, every quote is one)."""
     groups: dict[Any, list[Quote]] = {}
     for i, q in enumerate(quotes):
-        key = (q.cue_span, q.speaker_span) if q.cue_span is not None else i
+        key = (q.cue_span, q.speaker_span) if q.cue_span is not None and not pieces else i
         groups.setdefault(key, []).append(q)
     return [
         Attribution(
@@ -178,6 +205,25 @@ def match(gold: list[Attribution], pred: list[Attribution]) -> list[tuple[int, i
     return pairs
 
 
+def _raw(spans: tuple[Range, ...]) -> Range:
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _with_marks(text: str, spans: tuple[Range, ...]) -> tuple[Range, ...]:
+    """Each span widened over an opening mark right before it and a closing mark right after it
+    (or after one punctuation mark: '"We are ready,"')."""
+    out = []
+    for start, end in spans:
+        if start > 0 and text[start - 1] in _OPENING:
+            start -= 1
+            if end < len(text) and text[end] in _CLOSING:
+                end += 1
+            elif end + 1 < len(text) and text[end] in ",.?!" and text[end + 1] in _CLOSING:
+                end += 2
+        out.append((start, end))
+    return tuple(out)
+
+
 def _outer(text: str, spans: tuple[Range, ...]) -> Range:
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     while start < end and text[start] in _TRIM:
@@ -202,6 +248,8 @@ def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], ta
     tally.fn += len(gold) - len(pairs)
     for gi, pi in pairs:
         tally.exact += _outer(doc.text, gold[gi].content) == _outer(doc.text, pred[pi].content)
+        tally.exact_raw += _raw(gold[gi].content) == _raw(pred[pi].content)
+        tally.exact_marked += _raw(gold[gi].content) == _raw(_with_marks(doc.text, pred[pi].content))
         ok = _speaker_ok(gold[gi], pred[pi])
         if gold[gi].coded:
             ok = gold[gi].code == pred[pi].code
@@ -272,6 +320,29 @@ def _run(docs: list[GoldDoc], pipe: Pipeline) -> Iterator[tuple[GoldDoc, Doc, Re
         yield gold, sdoc, result, time.perf_counter() - start
 
 
+def _tallies() -> dict[str, Tally]:
+    """One tally per score prefix: all documents, then each fold; all attributions, then direct."""
+    return {f"{part}{kind}": Tally() for part in ("", *(f"{name}_" for name in FOLDS)) for kind in ("", "direct_")}
+
+
+def _score_folds(gold: GoldDoc, pred: list[Attribution], tallies: dict[str, Tally],
+                 errors: list[str] | None = None) -> None:
+    """Score one document into the whole-file tallies and its fold's; errors tagged with the fold."""
+    part = fold(gold.doc_id)
+    direct_gold, direct_pred = [g for g in gold.gold if g.direct], [p for p in pred if p.direct]
+    found: list[str] = []
+    score_doc(gold, gold.gold, pred, tallies[""], found)
+    score_doc(gold, direct_gold, direct_pred, tallies["direct_"])
+    score_doc(gold, gold.gold, pred, tallies[f"{part}_"])
+    score_doc(gold, direct_gold, direct_pred, tallies[f"{part}_direct_"])
+    if errors is not None:
+        errors.extend(f"[{part}] {line}" for line in found)
+
+
+def _scores(tallies: dict[str, Tally]) -> dict[str, float]:
+    return {k: v for prefix, tally in tallies.items() for k, v in tally.scores(prefix).items()}
+
+
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
              baseline: str | None = None) -> Scores:
     """Score the quotes component (and optionally a baseline) on a PolNeAR-format gold file."""
@@ -279,7 +350,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
         raise EvalError(f"unknown quotes baseline {baseline!r}; known: {', '.join(BASELINES)}", "E051")
     docs = read_gold(gold_path, limit)
     pipe = Pipeline.build(_with_quotes(config))
-    ours, ours_direct, base, base_direct = Tally(), Tally(), Tally(), Tally()
+    ours, base = _tallies(), _tallies()
     errors: list[str] = []
     seconds = {"spacy+components": 0.0, "components": 0.0, "baseline": 0.0}
     failed, quotes, resolved = 0, 0, 0
@@ -291,25 +362,24 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
             errors.append(f"{gold.doc_id} failed: {result.error.code} {result.error.message}")
         quotes += len(result.quotes)
         resolved += sum(q.speaker is not None for q in result.quotes)
-        pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities})
-        score_doc(gold, gold.gold, pred, ours, errors)
-        score_doc(gold, [g for g in gold.gold if g.direct], [p for p in pred if p.direct], ours_direct)
+        pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities}, gold.pieces)
+        _score_folds(gold, pred, ours, errors)
         if baseline == "textacy":
             base_started = time.perf_counter()
             extra = _textacy_quotes(sdoc)
             seconds["baseline"] += time.perf_counter() - base_started
-            score_doc(gold, gold.gold, extra, base)
-            score_doc(gold, [g for g in gold.gold if g.direct], extra, base_direct)
+            _score_folds(gold, extra, base)
     seconds["spacy+components"] = time.perf_counter() - started - seconds["baseline"]
     scored = Scores(
         task="quotes", gold=str(gold_path),
-        scores={**ours.scores(""), **ours_direct.scores("direct_")},
+        scores=_scores(ours),
         counts={"documents": len(docs), "failed": failed, "quotes": quotes, "quotes_with_speaker": resolved,
-                "gold": ours.tp + ours.fn,
-                "predicted": ours.tp + ours.fp, "gold_direct": ours_direct.tp + ours_direct.fn},
-        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours.rules)},
+                "gold": ours[""].tp + ours[""].fn, "predicted": ours[""].tp + ours[""].fp,
+                "gold_direct": ours["direct_"].tp + ours["direct_"].fn,
+                **{f"{name}_documents": sum(fold(d.doc_id) == name for d in docs) for name in FOLDS}},
+        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours[""].rules)},
         errors=errors,
     )
     if baseline is not None:
-        scored.baselines[baseline] = {**base.scores(""), **base_direct.scores("direct_")}
+        scored.baselines[baseline] = _scores(base)
     return scored

@@ -59,6 +59,11 @@ def test_quotation_over_paragraphs_continues_when_next_paragraph_opens_with_mark
     assert found[0].continued and not found[1].continued
 
 
+def test_straight_and_curly_double_marks_close_each_other() -> None:
+    text = '"We acknowledge it,\u201d Rubio said. \u201cImmunity deals are bad," he said.'
+    assert contents(text) == ["We acknowledge it", "Immunity deals are bad"]
+
+
 def test_unbalanced_quotation_is_dropped() -> None:
     assert contents('He said "this never closes.\nA new paragraph without marks.') == []
 

@@ -8,6 +8,9 @@
   before the quotation opens ('He said: "..."'; with nothing between, only a quotation that is a
   whole sentence: 'He said "We will win."'), the second half of a broken quote
   '"...," he said, "..."', or 'She added:' at the end of a paragraph before a quote paragraph.
+- ``colon``: any other clause ending in a colon right before the quotation (on the same line or
+  the line before): its main verb is the cue and that verb's subject the speaker ('McCaskill
+  scolded him: "..."', 'Sanders made the following comment:' + a quote paragraph).
 - ``dash``: a quotation that opens its paragraph, followed by a dash and a short name ending it
   ('"..." ― Sonya Herridge'); the dash is the cue and the word after it the speaker.
 - ``stand-alone``: a quotation that fills its sentence (nothing but punctuation between it and
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import Cue
 from .marks import Quotation
@@ -35,9 +38,11 @@ _DASH = re.compile(r"[ \t\u00a0]*([―—–]+)[ \t\u00a0]*(?=\w)")
 def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
     start, end = cue.cue
     if cue.subject is not None:
-        start = min(start, cue.subject.left_edge.idx)
-        right = cue.subject.right_edge
-        end = max(end, right.idx + len(right))
+        subj, right = cue.subject, cue.subject.right_edge
+        left, last = subj.left_edge.idx, right.idx + len(right)
+        if left <= start < last:  # 'Said Ellis: "..."' parsed with the name as the head of it all
+            left, last = subj.idx, subj.idx + len(subj)
+        start, end = min(start, left), max(end, last)
     return start, end
 
 
@@ -68,6 +73,24 @@ def cue_after(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
             return cue if _whole_sentence(text, q) else None
         return cue if _LEAD_IN.fullmatch(gap) else None
     return None
+
+
+def colon_clause(text: str, doc: Doc, q: Quotation) -> Token | None:
+    """The main verb of the sentence that ends in a colon right before the quotation."""
+    before = text[:q.start].rstrip()
+    if not before.endswith(":") or "\n\n\n" in text[len(before):q.start]:
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or len(colon) == 0:
+        return None
+    verb = colon[0].head  # the verb the colon closes, even when the parse runs on into the quote
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
+        return None
+    return verb
 
 
 def dash_after(text: str, q: Quotation) -> tuple[int, int, int] | None:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from ...contract import Annotation
 from ...types import Quote
-from .attach import cue_after, cue_before, dash_after, stands_alone
-from .cues import Cue, find_cues
+from .attach import colon_clause, cue_after, cue_before, dash_after, stands_alone
+from .cues import Cue, find_cues, verb_subject
 from .lexicon import load_lexicon
 from .marks import Quotation, find_quotations
 from .speaker import SpeakerFinder
@@ -68,7 +68,7 @@ class QuoteExtractor:
         text = ann.doc.text
         quotations = find_quotations(text)
         cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations])
-        speakers = SpeakerFinder(ann.doc, ann.result, lex)
+        speakers = SpeakerFinder(ann.doc, ann.result, lex, tuple(c.subject for c in cues if c.subject is not None))
         attached = self._attach(ann, text, quotations, cues, speakers)
         quotes = list(attached.values())
         loose = [q for i, q in enumerate(quotations) if i not in attached]
@@ -98,6 +98,8 @@ class QuoteExtractor:
                 cue, side = cue_after(text, ann.doc, q, cues), "after"
             if cue is None:
                 cue, side = self._dash(ann, text, q), "dash"
+            if cue is None:
+                cue, side = self._colon(ann, text, q, quotations), "colon"
             if cue is not None:
                 attached[i] = self._quote(speakers, cue, (q.content_start, q.content_end), True,
                                           f"quotation ({q.pair}) with cue {side}")
@@ -108,6 +110,16 @@ class QuoteExtractor:
                 attached[i] = replace(later, content_span=(q.content_start, q.content_end),
                                       why=f"quotation continued in the next paragraph; {later.why}")
         return attached
+
+    @staticmethod
+    def _colon(ann: Annotation, text: str, q: Quotation, quotations: list[Quotation]) -> Cue | None:
+        verb = colon_clause(text, ann.doc, q)
+        if verb is None:
+            return None
+        subject = verb_subject(verb, [(x.start, x.end) for x in quotations])
+        if subject is None:
+            return None
+        return Cue((verb.idx, verb.idx + len(verb)), subject, None, "clause ending in a colon")
 
     @staticmethod
     def _dash(ann: Annotation, text: str, q: Quotation) -> Cue | None:

@@ -31,6 +31,7 @@ Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
+_OF_TO = ("of", "to")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -58,6 +59,11 @@ def _subject(verb: Token, quoted: list[Range]) -> Token | None:
     return _beside(verb)
 
 
+def verb_subject(verb: Token, quoted: list[Range]) -> Token | None:
+    """The speaker token of any verb, by the rules of a cue's subject (for a colon before a quote)."""
+    return _subject(verb, sorted(quoted))
+
+
 def _agent(verb: Token) -> Token | None:
     """The speaker of a passive cue: 'was called a charlatan by fellow physicians'."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -71,7 +77,7 @@ def _beside(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 3:
         i -= 1
-    if i >= 0 and doc[i].pos_ in _NOMINAL and doc[i].dep_ not in ("dobj", "pobj"):
+    if i >= 0 and doc[i].pos_ in _NOMINAL and (doc[i].dep_ not in ("dobj", "pobj") or _opens_line(doc, i)):
         return doc[i]
     after = verb.i + 1
     if verb.i > 0 and doc[verb.i - 1].is_punct and after < len(doc) and doc[after].pos_ in _NOMINAL:
@@ -79,10 +85,17 @@ def _beside(verb: Token) -> Token | None:
     return None
 
 
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first word of its paragraph (a parse across the break, "Recommended
+    / Ansari said", hangs it on the line before)."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
 def _trim(doc: Doc, start: int, end: int) -> Range | None:
-    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation or a
-    dangling conjunction at the end."""
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation, a
+    conjunction opening it ("And Mrs. Clinton now holds …, according to …") or one dangling at
+    the end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
@@ -122,10 +135,28 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
     if content is None and entry.frame == "speech":
-        content = _parenthetical(tok, subject)
-    content = _in_paragraph(text, tok, content)
+        content = _unmarked_clause(tok) or _parenthetical(tok, subject)
+    content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
+
+
+def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
+    """'She said A, and when pressed, she said B': the content ends where a clause joined to it with
+    a cue and a subject of its own begins (that clause is the next attribution). A cue the content
+    opens with ('said that she said …') is reported speech inside the content and stays."""
+    if content is None:
+        return None
+    doc = verb.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return content
+    for t in span:
+        if t.dep_ in ("conj", "ccomp") and t.pos_ == "VERB" and t.lemma_.lower() in lex.cues \
+                and any(k.dep_ == "nsubj" for k in t.children) \
+                and sum(not w.is_punct for w in doc[span.start:t.left_edge.i]) >= 3:
+            return _trim(doc, span.start, t.left_edge.i) or content
+    return content
 
 
 def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
@@ -138,6 +169,16 @@ def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
     while end > start and text[end - 1] in " \t.,;:":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _unmarked_clause(verb: Token) -> Range | None:
+    """'Trump said after the convention he would not accept …': a clause with a subject of its own
+    and no conjunction, parsed as an adverbial clause of the speech verb, is what was said."""
+    for c in verb.rights:
+        subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if c.dep_ == "advcl" and subject is not None and not any(k.dep_ == "mark" for k in c.children):
+            return _trim(verb.doc, subject.left_edge.i, c.right_edge.i + 1)
+    return None
 
 
 def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
@@ -155,10 +196,21 @@ def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
 
 def _object(verb: Token) -> Range | None:
     """Characters from the verb's first right-hand complement to the last one's end."""
-    right = [c for c in verb.rights if c.dep_ in _OBJECTS]
+    right = _past_object([c for c in verb.rights if c.dep_ in _OBJECTS])
     if not right:
         return None
-    return _trim(verb.doc, right[0].left_edge.i, right[-1].right_edge.i + 1)
+    start = right[0].i + 1 if right[0].dep_ == "prep" else right[0].left_edge.i
+    return _trim(verb.doc, start, right[-1].right_edge.i + 1)
+
+
+def _past_object(complements: list[Token]) -> list[Token]:
+    """What a verb says of its object, without the object, as PolNeAR draws it: 'likened the refugees
+    to [a "vicious snake"]', 'compared Trump to [a coach "working the referees"]' (but 'called
+    [Clinton a "champion"]': a predicate of the object keeps the object)."""
+    if len(complements) > 1 and complements[0].dep_ == "dobj" and (
+            complements[1].dep_ == "prep" and complements[1].lower_ in _OF_TO):
+        return complements[1:]
+    return complements
 
 
 def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:

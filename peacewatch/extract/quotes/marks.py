@@ -10,6 +10,8 @@ Rules (each quotation records its pair and whether it continues into the next pa
   same mark (the newswire convention for a quote that runs over paragraphs): the part in the first
   paragraph becomes a quotation of its own that ends with its paragraph. Otherwise it is unbalanced
   and dropped.
+- A straight double mark and a curly one close each other ('"…”', '“…"'), as hand-typed or
+  pasted web copy mixes them.
 - The content excludes the marks, surrounding whitespace and a trailing comma.
 """
 
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import MarkPair, load_lexicon
+
+_DOUBLE_OPEN, _DOUBLE_CLOSE = ('"', "\u201c"), ('"', "\u201d")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,12 @@ def _mark_pattern() -> tuple[re.Pattern[str], dict[str, list[MarkPair]]]:
     for p in pairs:
         by_open.setdefault(p.open, []).append(p)
     return re.compile("|".join(re.escape(s) for s in strings)), by_open
+
+
+def _mixed_double(opening: str, mark: str) -> bool:
+    """A straight and a curly double mark closing each other ('"We acknowledge …,” Rubio said',
+    '“Immunity deals …," he said'): typed by hand or pasted, common in web copy."""
+    return opening in _DOUBLE_OPEN and mark in _DOUBLE_CLOSE and mark != opening
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,7 +93,7 @@ def find_quotations(text: str) -> list[Quotation]:
         open_at: tuple[int, str, MarkPair] | None = None
         for m in pattern.finditer(text, pstart, pend):
             mark = m.group()
-            if open_at is not None and mark == open_at[2].close:
+            if open_at is not None and (mark == open_at[2].close or _mixed_double(open_at[1], mark)):
                 q = _make(text, open_at[0], m.end(), (open_at[0] + len(open_at[1]), m.start()), open_at[2])
                 if q is not None:
                     found.append(q)

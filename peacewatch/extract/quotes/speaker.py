@@ -11,12 +11,21 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
    of its clause (the centre of attention in news prose: "Bayramov informed that ... to Yerevan.
    He believes ..." is Bayramov), else to the nearest person-entity mention before it; "it"
    likewise to the nearest institution, armed group, IGO or state (not a dateline or place):
-   "The ministry said … It added …".
+   "The ministry said … It added …"; so do "we" and "they". A person role noun with no person
+   named before it ("the spokesman said") speaks for the actor that last spoke (the subject of a
+   cue), else the nearest actor. A body noun ("the ministry", "the army", "the agency") resolves to
+   the last actor named with that word or an alias of ``speakers.tsv``, else to the state or
+   institution (not an armed group) that last spoke, else the nearest.
 3. ``surname``: a proper-noun subject without a mention ("Young said") that is the last word of a
    person entity's name resolves to that person.
 4. ``relative``: "who" / "that" / "which" opening a relative clause ("McConnell, who said …")
    keeps its own span and takes the entity of the noun the clause hangs from.
 5. Otherwise the speaker span is the subject phrase up to its head word and the speaker is unknown.
+
+A speaker is coded by what it speaks for: when rules 1-5 leave a speaker with no entity or an
+entity without a code, a coded actor named inside the subject phrase ("medical officials in Gaza",
+"the Hamas-run health ministry", "a spokesman for the army") is the speaker's entity (``speaking
+for``); the speaker span stays where it was.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from .lexicon import Lexicon
 
 Range = tuple[int, int]
 _RELATIVE = ("who", "that", "which")
+_DEFINITE = ("the", "its", "our", "their")  # "the ministry", "our delegation": a body named before
 # Entities "it" may stand for as a speaker: institutions, armed groups, IGOs and states (not places).
 ACTOR_KINDS = frozenset({"organization", "armed_group", "igo", "state"})
 DATELINE = "dateline:"  # how a dateline mention's why begins (actors' tables.DATELINE)
@@ -48,17 +58,21 @@ class Speaker:
 class SpeakerFinder:
     """Resolves cue subjects to entities for one document."""
 
-    def __init__(self, doc: Doc, result: Result, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, result: Result, lex: Lexicon, speaking: tuple[Token, ...] = ()) -> None:
         self.mentions = sorted(result.mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
+        self.codes = {e.id: e.code for e in result.entities}
         persons = {e.id for e in result.entities if e.kind == "person"}
         self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
         actors = {e.id for e in result.entities if e.kind in ACTOR_KINDS and e.code}
         self.actor_mentions = [m for m in self.mentions if m.entity in actors and m.label != "PRON"
                                and not (m.why or "").startswith(DATELINE)]
+        bodies = {e.id for e in result.entities if e.kind in ACTOR_KINDS - {"armed_group"}}
+        self.body_mentions = [m for m in self.actor_mentions if m.entity in bodies]
         self.subjects = {id(m) for m in self.person_mentions + self.actor_mentions if _is_subject(doc, m)}
-        self.surnames = {e.name.split()[-1].casefold(): e.id for e in result.entities
-                         if e.kind == "person" and e.name.split()}
+        self.speaking = {id(m) for m in self.actor_mentions if any(m.start <= t.idx < m.end for t in speaking)}
+        self.surnames = {key: e.id for e in result.entities if e.kind == "person" and e.name.split()
+                         for key in _surname_keys(e.name)}
         self.lex = lex
 
     def _covering(self, start: int, end: int) -> Mention | None:
@@ -89,9 +103,47 @@ class SpeakerFinder:
             return subject, "nearest preceding person subject"
         return found, "nearest preceding person"
 
+    def _previous_body(self, word: str, aliases: str, before: int) -> tuple[Mention | None, str]:
+        """'the ministry': the last actor named with that word or one of its ``aliases`` ('the
+        military' after 'Sudan's army'), else the nearest preceding state or institution (not an
+        armed group: these are a state's bodies), the subject of its clause first."""
+        words = {word, *(w for w in aliases.split(",") if w)}
+        named = [m for m in self.actor_mentions if m.start < before and words & set(m.text.lower().split())]
+        if named:
+            return named[-1], f"last actor named with {word!r}"
+        return self._previous_speaker(before, self.body_mentions, "state body")
+
+    def _previous_speaker(self, before: int, pool: list[Mention], what: str) -> tuple[Mention | None, str]:
+        """The last mention of ``pool`` before ``before`` that is the subject of a cue (the body that
+        last spoke), else the nearest one that is the subject of its clause, else the nearest."""
+        spoke = [m for m in pool if m.start < before and id(m) in self.speaking]
+        if spoke:
+            return spoke[-1], f"last {what} that spoke"
+        prev, how = self._previous_person(before, pool)
+        return prev, how.replace("person", what)
+
     def find(self, subject: Token | None) -> Speaker:
         if subject is None:
             return Speaker(None, None, "no subject")
+        found = self._find(subject)
+        if found.entity is not None and self.codes.get(found.entity):
+            return found
+        return self._speaking_for(subject, found) or found
+
+    def _speaking_for(self, subject: Token, found: Speaker) -> Speaker | None:
+        """A coded actor named inside the subject phrase, for a speaker without a code."""
+        last = subject.right_edge
+        start, end = subject.left_edge.idx, last.idx + len(last)
+        i = bisect_left(self.starts, start)
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                return None
+            if m.end <= end and m.entity is not None and self.codes.get(m.entity) and m.label != "PRON" \
+                    and not (m.why or "").startswith(DATELINE):
+                return Speaker(found.span, m.entity, f"{found.why}, speaking for {m.text!r}")
+        return None
+
+    def _find(self, subject: Token) -> Speaker:
         head = (subject.idx, subject.idx + len(subject))
         left = subject.left_edge.idx
         mention = self._covering(*head) or self._within(left, head[1])
@@ -106,16 +158,25 @@ class SpeakerFinder:
     def _fallback(self, subject: Token, phrase: Range) -> Speaker:
         word = subject.lower_
         rule = self.lex.speakers.get(word if subject.pos_ == "PRON" else subject.lemma_.lower())
-        definite = subject.pos_ == "PRON" or any(c.lower_ == "the" for c in subject.children)
+        definite = subject.pos_ == "PRON" or any(c.lower_ in _DEFINITE for c in subject.children)
         span = (subject.idx, subject.idx + len(subject)) if subject.pos_ == "PRON" else phrase
         if rule == "person" and definite:
             prev, how = self._previous_person(span[0])
+            if prev is not None:
+                return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        rule, _, aliases = (rule or "").partition(":")
+        if rule == "body" and definite:
+            prev, how = self._previous_body(subject.lemma_.lower(), aliases, span[0])
             if prev is not None:
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
         if rule == "actor" and subject.pos_ == "PRON":
             prev, how = self._previous_person(span[0], self.actor_mentions)
             if prev is not None:
                 how = how.replace("person", "actor")
+                return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        if rule == "person" and definite:
+            prev, how = self._previous_speaker(span[0], self.actor_mentions, "actor")
+            if prev is not None:
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
         surname = self.surnames.get(word) if subject.pos_ == "PROPN" else None
         if surname is not None:
@@ -125,6 +186,12 @@ class SpeakerFinder:
             if antecedent.entity is not None:
                 return Speaker(span, antecedent.entity, f"relative {word!r} -> {antecedent.why}")
         return Speaker(span, None, f"subject {word!r} without a mention")
+
+
+def _surname_keys(name: str) -> set[str]:
+    """'Majed al-Ansari' is 'al-Ansari' and 'Ansari' when named again."""
+    last = name.split()[-1].casefold()
+    return {last, last.rsplit("-", 1)[-1]}
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
