@@ -120,8 +120,20 @@ def people(w: Work, m: Match, code: str) -> bool:
         return False
     key = f"group:{code}:people"
     w.entity(key, Entity("", form, "group", code, None, why=f"demonym {form!r}: people of {code}"))
-    w.mention(m.start, m.end, "NORP", key, "plural demonym")
+    start = _people_start(w, m)
+    w.mention(start, m.end, "NORP", key, "plural demonym" + (" with what qualifies it" if start < m.start else ""))
     return True
+
+
+def _people_start(w: Work, m: Match) -> int:
+    """Where a people's mention starts: over the name spaCy read it in ("Kosovo Serbs") and lowercase
+    modifiers before ("ethnic Albanians"); the demonym's state decides the code."""
+    from .phrases import left_start
+
+    doc, start = w.doc, m.start
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].is_title and w.free(start - 1, start):
+        start -= 1
+    return left_start(w, start, m.end)
 
 
 def _demonyms(w: Work, code: str) -> tuple[str, ...]:

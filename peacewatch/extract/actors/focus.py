@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...types import Entity, Mention
-from . import dyads
+from . import dyads, phrases
 from .lexicon import TermMatch
 from .tables import DATELINE
 from .work import Work, state_rows
@@ -144,12 +144,18 @@ def _definite_start(w: Work, i: int) -> int | None:
 def collectives(w: Work, focus: Focus) -> None:
     """Unnamed collectives with no state: armed ones to the side in focus, civilians to the side of
     an armed group only (between two states at war, "prisoners" or "civilians" may be either's),
-    officials and forces to the state in focus; with nothing in focus, armed ones keep no code."""
+    officials and forces to the state in focus; with nothing in focus, armed ones keep no code. A
+    civilian or official collective of or in a named place takes that place's code instead
+    ("people of Barrancas", "medical officials in Gaza"); see ``phrases``."""
     for _, tm in sorted(w.terms.items()):
         term = tm.term
         if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
             continue
         armed = term.sector in ARMED
+        place = phrases.located(w, tm)
+        if place is not None:
+            _collective(w, tm, place.code, focus, armed, place)
+            continue
         if term.sector in STATE_SECTORS:
             code = focus.state
         else:
@@ -159,14 +165,55 @@ def collectives(w: Work, focus: Focus) -> None:
         _collective(w, tm, code, focus, armed)
 
 
-def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: bool) -> None:
+def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: bool,
+                place: phrases.Located | None = None) -> None:
+    """One mention over the collective with its modifiers ("other armed groups"), over "of <place>"
+    when its place says whose it is, and over an institution noun after an armed one ("guerrilla
+    delegation": an organization of the armed side)."""
     term = tm.term
+    start, end = phrases.left_start(w, tm.start, tm.end), tm.end
     kind = "armed_group" if armed else "group"
-    key = f"group:{code}:{term.sector}:{term.term}"
-    how = f"in focus: {focus.why}" if code else "no state named"
-    why = f"group noun {term.term!r} ({term.sector}), {how}"
-    w.entity(key, Entity("", w.doc[tm.start:tm.end].text, kind, code, term.sector, why=why))
-    w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}" + (f" → {code} in focus" if code else ""))
+    noun = term.term
+    office = phrases.institution_after(w, tm) if armed else None
+    if office is not None:
+        end, kind, noun = office.end, "organization", f"{term.term} {office.term.term}"
+    if place is not None:
+        end, how = place.end, f"{place.why}: that place's ({code})"
+    else:
+        how = f"in focus: {focus.why}" if code else "no state named"
+    key = f"group:{code}:{term.sector}:{noun}"
+    why = f"group noun {noun!r} ({term.sector}), {how}"
+    w.entity(key, Entity("", w.doc[start:end].text, kind, code, term.sector, why=why))
+    short = f"group noun {noun!r}" + (f" → {code} " + ("of the place named" if place else "in focus") if code else "")
+    w.mention(start, end, "NORP", key, short)
+
+
+# Institution nouns that, with "the" and no state or earlier name, are not the state in focus's own.
+NOT_OWN = frozenset({"embassy", "company", "newspaper", "party", "opposition coalition", "delegation"})
+
+
+def state_institutions(w: Work, focus: Focus) -> None:
+    """'the army', 'the military', 'the police', 'the parliament', 'the defence ministry' with no
+    state and no earlier name they take up (``institutions.back_references`` runs first): an
+    organization of the state in focus with the noun's sector."""
+    if focus.state is None:
+        return
+    doc = w.doc
+    for i, tm in sorted(w.terms.items()):
+        term = tm.term
+        if term.kind != "organization" or term.sector not in STATE_SECTORS or term.term in NOT_OWN \
+                or term.term in GOVERNMENT or not w.free(tm.start, tm.end):
+            continue
+        if tm.end < len(doc) and doc[tm.end].lower_ == "of":
+            continue  # "the Ministry of Defence of Ukraine" is read by pattern; "the army of X" is X's
+        start = _definite_start(w, i)
+        if start is None:
+            continue
+        key = f"group:{focus.state}:{term.sector}:{term.term}"
+        text = doc[start:tm.end].text
+        why = f"{text!r} with no state named: the {term.term!r} ({term.sector}) of the {focus.why}"
+        w.entity(key, Entity("", text, "organization", focus.state, term.sector, why=why))
+        w.mention(start, tm.end, "ORG", key, why)
 
 
 def stateless_persons(w: Work, focus: Focus) -> None:

@@ -14,6 +14,7 @@ state or the person inside (which stay), the way a group mention holds its state
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
@@ -39,7 +40,11 @@ ARMED_WORDS = frozenset("Liberation Revolutionary Resistance Rebel Rebels Insurg
 # Last words that make a name with no state in it an armed group ("Arakan Army").
 STATELESS_ARMED = frozenset({"Army", "Forces", "Force"})
 # Last words of a name and the sector of what they head ("Prosperity Party", "the Kosovo Security Force").
-HEAD_SECTORS = {"Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
+# A numbered unit ("93rd Mechanized Brigade", "58th Army", "1st Battalion") is a state's army's.
+UNITS = frozenset("Brigade Battalion Regiment Division Corps Army Squadron Fleet".split())
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+HEAD_SECTORS = {"Administration": "GOV", "Guard": "MIL", "Hospital": "MED", "University": "EDU",
+                "Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
                 "Parliament": "LEG", "Assembly": "LEG", "Court": "JUD", "Ministry": "GOV", "Government": "GOV"}
 
 
@@ -201,6 +206,11 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str
     words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
     if not words or not words[-1][:1].isupper():
         return None
+    if words[-1] in UNITS and any(ORDINAL.match(t.text) for t in ent):
+        # "the 93rd Mechanized Brigade", "the 58th Army": a numbered unit is a state's army's
+        where = code or in_focus
+        how = "named in it" if code else ("the state in focus" if where else "no state")
+        return "organization", where, "MIL", f"numbered military unit ({how})"
     if ARMED_WORDS & set(words) or (words[-1] in STATELESS_ARMED and code is None):
         # "Arakan Army", "Free Syrian Army" are rebels; a state's army is "the Sudanese army" or
         # carries its state's name ("Pakistan Army", then MIL below)
@@ -209,6 +219,8 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str
         return "armed_group", where, "REB", f"armed group by its name ({how})"
     head = "Ministry" if words[0] == "Ministry" else words[-1]
     sector = HEAD_SECTORS.get(head)
+    if head in ("Center", "Centre") and "Medical" in words:
+        sector = "MED"
     if sector is None:
         return None
     if head == "Ministry" and any(w in ("Defence", "Defense") for w in words):
