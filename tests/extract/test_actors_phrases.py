@@ -123,3 +123,19 @@ def test_the_warring_parties_are_the_pair(pipe) -> None:  # type: ignore[no-unty
     r = run(pipe, "Sudan's army and the RSF clashed in Khartoum. The warring parties later met in Jeddah.")
     ent = entity_of(r, "warring parties")
     assert ent.kind == "group" and len(ent.members) == 2
+
+
+def test_the_rebel_group_is_the_armed_group_named_before(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "The M23 seized Goma on Monday. Congo said the rebel group would withdraw. "
+                  "Later the armed group said it would stay.")
+    for text in ("the rebel group", "the armed group"):
+        found = next(m for m in r.mentions if m.text == text)
+        assert r.entity(found.entity).name == "M23"  # type: ignore[union-attr]
+
+
+def test_an_institution_in_a_place_is_of_that_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "The ELN attacked a police academy in Bogota. A hospital in Gaza was hit.")
+    ent = entity_of(r, "a police academy")
+    assert (ent.kind, ent.code, ent.sector) == ("organization", "COL", "COP")
+    ent = entity_of(r, "A hospital")
+    assert (ent.code, ent.sector) == ("PSE", "MED")

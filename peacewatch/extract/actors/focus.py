@@ -87,6 +87,7 @@ def resolve_unnamed(w: Work) -> Focus:
     focus = find(w)
     the_government(w, focus)
     collectives(w, focus)
+    placed_institutions(w)
     stateless_persons(w, focus)
     appositions(w, focus)
     unaffiliated_persons(w, focus)
@@ -152,6 +153,8 @@ def collectives(w: Work, focus: Focus) -> None:
         if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
             continue
         armed = term.sector in ARMED
+        if armed and focus.armed and _names_a_group(w, tm):
+            continue  # "the rebel group", "the armed group": the group named before (back_references)
         place = phrases.located(w, tm)
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
@@ -163,6 +166,29 @@ def collectives(w: Work, focus: Focus) -> None:
         if code is None and not armed:
             continue
         _collective(w, tm, code, focus, armed)
+
+
+def placed_institutions(w: Work) -> None:
+    """'a police academy in Bogota', 'the hospital in Gaza': an institution of the place it is in."""
+    doc = w.doc
+    for i, tm in sorted(w.terms.items()):
+        if tm.term.kind != "organization" or not w.free(tm.start, tm.end):
+            continue
+        place = phrases.located(w, tm)
+        start = phrases.left_start(w, i, tm.end)
+        if place is None or start == 0 or doc[start - 1].lower_ not in ("a", "an", "the"):
+            continue
+        key = f"placed:{place.code}:{tm.term.sector}:{tm.term.term}"
+        why = f"{tm.term.term!r} ({tm.term.sector}) {place.why}: of that place ({place.code})"
+        w.entity(key, Entity("", doc[start:tm.end].text, "organization", place.code, tm.term.sector, why=why))
+        w.mention(start - 1, place.end, "ORG", key, why)
+
+
+def _names_a_group(w: Work, tm: TermMatch) -> bool:
+    """Whether an armed collective modifies a definite 'group' / 'movement' / 'militia'."""
+    doc, heads = w.doc, ("group", "movement", "militia")
+    ends = doc[tm.end - 1].lower_ in heads or (tm.end < len(doc) and doc[tm.end].lower_ in heads)
+    return ends and tm.start > 0 and doc[tm.start - 1].lower_ == "the"
 
 
 def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: bool,

@@ -31,7 +31,8 @@ INSTITUTION_KINDS = frozenset({"organization", "armed_group", "igo"})
 BACK_NOUNS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",), "office": ("office",), "delegation": ("delegation",),
     "agency": ("agency",), "council": ("council",), "commission": ("commission",),
-    "movement": ("movement",), "group": (), "militia": (),
+    "movement": ("movement",), "group": (), "militia": (), "organisation": (), "organization": (),
+    "alliance": ("alliance",), "coalition": ("coalition",),
 }
 POSSESSIVE = frozenset({"'s", "\u2019s", "\u02bcs"})
 # Words of an organization's own name that make it a non-state armed group.
@@ -175,12 +176,28 @@ def back_references(w: Work) -> None:
     doc = w.doc
     for t in doc:
         words = BACK_NOUNS.get(t.lower_)
-        if words is None or t.i == 0 or doc[t.i - 1].lower_ != "the" or not w.free(t.i - 1, t.i + 1):
+        start = _the_before(w, t.i) if words is not None else None
+        if words is None or start is None or not w.free(start, t.i + 1):
             continue
         key = _last_institution(w, t.idx, words)
         if key is not None:
             name = w.entities[key].name
-            w.mention(t.i - 1, t.i + 1, "ORG", key, f"'the {t.lower_}' → last institution named ({name})")
+            text = doc[start:t.i + 1].text
+            w.mention(start, t.i + 1, "ORG", key, f"{text!r} → last institution named ({name})")
+
+
+def _the_before(w: Work, i: int) -> int | None:
+    """The 'the' before noun ``i``, over up to two modifiers ("the rebel group", "the Islamist
+    movement", "the armed group"), else ``None``."""
+    doc, j = w.doc, i - 1
+    while j >= 0 and i - j <= 3:
+        t = doc[j]
+        if t.lower_ == "the":
+            return j
+        if t.dep_ not in ("amod", "compound") or t.head.i != i or not t.is_alpha or t.ent_type_ in ("GPE", "ORG"):
+            return None  # "the Ukrainian delegation", "the ELN delegation" are read as named
+        j -= 1
+    return None
 
 
 def _last_institution(w: Work, before: int, words: tuple[str, ...]) -> str | None:

@@ -8,8 +8,8 @@ sector term so that ``focus`` can give the whole phrase one mention and the righ
   "community") belong to the mention;
 - ``located``: "of <place or state>" after a civilian or official collective names whose it is (the
   mention runs over it: "people of Barrancas"), "in <place or state>" where it is (the code only:
-  "medical officials in Gaza"); never for troops, armed groups or the held (hostages, prisoners),
-  who are often where they are not from;
+  "medical officials in Gaza", "a police academy in Bogota"); never for troops, armed groups or the
+  held (hostages, prisoners), who are often where they are not from;
 - ``institution_after``: an armed collective followed by an institution noun ("guerrilla
   delegation", "rebel leadership") is that institution of the armed side.
 """
@@ -62,7 +62,7 @@ def located(w: Work, tm: TermMatch) -> Located | None:
     """The place or state named right after a civilian or official collective: "of X" (whose it is;
     the mention may run over it) or "in X" (where it is; the mention stays)."""
     term = tm.term
-    if term.sector not in LOCAL_SECTORS or term.term in DISPLACED or term.kind != "group":
+    if term.sector not in LOCAL_SECTORS or term.term in DISPLACED or term.kind not in ("group", "organization"):
         return None
     doc = w.doc
     if tm.end + 1 >= len(doc) or doc[tm.end].lower_ not in ("of", "in"):
