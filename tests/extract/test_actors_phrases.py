@@ -139,3 +139,12 @@ def test_an_institution_in_a_place_is_of_that_place(pipe) -> None:  # type: igno
     assert (ent.kind, ent.code, ent.sector) == ("organization", "COL", "COP")
     ent = entity_of(r, "A hospital")
     assert (ent.code, ent.sector) == ("PSE", "MED")
+
+
+def test_both_leaders_and_each_side_are_the_pair(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Armenia and Azerbaijan agreed on Monday to exchange prisoners. The two leaders will meet "
+                  "in Prague. Each side accused the other of violations. Both foreign ministers spoke.")
+    states = {e.id: e.code for e in r.entities if e.kind == "state"}
+    for text in ("The two leaders", "Each side", "Both foreign ministers"):
+        ent = entity_of(r, text)
+        assert ent.kind == "group" and sorted(states[i] for i in ent.members) == ["ARM", "AZE"]
