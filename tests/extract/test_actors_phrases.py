@@ -148,3 +148,11 @@ def test_both_leaders_and_each_side_are_the_pair(pipe) -> None:  # type: ignore[
     for text in ("The two leaders", "Each side", "Both foreign ministers"):
         ent = entity_of(r, text)
         assert ent.kind == "group" and sorted(states[i] for i in ent.members) == ["ARM", "AZE"]
+
+
+def test_protesters_with_no_armed_group_are_the_state_in_focus(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Serbia said the talks had failed. Serbia protested. Serbia's president said protesters "
+                  "blocked roads and civilians fled.")
+    ent = entity_of(r, "protesters")
+    assert (ent.kind, ent.code, ent.sector) == ("group", "SRB", "CVL")
+    assert "civilians" not in texts(r)  # between two states at war they may be either's

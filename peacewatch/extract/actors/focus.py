@@ -161,8 +161,10 @@ def collectives(w: Work, focus: Focus) -> None:
             continue
         if term.sector in STATE_SECTORS:
             code = focus.state
+        elif armed or focus.armed:
+            code = focus.side
         else:
-            code = focus.side if armed or focus.armed else None
+            code = focus.state if _domestic(term.term, term.sector) else None
         if code is None and not armed:
             continue
         _collective(w, tm, code, focus, armed)
@@ -182,6 +184,17 @@ def placed_institutions(w: Work) -> None:
         why = f"{tm.term.term!r} ({tm.term.sector}) {place.why}: of that place ({place.code})"
         w.entity(key, Entity("", doc[start:tm.end].text, "organization", place.code, tm.term.sector, why=why))
         w.mention(start - 1, place.end, "ORG", key, why)
+
+
+# Sectors of collectives that, with no armed group named, are the state in focus's own people:
+# protesters, residents, students, workers take to the streets of their own country.
+DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+
+
+def _domestic(term: str, sector: str) -> bool:
+    """Whether an unarmed collective is the state in focus's own when no armed group is named; not
+    civilians (between two states at war they may be either's) nor the held (hostages, prisoners)."""
+    return sector in DOMESTIC_SECTORS and term not in phrases.DISPLACED and term not in ("civilians", "civilian")
 
 
 def _names_a_group(w: Work, tm: TermMatch) -> bool:
