@@ -19,7 +19,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import collectives, focus, headlines, institutions, persons, tables
+from . import collectives, consistency, focus, headlines, institutions, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -56,6 +56,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     institutions.offices(w)
     in_focus = focus.resolve_unnamed(w)
     _other_spacy_names(w, in_focus)
+    consistency.propagate(w)
     institutions.back_references(w)
     focus.state_institutions(w, in_focus)
     persons.definite_offices(w)

@@ -1,0 +1,64 @@
+"""One name, one reading per document: occurrences of a name spaCy tagged elsewhere but not here.
+
+spaCy's statistical NER decides every occurrence from its own context, so a company or person it
+tags once ("Ryanair said …") may go untagged three sentences later ("… than Ryanair"). Within one
+news article a capitalized name nearly always names the same thing each time, so an untagged
+occurrence of a name spaCy tagged (and the ``actors`` passes turned into an entity of spaCy's
+reading) is a mention of that same entity. Only exact, case-sensitive token sequences count, never
+inside another spaCy name or a mention already made, and never a name that is a common word when
+lowercased at the start of a sentence ("Will", "March").
+"""
+
+from __future__ import annotations
+
+from ...types import Mention
+from .work import Work
+
+# spaCy labels whose names are propagated (the actor and place labels the component keeps).
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def propagate(w: Work) -> None:
+    """Add a mention for each untagged occurrence of a name made an entity from spaCy's reading."""
+    doc = w.doc
+    names: dict[tuple[str, ...], tuple[str, str]] = {}
+    for ent in doc.ents:
+        key = f"spacy:{ent.label_}:{ent.text.casefold()}"
+        words = tuple(t.text for t in ent)
+        if ent.label_ in LABELS and key in w.entities and _name_like(words):
+            names.setdefault(words, (key, ent.label_))
+    if not names:
+        return
+    lengths: dict[str, list[int]] = {}  # first word → lengths of the names it begins, longest first
+    for words in names:
+        lengths.setdefault(words[0], []).append(len(words))
+    texts = [t.text for t in doc]
+    i = 0
+    while i < len(doc):
+        hit = next(((n, names[tuple(texts[i:i + n])]) for n in sorted(lengths.get(texts[i], ()), reverse=True)
+                    if tuple(texts[i:i + n]) in names), None)
+        if hit is None:
+            i += 1
+            continue
+        n, (key, label) = hit
+        if _untagged(w, i, i + n) and not (n == 1 and doc[i].is_sent_start and doc[i].is_stop):
+            start, end, text = w.chars(i, i + n)
+            w.mentions.append(Mention(start, end, text, label, key, False,
+                                      f"same name as spaCy's {label} elsewhere in the document"))
+            w.claimed.update(range(i, i + n))
+        i += n
+
+
+def _name_like(words: tuple[str, ...]) -> bool:
+    """A name to propagate: capitalized at both ends, more than one letter, not a lone stop word."""
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper() and len("".join(words)) > 2
+
+
+def _untagged(w: Work, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are outside every spaCy name and every mention."""
+    doc = w.doc
+    if not w.free(start, end) or any(doc[k].ent_iob_ != "O" for k in range(start, end)):
+        return False
+    before = start > 0 and doc[start - 1].is_alpha and doc[start - 1].is_title and not doc[start - 1].is_sent_start
+    after = end < len(doc) and doc[end].is_alpha and doc[end].is_title
+    return not (before or after)  # a word of a longer name ("Ryanair Holdings") is not the name
