@@ -35,3 +35,9 @@ def test_a_word_of_a_longer_name_is_not_the_name(pipe) -> None:  # type: ignore[
     r = run(pipe, text)
     assert not [m for m in r.mentions if m.start == at and m.text == "Nasdaq"]
     assert len([m for m in r.mentions if m.text == "Nasdaq"]) == 2
+
+
+def test_a_name_read_under_two_labels_takes_the_majority_label(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Cisco said on Monday that sales fell. Shares of Cisco dropped 5 percent while Cisco managers met.")
+    found = [m for m in r.mentions if m.text == "Cisco"]
+    assert len(found) == 3 and {m.label for m in found} == {"ORG"} and len({m.entity for m in found}) == 1

@@ -7,9 +7,14 @@ occurrence of a name spaCy tagged (and the ``actors`` passes turned into an enti
 reading) is a mention of that same entity. Only exact, case-sensitive token sequences count, never
 inside another spaCy name or a mention already made, and never a name that is a common word when
 lowercased at the start of a sentence ("Will", "March").
+
+``vote`` does the same for labels: a name spaCy tags ORG twice and GPE once in one article ("Cisco")
+takes the majority label (and entity) at every occurrence; a tie changes nothing.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from ...types import Mention
 from .work import Work
@@ -62,3 +67,24 @@ def _untagged(w: Work, start: int, end: int) -> bool:
     before = start > 0 and doc[start - 1].is_alpha and doc[start - 1].is_title and not doc[start - 1].is_sent_start
     after = end < len(doc) and doc[end].is_alpha and doc[end].is_title
     return not (before or after)  # a word of a longer name ("Ryanair Holdings") is not the name
+
+
+def vote(w: Work) -> None:
+    """Give every occurrence of a name spaCy read under several labels the label most of them have."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in w.mentions:
+        key = m.entity or ""
+        if key.startswith("spacy:") and key.split(":", 2)[1] in LABELS:
+            by_name.setdefault(m.text, []).append(m)
+    for mentions in by_name.values():
+        votes = Counter(m.label for m in mentions)
+        if len(votes) < 2:
+            continue
+        (first, n1), (_, n2) = votes.most_common(2)
+        if n1 == n2:
+            continue
+        winner = next(m.entity for m in mentions if m.label == first)
+        for m in mentions:
+            if m.label != first:
+                m.label, m.entity = first, winner
+                m.why = f"{m.why}; {first} by {n1} of {sum(votes.values())} occurrences of the name"

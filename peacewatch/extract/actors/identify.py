@@ -57,6 +57,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     in_focus = focus.resolve_unnamed(w)
     _other_spacy_names(w, in_focus)
     consistency.propagate(w)
+    consistency.vote(w)
     institutions.back_references(w)
     focus.state_institutions(w, in_focus)
     persons.definite_offices(w)
