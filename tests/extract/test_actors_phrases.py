@@ -156,3 +156,13 @@ def test_protesters_with_no_armed_group_are_the_state_in_focus(pipe) -> None:  #
     ent = entity_of(r, "protesters")
     assert (ent.kind, ent.code, ent.sector) == ("group", "SRB", "CVL")
     assert "civilians" not in texts(r)  # between two states at war they may be either's
+
+
+def test_the_country_s_institutions_are_that_state_s(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Sudan's army and the RSF fought. Sudan said the country's army would not negotiate. "
+                  "The country's foreign ministry said the army-backed government would stay.")
+    ent = entity_of(r, "the country's army")
+    assert (ent.kind, ent.code, ent.sector) == ("organization", "SDN", "MIL")
+    ent = entity_of(r, "The country's foreign ministry")
+    assert (ent.kind, ent.code) == ("organization", "SDN")
+    assert "the army" not in [m.text.lower() for m in r.mentions]  # "army-backed" modifies the government

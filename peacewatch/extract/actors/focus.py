@@ -243,8 +243,8 @@ def state_institutions(w: Work, focus: Focus) -> None:
         if term.kind != "organization" or term.sector not in STATE_SECTORS or term.term in NOT_OWN \
                 or term.term in GOVERNMENT or not w.free(tm.start, tm.end):
             continue
-        if tm.end < len(doc) and doc[tm.end].lower_ == "of":
-            continue  # "the Ministry of Defence of Ukraine" is read by pattern; "the army of X" is X's
+        if tm.end < len(doc) and doc[tm.end].lower_ in ("of", "-"):
+            continue  # "the army of X" is X's; "the army-backed government" is the government
         start = _definite_start(w, i)
         if start is None:
             continue
