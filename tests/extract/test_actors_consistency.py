@@ -41,3 +41,11 @@ def test_a_name_read_under_two_labels_takes_the_majority_label(pipe) -> None:  #
     r = run(pipe, "Cisco said on Monday that sales fell. Shares of Cisco dropped 5 percent while Cisco managers met.")
     found = [m for m in r.mentions if m.text == "Cisco"]
     assert len(found) == 3 and {m.label for m in found} == {"ORG"} and len({m.entity for m in found}) == 1
+
+
+def test_two_names_of_one_side_joined_by_a_slash_are_one_mention(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "The Congo River Alliance/March 23 Movement (AFC/M23) signed in Doha. Israel/Hamas talks stalled.")
+    whole = [m for m in r.mentions if m.text == "Congo River Alliance/March 23 Movement"]
+    assert whole and r.entity(whole[0].entity).code == "COD"  # type: ignore[union-attr]
+    assert [m for m in r.mentions if m.text == "AFC/M23"]
+    assert not [m for m in r.mentions if m.text == "Israel/Hamas"]  # two sides, two codes

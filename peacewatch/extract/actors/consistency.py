@@ -8,6 +8,8 @@ reading) is a mention of that same entity. Only exact, case-sensitive token sequ
 inside another spaCy name or a mention already made, and never a name that is a common word when
 lowercased at the start of a sentence ("Will", "March").
 
+``slashed`` joins two names of one side written as one ("Congo River Alliance/March 23 Movement").
+
 ``vote`` does the same for labels: a name spaCy tags ORG twice and GPE once in one article ("Cisco")
 takes the majority label (and entity) at every occurrence; a tie changes nothing.
 """
@@ -88,3 +90,23 @@ def vote(w: Work) -> None:
             if m.label != first:
                 m.label, m.entity = first, winner
                 m.why = f"{m.why}; {first} by {n1} of {sum(votes.values())} occurrences of the name"
+
+
+# Kinds of entity two names joined by a slash may have to be read as one ("AFC/M23").
+SIDE_KINDS = frozenset({"armed_group", "organization", "igo"})
+
+
+def slashed(w: Work) -> None:
+    """"Congo River Alliance/March 23 Movement", "AFC/M23": two named actors of one code written
+    with a slash and no space are one mention over both, of the first one's entity (both stay)."""
+    text = w.doc.text
+    ends = {m.end: m for m in w.mentions if m.entity in w.entities}
+    for m in list(w.mentions):
+        first = ends.get(m.start - 1)
+        if first is None or text[m.start - 1] != "/" or m.entity not in w.entities:
+            continue
+        a, b = w.entities[first.entity or ""], w.entities[m.entity or ""]
+        if a.kind in SIDE_KINDS and b.kind in SIDE_KINDS and a.code and a.code == b.code:
+            why = f"{first.text!r} and {m.text!r} written as one name"
+            w.mentions.append(Mention(first.start, m.end, text[first.start:m.end], first.label, first.entity,
+                                      False, why))

@@ -58,6 +58,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     _other_spacy_names(w, in_focus)
     consistency.propagate(w)
     consistency.vote(w)
+    consistency.slashed(w)
     institutions.back_references(w)
     focus.state_institutions(w, in_focus)
     persons.definite_offices(w)
