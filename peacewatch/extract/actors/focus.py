@@ -11,8 +11,12 @@ government", "the rebels", "civilians", "the ministry" without naming them again
 
 and resolves to them: "the government" / "the authorities" with no state (the state itself);
 unnamed collectives with no state ("separatists", "the rebels", "civilians", "hostages") to the side
-in focus (sector from ``sectors.tsv``), officials to the state in focus; and a titled person with no
-country ("then-president Juan Manuel Santos") to the state in focus. Every ``why`` says "in focus".
+in focus (sector from ``sectors.tsv``), officials to the state in focus, protesters and residents
+to it when no armed group is named; "the army", "the police", "the parliament" with no state and no
+earlier name to an organization of the state in focus; and a titled person with no country
+("then-president Juan Manuel Santos") to the state in focus. Every ``why`` says "in focus". A
+collective of or in a named place takes that place's code instead, and institutions in a place are
+that place's (``phrases``).
 """
 
 from __future__ import annotations
