@@ -15,7 +15,9 @@ The definitions follow ``shared/tools/scoring/score_gold.py docs``:
   of spaces, quote marks and , . ; :) or they overlap by half the shorter; on matches, the share
   with the gold speaker code.
 - **entities**: recall of gold (surface form, code) pairs: some mention containing the surface form
-  (case-insensitive) resolves to that code; per kind as well.
+  (case-insensitive) resolves to that code; per kind as well, and apart for the processes the actors
+  component was tuned on (``ACTOR_TUNE_PROCESSES``) and the four others: ``actors_tune_…``,
+  ``actors_untouched_…``.
 
 Codes are upper-cased and ``IGO:EU`` counts as ``IGO``. Scores are given for the whole file and per
 part: ``tune`` (the processes the learned event coder trained on, ``TUNE_PROCESSES``) and
@@ -39,6 +41,10 @@ from .scores import Scores, prf, read_gold_lines
 # The development processes the learned event coder may train and tune on: the first four by the
 # SHA-1 of their name. The other three (colombia-eln, ethiopia-tplf, israel-hamas) are only scored.
 TUNE_PROCESSES = ("russia-ukraine", "serbia-kosovo", "sudan", "drc-rwanda-m23")
+# The processes whose entity errors the actors component was tuned on (docs/actors.md); entity
+# recall is also given for them and for the other four (never read) apart: ``actors_tune_…``,
+# ``actors_untouched_…`` and their kinds.
+ACTOR_TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "israel-hamas")
 MARKER = re.compile(r"^ date \d{4}-\d{2}(-\d{2})? ")
 TRIM = " \t\n\"'“”‘’«»,.;:"
 ATTRIBUTES = ("recipient", "status", "date")
@@ -229,6 +235,15 @@ def scores(tally: Tally) -> dict[str, float]:
     return out
 
 
+def _entity_recalls(tally: Tally) -> dict[str, float]:
+    """Entity recall, overall and by kind ("entities_recall", "entities_organization_recall" …)."""
+    out = {}
+    for name, c in sorted(tally.counts.items()):
+        if name.startswith("entities") and c["tp"] + c["fn"]:
+            out[f"{name.replace(':', '_')}_recall"] = c["tp"] / (c["tp"] + c["fn"])
+    return out
+
+
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
              baseline: str | None = None) -> Scores:
     """Score the pipeline on document gold (see the module docstring for every definition).
@@ -255,14 +270,19 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
 def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[Document],
          processes: dict[str, str]) -> Scores:
     whole, parts = Tally(), {"tune": Tally(), "untouched": Tally()}
+    actor_parts = {"tune": Tally(), "untouched": Tally()}
     errors: list[str] = []
     kinds: dict[str, dict[str, float]] = {}
     for record, doc, result in zip(records, docs, pipe.annotate(docs), strict=True):
         errors += score_document(whole, record, result, doc.text)
         score_document(parts[doc_part(doc.id, processes)], record, result, doc.text)
+        actor_part = "tune" if processes.get(doc.id) in ACTOR_TUNE_PROCESSES else "untouched"
+        score_entities(actor_parts[actor_part], record, result, doc.text)
     out = scores(whole)
     for name, tally in parts.items():
         out.update({f"{name}_{k}": v for k, v in scores(tally).items() if k.startswith("type")})
+    for name, tally in actor_parts.items():
+        out.update({f"actors_{name}_{k}": v for k, v in _entity_recalls(tally).items()})
     for name, c in sorted(whole.counts.items()):
         if name.startswith("entities:"):
             kinds[name.split(":", 1)[1]] = {"recall": prf(c["tp"], 0, c["fn"])[1], "gold": float(c["tp"] + c["fn"])}

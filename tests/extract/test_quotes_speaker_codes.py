@@ -28,7 +28,7 @@ def codes(r: Result) -> dict[str, str | None]:
 
 
 TEXT = ("The ELN said on Monday it would free two soldiers. It added that talks must resume. "
-        "Colombia's defence ministry said the army was ready. It said the truce held.")
+        "Colombia's defence ministry said the troops were ready. It said the truce held.")
 
 
 def test_it_is_the_last_actor_that_spoke(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -120,8 +120,20 @@ def people(w: Work, m: Match, code: str) -> bool:
         return False
     key = f"group:{code}:people"
     w.entity(key, Entity("", form, "group", code, None, why=f"demonym {form!r}: people of {code}"))
-    w.mention(m.start, m.end, "NORP", key, "plural demonym")
+    start = _people_start(w, m)
+    w.mention(start, m.end, "NORP", key, "plural demonym" + (" with what qualifies it" if start < m.start else ""))
     return True
+
+
+def _people_start(w: Work, m: Match) -> int:
+    """Where a people's mention starts: over the name spaCy read it in ("Kosovo Serbs") and lowercase
+    modifiers before ("ethnic Albanians"); the demonym's state decides the code."""
+    from .phrases import left_start
+
+    doc, start = w.doc, m.start
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].is_title and w.free(start - 1, start):
+        start -= 1
+    return left_start(w, start, m.end)
 
 
 def _demonyms(w: Work, code: str) -> tuple[str, ...]:
@@ -179,3 +191,29 @@ def the_country(w: Work) -> None:
                    key=lambda m: m.start, default=None)
         if last is not None and last.entity is not None:
             w.mention(t.i - 1, t.i + 1, "GPE", last.entity, f"'the country' → the last state named ({last.text})")
+            _country_s(w, t.i + 1, last.entity)
+
+
+def _country_s(w: Work, k: int, state_key: str) -> None:
+    """"the country's army", "the country's foreign ministry": an institution of that state (one
+    mention over the whole phrase; the state's own mention stays inside)."""
+    doc = w.doc
+    if k >= len(doc) - 1 or doc[k].text not in ("'s", "\u2019s"):
+        return
+    tm = next((w.terms[j] for j in range(k + 1, min(k + 3, len(doc))) if j in w.terms), None)
+    if tm is None or tm.term.kind not in ("organization", "group") or not w.free(k + 1, tm.end) \
+            or not all(doc[j].is_lower for j in range(k + 1, tm.end)):
+        return
+    code = w.entities[state_key].code
+    start = k - 2
+    if tm.term.sector == "GOV" and tm.term.term in STATE_ITSELF:
+        w.mention(start, tm.end, "ORG", state_key, f"'the country's {tm.term.term}': the state itself")
+        return
+    kind = "armed_group" if tm.term.sector in ("REB", "PRM") else ("organization" if tm.term.kind == "organization"
+                                                                  else "group")
+    key = f"group:{code}:{tm.term.sector}:{tm.term.term}"
+    text = doc[start:tm.end].text
+    why = f"{text!r}: the {tm.term.term!r} ({tm.term.sector}) of the country named last ({code})"
+    w.entity(key, Entity("", text, kind, code, tm.term.sector, why=why))
+    w.mentions.append(Mention(*w.chars(start, tm.end), "ORG" if kind == "organization" else "NORP", key, False, why))
+    w.claimed.update(range(k, tm.end))

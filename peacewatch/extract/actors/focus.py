@@ -11,8 +11,12 @@ government", "the rebels", "civilians", "the ministry" without naming them again
 
 and resolves to them: "the government" / "the authorities" with no state (the state itself);
 unnamed collectives with no state ("separatists", "the rebels", "civilians", "hostages") to the side
-in focus (sector from ``sectors.tsv``), officials to the state in focus; and a titled person with no
-country ("then-president Juan Manuel Santos") to the state in focus. Every ``why`` says "in focus".
+in focus (sector from ``sectors.tsv``), officials to the state in focus, protesters and residents
+to it when no armed group is named; "the army", "the police", "the parliament" with no state and no
+earlier name to an organization of the state in focus; and a titled person with no country
+("then-president Juan Manuel Santos") to the state in focus. Every ``why`` says "in focus". A
+collective of or in a named place takes that place's code instead, and institutions in a place are
+that place's (``phrases``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...types import Entity, Mention
-from . import dyads
+from . import dyads, phrases
 from .lexicon import TermMatch
 from .tables import DATELINE
 from .work import Work, state_rows
@@ -87,6 +91,7 @@ def resolve_unnamed(w: Work) -> Focus:
     focus = find(w)
     the_government(w, focus)
     collectives(w, focus)
+    placed_institutions(w)
     stateless_persons(w, focus)
     appositions(w, focus)
     unaffiliated_persons(w, focus)
@@ -144,29 +149,114 @@ def _definite_start(w: Work, i: int) -> int | None:
 def collectives(w: Work, focus: Focus) -> None:
     """Unnamed collectives with no state: armed ones to the side in focus, civilians to the side of
     an armed group only (between two states at war, "prisoners" or "civilians" may be either's),
-    officials and forces to the state in focus; with nothing in focus, armed ones keep no code."""
+    officials and forces to the state in focus; with nothing in focus, armed ones keep no code. A
+    civilian or official collective of or in a named place takes that place's code instead
+    ("people of Barrancas", "medical officials in Gaza"); see ``phrases``."""
     for _, tm in sorted(w.terms.items()):
         term = tm.term
         if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
             continue
         armed = term.sector in ARMED
+        if armed and focus.armed and _names_a_group(w, tm):
+            continue  # "the rebel group", "the armed group": the group named before (back_references)
+        place = phrases.located(w, tm)
+        if place is not None:
+            _collective(w, tm, place.code, focus, armed, place)
+            continue
         if term.sector in STATE_SECTORS:
             code = focus.state
+        elif armed or focus.armed:
+            code = focus.side
         else:
-            code = focus.side if armed or focus.armed else None
+            code = focus.state if _domestic(term.term, term.sector) else None
         if code is None and not armed:
             continue
         _collective(w, tm, code, focus, armed)
 
 
-def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: bool) -> None:
+def placed_institutions(w: Work) -> None:
+    """'a police academy in Bogota', 'the hospital in Gaza': an institution of the place it is in."""
+    doc = w.doc
+    for i, tm in sorted(w.terms.items()):
+        if tm.term.kind != "organization" or not w.free(tm.start, tm.end):
+            continue
+        place = phrases.located(w, tm)
+        start = phrases.left_start(w, i, tm.end)
+        if place is None or start == 0 or doc[start - 1].lower_ not in ("a", "an", "the"):
+            continue
+        key = f"placed:{place.code}:{tm.term.sector}:{tm.term.term}"
+        why = f"{tm.term.term!r} ({tm.term.sector}) {place.why}: of that place ({place.code})"
+        w.entity(key, Entity("", doc[start:tm.end].text, "organization", place.code, tm.term.sector, why=why))
+        w.mention(start - 1, place.end, "ORG", key, why)
+
+
+# Sectors of collectives that, with no armed group named, are the state in focus's own people:
+# protesters, residents, students, workers take to the streets of their own country.
+DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+
+
+def _domestic(term: str, sector: str) -> bool:
+    """Whether an unarmed collective is the state in focus's own when no armed group is named; not
+    civilians (between two states at war they may be either's) nor the held (hostages, prisoners)."""
+    return sector in DOMESTIC_SECTORS and term not in phrases.DISPLACED and term not in ("civilians", "civilian")
+
+
+def _names_a_group(w: Work, tm: TermMatch) -> bool:
+    """Whether an armed collective modifies a definite 'group' / 'movement' / 'militia'."""
+    doc, heads = w.doc, ("group", "movement", "militia")
+    ends = doc[tm.end - 1].lower_ in heads or (tm.end < len(doc) and doc[tm.end].lower_ in heads)
+    return ends and tm.start > 0 and doc[tm.start - 1].lower_ == "the"
+
+
+def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: bool,
+                place: phrases.Located | None = None) -> None:
+    """One mention over the collective with its modifiers ("other armed groups"), over "of <place>"
+    when its place says whose it is, and over an institution noun after an armed one ("guerrilla
+    delegation": an organization of the armed side)."""
     term = tm.term
+    start, end = phrases.left_start(w, tm.start, tm.end), tm.end
     kind = "armed_group" if armed else "group"
-    key = f"group:{code}:{term.sector}:{term.term}"
-    how = f"in focus: {focus.why}" if code else "no state named"
-    why = f"group noun {term.term!r} ({term.sector}), {how}"
-    w.entity(key, Entity("", w.doc[tm.start:tm.end].text, kind, code, term.sector, why=why))
-    w.mention(tm.start, tm.end, "NORP", key, f"group noun {term.term!r}" + (f" → {code} in focus" if code else ""))
+    noun = term.term
+    office = phrases.institution_after(w, tm) if armed else None
+    if office is not None:
+        end, kind, noun = office.end, "organization", f"{term.term} {office.term.term}"
+    if place is not None:
+        end, how = place.end, f"{place.why}: that place's ({code})"
+    else:
+        how = f"in focus: {focus.why}" if code else "no state named"
+    key = f"group:{code}:{term.sector}:{noun}"
+    why = f"group noun {noun!r} ({term.sector}), {how}"
+    w.entity(key, Entity("", w.doc[start:end].text, kind, code, term.sector, why=why))
+    short = f"group noun {noun!r}" + (f" → {code} " + ("of the place named" if place else "in focus") if code else "")
+    w.mention(start, end, "NORP", key, short)
+
+
+# Institution nouns that, with "the" and no state or earlier name, are not the state in focus's own.
+NOT_OWN = frozenset({"embassy", "company", "newspaper", "party", "opposition coalition", "delegation"})
+
+
+def state_institutions(w: Work, focus: Focus) -> None:
+    """'the army', 'the military', 'the police', 'the parliament', 'the defence ministry' with no
+    state and no earlier name they take up (``institutions.back_references`` runs first): an
+    organization of the state in focus with the noun's sector."""
+    if focus.state is None:
+        return
+    doc = w.doc
+    for i, tm in sorted(w.terms.items()):
+        term = tm.term
+        if term.kind != "organization" or term.sector not in STATE_SECTORS or term.term in NOT_OWN \
+                or term.term in GOVERNMENT or not w.free(tm.start, tm.end):
+            continue
+        if tm.end < len(doc) and doc[tm.end].lower_ in ("of", "-"):
+            continue  # "the army of X" is X's; "the army-backed government" is the government
+        start = _definite_start(w, i)
+        if start is None:
+            continue
+        key = f"group:{focus.state}:{term.sector}:{term.term}"
+        text = doc[start:tm.end].text
+        why = f"{text!r} with no state named: the {term.term!r} ({term.sector}) of the {focus.why}"
+        w.entity(key, Entity("", text, "organization", focus.state, term.sector, why=why))
+        w.mention(start, tm.end, "ORG", key, why)
 
 
 def stateless_persons(w: Work, focus: Focus) -> None:

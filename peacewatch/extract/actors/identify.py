@@ -8,7 +8,8 @@
 4. spaCy's remaining PERSON names (linked by surname), surnames spaCy missed, other spaCy names;
 5. institutions by pattern ("Government of Colombia", "Netanyahu's office"); what is in focus:
    "the government", unnamed collectives and titled persons with no state (``focus``);
-6. anaphora: "the ministry" / "the group" (``institutions``), "the minister", "he"/"she" as subject,
+6. anaphora: "the ministry" / "the group" (``institutions``), else "the army" / "the police" of the
+   state in focus, "the minister", "he"/"she" as subject,
    "the pair" / "both parties", "the country".
 """
 
@@ -18,7 +19,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import collectives, focus, headlines, institutions, persons, tables
+from . import collectives, consistency, focus, headlines, institutions, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -55,7 +56,11 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     institutions.offices(w)
     in_focus = focus.resolve_unnamed(w)
     _other_spacy_names(w, in_focus)
+    consistency.propagate(w)
+    consistency.vote(w)
+    consistency.slashed(w)
     institutions.back_references(w)
+    focus.state_institutions(w, in_focus)
     persons.definite_offices(w)
     persons.pronouns(w)
     return w.finish()
@@ -76,7 +81,7 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         split = longer and (headlines.joined_states(w, names, start, end) or (
             m.start == start and headlines.headline_person(w, names, m, end)))
         if longer and not named and not split and ent is not None and ent.label_ in CONTAINER_LABELS \
-                and not _has_office(w, ent, m):
+                and not _has_office(w, ent, m) and not _people_named(w, ent, m):
             w.inner[ent.start] = m
             continue
         if m.end < len(w.doc) and w.doc[m.end].text == "$":
@@ -86,6 +91,11 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
             continue  # "Jordan" alone as a place or "Turkey's Defense Minister", not "Georgia Mills"
         kept.append(m)
     return kept
+
+
+def _people_named(w: Work, ent: Span, m: Match) -> bool:
+    """Whether a plural demonym ends a spaCy name that is a people, not a person ("Kosovo Serbs")."""
+    return m.item.kind == "demonym" and m.end == ent.end and w.doc[m.end - 1].tag_ in ("NNS", "NNPS")
 
 
 def _before_office(w: Work, m: Match) -> bool:

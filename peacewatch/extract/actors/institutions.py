@@ -14,6 +14,7 @@ state or the person inside (which stay), the way a group mention holds its state
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
@@ -30,7 +31,8 @@ INSTITUTION_KINDS = frozenset({"organization", "armed_group", "igo"})
 BACK_NOUNS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",), "office": ("office",), "delegation": ("delegation",),
     "agency": ("agency",), "council": ("council",), "commission": ("commission",),
-    "movement": ("movement",), "group": (), "militia": (),
+    "movement": ("movement",), "group": (), "militia": (), "organisation": (), "organization": (),
+    "alliance": ("alliance",), "coalition": ("coalition",),
 }
 POSSESSIVE = frozenset({"'s", "\u2019s", "\u02bcs"})
 # Words of an organization's own name that make it a non-state armed group.
@@ -39,7 +41,11 @@ ARMED_WORDS = frozenset("Liberation Revolutionary Resistance Rebel Rebels Insurg
 # Last words that make a name with no state in it an armed group ("Arakan Army").
 STATELESS_ARMED = frozenset({"Army", "Forces", "Force"})
 # Last words of a name and the sector of what they head ("Prosperity Party", "the Kosovo Security Force").
-HEAD_SECTORS = {"Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
+# A numbered unit ("93rd Mechanized Brigade", "58th Army", "1st Battalion") is a state's army's.
+UNITS = frozenset("Brigade Battalion Regiment Division Corps Army Squadron Fleet".split())
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+HEAD_SECTORS = {"Administration": "GOV", "Guard": "MIL", "Hospital": "MED", "University": "EDU",
+                "Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
                 "Parliament": "LEG", "Assembly": "LEG", "Court": "JUD", "Ministry": "GOV", "Government": "GOV"}
 
 
@@ -170,12 +176,28 @@ def back_references(w: Work) -> None:
     doc = w.doc
     for t in doc:
         words = BACK_NOUNS.get(t.lower_)
-        if words is None or t.i == 0 or doc[t.i - 1].lower_ != "the" or not w.free(t.i - 1, t.i + 1):
+        start = _the_before(w, t.i) if words is not None else None
+        if words is None or start is None or not w.free(start, t.i + 1):
             continue
         key = _last_institution(w, t.idx, words)
         if key is not None:
             name = w.entities[key].name
-            w.mention(t.i - 1, t.i + 1, "ORG", key, f"'the {t.lower_}' → last institution named ({name})")
+            text = doc[start:t.i + 1].text
+            w.mention(start, t.i + 1, "ORG", key, f"{text!r} → last institution named ({name})")
+
+
+def _the_before(w: Work, i: int) -> int | None:
+    """The 'the' before noun ``i``, over up to two modifiers ("the rebel group", "the Islamist
+    movement", "the armed group"), else ``None``."""
+    doc, j = w.doc, i - 1
+    while j >= 0 and i - j <= 3:
+        t = doc[j]
+        if t.lower_ == "the":
+            return j
+        if t.dep_ not in ("amod", "compound") or t.head.i != i or not t.is_alpha or t.ent_type_ in ("GPE", "ORG"):
+            return None  # "the Ukrainian delegation", "the ELN delegation" are read as named
+        j -= 1
+    return None
 
 
 def _last_institution(w: Work, before: int, words: tuple[str, ...]) -> str | None:
@@ -201,6 +223,11 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str
     words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
     if not words or not words[-1][:1].isupper():
         return None
+    if words[-1] in UNITS and any(ORDINAL.match(t.text) for t in ent):
+        # "the 93rd Mechanized Brigade", "the 58th Army": a numbered unit is a state's army's
+        where = code or in_focus
+        how = "named in it" if code else ("the state in focus" if where else "no state")
+        return "organization", where, "MIL", f"numbered military unit ({how})"
     if ARMED_WORDS & set(words) or (words[-1] in STATELESS_ARMED and code is None):
         # "Arakan Army", "Free Syrian Army" are rebels; a state's army is "the Sudanese army" or
         # carries its state's name ("Pakistan Army", then MIL below)
@@ -209,6 +236,8 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str
         return "armed_group", where, "REB", f"armed group by its name ({how})"
     head = "Ministry" if words[0] == "Ministry" else words[-1]
     sector = HEAD_SECTORS.get(head)
+    if head in ("Center", "Centre") and "Medical" in words:
+        sector = "MED"
     if sector is None:
         return None
     if head == "Ministry" and any(w in ("Defence", "Defense") for w in words):

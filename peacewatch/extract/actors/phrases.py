@@ -1,0 +1,99 @@
+"""The phrase around an unnamed collective: its modifiers, where it is, and what of it acts.
+
+A collective noun in the text is rarely alone: "other militants", "medical officials in Gaza",
+"the people of Barrancas", "the guerrilla delegation". This module reads those words around a
+sector term so that ``focus`` can give the whole phrase one mention and the right code:
+
+- ``left_start``: lowercase modifiers before the noun ("other", "armed", "medical", "displaced",
+  "community") belong to the mention;
+- ``located``: "of <place or state>" after a civilian or official collective names whose it is (the
+  mention runs over it: "people of Barrancas"), "in <place or state>" where it is (the code only:
+  "medical officials in Gaza", "a police academy in Bogota"); never for troops, armed groups or the
+  held (hostages, prisoners), who are often where they are not from;
+- ``institution_after``: an armed collective followed by an institution noun ("guerrilla
+  delegation", "rebel leadership") is that institution of the armed side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...types import Mention
+from .lexicon import TermMatch
+from .work import Work
+
+# Dependency labels of a modifier that belongs to the collective's mention.
+MODIFIERS = frozenset({"amod", "compound", "nmod", "advmod"})
+# Parts of speech a lowercase modifier may have ("other" is ADJ, "armed" VERB or ADJ).
+MODIFIER_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN"})
+# Collectives that are often held or stationed where they are not from: no code from where they are.
+DISPLACED = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "refugees",
+                       "displaced people", "peacekeepers", "migrants", "asylum seekers"})
+# Sectors of collectives that belong to a place they are in (officials, civilians, medics, aid workers).
+LOCAL_SECTORS = frozenset({"GOV", "CVL", "MED", "EDU", "LAB", "REL", "BUS", "LEG", "JUD", "COP"})
+# Kinds of entity whose code says where a collective is or whose it is.
+PLACE_KINDS = frozenset({"state", "place"})
+
+
+@dataclass(frozen=True)
+class Located:
+    """A place after a collective: its code, the token the mention may end at, and how it was read."""
+
+    code: str
+    end: int
+    why: str
+
+
+def left_start(w: Work, start: int, end: int) -> int:
+    """The first token of the collective ``start:end`` with its lowercase modifiers ("other armed
+    groups", "medical officials"); never past a determiner, number, name or claimed token."""
+    doc, j = w.doc, start
+    while j > 0 and start - j < 3:
+        t = doc[j - 1]
+        lower = t.is_lower or (t.is_sent_start and t.is_title)  # "Other militants" opening a sentence
+        if (t.i in w.claimed or not lower or not t.is_alpha or t.pos_ not in MODIFIER_POS
+                or t.dep_ not in MODIFIERS or not start <= t.head.i < end + 2):
+            break
+        j -= 1
+    return j
+
+
+def located(w: Work, tm: TermMatch) -> Located | None:
+    """The place or state named right after a civilian or official collective: "of X" (whose it is;
+    the mention may run over it) or "in X" (where it is; the mention stays)."""
+    term = tm.term
+    if term.sector not in LOCAL_SECTORS or term.term in DISPLACED or term.kind not in ("group", "organization"):
+        return None
+    doc = w.doc
+    if tm.end + 1 >= len(doc) or doc[tm.end].lower_ not in ("of", "in"):
+        return None
+    mention = _place_at(w, tm.end + 1)
+    if mention is None:
+        return None
+    code = w.entities[mention.entity or ""].code or ""
+    if doc[tm.end].lower_ == "of":
+        last = next((t.i for t in doc[tm.end + 1:] if t.idx >= mention.end), len(doc))
+        return Located(code, last, f"of {mention.text!r}")
+    return Located(code, tm.end, f"in {mention.text!r}")
+
+
+def _place_at(w: Work, k: int) -> Mention | None:
+    """The mention of a coded place or state starting at token ``k`` (after an optional 'the')."""
+    doc = w.doc
+    if k < len(doc) - 1 and doc[k].lower_ == "the":
+        k += 1
+    idx = doc[k].idx
+    for m in w.mentions:
+        ent = w.entities.get(m.entity or "")
+        if m.start == idx and ent is not None and ent.kind in PLACE_KINDS and ent.code and \
+                not (m.why or "").startswith("dateline"):
+            return m
+    return None
+
+
+def institution_after(w: Work, tm: TermMatch) -> TermMatch | None:
+    """The institution noun right after an armed collective ("guerrilla delegation")."""
+    nxt = w.terms.get(tm.end)
+    if nxt is None or nxt.term.kind != "organization" or not w.free(nxt.start, nxt.end):
+        return None
+    return nxt
