@@ -25,8 +25,11 @@ What a new report can change, and why nothing else moves:
 Not local, so the ledger is rebuilt (``store.incremental`` says which and why): no ledger yet;
 the settings, the code or the analysts' corrections changed since the last build (the ledger's
 fingerprint); any corrections at all (they are applied across the whole ledger); a stored document
-replaced by a new version or removed; a document reusing an event id (the merged ids of its
-clusters would then depend on the order they were made in); the entity moves above.
+replaced by a new version or removed; the entity moves above.
+
+Merged ids stay those of a full build: an id is a hash of the cluster's first report (document,
+trigger, per-document event id, type), and the store keeps one event per id and document, so two
+clusters never share a seed and the order clusters are made in never decides an id.
 """
 
 from __future__ import annotations

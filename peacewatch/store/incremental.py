@@ -188,10 +188,6 @@ class UpdatingSpace(SqliteSpace):
         self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def reach(self, slack_days: int) -> str | None:
-        twice = self.conn.execute("SELECT doc, event FROM pw_units GROUP BY doc, event HAVING count(*) > 1"
-                                  " LIMIT 1").fetchone()
-        if twice is not None:
-            return f"document {twice[0]} uses the event id {twice[1]} twice"
         rows = self.conn.execute(
             "SELECT row, type, class, doc, start, finish, new FROM pw_units u WHERE EXISTS (SELECT 1 FROM pw_units n"
             " WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
