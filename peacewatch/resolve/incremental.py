@@ -6,7 +6,8 @@ What a new report can change, and why nothing else moves:
 - **entities** are folded whole again (a cheap pass: one key per per-document entity). When that
   moves an earlier document's entity to another ledger id (a new coded name relinks an old one) or
   changes what events read of an old entity (its name, code or sector, outvoted by new mentions),
-  events far from the new reports change too: the update gives up and the ledger is rebuilt.
+  the earlier documents naming it are taken as new below: their reports and the events they are
+  part of are made again.
 - **events**: a report is clustered only with reports of its own (type, status class) bucket whose
   date windows overlap its own, give or take the date slack, or, undated, only with reports of its
   own document (``reports.incompatibility``: reports of different documents must both be placed).
@@ -25,7 +26,7 @@ What a new report can change, and why nothing else moves:
 Not local, so the ledger is rebuilt (``store.incremental`` says which and why): no ledger yet;
 the settings, the code or the analysts' corrections changed since the last build (the ledger's
 fingerprint); any corrections at all (they are applied across the whole ledger); a stored document
-replaced by a new version or removed; the entity moves above.
+replaced by a new version or removed.
 
 Merged ids stay those of a full build: an id is a hash of the cluster's first report (document,
 trigger, per-document event id, type), and the store keeps one event per id and document, so two
@@ -49,7 +50,7 @@ from .space import Source, Space
 @dataclass(frozen=True)
 class Placing:
     """Where one report sits for finding units: its bucket, its date window (day ordinals, None when
-    undated) and document, and whether it is new. ``row`` names it to whoever asked."""
+    undated) and document, and whether it is new (or taken as new). ``row`` names it to whoever asked."""
 
     row: int
     bucket: tuple[str, str]
@@ -109,9 +110,10 @@ def _reached_in(rows: list[Placing], slack_days: int) -> Iterator[int]:
 class UpdateSpace(Space, Protocol):
     """A space that holds a ledger already and can update it in place."""
 
-    def entities_moved(self) -> str | None:
-        """Once the entities are folded again: why an earlier document's entity now stands for
-        another ledger id, or an old ledger entity reads differently; None when neither."""
+    def entities_moved(self) -> int:
+        """Once the entities are folded again: take as new the earlier documents with an entity
+        that now stands for another ledger id, or for one that reads differently (name, code,
+        sector); returns how many."""
 
     def reach(self, slack_days: int) -> str | None:
         """Once the reports are kept: find the units new reports reach, drop their old merged
@@ -128,6 +130,7 @@ class Update:
 
     built: stage.Built | None
     why: str = ""
+    moved: int = 0  # earlier documents taken as new because their entities moved
 
 
 def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Update:
@@ -135,13 +138,12 @@ def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Upda
     The caller has checked the ledger's fingerprint and that there are no corrections."""
     documents, as_of = stage.documents_of(source, settings)
     entities = stage.fold_entities(source, space)
-    if why := space.entities_moved():
-        return Update(None, why)
+    moved = space.entities_moved()
     reports = stage.keep_reports(source, space, settings)
     if why := space.reach(settings.date_slack_days):
         return Update(None, why)
     events = stage.cluster_events(source, space, settings, kept=space.kept())
     commitments = stage.track_commitments(source, space, as_of, settings.horizon_days)
     agreements = stage.gather_agreements(space, as_of)
-    return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements))
+    return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements), moved=moved)
 

@@ -36,8 +36,9 @@ _TABLES = (
     "CREATE INDEX temp.pw_units_event ON pw_units (doc, event)",
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
 )
-_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone")
+_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched")
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
 _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
@@ -133,7 +134,8 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
         b = done.built
         as_of = b.as_of.isoformat() if b.as_of else None
         _insert_meta(conn, settings, stamp, as_of)
-        why = (f"{space.new} new document(s): {space.clustered} of {b.reports} reports clustered again,"
+        moved = f" (and {done.moved} earlier one(s) whose entities moved or were renamed)" if done.moved else ""
+        why = (f"{space.new} new document(s){moved}: {space.clustered} of {b.reports} reports clustered again,"
                f" {space.gone} merged event(s) replaced")
         return LedgerStats(b.documents, b.entities, b.events, b.reports, b.commitments, as_of, b.agreements,
                            "incremental", why), ""
@@ -152,7 +154,8 @@ def _create(conn: sqlite3.Connection) -> None:
 
 class UpdatingSpace(SqliteSpace):
     """The store's space over a ledger whose merged events stay, but for those of the units new
-    reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones."""
+    reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
+    those whose entities moved reach like them."""
 
     def __init__(self, conn: sqlite3.Connection, last: int) -> None:
         super().__init__(conn)
@@ -162,28 +165,27 @@ class UpdatingSpace(SqliteSpace):
         self._new_docs = {doc for (doc,) in conn.execute(
             "SELECT id FROM documents WHERE rowid > ? AND error_code IS NULL", (last,))}
         self.new = len(self._new_docs)
+        self._seeds = set(self._new_docs)  # documents whose reports reach like new ones
 
-    def entities_moved(self) -> str | None:
-        row = self.conn.execute(
-            "SELECT o.doc_id, o.entity, o.ledger_id, s.ledger_id FROM pw_old_sources o LEFT JOIN ledger_entity_sources"
-            " s ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id"
-            " LIMIT 1").fetchone()
-        if row is not None:
-            return f"entity {row[1]} of {row[0]} now stands for {row[3]} (was {row[2]}): new names relink old ones"
-        row = self.conn.execute(
-            "SELECT o.id FROM pw_old_info o JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
+    def entities_moved(self) -> int:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO pw_touched SELECT o.doc_id FROM pw_old_sources o LEFT JOIN ledger_entity_sources s"
+            " ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id")
+        self.conn.execute(
+            "INSERT OR IGNORE INTO pw_touched SELECT s.doc_id FROM ledger_entity_sources s JOIN pw_old_info o"
+            " ON o.id = s.ledger_id JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
             " OR coalesce(e.code, '') <> coalesce(o.code, '')"
-            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '') LIMIT 1").fetchone()
-        if row is not None:
-            return f"the name, code or sector of entity {row[0]} changed with the new mentions"
-        return None
+            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '')")
+        touched = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
+        self._seeds |= touched
+        return len(touched)
 
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
         rows = []
         for rep in reports:
             self.rows += 1  # the report's rowid in pw_reports (a fresh table, written in this order)
-            p = placing(self.rows, rep, rep.doc in self._new_docs)
+            p = placing(self.rows, rep, rep.doc in self._seeds)
             rows.append((p.row, *p.bucket, p.doc, rep.event.id, p.start, p.end, int(p.new)))
         self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
@@ -196,7 +198,7 @@ class UpdatingSpace(SqliteSpace):
         self.clustered = len(found)
         self.conn.execute(
             "INSERT INTO pw_gone SELECT DISTINCT m.ledger_event FROM ledger_event_mentions m JOIN pw_units u"
-            " ON u.doc = m.doc_id AND u.event = m.event JOIN pw_reached r ON r.row = u.row WHERE u.new = 0")
+            " ON u.doc = m.doc_id AND u.event = m.event JOIN pw_reached r ON r.row = u.row")
         past = self.conn.execute(
             "SELECT m.ledger_event FROM ledger_event_mentions m JOIN pw_gone g ON g.id = m.ledger_event"
             " WHERE NOT EXISTS (SELECT 1 FROM pw_units u JOIN pw_reached r ON r.row = u.row"
