@@ -43,14 +43,15 @@ from typing import Protocol
 from ..config import LedgerSettings
 from . import stage
 from .records import MergedEvent
-from .reports import Report, merge_kind, status_class
+from .reports import JOINT, Report, merge_kind, status_class
 from .space import Source, Space
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placing:
     """Where one report sits for finding units: its bucket, its date window (day ordinals, None when
-    undated) and document, and whether it is new (or taken as new). ``row`` names it to whoever asked."""
+    undated), document and actor tokens (empty: it may share a cluster with any actors), and whether
+    it is new (or taken as new). ``row`` names it to whoever asked."""
 
     row: int
     bucket: tuple[str, str]
@@ -58,13 +59,20 @@ class Placing:
     start: int | None
     end: int | None
     new: bool
+    actors: frozenset[str] = frozenset()
 
 
 def placing(row: int, rep: Report, new: bool) -> Placing:
-    """The placing of one report (``row`` is the caller's name for it)."""
+    """The placing of one report (``row`` is the caller's name for it). Actors part reports as the
+    store's clustering does (``store.space.StoredBucket``): a report naming actors never shares a
+    cluster with one naming actors none of which it names, except for joint acts, whose parties
+    agree by a shared country on any side."""
     window = rep.window
-    return Placing(row, (merge_kind(rep.event), status_class(rep.event.status)), rep.doc,
-                   window.start.toordinal() if window else None, window.end.toordinal() if window else None, new)
+    kind = merge_kind(rep.event)
+    actors = frozenset[str]() if kind in JOINT else frozenset().union(*rep.actors)
+    return Placing(row, (kind, status_class(rep.event.status)), rep.doc,
+                   window.start.toordinal() if window else None, window.end.toordinal() if window else None, new,
+                   actors)
 
 
 def reached(placings: Iterable[Placing], slack_days: int) -> set[int]:
@@ -79,32 +87,57 @@ def reached(placings: Iterable[Placing], slack_days: int) -> set[int]:
     return found
 
 
-def _reached_in(rows: list[Placing], slack_days: int) -> Iterator[int]:
-    """The rows of one bucket in a unit with a new report: dated windows joined where they overlap
-    (a sweep by start), every report of a document with an undated report joined to its document's."""
-    parent = list(range(len(rows)))
+class _Units:
+    """Union-find over the rows of one bucket."""
 
-    def root(i: int) -> int:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    reach, head = 0, -1
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+
+def _reached_in(rows: list[Placing], slack_days: int) -> Iterator[int]:
+    """The rows of one bucket in a unit with a new report: one sweep by start joins two dated
+    reports whose windows overlap (give or take the slack) when one names no actors or they share
+    one; every report of a document with an undated report is joined to its document's."""
+    units = _Units(len(rows))
+    chains: dict[str, tuple[int, int]] = {}  # actor token → (a row of its chain, the chain's reach)
+    wild = (-1, -1)  # the same for the reports naming no actors
     for i in sorted((i for i, p in enumerate(rows) if p.start is not None), key=lambda i: rows[i].start or 0):
-        start, end = rows[i].start or 0, (rows[i].end or 0) + slack_days
-        if head >= 0 and start <= reach:
-            parent[root(i)] = root(head)
-            reach = max(reach, end)
-        else:
-            head, reach = i, end
+        p = rows[i]
+        start, reach = p.start or 0, (p.end or 0) + slack_days
+        if wild[1] >= start:
+            units.join(i, wild[0])
+        if not p.actors:
+            wild = (wild[0], max(wild[1], reach)) if wild[1] >= start else (i, reach)
+            for token, (head, until) in list(chains.items()):
+                if until >= start:
+                    units.join(i, head)
+                else:
+                    del chains[token]  # starts only grow: a chain that ended stays ended
+            continue
+        for token in p.actors:
+            head, until = chains.get(token, (i, -1))
+            if until >= start:
+                units.join(i, head)
+                chains[token] = (head, max(until, reach))
+            else:
+                chains[token] = (i, reach)
     undated = {p.doc for p in rows if p.start is None}
     first_of: dict[str, int] = {}
     for i, p in enumerate(rows):
         if p.doc in undated:
-            parent[root(i)] = root(first_of.setdefault(p.doc, i))
-    roots = {root(i) for i, p in enumerate(rows) if p.new}
-    return (p.row for i, p in enumerate(rows) if root(i) in roots)
+            units.join(i, first_of.setdefault(p.doc, i))
+    roots = {units.root(i) for i, p in enumerate(rows) if p.new}
+    return (p.row for i, p in enumerate(rows) if units.root(i) in roots)
 
 
 class UpdateSpace(Space, Protocol):

@@ -28,11 +28,12 @@ from .space import SqliteSpace
 
 _BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
 _PAGE = 1000  # kept merged events read at a time
+_TOKENS = "\x1f"  # between the actor tokens of a report in ``pw_units``
 _TABLES = (
     "CREATE TEMP TABLE pw_old_sources (doc_id TEXT, entity TEXT, ledger_id TEXT, PRIMARY KEY (doc_id, entity))",
     "CREATE TEMP TABLE pw_old_info (id TEXT PRIMARY KEY, name TEXT, code TEXT, sector TEXT)",
     "CREATE TEMP TABLE pw_units (row INTEGER PRIMARY KEY, type TEXT, class TEXT, doc TEXT, event TEXT,"
-    " start INTEGER, finish INTEGER, new INTEGER)",
+    " start INTEGER, finish INTEGER, new INTEGER, actors TEXT)",
     "CREATE INDEX temp.pw_units_event ON pw_units (doc, event)",
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
@@ -186,14 +187,15 @@ class UpdatingSpace(SqliteSpace):
         for rep in reports:
             self.rows += 1  # the report's rowid in pw_reports (a fresh table, written in this order)
             p = placing(self.rows, rep, rep.doc in self._seeds)
-            rows.append((p.row, *p.bucket, p.doc, rep.event.id, p.start, p.end, int(p.new)))
-        self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            rows.append((p.row, *p.bucket, p.doc, rep.event.id, p.start, p.end, int(p.new), _TOKENS.join(p.actors)))
+        self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def reach(self, slack_days: int) -> str | None:
         rows = self.conn.execute(
-            "SELECT row, type, class, doc, start, finish, new FROM pw_units u WHERE EXISTS (SELECT 1 FROM pw_units n"
-            " WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
-        found = reached((Placing(r, (t, c), d, s, f, bool(n)) for r, t, c, d, s, f, n in rows), slack_days)
+            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u WHERE EXISTS (SELECT 1 FROM"
+            " pw_units n WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
+        found = reached((Placing(r, (t, c), d, s, f, bool(n), frozenset(a.split(_TOKENS)) if a else frozenset())
+                         for r, t, c, d, s, f, n, a in rows), slack_days)
         self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
         self.clustered = len(found)
         self.conn.execute(

@@ -14,8 +14,8 @@ BUCKET = ("ASSAULT", "happened")
 
 
 def at(row: int, first: int | None, last: int | None, *, doc: str = "d", new: bool = False,
-       bucket: tuple[str, str] = BUCKET) -> Placing:
-    return Placing(row, bucket, doc if doc != "d" else f"d{row}", first, last, new)
+       bucket: tuple[str, str] = BUCKET, actors: str = "") -> Placing:
+    return Placing(row, bucket, doc if doc != "d" else f"d{row}", first, last, new, frozenset(actors.split()))
 
 
 def test_a_chain_of_overlapping_windows_is_one_unit_and_a_gap_wider_than_the_slack_ends_it() -> None:
@@ -35,6 +35,19 @@ def test_the_slack_is_what_joins_two_windows_a_few_days_apart() -> None:
 def test_a_long_window_reaches_every_report_it_covers_even_past_a_short_one() -> None:
     rows = [at(1, 1, 365), at(2, 5, 5), at(3, 300, 300), at(4, 400, 400), at(5, 2, 2, new=True)]
     assert reached(rows, 0) == {1, 2, 3, 5}
+
+
+def test_reports_naming_no_common_actor_are_apart_unless_one_naming_none_lies_between() -> None:
+    rows = [at(1, 10, 10, actors="AZE"), at(2, 10, 10, actors="ARM"), at(3, 10, 10, new=True, actors="ARM SRB"),
+            at(4, 11, 11, actors="SRB"), at(5, 30, 30, actors="AZE")]
+    assert reached(rows, 0) == {2, 3}  # AZE on day 10 could never share a cluster with ARM or SRB
+    assert reached(rows, 1) == {2, 3, 4}  # SRB a day later, within the slack
+    rows.append(at(6, 10, 10))  # no actors: it could join AZE's and ARM's, so they depend on each other
+    assert reached(rows, 1) == {1, 2, 3, 4, 6}
+    later = [at(1, 10, 10, actors="AZE"), at(2, 12, 12), at(3, 12, 12, new=True, actors="ARM"),
+             at(4, 11, 14, actors="ARM")]
+    assert reached(later, 0) == {2, 3, 4}  # the one naming none reaches ARM's, not AZE's two days before
+    assert reached(later, 2) == {1, 2, 3, 4}
 
 
 def test_other_buckets_are_never_reached() -> None:
@@ -60,8 +73,11 @@ def test_a_placing_reads_the_bucket_and_window_of_its_report() -> None:
     assert window is not None
     rep = Report("doc-1", dt.date(2024, 3, 9), event, (), (), window, window)
     found = placing(7, rep, True)
-    assert (found.row, found.doc, found.new) == (7, "doc-1", True)
+    assert (found.row, found.doc, found.new, found.actors) == (7, "doc-1", True, frozenset())
     assert found.bucket[0] == "ASSAULT"
     assert (found.start, found.end) == (dt.date(2024, 3, 1).toordinal(), dt.date(2024, 3, 31).toordinal())
-    undated = placing(8, Report("doc-1", None, event, (), (), None, None), False)
+    undated = placing(8, Report("doc-1", None, event, (frozenset({"state:AZE", "code:AZE"}),), (), None, None), False)
     assert (undated.start, undated.end, undated.new) == (None, None, False)
+    assert undated.actors == {"state:AZE", "code:AZE"}
+    joint = Event("ev2", "AGREE", (0, 4), (0, 10), status="occurred", date="2024-03")
+    assert placing(9, Report("doc-1", None, joint, (frozenset({"code:AZE"}),), (), None, None), False).actors == set()
