@@ -10,14 +10,16 @@ What a new report can change, and why nothing else moves:
   part of are made again.
 - **events**: a report is clustered only with reports of its own (type, status class) bucket whose
   date windows overlap its own, give or take the date slack, or, undated, only with reports of its
-  own document (``reports.incompatibility``: reports of different documents must both be placed).
-  So the reports of one bucket fall into **units**: the connected sets of overlapping windows,
-  with each undated report joined to its document's. A report of one unit never joins a cluster of
-  another, and the clusters of one unit come out the same whether the other units are clustered
-  beside them or not (``clusters.place`` only ever takes a cluster that could take the report). The
-  units holding a new report are clustered again, their old merged events replaced; every other
-  merged event stays as it is, id included. A merged event of the old ledger that reaches past its
-  unit (the merge rules would have to allow what is described above) stops the update.
+  own document (``reports.incompatibility``: reports of different documents must both be placed);
+  and, as the store's clustering already relies on (``store.space.StoredBucket``), a report naming
+  actors never shares a cluster with one naming actors none of which it names (joint acts
+  excepted). So the reports of one bucket fall into **units**: the connected sets of reports linked
+  by those three relations. A report of one unit never joins a cluster of another, and the
+  clusters of one unit come out the same whether the other units are clustered beside them or not
+  (``clusters.place`` only ever takes a cluster that could take the report). The units holding a
+  new report are clustered again, their old merged events replaced; every other merged event stays
+  as it is, id included. A merged event of the old ledger that reaches past its unit (the merge
+  rules would have to allow what is described above) stops the update.
 - **commitments** are grouped and decided again whole, over the kept and the new merged events: a
   new report can move a promise's event, add a promise to a group, or decide one, and ``as_of``
   (the newest publication day) moves with nearly every ingest; promises are few beside reports.
