@@ -282,6 +282,28 @@ def test_a_new_full_name_that_relinks_an_old_surname_remakes_the_events_of_that_
     assert stats.path == "incremental" and "1 earlier one(s) whose entities moved" in stats.why, stats.why
 
 
+def test_an_old_event_reaching_past_its_unit_stops_the_update_and_the_ledger_is_rebuilt(tmp_path: Path) -> None:
+    pairs = sparse(25)
+    document, result = pairs[0]
+    again = (Document("sp-9999", document.text + " Again.", document.published), result)  # the same reports
+
+    def straddle(store: Store) -> None:
+        """A ledger no rule of today makes: a report far from the new one's unit in its event."""
+        home, day = store.conn.execute(
+            "SELECT m.ledger_event, e.day FROM ledger_event_mentions m JOIN ledger_events e ON e.id = m.ledger_event"
+            " WHERE m.doc_id = ? AND m.event = 'ev0'", (document.id,)).fetchone()
+        far = store.conn.execute(
+            "SELECT m.doc_id, m.event FROM ledger_event_mentions m JOIN ledger_events e ON e.id = m.ledger_event"
+            " WHERE e.day <> '9999-12-31' ORDER BY abs(julianday(e.day) - julianday(?)) DESC LIMIT 1",
+            (day,)).fetchone()
+        store.conn.execute("UPDATE ledger_event_mentions SET ledger_event = ? WHERE doc_id = ? AND event = ?",
+                           (home, *far))
+        store.conn.commit()
+
+    stats = fallback(tmp_path, straddle, pairs, [again])
+    assert stats.path == "full" and "reaches past" in stats.why, stats.why
+
+
 def test_resolve_says_which_path_ran(tmp_path: Path) -> None:
     config = load_config(db=str(tmp_path / "r.db"))
     pairs = sparse(40)
