@@ -34,7 +34,6 @@ _TABLES = (
     "CREATE TEMP TABLE pw_old_info (id TEXT PRIMARY KEY, name TEXT, code TEXT, sector TEXT)",
     "CREATE TEMP TABLE pw_units (row INTEGER PRIMARY KEY, type TEXT, class TEXT, doc TEXT, event TEXT,"
     " start INTEGER, finish INTEGER, new INTEGER, actors TEXT)",
-    "CREATE INDEX temp.pw_units_event ON pw_units (doc, event)",
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
@@ -191,6 +190,7 @@ class UpdatingSpace(SqliteSpace):
         self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def reach(self, slack_days: int) -> str | None:
+        self.conn.execute("CREATE INDEX temp.pw_units_event ON pw_units (doc, event)")  # once, after every row
         rows = self.conn.execute(
             "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u WHERE EXISTS (SELECT 1 FROM"
             " pw_units n WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
