@@ -40,7 +40,9 @@ fuzz: install
 # events for dyad queries and 10,000 synthetic documents ingested for memory (about 15 minutes),
 # then the soak: 10,000 documents as a feed of ten ingests into one growing database; long single
 # documents; every web API list call and dashboard page on 100,000 synthetic events (about a minute);
-# how extraction scales with workers, local and Dask engines (docs/scaling.md, about 10 minutes).
+# how extraction scales with workers, local and Dask engines (docs/scaling.md, about 10 minutes);
+# the ledger at 10,000 and 100,000 synthetic documents: store, rebuild, and 100 more documents
+# updated in place beside the rebuild (docs/scaling.md; an hour or more, most of it the rebuilds).
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
@@ -48,6 +50,7 @@ bench: install
 	$(BIN)/python bench/long_documents.py
 	$(BIN)/python bench/serve.py --events 100000
 	$(BIN)/python bench/scaling.py --documents 600 --ingest
+	$(BIN)/python bench/incremental.py --documents 10000 100000 --new 100
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache

@@ -599,9 +599,10 @@ def resolve(obj: Context, db: str | None, force: bool) -> None:
     store = _open_store(db, obj.config)
     with store:
         try:
-            run_resolve(store, obj.config, force=force)
+            built = run_resolve(store, obj.config, force=force)
         except PeacewatchError as e:
             _fail_usage(e)
+    click.echo("ledger: up to date" if built is None else f"ledger: {built.path} ({built.why})", err=True)
     counts = _read(db, obj.config, lambda r: r.summary())
     click.echo(f"ledger: {counts.merged_events} merged events from {counts.event_reports} reports, "
                f"{sum(counts.ledger_commitments.values())} commitments", err=True)

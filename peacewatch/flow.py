@@ -5,7 +5,8 @@
 
 ``extract`` is the stateless path (read → normalize → annotate) used by ``peacewatch extract``;
 ``ingest`` stores each document with its records, then runs the resolve stage (``resolve``: the
-ledger tables rebuilt from every stored record, ``peacewatch.resolve.stage``).
+ledger tables updated for the new documents, or rebuilt from every stored record,
+``peacewatch.resolve.stage``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .config import Config
 from .engines import Engine, Task, make_engine
-from .store.ledger import LedgerStats, ledger_state, rebuild_ledger
+from .store.incremental import update_ledger
+from .store.ledger import LedgerStats, ledger_state
 from .types import Document, Result
 
 if TYPE_CHECKING:
@@ -70,10 +72,11 @@ def ingest(
 
 
 def resolve(store: Store, config: Config, *, force: bool = False) -> LedgerStats | None:
-    """The resolve stage over the stored documents: rebuild the ledger tables when they are not up to
-    date with the documents, the settings and the code (or always, with ``force``); None when they
-    were."""
-    return rebuild_ledger(store.conn, config.ledger, force=force)
+    """The resolve stage over the stored documents when the ledger tables are not up to date with the
+    documents, the settings and the code (or always, with ``force``); None when they were. Documents
+    added since the last build update the part of the ledger they reach; any other change rebuilds
+    it whole (``store.incremental``; the stats say which path ran and why)."""
+    return update_ledger(store.conn, config.ledger, force=force)
 
 
 def extract_pairs(

@@ -17,7 +17,8 @@ from .commitments import Found, Placed
 from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, timeline_day
-from .records import Agreement, EntityMention, LedgerCommitment, LedgerEntity, MergedEvent
+from .incremental import Placing, placing, reached
+from .records import Agreement, EntityMention, Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
 from .space import EntityKeys
 
@@ -185,3 +186,53 @@ class MemorySpace:
 
 def _timeline_order(event: MergedEvent) -> tuple[dt.date, str]:
     return timeline_day(event) or dt.date.max, event.id
+
+
+class UpdatingMemorySpace(MemorySpace):
+    """A ``MemorySpace`` holding an earlier ledger (``old``) that ``incremental.update`` brings up to
+    date for the documents ``new``: the same steps as the store's ``UpdatingSpace``, in lists."""
+
+    def __init__(self, old: Ledger, new: set[str], mentions: Mapping[tuple[str, str], list[EntityMention]]) -> None:
+        super().__init__(mentions)
+        self._old = old
+        self._seeds = set(new)
+        self._placings: list[Placing] = []
+        self._reached: set[int] = set()
+        self.events = list(old.events)
+        for e in self.events:
+            self._origin.update({(m.doc, m.event): e.id for m in e.mentions})
+        self._taken = {e.id for e in self.events}
+
+    def entities_moved(self) -> int:
+        before = {(s.doc, s.entity): e.id for e in self._old.entities for s in e.sources}
+        info = {e.id: (e.name, e.code, e.sector) for e in self._old.entities}
+        now = {e.id: (e.name, e.code, e.sector) for e in self.entities}
+        renamed = {i for i, found in info.items() if i in now and now[i] != found}
+        moved = {key[0] for key, was in before.items() if self._keys.get(key) != was}
+        moved |= {doc for (doc, _), key in self._keys.items() if key in renamed}
+        moved -= self._seeds
+        self._seeds |= moved
+        return len(moved)
+
+    def keep_reports(self, reports: list[Report]) -> None:
+        for rep in reports:
+            self._placings.append(placing(len(self._reports), rep, rep.doc in self._seeds))
+            self._reports.append(rep)
+
+    def reach(self, slack_days: int) -> str | None:
+        self._reached = reached(self._placings, slack_days)
+        ours = {(self._reports[i].doc, self._reports[i].event.id) for i in self._reached}
+        gone = {self._origin[key] for key in ours if key in self._origin}
+        for e in self.events:
+            if e.id in gone and any((m.doc, m.event) not in ours for m in e.mentions):
+                return f"merged event {e.id} reaches past the reports new ones can join"
+        self.events = [e for e in self.events if e.id not in gone]
+        self._origin = {key: found for key, found in self._origin.items() if found not in gone}
+        self._taken -= gone
+        return None
+
+    def sorted_reports(self) -> Iterator[Report]:
+        return iter(sorted((self._reports[i] for i in self._reached), key=lambda r: r.sort_key))
+
+    def kept(self) -> Iterator[MergedEvent]:
+        return iter(list(self.events))

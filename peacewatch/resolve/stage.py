@@ -21,7 +21,7 @@ space that kept the work (``tests/store/test_rebuild.py`` checks that both space
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..config import LedgerSettings
@@ -56,7 +56,7 @@ class Built:
 def build(source: Source, space: Space, settings: LedgerSettings) -> Built:
     """Resolve entities, merge events and decide commitments (see the module docstring), with the
     analysts' corrections applied (``corrections.Corrector``)."""
-    documents, as_of = _documents(source, settings)
+    documents, as_of = documents_of(source, settings)
     corrector = Corrector(source.corrections())
     entities = fold_entities(source, space)
     events, reports = merge_events(source, space, settings, corrector)
@@ -65,7 +65,7 @@ def build(source: Source, space: Space, settings: LedgerSettings) -> Built:
     return Built(documents, entities, events, reports, commitments, as_of, agreements, corrector.outcomes())
 
 
-def _documents(source: Source, settings: LedgerSettings) -> tuple[int, dt.date | None]:
+def documents_of(source: Source, settings: LedgerSettings) -> tuple[int, dt.date | None]:
     """How many documents the ledger is built from, and the day commitments are judged overdue
     against: the settings' ``as_of``, else the newest publication day."""
     count, newest = 0, None
@@ -105,6 +105,14 @@ def fold_entities(source: Source, space: Space) -> int:
 def merge_events(source: Source, space: Space, settings: LedgerSettings,
                  corrector: Corrector = NO_CORRECTIONS) -> tuple[int, int]:
     """Cluster every report and hand each merged event to the space; returns (events, reports)."""
+    reports = keep_reports(source, space, settings, corrector)
+    return cluster_events(source, space, settings, corrector), reports
+
+
+def keep_reports(source: Source, space: Space, settings: LedgerSettings,
+                 corrector: Corrector = NO_CORRECTIONS) -> int:
+    """Make every event a report (a batch of documents at a time) and hand it to the space; returns
+    how many."""
     reports = 0
     for results, texts in source.event_batches():
         if not results:
@@ -114,24 +122,40 @@ def merge_events(source: Source, space: Space, settings: LedgerSettings,
         made = reports_of(results, space.entity_keys(results[0].id, results[-1].id), settings, texts)
         space.keep_reports(made)
         reports += len(made)
+    return reports
+
+
+def cluster_events(source: Source, space: Space, settings: LedgerSettings, corrector: Corrector = NO_CORRECTIONS,
+                   kept: Iterable[MergedEvent] = ()) -> int:
+    """Cluster the reports the space hands back (``sorted_reports``) and hand each merged event to
+    it. ``kept`` are merged events already in the ledger that stay as they are (an incremental
+    update, ``incremental.py``): they are not written again, only kept for deciding promises like
+    the new ones. Returns the number of merged events, kept ones included."""
     actions = _promised_actions(source)
-    ids, info, taken = space.entity_keys(), space.entity_info(), space.taken()
+    ordered = space.sorted_reports()
     pending: list[MergedEvent] = []
     events = 0
 
-    def flush() -> None:
+    def flush(written: bool = True) -> None:
         deciding = [placed(replace(e, mentions=[], why="")) for e in pending if may_decide(actions, e)]
-        space.put_events(pending, deciding)
+        space.put_events(pending if written else [], deciding)
         pending.clear()
 
-    for found in corrector.clusters(cluster_sorted(space.sorted_reports(), settings, space.bucket)):
+    for event in kept:
+        pending.append(event)
+        events += 1
+        if len(pending) >= EVENTS:
+            flush(written=False)
+    flush(written=False)
+    ids, info, taken = space.entity_keys(), space.entity_info(), space.taken()
+    for found in corrector.clusters(cluster_sorted(ordered, settings, space.bucket)):
         pending.append(merged_event_of(found.members, found.links, ids, info, taken))
         events += 1
         if len(pending) >= EVENTS:
             flush()
     flush()
     space.events_done()
-    return events, reports
+    return events
 
 
 def _promised_actions(source: Source) -> list[dict[str, str | None]]:

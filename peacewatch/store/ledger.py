@@ -46,7 +46,8 @@ _BATCH = 500  # documents whose records a rebuild reads at a time
 # ledger tables' schema. An edit to any of them leaves the ledger stale.
 _SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "types.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
-            ("store", "writers.py"), ("store", "corrections.py"), ("store/migrations", "*.sql"))
+            ("store", "writers.py"), ("store", "corrections.py"), ("store", "incremental.py"),
+            ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]
 
 
@@ -61,6 +62,8 @@ class LedgerStats:
     commitments: int
     as_of: str | None
     agreements: int = 0
+    path: str = "full"  # or "incremental" (``store.incremental.update_ledger``)
+    why: str = ""  # why that path ran
 
 
 def stored_results(conn: Connection) -> list[Result]:
@@ -132,11 +135,11 @@ def _build(conn: Connection, settings: LedgerSettings, stamp: str) -> LedgerStat
                        built.agreements)
 
 
-def fingerprint(conn: Connection, settings: LedgerSettings) -> str:
-    """What the ledger was built from: the documents (their count and newest row), the settings,
-    and the rules: the peacewatch version and every source file and table that shapes the ledger
-    (``_SHAPERS``)."""
-    count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
+def fingerprint(conn: Connection, settings: LedgerSettings, documents: tuple[int, int] | None = None) -> str:
+    """What the ledger was built from: the documents (their count and newest row; ``documents``
+    gives others than the stored ones), the settings, and the rules: the peacewatch version and
+    every source file and table that shapes the ledger (``_SHAPERS``)."""
+    count, last = documents or stored_documents(conn)
     digest = hashlib.sha256(f"{count}:{last}:{__version__}:".encode())
     digest.update(json.dumps(settings.to_dict(), sort_keys=True).encode())
     digest.update("corrections:{}:{}:".format(*conn.execute(  # the log is append-only: count and newest say it all
@@ -149,6 +152,12 @@ def fingerprint(conn: Connection, settings: LedgerSettings) -> str:
                 digest.update(f"{folder}/{entry.name}:".encode())
                 digest.update(entry.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def stored_documents(conn: Connection) -> tuple[int, int]:
+    """The count of stored documents and their newest row."""
+    count, last = conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM documents").fetchone()
+    return int(count), int(last)
 
 
 def ledger_state(conn: Connection, settings: LedgerSettings | None = None) -> LedgerState:
@@ -184,7 +193,8 @@ _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "le
 
 def _insert_meta(conn: Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:
     meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": as_of or "",
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp}
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp,
+            "documents": "{}:{}".format(*stored_documents(conn))}
     conn.executemany("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
 
 

@@ -1,0 +1,184 @@
+"""The incremental ledger: new documents update the part of the ledger they can reach, by the same
+functions as a full build (``stage``), and the result is the full build's.
+
+What a new report can change, and why nothing else moves:
+
+- **entities** are folded whole again (a cheap pass: one key per per-document entity). When that
+  moves an earlier document's entity to another ledger id (a new coded name relinks an old one) or
+  changes what events read of an old entity (its name, code or sector, outvoted by new mentions),
+  the earlier documents naming it are taken as new below: their reports and the events they are
+  part of are made again.
+- **events**: a report is clustered only with reports of its own (type, status class) bucket whose
+  date windows overlap its own, give or take the date slack, or, undated, only with reports of its
+  own document (``reports.incompatibility``: reports of different documents must both be placed);
+  and, as the store's clustering already relies on (``store.space.StoredBucket``), a report naming
+  actors never shares a cluster with one naming actors none of which it names (joint acts
+  excepted). So the reports of one bucket fall into **units**: the connected sets of reports linked
+  by those three relations. A report of one unit never joins a cluster of another, and the
+  clusters of one unit come out the same whether the other units are clustered beside them or not
+  (``clusters.place`` only ever takes a cluster that could take the report). The units holding a
+  new report are clustered again, their old merged events replaced; every other merged event stays
+  as it is, id included. A merged event of the old ledger that reaches past its unit (the merge
+  rules would have to allow what is described above) stops the update.
+- **commitments** are grouped and decided again whole, over the kept and the new merged events: a
+  new report can move a promise's event, add a promise to a group, or decide one, and ``as_of``
+  (the newest publication day) moves with nearly every ingest; promises are few beside reports.
+- **agreements** are gathered again whole (from the agreement events and the commitments: cheap).
+
+Not local, so the ledger is rebuilt (``store.incremental`` says which and why): no ledger yet;
+the settings, the code or the analysts' corrections changed since the last build (the ledger's
+fingerprint); any corrections at all (they are applied across the whole ledger); a stored document
+replaced by a new version or removed.
+
+Merged ids stay those of a full build: an id is a hash of the cluster's first report (document,
+trigger, per-document event id, type), and the store keeps one event per id and document, so two
+clusters never share a seed and the order clusters are made in never decides an id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..config import LedgerSettings
+from . import stage
+from .records import MergedEvent
+from .reports import JOINT, Report, merge_kind, status_class
+from .space import Source, Space
+
+
+@dataclass(frozen=True, slots=True)
+class Placing:
+    """Where one report sits for finding units: its bucket, its date window (day ordinals, None when
+    undated), document and actor tokens (empty: it may share a cluster with any actors), and whether
+    it is new (or taken as new). ``row`` names it to whoever asked."""
+
+    row: int
+    bucket: tuple[str, str]
+    doc: str
+    start: int | None
+    end: int | None
+    new: bool
+    actors: frozenset[str] = frozenset()
+
+
+def placing(row: int, rep: Report, new: bool) -> Placing:
+    """The placing of one report (``row`` is the caller's name for it). Actors part reports as the
+    store's clustering does (``store.space.StoredBucket``): a report naming actors never shares a
+    cluster with one naming actors none of which it names, except for joint acts, whose parties
+    agree by a shared country on any side."""
+    window = rep.window
+    kind = merge_kind(rep.event)
+    actors = frozenset[str]() if kind in JOINT else frozenset().union(*rep.actors)
+    return Placing(row, (kind, status_class(rep.event.status)), rep.doc,
+                   window.start.toordinal() if window else None, window.end.toordinal() if window else None, new,
+                   actors)
+
+
+def reached(placings: Iterable[Placing], slack_days: int) -> set[int]:
+    """The rows of every unit (see the module docstring) that holds a new report."""
+    buckets: dict[tuple[str, str], list[Placing]] = defaultdict(list)
+    for p in placings:
+        buckets[p.bucket].append(p)
+    found: set[int] = set()
+    for rows in buckets.values():
+        if any(p.new for p in rows):
+            found.update(_reached_in(rows, slack_days))
+    return found
+
+
+class _Units:
+    """Union-find over the rows of one bucket."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+
+def _reached_in(rows: list[Placing], slack_days: int) -> Iterator[int]:
+    """The rows of one bucket in a unit with a new report: one sweep by start joins two dated
+    reports whose windows overlap (give or take the slack) when one names no actors or they share
+    one; every report of a document with an undated report is joined to its document's."""
+    units = _Units(len(rows))
+    chains: dict[str, tuple[int, int]] = {}  # actor token → (a row of its chain, the chain's reach)
+    wild = (-1, -1)  # the same for the reports naming no actors
+    for i in sorted((i for i, p in enumerate(rows) if p.start is not None), key=lambda i: rows[i].start or 0):
+        p = rows[i]
+        start, reach = p.start or 0, (p.end or 0) + slack_days
+        if wild[1] >= start:
+            units.join(i, wild[0])
+        if not p.actors:
+            wild = (wild[0], max(wild[1], reach)) if wild[1] >= start else (i, reach)
+            for token, (head, until) in list(chains.items()):
+                if until >= start:
+                    units.join(i, head)
+                else:
+                    del chains[token]  # starts only grow: a chain that ended stays ended
+            continue
+        for token in p.actors:
+            head, until = chains.get(token, (i, -1))
+            if until >= start:
+                units.join(i, head)
+                chains[token] = (head, max(until, reach))
+            else:
+                chains[token] = (i, reach)
+    undated = {p.doc for p in rows if p.start is None}
+    first_of: dict[str, int] = {}
+    for i, p in enumerate(rows):
+        if p.doc in undated:
+            units.join(i, first_of.setdefault(p.doc, i))
+    roots = {units.root(i) for i, p in enumerate(rows) if p.new}
+    return (p.row for i, p in enumerate(rows) if units.root(i) in roots)
+
+
+class UpdateSpace(Space, Protocol):
+    """A space that holds a ledger already and can update it in place."""
+
+    def entities_moved(self) -> int:
+        """Once the entities are folded again: take as new the earlier documents with an entity
+        that now stands for another ledger id, or for one that reads differently (name, code,
+        sector); returns how many."""
+
+    def reach(self, slack_days: int) -> str | None:
+        """Once the reports are kept: find the units new reports reach, drop their old merged
+        events and hand back only their reports from ``sorted_reports``; why not, when the update
+        cannot be local."""
+
+    def kept(self) -> Iterator[MergedEvent]:
+        """The merged events of the old ledger that stay (after ``reach``)."""
+
+
+@dataclass
+class Update:
+    """What an update did: the counts, or why it gave up (``why``; the caller rebuilds)."""
+
+    built: stage.Built | None
+    why: str = ""
+    moved: int = 0  # earlier documents taken as new because their entities moved
+
+
+def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Update:
+    """Steps 1–4 of ``stage.build`` with only the reached units clustered again (module docstring).
+    The caller has checked the ledger's fingerprint and that there are no corrections."""
+    documents, as_of = stage.documents_of(source, settings)
+    entities = stage.fold_entities(source, space)
+    moved = space.entities_moved()
+    reports = stage.keep_reports(source, space, settings)
+    if why := space.reach(settings.date_slack_days):
+        return Update(None, why)
+    events = stage.cluster_events(source, space, settings, kept=space.kept())
+    commitments = stage.track_commitments(source, space, as_of, settings.horizon_days)
+    agreements = stage.gather_agreements(space, as_of)
+    return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements), moved=moved)
+

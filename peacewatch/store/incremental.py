@@ -1,0 +1,246 @@
+"""The ledger brought up to date with the documents stored since its last build: updated in place
+where the change is local (``peacewatch.resolve.incremental``), else rebuilt, saying which and why.
+
+``update_ledger`` is what ``ingest`` and ``resolve`` run (``flow.resolve``). In one write
+transaction it checks the ledger's fingerprint as ``rebuild_ledger`` does; when only documents were
+added since the last build, it updates the ledger inside a savepoint with ``UpdatingSpace`` (the
+store's space, plus the tables that find the units new reports reach); when that gives up, or the
+change is not local to begin with, the savepoint is rolled back and the whole ledger rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import StoreError
+from ..resolve import LedgerSettings
+from ..resolve.incremental import Placing, placing, reached, update
+from ..resolve.records import MergedEvent
+from ..resolve.reports import Report
+from . import scratch
+from .dialect import Connection
+from .ledger import (
+    _LEDGER_TABLES,
+    LedgerStats,
+    _build,
+    _insert_meta,
+    _meta,
+    fingerprint,
+    rebuild_ledger,
+    stored_documents,
+)
+from .source import StoredSource
+from .space import SqliteSpace
+
+_BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
+_PAGE = 1000  # kept merged events read at a time
+_TOKENS = "\x1f"  # between the actor tokens of a report in ``pw_units``
+_TABLES = (
+    "CREATE TEMP TABLE pw_old_sources (doc_id TEXT, entity TEXT, ledger_id TEXT, PRIMARY KEY (doc_id, entity))",
+    "CREATE TEMP TABLE pw_old_info (id TEXT PRIMARY KEY, name TEXT, code TEXT, sector TEXT)",
+    "CREATE TEMP TABLE pw_units (row INTEGER PRIMARY KEY, type TEXT, class TEXT, doc TEXT, event TEXT,"
+    " start INTEGER, finish INTEGER, new INTEGER, actors TEXT)",
+    "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
+)
+_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched")
+# the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
+_REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
+              "ledger_corrections", "ledger_correction_reports", "ledger_meta")
+# the canonical order of reports (``Report.sort_key``), as ``SqliteSpace.sorted_reports`` spells it
+_REPORT_ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event, rowid"
+
+
+def update_ledger(conn: Connection, settings: LedgerSettings | dict[str, Any] | None = None, *,
+                  force: bool = False) -> LedgerStats | None:
+    """Bring the ledger up to date: None when it was; else what was built, with ``path``
+    ("incremental" or "full") and ``why``. ``force`` rebuilds whole even when nothing changed."""
+    if not isinstance(settings, LedgerSettings):
+        settings = LedgerSettings.from_dict(settings)
+    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL: the update's work tables are SQLite's
+        stats = rebuild_ledger(conn, settings, force=force)
+        if stats is not None:
+            stats.why = "forced" if force else "on PostgreSQL the ledger is rebuilt whole (in a local scratch file)"
+        return stats
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        stamp = fingerprint(conn, settings)
+        meta = _meta(conn)
+        if not force and meta.get("fingerprint") == stamp:
+            conn.execute("ROLLBACK")
+            return None
+        why = "forced" if force else not_local(conn, settings, meta)
+        stats, counted = None, _counted(meta)
+        if not why and counted is not None:
+            conn.execute("SAVEPOINT pw_update")
+            stats, why = _update(conn, settings, stamp, counted[1])
+            conn.execute("RELEASE pw_update" if stats is not None else "ROLLBACK TO pw_update")
+            if stats is None:
+                conn.execute("RELEASE pw_update")
+        if stats is None:
+            stats = _rebuild(conn, settings, stamp, why)
+        conn.execute("COMMIT")
+    except sqlite3.Error as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return stats
+
+
+def not_local(conn: sqlite3.Connection, settings: LedgerSettings, meta: dict[str, str]) -> str:
+    """Why the ledger cannot be updated in place but must be rebuilt ("" when it can be): see
+    ``peacewatch.resolve.incremental``. Reads only."""
+    if "fingerprint" not in meta:
+        return "a stored document was replaced by a new version" if meta.get("documents") else "no ledger yet"
+    counted = _counted(meta)
+    if counted is None:
+        return "the ledger does not record which documents it was built from"
+    if fingerprint(conn, settings, counted) != meta["fingerprint"]:
+        if meta.get("settings") != json.dumps(settings.to_dict(), sort_keys=True):
+            return "the [ledger] settings changed"
+        return "the code that builds the ledger or the analysts' corrections changed"
+    if conn.execute("SELECT 1 FROM corrections LIMIT 1").fetchone() is not None:
+        return "analysts' corrections are applied across the whole ledger"
+    count, last = counted
+    added = conn.execute("SELECT count(*) FROM documents WHERE rowid > ?", (last,)).fetchone()[0]
+    if stored_documents(conn)[0] != count + added:
+        return "a stored document was removed or replaced"
+    return ""
+
+
+def _counted(meta: dict[str, str]) -> tuple[int, int] | None:
+    """(count, newest row) of the documents the ledger was built from, as ``ledger_meta`` has it."""
+    parts = meta.get("documents", "").split(":")
+    return (int(parts[0]), int(parts[1])) if len(parts) == 2 and all(p.isdigit() for p in parts) else None
+
+
+def _rebuild(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, why: str) -> LedgerStats:
+    for table in _LEDGER_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    stats = _build(conn, settings, stamp)
+    stats.path, stats.why = "full", why
+    return stats
+
+
+def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last: int
+            ) -> tuple[LedgerStats | None, str]:
+    """The ledger updated in place for the documents after row ``last``, or (None, why not)."""
+    scratch.create(conn)
+    _create(conn)
+    try:
+        conn.execute("INSERT INTO pw_old_sources SELECT doc_id, entity, ledger_id FROM ledger_entity_sources")
+        conn.execute("INSERT INTO pw_old_info SELECT id, name, code, json_extract(record, '$.sector')"
+                     " FROM ledger_entities")
+        for table in _REWRITTEN:
+            conn.execute(f"DELETE FROM {table}")
+        space = UpdatingSpace(conn, last)
+        done = update(StoredSource(conn, _BATCH), space, settings)
+        if done.built is None:
+            return None, done.why
+        b = done.built
+        as_of = b.as_of.isoformat() if b.as_of else None
+        _insert_meta(conn, settings, stamp, as_of)
+        moved = f" (and {done.moved} earlier one(s) whose entities moved or were renamed)" if done.moved else ""
+        why = (f"{space.new} new document(s){moved}: {space.clustered} of {b.reports} reports clustered again,"
+               f" {space.gone} merged event(s) replaced")
+        return LedgerStats(b.documents, b.entities, b.events, b.reports, b.commitments, as_of, b.agreements,
+                           "incremental", why), ""
+    finally:
+        scratch.drop(conn)
+        for table in _NAMES:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    for table in _NAMES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    for statement in _TABLES:
+        conn.execute(statement)
+
+
+class UpdatingSpace(SqliteSpace):
+    """The store's space over a ledger whose merged events stay, but for those of the units new
+    reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
+    those whose entities moved reach like them."""
+
+    def __init__(self, conn: sqlite3.Connection, last: int) -> None:
+        super().__init__(conn)
+        self.rows = 0
+        self.clustered = 0
+        self.gone = 0
+        self._new_docs = {doc for (doc,) in conn.execute(
+            "SELECT id FROM documents WHERE rowid > ? AND error_code IS NULL", (last,))}
+        self.new = len(self._new_docs)
+        self._seeds = set(self._new_docs)  # documents whose reports reach like new ones
+
+    def entities_moved(self) -> int:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO pw_touched SELECT o.doc_id FROM pw_old_sources o LEFT JOIN ledger_entity_sources s"
+            " ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id")
+        self.conn.execute(
+            "INSERT OR IGNORE INTO pw_touched SELECT s.doc_id FROM ledger_entity_sources s JOIN pw_old_info o"
+            " ON o.id = s.ledger_id JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
+            " OR coalesce(e.code, '') <> coalesce(o.code, '')"
+            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '')")
+        touched = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
+        self._seeds |= touched
+        return len(touched)
+
+    def keep_reports(self, reports: list[Report]) -> None:
+        super().keep_reports(reports)
+        rows = []
+        for rep in reports:
+            self.rows += 1  # the report's rowid in pw_reports (a fresh table, written in this order)
+            p = placing(self.rows, rep, rep.doc in self._seeds)
+            rows.append((p.row, *p.bucket, p.doc, rep.event.id, p.start, p.end, int(p.new), _TOKENS.join(p.actors)))
+        self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def reach(self, slack_days: int) -> str | None:
+        self.conn.execute("CREATE INDEX temp.pw_units_event ON pw_units (doc, event)")  # once, after every row
+        rows = self.conn.execute(
+            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u WHERE EXISTS (SELECT 1 FROM"
+            " pw_units n WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
+        found = reached((Placing(r, (t, c), d, s, f, bool(n), frozenset(a.split(_TOKENS)) if a else frozenset())
+                         for r, t, c, d, s, f, n, a in rows), slack_days)
+        self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
+        self.clustered = len(found)
+        self.conn.execute(
+            "INSERT INTO pw_gone SELECT DISTINCT m.ledger_event FROM ledger_event_mentions m JOIN pw_units u"
+            " ON u.doc = m.doc_id AND u.event = m.event JOIN pw_reached r ON r.row = u.row")
+        past = self.conn.execute(
+            "SELECT m.ledger_event FROM ledger_event_mentions m JOIN pw_gone g ON g.id = m.ledger_event"
+            " WHERE NOT EXISTS (SELECT 1 FROM pw_units u JOIN pw_reached r ON r.row = u.row"
+            " WHERE u.doc = m.doc_id AND u.event = m.event) LIMIT 1").fetchone()
+        if past is not None:
+            return f"merged event {past[0]} reaches past the reports new ones can join"
+        self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
+        for table, column in (("ledger_events", "id"), ("ledger_event_mentions", "ledger_event"),
+                              ("ledger_dyads", "event_id")):
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM pw_gone)")
+        return None
+
+    def sorted_reports(self) -> Iterator[Report]:
+        rows = self.conn.execute(f"SELECT data FROM pw_reports WHERE rowid IN (SELECT row FROM pw_reached)"
+                                 f" ORDER BY {_REPORT_ORDER}")
+        for (data,) in rows:
+            yield pickle.loads(data)
+
+    def kept(self) -> Iterator[MergedEvent]:
+        after = ""
+        while True:
+            page = self.conn.execute("SELECT id, record FROM ledger_events WHERE id > ? ORDER BY id LIMIT ?",
+                                     (after, _PAGE)).fetchall()
+            if not page:
+                return
+            for _, record in page:
+                yield MergedEvent.from_dict(json.loads(record))
+            after = page[-1][0]
