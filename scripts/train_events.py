@@ -55,8 +55,9 @@ class Example:
     label: str
     gold: set[str]  # the sentence's gold types, as model classes
     rules: set[str]  # the rules' event types, as model classes
-    main_type: str | None
+    main_type: str | None  # the trigger's own type (what the model may retype)
     plain: bool
+    main_read: str | None = None  # the main event's type after the status rules (what the rules output)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -84,7 +85,7 @@ def sentence_example(sent: Any, source: str, gold: list[str]) -> Example:
     else:
         label = Counter(classes).most_common(1)[0][0]
     return Example(source, feats, label, set(classes), rules, main.rule.type if main else None,
-                   main is not None and retypable(main))
+                   main is not None and retypable(main), read(main).type if main else None)
 
 
 def longest_sentence(doc: Any) -> Any:
@@ -201,7 +202,7 @@ def main_label(ex: Example, probs: dict[str, float] | None, limits: Any) -> str:
     alone), or what the combination makes of it."""
     from peacewatch.extract.events.learned import Verdict, decide, model_class
 
-    rules = model_class(ex.main_type) if ex.main_type else "NONE"
+    rules = model_class(ex.main_read) if ex.main_read else "NONE"
     if probs is None:
         return rules
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
