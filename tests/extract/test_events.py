@@ -242,3 +242,20 @@ def test_the_venue_of_a_signing_is_no_party_but_a_place_inside_the_recipient_is(
     text = "The United Nations will provide emergency food aid to refugees fleeing the war in Liberia."
     [aid] = list(full.annotate([Document(id="a", text=text)]))
     assert any("LBR" in {r.code for r in e.recipient} for e in aid.events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # coding guide, "Retreats": an agreed ceasefire or withdrawal not yet carried out is CONCEDE
+    ("Sudan's army and the RSF agreed to a seven-day humanitarian truce on Monday.", "CONCEDE"),
+    ("Israel and Hamas have agreed to a ceasefire in Gaza.", "CONCEDE"),
+    # an agreed release stays AGREE: the seed article codes "agreed on a prisoner swap" so
+    ("Armenia and Azerbaijan agreed on a prisoner swap.", "AGREE"),
+])
+def test_an_agreed_ceasefire_is_conceded(full, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="c", text=text, published="2023-06-01")]))
+    [event] = [e for e in result.events if e.type in ("AGREE", "CONCEDE")]
+    assert event.type == etype and event.status in ("future", "occurred")
+    if etype == "CONCEDE":
+        assert event.status == "future"
+        # the commitment is to the retreat itself, not to "agree"
+        assert [c.action["type"] for c in result.commitments if c.event == event.id] == ["RETREAT"]

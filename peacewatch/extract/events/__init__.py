@@ -67,7 +67,7 @@ class EventsComponent:
                     continue  # "… to seek support for the demand": the demand already told
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
-                own[event.id] = {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
+                own[event.id] = _own_action(found, event)
                 if found.inners:
                     inner[event.id] = [{"type": a.rule.type, "mode": a.rule.mode,
                                         "trigger_span": list(trigger_span(a.token)), "why": a.rule.why}
@@ -291,3 +291,14 @@ def _sentence_span(sent: Span) -> tuple[int, int]:
 
 def make_events(config: Config) -> EventsComponent:
     return EventsComponent(load_model())
+
+
+def _own_action(found: Found, event: Event) -> dict[str, Any]:
+    """The act an event's actors undertake themselves, for the commitments component: the
+    trigger's, or, for an agreed ceasefire or withdrawal typed CONCEDE, the agreed retreat."""
+    if event.type == "CONCEDE" and found.rule.type == "AGREE":
+        for action in found.actions():
+            if action.rule.type == "RETREAT":
+                return {"type": action.rule.type, "mode": action.rule.mode, "why": action.rule.why}
+    return {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
+

@@ -21,6 +21,8 @@ ROLE_TYPES = {"threat": "THREATEN", "request": "REQUEST", "refuse": "REJECT"}
 # THREATEN's mode for a threatened action of each type.
 THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
                 "COERCE": "restrict"}
+# Retreats that, agreed or promised, are announced retreats: CONCEDE (coding guide, "Retreats").
+ANNOUNCED_RETREATS = ("withdraw", "ceasefire")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -126,11 +128,26 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
+    if role == "intent" and item.rule.type == "AGREE" and _announced_retreat(inner.type, inner.mode):
+        _concede(reading)
+
+
+def _announced_retreat(event_type: str, mode: str | None) -> bool:
+    return event_type == "RETREAT" and mode in ANNOUNCED_RETREATS
+
+
+def _concede(reading: Reading) -> None:
+    """An agreed or promised ceasefire or withdrawal, not yet carried out: CONCEDE, future. (An
+    agreed release stays AGREE: the seed article codes "agreed on a prisoner swap" so.)"""
+    reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+    reading.why.append("an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
     note = f"wrapper '{wrapper.text}' ({role})"
-    if role == "intent":
+    if role == "intent" and _announced_retreat(reading.type, reading.mode):
+        _concede(reading)
+    elif role == "intent":
         reading.type, reading.mode = ("AGREE", None) if is_cooperative(reading.type) else (
             "THREATEN", THREAT_MODES.get(reading.type))
         reading.status = "future"
