@@ -259,3 +259,17 @@ def test_an_agreed_ceasefire_is_conceded(full, text: str, etype: str) -> None:  
         assert event.status == "future"
         # the commitment is to the retreat itself, not to "agree"
         assert [c.action["type"] for c in result.commitments if c.event == event.id] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    # halting negotiations is SANCTION (CAMEO 164): a particle and its preposition reach the talks
+    ("Sudan's army announced it was pulling out of ceasefire discussions with the RSF.", "SANCTION", "discontinue"),
+    ("The US and Saudi Arabia announced a suspension of Sudan peace talks.", "SANCTION", "discontinue"),
+    ("Washington slapped sanctions on both the warring generals.", "SANCTION", None),
+    ("Azerbaijan, Cyprus and Spain voted against the application.", "REJECT", None),
+    ("Greece voted in favour of the resolution.", "SUPPORT", None),
+    ("Israeli troops pulled out of the town.", "RETREAT", "withdraw"),
+])
+def test_sanctions_votes_and_pullouts(full, text: str, etype: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="v", text=text, published="2023-06-01")]))
+    assert (etype, mode) in {(e.type, e.mode) for e in result.events}, [(e.type, e.mode) for e in result.events]
