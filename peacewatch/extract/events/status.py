@@ -128,26 +128,18 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
-    if role == "intent" and item.rule.type == "AGREE" and _announced_retreat(inner.type, inner.mode):
-        _concede(reading)
-
-
-def _announced_retreat(event_type: str, mode: str | None) -> bool:
-    return event_type == "RETREAT" and mode in ANNOUNCED_RETREATS
-
-
-def _concede(reading: Reading) -> None:
-    """An agreed or promised ceasefire or withdrawal, not yet carried out: CONCEDE, future. (An
-    agreed release stays AGREE: the seed article codes "agreed on a prisoner swap" so.)"""
-    reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
-    reading.why.append("an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
+    if role == "intent" and item.rule.type == "AGREE" and inner.type == "RETREAT" and inner.mode in ANNOUNCED_RETREATS:
+        # "agreed to a truce", "ceasefires have been agreed": the agreed retreat itself, not yet
+        # carried out, is CONCEDE (coding guide, "Retreats"). An agreed release stays AGREE, as the
+        # seed article codes "agreed on a prisoner swap"; a verb ("willing to withdraw") stays AGREE,
+        # as the PLOVER gold codes it.
+        reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+        reading.why.append("an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
     note = f"wrapper '{wrapper.text}' ({role})"
-    if role == "intent" and _announced_retreat(reading.type, reading.mode):
-        _concede(reading)
-    elif role == "intent":
+    if role == "intent":
         reading.type, reading.mode = ("AGREE", None) if is_cooperative(reading.type) else (
             "THREATEN", THREAT_MODES.get(reading.type))
         reading.status = "future"
