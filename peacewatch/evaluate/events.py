@@ -261,6 +261,8 @@ def _rules_tally(pipe: Pipeline, records: list[dict[str, Any]], docs: list[Docum
             tally.add(f"{prefix}type", p_types, g_types)
             if not spans_gold(record):
                 tally.add(f"{prefix}full", p_tuples, g_tuples)
+        if spans_gold(record):
+            _count_sources(tally, record, result)
     return tally
 
 

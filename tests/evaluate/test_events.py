@@ -138,7 +138,8 @@ def test_news_spans_report_source_accuracy_and_macro_f1(tmp_path: Path) -> None:
     text = "Iran threatened to close its border with Iraq."
     gold.write_text(json.dumps({"id": "n1", "actor_format": "span", "text": text,
                                 "events": [{"source": "Iran", "target": "Iraq", "code": "THREATEN"}]}) + "\n", "utf-8")
-    report = evaluate(gold, load_config())
+    report = evaluate(gold, load_config(), baseline="rules")
     assert report.scores["source_matched"] == 1.0 and report.scores["source_right"] == 1.0
+    assert report.baselines["rules"]["source_right"] == 1.0  # the rules alone, side by side
     assert report.scores["type_macro_f1"] == 1.0
     assert "full_f1" not in report.scores  # spans are not codes: no full tuples
