@@ -261,6 +261,14 @@ def test_an_agreed_ceasefire_is_conceded(full, text: str, etype: str) -> None:  
         assert [c.action["type"] for c in result.commitments if c.event == event.id] == ["RETREAT"]
 
 
+@pytest.fixture(scope="module")
+def rules(make_pipeline):  # type: ignore[no-untyped-def]
+    """The full pipeline with the events component's model switched off."""
+    from peacewatch.evaluate.events import rules_only
+
+    return rules_only(make_pipeline("timex", "actors", "events", "commitments"))
+
+
 @pytest.mark.parametrize(("text", "etype", "mode"), [
     # halting negotiations is SANCTION (CAMEO 164): a particle and its preposition reach the talks
     ("Sudan's army announced it was pulling out of ceasefire discussions with the RSF.", "SANCTION", "discontinue"),
@@ -270,6 +278,7 @@ def test_an_agreed_ceasefire_is_conceded(full, text: str, etype: str) -> None:  
     ("Greece voted in favour of the resolution.", "SUPPORT", None),
     ("Israeli troops pulled out of the town.", "RETREAT", "withdraw"),
 ])
-def test_sanctions_votes_and_pullouts(full, text: str, etype: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
-    [result] = list(full.annotate([Document(id="v", text=text, published="2023-06-01")]))
+def test_sanctions_votes_and_pullouts(rules, text: str, etype: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    """The trigger table's rows, read by the rules alone (the model may overrule a row)."""
+    [result] = list(rules.annotate([Document(id="v", text=text, published="2023-06-01")]))
     assert (etype, mode) in {(e.type, e.mode) for e in result.events}, [(e.type, e.mode) for e in result.events]

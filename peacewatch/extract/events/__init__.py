@@ -16,7 +16,7 @@ from ...types import Argument, Event
 from . import arguments as args
 from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
-from .learned import TypeModel, decide, load_model, main_event, model_found, retypable, sentence_reading
+from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .triggers import Found, coarse_pos, find, is_anaphoric
@@ -85,7 +85,8 @@ class EventsComponent:
         verdict, probs = self.model.verdict(feats)
         main = main_event(found)
         plain = main is not None and retypable(main)
-        action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds)
+        action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
+                        other_types(found, main))
         if action == "add" and anchor is not None:
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:
