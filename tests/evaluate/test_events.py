@@ -21,8 +21,8 @@ FULL_F1_FLOOR = 0.634
 # The half of the file the learned coder never trained or tuned on (``gold_part``). The rules were
 # written against the whole file, so this half is untouched only for the model; the model's
 # thresholds are chosen for data the rules never saw and cost a little here (docs/events.md).
-UNTOUCHED_TYPE_F1_FLOOR = 0.874
-UNTOUCHED_FULL_F1_FLOOR = 0.574
+UNTOUCHED_TYPE_F1_FLOOR = 0.885
+UNTOUCHED_FULL_F1_FLOOR = 0.592
 BASELINE_TYPE_F1_CEILING = 0.60  # the keyword baseline must stay well below the rules
 
 
