@@ -55,8 +55,10 @@ class Example:
     label: str
     gold: set[str]  # the sentence's gold types, as model classes
     rules: set[str]  # the rules' event types, as model classes
-    main_type: str | None
+    main_type: str | None  # the trigger's own type (what the model may retype)
     plain: bool
+    main_read: str | None = None  # the main event's type after the status rules (what the rules output)
+    others: frozenset[str] = frozenset()  # the types of the other rule events of the sentence
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -68,7 +70,7 @@ def sha256(path: Path) -> str:
 
 
 def sentence_example(sent: Any, source: str, gold: list[str]) -> Example:
-    from peacewatch.extract.events.learned import main_event, model_class, retypable, sentence_reading
+    from peacewatch.extract.events.learned import main_event, model_class, other_types, retypable, sentence_reading
     from peacewatch.extract.events.status import read
     from peacewatch.extract.events.triggers import find
 
@@ -84,7 +86,8 @@ def sentence_example(sent: Any, source: str, gold: list[str]) -> Example:
     else:
         label = Counter(classes).most_common(1)[0][0]
     return Example(source, feats, label, set(classes), rules, main.rule.type if main else None,
-                   main is not None and retypable(main))
+                   main is not None and retypable(main), read(main).type if main else None,
+                   other_types(found, main))
 
 
 def longest_sentence(doc: Any) -> Any:
@@ -188,7 +191,7 @@ def combined_types(ex: Example, probs: dict[str, float], limits: Any) -> set[str
 
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    action = decide(verdict, probs, ex.main_type, ex.plain, limits)
+    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others)
     if action == "add":
         return {verdict.label}
     if action == "retype" and ex.main_type is not None:
@@ -201,12 +204,12 @@ def main_label(ex: Example, probs: dict[str, float] | None, limits: Any) -> str:
     alone), or what the combination makes of it."""
     from peacewatch.extract.events.learned import Verdict, decide, model_class
 
-    rules = model_class(ex.main_type) if ex.main_type else "NONE"
+    rules = model_class(ex.main_read) if ex.main_read else "NONE"
     if probs is None:
         return rules
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits) else rules
+    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others) else rules
 
 
 def set_f1(pairs: list[tuple[set[str], set[str]]]) -> float:

@@ -242,3 +242,43 @@ def test_the_venue_of_a_signing_is_no_party_but_a_place_inside_the_recipient_is(
     text = "The United Nations will provide emergency food aid to refugees fleeing the war in Liberia."
     [aid] = list(full.annotate([Document(id="a", text=text)]))
     assert any("LBR" in {r.code for r in e.recipient} for e in aid.events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # coding guide, "Retreats": an agreed ceasefire or withdrawal not yet carried out is CONCEDE
+    ("Sudan's army and the RSF agreed to a seven-day humanitarian truce on Monday.", "CONCEDE"),
+    ("Israel and Hamas have agreed to a ceasefire in Gaza.", "CONCEDE"),
+    # an agreed release stays AGREE: the seed article codes "agreed on a prisoner swap" so
+    ("Armenia and Azerbaijan agreed on a prisoner swap.", "AGREE"),
+])
+def test_an_agreed_ceasefire_is_conceded(full, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="c", text=text, published="2023-06-01")]))
+    [event] = [e for e in result.events if e.type in ("AGREE", "CONCEDE")]
+    assert event.type == etype and event.status in ("future", "occurred")
+    if etype == "CONCEDE":
+        assert event.status == "future"
+        # the commitment is to the retreat itself, not to "agree"
+        assert [c.action["type"] for c in result.commitments if c.event == event.id] == ["RETREAT"]
+
+
+@pytest.fixture(scope="module")
+def rules(make_pipeline):  # type: ignore[no-untyped-def]
+    """The full pipeline with the events component's model switched off."""
+    from peacewatch.evaluate.events import rules_only
+
+    return rules_only(make_pipeline("timex", "actors", "events", "commitments"))
+
+
+@pytest.mark.parametrize(("text", "etype", "mode"), [
+    # halting negotiations is SANCTION (CAMEO 164): a particle and its preposition reach the talks
+    ("Sudan's army announced it was pulling out of ceasefire discussions with the RSF.", "SANCTION", "discontinue"),
+    ("The US and Saudi Arabia announced a suspension of Sudan peace talks.", "SANCTION", "discontinue"),
+    ("Washington slapped sanctions on both the warring generals.", "SANCTION", None),
+    ("Azerbaijan, Cyprus and Spain voted against the application.", "REJECT", None),
+    ("Greece voted in favour of the resolution.", "SUPPORT", None),
+    ("Israeli troops pulled out of the town.", "RETREAT", "withdraw"),
+])
+def test_sanctions_votes_and_pullouts(rules, text: str, etype: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    """The trigger table's rows, read by the rules alone (the model may overrule a row)."""
+    [result] = list(rules.annotate([Document(id="v", text=text, published="2023-06-01")]))
+    assert (etype, mode) in {(e.type, e.mode) for e in result.events}, [(e.type, e.mode) for e in result.events]

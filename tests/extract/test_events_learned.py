@@ -46,6 +46,14 @@ def test_the_model_retypes_only_a_plain_trigger_whose_type_it_doubts() -> None:
     assert model_class("CONCEDE") == model_class("RETREAT") == "YIELD"
 
 
+def test_the_model_does_not_retype_the_main_event_to_another_event_of_its_sentence() -> None:
+    # "Azerbaijan, with Türkiye lending its support, liberated …": SUPPORT is the model reading
+    # "lending its support", an event the rules already have; the attack stays an attack
+    sure = _verdict("SUPPORT", 0.9, ASSAULT=0.01)
+    assert decide(*sure, "ASSAULT", True, LIMITS, frozenset({"SUPPORT"})) is None
+    assert decide(*sure, "ASSAULT", True, LIMITS, frozenset({"AGREE"})) == "retype"
+
+
 def test_probabilities_are_a_distribution_over_the_model_classes() -> None:
     model = TypeModel({"classes": ["AID", "NONE"], "bias": [0.0, 0.0], "weights": {"lem:send": [2.0, -2.0]},
                        "thresholds": {"add": 0.5, "retype": 0.6, "keep": 0.2}})

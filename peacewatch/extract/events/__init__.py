@@ -16,7 +16,7 @@ from ...types import Argument, Event
 from . import arguments as args
 from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
-from .learned import TypeModel, decide, load_model, main_event, model_found, retypable, sentence_reading
+from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .triggers import Found, coarse_pos, find, is_anaphoric
@@ -67,7 +67,7 @@ class EventsComponent:
                     continue  # "… to seek support for the demand": the demand already told
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
-                own[event.id] = {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
+                own[event.id] = _own_action(found, event)
                 if found.inners:
                     inner[event.id] = [{"type": a.rule.type, "mode": a.rule.mode,
                                         "trigger_span": list(trigger_span(a.token)), "why": a.rule.why}
@@ -85,7 +85,8 @@ class EventsComponent:
         verdict, probs = self.model.verdict(feats)
         main = main_event(found)
         plain = main is not None and retypable(main)
-        action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds)
+        action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
+                        other_types(found, main))
         if action == "add" and anchor is not None:
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:
@@ -291,3 +292,14 @@ def _sentence_span(sent: Span) -> tuple[int, int]:
 
 def make_events(config: Config) -> EventsComponent:
     return EventsComponent(load_model())
+
+
+def _own_action(found: Found, event: Event) -> dict[str, Any]:
+    """The act an event's actors undertake themselves, for the commitments component: the
+    trigger's, or, for an agreed ceasefire or withdrawal typed CONCEDE, the agreed retreat."""
+    if event.type == "CONCEDE" and found.rule.type == "AGREE":
+        for action in found.actions():
+            if action.rule.type == "RETREAT":
+                return {"type": action.rule.type, "mode": action.rule.mode, "why": action.rule.why}
+    return {"type": found.rule.type, "mode": found.rule.mode, "why": found.rule.why}
+

@@ -35,6 +35,7 @@ MODEL_FILE = "events_type.json"
 YIELD_TYPES = ("CONCEDE", "RETREAT")
 NONE = "NONE"
 BAG_POS = ("NOUN", "VERB", "ADJ")
+FRAME_DEPS = ("aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "dobj", "amod", "compound", "npadvmod")
 ANCHOR_DEPS = ("dobj", "nsubjpass", "attr", "prt", "xcomp", "ccomp", "acomp", "neg", "dative")
 
 
@@ -147,10 +148,10 @@ def features(sent: Span, found: list[Found], anchor: Token | None) -> list[str]:
     out.append(f"main:{main.rule.type}" if main else "main:none")
     out += [f"wrap:{w.lemma_.lower()}" for w in (main.wrappers if main else [])]
     if anchor is not None:
-        out += _anchor_features(anchor)
+        out += _anchor_features(anchor) + _frame_features(anchor)
     out += [f"w:{t.lemma_.lower()}" for t in sent
             if t.pos_ in BAG_POS and t.is_alpha and not t.is_stop and len(t.text) > 2]
-    return out
+    return out + _candidate_features(sent) + _bigram_features(sent)
 
 
 def _anchor_features(anchor: Token) -> list[str]:
@@ -165,6 +166,49 @@ def _anchor_features(anchor: Token) -> list[str]:
             out.append(f"prep:{child.lower_}")
             out += [f"prep:{child.lower_}:{g.lemma_.lower()}" for g in child.children if g.dep_ == "pobj"]
     return out
+
+
+def _frame_features(anchor: Token) -> list[str]:
+    """What surrounds the anchor: its own relation, its auxiliaries, negation and adverbs, the entity
+    kinds of its subject and object, and the words that qualify its object ("release of prisoners")."""
+    out = [f"hdep:{anchor.dep_}"]
+    for child in anchor.children:
+        dep, lemma = child.dep_, child.lemma_.lower()
+        if dep in FRAME_DEPS:
+            out.append(f"c:{dep}:{lemma}")
+        if dep in ("nsubj", "nsubjpass", "dobj", "pobj") and child.ent_type_:
+            out.append(f"ent:{dep}:{child.ent_type_}")
+        if dep in ("dobj", "nsubjpass", "attr"):
+            out += _object_features(child)
+    return out
+
+
+def _object_features(obj: Token) -> list[str]:
+    out = []
+    for g in obj.children:
+        if g.dep_ in ("compound", "amod", "prep", "nmod"):
+            out.append(f"objmod:{g.lemma_.lower()}")
+        if g.dep_ == "prep":
+            out += [f"objprep:{g.lower_}:{h.lemma_.lower()}" for h in g.children if h.dep_ == "pobj"]
+    return out
+
+
+def _candidate_features(sent: Span) -> list[str]:
+    """The types the trigger table knows for the sentence's words, whatever their frame (the rules'
+    vocabulary, where the frame did not fit)."""
+    rules = trigger_rules()
+    out = []
+    for token in sent:
+        pos = coarse_pos(token)
+        types = [r.type for r in rules.get(token.lemma_.lower(), []) if r.pos == pos]
+        if types:
+            out.append(f"cand:{types[0]}")
+    return out
+
+
+def _bigram_features(sent: Span) -> list[str]:
+    lemmas = [t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop]
+    return [f"bg:{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
 
 
 def sentence_reading(sent: Span, found: list[Found]) -> tuple[Token | None, list[str]]:
@@ -201,18 +245,27 @@ def model_found(token: Token, label: str, verdict: Verdict, action: str, weak: b
     return Found(token, rule, wrappers=wrapper_chain(token), background=is_background(token))
 
 
+def other_types(found: list[Found], main: Found | None) -> frozenset[str]:
+    """The model classes of the sentence's rule events besides the main one (as the rules read them)."""
+    from .status import read
+
+    return frozenset(model_class(read(f).type) for f in found if main is None or f.token.i != main.token.i)
+
+
 def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, plain: bool,
-           limits: Thresholds) -> str | None:
+           limits: Thresholds, others: frozenset[str] = frozenset()) -> str | None:
     """What the model changes in a sentence: 'add', 'retype' or None (the rules stand).
 
     ``main_type`` is the rules' type of the main event (None: the rules found nothing); ``plain``
-    whether that event is a bare trigger (no wrapper, no nested action) the model may retype.
+    whether that event is a bare trigger (no wrapper, no nested action) the model may retype;
+    ``others`` the types of the sentence's other rule events: a label among them is what the model
+    read there ("with Türkiye lending its support, Azerbaijan liberated …"), no reason to retype.
     """
     if verdict.label == NONE:
         return None
     if main_type is None:
         return "add" if verdict.score >= limits.add else None
-    if not plain or model_class(main_type) == verdict.label:
+    if not plain or model_class(main_type) == verdict.label or verdict.label in others:
         return None
     if verdict.score >= limits.retype and probs.get(model_class(main_type), 0.0) < limits.keep:
         return "retype"

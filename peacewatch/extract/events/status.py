@@ -21,6 +21,8 @@ ROLE_TYPES = {"threat": "THREATEN", "request": "REQUEST", "refuse": "REJECT"}
 # THREATEN's mode for a threatened action of each type.
 THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations",
                 "COERCE": "restrict"}
+# Retreats that, agreed or promised, are announced retreats: CONCEDE (coding guide, "Retreats").
+ANNOUNCED_RETREATS = ("withdraw", "ceasefire")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -126,6 +128,13 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
+    if role == "intent" and item.rule.type == "AGREE" and inner.type == "RETREAT" and inner.mode in ANNOUNCED_RETREATS:
+        # "agreed to a truce", "ceasefires have been agreed": the agreed retreat itself, not yet
+        # carried out, is CONCEDE (coding guide, "Retreats"). An agreed release stays AGREE, as the
+        # seed article codes "agreed on a prisoner swap"; a verb ("willing to withdraw") stays AGREE,
+        # as the PLOVER gold codes it.
+        reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+        reading.why.append("an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:

@@ -99,6 +99,8 @@ def frame(token: Token) -> set[str]:
             out.update(g.lower_ for g in target.children if g.dep_ in ("compound", "amod"))
             out.update(p.lemma_.lower() for g in target.children if g.lower_ == "of"
                        for p in g.children if p.dep_ == "pobj")
+            if target.dep_ == "prep":  # "pulled out of the talks": a preposition after a particle
+                out.update(p.lemma_.lower() for p in target.children if p.dep_ == "pobj")
     if coarse_pos(token) == "NOUN":
         out.add(token.head.lemma_.lower())
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
