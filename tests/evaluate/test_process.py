@@ -1,0 +1,129 @@
+"""``peacewatch eval process``: the scorer's definitions on a small made-up ledger, the command's
+errors, and the figures on the dev corpus (ingested once; skipped without ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from peacewatch.errors import EvalError
+from peacewatch.evaluate.process import (
+    TUNE_PROCESSES,
+    gold_files,
+    load_ledger,
+    read_process,
+    score_one,
+    scores_of,
+    timeline_dates_agree,
+    types_compatible,
+)
+
+
+def _event(eid: str, etype: str, actor: str, date: str | None, docs: list[str],
+           recipient: str | None = None) -> dict[str, Any]:
+    return {"id": eid, "type": etype, "date": date, "first_reported": "2024-03-10",
+            "actor": [{"entity": f"state:{actor}", "code": actor}],
+            "recipient": [{"entity": f"state:{recipient}", "code": recipient}] if recipient else [],
+            "mentions": [{"doc": d} for d in docs]}
+
+
+def _commitment(cid: str, obligor: str, atype: str, made: str, status: str, event: str = "ev-1",
+                fulfilled_on: str | None = None, fulfilled_by: list[str] | None = None) -> dict[str, Any]:
+    return {"id": cid, "event": event, "obligor": [f"state:{obligor}"], "beneficiary": [],
+            "action": {"type": atype, "mode": "release"}, "made": made, "status": status,
+            "fulfilled_on": fulfilled_on, "fulfilled_by": fulfilled_by or []}
+
+
+GOLD = {
+    "process": "made-up",
+    "timeline": [
+        {"id": "t1", "date": "2024-03-05", "type": "RETREAT", "actor": ["AAA"], "docs": ["d1", "d2", "d3"]},
+        {"id": "t2", "date": "2024-03-09", "type": "ASSAULT", "actor": ["BBB"], "docs": ["d2", "d4"]},
+        {"id": "t3", "date": "2024-04", "type": "CONSULT", "actor": ["AAA"], "docs": ["d5"]},
+    ],
+    "commitments": [
+        {"id": "c1", "made": "2024-03-01", "obligor": ["AAA"], "beneficiary": [],
+         "action": {"type": "CONCEDE", "mode": "release"}, "status": "fulfilled",
+         "fulfilled_on": "2024-03-05", "fulfilled_by": "t1"},
+        {"id": "c2", "made": "2024-01-01", "obligor": ["BBB"], "beneficiary": [],
+         "action": {"type": "RETREAT", "mode": "ceasefire"}, "status": "broken"},
+    ],
+}
+
+
+def _ledger() -> Any:
+    events = [
+        _event("ev-1", "RETREAT", "AAA", "2024-03-06", ["d1", "d2", "d9"]),  # a day off: still t1
+        _event("ev-2", "COERCE", "BBB", "2024-03-09", ["d4"]),  # t2, compatible type, one article
+        _event("ev-3", "CONSULT", "AAA", None, ["d5"]),  # no date agrees with nothing
+    ]
+    commitments = [
+        _commitment("cm-1", "AAA", "RETREAT", "2024-03-04", "fulfilled", fulfilled_on="2024-03-06",
+                    fulfilled_by=["ev-1"]),
+        _commitment("cm-2", "BBB", "RETREAT", "2024-02-01", "open", event="ev-2"),  # made a month off
+    ]
+    return load_ledger(events, commitments, [{"id": "state:AAA", "code": "AAA"}])
+
+
+def test_dates_and_types_follow_the_shared_scorer() -> None:
+    assert timeline_dates_agree("2024-03-07", "2024-03-05")
+    assert not timeline_dates_agree("2024-03-08", "2024-03-05")
+    assert timeline_dates_agree("2024-03", "2024-03-31")
+    assert timeline_dates_agree("PRESENT_REF", "2024-03-10", anchor="2024-03-10")
+    assert not timeline_dates_agree(None, "2024-03-10")
+    assert types_compatible("AGREE", "SUPPORT") and types_compatible("ASSAULT", "COERCE")
+    assert not types_compatible("RETREAT", "CONCEDE")
+    assert types_compatible("RETREAT", "CONCEDE", commitment=True)
+
+
+def test_one_process_is_scored_on_timeline_merging_and_commitments() -> None:
+    tally, errors = score_one(GOLD, _ledger())
+    c = tally.counts
+    assert (c["timeline_found"], c["timeline"]) == (2, 3)
+    # t1 and t2 are multi-source; ev-1 joins two documents, ev-2 one
+    assert (c["multi_joined"], c["multi"]) == (1, 2)
+    # ev-1 makes three pairs of articles (d1-d2 right, d1-d9 and d2-d9 wrong) of the four wanted
+    assert (c["pairs_right"], c["pairs_made"], c["pairs_joined"], c["pairs_gold"]) == (1, 3, 1, 4)
+    assert (c["commitments_found"], c["status_right"]) == (1, 1)
+    assert (c["day_right"], c["both_fulfilled"]) == (1, 1)
+    assert any("timeline missed t3" in e for e in errors)
+    assert any("commitment missed c2" in e for e in errors)
+    assert any("t2 (2 articles) is one article's event ev-2" in e for e in errors)
+
+
+def test_a_wrong_fulfilment_day_and_a_wrong_status_count_against() -> None:
+    ledger = _ledger()
+    ledger.commitments[0]["fulfilled_on"] = "2024-03-20"
+    tally, _ = score_one(GOLD, ledger)
+    assert (tally.counts["day_right"], tally.counts["both_fulfilled"]) == (0, 1)
+    ledger.commitments[0]["status"] = "open"
+    tally, errors = score_one(GOLD, ledger)
+    assert tally.counts["status_right"] == 0
+    assert "commitment c1 status gold fulfilled pred open (cm-1)" in " ".join(errors)
+
+
+def test_parts_sum_their_processes_and_only_tuning_errors_are_listed(tmp_path: Path) -> None:
+    tune, untouched = dict(GOLD, process=TUNE_PROCESSES[0]), dict(GOLD, process="sudan")
+    scores = scores_of(tmp_path, [tune, untouched], _ledger())
+    assert scores.scores["tune_timeline_recall"] == pytest.approx(2 / 3)
+    assert scores.scores["untouched_timeline_recall"] == pytest.approx(2 / 3)
+    assert scores.scores["all_multi_source_share"] == pytest.approx(0.5)
+    assert scores.scores["all_merge_precision"] == pytest.approx(1 / 3)
+    assert scores.breakdown["per part"]["tune"]["of_tl"] == 3.0
+    assert scores.errors and all(e.startswith(TUNE_PROCESSES[0]) for e in scores.errors)
+
+
+def test_gold_is_a_file_or_a_folder_of_process_files(tmp_path: Path) -> None:
+    with pytest.raises(EvalError) as caught:
+        gold_files(tmp_path)
+    assert caught.value.code == "E050"
+    path = tmp_path / "x.process.json"
+    path.write_text(json.dumps({"timeline": [], "commitments": []}), "utf-8")
+    assert gold_files(tmp_path) == [path] == gold_files(path)
+    assert read_process(path)["process"] == "x"
+    path.write_text(json.dumps({"timeline": []}), "utf-8")
+    with pytest.raises(EvalError):
+        read_process(path)
