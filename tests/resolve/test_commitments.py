@@ -162,3 +162,25 @@ def test_what_starts_after_the_due_date_does_not_keep_the_promise() -> None:
     on_time = ev("t", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-20")
     c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), later("d3", "2023-12-21", on_time))
     assert c.status == "fulfilled"
+
+
+def test_only_a_later_report_of_the_opposite_act_breaks_a_promise() -> None:
+    # fighting told undated on the day the truce was agreed (the war's background) breaks nothing
+    same_day = later("b", "2023-12-07", ev("x", "ASSAULT", [AZE], [ARM]))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), same_day).status == "open"
+    # nor does fighting on the day a truce took effect; the day after does
+    took_effect = later("c", "2023-12-10", ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-09"))
+    that_day = later("d", "2023-12-10", ev("z", "ASSAULT", [AZE], [ARM], date="2023-12-09"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, that_day).status == "fulfilled"
+    next_day = later("e", "2023-12-11", ev("w", "ASSAULT", [AZE], [ARM], date="2023-12-10"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, next_day).status == "broken"
+
+
+def test_an_undated_act_told_the_day_the_promise_is_made_does_not_keep_it() -> None:
+    # "there will be a ceasefire with the army withdrawing": the terms, read the same day as done
+    withdraw = {"type": "RETREAT", "mode": "withdraw"}
+    terms = later("b", "2023-12-07", ev("x", "RETREAT", [AZE], [ARM], mode="withdraw"))
+    assert judge(promise(withdraw, ["e1"], ["e2"]), terms).status == "open"
+    reported_later = later("c", "2023-12-12", ev("y", "RETREAT", [AZE], [ARM], mode="withdraw"))
+    c = judge(promise(withdraw, ["e1"], ["e2"]), reported_later)
+    assert c.status == "fulfilled" and c.fulfilled_on == "2023-12-12"
