@@ -263,7 +263,10 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             errors.append(f"commitment {g['id']} status gold {g['status']} pred {best['status']} ({best['id']})")
         elif g["status"] == "fulfilled":
             c["both_fulfilled"] += 1
-            c["day_right"] += timeline_dates_agree(best["fulfilled_on"], g.get("fulfilled_on"))
+            day_right = timeline_dates_agree(best["fulfilled_on"], g.get("fulfilled_on"))
+            c["day_right"] += day_right
+            if not day_right:
+                errors.append(f"commitment {g['id']} fulfilled on {best['fulfilled_on']}, gold {g.get('fulfilled_on')}")
             target = entries.get(g.get("fulfilled_by") or "")
             if target is not None and not any(f in events and finds(events[f], target) for f in best["fulfilled_by"]):
                 errors.append(f"commitment {g['id']} fulfilled by {best['fulfilled_by']}, not gold {target['id']}")

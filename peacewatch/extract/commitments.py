@@ -41,6 +41,15 @@ if TYPE_CHECKING:
     from ..config import Config
 
 PROMISE_TYPES = ("AGREE", "CONCEDE")
+# Acts an agreement provides for, and the words that, before such an act in its sentence, tell it
+# as a provision rather than as done.
+PROVISION_TYPES = ("RETREAT", "COOPERATE", "CONSULT", "AID", "SANCTION")
+CUE_REACH = 200
+HEADLINE_END = re.compile(r"\n| / ")
+DENIALS = frozenset({"nothing", "no", "never", "failed", "fail", "fails", "without", "if", "whether", "unless"})
+PROVISION_CUE = re.compile(
+    r"\b(provisions?|under the terms|terms of the (?:deal|agreement|declaration|accord|truce)|commits?|committing"
+    r"|stipulat\w*|provides? for|providing for|deadline for|were to|are to)\b", re.IGNORECASE)
 BINDING_STATUSES = ("occurred", "future", "historical")
 
 
@@ -67,14 +76,102 @@ class CommitmentsComponent:
                 continue
             obligor, note = bound
             for action, why in actions:
-                made = _commitment("", event, obligor, action, why + note, published, ann)
-                key = (tuple(sorted(made.obligor)), tuple(sorted(made.beneficiary)),
-                       action["type"], action["mode"], made.made, made.due)
-                if key not in seen:
-                    seen.add(key)
-                    made.id = f"c{len(ann.result.commitments) + 1}"
-                    ann.result.commitments.append(made)
+                _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
+        for made in provisions(ann, published):
+            _keep(ann, seen, made)
         return ann
+
+
+def _keep(ann: Annotation, seen: set[tuple[Any, ...]], made: Commitment) -> None:
+    """Add a commitment unless the document already has the same obligation."""
+    key = (tuple(sorted(made.obligor)), tuple(sorted(made.beneficiary)),
+           made.action["type"], made.action["mode"], made.made, made.due)
+    if key not in seen:
+        seen.add(key)
+        made.id = f"c{len(ann.result.commitments) + 1}"
+        ann.result.commitments.append(made)
+
+
+def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
+    """Agreed provisions told as acts ("Main provisions include an immediate cessation of violence,
+    the exchange of prisoners", "under the terms of the deal, the parties were to begin peace talks
+    on August 8", "a deal that commits both sides to a permanent ceasefire"): an act of a type an
+    agreement provides for (``PROVISION_TYPES``) whose sentence puts a provision cue before it, in
+    a document that reports an agreement reached. Each binds its own bindable actors, else the
+    parties of the agreement; it was made when the agreement was (else on publication) and is due
+    on the date the act names, when that comes later."""
+    if ann.doc is None:
+        return []
+    deal = _agreement_day(ann)
+    if deal is None:
+        return []
+    entities = {e.id: e for e in ann.result.entities}
+    parties: list[str] | None = None
+    out = []
+    for event in ann.result.events:
+        if event.type not in PROVISION_TYPES or event.status not in BINDING_STATUSES:
+            continue
+        cue = _provision_cue(ann, event)
+        if cue is None:
+            continue
+        obligor = promise.bindable(event.actor, entities)
+        note = "its actors"
+        if not obligor:
+            parties = _agreement_parties(ann) if parties is None else parties
+            obligor, note = parties, "the parties of the agreement the document reports"
+        if not obligor:
+            continue
+        made = deal or published
+        due = event.date if is_later(event.date, _day(made)) else None
+        why = f"{event.type} {event.status} told as an agreed provision ('{cue}'); obligors: {note}"
+        out.append(_provision(event, obligor, made, due, why, ann))
+    return out
+
+
+def _provision(event: Event, obligor: list[str], made: str | None, due: str | None, why: str,
+               ann: Annotation) -> Commitment:
+    entities = {e.id: e for e in ann.result.entities}
+    beneficiary = [b for b in promise.bindable(event.recipient, entities) if b not in obligor]
+    if not beneficiary and len(obligor) > 1:
+        beneficiary, why = list(obligor), why + "; mutual: no recipient, several parties"
+    return Commitment(id="", event=event.id, obligor=list(obligor), beneficiary=beneficiary,
+                      action={"type": event.type, "mode": event.mode}, made=made, due=due, status="open", why=why)
+
+
+def _provision_cue(ann: Annotation, event: Event) -> str | None:
+    """The provision cue before the event's trigger in its sentence (within ``CUE_REACH``
+    characters, and not across a line break or a headline's " / ": a list of provisions, not a
+    headline run into the next sentence by the parser), or None; none
+    when the sentence denies or doubts it before the act ("nothing in the provisions", "failed to
+    agree on the terms of")."""
+    token = promise.trigger_token(ann.doc, event)
+    if token is None:
+        return None
+    start = max(token.sent.start_char, event.trigger_span[0] - CUE_REACH)
+    region = HEADLINE_END.split(ann.document.text[start:event.trigger_span[0]])[-1]
+    found = PROVISION_CUE.search(region)
+    denied = any(t.dep_ == "neg" or t.lower_ in DENIALS for t in token.sent if t.idx < event.trigger_span[0])
+    return found.group(0) if found is not None and not denied else None
+
+
+def _agreement_day(ann: Annotation) -> str | None:
+    """The day of the agreement a document reports (its earliest dated agreement or signing that
+    took place, never after publication), "" when it reports one without a date, None when none."""
+    found: list[str] = []
+    for e in ann.result.events:
+        if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
+            span = interval(e.date)
+            if span is not None and not is_later(e.date, ann.anchor):
+                found.append(e.date.split("T")[0] if e.date else "")
+            else:
+                found.append("")
+    dated = sorted(d for d in found if d)
+    return dated[0] if dated else ("" if found else None)
+
+
+def _day(value: str | None) -> dt.date | None:
+    span = interval(value)
+    return span.start if span is not None else None
 
 
 def _bound(ann: Annotation, event: Event, nested: bool) -> tuple[list[str], str] | None:

@@ -131,3 +131,25 @@ def test_a_provision_naming_no_party_binds_the_parties_of_the_documents_agreemen
     assert len(truce) == (1 if bound else 0)
     if bound:
         assert len(truce[0].obligor) == bound and "parties of the agreement" in (truce[0].why or "")
+
+
+@pytest.mark.parametrize("text, actions", [
+    # provisions told as acts, after the deal: each binds the parties of the agreement
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "The main provisions include the exchange of prisoners between Azerbaijan and Armenia.",
+     [("RETREAT", "release")]),
+    # the same act with no provision cue is no promise, and a denied provision binds nobody
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "Azerbaijan and Armenia exchanged prisoners.", []),
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "Nothing in the provisions covers the exchange of prisoners between Azerbaijan and Armenia.", []),
+    # no agreement reported: a provision of what?
+    ("The main provisions include the exchange of prisoners between Azerbaijan and Armenia.", []),
+])
+def test_an_agreed_provision_told_as_an_act_is_a_commitment(
+        full, text: str, actions: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    found = [c for c in result.commitments if "agreed provision" in (c.why or "")]
+    assert [(c.action["type"], c.action["mode"]) for c in found] == actions
+    for c in found:
+        assert len(c.obligor) == 2 and c.made == "2024-02-27" and c.due is None
