@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from ..config import Config
 
 PROMISE_TYPES = ("AGREE", "CONCEDE")
+# Promises that last for a term, which the commitment's action records as ``until`` when the text
+# gives it: the due date of a truce is the day it takes effect, not the end of its term.
+TERM_MODES = ("ceasefire",)
+LENGTH_CUES = frozenset({"for", "last", "lasts", "lasting"})
 # Acts an agreement provides for, and the words that, before such an act in its sentence, tell it
 # as a provision rather than as done.
 PROVISION_TYPES = ("RETREAT", "COOPERATE", "CONSULT", "AID", "SANCTION")
@@ -263,8 +267,42 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         why += f"; due: {cue}"
         if made == due:  # the deadline was the event's own date, not the day the promise was made
             made = published
+    if action.get("mode") in TERM_MODES and (term := _term(ann, event, due, made, deadline)) is not None:
+        action = {**action, "until": term[0]}
+        why += f"; lasts until {term[0]}: {term[1]}"
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
                       action=action, made=made, due=due, status="open", why=why)
+
+
+def _term(ann: Annotation, event: Event, due: str | None, made: str | None,
+          deadline: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The last day of a truce's term, when its sentence gives one: the date after "until" (a
+    truce "until January 2"), or a length ("a four-day pause", "a 72-hour truce", "for six months")
+    counted from the day it takes effect (the day it is due, else the day it was made)."""
+    if deadline is not None and deadline[1].startswith("'until"):
+        return deadline[0], deadline[1]
+    due_span = interval(due)
+    start = due_span.start if due_span is not None and due_span.days == 1 else _day(made)
+    text = ann.document.text if ann.document is not None else ""
+    lo, hi = event.span
+    for timex in ann.result.timexes:
+        if not (lo <= timex.start < hi) or start is None or (length := _length(timex.value)) is None:
+            continue
+        # a truce's own length: "a four-day pause", "for six months", not "after 15 months of war"
+        before = text[max(lo, timex.start - 12):timex.start].lower().split()
+        if "-" in timex.text or (before and before[-1] in LENGTH_CUES):
+            last = start + dt.timedelta(days=max(length, 1) - 1)
+            return last.isoformat(), f"'{timex.text}' from {start.isoformat()}"
+    return None
+
+
+def _length(duration: str | None) -> int | None:
+    """Days of a duration value of hours, days, weeks or months ("PT72H" 3, "P4D" 4, "P6M" 183)."""
+    match = re.fullmatch(r"P(T?)(\d+)([HDWM])", duration or "")
+    if match is None or (match[1] == "T") != (match[3] == "H"):
+        return None
+    n = int(match[2])
+    return {"H": -(-n // 24), "D": n, "W": 7 * n, "M": round(30.44 * n)}[match[3]]
 
 
 def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:

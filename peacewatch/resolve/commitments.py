@@ -100,10 +100,19 @@ def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[s
         event=items[0].event,
         obligor=sorted({o for f in items for o in f.obligor}),
         beneficiary=sorted({b for f in items for b in f.beneficiary}),
-        action=dict(items[0].commitment.action), made=made,
+        action=_action(items), made=made,
         due=_earliest([f.commitment.due for f in items], by_end=True),
         sources=[CommitmentSource(f.doc, f.commitment.id) for f in items],
     )
+
+
+def _action(items: list[Found]) -> dict:
+    """The promised act of the first report, with the earliest end of a term any report gives
+    (``until``: the reports of one truce may state its length or not)."""
+    action = {k: v for k, v in items[0].commitment.action.items() if k != "until"}
+    if until := _earliest([f.commitment.action.get("until") for f in items], by_end=True):
+        action["until"] = until
+    return action
 
 
 def _made(stated: str | None, first_reported: str | None) -> str | None:
@@ -186,8 +195,9 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     # what starts after the due date does not keep the promise: a truce "until January 2" is not
     # kept by a truce signed in June (a new decision), a withdrawal "by the end of the year" done
     # in March is late (the promise stays overdue; its why names the late act)
-    late = [e for e in doing if _after_due(e, c.due)]
-    candidates = [e for e in doing if not _after_due(e, c.due)]
+    last = _last_day(c)
+    late = [e for e in doing if _after_due(e, last)]
+    candidates = [e for e in doing if not _after_due(e, last) and not _before_start(e, c)]
     fulfilling = _first_per_obligor(candidates, obligors, c.action)
     share = _count_share(promised, candidates)
     if share is not None and share < 1.0:
@@ -200,7 +210,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
     breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                 and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)
-                and not _after_due(e, c.due) and _surely_after(e, made, kept)]
+                and not _after_due(e, last) and _surely_after(e, made, kept)]
     c.broken_by = [e.id for e, _ in breaking]
     c.late_by = [e.id for e in late]
     if breaking:
@@ -303,6 +313,26 @@ def _surely_after(event: MergedEvent, made: Interval | None, kept: dt.date | Non
     if span is None or made is None:
         return False
     return span.start > made.start and (kept is None or span.start > kept)
+
+
+def _last_day(c: LedgerCommitment) -> str | None:
+    """The date after which an act neither keeps nor breaks the promise: the due date, but for a
+    truce the end of its term (``action.until``: "until January 2", "a four-day pause"), when
+    known. The due date of a truce is the day it takes effect (coding guide: when the act is
+    due), so fighting after it breaks the truce and the truce in force after it keeps it."""
+    if c.action.get("mode") in JOINT_MODES:
+        until = c.action.get("until")
+        return until if isinstance(until, str) else None
+    return c.due
+
+
+def _before_start(event: MergedEvent, c: LedgerCommitment) -> bool:
+    """Whether an event lies wholly before the day a truce was to take effect: a ceasefire "from
+    Sunday" reported in force on Wednesday, the day it was agreed, is the agreement read as done or
+    an earlier truce, not this one kept."""
+    start, span = interval(c.due), event_span(event)
+    return (c.action.get("mode") in JOINT_MODES and start is not None and span is not None
+            and span.end < start.start)
 
 
 def _after_due(event: MergedEvent, due: str | None) -> bool:
