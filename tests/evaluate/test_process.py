@@ -136,21 +136,76 @@ FLOORS = {"tune_timeline_recall": 0.52, "tune_multi_source_share": 0.41, "tune_c
           "tune_status_accuracy": 0.49, "untouched_timeline_recall": 0.42, "untouched_commitments_recall": 0.44}
 
 
-def test_gate_process_gold() -> None:
+@pytest.fixture(scope="module")
+def dev_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dev corpus ingested once (as ``eval process`` does) for the tests below."""
     from peacewatch.config import load_config
-    from peacewatch.evaluate.process import evaluate
+    from peacewatch.evaluate.process import corpus_documents, ingest_corpus
     from peacewatch.pipeline import registered
     from tests.conftest import shared_path
 
     gold = shared_path("data", "docs")
     if "actors" not in registered():
         pytest.skip("ledger parties need the 'actors' component")
-    report = evaluate(gold, load_config())
+    db = tmp_path_factory.mktemp("dev") / "dev.db"
+    ingest_corpus(db, corpus_documents(gold_files(gold)[0]), load_config())
+    return db
+
+
+def test_gate_process_gold(dev_db: Path) -> None:
+    from peacewatch.config import load_config
+    from peacewatch.evaluate.process import evaluate
+    from tests.conftest import shared_path
+
+    report = evaluate(shared_path("data", "docs"), load_config(), db=dev_db)
     assert report.counts["processes"] == 7
     low = {k: round(report.scores[k], 3) for k, floor in FLOORS.items() if report.scores[k] < floor}
     assert not low, f"below the floors: {low}"
     assert set(report.breakdown["per part"]) == {"tune", "untouched"}
     assert report.errors and all(e.split(":")[0] in TUNE_PROCESSES for e in report.errors)
+
+
+def test_the_order_of_the_articles_changes_nothing(dev_db: Path) -> None:
+    """The stored ledger of the dev corpus is the ledger of its records in any order: the same
+    merged events with the same reports, the same commitments with the same status and deciding
+    events (in memory, from the stored records, forwards, backwards and shuffled)."""
+    import random
+
+    from peacewatch.resolve import build_ledger
+    from peacewatch.store.reads import Reader
+    from peacewatch.store.source import StoredSource
+
+    conn = sqlite3.connect(dev_db)
+    source = StoredSource(conn, 1000)
+    entities: dict[str, list[Any]] = {}
+    for doc, entity in source.entities():
+        entities.setdefault(doc, []).append(entity)
+    promises: dict[str, list[Any]] = {}
+    for doc, _published, commitment in source.commitments():
+        promises.setdefault(doc, []).append(commitment)
+    results, texts = [], {}
+    for batch, spans in source.event_batches():
+        for r in batch:
+            r.entities, r.commitments = entities.get(r.id, []), promises.get(r.id, [])
+        results += batch
+        texts.update(spans)
+    conn.close()
+
+    def summary(events: list[dict[str, Any]], commitments: list[dict[str, Any]]) -> tuple[Any, Any]:
+        return (sorted((e["id"], sorted((m["doc"], m["event"]) for m in e["mentions"]), e["date"]) for e in events),
+                sorted((c["id"], c["status"], c["fulfilled_by"], c["broken_by"], c.get("fulfilled_on"), c["level"])
+                       for c in commitments))
+
+    reader = Reader(dev_db)
+    stored = summary(list(reader.export_rows("events")), list(reader.export_rows("commitments")))
+    reader.close()
+    shuffled = list(results)
+    random.Random(14).shuffle(shuffled)
+    for order in (results, results[::-1], shuffled):
+        ledger = build_ledger(order, None, texts)
+        built = summary([e.to_dict() for e in ledger.events], [c.to_dict() for c in ledger.commitments])
+        assert built == stored
+    assert len(stored[0]) > 800 and len(stored[1]) > 80
 
 
 def test_the_command_ingests_once_into_the_database_it_is_given(tmp_path: Path) -> None:
