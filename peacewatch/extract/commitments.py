@@ -45,6 +45,7 @@ PROMISE_TYPES = ("AGREE", "CONCEDE")
 # gives it: the due date of a truce is the day it takes effect, not the end of its term.
 TERM_MODES = ("ceasefire",)
 LENGTH_CUES = frozenset({"for", "last", "lasts", "lasting"})
+TRUCE_WORDS = frozenset({"truce", "ceasefire", "pause", "cessation", "halt", "lull", "armistice"})
 # Acts an agreement provides for, and the words that, before such an act in its sentence, tell it
 # as a provision rather than as done.
 PROVISION_TYPES = ("RETREAT", "COOPERATE", "CONSULT", "AID", "SANCTION")
@@ -260,7 +261,7 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         beneficiary = list(obligor)
         why += "; mutual: no recipient, several parties"
     ahead = is_later(event.date, ann.anchor)
-    made = event.date if event.date and not ahead else published
+    made = event.date if event.date and not ahead and not _stale(event, ann.anchor) else published
     due = event.date if ahead else None
     if (deadline := _deadline(ann, event)) is not None:
         due, cue = deadline
@@ -272,6 +273,16 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         why += f"; lasts until {term[0]}: {term[1]}"
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
                       action=action, made=made, due=due, status="open", why=why)
+
+
+def _stale(event: Event, anchor: dt.date | None) -> bool:
+    """Whether a promise still announced (``future``) carries a date over a year before publication:
+    the coding guide calls such an event historical, so the date belongs to another phrase of the
+    sentence ("33 hostages seized in the October 7, 2023 attack will be released"), not to the day
+    the promise was made."""
+    span = interval(event.date)
+    return event.status == "future" and span is not None and anchor is not None \
+        and (anchor - span.end).days > 365
 
 
 def _term(ann: Annotation, event: Event, due: str | None, made: str | None,
@@ -289,8 +300,10 @@ def _term(ann: Annotation, event: Event, due: str | None, made: str | None,
         if not (lo <= timex.start < hi) or start is None or (length := _length(timex.value)) is None:
             continue
         # a truce's own length: "a four-day pause", "for six months", not "after 15 months of war"
+        # nor "their 48-day captivity"
         before = text[max(lo, timex.start - 12):timex.start].lower().split()
-        if "-" in timex.text or (before and before[-1] in LENGTH_CUES):
+        after = set(re.findall(r"\w+", text[timex.end:min(hi, timex.end + 48)].lower()))
+        if ("-" in timex.text and after & TRUCE_WORDS) or (before and before[-1] in LENGTH_CUES):
             last = start + dt.timedelta(days=max(length, 1) - 1)
             return last.isoformat(), f"'{timex.text}' from {start.isoformat()}"
     return None
