@@ -395,8 +395,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     for key in ("all", *PARTS):
         if tallies[key].processes:
             out.update({f"{key}_{k}": v for k, v in tallies[key].figures().items()})
-    counts = Counter({"processes": len(golds), "ledger_events": len(ledger.events),
-                      "ledger_commitments": len(ledger.commitments)})
+    counts = {"processes": len(golds), "ledger_events": len(ledger.events),
+              "ledger_commitments": len(ledger.commitments)}
     parts = {key: tallies[key].row() for key in PARTS if tallies[key].processes}
     return Scores(task="process", gold=str(gold_path), scores=out,
-                  breakdown={"per process": rows, "per part": parts}, counts=dict(counts), errors=errors)
+                  breakdown={"per process": rows, "per part": parts}, counts=counts, errors=errors)

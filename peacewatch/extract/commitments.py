@@ -22,6 +22,11 @@ was conceded. Nested actions in ``nonaction`` (a "prisoners of war" topic, a bro
 and the same obligation told twice in one document is kept once. A promise that binds but names no
 party ("the ceasefire will enter into force on August 3") binds the parties of the agreement the
 document reports, when it reports one between two or more parties.
+
+Agreed provisions told as acts ("Main provisions include the exchange of prisoners") are
+commitments too (``provisions``). A truce's term, when its sentence gives one ("until January 2",
+"a four-day pause", "for six months"), is kept in the action as ``until``: its due date is the day
+it takes effect.
 """
 
 from __future__ import annotations
