@@ -298,8 +298,6 @@ def score_one(gold: dict[str, Any], ledger: Ledger) -> tuple[ProcessTally, list[
     return tally, errors
 
 
-
-
 def gold_files(gold_path: Path) -> list[Path]:
     """The process gold files GOLD names: itself, or every ``*.process.json`` in the folder."""
     files = sorted(gold_path.glob("*.process.json")) if gold_path.is_dir() else [gold_path]
@@ -374,7 +372,23 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, basel
     else:
         ingest_corpus(db, documents, config)
         ledger = ledger_of(db)
-    return scores_of(gold_path, golds, ledger, errors_of_all=not gold_path.is_dir())
+    scores = scores_of(gold_path, golds, ledger, errors_of_all=not gold_path.is_dir())
+    add_dating(scores, documents, files[0], config)
+    return scores
+
+
+def add_dating(scores: Scores, documents: list[Document], gold_file: Path, config: Config) -> None:
+    """The dating of undated articles measured on the dated ones, their date hidden
+    (``evaluate/dating.py``): a breakdown ``dating`` per part and each part's exact and near shares."""
+    from .dating import dating_counts, dating_rows
+
+    parts = {i: "tune" if a.get("process") in TUNE_PROCESSES else "untouched"
+             for i, a in article_texts(gold_file).items()}
+    rows = dating_rows(dating_counts(documents, parts, config))
+    scores.breakdown["dating"] = rows
+    for part, row in rows.items():
+        scores.scores[f"{part}_dating_exact"] = _ratio(int(row["exact"]), int(row["articles"]))
+        scores.scores[f"{part}_dating_near"] = _ratio(int(row["exact"] + row["near"]), int(row["articles"]))
 
 
 def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, errors_of_all: bool = False) -> Scores:

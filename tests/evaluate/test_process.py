@@ -130,6 +130,21 @@ def test_gold_is_a_file_or_a_folder_of_process_files(tmp_path: Path) -> None:
         read_process(path)
 
 
+def test_an_inferred_day_is_exact_near_wrong_or_none() -> None:
+    import datetime as dt
+
+    from peacewatch.evaluate.dating import dating_rows, outcome
+
+    real = dt.date(2023, 11, 24)
+    assert outcome("2023-11-24", real) == "exact"
+    assert outcome("2023-11-21", real) == outcome("2023-11-27", real) == "near"
+    assert outcome("2023-11-20", real) == outcome("2022-11-24", real) == "wrong"
+    assert outcome(None, real) == outcome("XXXX-11-24", real) == "none"
+    from collections import Counter
+    rows = dating_rows({"tune": Counter(exact=3, wrong=1)})
+    assert rows["tune"] == {"exact": 3.0, "near": 0.0, "wrong": 1.0, "none": 0.0, "articles": 4.0}
+
+
 # Floors on the dev corpus: measured minus about 0.01 (tune: colombia-eln, drc-rwanda-m23,
 # ethiopia-tplf, israel-hamas; untouched: russia-ukraine, serbia-kosovo, sudan, only scored).
 FLOORS = {"tune_timeline_recall": 0.52, "tune_multi_source_share": 0.41, "tune_commitments_recall": 0.56,
