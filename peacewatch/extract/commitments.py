@@ -134,6 +134,7 @@ def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
         made = deal or published
         due = event.date if is_later(event.date, _day(made)) else None
         why = f"{event.type} {event.status} told as an agreed provision ('{cue}'); obligors: {note}"
+        why += _inferred(ann, made, published)
         out.append(_provision(event, obligor, made, due, why, ann))
     return out
 
@@ -273,11 +274,21 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         why += f"; due: {cue}"
         if made == due:  # the deadline was the event's own date, not the day the promise was made
             made = published
+    why += _inferred(ann, made, published)
     if action.get("mode") in TERM_MODES and (term := _term(ann, event, due, made, deadline)) is not None:
         action = {**action, "until": term[0]}
         why += f"; lasts until {term[0]}: {term[1]}"
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
                       action=action, made=made, due=due, status="open", why=why)
+
+
+def _inferred(ann: Annotation, made: str | None, published: str | None) -> str:
+    """A note for the ``why`` when the promise was made on the document's day and that day was
+    inferred from its text (the document has no publication date; ``extract/dating.py``)."""
+    dated = ann.result.dated
+    if dated is None or made is None or made != published:
+        return ""
+    return f"; made on the document's day, inferred from its {dated.how} ('{dated.text}')"
 
 
 def _stale(event: Event, anchor: dt.date | None) -> bool:

@@ -117,3 +117,26 @@ def test_extract_output_with_dated_passes_the_shared_contract_check(tmp_path, ma
     run = subprocess.run([sys.executable, str(checker), str(given), str(wrote), "--quiet"],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_promise_made_on_an_inferred_day_says_so() -> None:
+    import datetime as dt
+
+    from peacewatch.extract.commitments import CommitmentsComponent
+    from peacewatch.pipeline import Annotation
+    from peacewatch.types import Argument, Event
+
+    a, b = Argument("e1", "AZE", "GOV", "Baku"), Argument("e2", "ARM", "GOV", "Yerevan")
+    event = Event(id="ev1", type="CONCEDE", trigger_span=(0, 1), span=(0, 1), status="future",
+                  actor=[a], recipient=[b], date="2024-03")
+    notes = {"events": {"action": {"ev1": {"type": "RETREAT", "mode": "withdraw", "why": "withdrawal"}}}}
+    whys = []
+    for dated in (None, Dated("2023-12-26", DATELINE, (6, 17), "December 26")):
+        result = Result(id="d", events=[event], dated=dated)
+        ann = Annotation(Document(id="d", text="x"), None, result, dt.date(2023, 12, 26),  # type: ignore[arg-type]
+                         notes=notes)
+        [c] = CommitmentsComponent()(ann).result.commitments
+        assert c.made == "2023-12-26" and c.due == "2024-03"
+        whys.append(c.why or "")
+    assert "inferred" not in whys[0]
+    assert "made on the document's day, inferred from its dateline ('December 26')" in whys[1]
