@@ -140,3 +140,29 @@ def test_a_promise_made_on_an_inferred_day_says_so() -> None:
         whys.append(c.why or "")
     assert "inferred" not in whys[0]
     assert "made on the document's day, inferred from its dateline ('December 26')" in whys[1]
+
+
+def test_an_undated_article_places_its_undated_reports_on_its_inferred_day(tmp_path) -> None:
+    """In memory and through the store alike: the window of a report with no stated date ends on
+    the inferred day, as it would on a publication date; a day with no year places nothing."""
+    import datetime as dt
+
+    from peacewatch.config import LedgerSettings
+    from peacewatch.resolve.reports import reports_of
+    from peacewatch.store.source import StoredSource
+    from peacewatch.store.sqlite import Store
+    from peacewatch.types import Argument, Event
+
+    event = Event(id="ev1", type="RETREAT", trigger_span=(0, 5), span=(0, 20), status="occurred",
+                  mode="release", actor=[Argument(None, "COL", None, "ELN")])
+    dated = Result(id="u", events=[event], dated=Dated("2023-11-09", LATEST, (30, 46), "November 9, 2023"))
+    yearless = Result(id="v", events=[event], dated=Dated("XXXX-11-09", DATELINE, (0, 11), "November 9"))
+    week = LedgerSettings().undated_window_days
+    [rep] = reports_of([dated], {}, LedgerSettings())
+    assert rep.published is None and rep.window is not None
+    assert rep.window.end == dt.date(2023, 11, 9) and (rep.window.end - rep.window.start).days == week
+    assert reports_of([yearless], {}, LedgerSettings())[0].window is None
+    with Store(tmp_path / "d.db") as store:
+        store.save(Document(id="u", text="The ELN freed the father of a footballer on November 9, 2023."), dated)
+        [[stored]] = [batch for batch, _ in StoredSource(store.conn, 10).event_batches()]
+    assert stored.dated == dated.dated
