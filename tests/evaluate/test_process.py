@@ -151,9 +151,11 @@ def test_an_inferred_day_is_exact_near_wrong_or_none() -> None:
 # 16 -> 20 of 35, untouched multi-source 11/19 -> 13/20; tune status 14/28 -> 13/28 (an airline's
 # "resumed flights" read as an attack, now dated, breaks the Pretoria truce). Dating itself, on the
 # dated articles with their date hidden: right within three days for 29 of 51 (tune), 16 of 34.
+# Placing their undated reports on that day: untouched merge recall 0.07 -> 0.09, status 4 -> 5 of 20.
 FLOORS = {"tune_timeline_recall": 0.55, "tune_multi_source_share": 0.41, "tune_commitments_recall": 0.56,
           "tune_status_accuracy": 0.45, "untouched_timeline_recall": 0.42, "untouched_commitments_recall": 0.56,
-          "untouched_multi_source_share": 0.64, "tune_dating_near": 0.55, "untouched_dating_near": 0.46}
+          "untouched_multi_source_share": 0.64, "untouched_merge_recall": 0.08, "untouched_status_accuracy": 0.24,
+          "tune_dating_near": 0.55, "untouched_dating_near": 0.46}
 
 
 @pytest.fixture(scope="module")
