@@ -211,20 +211,21 @@ def _replace(partial: str, target: str, path: str) -> None:
         raise OutputError(f"cannot write {path} ({e.strerror}); nothing was written", "E046") from e
 
 
-EVAL_TASKS = ("timex", "quotes", "events", "ner", "places", "docs")
+EVAL_TASKS = ("timex", "quotes", "events", "ner", "places", "docs", "process")
 
 
 @main.command("eval")
 @click.argument("task", type=click.Choice(EVAL_TASKS))
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True))
 @click.option("--limit", type=int, default=None, help="Only the first N gold records.")
 @click.option("--baseline", default=None, help="Also score a baseline system (task-specific).")
 @click.option("--errors", "show_errors", type=int, default=20,
               help="Print up to N misses and false alarms (0 for none).")
 @click.option("--actors-only", is_flag=True, help="events: score only the actor codes.")
+@click.option("--db", default=None, help="process: ingest into (and reuse) this database, not a temporary one.")
 @click.pass_obj
 def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: str | None,
-             show_errors: int, actors_only: bool) -> None:
+             show_errors: int, actors_only: bool, db: str | None) -> None:
     """Score the pipeline on a gold file (formats of shared/data/SOURCES.md)."""
     import importlib
 
@@ -232,6 +233,8 @@ def evaluate(obj: Context, task: str, gold: str, limit: int | None, baseline: st
     options: dict[str, Any] = {"limit": limit, "baseline": baseline}
     if task == "events":
         options["actors_only"] = actors_only
+    if task == "process":
+        options["db"] = Path(db) if db else None
     try:
         scores = module.evaluate(Path(gold), obj.config, **options)
     except PeacewatchError as e:

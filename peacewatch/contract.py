@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
     from .config import Config
 
+# Fields of the result record added to the shared record contract (``shared/spec/records.md``,
+# which may only grow), each with the page that defines it. ``dated``: the reference day of a
+# document with no publication date, read from its own text (``extract/dating.py``).
+RESULT_ADDITIONS = {"places": "docs/places.md", "dated": "docs/time.md"}
+
 # What the spaCy pipeline itself provides before any of our components runs.
 SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from .contract import SPACY_PROVIDES, Annotation, Component, Registration, added, register
 from .errors import ConfigError, PeacewatchError, ProcessingError
+from .extract.dating import infer
 from .pieces import merge, split
 from .registrations import BUILTINS
 from .timespan import day
@@ -136,7 +137,11 @@ class Pipeline:
 
     def _components(self, document: Document, sdoc: Doc) -> Result:
         result = Result(id=document.id, published=document.published)
-        ann = Annotation(document, sdoc, result, day(document.published))
+        anchor = day(document.published)
+        if anchor is None:  # an undated document is dated from its own text, and says so
+            result.dated = infer(sdoc, document.url)
+            anchor = day(result.dated.day) if result.dated is not None else None
+        ann = Annotation(document, sdoc, result, anchor)
         for comp in self.components:
             try:
                 ann = comp(ann)
@@ -212,11 +217,14 @@ def _whole(document: Document, parts: list[tuple[int, Result]]) -> Result:
     """The document's result from its pieces' results: a piece that failed fails the document."""
     if len(parts) == 1:
         return parts[0][1]
+    first = parts[0][1]
     for start, part in parts:
         if part.error is not None:
             message = f"in the piece from character {start}: {part.error.message}"
             return _failed(document, part.error.code, message)
-    return merge(parts)
+    merged = merge(parts)
+    merged.dated = first.dated  # the first piece holds the dateline; each piece anchored on its own day
+    return merged
 
 
 def _failed(document: Document, code: str, message: str) -> Result:

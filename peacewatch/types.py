@@ -304,6 +304,21 @@ def _encodable(value: Any) -> bool:
 
 
 @dataclass
+class Dated(Record):
+    """The reference day of a document with no publication date, inferred from its own text
+    (``extract/dating.py``): ``day`` (``YYYY-MM-DD``, or ``XXXX-MM-DD`` when no year is known),
+    ``how`` ("byline stamp", "web address", "dateline" or "latest date in text") and the ``span``
+    of the text and the ``text`` that gave it (no span when it is the document's own ``url``)."""
+
+    _spans = ("span",)
+
+    day: str
+    how: str
+    span: Span | None
+    text: str
+
+
+@dataclass
 class Result(Record):
     """What the pipeline produces for one document: the contract's output line."""
 
@@ -316,6 +331,7 @@ class Result(Record):
         "events": Event,
         "commitments": Commitment,
         "places": Place,
+        "dated": Dated,
     }
 
     id: str
@@ -329,6 +345,9 @@ class Result(Record):
     commitments: list[Commitment] = field(default_factory=list)
     # Added to the contract by the places component (docs/places.md).
     places: list[Place] = field(default_factory=list)
+    # Added to the contract by the dating of undated documents (docs/time.md): None when the
+    # document has a publication date or its text gives no day.
+    dated: Dated | None = None
 
     LISTS: ClassVar[tuple[str, ...]] = (
         "timexes", "mentions", "entities", "quotes", "events", "commitments", "places",

@@ -22,6 +22,11 @@ was conceded. Nested actions in ``nonaction`` (a "prisoners of war" topic, a bro
 and the same obligation told twice in one document is kept once. A promise that binds but names no
 party ("the ceasefire will enter into force on August 3") binds the parties of the agreement the
 document reports, when it reports one between two or more parties.
+
+Agreed provisions told as acts ("Main provisions include the exchange of prisoners") are
+commitments too (``provisions``). A truce's term, when its sentence gives one ("until January 2",
+"a four-day pause", "for six months"), is kept in the action as ``until``: its due date is the day
+it takes effect.
 """
 
 from __future__ import annotations
@@ -41,6 +46,20 @@ if TYPE_CHECKING:
     from ..config import Config
 
 PROMISE_TYPES = ("AGREE", "CONCEDE")
+# Promises that last for a term, which the commitment's action records as ``until`` when the text
+# gives it: the due date of a truce is the day it takes effect, not the end of its term.
+TERM_MODES = ("ceasefire",)
+LENGTH_CUES = frozenset({"for", "last", "lasts", "lasting"})
+TRUCE_WORDS = frozenset({"truce", "ceasefire", "pause", "cessation", "halt", "lull", "armistice"})
+# Acts an agreement provides for, and the words that, before such an act in its sentence, tell it
+# as a provision rather than as done.
+PROVISION_TYPES = ("RETREAT", "COOPERATE", "CONSULT", "AID", "SANCTION")
+CUE_REACH = 200
+HEADLINE_END = re.compile(r"\n| / ")
+DENIALS = frozenset({"nothing", "no", "never", "failed", "fail", "fails", "without", "if", "whether", "unless"})
+PROVISION_CUE = re.compile(
+    r"\b(provisions?|under the terms|terms of the (?:deal|agreement|declaration|accord|truce)|commits?|committing"
+    r"|stipulat\w*|provides? for|providing for|deadline for|were to|are to)\b", re.IGNORECASE)
 BINDING_STATUSES = ("occurred", "future", "historical")
 
 
@@ -67,14 +86,103 @@ class CommitmentsComponent:
                 continue
             obligor, note = bound
             for action, why in actions:
-                made = _commitment("", event, obligor, action, why + note, published, ann)
-                key = (tuple(sorted(made.obligor)), tuple(sorted(made.beneficiary)),
-                       action["type"], action["mode"], made.made, made.due)
-                if key not in seen:
-                    seen.add(key)
-                    made.id = f"c{len(ann.result.commitments) + 1}"
-                    ann.result.commitments.append(made)
+                _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
+        for made in provisions(ann, published):
+            _keep(ann, seen, made)
         return ann
+
+
+def _keep(ann: Annotation, seen: set[tuple[Any, ...]], made: Commitment) -> None:
+    """Add a commitment unless the document already has the same obligation."""
+    key = (tuple(sorted(made.obligor)), tuple(sorted(made.beneficiary)),
+           made.action["type"], made.action["mode"], made.made, made.due)
+    if key not in seen:
+        seen.add(key)
+        made.id = f"c{len(ann.result.commitments) + 1}"
+        ann.result.commitments.append(made)
+
+
+def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
+    """Agreed provisions told as acts ("Main provisions include an immediate cessation of violence,
+    the exchange of prisoners", "under the terms of the deal, the parties were to begin peace talks
+    on August 8", "a deal that commits both sides to a permanent ceasefire"): an act of a type an
+    agreement provides for (``PROVISION_TYPES``) whose sentence puts a provision cue before it, in
+    a document that reports an agreement reached. Each binds its own bindable actors, else the
+    parties of the agreement; it was made when the agreement was (else on publication) and is due
+    on the date the act names, when that comes later."""
+    if ann.doc is None:
+        return []
+    deal = _agreement_day(ann)
+    if deal is None:
+        return []
+    entities = {e.id: e for e in ann.result.entities}
+    parties: list[str] | None = None
+    out = []
+    for event in ann.result.events:
+        if event.type not in PROVISION_TYPES or event.status not in BINDING_STATUSES:
+            continue
+        cue = _provision_cue(ann, event)
+        if cue is None:
+            continue
+        obligor = promise.bindable(event.actor, entities)
+        note = "its actors"
+        if not obligor:
+            parties = _agreement_parties(ann) if parties is None else parties
+            obligor, note = parties, "the parties of the agreement the document reports"
+        if not obligor:
+            continue
+        made = deal or published
+        due = event.date if is_later(event.date, _day(made)) else None
+        why = f"{event.type} {event.status} told as an agreed provision ('{cue}'); obligors: {note}"
+        why += _inferred(ann, made, published)
+        out.append(_provision(event, obligor, made, due, why, ann))
+    return out
+
+
+def _provision(event: Event, obligor: list[str], made: str | None, due: str | None, why: str,
+               ann: Annotation) -> Commitment:
+    entities = {e.id: e for e in ann.result.entities}
+    beneficiary = [b for b in promise.bindable(event.recipient, entities) if b not in obligor]
+    if not beneficiary and len(obligor) > 1:
+        beneficiary, why = list(obligor), why + "; mutual: no recipient, several parties"
+    return Commitment(id="", event=event.id, obligor=list(obligor), beneficiary=beneficiary,
+                      action={"type": event.type, "mode": event.mode}, made=made, due=due, status="open", why=why)
+
+
+def _provision_cue(ann: Annotation, event: Event) -> str | None:
+    """The provision cue before the event's trigger in its sentence (within ``CUE_REACH``
+    characters, and not across a line break or a headline's " / ": a list of provisions, not a
+    headline run into the next sentence by the parser), or None; none
+    when the sentence denies or doubts it before the act ("nothing in the provisions", "failed to
+    agree on the terms of")."""
+    token = promise.trigger_token(ann.doc, event)
+    if token is None:
+        return None
+    start = max(token.sent.start_char, event.trigger_span[0] - CUE_REACH)
+    region = HEADLINE_END.split(ann.document.text[start:event.trigger_span[0]])[-1]
+    found = PROVISION_CUE.search(region)
+    denied = any(t.dep_ == "neg" or t.lower_ in DENIALS for t in token.sent if t.idx < event.trigger_span[0])
+    return found.group(0) if found is not None and not denied else None
+
+
+def _agreement_day(ann: Annotation) -> str | None:
+    """The day of the agreement a document reports (its earliest dated agreement or signing that
+    took place, never after publication), "" when it reports one without a date, None when none."""
+    found: list[str] = []
+    for e in ann.result.events:
+        if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
+            span = interval(e.date)
+            if span is not None and not is_later(e.date, ann.anchor):
+                found.append(e.date.split("T")[0] if e.date else "")
+            else:
+                found.append("")
+    dated = sorted(d for d in found if d)
+    return dated[0] if dated else ("" if found else None)
+
+
+def _day(value: str | None) -> dt.date | None:
+    span = interval(value)
+    return span.start if span is not None else None
 
 
 def _bound(ann: Annotation, event: Event, nested: bool) -> tuple[list[str], str] | None:
@@ -159,15 +267,71 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         beneficiary = list(obligor)
         why += "; mutual: no recipient, several parties"
     ahead = is_later(event.date, ann.anchor)
-    made = event.date if event.date and not ahead else published
+    made = event.date if event.date and not ahead and not _stale(event, ann.anchor) else published
     due = event.date if ahead else None
     if (deadline := _deadline(ann, event)) is not None:
         due, cue = deadline
         why += f"; due: {cue}"
         if made == due:  # the deadline was the event's own date, not the day the promise was made
             made = published
+    why += _inferred(ann, made, published)
+    if action.get("mode") in TERM_MODES and (term := _term(ann, event, due, made, deadline)) is not None:
+        action = {**action, "until": term[0]}
+        why += f"; lasts until {term[0]}: {term[1]}"
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
                       action=action, made=made, due=due, status="open", why=why)
+
+
+def _inferred(ann: Annotation, made: str | None, published: str | None) -> str:
+    """A note for the ``why`` when the promise was made on the document's day and that day was
+    inferred from its text (the document has no publication date; ``extract/dating.py``)."""
+    dated = ann.result.dated
+    if dated is None or made is None or made != published:
+        return ""
+    return f"; made on the document's day, inferred from its {dated.how} ('{dated.text}')"
+
+
+def _stale(event: Event, anchor: dt.date | None) -> bool:
+    """Whether a promise still announced (``future``) carries a date over a year before publication:
+    the coding guide calls such an event historical, so the date belongs to another phrase of the
+    sentence ("33 hostages seized in the October 7, 2023 attack will be released"), not to the day
+    the promise was made."""
+    span = interval(event.date)
+    return event.status == "future" and span is not None and anchor is not None \
+        and (anchor - span.end).days > 365
+
+
+def _term(ann: Annotation, event: Event, due: str | None, made: str | None,
+          deadline: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The last day of a truce's term, when its sentence gives one: the date after "until" (a
+    truce "until January 2"), or a length ("a four-day pause", "a 72-hour truce", "for six months")
+    counted from the day it takes effect (the day it is due, else the day it was made)."""
+    if deadline is not None and deadline[1].startswith("'until"):
+        return deadline[0], deadline[1]
+    due_span = interval(due)
+    start = due_span.start if due_span is not None and due_span.days == 1 else _day(made)
+    text = ann.document.text if ann.document is not None else ""
+    lo, hi = event.span
+    for timex in ann.result.timexes:
+        if not (lo <= timex.start < hi) or start is None or (length := _length(timex.value)) is None:
+            continue
+        # a truce's own length: "a four-day pause", "for six months", not "after 15 months of war"
+        # nor "their 48-day captivity"
+        before = text[max(lo, timex.start - 12):timex.start].lower().split()
+        after = set(re.findall(r"\w+", text[timex.end:min(hi, timex.end + 48)].lower()))
+        if ("-" in timex.text and after & TRUCE_WORDS) or (before and before[-1] in LENGTH_CUES):
+            last = start + dt.timedelta(days=max(length, 1) - 1)
+            return last.isoformat(), f"'{timex.text}' from {start.isoformat()}"
+    return None
+
+
+def _length(duration: str | None) -> int | None:
+    """Days of a duration value of hours, days, weeks or months ("PT72H" 3, "P4D" 4, "P6M" 183)."""
+    match = re.fullmatch(r"P(T?)(\d+)([HDWM])", duration or "")
+    if match is None or (match[1] == "T") != (match[3] == "H"):
+        return None
+    n = int(match[2])
+    return {"H": -(-n // 24), "D": n, "W": 7 * n, "M": round(30.44 * n)}[match[3]]
 
 
 def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:

@@ -20,7 +20,8 @@ The structure is PA-X's and the ETH/PRIO ceasefire data's, read from the merged 
   else ``framework``;
 - a ceasefire carries **start** (the day a report says it took effect, also its ``in_force``, else
   the agreement's date),
-  **end** (its term: the ceasefire provision's due date) and **ended** (``broken`` with the event that
+  **end** (the end of its term, ``action.until`` of the ceasefire provision: "until January 2", "a
+  four-day pause"; its due date is the day it takes effect) and **ended** (``broken`` with the event that
   broke it, ``expired`` when its term passed), as the news says.
 
 Everything is derived from the merged events and decided commitments, so it is rebuilt with them.
@@ -184,7 +185,8 @@ def _ceasefire(a: Agreement, e: MergedEvent, provisions: list[LedgerCommitment],
         kept = merged.get(truce.fulfilled_by[0])
         start = (kept.date or kept.first_reported or start) if kept else start
         a.in_force = start
-    end = truce.due if truce else None
+    until = truce.action.get("until") if truce else None
+    end = until if isinstance(until, str) else None
     ended, by = None, None
     if truce is not None and truce.broken_by:
         ended, by = "broken", truce.broken_by[0]

@@ -18,6 +18,9 @@ computed over every merged event, so it is the same whatever order documents arr
 "Later" means the event's date (or, when undated, its first report) ends after the first day the
 promise was made and starts within ``horizon_days`` of it; an event that cannot be placed in time
 is not evidence either way. An event that starts after the due date neither keeps nor breaks it.
+As the coding guide asks for a *later report*, an undated event keeps or breaks a promise only when
+first reported after the day it was made, and the opposite act breaks it only when it certainly
+began after that day (and after the day the promise was kept, for a lasting one).
 """
 
 from __future__ import annotations
@@ -97,10 +100,19 @@ def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[s
         event=items[0].event,
         obligor=sorted({o for f in items for o in f.obligor}),
         beneficiary=sorted({b for f in items for b in f.beneficiary}),
-        action=dict(items[0].commitment.action), made=made,
+        action=_action(items), made=made,
         due=_earliest([f.commitment.due for f in items], by_end=True),
         sources=[CommitmentSource(f.doc, f.commitment.id) for f in items],
     )
+
+
+def _action(items: list[Found]) -> dict:
+    """The promised act of the first report, with the earliest end of a term any report gives
+    (``until``: the reports of one truce may state its length or not)."""
+    action = {k: v for k, v in items[0].commitment.action.items() if k != "until"}
+    if until := _earliest([f.commitment.action.get("until") for f in items], by_end=True):
+        action["until"] = until
+    return action
 
 
 def _made(stated: str | None, first_reported: str | None) -> str | None:
@@ -173,7 +185,8 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
     made = interval(c.made)
     by = frozenset().union(*obligors.values()) if obligors else None
-    toward = [p.event for p in happened if p.event.id != c.event and _follows(p.span, made, horizon_days)
+    toward = [p.event for p in happened if p.event.id != c.event
+              and _follows(p.span, made, horizon_days, stated=interval(p.event.date) is not None)
               and (by is None or p.actors & by)
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
@@ -182,8 +195,9 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     # what starts after the due date does not keep the promise: a truce "until January 2" is not
     # kept by a truce signed in June (a new decision), a withdrawal "by the end of the year" done
     # in March is late (the promise stays overdue; its why names the late act)
-    late = [e for e in doing if _after_due(e, c.due)]
-    candidates = [e for e in doing if not _after_due(e, c.due)]
+    last = _last_day(c)
+    late = [e for e in doing if _after_due(e, last)]
+    candidates = [e for e in doing if not _after_due(e, last) and not _before_start(e, c)]
     fulfilling = _first_per_obligor(candidates, obligors, c.action)
     share = _count_share(promised, candidates)
     if share is not None and share < 1.0:
@@ -193,9 +207,10 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     covered = _covered(fulfilling, obligors, c.action)
     fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
     c.level = 3 if fulfilled else _partial_level(fulfilling, covered, share)
+    kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
     breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                 and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)
-                and not _after_due(e, c.due)]
+                and not _after_due(e, last) and _surely_after(e, made, kept)]
     c.broken_by = [e.id for e, _ in breaking]
     c.late_by = [e.id for e in late]
     if breaking:
@@ -275,14 +290,49 @@ def _partly(fulfilling: list[MergedEvent], share: float | None) -> str:
     return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
 
 
-def _follows(span: Interval | None, made: Interval | None, horizon_days: int) -> bool:
+def _follows(span: Interval | None, made: Interval | None, horizon_days: int, stated: bool = True) -> bool:
     """Whether an event may have followed the promise: it ends after the promise's first day and
     starts within ``horizon_days`` of it (an act on the day the promise is made, reported as a
-    promise that morning and done by evening, follows it). An event, or a promise, that cannot be placed in time is
-    never taken as evidence either way."""
+    promise that morning and done by evening, follows it). An event with no stated date, placed by
+    its first report, must be reported after the day the promise was made: the coding guide asks
+    for a later report of the act, and an undated act told the day a deal is struck is its terms
+    or its background ("there will be a ceasefire with the army withdrawing"). An event, or a
+    promise, that cannot be placed in time is never taken as evidence either way."""
     if span is None or made is None:
         return False
+    if not stated and span.start <= made.start:
+        return False
     return span.end >= made.start and span.start <= made.end + dt.timedelta(days=horizon_days)
+
+
+def _surely_after(event: MergedEvent, made: Interval | None, kept: dt.date | None) -> bool:
+    """Whether the opposite act certainly came after the promise, and after the day it was kept when
+    it was: only a later report of the opposite act breaks a promise (coding guide), so fighting on
+    the day a truce was agreed or took effect, or on a day unknown, breaks nothing."""
+    span = event_span(event)
+    if span is None or made is None:
+        return False
+    return span.start > made.start and (kept is None or span.start > kept)
+
+
+def _last_day(c: LedgerCommitment) -> str | None:
+    """The date after which an act neither keeps nor breaks the promise: the due date, but for a
+    truce the end of its term (``action.until``: "until January 2", "a four-day pause"), when
+    known. The due date of a truce is the day it takes effect (coding guide: when the act is
+    due), so fighting after it breaks the truce and the truce in force after it keeps it."""
+    if c.action.get("mode") in JOINT_MODES:
+        until = c.action.get("until")
+        return until if isinstance(until, str) else None
+    return c.due
+
+
+def _before_start(event: MergedEvent, c: LedgerCommitment) -> bool:
+    """Whether an event lies wholly before the day a truce was to take effect: a ceasefire "from
+    Sunday" reported in force on Wednesday, the day it was agreed, is the agreement read as done or
+    an earlier truce, not this one kept."""
+    start, span = interval(c.due), event_span(event)
+    return (c.action.get("mode") in JOINT_MODES and start is not None and span is not None
+            and span.end < start.start)
 
 
 def _after_due(event: MergedEvent, due: str | None) -> bool:

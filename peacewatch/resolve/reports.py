@@ -138,6 +138,7 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
     out = []
     for r in results:
         published = day(r.published)
+        placed = published or inferred_day(r)  # an undated article is placed on its inferred day
         # wording is only ever compared between reports of one document and one bucket of the merge
         kinds = Counter((merge_kind(ev), status_class(ev.status)) for ev in r.events)
         for ev in r.events:
@@ -148,12 +149,17 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
                 r.id, published, ev,
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.recipient),
-                stated, stated or _undated_window(ev.status, None if before_unknown(ev.date) else published, settings),
+                stated, stated or _undated_window(ev.status, None if before_unknown(ev.date) else placed, settings),
                 tuple(sorted({sys.intern(w) for w in _WORD.findall(text.casefold())})),
                 _one_set(frozenset(a.code for a in ev.actor + ev.recipient
                                   if a.code and code_match(a.code, None) != "none")),
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
+
+
+def inferred_day(r: Result) -> dt.date | None:
+    """The day an undated document was dated by from its own text (``Result.dated``), or None."""
+    return day(r.dated.day) if r.dated is not None and not r.dated.day.startswith("X") else None
 
 
 def _undated_window(status: str, published: dt.date | None, settings: LedgerSettings) -> Interval | None:

@@ -37,7 +37,8 @@ class StoredSource:
     def event_batches(self) -> Iterator[tuple[list[Result], SpanTexts]]:
         for chunk in self._batches():
             first, last = chunk[0][0], chunk[-1][0]
-            data: dict[str, dict[str, Any]] = {d: {"id": d, "published": p, "events": []} for d, p in chunk}
+            data: dict[str, dict[str, Any]] = {d: {"id": d, "published": p, "events": [],
+                                                   "dated": json.loads(x) if x else None} for d, p, x in chunk}
             for doc, record in self.conn.execute(
                     "SELECT doc_id, record FROM events WHERE doc_id >= ? AND doc_id <= ? ORDER BY doc_id, rowid",
                     (first, last)):
@@ -70,10 +71,10 @@ class StoredSource:
                                 " WHERE id = ?2", (text, doc)).fetchone()
         return row[0] - 1 if text and row is not None and row[0] > 0 and row[1] == 0 else None
 
-    def _batches(self) -> Iterator[list[tuple[str, str | None]]]:
-        """(id, published) of the documents, in id order, ``batch`` at a time."""
-        sql = "SELECT id, published FROM documents WHERE error_code IS NULL AND id > ? ORDER BY id LIMIT ?"
-        rows = self.conn.execute("SELECT id, published FROM documents WHERE error_code IS NULL ORDER BY id"
+    def _batches(self) -> Iterator[list[tuple[str, str | None, str | None]]]:
+        """(id, published, dated) of the documents, in id order, ``batch`` at a time."""
+        sql = "SELECT id, published, dated FROM documents WHERE error_code IS NULL AND id > ? ORDER BY id LIMIT ?"
+        rows = self.conn.execute("SELECT id, published, dated FROM documents WHERE error_code IS NULL ORDER BY id"
                                  " LIMIT ?", (self.batch,)).fetchall()
         while rows:
             yield rows

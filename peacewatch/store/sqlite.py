@@ -261,10 +261,11 @@ class Store:
         error = result.error
         self.conn.execute(
             "INSERT INTO documents (id, content_hash, text, published, url, title, extra, error_code,"
-            " error_message, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " error_message, ingested_at, dated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document.id, digest, document.text, document.published, document.url, document.title,
              json.dumps(document.extra, ensure_ascii=False, default=str),
-             error.code if error else None, error.message if error else None, _now()),
+             error.code if error else None, error.message if error else None, _now(),
+             _j(result.dated.to_dict()) if result.dated is not None else None),
         )
 
     def _insert_records(self, doc_id: str, result: Result) -> None:

@@ -131,3 +131,47 @@ def test_a_provision_naming_no_party_binds_the_parties_of_the_documents_agreemen
     assert len(truce) == (1 if bound else 0)
     if bound:
         assert len(truce[0].obligor) == bound and "parties of the agreement" in (truce[0].why or "")
+
+
+@pytest.mark.parametrize("text, actions", [
+    # provisions told as acts, after the deal: each binds the parties of the agreement
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "The main provisions include the exchange of prisoners between Azerbaijan and Armenia.",
+     [("RETREAT", "release")]),
+    # the same act with no provision cue is no promise, and a denied provision binds nobody
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "Azerbaijan and Armenia exchanged prisoners.", []),
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "Nothing in the provisions covers the exchange of prisoners between Azerbaijan and Armenia.", []),
+    # no agreement reported: a provision of what?
+    ("The main provisions include the exchange of prisoners between Azerbaijan and Armenia.", []),
+])
+def test_an_agreed_provision_told_as_an_act_is_a_commitment(
+        full, text: str, actions: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    found = [c for c in result.commitments if "agreed provision" in (c.why or "")]
+    assert [(c.action["type"], c.action["mode"]) for c in found] == actions
+    for c in found:
+        assert len(c.obligor) == 2 and c.made == "2024-02-27" and c.due is None
+
+
+def test_a_promise_dated_over_a_year_back_was_made_on_publication() -> None:
+    # "33 hostages seized in the October 7 attack will be released": the date is the seizure's
+    ev = _event("ev1", "AGREE", "future", actor=[A, B], date="2022-10-07")
+    nested = {"inner": {"ev1": [{"type": "RETREAT", "mode": "release", "why": "release"}]}}
+    [c] = _run([ev], nested).commitments
+    assert c.made == "2023-12-26"
+    recent = _event("ev1", "AGREE", "future", actor=[A, B], date="2023-12-20")
+    [c] = _run([recent], nested).commitments
+    assert c.made == "2023-12-20"
+
+
+@pytest.mark.parametrize("text, until", [
+    ("Armenia and Azerbaijan agreed to a ceasefire for six months starting on Sunday.", "2024-05-22"),
+    ("Israel and Hamas agreed to a truce ending their 48-day war.", None),  # the war's length
+])
+def test_the_term_of_a_truce_is_read_from_its_length(full, text: str, until: str | None) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2023-11-22")]))
+    [c] = [c for c in result.commitments if c.action.get("mode") == "ceasefire"]
+    assert c.action.get("until") == until
+    assert ("lasts until" in (c.why or "")) == (until is not None)

@@ -87,8 +87,9 @@ def test_a_ceasefire_agreement_records_when_it_took_effect_and_how_it_ended() ->
     deal = Result("deal", "2023-12-07", entities=ENTS, events=[
         ev("a", "AGREE", [AZE, ARM], [], date="2023-12-07"),
         ev("p", "RETREAT", [], [], mode="ceasefire", status="future", span=(30, 50), trigger_span=(30, 35))],
-        commitments=[Commitment("c1", "p", ["e1", "e2"], ["e1", "e2"], {"type": "RETREAT", "mode": "ceasefire"},
-                                made="2023-12-07", due="2023-12-31")])
+        commitments=[Commitment("c1", "p", ["e1", "e2"], ["e1", "e2"],
+                                {"type": "RETREAT", "mode": "ceasefire", "until": "2023-12-31"},
+                                made="2023-12-07", due="2023-12-09")])
     held = later("b", "2023-12-09", ev("r", "RETREAT", [AZE, ARM], [], mode="ceasefire", date="2023-12-09"))
     [agreement] = build_ledger([deal, held]).agreements
     assert (agreement.stage, agreement.in_force) == ("ceasefire", "2023-12-09")

@@ -94,11 +94,28 @@ def test_events_beyond_the_horizon_keep_or_break_nothing() -> None:
     assert judge(promise(swap, ["e1"], ["e2"]), much_later, horizon_days=800).status == "fulfilled"
 
 
+TERM = {**CEASEFIRE, "until": "2024-01-02"}
+
+
 def test_a_ceasefire_with_a_term_is_not_broken_after_it() -> None:
     after = later("b", "2024-02-14", ev("x", "ASSAULT", [AZE], [ARM], date="2024-02-13"))
-    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), after).status == "overdue"
+    assert judge(promise(TERM, ["e1"], ["e2"], due="2024-01-02"), after).status == "overdue"
     within = later("c", "2023-12-21", ev("y", "ASSAULT", [AZE], [ARM], date="2023-12-20"))
-    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), within).status == "broken"
+    assert judge(promise(TERM, ["e1"], ["e2"], due="2024-01-02"), within).status == "broken"
+
+
+def test_the_due_date_of_a_truce_is_the_day_it_takes_effect() -> None:
+    """Coding guide: the due date is when the act is due; a truce "from December 10" is kept by the
+    truce in force from then, not by one reported the day it was agreed, and broken by fighting
+    after it started, however long after (no term given)."""
+    agreed_day = later("b", "2023-12-07", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-07"))
+    in_force = later("c", "2023-12-11", ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-10"))
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), agreed_day, in_force)
+    assert (c.status, c.fulfilled_on, c.fulfilled_by) == ("fulfilled", "2023-12-10", [c.fulfilled_by[0]])
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), agreed_day, as_of="2023-12-20").status \
+        == "overdue"
+    fighting = later("d", "2024-03-02", ev("z", "ASSAULT", [AZE], [ARM], date="2024-03-01"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), in_force, fighting).status == "broken"
 
 
 def test_undated_events_are_no_evidence() -> None:
@@ -157,8 +174,30 @@ def test_what_starts_after_the_due_date_does_not_keep_the_promise() -> None:
     """A truce "until January 2" is not kept by a truce agreed in June; a withdrawal promised by the
     end of the year and done in March is late: overdue, and its why names the late act."""
     june = ev("j", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2024-06-10")
-    c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), later("d2", "2024-06-11", june))
+    c = judge(promise(TERM, ["e1"], ["e2"], due="2024-01-02"), later("d2", "2024-06-11", june))
     assert (c.status, c.fulfilled_by) == ("overdue", []) and "done after the due date by" in c.why
     on_time = ev("t", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-20")
-    c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2024-01-02"), later("d3", "2023-12-21", on_time))
+    c = judge(promise(TERM, ["e1"], ["e2"]), later("d3", "2023-12-21", on_time))
     assert c.status == "fulfilled"
+
+
+def test_only_a_later_report_of_the_opposite_act_breaks_a_promise() -> None:
+    # fighting told undated on the day the truce was agreed (the war's background) breaks nothing
+    same_day = later("b", "2023-12-07", ev("x", "ASSAULT", [AZE], [ARM]))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), same_day).status == "open"
+    # nor does fighting on the day a truce took effect; the day after does
+    took_effect = later("c", "2023-12-10", ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-09"))
+    that_day = later("d", "2023-12-10", ev("z", "ASSAULT", [AZE], [ARM], date="2023-12-09"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, that_day).status == "fulfilled"
+    next_day = later("e", "2023-12-11", ev("w", "ASSAULT", [AZE], [ARM], date="2023-12-10"))
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, next_day).status == "broken"
+
+
+def test_an_undated_act_told_the_day_the_promise_is_made_does_not_keep_it() -> None:
+    # "there will be a ceasefire with the army withdrawing": the terms, read the same day as done
+    withdraw = {"type": "RETREAT", "mode": "withdraw"}
+    terms = later("b", "2023-12-07", ev("x", "RETREAT", [AZE], [ARM], mode="withdraw"))
+    assert judge(promise(withdraw, ["e1"], ["e2"]), terms).status == "open"
+    reported_later = later("c", "2023-12-12", ev("y", "RETREAT", [AZE], [ARM], mode="withdraw"))
+    c = judge(promise(withdraw, ["e1"], ["e2"]), reported_later)
+    assert c.status == "fulfilled" and c.fulfilled_on == "2023-12-12"

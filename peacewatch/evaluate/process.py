@@ -1,0 +1,416 @@
+"""``peacewatch eval process GOLD``: the ledger of the whole dev corpus against the process gold.
+
+Gold: ``shared/data/docs/<process>.process.json`` (``timeline`` of key events, each with every
+article reporting it, and ``commitments`` with their status); GOLD is one such file or the folder
+holding them. The 118 articles of ``../../corpus/dev_peace_processes.jsonl`` (its ``date`` as the
+publication date, a leading " date YYYY-MM-DD " marker removed) are ingested once into a temporary
+database, or into ``--db`` (articles already stored there are not read again), and the merged
+events, commitments and entities of the ledger are scored. The definitions follow
+``shared/tools/scoring/score_gold.py process``:
+
+- **timeline**: a key event is found when some ledger event has a compatible type (equal, both
+  among AGREE/SUPPORT/CONCEDE or both among ASSAULT/COERCE), its actor and recipient codes hold
+  every gold actor code, and its date agrees (two days within two days of each other, otherwise
+  overlapping intervals; no date agrees with nothing). Matches are then paired one to one, the
+  closest first.
+- **multi-source share**: of the one-to-one pairs whose key event is reported by two or more
+  articles, the share whose ledger event joins two or more documents. **Merge precision and
+  recall** on the same pairs, counted over pairs of articles: recall is the share of the gold
+  entry's article pairs that the ledger event joins, precision the share of the ledger event's
+  article pairs that both report the key event.
+- **commitments**: a gold commitment is found when a ledger commitment's obligor codes meet the
+  gold obligors, the action types are compatible (as above, and RETREAT with CONCEDE) and ``made``
+  lies within seven days of the gold ``made``; its status is judged on the best such candidate
+  (same type, mode, obligors and beneficiaries, nearest ``made``). **Fulfilment day**: of the
+  pairs both calling the commitment fulfilled, the share whose ``fulfilled_on`` is within two days
+  of the gold one.
+
+Every figure is given per process and per part: ``tune`` (``TUNE_PROCESSES``, whose errors may be
+read and tuned on) and ``untouched`` (the other three, only scored). The error lines are those of
+the tuning processes, unless GOLD is a single file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import timespan
+from ..config import Config
+from ..errors import EvalError
+from ..types import Document
+from .docs import article_texts
+from .scores import Scores
+
+TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "ethiopia-tplf", "israel-hamas")
+PARTS = ("tune", "untouched")
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
+FORCEFUL = frozenset({"ASSAULT", "COERCE"})
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Ledger:
+    """The exported ledger as the scorer sees it: events and commitments with their codes."""
+
+    events: list[dict[str, Any]]
+    commitments: list[dict[str, Any]]
+
+
+@dataclass
+class ProcessTally:
+    """Counts of one process, or summed over several."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    processes: int = 0
+
+    def add(self, other: ProcessTally) -> None:
+        self.counts.update(other.counts)
+        self.processes += other.processes
+
+    def figures(self) -> dict[str, float]:
+        c = self.counts
+        return {"timeline_recall": _ratio(c["timeline_found"], c["timeline"]),
+                "multi_source_share": _ratio(c["multi_joined"], c["multi"]),
+                "merge_precision": _ratio(c["pairs_right"], c["pairs_made"]),
+                "merge_recall": _ratio(c["pairs_joined"], c["pairs_gold"]),
+                "commitments_recall": _ratio(c["commitments_found"], c["commitments"]),
+                "status_accuracy": _ratio(c["status_right"], c["commitments_found"]),
+                "fulfilment_day": _ratio(c["day_right"], c["both_fulfilled"])}
+
+    def row(self) -> dict[str, float]:
+        c = self.counts
+        return {"timeline": float(c["timeline_found"]), "of_tl": float(c["timeline"]),
+                "multi_ok": float(c["multi_joined"]), "of_multi": float(c["multi"]),
+                "merge_p": _ratio(c["pairs_right"], c["pairs_made"]),
+                "merge_r": _ratio(c["pairs_joined"], c["pairs_gold"]),
+                "commit": float(c["commitments_found"]), "of_commit": float(c["commitments"]),
+                "status_ok": float(c["status_right"]), "day_ok": float(c["day_right"]),
+                "of_day": float(c["both_fulfilled"])}
+
+
+def _ratio(ok: int, n: int) -> float:
+    return ok / n if n else 0.0
+
+
+def code(value: Any) -> str | None:
+    """A code as the scorer compares it: upper case, every IGO code one ``IGO``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip().upper()
+    return "IGO" if value.startswith("IGO") else value
+
+
+def codes(values: Any) -> frozenset[str]:
+    return frozenset(c for c in (code(v) for v in values or []) if c)
+
+
+def interval(value: Any, anchor: Any = None) -> tuple[dt.date, dt.date, bool] | None:
+    """A TIMEX3 value as (first day, last day, day precision); ``*_REF`` at ``anchor``."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip().upper()
+    ref = _day(anchor)
+    if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        if ref is None:
+            return None
+        day = dt.date.fromisoformat(ref)
+        return {"PRESENT_REF": (day, day, False), "PAST_REF": (dt.date.min, day - dt.timedelta(days=1), False),
+                "FUTURE_REF": (day + dt.timedelta(days=1), dt.date.max, False)}[v]
+    span = timespan.interval(v)
+    if span is None:
+        return None
+    return span.start, span.end, DAY.match(v) is not None
+
+
+def _gap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool]) -> int:
+    if a[0] > b[1]:
+        return (a[0] - b[1]).days
+    if b[0] > a[1]:
+        return (b[0] - a[1]).days
+    return 0
+
+
+def timeline_dates_agree(pred: Any, gold: Any, anchor: Any = None) -> bool:
+    ip, ig = interval(pred, anchor), interval(gold)
+    if ip is None or ig is None:
+        return isinstance(pred, str) and isinstance(gold, str) and pred.strip().upper() == gold.strip().upper()
+    if ip[2] and ig[2]:
+        return abs((ip[0] - ig[0]).days) <= 2
+    return _gap(ip, ig) == 0
+
+
+def types_compatible(a: str, b: str, commitment: bool = False) -> bool:
+    return a == b or {a, b} <= COOPERATIVE or {a, b} <= FORCEFUL or (commitment and {a, b} == {"RETREAT", "CONCEDE"})
+
+
+def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
+                entities: list[dict[str, Any]]) -> Ledger:
+    """The exports of ``events``, ``commitments`` and ``entities`` with every party as codes: an
+    entity id counts every code it carries in the entities export and in the events' arguments."""
+    seen: dict[str, set[str]] = {}
+    for e in entities:
+        seen.setdefault(e["id"], set()).update(codes([e.get("code")]))
+    evs = []
+    for r in events:
+        sides = []
+        for key in ("actor", "recipient"):
+            side = set()
+            for item in r.get(key) or []:
+                c = code(item.get("code")) or next(iter(seen.get(item.get("entity") or "", ())), None)
+                if c:
+                    side.add(c)
+                    seen.setdefault(item.get("entity") or "", set()).add(c)
+            sides.append(frozenset(side))
+        evs.append({"id": r["id"], "type": r["type"], "actor": sides[0], "recipient": sides[1],
+                    "codes": sides[0] | sides[1], "date": r.get("date"), "anchor": r.get("first_reported"),
+                    "docs": frozenset(str(m["doc"]) for m in r.get("mentions") or [] if m.get("doc"))})
+    by_id = {e["id"]: e for e in evs}
+    coms = []
+    for r in commitments:
+        obligor, beneficiary = (frozenset().union(*[seen.get(x, codes([x])) for x in r.get(k) or []])
+                                for k in ("obligor", "beneficiary"))
+        event = by_id.get(r.get("event") or "")
+        if not obligor and event is not None:
+            obligor = event["actor"]
+        action = r.get("action") or {}
+        coms.append({"id": r["id"], "type": action.get("type"), "mode": _mode(action.get("mode")),
+                     "obligor": obligor, "beneficiary": beneficiary, "made": r.get("made"),
+                     "status": r.get("status"), "fulfilled_by": list(r.get("fulfilled_by") or []),
+                     "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None})
+    return Ledger(evs, coms)
+
+
+def _mode(value: Any) -> str | None:
+    return value.strip().lower() if isinstance(value, str) and value.strip() else None
+
+
+def finds(event: dict[str, Any], entry: dict[str, Any]) -> bool:
+    return (types_compatible(event["type"], entry["type"]) and codes(entry.get("actor")) <= event["codes"]
+            and timeline_dates_agree(event["date"], entry.get("date"), event["anchor"]))
+
+
+def greedy(pairs: list[tuple[Any, int, int]]) -> list[tuple[int, int]]:
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _key, gi, pi in sorted(pairs):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+def _doc_pairs(docs: frozenset[str]) -> set[tuple[str, str]]:
+    ordered = sorted(docs)
+    return {(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]}
+
+
+def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: ProcessTally) -> list[str]:
+    c, errors, pairs = tally.counts, [], []
+    for ti, entry in enumerate(timeline):
+        hits = [ei for ei, ev in enumerate(ledger.events) if finds(ev, entry)]
+        c["timeline"] += 1
+        c["timeline_found"] += bool(hits)
+        gold, target = codes(entry.get("actor")), interval(entry.get("date"))
+        for ei in hits:
+            ev = ledger.events[ei]
+            got = interval(ev["date"], ev["anchor"])
+            key = (-(ev["type"] == entry["type"]), -(gold == ev["actor"]), -(gold <= ev["actor"]),
+                   -(codes(entry.get("recipient")) == ev["recipient"]), _gap(got, target) if got and target else 0)
+            pairs.append((key, ti, ei))
+        if not hits:
+            errors.append(f"timeline missed {entry['id']} {entry.get('date')} {entry['type']} "
+                          f"{'+'.join(sorted(gold)) or '-'}: {entry.get('description', '')[:90]}")
+    for ti, ei in greedy(pairs):
+        gold_docs, docs = frozenset(timeline[ti].get("docs") or []), ledger.events[ei]["docs"]
+        if len(gold_docs) < 2:
+            continue
+        c["multi"] += 1
+        c["multi_joined"] += len(docs) >= 2
+        made, wanted = _doc_pairs(docs), _doc_pairs(gold_docs)
+        c["pairs_made"] += len(made)
+        c["pairs_right"] += len(made & wanted)
+        c["pairs_gold"] += len(wanted)
+        c["pairs_joined"] += len(made & wanted)
+        if len(docs) < 2:
+            errors.append(f"timeline {timeline[ti]['id']} ({len(gold_docs)} articles) is one article's event "
+                          f"{ledger.events[ei]['id']} ({', '.join(sorted(docs))})")
+    return errors
+
+
+def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally) -> list[str]:
+    c, errors = tally.counts, []
+    entries = {t["id"]: t for t in gold["timeline"]}
+    events = {e["id"]: e for e in ledger.events}
+    for gi, g in enumerate(gold["commitments"]):
+        c["commitments"] += 1
+        best = _best(g, gi, ledger)
+        if best is None:
+            errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
+                          f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
+            continue
+        c["commitments_found"] += 1
+        c["status_right"] += best["status"] == g["status"]
+        if best["status"] != g["status"]:
+            errors.append(f"commitment {g['id']} status gold {g['status']} pred {best['status']} ({best['id']})")
+        elif g["status"] == "fulfilled":
+            c["both_fulfilled"] += 1
+            day_right = timeline_dates_agree(best["fulfilled_on"], g.get("fulfilled_on"))
+            c["day_right"] += day_right
+            if not day_right:
+                errors.append(f"commitment {g['id']} fulfilled on {best['fulfilled_on']}, gold {g.get('fulfilled_on')}")
+            target = entries.get(g.get("fulfilled_by") or "")
+            if target is not None and not any(f in events and finds(events[f], target) for f in best["fulfilled_by"]):
+                errors.append(f"commitment {g['id']} fulfilled by {best['fulfilled_by']}, not gold {target['id']}")
+    return errors
+
+
+def _best(g: dict[str, Any], gi: int, ledger: Ledger) -> dict[str, Any] | None:
+    obligor, beneficiary = codes(g.get("obligor")), codes(g.get("beneficiary"))
+    kind, mode = g["action"]["type"], _mode(g["action"].get("mode"))
+    made = interval(g.get("made"))
+    cands = []
+    for pi, p in enumerate(ledger.commitments):
+        if not (p["obligor"] & obligor and p["type"] and types_compatible(p["type"], kind, commitment=True)):
+            continue
+        got = interval(p["made"], p["anchor"])
+        gap = _gap(got, made) if got and made else None
+        if gap is None or gap > 7:
+            continue
+        cands.append(((-(p["type"] == kind), -(p["mode"] == mode), -(p["obligor"] == obligor),
+                       -(p["beneficiary"] == beneficiary), gap, pi), pi))
+    return ledger.commitments[min(cands)[1]] if cands else None
+
+
+def score_one(gold: dict[str, Any], ledger: Ledger) -> tuple[ProcessTally, list[str]]:
+    """The counts of one gold process and the lines of its errors."""
+    tally = ProcessTally(processes=1)
+    errors = score_timeline(gold["timeline"], ledger, tally)
+    errors += score_commitments(gold, ledger, tally)
+    return tally, errors
+
+
+def gold_files(gold_path: Path) -> list[Path]:
+    """The process gold files GOLD names: itself, or every ``*.process.json`` in the folder."""
+    files = sorted(gold_path.glob("*.process.json")) if gold_path.is_dir() else [gold_path]
+    if not files:
+        raise EvalError(f"no *.process.json in {gold_path}", "E050")
+    return files
+
+
+def read_process(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise EvalError(f"process gold {path} cannot be read: {e}", "E050") from e
+    if not isinstance(data, dict) or not isinstance(data.get("timeline"), list) \
+            or not isinstance(data.get("commitments"), list):
+        raise EvalError(f"process gold {path} lacks 'timeline' or 'commitments' lists; see "
+                        "shared/data/docs/README.md", "E050")
+    data.setdefault("process", path.name.split(".")[0])
+    return data
+
+
+def corpus_documents(gold_file: Path, limit: int | None = None) -> list[Document]:
+    """The corpus beside the gold as documents, published on the corpus ``date``."""
+    docs = [Document(id=i, text=a["text"], published=_day(a.get("date")), url=a.get("url"),
+                     title=a.get("title")) for i, a in article_texts(gold_file).items()]
+    return docs[:limit] if limit is not None else docs
+
+
+def _day(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def ingest_corpus(db: Path, documents: list[Document], config: Config) -> None:
+    """Store the documents not yet in ``db`` and bring its ledger up to date."""
+    from ..flow import extract_pairs, resolve
+    from ..store.sqlite import Store
+
+    with Store(db) as store:
+        for result, document in extract_pairs(store.only_new(documents), config):
+            store.save(document, result)
+        resolve(store, config)
+
+
+def ledger_of(db: Path) -> Ledger:
+    from ..store.reads import Reader
+
+    reader = Reader(db)
+    try:
+        return load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
+    finally:
+        reader.close()
+
+
+def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, baseline: str | None = None,
+             db: Path | None = None) -> Scores:
+    """Score the ledger of the dev corpus on process gold (the module docstring defines each figure).
+    ``limit`` ingests only the first N articles (for a quick look; the figures are then low)."""
+    if baseline is not None:
+        raise EvalError("eval process has no baseline", "E051")
+    files = gold_files(gold_path)
+    golds = [read_process(f) for f in files]
+    documents = corpus_documents(files[0], limit)
+    if db is None:
+        with tempfile.TemporaryDirectory(prefix="peacewatch-eval-") as tmp:
+            ingest_corpus(Path(tmp) / "dev.db", documents, config)
+            ledger = ledger_of(Path(tmp) / "dev.db")
+    else:
+        ingest_corpus(db, documents, config)
+        ledger = ledger_of(db)
+    scores = scores_of(gold_path, golds, ledger, errors_of_all=not gold_path.is_dir())
+    add_dating(scores, documents, files[0], config)
+    return scores
+
+
+def add_dating(scores: Scores, documents: list[Document], gold_file: Path, config: Config) -> None:
+    """The dating of undated articles measured on the dated ones, their date hidden
+    (``evaluate/dating.py``): a breakdown ``dating`` per part and each part's exact and near shares."""
+    from .dating import dating_counts, dating_rows
+
+    parts = {i: "tune" if a.get("process") in TUNE_PROCESSES else "untouched"
+             for i, a in article_texts(gold_file).items()}
+    rows = dating_rows(dating_counts(documents, parts, config))
+    scores.breakdown["dating"] = rows
+    for part, row in rows.items():
+        scores.scores[f"{part}_dating_exact"] = _ratio(int(row["exact"]), int(row["articles"]))
+        scores.scores[f"{part}_dating_near"] = _ratio(int(row["exact"] + row["near"]), int(row["articles"]))
+
+
+def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, errors_of_all: bool = False) -> Scores:
+    """The figures of ``ledger`` against each gold process, per process and per part."""
+    tallies = {part: ProcessTally() for part in ("all", *PARTS)}
+    rows: dict[str, dict[str, float]] = {}
+    errors: list[str] = []
+    for gold in golds:
+        name = str(gold["process"])
+        tally, lines = score_one(gold, ledger)
+        rows[name] = tally.row()
+        part = "tune" if name in TUNE_PROCESSES else "untouched"
+        for key in ("all", part):
+            tallies[key].add(tally)
+        if errors_of_all or part == "tune":
+            errors += [f"{name}: {line}" for line in lines]
+    out: dict[str, float] = {}
+    for key in ("all", *PARTS):
+        if tallies[key].processes:
+            out.update({f"{key}_{k}": v for k, v in tallies[key].figures().items()})
+    counts = {"processes": len(golds), "ledger_events": len(ledger.events),
+              "ledger_commitments": len(ledger.commitments)}
+    parts = {key: tallies[key].row() for key in PARTS if tallies[key].processes}
+    return Scores(task="process", gold=str(gold_path), scores=out,
+                  breakdown={"per process": rows, "per part": parts}, counts=counts, errors=errors)

@@ -1,0 +1,249 @@
+"""``peacewatch eval process``: the scorer's definitions on a small made-up ledger, the command's
+errors, and the figures on the dev corpus (ingested once; skipped without ../shared)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from peacewatch.errors import EvalError
+from peacewatch.evaluate.process import (
+    TUNE_PROCESSES,
+    gold_files,
+    load_ledger,
+    read_process,
+    score_one,
+    scores_of,
+    timeline_dates_agree,
+    types_compatible,
+)
+
+
+def _event(eid: str, etype: str, actor: str, date: str | None, docs: list[str],
+           recipient: str | None = None) -> dict[str, Any]:
+    return {"id": eid, "type": etype, "date": date, "first_reported": "2024-03-10",
+            "actor": [{"entity": f"state:{actor}", "code": actor}],
+            "recipient": [{"entity": f"state:{recipient}", "code": recipient}] if recipient else [],
+            "mentions": [{"doc": d} for d in docs]}
+
+
+def _commitment(cid: str, obligor: str, atype: str, made: str, status: str, event: str = "ev-1",
+                fulfilled_on: str | None = None, fulfilled_by: list[str] | None = None) -> dict[str, Any]:
+    return {"id": cid, "event": event, "obligor": [f"state:{obligor}"], "beneficiary": [],
+            "action": {"type": atype, "mode": "release"}, "made": made, "status": status,
+            "fulfilled_on": fulfilled_on, "fulfilled_by": fulfilled_by or []}
+
+
+GOLD = {
+    "process": "made-up",
+    "timeline": [
+        {"id": "t1", "date": "2024-03-05", "type": "RETREAT", "actor": ["AAA"], "docs": ["d1", "d2", "d3"]},
+        {"id": "t2", "date": "2024-03-09", "type": "ASSAULT", "actor": ["BBB"], "docs": ["d2", "d4"]},
+        {"id": "t3", "date": "2024-04", "type": "CONSULT", "actor": ["AAA"], "docs": ["d5"]},
+    ],
+    "commitments": [
+        {"id": "c1", "made": "2024-03-01", "obligor": ["AAA"], "beneficiary": [],
+         "action": {"type": "CONCEDE", "mode": "release"}, "status": "fulfilled",
+         "fulfilled_on": "2024-03-05", "fulfilled_by": "t1"},
+        {"id": "c2", "made": "2024-01-01", "obligor": ["BBB"], "beneficiary": [],
+         "action": {"type": "RETREAT", "mode": "ceasefire"}, "status": "broken"},
+    ],
+}
+
+
+def _ledger() -> Any:
+    events = [
+        _event("ev-1", "RETREAT", "AAA", "2024-03-06", ["d1", "d2", "d9"]),  # a day off: still t1
+        _event("ev-2", "COERCE", "BBB", "2024-03-09", ["d4"]),  # t2, compatible type, one article
+        _event("ev-3", "CONSULT", "AAA", None, ["d5"]),  # no date agrees with nothing
+    ]
+    commitments = [
+        _commitment("cm-1", "AAA", "RETREAT", "2024-03-04", "fulfilled", fulfilled_on="2024-03-06",
+                    fulfilled_by=["ev-1"]),
+        _commitment("cm-2", "BBB", "RETREAT", "2024-02-01", "open", event="ev-2"),  # made a month off
+    ]
+    return load_ledger(events, commitments, [{"id": "state:AAA", "code": "AAA"}])
+
+
+def test_dates_and_types_follow_the_shared_scorer() -> None:
+    assert timeline_dates_agree("2024-03-07", "2024-03-05")
+    assert not timeline_dates_agree("2024-03-08", "2024-03-05")
+    assert timeline_dates_agree("2024-03", "2024-03-31")
+    assert timeline_dates_agree("PRESENT_REF", "2024-03-10", anchor="2024-03-10")
+    assert not timeline_dates_agree(None, "2024-03-10")
+    assert types_compatible("AGREE", "SUPPORT") and types_compatible("ASSAULT", "COERCE")
+    assert not types_compatible("RETREAT", "CONCEDE")
+    assert types_compatible("RETREAT", "CONCEDE", commitment=True)
+
+
+def test_one_process_is_scored_on_timeline_merging_and_commitments() -> None:
+    tally, errors = score_one(GOLD, _ledger())
+    c = tally.counts
+    assert (c["timeline_found"], c["timeline"]) == (2, 3)
+    # t1 and t2 are multi-source; ev-1 joins two documents, ev-2 one
+    assert (c["multi_joined"], c["multi"]) == (1, 2)
+    # ev-1 makes three pairs of articles (d1-d2 right, d1-d9 and d2-d9 wrong) of the four wanted
+    assert (c["pairs_right"], c["pairs_made"], c["pairs_joined"], c["pairs_gold"]) == (1, 3, 1, 4)
+    assert (c["commitments_found"], c["status_right"]) == (1, 1)
+    assert (c["day_right"], c["both_fulfilled"]) == (1, 1)
+    assert any("timeline missed t3" in e for e in errors)
+    assert any("commitment missed c2" in e for e in errors)
+    assert any("t2 (2 articles) is one article's event ev-2" in e for e in errors)
+
+
+def test_a_wrong_fulfilment_day_and_a_wrong_status_count_against() -> None:
+    ledger = _ledger()
+    ledger.commitments[0]["fulfilled_on"] = "2024-03-20"
+    tally, _ = score_one(GOLD, ledger)
+    assert (tally.counts["day_right"], tally.counts["both_fulfilled"]) == (0, 1)
+    ledger.commitments[0]["status"] = "open"
+    tally, errors = score_one(GOLD, ledger)
+    assert tally.counts["status_right"] == 0
+    assert "commitment c1 status gold fulfilled pred open (cm-1)" in " ".join(errors)
+
+
+def test_parts_sum_their_processes_and_only_tuning_errors_are_listed(tmp_path: Path) -> None:
+    tune, untouched = dict(GOLD, process=TUNE_PROCESSES[0]), dict(GOLD, process="sudan")
+    scores = scores_of(tmp_path, [tune, untouched], _ledger())
+    assert scores.scores["tune_timeline_recall"] == pytest.approx(2 / 3)
+    assert scores.scores["untouched_timeline_recall"] == pytest.approx(2 / 3)
+    assert scores.scores["all_multi_source_share"] == pytest.approx(0.5)
+    assert scores.scores["all_merge_precision"] == pytest.approx(1 / 3)
+    assert scores.breakdown["per part"]["tune"]["of_tl"] == 3.0
+    assert scores.errors and all(e.startswith(TUNE_PROCESSES[0]) for e in scores.errors)
+
+
+def test_gold_is_a_file_or_a_folder_of_process_files(tmp_path: Path) -> None:
+    with pytest.raises(EvalError) as caught:
+        gold_files(tmp_path)
+    assert caught.value.code == "E050"
+    path = tmp_path / "x.process.json"
+    path.write_text(json.dumps({"timeline": [], "commitments": []}), "utf-8")
+    assert gold_files(tmp_path) == [path] == gold_files(path)
+    assert read_process(path)["process"] == "x"
+    path.write_text(json.dumps({"timeline": []}), "utf-8")
+    with pytest.raises(EvalError):
+        read_process(path)
+
+
+def test_an_inferred_day_is_exact_near_wrong_or_none() -> None:
+    import datetime as dt
+
+    from peacewatch.evaluate.dating import dating_rows, outcome
+
+    real = dt.date(2023, 11, 24)
+    assert outcome("2023-11-24", real) == "exact"
+    assert outcome("2023-11-21", real) == outcome("2023-11-27", real) == "near"
+    assert outcome("2023-11-20", real) == outcome("2022-11-24", real) == "wrong"
+    assert outcome(None, real) == outcome("XXXX-11-24", real) == "none"
+    from collections import Counter
+    rows = dating_rows({"tune": Counter(exact=3, wrong=1)})
+    assert rows["tune"] == {"exact": 3.0, "near": 0.0, "wrong": 1.0, "none": 0.0, "articles": 4.0}
+
+
+# Floors on the dev corpus: measured minus about 0.01 (tune: colombia-eln, drc-rwanda-m23,
+# ethiopia-tplf, israel-hamas; untouched: russia-ukraine, serbia-kosovo, sudan, only scored).
+# With undated articles dated from their text: tune timeline 41 -> 43 of 77, untouched commitments
+# 16 -> 20 of 35, untouched multi-source 11/19 -> 13/20; tune status 14/28 -> 13/28 (an airline's
+# "resumed flights" read as an attack, now dated, breaks the Pretoria truce). Dating itself, on the
+# dated articles with their date hidden: right within three days for 29 of 51 (tune), 16 of 34.
+# Placing their undated reports on that day: untouched merge recall 0.07 -> 0.09, status 4 -> 5 of 20.
+FLOORS = {"tune_timeline_recall": 0.55, "tune_multi_source_share": 0.41, "tune_commitments_recall": 0.56,
+          "tune_status_accuracy": 0.45, "untouched_timeline_recall": 0.42, "untouched_commitments_recall": 0.56,
+          "untouched_multi_source_share": 0.64, "untouched_merge_recall": 0.08, "untouched_status_accuracy": 0.24,
+          "tune_dating_near": 0.55, "untouched_dating_near": 0.46}
+
+
+@pytest.fixture(scope="module")
+def dev_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dev corpus ingested once (as ``eval process`` does) for the tests below."""
+    from peacewatch.config import load_config
+    from peacewatch.evaluate.process import corpus_documents, ingest_corpus
+    from peacewatch.pipeline import registered
+    from tests.conftest import shared_path
+
+    gold = shared_path("data", "docs")
+    if "actors" not in registered():
+        pytest.skip("ledger parties need the 'actors' component")
+    db = tmp_path_factory.mktemp("dev") / "dev.db"
+    ingest_corpus(db, corpus_documents(gold_files(gold)[0]), load_config())
+    return db
+
+
+def test_gate_process_gold(dev_db: Path) -> None:
+    from peacewatch.config import load_config
+    from peacewatch.evaluate.process import evaluate
+    from tests.conftest import shared_path
+
+    report = evaluate(shared_path("data", "docs"), load_config(), db=dev_db)
+    assert report.counts["processes"] == 7
+    low = {k: round(report.scores[k], 3) for k, floor in FLOORS.items() if report.scores[k] < floor}
+    assert not low, f"below the floors: {low}"
+    assert set(report.breakdown["per part"]) == {"tune", "untouched"} == set(report.breakdown["dating"])
+    assert report.errors and all(e.split(":")[0] in TUNE_PROCESSES for e in report.errors)
+
+
+def test_the_order_of_the_articles_changes_nothing(dev_db: Path) -> None:
+    """The stored ledger of the dev corpus is the ledger of its records in any order: the same
+    merged events with the same reports, the same commitments with the same status and deciding
+    events (in memory, from the stored records, forwards, backwards and shuffled)."""
+    import random
+
+    from peacewatch.resolve import build_ledger
+    from peacewatch.store.reads import Reader
+    from peacewatch.store.source import StoredSource
+
+    conn = sqlite3.connect(dev_db)
+    source = StoredSource(conn, 1000)
+    entities: dict[str, list[Any]] = {}
+    for doc, entity in source.entities():
+        entities.setdefault(doc, []).append(entity)
+    promises: dict[str, list[Any]] = {}
+    for doc, _published, commitment in source.commitments():
+        promises.setdefault(doc, []).append(commitment)
+    results, texts = [], {}
+    for batch, spans in source.event_batches():
+        for r in batch:
+            r.entities, r.commitments = entities.get(r.id, []), promises.get(r.id, [])
+        results += batch
+        texts.update(spans)
+    conn.close()
+
+    def summary(events: list[dict[str, Any]], commitments: list[dict[str, Any]]) -> tuple[Any, Any]:
+        return (sorted((e["id"], sorted((m["doc"], m["event"]) for m in e["mentions"]), e["date"]) for e in events),
+                sorted((c["id"], c["status"], c["fulfilled_by"], c["broken_by"], c.get("fulfilled_on"), c["level"])
+                       for c in commitments))
+
+    reader = Reader(dev_db)
+    stored = summary(list(reader.export_rows("events")), list(reader.export_rows("commitments")))
+    reader.close()
+    shuffled = list(results)
+    random.Random(14).shuffle(shuffled)
+    for order in (results, results[::-1], shuffled):
+        ledger = build_ledger(order, None, texts)
+        built = summary([e.to_dict() for e in ledger.events], [c.to_dict() for c in ledger.commitments])
+        assert built == stored
+    assert len(stored[0]) > 800 and len(stored[1]) > 80
+
+
+def test_the_command_ingests_once_into_the_database_it_is_given(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from peacewatch.cli import main
+    from tests.conftest import shared_path
+
+    gold = shared_path("data", "docs", "sudan.process.json")
+    db = tmp_path / "dev.db"
+    args = ["eval", "process", str(gold), "--db", str(db), "--limit", "3", "--errors", "0"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    scores = json.loads(first.output.strip().splitlines()[-1])
+    assert scores["task"] == "process" and "untouched_timeline_recall" in scores["scores"]
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and json.loads(again.output.strip().splitlines()[-1]) == scores
+    with sqlite3.connect(db) as conn:  # the three articles, stored once
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
