@@ -66,9 +66,16 @@ def agreements_of(events: Iterable[MergedEvent], commitments: list[LedgerCommitm
     commitment and the events that broke or carried out a ceasefire."""
     drafts = sorted((_draft(e, info) for e in events if is_agreement(e)), key=lambda d: (d.day, d.event.id))
     drafts = [d for d in drafts if d.day != dt.date.max]
+    # A provision is reported by one of its agreement's documents: only those drafts are looked at,
+    # so the work grows with the reports, not with agreements × commitments.
+    by_doc: dict[str, list[_Draft]] = {}
+    for d in drafts:
+        for doc in d.docs:
+            by_doc.setdefault(doc, []).append(d)
     chosen: dict[str, tuple[int, str, _Draft]] = {}
     for c in commitments:
-        for d in drafts:
+        near = {id(d): d for s in c.sources for d in by_doc.get(s.doc, ())}
+        for d in near.values():
             gap = _provision_gap(c, d, merged)
             if gap is not None and (c.id not in chosen or (gap, d.event.id) < chosen[c.id][:2]):
                 chosen[c.id] = (gap, d.event.id, d)
@@ -79,7 +86,8 @@ def agreements_of(events: Iterable[MergedEvent], commitments: list[LedgerCommitm
     for d in drafts:
         if _reached(d):
             out.append(_agreement(d, out, info, merged, as_of))
-    links = {c.id: a.id for a in out for c in _provisions_of(a, drafts)}
+    drafted = {d.event.id: d for d in drafts}
+    links = {c.id: a.id for a in out for c in drafted[a.event].provisions}
     return out, links
 
 
@@ -88,10 +96,6 @@ def _reached(d: _Draft) -> bool:
     that made commitments, or one whose parties are of two or more countries."""
     countries = {t for t in d.parties if t.startswith("country:") and t != "country:IGO"}
     return d.event.type == "SUPPORT" or bool(d.provisions) or len(countries) >= 2
-
-
-def _provisions_of(a: Agreement, drafts: list[_Draft]) -> list[LedgerCommitment]:
-    return next(d.provisions for d in drafts if d.event.id == a.event)
 
 
 def _draft(event: MergedEvent, info: Mapping[str, EntityInfo]) -> _Draft:
