@@ -16,7 +16,6 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import StoreError
 from ..resolve import LedgerSettings
 from ..resolve.incremental import Placing, placing, reached, update
 from ..resolve.records import MergedEvent
@@ -30,6 +29,7 @@ from .ledger import (
     _insert_meta,
     _meta,
     fingerprint,
+    ledger_write,
     rebuild_ledger,
     stored_documents,
 )
@@ -67,12 +67,10 @@ def update_ledger(conn: Connection, settings: LedgerSettings | dict[str, Any] | 
         if stats is not None:
             stats.why = "forced" if force else "on PostgreSQL the ledger is rebuilt whole (in a local scratch file)"
         return stats
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with ledger_write(conn):
         stamp = fingerprint(conn, settings)
         meta = _meta(conn)
         if not force and meta.get("fingerprint") == stamp:
-            conn.execute("ROLLBACK")
             return None
         why = "forced" if force else not_local(conn, settings, meta)
         stats, counted = None, _counted(meta)
@@ -82,18 +80,7 @@ def update_ledger(conn: Connection, settings: LedgerSettings | dict[str, Any] | 
             conn.execute("RELEASE pw_update" if stats is not None else "ROLLBACK TO pw_update")
             if stats is None:
                 conn.execute("RELEASE pw_update")
-        if stats is None:
-            stats = _rebuild(conn, settings, stamp, why)
-        conn.execute("COMMIT")
-    except sqlite3.Error as e:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return stats
+        return stats if stats is not None else _rebuild(conn, settings, stamp, why)
 
 
 def not_local(conn: sqlite3.Connection, settings: LedgerSettings, meta: dict[str, str]) -> str:

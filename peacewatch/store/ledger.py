@@ -16,6 +16,8 @@ import hashlib
 import itertools
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
@@ -95,16 +97,25 @@ def rebuild_ledger(
     """
     if not isinstance(settings, LedgerSettings):
         settings = LedgerSettings.from_dict(settings)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with ledger_write(conn):
         stamp = fingerprint(conn, settings)
         if not force and _meta(conn).get("fingerprint") == stamp:
-            conn.execute("ROLLBACK")
             return None
         for table in _LEDGER_TABLES:
             conn.execute(f"DELETE FROM {table}")
-        stats = _build(conn, settings, stamp)
-        conn.execute("COMMIT")
+        return _build(conn, settings, stamp)
+
+
+@contextmanager
+def ledger_write(conn: Connection) -> Iterator[None]:
+    """One write transaction around a ledger build, under the write lock (``BEGIN IMMEDIATE``):
+    committed when the block ends, rolled back on any error (nothing half-written stays); a
+    database error is E040."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield
+        if conn.in_transaction:
+            conn.execute("COMMIT")
     except DatabaseErrors as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
@@ -113,7 +124,6 @@ def rebuild_ledger(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return stats
 
 
 def _build(conn: Connection, settings: LedgerSettings, stamp: str) -> LedgerStats:

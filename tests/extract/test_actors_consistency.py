@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Document, Result
+from tests.extract.annotate import dated as run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("actors")
-
-
-def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published="2025-03-01")]))
-    assert result.error is None, result.error
-    return result
 
 
 TEXT = "The index rose. Nasdaq said trading was normal on Monday.\nNasdaq, meanwhile, says it will investigate."

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from peacewatch.types import Document, Result
+from tests.extract.annotate import dated as run
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev_peace_processes.jsonl"
 
@@ -18,12 +19,6 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("actors")
-
-
-def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published="2025-03-01")]))
-    assert result.error is None, result.error
-    return result
 
 
 def pair_codes(result: Result, phrase: str) -> list[str | None]:

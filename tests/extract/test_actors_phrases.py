@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Document, Entity, Result
+from peacewatch.types import Result
+from tests.extract.annotate import dated as run
+from tests.extract.annotate import entity_of
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("actors")
-
-
-def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text, published="2025-03-01")]))
-    assert result.error is None, result.error
-    return result
-
-
-def entity_of(result: Result, text: str) -> Entity:
-    found = [m for m in result.mentions if m.text == text]
-    assert found, f"no mention {text!r} in {[m.text for m in result.mentions]}"
-    ent = result.entity(found[0].entity)
-    assert ent is not None
-    return ent
 
 
 def texts(result: Result) -> list[str]:

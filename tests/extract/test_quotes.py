@@ -15,17 +15,12 @@ from peacewatch.extract.quotes.marks import find_quotations
 from peacewatch.pipeline import Pipeline, registered
 from peacewatch.types import Document, Result
 from tests.conftest import shared_path
+from tests.extract.annotate import annotated as run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("mentions", "quotes")
-
-
-def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text)]))
-    assert result.error is None, result.error
-    return result
 
 
 def cut(text: str, span: tuple[int, int] | None) -> str:

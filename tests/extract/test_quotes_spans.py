@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Document, Result
+from tests.extract.annotate import annotated as run
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("mentions", "quotes")
-
-
-def run(pipe, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(pipe.annotate([Document(id="t", text=text)]))
-    assert result.error is None, result.error
-    return result
 
 
 def contents(pipe, text: str) -> list[str]:  # type: ignore[no-untyped-def]
