@@ -288,6 +288,7 @@ def ingest(obj: Context, paths: tuple[str, ...], db: str | None, published: str 
     if not quiet:
         click.echo(f"read {stats.read}, stored {stats.stored}, already stored {stats.duplicates}, "
                    f"failed {stats.failed}", err=True)
+        click.echo(f"ledger: {stats.ledger}", err=True)
     sys.exit(1 if stats.failed else 0)
 
 

@@ -67,7 +67,8 @@ def ingest(
         store.save(document, result)
         if on_document is not None:
             on_document(result)
-    resolve(store, config)
+    built = resolve(store, config)
+    store.stats.ledger = "up to date" if built is None else f"{built.path} ({built.why})"
     return store.stats
 
 

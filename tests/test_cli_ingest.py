@@ -77,3 +77,16 @@ def test_a_database_that_cannot_be_opened_exits_1(tmp_path):
     good.write_text("Kenya and Ethiopia held talks in Nairobi.")
     result = CliRunner().invoke(main, ["ingest", str(good), "--db", str(good / "p.db"), "--quiet"])
     assert result.exit_code == 1 and result.output.startswith("error E040"), result.output
+
+
+def test_ingest_says_how_the_ledger_was_brought_up_to_date(tmp_path):
+    db = tmp_path / "l.db"
+    first = json.dumps({"id": "a1", "text": "Serbia and Kosovo met in Brussels on Monday.", "published": "2023-02-27"})
+    second = json.dumps({"id": "a2", "text": "Sudan's army and the RSF signed a truce in Jeddah.",
+                         "published": "2023-05-20"})
+    runs = [CliRunner().invoke(main, ["ingest", "-", "--db", str(db), "--format", "jsonl"], input=line + "\n")
+            for line in (first, second, second)]
+    assert [r.exit_code for r in runs] == [0, 0, 0], [r.output for r in runs]
+    assert "ledger: full (no ledger yet)" in runs[0].output
+    assert "ledger: incremental (" in runs[1].output  # one new document: only what it reaches
+    assert "already stored 1" in runs[2].output and "ledger: up to date" in runs[2].output

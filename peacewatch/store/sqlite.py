@@ -43,6 +43,7 @@ class IngestStats:
     replaced: int = 0  # stored documents that were new versions of a stored id (counted in stored too)
     failed: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (item, code, message)
+    ledger: str = ""  # how the run's last resolve went: "incremental (why)", "full (why)" or "up to date"
 
 
 def content_hash(text: str) -> str:
