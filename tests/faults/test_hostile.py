@@ -99,7 +99,7 @@ def test_ingest_of_a_folder_of_hostile_files_stores_every_good_record(tmp_path):
     failed = int(summary.rsplit("failed ", 1)[1])
     bad = sum(i.expect == "bad" for i in expected)
     assert bad <= failed <= bad + sum(i.expect == "either" for i in expected)
-    assert all(line.startswith(("failed ", "read ", "… and")) for line in result.output.splitlines())
+    assert all(line.startswith(("failed ", "read ", "… and", "ledger: ")) for line in result.output.splitlines())
     stored = dict(conn.execute("SELECT id, published FROM documents"))
     assert stored["j-padded-date"] == "2023-12-07" and stored["j-month"] == "2023-12"
     assert stored["j-empty-date"] == "2024-01-15"  # an empty date falls back to --published
