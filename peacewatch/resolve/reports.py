@@ -159,7 +159,7 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
 
 def inferred_day(r: Result) -> dt.date | None:
     """The day an undated document was dated by from its own text (``Result.dated``), or None."""
-    return day(r.dated.day) if r.dated is not None and not r.dated.day.startswith("X") else None
+    return day(r.dated.day) if r.dated is not None else None  # a day without its year (XXXX-…) is None
 
 
 def _undated_window(status: str, published: dt.date | None, settings: LedgerSettings) -> Interval | None:

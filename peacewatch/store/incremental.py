@@ -34,7 +34,7 @@ from .ledger import (
     stored_documents,
 )
 from .source import StoredSource
-from .space import SqliteSpace
+from .space import REPORT_ORDER, SqliteSpace
 
 _BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
 _PAGE = 1000  # kept merged events read at a time
@@ -52,8 +52,6 @@ _NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", 
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
 _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
-# the canonical order of reports (``Report.sort_key``), as ``SqliteSpace.sorted_reports`` spells it
-_REPORT_ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event, rowid"
 
 
 def update_ledger(conn: Connection, settings: LedgerSettings | dict[str, Any] | None = None, *,
@@ -217,7 +215,7 @@ class UpdatingSpace(SqliteSpace):
 
     def sorted_reports(self) -> Iterator[Report]:
         rows = self.conn.execute(f"SELECT data FROM pw_reports WHERE rowid IN (SELECT row FROM pw_reached)"
-                                 f" ORDER BY {_REPORT_ORDER}")
+                                 f" ORDER BY {REPORT_ORDER}")
         for (data,) in rows:
             yield pickle.loads(data)
 

@@ -39,6 +39,10 @@ from . import scratch
 from .scratch import KEY_OF, Lookup, entity_info, one, reorder, write
 from .writers import insert_events, write_entities
 
+# The canonical order of reports (``Report.sort_key``) in SQL: the full sweep and the incremental
+# update's sweep of the reached units read them in it.
+REPORT_ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event, rowid"
+
 
 class StoredBucket:
     """The clusters of one (type, status class) in the temporary tables, found by week like
@@ -202,8 +206,7 @@ class SqliteSpace:
               map(_report_row, reports))
 
     def sorted_reports(self) -> Iterator[Report]:
-        rows = self.conn.execute("SELECT data FROM pw_reports ORDER BY type, class, mode, days, start, doc, t0,"
-                                 " t1, s0, s1, event, rowid")
+        rows = self.conn.execute(f"SELECT data FROM pw_reports ORDER BY {REPORT_ORDER}")
         for (data,) in rows:
             yield pickle.loads(data)
 
