@@ -120,10 +120,15 @@ class _Run:
                 self.client.cancel(list(self.pending))
 
     def _submit(self, part: list[Task]) -> None:
+        future = self._send(part)
+        self.finished.add(future)
+
+    def _send(self, part: list[Task]) -> Any:
+        """One partition on the cluster, kept as pending until its result is taken."""
         future = self.client.submit(run_partition, self.config, self.modules, [t.to_payload() for t in part],
                                     pure=False, retries=self.config.dask_retries)
         self.pending[future] = part
-        self.finished.add(future)
+        return future
 
     def _collect(self, future: Any, part: list[Task]) -> list[Done]:
         try:
@@ -141,9 +146,7 @@ class _Run:
 
     def _alone(self, task: Task) -> Done:
         """Run one suspect with nothing else on the cluster: if its workers die now, it killed them."""
-        future = self.client.submit(run_partition, self.config, self.modules, [task.to_payload()],
-                                    pure=False, retries=self.config.dask_retries)
-        self.pending[future] = [task]
+        future = self._send([task])
         try:
             answer = future.result()
         except self.dd.KilledWorker:
