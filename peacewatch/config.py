@@ -36,6 +36,10 @@ class LedgerSettings:
       document must be to count as the same sentence repeated (a caption repeating the text).
     - ``horizon_days``: how long after a promise an event can still keep or break it (a release a
       year and a half later is a new deal, not the old promise kept).
+    - ``undated_joins_days``: across documents, an undated report (placed in the week up to its
+      publication) joins a report with a shared actor whose stated date is this precise or finer
+      (1: a day) and lies in that week ("the truce" in a paper of the 25th and "the truce of the 24th"
+      elsewhere); 0 turns the rule off.
     """
 
     date_slack_days: int = 1
@@ -45,6 +49,7 @@ class LedgerSettings:
     as_of: str | None = None
     horizon_days: int = 365
     repeat_similarity: float = 0.5
+    undated_joins_days: int = 1
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> LedgerSettings:
@@ -63,11 +68,12 @@ class LedgerSettings:
     def validate(self) -> None:
         for name, kind in (("date_slack_days", int), ("undated_window_days", int), ("horizon_days", int),
                            ("quantity_tolerance", (int, float)), ("mode_none_matches", bool),
-                           ("repeat_similarity", (int, float))):
+                           ("repeat_similarity", (int, float)), ("undated_joins_days", int)):
             value = getattr(self, name)
             if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
                 raise ConfigError(f"ledger setting {name} must be a {_KIND_NAMES[name]}, not {value!r}", "E020")
-        numbers = (self.date_slack_days, self.undated_window_days, self.quantity_tolerance, self.horizon_days)
+        numbers = (self.date_slack_days, self.undated_window_days, self.quantity_tolerance, self.horizon_days,
+                   self.undated_joins_days)
         if any(n < 0 for n in numbers):
             raise ConfigError("ledger settings must not be negative", "E020")
         if not 0 <= self.repeat_similarity <= 1:
@@ -81,7 +87,7 @@ class LedgerSettings:
 
 _KIND_NAMES = {"date_slack_days": "whole number", "undated_window_days": "whole number",
                "horizon_days": "whole number", "quantity_tolerance": "number", "mode_none_matches": "boolean",
-               "repeat_similarity": "number"}
+               "repeat_similarity": "number", "undated_joins_days": "whole number"}
 
 
 def _is_day(value: str) -> bool:

@@ -227,8 +227,20 @@ def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
             return f"joint act of {', '.join(sorted(a.countries & b.countries))}, stated dates agree"
         return "shared actor, stated dates agree"
     found = (_shared_party(a.recipients, b.recipients, "recipient") or _same_count(a, b, settings)
-             or _same_actor_set(a, b))
+             or _same_actor_set(a, b) or _undated_in_week(a, b, settings))
     return f"shared actor, {found}" if found else None
+
+
+def _undated_in_week(a: Report, b: Report, settings: LedgerSettings) -> str | None:
+    """One report undated (placed in the week up to its publication), the other with a stated date
+    at least as precise as ``undated_joins_days`` in that week (``incompatibility`` has checked the
+    overlap): an article telling of "the truce" the day after another dated it."""
+    dated, undated = (a, b) if a.stated is not None else (b, a)
+    if undated.stated is not None or dated.stated is None or not _shared(a.actors, b.actors):
+        return None
+    if dated.stated.days > settings.undated_joins_days or not a.event.mode or a.event.mode != b.event.mode:
+        return None
+    return f"undated {a.event.mode} in the week of {dated.event.date}"
 
 
 def _same_mode_day(a: Report, b: Report, settings: LedgerSettings) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from peacewatch.config import LedgerSettings
 from peacewatch.resolve import build_ledger
 from peacewatch.types import Argument, Entity, Event, Result
 
@@ -78,3 +79,23 @@ def test_an_agreement_whose_outlets_name_different_sides_of_one_country_is_one()
     c = doc("c", "2022-11-03", ev("p", "ASSAULT", [REBELS], [], date="2022-11-02"))
     d = doc("d", "2022-11-03", ev("q", "ASSAULT", [AZE], [], date="2022-11-02"))
     assert groups(c, d) == [["c#p"], ["d#q"]]
+
+
+def test_an_undated_act_joins_the_dated_one_of_its_mode_and_actor_in_its_week() -> None:
+    # "the rebels released the hostages" in a paper of the 15th; another dated the release the 13th
+    a = doc("a", "2023-12-14", ev("x", "RETREAT", [REBELS], [], mode="release", date="2023-12-13"))
+    b = doc("b", "2023-12-15", ev("y", "RETREAT", [REBELS], [], mode="release"))
+    assert groups(a, b) == [["a#x", "b#y"]]
+    [event] = build_ledger([a, b]).events
+    assert (event.date, event.sources) == ("2023-12-13", 2)
+    # a week after the dated release, or without a mode in common, the undated report stays apart
+    late = doc("c", "2023-12-22", ev("z", "RETREAT", [REBELS], [], mode="release"))
+    assert groups(a, late) == [["a#x"], ["c#z"]]
+    modeless = doc("d", "2023-12-15", ev("w", "RETREAT", [REBELS], []))
+    assert groups(a, modeless) == [["a#x"], ["d#w"]]
+    # a month-level date is no day to anchor an undated report to
+    month = doc("e", "2023-12-14", ev("v", "RETREAT", [REBELS], [], mode="release", date="2023-12"))
+    assert groups(month, b) == [["b#y"], ["e#v"]]
+    # the rule can be turned off
+    off = build_ledger([a, b], LedgerSettings(undated_joins_days=0)).events
+    assert len(off) == 2
