@@ -20,7 +20,7 @@ from ..timespan import before_unknown, day, interval
 from ..types import Argument, Event
 from .entities import normalize_name
 from .records import EventMention, MergedEvent
-from .reports import HAPPENED, Report, quantities_agree, status_class
+from .reports import HAPPENED, LEADING, Report, merge_kind, quantities_agree, status_class
 from .tables import plover_row
 
 __all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
@@ -85,10 +85,10 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
     events = [m.event for m in members]
     head = events[0]
     seed = min((m.doc, m.event.trigger_span, m.event.id) for m in members)
-    # a signing merged with reports that the parties agreed is the signing: SUPPORT/sign (the
-    # more precise of the two words for one act); otherwise the first report's type and mode
-    signed = next((e for e in events if e.type != head.type), None)
-    kind, mode = (signed.type, signed.mode) if signed else (head.type, next((e.mode for e in events if e.mode), None))
+    # reports of two types of one kind (a signing and an agreement; an attack and a seizure) take the
+    # leading type (``reports.LEADING``: the signing, the attack); otherwise the first report's type
+    kind = LEADING.get(merge_kind(head), head.type) if len({e.type for e in events}) > 1 else head.type
+    mode = next((e.mode for e in events if e.mode and e.type == kind), None)
     row = plover_row(kind, mode)
     published = sorted(m.published.isoformat() for m in members if m.published)
     return MergedEvent(

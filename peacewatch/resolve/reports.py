@@ -19,7 +19,10 @@ Not contradicting each other is no evidence of one event, so a report joins anot
   recipient;
 - across documents: a shared actor and both dates stated; or, when one of them is undated (placed
   by its publication date), a shared actor plus a shared recipient (an entity or a country code),
-  the same count or the same set of two or more actors.
+  the same count, the same set of two or more actors, or (the other stating a day in that week)
+  the same mode;
+- a report of the other type of a strong-only kind (COERCE/seize with ASSAULT, ``_STRONG``): the
+  same stated day and a shared actor named by entity, whatever the documents.
 
 A party is a ledger entity, or a country code as ``party_codes.tsv`` allows (the army and the ELN
 both carry COL and are not one party; all IGOs share the code IGO).
@@ -54,8 +57,16 @@ DISPUTED_COUNTS = 0.5
 # documents their parties agree when they share a country, whichever side names it.
 JOINT = frozenset({"AGREE", "CONSULT"})
 # Types that tell of one happening in other words: signing a deal (SUPPORT/sign) is how the news
-# reports that the parties agreed it (AGREE that happened), so the two merge as one kind.
-_KINDS = {("SUPPORT", "sign"): "AGREE"}
+# reports that the parties agreed it (AGREE that happened), so the two merge as one kind; seizing
+# hostages or a town (COERCE/seize) is often how an outlet tells of the raid another calls an attack
+# (ASSAULT), so the two are one kind too, but they merge only on strong evidence (``_STRONG``).
+_KINDS = {("SUPPORT", "sign"): "AGREE", ("COERCE", "seize"): "ASSAULT"}
+# The pairs of ``_KINDS`` that join a report of the other type only when both state the same day and
+# name a shared actor by entity: a seizure is an attack's part only when the same group did both.
+_STRONG = frozenset({("COERCE", "seize")})
+# The type a merged event of two types of one kind takes: the signing (the more precise word for an
+# agreement), the attack (of which the seizure was part).
+LEADING = {"AGREE": "SUPPORT", "ASSAULT": "ASSAULT"}
 
 
 def merge_kind(event: Event) -> str:
@@ -209,6 +220,17 @@ def _same_day(a: Report, b: Report, slack: int) -> bool:
 
 def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     """What shows that two compatible reports tell of one event (see the module docstring), or None."""
+    if a.event.type != b.event.type and _strong_only(a, b):
+        actor = _shared_named(a.actors, b.actors, "actor")
+        return f"{actor}, same stated day" if actor and _same_day(a, b, settings.date_slack_days) else None
+    return _evidence(a, b, settings)
+
+
+def _strong_only(a: Report, b: Report) -> bool:
+    return (a.event.type, a.event.mode or "") in _STRONG or (b.event.type, b.event.mode or "") in _STRONG
+
+
+def _evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     if a.doc == b.doc:
         if a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]:
             return "same clause"

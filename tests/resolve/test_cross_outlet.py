@@ -99,3 +99,19 @@ def test_an_undated_act_joins_the_dated_one_of_its_mode_and_actor_in_its_week() 
     # the rule can be turned off
     off = build_ledger([a, b], LedgerSettings(undated_joins_days=0)).events
     assert len(off) == 2
+
+
+def test_a_seizure_and_an_attack_of_one_group_on_one_stated_day_are_one_event_the_attack() -> None:
+    # one outlet: the rebels attacked on the 7th; another: the rebels seized hostages that day
+    a = doc("a", "2023-10-08", ev("x", "ASSAULT", [REBELS], [], date="2023-10-07"))
+    b = doc("b", "2023-10-09", ev("y", "COERCE", [REBELS], [ARM], mode="seize", date="2023-10-07"))
+    [event] = build_ledger([a, b]).events
+    assert (event.type, event.mode, event.sources) == ("ASSAULT", None, 2)
+    # strong evidence only: a seizure the next day, or by the state (a code, no shared entity), stays apart
+    later = doc("c", "2023-10-10", ev("z", "COERCE", [REBELS], [ARM], mode="seize", date="2023-10-09"))
+    assert groups(a, later) == [["a#x"], ["c#z"]]
+    undated = doc("d", "2023-10-08", ev("w", "COERCE", [REBELS], [ARM], mode="seize"))
+    assert groups(a, undated) == [["a#x"], ["d#w"]]
+    # other kinds of coercion are not attacks
+    arrest = doc("e", "2023-10-09", ev("v", "COERCE", [REBELS], [ARM], mode="arrest", date="2023-10-07"))
+    assert groups(a, arrest) == [["a#x"], ["e#v"]]
