@@ -85,9 +85,7 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
     events = [m.event for m in members]
     head = events[0]
     seed = min((m.doc, m.event.trigger_span, m.event.id) for m in members)
-    # reports of two types of one kind (a signing and an agreement; an attack and a seizure) take the
-    # leading type (``reports.LEADING``: the signing, the attack); otherwise the first report's type
-    kind = LEADING.get(merge_kind(head), head.type) if len({e.type for e in events}) > 1 else head.type
+    kind = _kind(events) if len({e.type for e in events}) > 1 else head.type
     mode = next((e.mode for e in events if e.mode and e.type == kind), None)
     row = plover_row(kind, mode)
     published = sorted(m.published.isoformat() for m in members if m.published)
@@ -110,6 +108,17 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
         sources=len({m.doc for m in members}),
         conflicts=conflicts(members),
     )
+
+
+def _kind(events: list[Event]) -> str:
+    """The type of a merged event whose reports have two types of one kind (a signing and an
+    agreement; an attack and a seizure): the leading type when a report has it (and its mode, if
+    one is required: ``reports.LEADING``), else the kind itself."""
+    kind = merge_kind(events[0])
+    lead = LEADING.get(kind)
+    if lead and any(e.type == lead[0] and lead[1] in (None, e.mode) for e in events):
+        return lead[0]
+    return kind
 
 
 def conflicts(members: list[Report]) -> list[str]:

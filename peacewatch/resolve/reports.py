@@ -64,13 +64,18 @@ _KINDS = {("SUPPORT", "sign"): "AGREE", ("COERCE", "seize"): "ASSAULT"}
 # The pairs of ``_KINDS`` that join a report of the other type only when both state the same day and
 # name a shared actor by entity: a seizure is an attack's part only when the same group did both.
 _STRONG = frozenset({("COERCE", "seize")})
-# The type a merged event of two types of one kind takes: the signing (the more precise word for an
-# agreement), the attack (of which the seizure was part).
-LEADING = {"AGREE": "SUPPORT", "ASSAULT": "ASSAULT"}
+# The type and mode a merged event of two types of one kind takes when a member has them: the
+# signing (the more precise word for an agreement), the attack (of which the seizure was part, any
+# mode); without such a member, the kind itself (AGREE for parties backing a deal and agreeing it).
+LEADING = {"AGREE": ("SUPPORT", "sign"), "ASSAULT": ("ASSAULT", None)}
 
 
 def merge_kind(event: Event) -> str:
-    """The type a report merges under: its own, except the pairs of ``_KINDS``."""
+    """The type a report merges under: its own, except the pairs of ``_KINDS`` and SUPPORT without a
+    mode by two or more actors ("Israel and Hamas backed the truce": they agreed it, AGREE); one
+    actor's SUPPORT (a third state welcoming a deal) stays SUPPORT."""
+    if event.type == "SUPPORT" and not event.mode and len(event.actor) >= 2:
+        return "AGREE"  # two or more parties backing one thing without a mode: they agreed it
     return _KINDS.get((event.type, event.mode or ""), event.type)
 
 

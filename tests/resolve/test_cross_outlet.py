@@ -115,3 +115,13 @@ def test_a_seizure_and_an_attack_of_one_group_on_one_stated_day_are_one_event_th
     # other kinds of coercion are not attacks
     arrest = doc("e", "2023-10-09", ev("v", "COERCE", [REBELS], [ARM], mode="arrest", date="2023-10-07"))
     assert groups(a, arrest) == [["a#x"], ["e#v"]]
+
+
+def test_both_sides_backing_a_deal_is_their_agreement_and_a_third_states_welcome_is_not() -> None:
+    a = doc("a", "2023-11-23", ev("x", "AGREE", [AZE, REBELS], [], date="2023-11-22"))
+    b = doc("b", "2023-11-24", ev("y", "SUPPORT", [AZE, REBELS], [], date="2023-11-22"))
+    [event] = build_ledger([a, b]).events
+    # no report says it was signed: the merged event is the agreement, not a signing
+    assert (event.type, event.mode, event.sources) == ("AGREE", None, 2)
+    welcome = doc("c", "2023-11-24", ev("z", "SUPPORT", [ARM], [AZE, REBELS], date="2023-11-22"))
+    assert groups(a, welcome) == [["a#x"], ["c#z"]]
