@@ -36,10 +36,10 @@ class LedgerSettings:
       document must be to count as the same sentence repeated (a caption repeating the text).
     - ``horizon_days``: how long after a promise an event can still keep or break it (a release a
       year and a half later is a new deal, not the old promise kept).
-    - ``undated_joins_days``: across documents, an undated report (placed in the week up to its
-      publication) joins a report with a shared actor whose stated date is this precise or finer
-      (1: a day) and lies in that week ("the truce" in a paper of the 25th and "the truce of the 24th"
-      elsewhere); 0 turns the rule off.
+    - ``undated_joins_days``: across documents, an undated report that happened joins a report with
+      a shared actor and the same mode stating a day among this many days up to the undated one's
+      publication (an article telling of "the release" the day after another dated it); 0 turns
+      the rule off.
     """
 
     date_slack_days: int = 1
@@ -49,7 +49,7 @@ class LedgerSettings:
     as_of: str | None = None
     horizon_days: int = 365
     repeat_similarity: float = 0.5
-    undated_joins_days: int = 1
+    undated_joins_days: int = 3
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> LedgerSettings:

@@ -19,8 +19,8 @@ Not contradicting each other is no evidence of one event, so a report joins anot
   recipient;
 - across documents: a shared actor and both dates stated; or, when one of them is undated (placed
   by its publication date), a shared actor plus a shared recipient (an entity or a country code),
-  the same count, the same set of two or more actors, or (the other stating a day in that week)
-  the same mode;
+  the same count, the same set of two or more actors, or (the undated one having happened, the
+  other stating a day among the last ``undated_joins_days`` up to its publication) the same mode;
 - a report of the other type of a strong-only kind (COERCE/seize with ASSAULT, ``_STRONG``): the
   same stated day and a shared actor named by entity, whatever the documents.
 
@@ -259,15 +259,22 @@ def _evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
 
 
 def _undated_in_week(a: Report, b: Report, settings: LedgerSettings) -> str | None:
-    """One report undated (placed in the week up to its publication), the other with a stated date
-    at least as precise as ``undated_joins_days`` in that week (``incompatibility`` has checked the
-    overlap): an article telling of "the truce" the day after another dated it."""
+    """One report that happened undated (placed on the days up to its publication), the other of
+    the same mode stating a day among the last ``undated_joins_days`` up to that publication: an
+    article telling of "the release" the day after another dated it. The days are few so that of two
+    ceasefires in one week (agreed on Wednesday, in force on Sunday) a Monday paper's "the ceasefire"
+    joins Sunday's."""
     dated, undated = (a, b) if a.stated is not None else (b, a)
-    if undated.stated is not None or dated.stated is None or not _shared(a.actors, b.actors):
+    if undated.stated is not None or dated.stated is None or undated.window is None or dated.stated.days != 1:
         return None
-    if dated.stated.days > settings.undated_joins_days or not a.event.mode or a.event.mode != b.event.mode:
+    if not a.event.mode or a.event.mode != b.event.mode or status_class(undated.event.status) != "happened" \
+            or not _shared(a.actors, b.actors):
         return None
-    return f"undated {a.event.mode} in the week of {dated.event.date}"
+    placed, day_ = undated.window.end, dated.stated.start
+    slack = dt.timedelta(days=settings.date_slack_days)
+    if not placed - dt.timedelta(days=settings.undated_joins_days) < day_ <= placed + slack:
+        return None
+    return f"undated {a.event.mode} of {placed.isoformat()} after the one of {dated.event.date}"
 
 
 def _same_mode_day(a: Report, b: Report, settings: LedgerSettings) -> str | None:

@@ -81,15 +81,15 @@ def test_an_agreement_whose_outlets_name_different_sides_of_one_country_is_one()
     assert groups(c, d) == [["c#p"], ["d#q"]]
 
 
-def test_an_undated_act_joins_the_dated_one_of_its_mode_and_actor_in_its_week() -> None:
+def test_an_undated_act_joins_the_dated_one_of_its_mode_and_actor_just_before_it() -> None:
     # "the rebels released the hostages" in a paper of the 15th; another dated the release the 13th
     a = doc("a", "2023-12-14", ev("x", "RETREAT", [REBELS], [], mode="release", date="2023-12-13"))
     b = doc("b", "2023-12-15", ev("y", "RETREAT", [REBELS], [], mode="release"))
     assert groups(a, b) == [["a#x", "b#y"]]
     [event] = build_ledger([a, b]).events
     assert (event.date, event.sources) == ("2023-12-13", 2)
-    # a week after the dated release, or without a mode in common, the undated report stays apart
-    late = doc("c", "2023-12-22", ev("z", "RETREAT", [REBELS], [], mode="release"))
+    # five days after the dated release (still in its week), or without a mode in common, it stays apart
+    late = doc("c", "2023-12-18", ev("z", "RETREAT", [REBELS], [], mode="release"))
     assert groups(a, late) == [["a#x"], ["c#z"]]
     modeless = doc("d", "2023-12-15", ev("w", "RETREAT", [REBELS], []))
     assert groups(a, modeless) == [["a#x"], ["d#w"]]
@@ -99,6 +99,14 @@ def test_an_undated_act_joins_the_dated_one_of_its_mode_and_actor_in_its_week() 
     # the rule can be turned off
     off = build_ledger([a, b], LedgerSettings(undated_joins_days=0)).events
     assert len(off) == 2
+
+
+def test_an_undated_ceasefire_joins_the_later_of_two_in_its_week() -> None:
+    # agreed on the 15th (one outlet calls the deal "the ceasefire"), in force on the 19th
+    agreed = doc("a", "2025-01-16", ev("x", "RETREAT", [AZE, REBELS], [], mode="ceasefire", date="2025-01-15"))
+    begun = doc("b", "2025-01-19", ev("y", "RETREAT", [REBELS], [], mode="ceasefire", date="2025-01-19"))
+    monday = doc("c", "2025-01-20", ev("z", "RETREAT", [REBELS], [], mode="ceasefire"))
+    assert groups(agreed, begun, monday) == [["a#x"], ["b#y", "c#z"]]
 
 
 def test_a_seizure_and_an_attack_of_one_group_on_one_stated_day_are_one_event_the_attack() -> None:
