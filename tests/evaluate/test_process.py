@@ -155,10 +155,15 @@ def test_an_inferred_day_is_exact_near_wrong_or_none() -> None:
 # After merging this session's event, actor, quote and time work: tune timeline 46/77, status 15/28;
 # untouched timeline 29/58; untouched multi-source 12/22 (more key events now have a ledger event, so
 # the share is over 22 instead of 20: one fewer of them joins two articles).
-FLOORS = {"tune_timeline_recall": 0.59, "tune_multi_source_share": 0.42, "tune_commitments_recall": 0.57,
+# Merging across outlets (an undated act joining the dated one of its mode just before it, a seizure
+# the attack of the same group that day, both sides' SUPPORT their agreement): tune multi-source
+# 12/28 -> 15/28, merge precision / recall 0.976 / 0.073 -> 0.982 / 0.100; untouched multi-source
+# 12/22 -> 13/22, merge 0.800 / 0.096 -> 0.857 / 0.143.
+FLOORS = {"tune_timeline_recall": 0.59, "tune_multi_source_share": 0.53, "tune_commitments_recall": 0.57,
           "tune_status_accuracy": 0.53, "untouched_timeline_recall": 0.5, "untouched_commitments_recall": 0.57,
-          "untouched_multi_source_share": 0.54, "untouched_merge_recall": 0.09, "untouched_status_accuracy": 0.25,
-          "tune_dating_near": 0.56, "untouched_dating_near": 0.5}
+          "untouched_multi_source_share": 0.58, "untouched_merge_recall": 0.13, "untouched_status_accuracy": 0.25,
+          "tune_dating_near": 0.56, "untouched_dating_near": 0.5, "tune_merge_recall": 0.09,
+          "tune_merge_precision": 0.97, "untouched_merge_precision": 0.84}
 
 
 @pytest.fixture(scope="module")
