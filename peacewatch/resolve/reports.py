@@ -22,7 +22,7 @@ Not contradicting each other is no evidence of one event, so a report joins anot
   the same count, the same set of two or more actors, or (the undated one having happened, the
   other stating a day among the last ``undated_joins_days`` up to its publication) the same mode;
 - a report of the other type of a strong-only kind (COERCE/seize with ASSAULT, ``_STRONG``): the
-  same stated day and a shared actor named by entity, whatever the documents.
+  same clause, or the same stated day and a shared actor named by entity, whatever the documents.
 
 A party is a ledger entity, or a country code as ``party_codes.tsv`` allows (the army and the ELN
 both carry COL and are not one party; all IGOs share the code IGO).
@@ -226,6 +226,8 @@ def _same_day(a: Report, b: Report, slack: int) -> bool:
 def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     """What shows that two compatible reports tell of one event (see the module docstring), or None."""
     if a.event.type != b.event.type and _strong_only(a, b):
+        if a.doc == b.doc and a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]:
+            return "same clause"
         actor = _shared_named(a.actors, b.actors, "actor")
         return f"{actor}, same stated day" if actor and _same_day(a, b, settings.date_slack_days) else None
     return _evidence(a, b, settings)

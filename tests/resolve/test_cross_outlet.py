@@ -133,3 +133,13 @@ def test_both_sides_backing_a_deal_is_their_agreement_and_a_third_states_welcome
     assert (event.type, event.mode, event.sources) == ("AGREE", None, 2)
     welcome = doc("c", "2023-11-24", ev("z", "SUPPORT", [ARM], [AZE, REBELS], date="2023-11-22"))
     assert groups(a, welcome) == [["a#x"], ["c#z"]]
+
+
+def test_one_clause_telling_of_an_attack_and_a_seizure_is_one_event_without_a_date() -> None:
+    raid = doc("a", "2023-10-08", ev("x", "ASSAULT", [REBELS], [], at=0),
+               ev("y", "COERCE", [REBELS], [ARM], mode="seize", at=3))
+    assert groups(raid) == [["a#x", "a#y"]]
+    # two sentences of one article need the same stated day as well
+    apart = doc("b", "2023-10-08", ev("x", "ASSAULT", [REBELS], [], at=0),
+                ev("y", "COERCE", [REBELS], [ARM], mode="seize", at=60))
+    assert groups(apart) == [["b#x"], ["b#y"]]
