@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -251,9 +251,23 @@ def _noun_cue(tok: Token, lex: Lexicon) -> Cue | None:
     clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None)
     if clause is None:
         return None
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _holder(tok)
     content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Cue((tok.idx, tok.idx + len(tok)), owner, content, f"nouns.tsv:{tok.lemma_.lower()} ({frame})")
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who makes a reporting noun that has no possessor: the subject of the verb whose object it is,
+    directly or through a preposition ('Democrats persisted in arguments that …', 'the ministry
+    repeated its warning that …', 'X made the claim that …')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _colon_cue(tok: Token, text: str) -> Cue | None:
@@ -298,5 +312,18 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
         cue = (_verb_cue(tok, lex, ranges, text) or _according_cue(tok, lex) or _noun_cue(tok, lex)
                or _colon_cue(tok, text))
         if cue is not None:
-            found.append(cue)
+            found.append(_chained(doc, cue, found))
     return found
+
+
+def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
+    """'"…," Sanders said, going on to say that …' / '…, she said, adding that …': a participle cue
+    left without a subject (the parse hung it on a verb inside the quotation) continues the cue
+    before it in the same sentence and takes that cue's speaker."""
+    if cue.subject is not None or not earlier or earlier[-1].subject is None:
+        return cue
+    verb = doc.char_span(*cue.cue, alignment_mode="expand")
+    before = doc.char_span(*earlier[-1].cue, alignment_mode="expand")
+    if verb is None or before is None or verb.root.tag_ != "VBG" or verb.root.sent.start != before.root.sent.start:
+        return cue
+    return replace(cue, subject=earlier[-1].subject)
