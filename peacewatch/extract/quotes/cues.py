@@ -305,7 +305,7 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     """Every cue outside quotation marks, in reading order."""
     ranges = sorted(quoted)
     text = doc.text
-    found = []
+    found: list[Cue] = []
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
