@@ -80,3 +80,22 @@ def test_a_participle_cue_continues_the_cue_before_it() -> None:
     cues = find_cues(doc, load_lexicon(), [(0, closing)])
     added = next(c for c in cues if c.rule.startswith("cues.tsv:add"))
     assert added.subject is not None and added.subject.text == "Ortega"
+
+
+# --- transcripts -------------------------------------------------------------------------------
+
+
+def test_transcript_turns_in_quotation_marks_are_one_quote_per_speaker(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ('The station published the exchange.\n\n'
+            '"HOST: Will the envoy be at the talks tomorrow?\n\n'
+            '"OKONJO: No. The envoy has other duties this week.\n\n'
+            '"We will send a deputy instead.\n\n'
+            '"HOST: Thank you, minister."')
+    quotes = run(pipe, text).quotes
+    got = [(text[q.content_span[0]:q.content_span[1]], text[q.speaker_span[0]:q.speaker_span[1]])
+           for q in quotes if q.speaker_span is not None]
+    assert got == [("Will the envoy be at the talks tomorrow?", "HOST"),
+                   ("No. The envoy has other duties this week.", "OKONJO"),
+                   ("We will send a deputy instead.", "OKONJO"),
+                   ("Thank you, minister.", "HOST")]
+    assert len({q.cue_span for q in quotes}) == 3  # the second paragraph of a turn shares its cue
