@@ -49,14 +49,21 @@ class Cue:
 def _subject(verb: Token, quoted: list[Range]) -> Token | None:
     current = verb
     for _ in range(4):
-        subj = next((c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)),
-                    None) or _agent(current)
+        subj = _nearest([c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)],
+                        current) or _agent(current)
         if subj is not None:
             return subj
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
         current = current.head
     return _beside(verb)
+
+
+def _nearest(subjects: list[Token], verb: Token) -> Token | None:
+    """Of two subjects the parse gave one verb ('People like Scott, he said': the reported words
+    taken for a subject), the one nearest before it speaks."""
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def verb_subject(verb: Token, quoted: list[Range]) -> Token | None:
@@ -112,7 +119,7 @@ def _fits(child: Token, dep: str) -> bool:
 def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     """The content: the first listed dependent found and the listed ones beside it on its side
     of the verb ('urged Baku to act': dobj + xcomp). ``prep:for`` means a "for" phrase's object."""
-    found = [c for dep in deps for c in verb.children if _fits(c, dep)]
+    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not _fenced(verb, c)]
     if not found:
         return None
     right = found[0].i > verb.i
@@ -120,6 +127,22 @@ def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     first, last = side[0], side[-1]
     start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
     return _trim(verb.doc, start, last.right_edge.i + 1)
+
+
+def _fenced(verb: Token, child: Token) -> bool:
+    """Whether a colon or semicolon stands between ``child``'s phrase and the verb: 'The revelation
+    … set off partisan fireworks: Republicans said they …' (the parse hung the clause before the
+    colon on "said"; what was said follows it)."""
+    doc = verb.doc
+    if child.i < verb.i:
+        lo, hi = child.right_edge.i, verb.i
+        while lo > child.i and doc[lo].is_punct:  # a colon the parse hung on the clause is still between
+            lo -= 1
+    else:
+        lo, hi = verb.i, child.left_edge.i
+        while hi < child.i and doc[hi].is_punct:
+            hi += 1
+    return any(doc[k].text in (":", ";") for k in range(lo + 1, hi))
 
 
 def _inside(idx: int, ranges: list[Range]) -> bool:
