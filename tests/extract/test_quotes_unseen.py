@@ -113,21 +113,6 @@ def test_the_object_of_a_verb_of_saying_or_showing_is_its_content(pipe, text: st
     assert contents(pipe, text) == [content]
 
 
-@pytest.mark.parametrize("text", [
-    "The ceasefire seems to be holding in the south.",
-    "The talks are expected to resume in Geneva next week.",
-])
-def test_an_impression_without_a_source_reports_its_whole_clause(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
-    [q] = run(pipe, text).quotes
-    assert text[q.content_span[0]:q.content_span[1]] == text.rstrip(".")
-    assert (q.speaker, q.speaker_span, q.direct) == (None, None, False)
-
-
-def test_a_passive_cue_with_its_agent_is_not_sourceless(pipe) -> None:  # type: ignore[no-untyped-def]
-    text = "The talks are expected by the mediators to resume in Geneva next week."
-    assert all(q.content_span[0] > 0 for q in run(pipe, text).quotes)
-
-
 # --- transcripts -------------------------------------------------------------------------------
 
 

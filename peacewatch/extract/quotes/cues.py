@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import CueEntry, Lexicon
+from .lexicon import Lexicon
 
 Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
@@ -155,8 +155,6 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
     entry = lex.cues.get(tok.lemma_.lower())
     if entry is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
-    if entry.frame == "impression" or _raised(tok):
-        return _sourceless(tok, entry, text)
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
     if content is None and entry.frame == "speech":
@@ -164,30 +162,6 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
     content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
-
-
-def _raised(verb: Token) -> bool:
-    """'Obama's veto is expected to come before Friday': a passive cue with an infinitive and no
-    agent says that someone unnamed expects the whole clause."""
-    return (any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
-            and any(_infinitive(c) for c in verb.children))
-
-
-def _sourceless(verb: Token, entry: CueEntry, text: str) -> Cue | None:
-    """An attribution with no source: the clause of 'seems' ('Melania seems to have vanished from the
-    campaign trail') or of a raised passive ('the talks are expected to resume'), subject and cue
-    included, as PolNeAR draws it."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-    if subject is None:
-        return None
-    content = _in_paragraph(text, verb, _trim(verb.doc, subject.left_edge.i, verb.right_edge.i + 1))
-    return Cue((verb.idx, verb.idx + len(verb)), None, content, f"cues.tsv:{entry.lemma} ({entry.frame})")
-
-
-def _infinitive(c: Token) -> bool:
-    """A 'to' infinitive ('is expected to come')."""
-    return c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
-        k.dep_ == "aux" and k.lower_ == "to" and k.i < c.i for k in c.children)
 
 
 def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
