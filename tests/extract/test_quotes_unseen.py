@@ -104,15 +104,6 @@ def test_of_two_subjects_of_a_cue_the_one_beside_it_speaks() -> None:
     assert cue.content is not None and doc.text[cue.content[0]:cue.content[1]] == "People like Ortega"
 
 
-@pytest.mark.parametrize(("text", "content"), [
-    ("The rebel commander claimed victory in the northern hills.", "victory in the northern hills"),
-    ("A survey by the relief agency shows a sharp rise in hunger.", "a sharp rise in hunger"),
-    ("Several ministers have said the same thing.", "the same thing"),
-])
-def test_the_object_of_a_verb_of_saying_or_showing_is_its_content(pipe, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
-    assert contents(pipe, text) == [content]
-
-
 # --- transcripts -------------------------------------------------------------------------------
 
 
