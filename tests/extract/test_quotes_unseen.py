@@ -85,6 +85,11 @@ def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(pipe) -> N
     assert contents(pipe, text) == ["they were increasingly convinced the ministry had lied"]
 
 
+def test_a_participle_hung_on_the_reported_clause_keeps_the_cues_speaker(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials warned that the truce was fragile, saying the next days would be decisive."
+    assert speaker_of(pipe, text, "the next days") == "Officials"
+
+
 def parsed(rows: list[tuple[str, str, str, str, int, str]], spaces: list[bool]) -> Doc:
     """A document with the parse given row by row (word, tag, pos, lemma, head, dependency): the
     small model's misparses, fixed so the tests do not depend on it."""

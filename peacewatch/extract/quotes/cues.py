@@ -340,13 +340,23 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
 
 
 def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
-    """'"…," Sanders said, going on to say that …' / '…, she said, adding that …': a participle cue
-    left without a subject (the parse hung it on a verb inside the quotation) continues the cue
-    before it in the same sentence and takes that cue's speaker."""
-    if cue.subject is not None or not earlier or earlier[-1].subject is None:
+    """A participle cue set off by a comma continues the cue before it in the same sentence and
+    takes that cue's speaker: when the parse left it without a subject ('"…," Sanders said, going
+    on to say that …': it hung it on a verb inside the quotation), or hung it on the clause that cue
+    reports ('Officials warned that the truce was fragile, saying …': the truce says nothing)."""
+    if not earlier or earlier[-1].subject is None:
         return cue
+    prev = earlier[-1]
     verb = doc.char_span(*cue.cue, alignment_mode="expand")
-    before = doc.char_span(*earlier[-1].cue, alignment_mode="expand")
+    before = doc.char_span(*prev.cue, alignment_mode="expand")
     if verb is None or before is None or verb.root.tag_ != "VBG" or verb.root.sent.start != before.root.sent.start:
         return cue
-    return replace(cue, subject=earlier[-1].subject)
+    if cue.subject is None:
+        return replace(cue, subject=prev.subject)
+    root = verb.root
+    comma = doc[root.i - 1] if root.i > 0 else None
+    if comma is None or comma.text != "," or prev.content is None or not prev.content[0] < root.idx < prev.content[1]:
+        return cue
+    if not prev.content[0] <= cue.subject.idx < comma.idx:  # its subject is not inside the reported clause
+        return cue
+    return replace(cue, subject=prev.subject)
