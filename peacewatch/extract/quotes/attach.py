@@ -13,6 +13,9 @@
   scolded him: "..."', 'Sanders made the following comment:' + a quote paragraph).
 - ``dash``: a quotation that opens its paragraph, followed by a dash and a short name ending it
   ('"..." ― Sonya Herridge'); the dash is the cue and the word after it the speaker.
+- ``turn``: a quotation opening its paragraph with a name in capitals and a colon is a turn of a
+  transcript ('"PENCE: Well, look, …'): the name speaks, the colon is the cue and the content starts
+  after it; the paragraphs the turn runs on into (without a name of their own) are that turn's too.
 - ``stand-alone``: a quotation that fills its sentence (nothing but punctuation between it and
   the sentence or paragraph edges on both sides). With no cue of its own it inherits the speaker
   of the nearest preceding attributed quote.
@@ -32,6 +35,7 @@ from .marks import Quotation
 _ONLY_PUNCT = re.compile(r"[^\w\"“”«»]*")
 _LEAD_IN = re.compile(r"[^\"“”«».!?]{0,60}[:,]\s*")
 _SENTENCE_END = ".!?:"
+_TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}):[ \t]+(?=\S)")
 _DASH = re.compile(r"[ \t\u00a0]*([―—–]+)[ \t\u00a0]*(?=\w)")
 
 
@@ -100,6 +104,15 @@ def dash_after(text: str, q: Quotation) -> tuple[int, int, int] | None:
     line_end = text.find("\n", q.end)
     rest = text[q.end:] if line_end < 0 else text[q.end:line_end]
     if m is None or len(rest) > 60 or text[:q.start].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
+        return None
+    return m.start(1), m.end(1), m.end()
+
+
+def turn_name(text: str, q: Quotation) -> tuple[int, int, int] | None:
+    """'"WALLACE: Do you really see …': where the name of a transcript turn starts and ends (the colon
+    follows it) and where its content starts, for a quotation opening its paragraph that way."""
+    m = _TURN.match(text, q.content_start)
+    if m is None or text[:q.start].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
         return None
     return m.start(1), m.end(1), m.end()
 

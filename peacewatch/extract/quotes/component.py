@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...contract import Annotation
 from ...types import Quote
-from .attach import colon_clause, cue_after, cue_before, dash_after, stands_alone
+from .attach import colon_clause, cue_after, cue_before, dash_after, stands_alone, turn_name
 from .cues import Cue, find_cues, verb_subject
 from .lexicon import load_lexicon
 from .marks import Quotation, find_quotations
@@ -91,8 +91,10 @@ class QuoteExtractor:
                 speakers: SpeakerFinder) -> dict[int, Quote]:
         """Quotations with a cue beside them, by index; then the paragraphs of a quote that runs
         over paragraphs take the attribution of the part that closes it."""
-        attached: dict[int, Quote] = {}
+        attached = self._turns(ann, text, quotations, speakers)
         for i, q in enumerate(quotations):
+            if i in attached:
+                continue
             cue, side = cue_before(text, ann.doc, q, cues), "before"
             if cue is None:
                 cue, side = cue_after(text, ann.doc, q, cues), "after"
@@ -110,6 +112,25 @@ class QuoteExtractor:
                 attached[i] = replace(later, content_span=(q.content_start, q.content_end),
                                       why=f"quotation continued in the next paragraph; {later.why}")
         return attached
+
+    def _turns(self, ann: Annotation, text: str, quotations: list[Quotation],
+               speakers: SpeakerFinder) -> dict[int, Quote]:
+        """Transcript turns ('"PENCE: Well, look, …'), by index, and the paragraphs each runs on into."""
+        turns: dict[int, Quote] = {}
+        for i, q in enumerate(quotations):
+            found = turn_name(text, q)
+            if found is not None:
+                name = ann.doc.char_span(found[0], found[1], alignment_mode="expand")
+                if name is not None and len(name) > 0 and found[2] < q.content_end:
+                    cue = Cue((found[1], found[1] + 1), name.root, None, "a name in capitals and a colon")
+                    quote = self._quote(speakers, cue, (found[2], q.content_end), True, f"transcript turn ({q.pair})")
+                    turns[i] = replace(quote, speaker_span=(found[0], found[1]))  # the name as written
+                    continue
+            earlier = turns.get(i - 1)
+            if earlier is not None and quotations[i - 1].continued:
+                turns[i] = replace(earlier, content_span=(q.content_start, q.content_end),
+                                   why=f"transcript turn continued in the next paragraph; {earlier.why}")
+        return turns
 
     @staticmethod
     def _colon(ann: Annotation, text: str, q: Quotation, quotations: list[Quotation]) -> Cue | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,14 +49,21 @@ class Cue:
 def _subject(verb: Token, quoted: list[Range]) -> Token | None:
     current = verb
     for _ in range(4):
-        subj = next((c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)),
-                    None) or _agent(current)
+        subj = _nearest([c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)],
+                        current) or _agent(current)
         if subj is not None:
             return subj
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
         current = current.head
     return _beside(verb)
+
+
+def _nearest(subjects: list[Token], verb: Token) -> Token | None:
+    """Of two subjects the parse gave one verb ('People like Scott, he said': the reported words
+    taken for a subject), the one nearest before it speaks."""
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def verb_subject(verb: Token, quoted: list[Range]) -> Token | None:
@@ -112,7 +119,7 @@ def _fits(child: Token, dep: str) -> bool:
 def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     """The content: the first listed dependent found and the listed ones beside it on its side
     of the verb ('urged Baku to act': dobj + xcomp). ``prep:for`` means a "for" phrase's object."""
-    found = [c for dep in deps for c in verb.children if _fits(c, dep)]
+    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not _fenced(verb, c)]
     if not found:
         return None
     right = found[0].i > verb.i
@@ -120,6 +127,22 @@ def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     first, last = side[0], side[-1]
     start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
     return _trim(verb.doc, start, last.right_edge.i + 1)
+
+
+def _fenced(verb: Token, child: Token) -> bool:
+    """Whether a colon or semicolon stands between ``child``'s phrase and the verb: 'The revelation
+    … set off partisan fireworks: Republicans said they …' (the parse hung the clause before the
+    colon on "said"; what was said follows it)."""
+    doc = verb.doc
+    if child.i < verb.i:
+        lo, hi = child.right_edge.i, verb.i
+        while lo > child.i and doc[lo].is_punct:  # a colon the parse hung on the clause is still between
+            lo -= 1
+    else:
+        lo, hi = verb.i, child.left_edge.i
+        while hi < child.i and doc[hi].is_punct:
+            hi += 1
+    return any(doc[k].text in (":", ";") for k in range(lo + 1, hi))
 
 
 def _inside(idx: int, ranges: list[Range]) -> bool:
@@ -251,9 +274,23 @@ def _noun_cue(tok: Token, lex: Lexicon) -> Cue | None:
     clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"), None)
     if clause is None:
         return None
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _holder(tok)
     content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Cue((tok.idx, tok.idx + len(tok)), owner, content, f"nouns.tsv:{tok.lemma_.lower()} ({frame})")
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who makes a reporting noun that has no possessor: the subject of the verb whose object it is,
+    directly or through a preposition ('Democrats persisted in arguments that …', 'the ministry
+    repeated its warning that …', 'X made the claim that …')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _colon_cue(tok: Token, text: str) -> Cue | None:
@@ -291,12 +328,35 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
     """Every cue outside quotation marks, in reading order."""
     ranges = sorted(quoted)
     text = doc.text
-    found = []
+    found: list[Cue] = []
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
         cue = (_verb_cue(tok, lex, ranges, text) or _according_cue(tok, lex) or _noun_cue(tok, lex)
                or _colon_cue(tok, text))
         if cue is not None:
-            found.append(cue)
+            found.append(_chained(doc, cue, found))
     return found
+
+
+def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
+    """A participle cue set off by a comma continues the cue before it in the same sentence and
+    takes that cue's speaker: when the parse left it without a subject ('"…," Sanders said, going
+    on to say that …': it hung it on a verb inside the quotation), or hung it on the clause that cue
+    reports ('Officials warned that the truce was fragile, saying …': the truce says nothing)."""
+    if not earlier or earlier[-1].subject is None:
+        return cue
+    prev = earlier[-1]
+    verb = doc.char_span(*cue.cue, alignment_mode="expand")
+    before = doc.char_span(*prev.cue, alignment_mode="expand")
+    if verb is None or before is None or verb.root.tag_ != "VBG" or verb.root.sent.start != before.root.sent.start:
+        return cue
+    if cue.subject is None:
+        return replace(cue, subject=prev.subject)
+    root = verb.root
+    comma = doc[root.i - 1] if root.i > 0 else None
+    if comma is None or comma.text != "," or prev.content is None or not prev.content[0] < root.idx < prev.content[1]:
+        return cue
+    if not prev.content[0] <= cue.subject.idx < comma.idx:  # its subject is not inside the reported clause
+        return cue
+    return replace(cue, subject=prev.subject)

@@ -4,8 +4,9 @@ Rules (each quotation records its pair and whether it continues into the next pa
 
 - A curly opening mark waits for its own closing mark; a symmetric mark (straight ``"``, doubled
   apostrophes) alternates open/close within a paragraph. A closing mark with nothing open is stray
-  and ignored, except at the very start of a paragraph, where it is a mistyped opening mark. An
-  opening mark while one of the same kind is already open restarts the quotation.
+  and ignored, except at the very start of a paragraph, where it is a mistyped opening mark. A
+  curly opening mark while one of the same kind is open nests: the inner quotation is part of the
+  outer one. When the outer one never closes, the inner ones that closed stand on their own.
 - A quotation still open at the end of a paragraph continues when the next paragraph opens with the
   same mark (the newswire convention for a quote that runs over paragraphs): the part in the first
   paragraph becomes a quotation of its own that ends with its paragraph. Otherwise it is unbalanced
@@ -85,26 +86,41 @@ def _opens_with(text: str, span: tuple[int, int], mark: str) -> bool:
 
 def find_quotations(text: str) -> list[Quotation]:
     """All quotations of ``text`` in reading order."""
-    pattern, by_open = _mark_pattern()
-    by_close = {p.close: p for p in load_lexicon().marks if not p.symmetric}
     paragraphs = _paragraphs(text)
     found: list[Quotation] = []
-    for i, (pstart, pend) in enumerate(paragraphs):
-        open_at: tuple[int, str, MarkPair] | None = None
-        for m in pattern.finditer(text, pstart, pend):
-            mark = m.group()
-            if open_at is not None and (mark == open_at[2].close or _mixed_double(open_at[1], mark)):
-                q = _make(text, open_at[0], m.end(), (open_at[0] + len(open_at[1]), m.start()), open_at[2])
-                if q is not None:
-                    found.append(q)
-                open_at = None
-            elif mark in by_open and (open_at is None or mark == open_at[1]):
-                open_at = (m.start(), mark, by_open[mark][0])
-            elif open_at is None and m.start() == pstart and mark in by_close:
-                open_at = (m.start(), mark, by_close[mark])
+    for i, span in enumerate(paragraphs):
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if open_at is not None and following is not None and _opens_with(text, following, open_at[1]):
-            q = _make(text, open_at[0], pend, (open_at[0] + len(open_at[1]), pend), open_at[2], True)
-            if q is not None:
-                found.append(q)
+        found.extend(_in_paragraph(text, span, following))
     return found
+
+
+def _in_paragraph(text: str, span: tuple[int, int], following: tuple[int, int] | None) -> list[Quotation]:
+    """The quotations of one paragraph. Open marks stack up: a curly opening mark inside an open
+    quotation nests ('“I'd rather live in what he calls “hell” than …”' is one quotation), and what
+    closes inside another quotation is part of it. When the outer quotation never closes, the ones
+    that closed inside it stand on their own (a missing closing mark loses one quotation, not all)."""
+    pattern, by_open = _mark_pattern()
+    by_close = {p.close: p for p in load_lexicon().marks if not p.symmetric}
+    pstart, pend = span
+    found: list[Quotation] = []
+    inner: list[Quotation] = []
+    stack: list[tuple[int, str, MarkPair]] = []
+    for m in pattern.finditer(text, pstart, pend):
+        mark = m.group()
+        top = stack[-1] if stack else None
+        if top is not None and (mark == top[2].close or _mixed_double(top[1], mark)):
+            stack.pop()
+            q = _make(text, top[0], m.end(), (top[0] + len(top[1]), m.start()), top[2])
+            if q is not None:
+                (inner if stack else found).append(q)
+        elif mark in by_open and (top is None or mark == top[1]):
+            stack.append((m.start(), mark, by_open[mark][0]))
+        elif top is None and m.start() == pstart and mark in by_close:
+            stack.append((m.start(), mark, by_close[mark]))
+    if not stack:
+        return found
+    outer = stack[0]
+    if following is not None and _opens_with(text, following, outer[1]):
+        q = _make(text, outer[0], pend, (outer[0] + len(outer[1]), pend), outer[2], True)
+        return sorted(found + ([q] if q is not None else []), key=lambda x: x.start)
+    return sorted(found + inner, key=lambda x: x.start)
