@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
+from .commitment_acts import deadline_in, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -89,6 +90,10 @@ class CommitmentsComponent:
                 _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
         for made in provisions(ann, published):
             _keep(ann, seen, made)
+        deal = _agreement_day(ann) if ann.doc is not None else None
+        if deal is not None:
+            for made in provision_acts(ann, deal, _agreement_parties(ann), published):
+                _keep(ann, seen, made)
         return ann
 
 
@@ -335,36 +340,9 @@ def _length(duration: str | None) -> int | None:
 
 
 def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:
-    """The date a promise must be kept by, when its sentence sets one: a date after "by", "before",
-    "until", "no later than" ("withdraw by the end of the year", "implement the terms by July 29"),
-    or a span of time after "within" counted from publication ("within 90 days")."""
-    text = ann.document.text if ann.document is not None else ""
-    lo, hi = event.span
-    for timex in ann.result.timexes:
-        if not (lo <= timex.start < hi) or timex.start < event.trigger_span[0]:
-            continue
-        before = text[max(lo, timex.start - 16):timex.start].lower().split()
-        cue = next((w for w in words("deadline") if before[-len(w.split()):] == w.split()), None) if before else None
-        if cue is None:
-            continue
-        if cue == "within":
-            end = _after(ann.anchor, timex.value)
-            if end is not None:
-                return end, f"within {timex.text} of publication"
-            continue
-        if interval(timex.value) is not None:
-            return timex.value, f"'{cue} {timex.text}'"
-    return None
-
-
-def _after(anchor: dt.date | None, duration: str) -> str | None:
-    """The day a duration ("P90D", "P3M", "P2W") after ``anchor`` ends, or None."""
-    match = re.fullmatch(r"P(\d+)([DWMY])", duration or "")
-    if anchor is None or match is None:
-        return None
-    n, unit = int(match[1]), match[2]
-    days = {"D": n, "W": 7 * n, "M": round(30.44 * n), "Y": round(365.25 * n)}[unit]
-    return (anchor + dt.timedelta(days=days)).isoformat()
+    """The date a promise must be kept by, when its sentence sets one after its trigger
+    (``commitment_acts.deadline_in``)."""
+    return deadline_in(ann, event.span[0], event.span[1], event.trigger_span[0])
 
 
 def make_commitments(config: Config) -> CommitmentsComponent:
