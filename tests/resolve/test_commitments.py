@@ -69,8 +69,11 @@ def test_a_one_off_release_stays_fulfilled_after_a_later_arrest() -> None:
     arrest = later("c", "2024-01-10", ev("y", "COERCE", [AZE], [ARM], mode="arrest", date="2024-01-09"))
     c = judge(promise({"type": "RETREAT", "mode": "release"}, ["e1"], ["e2"]), done, arrest)
     assert c.status == "fulfilled"
+    # an arrest is not the opposite of a promised release: the people arrested are seldom those
+    # promised release (West Bank arrests during the Gaza swaps); only a later report that the
+    # release failed or was refused breaks it
     c = judge(promise({"type": "RETREAT", "mode": "release"}, ["e1"], ["e2"]), arrest)
-    assert c.status == "broken"
+    assert c.status == "open"
 
 
 def test_a_joint_promise_needs_every_obligor() -> None:
