@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ from .records import CommitmentSource, LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
 
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Promises every side keeps at once: a ceasefire in force is kept by all of its parties.
 JOINT_MODES = frozenset({"ceasefire"})
 
@@ -87,7 +89,15 @@ def commitment_found(doc: str, published: str | None, c: Commitment, id_map: Map
 
 
 def group_key(f: Found) -> tuple[str, ...]:
+    """Reports of one promise: the same merged event and action; a truce agreed on one day by the
+    same states is one promise however many sentences or events tell it ("agreed to a ceasefire",
+    "the ceasefire will come into force on Sunday", "the first stage of the ceasefire will last
+    42 days")."""
     action = (str(f.commitment.action.get("type") or ""), str(f.commitment.action.get("mode") or ""))
+    made = f.commitment.made or ""
+    if action[1] in JOINT_MODES and DAY.match(made):
+        states = [o for o in f.obligor if o.startswith("state:")] or f.obligor
+        return ("joint", made[:10], "+".join(sorted(states)), *action)
     if f.event is None:
         return ("", f.doc, f.commitment.id, *action)
     return (f.event, "", "", *action)

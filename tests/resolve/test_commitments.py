@@ -155,6 +155,23 @@ def test_the_due_date_of_a_truce_is_the_day_it_takes_effect() -> None:
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), agreed_day, fighting).status == "broken"
 
 
+def test_a_truce_agreed_on_one_day_by_the_same_states_is_one_commitment() -> None:
+    """"Agreed to a ceasefire" and "the ceasefire will come into force on Sunday", two events of
+    two articles, are one promise: one commitment, due when it takes effect, kept from that day."""
+    agreed = promise(CEASEFIRE, ["e1", "e2"], ["e1", "e2"])
+    told = Result("other", "2023-12-07", entities=ENTS,
+                  events=[ev("q", "AGREE", [AZE, ARM], [], status="future", date="2023-12-10")],
+                  commitments=[Commitment("c1", "q", ["e1", "e2"], ["e1", "e2"], CEASEFIRE, made="2023-12-07",
+                                          due="2023-12-10")])
+    reported = later("b", "2023-12-07", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-07"))
+    in_force = later("c", "2023-12-11", ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-10"))
+    [c] = build_ledger([agreed, told, reported, in_force], LedgerSettings()).commitments
+    assert (len(c.sources), c.due, c.status, c.fulfilled_on) == (2, "2023-12-10", "fulfilled", "2023-12-10")
+    other_day = Result("late", "2023-12-20", entities=ENTS, events=told.events,
+                       commitments=[Commitment("c1", "q", ["e1", "e2"], ["e1", "e2"], CEASEFIRE, made="2023-12-20")])
+    assert len(build_ledger([agreed, other_day], LedgerSettings()).commitments) == 2
+
+
 def test_undated_events_are_no_evidence() -> None:
     unplaced = Result("b", None, entities=ENTS, events=[ev("x", "ASSAULT", [AZE], [ARM])])
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), unplaced).status == "open"
