@@ -109,7 +109,12 @@ def _made(ann: Annotation, sent: Span, deal: str, published: str | None, parties
     if not obligor:
         return None
     dated = own is not None and own.date and interval(own.date) is not None and not is_later(own.date, ann.anchor)
-    made = own.date.split("T")[0] if dated and own is not None and own.date else (deal or published)
+    if dated and own is not None and own.date:
+        made = own.date.split("T")[0]
+    elif own is not None and own.status == "future":  # a pledge reported now ("has pledged to provide")
+        made = published
+    else:
+        made = _latest_agreement_day(ann) or deal or published
     due = _due(ann, sent)
     beneficiary = list(obligor) if len(obligor) > 1 else [p for p in parties if p not in obligor]
     why = (f"{row.type}/{row.mode or '-'} named as agreed ('{row.note}') in a sentence stating what was "
@@ -132,6 +137,16 @@ def _sentence_event(ann: Annotation, sent: Span) -> Event | None:
                 and sent.start_char <= e.trigger_span[0] < sent.end_char:
             return e
     return None
+
+
+def _latest_agreement_day(ann: Annotation) -> str | None:
+    """The day of the newest dated agreement the document reports as done by publication: an
+    article recounting a process ("in the first round... in the second...") restates the terms
+    of its news, the latest deal."""
+    days = [e.date.split("T")[0] for e in ann.result.events
+            if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical")
+            and e.date and interval(e.date) is not None and not is_later(e.date, ann.anchor)]
+    return max(days) if days else None
 
 
 def _agreement_event(ann: Annotation) -> Event | None:

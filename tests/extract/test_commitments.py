@@ -207,3 +207,13 @@ def test_the_provision_table_reads_each_kind_of_act_once_in_order() -> None:
     found = phrases("the deal provides for the exchange of prisoners, humanitarian access and a prisoner swap.")
     assert [(row.type, row.mode) for _, row in found] == [("RETREAT", "release"), ("RETREAT", "access")]
     assert phrases("the talks resumed in doha.") == []
+
+
+def test_a_provision_noun_in_an_article_recounting_the_process_dates_from_its_latest_deal(
+        full) -> None:  # type: ignore[no-untyped-def]
+    text = ("Colombia and the ELN signed a peace agreement on Monday in Mexico. "
+            "In the first round, Colombia and the ELN signed a memorandum on December 13, 2022. "
+            "The agreement includes humanitarian access to the region.")
+    [result] = list(full.annotate([Document(id="d", text=text, published="2023-12-20")]))
+    found = [c for c in result.commitments if "named as agreed" in (c.why or "")]
+    assert [(c.action["mode"], c.made) for c in found] == [("access", "2023-12-18")]
