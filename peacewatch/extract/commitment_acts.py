@@ -109,6 +109,7 @@ def _made(ann: Annotation, sent: Span, deal: str, published: str | None, parties
     if not obligor:
         return None
     dated = own is not None and own.date and interval(own.date) is not None and not is_later(own.date, ann.anchor)
+    made: str | None
     if dated and own is not None and own.date:
         made = own.date.split("T")[0]
     elif own is not None and own.status == "future":  # a pledge reported now ("has pledged to provide")
