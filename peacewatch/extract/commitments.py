@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import deadline_in, provision_acts
+from .commitment_acts import deadline_in, phrases, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -77,7 +77,7 @@ class CommitmentsComponent:
         seen: set[tuple[Any, ...]] = set()
         agreed: list[str] | None = None
         for event in ann.result.events:
-            actions = _actions(event, nested.get(event.id, []), own.get(event.id))
+            actions = _named_act(ann, event, _actions(event, nested.get(event.id, []), own.get(event.id)))
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
             if bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
                 agreed = _agreement_parties(ann) if agreed is None else agreed
@@ -95,6 +95,23 @@ class CommitmentsComponent:
             for made in provision_acts(ann, deal, _agreement_parties(ann), published):
                 _keep(ann, seen, made)
         return ann
+
+
+def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any], str]]
+               ) -> list[tuple[dict[str, Any], str]]:
+    """A bare promise (AGREE with no act the events component read: "the ELN has pledged to provide
+    information about the hostages") promises the act its sentence names after the trigger, by
+    ``provision_acts.tsv``, when it names one."""
+    if ann.doc is None or [a["type"] for a, _ in actions] != ["AGREE"] or event.mode:
+        return actions
+    token = promise.trigger_token(ann.doc, event)
+    if token is None:
+        return actions
+    named = phrases(ann.document.text[event.trigger_span[1]:token.sent.end_char].lower())
+    if not named:
+        return actions
+    row = named[0][1]
+    return [({"type": row.type, "mode": row.mode}, f"{actions[0][1]}; the act named after it: {row.note}")]
 
 
 def _keep(ann: Annotation, seen: set[tuple[Any, ...]], made: Commitment) -> None:

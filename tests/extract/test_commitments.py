@@ -217,3 +217,13 @@ def test_a_provision_noun_in_an_article_recounting_the_process_dates_from_its_la
     [result] = list(full.annotate([Document(id="d", text=text, published="2023-12-20")]))
     found = [c for c in result.commitments if "named as agreed" in (c.why or "")]
     assert [(c.action["mode"], c.made) for c in found] == [("access", "2023-12-18")]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Azerbaijan has pledged to provide information about the missing persons to Armenia.", ("COOPERATE", None)),
+    ("Azerbaijan has pledged to work with Armenia.", ("AGREE", None)),
+])
+def test_a_bare_pledge_promises_the_act_its_sentence_names(full, text: str, action: tuple[str, str | None]
+                                                           ) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    assert [(c.action["type"], c.action["mode"]) for c in result.commitments] == [action]
