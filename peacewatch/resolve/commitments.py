@@ -234,8 +234,12 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
     c.level = 3 if fulfilled else _partial_level(fulfilling, covered, share)
     kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
+    # the opposite act must reach another party than the one acting: a party's fighting within its
+    # own side (the army against a town read as of its own country) breaks no promise to the other
+    at_other = {p.event.id for p in happened if beneficiaries is None or (p.recipients & beneficiaries) - p.actors}
     opposed = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
-               and (beneficiaries is None or e.recipient) and not _after_due(e, last) and _surely_after(e, made, kept)]
+               and (beneficiaries is None or e.recipient) and e.id in at_other
+               and not _after_due(e, last) and _surely_after(e, made, kept)]
     # a truce that took effect was carried out: fighting after it ends the truce, it does not undo it
     ended = fulfilled and c.action.get("mode") in JOINT_MODES
     breaking = [(e, rule) for e, rule in opposed if not fulfilled or (rule.lasting and not ended)]

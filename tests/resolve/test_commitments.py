@@ -172,6 +172,21 @@ def test_a_truce_agreed_on_one_day_by_the_same_states_is_one_commitment() -> Non
     assert len(build_ledger([agreed, other_day], LedgerSettings()).commitments) == 2
 
 
+def test_fighting_within_ones_own_side_breaks_no_promise_to_the_other() -> None:
+    """A mutual withdrawal of Azerbaijan and Armenia is broken by an attack on Armenia, not by the
+    Azerbaijani army's fighting in a town of its own country (read as a party of that country)."""
+    town = Entity("e5", "Beni", "person", "AZE", None)
+    ents = ENTS + [town]
+    withdraw = {"type": "RETREAT", "mode": "withdraw"}
+    made = promise(withdraw, ["e1", "e2"], ["e1", "e2"])
+    made = Result(made.id, made.published, entities=ents, events=made.events, commitments=made.commitments)
+    own = Result("b", "2024-01-10", entities=ents,
+                 events=[ev("x", "ASSAULT", [AZE], [Argument("e5", "AZE", None, "Beni")], date="2024-01-09")])
+    assert judge(made, own).status == "open"
+    other = later("c", "2024-01-10", ev("y", "ASSAULT", [AZE], [ARM], date="2024-01-09"))
+    assert judge(made, other).status == "broken"
+
+
 def test_undated_events_are_no_evidence() -> None:
     unplaced = Result("b", None, entities=ENTS, events=[ev("x", "ASSAULT", [AZE], [ARM])])
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), unplaced).status == "open"
