@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
+from .commitment_acts import deadline_in, phrases, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -76,7 +77,7 @@ class CommitmentsComponent:
         seen: set[tuple[Any, ...]] = set()
         agreed: list[str] | None = None
         for event in ann.result.events:
-            actions = _actions(event, nested.get(event.id, []), own.get(event.id))
+            actions = _named_act(ann, event, _actions(event, nested.get(event.id, []), own.get(event.id)))
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
             if bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
                 agreed = _agreement_parties(ann) if agreed is None else agreed
@@ -89,7 +90,28 @@ class CommitmentsComponent:
                 _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
         for made in provisions(ann, published):
             _keep(ann, seen, made)
+        deal = _agreement_day(ann) if ann.doc is not None else None
+        if deal is not None:
+            for made in provision_acts(ann, deal, _agreement_parties(ann), published):
+                _keep(ann, seen, made)
         return ann
+
+
+def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any], str]]
+               ) -> list[tuple[dict[str, Any], str]]:
+    """A bare promise (AGREE with no act the events component read: "the ELN has pledged to provide
+    information about the hostages") promises the act its sentence names after the trigger, by
+    ``provision_acts.tsv``, when it names one."""
+    if ann.doc is None or [a["type"] for a, _ in actions] != ["AGREE"] or event.mode:
+        return actions
+    token = promise.trigger_token(ann.doc, event)
+    if token is None:
+        return actions
+    named = phrases(ann.document.text[event.trigger_span[1]:token.sent.end_char].lower())
+    if not named:
+        return actions
+    row = named[0][1]
+    return [({"type": row.type, "mode": row.mode}, f"{actions[0][1]}; the act named after it: {row.note}")]
 
 
 def _keep(ann: Annotation, seen: set[tuple[Any, ...]], made: Commitment) -> None:
@@ -335,36 +357,9 @@ def _length(duration: str | None) -> int | None:
 
 
 def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:
-    """The date a promise must be kept by, when its sentence sets one: a date after "by", "before",
-    "until", "no later than" ("withdraw by the end of the year", "implement the terms by July 29"),
-    or a span of time after "within" counted from publication ("within 90 days")."""
-    text = ann.document.text if ann.document is not None else ""
-    lo, hi = event.span
-    for timex in ann.result.timexes:
-        if not (lo <= timex.start < hi) or timex.start < event.trigger_span[0]:
-            continue
-        before = text[max(lo, timex.start - 16):timex.start].lower().split()
-        cue = next((w for w in words("deadline") if before[-len(w.split()):] == w.split()), None) if before else None
-        if cue is None:
-            continue
-        if cue == "within":
-            end = _after(ann.anchor, timex.value)
-            if end is not None:
-                return end, f"within {timex.text} of publication"
-            continue
-        if interval(timex.value) is not None:
-            return timex.value, f"'{cue} {timex.text}'"
-    return None
-
-
-def _after(anchor: dt.date | None, duration: str) -> str | None:
-    """The day a duration ("P90D", "P3M", "P2W") after ``anchor`` ends, or None."""
-    match = re.fullmatch(r"P(\d+)([DWMY])", duration or "")
-    if anchor is None or match is None:
-        return None
-    n, unit = int(match[1]), match[2]
-    days = {"D": n, "W": 7 * n, "M": round(30.44 * n), "Y": round(365.25 * n)}[unit]
-    return (anchor + dt.timedelta(days=days)).isoformat()
+    """The date a promise must be kept by, when its sentence sets one after its trigger
+    (``commitment_acts.deadline_in``)."""
+    return deadline_in(ann, event.span[0], event.span[1], event.trigger_span[0])
 
 
 def make_commitments(config: Config) -> CommitmentsComponent:

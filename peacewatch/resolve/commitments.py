@@ -6,12 +6,15 @@ computed over every merged event, so it is the same whatever order documents arr
 
 - ``broken``: a later event that happened, by an obligor toward a beneficiary, contradicts the
   promise (``data/resolve/contradicts.tsv``: a ceasefire then an ASSAULT, a deal then a withdrawal
-  from it). For a lasting promise (a ceasefire) this holds even after it was first kept.
+  from it). For a lasting promise (a withdrawal, an agreement) this holds even after it was
+  first kept; a truce that took effect stays ``fulfilled`` (the coding guide's and the gold's
+  reading: it was carried out), the fighting that ended it listed in ``broken_by``.
 - ``fulfilled``: for every obligor, a later event that happened, by that obligor toward a
   beneficiary, carries out the promised action (a row of ``data/resolve/fulfils.tsv``: the same
   type and mode for actions, signing or meeting for an AGREE); ``fulfilled_by`` lists those
-  events. When only some obligors acted, ``fulfilled_by`` lists what was done and the status
-  stays open (or overdue).
+  events. Obligors of one country token (the state and its army; the rebels of a country) are one
+  side, which any of them keeps the promise for. When only some obligors acted, ``fulfilled_by``
+  lists what was done and the status stays open (or overdue).
 - ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
 - ``open``: otherwise.
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -37,6 +41,7 @@ from .records import CommitmentSource, LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
 
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Promises every side keeps at once: a ceasefire in force is kept by all of its parties.
 JOINT_MODES = frozenset({"ceasefire"})
 
@@ -84,7 +89,15 @@ def commitment_found(doc: str, published: str | None, c: Commitment, id_map: Map
 
 
 def group_key(f: Found) -> tuple[str, ...]:
+    """Reports of one promise: the same merged event and action; a truce agreed on one day by the
+    same states is one promise however many sentences or events tell it ("agreed to a ceasefire",
+    "the ceasefire will come into force on Sunday", "the first stage of the ceasefire will last
+    42 days")."""
     action = (str(f.commitment.action.get("type") or ""), str(f.commitment.action.get("mode") or ""))
+    made = f.commitment.made or ""
+    if action[1] in JOINT_MODES and DAY.match(made):
+        states = [o for o in f.obligor if o.startswith("state:")] or f.obligor
+        return ("joint", made[:10], "+".join(sorted(states)), *action)
     if f.event is None:
         return ("", f.doc, f.commitment.id, *action)
     return (f.event, "", "", *action)
@@ -145,6 +158,19 @@ def _parties(ids: list[str], codes: Mapping[str, str | None]) -> dict[str, froze
     return {i: frozenset({i} | ({token} if (token := codes.get(i)) else set())) for i in ids}
 
 
+def _sides(parties: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The obligors grouped by side: those of one country token (``code:AZE`` for the state side,
+    ``code:COL:REB`` for the rebels of a country, as ``party_codes.tsv`` links parties) are one
+    side, which any of them keeps the promise for (a ministry or the army for its state); an
+    obligor with no country token (an IGO, a person unplaced) is a side of its own. The government
+    and the rebels of one country stay two sides."""
+    sides: dict[str, frozenset[str]] = {}
+    for entity, tokens in parties.items():
+        key = next((t for t in sorted(tokens) if t.startswith("code:")), entity)
+        sides[key] = sides.get(key, frozenset()) | tokens
+    return sides
+
+
 def side_tokens(args: list) -> frozenset[str]:
     tokens = set()
     for a in args:
@@ -181,7 +207,7 @@ def placed(event: MergedEvent) -> Placed:
 
 def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str | None],
             as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
-    obligors = _parties(c.obligor, codes)
+    obligors = _sides(_parties(c.obligor, codes))
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
     made = interval(c.made)
     by = frozenset().union(*obligors.values()) if obligors else None
@@ -208,10 +234,16 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
     c.level = 3 if fulfilled else _partial_level(fulfilling, covered, share)
     kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
-    breaking = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
-                and (rule.lasting or not fulfilled) and (beneficiaries is None or e.recipient)
-                and not _after_due(e, last) and _surely_after(e, made, kept)]
-    c.broken_by = [e.id for e, _ in breaking]
+    # the opposite act must reach another party than the one acting: a party's fighting within its
+    # own side (the army against a town read as of its own country) breaks no promise to the other
+    at_other = {p.event.id for p in happened if beneficiaries is None or (p.recipients & beneficiaries) - p.actors}
+    opposed = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
+               and (beneficiaries is None or e.recipient) and e.id in at_other
+               and not _after_due(e, last) and _surely_after(e, made, kept)]
+    # a truce that took effect was carried out: fighting after it ends the truce, it does not undo it
+    ended = fulfilled and c.action.get("mode") in JOINT_MODES
+    breaking = [(e, rule) for e, rule in opposed if not fulfilled or (rule.lasting and not ended)]
+    c.broken_by = [e.id for e, _ in (opposed if ended else breaking)]
     c.late_by = [e.id for e in late]
     if breaking:
         e, rule = breaking[0]
@@ -219,6 +251,8 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "broken", f"{e.id} ({e.type}, {when}) contradicts it: {rule.note}"
     elif fulfilled:
         c.status, c.why = "fulfilled", f"carried out by {', '.join(c.fulfilled_by)}"
+        if c.broken_by:
+            c.why += f"; in force, then ended by {', '.join(c.broken_by)} (a truce that took effect stays kept)"
         days = [d for e in fulfilling if (d := event_day(e)) is not None]
         c.fulfilled_on = max(days).isoformat() if days else None
     elif _past_due(c.due, as_of):

@@ -175,3 +175,55 @@ def test_the_term_of_a_truce_is_read_from_its_length(full, text: str, until: str
     [c] = [c for c in result.commitments if c.action.get("mode") == "ceasefire"]
     assert c.action.get("until") == until
     assert ("lasts until" in (c.why or "")) == (until is not None)
+
+
+@pytest.mark.parametrize("text, actions", [
+    # what a deal holds, told as nouns no event reads: each a promised act of the agreement's parties
+    ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
+     "The agreement includes a framework for regional economic integration and the disarmament of armed groups.",
+     [("COOPERATE", None), ("RETREAT", "disarm")]),
+    ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
+     "It also establishes a Joint Security Coordination Mechanism.", [("COOPERATE", None)]),
+    # a denial between the cue and the act, or no agreement reported: no promise
+    ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
+     "The agreement includes nothing on humanitarian access.", []),
+    ("The agreement includes a framework for regional economic integration.", []),
+    # the phrase with no cue of what was agreed before it is news, not a provision
+    ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
+     "Disarmament of armed groups has been slow for years.", []),
+])
+def test_a_provision_told_as_a_noun_is_a_commitment_of_its_act(
+        full, text: str, actions: list[tuple[str, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    found = [c for c in result.commitments if "named as agreed" in (c.why or "")]
+    assert [(c.action["type"], c.action["mode"]) for c in found] == actions
+    for c in found:
+        assert len(c.obligor) == 2 and c.made == "2024-02-27" and c.event
+
+
+def test_the_provision_table_reads_each_kind_of_act_once_in_order() -> None:
+    from peacewatch.extract.commitment_acts import phrases
+
+    found = phrases("the deal provides for the exchange of prisoners, humanitarian access and a prisoner swap.")
+    assert [(row.type, row.mode) for _, row in found] == [("RETREAT", "release"), ("RETREAT", "access")]
+    assert phrases("the talks resumed in doha.") == []
+
+
+def test_a_provision_noun_in_an_article_recounting_the_process_dates_from_its_latest_deal(
+        full) -> None:  # type: ignore[no-untyped-def]
+    text = ("Colombia and the ELN signed a peace agreement on Monday in Mexico. "
+            "In the first round, Colombia and the ELN signed a memorandum on December 13, 2022. "
+            "The agreement includes humanitarian access to the region.")
+    [result] = list(full.annotate([Document(id="d", text=text, published="2023-12-20")]))
+    found = [c for c in result.commitments if "named as agreed" in (c.why or "")]
+    assert [(c.action["mode"], c.made) for c in found] == [("access", "2023-12-18")]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Azerbaijan has pledged to provide information about the missing persons to Armenia.", ("COOPERATE", None)),
+    ("Azerbaijan has pledged to work with Armenia.", ("AGREE", None)),
+])
+def test_a_bare_pledge_promises_the_act_its_sentence_names(full, text: str, action: tuple[str, str | None]
+                                                           ) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    assert [(c.action["type"], c.action["mode"]) for c in result.commitments] == [action]

@@ -38,12 +38,24 @@ def test_open_without_later_events() -> None:
     assert (c.status, c.fulfilled_by, c.broken_by) == ("open", [], [])
 
 
-def test_a_ceasefire_is_kept_then_broken_by_an_assault() -> None:
+def test_a_ceasefire_that_took_effect_stays_kept_when_fighting_resumes() -> None:
+    """Coding guide and gold: a truce that took effect was carried out (the Pretoria truce, the
+    four-day Gaza pause); fighting after it ends it, recorded in ``broken_by``, without undoing it.
+    A truce never reported in force is broken by the fighting."""
     kept = later("b", "2023-12-10", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-09"))
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), kept).status == "fulfilled"
     attack = later("c", "2024-02-14", ev("y", "ASSAULT", [AZE], [ARM], date="2024-02-13"))
     c = judge(promise(CEASEFIRE, ["e1"], ["e2"]), kept, attack)
+    assert (c.status, c.fulfilled_on, len(c.broken_by)) == ("fulfilled", "2023-12-09", 1) and "ended by" in c.why
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"]), attack)
     assert c.status == "broken" and "ceasefire" in c.why
+
+
+def test_a_kept_withdrawal_is_still_broken_by_moving_back_in() -> None:
+    withdraw = {"type": "RETREAT", "mode": "withdraw"}
+    done = later("b", "2023-12-10", ev("x", "RETREAT", [AZE], [ARM], mode="withdraw", date="2023-12-09"))
+    back = later("c", "2024-02-14", ev("y", "ASSAULT", [AZE], [ARM], date="2024-02-13"))
+    assert judge(promise(withdraw, ["e1"], ["e2"]), done, back).status == "broken"
 
 
 def test_an_assault_before_the_promise_or_by_the_other_side_breaks_nothing() -> None:
@@ -57,8 +69,11 @@ def test_a_one_off_release_stays_fulfilled_after_a_later_arrest() -> None:
     arrest = later("c", "2024-01-10", ev("y", "COERCE", [AZE], [ARM], mode="arrest", date="2024-01-09"))
     c = judge(promise({"type": "RETREAT", "mode": "release"}, ["e1"], ["e2"]), done, arrest)
     assert c.status == "fulfilled"
+    # an arrest is not the opposite of a promised release: the people arrested are seldom those
+    # promised release (West Bank arrests during the Gaza swaps); only a later report that the
+    # release failed or was refused breaks it
     c = judge(promise({"type": "RETREAT", "mode": "release"}, ["e1"], ["e2"]), arrest)
-    assert c.status == "broken"
+    assert c.status == "open"
 
 
 def test_a_joint_promise_needs_every_obligor() -> None:
@@ -68,6 +83,28 @@ def test_a_joint_promise_needs_every_obligor() -> None:
     assert c.status == "open" and len(c.fulfilled_by) == 1 and "partly" in c.why
     two = later("c", "2023-12-14", ev("y", "RETREAT", [ARM], [AZE], mode="release", date="2023-12-13"))
     assert judge(promise(swap, ["e1", "e2"], ["e1", "e2"]), one, two).status == "fulfilled"
+
+
+def test_a_side_is_kept_by_any_of_its_parties_but_government_and_rebels_are_two_sides() -> None:
+    """Obligors of one country token are one side: a release promised by "Azerbaijan" and "the
+    Azerbaijani army" is kept when the army releases; the rebels of a country are another side."""
+    ents = ENTS + [Entity("e3", "Azerbaijani army", "organization", "AZE", "MIL"),
+                   Entity("e4", "the rebels", "armed_group", "AZE", "REB")]
+    army, rebels = Argument("e3", "AZE", "MIL", "Azerbaijani army"), Argument("e4", "AZE", "REB", "the rebels")
+    release = {"type": "RETREAT", "mode": "release"}
+
+    def made_by(*obligor: str) -> Result:
+        made = promise(release, list(obligor), ["e2"])
+        return Result(made.id, made.published, entities=ents, events=made.events, commitments=made.commitments)
+
+    done = Result("b", "2023-12-14", entities=ents,
+                  events=[ev("x", "RETREAT", [army], [ARM], mode="release", date="2023-12-13")])
+    assert judge(made_by("e1", "e3"), done).status == "fulfilled"
+    c = judge(made_by("e1", "e4"), done)
+    assert c.status == "open" and "partly" in c.why
+    both = Result("c", "2023-12-15", entities=ents,
+                  events=[ev("y", "RETREAT", [rebels], [ARM], mode="release", date="2023-12-14")])
+    assert judge(made_by("e1", "e4"), done, both).status == "fulfilled"
 
 
 def test_overdue_is_judged_against_the_newest_publication_or_as_of() -> None:
@@ -115,7 +152,39 @@ def test_the_due_date_of_a_truce_is_the_day_it_takes_effect() -> None:
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), agreed_day, as_of="2023-12-20").status \
         == "overdue"
     fighting = later("d", "2024-03-02", ev("z", "ASSAULT", [AZE], [ARM], date="2024-03-01"))
-    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), in_force, fighting).status == "broken"
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-10"), agreed_day, fighting).status == "broken"
+
+
+def test_a_truce_agreed_on_one_day_by_the_same_states_is_one_commitment() -> None:
+    """"Agreed to a ceasefire" and "the ceasefire will come into force on Sunday", two events of
+    two articles, are one promise: one commitment, due when it takes effect, kept from that day."""
+    agreed = promise(CEASEFIRE, ["e1", "e2"], ["e1", "e2"])
+    told = Result("other", "2023-12-07", entities=ENTS,
+                  events=[ev("q", "AGREE", [AZE, ARM], [], status="future", date="2023-12-10")],
+                  commitments=[Commitment("c1", "q", ["e1", "e2"], ["e1", "e2"], CEASEFIRE, made="2023-12-07",
+                                          due="2023-12-10")])
+    reported = later("b", "2023-12-07", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-07"))
+    in_force = later("c", "2023-12-11", ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-10"))
+    [c] = build_ledger([agreed, told, reported, in_force], LedgerSettings()).commitments
+    assert (len(c.sources), c.due, c.status, c.fulfilled_on) == (2, "2023-12-10", "fulfilled", "2023-12-10")
+    other_day = Result("late", "2023-12-20", entities=ENTS, events=told.events,
+                       commitments=[Commitment("c1", "q", ["e1", "e2"], ["e1", "e2"], CEASEFIRE, made="2023-12-20")])
+    assert len(build_ledger([agreed, other_day], LedgerSettings()).commitments) == 2
+
+
+def test_fighting_within_ones_own_side_breaks_no_promise_to_the_other() -> None:
+    """A mutual withdrawal of Azerbaijan and Armenia is broken by an attack on Armenia, not by the
+    Azerbaijani army's fighting in a town of its own country (read as a party of that country)."""
+    town = Entity("e5", "Beni", "person", "AZE", None)
+    ents = ENTS + [town]
+    withdraw = {"type": "RETREAT", "mode": "withdraw"}
+    made = promise(withdraw, ["e1", "e2"], ["e1", "e2"])
+    made = Result(made.id, made.published, entities=ents, events=made.events, commitments=made.commitments)
+    own = Result("b", "2024-01-10", entities=ents,
+                 events=[ev("x", "ASSAULT", [AZE], [Argument("e5", "AZE", None, "Beni")], date="2024-01-09")])
+    assert judge(made, own).status == "open"
+    other = later("c", "2024-01-10", ev("y", "ASSAULT", [AZE], [ARM], date="2024-01-09"))
+    assert judge(made, other).status == "broken"
 
 
 def test_undated_events_are_no_evidence() -> None:
@@ -190,7 +259,8 @@ def test_only_a_later_report_of_the_opposite_act_breaks_a_promise() -> None:
     that_day = later("d", "2023-12-10", ev("z", "ASSAULT", [AZE], [ARM], date="2023-12-09"))
     assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, that_day).status == "fulfilled"
     next_day = later("e", "2023-12-11", ev("w", "ASSAULT", [AZE], [ARM], date="2023-12-10"))
-    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, next_day).status == "broken"
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), took_effect, next_day).broken_by
+    assert judge(promise(CEASEFIRE, ["e1"], ["e2"]), next_day).status == "broken"
 
 
 def test_an_undated_act_told_the_day_the_promise_is_made_does_not_keep_it() -> None:
