@@ -1,0 +1,33 @@
+"""Timex rules of the fifth round (issue 13, time on unseen text): forms the dev corpora hardly
+hold but news does, each settled by the TimeML guidelines (docs/time.md, "fifth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.types import Timex
+
+from .timex_support import run
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex")
+
+
+def found(timexes: list[Timex]) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in timexes}
+
+
+JOINED = [
+    # the second verb has no auxiliary of its own and shares "will" / "would"
+    ("The envoy will fly to Cairo on Wednesday and return on Friday.", "Friday", "2023-12-29"),
+    ("The minister said she would arrive on Thursday and leave on Saturday.", "Saturday", "2023-12-30"),
+    # a verb in the past tense of its own keeps it
+    ("The envoy will fly to Cairo on Wednesday, but he arrived on Friday.", "Friday", "2023-12-22"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), JOINED)
+def test_a_joined_bare_verb_shares_the_tense_of_the_first(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("DATE", value)
