@@ -31,3 +31,22 @@ JOINED = [
 @pytest.mark.parametrize(("text", "span", "value"), JOINED)
 def test_a_joined_bare_verb_shares_the_tense_of_the_first(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+HALVES = [
+    ("The summit is planned for the second half of the year.", "the second half of the year", "2023-H2"),
+    ("Growth slowed in the first half of this year.", "the first half of this year", "2023-H1"),
+    ("Troops leave in the second half of next year.", "the second half of next year", "2024-H2"),
+    ("Sales fell in the latter half of last year.", "the latter half of last year", "2022-H2"),
+    ("Exports rose in the third quarter of the year.", "the third quarter of the year", "2023-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), HALVES)
+def test_a_half_or_quarter_of_a_relative_year(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text)) == {span: ("DATE", value)}
+
+
+def test_a_half_of_a_relative_year_without_an_anchor_stays_unknown(pipe) -> None:
+    assert found(run(pipe, "Troops leave in the second half of next year.", None)) == {
+        "the second half of next year": ("DATE", "XXXX-H2")}
