@@ -50,3 +50,16 @@ def test_a_half_or_quarter_of_a_relative_year(pipe, text: str, span: str, value:
 def test_a_half_of_a_relative_year_without_an_anchor_stays_unknown(pipe) -> None:
     assert found(run(pipe, "Troops leave in the second half of next year.", None)) == {
         "the second half of next year": ("DATE", "XXXX-H2")}
+
+
+NAMED_CLOCKS = [
+    # a zone after "noon" or "midnight" belongs to it, and the day named after it dates it
+    ("The ceasefire took effect at midnight local time on Friday.", "midnight local time", "2023-12-22T24:00"),
+    ("The truce ended at noon GMT on Sunday.", "noon GMT", "2023-12-24T12:00Z"),
+    ("The deadline expires at midnight tonight.", "midnight tonight", "2023-12-26T24:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), NAMED_CLOCKS)
+def test_noon_and_midnight_take_a_zone_and_a_day(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("TIME", value)
