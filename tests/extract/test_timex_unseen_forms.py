@@ -63,3 +63,12 @@ NAMED_CLOCKS = [
 @pytest.mark.parametrize(("text", "span", "value"), NAMED_CLOCKS)
 def test_noon_and_midnight_take_a_zone_and_a_day(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("TIME", value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The ceasefire has held for a week and a half.", "a week and a half", "P1.5W"),
+    ("The talks took two and a half weeks.", "two and a half weeks", "P2.5W"),
+])
+def test_a_fraction_of_a_week_is_written_in_weeks(pipe, text: str, span: str, value: str) -> None:
+    # ISO 8601 writes weeks alone: never P1W3.5D
+    assert found(run(pipe, text)) == {span: ("DURATION", value)}

@@ -308,7 +308,9 @@ FRACTION = re.compile(r"\s*(?:,\s*)?of\b|\s*,", re.I)
 # Units written as multiples of another: a decade is P10Y, a quarter P3M.
 SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
 # A fraction of a unit, spelled in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M.
-SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+# A fraction is written in the next smaller unit ("2 1/2 years" is P2Y6M); ISO 8601 writes weeks
+# alone, so "a week and a half" keeps its fraction: P1.5W.
+SMALLER = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 
 
 def duration_value(n: str, unit: str) -> str:
