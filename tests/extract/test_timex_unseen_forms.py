@@ -72,3 +72,9 @@ def test_noon_and_midnight_take_a_zone_and_a_day(pipe, text: str, span: str, val
 def test_a_fraction_of_a_week_is_written_in_weeks(pipe, text: str, span: str, value: str) -> None:
     # ISO 8601 writes weeks alone: never P1W3.5D
     assert found(run(pipe, text)) == {span: ("DURATION", value)}
+
+
+def test_the_verb_last_is_no_part_of_a_duration(pipe) -> None:
+    # "last" before "a"/"an" is the verb; "the last two days" keeps its modifier
+    got = found(run(pipe, "The offensive would last a few more days; the last two days were calm."))
+    assert got == {"a few more days": ("DURATION", "PXD"), "the last two days": ("DURATION", "P2D")}
