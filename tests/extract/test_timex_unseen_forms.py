@@ -78,3 +78,19 @@ def test_the_verb_last_is_no_part_of_a_duration(pipe) -> None:
     # "last" before "a"/"an" is the verb; "the last two days" keeps its modifier
     got = found(run(pipe, "The offensive would last a few more days; the last two days were calm."))
     assert got == {"a few more days": ("DURATION", "PXD"), "the last two days": ("DURATION", "P2D")}
+
+
+SCHEDULES = [
+    # a present tense that is no report states a schedule: ahead
+    ("The deadline expires on Monday.", "Monday", "2024-01-01"),
+    ("The mandate of the mission ends in March.", "March", "2024-03"),
+    # a verb of saying, a headline's present and a verb whose past is its present point back
+    ("The ministry says the talks on Monday were fruitful.", "Monday", "2023-12-25"),
+    ("Airliner makes first flight on Monday", "Monday", "2023-12-25"),
+    ("Rising costs hit exporters on Monday.", "Monday", "2023-12-25"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), SCHEDULES)
+def test_a_present_tense_schedule_points_forward(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("DATE", value)

@@ -71,7 +71,27 @@ def verb_direction(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in _STATIVE \
+            and verb.lower_ not in _SAME_IN_PAST and not _in_headline(verb):
+        return "future"  # a schedule: "the deadline expires on Monday", "talks resume Tuesday"
     return None
+
+
+def _in_headline(verb: Token) -> bool:
+    """Whether ``verb`` stands in a line with no full stop at its end (a headline, whose present
+    tense reports the past: "Airliner makes first flight")."""
+    text = verb.doc.text
+    end = text.find("\n", verb.idx)
+    line = text[text.rfind("\n", 0, verb.idx) + 1:end if end >= 0 else len(text)].rstrip()
+    return not line.endswith((".", "?", "!", '"', "”", "'", "’", ":"))
+
+
+# Present-tense verbs that report or describe rather than schedule ("says Monday", "is Monday").
+_STATIVE = frozenset({"be", "say", "have", "tell", "add", "note", "claim", "insist", "report", "believe",
+                      "think", "know", "seem", "remain", "mean", "show", "follow", "come"})
+# Verbs whose simple past is their present: "stocks hurt the index … on Friday" may be either.
+_SAME_IN_PAST = frozenset({"hurt", "cut", "set", "put", "hit", "let", "quit", "spread", "cost", "shut",
+                           "split", "bid", "cast", "burst", "upset", "read", "beat", "broadcast", "forecast"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
