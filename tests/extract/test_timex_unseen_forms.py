@@ -94,3 +94,13 @@ SCHEDULES = [
 @pytest.mark.parametrize(("text", "span", "value"), SCHEDULES)
 def test_a_present_tense_schedule_points_forward(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The meeting is set for 2pm on 28 December.", "2pm", "2023-12-28T14:00"),
+    ("The truce began at 14:00 GMT on the 3rd of May 2021.", "14:00 GMT", "2021-05-03T14:00Z"),
+    # a count after the clock is no day
+    ("The blast hit at 3 p.m., 20 people died.", "3 p.m.", "2023-12-26T15:00"),
+])
+def test_a_clock_takes_its_day_from_a_day_first_date_after_it(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("TIME", value)

@@ -59,7 +59,9 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
         return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[word][0])), word
     after = DAY_AFTER.match(ctx.after(m.end, 40).lower())
     if after is None or (_weekday(after["day"]) is None and after["day"] not in lx.months):
-        after = BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after
+        first = DAY_FIRST.match(ctx.after(m.end, 40).lower())
+        after = first if first is not None and first["day"] in lx.months else (
+            BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after)
     iso = _weekday(after["day"]) if after is not None else None
     ref = after["day"].rstrip(".") if after is not None and not after["dom"] else ""
     if ref in lx.dayrefs:  # "7:00 tomorrow morning"
@@ -90,6 +92,9 @@ def _weekday(word: str) -> int | None:
 DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
                        r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
                        r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?)?")
+# ... or a date written day first: "2 p.m. on 25 March", "at 14:00 on the 3rd of May 2021".
+DAY_FIRST = re.compile(r"\s*,?\s*(?:on\s+)?(?:the\s+)?(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       r"(?P<day>[a-z]+)\.?(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?")
 # ... or inside a bracket restating the time: "4 in the morning (4 a.m. EDT Thursday)".
 BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)(?P<year>)\)")
 SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
