@@ -104,3 +104,16 @@ def test_a_present_tense_schedule_points_forward(pipe, text: str, span: str, val
 ])
 def test_a_clock_takes_its_day_from_a_day_first_date_after_it(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("TIME", value)
+
+
+def test_a_weekday_before_a_day_first_date_is_one_expression(pipe) -> None:
+    # British style: "Thursday 21 December", as "Thursday, December 21" already was
+    assert found(run(pipe, "The meeting was held on Thursday 21 December.")) == {
+        "Thursday 21 December": ("DATE", "2023-12-21")}
+
+
+def test_military_hours_after_a_preposition_are_a_clock_time(pipe) -> None:
+    got = [(t.text, t.type, t.value) for t in run(pipe, "Clashes erupted at 1500 hours and ended by 1730 hrs. "
+                                                            "He did 1500 hours of service.")]
+    assert got == [("1500 hours", "TIME", "2023-12-26T15:00"), ("1730 hrs", "TIME", "2023-12-26T17:30"),
+                   ("1500 hours", "DURATION", "PT1500H")]
