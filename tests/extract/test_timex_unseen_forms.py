@@ -117,3 +117,9 @@ def test_military_hours_after_a_preposition_are_a_clock_time(pipe) -> None:
                                                             "He did 1500 hours of service.")]
     assert got == [("1500 hours", "TIME", "2023-12-26T15:00"), ("1730 hrs", "TIME", "2023-12-26T17:30"),
                    ("1500 hours", "DURATION", "PT1500H")]
+
+
+def test_fy_and_a_year_is_a_fiscal_year(pipe) -> None:
+    got = found(run(pipe, "FY2012 revenue fell, FY 2013 sales rose and FY13 targets were met; FYI 2014."))
+    assert got == {"FY2012": ("DATE", "2012"), "FY 2013": ("DATE", "2013"), "FY13": ("DATE", "2013"),
+                   "2014": ("DATE", "2014")}
