@@ -123,3 +123,16 @@ def test_fy_and_a_year_is_a_fiscal_year(pipe) -> None:
     got = found(run(pipe, "FY2012 revenue fell, FY 2013 sales rose and FY13 targets were met; FYI 2014."))
     assert got == {"FY2012": ("DATE", "2012"), "FY 2013": ("DATE", "2013"), "FY13": ("DATE", "2013"),
                    "2014": ("DATE", "2014")}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # the full date after the clock is part of it (it swallowed the clock before)
+    ("The blast came at 3 p.m., Thursday, March 20, 2012, officials said.", "3 p.m., Thursday, March 20, 2012",
+     "2012-03-20T15:00"),
+    ("The blast came at 3 p.m., March 20, 2012.", "3 p.m., March 20, 2012", "2012-03-20T15:00"),
+    # a month and day after a clock takes the year its tense gives
+    ("The polls will close at 5 p.m. EST, Jan. 6.", "5 p.m. EST, Jan. 6", "2024-01-06T17:00"),
+    ("The polls closed at 5 p.m. EST, Dec. 6.", "5 p.m. EST, Dec. 6", "2023-12-06T17:00"),
+])
+def test_a_clock_takes_a_full_date_after_it(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text)) == {span: ("TIME", value)}

@@ -50,7 +50,7 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
         return "XXXX-XX-XX", "no anchor"
     mon = _month(lx, g)
     if mon is not None and "day" in g:
-        year = cal.year_of_day(ctx.anchor, mon, int(g["day"]), None)
+        year = int(g["year"]) if "year" in g else cal.year_of_day(ctx.anchor, mon, int(g["day"]), ctx.tense())
         return f"{year:04d}-{mon:02d}-{int(g['day']):02d}", "month and day"
     word = _key(g.get("weekday") or g.get("dayref") or g.get("pre") or "")
     if word in lx.weekdays:
