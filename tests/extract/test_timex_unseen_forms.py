@@ -136,3 +136,16 @@ def test_fy_and_a_year_is_a_fiscal_year(pipe) -> None:
 ])
 def test_a_clock_takes_a_full_date_after_it(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text)) == {span: ("TIME", value)}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The truce was extended for one hundred and eighty days.", "one hundred and eighty days", "P180D"),
+    ("It took a hundred and twenty years.", "a hundred and twenty years", "P120Y"),
+])
+def test_a_number_with_and_after_hundred_is_read_whole(pipe, text: str, span: str, value: str) -> None:
+    # "one hundred and eighty days" was "eighty days", P80D
+    assert found(run(pipe, text)) == {span: ("DURATION", value)}
+
+
+def test_and_between_two_numbers_is_no_compound_number(pipe) -> None:
+    assert found(run(pipe, "Between two and three days passed.")) == {"three days": ("DURATION", "P3D")}
