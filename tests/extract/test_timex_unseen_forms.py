@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Timex
+from peacewatch.types import Document, Timex
 
 from .timex_support import run
 
@@ -149,3 +149,9 @@ def test_a_number_with_and_after_hundred_is_read_whole(pipe, text: str, span: st
 
 def test_and_between_two_numbers_is_no_compound_number(pipe) -> None:
     assert found(run(pipe, "Between two and three days passed.")) == {"three days": ("DURATION", "P3D")}
+
+
+def test_a_captions_present_tense_still_dates_an_undated_article(pipe) -> None:
+    # the schedule reading is the tagger's alone: a photo caption's present reports the past
+    [result] = list(pipe.annotate([Document(id="c", text="Relatives gather in Tel Aviv on Sunday, Jan. 19, 2025.")]))
+    assert result.dated is not None and result.dated.day == "2025-01-19"

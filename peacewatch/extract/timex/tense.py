@@ -40,15 +40,16 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
     return None
 
 
-def verb_direction(verb: Token) -> str | None:
-    """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements."""
+def verb_direction(verb: Token, schedule: bool = False) -> str | None:
+    """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements.
+    With ``schedule`` a present tense that reports nothing points forward (see ``_schedule``)."""
     table = cues()
     if _past_perfect(verb):
         return "past"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and table["lemma"].get(verb.lemma_.lower()) == "future":
         # "a rally planned for Saturday was called off": the clause the noun stands in decides
         outer = governing_verb(verb.head)
-        return verb_direction(outer) if outer is not None and outer.i != verb.i else None
+        return verb_direction(outer, schedule) if outer is not None and outer.i != verb.i else None
     planners = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
         planners.append(verb.head)
@@ -71,10 +72,18 @@ def verb_direction(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
-    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() not in _STATIVE \
-            and verb.lower_ not in _SAME_IN_PAST and not _in_headline(verb):
-        return "future"  # a schedule: "the deadline expires on Monday", "talks resume Tuesday"
+    if schedule and not auxes and _schedule(verb):
+        return "future"  # "the deadline expires on Monday", "talks resume Tuesday"
     return None
+
+
+def _schedule(verb: Token) -> bool:
+    """A present tense that reports nothing states a schedule. Not a verb of saying or being, one
+    whose past is spelt as its present, nor a headline's. Only the tagger asks (for a date that
+    lacks its year or week); a photo caption's present ("Relatives … gather in Tel Aviv on Sunday,
+    Jan. 19, 2025") reports the past, so the dating of an article does not."""
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in _STATIVE \
+        and verb.lower_ not in _SAME_IN_PAST and not _in_headline(verb)
 
 
 def _in_headline(verb: Token) -> bool:
@@ -130,9 +139,10 @@ def _cue_before(text: str, start: int) -> str | None:
     return None
 
 
-def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
+def direction(doc: Doc, text: str, start: int, end: int, schedule: bool = False) -> str | None:
     """The tense direction of the clause holding the characters ``start:end`` of ``doc``
-    (``text`` is ``doc.text``, which spaCy rebuilds on every access)."""
+    (``text`` is ``doc.text``, which spaCy rebuilds on every access); ``schedule`` as in
+    ``verb_direction``."""
     cue = _cue_before(text, start)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -143,7 +153,7 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
         return "past" if cue == "future" and verb is not None and _past_perfect(verb) else cue
     if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return None
-    return verb_direction(verb) if verb is not None else None
+    return verb_direction(verb, schedule) if verb is not None else None
 
 
 def _past_perfect(verb: Token) -> bool:
