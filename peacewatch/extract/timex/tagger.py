@@ -82,7 +82,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             continue
         if m.rule.kind in ("date", "daycoord") and named_after(text, m.end):
             continue  # "the March 23 Movement" names a group
-        ctx.tense = partial(direction, doc, text, m.start, m.end, schedule=True)
+        ctx.tense = partial(direction, doc, text, m.start, m.end)
         value = KINDS[m.rule.kind](m, ctx)
         if value is None:
             continue

@@ -40,16 +40,15 @@ def governing_verb(token: Token, max_steps: int = 6) -> Token | None:
     return None
 
 
-def verb_direction(verb: Token, schedule: bool = False) -> str | None:
-    """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements.
-    With ``schedule`` a present tense that reports nothing points forward (see ``_schedule``)."""
+def verb_direction(verb: Token) -> str | None:
+    """``"future"``, ``"past"`` or None for one verb, its auxiliaries and the verb it complements."""
     table = cues()
     if _past_perfect(verb):
         return "past"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and table["lemma"].get(verb.lemma_.lower()) == "future":
         # "a rally planned for Saturday was called off": the clause the noun stands in decides
         outer = governing_verb(verb.head)
-        return verb_direction(outer, schedule) if outer is not None and outer.i != verb.i else None
+        return verb_direction(outer) if outer is not None and outer.i != verb.i else None
     planners = [verb]
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
         planners.append(verb.head)
@@ -72,35 +71,7 @@ def verb_direction(verb: Token, schedule: bool = False) -> str | None:
         return "past"
     if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
-    if schedule and not auxes and _schedule(verb):
-        return "future"  # "the deadline expires on Monday", "talks resume Tuesday"
     return None
-
-
-def _schedule(verb: Token) -> bool:
-    """A present tense that reports nothing states a schedule. Not a verb of saying or being, one
-    whose past is spelt as its present, nor a headline's. Only the tagger asks (for a date that
-    lacks its year or week); a photo caption's present ("Relatives … gather in Tel Aviv on Sunday,
-    Jan. 19, 2025") reports the past, so the dating of an article does not."""
-    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in _STATIVE \
-        and verb.lower_ not in _SAME_IN_PAST and not _in_headline(verb)
-
-
-def _in_headline(verb: Token) -> bool:
-    """Whether ``verb`` stands in a line with no full stop at its end (a headline, whose present
-    tense reports the past: "Airliner makes first flight")."""
-    text = verb.doc.text
-    end = text.find("\n", verb.idx)
-    line = text[text.rfind("\n", 0, verb.idx) + 1:end if end >= 0 else len(text)].rstrip()
-    return not line.endswith((".", "?", "!", '"', "”", "'", "’", ":"))
-
-
-# Present-tense verbs that report or describe rather than schedule ("says Monday", "is Monday").
-_STATIVE = frozenset({"be", "say", "have", "tell", "add", "note", "claim", "insist", "report", "believe",
-                      "think", "know", "seem", "remain", "mean", "show", "follow", "come"})
-# Verbs whose simple past is their present: "stocks hurt the index … on Friday" may be either.
-_SAME_IN_PAST = frozenset({"hurt", "cut", "set", "put", "hit", "let", "quit", "spread", "cost", "shut",
-                           "split", "bid", "cast", "burst", "upset", "read", "beat", "broadcast", "forecast"})
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -139,10 +110,9 @@ def _cue_before(text: str, start: int) -> str | None:
     return None
 
 
-def direction(doc: Doc, text: str, start: int, end: int, schedule: bool = False) -> str | None:
+def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
     """The tense direction of the clause holding the characters ``start:end`` of ``doc``
-    (``text`` is ``doc.text``, which spaCy rebuilds on every access); ``schedule`` as in
-    ``verb_direction``."""
+    (``text`` is ``doc.text``, which spaCy rebuilds on every access)."""
     cue = _cue_before(text, start)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -153,7 +123,7 @@ def direction(doc: Doc, text: str, start: int, end: int, schedule: bool = False)
         return "past" if cue == "future" and verb is not None and _past_perfect(verb) else cue
     if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return None
-    return verb_direction(verb, schedule) if verb is not None else None
+    return verb_direction(verb) if verb is not None else None
 
 
 def _past_perfect(verb: Token) -> bool:
