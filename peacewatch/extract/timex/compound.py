@@ -13,7 +13,7 @@ import re
 from . import calendar as cal
 from . import normalize as nz
 from .lexicon import lexicon
-from .normalize import Context, Value, _key
+from .normalize import REL_STEP, Context, Value, _key
 from .relative import n_holiday
 from .rules import Match
 
@@ -81,3 +81,14 @@ def n_holiday_week(m: Match, ctx: Context) -> Value | None:
     year = cal.pick_year(anchor, None, lambda y: cal.holiday(rule, y), dt.timedelta(0))
     return Value(m.rule.type, cal.week(cal.holiday(rule, year)), None, anchor.isoformat(),
                  f"holidays.tsv {rule}; the week of the nearest")
+
+
+def n_half_of_year(m: Match, ctx: Context) -> Value | None:
+    """"the second half of next year", "the first half of the year": a half of the anchor's year, or
+    of the year before or after it ("the year" is the anchor's, as in "for the year")."""
+    half = 1 if _key(m.groups["half"]) == "first" else 2
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-H{half}", note="no anchor")
+    step = REL_STEP.get(_key(m.groups["rel"]), 0)
+    return Value(m.rule.type, f"{ctx.anchor.year + step:04d}-H{half}", None, ctx.anchor.isoformat(),
+                 f"year {step:+d}")

@@ -84,7 +84,8 @@ class Lexicon:
             "MONTH": alternation(list(self.months)),
             "WEEKDAY": alternation(list(self.weekdays)),
             "SEASON": alternation(list(self.seasons)),
-            "NUM": rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{simple}(?:[\s-]+{simple})?|{number_words})",
+            "NUM": rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{simple}(?:[\s-]+{simple})?"
+                   rf"(?:(?<=hundred)[\s-]+and[\s-]+{simple}(?:[\s-]+{simple})?)?|{number_words})",
             "UNIT": alternation(list(self.units)),
             "ORD": rf"(?:{alternation(list(self.ordinals))}|\d{{1,2}}(?:st|nd|rd|th)\b)",
             "MOD": rf"(?:{alternation([m for m in self.mods if not m.endswith('-')])}|mid-)",
@@ -130,6 +131,8 @@ class Lexicon:
             return self.numbers[low]
         total = 0
         for piece in re.split(r"[\s-]+", low):
+            if piece == "and":  # "one hundred and eighty"
+                continue
             value = self.numbers.get(piece)
             if value is None or value == "X":
                 return "X"

@@ -50,7 +50,7 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
         return "XXXX-XX-XX", "no anchor"
     mon = _month(lx, g)
     if mon is not None and "day" in g:
-        year = cal.year_of_day(ctx.anchor, mon, int(g["day"]), None)
+        year = int(g["year"]) if "year" in g else cal.year_of_day(ctx.anchor, mon, int(g["day"]), ctx.tense())
         return f"{year:04d}-{mon:02d}-{int(g['day']):02d}", "month and day"
     word = _key(g.get("weekday") or g.get("dayref") or g.get("pre") or "")
     if word in lx.weekdays:
@@ -59,7 +59,9 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
         return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[word][0])), word
     after = DAY_AFTER.match(ctx.after(m.end, 40).lower())
     if after is None or (_weekday(after["day"]) is None and after["day"] not in lx.months):
-        after = BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after
+        first = DAY_FIRST.match(ctx.after(m.end, 40).lower())
+        after = first if first is not None and first["day"] in lx.months else (
+            BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after)
     iso = _weekday(after["day"]) if after is not None else None
     ref = after["day"].rstrip(".") if after is not None and not after["dom"] else ""
     if ref in lx.dayrefs:  # "7:00 tomorrow morning"
@@ -90,6 +92,9 @@ def _weekday(word: str) -> int | None:
 DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
                        r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
                        r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?)?")
+# ... or a date written day first: "2 p.m. on 25 March", "at 14:00 on the 3rd of May 2021".
+DAY_FIRST = re.compile(r"\s*,?\s*(?:on\s+)?(?:the\s+)?(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       r"(?P<day>[a-z]+)\.?(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?")
 # ... or inside a bracket restating the time: "4 in the morning (4 a.m. EDT Thursday)".
 BRACKET_DAY = re.compile(r"\s*\([^)]{0,24}?\b(?P<day>[a-z]+)(?P<dom>)(?P<year>)\)")
 SENTENCE_END = re.compile(r"[.!?][\"')]*\s+[A-Z]|\n")
@@ -308,7 +313,9 @@ FRACTION = re.compile(r"\s*(?:,\s*)?of\b|\s*,", re.I)
 # Units written as multiples of another: a decade is P10Y, a quarter P3M.
 SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
 # A fraction of a unit, spelled in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M.
-SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+# A fraction is written in the next smaller unit ("2 1/2 years" is P2Y6M); ISO 8601 writes weeks
+# alone, so "a week and a half" keeps its fraction: P1.5W.
+SMALLER = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 
 
 def duration_value(n: str, unit: str) -> str:

@@ -63,7 +63,7 @@ def verb_direction(verb: Token) -> str | None:
         return "future"  # "is to resume trading Tuesday"
     if _headline_infinitive(verb):
         return "future"  # the headline "UN envoy to visit Damascus on Tuesday"
-    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxiliaries(verb)
     found = [table["aux"][a] for a in auxes if a in table["aux"]]
     if "future" in found or _going_to(verb):
         return "future"
@@ -75,6 +75,15 @@ def verb_direction(verb: Token) -> str | None:
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _auxiliaries(verb: Token) -> list[str]:
+    """The auxiliaries of ``verb``; a bare verb joined to another without one of its own shares the
+    first verb's ("will travel to Cairo and return on Friday": the return is ahead too)."""
+    own = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if own or verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.i == verb.i:
+        return own
+    return [c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
 
 
 def _headline_infinitive(verb: Token) -> bool:

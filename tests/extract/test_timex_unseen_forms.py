@@ -1,0 +1,136 @@
+"""Timex rules of the fifth round (issue 13, time on unseen text): forms the dev corpora hardly
+hold but news does, each settled by the TimeML guidelines (docs/time.md, "fifth round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.types import Timex
+
+from .timex_support import run
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex")
+
+
+def found(timexes: list[Timex]) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in timexes}
+
+
+JOINED = [
+    # the second verb has no auxiliary of its own and shares "will" / "would"
+    ("The envoy will fly to Cairo on Wednesday and return on Friday.", "Friday", "2023-12-29"),
+    ("The minister said she would arrive on Thursday and leave on Saturday.", "Saturday", "2023-12-30"),
+    # a verb in the past tense of its own keeps it
+    ("The envoy will fly to Cairo on Wednesday, but he arrived on Friday.", "Friday", "2023-12-22"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), JOINED)
+def test_a_joined_bare_verb_shares_the_tense_of_the_first(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+HALVES = [
+    ("The summit is planned for the second half of the year.", "the second half of the year", "2023-H2"),
+    ("Growth slowed in the first half of this year.", "the first half of this year", "2023-H1"),
+    ("Troops leave in the second half of next year.", "the second half of next year", "2024-H2"),
+    ("Sales fell in the latter half of last year.", "the latter half of last year", "2022-H2"),
+    ("Exports rose in the third quarter of the year.", "the third quarter of the year", "2023-Q3"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), HALVES)
+def test_a_half_or_quarter_of_a_relative_year(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text)) == {span: ("DATE", value)}
+
+
+def test_a_half_of_a_relative_year_without_an_anchor_stays_unknown(pipe) -> None:
+    assert found(run(pipe, "Troops leave in the second half of next year.", None)) == {
+        "the second half of next year": ("DATE", "XXXX-H2")}
+
+
+NAMED_CLOCKS = [
+    # a zone after "noon" or "midnight" belongs to it, and the day named after it dates it
+    ("The ceasefire took effect at midnight local time on Friday.", "midnight local time", "2023-12-22T24:00"),
+    ("The truce ended at noon GMT on Sunday.", "noon GMT", "2023-12-24T12:00Z"),
+    ("The deadline expires at midnight tonight.", "midnight tonight", "2023-12-26T24:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), NAMED_CLOCKS)
+def test_noon_and_midnight_take_a_zone_and_a_day(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("TIME", value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The ceasefire has held for a week and a half.", "a week and a half", "P1.5W"),
+    ("The talks took two and a half weeks.", "two and a half weeks", "P2.5W"),
+])
+def test_a_fraction_of_a_week_is_written_in_weeks(pipe, text: str, span: str, value: str) -> None:
+    # ISO 8601 writes weeks alone: never P1W3.5D
+    assert found(run(pipe, text)) == {span: ("DURATION", value)}
+
+
+def test_the_verb_last_is_no_part_of_a_duration(pipe) -> None:
+    # "last" before "a"/"an" is the verb; "the last two days" keeps its modifier
+    got = found(run(pipe, "The offensive would last a few more days; the last two days were calm."))
+    assert got == {"a few more days": ("DURATION", "PXD"), "the last two days": ("DURATION", "P2D")}
+
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The meeting is set for 2pm on 28 December.", "2pm", "2023-12-28T14:00"),
+    ("The truce began at 14:00 GMT on the 3rd of May 2021.", "14:00 GMT", "2021-05-03T14:00Z"),
+    # a count after the clock is no day
+    ("The blast hit at 3 p.m., 20 people died.", "3 p.m.", "2023-12-26T15:00"),
+])
+def test_a_clock_takes_its_day_from_a_day_first_date_after_it(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("TIME", value)
+
+
+def test_a_weekday_before_a_day_first_date_is_one_expression(pipe) -> None:
+    # British style: "Thursday 21 December", as "Thursday, December 21" already was
+    assert found(run(pipe, "The meeting was held on Thursday 21 December.")) == {
+        "Thursday 21 December": ("DATE", "2023-12-21")}
+
+
+def test_military_hours_after_a_preposition_are_a_clock_time(pipe) -> None:
+    got = [(t.text, t.type, t.value) for t in run(pipe, "Clashes erupted at 1500 hours and ended by 1730 hrs. "
+                                                            "He did 1500 hours of service.")]
+    assert got == [("1500 hours", "TIME", "2023-12-26T15:00"), ("1730 hrs", "TIME", "2023-12-26T17:30"),
+                   ("1500 hours", "DURATION", "PT1500H")]
+
+
+def test_fy_and_a_year_is_a_fiscal_year(pipe) -> None:
+    got = found(run(pipe, "FY2012 revenue fell, FY 2013 sales rose and FY13 targets were met; FYI 2014."))
+    assert got == {"FY2012": ("DATE", "2012"), "FY 2013": ("DATE", "2013"), "FY13": ("DATE", "2013"),
+                   "2014": ("DATE", "2014")}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # the full date after the clock is part of it (it swallowed the clock before)
+    ("The blast came at 3 p.m., Thursday, March 20, 2012, officials said.", "3 p.m., Thursday, March 20, 2012",
+     "2012-03-20T15:00"),
+    ("The blast came at 3 p.m., March 20, 2012.", "3 p.m., March 20, 2012", "2012-03-20T15:00"),
+    # a month and day after a clock takes the year its tense gives
+    ("The polls will close at 5 p.m. EST, Jan. 6.", "5 p.m. EST, Jan. 6", "2024-01-06T17:00"),
+    ("The polls closed at 5 p.m. EST, Dec. 6.", "5 p.m. EST, Dec. 6", "2023-12-06T17:00"),
+])
+def test_a_clock_takes_a_full_date_after_it(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text)) == {span: ("TIME", value)}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The truce was extended for one hundred and eighty days.", "one hundred and eighty days", "P180D"),
+    ("It took a hundred and twenty years.", "a hundred and twenty years", "P120Y"),
+])
+def test_a_number_with_and_after_hundred_is_read_whole(pipe, text: str, span: str, value: str) -> None:
+    # "one hundred and eighty days" was "eighty days", P80D
+    assert found(run(pipe, text)) == {span: ("DURATION", value)}
+
+
+def test_and_between_two_numbers_is_no_compound_number(pipe) -> None:
+    assert found(run(pipe, "Between two and three days passed.")) == {"three days": ("DURATION", "P3D")}
