@@ -94,7 +94,6 @@ def resolve_unnamed(w: Work) -> Focus:
     placed_institutions(w)
     stateless_persons(w, focus)
     appositions(w, focus)
-    unaffiliated_persons(w, focus)
     return focus
 
 

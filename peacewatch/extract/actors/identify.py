@@ -19,7 +19,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import collectives, consistency, focus, headlines, institutions, persons, tables
+from . import affiliation, collectives, consistency, focus, headlines, institutions, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -50,6 +50,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
             _place_or_org(w, m)
     persons.spacy_persons(w)
     persons.surname_tokens(w)
+    persons.given_names(w)
     collectives.pairs(w, tables.pair_heads())
     collectives.the_country(w)
     institutions.of_state(w)
@@ -63,6 +64,8 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     focus.state_institutions(w, in_focus)
     persons.definite_offices(w)
     persons.pronouns(w)
+    affiliation.introduced_persons(w)
+    focus.unaffiliated_persons(w, in_focus)
     return w.finish()
 
 

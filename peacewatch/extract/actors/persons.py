@@ -303,6 +303,36 @@ def surname_tokens(w: Work) -> None:
             w.mention(t.i, t.i + 1, "PERSON", key, f"surname of {w.entities[key].name}")
 
 
+# Words that open a name without being the person's own given name ("Sheikh Mohammed …").
+HONORIFICS = frozenset("sheikh sheik emir prince king queen sir dr mr mrs ms mullah ayatollah".split())
+
+
+def given_names(w: Work) -> None:
+    """A lone proper noun that is the first word of exactly one person named before: Ethiopian and
+    Eritrean names are given name and father's name, and news calls Abiy Ahmed "Abiy", not "Ahmed"
+    ("Prime Minister Abiy Ahmed … Abiy said"). Only words no other rule took (a state's name is
+    the state's), and only from the second mention on."""
+    firsts: dict[str, list[str]] = {}
+    for key, ent in w.entities.items():
+        words = ent.name.split()
+        if ent.kind == "person" and len(words) > 1 and words[0].casefold() not in HONORIFICS:
+            firsts.setdefault(words[0], []).append(key)
+    for t in w.doc:
+        keys = firsts.get(t.text)
+        if keys is None or len(keys) != 1 or t.i in w.claimed or t.pos_ != "PROPN" \
+                or t.ent_type_ not in ("", "PERSON") or _in_longer(w, t.i):
+            continue
+        introduced = min((m.start for m in w.mentions if m.entity == keys[0]), default=None)
+        if introduced is not None and introduced < t.idx:
+            w.mention(t.i, t.i + 1, "PERSON", keys[0], f"given name of {w.entities[keys[0]].name}")
+
+
+def _in_longer(w: Work, i: int) -> bool:
+    """Whether token ``i`` stands beside another capitalized word of a name ("Abiy Mohammed")."""
+    doc = w.doc
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (i - 1, i + 1))
+
+
 def definite_offices(w: Work) -> None:
     """'the minister' → the last person named before whose office it is."""
     for i in sorted(w.terms):

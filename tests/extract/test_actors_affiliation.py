@@ -1,0 +1,76 @@
+"""Whom a person speaks for, from the phrase that introduces them (``extract/actors/affiliation.py``),
+and given names as later references (``persons.given_names``); texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.types import Result
+from tests.extract.annotate import dated
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("actors", "quotes")
+
+
+def speaker_codes(r: Result, text: str) -> dict[str, str | None]:
+    """Quote content → the code of its speaker entity."""
+    out = {}
+    for q in r.quotes:
+        ent = r.entity(q.speaker) if q.speaker else None
+        out[text[q.content_span[0]:q.content_span[1]]] = ent.code if ent else None
+    return out
+
+
+def test_the_body_in_a_noun_phrase_the_name_stands_in_apposition_to(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("The spokesperson for the Russian foreign ministry, Maria Zakharova, said the West was to blame. "
+            "\"Kyiv is not independent,\" she said.")
+    found = speaker_codes(dated(pipe, text), text)
+    assert found["Kyiv is not independent"] == "RUS"  # the pronoun takes the person's code
+
+
+def test_an_institution_s_possessive_before_the_name(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sudan's army said it had retaken the bridge. "
+            "The army's spokesperson, Nabil Abdallah, said \"the militia fled\".")
+    r = dated(pipe, text)
+    [m] = [m for m in r.mentions if m.text == "Nabil Abdallah"]
+    ent = r.entity(m.entity)
+    assert ent is not None and ent.code == "SDN" and "introduced as" in (ent.why or "")
+
+
+def test_an_institution_in_the_title_is_the_one_named_before(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine's foreign ministry accused Moscow of stalling.\n\n"
+            "\"There will be no talks under fire,\" said Foreign Ministry spokesman Heorhii Tykhyi.")
+    found = speaker_codes(dated(pipe, text), text)
+    assert found["There will be no talks under fire"] == "UKR"
+
+
+def test_their_spokesman_is_the_actor_named_before(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tigrayan forces withdrew from Amhara. Their spokesman Getachew Reda said the pullback was complete. "
+            "\"We have kept our word,\" he told the BBC.")
+    found = speaker_codes(dated(pipe, text), text)
+    assert found["We have kept our word"] == "ETH"
+
+
+def test_a_name_with_no_office_around_it_is_not_affiliated(pipe) -> None:  # type: ignore[no-untyped-def]
+    # Nothing introduces Maria Novak as anyone's: one mention of Serbia is no focus, so no code.
+    text = "Serbia closed the border on Monday. Maria Novak, a teacher, said the queues were long."
+    r = dated(pipe, text)
+    [m] = [m for m in r.mentions if m.text == "Maria Novak"]
+    ent = r.entity(m.entity)
+    assert ent is not None and ent.code is None
+
+
+def test_a_given_name_refers_back_to_the_person(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = 'Ethiopian Prime Minister Abiy Ahmed addressed parliament on Tuesday. "The war is over," Abiy said.'
+    r = dated(pipe, text)
+    assert speaker_codes(r, text)["The war is over"] == "ETH"
+    [m] = [m for m in r.mentions if m.text == "Abiy"]
+    assert "given name" in (m.why or "")
+
+
+def test_a_given_name_is_not_taken_before_the_person_is_named(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Abiy spoke first. Later Prime Minister Abiy Ahmed of Ethiopia arrived."
+    r = dated(pipe, text)
+    assert not [m for m in r.mentions if m.text == "Abiy" and "given name" in (m.why or "")]
