@@ -84,7 +84,8 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         split = longer and (headlines.joined_states(w, names, start, end) or (
             m.start == start and headlines.headline_person(w, names, m, end)))
         if longer and not named and not split and ent is not None and ent.label_ in CONTAINER_LABELS \
-                and not _has_office(w, ent, m) and not _people_named(w, ent, m):
+                and not _has_office(w, ent, m) and not _people_named(w, ent, m) \
+                and not _only_names(w, names, start, end):
             w.inner[ent.start] = m
             continue
         if m.end < len(w.doc) and w.doc[m.end].text == "$":
@@ -94,6 +95,17 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
             continue  # "Jordan" alone as a place or "Turkey's Defense Minister", not "Georgia Mills"
         kept.append(m)
     return kept
+
+
+def _only_names(w: Work, names: list[Match], start: int, end: int) -> bool:
+    """Whether a spaCy name is only known names joined by "and" or commas ("Kharkiv and Odesa", which
+    the small model may tag a WORK_OF_ART): a list of names, not one name holding them."""
+    covered = {i for m in names if start <= m.start and m.end <= end for i in range(m.start, m.end)}
+    joins = [i for i in range(start, end) if i not in covered]
+    return bool(covered) and bool(joins) and all(w.doc[i].text in COORDINATORS for i in joins)
+
+
+COORDINATORS = frozenset({"and", ",", "&"})
 
 
 def _people_named(w: Work, ent: Span, m: Match) -> bool:
@@ -149,6 +161,8 @@ def _place_or_org(w: Work, m: Match) -> None:
             collectives.agent_group(w, m, found[0], found[1], code)
             return
         if item.kind == "demonym" and collectives.people(w, m, code):
+            return
+        if item.kind == "region" and collectives.regional_people(w, m, code):
             return
     if item.kind in ("region", "dateline"):
         key = f"place:{item.form}"
