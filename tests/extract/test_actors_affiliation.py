@@ -86,3 +86,8 @@ def test_a_leader_in_the_tables_is_not_the_state_in_focus_by_default(pipe) -> No
     text = ("Kosovo police closed the crossing. Kosovo said the move was lawful and Kosovo will not back down. "
             "\"This is an attack on Serbs,\" Vucic said.")
     assert speaker_codes(dated(pipe, text), text)["This is an attack on Serbs"] == "SRB"
+
+
+def test_a_family_name_first_refers_back_too(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Chinese leader Xi Jinping met Putin. Xi said China stood ready to help."
+    assert speaker_codes(dated(pipe, text), text)["China stood ready to help"] == "CHN"

@@ -251,6 +251,8 @@ def spacy_persons(w: Work) -> None:
         why = f"surname of a person named earlier ({ent[-1].text!r})" if key else "spaCy NER PERSON"
         if key is None and (key := _name_prefix(w, ent.text)) is not None:
             why = f"the first words of {w.entities[key].name!r}, named earlier"
+        if key is None and len(ent) == 1 and (key := _given_name(w, ent.text, ent.start_char)) is not None:
+            why = f"given name of {w.entities[key].name}"
         if key is None:
             key = f"person:{ent.text}"
             w.entity(key, Entity("", ent.text, "person", why="spaCy NER PERSON"))
@@ -310,21 +312,25 @@ HONORIFICS = frozenset("sheikh sheik emir prince king queen sir dr mr mrs ms mul
 def given_names(w: Work) -> None:
     """A lone proper noun that is the first word of exactly one person named before: Ethiopian and
     Eritrean names are given name and father's name, and news calls Abiy Ahmed "Abiy", not "Ahmed"
-    ("Prime Minister Abiy Ahmed … Abiy said"). Only words no other rule took (a state's name is
-    the state's), and only from the second mention on."""
-    firsts: dict[str, list[str]] = {}
-    for key, ent in w.entities.items():
-        words = ent.name.split()
-        if ent.kind == "person" and len(words) > 1 and words[0].casefold() not in HONORIFICS:
-            firsts.setdefault(words[0], []).append(key)
+    ("Prime Minister Abiy Ahmed … Abiy said"), and Chinese names put the family name first ("Xi
+    Jinping … Xi said", which ``spacy_persons`` links the same way). Only words no other rule took
+    (a state's name is the state's), and only from the second mention on."""
     for t in w.doc:
-        keys = firsts.get(t.text)
-        if keys is None or len(keys) != 1 or t.i in w.claimed or t.pos_ != "PROPN" \
-                or t.ent_type_ not in ("", "PERSON") or _in_longer(w, t.i):
+        if t.i in w.claimed or t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON") or _in_longer(w, t.i):
             continue
-        introduced = min((m.start for m in w.mentions if m.entity == keys[0]), default=None)
-        if introduced is not None and introduced < t.idx:
-            w.mention(t.i, t.i + 1, "PERSON", keys[0], f"given name of {w.entities[keys[0]].name}")
+        key = _given_name(w, t.text, t.idx)
+        if key is not None:
+            w.mention(t.i, t.i + 1, "PERSON", key, f"given name of {w.entities[key].name}")
+
+
+def _given_name(w: Work, word: str, at: int) -> str | None:
+    """The one person named before offset ``at`` whose name begins with ``word`` (none if two do)."""
+    keys = [key for key, ent in w.entities.items() if ent.kind == "person" and len(ent.name.split()) > 1
+            and ent.name.split()[0] == word and word.casefold() not in HONORIFICS]
+    if len(keys) != 1:
+        return None
+    introduced = min((m.start for m in w.mentions if m.entity == keys[0]), default=None)
+    return keys[0] if introduced is not None and introduced < at else None
 
 
 def _in_longer(w: Work, i: int) -> bool:
