@@ -91,3 +91,23 @@ def test_a_leader_in_the_tables_is_not_the_state_in_focus_by_default(pipe) -> No
 def test_a_family_name_first_refers_back_too(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Chinese leader Xi Jinping met Putin. Xi said China stood ready to help."
     assert speaker_codes(dated(pipe, text), text)["China stood ready to help"] == "CHN"
+
+
+@pytest.mark.parametrize(("text", "content", "code"), [
+    ('Serbian President Aleksandar Vucic met EU envoy Miroslav Lajcak in Brussels on Monday.\n\n'
+     '"We will not give up on our people," he said.', "We will not give up on our people", "SRB"),
+    ('Ethiopian Prime Minister Abiy Ahmed told lawmakers that TPLF leader Debretsion Gebremichael had agreed '
+     'to disarm. "Peace has come," he said.', "Peace has come", "ETH"),
+])
+def test_he_is_the_main_clause_subject_not_the_last_person_named(pipe, text, content, code) -> None:  # type: ignore[no-untyped-def]
+    r = dated(pipe, text)
+    q = next(q for q in r.quotes if text[q.content_span[0]:q.content_span[1]] == content)
+    ent = r.entity(q.speaker) if q.speaker else None
+    assert ent is not None and ent.name in ("Aleksandar Vucic", "Abiy Ahmed") and ent.code == code
+
+
+def test_he_falls_back_to_the_last_person_when_no_person_is_the_subject(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan was praised by Kaja Kallas. He said it was fair."
+    r = dated(pipe, text)
+    [m] = [m for m in r.mentions if m.text == "He"]
+    assert "last person mentioned" in (m.why or "")
