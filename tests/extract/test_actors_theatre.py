@@ -58,3 +58,12 @@ def test_a_plural_regional_demonym_is_a_people(pipe) -> None:  # type: ignore[no
     r: Result = dated(pipe, "Tigrayans celebrated in Mekelle after the truce.")
     ent = entity_of(r, "Tigrayans")
     assert (ent.kind, ent.code) == ("group", "ETH")
+
+
+def test_women_and_children_are_coded_only_with_a_state_or_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hamas released three women on Sunday. Russia deported Ukrainian children, Kyiv said. "
+            "Children in Gaza are starving, Hamas said.")
+    r = dated(pipe, text)
+    assert not [m for m in r.mentions if m.text.endswith("women")]
+    assert entity_of(r, "Ukrainian children").code == "UKR"
+    assert entity_of(r, "Children").code == "PSE"

@@ -165,6 +165,8 @@ def collectives(w: Work, focus: Focus) -> None:
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
             continue
+        if term.term in KIN:
+            continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
         if term.term in HELD and not focus.armed:
             continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
@@ -199,6 +201,8 @@ def placed_institutions(w: Work) -> None:
 DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB"})
 
 
+# Persons by age, sex or kin: coded only with a state ("Ukrainian children") or a place ("in Gaza").
+KIN = frozenset({"women", "children", "families"})
 # The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
 HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
                   "migrants", "asylum seekers", "prisoners of war", "pows"})
