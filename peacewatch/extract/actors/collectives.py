@@ -36,7 +36,8 @@ def modified_agent(w: Work, m: Match) -> tuple[int, TermMatch] | None:
     k = m.end + (1 if m.end < len(doc) and doc[m.end].text in ("'s", "\u2019s", "'") else 0)
     while k < min(stop, len(doc)):
         tm = w.terms.get(k)
-        if tm is not None and tm.end <= max(stop, k + 1) and w.free(tm.start, tm.end):
+        # the term may run past the head noun it starts at ("Ukrainian prisoners of war")
+        if tm is not None and (tm.end <= max(stop, k + 1) or tm.start == head.i) and w.free(tm.start, tm.end):
             return (tm.end, tm) if not _other_name(doc, m.start, k) else None
         k += 1
     return None
@@ -122,6 +123,21 @@ def people(w: Work, m: Match, code: str) -> bool:
     w.entity(key, Entity("", form, "group", code, None, why=f"demonym {form!r}: people of {code}"))
     start = _people_start(w, m)
     w.mention(start, m.end, "NORP", key, "plural demonym" + (" with what qualifies it" if start < m.start else ""))
+    return True
+
+
+def regional_people(w: Work, m: Match, code: str) -> bool:
+    """A plural regional demonym ("Tigrayans", "Darfuris") is a people of the region's state, not a
+    place: the plural of a region form that is itself in the table."""
+    from .tables import regions
+
+    form = m.item.form
+    if not (form.endswith("s") and w.doc[m.end - 1].tag_ in ("NNS", "NNPS")
+            and form[:-1] in {name for name, _ in regions()}):
+        return False
+    key = f"group:{code}:people:{form}"
+    w.entity(key, Entity("", form, "group", code, None, why=f"regional demonym {form!r}: people of {code}"))
+    w.mention(_people_start(w, m), m.end, "NORP", key, "plural regional demonym")
     return True
 
 

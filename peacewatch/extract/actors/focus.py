@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...types import Entity, Mention
-from . import dyads, phrases
+from . import dyads, phrases, theatre
 from .lexicon import TermMatch
 from .tables import DATELINE
 from .work import Work, state_rows
@@ -50,6 +50,8 @@ class Focus:
     side: str | None
     why: str
     armed: bool = False  # whether the side is an armed group's (else it is the state in focus)
+    theatre: str | None = None  # the state whose places are named most (``theatre``)
+    theatre_why: str = "no theatre"
 
 
 def find(w: Work) -> Focus:
@@ -80,10 +82,11 @@ def find(w: Work) -> Focus:
         # one of two states named about as often ("Armenia and Azerbaijan will exchange prisoners")
         state = None
     why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
+    where, where_why = theatre.find(w)
     if fighting is not None:
         return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)",
-                     armed=True)
-    return Focus(state, state, why)
+                     armed=True, theatre=where, theatre_why=where_why)
+    return Focus(state, state, why, theatre=where, theatre_why=where_why)
 
 
 def resolve_unnamed(w: Work) -> Focus:
@@ -94,7 +97,6 @@ def resolve_unnamed(w: Work) -> Focus:
     placed_institutions(w)
     stateless_persons(w, focus)
     appositions(w, focus)
-    unaffiliated_persons(w, focus)
     return focus
 
 
@@ -163,12 +165,16 @@ def collectives(w: Work, focus: Focus) -> None:
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
             continue
+        if term.term in KIN:
+            continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
+        if term.term in HELD and not focus.armed:
+            continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
             code = focus.state
         elif armed or focus.armed:
-            code = focus.side
+            code = focus.side or (focus.theatre if armed else None)
         else:
-            code = focus.state if _domestic(term.term, term.sector) else None
+            code = _unarmed(term.term, term.sector, focus)
         if code is None and not armed:
             continue
         _collective(w, tm, code, focus, armed)
@@ -193,6 +199,24 @@ def placed_institutions(w: Work) -> None:
 # Sectors of collectives that, with no armed group named, are the state in focus's own people:
 # protesters, residents, students, workers take to the streets of their own country.
 DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB"})
+
+
+# Persons by age, sex or kin: coded only with a state ("Ukrainian children") or a place ("in Gaza").
+KIN = frozenset({"women", "children", "families"})
+# The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
+HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
+                  "migrants", "asylum seekers", "prisoners of war", "pows"})
+
+
+def _unarmed(term: str, sector: str, focus: Focus) -> str | None:
+    """An unarmed collective with no armed group named: protesters, students, workers (domestic) are
+    the state in focus's, else the theatre's; civilians, residents, refugees and the displaced live
+    where the fighting is: the theatre's, else the state in focus's; the held are nobody's here."""
+    if _domestic(term, sector):
+        return focus.state or focus.theatre
+    if sector in DOMESTIC_SECTORS or sector == "REF" or term in phrases.DISPLACED:
+        return focus.theatre or focus.state
+    return None
 
 
 def _domestic(term: str, sector: str) -> bool:
@@ -222,6 +246,8 @@ def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: b
         end, kind, noun = office.end, "organization", f"{term.term} {office.term.term}"
     if place is not None:
         end, how = place.end, f"{place.why}: that place's ({code})"
+    elif code is not None and code == focus.theatre and code not in (focus.state, focus.side if focus.armed else None):
+        how = f"where the fighting is: {focus.theatre_why}"
     else:
         how = f"in focus: {focus.why}" if code else "no state named"
     key = f"group:{code}:{term.sector}:{noun}"

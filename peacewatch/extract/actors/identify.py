@@ -19,7 +19,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import collectives, consistency, focus, headlines, institutions, persons, tables
+from . import affiliation, collectives, consistency, focus, headlines, institutions, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -50,6 +50,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
             _place_or_org(w, m)
     persons.spacy_persons(w)
     persons.surname_tokens(w)
+    persons.given_names(w)
     collectives.pairs(w, tables.pair_heads())
     collectives.the_country(w)
     institutions.of_state(w)
@@ -63,6 +64,8 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     focus.state_institutions(w, in_focus)
     persons.definite_offices(w)
     persons.pronouns(w)
+    affiliation.introduced_persons(w)
+    focus.unaffiliated_persons(w, in_focus)
     return w.finish()
 
 
@@ -81,7 +84,8 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
         split = longer and (headlines.joined_states(w, names, start, end) or (
             m.start == start and headlines.headline_person(w, names, m, end)))
         if longer and not named and not split and ent is not None and ent.label_ in CONTAINER_LABELS \
-                and not _has_office(w, ent, m) and not _people_named(w, ent, m):
+                and not _has_office(w, ent, m) and not _people_named(w, ent, m) \
+                and not _only_names(w, names, start, end):
             w.inner[ent.start] = m
             continue
         if m.end < len(w.doc) and w.doc[m.end].text == "$":
@@ -91,6 +95,17 @@ def _keep(w: Work, names: list[Match]) -> list[Match]:
             continue  # "Jordan" alone as a place or "Turkey's Defense Minister", not "Georgia Mills"
         kept.append(m)
     return kept
+
+
+def _only_names(w: Work, names: list[Match], start: int, end: int) -> bool:
+    """Whether a spaCy name is only known names joined by "and" or commas ("Kharkiv and Odesa", which
+    the small model may tag a WORK_OF_ART): a list of names, not one name holding them."""
+    covered = {i for m in names if start <= m.start and m.end <= end for i in range(m.start, m.end)}
+    joins = [i for i in range(start, end) if i not in covered]
+    return bool(covered) and bool(joins) and all(w.doc[i].text in COORDINATORS for i in joins)
+
+
+COORDINATORS = frozenset({"and", ",", "&"})
 
 
 def _people_named(w: Work, ent: Span, m: Match) -> bool:
@@ -146,6 +161,8 @@ def _place_or_org(w: Work, m: Match) -> None:
             collectives.agent_group(w, m, found[0], found[1], code)
             return
         if item.kind == "demonym" and collectives.people(w, m, code):
+            return
+        if item.kind == "region" and collectives.regional_people(w, m, code):
             return
     if item.kind in ("region", "dateline"):
         key = f"place:{item.form}"

@@ -251,6 +251,8 @@ def spacy_persons(w: Work) -> None:
         why = f"surname of a person named earlier ({ent[-1].text!r})" if key else "spaCy NER PERSON"
         if key is None and (key := _name_prefix(w, ent.text)) is not None:
             why = f"the first words of {w.entities[key].name!r}, named earlier"
+        if key is None and len(ent) == 1 and (key := _given_name(w, ent.text, ent.start_char)) is not None:
+            why = f"given name of {w.entities[key].name}"
         if key is None:
             key = f"person:{ent.text}"
             w.entity(key, Entity("", ent.text, "person", why="spaCy NER PERSON"))
@@ -303,6 +305,40 @@ def surname_tokens(w: Work) -> None:
             w.mention(t.i, t.i + 1, "PERSON", key, f"surname of {w.entities[key].name}")
 
 
+# Words that open a name without being the person's own given name ("Sheikh Mohammed …").
+HONORIFICS = frozenset("sheikh sheik emir prince king queen sir dr mr mrs ms mullah ayatollah".split())
+
+
+def given_names(w: Work) -> None:
+    """A lone proper noun that is the first word of exactly one person named before: Ethiopian and
+    Eritrean names are given name and father's name, and news calls Abiy Ahmed "Abiy", not "Ahmed"
+    ("Prime Minister Abiy Ahmed … Abiy said"), and Chinese names put the family name first ("Xi
+    Jinping … Xi said", which ``spacy_persons`` links the same way). Only words no other rule took
+    (a state's name is the state's), and only from the second mention on."""
+    for t in w.doc:
+        if t.i in w.claimed or t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON") or _in_longer(w, t.i):
+            continue
+        key = _given_name(w, t.text, t.idx)
+        if key is not None:
+            w.mention(t.i, t.i + 1, "PERSON", key, f"given name of {w.entities[key].name}")
+
+
+def _given_name(w: Work, word: str, at: int) -> str | None:
+    """The one person named before offset ``at`` whose name begins with ``word`` (none if two do)."""
+    keys = [key for key, ent in w.entities.items() if ent.kind == "person" and len(ent.name.split()) > 1
+            and ent.name.split()[0] == word and word.casefold() not in HONORIFICS]
+    if len(keys) != 1:
+        return None
+    introduced = min((m.start for m in w.mentions if m.entity == keys[0]), default=None)
+    return keys[0] if introduced is not None and introduced < at else None
+
+
+def _in_longer(w: Work, i: int) -> bool:
+    """Whether token ``i`` stands beside another capitalized word of a name ("Abiy Mohammed")."""
+    doc = w.doc
+    return any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title for j in (i - 1, i + 1))
+
+
 def definite_offices(w: Work) -> None:
     """'the minister' → the last person named before whose office it is."""
     for i in sorted(w.terms):
@@ -317,12 +353,36 @@ def definite_offices(w: Work) -> None:
 
 
 def pronouns(w: Work) -> None:
-    """'he'/'she' as a subject (speaker or agent) → the last person mentioned before."""
+    """'he'/'she' as a subject (speaker or agent) → the person who is the subject of the main clause
+    of the nearest sentence (up to the pronoun) that names a person, the centre of attention ("Vucic
+    met EU envoy Lajcak … ⏎ 'We will not give up,' he said" is Vucic); when no person there is
+    that subject, the last person mentioned before."""
     for t in w.doc:
         if t.lower_ in PRONOUNS and t.dep_ in AGENT_DEPS and t.i not in w.claimed:
-            key = _last_person(w, t.idx, None)
+            key, how = _main_subject(w, t.idx), "subject of the main clause of the last sentence naming a person"
+            if key is None:
+                key, how = _last_person(w, t.idx, None), "last person mentioned"
             if key is not None:
-                w.mention(t.i, t.i + 1, "PRON", key, "pronoun subject → last person mentioned")
+                w.mention(t.i, t.i + 1, "PRON", key, f"pronoun subject → {how}")
+
+
+def _main_subject(w: Work, before: int) -> str | None:
+    """The person entity that is the main clause's subject in the nearest sentence naming a person."""
+    persons = [m for m in w.mentions if m.start < before and m.entity in w.entities
+               and w.entities[m.entity].kind == "person"]
+    if not persons:
+        return None
+    last = max(persons, key=lambda m: m.start)
+    sent = w.doc.char_span(last.start, last.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    bounds = (sent.sent.start_char, sent.sent.end_char)
+    same = [m for m in persons if bounds[0] <= m.start < bounds[1]]
+    for m in sorted(same, key=lambda m: m.start, reverse=True):
+        span = w.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "ROOT":
+            return m.entity
+    return None
 
 
 def _last_person(w: Work, before: int, office: str | None) -> str | None:
