@@ -181,6 +181,7 @@ class SqliteSpace:
         self.conn = conn
         self._taken = Taken(conn)
         self._placed: Lookup[str, Placed] = Lookup(lambda event_id: None, size=scratch.DECIDING)
+        self._widest = 0  # the most days between a deciding event's first and last (after events_done)
 
     # --- entities ---
     def keep_seen(self, seen: Iterable[Seen]) -> None:
@@ -252,6 +253,7 @@ class SqliteSpace:
     def events_done(self) -> None:
         reorder(self.conn, "ledger_events", "day, id")
         self.conn.execute("CREATE INDEX temp.pw_deciding_token ON pw_deciding (token, start)")
+        self._widest = self.conn.execute("SELECT coalesce(max(end - start), 0) FROM pw_deciding").fetchone()[0]
 
     def origin(self) -> Mapping[tuple[str, str], str]:
         return Lookup(one(self.conn, "SELECT ledger_event FROM ledger_event_mentions WHERE doc_id = ? AND event = ?"))
@@ -291,7 +293,7 @@ class SqliteSpace:
 
     def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
                    made: tuple[dt.date, dt.date]) -> list[Placed]:
-        return _candidates(self.conn, self._placed, c, codes, types, made)
+        return _candidates(self.conn, self._placed, c, codes, types, made, self._widest)
 
     def put_commitment(self, c: LedgerCommitment) -> None:
         self.conn.execute("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
@@ -343,16 +345,18 @@ def _deciding_rows(p: Placed) -> Iterator[tuple[str, str, str, int, int, int]]:
 
 
 def _candidates(conn: sqlite3.Connection, held: Lookup[str, Placed], c: LedgerCommitment,
-                codes: Mapping[str, str | None], types: frozenset[str] | None, made: tuple[dt.date, dt.date]
-                ) -> list[Placed]:
+                codes: Mapping[str, str | None], types: frozenset[str] | None, made: tuple[dt.date, dt.date],
+                widest: int) -> list[Placed]:
     """The deciding events of one of ``types`` (None: any) by an obligor (any, when none is known),
     toward a beneficiary or nobody named (any, when none is known), whose date overlaps ``made``,
     in timeline order; the events already ``held`` are read from the cache, the others from
-    ``pw_placed`` in the same query."""
+    ``pw_placed`` in the same query. No event is more than ``widest`` days long, so one that ends
+    on or after ``made`` starts at most that many days before it: the index on (token, start) is
+    read between those two days instead of from the first event of the token on."""
     tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
     sql = (f"SELECT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
-           " AND start <= ? AND end >= ?")
-    args: list[Any] = [*tokens, made[1].toordinal(), made[0].toordinal()]
+           " AND start BETWEEN ? AND ? AND end >= ?")
+    args: list[Any] = [*tokens, made[0].toordinal() - widest, made[1].toordinal(), made[0].toordinal()]
     if types is not None:
         sql += f" AND type IN ({', '.join('?' * len(types))})"
         args += sorted(types)
