@@ -51,6 +51,7 @@ bench: install
 	$(BIN)/python bench/serve.py --events 100000
 	$(BIN)/python bench/scaling.py --documents 600 --ingest
 	$(BIN)/python bench/incremental.py --documents 10000 100000 --new 100
+	$(BIN)/python bench/postgres.py --synthetic 100000
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache
