@@ -42,7 +42,8 @@ fuzz: install
 # documents; every web API list call and dashboard page on 100,000 synthetic events (about a minute);
 # how extraction scales with workers, local and Dask engines (docs/scaling.md, about 10 minutes);
 # the ledger at 10,000 and 100,000 synthetic documents: store, rebuild, and 100 more documents
-# updated in place beside the rebuild (docs/scaling.md; an hour or more, most of it the rebuilds).
+# updated in place beside the rebuild (docs/scaling.md; an hour or more, most of it the rebuilds); 100,000
+# synthetic documents stored into SQLite and a throwaway PostgreSQL server side by side, each rebuilt.
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
