@@ -42,7 +42,8 @@ fuzz: install
 # documents; every web API list call and dashboard page on 100,000 synthetic events (about a minute);
 # how extraction scales with workers, local and Dask engines (docs/scaling.md, about 10 minutes);
 # the ledger at 10,000 and 100,000 synthetic documents: store, rebuild, and 100 more documents
-# updated in place beside the rebuild (docs/scaling.md; an hour or more, most of it the rebuilds).
+# updated in place beside the rebuild (docs/scaling.md; an hour or more, most of it the rebuilds); 100,000
+# synthetic documents stored into SQLite and a throwaway PostgreSQL server side by side, each rebuilt.
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/ledger.py --events 1000000 --documents 2500 10000
@@ -51,6 +52,7 @@ bench: install
 	$(BIN)/python bench/serve.py --events 100000
 	$(BIN)/python bench/scaling.py --documents 600 --ingest
 	$(BIN)/python bench/incremental.py --documents 10000 100000 --new 100
+	$(BIN)/python bench/postgres.py --synthetic 100000
 
 clean:
 	rm -rf $(VENV) peacewatch.db report.html .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,7 @@
 """The ledger as the database grows: storing synthetic documents, the full rebuild at two sizes (and
 the exponent of its growth), and the incremental update of a few new documents beside the rebuild.
 
-    python bench/incremental.py [--documents 10000 100000] [--new 100] [--json]
+    python bench/incremental.py [--documents 10000 100000] [--new 100] [--rebuild-only] [--json]
 
 Documents are synthetic per-document results made here (no spaCy: this measures the store and the
 ledger, not annotation): one to three events among 40 made-up states over ten years, a promise now
@@ -11,7 +11,8 @@ and then, person names that link across documents. For each size, in child proce
 1. store: ``Store.save`` of every document, one transaction each, as ``ingest`` stores them;
 2. rebuild: the full ledger rebuild (``rebuild_ledger``) over them;
 3. update: ``--new`` further documents stored into a copy, then ``update_ledger`` (the incremental
-   path ``ingest`` takes); and the same documents into another copy, rebuilt whole.
+   path ``ingest`` takes); and the same documents into another copy, rebuilt whole (left out with
+   ``--rebuild-only``, which measures only how the rebuild grows).
 
 The exponent is log(t2 / t1) / log(n2 / n1) of the two rebuilds: 1.0 is linear, and n log n
 between 10,000 and 100,000 documents is 1.10.
@@ -149,10 +150,13 @@ def run_step(argv: list[str]) -> None:
     print(json.dumps({**found, "peak_mb": round(peak_mb(), 1)}))
 
 
-def measure(n: int, new: int, seed: int, folder: Path) -> dict[str, Any]:
+def measure(n: int, new: int, seed: int, folder: Path, update: bool = True) -> dict[str, Any]:
     db = folder / f"ledger-{n}.db"
     stored = child(["store", str(db), "0", str(n), str(seed)])
     rebuilt = child(["rebuild", str(db)])
+    if not update:
+        db.unlink()
+        return {"documents": n, "store": stored, "rebuild": rebuilt}
     copies = {name: folder / f"{name}-{n}.db" for name in ("update", "whole")}
     for copy in copies.values():
         shutil.copyfile(db, copy)
@@ -174,7 +178,14 @@ def report(found: list[dict[str, Any]], new: int) -> Iterator[str]:
            f" {f'+{new} update s (cpu)':>20} {'peak MB':>7} | {f'+{new} rebuild s (cpu)':>21} {'peak MB':>7} |"
            " cpu ratio")
     for f in found:
-        s, r, u, w = f["store"], f["rebuild"], f["update"], f["whole"]
+        s, r = f["store"], f["rebuild"]
+        if "update" not in f:
+            yield (f"{f['documents']:>10,} | {_secs(s):>15} {s['peak_mb']:7.0f} | {_secs(r):>17} {r['peak_mb']:7.0f} |"
+                   f" (no update measured)")
+            yield (f"{'':>10}   stored {f['documents'] / s['seconds']:,.0f} documents/s; {r['reports']:,} reports,"
+                   f" {r['events']:,} merged events, {r['commitments']:,} commitments")
+            continue
+        u, w = f["update"], f["whole"]
         yield (f"{f['documents']:>10,} | {_secs(s):>15} {s['peak_mb']:7.0f} | {_secs(r):>17} {r['peak_mb']:7.0f} |"
                f" {_secs(u):>20} {u['peak_mb']:7.0f} | {_secs(w):>21} {w['peak_mb']:7.0f} |"
                f" {w['cpu'] / u['cpu']:.1f}x")
@@ -207,13 +218,14 @@ def main() -> int:
     parser.add_argument("--documents", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--new", type=int, default=100)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--rebuild-only", action="store_true", help="store and rebuild only (no update step)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     print(f"before: {load()}", file=sys.stderr)
     found = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.documents:
-            found.append(measure(n, args.new, args.seed, Path(tmp)))
+            found.append(measure(n, args.new, args.seed, Path(tmp), not args.rebuild_only))
             print(f"  {n:,} documents done: {load()}", file=sys.stderr)
     print(json.dumps(found, indent=1) if args.json else "\n".join(report(found, args.new)))
     return 0

@@ -8,10 +8,16 @@ rebuild's seconds, and documents/s of the whole (annotation excluded: it is the 
 runs before the store; ``bench/scaling.py`` measures it). With ``--ingest`` the whole ``peacewatch
 ingest`` of the corpus (annotation included) is timed into each backend too.
 
+With ``--synthetic N`` it instead stores N synthetic documents (``bench/incremental.py``'s: no
+annotation, so it measures the store alone) into each backend and rebuilds the ledger, each backend
+in a process of its own, and prints documents/s, CPU seconds and the peak resident memory of that
+process (the driver: the server's own memory is not counted).
+
 Without ``--server`` a throwaway PostgreSQL server is started (``initdb`` into a temporary folder,
 ``pg_ctl`` on a free port; as the ``postgres`` user when run as root) and stopped at the end.
 
     python bench/postgres.py [--copies N] [--server postgresql://user@host:port] [--ingest] [--json]
+    python bench/postgres.py --synthetic 100000 [--server …] [--json]
 """
 
 from __future__ import annotations
@@ -34,10 +40,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev_peace_processes.jsonl"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from peacewatch.config import load_config  # noqa: E402
-from peacewatch.flow import extract_pairs  # noqa: E402
-from peacewatch.ingest.sources import Source, documents_from  # noqa: E402
+# only the store here: the synthetic step's peak memory is the store's, not spaCy's (annotated() imports it)
 from peacewatch.store.ledger import rebuild_ledger  # noqa: E402
 from peacewatch.store.sqlite import Store  # noqa: E402
 from peacewatch.types import Document, Result  # noqa: E402
@@ -89,6 +94,10 @@ def new_database(server: str) -> Iterator[str]:
 
 
 def annotated() -> list[tuple[Document, Result]]:
+    from peacewatch.config import load_config
+    from peacewatch.flow import extract_pairs
+    from peacewatch.ingest.sources import Source, documents_from
+
     config = load_config(workers=1)
     items = documents_from([Source(str(CORPUS), "jsonl")], config)
     return [(d, r) for r, d in extract_pairs(items, config) if d is not None]
@@ -144,20 +153,70 @@ def run(server: str, n: int, with_ingest: bool) -> dict[str, Any]:
     return out
 
 
+def synthetic_step(db: str, n: int, seed: int) -> dict[str, Any]:
+    """Store ``n`` synthetic documents into ``db``, one transaction each, then rebuild the ledger
+    (run in a child process: its peak memory is this step's)."""
+    from incremental import peak_mb, synthetic
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    with Store(db) as store:
+        for document, result in synthetic(0, n, seed):
+            store.save(document, result)
+        stored, stored_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        stats = rebuild_ledger(store.conn)
+    return {"documents": n, "store_s": round(stored, 1), "store_cpu": round(stored_cpu, 1),
+            "store_docs_per_s": round(n / stored, 1), "rebuild_s": round(time.perf_counter() - wall - stored, 1),
+            "rebuild_cpu": round(time.process_time() - cpu - stored_cpu, 1), "events": stats.events if stats else None,
+            "peak_mb": round(peak_mb(), 1)}
+
+
+def synthetic_run(server: str, n: int, seed: int) -> dict[str, Any]:
+    def child(db: str) -> dict[str, Any]:
+        out = subprocess.run([sys.executable, __file__, "--synthetic-step", db, str(n), str(seed)], check=True,
+                             capture_output=True, text=True).stdout
+        return dict(json.loads(out.strip().splitlines()[-1]))
+
+    found: dict[str, Any] = {"synthetic": n, "load_before": os.getloadavg()[0]}
+    with tempfile.TemporaryDirectory() as folder:
+        found["sqlite"] = child(str(Path(folder) / "synthetic.db"))
+    with new_database(server) as url:
+        found["postgresql"] = child(url)
+    found["load_after"] = os.getloadavg()[0]
+    return found
+
+
+def print_synthetic(result: dict[str, Any]) -> None:
+    print(f"{result['synthetic']:,} synthetic documents; load {result['load_before']:.2f} → {result['load_after']:.2f}")
+    for backend in ("sqlite", "postgresql"):
+        r = result[backend]
+        print(f"{backend:11} stored {r['store_docs_per_s']} docs/s ({r['store_s']} s, CPU {r['store_cpu']} s),"
+              f" rebuild {r['rebuild_s']} s (CPU {r['rebuild_cpu']} s, {r['events']:,} merged events),"
+              f" driver peak {r['peak_mb']} MB")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--synthetic-step":
+        print(json.dumps(synthetic_step(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, help="store this many synthetic documents instead of the corpus")
+    parser.add_argument("--seed", type=int, default=17, help="of the synthetic documents")
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--server", help="a PostgreSQL server URL (without a database name); default: a throwaway one")
     parser.add_argument("--ingest", action="store_true", help="also time the whole `peacewatch ingest` of the corpus")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    if args.server:
-        result = run(args.server, args.copies, args.ingest)
-    else:
-        with throwaway_server() as server:
+    with contextlib.ExitStack() as stack:
+        server = args.server or stack.enter_context(throwaway_server())
+        if args.synthetic:
+            result = synthetic_run(server, args.synthetic, args.seed)
+        else:
             result = run(server, args.copies, args.ingest)
     if args.json:
         print(json.dumps(result, indent=2))
+        return
+    if args.synthetic:
+        print_synthetic(result)
         return
     print(f"{result['copies']} copies of the dev corpus; load {result['load_before']:.2f} → {result['load_after']:.2f}")
     for backend in ("sqlite", "postgresql"):

@@ -7,8 +7,9 @@ some member gives evidence that it is the same event (single linkage for evidenc
 ``reports.evidence``); else it starts a new cluster. Shuffling the input therefore gives the same
 clusters. Each member after the first keeps the evidence that let it join (for ``why``).
 
-Clusters are indexed by the weeks their date windows cover, so a report is only tested against the
-clusters it could overlap; the result is the same as testing every cluster in creation order.
+Clusters are indexed by the weeks their date windows cover and the parties of their members
+(``report_keys``), so a report is only tested against the clusters it could overlap and agree
+with; the result is the same as testing every cluster in creation order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..config import LedgerSettings
-from .reports import Report, evidence, incompatibility, merge_kind, status_class
+from .reports import JOINT, Report, evidence, incompatibility, merge_kind, status_class
 
 
 @dataclass
@@ -97,38 +98,92 @@ def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timed
 
 @dataclass
 class MemoryBucket:
-    """The clusters of one (type, status class) in memory, with an index from week to the dated
-    clusters whose window covered that week when it was indexed (windows only shrink, so the index
-    may name too many clusters, never too few)."""
+    """The clusters of one (type, status class) in memory, found the way ``bucket_keys`` says: a
+    dated cluster by (week, key) for each week its window covered when it was dated (windows only
+    shrink, so the index may name too many clusters, never too few) and each key of its members,
+    and by week alone for a report that names no actor; an undated cluster by its document."""
 
     found: list[Cluster] = field(default_factory=list)
+    by_key: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_week: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
-    undated: list[int] = field(default_factory=list)
+    by_doc: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    weeks_of: dict[int, range] = field(default_factory=dict)
+    keys_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    docs_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
         if rep.window is None:
-            yield from self.found
-            return
-        found = set(self.undated)
-        for week in weeks(rep.window.start - slack, plus(rep.window.end, slack)):
-            found.update(self.by_week.get(week, ()))
+            found = set(self.by_doc.get(rep.doc, ()))
+        else:
+            found = {i for i in self.by_doc.get(rep.doc, ()) if not self.found[i].dated}
+            keys = report_keys(rep)
+            for week in weeks(rep.window.start - slack, plus(rep.window.end, slack)):
+                if keys is None:
+                    found.update(self.by_week.get(week, ()))
+                else:
+                    for key in keys:
+                        found.update(self.by_key.get((week, key), ()))
         for index in sorted(found):
             yield self.found[index]
 
     def open(self) -> Cluster:
         home = Cluster(len(self.found))
         self.found.append(home)
-        self.undated.append(home.index)
         return home
 
     def grew(self, cluster: Cluster, was_dated: bool) -> None:
+        index, rep = cluster.index, cluster.members[-1]
+        if rep.doc not in self.docs_of[index]:
+            self.docs_of[index].add(rep.doc)
+            self.by_doc[rep.doc].append(index)
+        new = member_keys(rep) - self.keys_of[index]
+        self.keys_of[index] |= new
         if cluster.dated and not was_dated:
-            self.undated.remove(cluster.index)
-            for week in weeks(cluster.latest_start, cluster.earliest_end):
-                self.by_week[week].append(cluster.index)
+            self.weeks_of[index] = weeks(cluster.latest_start, cluster.earliest_end)
+            for week in self.weeks_of[index]:
+                self.by_week[week].append(index)
+            new = frozenset(self.keys_of[index])
+        for week in self.weeks_of.get(index, ()):
+            for key in new:
+                self.by_key[(week, key)].append(index)
 
     def clusters(self) -> list[Cluster]:
         return self.found
+
+
+# The key of a member naming no actor token: a cluster holding one may take a report naming any.
+WILD = ""
+
+
+def member_keys(rep: Report) -> frozenset[str]:
+    """The keys a cluster is found by once ``rep`` is one of its members (see ``report_keys``)."""
+    tokens = frozenset[str]().union(*rep.actors)
+    keys = tokens or frozenset({WILD})
+    if merge_kind(rep.event) in JOINT:
+        keys |= _country_keys(rep)
+    return keys
+
+
+def report_keys(rep: Report) -> frozenset[str] | None:
+    """The keys of the clusters that could take ``rep`` (a cluster is found when one of its members'
+    keys is among them), None when any cluster could: it names no actor token.
+
+    From ``reports.incompatibility``, which every member must pass: a member whose actors share no
+    party with the report's contradicts it, unless one of the two names no actors, or they are a
+    joint act of two documents sharing a country. So a compatible member has a key of the report:
+    a shared actor token, ``WILD`` (it names none), or a shared country of a joint act.
+    ``tests/resolve/test_clusters_index.py`` checks the ledger against every cluster tried."""
+    tokens = frozenset[str]().union(*rep.actors)
+    if not tokens:
+        return None
+    keys = tokens | {WILD}
+    if merge_kind(rep.event) in JOINT:
+        keys |= _country_keys(rep)
+    return keys
+
+
+def _country_keys(rep: Report) -> frozenset[str]:
+    return frozenset(f"country {code}" for code in rep.countries)
 
 
 def weeks(first: dt.date, last: dt.date) -> range:

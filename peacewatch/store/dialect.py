@@ -22,11 +22,12 @@ arithmetic on a JSON number casts it, in both dialects).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, ContextManager, Protocol
 
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
@@ -60,6 +61,15 @@ class Connection(Protocol):
 def dialect_of(conn: object) -> str:
     """``postgresql`` for a PostgreSQL connection, ``sqlite`` otherwise."""
     return str(getattr(conn, "dialect", "sqlite"))
+
+
+def sent_together(conn: object) -> ContextManager[object]:
+    """A block whose statements go to the database together: on PostgreSQL in pipeline mode (each
+    statement is sent without waiting for the one before, and the client waits only where it reads
+    a result, and at the end of the block), so a document's transaction costs a few round trips to
+    the server instead of one per statement; on SQLite, which has no round trips, an empty block."""
+    pipeline = getattr(conn, "pipeline", None)
+    return pipeline() if pipeline is not None else contextlib.nullcontext()
 
 
 def _database_errors() -> tuple[type[Exception], ...]:

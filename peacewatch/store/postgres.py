@@ -114,6 +114,10 @@ class PgConnection:
             cursor.executemany(to_postgres(sql), rows)
         return cursor
 
+    def pipeline(self) -> Any:
+        """psycopg's pipeline mode for a block (``dialect.sent_together``)."""
+        return self.raw.pipeline()
+
     def close(self) -> None:
         self.raw.close()
 

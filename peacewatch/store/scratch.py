@@ -27,9 +27,10 @@ TABLES = (
     "CREATE TEMP TABLE pw_reports (type TEXT, class TEXT, mode TEXT, days INTEGER, start INTEGER, doc TEXT,"
     " t0 INTEGER, t1 INTEGER, s0 INTEGER, s1 INTEGER, event TEXT, data BLOB)",
     "CREATE TEMP TABLE pw_clusters (idx INTEGER PRIMARY KEY, dated INTEGER, latest_start INTEGER,"
-    " earliest_end INTEGER, actors INTEGER, recipients INTEGER)",
-    "CREATE TEMP TABLE pw_parties (side INTEGER, token TEXT, cluster INTEGER, PRIMARY KEY (side, token, cluster))"
+    " earliest_end INTEGER, first_week INTEGER, last_week INTEGER, keys TEXT)",
+    "CREATE TEMP TABLE pw_find (key TEXT, week INTEGER, cluster INTEGER, PRIMARY KEY (key, week, cluster))"
     " WITHOUT ROWID",
+    "CREATE TEMP TABLE pw_docs (doc TEXT, cluster INTEGER, PRIMARY KEY (doc, cluster)) WITHOUT ROWID",
     "CREATE TEMP TABLE pw_members (cluster INTEGER, pos INTEGER, link TEXT, data BLOB, PRIMARY KEY (cluster, pos))",
     "CREATE TEMP TABLE pw_weeks (week INTEGER, cluster INTEGER)",
     "CREATE INDEX temp.pw_weeks_week ON pw_weeks (week)",
@@ -39,7 +40,7 @@ TABLES = (
     "CREATE TEMP TABLE pw_promises (groupkey TEXT, doc TEXT, commitment TEXT, data BLOB)",
     "CREATE TEMP TABLE pw_built (made TEXT, id TEXT, data BLOB)",
 )
-NAMES = ("pw_keys", "pw_entities", "pw_reports", "pw_clusters", "pw_parties", "pw_members", "pw_weeks",
+NAMES = ("pw_keys", "pw_entities", "pw_reports", "pw_clusters", "pw_find", "pw_docs", "pw_members", "pw_weeks",
                 "pw_deciding", "pw_toward", "pw_placed", "pw_promises", "pw_built")
 # the key of a per-document entity (the last one written under that id, as a dict would keep)
 KEY_OF = "SELECT key FROM pw_entities WHERE doc = ? AND entity = ? ORDER BY rowid DESC LIMIT 1"

@@ -9,7 +9,7 @@ stage's, the same as over ``resolve.memory.MemorySpace``.
   (``pw_entities``, also ``ledger_entity_sources``); each ledger entity is written with its
   mentions joined from the per-document ``mentions`` table, one entity's at a time;
 - events: the reports with their canonical sort key spelt out in columns (``pw_reports``); the
-  clusters of one (type, status class) in ``pw_clusters``/``pw_members``/``pw_weeks``/``pw_parties``
+  clusters of one (type, status class) in ``pw_clusters``/``pw_members``/``pw_find``/``pw_weeks``/``pw_docs``
   (``StoredBucket``), with a bounded cache of the recently used ones; the merged events straight to
   ``ledger_events`` (with ``ledger_event_mentions`` and ``ledger_dyads``), and those that could
   decide a promise in ``pw_deciding``/``pw_toward``/``pw_placed``, found again by a SQL query;
@@ -28,12 +28,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..resolve.agreements import agreement_day
-from ..resolve.clusters import Cluster, plus, weeks
+from ..resolve.clusters import Cluster, member_keys, plus, report_keys, weeks
 from ..resolve.commitments import Found, Placed
 from ..resolve.entities import Seen
 from ..resolve.events import EntityInfo, timeline_day
 from ..resolve.records import Agreement, LedgerCommitment, LedgerEntity, MergedEvent
-from ..resolve.reports import JOINT, Report, merge_kind, status_class
+from ..resolve.reports import Report, merge_kind, status_class
 from ..types import Entity
 from . import scratch
 from .scratch import KEY_OF, Lookup, entity_info, one, reorder, write
@@ -42,66 +42,85 @@ from .writers import insert_events, write_entities
 # The canonical order of reports (``Report.sort_key``) in SQL: the full sweep and the incremental
 # update's sweep of the reached units read them in it.
 REPORT_ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event, rowid"
+_KEYS = "\x1f"  # between the keys of a cluster in ``pw_clusters``
 
 
 class StoredBucket:
-    """The clusters of one (type, status class) in the temporary tables, found by week like
-    ``clusters._Bucket`` and filtered in SQL by two things every member must agree with: their date
-    window, and their parties (a member that names actors and shares none with the report cannot be
-    the same event, so a cluster naming actors none of which the report names is no candidate; the
-    same for recipients, which only the stage tests). The most recently used clusters stay in memory
-    with their members."""
+    """The clusters of one (type, status class) in the temporary tables, found as
+    ``clusters.MemoryBucket`` finds them (``clusters.report_keys``): a dated cluster by (key, week)
+    in ``pw_find``, or by week alone in ``pw_weeks`` for a report naming no actor, then by its date
+    window; an undated one by its documents (``pw_docs``). Every lookup seeks an index, so a report
+    costs the clusters that share a week and a party with it, not the bucket's. The most recently
+    used clusters stay in memory with their members."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.count = 0
         self.cache: OrderedDict[int, Cluster] = OrderedDict()
-        for table in ("pw_clusters", "pw_parties", "pw_members", "pw_weeks"):
+        self.weeks_of: dict[int, range] = {}  # the weeks each dated cluster is indexed under (recent ones)
+        self.keys_of: dict[int, frozenset[str]] = {}  # the keys each cluster is indexed by (recent ones)
+        for table in ("pw_clusters", "pw_find", "pw_docs", "pw_members", "pw_weeks"):
             conn.execute(f"DELETE FROM {table}")
 
     def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
-        sql, args = "SELECT idx FROM pw_clusters WHERE 1", list[Any]()
-        if rep.window is not None:
-            first, last = rep.window.start - slack, plus(rep.window.end, slack)
-            span = weeks(first, last)
-            sql += (" AND (dated = 0 OR idx IN (SELECT cluster FROM pw_weeks WHERE week BETWEEN ? AND ?))"
-                    " AND latest_start <= ? AND earliest_end >= ?")
-            args += [span.start, span.stop - 1, last.toordinal(), first.toordinal()]
-        # actors only: recipients of two documents may agree without a shared token (a name without
-        # a country code contradicts nothing, ``reports._sides_agree``), so they filter nothing here
-        # and not for joint acts, whose parties of two documents agree by a shared country on any side
-        if merge_kind(rep.event) not in JOINT and (tokens := sorted(frozenset().union(*rep.actors))):
-            sql += (" AND (actors = 0 OR idx IN (SELECT cluster FROM pw_parties WHERE side = 0"
-                    f" AND token IN ({', '.join('?' * len(tokens))})))")
-            args += tokens
-        for (index,) in self.conn.execute(sql + " ORDER BY idx", args).fetchall():
+        sql, args = self.query(rep, slack)
+        for (index,) in self.conn.execute(sql, args).fetchall():
             yield self._get(index)
+
+    @staticmethod
+    def query(rep: Report, slack: dt.timedelta) -> tuple[str, list[Any]]:
+        """The SQL that finds the clusters that could take ``rep``, with its parameters."""
+        undated = "SELECT d.cluster FROM pw_docs d JOIN pw_clusters c ON c.idx = d.cluster WHERE d.doc = ?"
+        if rep.window is None:
+            return undated + " ORDER BY 1", [rep.doc]
+        first, last = rep.window.start - slack, plus(rep.window.end, slack)
+        span, keys = weeks(first, last), report_keys(rep)
+        args: list[Any] = []
+        if keys is None:
+            found, args = "SELECT cluster FROM pw_weeks WHERE week BETWEEN ? AND ?", [span.start, span.stop - 1]
+        else:
+            found = f"SELECT cluster FROM pw_find WHERE key IN ({', '.join('?' * len(keys))}) AND week BETWEEN ? AND ?"
+            args = [*sorted(keys), span.start, span.stop - 1]
+        sql = (f"SELECT idx FROM pw_clusters WHERE idx IN ({found}) AND latest_start <= ? AND earliest_end >= ?"
+               f" UNION {undated} AND c.dated = 0 ORDER BY 1")
+        return sql, [*args, last.toordinal(), first.toordinal(), rep.doc]
 
     def open(self) -> Cluster:
         home = Cluster(self.count)
-        self.conn.execute("INSERT INTO pw_clusters VALUES (?, 0, ?, ?, 0, 0)",
-                          (home.index, dt.date.min.toordinal(), dt.date.max.toordinal()))
+        self.conn.execute("INSERT INTO pw_clusters VALUES (?, 0, ?, ?, ?, ?, ?)",
+                          (home.index, dt.date.min.toordinal(), dt.date.max.toordinal(), 0, -1, ""))
         self.count += 1
+        self.weeks_of[home.index], self.keys_of[home.index] = range(0), frozenset()
         self._keep(home)
         return home
 
     def grew(self, cluster: Cluster, was_dated: bool) -> None:
-        pos = len(cluster.members) - 1
-        self.conn.execute("INSERT INTO pw_members VALUES (?, ?, ?, ?)", (
-            cluster.index, pos, cluster.links[pos], pickle.dumps(cluster.members[pos], pickle.HIGHEST_PROTOCOL)))
-        self.conn.execute("UPDATE pw_clusters SET dated = ?, latest_start = ?, earliest_end = ? WHERE idx = ?",
-                          (int(cluster.dated), cluster.latest_start.toordinal(), cluster.earliest_end.toordinal(),
-                           cluster.index))
+        index, pos = cluster.index, len(cluster.members) - 1
         rep = cluster.members[pos]
-        for number, (column, side) in enumerate((("actors", rep.actors), ("recipients", rep.recipients))):
-            if side:
-                self.conn.execute(f"UPDATE pw_clusters SET {column} = 1 WHERE idx = ?", (cluster.index,))
-                self.conn.executemany("INSERT OR IGNORE INTO pw_parties VALUES (?, ?, ?)",
-                                      ((number, token, cluster.index) for token in frozenset().union(*side)))
+        self.conn.execute("INSERT INTO pw_members VALUES (?, ?, ?, ?)", (
+            index, pos, cluster.links[pos], pickle.dumps(rep, pickle.HIGHEST_PROTOCOL)))
+        self.conn.execute("INSERT OR IGNORE INTO pw_docs VALUES (?, ?)", (rep.doc, index))
+        span, keys = self._indexed(index)
+        new = member_keys(rep) - keys
         if cluster.dated and not was_dated:
-            self.conn.executemany("INSERT INTO pw_weeks VALUES (?, ?)", (
-                (week, cluster.index) for week in weeks(cluster.latest_start, cluster.earliest_end)))
+            span, new = weeks(cluster.latest_start, cluster.earliest_end), keys | new
+            self.conn.executemany("INSERT INTO pw_weeks VALUES (?, ?)", ((week, index) for week in span))
+        self.conn.executemany("INSERT OR IGNORE INTO pw_find VALUES (?, ?, ?)",
+                              ((key, week, index) for key in sorted(new) for week in span))
+        self.weeks_of[index], self.keys_of[index] = span, keys | new
+        self.conn.execute("UPDATE pw_clusters SET dated = ?, latest_start = ?, earliest_end = ?, first_week = ?,"
+                          " last_week = ?, keys = ? WHERE idx = ?",
+                          (int(cluster.dated), cluster.latest_start.toordinal(), cluster.earliest_end.toordinal(),
+                           span.start, span.stop - 1, _KEYS.join(sorted(keys | new)), index))
         self._keep(cluster)
+
+    def _indexed(self, index: int) -> tuple[range, frozenset[str]]:
+        """The weeks and keys the cluster is indexed under so far."""
+        if index in self.weeks_of:
+            return self.weeks_of[index], self.keys_of[index]
+        first, last, keys = self.conn.execute("SELECT first_week, last_week, keys FROM pw_clusters WHERE idx = ?",
+                                              (index,)).fetchone()
+        return range(first, last + 1), frozenset(keys.split(_KEYS)) if keys else frozenset()
 
     def clusters(self) -> Iterator[Cluster]:
         for index in range(self.count):
@@ -120,7 +139,9 @@ class StoredBucket:
         self.cache[cluster.index] = cluster
         self.cache.move_to_end(cluster.index)
         if len(self.cache) > scratch.CLUSTERS:
-            self.cache.popitem(last=False)
+            gone, _ = self.cache.popitem(last=False)
+            self.weeks_of.pop(gone, None)
+            self.keys_of.pop(gone, None)
 
     def _load(self, index: int) -> Cluster:
         dated, start, end = self.conn.execute(
@@ -160,6 +181,7 @@ class SqliteSpace:
         self.conn = conn
         self._taken = Taken(conn)
         self._placed: Lookup[str, Placed] = Lookup(lambda event_id: None, size=scratch.DECIDING)
+        self._widest = 0  # the most days between a deciding event's first and last (after events_done)
 
     # --- entities ---
     def keep_seen(self, seen: Iterable[Seen]) -> None:
@@ -231,6 +253,7 @@ class SqliteSpace:
     def events_done(self) -> None:
         reorder(self.conn, "ledger_events", "day, id")
         self.conn.execute("CREATE INDEX temp.pw_deciding_token ON pw_deciding (token, start)")
+        self._widest = self.conn.execute("SELECT coalesce(max(end - start), 0) FROM pw_deciding").fetchone()[0]
 
     def origin(self) -> Mapping[tuple[str, str], str]:
         return Lookup(one(self.conn, "SELECT ledger_event FROM ledger_event_mentions WHERE doc_id = ? AND event = ?"))
@@ -270,7 +293,7 @@ class SqliteSpace:
 
     def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
                    made: tuple[dt.date, dt.date]) -> list[Placed]:
-        return _candidates(self.conn, self._placed, c, codes, types, made)
+        return _candidates(self.conn, self._placed, c, codes, types, made, self._widest)
 
     def put_commitment(self, c: LedgerCommitment) -> None:
         self.conn.execute("INSERT INTO ledger_commitments VALUES (?, ?, ?, ?, ?, ?)",
@@ -322,16 +345,18 @@ def _deciding_rows(p: Placed) -> Iterator[tuple[str, str, str, int, int, int]]:
 
 
 def _candidates(conn: sqlite3.Connection, held: Lookup[str, Placed], c: LedgerCommitment,
-                codes: Mapping[str, str | None], types: frozenset[str] | None, made: tuple[dt.date, dt.date]
-                ) -> list[Placed]:
+                codes: Mapping[str, str | None], types: frozenset[str] | None, made: tuple[dt.date, dt.date],
+                widest: int) -> list[Placed]:
     """The deciding events of one of ``types`` (None: any) by an obligor (any, when none is known),
     toward a beneficiary or nobody named (any, when none is known), whose date overlaps ``made``,
     in timeline order; the events already ``held`` are read from the cache, the others from
-    ``pw_placed`` in the same query."""
+    ``pw_placed`` in the same query. No event is more than ``widest`` days long, so one that ends
+    on or after ``made`` starts at most that many days before it: the index on (token, start) is
+    read between those two days instead of from the first event of the token on."""
     tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
     sql = (f"SELECT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
-           " AND start <= ? AND end >= ?")
-    args: list[Any] = [*tokens, made[1].toordinal(), made[0].toordinal()]
+           " AND start BETWEEN ? AND ? AND end >= ?")
+    args: list[Any] = [*tokens, made[0].toordinal() - widest, made[1].toordinal(), made[0].toordinal()]
     if types is not None:
         sql += f" AND type IN ({', '.join('?' * len(types))})"
         args += sorted(types)

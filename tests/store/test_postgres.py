@@ -18,7 +18,7 @@ from peacewatch.store.ledger import rebuild_ledger
 from peacewatch.store.reads import EXPORT_TABLES, Reader
 from peacewatch.store.schema import latest, migrations, statements
 from peacewatch.store.sqlite import Store, schema_version
-from peacewatch.types import Document, Result
+from peacewatch.types import Document, Entity, Result
 
 from ..conftest import drop_pg_database, new_pg_database, shared_path
 from ..faults.support import cheap_config, corpus, ingest, ingest_command
@@ -282,3 +282,21 @@ def test_a_document_with_a_nul_character_fails_alone_on_postgresql(pg: str) -> N
         assert store.stats.failures == [("nul", "E071", store.stats.failures[0][2])]
     with Reader(pg) as reader:
         assert reader.summary().documents == 1 and reader.summary().failed_inputs == 1
+
+
+def test_only_a_documents_own_commit_skips_the_wait_for_the_servers_disk(pg: str) -> None:
+    """A document commits without waiting for the log flush (``sqlite.ASYNC_COMMIT``); the setting
+    ends with its transaction, so the ledger's commit, which makes every document before it durable,
+    still waits. The statements of one document go in a pipeline: a failing one still rolls it all back."""
+    with Store(pg) as store:
+        store.save(Document("a", "Kenya hosted talks."), Result(id="a"))
+        assert store.conn.execute("SHOW synchronous_commit").fetchone()[0] == "on"
+        store.conn.execute("BEGIN")
+        assert store.conn.execute("SHOW synchronous_commit").fetchone()[0] == "on"
+        store.conn.execute("ROLLBACK")
+        with pytest.raises(StoreError) as err:
+            store.save(Document("b", "Kenya hosted talks again."), Result(id="b", entities=[
+                Entity("e1", "Kenya", "state", "KEN"), Entity("e1", "Kenya", "state", "KEN")]))
+        assert err.value.code == "E040" and not store.conn.in_transaction
+        assert [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id")] == ["a"]
+        assert store.conn.execute("SHOW synchronous_commit").fetchone()[0] == "on"

@@ -1,0 +1,33 @@
+"""The store benchmark's synthetic step (``bench/postgres.py --synthetic``) at a tiny size, on each
+backend: it stores every document and rebuilds the ledger the pure build makes of them."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from peacewatch.resolve import build_ledger, span_texts_of
+
+BENCH = Path(__file__).resolve().parent.parent.parent / "bench" / "postgres.py"
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_postgres", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_synthetic_step_stores_and_rebuilds_on_either_backend(databases: Any) -> None:
+    b = bench()
+    found = b.synthetic_step(databases.make("synthetic.db"), 30, 17)
+    from incremental import synthetic  # bench/, put on the path by bench/postgres.py
+
+    pairs = list(synthetic(0, 30, 17))
+    results = [r for _, r in pairs]
+    pure = build_ledger(results, None, span_texts_of([d for d, _ in pairs], results))
+    assert found["documents"] == 30 and found["events"] == len(pure.events) > 30
+    assert found["store_docs_per_s"] > 0 and found["peak_mb"] > 0
