@@ -243,6 +243,9 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     if token.dep_ == "conj" and head.i in triggers and {token.lemma_.lower(), head.lemma_.lower()} <= \
             words("casualty") and coarse_pos(token) == coarse_pos(head) == "VERB" and not is_background(head):
         return head  # "killed one soldier and wounded two others": the toll of one attack
+    if token.dep_ == "amod" and head.i in triggers and coarse_pos(head) == "NOUN" \
+            and triggers[head.i].type == triggers[token.i].type:
+        return head  # "the EU-mediated meeting": one meeting, with its mediator
     if coarse_pos(token) != "NOUN":
         return None
     if token.dep_ in OBJECT_DEPS and head.i in triggers:
