@@ -36,3 +36,12 @@ def test_acts_on_different_days_stay_apart(pipe) -> None:  # type: ignore[no-unt
 def test_acts_of_no_named_party_are_all_kept(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen attacked a market. Gunmen attacked a school."
     assert _types(pipe, text).count("ASSAULT") == 2
+
+
+def test_talks_named_as_the_frame_of_another_act_are_no_new_talks(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _types(pipe, "Ghana agreed to start negotiations within the AU-facilitated dialogue.") == ["AGREE"]
+    assert "CONSULT" not in _types(pipe, "Both sides agreed to sign the charter, as negotiated under the AU dialogue.")
+
+
+def test_an_attack_under_which_a_town_came_is_still_an_attack(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _types(pipe, "The town came under attack by rebels on Monday.") == ["ASSAULT"]

@@ -28,6 +28,10 @@ FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxi
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
+# Talks and agreements named as the framework of another act ("negotiations within the EU-facilitated
+# dialogue", "under the deal", "as negotiated under the dialogue"): told as background, not as new acts.
+FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+FRAMEWORK_PREPS = ("within", "under")
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
@@ -147,6 +151,16 @@ def is_background(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def is_framework(token: Token, rule: TriggerRule) -> bool:
+    """Talks or an agreement named as the frame another act happens in (``FRAMEWORK_PREPS``, or an
+    "as negotiated" clause): background, like an "after X" phrase."""
+    if rule.type not in FRAMEWORK_TYPES:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in FRAMEWORK_PREPS:
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 def _excluded(token: Token, pos: str) -> bool:
@@ -325,7 +339,7 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
-    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]))
+    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]) or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     roles = wrapper_roles()
     absorbed: set[int] = set()
