@@ -45,3 +45,13 @@ def test_talks_named_as_the_frame_of_another_act_are_no_new_talks(pipe) -> None:
 
 def test_an_attack_under_which_a_town_came_is_still_an_attack(pipe) -> None:  # type: ignore[no-untyped-def]
     assert _types(pipe, "The town came under attack by rebels on Monday.") == ["ASSAULT"]
+
+
+def test_what_talks_are_about_is_not_a_second_act(pipe) -> None:  # type: ignore[no-untyped-def]
+    # both coordinated topics go with the talks: no prisoner exchange took place
+    assert _types(pipe, "Kenya and Somalia held talks on a ceasefire and the exchange of prisoners.") == ["CONSULT"]
+
+
+def test_insisting_on_an_act_is_a_demand(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _types(pipe, "Ghana insisted on the establishment of a joint commission.") == ["REQUEST"]
+    assert "REQUEST" not in _types(pipe, "Ghana insisted that the talks were going well.")

@@ -359,10 +359,23 @@ def find(sent: Span) -> list[Found]:
             continue
         found[outer.i].inners.append(item)
         absorbed.add(i)
+    _absorb_conjuncts(found, absorbed)
     events = [f for i, f in sorted(found.items()) if i not in absorbed]
     if any(not f.weak for f in events):
         events = [f for f in events if not f.weak]
     return events
+
+
+def _absorb_conjuncts(found: dict[int, Found], absorbed: set[int]) -> None:
+    """A noun trigger coordinated with one another event took in goes with it ("talks on a ceasefire
+    and the exchange of prisoners": both are what the talks are about, not two acts)."""
+    owner = {inner.token.i: f for f in found.values() for inner in f.inners}
+    for i, item in sorted(found.items()):
+        head = item.token.head
+        if i in absorbed or item.token.dep_ != "conj" or coarse_pos(item.token) != "NOUN" or head.i not in owner:
+            continue
+        owner[head.i].inners.append(item)
+        absorbed.add(i)
 
 
 def is_anaphoric(item: Found) -> bool:
