@@ -65,8 +65,6 @@ class EventsComponent:
                 if is_anaphoric(found) and any((e.type, e.mode) == (event.type, event.mode)
                                                for j, (_f, e) in enumerate(built) if j != k):
                     continue  # "… to seek support for the demand": the demand already told
-                if _told_before(event, ann.result.events) is not None:
-                    continue  # the same act told again (headline, lede, body)
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
                 own[event.id] = _own_action(found, event)
@@ -97,26 +95,6 @@ class EventsComponent:
         if main is None:
             return found, None
         return found, (main.token.i, f"{verdict.describe()}; rules kept")
-
-
-def _event_key(event: Event) -> tuple[object, ...]:
-    """What makes two events of a document the same act, but for the date."""
-    return (event.type, event.mode, frozenset(a.code for a in event.actor if a.code),
-            frozenset(r.code for r in event.recipient if r.code), event.status)
-
-
-def _told_before(event: Event, events: list[Event]) -> Event | None:
-    """The event of the document this one tells again, if any: the same type, mode, actor and
-    recipient codes, status and date (coding guide: "the same act repeated in headline, lede and
-    body is one event in the document"). Two undated mentions of talks between the same parties are
-    one act; a dated one and an undated one are kept apart (measured both ways, docs/events.md)."""
-    key = _event_key(event)
-    if not key[2]:
-        return None  # acts of no named party are not told apart: keep them all
-    for other in events:
-        if _event_key(other) == key and event.date == other.date:
-            return other
-    return None
 
 
 def _inherit_sides(event: Event, index: args.Index) -> None:

@@ -158,21 +158,19 @@ def _anaphor(index: Index, tok: Token) -> list[Argument]:
     return []
 
 
-# Relative pronouns: the subject of a relative clause is the noun the clause modifies.
-RELATIVE_PRONOUNS = ("which", "who", "that")
 # Prepositions whose gerund takes its subject from the verb it depends on ("thanked X for voting").
 CONTROL_PREPS = ("for", "of")
 
 
 def subject(verb: Token) -> Token | None:
-    """The subject of a verb, through control and coordination ("agreed to withdraw"), relative
-    clauses ("Hungary, which voted against" → Hungary) and gerunds after "for"/"of" ("thanked X for
-    voting", "accused X of making demands" → X; "apologized for voting" → the apologizer)."""
+    """The subject of a verb, through control and coordination ("agreed to withdraw") and gerunds
+    after "for"/"of" ("thanked X for voting", "accused X of making demands" → X; "apologized for
+    voting" → the apologizer)."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return _antecedent(current, child)
+                return child
         if _gerund_of(current):
             controller = _gerund_controller(current)
             if controller is not None:
@@ -192,13 +190,6 @@ def subject(verb: Token) -> Token | None:
 def _gerund_of(verb: Token) -> bool:
     """A gerund after "for"/"of" ("thanked X for voting")."""
     return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CONTROL_PREPS
-
-
-def _antecedent(clause: Token, subj: Token) -> Token:
-    """A relative pronoun subject stands for the noun its clause modifies."""
-    if clause.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS and clause.head.i != clause.i:
-        return clause.head
-    return subj
 
 
 def _gerund_controller(verb: Token) -> Token | None:

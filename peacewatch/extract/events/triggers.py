@@ -29,7 +29,7 @@ FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxi
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
 # Talks and agreements named as the framework of another act ("negotiations within the EU-facilitated
-# dialogue", "under the deal", "as negotiated under the dialogue"): told as background, not as new acts.
+# dialogue", "under the deal"): told as background, not as new acts.
 FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 FRAMEWORK_PREPS = ("within", "under")
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
@@ -154,13 +154,10 @@ def is_background(token: Token) -> bool:
 
 
 def is_framework(token: Token, rule: TriggerRule) -> bool:
-    """Talks or an agreement named as the frame another act happens in (``FRAMEWORK_PREPS``, or an
-    "as negotiated" clause): background, like an "after X" phrase."""
-    if rule.type not in FRAMEWORK_TYPES:
-        return False
-    if token.dep_ == "pobj" and token.head.lower_ in FRAMEWORK_PREPS:
-        return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    """Talks or an agreement named as the frame another act happens in (``FRAMEWORK_PREPS``):
+    background, like an "after X" phrase. An "as agreed/negotiated" clause stays an event: it tells
+    an earlier act (the places gold codes it)."""
+    return rule.type in FRAMEWORK_TYPES and token.dep_ == "pobj" and token.head.lower_ in FRAMEWORK_PREPS
 
 
 def _excluded(token: Token, pos: str) -> bool:
