@@ -160,7 +160,10 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
             recipients = args.recipients_of(index, token, skip=("to",)) or recipients
     else:
-        actors, recipients = args.noun_actors(index, token, mediated=reading.mode == "third-party")
+        # the mediation itself ("Qatar's mediation between X and Y"): its parties are recipients;
+        # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
+        mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
+        actors, recipients = args.noun_actors(index, token, mediated=mediation)
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
@@ -184,9 +187,25 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
             reading.why.append(f"'must' under reporting verb '{reporter}': REQUEST by its subject")
             reading.type, reading.mode = "REQUEST", None
             actors, recipients = args.phrase(index, subj), actors
+    if token.lemma_.lower() in words("host") and not found.wrappers:
+        actors, recipients = _hosted(actors, recipients, reading)
     ids = {a.entity for a in actors if a.entity}
     recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
     return actors, recipients
+
+
+def _hosted(actors: list[Argument], recipients: list[Argument],
+            reading: Reading) -> tuple[list[Argument], list[Argument]]:
+    """"Qatar hosted talks between Kinshasa and the M23": talks held by a host between two or more
+    parties are the parties' CONSULT, the host its recipient (coding guide, "Talks"). A host
+    receiving one visitor ("X hosted Y") stays X's act, as PLOVER codes it; so does an offer to host
+    (a wrapper: "ready to host talks" is the host's AGREE)."""
+    parties = [r for r in recipients if r.code]
+    if len(parties) < 2 or not actors:
+        return actors, recipients
+    reading.mode = "third-party"
+    reading.why.append(f"hosted talks between {len(parties)} parties: the parties act, the host receives")
+    return parties, actors
 
 
 def _placed_actors(actors: list[Argument], place: dict[str, Any] | None,

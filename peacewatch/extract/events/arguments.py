@@ -158,13 +158,25 @@ def _anaphor(index: Index, tok: Token) -> list[Argument]:
     return []
 
 
+# Prepositions whose gerund takes its subject from the verb it depends on ("thanked X for voting").
+CONTROL_PREPS = ("for", "of")
+
+
 def subject(verb: Token) -> Token | None:
-    """The subject of a verb, through control and coordination ("agreed to withdraw")."""
+    """The subject of a verb, through control and coordination ("agreed to withdraw") and gerunds
+    after "for"/"of" ("thanked X for voting", "accused X of making demands" → X; "apologized for
+    voting" → the apologizer)."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
+        if _gerund_of(current):
+            controller = _gerund_controller(current)
+            if controller is not None:
+                return controller
+            current = current.head.head  # "apologized for voting": the verb above "for"
+            continue
         if (current.dep_ in ("xcomp", "conj") or is_infinitive(current) or _participle_adjunct(current)) \
                 and current.head.i != current.i:
             current = current.head
@@ -172,6 +184,23 @@ def subject(verb: Token) -> Token | None:
             current = current.head
         else:
             return None
+    return None
+
+
+def _gerund_of(verb: Token) -> bool:
+    """A gerund after "for"/"of" ("thanked X for voting")."""
+    return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in CONTROL_PREPS
+
+
+def _gerund_controller(verb: Token) -> Token | None:
+    """Who does the act of a gerund after "for"/"of" (``_gerund_of``): the object of the verb it
+    depends on, else that verb's passive subject ("X was accused of …"); None when it has neither
+    (the caller then goes on to that verb's own subject)."""
+    prep = verb.head
+    for dep in ("dobj", "nsubjpass"):
+        for child in prep.head.children:
+            if child.dep_ == dep:
+                return child
     return None
 
 

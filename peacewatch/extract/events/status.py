@@ -128,6 +128,8 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
+    if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
+        reading.mode = "third-party"  # "talks mediated by Qatar": the parties' talks, mediated
     if role == "intent" and item.rule.type == "AGREE" and inner.type == "RETREAT" and inner.mode in ANNOUNCED_RETREATS:
         # "agreed to a truce", "ceasefires have been agreed": the agreed retreat itself, not yet
         # carried out, is CONCEDE (coding guide, "Retreats"). An agreed release stays AGREE, as the

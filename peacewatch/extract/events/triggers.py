@@ -28,6 +28,10 @@ FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxi
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
+# Talks and agreements named as the framework of another act ("negotiations within the EU-facilitated
+# dialogue", "under the deal"): told as background, not as new acts.
+FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+FRAMEWORK_PREPS = ("within", "under")
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
@@ -149,6 +153,13 @@ def is_background(token: Token) -> bool:
     return False
 
 
+def is_framework(token: Token, rule: TriggerRule) -> bool:
+    """Talks or an agreement named as the frame another act happens in (``FRAMEWORK_PREPS``):
+    background, like an "after X" phrase. An "as agreed/negotiated" clause stays an event: it tells
+    an earlier act (the places gold codes it)."""
+    return rule.type in FRAMEWORK_TYPES and token.dep_ == "pobj" and token.head.lower_ in FRAMEWORK_PREPS
+
+
 def _excluded(token: Token, pos: str) -> bool:
     """Words that look like triggers but are names or nominal uses ("Amnesty International",
     "the wounded", "alleged bombers")."""
@@ -243,6 +254,9 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     if token.dep_ == "conj" and head.i in triggers and {token.lemma_.lower(), head.lemma_.lower()} <= \
             words("casualty") and coarse_pos(token) == coarse_pos(head) == "VERB" and not is_background(head):
         return head  # "killed one soldier and wounded two others": the toll of one attack
+    if token.dep_ == "amod" and head.i in triggers and coarse_pos(head) == "NOUN" \
+            and triggers[head.i].type == triggers[token.i].type:
+        return head  # "the EU-mediated meeting": one meeting, with its mediator
     if coarse_pos(token) != "NOUN":
         return None
     if token.dep_ in OBJECT_DEPS and head.i in triggers:
@@ -322,7 +336,7 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
-    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]))
+    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]) or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     roles = wrapper_roles()
     absorbed: set[int] = set()
@@ -342,10 +356,23 @@ def find(sent: Span) -> list[Found]:
             continue
         found[outer.i].inners.append(item)
         absorbed.add(i)
+    _absorb_conjuncts(found, absorbed)
     events = [f for i, f in sorted(found.items()) if i not in absorbed]
     if any(not f.weak for f in events):
         events = [f for f in events if not f.weak]
     return events
+
+
+def _absorb_conjuncts(found: dict[int, Found], absorbed: set[int]) -> None:
+    """A noun trigger coordinated with one another event took in goes with it ("talks on a ceasefire
+    and the exchange of prisoners": both are what the talks are about, not two acts)."""
+    owner = {inner.token.i: f for f in found.values() for inner in f.inners}
+    for i, item in sorted(found.items()):
+        head = item.token.head
+        if i in absorbed or item.token.dep_ != "conj" or coarse_pos(item.token) != "NOUN" or head.i not in owner:
+            continue
+        owner[head.i].inners.append(item)
+        absorbed.add(i)
 
 
 def is_anaphoric(item: Found) -> bool:

@@ -1,0 +1,40 @@
+"""Which mentions of talks, topics and demands are acts of their own, on texts written for these
+tests (docs/events.md, "Errors by class")."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.pipeline import registered
+
+from .annotate import annotated
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    if "actors" not in registered():
+        pytest.skip("events need actor codes from the 'actors' component")
+    return make_pipeline("timex", "actors", "quotes", "events")
+
+
+def _types(pipe, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.type for e in annotated(pipe, text, "2024-05-10").events]
+
+
+def test_talks_named_as_the_frame_of_another_act_are_no_new_talks(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _types(pipe, "Ghana agreed to start negotiations within the AU-facilitated dialogue.") == ["AGREE"]
+    assert "CONSULT" not in _types(pipe, "Under the AU dialogue, both sides agreed to sign the charter.")
+
+
+def test_an_attack_under_which_a_town_came_is_still_an_attack(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _types(pipe, "The town came under attack by rebels on Monday.") == ["ASSAULT"]
+
+
+def test_what_talks_are_about_is_not_a_second_act(pipe) -> None:  # type: ignore[no-untyped-def]
+    # both coordinated topics go with the talks: no prisoner exchange took place
+    assert _types(pipe, "Kenya and Somalia held talks on a ceasefire and the exchange of prisoners.") == ["CONSULT"]
+
+
+def test_insisting_on_an_act_is_a_demand(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _types(pipe, "Ghana insisted on the establishment of a joint commission.") == ["REQUEST"]
+    assert "REQUEST" not in _types(pipe, "Ghana insisted that the talks were going well.")
