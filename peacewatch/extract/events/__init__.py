@@ -81,7 +81,7 @@ class EventsComponent:
         found = find(sent)
         if self.model is None:
             return found, None
-        anchor, feats = sentence_reading(sent, found)
+        anchor, feats = sentence_reading(sent, found, self.model.vectors)
         verdict, probs = self.model.verdict(feats)
         main = main_event(found)
         plain = main is not None and retypable(main)

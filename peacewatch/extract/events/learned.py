@@ -24,9 +24,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ...errors import ConfigError
 from .tables import TriggerRule, trigger_rules, words
 from .triggers import Found, coarse_pos, is_background, wrapper_chain
+from .vectors import PieceVectors, load_vectors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -73,8 +76,17 @@ class Thresholds:
     keep: float
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the model reads of a sentence: sparse binary features and a dense vector (see ``dense``)."""
+
+    sparse: list[str]
+    dense: np.ndarray | None = None
+
+
 class TypeModel:
-    """A multinomial logistic regression over sparse binary features (weights by feature)."""
+    """A multinomial logistic regression over sparse binary features (weights by feature) and, when
+    the model has them, the dense word-vector reading (one weight row per dimension)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.classes: list[str] = list(data["classes"])
@@ -82,20 +94,31 @@ class TypeModel:
         self.weights: dict[str, list[float]] = data["weights"]
         self.thresholds = Thresholds(**data["thresholds"])
         self.meta: dict[str, Any] = data.get("meta", {})
+        self.vectors: PieceVectors | None = None  # the word vectors its dense weights read (``load_model``)
+        dense = data.get("dense")
+        self.dense = None if dense is None else np.asarray(dense, dtype=np.float32)
+        if self.dense is not None and self.dense.shape[1:] != (len(self.classes),):
+            raise ValueError(f"dense weights of shape {self.dense.shape} for {len(self.classes)} classes")
 
-    def probabilities(self, features: list[str]) -> dict[str, float]:
+    def probabilities(self, reading: Reading | list[str]) -> dict[str, float]:
+        if isinstance(reading, list):
+            reading = Reading(reading)
         scores = list(self.bias)
-        for name in set(features):
+        for name in set(reading.sparse):
             row = self.weights.get(name)
             if row is not None:
                 scores = [s + w for s, w in zip(scores, row, strict=True)]
+        if self.dense is not None:
+            if reading.dense is None or reading.dense.shape != (self.dense.shape[0],):
+                raise ValueError(f"the model reads {self.dense.shape[0]} dense dimensions")
+            scores = [s + float(d) for s, d in zip(scores, reading.dense @ self.dense, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
-    def verdict(self, features: list[str]) -> tuple[Verdict, dict[str, float]]:
-        probs = self.probabilities(features)
+    def verdict(self, reading: Reading | list[str]) -> tuple[Verdict, dict[str, float]]:
+        probs = self.probabilities(reading)
         ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
         (label, score), (second, second_score) = ranked[0], ranked[1]
         return Verdict(label, score, second, second_score), probs
@@ -106,7 +129,9 @@ def load_model() -> TypeModel:
     """The shipped type model (``peacewatch/data/models/events_type.json``)."""
     try:
         text = resources.files("peacewatch").joinpath("data", "models", MODEL_FILE).read_text("utf-8")
-        return TypeModel(json.loads(text))
+        model = TypeModel(json.loads(text))
+        model.vectors = None if model.dense is None else load_vectors()
+        return model
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ConfigError(f"the event type model {MODEL_FILE} is missing or invalid ({e}); "
                           "reinstall peacewatch or rebuild it with 'make model'", "E027") from e
@@ -211,11 +236,26 @@ def _bigram_features(sent: Span) -> list[str]:
     return [f"bg:{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
 
 
-def sentence_reading(sent: Span, found: list[Found]) -> tuple[Token | None, list[str]]:
-    """The anchor and features the model reads for a sentence (training and run time alike)."""
+def dense_reading(sent: Span, anchor: Token | None, table: PieceVectors) -> np.ndarray:
+    """The word-vector part of the reading: the unit mean vector of the sentence's content words, of
+    the anchor, and of the anchor's dependents (zeros where there is none), one after the other."""
+    content = [t.text for t in sent if t.is_alpha and not t.is_stop]
+    if anchor is None:
+        near: list[str] = []
+        own = np.zeros(table.dim, dtype=np.float32)
+    else:
+        near = [t.text for t in anchor.children if t.is_alpha]
+        own = table.mean([anchor.text])
+    return np.concatenate([table.mean(content), own, table.mean(near)])
+
+
+def sentence_reading(sent: Span, found: list[Found], table: PieceVectors | None = None) -> tuple[Token | None, Reading]:
+    """The anchor and what the model reads for a sentence (training and run time alike); the dense
+    reading only with a word-vector ``table`` (a model trained with vectors has one: ``TypeModel.vectors``)."""
     main = main_event(found)
     anchor = main.token if main else anchor_verb(sent)
-    return anchor, features(sent, found, anchor)
+    dense = None if table is None else dense_reading(sent, anchor, table)
+    return anchor, Reading(features(sent, found, anchor), dense)
 
 
 def yield_type(token: Token) -> tuple[str, str | None]:
