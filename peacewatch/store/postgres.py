@@ -153,8 +153,16 @@ def connect(url: str) -> PgConnection:
 
 
 def version(conn: PgConnection) -> int | None:
-    """The schema number of a peacewatch database; None when the database has no peacewatch schema."""
-    if conn.raw.execute("SELECT to_regclass($1)", [VERSION_TABLE]).fetchone()[0] is None:
+    """The schema number of a peacewatch database; None when the database has no peacewatch schema.
+
+    The version table is looked for in the catalog's rows, not by name (``to_regclass``): a look-up
+    by name answers from the session's cache of the catalog, which a transaction that began while
+    another session was creating the schema may not have brought up to date with that commit (the
+    server tells a waiting session to catch up only when many changes pile up), so a second first
+    writer, holding the schema lock at last, found no version table among the new tables (E044)."""
+    found = conn.raw.execute("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
+                             "AND tablename = $1", [VERSION_TABLE]).fetchone()[0]
+    if not found:
         return None
     row = conn.raw.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
     return int(row[0] or 0)

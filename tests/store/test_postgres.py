@@ -184,6 +184,59 @@ def test_concurrent_ingests_into_one_postgresql_database_equal_a_sequential_one(
         drop_pg_database(sequential)
 
 
+def test_first_writers_racing_to_create_the_schema_both_open_it(pg: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interleaving seen under load, forced: a second writer finds no schema, begins its
+    transaction and waits for the schema lock while the first holds it and creates the schema; the
+    first commits. The second must then see the schema; before, its look-up by name answered from
+    the session's catalog cache, which had not taken in the first's commit, and it refused the
+    database (E044 "not a peacewatch database"). The server tells a waiting session to catch up
+    with the catalog only once many changes pile up (as the whole schema's do, unless several
+    sessions wait), so the schema here is one table: the case where nothing told it."""
+    import threading
+
+    from peacewatch.store import postgres
+
+    holding, proceed = threading.Event(), threading.Event()
+    real_other_tables = postgres.other_tables
+
+    def other_tables(conn: Any) -> int:  # the first writer stops once it holds the lock
+        if threading.current_thread().name == "first":
+            holding.set()
+            assert proceed.wait(60)
+        return real_other_tables(conn)
+
+    monkeypatch.setattr(postgres, "other_tables", other_tables)
+    monkeypatch.setattr(postgres, "migrations", lambda: [(1, "one", "CREATE TABLE documents (id TEXT PRIMARY KEY);")])
+    monkeypatch.setattr(postgres, "latest", lambda: 1)
+    monkeypatch.setattr(postgres, "FUNCTIONS", ())
+    failed: list[Exception] = []
+
+    def open_schema() -> None:
+        try:
+            postgres.connect(pg).close()
+        except Exception as e:  # handed to the test's thread, which fails on it
+            failed.append(e)
+
+    first = threading.Thread(target=open_schema, name="first")
+    first.start()
+    assert holding.wait(60)
+    second = threading.Thread(target=open_schema, name="second")
+    second.start()
+    with raw(pg) as watch:  # the second writer waits for the schema lock the first holds
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        for _ in range(600):
+            if watch.execute(waiting).fetchone()[0]:
+                break
+            threading.Event().wait(0.1)
+        assert watch.execute(waiting).fetchone()[0] == 1
+    proceed.set()
+    first.join(60)
+    second.join(60)
+    assert not failed, failed
+    with raw(pg) as conn:
+        assert conn.execute("SELECT version FROM peacewatch_schema").fetchall() == [(1,)]
+
+
 def test_a_writer_waits_for_another_writers_lock(pg: str) -> None:
     """The advisory write lock: a document's write waits while a rebuild (or another write) holds it."""
     import threading
