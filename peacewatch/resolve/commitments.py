@@ -208,10 +208,11 @@ def placed(event: MergedEvent) -> Placed:
 
 
 def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str, MergedEvent]) -> list[Placed]:
-    """The deciding events less the undated acts only the articles telling the promise report, within
-    ``TELLING_DAYS`` of the day it was made: those are its terms or its background, not a later report
-    of the act ("the agreement also included unhindered access to humanitarian supplies", a day after
-    the signing). The articles telling it are those of its sources and of the event that states it."""
+    """The deciding events less the acts only the articles telling the promise report, undated within
+    ``TELLING_DAYS`` of the day it was made or dated on that day: those are its terms or its
+    background, not a later report of the act ("the agreement also included unhindered access to
+    humanitarian supplies", a day after the signing; "a deal to free hostages" announced that day).
+    The articles telling it are those of its sources and of the event that states it."""
     made = interval(c.made)
     own = merged.get(c.event or "") if c.event else None
     telling = {s.doc for s in c.sources} | ({m.doc for m in own.mentions} if own is not None else set())
@@ -220,7 +221,8 @@ def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str,
     last = made.end + dt.timedelta(days=TELLING_DAYS)
 
     def terms(p: Placed) -> bool:
-        if interval(p.event.date) is not None or p.span is None or p.span.start > last:
+        stated = interval(p.event.date) is not None
+        if p.span is None or p.span.start > last or (stated and p.span.end > made.end):
             return False
         full = merged.get(p.event.id)
         return full is not None and bool(full.mentions) and all(m.doc in telling for m in full.mentions)

@@ -287,3 +287,13 @@ def test_an_undated_act_only_the_articles_telling_the_promise_report_is_its_term
     done = later("b", "2023-12-12", ev("y", "RETREAT", [AZE], [ARM], mode="access", date="2023-12-11"))
     c = judge(article, done)
     assert c.status == "fulfilled" and c.fulfilled_on == "2023-12-11"
+
+
+def test_an_act_dated_the_day_made_told_only_by_the_promise_article_is_not_its_keeping() -> None:
+    # "Trump announced on Wednesday a deal to free hostages", read as a release that day
+    release = {"type": "RETREAT", "mode": "release"}
+    promised = ev("p", "RETREAT", [], [], mode="release", status="future")
+    announced = ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-07")
+    told = Commitment("c1", "p", ["e1"], ["e2"], release, made="2023-12-07")
+    article = Result("told", "2023-12-08", entities=ENTS, events=[promised, announced], commitments=[told])
+    assert (judge(article).status, judge(article).fulfilled_by) == ("open", [])
