@@ -23,7 +23,9 @@ promise was made and starts within ``horizon_days`` of it; an event that cannot 
 is not evidence either way. An event that starts after the due date neither keeps nor breaks it.
 As the coding guide asks for a *later report*, an undated event keeps or breaks a promise only when
 first reported after the day it was made, and the opposite act breaks it only when it certainly
-began after that day (and after the day the promise was kept, for a lasting one).
+began after that day (and after the day the promise was kept, for a lasting one). An act only the
+articles telling the promise report, undated within ``TELLING_DAYS`` of it or dated on the day it
+was made, is its terms or its announcement (``told_apart``), never its keeping.
 """
 
 from __future__ import annotations
