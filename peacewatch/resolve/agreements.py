@@ -12,7 +12,8 @@ The structure is PA-X's and the ETH/PRIO ceasefire data's, read from the merged 
 - its **provisions** are the ledger commitments made within ``PROVISION_DAYS`` of it, reported by one
   of the documents that report the agreement, and binding one of its parties (or no one named): a
   joint statement's release of prisoners, a deal's ceasefire. A commitment near two agreements is a
-  provision of the nearer (then of the lower id);
+  provision of the nearer (then of the lower id); one the agreement's own event states is its
+  provision, though it does not make one party's "agreed to" an agreement reached;
 - its **stage** (PA-X): ``ceasefire`` when every provision is a ceasefire (or it is itself one),
   ``renewal`` when such a ceasefire follows an earlier ceasefire agreement of the same parties,
   ``pre-negotiation`` when it only commits to talks, ``implementation`` when it carries out an earlier
@@ -82,16 +83,34 @@ def agreements_of(events: Iterable[MergedEvent], commitments: list[LedgerCommitm
     by_id = {c.id: c for c in commitments}
     for c_id, (_, _, d) in sorted(chosen.items()):
         d.provisions.append(by_id[c_id])
+    reached = [d for d in drafts if _reached(d)]
+    _own_provisions(reached, commitments, chosen)
     out: list[Agreement] = []
     stages: dict[str, set[str]] = {}  # signatory → the stages of the agreements so far it signed
-    for d in drafts:
-        if _reached(d):
-            out.append(_agreement(d, stages, info, merged, as_of))
-            for party in out[-1].signatories:
-                stages.setdefault(party, set()).add(out[-1].stage)
+    for d in reached:
+        out.append(_agreement(d, stages, info, merged, as_of))
+        for party in out[-1].signatories:
+            stages.setdefault(party, set()).add(out[-1].stage)
     drafted = {d.event.id: d for d in drafts}
     links = {c.id: a.id for a in out for c in drafted[a.event].provisions}
     return out, links
+
+
+def _own_provisions(reached: list[_Draft], commitments: list[LedgerCommitment],
+                    chosen: Mapping[str, tuple[int, str, _Draft]]) -> None:
+    """A commitment the agreement's own event states ("they agreed on a ceasefire and the release of
+    prisoners") is one of its provisions, moved there from a nearby agreement it was taken for. It
+    is placed only once the agreement is known to be reached by itself: one party's "agreed to
+    release the hostages" stays that party's promise, not an agreement record."""
+    by_event = {d.event.id: d for d in reached}
+    for c in commitments:
+        own = by_event.get(c.event or "")
+        if own is None or any(p.id == c.id for p in own.provisions):
+            continue
+        if c.id in chosen:
+            other = chosen[c.id][2]
+            other.provisions = [p for p in other.provisions if p.id != c.id]
+        own.provisions.append(c)
 
 
 def _reached(d: _Draft) -> bool:

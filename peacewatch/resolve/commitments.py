@@ -23,7 +23,9 @@ promise was made and starts within ``horizon_days`` of it; an event that cannot 
 is not evidence either way. An event that starts after the due date neither keeps nor breaks it.
 As the coding guide asks for a *later report*, an undated event keeps or breaks a promise only when
 first reported after the day it was made, and the opposite act breaks it only when it certainly
-began after that day (and after the day the promise was kept, for a lasting one).
+began after that day (and after the day the promise was kept, for a lasting one). An act only the
+articles telling the promise report, undated within ``TELLING_DAYS`` of it or dated on the day it
+was made, is its terms or its announcement (``told_apart``), never its keeping.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ from .tables import ActionRule, contradict_rules, fulfil_rules
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Promises every side keeps at once: a ceasefire in force is kept by all of its parties.
 JOINT_MODES = frozenset({"ceasefire"})
+# An undated act reported only by the articles telling a promise, within these days of it, is its terms.
+TELLING_DAYS = 3
 
 
 @dataclass
@@ -205,8 +209,31 @@ def placed(event: MergedEvent) -> Placed:
     return Placed(event, event_span(event), side_tokens(event.actor), side_tokens(event.recipient))
 
 
+def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str, MergedEvent]) -> list[Placed]:
+    """The deciding events less the acts only the articles telling the promise report, undated within
+    ``TELLING_DAYS`` of the day it was made or dated on that day: those are its terms or its
+    background, not a later report of the act ("the agreement also included unhindered access to
+    humanitarian supplies", a day after the signing; "a deal to free hostages" announced that day).
+    The articles telling it are those of its sources and of the event that states it."""
+    made = interval(c.made)
+    own = merged.get(c.event or "") if c.event else None
+    telling = {s.doc for s in c.sources} | ({m.doc for m in own.mentions} if own is not None else set())
+    if made is None or not telling:
+        return happened
+    last = made.end + dt.timedelta(days=TELLING_DAYS)
+
+    def terms(p: Placed) -> bool:
+        stated = interval(p.event.date) is not None
+        if p.span is None or p.span.start > last or (stated and p.span.end > made.end):
+            return False
+        full = merged.get(p.event.id)
+        return full is not None and bool(full.mentions) and all(m.doc in telling for m in full.mentions)
+
+    return [p for p in happened if not terms(p)]
+
+
 def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str | None],
-            as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
+           as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
     obligors = _sides(_parties(c.obligor, codes))
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
     made = interval(c.made)

@@ -28,7 +28,16 @@ from ..config import LedgerSettings
 from ..timespan import day, interval
 from .agreements import agreements_of
 from .clusters import cluster_sorted
-from .commitments import build_commitment, commitment_found, decide, deciding_types, group_key, may_decide, placed
+from .commitments import (
+    build_commitment,
+    commitment_found,
+    decide,
+    deciding_types,
+    group_key,
+    may_decide,
+    placed,
+    told_apart,
+)
 from .corrections import NO_CORRECTIONS, Corrector, Outcome
 from .entities import Links, Seen, entity_key, ledger_entity
 from .events import EntityInfo, merged_event_of
@@ -183,7 +192,7 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
         found = [] if made is None or types == frozenset() else space.candidates(
             c, codes, types, (made.start, made.end + horizon))
         promised = events.get(c.event or "")
-        decide(c, found, codes, as_of, promised.quantity if promised else None, horizon_days)
+        decide(c, told_apart(c, found, events), codes, as_of, promised.quantity if promised else None, horizon_days)
         corrector.commitment(c, origin)
         space.put_commitment(c)
         count += 1

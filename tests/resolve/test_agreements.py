@@ -159,3 +159,18 @@ def test_settings_still_apply(tmp_path: Path) -> None:
     strict = build_ledger(golden_results(), LedgerSettings(horizon_days=1))
     [swap] = [c for c in strict.commitments if c.action == RELEASE]
     assert (swap.status, swap.level) == ("open", 0)
+
+
+def test_a_provision_the_agreement_event_itself_states_is_linked_to_it() -> None:
+    # "Azerbaijan and Armenia agreed on Thursday to exchange prisoners": the agreement and its provision
+    deal = ev("a", "AGREE", [AZE, ARM], [], date="2023-12-07")
+    told = Commitment("c1", "a", ["e1", "e2"], ["e1", "e2"], RELEASE, made="2023-12-07")
+    ledger = build_ledger([Result("d", "2023-12-08", entities=ENTS, events=[deal], commitments=[told])])
+    [agreement] = ledger.agreements
+    [c] = ledger.commitments
+    assert agreement.provisions == [c.id] and c.agreement == agreement.id
+    # one party's "agreed to release the hostages" stays that party's promise, no agreement record
+    own = ev("b", "AGREE", [AZE], [], date="2023-12-07")
+    pledge = Commitment("c1", "b", ["e1"], ["e2"], RELEASE, made="2023-12-07")
+    ledger = build_ledger([Result("d", "2023-12-08", entities=ENTS, events=[own], commitments=[pledge])])
+    assert ledger.agreements == [] and ledger.commitments[0].agreement is None

@@ -271,3 +271,29 @@ def test_an_undated_act_told_the_day_the_promise_is_made_does_not_keep_it() -> N
     reported_later = later("c", "2023-12-12", ev("y", "RETREAT", [AZE], [ARM], mode="withdraw"))
     c = judge(promise(withdraw, ["e1"], ["e2"]), reported_later)
     assert c.status == "fulfilled" and c.fulfilled_on == "2023-12-12"
+
+
+def test_an_undated_act_only_the_articles_telling_the_promise_report_is_its_terms() -> None:
+    # a day after the signing: "the agreement also included unhindered access to humanitarian
+    # supplies", read as an act that happened, told by the article that tells the promise itself
+    access = {"type": "RETREAT", "mode": "access"}
+    promised = ev("p", "RETREAT", [], [], mode="access", status="future")
+    terms = ev("x", "RETREAT", [AZE], [ARM], mode="access")
+    told = Commitment("c1", "p", ["e1"], ["e2"], access, made="2023-12-07")
+    article = Result("told", "2023-12-08", entities=ENTS, events=[promised, terms], commitments=[told])
+    c = judge(article)
+    assert (c.status, c.fulfilled_by, c.level) == ("open", [], 0)
+    # another article's report of the act, days later, does keep it
+    done = later("b", "2023-12-12", ev("y", "RETREAT", [AZE], [ARM], mode="access", date="2023-12-11"))
+    c = judge(article, done)
+    assert c.status == "fulfilled" and c.fulfilled_on == "2023-12-11"
+
+
+def test_an_act_dated_the_day_made_told_only_by_the_promise_article_is_not_its_keeping() -> None:
+    # "Trump announced on Wednesday a deal to free hostages", read as a release that day
+    release = {"type": "RETREAT", "mode": "release"}
+    promised = ev("p", "RETREAT", [], [], mode="release", status="future")
+    announced = ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-07")
+    told = Commitment("c1", "p", ["e1"], ["e2"], release, made="2023-12-07")
+    article = Result("told", "2023-12-08", entities=ENTS, events=[promised, announced], commitments=[told])
+    assert (judge(article).status, judge(article).fulfilled_by) == ("open", [])
