@@ -117,18 +117,27 @@ def address_day(text: str) -> Dated | None:
 
 def latest_day(doc: Doc, timexes: list[Timex]) -> Timex | None:
     """The latest day the text states as past or present, or None: a date whose year is written
-    out, or a day and month ("Thursday, November 2") in the latest year the text writes out. A
-    day computed from another ("12 days later") is not stated."""
+    out, or a day and month ("Thursday, November 2") in the latest year the text writes out (when
+    only a day to come writes one out, in its year and before it). A day computed from another
+    ("12 days later") is not stated."""
     text = doc.text
-    days = [t for t in timexes if t.type == "DATE" and not _ahead(doc, text, t)]
+    dates = [t for t in timexes if t.type == "DATE"]
+    days = [t for t in dates if not _ahead(doc, text, t)]
     full = [t for t in days if _FULL_DAY.match(t.value) and _STATED_YEAR.search(t.text)]
+    ahead = sorted(t.value for t in dates if t not in days and _FULL_DAY.match(t.value)
+                   and _STATED_YEAR.search(t.text))
     years = [int(t.value[:4]) for t in full]
+    # no past day with its year, but a day to come with one ("will surrender on Saturday,
+    # December 3, 2022"): the text's year is that one, and a past day lies before that day
+    limit = ahead[0] if not years and ahead else None
+    if limit is not None:
+        years = [int(limit[:4])]
     if years:
         year = max(years)
         for t in days:
             m = _YEARLESS_DAY.match(t.value)
             value = _day_value(year, int(m.group(1)), int(m.group(2))) if m else None
-            if value is not None:
+            if value is not None and (limit is None or value < limit):
                 full.append(replace(t, value=value))
     return max(full, key=lambda t: (t.value, -t.start)) if full else None
 

@@ -159,11 +159,13 @@ def test_an_inferred_day_is_exact_near_wrong_or_none() -> None:
 # the attack of the same group that day, both sides' SUPPORT their agreement): tune multi-source
 # 12/28 -> 15/28, merge precision / recall 0.976 / 0.073 -> 0.982 / 0.100; untouched multi-source
 # 12/22 -> 13/22, merge 0.800 / 0.096 -> 0.857 / 0.143.
+# An undated article whose only year is in a day to come dated by its past days before it
+# (extract/dating.py): tune merge 0.982 / 0.100 -> 0.984 / 0.111; the rest unchanged.
 FLOORS = {"tune_timeline_recall": 0.59, "tune_multi_source_share": 0.53, "tune_commitments_recall": 0.57,
           "tune_status_accuracy": 0.53, "untouched_timeline_recall": 0.5, "untouched_commitments_recall": 0.57,
           "untouched_multi_source_share": 0.58, "untouched_merge_recall": 0.13, "untouched_status_accuracy": 0.25,
-          "tune_dating_near": 0.56, "untouched_dating_near": 0.5, "tune_merge_recall": 0.09,
-          "tune_merge_precision": 0.97, "untouched_merge_precision": 0.84}
+          "tune_dating_near": 0.56, "untouched_dating_near": 0.5, "tune_merge_recall": 0.1,
+          "tune_merge_precision": 0.97, "untouched_merge_precision": 0.85}
 
 # Commitments (issue #14: a truce that took effect stays kept, provisions told as nouns, one truce per
 # day and states, the opposite act must reach another party): tune found 28 -> 36 of 49, status

@@ -53,6 +53,18 @@ def test_a_day_counted_from_another_is_not_stated(nlp):
     assert got is not None and got.day == "2025-01-19"
 
 
+def test_a_day_to_come_gives_the_year_of_the_past_days_before_it(nlp):
+    text = ("The rebels will hand over their rifles on Saturday, December 3, 2022. They were supposed "
+            "to hand them over on 17 November, but asked for more time.")
+    got = infer(nlp(text))
+    assert got is not None and (got.day, got.how, got.text) == ("2022-11-17", LATEST, "17 November")
+
+
+def test_a_day_after_the_day_to_come_is_not_placed_in_its_year(nlp):
+    text = "The rebels will hand over their rifles on Saturday, December 3, 2022. They met on 20 December."
+    assert infer(nlp(text)) is None
+
+
 def test_a_web_address_in_the_text_or_of_the_document():
     assert address_day("see https://example.org/2023/02/22/talks-resume") == \
         Dated("2023-02-22", ADDRESS, (24, 34), "https://example.org/2023/02/22")
