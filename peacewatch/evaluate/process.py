@@ -32,6 +32,7 @@ the tuning processes, unless GOLD is a single file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -336,10 +337,13 @@ def _day(value: Any) -> str | None:
 
 
 def ingest_corpus(db: Path, documents: list[Document], config: Config) -> None:
-    """Store the documents not yet in ``db`` and bring its ledger up to date."""
+    """Store the documents not yet in ``db`` and bring its ledger up to date. No document is given up
+    for time (``document_timeout`` 0): on a loaded machine a long article could pass the limit and
+    leave the gold with a document less, so the figures would depend on the machine's load."""
     from ..flow import extract_pairs, resolve
     from ..store.sqlite import Store
 
+    config = dataclasses.replace(config, document_timeout=0)
     with Store(db) as store:
         for result, document in extract_pairs(store.only_new(documents), config):
             store.save(document, result)

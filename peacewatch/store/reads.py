@@ -158,9 +158,11 @@ class Reader:
 
     def result(self, doc_id: str) -> Result:
         """The stored per-document records of one document."""
-        found = self._rows("SELECT published, error_code, error_message FROM documents WHERE id = ?", (doc_id,))
+        found = self._rows("SELECT published, dated, error_code, error_message FROM documents WHERE id = ?", (doc_id,))
         row = found[0] if found else None
         data: dict[str, Any] = {"id": doc_id, "published": row["published"] if row else None}
+        if row is not None and row["dated"]:
+            data["dated"] = json.loads(row["dated"])
         if row is not None and row["error_code"]:
             data["error"] = {"code": row["error_code"], "message": row["error_message"]}
         for table, key in _RECORD_ORDER.items():

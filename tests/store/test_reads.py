@@ -286,3 +286,18 @@ def test_readers_do_not_block_a_writer(db: Path, tmp_path: Path) -> None:
         cursor.close()
         assert r.summary().failed_inputs == 1
     assert os.path.exists(path)
+
+
+def test_the_inferred_day_of_an_undated_document_reads_back(tmp_path: Path) -> None:
+    import dataclasses
+
+    from peacewatch.types import Dated
+
+    document, result = golden_documents()[0], golden_results()[0]
+    document = dataclasses.replace(document, published=None)
+    dated = Dated(day="2020-11-09", how="latest date in text", span=None, text="9 November 2020")
+    result = dataclasses.replace(result, published=None, dated=dated)
+    with Store(tmp_path / "dated.db") as store:
+        store.save(document, result)
+    with Reader(tmp_path / "dated.db") as reader:
+        assert reader.result(document.id).dated == dated
