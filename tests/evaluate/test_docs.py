@@ -21,8 +21,8 @@ from tests.conftest import shared_path
 
 # Floors: measured minus about 0.01; they only move up. The untouched figures are those of the
 # three processes the learned coder never saw (colombia-eln, ethiopia-tplf, israel-hamas).
-TYPE_ACTOR_F1_FLOOR = 0.540
-TYPE_F1_FLOOR = 0.636
+TYPE_ACTOR_F1_FLOOR = 0.547
+TYPE_F1_FLOOR = 0.641
 UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.454
 UNTOUCHED_TYPE_F1_FLOOR = 0.522
 QUOTES_F1_FLOOR = 0.74

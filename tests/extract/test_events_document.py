@@ -38,3 +38,21 @@ def test_what_talks_are_about_is_not_a_second_act(pipe) -> None:  # type: ignore
 def test_insisting_on_an_act_is_a_demand(pipe) -> None:  # type: ignore[no-untyped-def]
     assert _types(pipe, "Ghana insisted on the establishment of a joint commission.") == ["REQUEST"]
     assert "REQUEST" not in _types(pipe, "Ghana insisted that the talks were going well.")
+
+
+def test_an_act_named_deep_inside_what_talks_cover_is_their_topic(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the truce is what the mechanism is for, the withdrawal what is demanded: no truce, no retreat
+    text = "Delegates held discussions over setting up a mechanism for verifying the truce."
+    assert "RETREAT" not in _types(pipe, text)
+    assert "RETREAT" not in _types(pipe, "The rebels made new demands, including a withdrawal of troops.")
+    # an act the sentence says happened stays an event
+    assert _types(pipe, "The truce between Ghana and Togo collapsed on Monday.") == ["RETREAT"]
+
+
+def test_a_mediator_is_never_the_side_an_actorless_act_inherits(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sudan and the RSF signed a truce in May, mediated by Qatar and Egypt. Qatar and Egypt urged calm on "
+            "Sunday. Fighting resumed on Monday.")
+    events = annotated(pipe, text, "2024-05-10").events
+    assert [e.type for e in events] == ["SUPPORT", "REQUEST", "ASSAULT"]
+    assert {a.code for a in events[1].actor} == {"QAT", "EGY"}  # the mediators' own act stays theirs
+    assert {a.code for a in events[2].actor} == {"SDN"}  # the fight is the parties' told before

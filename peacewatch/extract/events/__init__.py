@@ -17,6 +17,7 @@ from . import arguments as args
 from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
+from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .triggers import Found, coarse_pos, find, is_anaphoric
@@ -42,6 +43,7 @@ class EventsComponent:
 
     def __call__(self, ann: Annotation) -> Annotation:
         index = args.Index.build(ann.doc, ann.result)
+        third = mediators(ann.doc, index)
         inner: dict[str, list[dict[str, Any]]] = {}
         own: dict[str, dict[str, Any]] = {}
         for sent in ann.doc.sents:
@@ -54,11 +56,11 @@ class EventsComponent:
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
                 if not event.actor:
-                    _inherit_sides(event, index)
+                    _inherit_sides(event, index, third)
                 built.append((found, event))
-                if any(a.entity for a in event.actor):
-                    index.last_actors = [a for a in event.actor if a.entity]
-                named = _sides(event)
+                if acting := [a for a in event.actor if a.entity and a.entity not in third]:
+                    index.last_actors = acting  # a mediator's act leaves the sides told before it
+                named = [a for a in _sides(event) if a.entity not in third]
                 if len(named) > 1:
                     index.last_group = named
             for k, (found, event) in enumerate(built):
@@ -97,12 +99,13 @@ class EventsComponent:
         return found, (main.token.i, f"{verdict.describe()}; rules kept")
 
 
-def _inherit_sides(event: Event, index: args.Index) -> None:
+def _inherit_sides(event: Event, index: args.Index, third: set[str]) -> None:
     """An event the sentence names no actor for ("The talks resumed on Monday", "the truce
     collapsed", "fighting flared again") is the act of the parties the text last named together
     ("Serbia and Kosovo …"), else of the last named actor, as an analyst reading the article codes
-    it (measured on the tuning processes of the document gold); its ``why`` says so."""
-    taken = {r.entity for r in event.recipient if r.entity}
+    it (measured on the tuning processes of the document gold); its ``why`` says so. Entities the
+    article names as mediator or host (``third``) are never inherited."""
+    taken = {r.entity for r in event.recipient if r.entity} | third
     sides = [a for a in index.last_group if a.entity not in taken]
     if len(sides) < 2:
         sides = [a for a in index.last_actors if a.entity not in taken]

@@ -36,6 +36,11 @@ FRAMEWORK_PREPS = ("within", "under")
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
+# Steps up from a noun trigger that stay inside what talks, a demand or a plan are about ("discussions
+# over a mechanism for monitoring the truce"); prepositions of such a step. Not compounds: "the
+# ceasefire talks" often tell of a ceasefire the talks produced.
+TOPIC_DEPS = ("dobj", "pobj", "pcomp", "conj", "appos")
+TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside")
 
 
 @dataclass
@@ -349,6 +354,8 @@ def find(sent: Span) -> list[Found]:
             # "blocked roads to press their demands": the wrapped act is the purpose of another event
             outer = _purpose_host(item.wrappers[-1], triggers)
         if outer is None or outer.i not in found:
+            if not item.wrappers and not item.inners and topic_host(item.token) is not None:
+                absorbed.add(i)  # "monitoring the ceasefire" under talks: what they are about
             continue
         if roles.get(outer.lemma_.lower()) == "topic":
             item.topic_of = outer
@@ -361,6 +368,29 @@ def find(sent: Span) -> list[Found]:
     if any(not f.weak for f in events):
         events = [f for f in events if not f.weak]
     return events
+
+
+def topic_host(token: Token) -> Token | None:
+    """The talks, demand, proposal or plan a noun trigger only names the subject of ("discussions
+    over a mechanism for monitoring the truce", "demands including a withdrawal"): walking up
+    through objects, coordination and "on/about/over/for/of" phrases, never
+    across a clause with a subject of its own. Such a noun is no event of its own."""
+    if coarse_pos(token) != "NOUN":
+        return None
+    hosts = words("topic_host")
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i or current.dep_ not in TOPIC_DEPS + ("prep",):
+            return None
+        if current.dep_ == "prep" and current.lower_ not in TOPIC_PREPS:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.pos_ in ("VERB", "AUX"):
+            return None  # a clause of its own ("Kyiv rejected the truce")
+        if head.lemma_.lower() in hosts:
+            return head
+        current = head
+    return None
 
 
 def _absorb_conjuncts(found: dict[int, Found], absorbed: set[int]) -> None:
