@@ -7,7 +7,8 @@
    ("Azerbaijani soldiers") and plural demonyms ("Armenians");
 4. spaCy's remaining PERSON names (linked by surname), surnames spaCy missed, other spaCy names;
 5. institutions by pattern ("Government of Colombia", "Netanyahu's office"); what is in focus:
-   "the government", unnamed collectives and titled persons with no state (``focus``);
+   "the government", unnamed collectives and titled persons with no state (``focus``), and one
+   unnamed official ("a senior official said": ``officials``);
 6. anaphora: "the ministry" / "the group" (``institutions``), else "the army" / "the police" of the
    state in focus, "the minister", "he"/"she" as subject,
    "the pair" / "both parties", "the country".
@@ -19,7 +20,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import affiliation, collectives, consistency, focus, headlines, institutions, persons, tables
+from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -66,6 +67,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     persons.pronouns(w)
     affiliation.introduced_persons(w)
     focus.unaffiliated_persons(w, in_focus)
+    officials.unnamed(w, in_focus)
     return w.finish()
 
 
