@@ -101,3 +101,25 @@ def test_a_service_with_nothing_named_has_no_code(pipe) -> None:  # type: ignore
     text = "Drones struck the port overnight. The air force said it had shot down 40 of them."
     code, q = speaker_of(pipe, text, "it had shot down 40 of them")
     assert code is None, q.why
+
+
+def test_according_to_the_statement_is_its_issuer(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Ethiopian foreign ministry issued a statement on Monday. According to the statement, the TPLF "
+            "had violated the truce.")
+    code, q = speaker_of(pipe, text, "the TPLF had violated the truce")
+    assert code == "ETH", q.why
+
+
+def test_a_statement_issued_by_an_armed_group_is_that_group_s(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ('A statement was issued by the TPLF on Monday. "The federal army has broken the deal," the '
+            'statement said.')
+    code, q = speaker_of(pipe, text, "The federal army has broken the deal")
+    assert code == "ETH" and "TPLF" in (q.why or ""), q.why
+
+
+def test_a_service_spacy_names_without_a_code_is_the_forces_that_spoke(pipe) -> None:  # type: ignore[no-untyped-def]
+    # spaCy tags the second "navy" as an ORG of its own, with no state: the service rule still applies.
+    text = ("Ukraine's navy said Russian ships had left the port. \"We will keep the corridor open,\" the "
+            "navy said.")
+    code, q = speaker_of(pipe, text, "We will keep the corridor open")
+    assert code == "UKR", q.why

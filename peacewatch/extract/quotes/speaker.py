@@ -172,7 +172,19 @@ class SpeakerFinder:
         found = self._find(subject)
         if found.entity is not None and self.codes.get(found.entity):
             return found
-        return self._speaking_for(subject, found) or found
+        return self._speaking_for(subject, found) or self._uncoded_name(subject, found) or found
+
+    def _uncoded_name(self, subject: Token, found: Speaker) -> Speaker | None:
+        """A service or document noun that spaCy names without a code ('the navy' tagged ORG after
+        "Ukraine's navy"): the rule of its noun, when that finds a coded actor."""
+        rule = self.lex.speakers.get(subject.lemma_.lower(), "")
+        if found.entity is None or rule not in ("service", "document"):
+            return None
+        left = subject.left_edge.idx
+        again = self._fallback(subject, (left, subject.idx + len(subject)))
+        if again.entity is None or not self.codes.get(again.entity):
+            return None
+        return Speaker(found.span, again.entity, f"{found.why} without a code; {again.why}")
 
     def _speaking_for(self, subject: Token, found: Speaker) -> Speaker | None:
         """A coded actor named inside the subject phrase, for a speaker without a code."""
