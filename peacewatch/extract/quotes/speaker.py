@@ -80,7 +80,8 @@ class SpeakerFinder:
         self.speaking = {id(m) for m in self.actor_mentions + self.person_mentions
                          if any(m.start <= t.idx < m.end for t in speaking)}
         # A state's forces ("Ukrainian forces", "Sudan's army"), not an armed group's: whose a service is.
-        self.forces = [m for m in self.mentions if m.label != "PRON" and m.entity in forces(result)]
+        armed_forces = forces(result)
+        self.forces = [m for m in self.mentions if m.label != "PRON" and m.entity in armed_forces]
         self.coded = [m for m in self.person_mentions + self.actor_mentions if self.codes.get(m.entity or "")]
         self.surnames = {key: e.id for e in result.entities if e.kind == "person" and e.name.split()
                          for key in _surname_keys(e.name)}
