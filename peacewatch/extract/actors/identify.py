@@ -7,11 +7,11 @@
    ("Azerbaijani soldiers") and plural demonyms ("Armenians");
 4. spaCy's remaining PERSON names (linked by surname), surnames spaCy missed, other spaCy names;
 5. institutions by pattern ("Government of Colombia", "Netanyahu's office"); what is in focus:
-   "the government", unnamed collectives and titled persons with no state (``focus``), and one
-   unnamed official ("a senior official said": ``officials``);
+   "the government", unnamed collectives and titled persons with no state (``focus``);
 6. anaphora: "the ministry" / "the group" (``institutions``), else "the army" / "the police" of the
    state in focus, "the minister", "he"/"she" as subject,
-   "the pair" / "both parties", "the country".
+   "the pair" / "both parties", "the country";
+7. last, one unnamed official left ("a senior official said") to the state in focus (``officials``).
 """
 
 from __future__ import annotations
