@@ -10,7 +10,8 @@
    "the government", unnamed collectives and titled persons with no state (``focus``);
 6. anaphora: "the ministry" / "the group" (``institutions``), else "the army" / "the police" of the
    state in focus, "the minister", "he"/"she" as subject,
-   "the pair" / "both parties", "the country".
+   "the pair" / "both parties", "the country";
+7. last, one unnamed official left ("a senior official said") to the state in focus (``officials``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import affiliation, collectives, consistency, focus, headlines, institutions, persons, tables
+from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -66,6 +67,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     persons.pronouns(w)
     affiliation.introduced_persons(w)
     focus.unaffiliated_persons(w, in_focus)
+    officials.unnamed(w, in_focus)
     return w.finish()
 
 

@@ -15,7 +15,13 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
    named before it ("the spokesman said") speaks for the actor that last spoke (the subject of a
    cue), else the nearest actor. A body noun ("the ministry", "the army", "the agency") resolves to
    the last actor named with that word or an alias of ``speakers.tsv``, else to the state or
-   institution (not an armed group) that last spoke, else the nearest.
+   institution (not an armed group) that last spoke, else the nearest. A document noun ("the
+   statement said", "the communique") speaks for its issuer: the coded actor that issued the last
+   one named before ("X issued a statement", "X said in a statement", "X's statement", "a statement
+   from X"), else the actor or person that last spoke, else the nearest; a joint statement has no
+   single speaker (coding guide). A service noun with no state of its own ("the air force", "the
+   navy", "the coast guard"; with a state in focus the actors component has coded it already) is
+   the state's forces that last spoke, else the ones named nearest ("Ukrainian forces").
 3. ``surname``: a proper-noun subject without a mention ("Young said") that is the last word of a
    person entity's name resolves to that person.
 4. ``relative``: "who" / "that" / "which" opening a relative clause ("McConnell, who said …")
@@ -62,6 +68,7 @@ class SpeakerFinder:
         self.mentions = sorted(result.mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.codes = {e.id: e.code for e in result.entities}
+        self.doc = doc
         persons = {e.id for e in result.entities if e.kind == "person"}
         self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
         actors = {e.id for e in result.entities if e.kind in ACTOR_KINDS and e.code}
@@ -70,7 +77,12 @@ class SpeakerFinder:
         bodies = {e.id for e in result.entities if e.kind in ACTOR_KINDS - {"armed_group"}}
         self.body_mentions = [m for m in self.actor_mentions if m.entity in bodies]
         self.subjects = {id(m) for m in self.person_mentions + self.actor_mentions if _is_subject(doc, m)}
-        self.speaking = {id(m) for m in self.actor_mentions if any(m.start <= t.idx < m.end for t in speaking)}
+        self.speaking = {id(m) for m in self.actor_mentions + self.person_mentions
+                         if any(m.start <= t.idx < m.end for t in speaking)}
+        # A state's forces ("Ukrainian forces", "Sudan's army"), not an armed group's: whose a service is.
+        armed_forces = forces(result)
+        self.forces = [m for m in self.mentions if m.label != "PRON" and m.entity in armed_forces]
+        self.coded = [m for m in self.person_mentions + self.actor_mentions if self.codes.get(m.entity or "")]
         self.surnames = {key: e.id for e in result.entities if e.kind == "person" and e.name.split()
                          for key in _surname_keys(e.name)}
         self.lex = lex
@@ -122,13 +134,58 @@ class SpeakerFinder:
         prev, how = self._previous_person(before, pool)
         return prev, how.replace("person", what)
 
+    def _issuer(self, subject: Token) -> tuple[Mention | None, str]:
+        """'the statement said': the actor that issued the last statement named before ('X issued a
+        statement', 'X said in a statement', 'X's statement', 'a statement from X'), else the actor
+        (or person) that last spoke, else the nearest."""
+        lemma = subject.lemma_.lower()
+        for t in reversed(self.doc[:subject.left_edge.i]):
+            if t.lemma_.lower() == lemma:
+                found = self._issuing(t)
+                if found is not None:
+                    return found, f"issuer of the {t.lower_} named before"
+        return self._previous_speaker(subject.idx, self.coded, "actor")
+
+    def _issuing(self, noun: Token) -> Mention | None:
+        """The coded actor that issues ``noun``: its owner, 'from'/'by' X, else the subject of the verb
+        it hangs from ('X issued a statement', 'X said in a statement')."""
+        words = [c for c in noun.children if c.dep_ == "poss"]
+        words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                  for g in c.children if g.dep_ == "pobj"]
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        words += [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        words += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for word in words:
+            m = self._covering(word.idx, word.idx + len(word))
+            if m is not None and self.codes.get(m.entity or "") and not (m.why or "").startswith(DATELINE):
+                return m
+        return None
+
     def find(self, subject: Token | None) -> Speaker:
         if subject is None:
             return Speaker(None, None, "no subject")
+        if self.lex.speakers.get(subject.lemma_.lower()) == "document" and \
+                any(c.lower_ == "joint" for c in subject.children):
+            span = (subject.left_edge.idx, subject.idx + len(subject))
+            return Speaker(span, None, f"joint {subject.lower_}: no single speaker")
         found = self._find(subject)
         if found.entity is not None and self.codes.get(found.entity):
             return found
-        return self._speaking_for(subject, found) or found
+        return self._speaking_for(subject, found) or self._uncoded_name(subject, found) or found
+
+    def _uncoded_name(self, subject: Token, found: Speaker) -> Speaker | None:
+        """A service or document noun that spaCy names without a code ('the navy' tagged ORG after
+        "Ukraine's navy"): the rule of its noun, when that finds a coded actor."""
+        rule = self.lex.speakers.get(subject.lemma_.lower(), "")
+        if found.entity is None or rule not in ("service", "document"):
+            return None
+        left = subject.left_edge.idx
+        again = self._fallback(subject, (left, subject.idx + len(subject)))
+        if again.entity is None or not self.codes.get(again.entity):
+            return None
+        return Speaker(found.span, again.entity, f"{found.why} without a code; {again.why}")
 
     def _speaking_for(self, subject: Token, found: Speaker) -> Speaker | None:
         """A coded actor named inside the subject phrase, for a speaker without a code."""
@@ -178,6 +235,14 @@ class SpeakerFinder:
             prev, how = self._previous_speaker(span[0], self.actor_mentions, "actor")
             if prev is not None:
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        if rule == "document" and definite:
+            prev, how = self._issuer(subject)
+            if prev is not None:
+                return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
+        if rule == "service" and definite:
+            prev, how = self._previous_speaker(span[0], self.forces, "state's forces")
+            if prev is not None:
+                return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
         surname = self.surnames.get(word) if subject.pos_ == "PROPN" else None
         if surname is not None:
             return Speaker(span, surname, f"surname {subject.text!r} of a person named earlier")
@@ -186,6 +251,11 @@ class SpeakerFinder:
             if antecedent.entity is not None:
                 return Speaker(span, antecedent.entity, f"relative {word!r} -> {antecedent.why}")
         return Speaker(span, None, f"subject {word!r} without a mention")
+
+
+def forces(result: Result) -> set[str]:
+    """Entities that are a state's armed forces or police: sector MIL or COP, coded, not an armed group."""
+    return {e.id for e in result.entities if e.sector in ("MIL", "COP") and e.code and e.kind != "armed_group"}
 
 
 def _surname_keys(name: str) -> set[str]:
