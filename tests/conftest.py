@@ -10,8 +10,11 @@ is for long exploratory runs, ``make fuzz``. Choose one with ``--hypothesis-prof
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -123,11 +126,27 @@ def postgres_server():  # type: ignore[no-untyped-def]
     options += " -c max_connections=300"  # every Reader keeps one connection per thread that read
     subprocess.run([*run_as, pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
                    check=True, capture_output=True)
+    previous = _interrupt_on_terminate()
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _interrupt_on_terminate() -> Any:
+    """Make SIGTERM (``timeout``, a CI runner giving up) end the run as Ctrl-C does, so that the
+    session's teardown stops the server: killed by the default handler, a run left its server
+    running. Only the main thread may set a handler; elsewhere nothing changes (None)."""
+    if threading.current_thread().ident != threading.main_thread().ident:
+        return None
+    return signal.signal(signal.SIGTERM, _terminated)
 
 
 _databases = iter(range(1, 10**6))
