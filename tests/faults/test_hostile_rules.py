@@ -1,0 +1,77 @@
+"""Hostile texts against the rules on text: each bound is a count of steps or a growth over sizes,
+never a wall-clock time alone.
+
+Found by the adversarial inputs of this session (docs/reliability.md, "Hostile texts"): one long run-on
+"sentence" of many events and time expressions made dating cubic, so a piece of 18,600 characters
+of transcript lines took 247 s in the events component and failed with E032.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peacewatch.extract.events.dating import event_timex
+from peacewatch.types import Timex
+
+
+@dataclass
+class _Counter:
+    steps: int = 0
+
+
+@dataclass
+class _Token:
+    """A token of a made-up parse that counts every step taken along the tree."""
+
+    i: int
+    dep_: str
+    tokens: list[_Token] = field(repr=False)
+    counter: _Counter = field(repr=False)
+
+    @property
+    def head(self) -> _Token:
+        self.counter.steps += 1
+        return self.tokens[max(self.i - 1, 0)]
+
+    @property
+    def subtree(self):  # type: ignore[no-untyped-def]
+        for tok in self.tokens[self.i:]:
+            self.counter.steps += 1
+            yield tok
+
+    @property
+    def ancestors(self):  # type: ignore[no-untyped-def]
+        tok = self
+        while tok.i > 0:
+            tok = tok.head
+            yield tok
+
+
+@dataclass
+class _Span:
+    root: _Token
+
+
+class _Doc:
+    """A chain: token k hangs on token k - 1, each in a clause (``acl``) of the one before."""
+
+    def __init__(self, n: int) -> None:
+        self.counter = _Counter()
+        self.tokens: list[_Token] = []
+        self.tokens.extend(_Token(k, "ROOT" if k == 0 else "acl", self.tokens, self.counter) for k in range(n))
+
+    def char_span(self, start: int, end: int, alignment_mode: str = "strict") -> _Span:
+        return _Span(self.tokens[start])
+
+
+def _dating_steps(n: int) -> int:
+    doc = _Doc(n)
+    timexes = [Timex(start=k, end=k + 1, text="Monday", type="DATE", value="2024-03-04") for k in range(1, n)]
+    assert event_timex(timexes, doc, doc.tokens[0]) is None  # type: ignore[arg-type]  # each dates its own clause
+    return doc.counter.steps
+
+
+def test_dating_an_event_takes_steps_in_proportion_to_the_time_expressions_not_their_clauses():
+    small, large = _dating_steps(200), _dating_steps(3_200)
+    assert large <= 4 * 3_200  # one step or so per time expression; walking each clause's subtree made it n²/2
+    assert large <= 32 * small  # 16× the size: linear is 16×, the old walk was 256×
