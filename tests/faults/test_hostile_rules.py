@@ -8,9 +8,13 @@ of transcript lines took 247 s in the events component and failed with E032.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+import spacy
+
 from peacewatch.extract.events.dating import event_timex
+from peacewatch.pieces import LONG_RUN, BoundedTokenizer
 from peacewatch.types import Timex
 
 
@@ -75,3 +79,31 @@ def test_dating_an_event_takes_steps_in_proportion_to_the_time_expressions_not_t
     small, large = _dating_steps(200), _dating_steps(3_200)
     assert large <= 4 * 3_200  # one step or so per time expression; walking each clause's subtree made it n²/2
     assert large <= 32 * small  # 16× the size: linear is 16×, the old walk was 256×
+
+
+def _longest_run(text: str) -> int:
+    return max((len(m) for m in re.findall(r"\S+", text)), default=0)
+
+
+def test_the_tokenizer_never_gets_a_run_without_spaces_longer_than_the_bound():
+    inner = spacy.blank("en").tokenizer
+    seen: list[str] = []
+
+    def spy(text: str):  # type: ignore[no-untyped-def]
+        seen.append(text)
+        return inner(text)
+
+    text = "Talks in Doha: " + ":;" * 5_000 + " then " + "—" * 1_234 + "\n“" + "x" * (LONG_RUN + 1) + "” ended."
+    doc = BoundedTokenizer(spy)(text)
+    assert doc.text == text  # every offset still slices the document's text
+    assert max(_longest_run(s) for s in seen) <= LONG_RUN  # spaCy strips affixes in n² of a run's length
+    assert [t.text for t in doc][:4] == ["Talks", "in", "Doha", ":"] and doc[-1].text == "."
+    seen.clear()
+    plain = "Talks in Doha ended on Monday."
+    assert BoundedTokenizer(spy)(plain).text == plain and seen == [plain]
+
+
+def test_the_loaded_pipeline_parses_a_page_of_colons_and_keeps_its_text(nlp):
+    text = ":;" * 3_000 + "\nKenya and Uganda met in Nairobi on Monday."
+    doc = nlp(text)
+    assert doc.text == text and any(t.text == "Nairobi" for t in doc)
