@@ -15,7 +15,7 @@ import spacy
 
 from peacewatch.extract.events.dating import event_timex
 from peacewatch.pieces import LONG_RUN, BoundedTokenizer
-from peacewatch.types import Timex
+from peacewatch.types import Document, Timex
 
 
 @dataclass
@@ -107,3 +107,19 @@ def test_the_loaded_pipeline_parses_a_page_of_colons_and_keeps_its_text(nlp):
     text = ":;" * 3_000 + "\nKenya and Uganda met in Nairobi on Monday."
     doc = nlp(text)
     assert doc.text == text and any(t.text == "Nairobi" for t in doc)
+
+
+FAR_OFF = [
+    "Israel and Hamas signed an agreement on Monday. Under the deal, the parties agreed to establish a joint "
+    "committee within 9000 years.",
+    "Israel and Hamas signed an agreement on Monday. The parties pledged to withdraw troops within 999999999999 days.",
+    "Israel and Hamas agreed to a truce for 99999999999999999999999999 months on Monday.",
+]
+
+
+def test_a_deadline_past_any_calendar_is_no_deadline_not_a_failed_document(make_pipeline):
+    pipe = make_pipeline("timex", "actors", "quotes", "events", "commitments", document_timeout=0)
+    docs = [Document(f"far{i}", text, published="2024-03-01") for i, text in enumerate(FAR_OFF)]
+    results = list(pipe.annotate(docs))
+    assert [r.error for r in results] == [None, None, None]  # was E030: OverflowError in the deadline reader
+    assert all(r.commitments and all(c.due is None for c in r.commitments) for r in results)
