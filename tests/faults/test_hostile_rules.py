@@ -123,3 +123,12 @@ def test_a_deadline_past_any_calendar_is_no_deadline_not_a_failed_document(make_
     results = list(pipe.annotate(docs))
     assert [r.error for r in results] == [None, None, None]  # was E030: OverflowError in the deadline reader
     assert all(r.commitments and all(c.due is None for c in r.commitments) for r in results)
+
+
+def test_a_shift_past_the_calendar_is_no_date(make_pipeline):
+    pipe = make_pipeline("timex", document_timeout=0)
+    texts = ["Talks began 2000000 years ago.", "The war began 3000000 days ago.", "They meet 100000000 weeks from now."]
+    results = list(pipe.annotate([Document(f"s{i}", t, published="2024-03-01") for i, t in enumerate(texts)]))
+    assert [r.error for r in results] == [None, None, None]  # timedelta overflowed: E030
+    values = [t.value for r in results for t in r.timexes]
+    assert all(re.match(r"(\d{4}(?!\d)|P|[A-Z])", v) for v in values), values  # was '-1997976'
