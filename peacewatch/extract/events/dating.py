@@ -24,21 +24,24 @@ HISTORICAL_DAYS = 365
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
-def _inside_other_modifier(timex: Timex, doc: Doc, trigger: Token) -> bool:
+def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int]) -> bool:
+    """``governors``: the indices of the trigger and its ancestors, the tokens whose subtree holds it
+    (a set, not a walk of each clause's subtree: on a long parse that walk made dating cubic)."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False
     tok = span.root
     while tok.head.i != tok.i:
         if tok.dep_ in MODIFIER_CLAUSES:
-            return trigger not in tok.subtree
+            return tok.i not in governors
         tok = tok.head
     return False
 
 
 def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
     """The time expression that dates the event whose trigger is ``trigger``."""
-    usable = [t for t in timexes if not _inside_other_modifier(t, doc, trigger)]
+    governors = {trigger.i, *(a.i for a in trigger.ancestors)}
+    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors)]
     if not usable:
         return None
     return governing_timex(usable, doc, trigger.i)

@@ -153,14 +153,23 @@ _WEEK = re.compile(r"(\d{4})-W(\d\d)")
 _YEAR = re.compile(r"(\d{4})")
 
 
+# Days in a unit, at most: a shift further than the calendar reaches (years 1 to 9999) is no date.
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Q": 92, "Y": 366, "DE": 3_660, "CE": 36_600}
+
+
 def shift(value: str, n: int, unit: str) -> str | None:
-    """``value`` moved by ``n`` units, written at the unit's granularity (None if it cannot be).
+    """``value`` moved by ``n`` units, written at the unit's granularity (None if it cannot be, or if
+    it leaves the years 1 to 9999: "2000000 years ago" is no TIMEX3 value, and timedelta overflows).
 
     A year shift of a quarter keeps the quarter ("a year earlier" after "the third quarter").
     """
     base = as_date(value)
-    if base is None:
+    if base is None or not 1 <= base.toordinal() + n * _UNIT_DAYS.get(unit, 1) <= dt.date.max.toordinal():
         return None
+    return _shift(value, base, n, unit)
+
+
+def _shift(value: str, base: dt.date, n: int, unit: str) -> str | None:
     q = _QUARTER.match(value)
     if unit == "Y" and q:
         return f"{int(q[1]) + n:04d}-Q{q[2]}"
