@@ -11,7 +11,10 @@ verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called fo
 the other listed children on the same side ("urged Baku to act"). Its object span (all complements
 to its right) is kept for quotations that sit inside it ('called Clinton a "champion"').
 A speech verb with none of those, set off by a comma ("..., Graham said, since ..."), reports the
-rest of its sentence. A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
+rest of its sentence; a speech, report or belief verb in a clause opened by "as" ("As experts have
+pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`` (verbs of speaking,
+conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
+subject is a cue only with a finite complement clause, which is its content. A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
 phrase itself, as content.
@@ -32,6 +35,9 @@ _SUBJECTS = ("nsubj",)
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
+_AS_FRAMES = ("speech", "report", "belief")
+_TENSED = ("VBD", "VBZ", "VBP", "MD")
+_WH = ("WDT", "WP", "WP$", "WRB")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -153,15 +159,51 @@ def _inside(idx: int, ranges: list[Range]) -> bool:
 
 def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower())
-    if entry is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
+    if entry is None:
+        return _clause_verb_cue(tok, lex, quoted, text)
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
+    if content is None and entry.frame in _AS_FRAMES:
+        content = _as_clause(tok)
     if content is None and entry.frame == "speech":
         content = _unmarked_clause(tok) or _parenthetical(tok, subject)
     content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
+
+
+def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
+    """A verb of ``clause_verbs.tsv`` ("boasted", "suspect", "realized") with a subject reports only
+    the finite clause it governs: 'Many experts suspect those losses were generated …'."""
+    kind = lex.clause_verbs.get(tok.lemma_.lower())
+    clause = None if kind is None else _finite_complement(tok)
+    subject = None if clause is None else _subject(tok, quoted)
+    if clause is None or subject is None:
+        return None
+    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
+    return Cue((tok.idx, tok.idx + len(tok)), subject, content,
+               f"clause_verbs.tsv:{tok.lemma_.lower()} ({kind}, finite clause)")
+
+
+def _finite_complement(verb: Token) -> Token | None:
+    """The verb's complement clause when it is finite: it opens with "that", "whether" or "if", or
+    it has a subject and a tensed verb or auxiliary ('suspect [those losses were generated]'); an
+    infinitive or a participle ('allows investors to gain …') is not one."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < verb.i or _fenced(verb, c):
+            continue
+        marks = {k.lower_ for k in c.children if k.dep_ == "mark"}
+        if marks & {"that", "whether", "if"}:
+            return c
+        if c.left_edge.tag_ in _WH and c.left_edge.lower_ != "that":
+            continue  # 'decide what information could be useful': a question, not a claim
+        tensed = c.tag_ in _TENSED or any(k.dep_ in ("aux", "auxpass") and k.tag_ in _TENSED for k in c.children)
+        if tensed and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            return c
+    return None
 
 
 def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
@@ -192,6 +234,24 @@ def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
     while end > start and text[end - 1] in " \t.,;:":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _as_clause(verb: Token) -> Range | None:
+    """'As many experts have pointed out, the mayor is free to …', 'as I have suggested, …': a cue
+    in an adverbial clause opened by "as", with no complement of its own, reports the clause it
+    modifies, without the "as" clause."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    head, doc = verb.head, verb.doc
+    if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "agent") for c in verb.children):  # 'proposed dropping it as promised'
+        return None
+    if verb.i < head.i:
+        after = verb.right_edge.i + 1
+        return _trim(doc, after, head.right_edge.i + 1) if after < len(doc) and doc[after].text == "," else None
+    before = verb.left_edge.i - 1
+    return _trim(doc, head.left_edge.i, verb.left_edge.i) if before >= 0 and doc[before].text == "," else None
 
 
 def _unmarked_clause(verb: Token) -> Range | None:

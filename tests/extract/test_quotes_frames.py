@@ -1,0 +1,56 @@
+"""Cue frames (issue 13, the long tail of cue verbs): a cue of cues.tsv in an "as" clause, and the
+verbs of clause_verbs.tsv, which report only with a finite complement clause. Every text here is
+written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.extract.quotes.lexicon import load_lexicon
+from tests.extract.annotate import annotated as run
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("mentions", "quotes")
+
+
+def found(pipe, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    """(content, speaker span) of every quote of ``text``."""
+    return [(text[q.content_span[0]:q.content_span[1]],
+             None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]])
+            for q in run(pipe, text).quotes]
+
+
+def test_a_cue_in_an_as_clause_reports_the_clause_it_modifies(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "As the envoy has pointed out, the ceasefire is holding in the north."
+    assert found(pipe, text) == [("the ceasefire is holding in the north", "the envoy")]
+
+
+def test_an_as_clause_without_a_subject_or_of_comparison_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The army withdrew from the town as promised.") == []
+    assert found(pipe, "The deal is not as generous as the minister claims.") == []
+
+
+def test_a_verb_of_conjecture_reports_its_finite_clause(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Many diplomats suspect the militia was armed by its neighbours."
+    assert found(pipe, text) == [("the militia was armed by its neighbours", "Many diplomats")]
+
+
+def test_a_verb_of_speaking_reports_its_that_clause(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The commander boasted that his troops had taken the bridge."
+    assert found(pipe, text) == [("that his troops had taken the bridge", "The commander")]
+
+
+def test_a_clause_verb_without_a_finite_clause_is_no_cue(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The commander boasted about the bridge.") == []
+    assert found(pipe, "The envoy reminded the rebels to leave the city.") == []
+
+
+def test_a_question_complement_is_not_a_claim(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The court will decide who can vote in the referendum.") == []
+
+
+def test_the_clause_verbs_are_not_cues_by_themselves() -> None:
+    lex = load_lexicon()
+    assert lex.clause_verbs and not set(lex.clause_verbs) & set(lex.cues)
