@@ -54,3 +54,8 @@ def test_a_question_complement_is_not_a_claim(pipe) -> None:  # type: ignore[no-
 def test_the_clause_verbs_are_not_cues_by_themselves() -> None:
     lex = load_lexicon()
     assert lex.clause_verbs and not set(lex.clause_verbs) & set(lex.cues)
+
+
+def test_a_clause_verb_is_the_cue_of_a_quotation_beside_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = '"We hold the bridge and we will hold the valley," the commander boasted.'
+    assert found(pipe, text) == [("We hold the bridge and we will hold the valley", "the commander")]

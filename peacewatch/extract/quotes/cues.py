@@ -14,7 +14,9 @@ A speech verb with none of those, set off by a comma ("..., Graham said, since .
 rest of its sentence; a speech, report or belief verb in a clause opened by "as" ("As experts have
 pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`` (verbs of speaking,
 conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
-subject is a cue only with a finite complement clause, which is its content. A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
+subject is a cue only with a finite complement clause, which is its content, or for a quotation
+beside it ('"…," the commander boasted').
+A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
 phrase itself, as content.
@@ -179,13 +181,15 @@ def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -
     the finite clause it governs: 'Many experts suspect those losses were generated …'."""
     kind = lex.clause_verbs.get(tok.lemma_.lower())
     clause = None if kind is None else _finite_complement(tok)
-    subject = None if clause is None else _subject(tok, quoted)
-    if clause is None or subject is None:
+    subject = None if kind is None else _subject(tok, quoted)
+    if subject is None:
         return None
+    rule = f"clause_verbs.tsv:{tok.lemma_.lower()} ({kind}"
+    if clause is None:  # a cue for a quotation beside it only ('"…," the commander boasted')
+        return Cue((tok.idx, tok.idx + len(tok)), subject, None, rule + ")")
     content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
-    return Cue((tok.idx, tok.idx + len(tok)), subject, content,
-               f"clause_verbs.tsv:{tok.lemma_.lower()} ({kind}, finite clause)")
+    return Cue((tok.idx, tok.idx + len(tok)), subject, content, rule + ", finite clause)")
 
 
 def _finite_complement(verb: Token) -> Token | None:
