@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from peacewatch.extract.quotes.cues import find_cues
 from peacewatch.extract.quotes.lexicon import load_lexicon
 from tests.extract.annotate import annotated as run
+from tests.extract.test_quotes_unseen import parsed
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +61,17 @@ def test_the_clause_verbs_are_not_cues_by_themselves() -> None:
 def test_a_clause_verb_is_the_cue_of_a_quotation_beside_it(pipe) -> None:  # type: ignore[no-untyped-def]
     text = '"We hold the bridge and we will hold the valley," the commander boasted.'
     assert found(pipe, text) == [("We hold the bridge and we will hold the valley", "the commander")]
+
+
+def test_of_two_complements_the_that_clause_after_the_cue_is_reported() -> None:
+    # The parse as the small model draws it on such sentences: the conditional clause before the
+    # subject hangs on the cue as a second complement.
+    rows = [("Should", "MD", "AUX", "should", 3, "aux"), ("the", "DT", "DET", "the", 2, "det"),
+            ("talks", "NNS", "NOUN", "talk", 3, "nsubj"), ("fail", "VB", "VERB", "fail", 6, "ccomp"),
+            (",", ",", "PUNCT", ",", 6, "punct"), ("workers", "NNS", "NOUN", "worker", 6, "nsubj"),
+            ("worry", "VBP", "VERB", "worry", 6, "ROOT"), ("that", "IN", "SCONJ", "that", 9, "mark"),
+            ("costs", "NNS", "NOUN", "cost", 9, "nsubj"), ("rise", "VBP", "VERB", "rise", 6, "ccomp"),
+            (".", ".", "PUNCT", ".", 6, "punct")]
+    doc = parsed(rows, [True, True, True, False, True, True, True, True, True, False, False])
+    cue = next(c for c in find_cues(doc, load_lexicon(), []) if c.rule.startswith("cues.tsv:worry"))
+    assert cue.content is not None and doc.text[cue.content[0]:cue.content[1]] == "that costs rise"

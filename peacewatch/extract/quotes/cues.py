@@ -130,11 +130,18 @@ def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     found = [c for dep in deps for c in verb.children if _fits(c, dep) and not _fenced(verb, c)]
     if not found:
         return None
-    right = found[0].i > verb.i
+    right = found[0].i > verb.i or any(_that_clause(c) for c in found if c.i > verb.i)
     side = sorted((c for c in found if (c.i > verb.i) == right), key=lambda c: c.i)
     first, last = side[0], side[-1]
     start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
     return _trim(verb.doc, start, last.right_edge.i + 1)
+
+
+def _that_clause(child: Token) -> bool:
+    """Whether a complement opens with "that": of two the parse hung on a cue ('Should the company
+    fail, environmentalists worry that the cost …'), the one after the verb opened by "that" is
+    what is reported, not the clause before it."""
+    return child.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in child.children)
 
 
 def _fenced(verb: Token, child: Token) -> bool:
