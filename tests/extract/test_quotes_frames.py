@@ -75,3 +75,20 @@ def test_of_two_complements_the_that_clause_after_the_cue_is_reported() -> None:
     doc = parsed(rows, [True, True, True, False, True, True, True, True, True, False, False])
     cue = next(c for c in find_cues(doc, load_lexicon(), []) if c.rule.startswith("cues.tsv:worry"))
     assert cue.content is not None and doc.text[cue.content[0]:cue.content[1]] == "that costs rise"
+
+
+def test_an_infinitive_cue_of_a_participle_continues_the_cue_before_it() -> None:
+    # As the small model parses it: "going" hangs on the verb inside the quotation, "say" on "going".
+    rows = [('"', "``", "PUNCT", '"', 2, "punct"), ("We", "PRP", "PRON", "we", 2, "nsubj"),
+            ("failed", "VBD", "VERB", "fail", 6, "ccomp"), (",", ",", "PUNCT", ",", 6, "punct"),
+            ('"', "''", "PUNCT", '"', 6, "punct"), ("Ortega", "NNP", "PROPN", "Ortega", 6, "nsubj"),
+            ("said", "VBD", "VERB", "say", 6, "ROOT"), (",", ",", "PUNCT", ",", 6, "punct"),
+            ("going", "VBG", "VERB", "go", 2, "advcl"), ("on", "RP", "ADP", "on", 8, "prt"),
+            ("to", "TO", "PART", "to", 11, "aux"), ("say", "VB", "VERB", "say", 8, "xcomp"),
+            ("that", "IN", "SCONJ", "that", 14, "mark"), ("talks", "NNS", "NOUN", "talk", 14, "nsubj"),
+            ("stalled", "VBD", "VERB", "stall", 11, "ccomp"), (".", ".", "PUNCT", ".", 6, "punct")]
+    doc = parsed(rows, [False, True, False, False, True, True, False, True, True, True, True, True, True, True,
+                        False, False])
+    cues = find_cues(doc, load_lexicon(), [(0, doc[4].idx + 1)])
+    said = next(c for c in cues if c.cue[0] == doc[11].idx)
+    assert said.subject is not None and said.subject.text == "Ortega"

@@ -420,14 +420,22 @@ def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
     prev = earlier[-1]
     verb = doc.char_span(*cue.cue, alignment_mode="expand")
     before = doc.char_span(*prev.cue, alignment_mode="expand")
-    if verb is None or before is None or verb.root.tag_ != "VBG" or verb.root.sent.start != before.root.sent.start:
+    root = None if verb is None else _participle(verb.root)
+    if root is None or before is None or root.sent.start != before.root.sent.start:
         return cue
     if cue.subject is None:
         return replace(cue, subject=prev.subject)
-    root = verb.root
     comma = doc[root.i - 1] if root.i > 0 else None
     if comma is None or comma.text != "," or prev.content is None or not prev.content[0] < root.idx < prev.content[1]:
         return cue
     if not prev.content[0] <= cue.subject.idx < comma.idx:  # its subject is not inside the reported clause
         return cue
     return replace(cue, subject=prev.subject)
+
+
+def _participle(verb: Token) -> Token | None:
+    """The participle a cue is, or hangs from as its infinitive ('going on to say', 'continuing to
+    insist'), else None."""
+    if verb.tag_ == "VBG":
+        return verb
+    return verb.head if verb.dep_ == "xcomp" and verb.head.tag_ == "VBG" else None
