@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .frames import as_clause, fenced, finite_complement, participle, that_clause
 from .lexicon import Lexicon
 
 Range = tuple[int, int]
@@ -38,8 +39,6 @@ _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
 _AS_FRAMES = ("speech", "report", "belief")
-_TENSED = ("VBD", "VBZ", "VBP", "MD")
-_WH = ("WDT", "WP", "WP$", "WRB")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -127,37 +126,14 @@ def _fits(child: Token, dep: str) -> bool:
 def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     """The content: the first listed dependent found and the listed ones beside it on its side
     of the verb ('urged Baku to act': dobj + xcomp). ``prep:for`` means a "for" phrase's object."""
-    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not _fenced(verb, c)]
+    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not fenced(verb, c)]
     if not found:
         return None
-    right = found[0].i > verb.i or any(_that_clause(c) for c in found if c.i > verb.i)
+    right = found[0].i > verb.i or any(that_clause(c) for c in found if c.i > verb.i)
     side = sorted((c for c in found if (c.i > verb.i) == right), key=lambda c: c.i)
     first, last = side[0], side[-1]
     start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
     return _trim(verb.doc, start, last.right_edge.i + 1)
-
-
-def _that_clause(child: Token) -> bool:
-    """Whether a complement opens with "that": of two the parse hung on a cue ('Should the company
-    fail, environmentalists worry that the cost …'), the one after the verb opened by "that" is
-    what is reported, not the clause before it."""
-    return child.dep_ == "ccomp" and any(k.dep_ == "mark" and k.lower_ == "that" for k in child.children)
-
-
-def _fenced(verb: Token, child: Token) -> bool:
-    """Whether a colon or semicolon stands between ``child``'s phrase and the verb: 'The revelation
-    … set off partisan fireworks: Republicans said they …' (the parse hung the clause before the
-    colon on "said"; what was said follows it)."""
-    doc = verb.doc
-    if child.i < verb.i:
-        lo, hi = child.right_edge.i, verb.i
-        while lo > child.i and doc[lo].is_punct:  # a colon the parse hung on the clause is still between
-            lo -= 1
-    else:
-        lo, hi = verb.i, child.left_edge.i
-        while hi < child.i and doc[hi].is_punct:
-            hi += 1
-    return any(doc[k].text in (":", ";") for k in range(lo + 1, hi))
 
 
 def _inside(idx: int, ranges: list[Range]) -> bool:
@@ -175,7 +151,8 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
     if content is None and entry.frame in _AS_FRAMES:
-        content = _as_clause(tok)
+        tokens = as_clause(tok)
+        content = None if tokens is None else _trim(tok.doc, *tokens)
     if content is None and entry.frame == "speech":
         content = _unmarked_clause(tok) or _parenthetical(tok, subject)
     content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
@@ -187,7 +164,7 @@ def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -
     """A verb of ``clause_verbs.tsv`` ("boasted", "suspect", "realized") with a subject reports only
     the finite clause it governs: 'Many experts suspect those losses were generated …'."""
     kind = lex.clause_verbs.get(tok.lemma_.lower())
-    clause = None if kind is None else _finite_complement(tok)
+    clause = None if kind is None else finite_complement(tok)
     subject = None if kind is None else _subject(tok, quoted)
     if subject is None:
         return None
@@ -197,24 +174,6 @@ def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -
     content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, rule + ", finite clause)")
-
-
-def _finite_complement(verb: Token) -> Token | None:
-    """The verb's complement clause when it is finite: it opens with "that", "whether" or "if", or
-    it has a subject and a tensed verb or auxiliary ('suspect [those losses were generated]'); an
-    infinitive or a participle ('allows investors to gain …') is not one."""
-    for c in verb.children:
-        if c.dep_ != "ccomp" or c.i < verb.i or _fenced(verb, c):
-            continue
-        marks = {k.lower_ for k in c.children if k.dep_ == "mark"}
-        if marks & {"that", "whether", "if"}:
-            return c
-        if c.left_edge.tag_ in _WH and c.left_edge.lower_ != "that":
-            continue  # 'decide what information could be useful': a question, not a claim
-        tensed = c.tag_ in _TENSED or any(k.dep_ in ("aux", "auxpass") and k.tag_ in _TENSED for k in c.children)
-        if tensed and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
-            return c
-    return None
 
 
 def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
@@ -245,24 +204,6 @@ def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
     while end > start and text[end - 1] in " \t.,;:":
         end -= 1
     return (start, end) if end > start else None
-
-
-def _as_clause(verb: Token) -> Range | None:
-    """'As many experts have pointed out, the mayor is free to …', 'as I have suggested, …': a cue
-    in an adverbial clause opened by "as", with no complement of its own, reports the clause it
-    modifies, without the "as" clause."""
-    if verb.dep_ != "advcl" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-        return None
-    head, doc = verb.head, verb.doc
-    if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return None
-    if not any(c.dep_ in ("nsubj", "agent") for c in verb.children):  # 'proposed dropping it as promised'
-        return None
-    if verb.i < head.i:
-        after = verb.right_edge.i + 1
-        return _trim(doc, after, head.right_edge.i + 1) if after < len(doc) and doc[after].text == "," else None
-    before = verb.left_edge.i - 1
-    return _trim(doc, head.left_edge.i, verb.left_edge.i) if before >= 0 and doc[before].text == "," else None
 
 
 def _unmarked_clause(verb: Token) -> Range | None:
@@ -420,7 +361,7 @@ def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
     prev = earlier[-1]
     verb = doc.char_span(*cue.cue, alignment_mode="expand")
     before = doc.char_span(*prev.cue, alignment_mode="expand")
-    root = None if verb is None else _participle(verb.root)
+    root = None if verb is None else participle(verb.root)
     if root is None or before is None or root.sent.start != before.root.sent.start:
         return cue
     if cue.subject is None:
@@ -431,11 +372,3 @@ def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
     if not prev.content[0] <= cue.subject.idx < comma.idx:  # its subject is not inside the reported clause
         return cue
     return replace(cue, subject=prev.subject)
-
-
-def _participle(verb: Token) -> Token | None:
-    """The participle a cue is, or hangs from as its infinitive ('going on to say', 'continuing to
-    insist'), else None."""
-    if verb.tag_ == "VBG":
-        return verb
-    return verb.head if verb.dep_ == "xcomp" and verb.head.tag_ == "VBG" else None
