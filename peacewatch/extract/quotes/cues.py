@@ -161,9 +161,10 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue |
 
 
 def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
-    """A verb of ``clause_verbs.tsv`` ("boasted", "suspect", "realized") with a subject reports only
-    the finite clause it governs: 'Many experts suspect those losses were generated …'."""
-    kind = lex.clause_verbs.get(tok.lemma_.lower())
+    """A verb of ``clause_verbs.tsv`` ("boasted", "suspect", "realized") in the active voice with a
+    subject reports only the finite clause it governs: 'Many experts suspect those losses were
+    generated …' (the passive 'they were convinced the ministry lied' is a state, not a report)."""
+    kind = None if any(c.dep_ == "auxpass" for c in tok.children) else lex.clause_verbs.get(tok.lemma_.lower())
     clause = None if kind is None else finite_complement(tok)
     subject = None if kind is None else _subject(tok, quoted)
     if subject is None:
