@@ -11,7 +11,12 @@ verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called fo
 the other listed children on the same side ("urged Baku to act"). Its object span (all complements
 to its right) is kept for quotations that sit inside it ('called Clinton a "champion"').
 A speech verb with none of those, set off by a comma ("..., Graham said, since ..."), reports the
-rest of its sentence. A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
+rest of its sentence; a speech, report or belief verb in a clause opened by "as" ("As experts have
+pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`` (verbs of speaking,
+conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
+subject is a cue only with a finite complement clause, which is its content, or for a quotation
+beside it ('"…," the commander boasted').
+A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
 phrase itself, as content.
@@ -25,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .frames import as_clause, fenced, finite_complement, participle, that_clause
 from .lexicon import Lexicon
 
 Range = tuple[int, int]
@@ -32,6 +38,7 @@ _SUBJECTS = ("nsubj",)
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
+_AS_FRAMES = ("speech", "report", "belief")
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -119,30 +126,14 @@ def _fits(child: Token, dep: str) -> bool:
 def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     """The content: the first listed dependent found and the listed ones beside it on its side
     of the verb ('urged Baku to act': dobj + xcomp). ``prep:for`` means a "for" phrase's object."""
-    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not _fenced(verb, c)]
+    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not fenced(verb, c)]
     if not found:
         return None
-    right = found[0].i > verb.i
+    right = found[0].i > verb.i or any(that_clause(c) for c in found if c.i > verb.i)
     side = sorted((c for c in found if (c.i > verb.i) == right), key=lambda c: c.i)
     first, last = side[0], side[-1]
     start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
     return _trim(verb.doc, start, last.right_edge.i + 1)
-
-
-def _fenced(verb: Token, child: Token) -> bool:
-    """Whether a colon or semicolon stands between ``child``'s phrase and the verb: 'The revelation
-    … set off partisan fireworks: Republicans said they …' (the parse hung the clause before the
-    colon on "said"; what was said follows it)."""
-    doc = verb.doc
-    if child.i < verb.i:
-        lo, hi = child.right_edge.i, verb.i
-        while lo > child.i and doc[lo].is_punct:  # a colon the parse hung on the clause is still between
-            lo -= 1
-    else:
-        lo, hi = verb.i, child.left_edge.i
-        while hi < child.i and doc[hi].is_punct:
-            hi += 1
-    return any(doc[k].text in (":", ";") for k in range(lo + 1, hi))
 
 
 def _inside(idx: int, ranges: list[Range]) -> bool:
@@ -153,15 +144,37 @@ def _inside(idx: int, ranges: list[Range]) -> bool:
 
 def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower())
-    if entry is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
+    if entry is None:
+        return _clause_verb_cue(tok, lex, quoted, text)
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
+    if content is None and entry.frame in _AS_FRAMES:
+        tokens = as_clause(tok)
+        content = None if tokens is None else _trim(tok.doc, *tokens)
     if content is None and entry.frame == "speech":
         content = _unmarked_clause(tok) or _parenthetical(tok, subject)
     content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
+
+
+def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
+    """A verb of ``clause_verbs.tsv`` ("boasted", "suspect", "realized") in the active voice with a
+    subject reports only the finite clause it governs: 'Many experts suspect those losses were
+    generated …' (the passive 'they were convinced the ministry lied' is a state, not a report)."""
+    kind = None if any(c.dep_ == "auxpass" for c in tok.children) else lex.clause_verbs.get(tok.lemma_.lower())
+    clause = None if kind is None else finite_complement(tok)
+    subject = None if kind is None else _subject(tok, quoted)
+    if subject is None:
+        return None
+    rule = f"clause_verbs.tsv:{tok.lemma_.lower()} ({kind}"
+    if clause is None:  # a cue for a quotation beside it only ('"…," the commander boasted')
+        return Cue((tok.idx, tok.idx + len(tok)), subject, None, rule + ")")
+    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
+    return Cue((tok.idx, tok.idx + len(tok)), subject, content, rule + ", finite clause)")
 
 
 def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
@@ -349,11 +362,11 @@ def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
     prev = earlier[-1]
     verb = doc.char_span(*cue.cue, alignment_mode="expand")
     before = doc.char_span(*prev.cue, alignment_mode="expand")
-    if verb is None or before is None or verb.root.tag_ != "VBG" or verb.root.sent.start != before.root.sent.start:
+    root = None if verb is None else participle(verb.root)
+    if root is None or before is None or root.sent.start != before.root.sent.start:
         return cue
     if cue.subject is None:
         return replace(cue, subject=prev.subject)
-    root = verb.root
     comma = doc[root.i - 1] if root.i > 0 else None
     if comma is None or comma.text != "," or prev.content is None or not prev.content[0] < root.idx < prev.content[1]:
         return cue

@@ -3,7 +3,8 @@
 Every rule that decides a quote comes from one of these tables, so the ``why`` of a quote can name
 the entry: ``cues.tsv`` (reporting verbs and where their content hangs), ``marks.tsv`` (quotation-mark
 pairs), ``according.tsv`` (prepositional attributions such as "according to X"), ``nouns.tsv``
-(reporting nouns: "his claim that ...") and ``speakers.tsv`` (pronouns and role nouns whose entity
+(reporting nouns: "his claim that ..."), ``clause_verbs.tsv`` (verbs that report only with a finite
+complement clause or a quotation) and ``speakers.tsv`` (pronouns and role nouns whose entity
 is found in the preceding text).
 """
 
@@ -46,6 +47,7 @@ class Lexicon:
     according: dict[str, str]
     speakers: dict[str, str]
     nouns: dict[str, str]
+    clause_verbs: dict[str, str]
 
 
 # The columns of each table (none has a header line); a ``note`` says what a row is for.
@@ -55,6 +57,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "according.tsv": (Column("head_lemma"), Column("preposition"), optional("note")),
     "speakers.tsv": (Column("word"), Column("rule"), optional("note")),
     "nouns.tsv": (Column("lemma"), Column("frame")),
+    "clause_verbs.tsv": (Column("lemma"), Column("class")),
 }
 
 
@@ -73,4 +76,5 @@ def load_lexicon() -> Lexicon:
     according = {r["head_lemma"]: r["preposition"] for r in _rows("according.tsv")}
     speakers = {r["word"]: r["rule"] for r in _rows("speakers.tsv")}
     nouns = {r["lemma"]: r["frame"] for r in _rows("nouns.tsv")}
-    return Lexicon(cues, marks, according, speakers, nouns)
+    clause_verbs = {r["lemma"]: r["class"] for r in _rows("clause_verbs.tsv")}
+    return Lexicon(cues, marks, according, speakers, nouns, clause_verbs)
