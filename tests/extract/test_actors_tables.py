@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from collections import defaultdict
 from pathlib import Path
 
 from peacewatch.extract.actors import tables
 from peacewatch.types import ENTITY_KINDS
+
+from ..scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "peacewatch" / "data" / "actors"
@@ -17,11 +18,7 @@ PLOVER_SECTORS = set("GOV MIL COP JUD LEG PRM PTY REB SPY UAF UNK AGR BUS CRM CV
 
 
 def build_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("build_actor_tables", ROOT / "scripts" / "build_actor_tables.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/build_actor_tables.py", "build_actor_tables")
 
 
 def shipped(name: str) -> list[dict[str, str]]:

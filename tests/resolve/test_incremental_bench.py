@@ -4,19 +4,14 @@ rebuild grows."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-BENCH = Path(__file__).resolve().parent.parent.parent / "bench" / "incremental.py"
+from ..scripts import load_script
 
 
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_incremental", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/incremental.py", "bench_incremental")
 
 
 def test_the_synthetic_documents_are_the_same_for_the_same_numbers() -> None:

@@ -3,22 +3,16 @@ backend: it stores every document and rebuilds the ledger the pure build makes o
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from peacewatch.resolve import build_ledger, span_texts_of
 
-BENCH = Path(__file__).resolve().parent.parent.parent / "bench" / "postgres.py"
+from ..scripts import load_script
 
 
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_postgres", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/postgres.py", "bench_postgres")
 
 
 def test_the_synthetic_step_stores_and_rebuilds_on_either_backend(databases: Any) -> None:
