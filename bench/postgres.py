@@ -153,6 +153,17 @@ def run(server: str, n: int, with_ingest: bool) -> dict[str, Any]:
     return out
 
 
+PROGRESS_EVERY = 10_000
+
+
+def progress(db: str, what: str, wall: float, cpu: float) -> None:
+    """One line on stderr (the parent passes it through): a run stopped before its end still shows
+    how far each backend got and at what pace."""
+    backend = "sqlite" if db.endswith(".db") else "postgresql"
+    print(f"{time.strftime('%H:%M:%S')} {backend}: {what} after {time.perf_counter() - wall:.1f} s"
+          f" (CPU {time.process_time() - cpu:.1f} s, load {os.getloadavg()[0]:.2f})", file=sys.stderr, flush=True)
+
+
 def synthetic_step(db: str, n: int, seed: int) -> dict[str, Any]:
     """Store ``n`` synthetic documents into ``db``, one transaction each, then rebuild the ledger
     (run in a child process: its peak memory is this step's)."""
@@ -160,9 +171,12 @@ def synthetic_step(db: str, n: int, seed: int) -> dict[str, Any]:
 
     wall, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
-        for document, result in synthetic(0, n, seed):
+        for k, (document, result) in enumerate(synthetic(0, n, seed), 1):
             store.save(document, result)
+            if k % PROGRESS_EVERY == 0:
+                progress(db, f"{k:,} stored", wall, cpu)
         stored, stored_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        progress(db, "rebuilding", wall, cpu)
         stats = rebuild_ledger(store.conn)
     return {"documents": n, "store_s": round(stored, 1), "store_cpu": round(stored_cpu, 1),
             "store_docs_per_s": round(n / stored, 1), "rebuild_s": round(time.perf_counter() - wall - stored, 1),
@@ -170,23 +184,37 @@ def synthetic_step(db: str, n: int, seed: int) -> dict[str, Any]:
             "peak_mb": round(peak_mb(), 1)}
 
 
-def synthetic_run(server: str, n: int, seed: int) -> dict[str, Any]:
-    def child(db: str) -> dict[str, Any]:
-        out = subprocess.run([sys.executable, __file__, "--synthetic-step", db, str(n), str(seed)], check=True,
-                             capture_output=True, text=True).stdout
+def synthetic_run(server: str, n: int, seed: int, together: bool = False) -> dict[str, Any]:
+    """Each backend in a child process; one after the other, or with ``together`` both at once (half the
+    wall time when the machine is short of it, but each then competes with the other for the CPU)."""
+    def start(db: str) -> subprocess.Popen[str]:
+        # stderr passes through: the children's progress lines
+        return subprocess.Popen([sys.executable, __file__, "--synthetic-step", db, str(n), str(seed)],
+                                stdout=subprocess.PIPE, text=True)
+
+    def finish(child: subprocess.Popen[str]) -> dict[str, Any]:
+        out, _ = child.communicate()
+        if child.returncode != 0:
+            raise SystemExit(f"the synthetic step failed (exit {child.returncode})")
         return dict(json.loads(out.strip().splitlines()[-1]))
 
-    found: dict[str, Any] = {"synthetic": n, "load_before": os.getloadavg()[0]}
-    with tempfile.TemporaryDirectory() as folder:
-        found["sqlite"] = child(str(Path(folder) / "synthetic.db"))
-    with new_database(server) as url:
-        found["postgresql"] = child(url)
+    found: dict[str, Any] = {"synthetic": n, "together": together, "load_before": os.getloadavg()[0]}
+    with tempfile.TemporaryDirectory() as folder, new_database(server) as url:
+        sqlite = start(str(Path(folder) / "synthetic.db"))
+        if not together:
+            found["sqlite"] = finish(sqlite)
+        postgresql = start(url)
+        if together:
+            found["sqlite"] = finish(sqlite)
+        found["postgresql"] = finish(postgresql)
     found["load_after"] = os.getloadavg()[0]
     return found
 
 
 def print_synthetic(result: dict[str, Any]) -> None:
-    print(f"{result['synthetic']:,} synthetic documents; load {result['load_before']:.2f} → {result['load_after']:.2f}")
+    how = "both backends at once" if result["together"] else "one backend after the other"
+    print(f"{result['synthetic']:,} synthetic documents, {how}; load {result['load_before']:.2f}"
+          f" → {result['load_after']:.2f}")
     for backend in ("sqlite", "postgresql"):
         r = result[backend]
         print(f"{backend:11} stored {r['store_docs_per_s']} docs/s ({r['store_s']} s, CPU {r['store_cpu']} s),"
@@ -204,12 +232,14 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--server", help="a PostgreSQL server URL (without a database name); default: a throwaway one")
     parser.add_argument("--ingest", action="store_true", help="also time the whole `peacewatch ingest` of the corpus")
+    parser.add_argument("--together", action="store_true",
+                        help="with --synthetic: store into both backends at once rather than one after the other")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         server = args.server or stack.enter_context(throwaway_server())
         if args.synthetic:
-            result = synthetic_run(server, args.synthetic, args.seed)
+            result = synthetic_run(server, args.synthetic, args.seed, args.together)
         else:
             result = run(server, args.copies, args.ingest)
     if args.json:
