@@ -3,6 +3,7 @@ backend: it stores every document and rebuilds the ledger the pure build makes o
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
