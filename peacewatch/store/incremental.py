@@ -152,22 +152,6 @@ def _create(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-# An update that must cluster again more than this share of the reports costs more than a rebuild:
-# measured on the synthetic archive (docs/scaling.md), 100 new documents reaching 6 % of 40,000
-# reports cost 0.5 of a rebuild's CPU and reaching 28 % of 200,000 cost 1.8 (replacing merged events
-# one unit at a time), so the break-even lies near 15 %. Below REACH_FLOOR reports both are quick
-# and the update goes on whatever it reaches.
-REACH_SHARE = 0.10
-REACH_FLOOR = 5000
-
-
-def _too_far(found: int, total: int) -> str:
-    """Why the update gives up for a rebuild because the new reports reach too much ("" when not)."""
-    if total < REACH_FLOOR or found <= REACH_SHARE * total:
-        return ""
-    return f"the new reports reach {found} of {total} reports (more than {REACH_SHARE:.0%}): a rebuild is cheaper"
-
-
 class UpdatingSpace(SqliteSpace):
     """The store's space over a ledger whose merged events stay, but for those of the units new
     reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
@@ -212,8 +196,6 @@ class UpdatingSpace(SqliteSpace):
             " pw_units n WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
         found = reached((Placing(r, (t, c), d, s, f, bool(n), frozenset(a.split(_TOKENS)) if a else frozenset())
                          for r, t, c, d, s, f, n, a in rows), slack_days)
-        if why := _too_far(len(found), self.conn.execute("SELECT count(*) FROM pw_units").fetchone()[0]):
-            return why
         self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
         self.clustered = len(found)
         self.conn.execute(

@@ -316,24 +316,3 @@ def test_resolve_says_which_path_ran(tmp_path: Path) -> None:
         built = resolve(store, config)
         assert built is not None and built.path == "incremental" and "5 new document(s)" in built.why
         assert resolve(store, config) is None
-
-
-def test_an_update_that_reaches_too_many_reports_rebuilds_whole_instead(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import peacewatch.store.incremental as incremental
-
-    monkeypatch.setattr(incremental, "REACH_FLOOR", 0)
-    monkeypatch.setattr(incremental, "REACH_SHARE", 0.0)  # any report reached is too many
-    pairs = sparse(40, seed=4)
-    with two_ways(tmp_path, pairs[:-3], pairs[-3:]) as (step, whole, stats):
-        assert stats.path == "full", stats.why
-        assert "a rebuild is cheaper" in stats.why and " reports (more than 0%)" in stats.why
-        assert_same(step, whole)
-
-
-def test_reach_gives_up_only_past_the_share_on_a_ledger_of_some_size() -> None:
-    from peacewatch.store.incremental import REACH_FLOOR, REACH_SHARE, _too_far
-
-    assert _too_far(REACH_FLOOR - 1, REACH_FLOOR - 1) == ""  # a small ledger: always in place
-    assert _too_far(int(REACH_SHARE * 100_000), 100_000) == ""
-    assert "55693 of 200178 reports" in _too_far(55_693, 200_178)
