@@ -190,7 +190,17 @@ def _after(anchor: dt.date | None, duration: str) -> str | None:
     if anchor is None or match is None:
         return None
     n, unit = int(match[1]), match[2]
-    if n > CALENDAR_DAYS:  # "within 9000 years": no calendar day that far off (nor a float for 30.44 × n)
+    if n > CALENDAR_DAYS:  # "within 9000 years": no calendar day that far off
         return None
-    days = {"D": n, "W": 7 * n, "M": round(30.44 * n), "Y": round(365.25 * n)}[unit]
+    days = duration_days(n, unit)
     return (anchor + dt.timedelta(days=days)).isoformat() if days <= (dt.date.max - anchor).days else None
+
+
+def duration_days(n: int, unit: str) -> int:
+    """Days in ``n`` hours (rounded up), days, weeks, months (30.44 days) or years (365.25 days) —
+    ``unit`` H, D, W, M or Y of a TIMEX3 duration; ``n`` counts at most CALENDAR_DAYS (longer than any
+    calendar, and too long for 30.44 × n as a float)."""
+    n = min(n, CALENDAR_DAYS)
+    if unit == "H":
+        return -(-n // 24)
+    return {"D": n, "W": 7 * n, "M": round(30.44 * n), "Y": round(365.25 * n)}[unit]

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import CALENDAR_DAYS, deadline_in, phrases, provision_acts
+from .commitment_acts import deadline_in, duration_days, phrases, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -354,8 +354,7 @@ def _length(duration: str | None) -> int | None:
     match = re.fullmatch(r"P(T?)(\d+)([HDWM])", duration or "")
     if match is None or (match[1] == "T") != (match[3] == "H"):
         return None
-    n = min(int(match[2]), CALENDAR_DAYS)  # longer than any calendar (and too long for 30.44 × n as a float)
-    return {"H": -(-n // 24), "D": n, "W": 7 * n, "M": round(30.44 * n)}[match[3]]
+    return duration_days(int(match[2]), match[3])
 
 
 def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:
