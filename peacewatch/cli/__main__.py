@@ -1,0 +1,5 @@
+"""``python -m peacewatch.cli``: the same as the ``peacewatch`` command."""
+
+from . import main
+
+main()
