@@ -25,10 +25,12 @@ from tests.conftest import shared_path
 
 # Floors: measured minus about 0.01; they only move up. The untouched figures are those of the
 # three processes the learned coder never saw (colombia-eln, ethiopia-tplf, israel-hamas).
-TYPE_ACTOR_F1_FLOOR = 0.547
-TYPE_F1_FLOOR = 0.641
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.454
-UNTOUCHED_TYPE_F1_FLOOR = 0.522
+# Third round (agreed texts' provisions): whole 0.565 / 0.662, tune 0.622 / 0.733, untouched 0.483 / 0.559.
+TYPE_ACTOR_F1_FLOOR = 0.555
+TYPE_F1_FLOOR = 0.652
+TUNE_TYPE_ACTOR_F1_FLOOR = 0.612
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.473
+UNTOUCHED_TYPE_F1_FLOOR = 0.549
 QUOTES_F1_FLOOR = 0.74
 
 
@@ -82,6 +84,7 @@ def test_gate_document_gold() -> None:
     scores, rules = report.scores, report.baselines["rules"]
     assert report.counts == {"documents": 28, "gold_events": 280}
     assert scores["type_actor_f1"] >= TYPE_ACTOR_F1_FLOOR and scores["type_f1"] >= TYPE_F1_FLOOR
+    assert scores["tune_type_actor_f1"] >= TUNE_TYPE_ACTOR_F1_FLOOR
     assert scores["untouched_type_actor_f1"] >= UNTOUCHED_TYPE_ACTOR_F1_FLOOR
     assert scores["untouched_type_f1"] >= UNTOUCHED_TYPE_F1_FLOOR
     assert scores["quotes_f1"] >= QUOTES_F1_FLOOR
