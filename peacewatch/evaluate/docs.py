@@ -35,6 +35,7 @@ from typing import Any
 from ..config import Config
 from ..errors import EvalError
 from ..types import Document, Result
+from .docs_breakdown import Breakdown, add_document
 from .events import Tally, events_pipeline
 from .scores import Scores, prf, read_gold_lines
 
@@ -120,7 +121,8 @@ def predicted_events(result: Result) -> list[dict[str, Any]]:
 
 
 def gold_events(record: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"type": e["type"], "status": e.get("status"), "date": e.get("date"), "made": e.get("made"),
+    return [{"type": e["type"], "mode": e.get("mode"), "status": e.get("status"), "date": e.get("date"),
+             "made": e.get("made"),
              "actor": code_set(e.get("actor") or []), "recipient": code_set(e.get("recipient") or [])}
             for e in record["events"]]
 
@@ -196,10 +198,14 @@ def _count(tally: Tally, name: str, ok: bool) -> None:
     c["tp" if ok else "fn"] += 1
 
 
-def score_document(tally: Tally, record: dict[str, Any], result: Result, text: str) -> list[str]:
-    """Add one article's counts to ``tally``; the lines of its missed and false events."""
+def score_document(tally: Tally, record: dict[str, Any], result: Result, text: str,
+                   where: tuple[Breakdown, tuple[str, ...]] | None = None) -> list[str]:
+    """Add one article's counts to ``tally`` (and, given ``where``, to a breakdown's rows); the lines
+    of its missed and false events."""
     gold, pred = gold_events(record), predicted_events(result)
     matches = match_events(gold, pred, record.get("published"))
+    if where is not None:
+        add_document(where[0], where[1], record, result, text, gold, pred, matches)
     c = tally.counts.setdefault("type_actor", Counter())
     c["tp"] += len(matches)
     c["fp"] += len(pred) - len(matches)
@@ -273,9 +279,12 @@ def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[D
     actor_parts = {"tune": Tally(), "untouched": Tally()}
     errors: list[str] = []
     kinds: dict[str, dict[str, float]] = {}
+    breakdown = Breakdown()
     for record, doc, result in zip(records, docs, pipe.annotate(docs), strict=True):
-        errors += score_document(whole, record, result, doc.text)
-        score_document(parts[doc_part(doc.id, processes)], record, result, doc.text)
+        part = doc_part(doc.id, processes)
+        rows = (part, f"{part}:{processes.get(doc.id) or '?'}")
+        errors += score_document(whole, record, result, doc.text, (breakdown, rows))
+        score_document(parts[part], record, result, doc.text)
         actor_part = "tune" if processes.get(doc.id) in ACTOR_TUNE_PROCESSES else "untouched"
         score_entities(actor_parts[actor_part], record, result, doc.text)
     out = scores(whole)
@@ -286,6 +295,7 @@ def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[D
     for name, c in sorted(whole.counts.items()):
         if name.startswith("entities:"):
             kinds[name.split(":", 1)[1]] = {"recall": prf(c["tp"], 0, c["fn"])[1], "gold": float(c["tp"] + c["fn"])}
-    return Scores(task="docs", gold=str(gold_path), scores=out, breakdown={"entities by kind": kinds},
-                      counts={"documents": len(records), "gold_events": sum(len(r["events"]) for r in records)},
-                      errors=errors)
+    return Scores(task="docs", gold=str(gold_path), scores=out,
+                  breakdown={"entities by kind": kinds, **breakdown.tables()},
+                  counts={"documents": len(records), "gold_events": sum(len(r["events"]) for r in records)},
+                  errors=errors)

@@ -113,7 +113,8 @@ def _made(ann: Annotation, sent: Span, deal: str, published: str | None, parties
     made: str | None
     if dated and own is not None and own.date:
         made = own.date.split("T")[0]
-    elif own is not None and own.status == "future":  # a pledge reported now ("has pledged to provide")
+    elif own is not None and own.status == "future" \
+            and own.id not in ann.notes.get("events", {}).get("provision", ()):  # a pledge reported now
         made = published
     else:
         made = _latest_agreement_day(ann) or deal or published

@@ -14,17 +14,23 @@ from peacewatch.evaluate.docs import (
     dates_agree,
     doc_part,
     evaluate,
+    gold_events,
     match_events,
+    predicted_events,
 )
+from peacewatch.evaluate.docs_breakdown import Breakdown, add_document
 from peacewatch.pipeline import registered
+from peacewatch.types import Argument, Entity, Event, Result
 from tests.conftest import shared_path
 
 # Floors: measured minus about 0.01; they only move up. The untouched figures are those of the
 # three processes the learned coder never saw (colombia-eln, ethiopia-tplf, israel-hamas).
-TYPE_ACTOR_F1_FLOOR = 0.547
-TYPE_F1_FLOOR = 0.641
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.454
-UNTOUCHED_TYPE_F1_FLOOR = 0.522
+# Third round (agreed texts' provisions): whole 0.565 / 0.662, tune 0.622 / 0.733, untouched 0.483 / 0.559.
+TYPE_ACTOR_F1_FLOOR = 0.555
+TYPE_F1_FLOOR = 0.652
+TUNE_TYPE_ACTOR_F1_FLOOR = 0.612
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.473
+UNTOUCHED_TYPE_F1_FLOOR = 0.549
 QUOTES_F1_FLOOR = 0.74
 
 
@@ -78,6 +84,7 @@ def test_gate_document_gold() -> None:
     scores, rules = report.scores, report.baselines["rules"]
     assert report.counts == {"documents": 28, "gold_events": 280}
     assert scores["type_actor_f1"] >= TYPE_ACTOR_F1_FLOOR and scores["type_f1"] >= TYPE_F1_FLOOR
+    assert scores["tune_type_actor_f1"] >= TUNE_TYPE_ACTOR_F1_FLOOR
     assert scores["untouched_type_actor_f1"] >= UNTOUCHED_TYPE_ACTOR_F1_FLOOR
     assert scores["untouched_type_f1"] >= UNTOUCHED_TYPE_F1_FLOOR
     assert scores["quotes_f1"] >= QUOTES_F1_FLOOR
@@ -85,3 +92,43 @@ def test_gate_document_gold() -> None:
     assert scores["untouched_type_actor_f1"] > rules["untouched_type_actor_f1"]
     assert scores["untouched_type_f1"] > rules["untouched_type_f1"]
     assert report.errors and set(report.breakdown["entities by kind"]) >= {"state", "person"}
+    # the aggregates by part: every gold event has one outcome
+    outcomes = report.breakdown["gold events by outcome (share)"]
+    assert set(outcomes) >= {"tune", "untouched", "untouched:ethiopia-tplf"}
+    assert all(abs(sum(row.values()) - 1.0) < 1e-9 for row in outcomes.values())
+
+
+def _predicted(etype: str, span: tuple[int, int], actors: list[tuple[str, str | None]], why: str = "") -> Event:
+    return Event(id="", type=etype, trigger_span=span, span=span, why=why,
+                 actor=[Argument(entity=eid, code=code, sector=None, text=eid) for eid, code in actors])
+
+
+def test_breakdown_sorts_each_gold_event_by_what_its_sentence_holds() -> None:
+    # four sentences: a match; a wrong actor (the mediator); another type; nothing at all
+    text = "Rebels freed ten men. Talks were held. The army shelled a town. The rebels laid down arms."
+    s = [(0, 21), (22, 38), (39, 63), (64, 90)]
+    record = {"id": "x", "entities": [{"text": "Rebels", "code": "MOZ", "sector": "REB", "kind": "armed_group"}],
+              "events": [
+                  {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "Rebels freed ten men"},
+                  {"type": "CONSULT", "mode": "third-party", "actor": ["MOZ"], "recipient": ["ZAF"],
+                   "evidence": "Talks were held"},
+                  {"type": "ASSAULT", "actor": ["MOZ"], "recipient": [], "evidence": "shelled a town"},
+                  {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "laid down arms"}]}
+    result = Result(id="x", entities=[Entity(id="e1", name="Rebels", kind="armed_group", code="MOZ"),
+                                      Entity(id="e2", name="South Africa", kind="state", code="ZAF")],
+                    events=[_predicted("RETREAT", s[0], [("e1", "MOZ")]),
+                            _predicted("CONSULT", s[1], [("e2", "ZAF")]),
+                            _predicted("COERCE", s[2], [("e1", "MOZ")])])
+    gold, pred = gold_events(record), predicted_events(result)
+    out = Breakdown()
+    add_document(out, ("tune", "tune:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    row = out.rows["tune"]
+    assert (row["matched"], row["actor_wrong"], row["other_type"], row["no_event"]) == (1, 1, 1, 1)
+    assert row["cause:state:mediator"] == 1 and row["false_same_type"] == 1 and row["false_other_type"] == 1
+    assert out.rows["confusion:tune:ASSAULT>COERCE/occurred"]["count"] == 1
+    tables = out.tables()
+    assert tables["events by part and process"]["tune:p"]["ta_r"] == 0.25
+    assert tables["gold events by outcome (share)"]["tune"]["no_event"] == 0.25
+    assert tables["gold events by type and outcome (count)"]["tune:RETREAT"] == {
+        "gold": 2.0, "pred": 1.0, "matched": 1.0, "actor_wrong": 0.0, "type_taken": 0.0, "other_type": 0.0,
+        "no_event": 1.0}

@@ -4,7 +4,8 @@ For each sentence: find the triggers and how they nest (``triggers``), read type
 from the trigger table and the cues around it (``status``), attach actors, recipients, quantity and
 place (``arguments``) and the governing date (``dating``). Every event's ``why`` lists the table rows
 and cues that decided it. What an agreement or promise is *about* (the inner action) is left in
-``ann.notes["events"]`` for the commitments component.
+``ann.notes["events"]`` for the commitments component, with the ids of the events an agreed text
+sets out (``provision``: "the deal provides for the release of X").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .learned import TypeModel, decide, load_model, main_event, model_found, oth
 from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
-from .triggers import Found, coarse_pos, find, is_anaphoric
+from .triggers import Found, coarse_pos, find, is_anaphoric, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,6 +47,7 @@ class EventsComponent:
         third = mediators(ann.doc, index)
         inner: dict[str, list[dict[str, Any]]] = {}
         own: dict[str, dict[str, Any]] = {}
+        provisions: list[str] = []
         for sent in ann.doc.sents:
             built: list[tuple[Found, Event]] = []
             found_list, note = self._combined(sent)
@@ -70,11 +72,13 @@ class EventsComponent:
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
                 own[event.id] = _own_action(found, event)
+                if any(wrapper_role(w) == "provision" for w in found.wrappers):
+                    provisions.append(event.id)  # set out by an agreed text, not pledged on the day told
                 if found.inners:
                     inner[event.id] = [{"type": a.rule.type, "mode": a.rule.mode,
                                         "trigger_span": list(trigger_span(a.token)), "why": a.rule.why}
                                        for a in found.actions()]
-        ann.notes["events"] = {"inner": inner, "action": own}
+        ann.notes["events"] = {"inner": inner, "action": own, "provision": provisions}
         return ann
 
     def _combined(self, sent: Span) -> tuple[list[Found], tuple[int, str] | None]:

@@ -139,6 +139,13 @@ def _person_object(token: Token) -> bool:
         c.dep_ in ("compound", "prep") and is_person(c) for c in token.children)
 
 
+def is_scheduled(token: Token) -> bool:
+    """ "is to" + verb: an act arranged, not yet done ("the prisoners are to be released on Sunday",
+    "the army is to withdraw by May")."""
+    return token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def is_background(token: Token) -> bool:
     """Whether a trigger sits in a relative clause, a participle modifying a noun, or an
     "after/during/because of X" phrase: background to the sentence's main event."""
@@ -179,7 +186,7 @@ def _excluded(token: Token, pos: str) -> bool:
 def match(token: Token) -> TriggerRule | None:
     """The trigger rule that applies to ``token``, or None."""
     rules = trigger_rules().get(token.lemma_.lower())
-    if not rules:
+    if not rules or is_provision(token):
         return None
     pos = coarse_pos(token)
     if _excluded(token, pos):
@@ -201,6 +208,20 @@ def is_infinitive(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def is_provision(token: Token) -> bool:
+    """A verb by which an agreed text sets out an act: "the deal provides for / calls for / includes
+    X" (lists ``provision`` and ``provision_text``). Not an event of its own ("the deal calls for"
+    is no demand), but what it governs is agreed and not yet done."""
+    return token.lemma_.lower() in words("provision") and token.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in words("provision_text") for c in token.children)
+
+
+def wrapper_role(token: Token) -> str | None:
+    """The role of a word that governs another event: ``provision`` for an agreed text's verb
+    (``is_provision``), else its ``wrap:`` list in ``words.tsv``, else None."""
+    return "provision" if is_provision(token) else wrapper_roles().get(token.lemma_.lower())
+
+
 def governor(token: Token) -> Token | None:
     """The wrapper word that governs ``token`` ("agreed to X", "ready to X", "call for X")."""
     roles = wrapper_roles()
@@ -208,7 +229,7 @@ def governor(token: Token) -> Token | None:
     if head.i == token.i:
         return None
     if token.dep_ in ("xcomp", "ccomp", "acl") or token.dep_ in OBJECT_DEPS or is_infinitive(token):
-        if head.lemma_.lower() in roles:
+        if wrapper_role(head) is not None:
             return head
         # "it was possible to sign": the adjective is a sibling under the copula; "reiterated its
         # demand today that Israel ease…": the clause hangs on the verb, the wrapper is its object.
@@ -218,7 +239,7 @@ def governor(token: Token) -> Token | None:
             if sib.dep_ == "dobj" and sib.lemma_.lower() in roles and token.dep_ == "ccomp":
                 return sib
     if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
-        if head.head.lemma_.lower() in roles:
+        if wrapper_role(head.head) is not None:
             return head.head
     if coarse_pos(token) == "NOUN" and (listed := _listed_under(token)) is not None:
         return governor(listed)
@@ -343,7 +364,6 @@ def find(sent: Span) -> list[Found]:
     triggers.update(modal_requests(sent, triggers))
     found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]) or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
-    roles = wrapper_roles()
     absorbed: set[int] = set()
     for i, item in found.items():
         item.wrappers = wrapper_chain(item.token)
@@ -357,7 +377,7 @@ def find(sent: Span) -> list[Found]:
             if not item.wrappers and not item.inners and topic_host(item.token) is not None:
                 absorbed.add(i)  # "monitoring the ceasefire" under talks: what they are about
             continue
-        if roles.get(outer.lemma_.lower()) == "topic":
+        if wrapper_role(outer) == "topic":
             item.topic_of = outer
             item.wrappers = []
             continue

@@ -1,0 +1,46 @@
+"""Acts an agreed text sets out, and acts that are "to" happen, are announced, not done: a retreat so
+told is CONCEDE with status ``future`` (coding guide, "Retreats"). On texts written for these tests
+(docs/events.md, "Third round")."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.pipeline import registered
+
+from .annotate import annotated
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    if "actors" not in registered():
+        pytest.skip("events need actor codes from the 'actors' component")
+    return make_pipeline("timex", "actors", "quotes", "events")
+
+
+def _events(pipe, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.type, e.status) for e in annotated(pipe, text, "2024-05-10").events]
+
+
+def test_what_an_agreed_text_provides_for_is_agreed_not_done(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ("Mozambique and Renamo signed a peace accord in Maputo. "
+            "The accord provides for the release of 40 prisoners held by Renamo.")
+    events = annotated(pipe, text, "2024-05-10").events
+    assert [(e.type, e.status) for e in events] == [("SUPPORT", "occurred"), ("CONCEDE", "future")]
+    assert {a.code for a in events[1].actor} == {"MOZ"}  # the parties of the accord
+    # "calls for" in an agreed text is no demand
+    text = "The Philippines and the MILF reached a deal. The deal calls for the withdrawal of army troops."
+    assert _events(pipe, text) == [("AGREE", "occurred"), ("CONCEDE", "future")]
+    assert _events(pipe, "The first phase of the truce includes the exchange of 50 prisoners.")[-1] == (
+        "CONCEDE", "future")
+
+
+def test_a_demand_by_someone_stays_a_demand(pipe) -> None:  # type: ignore[no-untyped-def]
+    # only a text of agreement sets out provisions: a state calling for a withdrawal requests it
+    assert _events(pipe, "Kenya called for the withdrawal of foreign troops from Somalia.") == [
+        ("REQUEST", "requested")]
+
+
+def test_an_act_that_is_to_happen_is_announced(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipe, "The Ugandan army is to release 30 rebel prisoners on Sunday.") == [("AGREE", "future")]
+    assert _events(pipe, "The Ugandan army is to withdraw from the border town by June.") == [("CONCEDE", "future")]
