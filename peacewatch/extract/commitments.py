@@ -62,6 +62,8 @@ PROVISION_CUE = re.compile(
     r"\b(provisions?|under the terms|terms of the (?:deal|agreement|declaration|accord|truce)|commits?|committing"
     r"|stipulat\w*|provides? for|providing for|deadline for|were to|are to)\b", re.IGNORECASE)
 BINDING_STATUSES = ("occurred", "future", "historical")
+# Civilians (hostages, prisoners, "people") are what a deal is about, never a party it binds.
+CIVILIANS = "CVL"
 
 
 class CommitmentsComponent:
@@ -81,12 +83,11 @@ class CommitmentsComponent:
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
             if bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
                 agreed = _agreement_parties(ann) if agreed is None else agreed
-                bound = (agreed, f"; obligors: the parties of the agreement the document reports "
-                                 f"({', '.join(agreed)}), the promise naming none") if agreed else None
+                bound = _doers(event, agreed)
             if bound is None:
                 continue
             obligor, note = bound
-            for action, why in actions:
+            for action, why in _counted(event, actions):
                 _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
         for made in provisions(ann, published):
             _keep(ann, seen, made)
@@ -112,6 +113,35 @@ def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any]
         return actions
     row = named[0][1]
     return [({"type": row.type, "mode": row.mode}, f"{actions[0][1]}; the act named after it: {row.note}")]
+
+
+def _doers(event: Event, agreed: list[str]) -> tuple[list[str], str] | None:
+    """The obligors of a promise that names none ("the first hostages will be released on Sunday"):
+    the parties of the agreement the document reports, narrowed to those the events component
+    carried over as the act's doers (the sides last named) when some of them are such parties: the
+    side holding the hostages, not every signatory."""
+    if not agreed:
+        return None
+    carried = [a.entity for a in event.actor if a.entity in agreed]
+    if carried:
+        return carried, (f"; obligors: the parties of the agreement the document reports that the act's "
+                         f"sentence carries over as its doers ({', '.join(carried)}), the promise naming none")
+    return agreed, (f"; obligors: the parties of the agreement the document reports ({', '.join(agreed)}), "
+                    "the promise naming none")
+
+
+def _counted(event: Event, actions: list[tuple[dict[str, Any], str]]) -> list[tuple[dict[str, Any], str]]:
+    """The promised count on the act, when the event states one and promises one act ("Hamas will
+    release 33 hostages in the first stage"): reports of one promised act with different counts, or
+    with and without one ("the first hostages will be released on Sunday"), are different promises
+    across documents, and only its own count tells how much of it was carried out."""
+    q = event.quantity
+    if len(actions) != 1 or not q or not isinstance(q.get("value"), int | float) or not q.get("unit"):
+        return actions
+    action, why = actions[0]
+    value = q["value"]
+    counted = {**action, "quantity": {"unit": q["unit"], "value": value}}
+    return [(counted, f"{why}; promised count {value:g} {q['unit']}")]
 
 
 def _keep(ann: Annotation, seen: set[tuple[Any, ...]], made: Commitment) -> None:
@@ -242,13 +272,15 @@ def _own_actors(ann: Annotation, event: Event) -> bool:
 def _agreement_parties(ann: Annotation) -> list[str]:
     """The parties of the agreement a document reports, for its provisions that name none: every
     bindable actor or recipient of its agreements and signings that took place, when they are two
-    or more (an article on one deal restates its terms without repeating who is bound)."""
+    or more (an article on one deal restates its terms without repeating who is bound). Civilians
+    read as its actors ("a hostage deal", "people react to the deal") count towards the two sides
+    of an agreement but are bound by none of it: a deal is about them, not made by them."""
     entities = {e.id: e for e in ann.result.entities}
     found: list[str] = []
     for e in ann.result.events:
         if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
             found += [p for p in promise.bindable(e.actor + e.recipient, entities) if p not in found]
-    return sorted(found) if len(found) >= 2 else []
+    return sorted(p for p in found if entities[p].sector != CIVILIANS) if len(found) >= 2 else []
 
 
 def _phrase(tokens: list[Any]) -> str:

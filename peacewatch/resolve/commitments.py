@@ -104,7 +104,14 @@ def group_key(f: Found) -> tuple[str, ...]:
         return ("joint", made[:10], "+".join(sorted(states)), *action)
     if f.event is None:
         return ("", f.doc, f.commitment.id, *action)
-    return (f.event, "", "", *action)
+    return (f.event, "", "", *action, *_count_key(f.commitment.action))
+
+
+def _count_key(action: dict) -> tuple[str, ...]:
+    """A promised count as part of the key: "33 hostages in the first stage" and "the first hostages
+    on Sunday", read as one merged event, are two promises (nothing added when no report counts)."""
+    q = action.get("quantity")
+    return (f"{q.get('value')} {q.get('unit')}",) if isinstance(q, dict) else ()
 
 
 def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[str, MergedEvent]
@@ -243,6 +250,8 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
               and (by is None or p.actors & by)
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
+    own = c.action.get("quantity")
+    promised = own if isinstance(own, dict) else promised
     promised = promised if len(obligors) == 1 else None
     doing = [e for e in toward if _fulfils(c.action, e)]
     # what starts after the due date does not keep the promise: a truce "until January 2" is not

@@ -297,3 +297,25 @@ def test_an_act_dated_the_day_made_told_only_by_the_promise_article_is_not_its_k
     told = Commitment("c1", "p", ["e1"], ["e2"], release, made="2023-12-07")
     article = Result("told", "2023-12-08", entities=ENTS, events=[promised, announced], commitments=[told])
     assert (judge(article).status, judge(article).fulfilled_by) == ("open", [])
+
+
+def test_a_promised_count_and_a_first_release_read_as_one_event_are_two_promises() -> None:
+    """"Azerbaijan will release 30 prisoners" and, in another article, "the first prisoners will be
+    released on Sunday" are reports of one merged event, but two promises: the first three freed
+    on Sunday keep the second on that day and are a tenth of the first (open, minimal level)."""
+    release = {"type": "RETREAT", "mode": "release"}
+
+    def told(did: str, action: dict[str, Any], **fields: Any) -> Result:
+        event = ev("p", "RETREAT", [AZE], [ARM], mode="release", status="future", date="2023-12-10")
+        c = Commitment("c1", "p", ["e1"], ["e2"], action, made="2023-12-07", **fields)
+        return Result(did, "2023-12-07", entities=ENTS, events=[event], commitments=[c])
+
+    counted = told("a", {**release, "quantity": {"unit": "person", "value": 30}})
+    first = told("b", release, due="2023-12-10")
+    done = later("c", "2023-12-11", ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-10",
+                                       quantity={"unit": "person", "value": 3}))
+    ledger = build_ledger([counted, first, done], LedgerSettings())
+    assert len({e.id for e in ledger.events if e.status == "future"}) == 1  # one merged event told twice
+    by_count = {bool(c.action.get("quantity")): c for c in ledger.commitments}
+    assert (by_count[True].status, by_count[True].level) == ("open", 1) and "10%" in by_count[True].why
+    assert (by_count[False].status, by_count[False].fulfilled_on) == ("fulfilled", "2023-12-10")
