@@ -116,7 +116,7 @@ def _made(ann: Annotation, sent: Span, deal: str, published: str | None, parties
     elif own is not None and own.status == "future":  # a pledge reported now ("has pledged to provide")
         made = published
     else:
-        made = _latest_agreement_day(ann) or deal or published
+        made = latest_agreement_day(ann) or deal or published
     due = _due(ann, sent)
     beneficiary = list(obligor) if len(obligor) > 1 else [p for p in parties if p not in obligor]
     why = (f"{row.type}/{row.mode or '-'} named as agreed ('{row.note}') in a sentence stating what was "
@@ -141,7 +141,7 @@ def _sentence_event(ann: Annotation, sent: Span) -> Event | None:
     return None
 
 
-def _latest_agreement_day(ann: Annotation) -> str | None:
+def latest_agreement_day(ann: Annotation) -> str | None:
     """The day of the newest dated agreement the document reports as done by publication: an
     article recounting a process ("in the first round... in the second...") restates the terms
     of its news, the latest deal."""

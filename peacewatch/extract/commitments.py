@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import deadline_in, duration_days, phrases, provision_acts
+from .commitment_acts import deadline_in, duration_days, latest_agreement_day, phrases, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -160,7 +160,8 @@ def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
     on August 8", "a deal that commits both sides to a permanent ceasefire"): an act of a type an
     agreement provides for (``PROVISION_TYPES``) whose sentence puts a provision cue before it, in
     a document that reports an agreement reached. Each binds its own bindable actors, else the
-    parties of the agreement; it was made when the agreement was (else on publication) and is due
+    parties of the agreement; it was made when the newest agreement the document reports was (an
+    article recounting a process restates the terms of its news; else on publication) and is due
     on the date the act names, when that comes later."""
     if ann.doc is None:
         return []
@@ -183,7 +184,8 @@ def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
             obligor, note = parties, "the parties of the agreement the document reports"
         if not obligor:
             continue
-        made = deal or published
+        # an article recounting a process restates the terms of its news, the newest deal
+        made = latest_agreement_day(ann) or deal or published
         due = event.date if is_later(event.date, _day(made)) else None
         why = f"{event.type} {event.status} told as an agreed provision ('{cue}'); obligors: {note}"
         why += _inferred(ann, made, published)

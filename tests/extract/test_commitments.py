@@ -261,3 +261,14 @@ def test_a_promise_naming_no_party_binds_those_of_the_deal_carried_over_as_its_d
     found = _doers(nobody, ["e1", "e2"])
     assert found is not None and found[0] == ["e1", "e2"]
     assert _doers(nobody, []) is None
+
+
+def test_a_provision_told_as_an_act_dates_from_the_newest_deal_of_its_article(full) -> None:  # type: ignore[no-untyped-def]
+    # an article recounting a process restates the terms of its news: the July declaration's,
+    # not the April agreement to talk
+    text = ("In April, Colombia and the ELN reached an agreement on talks. On July 19, Colombia and the ELN "
+            "signed a declaration in Doha. Main provisions include the exchange of prisoners between Colombia "
+            "and the ELN.")
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-07-25")]))
+    [c] = [c for c in result.commitments if "agreed provision" in (c.why or "")]
+    assert (c.action["mode"], c.made) == ("release", "2024-07-19")
