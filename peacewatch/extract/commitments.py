@@ -87,7 +87,7 @@ class CommitmentsComponent:
             if bound is None:
                 continue
             obligor, note = bound
-            for action, why in _counted(event, actions):
+            for action, why in _counted(event, obligor, actions):
                 _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
         for made in provisions(ann, published):
             _keep(ann, seen, made)
@@ -130,13 +130,17 @@ def _doers(event: Event, agreed: list[str]) -> tuple[list[str], str] | None:
                     "the promise naming none")
 
 
-def _counted(event: Event, actions: list[tuple[dict[str, Any], str]]) -> list[tuple[dict[str, Any], str]]:
-    """The promised count on the act, when the event states one and promises one act ("Hamas will
-    release 33 hostages in the first stage"): reports of one promised act with different counts, or
-    with and without one ("the first hostages will be released on Sunday"), are different promises
-    across documents, and only its own count tells how much of it was carried out."""
+def _counted(event: Event, obligor: list[str], actions: list[tuple[dict[str, Any], str]]
+             ) -> list[tuple[dict[str, Any], str]]:
+    """The promised count on the act, when the event states one and one party promises one act
+    ("Hamas will release 33 hostages in the first stage"): reports of one promised act with
+    different counts, or with and without one ("the first hostages will be released on Sunday"),
+    are different promises across documents, and only its own count tells how much of it was
+    carried out. The count of a joint promise is usually one side's share ("Baku would free 32 and
+    Yerevan two"), so it binds neither."""
     q = event.quantity
-    if len(actions) != 1 or not q or not isinstance(q.get("value"), int | float) or not q.get("unit"):
+    if len(actions) != 1 or len(obligor) != 1 or not q or not isinstance(q.get("value"), int | float) \
+            or not q.get("unit"):
         return actions
     action, why = actions[0]
     value = q["value"]

@@ -348,3 +348,14 @@ def test_a_clash_of_the_two_sides_breaks_their_truce_but_not_a_withdrawal() -> N
     # one side's own fighting with no recipient is no clash between the parties
     alone = later("c", "2023-12-20", ev("y", "ASSAULT", [AZE], [], date="2023-12-19"))
     assert judge(promise(CEASEFIRE, ["e1", "e2"], ["e1", "e2"]), alone).status == "open"
+
+
+def test_a_concession_of_no_named_kind_is_not_kept_by_any_retreat() -> None:
+    """"The re-establishment of federal authority" (CONCEDE, no mode) is not carried out by a truce;
+    an announced withdrawal (CONCEDE/withdraw) is, by the withdrawal."""
+    truce = later("b", "2023-12-20", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-19"))
+    c = judge(promise({"type": "CONCEDE", "mode": None}, ["e1"], ["e2"]), truce)
+    assert (c.status, c.level) == ("open", 0)
+    pulled_out = later("c", "2023-12-20", ev("y", "RETREAT", [AZE], [ARM], mode="withdraw", date="2023-12-19"))
+    assert judge(promise({"type": "CONCEDE", "mode": "withdraw"}, ["e1"], ["e2"]), pulled_out).status == "fulfilled"
+    assert judge(promise({"type": "CONCEDE", "mode": "withdraw"}, ["e1"], ["e2"]), truce).status == "open"
