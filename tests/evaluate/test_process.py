@@ -185,6 +185,9 @@ FLOORS = {"tune_timeline_recall": 0.59, "tune_multi_source_share": 0.53, "tune_c
 FLOORS.update({"tune_commitments_recall": 0.72, "tune_status_accuracy": 0.68, "tune_fulfilment_day": 0.7,
                "untouched_commitments_recall": 0.59, "untouched_status_accuracy": 0.42,
                "untouched_fulfilment_day": 0.32})
+# Status on unseen processes (the promised count on the promise, passive obligors, what breaks a
+# truce, what fulfils): tune status 25/36 -> 26/36; found and fulfilment day, and untouched, unchanged.
+FLOORS.update({"tune_status_accuracy": 0.71})
 
 
 @pytest.fixture(scope="module")
