@@ -8,13 +8,17 @@ computed over every merged event, so it is the same whatever order documents arr
   promise (``data/resolve/contradicts.tsv``: a ceasefire then an ASSAULT, a deal then a withdrawal
   from it). For a lasting promise (a withdrawal, an agreement) this holds even after it was
   first kept; a truce that took effect stays ``fulfilled`` (the coding guide's and the gold's
-  reading: it was carried out), the fighting that ended it listed in ``broken_by``.
+  reading: it was carried out), the fighting that ended it listed in ``broken_by``. The opposite
+  act before the promise was first kept broke it then; a clash of its two sides (one ASSAULT with
+  both as actors, no recipient) breaks a truce.
 - ``fulfilled``: for every obligor, a later event that happened, by that obligor toward a
   beneficiary, carries out the promised action (a row of ``data/resolve/fulfils.tsv``: the same
   type and mode for actions, signing or meeting for an AGREE); ``fulfilled_by`` lists those
   events. Obligors of one country token (the state and its army; the rebels of a country) are one
   side, which any of them keeps the promise for. When only some obligors acted, ``fulfilled_by``
-  lists what was done and the status stays open (or overdue).
+  lists what was done and the status stays open (or overdue). A promise's own count
+  (``action.quantity``) is what it is judged by, and reports of one merged event with different
+  counts are different promises (``group_key``).
 - ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
 - ``open``: otherwise.
 
