@@ -54,6 +54,7 @@ PARTS = ("tune", "untouched")
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 FORCEFUL = frozenset({"ASSAULT", "COERCE"})
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+STATUS_KEY = "status:"
 
 
 @dataclass
@@ -84,6 +85,15 @@ class ProcessTally:
                 "commitments_recall": _ratio(c["commitments_found"], c["commitments"]),
                 "status_accuracy": _ratio(c["status_right"], c["commitments_found"]),
                 "fulfilment_day": _ratio(c["day_right"], c["both_fulfilled"])}
+
+    def confusion(self) -> dict[str, dict[str, float]]:
+        """The status of the commitments found: gold status (rows) by predicted status (columns)."""
+        table: dict[str, dict[str, float]] = {}
+        for key, n in self.counts.items():
+            if key.startswith(STATUS_KEY):
+                gold, pred = key[len(STATUS_KEY):].split(">")
+                table.setdefault(f"gold {gold}", {})[pred] = float(n)
+        return table
 
     def row(self) -> dict[str, float]:
         c = self.counts
@@ -260,6 +270,7 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             continue
         c["commitments_found"] += 1
         c["status_right"] += best["status"] == g["status"]
+        c[f"{STATUS_KEY}{g['status']}>{best['status']}"] += 1
         if best["status"] != g["status"]:
             errors.append(f"commitment {g['id']} status gold {g['status']} pred {best['status']} ({best['id']})")
         elif g["status"] == "fulfilled":
@@ -416,5 +427,7 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     counts = {"processes": len(golds), "ledger_events": len(ledger.events),
               "ledger_commitments": len(ledger.commitments)}
     parts = {key: tallies[key].row() for key in PARTS if tallies[key].processes}
-    return Scores(task="process", gold=str(gold_path), scores=out,
-                  breakdown={"per process": rows, "per part": parts}, counts=counts, errors=errors)
+    breakdown = {"per process": rows, "per part": parts}
+    breakdown.update({f"status {key} (gold x predicted)": tallies[key].confusion() for key in PARTS
+                      if tallies[key].processes})
+    return Scores(task="process", gold=str(gold_path), scores=out, breakdown=breakdown, counts=counts, errors=errors)

@@ -117,7 +117,7 @@ def _made(ann: Annotation, sent: Span, deal: str, published: str | None, parties
             and own.id not in ann.notes.get("events", {}).get("provision", ()):  # a pledge reported now
         made = published
     else:
-        made = _latest_agreement_day(ann) or deal or published
+        made = latest_agreement_day(ann) or deal or published
     due = _due(ann, sent)
     beneficiary = list(obligor) if len(obligor) > 1 else [p for p in parties if p not in obligor]
     why = (f"{row.type}/{row.mode or '-'} named as agreed ('{row.note}') in a sentence stating what was "
@@ -142,7 +142,7 @@ def _sentence_event(ann: Annotation, sent: Span) -> Event | None:
     return None
 
 
-def _latest_agreement_day(ann: Annotation) -> str | None:
+def latest_agreement_day(ann: Annotation) -> str | None:
     """The day of the newest dated agreement the document reports as done by publication: an
     article recounting a process ("in the first round... in the second...") restates the terms
     of its news, the latest deal."""

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import deadline_in, duration_days, phrases, provision_acts
+from .commitment_acts import deadline_in, duration_days, latest_agreement_day, phrases, provision_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -62,6 +62,8 @@ PROVISION_CUE = re.compile(
     r"\b(provisions?|under the terms|terms of the (?:deal|agreement|declaration|accord|truce)|commits?|committing"
     r"|stipulat\w*|provides? for|providing for|deadline for|were to|are to)\b", re.IGNORECASE)
 BINDING_STATUSES = ("occurred", "future", "historical")
+# Civilians (hostages, prisoners, "people") are what a deal is about, never a party it binds.
+CIVILIANS = "CVL"
 
 
 class CommitmentsComponent:
@@ -81,12 +83,11 @@ class CommitmentsComponent:
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
             if bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
                 agreed = _agreement_parties(ann) if agreed is None else agreed
-                bound = (agreed, f"; obligors: the parties of the agreement the document reports "
-                                 f"({', '.join(agreed)}), the promise naming none") if agreed else None
+                bound = _doers(event, agreed)
             if bound is None:
                 continue
             obligor, note = bound
-            for action, why in actions:
+            for action, why in _counted(event, obligor, actions):
                 _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
         for made in provisions(ann, published):
             _keep(ann, seen, made)
@@ -114,6 +115,39 @@ def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any]
     return [({"type": row.type, "mode": row.mode}, f"{actions[0][1]}; the act named after it: {row.note}")]
 
 
+def _doers(event: Event, agreed: list[str]) -> tuple[list[str], str] | None:
+    """The obligors of a promise that names none ("the first hostages will be released on Sunday"):
+    the parties of the agreement the document reports, narrowed to those the events component
+    carried over as the act's doers (the sides last named) when some of them are such parties: the
+    side holding the hostages, not every signatory."""
+    if not agreed:
+        return None
+    carried = [a.entity for a in event.actor if a.entity in agreed]
+    if carried:
+        return carried, (f"; obligors: the parties of the agreement the document reports that the act's "
+                         f"sentence carries over as its doers ({', '.join(carried)}), the promise naming none")
+    return agreed, (f"; obligors: the parties of the agreement the document reports ({', '.join(agreed)}), "
+                    "the promise naming none")
+
+
+def _counted(event: Event, obligor: list[str], actions: list[tuple[dict[str, Any], str]]
+             ) -> list[tuple[dict[str, Any], str]]:
+    """The promised count on the act, when the event states one and one party promises one act
+    ("Hamas will release 33 hostages in the first stage"): reports of one promised act with
+    different counts, or with and without one ("the first hostages will be released on Sunday"),
+    are different promises across documents, and only its own count tells how much of it was
+    carried out. The count of a joint promise is usually one side's share ("Baku would free 32 and
+    Yerevan two"), so it binds neither."""
+    q = event.quantity
+    if len(actions) != 1 or len(obligor) != 1 or not q or not isinstance(q.get("value"), int | float) \
+            or not q.get("unit"):
+        return actions
+    action, why = actions[0]
+    value = q["value"]
+    counted = {**action, "quantity": {"unit": q["unit"], "value": value}}
+    return [(counted, f"{why}; promised count {value:g} {q['unit']}")]
+
+
 def _keep(ann: Annotation, seen: set[tuple[Any, ...]], made: Commitment) -> None:
     """Add a commitment unless the document already has the same obligation."""
     key = (tuple(sorted(made.obligor)), tuple(sorted(made.beneficiary)),
@@ -130,7 +164,8 @@ def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
     on August 8", "a deal that commits both sides to a permanent ceasefire"): an act of a type an
     agreement provides for (``PROVISION_TYPES``) whose sentence puts a provision cue before it, in
     a document that reports an agreement reached. Each binds its own bindable actors, else the
-    parties of the agreement; it was made when the agreement was (else on publication) and is due
+    parties of the agreement; it was made when the newest agreement the document reports was (an
+    article recounting a process restates the terms of its news; else on publication) and is due
     on the date the act names, when that comes later."""
     if ann.doc is None:
         return []
@@ -153,7 +188,8 @@ def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
             obligor, note = parties, "the parties of the agreement the document reports"
         if not obligor:
             continue
-        made = deal or published
+        # an article recounting a process restates the terms of its news, the newest deal
+        made = latest_agreement_day(ann) or deal or published
         due = event.date if is_later(event.date, _day(made)) else None
         why = f"{event.type} {event.status} told as an agreed provision ('{cue}'); obligors: {note}"
         why += _inferred(ann, made, published)
@@ -242,13 +278,15 @@ def _own_actors(ann: Annotation, event: Event) -> bool:
 def _agreement_parties(ann: Annotation) -> list[str]:
     """The parties of the agreement a document reports, for its provisions that name none: every
     bindable actor or recipient of its agreements and signings that took place, when they are two
-    or more (an article on one deal restates its terms without repeating who is bound)."""
+    or more (an article on one deal restates its terms without repeating who is bound). Civilians
+    read as its actors ("a hostage deal", "people react to the deal") count towards the two sides
+    of an agreement but are bound by none of it: a deal is about them, not made by them."""
     entities = {e.id: e for e in ann.result.entities}
     found: list[str] = []
     for e in ann.result.events:
         if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
             found += [p for p in promise.bindable(e.actor + e.recipient, entities) if p not in found]
-    return sorted(found) if len(found) >= 2 else []
+    return sorted(p for p in found if entities[p].sector != CIVILIANS) if len(found) >= 2 else []
 
 
 def _phrase(tokens: list[Any]) -> str:

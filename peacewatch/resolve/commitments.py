@@ -8,13 +8,17 @@ computed over every merged event, so it is the same whatever order documents arr
   promise (``data/resolve/contradicts.tsv``: a ceasefire then an ASSAULT, a deal then a withdrawal
   from it). For a lasting promise (a withdrawal, an agreement) this holds even after it was
   first kept; a truce that took effect stays ``fulfilled`` (the coding guide's and the gold's
-  reading: it was carried out), the fighting that ended it listed in ``broken_by``.
+  reading: it was carried out), the fighting that ended it listed in ``broken_by``. The opposite
+  act before the promise was first kept broke it then; a clash of its two sides (one ASSAULT with
+  both as actors, no recipient) breaks a truce.
 - ``fulfilled``: for every obligor, a later event that happened, by that obligor toward a
   beneficiary, carries out the promised action (a row of ``data/resolve/fulfils.tsv``: the same
   type and mode for actions, signing or meeting for an AGREE); ``fulfilled_by`` lists those
   events. Obligors of one country token (the state and its army; the rebels of a country) are one
   side, which any of them keeps the promise for. When only some obligors acted, ``fulfilled_by``
-  lists what was done and the status stays open (or overdue).
+  lists what was done and the status stays open (or overdue). A promise's own count
+  (``action.quantity``) is what it is judged by, and reports of one merged event with different
+  counts are different promises (``group_key``).
 - ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
 - ``open``: otherwise.
 
@@ -104,7 +108,14 @@ def group_key(f: Found) -> tuple[str, ...]:
         return ("joint", made[:10], "+".join(sorted(states)), *action)
     if f.event is None:
         return ("", f.doc, f.commitment.id, *action)
-    return (f.event, "", "", *action)
+    return (f.event, "", "", *action, *_count_key(f.commitment.action))
+
+
+def _count_key(action: dict) -> tuple[str, ...]:
+    """A promised count as part of the key: "33 hostages in the first stage" and "the first hostages
+    on Sunday", read as one merged event, are two promises (nothing added when no report counts)."""
+    q = action.get("quantity")
+    return (f"{q.get('value')} {q.get('unit')}",) if isinstance(q, dict) else ()
 
 
 def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[str, MergedEvent]
@@ -243,6 +254,8 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
               and (by is None or p.actors & by)
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
+    own = c.action.get("quantity")
+    promised = own if isinstance(own, dict) else promised
     promised = promised if len(obligors) == 1 else None
     doing = [e for e in toward if _fulfils(c.action, e)]
     # what starts after the due date does not keep the promise: a truce "until January 2" is not
@@ -264,12 +277,22 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     # the opposite act must reach another party than the one acting: a party's fighting within its
     # own side (the army against a town read as of its own country) breaks no promise to the other
     at_other = {p.event.id for p in happened if beneficiaries is None or (p.recipients & beneficiaries) - p.actors}
-    opposed = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
-               and (beneficiaries is None or e.recipient) and e.id in at_other
-               and not _after_due(e, last) and _surely_after(e, made, kept)]
+    # a two-sided clash is one event with both sides as actors and no recipient (coding guide): it
+    # breaks a truce, which binds every side at once
+    clashes = {p.event.id for p in happened if c.action.get("mode") in JOINT_MODES and not p.event.recipient
+               and _clash(p.actors, obligors)}
+    against = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
+               and (((beneficiaries is None or e.recipient) and e.id in at_other) or e.id in clashes)
+               and not _after_due(e, last) and _surely_after(e, made, None)]
+    opposed = [(e, rule) for e, rule in against if _surely_after(e, made, kept)]
+    # the opposite act before the promise was first kept broke it then: a truce agreed in July,
+    # fighting in August, and a report in October of the truce in force is a broken truce
+    first = min((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
+    early = [(e, rule) for e, rule in against if first is not None and _ended_before(e, first)
+             and not _before_truce(e, c)]
     # a truce that took effect was carried out: fighting after it ends the truce, it does not undo it
-    ended = fulfilled and c.action.get("mode") in JOINT_MODES
-    breaking = [(e, rule) for e, rule in opposed if not fulfilled or (rule.lasting and not ended)]
+    ended = fulfilled and c.action.get("mode") in JOINT_MODES and not early
+    breaking = early + [(e, rule) for e, rule in opposed if not fulfilled or (rule.lasting and not ended)]
     c.broken_by = [e.id for e, _ in (opposed if ended else breaking)]
     c.late_by = [e.id for e in late]
     if breaking:
@@ -374,6 +397,25 @@ def _surely_after(event: MergedEvent, made: Interval | None, kept: dt.date | Non
     if span is None or made is None:
         return False
     return span.start > made.start and (kept is None or span.start > kept)
+
+
+def _clash(actors: frozenset[str], obligors: dict[str, frozenset[str]]) -> bool:
+    """Whether the actors of an event with no recipient are two or more sides of the promise: the
+    fighting between its parties ("clashes between the army and the M23")."""
+    return sum(1 for tokens in obligors.values() if actors & tokens) >= 2
+
+
+def _ended_before(event: MergedEvent, day_: dt.date) -> bool:
+    span = event_span(event)
+    return span is not None and span.end < day_
+
+
+def _before_truce(event: MergedEvent, c: LedgerCommitment) -> bool:
+    """Whether fighting lies wholly before the day a truce was to take effect (its due date, when
+    that is not the end of its term, "until January 2"): fighting before a truce began breaks none."""
+    start, span = interval(c.due), event_span(event)
+    return (c.action.get("mode") in JOINT_MODES and start is not None and span is not None
+            and c.due != c.action.get("until") and span.end < start.start)
 
 
 def _last_day(c: LedgerCommitment) -> str | None:

@@ -41,7 +41,7 @@ from .commitments import (
 from .corrections import NO_CORRECTIONS, Corrector, Outcome
 from .entities import Links, Seen, entity_key, ledger_entity
 from .events import EntityInfo, merged_event_of
-from .records import MergedEvent
+from .records import LedgerCommitment, MergedEvent
 from .reports import code_token, reports_of
 from .space import Source, Space
 
@@ -183,7 +183,9 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
     ids, origin, events = space.entity_keys(), space.origin(), space.merged()
     space.keep_promises((group_key(f), f) for f in (commitment_found(doc, published, c, ids, origin)
                                                      for doc, published, c in source.commitments()))
-    space.keep_built(build_commitment(key, items, events) for key, items in space.promise_groups())
+    counted: set[str] = set()  # merged events a promise of its own count was read from
+    space.keep_built(_noting_counts(build_commitment(key, items, events), counted)
+                     for key, items in space.promise_groups())
     codes = _Codes(space.entity_info())
     horizon = dt.timedelta(days=horizon_days)
     count = 0
@@ -192,11 +194,19 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
         found = [] if made is None or types == frozenset() else space.candidates(
             c, codes, types, (made.start, made.end + horizon))
         promised = events.get(c.event or "")
-        decide(c, told_apart(c, found, events), codes, as_of, promised.quantity if promised else None, horizon_days)
+        # the merged event's count is another promise's when one was read with it
+        merged_count = promised.quantity if promised is not None and c.event not in counted else None
+        decide(c, told_apart(c, found, events), codes, as_of, merged_count, horizon_days)
         corrector.commitment(c, origin)
         space.put_commitment(c)
         count += 1
     return count
+
+
+def _noting_counts(c: LedgerCommitment, counted: set[str]) -> LedgerCommitment:
+    if c.event and c.action.get("quantity"):
+        counted.add(c.event)
+    return c
 
 
 # --- 4. agreements ---------------------------------------------------------------------------------------

@@ -117,6 +117,16 @@ def test_parts_sum_their_processes_and_only_tuning_errors_are_listed(tmp_path: P
     assert scores.errors and all(e.startswith(TUNE_PROCESSES[0]) for e in scores.errors)
 
 
+def test_the_status_of_commitments_found_is_counted_gold_by_predicted_per_part(tmp_path: Path) -> None:
+    ledger = _ledger()
+    ledger.commitments[0]["status"] = "open"
+    tune, untouched = dict(GOLD, process=TUNE_PROCESSES[0]), dict(GOLD, process="sudan")
+    scores = scores_of(tmp_path, [tune, untouched, tune], ledger)
+    # c1 (gold fulfilled) is found twice in the tuning part, both times called open; c2 is missed
+    assert scores.breakdown["status tune (gold x predicted)"] == {"gold fulfilled": {"open": 2.0}}
+    assert scores.breakdown["status untouched (gold x predicted)"] == {"gold fulfilled": {"open": 1.0}}
+
+
 def test_gold_is_a_file_or_a_folder_of_process_files(tmp_path: Path) -> None:
     with pytest.raises(EvalError) as caught:
         gold_files(tmp_path)
@@ -175,6 +185,9 @@ FLOORS = {"tune_timeline_recall": 0.59, "tune_multi_source_share": 0.53, "tune_c
 FLOORS.update({"tune_commitments_recall": 0.72, "tune_status_accuracy": 0.68, "tune_fulfilment_day": 0.7,
                "untouched_commitments_recall": 0.59, "untouched_status_accuracy": 0.42,
                "untouched_fulfilment_day": 0.32})
+# Status on unseen processes (the promised count on the promise, passive obligors, what breaks a
+# truce, what fulfils): tune status 25/36 -> 26/36; found and fulfilment day, and untouched, unchanged.
+FLOORS.update({"tune_status_accuracy": 0.71})
 
 
 @pytest.fixture(scope="module")

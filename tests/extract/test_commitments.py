@@ -227,3 +227,48 @@ def test_a_bare_pledge_promises_the_act_its_sentence_names(full, text: str, acti
                                                            ) -> None:  # type: ignore[no-untyped-def]
     [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
     assert [(c.action["type"], c.action["mode"]) for c in result.commitments] == [action]
+
+
+def test_a_passive_promise_binds_the_party_of_the_deal_not_those_it_frees(full) -> None:  # type: ignore[no-untyped-def]
+    # the deal's headline reads "hostage" as an actor: civilians make two sides of a deal but
+    # are bound by none of it, so the release binds the ELN alone
+    text = "Colombia announces hostage deal with the ELN. The first hostages will be released on Friday."
+    [result] = list(full.annotate([Document(id="d", text=text, published="2025-03-05")]))
+    names = {e.id: e.name for e in result.entities}
+    [c] = [c for c in result.commitments if c.action["mode"] == "release"]
+    assert [names[o] for o in c.obligor] == ["National Liberation Army"] and c.due == "2025-03-07"
+    assert "hostages" not in " ".join(names[o] for o in c.obligor).lower()
+
+
+def test_a_promise_of_one_act_carries_its_count(full) -> None:  # type: ignore[no-untyped-def]
+    text = ("Colombia and the ELN reached a deal on Monday. The ELN will free 20 hostages in the first phase. "
+            "The first hostages will be released on Friday.")
+    [result] = list(full.annotate([Document(id="d", text=text, published="2025-03-05")]))
+    releases = [c for c in result.commitments if c.action["mode"] == "release"]
+    assert sorted(str(c.action.get("quantity")) for c in releases) == ["None", "{'unit': 'person', 'value': 20}"]
+    counted = next(c for c in releases if c.action.get("quantity"))
+    assert counted.due is None and "promised count 20" in (counted.why or "")
+
+
+def test_a_promise_naming_no_party_binds_those_of_the_deal_carried_over_as_its_doers() -> None:
+    from peacewatch.extract.commitments import _doers
+
+    # "the first prisoners will be released": the events component carried Armenia over as the doer
+    found = _doers(_event("ev2", "AGREE", "future", actor=[B]), ["e1", "e2"])
+    assert found is not None and found[0] == ["e2"] and "carries over as its doers" in found[1]
+    # carried over, but no party of the deal: every party of the deal
+    nobody = _event("ev3", "AGREE", "future", actor=[Argument("e9", "PSE", "CVL", "hostages")])
+    found = _doers(nobody, ["e1", "e2"])
+    assert found is not None and found[0] == ["e1", "e2"]
+    assert _doers(nobody, []) is None
+
+
+def test_a_provision_told_as_an_act_dates_from_the_newest_deal_of_its_article(full) -> None:  # type: ignore[no-untyped-def]
+    # an article recounting a process restates the terms of its news: the July declaration's,
+    # not the April agreement to talk
+    text = ("In April, Colombia and the ELN reached an agreement on talks. On July 19, Colombia and the ELN "
+            "signed a declaration in Doha. Main provisions include the exchange of prisoners between Colombia "
+            "and the ELN.")
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-07-25")]))
+    [c] = [c for c in result.commitments if "agreed provision" in (c.why or "")]
+    assert (c.action["mode"], c.made) == ("release", "2024-07-19")

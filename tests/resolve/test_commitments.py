@@ -118,8 +118,11 @@ def test_overdue_is_judged_against_the_newest_publication_or_as_of() -> None:
 
 def test_a_promise_to_sign_is_kept_by_signing_and_broken_by_walking_out() -> None:
     sign = {"type": "AGREE", "mode": None}
-    signed = later("b", "2024-01-05", ev("x", "SUPPORT", [AZE], [ARM], date="2024-01-04"))
+    signed = later("b", "2024-01-05", ev("x", "SUPPORT", [AZE], [ARM], mode="sign", date="2024-01-04"))
     assert judge(promise(sign, ["e1"], ["e2"]), signed).status == "fulfilled"
+    # praise or an endorsement (SUPPORT with no mode) is no signature
+    praised = later("b", "2024-01-05", ev("x", "SUPPORT", [AZE], [ARM], date="2024-01-04"))
+    assert judge(promise(sign, ["e1"], ["e2"]), praised).status == "open"
     walked = later("c", "2024-03-01", ev("y", "SANCTION", [AZE], [ARM], mode="withdraw", date="2024-02-28"))
     assert judge(promise(sign, ["e1"], ["e2"]), signed, walked).status == "broken"
 
@@ -297,3 +300,62 @@ def test_an_act_dated_the_day_made_told_only_by_the_promise_article_is_not_its_k
     told = Commitment("c1", "p", ["e1"], ["e2"], release, made="2023-12-07")
     article = Result("told", "2023-12-08", entities=ENTS, events=[promised, announced], commitments=[told])
     assert (judge(article).status, judge(article).fulfilled_by) == ("open", [])
+
+
+def test_a_promised_count_and_a_first_release_read_as_one_event_are_two_promises() -> None:
+    """"Azerbaijan will release 30 prisoners" and, in another article, "the first prisoners will be
+    released on Sunday" are reports of one merged event, but two promises: the first three freed
+    on Sunday keep the second on that day and are a tenth of the first (open, minimal level)."""
+    release = {"type": "RETREAT", "mode": "release"}
+
+    def told(did: str, action: dict[str, Any], **fields: Any) -> Result:
+        event = ev("p", "RETREAT", [AZE], [ARM], mode="release", status="future", date="2023-12-10")
+        c = Commitment("c1", "p", ["e1"], ["e2"], action, made="2023-12-07", **fields)
+        return Result(did, "2023-12-07", entities=ENTS, events=[event], commitments=[c])
+
+    counted = told("a", {**release, "quantity": {"unit": "person", "value": 30}})
+    first = told("b", release, due="2023-12-10")
+    done = later("c", "2023-12-11", ev("x", "RETREAT", [AZE], [ARM], mode="release", date="2023-12-10",
+                                       quantity={"unit": "person", "value": 3}))
+    ledger = build_ledger([counted, first, done], LedgerSettings())
+    assert len({e.id for e in ledger.events if e.status == "future"}) == 1  # one merged event told twice
+    by_count = {bool(c.action.get("quantity")): c for c in ledger.commitments}
+    assert (by_count[True].status, by_count[True].level) == ("open", 1) and "10%" in by_count[True].why
+    assert (by_count[False].status, by_count[False].fulfilled_on) == ("fulfilled", "2023-12-10")
+
+
+def test_fighting_before_a_truce_was_first_reported_in_force_broke_it() -> None:
+    """A truce agreed in July, fighting in August, a report of the truce in force in October: the
+    fighting broke it before it was kept (before, the late report of it in force made it kept and
+    the fighting counted for nothing). Fighting before the day it was to take effect breaks none."""
+    fight = later("b", "2023-12-20", ev("x", "ASSAULT", [AZE], [ARM], date="2023-12-19"))
+    in_force = later("c", "2024-01-15", ev("y", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2024-01-15"))
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"]), fight, in_force)
+    assert c.status == "broken" and len(c.broken_by) == 1 and "2023-12-19" in c.why
+    # the same fighting before a truce "from December 22" took effect
+    c = judge(promise(CEASEFIRE, ["e1"], ["e2"], due="2023-12-22"), fight, in_force)
+    assert c.status == "fulfilled" and c.broken_by == []
+
+
+def test_a_clash_of_the_two_sides_breaks_their_truce_but_not_a_withdrawal() -> None:
+    """Coding guide: a two-sided clash is one ASSAULT with both sides as actors and no recipient.
+    Between the parties of a truce it breaks the truce; a truce binds every side at once, while a
+    clash says nothing of which side failed to withdraw."""
+    clash = later("b", "2023-12-20", ev("x", "ASSAULT", [AZE, ARM], [], date="2023-12-19"))
+    assert judge(promise(CEASEFIRE, ["e1", "e2"], ["e1", "e2"]), clash).status == "broken"
+    withdraw = {"type": "RETREAT", "mode": "withdraw"}
+    assert judge(promise(withdraw, ["e1", "e2"], ["e1", "e2"]), clash).status == "open"
+    # one side's own fighting with no recipient is no clash between the parties
+    alone = later("c", "2023-12-20", ev("y", "ASSAULT", [AZE], [], date="2023-12-19"))
+    assert judge(promise(CEASEFIRE, ["e1", "e2"], ["e1", "e2"]), alone).status == "open"
+
+
+def test_a_concession_of_no_named_kind_is_not_kept_by_any_retreat() -> None:
+    """"The re-establishment of federal authority" (CONCEDE, no mode) is not carried out by a truce;
+    an announced withdrawal (CONCEDE/withdraw) is, by the withdrawal."""
+    truce = later("b", "2023-12-20", ev("x", "RETREAT", [AZE], [ARM], mode="ceasefire", date="2023-12-19"))
+    c = judge(promise({"type": "CONCEDE", "mode": None}, ["e1"], ["e2"]), truce)
+    assert (c.status, c.level) == ("open", 0)
+    pulled_out = later("c", "2023-12-20", ev("y", "RETREAT", [AZE], [ARM], mode="withdraw", date="2023-12-19"))
+    assert judge(promise({"type": "CONCEDE", "mode": "withdraw"}, ["e1"], ["e2"]), pulled_out).status == "fulfilled"
+    assert judge(promise({"type": "CONCEDE", "mode": "withdraw"}, ["e1"], ["e2"]), truce).status == "open"
