@@ -134,3 +134,28 @@ def test_a_number_with_and_after_hundred_is_read_whole(pipe, text: str, span: st
 
 def test_and_between_two_numbers_is_no_compound_number(pipe) -> None:
     assert found(run(pipe, "Between two and three days passed.")) == {"three days": ("DURATION", "P3D")}
+
+
+SAME_YEAR_BEFORE = [
+    # the date in focus at the unit named, one year back; it replaces "a year ago" and "the same month"
+    ("Arrivals rose in January, compared to the same month a year ago.", "the same month a year ago", "2022-01"),
+    ("Exports fell in the third quarter from the same quarter of the previous year.",
+     "the same quarter of the previous year", "2022-Q3"),
+    ("Clashes on Monday were fewer than on the same day a year earlier.", "the same day a year earlier", "2022-12-25"),
+    ("Shelling in March 2021 was heavier than in the same period last year.", "the same period last year", "2020-03"),
+    # nothing in focus: the anchor's month; a period is no more than the anchor's year
+    ("Aid deliveries are below the same month last year.", "the same month last year", "2022-12"),
+    ("Attacks doubled compared with the same period last year.", "the same period last year", "2022"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), SAME_YEAR_BEFORE)
+def test_the_same_unit_a_year_before_is_the_focus_one_year_back(pipe, text: str, span: str, value: str) -> None:
+    values = found(run(pipe, text))
+    assert values[span] == ("DATE", value)
+    assert not any(s in values for s in ("a year ago", "a year earlier", "last year"))
+
+
+def test_the_same_period_last_year_without_an_anchor_stays_unknown(pipe) -> None:
+    assert found(run(pipe, "Attacks doubled compared with the same period last year.", None)) == {
+        "the same period last year": ("DATE", "XXXX")}

@@ -38,7 +38,7 @@ KINDS: dict[str, Normalizer] = {
     "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade,
     "century": rel.n_century, "period": rel.n_period,
     "weekof": cp.n_week_of, "dayaround": cp.n_day_around, "holweek": cp.n_holiday_week,
-    "daycoord": cp.n_day_coordinated, "halfrel": cp.n_half_of_year,
+    "daycoord": cp.n_day_coordinated, "halfrel": cp.n_half_of_year, "sameago": cp.n_same_year_before,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
