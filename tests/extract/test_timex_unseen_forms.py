@@ -159,3 +159,16 @@ def test_the_same_unit_a_year_before_is_the_focus_one_year_back(pipe, text: str,
 def test_the_same_period_last_year_without_an_anchor_stays_unknown(pipe) -> None:
     assert found(run(pipe, "Attacks doubled compared with the same period last year.", None)) == {
         "the same period last year": ("DATE", "XXXX")}
+
+
+@pytest.mark.parametrize(("text", "second", "value"), [
+    ("The boxy cars of the 70s and 80s are back.", "80s", "198"),
+    ("The militia grew through the '60s and '70s.", "'70s", "197"),
+    ("Exiles returned in the 80s or 90s.", "90s", "199"),
+])
+def test_the_second_of_two_joined_short_decades_is_a_decade(pipe, text: str, second: str, value: str) -> None:
+    assert found(run(pipe, text))[second] == ("DATE", value)
+
+
+def test_a_bare_number_with_s_is_no_decade_without_a_decade_before_it(pipe) -> None:
+    assert "80s" not in found(run(pipe, "Temperatures reached 80s in the south, and 70 and 80s were common."))
