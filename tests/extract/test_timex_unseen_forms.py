@@ -172,3 +172,16 @@ def test_the_second_of_two_joined_short_decades_is_a_decade(pipe, text: str, sec
 
 def test_a_bare_number_with_s_is_no_decade_without_a_decade_before_it(pipe) -> None:
     assert "80s" not in found(run(pipe, "Temperatures reached 80s in the south, and 70 and 80s were common."))
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a weekday every other week is a set, not the Tuesday of this week
+    ("The monitors meet every other Tuesday.", "every other Tuesday", "XXXX-WXX-2"),
+    ("Observers report every second Friday.", "every second Friday", "XXXX-WXX-5"),
+    # a part of every day
+    ("Patrols leave the base every morning.", "every morning", "XXXX-XX-XXTMO"),
+    ("Sirens sounded every night this week.", "every night", "XXXX-XX-XXTNI"),
+    ("Each evening, crowds gathered at the gate.", "Each evening", "XXXX-XX-XXTEV"),
+])
+def test_every_other_weekday_and_every_part_of_the_day_are_sets(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("SET", value)

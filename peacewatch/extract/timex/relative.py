@@ -336,13 +336,16 @@ def duration_value(n: str, unit: str) -> str:
 
 
 def n_set(m: Match, ctx: Context) -> Value | None:
-    """every day, each Thursday, weekly, 15 a year, every four years, every other week, twice a year."""
+    """every day, each Thursday, every other Tuesday, every morning, weekly, 15 a year, every four years,
+    every other week, twice a year."""
     lx, g = lexicon(), m.groups
     if "adverb" in g:
         key = _key(g["adverb"])
         return Value(m.rule.type, lx.sets[key], note=f"sets.tsv {key!r}")
     if "weekday" in g:
         return Value(m.rule.type, f"XXXX-WXX-{lx.weekdays[_key(g['weekday'])]}")
+    if "part" in g:  # "every morning": that part of any day
+        return Value(m.rule.type, f"XXXX-XX-XXT{lx.parts[_key(g['part'])]}")
     mon = _month(lx, g)
     if mon is not None:
         return Value(m.rule.type, f"XXXX-{mon:02d}")
