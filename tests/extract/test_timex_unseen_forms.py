@@ -185,3 +185,18 @@ def test_a_bare_number_with_s_is_no_decade_without_a_decade_before_it(pipe) -> N
 ])
 def test_every_other_weekday_and_every_part_of_the_day_are_sets(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("SET", value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # "later" counts from an event; with no date before it, publication is no base (it was 2033, the decade 203)
+    ("A decade later, the war resumed.", "A decade later", "XXX"),
+    ("Three days later, the rebels withdrew from the town.", "Three days later", "XXXX-XX-XX"),
+    # with a date before it, that date is the base
+    ("The accord was signed on 3 March 2021. Three days later, the rebels withdrew.", "Three days later",
+     "2021-03-06"),
+    # "ago" and "earlier" keep counting from publication
+    ("A decade ago, the war began.", "A decade ago", "201"),
+    ("Prices were 4% lower a year earlier.", "a year earlier", "2022"),
+])
+def test_later_with_no_date_before_it_is_unknown(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("DATE", value)

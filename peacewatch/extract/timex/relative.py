@@ -257,8 +257,11 @@ def n_offset(m: Match, ctx: Context) -> Value | None:
     amount = sign * int(float(n))
     deictic = way in ("ago", "from now", "hence")
     ref = _offset_ref(ctx, unit, deictic)
+    if sign > 0 and not deictic and ctx.last is None:
+        ref = None  # "three days later" with no date before it counts from an event, not from publication
     if ref is None:
-        return Value(m.rule.type, UNKNOWN.get(unit, "XXXX-XX-XX"), note="no anchor")
+        return Value(m.rule.type, UNKNOWN.get(unit, "XXXX-XX-XX"), note="no anchor" if ctx.anchor is None
+                     else "later than no date in focus")
     unit_used = unit if unit in UNKNOWN else "D"
     value = cal.shift(ref, amount if unit_used == unit else 0, unit_used)
     if value is None and ctx.anchor is not None:
