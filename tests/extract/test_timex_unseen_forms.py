@@ -200,3 +200,27 @@ def test_every_other_weekday_and_every_part_of_the_day_are_sets(pipe, text: str,
 ])
 def test_later_with_no_date_before_it_is_unknown(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "span", "typ", "value"), [
+    # a zone written in words is part of the clock, and the weekday after it gives the day
+    ("The attack happened at about 3:30 p.m. Eastern time on Saturday.", "3:30 p.m. Eastern time", "TIME",
+     "2023-12-23T15:30"),
+    ("The town was shelled at noon Eastern time Sunday.", "noon Eastern time Sunday", "TIME", "2023-12-24T12:00"),
+    ("The vote closes at 17:00 Pacific Standard Time.", "17:00 Pacific Standard Time", "TIME", "2023-12-26T17:00"),
+    # a military clock in local time
+    ("The strike began around 0400 local time.", "0400 local time", "TIME", "2023-12-26T04:00"),
+    # a weekday in the plural is every such day
+    ("The cabinet meets on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),
+    ("Protests are held on Fridays after prayers.", "Fridays", "SET", "XXXX-WXX-5"),
+    # Orthodox Christmas is 7 January, not 25 December
+    ("The truce held over Orthodox Christmas Day, the monitors said.", "Orthodox Christmas Day", "DATE", "2023-01-07"),
+    ("Talks resumed in Doha on Christmas.", "Christmas", "DATE", "2023-12-25"),
+])
+def test_zones_in_words_plural_weekdays_and_orthodox_christmas(pipe, text: str, span: str, typ: str,
+                                                              value: str) -> None:
+    assert found(run(pipe, text))[span] == (typ, value)
+
+
+def test_a_four_digit_number_before_local_elections_is_no_clock(pipe) -> None:
+    assert "2019 local" not in " ".join(found(run(pipe, "The 2019 local elections were delayed.")))
