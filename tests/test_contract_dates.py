@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peacewatch.contract import check_dates, impossible_dates
+from peacewatch.contract import check_dates, impossible_dates, register
 from peacewatch.errors import ProcessingError
 from peacewatch.timespan import impossible
-from peacewatch.types import Commitment, Dated, Event, Result, Timex
+from peacewatch.types import Commitment, Dated, Document, Event, Result, Timex
 
 
 def record(day: str) -> Result:
@@ -79,3 +79,38 @@ def test_a_week_is_impossible_exactly_when_the_iso_year_has_no_such_week(year: i
     except ValueError:
         real = False
     assert impossible(f"{year:04d}-W{week:02d}") is not real
+
+
+class WritesDate:
+    """A component that writes one timex with a fixed value (a stand-in for a buggy component)."""
+
+    requires = ("tokens",)
+    provides = ("timexes",)
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name, self.value = name, value
+
+    def __call__(self, ann):  # type: ignore[no-untyped-def]
+        ann.result.timexes.append(Timex(0, 3, ann.document.text[:3], "DATE", self.value))
+        return ann
+
+
+register("test-writes-impossible-date", requires=("tokens",), provides=("timexes",))(
+    lambda config: WritesDate("test-writes-impossible-date", "2024-02-31"))
+register("test-writes-possible-date", requires=("tokens",), provides=("timexes",))(
+    lambda config: WritesDate("test-writes-possible-date", "2024-02-29"))
+
+
+def test_the_pipeline_fails_a_document_holding_an_impossible_date(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipe = make_pipeline("test-writes-impossible-date")
+    [result] = list(pipe.annotate([Document(id="d", text="The talks ended.", published="2024-03-01")]))
+    assert result.error is not None and result.error.code == "E035"
+    assert "timexes[0].value: 2024-02-31" in result.error.message
+    assert result.timexes == []
+
+
+def test_the_pipeline_keeps_a_document_whose_dates_are_all_possible(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    pipe = make_pipeline("test-writes-possible-date")
+    [result] = list(pipe.annotate([Document(id="d", text="The talks ended.", published="2024-03-01")]))
+    assert result.error is None
+    assert [t.value for t in result.timexes] == ["2024-02-29"]
