@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .errors import ProcessingError
+from .timespan import impossible
 from .types import Document, Result
 
 if TYPE_CHECKING:
@@ -89,3 +91,23 @@ def register(
 def added() -> dict[str, Registration]:
     """The components registered through ``register`` so far."""
     return dict(_REGISTRY)
+
+
+def impossible_dates(result: Result) -> list[str]:
+    """Every date field of a result record that names a day, week, month or clock no calendar has
+    ("2024-02-31", "2023-13", "T25:70"), as ``field: value``; empty when all are possible."""
+    fields = [("published", result.published)]
+    fields += [("dated.day", result.dated.day if result.dated else None)]
+    fields += [(f"timexes[{i}].value", t.value) for i, t in enumerate(result.timexes)]
+    fields += [(f"events[{i}].date", e.date) for i, e in enumerate(result.events)]
+    for i, c in enumerate(result.commitments):
+        fields += [(f"commitments[{i}].made", c.made), (f"commitments[{i}].due", c.due)]
+    return [f"{name}: {value}" for name, value in fields if value is not None and impossible(value)]
+
+
+def check_dates(result: Result) -> None:
+    """Refuse a result record holding an impossible date (E035): the record contract allows none."""
+    found = impossible_dates(result)
+    if found:
+        raise ProcessingError(f"the record holds a date no calendar has ({'; '.join(found)}); a component "
+                              "wrote it, which is a bug: report it with the document", "E035")

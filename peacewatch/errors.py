@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E032": "document took longer than the time limit",
     "E033": "engine unknown",
     "E034": "Dask cluster cannot be used",
+    "E035": "record holds an impossible date",
     # store
     "E040": "database cannot be opened",
     "E041": "database schema is newer than this peacewatch",

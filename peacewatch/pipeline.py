@@ -22,7 +22,7 @@ from dataclasses import replace
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from .contract import SPACY_PROVIDES, Annotation, Component, Registration, added, register
+from .contract import SPACY_PROVIDES, Annotation, Component, Registration, added, check_dates, register
 from .errors import ConfigError, PeacewatchError, ProcessingError
 from .extract.dating import infer
 from .pieces import BoundedTokenizer, merge, split
@@ -150,6 +150,10 @@ class Pipeline:
             except Exception as e:  # one broken document never stops a batch
                 err = ProcessingError(f"component {comp.name!r} failed: {type(e).__name__}: {e}")
                 return _failed(document, err.code, err.message)
+        try:
+            check_dates(ann.result)  # no record leaves with a day no calendar has (E035)
+        except PeacewatchError as e:
+            return _failed(document, e.code, e.message)
         return ann.result
 
 

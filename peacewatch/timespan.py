@@ -133,6 +133,39 @@ def first_day(value: str) -> dt.date | None:
     return dt.date(int(value[:4]), 1, 1) if _YEAR_FORM.fullmatch(value[:4]) else None
 
 
+# The calendar parts of a TIMEX3 point value: year, month, day or ISO week, clock (each may be ``X``).
+_POINT = re.compile(r"(?P<year>[\dX]{4})(?:-(?:W(?P<week>[\dX]{2})|(?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2}))?))?"
+                    r"(?:T(?P<hour>[\dX]{2})(?::(?P<minute>[\dX]{2})(?::(?P<second>[\dX]{2}))?)?)?")
+
+
+def impossible(value: str | None) -> bool:
+    """Whether a TIMEX3 value names a calendar part no calendar has: a 13th month, "02-30", "2023-02-29",
+    a 54th week (or a 53rd in a year of 52), a clock at 25:70. Parts left ``X`` are never impossible
+    ("XXXX-02-29" can be a day); values with no calendar meaning (durations, ``PRESENT_REF``) neither."""
+    m = _POINT.match(value or "")
+    if m is None:
+        return False
+    parts = {k: int(v) for k, v in m.groupdict().items() if v is not None and v.isdigit()}
+    year = parts.get("year")
+    if "month" in parts and not 1 <= parts["month"] <= 12:
+        return True
+    if "day" in parts:
+        longest = calendar.monthrange(year if year else 2000, parts.get("month", 1))[1] if "month" in parts else 31
+        if not 1 <= parts["day"] <= longest:
+            return True
+    if "week" in parts:
+        weeks = dt.date(year, 12, 28).isocalendar()[1] if year else 53
+        if not 1 <= parts["week"] <= weeks:
+            return True
+    return _impossible_clock(parts)
+
+
+def _impossible_clock(parts: dict[str, int]) -> bool:
+    """A clock past 24:00 (24:00 itself ends a day), a minute past 59 or a second past 60 (a leap second)."""
+    hour, minute, second = parts.get("hour", 0), parts.get("minute", 0), parts.get("second", 0)
+    return hour > 24 or minute > 59 or second > 60 or (hour == 24 and (minute or second) > 0)
+
+
 def agree(a: Interval | None, b: Interval | None, slack_days: int = 0) -> bool:
     """Two event dates agree when either is unknown or their intervals overlap."""
     if a is None or b is None:

@@ -134,3 +134,93 @@ def test_a_number_with_and_after_hundred_is_read_whole(pipe, text: str, span: st
 
 def test_and_between_two_numbers_is_no_compound_number(pipe) -> None:
     assert found(run(pipe, "Between two and three days passed.")) == {"three days": ("DURATION", "P3D")}
+
+
+SAME_YEAR_BEFORE = [
+    # the date in focus at the unit named, one year back; it replaces "a year ago" and "the same month"
+    ("Arrivals rose in January, compared to the same month a year ago.", "the same month a year ago", "2022-01"),
+    ("Exports fell in the third quarter from the same quarter of the previous year.",
+     "the same quarter of the previous year", "2022-Q3"),
+    ("Clashes on Monday were fewer than on the same day a year earlier.", "the same day a year earlier", "2022-12-25"),
+    ("Shelling in March 2021 was heavier than in the same period last year.", "the same period last year", "2020-03"),
+    # nothing in focus: the anchor's month; a period is no more than the anchor's year
+    ("Aid deliveries are below the same month last year.", "the same month last year", "2022-12"),
+    ("Attacks doubled compared with the same period last year.", "the same period last year", "2022"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), SAME_YEAR_BEFORE)
+def test_the_same_unit_a_year_before_is_the_focus_one_year_back(pipe, text: str, span: str, value: str) -> None:
+    values = found(run(pipe, text))
+    assert values[span] == ("DATE", value)
+    assert not any(s in values for s in ("a year ago", "a year earlier", "last year"))
+
+
+def test_the_same_period_last_year_without_an_anchor_stays_unknown(pipe) -> None:
+    assert found(run(pipe, "Attacks doubled compared with the same period last year.", None)) == {
+        "the same period last year": ("DATE", "XXXX")}
+
+
+@pytest.mark.parametrize(("text", "second", "value"), [
+    ("The boxy cars of the 70s and 80s are back.", "80s", "198"),
+    ("The militia grew through the '60s and '70s.", "'70s", "197"),
+    ("Exiles returned in the 80s or 90s.", "90s", "199"),
+])
+def test_the_second_of_two_joined_short_decades_is_a_decade(pipe, text: str, second: str, value: str) -> None:
+    assert found(run(pipe, text))[second] == ("DATE", value)
+
+
+def test_a_bare_number_with_s_is_no_decade_without_a_decade_before_it(pipe) -> None:
+    assert "80s" not in found(run(pipe, "Temperatures reached 80s in the south, and 70 and 80s were common."))
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a weekday every other week is a set, not the Tuesday of this week
+    ("The monitors meet every other Tuesday.", "every other Tuesday", "XXXX-WXX-2"),
+    ("Observers report every second Friday.", "every second Friday", "XXXX-WXX-5"),
+    # a part of every day
+    ("Patrols leave the base every morning.", "every morning", "XXXX-XX-XXTMO"),
+    ("Sirens sounded every night this week.", "every night", "XXXX-XX-XXTNI"),
+    ("Each evening, crowds gathered at the gate.", "Each evening", "XXXX-XX-XXTEV"),
+])
+def test_every_other_weekday_and_every_part_of_the_day_are_sets(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("SET", value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # "later" counts from an event; with no date before it, publication is no base (it was 2033, the decade 203)
+    ("A decade later, the war resumed.", "A decade later", "XXX"),
+    ("Three days later, the rebels withdrew from the town.", "Three days later", "XXXX-XX-XX"),
+    # with a date before it, that date is the base
+    ("The accord was signed on 3 March 2021. Three days later, the rebels withdrew.", "Three days later",
+     "2021-03-06"),
+    # "ago" and "earlier" keep counting from publication
+    ("A decade ago, the war began.", "A decade ago", "201"),
+    ("Prices were 4% lower a year earlier.", "a year earlier", "2022"),
+])
+def test_later_with_no_date_before_it_is_unknown(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "span", "typ", "value"), [
+    # a zone written in words is part of the clock, and the weekday after it gives the day
+    ("The attack happened at about 3:30 p.m. Eastern time on Saturday.", "3:30 p.m. Eastern time", "TIME",
+     "2023-12-23T15:30"),
+    ("The town was shelled at noon Eastern time Sunday.", "noon Eastern time Sunday", "TIME", "2023-12-24T12:00"),
+    ("The vote closes at 17:00 Pacific Standard Time.", "17:00 Pacific Standard Time", "TIME", "2023-12-26T17:00"),
+    # a military clock in local time
+    ("The strike began around 0400 local time.", "0400 local time", "TIME", "2023-12-26T04:00"),
+    # a weekday in the plural is every such day
+    ("The cabinet meets on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),
+    ("Protests are held on Fridays after prayers.", "Fridays", "SET", "XXXX-WXX-5"),
+    # Orthodox Christmas is 7 January, not 25 December
+    ("The truce held over Orthodox Christmas Day, the monitors said.", "Orthodox Christmas Day", "DATE", "2023-01-07"),
+    ("Talks resumed in Doha on Christmas.", "Christmas", "DATE", "2023-12-25"),
+])
+def test_zones_in_words_plural_weekdays_and_orthodox_christmas(pipe, text: str, span: str, typ: str,
+                                                              value: str) -> None:
+    assert found(run(pipe, text))[span] == (typ, value)
+
+
+def test_a_four_digit_number_before_local_elections_is_no_clock(pipe) -> None:
+    assert "2019 local" not in " ".join(found(run(pipe, "The 2019 local elections were delayed.")))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from ...timespan import first_day as as_date
+from ...timespan import impossible
 
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
 # The season a month falls in (December opens the winter of its own year).
@@ -72,6 +73,24 @@ def _safe_date(year: int, mon: int, dom: int) -> dt.date | None:
         return dt.date(year, mon, dom)
     except ValueError:
         return None
+
+
+_WEEK_PART = re.compile(r"(?<=^[\dX]{4}-W)\d\d")
+_DAY_PART = re.compile(r"(?<=^[\dX]{4}-\d\d-)\d\d")
+_MONTH_PART = re.compile(r"^[\dX]{4}-(\d\d)(?!\d)")
+
+
+def honest(value: str) -> str | None:
+    """``value`` itself when a calendar has it, else the part of it that is true: a day no month has
+    ("31 February 2024") stays unknown in its month, ``2024-02-XX``, and so does a week past the
+    year's last; a 13th month or a clock at 25:70 is no value at all (None)."""
+    if not impossible(value):
+        return value
+    month_ = _MONTH_PART.match(value)
+    if month_ is not None and not 1 <= int(month_[1]) <= 12:
+        return None
+    partial = _WEEK_PART.sub("XX", _DAY_PART.sub("XX", value, count=1), count=1)
+    return None if impossible(partial) else partial
 
 
 def year_of_month(anchor: dt.date, mon: int, direction: str | None) -> int:

@@ -92,3 +92,28 @@ def n_half_of_year(m: Match, ctx: Context) -> Value | None:
     step = REL_STEP.get(_key(m.groups["rel"]), 0)
     return Value(m.rule.type, f"{ctx.anchor.year + step:04d}-H{half}", None, ctx.anchor.isoformat(),
                  f"year {step:+d}")
+
+
+# The unit "the same …" keeps of the date in focus (None: the focus's own, "the same period").
+_SAME_UNITS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "period": None, "time": None}
+_FOCUS_FORM = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI)(?:-\d\d)?)?")
+
+
+def n_same_year_before(m: Match, ctx: Context) -> Value | None:
+    """"the same month a year ago", "the same period last year": the date in focus at the unit named
+    (a period: the focus's own), one year back ("in January, compared to the same month a year ago").
+    With no date before it the anchor's day stands in, and "the same period" is only its year."""
+    unit = _SAME_UNITS[_key(m.groups["unit"])]
+    focus = ctx.last
+    if focus is None and ctx.anchor is not None:  # no date before it: the anchor's, and a period is its year
+        focus, unit = cal.day(ctx.anchor), unit or "Y"
+    if focus is None or not _FOCUS_FORM.fullmatch(focus):
+        return Value(m.rule.type, relative_unknown(unit), note="no date in focus")
+    ref = cal.shift(focus, 0, unit) if unit else focus
+    if ref is None:
+        return Value(m.rule.type, relative_unknown(unit), note="no date in focus")
+    return Value(m.rule.type, f"{int(ref[:4]) - 1:04d}{ref[4:]}", None, focus, f"a year before {ref}")
+
+
+def relative_unknown(unit: str | None) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit or "Y", "XXXX")

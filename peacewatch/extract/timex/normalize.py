@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...timespan import impossible
 from . import calendar as cal
 from .lexicon import Lexicon, lexicon
 from .rules import Match
@@ -111,6 +112,8 @@ def n_date(m: Match, ctx: Context) -> Value | None:
     else:
         way, note = ("past" if step < 0 else "future" if step > 0 else None), _key(g["rel"])
     y = cal.year_of_day(ctx.anchor, mon, dom, way)
+    if impossible(f"{y:04d}-{mon:02d}-{dom:02d}") and not impossible(f"XXXX-{mon:02d}-{dom:02d}"):
+        return Value(m.rule.type, f"XXXX-{mon:02d}-{dom:02d}", mod, note="no year near the anchor has the day")
     if SINCE.search(ctx.before(m.start)) and (y, mon, dom) > (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day):
         y, note = y - 1, "since: on or before the anchor"  # what has lasted "since Dec. 30" began before
     return Value(m.rule.type, f"{y:04d}-{mon:02d}-{dom:02d}", mod, ctx.anchor.isoformat(), f"year: {note}")

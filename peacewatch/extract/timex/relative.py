@@ -257,8 +257,11 @@ def n_offset(m: Match, ctx: Context) -> Value | None:
     amount = sign * int(float(n))
     deictic = way in ("ago", "from now", "hence")
     ref = _offset_ref(ctx, unit, deictic)
+    if sign > 0 and not deictic and ctx.last is None:
+        ref = None  # "three days later" with no date before it counts from an event, not from publication
     if ref is None:
-        return Value(m.rule.type, UNKNOWN.get(unit, "XXXX-XX-XX"), note="no anchor")
+        return Value(m.rule.type, UNKNOWN.get(unit, "XXXX-XX-XX"), note="no anchor" if ctx.anchor is None
+                     else "later than no date in focus")
     unit_used = unit if unit in UNKNOWN else "D"
     value = cal.shift(ref, amount if unit_used == unit else 0, unit_used)
     if value is None and ctx.anchor is not None:
@@ -336,13 +339,16 @@ def duration_value(n: str, unit: str) -> str:
 
 
 def n_set(m: Match, ctx: Context) -> Value | None:
-    """every day, each Thursday, weekly, 15 a year, every four years, every other week, twice a year."""
+    """every day, each Thursday, every other Tuesday, every morning, weekly, 15 a year, every four years,
+    every other week, twice a year."""
     lx, g = lexicon(), m.groups
     if "adverb" in g:
         key = _key(g["adverb"])
         return Value(m.rule.type, lx.sets[key], note=f"sets.tsv {key!r}")
     if "weekday" in g:
         return Value(m.rule.type, f"XXXX-WXX-{lx.weekdays[_key(g['weekday'])]}")
+    if "part" in g:  # "every morning": that part of any day
+        return Value(m.rule.type, f"XXXX-XX-XXT{lx.parts[_key(g['part'])]}")
     mon = _month(lx, g)
     if mon is not None:
         return Value(m.rule.type, f"XXXX-{mon:02d}")

@@ -76,6 +76,7 @@ def trigger() -> re.Pattern[str]:
         for phrase in table:
             pieces = phrase.split(" ")
             words.add(pieces[1] if pieces[0] == "the" and len(pieces) > 1 else pieces[0])
+    words.update(f"{day}s" for day in lx.weekdays if day.endswith("day"))  # "on Sundays": a set
     return re.compile(r"\d|(?<!\w)" + alternation(sorted(words)))
 
 

@@ -16,6 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...types import Timex
+from . import calendar as cal
 from . import compound as cp
 from . import normalize as nz
 from . import ranges, stamps
@@ -37,7 +38,7 @@ KINDS: dict[str, Normalizer] = {
     "ref": rel.n_ref, "holiday": rel.n_holiday, "that": rel.n_that, "decade": rel.n_decade,
     "century": rel.n_century, "period": rel.n_period,
     "weekof": cp.n_week_of, "dayaround": cp.n_day_around, "holweek": cp.n_holiday_week,
-    "daycoord": cp.n_day_coordinated, "halfrel": cp.n_half_of_year,
+    "daycoord": cp.n_day_coordinated, "halfrel": cp.n_half_of_year, "sameago": cp.n_same_year_before,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
@@ -83,7 +84,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         if m.rule.kind in ("date", "daycoord") and named_after(text, m.end):
             continue  # "the March 23 Movement" names a group
         ctx.tense = partial(direction, doc, text, m.start, m.end)
-        value = KINDS[m.rule.kind](m, ctx)
+        value = _possible(KINDS[m.rule.kind](m, ctx))
         if value is None:
             continue
         why = f"rule {m.rule.id}" + (f"; {value.note}" if value.note else "")
@@ -93,7 +94,29 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
-    return _weekdays_of_dates(text, ranges.align(text, ends))
+    return _honest(_weekdays_of_dates(text, ranges.align(text, ends)))
+
+
+def _possible(value: nz.Value | None) -> nz.Value | None:
+    """The value, with any part no calendar has left unknown ("31 February" is ``…-02-XX``), or None
+    when nothing true is left of it (a 13th month, a clock at 25:70)."""
+    if value is None:
+        return None
+    kept = cal.honest(value.value)
+    if kept is None or kept == value.value:
+        return value if kept is not None else None
+    return replace(value, value=kept, note=f"{value.note}; no such day in the calendar".lstrip("; "))
+
+
+def _honest(out: list[Timex]) -> list[Timex]:
+    """The timexes once more through ``cal.honest``, after the passes that join two of them (a range's
+    end lends its year to the other: "Feb. 29 to March 3, 2023" has no 29 February)."""
+    kept = []
+    for timex in out:
+        value = cal.honest(timex.value)
+        if value is not None:
+            kept.append(timex if value == timex.value else replace(timex, value=value))
+    return kept
 
 
 _BETWEEN_LINES = re.compile(r"[ \t]*,?[ \t]*\n\s*")
