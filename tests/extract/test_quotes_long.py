@@ -27,6 +27,10 @@ PIECE = (
 )
 
 
+def shifted(span: tuple[int, int] | None, base: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] - base, span[1] - base)
+
+
 def quotes_by_copy(pipe, text: str, copies: int) -> list[list[tuple]]:  # type: ignore[no-untyped-def]
     """The quotes of ``text`` written out ``copies`` times, per copy, with offsets from the copy's start."""
     whole = text * copies
@@ -34,8 +38,8 @@ def quotes_by_copy(pipe, text: str, copies: int) -> list[list[tuple]]:  # type: 
     for q in run(pipe, whole).quotes:
         k = q.content_span[0] // len(text)
         base = k * len(text)
-        shift = (lambda s: None if s is None else (s[0] - base, s[1] - base))
-        found[k].append((shift(q.content_span), shift(q.speaker_span), shift(q.cue_span), q.direct))
+        found[k].append((shifted(q.content_span, base), shifted(q.speaker_span, base), shifted(q.cue_span, base),
+                         q.direct))
     return found
 
 

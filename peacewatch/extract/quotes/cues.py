@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .frames import as_clause, fenced, finite_complement, participle, that_clause
+from .frames import as_clause, fenced, finite_complement, own_clause, participle, tensed, that_clause
 from .lexicon import Lexicon
 from .page import Page, char_before
 
@@ -183,7 +183,7 @@ def next_cue(lex: Lexicon) -> Callable[[Token], bool]:
     said A, and when pressed, she said B': "said" of B); marked once per document on the ``Page``."""
     def test(t: Token) -> bool:
         return t.dep_ in ("conj", "ccomp") and t.pos_ == "VERB" and t.lemma_.lower() in lex.cues \
-            and any(k.dep_ == "nsubj" for k in t.children)
+            and any(k.dep_ == "nsubj" for k in t.children) and tensed(t)
     return test
 
 
@@ -230,6 +230,8 @@ def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | No
     """'Trump's skepticism hurt him, Graham said, since ...': a cue clause set off by a comma
     reports the rest of its sentence (from the sentence start to the clause, and on to the end
     when the sentence goes on after it)."""
+    if not own_clause(verb):  # 'Through a spokesman, he declined to comment': not a clause set off
+        return None
     sent_start, sent_end = page.sentence(verb.i)
     first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
     last = max(verb.i, subject.right_edge.i) if subject is not None else verb.i
