@@ -45,3 +45,14 @@ def test_a_bare_participle_after_a_comma_reports_nothing(pipe) -> None:  # type:
 def test_a_clause_set_off_by_commas_with_its_own_subject_still_reports(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "The ceasefire, the observers said, held through the night."
     assert contents(pipe, text) == ["The ceasefire, the observers said, held through the night"]
+
+
+def speakers(pipe, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]]
+            for q in run(pipe, text).quotes]
+
+
+def test_a_participle_takes_the_subject_of_a_passive_clause_it_hangs_from(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "After saying the old bridge was still safe, the engineer was taken to the district hospital."
+    assert contents(pipe, text) == ["the old bridge was still safe"]
+    assert speakers(pipe, text) == ["the engineer"]

@@ -36,6 +36,9 @@ from .page import Page, char_before
 
 Range = tuple[int, int]
 _SUBJECTS = ("nsubj",)
+# A verb lent its subject by the verb it hangs from takes that verb's subject as written, passive
+# too: 'After saying …, she was whisked off' (she said), 'he was asked to say …' (he says).
+_BORROWED = ("nsubj", "nsubjpass")
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
@@ -55,15 +58,15 @@ class Cue:
 
 
 def _subject(verb: Token, quoted: list[Range]) -> Token | None:
-    current = verb
+    current, deps = verb, _SUBJECTS
     for _ in range(4):
-        subj = _nearest([c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)],
+        subj = _nearest([c for c in current.children if c.dep_ in deps and not _inside(c.idx, quoted)],
                         current) or _agent(current)
         if subj is not None:
             return subj
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
-        current = current.head
+        current, deps = current.head, _BORROWED
     return _beside(verb)
 
 
