@@ -35,7 +35,7 @@ from .lexicon import Lexicon
 from .page import Page, char_before
 
 Range = tuple[int, int]
-_SUBJECTS = ("nsubj",)
+_SUBJECTS: tuple[str, ...] = ("nsubj",)
 # A verb lent its subject by the verb it hangs from takes that verb's subject as written, passive
 # too: 'After saying …, she was whisked off' (she said), 'he was asked to say …' (he says).
 _BORROWED = ("nsubj", "nsubjpass")
