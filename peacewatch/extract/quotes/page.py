@@ -50,8 +50,12 @@ class Page:
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.text = text
-        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-        self.sent_starts = [s.start for s in doc.sents]
+        self.breaks: list[int] = []
+        at = text.find("\n")
+        while at >= 0:
+            self.breaks.append(at)
+            at = text.find("\n", at + 1)
+        self._sent_starts: list[int] | None = None  # read from the parse when first asked
         self.words_before = [0]  # words (not punctuation) before each token: a prefix count
         for t in doc:
             self.words_before.append(self.words_before[-1] + (not t.is_punct))
@@ -82,9 +86,12 @@ class Page:
     def sentence(self, i: int) -> tuple[int, int]:
         """Token bounds (start, end) of the sentence holding token ``i``, as ``Token.sent`` draws
         them (which walks the sentence each time it is asked)."""
-        k = bisect_right(self.sent_starts, i) - 1
-        start = self.sent_starts[k] if k >= 0 else 0
-        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        starts = self._sent_starts
+        k = bisect_right(starts, i) - 1
+        start = starts[k] if k >= 0 else 0
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.doc)
         return start, end
 
 
