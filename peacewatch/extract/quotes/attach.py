@@ -26,14 +26,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
 from .marks import Quotation
+from .page import FirstAtLeast, char_after, char_before
 
 _ONLY_PUNCT = re.compile(r"[^\w\"“”«»]*")
 _LEAD_IN = re.compile(r"[^\"“”«».!?]{0,60}[:,]\s*")
+_LEAD_IN_LONGEST = 61  # of _LEAD_IN without its trailing blanks
 _SENTENCE_END = ".!?:"
 _TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}):[ \t]+(?=\S)")
 _DASH = re.compile(r"[ \t\u00a0]*([―—–]+)[ \t\u00a0]*(?=\w)")
@@ -50,41 +53,71 @@ def _clause_range(doc: Doc, cue: Cue) -> tuple[int, int]:
     return start, end
 
 
-def cue_before(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
+class Clauses:
+    """The cues of a document (in reading order) with where each cue's clause starts and ends, indexed
+    so that the cue beside a quotation is found by binary search, not by looking at every cue."""
+
+    def __init__(self, doc: Doc, cues: list[Cue]) -> None:
+        self.cues = cues
+        ranges = [_clause_range(doc, c) for c in cues]
+        self.starts = [r[0] for r in ranges]
+        self.ends = [r[1] for r in ranges]
+        self.cue_starts = [c.cue[0] for c in cues]
+        self.starting = FirstAtLeast(self.starts)
+        self.ending = FirstAtLeast([-e for e in reversed(self.ends)])
+
+    def first_starting_at(self, pos: int) -> int | None:
+        """The first cue, in reading order, whose clause starts at or after ``pos`` (a clause starts
+        no later than its cue, so every cue before ``pos`` is passed over at once)."""
+        k = self.starting.first(bisect_left(self.cue_starts, pos), pos)
+        return k if k < len(self.cues) else None
+
+    def last_ending_by(self, pos: int) -> int | None:
+        """The last cue, in reading order, whose clause ends at or before ``pos``."""
+        last = bisect_left(self.cue_starts, pos) - 1  # a clause ends after its cue starts
+        n = len(self.cues)
+        k = n - 1 - self.ending.first(n - 1 - last, -pos)
+        return k if k >= 0 else None
+
+
+def cue_before(text: str, clauses: Clauses, q: Quotation) -> Cue | None:
     """The cue whose clause starts right after the quotation closes (not after a full stop, and
     only for a quotation that opens its sentence: a title inside a phrase takes no cue)."""
     if text[q.content_end - 1] == "." or not _opens_sentence(text, q):
         return None
-    for cue in cues:
-        start, _ = _clause_range(doc, cue)
-        if start < q.end:
-            continue
-        gap = text[q.end:start]
-        if len(gap) > 4 or "\n" in gap or not _ONLY_PUNCT.fullmatch(gap):
-            return None
-        return cue
-    return None
+    k = clauses.first_starting_at(q.end)
+    if k is None:
+        return None
+    gap = text[q.end:clauses.starts[k]]
+    if len(gap) > 4 or "\n" in gap or not _ONLY_PUNCT.fullmatch(gap):
+        return None
+    return clauses.cues[k]
 
 
-def cue_after(text: str, doc: Doc, q: Quotation, cues: list[Cue]) -> Cue | None:
+def cue_after(text: str, clauses: Clauses, q: Quotation) -> Cue | None:
     """The cue whose clause ends right before the quotation opens."""
-    for cue in reversed(cues):
-        _, end = _clause_range(doc, cue)
-        if end > q.start:
-            continue
-        gap = text[end:q.start]
-        if gap.strip() == "" and "\n" not in gap:
-            return cue if _whole_sentence(text, q) else None
-        return cue if _LEAD_IN.fullmatch(gap) else None
-    return None
+    k = clauses.last_ending_by(q.start)
+    if k is None:
+        return None
+    end = clauses.ends[k]
+    blank = q.start
+    while blank > end and text[blank - 1].isspace():
+        blank -= 1
+    if blank == end:
+        return clauses.cues[k] if "\n" not in text[end:q.start] and _whole_sentence(text, q) else None
+    if blank - end > _LEAD_IN_LONGEST:  # the lead-in (at most 60 characters and ":" or ",") is shorter
+        return None
+    return clauses.cues[k] if _LEAD_IN.fullmatch(text, end, q.start) else None
 
 
 def colon_clause(text: str, doc: Doc, q: Quotation) -> Token | None:
     """The main verb of the sentence that ends in a colon right before the quotation."""
-    before = text[:q.start].rstrip()
-    if not before.endswith(":") or "\n\n\n" in text[len(before):q.start]:
+    end = q.start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if text[end - 1:end] != ":" or "\n\n\n" in text[end:q.start]:
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None or len(colon) == 0:
         return None
     verb = colon[0].head  # the verb the colon closes, even when the parse runs on into the quote
@@ -101,9 +134,8 @@ def dash_after(text: str, q: Quotation) -> tuple[int, int, int] | None:
     """'"...." ― Sonya Herridge': the dash (cue) between a quotation opening its paragraph and a
     short name closing it. Returns the dash's start and end and where the name starts."""
     m = _DASH.match(text, q.end)
-    line_end = text.find("\n", q.end)
-    rest = text[q.end:] if line_end < 0 else text[q.end:line_end]
-    if m is None or len(rest) > 60 or text[:q.start].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
+    short = "\n" in text[q.end:q.end + 61] or len(text) - q.end <= 60  # the rest of its line
+    if m is None or not short or char_before(text, q.start, " \t\u00a0") not in ("", "\n"):
         return None
     return m.start(1), m.end(1), m.end()
 
@@ -112,7 +144,7 @@ def turn_name(text: str, q: Quotation) -> tuple[int, int, int] | None:
     """'"WALLACE: Do you really see …': where the name of a transcript turn starts and ends (the colon
     follows it) and where its content starts, for a quotation opening its paragraph that way."""
     m = _TURN.match(text, q.content_start)
-    if m is None or text[:q.start].rstrip(" \t\u00a0")[-1:] not in ("", "\n"):
+    if m is None or char_before(text, q.start, " \t\u00a0") not in ("", "\n"):
         return None
     return m.start(1), m.end(1), m.end()
 
@@ -120,24 +152,24 @@ def turn_name(text: str, q: Quotation) -> tuple[int, int, int] | None:
 def _whole_sentence(text: str, q: Quotation) -> bool:
     """'He said "We will win."': the quotation opens with a capital and closes its sentence."""
     first = text[q.content_start]
-    after = text[q.end:].lstrip(" \t")
-    closes = text[q.content_end - 1] in _SENTENCE_END or after == "" or after[0] in "\n" + _SENTENCE_END
+    after = char_after(text, q.end, " \t")
+    closes = text[q.content_end - 1] in _SENTENCE_END or after == "" or after in "\n" + _SENTENCE_END
     return first.isupper() and closes
 
 
 def _opens_sentence(text: str, q: Quotation) -> bool:
-    before = text[:q.start].rstrip(" \t\u00a0")
-    return before == "" or before[-1] in "\n.!?:;,—–―-”\"'"
+    before = char_before(text, q.start, " \t\u00a0")
+    return before == "" or before in "\n.!?:;,—–―-”\"'"
 
 
 def stands_alone(text: str, q: Quotation) -> bool:
     """True when the quotation fills its sentence (or paragraph)."""
-    before = text[:q.start].rstrip(" \t")
-    left_ok = before == "" or before[-1] in "\n" + _SENTENCE_END or before[-1] in "”\""
-    after = text[q.end:].lstrip(" \t")
+    before = char_before(text, q.start, " \t")
+    left_ok = before == "" or before in "\n" + _SENTENCE_END or before in "”\""
+    after = char_after(text, q.end, " \t")
     inner_end = text[q.content_end - 1] if q.content_end > q.content_start else ""
     right_ok = (
-        after == "" or after[0] in "\n" + _SENTENCE_END or inner_end in _SENTENCE_END
+        after == "" or after in "\n" + _SENTENCE_END or inner_end in _SENTENCE_END
         or q.continued
     )
     return left_ok and right_ok

@@ -13,35 +13,35 @@ from typing import TYPE_CHECKING
 
 from ...contract import Annotation
 from ...types import Quote
-from .attach import colon_clause, cue_after, cue_before, dash_after, stands_alone, turn_name
+from .attach import Clauses, colon_clause, cue_after, cue_before, dash_after, stands_alone, turn_name
 from .cues import Cue, find_cues, verb_subject
 from .lexicon import load_lexicon
+from .loose import Loose, Spans
 from .marks import Quotation, find_quotations
+from .page import Page
 from .speaker import SpeakerFinder
 
 if TYPE_CHECKING:
     from ...config import Config
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _within(span: tuple[int, int] | None, loose: list[Quotation]) -> list[Quotation]:
-    if span is None:
-        return []
-    return [q for q in loose if span[0] <= q.content_start < span[1]]
-
-
-def _content(cue: Cue, loose: list[Quotation]) -> tuple[tuple[int, int] | None, str, list[Quotation]]:
+def _content(cue: Cue, loose: Loose) -> tuple[tuple[int, int] | None, str, bool]:
     """The content of a cue without a quotation beside it: its clause, or its object span when
-    only that holds quoted words ('called it "a disgrace"'); no content without either."""
-    in_clause, in_object = _within(cue.content, loose), _within(cue.obj, loose)
+    only that holds quoted words ('called it "a disgrace"'); no content without either. The flag
+    says whether quoted words are inside the content."""
+    in_clause, in_object = loose.any_in(cue.content), loose.any_in(cue.obj)
     if cue.content is not None and (in_clause or not in_object):
         return cue.content, "clausal content", in_clause
     if in_object:
-        return cue.obj, "object", in_object
-    return None, "", []
+        return cue.obj, "object", True
+    return None, "", False
+
+
+def _later(quote: Quote | None, inherited: Quote | None) -> Quote | None:
+    """The one of two earlier quotes that starts later (the attributed quote when both start together)."""
+    if quote is None or (inherited is not None and inherited.content_span[0] > quote.content_span[0]):
+        return inherited
+    return quote
 
 
 def _balance(content: tuple[int, int], inner: list[Quotation]) -> tuple[int, int]:
@@ -67,27 +67,28 @@ class QuoteExtractor:
         lex = load_lexicon()
         text = ann.doc.text
         quotations = find_quotations(text)
-        cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations])
+        page = Page(ann.doc, text)
+        cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations], page)
         speakers = SpeakerFinder(ann.doc, ann.result, lex, tuple(c.subject for c in cues if c.subject is not None))
-        attached = self._attach(ann, text, quotations, cues, speakers)
+        attached = self._attach(ann, text, quotations, Clauses(ann.doc, cues), speakers)
         quotes = list(attached.values())
-        loose = [q for i, q in enumerate(quotations) if i not in attached]
+        loose = Loose([q for i, q in enumerate(quotations) if i not in attached])
         used = {q.cue_span for q in quotes}
-        direct_spans = [q.content_span for q in quotes]
+        direct_spans = Spans([q.content_span for q in quotes])
         for cue in cues:
             if cue.cue in used:
                 continue
-            content, what, inner = _content(cue, loose)
-            if content is None or any(_overlaps(content, s) for s in direct_spans):
+            content, what, mixed = _content(cue, loose)
+            if content is None or direct_spans.overlaps(content):
                 continue
-            loose = [q for q in loose if q not in inner]
+            inner = loose.take(content) if mixed else []
             why = what + (", mixed with quotation" if inner else "")
             quotes.append(self._quote(speakers, cue, _balance(content, inner), bool(inner), why))
-        quotes.extend(self._inherit(text, loose, quotes))
+        quotes.extend(self._inherit(text, loose.left(), quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
 
-    def _attach(self, ann: Annotation, text: str, quotations: list[Quotation], cues: list[Cue],
+    def _attach(self, ann: Annotation, text: str, quotations: list[Quotation], cues: Clauses,
                 speakers: SpeakerFinder) -> dict[int, Quote]:
         """Quotations with a cue beside them, by index; then the paragraphs of a quote that runs
         over paragraphs take the attribution of the part that closes it."""
@@ -95,9 +96,9 @@ class QuoteExtractor:
         for i, q in enumerate(quotations):
             if i in attached:
                 continue
-            cue, side = cue_before(text, ann.doc, q, cues), "before"
+            cue, side = cue_before(text, cues, q), "before"
             if cue is None:
-                cue, side = cue_after(text, ann.doc, q, cues), "after"
+                cue, side = cue_after(text, cues, q), "after"
             if cue is None:
                 cue, side = self._dash(ann, text, q), "dash"
             if cue is None:
@@ -163,18 +164,24 @@ class QuoteExtractor:
     def _inherit(text: str, loose: list[Quotation], quotes: list[Quote]) -> list[Quote]:
         """Stand-alone quotations take speaker and cue of the nearest preceding attributed quote."""
         out: list[Quote] = []
-        for q in loose:
+        attributed = sorted((x for x in quotes if x.speaker_span), key=lambda x: x.content_span[0])  # stable
+        k, prev_quote, prev_out = 0, None, None
+        for q in loose:  # in reading order: the nearest earlier quote is kept as the walk goes on
+            while k < len(attributed) and attributed[k].content_span[0] < q.start:
+                if prev_quote is None or attributed[k].content_span[0] > prev_quote.content_span[0]:
+                    prev_quote = attributed[k]  # of quotes that start together, the first listed
+                k += 1
             if not stands_alone(text, q):
                 continue
-            earlier = [x for x in quotes + out if x.content_span[0] < q.start and x.speaker_span]
-            prev = max(earlier, key=lambda x: x.content_span[0], default=None)
+            prev = _later(prev_quote, prev_out)
             if prev is None:
                 why = "stand-alone quotation, no earlier attributed quote"
                 out.append(Quote((q.content_start, q.content_end), None, None, None, True, why))
                 continue
             why = f"stand-alone quotation ({q.pair}) inherits from quote at {prev.content_span[0]}"
-            out.append(Quote((q.content_start, q.content_end), prev.speaker, prev.speaker_span,
-                             prev.cue_span, True, why))
+            prev_out = Quote((q.content_start, q.content_end), prev.speaker, prev.speaker_span, prev.cue_span,
+                             True, why)
+            out.append(prev_out)
         return out
 
 

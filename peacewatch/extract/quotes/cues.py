@@ -25,16 +25,20 @@ phrase itself, as content.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from .frames import as_clause, fenced, finite_complement, participle, that_clause
+from .frames import as_clause, fenced, finite_complement, own_clause, participle, tensed, that_clause
 from .lexicon import Lexicon
+from .page import Page, char_before
 
 Range = tuple[int, int]
-_SUBJECTS = ("nsubj",)
+_SUBJECTS: tuple[str, ...] = ("nsubj",)
+# A verb lent its subject by the verb it hangs from takes that verb's subject as written, passive
+# too: 'After saying …, she was whisked off' (she said), 'he was asked to say …' (he says).
+_BORROWED = ("nsubj", "nsubjpass")
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
@@ -54,15 +58,15 @@ class Cue:
 
 
 def _subject(verb: Token, quoted: list[Range]) -> Token | None:
-    current = verb
+    current, deps = verb, _SUBJECTS
     for _ in range(4):
-        subj = _nearest([c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c.idx, quoted)],
+        subj = _nearest([c for c in current.children if c.dep_ in deps and not _inside(c.idx, quoted)],
                         current) or _agent(current)
         if subj is not None:
             return subj
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
-        current = current.head
+        current, deps = current.head, _BORROWED
     return _beside(verb)
 
 
@@ -142,25 +146,25 @@ def _inside(idx: int, ranges: list[Range]) -> bool:
     return i >= 0 and ranges[i][0] <= idx < ranges[i][1]
 
 
-def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
+def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower())
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
     if entry is None:
-        return _clause_verb_cue(tok, lex, quoted, text)
+        return _clause_verb_cue(tok, lex, quoted, page)
     subject = _subject(tok, quoted)
     content = _clause(tok, entry.content)
     if content is None and entry.frame in _AS_FRAMES:
         tokens = as_clause(tok)
         content = None if tokens is None else _trim(tok.doc, *tokens)
     if content is None and entry.frame == "speech":
-        content = _unmarked_clause(tok) or _parenthetical(tok, subject)
-    content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
+        content = _unmarked_clause(tok) or _parenthetical(tok, subject, page)
+    content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
 
 
-def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -> Cue | None:
+def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
     """A verb of ``clause_verbs.tsv`` ("boasted", "suspect", "realized") in the active voice with a
     subject reports only the finite clause it governs: 'Many experts suspect those losses were
     generated …' (the passive 'they were convinced the ministry lied' is a state, not a report)."""
@@ -173,35 +177,43 @@ def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], text: str) -
     if clause is None:  # a cue for a quotation beside it only ('"…," the commander boasted')
         return Cue((tok.idx, tok.idx + len(tok)), subject, None, rule + ")")
     content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
-    content = _before_next_cue(tok, lex, _in_paragraph(text, tok, content))
+    content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, rule + ", finite clause)")
 
 
-def _before_next_cue(verb: Token, lex: Lexicon, content: Range | None) -> Range | None:
+def next_cue(lex: Lexicon) -> Callable[[Token], bool]:
+    """Whether a token starts a clause joined to a content with a cue and a subject of its own ('She
+    said A, and when pressed, she said B': "said" of B); marked once per document on the ``Page``."""
+    def test(t: Token) -> bool:
+        return t.dep_ in ("conj", "ccomp") and t.pos_ == "VERB" and t.lemma_.lower() in lex.cues \
+            and any(k.dep_ == "nsubj" for k in t.children) and tensed(t)
+    return test
+
+
+def _before_next_cue(page: Page, content: Range | None) -> Range | None:
     """'She said A, and when pressed, she said B': the content ends where a clause joined to it with
     a cue and a subject of its own begins (that clause is the next attribution). A cue the content
     opens with ('said that she said …') is reported speech inside the content and stays."""
     if content is None:
         return None
-    doc = verb.doc
+    doc = page.doc
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return content
-    for t in span:
-        if t.dep_ in ("conj", "ccomp") and t.pos_ == "VERB" and t.lemma_.lower() in lex.cues \
-                and any(k.dep_ == "nsubj" for k in t.children) \
-                and sum(not w.is_punct for w in doc[span.start:t.left_edge.i]) >= 3:
-            return _trim(doc, span.start, t.left_edge.i) or content
+    for i in page.next_cues_in(span.start, span.end):
+        edge = doc[i].left_edge.i
+        if page.words(span.start, edge) >= 3:
+            return _trim(doc, span.start, edge) or content
     return content
 
 
-def _in_paragraph(text: str, tok: Token, content: Range | None) -> Range | None:
+def _in_paragraph(page: Page, tok: Token, content: Range | None) -> Range | None:
     """The content clipped to the cue's paragraph (a misparse may run past a line break)."""
     if content is None:
         return None
-    start = max(content[0], text.rfind("\n", 0, tok.idx) + 1)
-    line_end = text.find("\n", tok.idx)
-    end = min(content[1], len(text) if line_end < 0 else line_end)
+    text = page.text
+    start = max(content[0], page.line_start(tok.idx))
+    end = min(content[1], page.line_end(tok.idx))
     while end > start and text[end - 1] in " \t.,;:":
         end -= 1
     return (start, end) if end > start else None
@@ -217,17 +229,19 @@ def _unmarked_clause(verb: Token) -> Range | None:
     return None
 
 
-def _parenthetical(verb: Token, subject: Token | None) -> Range | None:
+def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | None:
     """'Trump's skepticism hurt him, Graham said, since ...': a cue clause set off by a comma
     reports the rest of its sentence (from the sentence start to the clause, and on to the end
     when the sentence goes on after it)."""
-    sent = verb.sent
+    if not own_clause(verb):  # 'Through a spokesman, he declined to comment': not a clause set off
+        return None
+    sent_start, sent_end = page.sentence(verb.i)
     first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
     last = max(verb.i, subject.right_edge.i) if subject is not None else verb.i
-    if first - 1 <= sent.start or verb.doc[first - 1].text != ",":
+    if first - 1 <= sent_start or verb.doc[first - 1].text != ",":
         return None
-    goes_on = any(not t.is_punct for t in verb.doc[last + 1:sent.end])
-    return _trim(verb.doc, sent.start, sent.end if goes_on else first)
+    goes_on = page.words(last + 1, sent_end) > 0
+    return _trim(verb.doc, sent_start, sent_end if goes_on else first)
 
 
 def _object(verb: Token) -> Range | None:
@@ -249,7 +263,7 @@ def _past_object(complements: list[Token]) -> list[Token]:
     return complements
 
 
-def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:
+def _according_cue(tok: Token, lex: Lexicon, page: Page) -> Cue | None:
     prep = lex.according.get(tok.lemma_.lower())
     if prep is None:
         return None
@@ -260,16 +274,15 @@ def _according_cue(tok: Token, lex: Lexicon) -> Cue | None:
     if source is None:
         return None
     end = to.idx + len(to)
-    return Cue((tok.idx, end), source, _minus_phrase(tok), f"according.tsv:{tok.lower_} {prep}")
+    return Cue((tok.idx, end), source, _minus_phrase(tok, page), f"according.tsv:{tok.lower_} {prep}")
 
 
-def _minus_phrase(tok: Token) -> Range | None:
+def _minus_phrase(tok: Token, page: Page) -> Range | None:
     """The clause an "according to X" phrase modifies, without the phrase."""
     head = tok.head if tok.head.i != tok.i else tok
-    sent: Span = tok.sent
     start, end = head.left_edge.i, head.right_edge.i + 1
     if head.i == tok.i:
-        start, end = sent.start, sent.end
+        start, end = page.sentence(tok.i)
     p_start, p_end = tok.left_edge.i, tok.right_edge.i + 1
     if p_start - start <= end - p_end:
         start = max(start, p_end)
@@ -306,7 +319,7 @@ def _holder(noun: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
-def _colon_cue(tok: Token, text: str) -> Cue | None:
+def _colon_cue(tok: Token, page: Page) -> Cue | None:
     """'Pence: Flowers won't be at the debate.' / 'PENCE: Well, look, ...': a name of at most
     four proper nouns (or one word in capitals) opening its paragraph, then a colon, reports
     the rest of the paragraph."""
@@ -320,10 +333,9 @@ def _colon_cue(tok: Token, text: str) -> Cue | None:
     shouting = tok.i - first == 0 and doc[tok.i - 1].text.isupper() and len(doc[tok.i - 1]) > 1
     if shouting:
         first, name = tok.i - 1, doc[tok.i - 1:tok.i]
-    if len(name) == 0 or text[:doc[first].idx].rstrip(" \t\"“")[-1:] not in ("", "\n"):
+    if len(name) == 0 or char_before(page.text, doc[first].idx, " \t\"“") not in ("", "\n"):
         return None
-    line_end = text.find("\n", tok.idx)
-    content = _trim_chars(text, tok.idx + 1, len(text) if line_end < 0 else line_end)
+    content = _trim_chars(page.text, tok.idx + 1, page.line_end(tok.idx))
     if content is None:
         return None
     return Cue((tok.idx, tok.idx + 1), name.root, content, "colon after a name opening its paragraph")
@@ -337,33 +349,34 @@ def _trim_chars(text: str, start: int, end: int) -> Range | None:
     return (start, end) if end > start else None
 
 
-def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range]) -> list[Cue]:
+def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range], page: Page | None = None) -> list[Cue]:
     """Every cue outside quotation marks, in reading order."""
     ranges = sorted(quoted)
-    text = doc.text
+    page = Page(doc, doc.text) if page is None else page
+    page.mark_next_cues(next_cue(lex))
     found: list[Cue] = []
     for tok in doc:
         if _inside(tok.idx, ranges):
             continue
-        cue = (_verb_cue(tok, lex, ranges, text) or _according_cue(tok, lex) or _noun_cue(tok, lex)
-               or _colon_cue(tok, text))
+        cue = (_verb_cue(tok, lex, ranges, page) or _according_cue(tok, lex, page) or _noun_cue(tok, lex)
+               or _colon_cue(tok, page))
         if cue is not None:
-            found.append(_chained(doc, cue, found))
+            found.append(_chained(page, cue, found))
     return found
 
 
-def _chained(doc: Doc, cue: Cue, earlier: list[Cue]) -> Cue:
+def _chained(page: Page, cue: Cue, earlier: list[Cue]) -> Cue:
     """A participle cue set off by a comma continues the cue before it in the same sentence and
     takes that cue's speaker: when the parse left it without a subject ('"…," Sanders said, going
     on to say that …': it hung it on a verb inside the quotation), or hung it on the clause that cue
     reports ('Officials warned that the truce was fragile, saying …': the truce says nothing)."""
     if not earlier or earlier[-1].subject is None:
         return cue
-    prev = earlier[-1]
+    prev, doc = earlier[-1], page.doc
     verb = doc.char_span(*cue.cue, alignment_mode="expand")
     before = doc.char_span(*prev.cue, alignment_mode="expand")
     root = None if verb is None else participle(verb.root)
-    if root is None or before is None or root.sent.start != before.root.sent.start:
+    if root is None or before is None or page.sentence(root.i) != page.sentence(before.root.i):
         return cue
     if cue.subject is None:
         return replace(cue, subject=prev.subject)

@@ -49,10 +49,24 @@ def finite_complement(verb: Token) -> Token | None:
             return c
         if c.left_edge.tag_ in _WH and c.left_edge.lower_ != "that":
             continue  # 'decide what information could be useful': a question, not a claim
-        tensed = c.tag_ in _TENSED or any(k.dep_ in ("aux", "auxpass") and k.tag_ in _TENSED for k in c.children)
-        if tensed and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+        if tensed(c) and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
             return c
     return None
+
+
+def tensed(verb: Token) -> bool:
+    """Whether a verb is finite: tensed itself or through an auxiliary ('said', 'will say', 'has
+    said'), not an infinitive or a participle ('to think', 'saying')."""
+    return verb.tag_ in _TENSED or any(k.dep_ in ("aux", "auxpass") and k.tag_ in _TENSED for k in verb.children)
+
+
+def own_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause of its own, one that a comma can set off ('…, Graham said, …'):
+    not the infinitive of another verb ('he declined to comment'), and tensed or with a subject of
+    its own (not a bare participle: 'Patriot failed as predicted')."""
+    if verb.dep_ == "xcomp":
+        return False
+    return tensed(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def as_clause(verb: Token) -> tuple[int, int] | None:

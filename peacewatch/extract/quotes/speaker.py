@@ -77,8 +77,7 @@ class SpeakerFinder:
         bodies = {e.id for e in result.entities if e.kind in ACTOR_KINDS - {"armed_group"}}
         self.body_mentions = [m for m in self.actor_mentions if m.entity in bodies]
         self.subjects = {id(m) for m in self.person_mentions + self.actor_mentions if _is_subject(doc, m)}
-        self.speaking = {id(m) for m in self.actor_mentions + self.person_mentions
-                         if any(m.start <= t.idx < m.end for t in speaking)}
+        self.speaking = _holding(self.actor_mentions + self.person_mentions, speaking)
         # A state's forces ("Ukrainian forces", "Sudan's army"), not an armed group's: whose a service is.
         armed_forces = forces(result)
         self.forces = [m for m in self.mentions if m.label != "PRON" and m.entity in armed_forces]
@@ -251,6 +250,12 @@ class SpeakerFinder:
             if antecedent.entity is not None:
                 return Speaker(span, antecedent.entity, f"relative {word!r} -> {antecedent.why}")
         return Speaker(span, None, f"subject {word!r} without a mention")
+
+
+def _holding(mentions: list[Mention], tokens: tuple[Token, ...]) -> set[int]:
+    """Ids of the mentions that hold one of ``tokens`` (a binary search each, not every token)."""
+    starts = sorted(t.idx for t in tokens)
+    return {id(m) for m in mentions if bisect_left(starts, m.end) > bisect_left(starts, m.start)}
 
 
 def forces(result: Result) -> set[str]:
