@@ -25,35 +25,65 @@ if TYPE_CHECKING:
 
 # Clauses whose time expressions belong to their own verb, not to a trigger outside them.
 MODIFIER_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp")
+# Of those, the clauses that describe the noun they hang on: when that noun is the trigger and their
+# verb says that it took place (``OWN_VERBS``), they tell when the event itself was ("the attacks,
+# which took place on Thursday", "the deal reached on Monday"); another verb tells of another act on
+# it ("talks that were suspended in 2019").
+OWN_CLAUSES = ("relcl", "acl")
+OWN_VERBS = frozenset({"happen", "occur", "take", "hold", "be", "begin", "start", "open", "reach", "sign",
+                       "agree", "strike", "conclude", "launch", "carry", "stage", "unfold"})
 HISTORICAL_DAYS = 365
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
-def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int]) -> bool:
-    """``governors``: the indices of the trigger and its ancestors, the tokens whose subtree holds it
-    (a set, not a walk of each clause's subtree: on a long parse that walk made dating cubic)."""
+def _modifier_clause(timex: Timex, doc: Doc) -> Token | None:
+    """The innermost relative clause, participle or complement holding the time expression, or None."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     tok = span.root
     while tok.head.i != tok.i:
         if tok.dep_ in MODIFIER_CLAUSES:
-            return tok.i not in governors
+            return tok
         tok = tok.head
-    return False
+    return None
+
+
+def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int], trigger: Token) -> bool:
+    """``governors``: the indices of the trigger and its ancestors, the tokens whose subtree holds it
+    (a set, not a walk of each clause's subtree: on a long parse that walk made dating cubic). A
+    relative clause or participle of the trigger telling that it took place is its own (``_own_clause``)."""
+    clause = _modifier_clause(timex, doc)
+    return clause is not None and clause.i not in governors and not _own_clause(clause, trigger)
+
+
+def _own_clause(clause: Token, trigger: Token) -> bool:
+    """Whether ``clause`` (a relative clause or participle) tells when the trigger's event took place:
+    it hangs on the trigger, or on the noun the trigger is "of" ("the second round of talks, which
+    began on Feb. 14"), and its verb says that it took place."""
+    if clause.dep_ not in OWN_CLAUSES or clause.lemma_.lower() not in OWN_VERBS:
+        return False
+    of = trigger.head
+    return clause.head.i == trigger.i or (trigger.dep_ == "pobj" and of.lower_ == "of" and clause.head.i == of.head.i)
 
 
 def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
     """The time expression that dates the event whose trigger is ``trigger``."""
     governors = {trigger.i, *(a.i for a in trigger.ancestors)}
-    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors)]
+    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors, trigger)]
     if not usable:
         return None
     return governing_timex(usable, doc, trigger.i)
 
 
 def in_clause(timex: Timex, trigger: Token) -> bool:
-    """Whether the time expression lies in the trigger's own clause."""
+    """Whether the time expression lies in the trigger's own clause (so a date after publication makes
+    the event one to come). A clause of the trigger telling that it took place, in a tense not of the
+    future ("the round of talks, which began on Feb. 14"), says it happened: a date after publication
+    there is a misread year (or an article's day inferred too early), not an event to come."""
+    clause = _modifier_clause(timex, trigger.doc)
+    if clause is not None and _own_clause(clause, trigger) and verb_direction(clause) != "future":
+        return False
     head = trigger
     while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head.i != head.i:
         head = head.head
