@@ -33,6 +33,10 @@ OWN_CLAUSES = ("relcl", "acl")
 OWN_VERBS = frozenset({"happen", "occur", "take", "hold", "be", "begin", "start", "open", "reach", "sign",
                        "agree", "strike", "conclude", "launch", "carry", "stage", "unfold"})
 HISTORICAL_DAYS = 365
+# Expressions counting forward from the event told before them (not from today, as "next month" does).
+ANAPHORIC_FORWARD = re.compile(r"^the\s+(?:following|next)\s+\w+$|\blater$", re.I)
+# A calendar value: a date the text stated (not a duration, a reference word or an unknown year).
+STATED = re.compile(r"^\d{4}")
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
@@ -70,10 +74,21 @@ def _own_clause(clause: Token, trigger: Token) -> bool:
 def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
     """The time expression that dates the event whose trigger is ``trigger``."""
     governors = {trigger.i, *(a.i for a in trigger.ancestors)}
-    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors, trigger)]
+    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors, trigger)
+              and not counted_from_nothing(t, timexes)]
     if not usable:
         return None
     return governing_timex(usable, doc, trigger.i)
+
+
+def counted_from_nothing(timex: Timex, timexes: list[Timex]) -> bool:
+    """Whether ``timex`` counts forward from an earlier event ("a month later", "the following day")
+    while the text states no date before it: the event it counts from was told undated, so the timex
+    component could only count from the document's own day, a day no event had ("a month later"
+    after a deal told without its day). Such an expression dates nothing."""
+    if not ANAPHORIC_FORWARD.search(timex.text.strip()):
+        return False
+    return not any(t.end <= timex.start and STATED.match(t.value) for t in timexes)
 
 
 def in_clause(timex: Timex, trigger: Token) -> bool:
