@@ -65,10 +65,13 @@ def _own_clause(clause: Token, trigger: Token) -> bool:
     """Whether ``clause`` (a relative clause or participle) tells when the trigger's event took place:
     it hangs on the trigger, or on the noun the trigger is "of" ("the second round of talks, which
     began on Feb. 14"), and its verb says that it took place."""
-    if clause.dep_ not in OWN_CLAUSES or clause.lemma_.lower() not in OWN_VERBS:
+    if clause.dep_ not in OWN_CLAUSES:
         return False
-    of = trigger.head
-    return clause.head.i == trigger.i or (trigger.dep_ == "pobj" and of.lower_ == "of" and clause.head.i == of.head.i)
+    head = clause.head.i
+    of_noun = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and head == trigger.head.head.i
+    if head != trigger.i and not of_noun:
+        return False
+    return clause.lemma_.lower() in OWN_VERBS
 
 
 def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
