@@ -166,6 +166,7 @@ def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
     """The exports of ``events``, ``commitments`` and ``entities`` with every party as codes: an
     entity id counts every code it carries in the entities export and in the events' arguments."""
     seen: dict[str, set[str]] = {}
+    exported = {e["id"]: code(e.get("code")) for e in entities}
     for e in entities:
         seen.setdefault(e["id"], set()).update(codes([e.get("code")]))
     evs = []
@@ -174,7 +175,10 @@ def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
         for key in ("actor", "recipient"):
             side = set()
             for item in r.get(key) or []:
-                c = code(item.get("code")) or next(iter(seen.get(item.get("entity") or "", ())), None)
+                # as the shared scorer: the item's own code, else its entity's (the entities export);
+                # else, stably, a code seen for it (not whichever a set gives first: that varied by run)
+                entity = item.get("entity") or ""
+                c = code(item.get("code")) or exported.get(entity) or min(seen.get(entity, ()), default=None)
                 if c:
                     side.add(c)
                     seen.setdefault(item.get("entity") or "", set()).add(c)

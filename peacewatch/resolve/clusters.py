@@ -1,15 +1,18 @@
 """Clustering event reports into real-world events, independent of the order documents arrived in.
 
 Reports are taken in a canonical order (sorted by content: type, status, mode, most precise date
-first, then document id and span) and each joins the first cluster, in creation order, where no
-member contradicts it (complete linkage: a year-level date cannot chain two different days) and
-some member gives evidence that it is the same event (single linkage for evidence, see
-``reports.evidence``); else it starts a new cluster. Shuffling the input therefore gives the same
-clusters. Each member after the first keeps the evidence that let it join (for ``why``).
+first, then document id and span). A cluster can take a report when no member contradicts it
+(complete linkage: a year-level date cannot chain two different days) and some member gives
+evidence that it is the same event (single linkage for evidence, see ``reports.evidence``). Of the
+clusters that can take it, the report joins the one whose evidence is strongest
+(``reports.strength``: the same sentence, then a shared actor and a shared recipient, then a shared
+actor, then the same stated day or count), the earliest made on a tie; else it starts a new
+cluster. A cluster's index follows the canonical order, so shuffling the input gives the same
+clusters. Each member after the first keeps the strongest evidence that let it join (for ``why``).
 
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
-with; the result is the same as testing every cluster in creation order.
+with; the result is the same as testing every cluster.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..config import LedgerSettings
-from .reports import JOINT, Report, evidence, incompatibility, merge_kind, status_class
+from .reports import JOINT, Report, evidence, incompatibility, merge_kind, status_class, strength
 
 
 @dataclass
@@ -51,14 +54,32 @@ class Cluster:
             rep.window.end, slack)
 
     def link(self, rep: Report, settings: LedgerSettings) -> str | None:
-        """Why the report joins: no member contradicts it and the first member (in joining order)
-        that gives evidence names it; None when it cannot join."""
+        """Why the report joins: no member contradicts it and the member giving the strongest
+        evidence names it; None when it cannot join."""
+        found = self.fit(rep, settings)
+        return found.link if found is not None else None
+
+    def fit(self, rep: Report, settings: LedgerSettings) -> Fit | None:
+        """How well the report fits: no member contradicts it, and the strongest evidence a member
+        gives (the first member in joining order of that strength names it); None when it cannot join."""
         if any(incompatibility(rep, m, settings) is not None for m in self.members):
             return None
+        best: Fit | None = None
         for m in self.members:
             if found := evidence(rep, m, settings):
-                return f"{_name(rep)} joined {_name(m)}: {found}"
-        return None
+                rank = strength(rep, m, settings)
+                if best is None or rank > best.rank:
+                    best = Fit(rank, f"{_name(rep)} joined {_name(m)}: {found}")
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """Why a report may join a cluster (``link``, for ``why``) and how strong that evidence is
+    (``rank``, compared between the clusters that could take it)."""
+
+    rank: tuple[int, ...]
+    link: str
 
 
 def _name(rep: Report) -> str:
@@ -70,7 +91,8 @@ class Bucket(Protocol):
     (``MemoryBucket``) or, for a ledger of any size, in the database (``peacewatch.store.space``)."""
 
     def candidates(self, rep: Report, slack: dt.timedelta) -> Iterable[Cluster]:
-        """The clusters that could take the report, in creation order (more is fine, never fewer)."""
+        """The clusters that could take the report (more is fine, never fewer), in any order: ``place``
+        tries them all."""
 
     def open(self) -> Cluster:
         """A new empty cluster, after every existing one."""
@@ -83,12 +105,16 @@ class Bucket(Protocol):
 
 
 def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
-    """Put the report into the first candidate cluster that takes it, else into a new one."""
-    home, link = None, "first report"
+    """Put the report into the candidate cluster that takes it on the strongest evidence (the
+    earliest made of equals), else into a new one. Every candidate is tried, so the order the bucket
+    offers them in does not matter, only that it offers every cluster that could take the report."""
+    home, best = None, None
     for c in bucket.candidates(rep, slack):
-        if c.may_take(rep, slack) and (found := c.link(rep, settings)):
-            home, link = c, found
-            break
+        if not c.may_take(rep, slack) or (found := c.fit(rep, settings)) is None:
+            continue
+        if home is None or best is None or (found.rank, -c.index) > (best.rank, -home.index):
+            home, best = c, found
+    link = best.link if best is not None else "first report"
     if home is None:
         home = bucket.open()
     was_dated = home.dated

@@ -233,6 +233,22 @@ def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     return _evidence(a, b, settings)
 
 
+def strength(a: Report, b: Report, settings: LedgerSettings) -> tuple[int, int, int]:
+    """How strongly two reports that give ``evidence`` of one event are tied, to choose between the
+    clusters a report could join (higher is stronger, compared in order): both sides shared (an
+    actor and a recipient, 2), an actor (1) or neither (0); then the same stated day; then the same
+    count. A recipient that ``a`` also names among its actors is no shared side: a party on both
+    sides of an act is a misreading, not who it was done to."""
+    actor = _shared(a.actors, b.actors)
+    recipient = bool((_union(a.recipients) - _union(a.actors)) & _union(b.recipients))
+    sides = 2 if actor and recipient else int(actor)
+    return (sides, int(_same_day(a, b, settings.date_slack_days)), int(_same_count(a, b, settings) is not None))
+
+
+def _overlap(a: Report, b: Report) -> bool:
+    return a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]
+
+
 def _strong_only(a: Report, b: Report) -> bool:
     return (a.event.type, a.event.mode or "") in _STRONG or (b.event.type, b.event.mode or "") in _STRONG
 

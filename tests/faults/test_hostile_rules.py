@@ -31,6 +31,7 @@ class _Token:
     dep_: str
     tokens: list[_Token] = field(repr=False)
     counter: _Counter = field(repr=False)
+    lemma_: str = ""
 
     @property
     def head(self) -> _Token:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ...contract import Annotation
 from ...types import Argument, Event
 from . import arguments as args
-from .dating import earlier_one, event_timex, in_clause, is_historical, is_later
+from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
 from .mediators import mediators
@@ -134,6 +134,9 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     token = found.token
     actors, recipients = _arguments(index, found, reading)
     timex = event_timex(ann.result.timexes, ann.doc, token)
+    if timex is None and reading.status == "occurred" and (timex := inherited_timex(
+            ann.result.timexes, ann.doc, token, reading.type, ann.anchor, ann.result.events)) is not None:
+        reading.why.append(f"no date in its sentence: '{timex.text}' inherited from the narrative before it")
     date = timex.value if timex else None
     if date is None and (earlier := earlier_one(token)) is not None:
         date = "PAST_REF"

@@ -3,6 +3,9 @@
 The timex component's ``governing_timex`` picks the expression of the trigger's clause; here the
 candidates are first narrowed to those not buried in a relative clause or participle that
 modifies some other noun ("two soldiers held since April 2023" does not date the hand-over).
+
+An event sentence with no time expression of its own may take the date the text is talking about
+(``inherited_timex``): see its docstring for when an analyst reads it so.
 """
 
 from __future__ import annotations
@@ -12,43 +15,93 @@ import re
 from typing import TYPE_CHECKING
 
 from ..timex.govern import governing_timex
+from ..timex.stamps import is_marked
+from ..timex.tense import direction, governing_verb, verb_direction
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-    from ...types import Timex
+    from ...types import Event, Timex
 
 # Clauses whose time expressions belong to their own verb, not to a trigger outside them.
 MODIFIER_CLAUSES = ("relcl", "acl", "advcl", "ccomp", "xcomp")
+# Of those, the clauses that describe the noun they hang on: when that noun is the trigger and their
+# verb says that it took place (``OWN_VERBS``), they tell when the event itself was ("the attacks,
+# which took place on Thursday", "the deal reached on Monday"); another verb tells of another act on
+# it ("talks that were suspended in 2019").
+OWN_CLAUSES = ("relcl", "acl")
+OWN_VERBS = frozenset({"happen", "occur", "take", "hold", "be", "begin", "start", "open", "reach", "sign",
+                       "agree", "strike", "conclude", "launch", "carry", "stage", "unfold"})
 HISTORICAL_DAYS = 365
+# Expressions counting forward from the event told before them (not from today, as "next month" does).
+ANAPHORIC_FORWARD = re.compile(r"^the\s+(?:following|next)\s+\w+$|\blater$", re.I)
+# A calendar value: a date the text stated (not a duration, a reference word or an unknown year).
+STATED = re.compile(r"^\d{4}")
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
-def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int]) -> bool:
-    """``governors``: the indices of the trigger and its ancestors, the tokens whose subtree holds it
-    (a set, not a walk of each clause's subtree: on a long parse that walk made dating cubic)."""
+def _modifier_clause(timex: Timex, doc: Doc) -> Token | None:
+    """The innermost relative clause, participle or complement holding the time expression, or None."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     tok = span.root
     while tok.head.i != tok.i:
         if tok.dep_ in MODIFIER_CLAUSES:
-            return tok.i not in governors
+            return tok
         tok = tok.head
-    return False
+    return None
+
+
+def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int], trigger: Token) -> bool:
+    """``governors``: the indices of the trigger and its ancestors, the tokens whose subtree holds it
+    (a set, not a walk of each clause's subtree: on a long parse that walk made dating cubic). A
+    relative clause or participle of the trigger telling that it took place is its own (``_own_clause``)."""
+    clause = _modifier_clause(timex, doc)
+    return clause is not None and clause.i not in governors and not _own_clause(clause, trigger)
+
+
+def _own_clause(clause: Token, trigger: Token) -> bool:
+    """Whether ``clause`` (a relative clause or participle) tells when the trigger's event took place:
+    it hangs on the trigger, or on the noun the trigger is "of" ("the second round of talks, which
+    began on Feb. 14"), and its verb says that it took place."""
+    if clause.dep_ not in OWN_CLAUSES:
+        return False
+    head = clause.head.i
+    of_noun = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and head == trigger.head.head.i
+    if head != trigger.i and not of_noun:
+        return False
+    return clause.lemma_.lower() in OWN_VERBS
 
 
 def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
     """The time expression that dates the event whose trigger is ``trigger``."""
     governors = {trigger.i, *(a.i for a in trigger.ancestors)}
-    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors)]
+    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors, trigger)
+              and not counted_from_nothing(t, timexes)]
     if not usable:
         return None
     return governing_timex(usable, doc, trigger.i)
 
 
+def counted_from_nothing(timex: Timex, timexes: list[Timex]) -> bool:
+    """Whether ``timex`` counts forward from an earlier event ("a month later", "the following day")
+    while the text states no date before it: the event it counts from was told undated, so the timex
+    component could only count from the document's own day, a day no event had ("a month later"
+    after a deal told without its day). Such an expression dates nothing."""
+    if not ANAPHORIC_FORWARD.search(timex.text.strip()):
+        return False
+    return not any(t.end <= timex.start and STATED.match(t.value) for t in timexes)
+
+
 def in_clause(timex: Timex, trigger: Token) -> bool:
-    """Whether the time expression lies in the trigger's own clause."""
+    """Whether the time expression lies in the trigger's own clause (so a date after publication makes
+    the event one to come). A clause of the trigger telling that it took place, in a tense not of the
+    future ("the round of talks, which began on Feb. 14"), says it happened: a date after publication
+    there is a misread year (or an article's day inferred too early), not an event to come."""
+    clause = _modifier_clause(timex, trigger.doc)
+    if clause is not None and _own_clause(clause, trigger) and verb_direction(clause) != "future":
+        return False
     head = trigger
     while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head.i != head.i:
         head = head.head
@@ -126,3 +179,115 @@ def earlier_one(trigger: Token) -> str | None:
         if child.dep_ == "amod" and child.lower_ in words("past_adj"):
             return child.text
     return None
+
+
+# Type families whose reports tell of one act (coding guide: an agreement is also its signing and
+# the concession it holds; a seizure in a raid is the raid).
+FAMILIES = (frozenset({"AGREE", "SUPPORT", "CONCEDE"}), frozenset({"ASSAULT", "COERCE"}))
+# A date an event may inherit: a stated day or month, not a week, season, reference or duration.
+INHERITABLE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+# Words just before a date that make it background or a limit, not the day of the act told.
+BACKGROUND = re.compile(r"\b(?:since|until|till|by|before|from|through|deadline|due)\s+(?:the\s+)?$", re.I)
+# Clauses whose dates tell of something else than the narrative: a relative clause or participle.
+BACKGROUND_CLAUSES = ("relcl", "acl")
+
+
+def same_family(a: str, b: str) -> bool:
+    """Whether two PLOVER types tell of one kind of act."""
+    return a == b or any(a in f and b in f for f in FAMILIES)
+
+
+def inherited_timex(timexes: list[Timex], doc: Doc, trigger: Token, kind: str, anchor: dt.date | None,
+                    earlier: list[Event]) -> Timex | None:
+    """The date an event sentence with no time expression of its own takes from the text, or None.
+
+    As an analyst reads a narrative: the last day or month stated in the sentences before it in
+    its paragraph (or in the one sentence before, when it opens a paragraph) dates it when that
+    date is about the same act (an earlier event of the same type family is dated by it) or the
+    sentence goes on telling the past ("... on Saturday. The mother was released hours later").
+    Never into a headline, a sentence told as future, nor across one; never from a background date
+    ("since 2021", a relative clause, a deadline), a week or a reference word, a date after
+    publication or more than a year before it."""
+    sent = trigger.sent
+    if _has_date(timexes, sent) or _headline(doc, sent) or _future(doc, sent) or earlier_one(trigger):
+        return None
+    source = _previous_dated(timexes, doc, sent)
+    if source is None:
+        return None
+    timex = max((t for t in timexes if _within(t, source) and t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    if timex.type != "DATE" or not _usable(timex, doc, anchor):
+        return None
+    span = (timex.start, timex.end)
+    same_act = any(e.date_span == span and same_family(e.type, kind) for e in earlier)
+    verb = governing_verb(trigger)
+    return timex if same_act and (verb is None or verb_direction(verb) != "future") else None
+
+
+def _within(t: Timex, sent: Span) -> bool:
+    return sent.start_char <= t.start and t.end <= sent.end_char and not is_marked(t)
+
+
+def _has_date(timexes: list[Timex], sent: Span) -> bool:
+    return any(_within(t, sent) and t.type in ("DATE", "TIME") for t in timexes)
+
+
+def _headline(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` lies on the text's first line and that line reads as a title (no full stop)."""
+    text = doc.text
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    line = first.split("\n", 1)[0].rstrip()
+    return sent.start_char < offset + len(line) and not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _future(doc: Doc, sent: Span) -> bool:
+    """Whether the sentence's main verb tells of what is still to come."""
+    root = sent.root
+    return direction(doc, doc.text, root.idx, root.idx + len(root)) == "future"
+
+
+def _previous_dated(timexes: list[Timex], doc: Doc, sent: Span) -> Span | None:
+    """The nearest sentence before ``sent`` in its paragraph stating a date (or the one sentence
+    before, when ``sent`` opens a paragraph), unless a sentence told as future lies between."""
+    text = doc.text
+    passed = crossed = False  # a sentence of the paragraph passed; a paragraph break crossed
+    current = sent
+    while current.start > 0:
+        before = doc[current.start - 1].sent
+        gap = text[before.start_char:current.start_char]
+        blank = not before.text.strip()
+        if blank or "\n" in gap[len(gap.rstrip()):]:
+            if passed:
+                return None
+            crossed = True
+        if not blank:
+            if _has_date(timexes, before):
+                return before
+            if crossed or _future(doc, before):
+                return None
+            passed = True
+        current = before
+    return None
+
+
+def _usable(timex: Timex, doc: Doc, anchor: dt.date | None) -> bool:
+    """Whether a stated date can be inherited: a day or month of the narrative's past."""
+    if not INHERITABLE.match(timex.value) or timex.mod is not None:
+        return False
+    if BACKGROUND.search(doc.text[max(0, timex.start - 30):timex.start]):
+        return False
+    if direction(doc, doc.text, timex.start, timex.end) == "future" or _in_background_clause(timex, doc):
+        return False
+    return not is_later(timex.value, anchor) and not is_historical(timex.value, anchor)
+
+
+def _in_background_clause(timex: Timex, doc: Doc) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    while tok.head.i != tok.i:
+        if tok.dep_ in BACKGROUND_CLAUSES:
+            return True
+        tok = tok.head
+    return False
