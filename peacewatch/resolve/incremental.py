@@ -48,6 +48,8 @@ from .records import MergedEvent
 from .reports import JOINT, Report, merge_kind, status_class
 from .space import Source, Space
 
+COUNTRY = "country "  # before a joint act's country in its placing's tokens (no actor token starts so)
+
 
 @dataclass(frozen=True, slots=True)
 class Placing:
@@ -66,13 +68,18 @@ class Placing:
 
 def placing(row: int, rep: Report, new: bool) -> Placing:
     """The placing of one report (``row`` is the caller's name for it). Actors part reports as the
-    store's clustering does (``store.space.StoredBucket``): a report naming actors never shares a
+    store's clustering does (``clusters.report_keys``): a report naming actors never shares a
     cluster with one naming actors none of which it names, except for joint acts, whose parties
-    agree by a shared country on any side."""
+    agree by a shared country on any side, so a joint act is placed by its actor tokens and its
+    countries (``country X``, apart from the tokens) and links only to reports sharing one of them,
+    or naming no actor. Placing joint acts by their dates alone made every AGREE and CONSULT report
+    of a dense archive one unit (at 100,000 synthetic documents most of the 55,693 reports an update
+    of 100 clustered again)."""
     window = rep.window
-    kind = merge_kind(rep.event)
-    actors = frozenset[str]() if kind in JOINT else frozenset().union(*rep.actors)
-    return Placing(row, (kind, status_class(rep.event.status)), rep.doc,
+    actors = frozenset[str]().union(*rep.actors)
+    if actors and merge_kind(rep.event) in JOINT:
+        actors |= {f"{COUNTRY}{code}" for code in rep.countries}
+    return Placing(row, (merge_kind(rep.event), status_class(rep.event.status)), rep.doc,
                    window.start.toordinal() if window else None, window.end.toordinal() if window else None, new,
                    actors)
 

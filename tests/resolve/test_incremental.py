@@ -80,4 +80,19 @@ def test_a_placing_reads_the_bucket_and_window_of_its_report() -> None:
     assert (undated.start, undated.end, undated.new) == (None, None, False)
     assert undated.actors == {"state:AZE", "code:AZE"}
     joint = Event("ev2", "AGREE", (0, 4), (0, 10), status="occurred", date="2024-03")
-    assert placing(9, Report("doc-1", None, joint, (frozenset({"code:AZE"}),), (), None, None), False).actors == set()
+    agreed = Report("doc-1", None, joint, (frozenset({"code:AZE"}),), (), None, None,
+                    countries=frozenset({"AZE", "ARM"}))
+    assert placing(9, agreed, False).actors == {"code:AZE", "country AZE", "country ARM"}
+    nobody = Report("doc-1", None, joint, (), (), None, None, countries=frozenset({"AZE"}))
+    assert placing(10, nobody, False).actors == set()  # naming no actor, it may join any cluster
+
+
+def test_a_joint_act_reaches_joint_acts_of_its_countries_not_every_one_of_its_days() -> None:
+    def agreed(row: int, *tokens: str, new: bool = False) -> Placing:
+        return Placing(row, ("AGREE", "happened"), f"d{row}", 10, 10, new, frozenset(tokens))
+
+    rows = [agreed(1, "code:AZE", "country AZE", "country ARM"), agreed(2, "code:SRB", "country SRB", "country XKX"),
+            agreed(3, "code:ARM", "country ARM", "country TUR", new=True), agreed(4, "code:GEO", "country GEO")]
+    assert reached(rows, 1) == {1, 3}  # Serbia and Kosovo's, Georgia's agreement that day could not merge with it
+    rows.append(agreed(5))  # an agreement naming no party could join any of them: all hang together
+    assert reached(rows, 1) == {1, 2, 3, 4, 5}
