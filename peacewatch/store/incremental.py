@@ -30,7 +30,6 @@ from .ledger import (
     _meta,
     fingerprint,
     ledger_write,
-    rebuild_ledger,
     stored_documents,
 )
 from .source import StoredSource
@@ -57,31 +56,45 @@ _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", 
 def update_ledger(conn: Connection, settings: LedgerSettings | dict[str, Any] | None = None, *,
                   force: bool = False) -> LedgerStats | None:
     """Bring the ledger up to date: None when it was; else what was built, with ``path``
-    ("incremental" or "full") and ``why``. ``force`` rebuilds whole even when nothing changed."""
+    ("incremental" or "full") and ``why``. ``force`` rebuilds whole even when nothing changed.
+
+    On PostgreSQL the checks run on the server, under the write lock ``ledger_write`` takes (the
+    advisory lock of the rebuild); the update itself runs in a local SQLite scratch file holding
+    the per-document records and the ledger tables (``pg_rebuild.build_in_scratch``), as the
+    rebuild's work does, and the ledger tables are copied back in the same locked transaction."""
     if not isinstance(settings, LedgerSettings):
         settings = LedgerSettings.from_dict(settings)
-    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL: the update's work tables are SQLite's
-        stats = rebuild_ledger(conn, settings, force=force)
-        if stats is not None:
-            stats.why = "forced" if force else "on PostgreSQL the ledger is rebuilt whole (in a local scratch file)"
-        return stats
     with ledger_write(conn):
         stamp = fingerprint(conn, settings)
         meta = _meta(conn)
         if not force and meta.get("fingerprint") == stamp:
             return None
         why = "forced" if force else not_local(conn, settings, meta)
-        stats, counted = None, _counted(meta)
-        if not why and counted is not None:
-            conn.execute("SAVEPOINT pw_update")
-            stats, why = _update(conn, settings, stamp, counted[1])
-            conn.execute("RELEASE pw_update" if stats is not None else "ROLLBACK TO pw_update")
-            if stats is None:
-                conn.execute("RELEASE pw_update")
-        return stats if stats is not None else _rebuild(conn, settings, stamp, why)
+        counted = _counted(meta)
+        if why or counted is None:
+            return _rebuild(conn, settings, stamp, why)
+        last = counted[1]
+        if isinstance(conn, sqlite3.Connection):
+            return _update_or_rebuild(conn, settings, stamp, last)
+        from .pg_rebuild import build_in_scratch
+
+        return build_in_scratch(conn, lambda work: _update_or_rebuild(work, settings, stamp, last), _LEDGER_TABLES,
+                                carried=True)
 
 
-def not_local(conn: sqlite3.Connection, settings: LedgerSettings, meta: dict[str, str]) -> str:
+def _update_or_rebuild(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last: int) -> LedgerStats:
+    """The update in a savepoint; when it gives up, the savepoint rolled back and the ledger rebuilt."""
+    conn.execute("SAVEPOINT pw_update")
+    stats, why = _update(conn, settings, stamp, last)
+    if stats is not None:
+        conn.execute("RELEASE pw_update")
+        return stats
+    conn.execute("ROLLBACK TO pw_update")
+    conn.execute("RELEASE pw_update")
+    return _rebuild(conn, settings, stamp, why)
+
+
+def not_local(conn: Connection, settings: LedgerSettings, meta: dict[str, str]) -> str:
     """Why the ledger cannot be updated in place but must be rebuilt ("" when it can be): see
     ``peacewatch.resolve.incremental``. Reads only."""
     if "fingerprint" not in meta:
@@ -108,7 +121,7 @@ def _counted(meta: dict[str, str]) -> tuple[int, int] | None:
     return (int(parts[0]), int(parts[1])) if len(parts) == 2 and all(p.isdigit() for p in parts) else None
 
 
-def _rebuild(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, why: str) -> LedgerStats:
+def _rebuild(conn: Connection, settings: LedgerSettings, stamp: str, why: str) -> LedgerStats:
     for table in _LEDGER_TABLES:
         conn.execute(f"DELETE FROM {table}")
     stats = _build(conn, settings, stamp)

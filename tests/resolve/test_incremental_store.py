@@ -35,13 +35,19 @@ LEDGER_TABLES = ("ledger_entities", "ledger_entity_sources", "ledger_events", "l
                  "ledger_correction_reports")
 
 
-def tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+def tables(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
     """Every ledger table, rows sorted; of the meta, what it was built with (not when, nor the rows
-    the documents were stored in)."""
-    found = {t: sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}")) for t in LEDGER_TABLES}
+    the documents were stored in). On PostgreSQL the ``rowid`` column, which numbers rows as
+    SQLite's hidden one does, is left out as SQLite's is."""
+    found = {t: sorted(_without_rowid(conn.execute(f"SELECT * FROM {t}"))) for t in LEDGER_TABLES}
     meta = "SELECT * FROM ledger_meta WHERE key IN ('as_of', 'settings')"
-    found["ledger_meta"] = sorted(tuple(r) for r in conn.execute(meta))
+    found["ledger_meta"] = sorted(_without_rowid(conn.execute(meta)))
     return found
+
+
+def _without_rowid(cursor: Any) -> list[tuple[Any, ...]]:
+    names = [d[0] for d in cursor.description]
+    return [tuple(v for name, v in zip(names, row, strict=True) if name != "rowid") for row in cursor]
 
 
 def exported(path: str | Path) -> dict[str, list[dict[str, Any]]]:
@@ -51,12 +57,13 @@ def exported(path: str | Path) -> dict[str, list[dict[str, Any]]]:
 
 
 @contextmanager
-def two_ways(folder: Path, first: list[Pair], then: list[Pair], options: LedgerSettings | None = None
-             ) -> Iterator[tuple[Store, Store, LedgerStats]]:
+def two_ways(folder: Path, first: list[Pair], then: list[Pair], options: LedgerSettings | None = None,
+             where: tuple[str, str] | None = None) -> Iterator[tuple[Store, Store, LedgerStats]]:
     """A store that ingested ``first`` then ``then`` (each followed by ``update_ledger``), and one
-    that stored both and rebuilt once, with the second update's stats."""
-    step = Store(folder / "step.db")
-    whole = Store(folder / "whole.db")
+    that stored both and rebuilt once, with the second update's stats; ``where`` names the two
+    databases (files of ``folder`` by default)."""
+    step = Store(where[0] if where else folder / "step.db")
+    whole = Store(where[1] if where else folder / "whole.db")
     try:
         for document, result in first:
             step.save(document, result)
@@ -77,6 +84,40 @@ def two_ways(folder: Path, first: list[Pair], then: list[Pair], options: LedgerS
 def assert_same(step: Store, whole: Store) -> None:
     assert tables(step.conn) == tables(whole.conn)
     assert exported(step.path) == exported(whole.path)
+
+
+def test_on_both_backends_ingesting_b_into_the_ledger_of_a_is_the_ledger_of_a_and_b(databases: Any,
+                                                                                    tmp_path: Path) -> None:
+    """The same update path on SQLite and on PostgreSQL (there in a local scratch file, under the
+    write lock): dense random documents, sparse ones and undated ones, each split in two."""
+    rng = random.Random(41)
+    pairs = [random_document(rng, n) for n in range(24)] + sparse(40, seed=8)
+    pairs += [sparse_document(rng, 200 + n, undated=True) for n in range(4)]
+    rng.shuffle(pairs)
+    cut = len(pairs) - 9
+    where = (databases.make("step.db"), databases.make("whole.db"))
+    with two_ways(tmp_path, pairs[:cut], pairs[cut:], where=where) as (step, whole, stats):
+        assert stats.path == "incremental", stats.why
+        assert_same(step, whole)
+        assert update_ledger(step.conn) is None  # current, on either backend
+        step.save(*sparse_document(rng, 300))
+        again = update_ledger(step.conn)
+        assert again is not None and again.path == "incremental" and "1 new document(s)" in again.why, again
+
+
+def test_on_both_backends_what_is_not_local_still_rebuilds_whole(databases: Any, tmp_path: Path) -> None:
+    pairs = sparse(20, seed=12)
+    with Store(databases.make("f.db")) as store:
+        for document, result in pairs[:15]:
+            store.save(document, result)
+        first = update_ledger(store.conn)
+        assert first is not None and (first.path, first.why) == ("full", "no ledger yet")
+        for document, result in pairs[15:]:
+            store.save(document, result)
+        forced = update_ledger(store.conn, force=True)
+        assert forced is not None and (forced.path, forced.why) == ("full", "forced")
+        other = update_ledger(store.conn, LedgerSettings(horizon_days=30))
+        assert other is not None and (other.path, other.why) == ("full", "the [ledger] settings changed")
 
 
 def split(rng: random.Random, pairs: list[Pair]) -> tuple[list[Pair], list[Pair]]:
