@@ -38,7 +38,7 @@ clusters never share a seed and the order clusters are made in never decides an 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -149,13 +149,39 @@ def _reached_in(rows: list[Placing], slack_days: int) -> Iterator[int]:
     return (p.row for i, p in enumerate(rows) if units.root(i) in roots)
 
 
+def renamed_apart(clusters: Mapping[str, frozenset[str]], renamed: set[str], seeds: set[str]
+                  ) -> tuple[set[str], set[str]]:
+    """Of the old merged events holding a report of a document whose entities were only renamed
+    (``clusters``: event id → the documents of its reports), those that are made again from their
+    own reports alone, and the renamed documents that must reach like new ones instead.
+
+    A rename (another name, code or sector for the same ledger id) changes what a merged event
+    reads of an entity, not a report (reports are made from ledger ids and the documents' own
+    arguments). Clustering the reports of whole old clusters, unchanged, in canonical order gives
+    those clusters back: each member meets the same part of its own cluster as before, and no
+    cluster it passed over before can take it now. So such an event is made again from its own
+    reports, without the unit around it. That fails when the cluster holds a report that did change
+    (a new or moved document): then its renamed documents reach like new ones, and, as that
+    changes their other events too, again until nothing moves."""
+    seeds = set(seeds)
+    turned: set[str] = set()
+    while True:
+        more = {doc for docs in clusters.values() if docs & seeds for doc in docs & renamed} - seeds
+        if not more:
+            break
+        seeds |= more
+        turned |= more
+    return turned, {event for event, docs in clusters.items() if not docs & seeds}
+
+
 class UpdateSpace(Space, Protocol):
     """A space that holds a ledger already and can update it in place."""
 
     def entities_moved(self) -> int:
         """Once the entities are folded again: take as new the earlier documents with an entity
-        that now stands for another ledger id, or for one that reads differently (name, code,
-        sector); returns how many."""
+        that now stands for another ledger id; the merged events of those with an entity that only
+        reads differently (name, code, sector) are made again from their own reports
+        (``renamed_apart``); returns how many documents are taken as new."""
 
     def reach(self, slack_days: int) -> str | None:
         """Once the reports are kept: find the units new reports reach, drop their old merged

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..resolve import LedgerSettings
-from ..resolve.incremental import Placing, placing, reached, update
+from ..resolve.incremental import Placing, placing, reached, renamed_apart, update
 from ..resolve.records import MergedEvent
 from ..resolve.reports import Report
 from . import scratch
@@ -46,8 +46,12 @@ _TABLES = (
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
+    "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
 )
-_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched")
+_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched", "pw_buckets",
+          "pw_renamed", "pw_remade")
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
 _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
@@ -147,7 +151,9 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
         b = done.built
         as_of = b.as_of.isoformat() if b.as_of else None
         _insert_meta(conn, settings, stamp, as_of)
-        moved = f" (and {done.moved} earlier one(s) whose entities moved or were renamed)" if done.moved else ""
+        moved = f" (and {done.moved} earlier one(s) whose entities moved)" if done.moved else ""
+        if space.renamed:
+            moved += f" (and the events of {space.renamed} whose entities were renamed)"
         why = (f"{space.new} new document(s){moved}: {space.clustered} of {b.reports} reports clustered again,"
                f" {space.gone} merged event(s) replaced")
         return LedgerStats(b.documents, b.entities, b.events, b.reports, b.commitments, as_of, b.agreements,
@@ -178,20 +184,31 @@ class UpdatingSpace(SqliteSpace):
         self._new_docs = {doc for (doc,) in conn.execute(
             "SELECT id FROM documents WHERE rowid > ? AND error_code IS NULL", (last,))}
         self.new = len(self._new_docs)
+        self.renamed = 0  # earlier documents whose entities were only renamed: their events made again
         self._seeds = set(self._new_docs)  # documents whose reports reach like new ones
 
     def entities_moved(self) -> int:
         self.conn.execute(
             "INSERT OR IGNORE INTO pw_touched SELECT o.doc_id FROM pw_old_sources o LEFT JOIN ledger_entity_sources s"
             " ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id")
-        self.conn.execute(
-            "INSERT OR IGNORE INTO pw_touched SELECT s.doc_id FROM ledger_entity_sources s JOIN pw_old_info o"
+        moved = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
+        self._seeds |= moved
+        renamed = {doc for (doc,) in self.conn.execute(
+            "SELECT DISTINCT s.doc_id FROM ledger_entity_sources s JOIN pw_old_info o"
             " ON o.id = s.ledger_id JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
             " OR coalesce(e.code, '') <> coalesce(o.code, '')"
-            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '')")
-        touched = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
-        self._seeds |= touched
-        return len(touched)
+            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '')")} - self._seeds
+        self.conn.executemany("INSERT INTO pw_renamed VALUES (?)", ((doc,) for doc in sorted(renamed)))
+        clusters: dict[str, set[str]] = {}
+        for event, doc in self.conn.execute(
+                "SELECT m.ledger_event, m.doc_id FROM ledger_event_mentions m WHERE m.ledger_event IN (SELECT"
+                " n.ledger_event FROM ledger_event_mentions n JOIN pw_renamed r ON r.doc = n.doc_id)"):
+            clusters.setdefault(event, set()).add(doc)
+        turned, remade = renamed_apart({e: frozenset(d) for e, d in clusters.items()}, renamed, self._seeds)
+        self._seeds |= turned
+        self.conn.executemany("INSERT INTO pw_remade VALUES (?)", ((e,) for e in sorted(remade)))
+        self.renamed = len(renamed - turned)
+        return len(moved) + len(turned)
 
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
@@ -204,13 +221,20 @@ class UpdatingSpace(SqliteSpace):
 
     def reach(self, slack_days: int) -> str | None:
         self.conn.execute("CREATE INDEX temp.pw_units_event ON pw_units (doc, event)")  # once, after every row
+        # the buckets holding a new report first, then their rows: a subquery per row (EXISTS over the
+        # new rows, which are the last ones written) read the table once for every row
+        buckets = self.conn.execute("SELECT DISTINCT type, class FROM pw_units WHERE new = 1").fetchall()
+        self.conn.executemany("INSERT INTO pw_buckets VALUES (?, ?)", buckets)
         rows = self.conn.execute(
-            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u WHERE EXISTS (SELECT 1 FROM"
-            " pw_units n WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
+            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u JOIN pw_buckets b USING"
+            " (type, class) ORDER BY row")
         found = reached((Placing(r, (t, c), d, s, f, bool(n), frozenset(a.split(_TOKENS)) if a else frozenset())
                          for r, t, c, d, s, f, n, a in rows), slack_days)
         self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
-        self.clustered = len(found)
+        self.conn.execute(  # the reports of old events made again as they are (``renamed_apart``)
+            "INSERT OR IGNORE INTO pw_reached SELECT u.row FROM pw_remade r JOIN ledger_event_mentions m"
+            " ON m.ledger_event = r.id JOIN pw_units u ON u.doc = m.doc_id AND u.event = m.event")
+        self.clustered = self.conn.execute("SELECT count(*) FROM pw_reached").fetchone()[0]
         self.conn.execute(
             "INSERT INTO pw_gone SELECT DISTINCT m.ledger_event FROM ledger_event_mentions m JOIN pw_units u"
             " ON u.doc = m.doc_id AND u.event = m.event JOIN pw_reached r ON r.row = u.row")

@@ -323,6 +323,28 @@ def test_a_new_full_name_that_relinks_an_old_surname_remakes_the_events_of_that_
     assert stats.path == "incremental" and "1 earlier one(s) whose entities moved" in stats.why, stats.why
 
 
+def test_a_renamed_person_remakes_the_events_of_the_documents_naming_it_and_not_their_units(tmp_path: Path) -> None:
+    def with_person(pair: Pair, name: str) -> Pair:
+        document, result = pair
+        person = Entity("p1", name, "person", "AZE", "GOV")
+        event = result.events[0]
+        event.actor = [*event.actor, Argument("p1", "AZE", "GOV", name)]
+        return document, Result(result.id, result.published, entities=[*result.entities, person],
+                                events=result.events, commitments=result.commitments)
+
+    pairs = sparse(30)
+    named = ["Jeyhun Bayramov", "Jeyhun Bayramov", "Jeyhun BAYRAMOV"]  # one key, the first name commonest
+    first = [with_person(p, n) for p, n in zip(pairs[:3], named, strict=True)] + pairs[3:25]
+    then = [with_person(p, "Jeyhun BAYRAMOV") for p in pairs[25:27]] + pairs[27:]  # now the second is
+    stats = fallback(tmp_path, lambda store: None, first, then)
+    assert stats.path == "incremental", stats.why
+    assert "the events of 3 whose entities were renamed" in stats.why and "moved" not in stats.why, stats.why
+    with Store(tmp_path / "f.db") as store:
+        (name,) = store.conn.execute("SELECT name FROM ledger_entities WHERE id = 'person:jeyhun-bayramov:AZE'"
+                                     ).fetchone()
+    assert name == "Jeyhun BAYRAMOV"
+
+
 def test_an_old_event_reaching_past_its_unit_stops_the_update_and_the_ledger_is_rebuilt(tmp_path: Path) -> None:
     pairs = sparse(25)
     document, result = pairs[0]
