@@ -193,11 +193,11 @@ class UpdatingSpace(SqliteSpace):
             " ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id")
         moved = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
         self._seeds |= moved
-        renamed = {doc for (doc,) in self.conn.execute(
-            "SELECT DISTINCT s.doc_id FROM ledger_entity_sources s JOIN pw_old_info o"
-            " ON o.id = s.ledger_id JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
+        renamed = {doc for (doc,) in self.conn.execute(  # the renamed entities first, then their documents
+            "SELECT DISTINCT doc_id FROM ledger_entity_sources WHERE ledger_id IN (SELECT o.id FROM pw_old_info o"
+            " JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
             " OR coalesce(e.code, '') <> coalesce(o.code, '')"
-            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '')")} - self._seeds
+            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, ''))")} - self._seeds
         self.conn.executemany("INSERT INTO pw_renamed VALUES (?)", ((doc,) for doc in sorted(renamed)))
         clusters: dict[str, set[str]] = {}
         for event, doc in self.conn.execute(
