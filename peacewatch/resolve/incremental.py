@@ -3,23 +3,24 @@ functions as a full build (``stage``), and the result is the full build's.
 
 What a new report can change, and why nothing else moves:
 
-- **entities** are folded whole again (a cheap pass: one key per per-document entity). When that
-  moves an earlier document's entity to another ledger id (a new coded name relinks an old one) or
-  changes what events read of an old entity (its name, code or sector, outvoted by new mentions),
-  the earlier documents naming it are taken as new below: their reports and the events they are
-  part of are made again.
+- **entities** are folded whole again (one key per per-document entity). When that moves an
+  earlier document's entity to another ledger id (a new coded name relinks an old one), the earlier
+  documents naming it are taken as new below: their reports and the events they are part of are
+  made again. When it only changes what events read of an old entity (its name, code or sector,
+  outvoted by new mentions), no report changes, and the merged events naming it are made again
+  from their own reports (``renamed_apart``).
 - **events**: a report is clustered only with reports of its own (type, status class) bucket whose
   date windows overlap its own, give or take the date slack, or, undated, only with reports of its
   own document (``reports.incompatibility``: reports of different documents must both be placed);
   and, as the store's clustering already relies on (``store.space.StoredBucket``), a report naming
-  actors never shares a cluster with one naming actors none of which it names (joint acts
-  excepted). So the reports of one bucket fall into **units**: the connected sets of reports linked
-  by those three relations. A report of one unit never joins a cluster of another, and the
-  clusters of one unit come out the same whether the other units are clustered beside them or not
-  (``clusters.place`` only ever takes a cluster that could take the report). The units holding a
-  new report are clustered again, their old merged events replaced; every other merged event stays
-  as it is, id included. A merged event of the old ledger that reaches past its unit (the merge
-  rules would have to allow what is described above) stops the update.
+  actors never shares a cluster with one naming actors none of which it names (joint acts also share
+  one by a country on any side). So the reports of one bucket fall into **units**: the connected
+  sets of reports linked by those three relations. A report of one unit never joins a cluster of
+  another, and the clusters of one unit come out the same whether the other units are clustered
+  beside them or not (``clusters.place`` only ever takes a cluster that could take the report). The
+  units holding a new report are clustered again, their old merged events replaced; every other
+  merged event stays as it is, id included. A merged event of the old ledger that reaches past its
+  unit (the merge rules would have to allow what is described above) stops the update.
 - **commitments** are grouped and decided again whole, over the kept and the new merged events: a
   new report can move a promise's event, add a promise to a group, or decide one, and ``as_of``
   (the newest publication day) moves with nearly every ingest; promises are few beside reports.
