@@ -17,7 +17,7 @@ from .commitments import Found, Placed
 from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, timeline_day
-from .incremental import Placing, placing, reached
+from .incremental import Placing, placing, reached, renamed_apart
 from .records import Agreement, EntityMention, Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
 from .space import EntityKeys
@@ -198,6 +198,7 @@ class UpdatingMemorySpace(MemorySpace):
         self._seeds = set(new)
         self._placings: list[Placing] = []
         self._reached: set[int] = set()
+        self._remade: set[str] = set()  # old events made again from their own reports (a rename)
         self.events = list(old.events)
         for e in self.events:
             self._origin.update({(m.doc, m.event): e.id for m in e.mentions})
@@ -208,11 +209,14 @@ class UpdatingMemorySpace(MemorySpace):
         info = {e.id: (e.name, e.code, e.sector) for e in self._old.entities}
         now = {e.id: (e.name, e.code, e.sector) for e in self.entities}
         renamed = {i for i, found in info.items() if i in now and now[i] != found}
-        moved = {key[0] for key, was in before.items() if self._keys.get(key) != was}
-        moved |= {doc for (doc, _), key in self._keys.items() if key in renamed}
-        moved -= self._seeds
+        moved = {key[0] for key, was in before.items() if self._keys.get(key) != was} - self._seeds
         self._seeds |= moved
-        return len(moved)
+        docs = {doc for (doc, _), key in self._keys.items() if key in renamed} - self._seeds
+        clusters = {e.id: frozenset(m.doc for m in e.mentions) for e in self.events
+                    if any(m.doc in docs for m in e.mentions)}
+        turned, self._remade = renamed_apart(clusters, docs, self._seeds)
+        self._seeds |= turned
+        return len(moved) + len(turned)
 
     def keep_reports(self, reports: list[Report]) -> None:
         for rep in reports:
@@ -221,6 +225,8 @@ class UpdatingMemorySpace(MemorySpace):
 
     def reach(self, slack_days: int) -> str | None:
         self._reached = reached(self._placings, slack_days)
+        remade = {(m.doc, m.event) for e in self.events if e.id in self._remade for m in e.mentions}
+        self._reached |= {i for i, rep in enumerate(self._reports) if (rep.doc, rep.event.id) in remade}
         ours = {(self._reports[i].doc, self._reports[i].event.id) for i in self._reached}
         gone = {self._origin[key] for key in ours if key in self._origin}
         for e in self.events:

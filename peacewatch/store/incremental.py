@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..resolve import LedgerSettings
-from ..resolve.incremental import Placing, placing, reached, update
+from ..resolve.incremental import Placing, placing, reached, renamed_apart, update
 from ..resolve.records import MergedEvent
 from ..resolve.reports import Report
 from . import scratch
@@ -30,7 +30,6 @@ from .ledger import (
     _meta,
     fingerprint,
     ledger_write,
-    rebuild_ledger,
     stored_documents,
 )
 from .source import StoredSource
@@ -47,8 +46,12 @@ _TABLES = (
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
+    "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
 )
-_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched")
+_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched", "pw_buckets",
+          "pw_renamed", "pw_remade")
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
 _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
@@ -57,31 +60,45 @@ _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", 
 def update_ledger(conn: Connection, settings: LedgerSettings | dict[str, Any] | None = None, *,
                   force: bool = False) -> LedgerStats | None:
     """Bring the ledger up to date: None when it was; else what was built, with ``path``
-    ("incremental" or "full") and ``why``. ``force`` rebuilds whole even when nothing changed."""
+    ("incremental" or "full") and ``why``. ``force`` rebuilds whole even when nothing changed.
+
+    On PostgreSQL the checks run on the server, under the write lock ``ledger_write`` takes (the
+    advisory lock of the rebuild); the update itself runs in a local SQLite scratch file holding
+    the per-document records and the ledger tables (``pg_rebuild.build_in_scratch``), as the
+    rebuild's work does, and the ledger tables are copied back in the same locked transaction."""
     if not isinstance(settings, LedgerSettings):
         settings = LedgerSettings.from_dict(settings)
-    if not isinstance(conn, sqlite3.Connection):  # PostgreSQL: the update's work tables are SQLite's
-        stats = rebuild_ledger(conn, settings, force=force)
-        if stats is not None:
-            stats.why = "forced" if force else "on PostgreSQL the ledger is rebuilt whole (in a local scratch file)"
-        return stats
     with ledger_write(conn):
         stamp = fingerprint(conn, settings)
         meta = _meta(conn)
         if not force and meta.get("fingerprint") == stamp:
             return None
         why = "forced" if force else not_local(conn, settings, meta)
-        stats, counted = None, _counted(meta)
-        if not why and counted is not None:
-            conn.execute("SAVEPOINT pw_update")
-            stats, why = _update(conn, settings, stamp, counted[1])
-            conn.execute("RELEASE pw_update" if stats is not None else "ROLLBACK TO pw_update")
-            if stats is None:
-                conn.execute("RELEASE pw_update")
-        return stats if stats is not None else _rebuild(conn, settings, stamp, why)
+        counted = _counted(meta)
+        if why or counted is None:
+            return _rebuild(conn, settings, stamp, why)
+        last = counted[1]
+        if isinstance(conn, sqlite3.Connection):
+            return _update_or_rebuild(conn, settings, stamp, last)
+        from .pg_rebuild import build_in_scratch
+
+        return build_in_scratch(conn, lambda work: _update_or_rebuild(work, settings, stamp, last), _LEDGER_TABLES,
+                                carried=True)
 
 
-def not_local(conn: sqlite3.Connection, settings: LedgerSettings, meta: dict[str, str]) -> str:
+def _update_or_rebuild(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last: int) -> LedgerStats:
+    """The update in a savepoint; when it gives up, the savepoint rolled back and the ledger rebuilt."""
+    conn.execute("SAVEPOINT pw_update")
+    stats, why = _update(conn, settings, stamp, last)
+    if stats is not None:
+        conn.execute("RELEASE pw_update")
+        return stats
+    conn.execute("ROLLBACK TO pw_update")
+    conn.execute("RELEASE pw_update")
+    return _rebuild(conn, settings, stamp, why)
+
+
+def not_local(conn: Connection, settings: LedgerSettings, meta: dict[str, str]) -> str:
     """Why the ledger cannot be updated in place but must be rebuilt ("" when it can be): see
     ``peacewatch.resolve.incremental``. Reads only."""
     if "fingerprint" not in meta:
@@ -108,7 +125,7 @@ def _counted(meta: dict[str, str]) -> tuple[int, int] | None:
     return (int(parts[0]), int(parts[1])) if len(parts) == 2 and all(p.isdigit() for p in parts) else None
 
 
-def _rebuild(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, why: str) -> LedgerStats:
+def _rebuild(conn: Connection, settings: LedgerSettings, stamp: str, why: str) -> LedgerStats:
     for table in _LEDGER_TABLES:
         conn.execute(f"DELETE FROM {table}")
     stats = _build(conn, settings, stamp)
@@ -134,7 +151,9 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
         b = done.built
         as_of = b.as_of.isoformat() if b.as_of else None
         _insert_meta(conn, settings, stamp, as_of)
-        moved = f" (and {done.moved} earlier one(s) whose entities moved or were renamed)" if done.moved else ""
+        moved = f" (and {done.moved} earlier one(s) whose entities moved)" if done.moved else ""
+        if space.renamed:
+            moved += f" (and the events of {space.renamed} whose entities were renamed)"
         why = (f"{space.new} new document(s){moved}: {space.clustered} of {b.reports} reports clustered again,"
                f" {space.gone} merged event(s) replaced")
         return LedgerStats(b.documents, b.entities, b.events, b.reports, b.commitments, as_of, b.agreements,
@@ -165,20 +184,31 @@ class UpdatingSpace(SqliteSpace):
         self._new_docs = {doc for (doc,) in conn.execute(
             "SELECT id FROM documents WHERE rowid > ? AND error_code IS NULL", (last,))}
         self.new = len(self._new_docs)
+        self.renamed = 0  # earlier documents whose entities were only renamed: their events made again
         self._seeds = set(self._new_docs)  # documents whose reports reach like new ones
 
     def entities_moved(self) -> int:
         self.conn.execute(
             "INSERT OR IGNORE INTO pw_touched SELECT o.doc_id FROM pw_old_sources o LEFT JOIN ledger_entity_sources s"
             " ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id")
-        self.conn.execute(
-            "INSERT OR IGNORE INTO pw_touched SELECT s.doc_id FROM ledger_entity_sources s JOIN pw_old_info o"
-            " ON o.id = s.ledger_id JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
+        moved = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
+        self._seeds |= moved
+        renamed = {doc for (doc,) in self.conn.execute(  # the renamed entities first, then their documents
+            "SELECT DISTINCT doc_id FROM ledger_entity_sources WHERE ledger_id IN (SELECT o.id FROM pw_old_info o"
+            " JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
             " OR coalesce(e.code, '') <> coalesce(o.code, '')"
-            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, '')")
-        touched = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
-        self._seeds |= touched
-        return len(touched)
+            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, ''))")} - self._seeds
+        self.conn.executemany("INSERT INTO pw_renamed VALUES (?)", ((doc,) for doc in sorted(renamed)))
+        clusters: dict[str, set[str]] = {}
+        for event, doc in self.conn.execute(
+                "SELECT m.ledger_event, m.doc_id FROM ledger_event_mentions m WHERE m.ledger_event IN (SELECT"
+                " n.ledger_event FROM ledger_event_mentions n JOIN pw_renamed r ON r.doc = n.doc_id)"):
+            clusters.setdefault(event, set()).add(doc)
+        turned, remade = renamed_apart({e: frozenset(d) for e, d in clusters.items()}, renamed, self._seeds)
+        self._seeds |= turned
+        self.conn.executemany("INSERT INTO pw_remade VALUES (?)", ((e,) for e in sorted(remade)))
+        self.renamed = len(renamed - turned)
+        return len(moved) + len(turned)
 
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
@@ -191,13 +221,20 @@ class UpdatingSpace(SqliteSpace):
 
     def reach(self, slack_days: int) -> str | None:
         self.conn.execute("CREATE INDEX temp.pw_units_event ON pw_units (doc, event)")  # once, after every row
+        # the buckets holding a new report first, then their rows: a subquery per row (EXISTS over the
+        # new rows, which are the last ones written) read the table once for every row
+        buckets = self.conn.execute("SELECT DISTINCT type, class FROM pw_units WHERE new = 1").fetchall()
+        self.conn.executemany("INSERT INTO pw_buckets VALUES (?, ?)", buckets)
         rows = self.conn.execute(
-            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u WHERE EXISTS (SELECT 1 FROM"
-            " pw_units n WHERE n.new = 1 AND n.type = u.type AND n.class = u.class)")
+            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u JOIN pw_buckets b USING"
+            " (type, class) ORDER BY row")
         found = reached((Placing(r, (t, c), d, s, f, bool(n), frozenset(a.split(_TOKENS)) if a else frozenset())
                          for r, t, c, d, s, f, n, a in rows), slack_days)
         self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
-        self.clustered = len(found)
+        self.conn.execute(  # the reports of old events made again as they are (``renamed_apart``)
+            "INSERT OR IGNORE INTO pw_reached SELECT u.row FROM pw_remade r JOIN ledger_event_mentions m"
+            " ON m.ledger_event = r.id JOIN pw_units u ON u.doc = m.doc_id AND u.event = m.event")
+        self.clustered = self.conn.execute("SELECT count(*) FROM pw_reached").fetchone()[0]
         self.conn.execute(
             "INSERT INTO pw_gone SELECT DISTINCT m.ledger_event FROM ledger_event_mentions m JOIN pw_units u"
             " ON u.doc = m.doc_id AND u.event = m.event JOIN pw_reached r ON r.row = u.row")

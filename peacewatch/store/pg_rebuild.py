@@ -25,10 +25,13 @@ SOURCES = ("documents", "mentions", "entities", "events", "commitments", "correc
 FETCH = 2000  # rows fetched from the server, and written to the scratch file, at a time
 
 
-def build_in_scratch(conn: Any, build: Callable[[sqlite3.Connection], T], ledger_tables: Sequence[str]) -> T:
+def build_in_scratch(conn: Any, build: Callable[[sqlite3.Connection], T], ledger_tables: Sequence[str], *,
+                     carried: bool = False) -> T:
     """Run ``build`` over a scratch SQLite copy of the records of the PostgreSQL connection ``conn``
     (in a transaction), then replace ``conn``'s ``ledger_tables`` with what it wrote (the caller has
-    emptied them)."""
+    emptied them). With ``carried`` the ledger tables are copied into the scratch file too, for a
+    build that updates them in place (``incremental.update_ledger``), and emptied on the server only
+    once it is done."""
     from .sqlite import connect
 
     with tempfile.TemporaryDirectory(prefix="peacewatch-rebuild-") as folder:
@@ -36,10 +39,12 @@ def build_in_scratch(conn: Any, build: Callable[[sqlite3.Connection], T], ledger
         try:
             scratch.execute("PRAGMA synchronous = OFF")
             scratch.execute("BEGIN IMMEDIATE")  # never committed: the file is thrown away
-            for table in SOURCES:
+            for table in (*SOURCES, *(ledger_tables if carried else ())):
                 _copy_in(conn, scratch, table)
             built = build(scratch)
             for table in ledger_tables:
+                if carried:
+                    conn.execute(f"DELETE FROM {table}")
                 _copy_out(scratch, conn, table)
         finally:
             if scratch.in_transaction:
@@ -62,16 +67,29 @@ def _has_rowid(scratch: sqlite3.Connection, table: str) -> bool:
 
 def _copy_in(conn: Any, scratch: sqlite3.Connection, table: str) -> None:
     """One table from the server into the scratch file, in the server's ``rowid`` order (its
-    insertion order), through a server-side cursor ``FETCH`` rows at a time."""
+    insertion order; a ``WITHOUT ROWID`` table in its key's), through a server-side cursor ``FETCH``
+    rows at a time. A document keeps its row number: the ledger records the newest row it was built
+    from, and an update takes the documents after it as new."""
     columns = _columns(scratch, table)
+    if table == "documents":
+        columns = ["rowid", *columns]
     names = ", ".join(f'"{c}"' for c in columns)
-    order = "id" if table == "corrections" else "rowid"
+    order = _order(scratch, table)
     insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
     with conn.raw.cursor(name=f"pw_copy_{table}") as cursor:
         cursor.itersize = FETCH
         cursor.execute(f"SELECT {names} FROM {table} ORDER BY {order}")
         for chunk in _chunks(tuple(row) for row in cursor):
             scratch.executemany(insert, chunk)
+
+
+def _order(scratch: sqlite3.Connection, table: str) -> str:
+    """What orders a table's rows as inserted: its own integer key, else its ``rowid`` (a column on
+    the server), else (``WITHOUT ROWID``) its first column, as SQLite keeps such a table."""
+    keys = [(str(r[1]), str(r[2]).upper()) for r in scratch.execute(f"PRAGMA table_info({table})") if r[5]]
+    if len(keys) == 1 and keys[0][1] == "INTEGER":
+        return f'"{keys[0][0]}"'
+    return "rowid" if _has_rowid(scratch, table) else "1"
 
 
 def _copy_out(scratch: sqlite3.Connection, conn: Any, table: str) -> None:

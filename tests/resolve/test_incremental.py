@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peacewatch.resolve.incremental import Placing, placing, reached
+from peacewatch.resolve.incremental import Placing, placing, reached, renamed_apart
 from peacewatch.resolve.reports import Report
 from peacewatch.timespan import interval
 from peacewatch.types import Event
@@ -80,4 +80,28 @@ def test_a_placing_reads_the_bucket_and_window_of_its_report() -> None:
     assert (undated.start, undated.end, undated.new) == (None, None, False)
     assert undated.actors == {"state:AZE", "code:AZE"}
     joint = Event("ev2", "AGREE", (0, 4), (0, 10), status="occurred", date="2024-03")
-    assert placing(9, Report("doc-1", None, joint, (frozenset({"code:AZE"}),), (), None, None), False).actors == set()
+    agreed = Report("doc-1", None, joint, (frozenset({"code:AZE"}),), (), None, None,
+                    countries=frozenset({"AZE", "ARM"}))
+    assert placing(9, agreed, False).actors == {"code:AZE", "country AZE", "country ARM"}
+    nobody = Report("doc-1", None, joint, (), (), None, None, countries=frozenset({"AZE"}))
+    assert placing(10, nobody, False).actors == set()  # naming no actor, it may join any cluster
+
+
+def test_a_joint_act_reaches_joint_acts_of_its_countries_not_every_one_of_its_days() -> None:
+    def agreed(row: int, *tokens: str, new: bool = False) -> Placing:
+        return Placing(row, ("AGREE", "happened"), f"d{row}", 10, 10, new, frozenset(tokens))
+
+    rows = [agreed(1, "code:AZE", "country AZE", "country ARM"), agreed(2, "code:SRB", "country SRB", "country XKX"),
+            agreed(3, "code:ARM", "country ARM", "country TUR", new=True), agreed(4, "code:GEO", "country GEO")]
+    assert reached(rows, 1) == {1, 3}  # Serbia and Kosovo's, Georgia's agreement that day could not merge with it
+    rows.append(agreed(5))  # an agreement naming no party could join any of them: all hang together
+    assert reached(rows, 1) == {1, 2, 3, 4, 5}
+
+
+def test_old_events_of_renamed_documents_are_made_again_alone_unless_they_hold_a_changed_report() -> None:
+    clusters = {"e1": frozenset({"r1", "o1"}), "e2": frozenset({"r2", "new"}), "e3": frozenset({"r2", "r3"}),
+                "e4": frozenset({"r4"})}
+    turned, remade = renamed_apart(clusters, {"r1", "r2", "r3", "r4"}, {"new"})
+    # r2 shares e2 with a new report: it reaches like a new one, and so does r3, which shares e3 with it
+    assert (turned, remade) == ({"r2", "r3"}, {"e1", "e4"})
+    assert renamed_apart(clusters, {"r1", "r4"}, set()) == (set(), {"e1", "e2", "e3", "e4"})

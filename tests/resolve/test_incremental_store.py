@@ -35,13 +35,19 @@ LEDGER_TABLES = ("ledger_entities", "ledger_entity_sources", "ledger_events", "l
                  "ledger_correction_reports")
 
 
-def tables(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
+def tables(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
     """Every ledger table, rows sorted; of the meta, what it was built with (not when, nor the rows
-    the documents were stored in)."""
-    found = {t: sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}")) for t in LEDGER_TABLES}
+    the documents were stored in). On PostgreSQL the ``rowid`` column, which numbers rows as
+    SQLite's hidden one does, is left out as SQLite's is."""
+    found = {t: sorted(_without_rowid(conn.execute(f"SELECT * FROM {t}"))) for t in LEDGER_TABLES}
     meta = "SELECT * FROM ledger_meta WHERE key IN ('as_of', 'settings')"
-    found["ledger_meta"] = sorted(tuple(r) for r in conn.execute(meta))
+    found["ledger_meta"] = sorted(_without_rowid(conn.execute(meta)))
     return found
+
+
+def _without_rowid(cursor: Any) -> list[tuple[Any, ...]]:
+    names = [d[0] for d in cursor.description]
+    return [tuple(v for name, v in zip(names, row, strict=True) if name != "rowid") for row in cursor]
 
 
 def exported(path: str | Path) -> dict[str, list[dict[str, Any]]]:
@@ -51,12 +57,13 @@ def exported(path: str | Path) -> dict[str, list[dict[str, Any]]]:
 
 
 @contextmanager
-def two_ways(folder: Path, first: list[Pair], then: list[Pair], options: LedgerSettings | None = None
-             ) -> Iterator[tuple[Store, Store, LedgerStats]]:
+def two_ways(folder: Path, first: list[Pair], then: list[Pair], options: LedgerSettings | None = None,
+             where: tuple[str, str] | None = None) -> Iterator[tuple[Store, Store, LedgerStats]]:
     """A store that ingested ``first`` then ``then`` (each followed by ``update_ledger``), and one
-    that stored both and rebuilt once, with the second update's stats."""
-    step = Store(folder / "step.db")
-    whole = Store(folder / "whole.db")
+    that stored both and rebuilt once, with the second update's stats; ``where`` names the two
+    databases (files of ``folder`` by default)."""
+    step = Store(where[0] if where else folder / "step.db")
+    whole = Store(where[1] if where else folder / "whole.db")
     try:
         for document, result in first:
             step.save(document, result)
@@ -77,6 +84,40 @@ def two_ways(folder: Path, first: list[Pair], then: list[Pair], options: LedgerS
 def assert_same(step: Store, whole: Store) -> None:
     assert tables(step.conn) == tables(whole.conn)
     assert exported(step.path) == exported(whole.path)
+
+
+def test_on_both_backends_ingesting_b_into_the_ledger_of_a_is_the_ledger_of_a_and_b(databases: Any,
+                                                                                    tmp_path: Path) -> None:
+    """The same update path on SQLite and on PostgreSQL (there in a local scratch file, under the
+    write lock): dense random documents, sparse ones and undated ones, each split in two."""
+    rng = random.Random(41)
+    pairs = [random_document(rng, n) for n in range(24)] + sparse(40, seed=8)
+    pairs += [sparse_document(rng, 200 + n, undated=True) for n in range(4)]
+    rng.shuffle(pairs)
+    cut = len(pairs) - 9
+    where = (databases.make("step.db"), databases.make("whole.db"))
+    with two_ways(tmp_path, pairs[:cut], pairs[cut:], where=where) as (step, whole, stats):
+        assert stats.path == "incremental", stats.why
+        assert_same(step, whole)
+        assert update_ledger(step.conn) is None  # current, on either backend
+        step.save(*sparse_document(rng, 300))
+        again = update_ledger(step.conn)
+        assert again is not None and again.path == "incremental" and "1 new document(s)" in again.why, again
+
+
+def test_on_both_backends_what_is_not_local_still_rebuilds_whole(databases: Any, tmp_path: Path) -> None:
+    pairs = sparse(20, seed=12)
+    with Store(databases.make("f.db")) as store:
+        for document, result in pairs[:15]:
+            store.save(document, result)
+        first = update_ledger(store.conn)
+        assert first is not None and (first.path, first.why) == ("full", "no ledger yet")
+        for document, result in pairs[15:]:
+            store.save(document, result)
+        forced = update_ledger(store.conn, force=True)
+        assert forced is not None and (forced.path, forced.why) == ("full", "forced")
+        other = update_ledger(store.conn, LedgerSettings(horizon_days=30))
+        assert other is not None and (other.path, other.why) == ("full", "the [ledger] settings changed")
 
 
 def split(rng: random.Random, pairs: list[Pair]) -> tuple[list[Pair], list[Pair]]:
@@ -280,6 +321,28 @@ def test_a_new_full_name_that_relinks_an_old_surname_remakes_the_events_of_that_
     then = [with_person(pairs[25], "Jeyhun Bayramov"), *pairs[26:]]
     stats = fallback(tmp_path, lambda store: None, first, then)
     assert stats.path == "incremental" and "1 earlier one(s) whose entities moved" in stats.why, stats.why
+
+
+def test_a_renamed_person_remakes_the_events_of_the_documents_naming_it_and_not_their_units(tmp_path: Path) -> None:
+    def with_person(pair: Pair, name: str) -> Pair:
+        document, result = pair
+        person = Entity("p1", name, "person", "AZE", "GOV")
+        event = result.events[0]
+        event.actor = [*event.actor, Argument("p1", "AZE", "GOV", name)]
+        return document, Result(result.id, result.published, entities=[*result.entities, person],
+                                events=result.events, commitments=result.commitments)
+
+    pairs = sparse(30)
+    named = ["Jeyhun Bayramov", "Jeyhun Bayramov", "Jeyhun BAYRAMOV"]  # one key, the first name commonest
+    first = [with_person(p, n) for p, n in zip(pairs[:3], named, strict=True)] + pairs[3:25]
+    then = [with_person(p, "Jeyhun BAYRAMOV") for p in pairs[25:27]] + pairs[27:]  # now the second is
+    stats = fallback(tmp_path, lambda store: None, first, then)
+    assert stats.path == "incremental", stats.why
+    assert "the events of 3 whose entities were renamed" in stats.why and "moved" not in stats.why, stats.why
+    with Store(tmp_path / "f.db") as store:
+        (name,) = store.conn.execute("SELECT name FROM ledger_entities WHERE id = 'person:jeyhun-bayramov:AZE'"
+                                     ).fetchone()
+    assert name == "Jeyhun BAYRAMOV"
 
 
 def test_an_old_event_reaching_past_its_unit_stops_the_update_and_the_ledger_is_rebuilt(tmp_path: Path) -> None:
