@@ -98,8 +98,8 @@ def frame(token: Token) -> set[str]:
     modifiers, and (for a noun) the verb that governs it."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ in FRAME_SKIP:
-            continue
+        if child.dep_ in FRAME_SKIP or under_provision(child):
+            continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
         out.add(child.lemma_.lower())
         targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
         for target in targets:
@@ -115,6 +115,25 @@ def frame(token: Token) -> set[str]:
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
             out.add(token.head.head.lemma_.lower())
     return out
+
+
+def under_provision(prep: Token) -> Token | None:
+    """The agreed text of an "under the deal" / "under the terms of the truce" phrase: the act it
+    modifies is one the text sets out (``provision_text``), else None."""
+    if prep.dep_ != "prep" or prep.lower_ != "under":
+        return None
+    texts = words("provision_text")
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.lemma_.lower() in texts:
+            return obj
+        for of in obj.children:  # "under the terms of the deal"
+            if of.dep_ == "prep" and of.lower_ == "of":
+                found = [p for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in texts]
+                if found:
+                    return found[0]
+    return None
 
 
 def is_person(token: Token) -> bool:
@@ -218,8 +237,13 @@ def is_provision(token: Token) -> bool:
 
 def wrapper_role(token: Token) -> str | None:
     """The role of a word that governs another event: ``provision`` for an agreed text's verb
-    (``is_provision``), else its ``wrap:`` list in ``words.tsv``, else None."""
-    return "provision" if is_provision(token) else wrapper_roles().get(token.lemma_.lower())
+    (``is_provision``), else its ``wrap:`` list in ``words.tsv`` (``target`` for nouns only), else None."""
+    if is_provision(token):
+        return "provision"
+    role = wrapper_roles().get(token.lemma_.lower())
+    if role == "target" and coarse_pos(token) != "NOUN":
+        return None  # "targeted the convoy" is an attack, not a deadline
+    return role
 
 
 def governor(token: Token) -> Token | None:
