@@ -62,3 +62,14 @@ def test_a_retreat_carried_out_under_a_deal_happened(pipe) -> None:  # type: ign
     assert _events(pipe, "Under the deal, the rebels withdrew from the northern towns on Monday.") == [
         ("RETREAT", "occurred")]
     assert _events(pipe, "The rebels withdrew from the deal.") == [("REJECT", "occurred")]
+
+
+def test_what_talks_focused_on_is_their_topic(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the release and the truce are what the talks were about, not acts: no event of their own
+    assert _events(pipe, "The talks focused on the release of prisoners and a ceasefire.") == [
+        ("CONSULT", "occurred")]
+    assert _events(pipe, "The negotiations in Doha centred on the withdrawal of foreign troops.") == [
+        ("CONSULT", "occurred")]
+    # a subject that is no talks: the act is the army's own
+    assert _events(pipe, "The army focused on the withdrawal of its troops from the border.") == [
+        ("RETREAT", "occurred")]

@@ -429,11 +429,25 @@ def topic_host(token: Token) -> Token | None:
             return None
         if current.dep_ == "prep" and current.lower_ not in TOPIC_PREPS:
             return None
+        if (talks := _topic_subject(head)) is not None:
+            return talks  # "the talks focused on the release of prisoners"
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return None  # a clause of its own ("Kyiv rejected the truce")
         if head.lemma_.lower() in hosts:
             return head
         current = head
+    return None
+
+
+def _topic_subject(verb: Token) -> Token | None:
+    """The talks or demand that are the subject of a verb of subject matter ("the talks focused on /
+    covered / centred on X", ``topic_verb``): what X names is what they are about."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("topic_verb"):
+        return None
+    hosts = words("topic_host")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in hosts:
+            return child
     return None
 
 
