@@ -73,3 +73,14 @@ def test_what_talks_focused_on_is_their_topic(pipe) -> None:  # type: ignore[no-
     # a subject that is no talks: the act is the army's own
     assert _events(pipe, "The army focused on the withdrawal of its troops from the border.") == [
         ("RETREAT", "occurred")]
+
+
+def test_what_a_meeting_discusses_compliance_with_is_a_topic(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the truce whose compliance is discussed is no truce carried out that day
+    assert _events(pipe, "The delegations met in Nairobi to discuss compliance with the truce.") == [
+        ("CONSULT", "occurred")]
+    # what talks included is what they were about
+    assert _events(pipe, "The talks included discussions on a new mechanism, alongside an exchange of detainees.") == [
+        ("CONSULT", "occurred")]
+    # a truce complied with is an act of its own
+    assert _events(pipe, "The rebels complied with the ceasefire.") == [("RETREAT", "occurred")]

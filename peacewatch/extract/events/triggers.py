@@ -40,7 +40,8 @@ CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass"
 # over a mechanism for monitoring the truce"); prepositions of such a step. Not compounds: "the
 # ceasefire talks" often tell of a ceasefire the talks produced.
 TOPIC_DEPS = ("dobj", "pobj", "pcomp", "conj", "appos")
-TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside")
+TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside",
+               "with")  # "to discuss compliance with the truce"
 
 
 @dataclass
