@@ -37,7 +37,7 @@ def test_scores_follow_plover() -> None:
 
 def test_wrapper_roles_are_known() -> None:
     assert set(tables.wrapper_roles().values()) <= {
-        "intent", "future", "threat", "request", "refuse", "hypothetical", "topic", "fail"}
+        "intent", "future", "threat", "request", "refuse", "hypothetical", "topic", "fail", "target"}
     assert tables.wrapper_roles()["agree"] == "intent"
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .tables import is_cooperative, words, wrapper_roles
-from .triggers import Found, coarse_pos, is_infinitive, is_scheduled, wrapper_role
+from .triggers import Found, coarse_pos, is_infinitive, is_scheduled, under_provision, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -115,6 +115,7 @@ def read(item: Found) -> Reading:
     for wrapper in item.wrappers:
         _apply_wrapper(reading, wrapper_role(wrapper) or "", wrapper, item)
     _apply_cues(item, reading)
+    _apply_retold_provision(item, reading)
     if item.topic_of is not None:
         outcome = _negative_outcome(item)
         reading.status = "negated" if outcome else "hypothetical"
@@ -167,7 +168,45 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
         reading.status = "hypothetical"
     elif role == "fail":
         reading.status = "negated"
+    elif role == "target":
+        _apply_target(reading, wrapper)
+        return
     reading.why.append(note)
+
+
+# Verbs by which a deadline or target is met: missed when negated or under a target_missed verb.
+MEET_VERBS = ("meet", "reach", "hit", "keep", "respect", "honour", "honor")
+
+
+def missed_target(target: Token) -> str | None:
+    """Why a deadline or target noun was missed: "missed the deadline", "the deadline passed/expired",
+    "failed to meet / did not meet the target". None when the text does not say it was missed."""
+    missed = words("target_missed")
+    head = target.head
+    if head.i == target.i:
+        return None
+    if head.lemma_.lower() in missed:
+        return f"'{target.text}' under '{head.text}'"
+    if head.lemma_.lower() in MEET_VERBS:
+        if any(c.dep_ == "neg" for c in head.children):
+            return f"'{head.text}' negated"
+        if head.head.i != head.i and head.head.lemma_.lower() in missed:
+            return f"'{head.head.text} to {head.text}'"
+    return None
+
+
+def _apply_target(reading: Reading, target: Token) -> None:
+    """An act a deadline or target was set for is not an occurred act: negated when the target was
+    missed, else announced (coding guide, "Status": future for a planned act)."""
+    why = missed_target(target)
+    if why is not None:
+        reading.status = "negated"
+        reading.why.append(f"target '{target.text}' missed ({why}): the act did not happen")
+        return
+    if reading.status == "occurred":
+        reading.type, reading.mode, how = future_type(reading.type, reading.mode)
+        reading.status = "future"
+        reading.why.append(f"target '{target.text}' set for it: {how}")
 
 
 def _apply_cues(item: Found, reading: Reading) -> None:
@@ -187,3 +226,37 @@ def _apply_cues(item: Found, reading: Reading) -> None:
         if status in found:
             reading.status = status
             reading.why.append(f"{status}: {found[status]}")
+
+
+def retold_provision(item: Found) -> Token | None:
+    """The agreed text an act is told as a term of, not as done: "under the deal, the rebels would
+    withdraw / withdraw / are to withdraw" (a modal, "is to" or the present tense; a past tense,
+    "under the deal, the rebels withdrew", tells the act carried out)."""
+    trig = item.token
+    if trig.pos_ not in ("VERB", "AUX") or trig.tag_ in ("VBD", "VBN", "VBG"):
+        return None
+    holders = [trig]
+    if trig.dep_ == "xcomp" and trig.head.i != trig.i:
+        holders.append(trig.head)  # "under the deal, X is to withdraw": the phrase hangs on "is"
+    for holder in holders:
+        for child in holder.children:
+            if (text := under_provision(child)) is not None:
+                return text
+    return None
+
+
+def _apply_retold_provision(item: Found, reading: Reading) -> None:
+    """An act an agreed text sets out is agreed, not carried out: a retreat CONCEDE, any other act
+    announced (coding guide, "Retreats"; the same reading as "the deal provides for X")."""
+    if reading.status not in ("occurred", "future") or reading.type not in ("RETREAT", "AGREE", "CONCEDE"):
+        return
+    text = retold_provision(item)
+    if text is None:
+        return
+    if item.rule.type == "RETREAT":
+        reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+        reading.why.append(f"a term of the '{text.text}': an agreed retreat is CONCEDE")
+    elif reading.status == "occurred":
+        reading.type, reading.mode, how = future_type(reading.type, reading.mode)
+        reading.status = "future"
+        reading.why.append(f"a term of the '{text.text}': {how}")

@@ -89,7 +89,7 @@ def words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def wrapper_roles() -> dict[str, str]:
-    """Lemma → wrapper role (intent, future, threat, request, refuse, hypothetical, topic, fail)."""
+    """Lemma → wrapper role (intent, future, threat, request, refuse, hypothetical, topic, fail, target)."""
     roles: dict[str, str] = {}
     for name, members in word_lists().items():
         if name.startswith("wrap:"):

@@ -40,7 +40,8 @@ CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass"
 # over a mechanism for monitoring the truce"); prepositions of such a step. Not compounds: "the
 # ceasefire talks" often tell of a ceasefire the talks produced.
 TOPIC_DEPS = ("dobj", "pobj", "pcomp", "conj", "appos")
-TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside")
+TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside",
+               "with")  # "to discuss compliance with the truce"
 
 
 @dataclass
@@ -98,8 +99,8 @@ def frame(token: Token) -> set[str]:
     modifiers, and (for a noun) the verb that governs it."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ in FRAME_SKIP:
-            continue
+        if child.dep_ in FRAME_SKIP or under_provision(child):
+            continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
         out.add(child.lemma_.lower())
         targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
         for target in targets:
@@ -115,6 +116,25 @@ def frame(token: Token) -> set[str]:
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
             out.add(token.head.head.lemma_.lower())
     return out
+
+
+def under_provision(prep: Token) -> Token | None:
+    """The agreed text of an "under the deal" / "under the terms of the truce" phrase: the act it
+    modifies is one the text sets out (``provision_text``), else None."""
+    if prep.dep_ != "prep" or prep.lower_ != "under":
+        return None
+    texts = words("provision_text")
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if obj.lemma_.lower() in texts:
+            return obj
+        for of in obj.children:  # "under the terms of the deal"
+            if of.dep_ == "prep" and of.lower_ == "of":
+                found = [p for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in texts]
+                if found:
+                    return found[0]
+    return None
 
 
 def is_person(token: Token) -> bool:
@@ -218,8 +238,13 @@ def is_provision(token: Token) -> bool:
 
 def wrapper_role(token: Token) -> str | None:
     """The role of a word that governs another event: ``provision`` for an agreed text's verb
-    (``is_provision``), else its ``wrap:`` list in ``words.tsv``, else None."""
-    return "provision" if is_provision(token) else wrapper_roles().get(token.lemma_.lower())
+    (``is_provision``), else its ``wrap:`` list in ``words.tsv`` (``target`` for nouns only), else None."""
+    if is_provision(token):
+        return "provision"
+    role = wrapper_roles().get(token.lemma_.lower())
+    if role == "target" and coarse_pos(token) != "NOUN":
+        return None  # "targeted the convoy" is an attack, not a deadline
+    return role
 
 
 def governor(token: Token) -> Token | None:
@@ -405,11 +430,25 @@ def topic_host(token: Token) -> Token | None:
             return None
         if current.dep_ == "prep" and current.lower_ not in TOPIC_PREPS:
             return None
+        if (talks := _topic_subject(head)) is not None:
+            return talks  # "the talks focused on the release of prisoners"
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return None  # a clause of its own ("Kyiv rejected the truce")
         if head.lemma_.lower() in hosts:
             return head
         current = head
+    return None
+
+
+def _topic_subject(verb: Token) -> Token | None:
+    """The talks or demand that are the subject of a verb of subject matter ("the talks focused on /
+    covered / centred on X", ``topic_verb``): what X names is what they are about."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words("topic_verb"):
+        return None
+    hosts = words("topic_host")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in hosts:
+            return child
     return None
 
 
