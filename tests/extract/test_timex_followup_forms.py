@@ -98,3 +98,31 @@ STARTS = [
 @pytest.mark.parametrize(("text", "span", "value"), STARTS)
 def test_a_start_date_points_ahead_unless_a_past_clause_reports_it(pipe, text: str, span: str, value: str) -> None:
     assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+DAYS_OF_FOCUS = [
+    # a day of the month the text last gave
+    ("The talks opened on 3 May. The rebels withdrew on the 5th.", "the 5th", "2023-05-05"),
+    ("In March the sides met twice. The accord was signed on the 21st.", "the 21st", "2023-03-21"),
+    # none given: the publication's month, or the next one where the tense looks ahead past its day
+    ("The ceasefire will take effect on the 1st.", "the 1st", "2024-01-01"),
+    ("The monitors arrived on the 22nd.", "the 22nd", "2023-12-22"),
+    ("The deal was signed on the 30th, officials said.", "the 30th", "2023-11-30"),
+    # a month in focus without the day keeps its month and leaves the day unknown
+    ("In February 2023 the truce collapsed. It had begun on the 30th.", "the 30th", "2023-02-XX"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), DAYS_OF_FOCUS)
+def test_an_ordinal_day_is_a_day_of_the_month_in_focus(pipe, text: str, span: str, value: str) -> None:
+    assert found(run(pipe, text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", ["The office is on the 5th floor.", "He won on the 2nd ballot.",
+                                  "The brigade fought on the 3rd day of the siege."])
+def test_an_ordinal_before_a_noun_is_no_day(pipe, text: str) -> None:
+    assert not [t for t in run(pipe, text) if re.search(r"\d", t.text)]
+
+
+def test_an_ordinal_day_without_an_anchor_names_only_its_day(pipe) -> None:
+    assert found(run(pipe, "The convoy left on the 9th.", published=None))["the 9th"] == ("DATE", "XXXX-XX-09")
