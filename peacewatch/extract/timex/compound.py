@@ -40,6 +40,29 @@ def n_week_of(m: Match, ctx: Context) -> Value | None:
     return Value(m.rule.type, cal.week(day), None, inner.value, f"the week of {inner.value}")
 
 
+_MONTH_FORM = re.compile(r"(\d{4})-(\d\d)")
+
+
+def n_day_of_focus(m: Match, ctx: Context) -> Value | None:
+    """"on the 21st", "by the 1st": a day of the month in focus (the last month or day the text gave);
+    with none, of the publication's month, or the month before or after it where the day lies on the
+    other side of publication from what the tense asks ("will sign on the 1st", published on the 26th)."""
+    dom = int(m.groups["day"])
+    focus = _MONTH_FORM.match(ctx.last or "")
+    if focus:
+        return Value(m.rule.type, f"{focus[1]}-{focus[2]}-{dom:02d}", None, ctx.last, "a day of the month in focus")
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-XX-{dom:02d}", note="no anchor")
+    way, step = ctx.tense(), 0
+    if way == "future" and dom < ctx.anchor.day:
+        step = 1
+    elif way != "future" and dom > ctx.anchor.day:
+        step = -1
+    year, mon = cal.add_months(ctx.anchor.year, ctx.anchor.month, step)
+    return Value(m.rule.type, f"{year:04d}-{mon:02d}-{dom:02d}", None, ctx.anchor.isoformat(),
+                 f"a day of the publication's month, {way or 'no'} tense")
+
+
 def n_day_around(m: Match, ctx: Context) -> Value | None:
     """"the day before last Tuesday", "the day after Christmas": one day from the inner date."""
     inner = _inner(m, ctx)

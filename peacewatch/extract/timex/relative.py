@@ -254,6 +254,7 @@ def n_offset(m: Match, ctx: Context) -> Value | None:
     n = lexicon().number(g["num"])
     if n == "X":
         return Value(m.rule.type, "PAST_REF" if sign < 0 else "FUTURE_REF", note="vague amount")
+    n, unit = scaled(n, unit) if unit == "FN" else (n, unit)  # "a fortnight ago": two weeks back
     amount = sign * int(float(n))
     deictic = way in ("ago", "from now", "hence")
     ref = _offset_ref(ctx, unit, deictic)
@@ -304,25 +305,31 @@ def n_duration(m: Match, ctx: Context) -> Value | None:
     n = lexicon().number(raw) if "num" in g else "X"
     if n != "X" and ("half" in g or "half0" in g):
         n = str(float(n) + 0.5)
-    if unit in SCALED and n != "X":
-        factor, unit = SCALED[unit]
-        n = str(float(n) * factor)
-    elif unit in SCALED:
-        unit = SCALED[unit][1]
+    n, unit = scaled(n, unit)  # a quarter of a year is P3M here, though a set "every quarter" is P1Q
     return Value(m.rule.type, duration_value(n, unit), None, None, f"{n} × {unit}")
 
 
 FRACTION = re.compile(r"\s*(?:,\s*)?of\b|\s*,", re.I)
-# Units written as multiples of another: a decade is P10Y, a quarter P3M.
-SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+# Units written as multiples of another: a decade is P10Y, a quarter P3M, a fortnight P2W.
+SCALED = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "FN": (2, "W")}
 # A fraction of a unit, spelled in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M.
 # A fraction is written in the next smaller unit ("2 1/2 years" is P2Y6M); ISO 8601 writes weeks
 # alone, so "a week and a half" keeps its fraction: P1.5W.
 SMALLER = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
 
 
+def scaled(n: str, unit: str) -> tuple[str, str]:
+    """``n`` units written in the unit ISO 8601 has for them: three fortnights are six weeks."""
+    if unit not in SCALED:
+        return n, unit
+    factor, base = SCALED[unit]
+    return (n if n == "X" else f"{float(n) * factor:g}"), base
+
+
 def duration_value(n: str, unit: str) -> str:
-    """The TIMEX3 duration of ``n`` (digits or ``X``) units."""
+    """The TIMEX3 duration of ``n`` (digits or ``X``) units; a unit ISO 8601 has no letter for (a
+    decade, a century, a fortnight) is written in another: a fortnight is P2W."""
+    n, unit = (n, unit) if unit in DURATION_UNIT else scaled(n, unit)
     if n == "X":
         parts = [("X", unit)]
     else:
@@ -353,7 +360,7 @@ def n_set(m: Match, ctx: Context) -> Value | None:
     if mon is not None:
         return Value(m.rule.type, f"XXXX-{mon:02d}")
     unit = _unit(g["unit"])
-    if unit not in DURATION_UNIT:
+    if unit not in DURATION_UNIT and unit not in SCALED:
         return None
     num = _key(g.get("num", ""))
     n = "2" if num == "other" else lexicon().number(num) if num else "1"

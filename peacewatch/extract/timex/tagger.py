@@ -39,10 +39,11 @@ KINDS: dict[str, Normalizer] = {
     "century": rel.n_century, "period": rel.n_period,
     "weekof": cp.n_week_of, "dayaround": cp.n_day_around, "holweek": cp.n_holiday_week,
     "daycoord": cp.n_day_coordinated, "halfrel": cp.n_half_of_year, "sameago": cp.n_same_year_before,
+    "dayfocus": cp.n_day_of_focus,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
-                         "follow", "holiday", "dayaround"})
+                         "follow", "holiday", "dayaround", "dayfocus"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 

@@ -11,6 +11,7 @@ past tag (VBD, or an auxiliary was/had/has) points back. The present tense, a po
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -123,7 +124,24 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
         return "past" if cue == "future" and verb is not None and _past_perfect(verb) else cue
     if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return None
+    if START_CUE.search(text[max(0, start - 16):start]):
+        return _start_direction(verb)
     return verb_direction(verb) if verb is not None else None
+
+
+# A date that opens a range or starts what the clause names: "truce starting Friday", "takes effect from Monday".
+START_CUE = re.compile(r"(?<![\w-])(?:starting|beginning|from|effective)\s+(?:on\s+)?$", re.I)
+
+
+def _start_direction(verb: Token | None) -> str | None:
+    """The way a start date points: ahead unless a past clause reports it. A headline or lede with no
+    finite verb ("Truce starting Friday") or a present one ("takes effect from Monday") announces
+    what is to come; "a truce beginning Monday was agreed" keeps the past of its clause."""
+    if verb is not None and verb.lower_ in ("starting", "beginning") and verb.head.i != verb.i:
+        outer = governing_verb(verb.head)
+        verb = outer if outer is not None and outer.i != verb.i else None
+    way = verb_direction(verb) if verb is not None else None
+    return "future" if way is None else way
 
 
 def _past_perfect(verb: Token) -> bool:
