@@ -52,6 +52,7 @@ class Focus:
     armed: bool = False  # whether the side is an armed group's (else it is the state in focus)
     theatre: str | None = None  # the state whose places are named most (``theatre``)
     theatre_why: str = "no theatre"
+    opposed: str | None = None  # the state named most besides the armed side (whom the armed group fights)
 
 
 def find(w: Work) -> Focus:
@@ -84,8 +85,10 @@ def find(w: Work) -> Focus:
     why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
     where, where_why = theatre.find(w)
     if fighting is not None:
+        opposed = max((c for c in states if c != fighting and states[c] >= MIN_MENTIONS),
+                      key=lambda c: (states[c], -first[c]), default=None)
         return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)",
-                     armed=True, theatre=where, theatre_why=where_why)
+                     armed=True, theatre=where, theatre_why=where_why, opposed=opposed)
     return Focus(state, state, why, theatre=where, theatre_why=where_why)
 
 
@@ -94,6 +97,7 @@ def resolve_unnamed(w: Work) -> Focus:
     focus = find(w)
     the_government(w, focus)
     collectives(w, focus)
+    phrases.of_collective(w, OWNED)
     placed_institutions(w)
     stateless_persons(w, focus)
     appositions(w, focus)
@@ -158,6 +162,8 @@ def collectives(w: Work, focus: Focus) -> None:
         term = tm.term
         if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
             continue
+        if _modifies_collective(w, tm):
+            continue  # "rebel fighters", "militia fighters": one collective, read at its head noun
         armed = term.sector in ARMED
         if armed and focus.armed and _names_a_group(w, tm):
             continue  # "the rebel group", "the armed group": the group named before (back_references)
@@ -165,12 +171,14 @@ def collectives(w: Work, focus: Focus) -> None:
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
             continue
-        if term.term in KIN:
+        if term.term in OWNED:
             continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
         if term.term in HELD and not focus.armed:
             continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
             code = focus.state
+        elif term.term in TAKEN and focus.opposed is not None:
+            code = focus.opposed  # hostages of an armed group are the people of the state it fights
         elif armed or focus.armed:
             code = focus.side or (focus.theatre if armed else None)
         else:
@@ -203,6 +211,14 @@ DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB"})
 
 # Persons by age, sex or kin: coded only with a state ("Ukrainian children") or a place ("in Gaza").
 KIN = frozenset({"women", "children", "families"})
+# Peoples, offices and communities that are whoever's a state, a region or a place says they are
+# ("the Serb community", "Tigrayan leaders", "citizens of Sudan"), never the side in focus by default
+# ("community leaders", "world leaders", "the international community").
+OWNED = KIN | frozenset({"leaders", "politicians", "representatives", "commanders", "mayors", "elders", "community",
+                         "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals"})
+# Those an armed group takes: the people of the state it fights (hostages of Hamas are Israel's), where
+# prisoners and detainees are the armed side's own, held by the state.
+TAKEN = frozenset({"hostages", "hostage", "captives", "abductees"})
 # The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
 HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
                   "migrants", "asylum seekers", "prisoners of war", "pows"})
@@ -223,6 +239,15 @@ def _domestic(term: str, sector: str) -> bool:
     """Whether an unarmed collective is the state in focus's own when no armed group is named; not
     civilians (between two states at war they may be either's) nor the held (hostages, prisoners)."""
     return sector in DOMESTIC_SECTORS and term not in phrases.DISPLACED and term not in ("civilians", "civilian")
+
+
+def _modifies_collective(w: Work, tm: TermMatch) -> bool:
+    """Whether a lowercase armed group noun modifies the group noun right after it ("militia
+    fighters"); ``phrases.left_start`` then takes it into the head noun's mention."""
+    nxt = w.terms.get(tm.end)
+    doc = w.doc
+    return (tm.term.sector in ARMED and nxt is not None and nxt.term.kind == "group" and nxt.term.sector in ARMED
+            and tm.end - tm.start == 1 and doc[tm.start].dep_ in phrases.MODIFIERS and doc[tm.start].head.i >= tm.end)
 
 
 def _names_a_group(w: Work, tm: TermMatch) -> bool:

@@ -20,7 +20,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, tables
+from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, phrases, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -68,6 +68,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     affiliation.introduced_persons(w)
     focus.unaffiliated_persons(w, in_focus)
     officials.unnamed(w, in_focus)
+    phrases.over_places(w)
     return w.finish()
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...types import Mention
+from ...types import Entity, Mention
 from .lexicon import TermMatch
 from .work import Work
 
@@ -97,3 +97,64 @@ def institution_after(w: Work, tm: TermMatch) -> TermMatch | None:
     if nxt is None or nxt.term.kind != "organization" or not w.free(nxt.start, nxt.end):
         return None
     return nxt
+
+
+# Prepositions after which a coded place says where a people or collective lives or comes from.
+WHERE = frozenset({"in", "from"})
+# Kinds of entity whose mention may run over "in <place>": peoples and collectives, not institutions.
+COLLECTIVE_KINDS = frozenset({"group", "armed_group"})
+
+
+def over_places(w: Work) -> None:
+    """A people or collective named with where it lives or comes from, in another state than its own,
+    is one phrase ("Serbs in Kosovo", "the Serb community in northern Kosovo"): its mention runs over
+    "in" / "from", a "the" and up to two lowercase modifiers, and the coded place, whose own mention
+    stays inside; the collective keeps its own code (the place says where, not whose). Where the
+    place is its own ("civilians in Gaza") the mention stays as it was."""
+    doc = w.doc
+    starts = {m.start: m for m in w.mentions if _is_place(w, m)}
+    for m in w.mentions:
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.kind not in COLLECTIVE_KINDS or ent.members or m.label != "NORP":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        k = span.end if span is not None else len(doc)
+        if k >= len(doc) - 1 or doc[k].lower_ not in WHERE:
+            continue
+        j = k + 1 + (doc[k + 1].lower_ == "the")
+        while j < min(k + 4, len(doc)) and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        place = starts.get(doc[j].idx) if j < len(doc) else None
+        if place is not None and w.entities[place.entity or ""].code != ent.code:
+            m.end, m.text = place.end, doc.text[m.start:place.end]
+
+
+def _is_place(w: Work, m: Mention) -> bool:
+    ent = w.entities.get(m.entity or "")
+    return ent is not None and ent.kind in PLACE_KINDS and bool(ent.code) and not (m.why or "").startswith("dateline")
+
+
+# Kinds of entity whose people, families or leaders "of" them are theirs.
+WHOSE_KINDS = frozenset({"group", "armed_group", "state", "organization"})
+
+
+def of_collective(w: Work, owned: frozenset[str]) -> None:
+    """"Families of hostages", "leaders of the Serb community": a collective of those that only a
+    whose makes coded (``owned``: families, leaders, the community …) takes the code of the coded
+    collective, state or body named after "of" (one mention over the phrase; the inner one stays)."""
+    doc = w.doc
+    starts = {m.start: m for m in w.mentions}
+    for _, tm in sorted(w.terms.items()):
+        if tm.term.term not in owned or not w.free(tm.start, tm.end) or tm.end + 1 >= len(doc) \
+                or doc[tm.end].lower_ != "of":
+            continue
+        k = tm.end + 1 + (doc[tm.end + 1].lower_ == "the")
+        inner = starts.get(doc[k].idx) if k < len(doc) else None
+        ent = w.entities.get(inner.entity or "") if inner is not None else None
+        if inner is None or ent is None or not ent.code or ent.kind not in WHOSE_KINDS or ent.members:
+            continue
+        start, end = left_start(w, tm.start, tm.end), next((t.i for t in doc[k:] if t.idx >= inner.end), len(doc))
+        key = f"group:{ent.code}:{tm.term.sector}:{tm.term.term} of {ent.name}"
+        why = f"group noun {tm.term.term!r} ({tm.term.sector}) of {inner.text!r}: theirs ({ent.code})"
+        w.entity(key, Entity("", doc[start:end].text, "group", ent.code, tm.term.sector, why=why))
+        w.mention(start, end, "NORP", key, why)
