@@ -66,6 +66,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     persons.definite_offices(w)
     persons.pronouns(w)
     affiliation.introduced_persons(w)
+    persons.past_offices(w)
     focus.unaffiliated_persons(w, in_focus)
     officials.unnamed(w, in_focus)
     phrases.over_places(w)
