@@ -1,5 +1,5 @@
 """Unnamed collectives of the coding guide (issue 13): peoples with where they live, communities
-and leaders of a people, merged collective nouns, gunmen, hostages and their families, on texts
+and leaders of a people, merged collective nouns, gunmen, and the families of a coded collective, on texts
 written for these tests."""
 
 from __future__ import annotations
@@ -66,14 +66,9 @@ def test_gunmen_are_an_armed_collective_of_the_side_in_focus(pipe) -> None:  # t
 
 
 GAZA = ("Israel and Hamas agreed a truce in Doha. Israel said Hamas would free hostages, and Israel would "
-        "free prisoners. Families of hostages gathered in Tel Aviv.")
+        "free prisoners. Families of Israeli hostages gathered in Tel Aviv.")
 
 
-def test_hostages_of_an_armed_group_are_the_state_it_fights(pipe) -> None:  # type: ignore[no-untyped-def]
-    r = run(pipe, GAZA)
-    assert (entity_of(r, "hostages").code, entity_of(r, "prisoners").code) == ("ISR", "PSE")
-
-
-def test_families_of_hostages_are_the_hostages_people(pipe) -> None:  # type: ignore[no-untyped-def]
-    ent = entity_of(run(pipe, GAZA), "Families of hostages")
+def test_families_of_a_coded_collective_are_theirs(pipe) -> None:  # type: ignore[no-untyped-def]
+    ent = entity_of(run(pipe, GAZA), "Families of Israeli hostages")
     assert (ent.kind, ent.code, ent.sector) == ("group", "ISR", "CVL")

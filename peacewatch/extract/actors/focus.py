@@ -52,7 +52,6 @@ class Focus:
     armed: bool = False  # whether the side is an armed group's (else it is the state in focus)
     theatre: str | None = None  # the state whose places are named most (``theatre``)
     theatre_why: str = "no theatre"
-    opposed: str | None = None  # the state named most besides the armed side (whom the armed group fights)
 
 
 def find(w: Work) -> Focus:
@@ -85,10 +84,8 @@ def find(w: Work) -> Focus:
     why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
     where, where_why = theatre.find(w)
     if fighting is not None:
-        opposed = max((c for c in states if c != fighting and states[c] >= MIN_MENTIONS),
-                      key=lambda c: (states[c], -first[c]), default=None)
         return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)",
-                     armed=True, theatre=where, theatre_why=where_why, opposed=opposed)
+                     armed=True, theatre=where, theatre_why=where_why)
     return Focus(state, state, why, theatre=where, theatre_why=where_why)
 
 
@@ -177,8 +174,6 @@ def collectives(w: Work, focus: Focus) -> None:
             continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
             code = focus.state
-        elif term.term in TAKEN and focus.opposed is not None:
-            code = focus.opposed  # hostages of an armed group are the people of the state it fights
         elif armed or focus.armed:
             code = focus.side or (focus.theatre if armed else None)
         else:
@@ -216,9 +211,6 @@ KIN = frozenset({"women", "children", "families"})
 # ("community leaders", "world leaders", "the international community").
 OWNED = KIN | frozenset({"leaders", "politicians", "representatives", "commanders", "mayors", "elders", "community",
                          "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals"})
-# Those an armed group takes: the people of the state it fights (hostages of Hamas are Israel's), where
-# prisoners and detainees are the armed side's own, held by the state.
-TAKEN = frozenset({"hostages", "hostage", "captives", "abductees"})
 # The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
 HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
                   "migrants", "asylum seekers", "prisoners of war", "pows"})

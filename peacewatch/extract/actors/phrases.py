@@ -83,12 +83,16 @@ def _place_at(w: Work, k: int) -> Mention | None:
     if k < len(doc) - 1 and doc[k].lower_ == "the":
         k += 1
     idx = doc[k].idx
+    found = None
     for m in w.mentions:
         ent = w.entities.get(m.entity or "")
         if m.start == idx and ent is not None and ent.kind in PLACE_KINDS and ent.code and \
                 not (m.why or "").startswith("dateline"):
-            return m
-    return None
+            found = m
+            break
+    if found is not None and any(m.start == idx and m.end > found.end for m in w.mentions):
+        return None  # "families of Israeli hostages": the demonym only modifies a longer mention
+    return found
 
 
 def institution_after(w: Work, tm: TermMatch) -> TermMatch | None:
