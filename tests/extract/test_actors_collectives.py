@@ -72,3 +72,9 @@ GAZA = ("Israel and Hamas agreed a truce in Doha. Israel said Hamas would free h
 def test_families_of_a_coded_collective_are_theirs(pipe) -> None:  # type: ignore[no-untyped-def]
     ent = entity_of(run(pipe, GAZA), "Families of Israeli hostages")
     assert (ent.kind, ent.code, ent.sector) == ("group", "ISR", "CVL")
+
+
+def test_an_armed_noun_before_an_office_noun_is_one_armed_collective(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "The RSF attacked El Fasher on Sunday. Rebel commanders said the town was taken.")
+    ent = entity_of(r, "Rebel commanders")
+    assert (ent.kind, ent.code, ent.sector) == ("armed_group", "SDN", "REB")

@@ -1,5 +1,5 @@
 """Speaker codes of persons who speak for an intergovernmental body, or who are introduced by an office
-they no longer hold (issue 13; texts written for these tests)."""
+they no longer hold, and of two actors speaking together (issue 13; texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,20 @@ def test_an_igo_chief_named_by_surname_later_keeps_the_igo_code(pipe) -> None:  
     text = ("Russia and Ukraine traded blame over the Zaporizhzhia plant. \"The situation is dangerous,\" IAEA "
             "chief Rafael Grossi told reporters. \"We will stay,\" Grossi said.")
     assert codes(pipe, text)["We will stay"] == "IGO"
+
+
+def test_two_actors_speaking_together_have_no_single_code(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ('The SAF and the RSF met in Jeddah. "Both sides must protect civilians," Saudi Arabia and the US '
+            'said in a joint statement.')
+    assert codes(pipe, text)["Both sides must protect civilians"] is None
+
+
+def test_they_after_two_actors_together_have_no_single_code(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = ('Saudi Arabia and the United States hosted the talks in Jeddah. "The parties agreed to protect '
+            'civilians," they said.')
+    assert codes(pipe, text)["The parties agreed to protect civilians"] is None
+
+
+def test_two_bodies_of_one_side_keep_its_code(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = 'Sudan and the RSF met in Jeddah. "We are ready," the army and the government said.'
+    assert codes(pipe, text)["We are ready"] == "SDN"

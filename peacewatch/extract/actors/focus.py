@@ -159,8 +159,6 @@ def collectives(w: Work, focus: Focus) -> None:
         term = tm.term
         if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
             continue
-        if _modifies_collective(w, tm):
-            continue  # "rebel fighters", "militia fighters": one collective, read at its head noun
         armed = term.sector in ARMED
         if armed and focus.armed and _names_a_group(w, tm):
             continue  # "the rebel group", "the armed group": the group named before (back_references)
@@ -233,15 +231,6 @@ def _domestic(term: str, sector: str) -> bool:
     return sector in DOMESTIC_SECTORS and term not in phrases.DISPLACED and term not in ("civilians", "civilian")
 
 
-def _modifies_collective(w: Work, tm: TermMatch) -> bool:
-    """Whether a lowercase armed group noun modifies the group noun right after it ("militia
-    fighters"); ``phrases.left_start`` then takes it into the head noun's mention."""
-    nxt = w.terms.get(tm.end)
-    doc = w.doc
-    return (tm.term.sector in ARMED and nxt is not None and nxt.term.kind == "group" and nxt.term.sector in ARMED
-            and tm.end - tm.start == 1 and doc[tm.start].dep_ in phrases.MODIFIERS and doc[tm.start].head.i >= tm.end)
-
-
 def _names_a_group(w: Work, tm: TermMatch) -> bool:
     """Whether an armed collective modifies a definite 'group' / 'movement' / 'militia'."""
     doc, heads = w.doc, ("group", "movement", "militia")
@@ -259,17 +248,23 @@ def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: b
     kind = "armed_group" if armed else "group"
     noun = term.term
     office = phrases.institution_after(w, tm) if armed else None
+    members = phrases.collective_after(w, tm) if armed else None
+    sector = term.sector
     if office is not None:
         end, kind, noun = office.end, "organization", f"{term.term} {office.term.term}"
+    elif members is not None:
+        # "rebel fighters", "militia commanders": one armed collective (REB if either noun says so)
+        end, noun = members.end, f"{term.term} {members.term.term}"
+        sector = "REB" if "REB" in (term.sector, members.term.sector) else term.sector
     if place is not None:
         end, how = place.end, f"{place.why}: that place's ({code})"
     elif code is not None and code == focus.theatre and code not in (focus.state, focus.side if focus.armed else None):
         how = f"where the fighting is: {focus.theatre_why}"
     else:
         how = f"in focus: {focus.why}" if code else "no state named"
-    key = f"group:{code}:{term.sector}:{noun}"
-    why = f"group noun {noun!r} ({term.sector}), {how}"
-    w.entity(key, Entity("", w.doc[start:end].text, kind, code, term.sector, why=why))
+    key = f"group:{code}:{sector}:{noun}"
+    why = f"group noun {noun!r} ({sector}), {how}"
+    w.entity(key, Entity("", w.doc[start:end].text, kind, code, sector, why=why))
     short = f"group noun {noun!r}" + (f" → {code} " + ("of the place named" if place else "in focus") if code else "")
     w.mention(start, end, "NORP", key, short)
 

@@ -95,6 +95,14 @@ def _place_at(w: Work, k: int) -> Mention | None:
     return found
 
 
+def collective_after(w: Work, tm: TermMatch) -> TermMatch | None:
+    """The group noun right after an armed collective ("rebel fighters", "militia commanders")."""
+    nxt = w.terms.get(tm.end)
+    if nxt is None or nxt.term.kind != "group" or not w.free(nxt.start, nxt.end):
+        return None
+    return nxt
+
+
 def institution_after(w: Work, tm: TermMatch) -> TermMatch | None:
     """The institution noun right after an armed collective ("guerrilla delegation")."""
     nxt = w.terms.get(tm.end)
@@ -162,3 +170,4 @@ def of_collective(w: Work, owned: frozenset[str]) -> None:
         why = f"group noun {tm.term.term!r} ({tm.term.sector}) of {inner.text!r}: theirs ({ent.code})"
         w.entity(key, Entity("", doc[start:end].text, "group", ent.code, tm.term.sector, why=why))
         w.mention(start, end, "NORP", key, why)
+
