@@ -1,6 +1,6 @@
 """Unnamed collectives of the coding guide (issue 13): peoples with where they live, communities
-and leaders of a people, merged collective nouns, gunmen, and the families of a coded collective, on texts
-written for these tests."""
+and leaders of a people, merged collective nouns, gunmen, the families of a coded collective; and news
+agencies as sources; on texts written for these tests."""
 
 from __future__ import annotations
 
@@ -78,3 +78,9 @@ def test_an_armed_noun_before_an_office_noun_is_one_armed_collective(pipe) -> No
     r = run(pipe, "The RSF attacked El Fasher on Sunday. Rebel commanders said the town was taken.")
     ent = entity_of(r, "Rebel commanders")
     assert (ent.kind, ent.code, ent.sector) == ("armed_group", "SDN", "REB")
+
+
+def test_a_news_agency_as_a_source_has_its_country(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Russia struck Kharkiv overnight, Ukrinform reported, citing the regional governor.")
+    ent = entity_of(r, "Ukrinform")
+    assert (ent.kind, ent.code, ent.sector) == ("organization", "UKR", "JRN")
