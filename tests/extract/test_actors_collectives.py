@@ -84,3 +84,8 @@ def test_a_news_agency_as_a_source_has_its_country(pipe) -> None:  # type: ignor
     r = run(pipe, "Russia struck Kharkiv overnight, Ukrinform reported, citing the regional governor.")
     ent = entity_of(r, "Ukrinform")
     assert (ent.kind, ent.code, ent.sector) == ("organization", "UKR", "JRN")
+
+
+def test_an_uncoded_collective_does_not_swallow_its_place(pipe) -> None:  # type: ignore[no-untyped-def]
+    r = run(pipe, "Rebels in the Ivory Coast on Wednesday dismissed an appeal from the president.")
+    assert "Rebels" in {m.text for m in r.mentions} and entity_of(r, "Ivory Coast").code == "CIV"

@@ -122,13 +122,13 @@ def over_places(w: Work) -> None:
     is one phrase ("Serbs in Kosovo", "the Serb community in northern Kosovo"): its mention runs over
     "in" / "from", a "the" and up to two lowercase modifiers, and the coded place, whose own mention
     stays inside; the collective keeps its own code (the place says where, not whose). Where the
-    place is its own ("civilians in Gaza") the mention stays as it was."""
+    place is its own ("civilians in Gaza"), or the collective has no code, the mention stays as it was."""
     doc = w.doc
     starts = {m.start: m for m in w.mentions if _is_place(w, m)}
     for m in w.mentions:
         ent = w.entities.get(m.entity or "")
-        if ent is None or ent.kind not in COLLECTIVE_KINDS or ent.members or m.label != "NORP":
-            continue
+        if ent is None or ent.kind not in COLLECTIVE_KINDS or ent.members or m.label != "NORP" or not ent.code:
+            continue  # an uncoded collective ("Rebels in the Ivory Coast") leaves the place's code on its own
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         k = span.end if span is not None else len(doc)
         if k >= len(doc) - 1 or doc[k].lower_ not in WHERE:
