@@ -94,7 +94,6 @@ def resolve_unnamed(w: Work) -> Focus:
     focus = find(w)
     the_government(w, focus)
     collectives(w, focus)
-    phrases.of_collective(w, OWNED)
     placed_institutions(w)
     stateless_persons(w, focus)
     appositions(w, focus)

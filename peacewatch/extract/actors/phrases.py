@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...types import Entity, Mention
+from ...types import Mention
 from .lexicon import TermMatch
 from .work import Work
 
@@ -144,30 +144,4 @@ def over_places(w: Work) -> None:
 def _is_place(w: Work, m: Mention) -> bool:
     ent = w.entities.get(m.entity or "")
     return ent is not None and ent.kind in PLACE_KINDS and bool(ent.code) and not (m.why or "").startswith("dateline")
-
-
-# Kinds of entity whose people, families or leaders "of" them are theirs.
-WHOSE_KINDS = frozenset({"group", "armed_group", "state", "organization"})
-
-
-def of_collective(w: Work, owned: frozenset[str]) -> None:
-    """"Families of hostages", "leaders of the Serb community": a collective of those that only a
-    whose makes coded (``owned``: families, leaders, the community …) takes the code of the coded
-    collective, state or body named after "of" (one mention over the phrase; the inner one stays)."""
-    doc = w.doc
-    starts = {m.start: m for m in w.mentions}
-    for _, tm in sorted(w.terms.items()):
-        if tm.term.term not in owned or not w.free(tm.start, tm.end) or tm.end + 1 >= len(doc) \
-                or doc[tm.end].lower_ != "of":
-            continue
-        k = tm.end + 1 + (doc[tm.end + 1].lower_ == "the")
-        inner = starts.get(doc[k].idx) if k < len(doc) else None
-        ent = w.entities.get(inner.entity or "") if inner is not None else None
-        if inner is None or ent is None or not ent.code or ent.kind not in WHOSE_KINDS or ent.members:
-            continue
-        start, end = left_start(w, tm.start, tm.end), next((t.i for t in doc[k:] if t.idx >= inner.end), len(doc))
-        key = f"group:{ent.code}:{tm.term.sector}:{tm.term.term} of {ent.name}"
-        why = f"group noun {tm.term.term!r} ({tm.term.sector}) of {inner.text!r}: theirs ({ent.code})"
-        w.entity(key, Entity("", doc[start:end].text, "group", ent.code, tm.term.sector, why=why))
-        w.mention(start, end, "NORP", key, why)
 
