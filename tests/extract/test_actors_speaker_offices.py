@@ -42,15 +42,15 @@ def test_a_past_office_is_the_last_resort(pipe) -> None:  # type: ignore[no-unty
 
 
 def test_a_mediator_of_an_igo_named_bare_speaks_for_it(pipe) -> None:  # type: ignore[no-untyped-def]
-    text = ("The TPLF and Ethiopia met in Pretoria. \"We are ready to sign,\" said Olusegun Obasanjo. "
+    text = ("Russia and Ukraine met in Istanbul. \"We are ready to help,\" said Mark Rutte. "
             "\"The guns must fall silent,\" he added.")
-    found = codes(pipe, text, "2022-11-02")
-    assert (found["We are ready to sign"], found["The guns must fall silent"]) == ("IGO", "IGO")
+    found = codes(pipe, text, "2025-05-16")
+    assert (found["We are ready to help"], found["The guns must fall silent"]) == ("IGO", "IGO")
 
 
 def test_the_same_person_before_the_igo_office_speaks_for_his_state(pipe) -> None:  # type: ignore[no-untyped-def]
-    text = "Nigeria and Ghana met in Abuja. \"We are ready to sign,\" said Olusegun Obasanjo."
-    assert codes(pipe, text, "2003-06-01")["We are ready to sign"] == "NGA"
+    text = "Belgium and the Netherlands met in Brussels. \"We are ready to sign,\" said Mark Rutte."
+    assert codes(pipe, text, "2019-06-01")["We are ready to sign"] == "NLD"
 
 
 def test_an_igo_chief_named_by_surname_later_keeps_the_igo_code(pipe) -> None:  # type: ignore[no-untyped-def]
