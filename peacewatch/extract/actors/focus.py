@@ -165,7 +165,7 @@ def collectives(w: Work, focus: Focus) -> None:
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
             continue
-        if term.term in KIN:
+        if term.term in OWNED:
             continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
         if term.term in HELD and not focus.armed:
             continue  # hostages, prisoners of war between states: who they are is not where they are
@@ -203,6 +203,11 @@ DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB"})
 
 # Persons by age, sex or kin: coded only with a state ("Ukrainian children") or a place ("in Gaza").
 KIN = frozenset({"women", "children", "families"})
+# Peoples, offices and communities that are whoever's a state, a region or a place says they are
+# ("the Serb community", "Tigrayan leaders", "citizens of Sudan"), never the side in focus by default
+# ("community leaders", "world leaders", "the international community").
+OWNED = KIN | frozenset({"leaders", "politicians", "representatives", "commanders", "mayors", "elders", "community",
+                         "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals"})
 # The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
 HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
                   "migrants", "asylum seekers", "prisoners of war", "pows"})
@@ -242,17 +247,23 @@ def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: b
     kind = "armed_group" if armed else "group"
     noun = term.term
     office = phrases.institution_after(w, tm) if armed else None
+    members = phrases.collective_after(w, tm) if armed else None
+    sector = term.sector
     if office is not None:
         end, kind, noun = office.end, "organization", f"{term.term} {office.term.term}"
+    elif members is not None:
+        # "rebel fighters", "militia commanders": one armed collective (REB if either noun says so)
+        end, noun = members.end, f"{term.term} {members.term.term}"
+        sector = "REB" if "REB" in (term.sector, members.term.sector) else term.sector
     if place is not None:
         end, how = place.end, f"{place.why}: that place's ({code})"
     elif code is not None and code == focus.theatre and code not in (focus.state, focus.side if focus.armed else None):
         how = f"where the fighting is: {focus.theatre_why}"
     else:
         how = f"in focus: {focus.why}" if code else "no state named"
-    key = f"group:{code}:{term.sector}:{noun}"
-    why = f"group noun {noun!r} ({term.sector}), {how}"
-    w.entity(key, Entity("", w.doc[start:end].text, kind, code, term.sector, why=why))
+    key = f"group:{code}:{sector}:{noun}"
+    why = f"group noun {noun!r} ({sector}), {how}"
+    w.entity(key, Entity("", w.doc[start:end].text, kind, code, sector, why=why))
     short = f"group noun {noun!r}" + (f" → {code} " + ("of the place named" if place else "in focus") if code else "")
     w.mention(start, end, "NORP", key, short)
 

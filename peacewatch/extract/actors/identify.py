@@ -20,7 +20,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, tables
+from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, phrases, tables
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -66,8 +66,10 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     persons.definite_offices(w)
     persons.pronouns(w)
     affiliation.introduced_persons(w)
+    persons.past_offices(w)
     focus.unaffiliated_persons(w, in_focus)
     officials.unnamed(w, in_focus)
+    phrases.over_places(w)
     return w.finish()
 
 

@@ -16,6 +16,8 @@ from .work import Work, state_rows
 
 PARTICLES = frozenset("al al- bin ibn de del da dos van von der la le el abu".split())
 PRE_TITLE = frozenset("new former then ousted acting interim late outgoing incoming current top".split())
+# Words before a title that make it an office held no longer ("former President X").
+PAST_TITLE = frozenset({"former", "ex", "ex-", "late", "ousted"})
 NOT_NAMES = frozenset("the a an he she it they we i on in at of and or but said says".split())
 # Last words of organization names that begin with an office word ("General Motors Corporation").
 ORG_WORDS = frozenset("corporation corp company co inc ltd group motors electric dynamics airlines airways "
@@ -157,11 +159,17 @@ def _named(w: Work, tm: TermMatch, name_start: int, name_end: int, affil: Match 
     if entry is not None:
         name = entry.name
     code, sector = code_and_sector(affil, tm.term)
-    if entry is not None and affil is None:
-        code, sector = entry.code, entry.sector or sector
     start = min(affil.start, tm.start) if affil is not None else tm.start
-    why = f"title pattern: {doc[start:name_end].text!r}"
+    past = start > 0 and doc[start - 1].lower_ in PAST_TITLE
     key = w.surnames.get(name) or f"person:{name}"
+    if past:
+        # "former Nigerian President Obasanjo": whom he speaks for now is said elsewhere (the body he
+        # is introduced by, his dictionary row on this date); the past office is the last resort
+        w.former.setdefault(key, (code, sector))
+        code, sector = (entry.code, entry.sector) if entry is not None else (None, None)
+    elif entry is not None and affil is None:
+        code, sector = entry.code, entry.sector or sector
+    why = f"title pattern: {doc[start:name_end].text!r}" + (" (a past office)" if past else "")
     ent = w.entity(key, Entity("", name, "person", code, sector, tm.term.role, why=why))
     ent.code, ent.sector, ent.role = ent.code or code, ent.sector or sector, ent.role or tm.term.role
     if entry is not None:
@@ -227,6 +235,18 @@ def _holder(w: Work, before: int, code: str | None, role: str | None) -> str | N
             if best is None or m.start > best[0]:
                 best = (m.start, m.entity or "")
     return best[1] if best else None
+
+
+def past_offices(w: Work) -> None:
+    """A person introduced only by a past office ("former Nigerian President X") and coded by no
+    other rule takes that office's code and sector after all."""
+    for key, (code, sector) in w.former.items():
+        ent = w.entities.get(key)
+        if ent is not None and ent.code is None and code is not None:
+            ent.code, ent.sector = code, sector
+            ent.why = f"{ent.why}; by a past office, nothing else said"
+        elif ent is not None and ent.code == code and ent.sector is None:
+            ent.sector = sector
 
 
 def dictionary_persons(w: Work) -> None:

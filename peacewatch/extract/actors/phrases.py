@@ -83,12 +83,24 @@ def _place_at(w: Work, k: int) -> Mention | None:
     if k < len(doc) - 1 and doc[k].lower_ == "the":
         k += 1
     idx = doc[k].idx
+    found = None
     for m in w.mentions:
         ent = w.entities.get(m.entity or "")
         if m.start == idx and ent is not None and ent.kind in PLACE_KINDS and ent.code and \
                 not (m.why or "").startswith("dateline"):
-            return m
-    return None
+            found = m
+            break
+    if found is not None and any(m.start == idx and m.end > found.end for m in w.mentions):
+        return None  # "families of Israeli hostages": the demonym only modifies a longer mention
+    return found
+
+
+def collective_after(w: Work, tm: TermMatch) -> TermMatch | None:
+    """The group noun right after an armed collective ("rebel fighters", "militia commanders")."""
+    nxt = w.terms.get(tm.end)
+    if nxt is None or nxt.term.kind != "group" or not w.free(nxt.start, nxt.end):
+        return None
+    return nxt
 
 
 def institution_after(w: Work, tm: TermMatch) -> TermMatch | None:
@@ -97,3 +109,39 @@ def institution_after(w: Work, tm: TermMatch) -> TermMatch | None:
     if nxt is None or nxt.term.kind != "organization" or not w.free(nxt.start, nxt.end):
         return None
     return nxt
+
+
+# Prepositions after which a coded place says where a people or collective lives or comes from.
+WHERE = frozenset({"in", "from"})
+# Kinds of entity whose mention may run over "in <place>": peoples and collectives, not institutions.
+COLLECTIVE_KINDS = frozenset({"group", "armed_group"})
+
+
+def over_places(w: Work) -> None:
+    """A people or collective named with where it lives or comes from, in another state than its own,
+    is one phrase ("Serbs in Kosovo", "the Serb community in northern Kosovo"): its mention runs over
+    "in" / "from", a "the" and up to two lowercase modifiers, and the coded place, whose own mention
+    stays inside; the collective keeps its own code (the place says where, not whose). Where the
+    place is its own ("civilians in Gaza"), or the collective has no code, the mention stays as it was."""
+    doc = w.doc
+    starts = {m.start: m for m in w.mentions if _is_place(w, m)}
+    for m in w.mentions:
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.kind not in COLLECTIVE_KINDS or ent.members or m.label != "NORP" or not ent.code:
+            continue  # an uncoded collective ("Rebels in the Ivory Coast") leaves the place's code on its own
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        k = span.end if span is not None else len(doc)
+        if k >= len(doc) - 1 or doc[k].lower_ not in WHERE:
+            continue
+        j = k + 1 + (doc[k + 1].lower_ == "the")
+        while j < min(k + 4, len(doc)) and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        place = starts.get(doc[j].idx) if j < len(doc) else None
+        if place is not None and w.entities[place.entity or ""].code != ent.code:
+            m.end, m.text = place.end, doc.text[m.start:place.end]
+
+
+def _is_place(w: Work, m: Mention) -> bool:
+    ent = w.entities.get(m.entity or "")
+    return ent is not None and ent.kind in PLACE_KINDS and bool(ent.code) and not (m.why or "").startswith("dateline")
+

@@ -44,6 +44,8 @@ class Work:
     inner: dict[int, Match] = field(default_factory=dict)
     # Person names split off a state name in a headline: (start, end, state code, state form).
     headline_persons: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # Persons titled with a past office ("former President X"): person key → that office's (code, sector).
+    former: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def names_at(self, start: int) -> Match | None:
         """The lexicon match that starts at token ``start``, if any."""

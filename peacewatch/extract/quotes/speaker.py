@@ -31,7 +31,9 @@ Rules, in order (the first that applies decides, and the quote's ``why`` names i
 A speaker is coded by what it speaks for: when rules 1-5 leave a speaker with no entity or an
 entity without a code, a coded actor named inside the subject phrase ("medical officials in Gaza",
 "the Hamas-run health ministry", "a spokesman for the army") is the speaker's entity (``speaking
-for``); the speaker span stays where it was.
+for``); the speaker span stays where it was. A subject that coordinates actors of two codes ("Saudi
+Arabia and the US said"), and "they" after such a subject, speak jointly: no speaker entity (the
+coding guide gives a joint statement no single speaker code).
 """
 
 from __future__ import annotations
@@ -170,9 +172,24 @@ class SpeakerFinder:
             span = (subject.left_edge.idx, subject.idx + len(subject))
             return Speaker(span, None, f"joint {subject.lower_}: no single speaker")
         found = self._find(subject)
+        if self._joint(subject):
+            return Speaker(found.span, None, f"{found.why}; a coordinated subject of two actors: no single speaker")
         if found.entity is not None and self.codes.get(found.entity):
             return found
         return self._speaking_for(subject, found) or self._uncoded_name(subject, found) or found
+
+    def _joint(self, subject: Token) -> bool:
+        """Whether a subject coordinates actors of two codes ("Saudi Arabia and the US said"): the
+        coding guide gives a joint statement no single speaker code."""
+        words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+        found = {self.codes.get(m.entity or "") for t in words
+                 if (m := self._covering(t.idx, t.idx + len(t))) is not None and m.label != "PRON"}
+        return len(found - {None}) > 1
+
+    def _joint_at(self, mention: Mention) -> bool:
+        """Whether ``mention`` heads a coordinated subject of two codes ("X and Y hosted the talks")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and self._joint(span.root)
 
     def _uncoded_name(self, subject: Token, found: Speaker) -> Speaker | None:
         """A service or document noun that spaCy names without a code ('the navy' tagged ORG after
@@ -227,6 +244,8 @@ class SpeakerFinder:
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
         if rule == "actor" and subject.pos_ == "PRON":
             prev, how = self._previous_person(span[0], self.actor_mentions)
+            if prev is not None and word == "they" and self._joint_at(prev):
+                return Speaker(span, None, f"speakers.tsv:{word} -> {prev.text!r} with another: no single speaker")
             if prev is not None:
                 how = how.replace("person", "actor")
                 return Speaker(span, prev.entity, f"speakers.tsv:{word} -> {how} {prev.text!r}")
