@@ -1,0 +1,109 @@
+"""Score the fine-tuned MiniLM's out-of-fold probabilities beside the rules and the linear model.
+
+    python scripts/combine_minilm.py SENTENCES OOF [--probs int8|fp32] [--out SCORES.json]
+
+``SENTENCES`` is ``scripts/train_events.py --dump`` (each sentence's rules reading, fold and the linear
+model's out-of-fold probabilities), ``OOF`` what ``scripts/train_minilm.py folds`` wrote. For each
+variant (the transformer alone; rules + transformer; rules + the average of the linear model's and the
+transformer's probabilities) the combination's thresholds (``learned.decide``) are chosen as
+``train_events.py`` chooses them, twice:
+
+- on the out-of-fold scores of every sentence (the figure comparable with docs/events.md);
+- on the sentences of folds 0-2 only, then scored on folds 3-4, which chose nothing (``untouched``).
+
+Reported per source: the model alone (macro-F1 over its classes), and the rules alone against the
+combination (main-type macro-F1 over the gold classes, sentence type-set F1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import train_events as te  # noqa: E402  (a script beside this one, not a module of the package)
+
+TUNE_FOLDS = (0, 1, 2)
+LINEAR_WEIGHTS = (0.25, 0.5)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def mix(a: dict[str, float], b: dict[str, float], weight: float) -> dict[str, float]:
+    """``weight`` of ``a`` and the rest of ``b``, class by class (a class one lacks counts 0)."""
+    return {c: weight * a.get(c, 0.0) + (1 - weight) * b.get(c, 0.0) for c in sorted(set(a) | set(b))}
+
+
+def variant_scores(examples: list[Any], probs: list[dict[str, float]], folds: list[int]) -> dict[str, Any]:
+    """The figures of one probability source: thresholds chosen on all, and on the tuning folds only."""
+    limits, objective = te.choose_thresholds(examples, probs, "both")
+    tune = [i for i, f in enumerate(folds) if f in TUNE_FOLDS]
+    rest = [i for i, f in enumerate(folds) if f not in TUNE_FOLDS]
+    tune_limits, _ = te.choose_thresholds([examples[i] for i in tune], [probs[i] for i in tune], "both")
+    return {
+        "objective": round(objective, 4),
+        "thresholds_all": vars(limits),
+        "all": te.by_source(examples, probs, limits),
+        "thresholds_tune_folds": vars(tune_limits),
+        "tune_folds": te.by_source([examples[i] for i in tune], [probs[i] for i in tune], tune_limits),
+        "untouched_folds": te.by_source([examples[i] for i in rest], [probs[i] for i in rest], tune_limits),
+    }
+
+
+def summary(name: str, scores: dict[str, Any]) -> str:
+    """One line: news model alone, rules, rules + this (all / tuned folds / untouched folds)."""
+    def news(part: str, key: str) -> float:
+        return float(scores[part]["plv_train"][key])
+
+    return (f"{name:<28} news alone {news('all', 'macro_f1'):.3f}  rules {news('all', 'rules_main_macro_f1'):.3f}  "
+            f"combined {news('all', 'combined_main_macro_f1'):.3f} "
+            f"(tune folds {news('tune_folds', 'combined_main_macro_f1'):.3f}, "
+            f"untouched folds {news('untouched_folds', 'combined_main_macro_f1'):.3f}; rules there "
+            f"{news('untouched_folds', 'rules_main_macro_f1'):.3f})  "
+            f"PLOVER tune half {float(scores['all']['plover_gsr_dev']['combined_main_macro_f1']):.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sentences", type=Path)
+    parser.add_argument("oof", type=Path)
+    parser.add_argument("--probs", choices=("int8", "fp32"), default="int8")
+    parser.add_argument("--out", type=Path)
+    opts = parser.parse_args(argv)
+    records = read_jsonl(opts.sentences)
+    oof = {r["i"]: r[opts.probs] for r in read_jsonl(opts.oof)}
+    keep = [i for i in range(len(records)) if i in oof]
+    if len(keep) < len(records):
+        print(f"only {len(keep)} of {len(records)} sentences have out-of-fold scores (folds "
+              f"{sorted({records[i]['fold'] for i in keep})})", file=sys.stderr)
+    examples = [te.load_example(records[i]) for i in keep]
+    folds = [records[i]["fold"] for i in keep]
+    linear = [records[i]["linear"] for i in keep]
+    minilm = [oof[i] for i in keep]
+    variants = {"linear": linear, "minilm": minilm}
+    weights = {"linear": 1.0, "minilm": 0.0} | {f"linear {w} + minilm {1 - w}": w for w in LINEAR_WEIGHTS}
+    variants |= {f"linear {w} + minilm {1 - w}": [mix(a, b, w) for a, b in zip(linear, minilm, strict=True)]
+                 for w in LINEAR_WEIGHTS}
+    report: dict[str, Any] = {"sentences": len(keep), "probs": opts.probs, "tune_folds": list(TUNE_FOLDS)}
+    for name, probs in variants.items():
+        report[name] = variant_scores(examples, probs, folds)
+        print(summary(name, report[name]), file=sys.stderr)
+    # What ships beside the rules: the MiniLM variant whose thresholds reach the best objective (the
+    # mean of sentence type-set F1 and main-type macro-F1 over all sentences, as train_events.py).
+    best = max((n for n in variants if n != "linear"), key=lambda n: (report[n]["objective"], n))
+    report["shipped"] = {"variant": best, "linear_weight": weights[best], "thresholds": report[best]["thresholds_all"]}
+    print(f"shipped: {report['shipped']}", file=sys.stderr)
+    if opts.out:
+        opts.out.write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
