@@ -117,6 +117,7 @@ def variant_scores(examples: list[Any], probs: list[dict[str, float]], folds: li
     tune_limits, _ = te.choose_thresholds([examples[i] for i in tune], [probs[i] for i in tune], "both")
     return {
         "objective": round(objective, 4),
+        "model_alone_all": te.model_scores(examples, probs)["macro_f1"],
         "thresholds_all": vars(limits),
         "all": te.by_source(examples, probs, limits),
         "thresholds_tune_folds": vars(tune_limits),
