@@ -112,8 +112,9 @@ def mix(a: dict[str, float], b: dict[str, float], weight: float) -> dict[str, fl
 def variant_scores(examples: list[Any], probs: list[dict[str, float]], folds: list[int]) -> dict[str, Any]:
     """The figures of one probability source: thresholds chosen on all, and on the tuning folds only."""
     limits, objective = te.choose_thresholds(examples, probs, "both")
-    tune = [i for i, f in enumerate(folds) if f in TUNE_FOLDS]
-    rest = [i for i, f in enumerate(folds) if f not in TUNE_FOLDS]
+    tune_folds = TUNE_FOLDS if set(folds) - set(TUNE_FOLDS) else sorted(set(folds))[:-1]  # a partial run
+    tune = [i for i, f in enumerate(folds) if f in tune_folds]
+    rest = [i for i, f in enumerate(folds) if f not in tune_folds]
     tune_limits, _ = te.choose_thresholds([examples[i] for i in tune], [probs[i] for i in tune], "both")
     return {
         "objective": round(objective, 4),
