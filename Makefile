@@ -83,7 +83,8 @@ vectors:
 # trained in a build-only environment (torch on the CPU; the project's .venv never installs it): the
 # sentences, labels and folds of `make model` dumped, one model per fold for the out-of-fold scores
 # (combine_minilm.py scores them beside the rules and the linear model and picks the blend), then the
-# model on every sentence, exported to ONNX with int8 weights (docs/events.md). About an hour on 2 cores.
+# model on every sentence, exported to ONNX with int8 weights (docs/events.md). A few minutes of CPU per fold;
+# on the shared machine each fold took 55 minutes (folds may run apart: scripts/train_minilm.py --fold).
 MINILM_ENV := .build/minilm
 MINILM_DATA := .build/minilm-data
 minilm: install
