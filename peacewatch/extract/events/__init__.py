@@ -21,6 +21,7 @@ from .learned import TypeModel, decide, load_model, main_event, model_found, oth
 from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
+from .transformer import MiniLMTypes, Scored, load_minilm
 from .triggers import Found, coarse_pos, find, is_anaphoric, wrapper_role
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class EventsComponent:
     requires = ("parse", "entities", "timexes")
     provides = ("events",)
 
-    def __init__(self, model: TypeModel | None = None) -> None:
+    def __init__(self, model: TypeModel | MiniLMTypes | None = None) -> None:
         self.model = model  # None: the rules alone (``peacewatch eval events`` compares both)
 
     def __call__(self, ann: Annotation) -> Annotation:
@@ -48,9 +49,11 @@ class EventsComponent:
         inner: dict[str, list[dict[str, Any]]] = {}
         own: dict[str, dict[str, Any]] = {}
         provisions: list[str] = []
-        for sent in ann.doc.sents:
+        sents = list(ann.doc.sents)
+        founds = [find(sent) for sent in sents]
+        for found_all, scored in zip(founds, self._scores(sents, founds), strict=True):
             built: list[tuple[Found, Event]] = []
-            found_list, note = self._combined(sent)
+            found_list, note = self._combined(found_all, scored)
             for found in found_list:
                 event = build_event(ann, index, found, "")
                 if note and found.token.i == note[0]:
@@ -81,14 +84,29 @@ class EventsComponent:
         ann.notes["events"] = {"inner": inner, "action": own, "provision": provisions}
         return ann
 
-    def _combined(self, sent: Span) -> tuple[list[Found], tuple[int, str] | None]:
+    def _scores(self, sents: list[Span], founds: list[list[Found]]) -> list[tuple[Token | None, Scored] | None]:
+        """The model's reading of each sentence (None: not read). The linear model reads every sentence
+        (a few look-ups); MiniLM only those where its word can change something, batched."""
+        if self.model is None:
+            return [None] * len(sents)
+        readings = [sentence_reading(sent, found, self.model.vectors)
+                    for sent, found in zip(sents, founds, strict=True)]
+        if isinstance(self.model, TypeModel):
+            return [(anchor, Scored(*self.model.verdict(reading))) for anchor, reading in readings]
+        wanted = [i for i, found in enumerate(founds) if may_change(found, readings[i][0])]
+        scored = self.model.score([sents[i].text.strip() for i in wanted], [readings[i][1] for i in wanted])
+        out: list[tuple[Token | None, Scored] | None] = [None] * len(sents)
+        for i, one in zip(wanted, scored, strict=True):
+            out[i] = (readings[i][0], one)
+        return out
+
+    def _combined(self, found: list[Found], scored: tuple[Token | None, Scored] | None
+                  ) -> tuple[list[Found], tuple[int, str] | None]:
         """The rules' events of a sentence, retyped or added to where the model is sure (see
         ``learned``); and a note of the model's opinion for the main event the rules kept."""
-        found = find(sent)
-        if self.model is None:
+        if scored is None or self.model is None:
             return found, None
-        anchor, feats = sentence_reading(sent, found, self.model.vectors)
-        verdict, probs = self.model.verdict(feats)
+        anchor, (verdict, probs) = scored[0], (scored[1].verdict, scored[1].probs)
         main = main_event(found)
         plain = main is not None and retypable(main)
         action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
@@ -101,6 +119,13 @@ class EventsComponent:
         if main is None:
             return found, None
         return found, (main.token.i, f"{verdict.describe()}; rules kept")
+
+
+def may_change(found: list[Found], anchor: Token | None) -> bool:
+    """Whether the model's word can change a sentence: an anchor where the rules found nothing (an
+    event to add), or a main rule event it may retype."""
+    main = main_event(found)
+    return anchor is not None if main is None else retypable(main)
 
 
 def _inherit_sides(event: Event, index: args.Index, third: set[str]) -> None:
@@ -320,7 +345,7 @@ def _sentence_span(sent: Span) -> tuple[int, int]:
 
 
 def make_events(config: Config) -> EventsComponent:
-    return EventsComponent(load_model())
+    return EventsComponent(load_minilm() if config.event_model == "minilm" else load_model())
 
 
 def _own_action(found: Found, event: Event) -> dict[str, Any]:
