@@ -40,17 +40,23 @@ STATED = re.compile(r"^\d{4}")
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
-def _modifier_clause(timex: Timex, doc: Doc) -> Token | None:
-    """The innermost relative clause, participle or complement holding the time expression, or None."""
+def _clause_above(timex: Timex, doc: Doc, deps: tuple[str, ...]) -> Token | None:
+    """The innermost head above the time expression attached by one of ``deps``, or None (also when
+    the expression's characters make no span)."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return None
     tok = span.root
     while tok.head.i != tok.i:
-        if tok.dep_ in MODIFIER_CLAUSES:
+        if tok.dep_ in deps:
             return tok
         tok = tok.head
     return None
+
+
+def _modifier_clause(timex: Timex, doc: Doc) -> Token | None:
+    """The innermost relative clause, participle or complement holding the time expression, or None."""
+    return _clause_above(timex, doc, MODIFIER_CLAUSES)
 
 
 def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int], trigger: Token) -> bool:
@@ -282,12 +288,7 @@ def _usable(timex: Timex, doc: Doc, anchor: dt.date | None) -> bool:
 
 
 def _in_background_clause(timex: Timex, doc: Doc) -> bool:
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None:
+    """Whether the expression stands in a background clause (or makes no span: then it dates nothing)."""
+    if doc.char_span(timex.start, timex.end, alignment_mode="expand") is None:
         return True
-    tok = span.root
-    while tok.head.i != tok.i:
-        if tok.dep_ in BACKGROUND_CLAUSES:
-            return True
-        tok = tok.head
-    return False
+    return _clause_above(timex, doc, BACKGROUND_CLAUSES) is not None
