@@ -5,9 +5,9 @@ the same status class (occurred and historical are both "happened"; an announced
 negated or hypothetical event never merges with one that happened), the same mode (or one has
 none), compatible actors and recipients (each side shares a party, or one side is empty),
 compatible dates (their intervals overlap, see ``dates``) and compatible quantities (two counts
-must have the same unit and agree); two reports without a mode (a CONCEDE) whose promised acts
-(their documents' commitments) are both known must share one (a release is no withdrawal).
-Reports from different documents must have a date to compare.
+must have the same unit and agree); two reports without a mode (a CONCEDE) must not concede
+different acts, as their CAMEO codes tell (a release, 0841, is no withdrawal, 0874). Reports from
+different documents must have a date to compare.
 
 Not contradicting each other is no evidence of one event, so a report joins another only with
 ``evidence``:
@@ -137,9 +137,6 @@ class Report:
     window: Interval | None
     wording: tuple[str, ...] = ()
     countries: frozenset[str] = frozenset()
-    # the acts its document's commitments read as promised by it, as (type, mode): what a mode-less
-    # CONCEDE concedes (a release, a withdrawal), which its own type and mode do not tell
-    acts: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def sort_key(self) -> tuple[object, ...]:
@@ -162,7 +159,6 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
         placed = published or inferred_day(r)  # an undated article is placed on its inferred day
         # wording is only ever compared between reports of one document and one bucket of the merge
         kinds = Counter((merge_kind(ev), status_class(ev.status)) for ev in r.events)
-        promised = _promised(r)
         for ev in r.events:
             stated = interval(ev.date)
             text = (span_texts or {}).get((r.id, ev.span[0], ev.span[1]), "")
@@ -175,17 +171,8 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
                 tuple(sorted({sys.intern(w) for w in _WORD.findall(text.casefold())})),
                 _one_set(frozenset(a.code for a in ev.actor + ev.recipient
                                   if a.code and code_match(a.code, None) != "none")),
-                promised.get(ev.id, frozenset()),
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
-
-
-def _promised(r: Result) -> dict[str, frozenset[tuple[str, str]]]:
-    """Each event's promised acts (type, mode) by its document's commitments."""
-    out: dict[str, set[tuple[str, str]]] = {}
-    for c in r.commitments:
-        out.setdefault(c.event, set()).add((str(c.action.get("type") or ""), str(c.action.get("mode") or "")))
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def inferred_day(r: Result) -> dt.date | None:
@@ -215,8 +202,8 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
     if ea.mode != eb.mode and not (settings.mode_none_matches and (ea.mode is None or eb.mode is None)) \
             and merge_kind(ea) == ea.type == eb.type:
         return "mode differs"
-    if _acts_differ(a, b):
-        return "promised acts differ"
+    if ea.type == eb.type and not (ea.mode or eb.mode) and not cameo_agrees(ea.cameo, eb.cameo):
+        return "conceded acts differ"
     other = a.doc != b.doc
     joint = other and merge_kind(ea) in JOINT and bool(a.countries & b.countries)
     if not joint and (not _sides_agree(a.actors, b.actors)
@@ -233,10 +220,13 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
     return None
 
 
-def _acts_differ(a: Report, b: Report) -> bool:
-    """Two reports of a type without a mode (a CONCEDE) whose promised acts are both known and share
-    none: an announced release and an announced withdrawal are two concessions, not one."""
-    return not (a.event.mode or b.event.mode) and bool(a.acts) and bool(b.acts) and not (a.acts & b.acts)
+def cameo_agrees(a: str | None, b: str | None) -> bool:
+    """Whether two CAMEO codes can name one act: equal, one unknown, or one the bare root of the
+    other ("080", yield, and "0841", release persons). The events component gives a CONCEDE the code
+    of the act conceded, which the type without a mode does not tell."""
+    if not a or not b or a == b:
+        return True
+    return a[:2] == b[:2] and "0" in (a[2:], b[2:])
 
 
 def _same_day(a: Report, b: Report, slack: int) -> bool:

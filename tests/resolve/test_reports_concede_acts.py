@@ -1,54 +1,64 @@
 """Two concessions are one event only when they concede the same act: CONCEDE has no mode, so the
-act each report promises (its document's commitment, as the commitments component reads it from
-the events' ``action`` note) tells an announced release from an announced withdrawal.
+events component gives it the CAMEO code of the act conceded (0841 a release, 0874 a withdrawal,
+080 when it is not known), and the ledger keeps concessions of different acts apart.
 
-The reports are made up: Nordavia (NRD) promising Ostland (OST) two things on one day.
+The reports are made up: Nordavia (NRD) promising Ostland (OST) things on one day.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from peacewatch.resolve import LedgerSettings, build_ledger
-from peacewatch.resolve.reports import incompatibility, reports_of
-from peacewatch.types import Argument, Commitment, Entity, Event, Result
+from peacewatch.resolve.reports import cameo_agrees, incompatibility, reports_of
+from peacewatch.types import Argument, Entity, Event, Result
 
 NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")
 OST = Entity("o", "Ostland", "state", "OST", "GOV")
 DAY = "2024-03-06"
 
 
-def _concession(doc: str, acts: list[tuple[str, str]]) -> Result:
-    event = Event("ev1", "CONCEDE", (0, 8), (0, 60), status="future", date=DAY,
+def _concession(doc: str, code: str | None, etype: str = "CONCEDE", mode: str | None = None) -> Result:
+    event = Event("ev1", etype, (0, 8), (0, 60), mode=mode, status="future", date=DAY, cameo=code,
                   actor=[Argument(NRD.id, NRD.code, NRD.sector, NRD.name)],
                   recipient=[Argument(OST.id, OST.code, OST.sector, OST.name)])
-    promises = [Commitment(f"c{k}", "ev1", [NRD.id], [OST.id], {"type": t, "mode": m}, made=DAY)
-                for k, (t, m) in enumerate(acts, 1)]
-    return Result(doc, DAY, entities=[NRD, OST], events=[event], commitments=promises)
+    return Result(doc, DAY, entities=[NRD, OST], events=[event])
 
 
-def _pair(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> str | None:
+def _why(a: Result, b: Result) -> str | None:
     settings = LedgerSettings()
-    one, two = reports_of([_concession("d1", a), _concession("d2", b)], {}, settings)
+    one, two = reports_of([a, b], {}, settings)
     return incompatibility(one, two, settings)
 
 
 def test_an_announced_release_and_an_announced_withdrawal_do_not_merge() -> None:
     # "Nordavia will release the prisoners" / "Nordavia will withdraw its troops", the same day
-    assert _pair([("RETREAT", "release")], [("RETREAT", "withdraw")]) == "promised acts differ"
-    results = [_concession("d1", [("RETREAT", "release")]), _concession("d2", [("RETREAT", "withdraw")])]
-    assert len(build_ledger(results).events) == 2
+    release, withdrawal = _concession("d1", "0841"), _concession("d2", "0874")
+    assert _why(release, withdrawal) == "conceded acts differ"
+    assert len(build_ledger([release, withdrawal]).events) == 2
 
 
 def test_two_announced_releases_of_one_day_still_merge() -> None:
-    assert _pair([("RETREAT", "release")], [("RETREAT", "release")]) is None
-    results = [_concession("d1", [("RETREAT", "release")]), _concession("d2", [("RETREAT", "release")])]
+    results = [_concession("d1", "0841"), _concession("d2", "0841")]
+    assert _why(*results) is None
     assert len(build_ledger(results).events) == 1
 
 
-def test_a_concession_of_two_acts_merges_with_one_of_them() -> None:
-    # "will withdraw and release the prisoners" and a report of the release alone
-    assert _pair([("RETREAT", "withdraw"), ("RETREAT", "release")], [("RETREAT", "release")]) is None
-
-
 def test_a_concession_whose_act_is_unknown_is_not_kept_apart() -> None:
-    # no commitment read: nothing tells the acts apart, so the other evidence decides as before
-    assert _pair([], [("RETREAT", "withdraw")]) is None
+    # the bare root (yield) or no code: nothing tells the acts apart, the other evidence decides
+    assert _why(_concession("d1", "080"), _concession("d2", "0874")) is None
+    assert _why(_concession("d1", None), _concession("d2", "0874")) is None
+
+
+def test_reports_with_a_mode_are_told_apart_by_it_not_by_their_codes() -> None:
+    one, two = _concession("d1", "0841", "RETREAT", "release"), _concession("d2", "0842", "RETREAT", "release")
+    assert _why(one, two) is None
+
+
+@pytest.mark.parametrize("a, b, agrees", [
+    ("0841", "0841", True), ("080", "0841", True), ("0841", "080", True), (None, "0874", True),
+    ("0841", "0874", False), ("0871", "0874", False), ("080", "0574", False),
+])
+def test_cameo_codes_agree_when_equal_unknown_or_one_is_the_bare_root(a: str | None, b: str | None,
+                                                                     agrees: bool) -> None:
+    assert cameo_agrees(a, b) is agrees

@@ -75,6 +75,10 @@ class EventsComponent:
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
                 own[event.id] = _own_action(found, event)
+                if event.type == "CONCEDE" and own[event.id]["type"] == "RETREAT":
+                    # the act conceded (a release, a withdrawal): CONCEDE's own code has no mode to tell it,
+                    # and the ledger keeps two concessions of different acts apart by it
+                    event.cameo = cameo("RETREAT", own[event.id]["mode"]) or event.cameo
                 if any(wrapper_role(w) == "provision" for w in found.wrappers):
                     provisions.append(event.id)  # set out by an agreed text, not pledged on the day told
                 if found.inners:
