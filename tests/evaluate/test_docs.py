@@ -26,11 +26,12 @@ from tests.conftest import shared_path
 # Floors: measured minus about 0.01; they only move up. The untouched figures are those of the
 # three processes the learned coder never saw (colombia-eln, ethiopia-tplf, israel-hamas).
 # Third round (agreed texts' provisions): whole 0.565 / 0.662, tune 0.622 / 0.733, untouched 0.483 / 0.559.
-TYPE_ACTOR_F1_FLOOR = 0.555
-TYPE_F1_FLOOR = 0.652
-TUNE_TYPE_ACTOR_F1_FLOOR = 0.612
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.473
-UNTOUCHED_TYPE_F1_FLOOR = 0.549
+# Announced releases as CONCEDE (follow-up): whole 0.570 / 0.671, tune 0.625 / 0.737, untouched 0.492 / 0.576.
+TYPE_ACTOR_F1_FLOOR = 0.56
+TYPE_F1_FLOOR = 0.661
+TUNE_TYPE_ACTOR_F1_FLOOR = 0.615
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.482
+UNTOUCHED_TYPE_F1_FLOOR = 0.566
 QUOTES_F1_FLOOR = 0.74
 
 

@@ -42,5 +42,6 @@ def test_a_demand_by_someone_stays_a_demand(pipe) -> None:  # type: ignore[no-un
 
 
 def test_an_act_that_is_to_happen_is_announced(pipe) -> None:  # type: ignore[no-untyped-def]
-    assert _events(pipe, "The Ugandan army is to release 30 rebel prisoners on Sunday.") == [("AGREE", "future")]
+    # an announced release is an announced retreat, CONCEDE like the withdrawal (coding guide, "Retreats")
+    assert _events(pipe, "The Ugandan army is to release 30 rebel prisoners on Sunday.") == [("CONCEDE", "future")]
     assert _events(pipe, "The Ugandan army is to withdraw from the border town by June.") == [("CONCEDE", "future")]

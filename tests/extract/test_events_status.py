@@ -84,3 +84,28 @@ def test_what_a_meeting_discusses_compliance_with_is_a_topic(pipe) -> None:  # t
         ("CONSULT", "occurred")]
     # a truce complied with is an act of its own
     assert _events(pipe, "The rebels complied with the ceasefire.") == [("RETREAT", "occurred")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an announced release is an announced retreat: CONCEDE future (coding guide, "Retreats")
+    ("The rebels will release the twelve aid workers next week.", ("CONCEDE", "future")),
+    ("The militia will free the abducted engineers on Sunday.", ("CONCEDE", "future")),
+    # told as done, it stays the release itself
+    ("The rebels released the twelve aid workers on Tuesday.", ("RETREAT", "occurred")),
+])
+def test_an_announced_release_is_a_concession(pipe, text: str,  # type: ignore[no-untyped-def]
+                                              expected: tuple[str, str]) -> None:
+    assert expected in _events(pipe, text)
+
+
+def test_an_announced_release_keeps_its_act_for_the_commitments(make_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the act conceded, not CONCEDE's missing mode, is what the ledger tells two concessions apart by
+    # (resolve/reports.py): the commitment of an announced release promises a release
+    if "actors" not in registered():
+        pytest.skip("events need actor codes from the 'actors' component")
+    pipe = make_pipeline("timex", "actors", "events", "commitments")
+    result = annotated(pipe, "The ELN will release the twelve aid workers next week.", "2024-05-10")
+    [event] = [e for e in result.events if e.type == "CONCEDE"]
+    assert [(c.action["type"], c.action["mode"]) for c in result.commitments if c.event == event.id] == [
+        ("RETREAT", "release")]
+    assert event.cameo == "0841"  # CAMEO's "release persons", not the bare root of a concession

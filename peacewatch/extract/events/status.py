@@ -23,6 +23,9 @@ THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "rela
                 "COERCE": "restrict"}
 # Retreats that, agreed or promised, are announced retreats: CONCEDE (coding guide, "Retreats").
 ANNOUNCED_RETREATS = ("withdraw", "ceasefire")
+# Retreats that, only announced ("will release the prisoners"), are CONCEDE `future` too: the guide
+# codes every announced retreat so (an *agreed* release stays AGREE, as the seed codes a swap).
+ANNOUNCED_ONLY = (*ANNOUNCED_RETREATS, "release")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -41,10 +44,8 @@ def future_type(event_type: str, mode: str | None) -> tuple[str, str | None, str
     """What an announced (not yet carried out) action counts as under PLOVER's rules."""
     if event_type in KEEP_WHEN_FUTURE:
         return event_type, mode, "kept"
-    if event_type == "RETREAT" and mode in ANNOUNCED_RETREATS:
-        # An announced release stays AGREE, as the PLOVER news gold codes "will release"; the coding
-        # guide's CONCEDE for it was measured and left out (docs/events.md, "Third round").
-        return "CONCEDE", None, "announced withdrawal/ceasefire is CONCEDE"
+    if event_type == "RETREAT" and mode in ANNOUNCED_ONLY:
+        return "CONCEDE", None, "announced withdrawal/ceasefire/release is CONCEDE"
     if event_type == "CONSULT":
         return "AGREE", "meet", "a future meeting is AGREE"
     if is_cooperative(event_type):
