@@ -5,8 +5,8 @@ first, then document id and span). A cluster can take a report when no member co
 (complete linkage: a year-level date cannot chain two different days) and some member gives
 evidence that it is the same event (single linkage for evidence, see ``reports.evidence``). Of the
 clusters that can take it, the report joins the one whose evidence is strongest
-(``reports.strength``: the same sentence, then a shared actor and a shared recipient, then a shared
-actor, then the same stated day or count), the earliest made on a tie; else it starts a new
+(``reports.strength``: a shared actor and a shared recipient, then a shared actor, then the same
+stated day, then the same count), the earliest made on a tie; else it starts a new
 cluster. A cluster's index follows the canonical order, so shuffling the input gives the same
 clusters. Each member after the first keeps the strongest evidence that let it join (for ``why``).
 
@@ -108,15 +108,13 @@ def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timed
     """Put the report into the candidate cluster that takes it on the strongest evidence (the
     earliest made of equals), else into a new one. Every candidate is tried, so the order the bucket
     offers them in does not matter, only that it offers every cluster that could take the report."""
-    home, best = None, None
+    chosen: tuple[Cluster, Fit] | None = None
     for c in bucket.candidates(rep, slack):
         if not c.may_take(rep, slack) or (found := c.fit(rep, settings)) is None:
             continue
-        if home is None or best is None or (found.rank, -c.index) > (best.rank, -home.index):
-            home, best = c, found
-    link = best.link if best is not None else "first report"
-    if home is None:
-        home = bucket.open()
+        if chosen is None or (found.rank, -c.index) > (chosen[1].rank, -chosen[0].index):
+            chosen = (c, found)
+    home, link = (chosen[0], chosen[1].link) if chosen else (bucket.open(), "first report")
     was_dated = home.dated
     home.add(rep, link)
     bucket.grew(home, was_dated)

@@ -258,10 +258,6 @@ def strength(a: Report, b: Report, settings: LedgerSettings) -> tuple[int, int, 
     return (sides, int(_same_day(a, b, settings.date_slack_days)), int(_same_count(a, b, settings) is not None))
 
 
-def _overlap(a: Report, b: Report) -> bool:
-    return a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]
-
-
 def _strong_only(a: Report, b: Report) -> bool:
     return (a.event.type, a.event.mode or "") in _STRONG or (b.event.type, b.event.mode or "") in _STRONG
 

@@ -110,7 +110,8 @@ class EventsComponent:
         ``learned``); and a note of the model's opinion for the main event the rules kept."""
         if scored is None or self.model is None:
             return found, None
-        anchor, (verdict, probs) = scored[0], (scored[1].verdict, scored[1].probs)
+        anchor, reading = scored
+        verdict, probs = reading.verdict, reading.probs
         main = main_event(found)
         plain = main is not None and retypable(main)
         action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
