@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .frames import as_clause, fenced, finite_complement, own_clause, participle, tensed, that_clause
-from .lexicon import Lexicon
+from .frames import as_clause, fenced, finite_complement, own_clause, participle, put_it, tensed, that_clause
+from .lexicon import CueEntry, Lexicon
 from .page import Page, char_before
 
 Range = tuple[int, int]
@@ -43,6 +43,8 @@ _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
 _AS_FRAMES = ("speech", "report", "belief")
+_TOPIC = ("prep:about",)  # what a speech verb with no other content is about (``_topic``)
+_PUT_IT = CueEntry("put it", "speech", ())
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
 
@@ -147,7 +149,7 @@ def _inside(idx: int, ranges: list[Range]) -> bool:
 
 
 def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
-    entry = lex.cues.get(tok.lemma_.lower())
+    entry = lex.cues.get(tok.lemma_.lower()) or (_PUT_IT if put_it(tok) else None)
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
     if entry is None:
@@ -159,6 +161,8 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
         content = None if tokens is None else _trim(tok.doc, *tokens)
     if content is None and entry.frame == "speech":
         content = _unmarked_clause(tok) or _parenthetical(tok, subject, page)
+    if content is None and entry.frame == "speech":  # 'asks him about his tax returns': the topic
+        content = _topic(tok)
     content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                _object(tok))
@@ -227,6 +231,18 @@ def _unmarked_clause(verb: Token) -> Range | None:
         if c.dep_ == "advcl" and subject is not None and not any(k.dep_ == "mark" for k in c.children):
             return _trim(verb.doc, subject.left_edge.i, c.right_edge.i + 1)
     return None
+
+
+def _topic(verb: Token) -> Range | None:
+    """What a speech verb with no other content is about: its "about" phrase ('asked him about his
+    tax returns'), unless that is a pronoun alone ('wrote about it': the words are elsewhere)."""
+    about = next((c for c in verb.rights if _fits(c, _TOPIC[0]) and not fenced(verb, c)), None)
+    if about is None:
+        return None
+    words = [k for k in about.children if k.dep_ == "pobj"]
+    if not words or (words[0].pos_ == "PRON" and words[0].left_edge.i == words[0].right_edge.i):
+        return None
+    return _trim(verb.doc, about.i + 1, about.right_edge.i + 1)
 
 
 def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | None:

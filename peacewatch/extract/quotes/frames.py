@@ -73,7 +73,7 @@ def as_clause(verb: Token) -> tuple[int, int] | None:
     """'As many experts have pointed out, the mayor is free to …', 'as I have suggested, …': a cue
     in an adverbial clause opened by "as", with no complement of its own, reports the clause it
     modifies, without the "as" clause (its tokens, start and end)."""
-    if verb.dep_ != "advcl" or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+    if verb.dep_ != "advcl" or any(c.dep_ in ("ccomp", "dobj", "xcomp") and not _it(c) for c in verb.children):
         return None
     head, doc = verb.head, verb.doc
     if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -85,6 +85,19 @@ def as_clause(verb: Token) -> tuple[int, int] | None:
         return (after, head.right_edge.i + 1) if after < len(doc) and doc[after].text == "," else None
     before = verb.left_edge.i - 1
     return (head.left_edge.i, verb.left_edge.i) if before >= 0 and doc[before].text == "," else None
+
+
+def _it(child: Token) -> bool:
+    """An object "it" standing for the words reported ('as a memo put it, …', 'as he said it')."""
+    return child.dep_ == "dobj" and child.lower_ == "it"
+
+
+def put_it(verb: Token) -> bool:
+    """'As a Homeland Security memo put it, …', '…, as The New Yorker put it, "the operator."': "put"
+    with the object "it" in an "as" clause is a verb of saying (the word alone is none: 'put the
+    rule on hold')."""
+    return verb.lemma_.lower() == "put" and any(_it(c) for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def participle(verb: Token) -> Token | None:

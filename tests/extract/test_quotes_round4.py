@@ -1,0 +1,52 @@
+"""Cues of the fourth round of issue 13: a speech verb's "about" phrase as what it is about, and
+"as X put it" as a verb of saying. Every text here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.annotate import annotated as run
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("mentions", "quotes")
+
+
+def found(pipe, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(text[q.content_span[0]:q.content_span[1]],
+             None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]])
+            for q in run(pipe, text).quotes]
+
+
+def test_a_speech_verb_reports_its_about_phrase(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The mediator asked them about the prisoner lists."
+    assert found(pipe, text) == [("the prisoner lists", "The mediator")]
+
+
+def test_an_about_phrase_of_a_verb_that_is_no_speech_verb_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The farmers worried about the harvest all summer.") == []
+
+
+def test_a_clause_still_wins_over_an_about_phrase(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The envoy told reporters about noon that the convoy had crossed the river."
+    assert [c for c, _ in found(pipe, text)] == ["that the convoy had crossed the river"]
+
+
+def test_as_x_put_it_before_a_quotation_attributes_it(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = 'As the district governor put it, "Nobody sleeps when the guns are this close."'
+    assert found(pipe, text) == [("Nobody sleeps when the guns are this close.", "the district governor")]
+
+
+def test_as_x_put_it_after_a_clause_reports_the_clause(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The ceasefire was a pause rather than a peace, as one diplomat put it."
+    assert found(pipe, text) == [("The ceasefire was a pause rather than a peace", "one diplomat")]
+
+
+def test_put_without_it_or_as_is_no_cue(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The court put the ruling on hold until March.") == []
+    assert found(pipe, "The engineers put it back on the truck.") == []
+
+
+def test_a_pronoun_alone_in_the_about_phrase_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The aid workers later wrote about it in their logbook.") == []
