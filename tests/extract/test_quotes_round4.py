@@ -50,3 +50,16 @@ def test_put_without_it_or_as_is_no_cue(pipe) -> None:  # type: ignore[no-untype
 
 def test_a_pronoun_alone_in_the_about_phrase_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
     assert found(pipe, "The aid workers later wrote about it in their logbook.") == []
+
+
+def test_a_noun_of_a_cue_verb_reports_its_that_clause(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The commander's acknowledgment that the shelling had hit the school surprised the monitors."
+    assert found(pipe, text) == [("that the shelling had hit the school", "The commander")]
+
+
+def test_a_relative_clause_of_a_reporting_noun_stays_no_content(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The statement that the envoy read out lasted two minutes.") == []
+
+
+def test_a_noun_of_belief_that_nobody_holds_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "There is a growing expectation that the plan will be accepted in June.") == []

@@ -317,6 +317,8 @@ def _noun_cue(tok: Token, lex: Lexicon) -> Cue | None:
     if clause is None:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _holder(tok)
+    if owner is None and frame == "belief":  # 'the expectation that the plan will be accepted': nobody's
+        return None
     content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Cue((tok.idx, tok.idx + len(tok)), owner, content, f"nouns.tsv:{tok.lemma_.lower()} ({frame})")
 
