@@ -63,3 +63,22 @@ def test_a_relative_clause_of_a_reporting_noun_stays_no_content(pipe) -> None:  
 
 def test_a_noun_of_belief_that_nobody_holds_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
     assert found(pipe, "There is a growing expectation that the plan will be accepted in June.") == []
+
+
+def test_a_poll_in_a_phrase_reports_the_clause_it_modifies(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "In the latest poll, the opposition leader gained three points since the debate."
+    assert found(pipe, text) == [("the opposition leader gained three points since the debate", "the latest poll")]
+
+
+def test_a_poll_with_an_owner_is_the_owner_s(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "By the institute's estimate, the repairs will cost two million dollars."
+    assert found(pipe, text) == [("the repairs will cost two million dollars", "the institute")]
+
+
+def test_a_poll_beside_a_speech_verb_leaves_the_verb_its_quote(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "In a report, the monitors said the ceasefire held."
+    assert found(pipe, text) == [("the ceasefire held", "the monitors")]
+
+
+def test_a_poll_phrase_of_a_noun_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "The questions in the survey were short.") == []

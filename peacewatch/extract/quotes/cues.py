@@ -19,7 +19,8 @@ beside it ('"…," the commander boasted').
 A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
-phrase itself, as content.
+phrase itself, as content; so does a poll or document of ``sources.tsv`` in a phrase modifying a
+clause ("In the latest poll, the mayor rose a point").
 """
 
 from __future__ import annotations
@@ -307,6 +308,24 @@ def _minus_phrase(tok: Token, page: Page) -> Range | None:
     return _trim(tok.doc, start, end)
 
 
+def _source_cue(tok: Token, lex: Lexicon, page: Page) -> Cue | None:
+    """'In the latest poll, Trump rose a point', 'by one estimate, …': a document or poll of
+    ``sources.tsv`` named in a phrase modifying a finite clause with a subject reports the clause (the
+    phrase left out); its possessor speaks ('the institute's survey'), else the noun itself."""
+    prep = lex.sources.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" and tok.dep_ == "pobj" else None
+    head = tok.head
+    if prep is None or head.lower_ != prep or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in lex.cues or not tensed(verb):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None) or tok
+    rule = f"sources.tsv:{tok.lemma_.lower()} {prep}"
+    return Cue((head.idx, tok.idx + len(tok)), speaker, _minus_phrase(head, page), rule)
+
+
 def _noun_cue(tok: Token, lex: Lexicon) -> Cue | None:
     """'Trump's claim that there have been thousands of shootings': a reporting noun of
     ``nouns.tsv`` with a that-clause; its possessor is the speaker."""
@@ -377,7 +396,7 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range], page: Page | None
         if _inside(tok.idx, ranges):
             continue
         cue = (_verb_cue(tok, lex, ranges, page) or _according_cue(tok, lex, page) or _noun_cue(tok, lex)
-               or _colon_cue(tok, page))
+               or _colon_cue(tok, page) or _source_cue(tok, lex, page))
         if cue is not None:
             found.append(_chained(page, cue, found))
     return found

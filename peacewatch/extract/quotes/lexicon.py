@@ -4,7 +4,8 @@ Every rule that decides a quote comes from one of these tables, so the ``why`` o
 the entry: ``cues.tsv`` (reporting verbs and where their content hangs), ``marks.tsv`` (quotation-mark
 pairs), ``according.tsv`` (prepositional attributions such as "according to X"), ``nouns.tsv``
 (reporting nouns: "his claim that ..."), ``clause_verbs.tsv`` (verbs that report only with a finite
-complement clause or a quotation) and ``speakers.tsv`` (pronouns and role nouns whose entity
+complement clause or a quotation), ``sources.tsv`` (documents and polls: "in the latest poll, …") and
+``speakers.tsv`` (pronouns and role nouns whose entity
 is found in the preceding text).
 """
 
@@ -48,6 +49,7 @@ class Lexicon:
     speakers: dict[str, str]
     nouns: dict[str, str]
     clause_verbs: dict[str, str]
+    sources: dict[str, str]
 
 
 # The columns of each table (none has a header line); a ``note`` says what a row is for.
@@ -58,6 +60,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "speakers.tsv": (Column("word"), Column("rule"), optional("note")),
     "nouns.tsv": (Column("lemma"), Column("frame")),
     "clause_verbs.tsv": (Column("lemma"), Column("class")),
+    "sources.tsv": (Column("lemma"), Column("preposition"), optional("note")),
 }
 
 
@@ -77,4 +80,5 @@ def load_lexicon() -> Lexicon:
     speakers = {r["word"]: r["rule"] for r in _rows("speakers.tsv")}
     nouns = {r["lemma"]: r["frame"] for r in _rows("nouns.tsv")}
     clause_verbs = {r["lemma"]: r["class"] for r in _rows("clause_verbs.tsv")}
-    return Lexicon(cues, marks, according, speakers, nouns, clause_verbs)
+    sources = {r["lemma"]: r["preposition"] for r in _rows("sources.tsv")}
+    return Lexicon(cues, marks, according, speakers, nouns, clause_verbs, sources)
