@@ -82,3 +82,12 @@ def test_a_poll_beside_a_speech_verb_leaves_the_verb_its_quote(pipe) -> None:  #
 
 def test_a_poll_phrase_of_a_noun_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
     assert found(pipe, "The questions in the survey were short.") == []
+
+
+def test_in_someone_s_view_reports_the_clause(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "In the minister's view, the truce will hold through the winter."
+    assert found(pipe, text) == [("the truce will hold through the winter", "the minister")]
+
+
+def test_in_other_words_reports_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, "In other words, the truce will hold through the winter.") == []
