@@ -23,6 +23,9 @@ from .records import EventMention, MergedEvent
 from .reports import HAPPENED, LEADING, Report, merge_kind, quantities_agree, status_class
 from .tables import plover_row
 
+# the TIMEX3 value of a report that says "now": its publication day, which a merged event names itself
+PRESENT = "PRESENT_REF"
+
 __all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
 
 
@@ -265,10 +268,20 @@ def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str]
 def _best_date(members: list[Report]) -> str | None:
     dated = [m for m in members if m.stated is not None]
     if not dated:
-        return next((m.event.date for m in members if before_unknown(m.event.date)), None)
+        return _now(members) or next((m.event.date for m in members if before_unknown(m.event.date)), None)
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date
+
+
+def _now(members: list[Report]) -> str | None:
+    """The day a report saying "now" (``PRESENT_REF``: "a truce is currently in force") was
+    published, the earliest of such reports, when no report states a calendar date: a merged event
+    gathers reports of several days, so its date names the day itself, not a "now" each report meant
+    of its own (dropped until now, which left the event undated). An article without a publication
+    day gives none: the day inferred from its text is the latest it states, not the day it was written."""
+    days = sorted(m.published for m in members if m.event.date == PRESENT and m.published is not None)
+    return days[0].isoformat() if days else None
 
 
 def _best_quantity(events: list[Event]) -> dict | None:
