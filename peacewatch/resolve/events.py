@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
@@ -25,6 +26,8 @@ from .tables import plover_row
 
 # the TIMEX3 value of a report that says "now": its publication day, which a merged event names itself
 PRESENT = "PRESENT_REF"
+# how the event status rule (``extract/events/status.py``) says a report's act missed its target
+MISSED = re.compile(r"target '[^']*' missed \([^)]*\)")
 
 __all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
 
@@ -110,6 +113,7 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
         why=_why(members),
         sources=len({m.doc for m in members}),
         conflicts=conflicts(members),
+        missed=_missed(events),
     )
 
 
@@ -272,6 +276,15 @@ def _best_date(members: list[Report]) -> str | None:
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date
+
+
+def _missed(events: list[Event]) -> str | None:
+    """What a negated report says of a target or deadline the act missed (the event status rule's
+    "target 'deadline' missed ('failed to meet')"), the first in sorted order; None when no report
+    says so. It rides on the merged event, which the ledger keeps (an incremental update decides
+    promises over stored merged events, which have no reports' reasons)."""
+    found = sorted(m.group(0) for e in events if e.status == "negated" and (m := MISSED.search(e.why or "")))
+    return found[0] if found else None
 
 
 def _now(members: list[Report]) -> str | None:

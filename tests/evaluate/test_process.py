@@ -204,6 +204,10 @@ FLOORS.update({"tune_merge_recall": 0.11, "tune_merge_precision": 0.975, "untouc
 # multi-source share is 13/23 (0.565) instead of 13/22 (0.591) and merge recall 0.154 -> 0.143: the
 # floor of the share moves down for a key event found, not one merged less. Tune unchanged.
 FLOORS.update({"untouched_timeline_recall": 0.52, "untouched_multi_source_share": 0.55})
+# A later report by an obligor that the promised act missed its target ("failed to meet their target of
+# signing a peace agreement by August") makes the promise overdue (branch commit's rule, with the words
+# riding on the merged event and read by the stored source): tune status 26 -> 27 of 36; untouched as before.
+FLOORS.update({"tune_status_accuracy": 0.74})
 
 
 @pytest.fixture(scope="module")
