@@ -47,6 +47,7 @@ from ..config import Config
 from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
+from .process_misses import APART_KEY, MISS_KEY, apart_class, counted, miss_class
 from .scores import Scores
 
 TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "ethiopia-tplf", "israel-hamas")
@@ -63,6 +64,8 @@ class Ledger:
 
     events: list[dict[str, Any]]
     commitments: list[dict[str, Any]]
+    # per document, its own event reports as the scorer sees them (``report_rows``): for the miss classes
+    reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -183,7 +186,8 @@ def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
                     side.add(c)
                     seen.setdefault(item.get("entity") or "", set()).add(c)
             sides.append(frozenset(side))
-        evs.append({"id": r["id"], "type": r["type"], "actor": sides[0], "recipient": sides[1],
+        evs.append({"id": r["id"], "type": r["type"], "mode": r.get("mode"), "status": r.get("status"),
+                    "actor": sides[0], "recipient": sides[1],
                     "codes": sides[0] | sides[1], "date": r.get("date"), "anchor": r.get("first_reported"),
                     "docs": frozenset(str(m["doc"]) for m in r.get("mentions") or [] if m.get("doc"))})
     by_id = {e["id"]: e for e in evs}
@@ -230,6 +234,7 @@ def _doc_pairs(docs: frozenset[str]) -> set[tuple[str, str]]:
 
 def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: ProcessTally) -> list[str]:
     c, errors, pairs = tally.counts, [], []
+    by_id = {e["id"]: e for e in ledger.events}
     for ti, entry in enumerate(timeline):
         hits = [ei for ei, ev in enumerate(ledger.events) if finds(ev, entry)]
         c["timeline"] += 1
@@ -242,6 +247,8 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
                    -(codes(entry.get("recipient")) == ev["recipient"]), _gap(got, target) if got and target else 0)
             pairs.append((key, ti, ei))
         if not hits:
+            c[MISS_KEY + miss_class(entry, _reports_in(entry, ledger), by_id, finds, timeline_dates_agree,
+                                    types_compatible, gold)] += 1
             errors.append(f"timeline missed {entry['id']} {entry.get('date')} {entry['type']} "
                           f"{'+'.join(sorted(gold)) or '-'}: {entry.get('description', '')[:90]}")
     for ti, ei in greedy(pairs):
@@ -255,10 +262,26 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
         c["pairs_right"] += len(made & wanted)
         c["pairs_gold"] += len(wanted)
         c["pairs_joined"] += len(made & wanted)
+        _count_apart(timeline[ti], ledger, ledger.events[ei], by_id, c)
         if len(docs) < 2:
             errors.append(f"timeline {timeline[ti]['id']} ({len(gold_docs)} articles) is one article's event "
                           f"{ledger.events[ei]['id']} ({', '.join(sorted(docs))})")
     return errors
+
+
+def _reports_in(entry: dict[str, Any], ledger: Ledger, docs: Any = None) -> list[dict[str, Any]]:
+    return [r for d in sorted(docs if docs is not None else entry.get("docs") or []) for r in ledger.reports.get(d, [])]
+
+
+def _count_apart(entry: dict[str, Any], ledger: Ledger, paired: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                 c: Counter[str]) -> None:
+    """Each gold article of a key event that its paired ledger event does not join, by why
+    (``process_misses.apart_class``)."""
+    gold = codes(entry.get("actor"))
+    for doc in sorted(frozenset(entry.get("docs") or []) - paired["docs"]):
+        why = apart_class(entry, ledger.reports.get(doc, []), paired, by_id, timeline_dates_agree,
+                          types_compatible, gold)
+        c[APART_KEY + why] += 1
 
 
 def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally) -> list[str]:
@@ -370,9 +393,29 @@ def ledger_of(db: Path) -> Ledger:
 
     reader = Reader(db)
     try:
-        return load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
+        ledger = load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
+        ledger.reports = report_rows(reader, [e["id"] for e in ledger.events])
+        return ledger
     finally:
         reader.close()
+
+
+def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every per-document report of the ledger events, by document, as the scorer sees it: its type,
+    status, mode, date (with its publication day as anchor), the codes of its parties (an argument's
+    own, else its ledger entity's) and the ledger event it is in."""
+    reports = reader.reports(event_ids)
+    speakers = reader.speakers(sorted({r.document.id for rows in reports.values() for r in rows}))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for ledger_id, rows in reports.items():
+        for r in rows:
+            doc, ev = r.document.id, r.event
+            found = [a.code or getattr(speakers.get((doc, a.entity or "")), "code", None)
+                     for a in ev.actor + ev.recipient]
+            out.setdefault(doc, []).append({"type": ev.type, "status": ev.status, "mode": ev.mode,
+                                            "codes": codes(found), "date": ev.date, "anchor": r.document.published,
+                                            "ledger": ledger_id})
+    return out
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, baseline: str | None = None,
@@ -434,4 +477,7 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown = {"per process": rows, "per part": parts}
     breakdown.update({f"status {key} (gold x predicted)": tallies[key].confusion() for key in PARTS
                       if tallies[key].processes})
+    for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY)):
+        breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
+                                           if tallies[key].processes}
     return Scores(task="process", gold=str(gold_path), scores=out, breakdown=breakdown, counts=counts, errors=errors)

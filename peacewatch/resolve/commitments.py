@@ -67,9 +67,11 @@ class Found:
 
 
 def may_decide(actions: Iterable[dict], event: MergedEvent) -> bool:
-    """Whether an event could fulfil or break a promise of one of these actions."""
-    return event.status in HAPPENED and any(_fulfils(a, event) or _contradicts(a, event) is not None
-                                            for a in actions)
+    """Whether an event could fulfil or break a promise of one of these actions, or, a report that
+    the act missed its target (``MergedEvent.missed``), make one overdue."""
+    if event.status not in HAPPENED:
+        return event.status == "negated" and event.missed is not None and any(_fulfils(a, event) for a in actions)
+    return any(_fulfils(a, event) or _contradicts(a, event) is not None for a in actions)
 
 
 def deciding_types(action: dict) -> frozenset[str] | None:
@@ -245,6 +247,8 @@ def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str,
 
 def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str | None],
            as_of: dt.date | None, promised: dict | None, horizon_days: int) -> None:
+    missing = [p for p in happened if p.event.status not in HAPPENED]  # reports of a missed target
+    happened = [p for p in happened if p.event.status in HAPPENED]
     obligors = _sides(_parties(c.obligor, codes))
     beneficiaries = frozenset().union(*_parties(c.beneficiary, codes).values()) if c.beneficiary else None
     made = interval(c.made)
@@ -309,10 +313,27 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
         c.why += _partly(fulfilling, share) + (
             f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
+    elif missed := _missed_reports(c, missing, by, made):
+        c.missed_by = [e.id for e in missed]
+        news = missed[0]
+        c.status = "overdue"
+        c.why = (f"{news.id} ({news.type}, {news.date or news.first_reported}) reports its {news.missed}"
+                 + _partly(fulfilling, share))
     else:
         c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling, share)
     # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
     c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
+
+
+def _missed_reports(c: LedgerCommitment, missing: list[Placed], by: frozenset[str] | None,
+                    made: Interval | None) -> list[MergedEvent]:
+    """Later reports that the promised act missed its target or deadline ("the parties failed to meet
+    their target of signing a peace agreement by August"), by an obligor, in timeline order: the
+    coding guide's overdue (the due date passed, not fulfilled) when the text names no due date
+    but says it passed. A promise of unknown obligors is not judged by them."""
+    found = [p.event for p in missing if by and p.actors & by and _fulfils(c.action, p.event)
+             and _surely_after(p.event, made, None)]
+    return sorted(found, key=lambda e: (event_day(e) or dt.date.max, e.id))
 
 
 def _counted(promised: dict | None, event: MergedEvent) -> bool:

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
@@ -22,6 +23,11 @@ from .entities import normalize_name
 from .records import EventMention, MergedEvent
 from .reports import HAPPENED, LEADING, Report, merge_kind, quantities_agree, status_class
 from .tables import plover_row
+
+# the TIMEX3 value of a report that says "now": its publication day, which a merged event names itself
+PRESENT = "PRESENT_REF"
+# how the event status rule (``extract/events/status.py``) says a report's act missed its target
+MISSED = re.compile(r"target '[^']*' missed \([^)]*\)")
 
 __all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
 
@@ -107,6 +113,7 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
         why=_why(members),
         sources=len({m.doc for m in members}),
         conflicts=conflicts(members),
+        missed=_missed(events),
     )
 
 
@@ -265,10 +272,29 @@ def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str]
 def _best_date(members: list[Report]) -> str | None:
     dated = [m for m in members if m.stated is not None]
     if not dated:
-        return next((m.event.date for m in members if before_unknown(m.event.date)), None)
+        return _now(members) or next((m.event.date for m in members if before_unknown(m.event.date)), None)
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date
+
+
+def _missed(events: list[Event]) -> str | None:
+    """What a negated report says of a target or deadline the act missed (the event status rule's
+    "target 'deadline' missed ('failed to meet')"), the first in sorted order; None when no report
+    says so. It rides on the merged event, which the ledger keeps (an incremental update decides
+    promises over stored merged events, which have no reports' reasons)."""
+    found = sorted(m.group(0) for e in events if e.status == "negated" and (m := MISSED.search(e.why or "")))
+    return found[0] if found else None
+
+
+def _now(members: list[Report]) -> str | None:
+    """The day a report saying "now" (``PRESENT_REF``: "a truce is currently in force") was
+    published, the earliest of such reports, when no report states a calendar date: a merged event
+    gathers reports of several days, so its date names the day itself, not a "now" each report meant
+    of its own (dropped until now, which left the event undated). An article without a publication
+    day gives none: the day inferred from its text is the latest it states, not the day it was written."""
+    days = sorted(m.published for m in members if m.event.date == PRESENT and m.published is not None)
+    return days[0].isoformat() if days else None
 
 
 def _best_quantity(events: list[Event]) -> dict | None:

@@ -94,6 +94,9 @@ class MergedEvent(Record):
     why: str = ""
     sources: int = 0
     conflicts: list[str] = field(default_factory=list)
+    # a report saying the act missed its target or deadline ("failed to meet their target of signing"),
+    # the event status rule's words: it makes a promise of the act overdue (``commitments.decide``)
+    missed: str | None = None
 
 
 @dataclass
@@ -127,6 +130,7 @@ class LedgerCommitment(Record):
     late_by: list[str] = field(default_factory=list)
     agreement: str | None = None
     fulfilled_on: str | None = None  # the day the last act that fulfilled it happened
+    missed_by: list[str] = field(default_factory=list)  # later reports that its target was missed
 
 
 @dataclass

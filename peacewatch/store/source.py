@@ -43,8 +43,7 @@ class StoredSource:
                     "SELECT doc_id, record FROM events WHERE doc_id >= ? AND doc_id <= ? ORDER BY doc_id, rowid",
                     (first, last)):
                 if doc in data:
-                    data[doc]["events"].append({k: v for k, v in json.loads(record).items()
-                                                if k not in _UNREAD_EVENT})
+                    data[doc]["events"].append(_read_event(json.loads(record)))
             yield [Result.from_dict(d) for d in data.values()], stored_span_texts(self.conn, first, last)
 
     def commitments(self) -> Iterator[tuple[str, str | None, Commitment]]:
@@ -92,3 +91,10 @@ def stored_span_texts(conn: Connection, first: str = "", last: str | None = None
         " CAST(json_extract(record, '$.span[1]') AS INTEGER) AS stop FROM events"
         f"{where}) s JOIN documents d ON d.id = s.doc_id", (first,) if last is None else (first, last))
     return {(doc, start, stop): text for doc, start, stop, text in rows if isinstance(start, int)}
+
+
+def _read_event(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored per-document event as the ledger reads it: without the fields it never reads, except
+    the ``why`` of a negated one, which may say the act missed its target (``resolve/events._missed``)."""
+    return {k: v for k, v in record.items() if k not in _UNREAD_EVENT
+            or (k == "why" and record.get("status") == "negated")}

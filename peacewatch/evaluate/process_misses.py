@@ -1,0 +1,99 @@
+"""Why the ledger misses a key event of the process gold, or leaves apart two articles reporting it.
+
+``eval process`` counts these per part (``timeline misses`` and ``articles apart``), as aggregates,
+so the untouched processes show the shape of their errors without their instances being read.
+
+A **missed key event** is classified by how far its articles' own reports (the per-document events
+of the articles the gold lists for it) got towards finding it, the furthest first:
+
+- ``merged away``: a report of a compatible type naming every gold actor code and dated to the key
+  event, but its ledger event (the merge of it with others) does not find it;
+- ``misdated``: reports of a compatible type naming every gold actor code, dated, none to the key
+  event's day (a misread date, or only other acts of that type and parties are dated);
+- ``undated``: such reports, none dated;
+- ``actors``: reports of a compatible type, none naming every gold actor code;
+- ``no type``: no report of a compatible type in any of its articles.
+
+An **article apart** is an article the gold lists for a key event that the ledger event paired
+with it does not join, classified by the article's best report of the key event's type and actors:
+
+- ``no report``, ``undated``, ``misdated``: as above (``no report``: none of the key event's type
+  and actors);
+- ``other type``, ``other mode``, ``other actors``: dated right, but in a ledger event of another
+  type or status class, another mode, or an actor set disjoint from the paired one's;
+- ``compatible``: dated right, and its ledger event differs from the paired one in none of those:
+  no evidence joined them, or a member of one contradicts a member of the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+MISS_KEY = "miss:"
+APART_KEY = "apart:"
+# short names: they head the columns of the printed breakdown
+MISSES = ("no type", "actors", "undated", "misdated", "merged away")
+HAPPENED = frozenset({"occurred", "historical"})
+
+Finds = Callable[[dict[str, Any], dict[str, Any]], bool]
+
+
+def miss_class(entry: dict[str, Any], reports: list[dict[str, Any]], events: dict[str, dict[str, Any]],
+               finds: Finds, dates_agree: Callable[..., bool], typed: Callable[[str, str], bool],
+               gold_codes: frozenset[str]) -> str:
+    """The furthest a missed key event's reports got (see the module docstring)."""
+    of_type = [r for r in reports if typed(r["type"], entry["type"])]
+    if not of_type:
+        return MISSES[0]
+    with_actors = [r for r in of_type if gold_codes <= r["codes"]]
+    if not with_actors:
+        return MISSES[1]
+    dated = [r for r in with_actors if r["date"]]
+    if not dated:
+        return MISSES[2]
+    right = [r for r in dated if dates_agree(r["date"], entry.get("date"), r["anchor"])]
+    if not right:
+        return MISSES[3]
+    if any(r["ledger"] in events and finds(events[r["ledger"]], entry) for r in right):
+        return "found"  # not a miss: shows a caller's error
+    return MISSES[4]
+
+
+def apart_class(entry: dict[str, Any], reports: list[dict[str, Any]], paired: dict[str, Any],
+                events: dict[str, dict[str, Any]], dates_agree: Callable[..., bool],
+                typed: Callable[[str, str], bool], gold_codes: frozenset[str]) -> str:
+    """Why one gold article of a key event is not in the ledger event paired with it."""
+    fitting = [r for r in reports if typed(r["type"], entry["type"]) and gold_codes <= r["codes"]]
+    if not fitting:
+        return "no report"
+    right = [r for r in fitting if r["date"] and dates_agree(r["date"], entry.get("date"), r["anchor"])]
+    if not right:
+        return "undated" if not any(r["date"] for r in fitting) else "misdated"
+    return max((_difference(events.get(r["ledger"]), paired) for r in right), key=_ORDER.__getitem__)
+
+
+_ORDER = {"other type": 0, "other actors": 1, "other mode": 2, "compatible": 3}
+
+
+def _difference(other: dict[str, Any] | None, paired: dict[str, Any]) -> str:
+    """What sets a report's ledger event apart from the paired one (of a key event's reports in one
+    article, the nearest to the paired event counts: compatible, then mode, actors, type)."""
+    if other is None:
+        return "other type"
+    if other["type"] != paired["type"] or _status_class(other.get("status")) != _status_class(paired.get("status")):
+        return "other type"
+    if other["actor"] and paired["actor"] and not other["actor"] & paired["actor"]:
+        return "other actors"
+    if other.get("mode") and paired.get("mode") and other["mode"] != paired["mode"]:
+        return "other mode"
+    return "compatible"
+
+
+def _status_class(status: Any) -> str:
+    return "happened" if status in HAPPENED or status is None else str(status)
+
+
+def counted(prefix: str, counts: Iterable[tuple[str, int]]) -> dict[str, float]:
+    """The counts under ``prefix`` (``MISS_KEY``, ``APART_KEY``) as a breakdown row."""
+    return {key[len(prefix):]: float(n) for key, n in sorted(counts) if key.startswith(prefix)}

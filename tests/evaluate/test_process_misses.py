@@ -1,0 +1,70 @@
+"""Why ``eval process`` misses a key event or leaves an article apart: the classes of
+``evaluate/process_misses.py`` on a small made-up ledger, and their place in the scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from peacewatch.evaluate.process import TUNE_PROCESSES, Ledger, scores_of
+
+
+def _event(eid: str, etype: str, actors: set[str], date: str | None, docs: list[str], mode: str | None = None,
+           status: str = "occurred") -> dict[str, Any]:
+    return {"id": eid, "type": etype, "mode": mode, "status": status, "actor": frozenset(actors),
+            "recipient": frozenset(), "codes": frozenset(actors), "date": date, "anchor": "2024-03-10",
+            "docs": frozenset(docs)}
+
+
+def _report(etype: str, actors: set[str], date: str | None, ledger: str) -> dict[str, Any]:
+    return {"type": etype, "status": "occurred", "mode": None, "codes": frozenset(actors), "date": date,
+            "anchor": "2024-03-10", "ledger": ledger}
+
+
+def _gold(*entries: dict[str, Any]) -> dict[str, Any]:
+    return {"process": TUNE_PROCESSES[0], "timeline": list(entries), "commitments": []}
+
+
+def _entry(tid: str, etype: str, date: str, docs: list[str], actor: str = "AAA") -> dict[str, Any]:
+    return {"id": tid, "type": etype, "date": date, "actor": [actor], "docs": docs}
+
+
+def test_each_missed_key_event_is_classed_by_how_far_its_reports_got(tmp_path: Path) -> None:
+    events = [_event("ev-1", "ASSAULT", {"BBB"}, "2024-03-01", ["d1"]),
+              _event("ev-2", "RETREAT", {"AAA"}, None, ["d2"]),
+              _event("ev-3", "AGREE", {"AAA"}, "2024-03-20", ["d3"]),
+              # a report dated to t5's day, in an event whose merged date is another (a later day)
+              _event("ev-4", "CONSULT", {"AAA"}, "2024-03-25", ["d4", "d5"])]
+    reports = {"d1": [_report("ASSAULT", {"BBB"}, "2024-03-01", "ev-1")],
+               "d2": [_report("RETREAT", {"AAA"}, None, "ev-2")],
+               "d3": [_report("AGREE", {"AAA"}, "2024-03-20", "ev-3")],
+               "d4": [_report("CONSULT", {"AAA"}, "2024-03-05", "ev-4")],
+               "d5": [_report("CONSULT", {"AAA"}, "2024-03-25", "ev-4")]}
+    gold = _gold(_entry("t1", "ASSAULT", "2024-03-01", ["d1"]),  # the report names BBB
+                 _entry("t2", "RETREAT", "2024-03-02", ["d2"]),  # undated
+                 _entry("t3", "AGREE", "2024-03-02", ["d3"]),  # misdated
+                 _entry("t4", "SANCTION", "2024-03-02", ["d1", "d2"]),  # no report of the type
+                 _entry("t5", "CONSULT", "2024-03-05", ["d4"]))  # merged away
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports))
+    misses = scores.breakdown["timeline misses (per part)"]["tune"]
+    assert misses == {"actors": 1.0, "undated": 1.0, "misdated": 1.0, "no type": 1.0, "merged away": 1.0}
+    assert scores.scores["tune_timeline_recall"] == 0.0
+
+
+def test_each_article_a_paired_event_leaves_out_is_classed(tmp_path: Path) -> None:
+    events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-03-05", ["d1", "d2"], mode="release"),
+              _event("ev-2", "RETREAT", {"AAA"}, "2024-03-05", ["d3"], mode="ceasefire"),
+              _event("ev-3", "RETREAT", {"AAA"}, "2024-03-05", ["d4"], mode="release"),
+              _event("ev-4", "RETREAT", {"CCC"}, "2024-03-05", ["d5"], mode="release")]
+    reports = {"d3": [_report("RETREAT", {"AAA"}, "2024-03-05", "ev-2")],
+               "d4": [_report("RETREAT", {"AAA"}, "2024-03-05", "ev-3")],
+               "d5": [_report("RETREAT", {"AAA", "CCC"}, "2024-03-05", "ev-4")],
+               "d6": [_report("RETREAT", {"AAA"}, None, "ev-9")],
+               "d7": [_report("RETREAT", {"AAA"}, "2024-04-30", "ev-9")],
+               "d8": [_report("ASSAULT", {"AAA"}, "2024-03-05", "ev-9")]}
+    gold = _gold(_entry("t1", "RETREAT", "2024-03-05", [f"d{i}" for i in range(1, 9)]))
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports))
+    apart = scores.breakdown["articles apart (per part)"]["tune"]
+    # ev-4's actors (CCC) share none with ev-1's (AAA), though its report also names AAA
+    assert apart == {"other mode": 1.0, "compatible": 1.0, "other actors": 1.0, "undated": 1.0,
+                     "misdated": 1.0, "no report": 1.0}
