@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...contract import Annotation
 from .identify import identify
 from .lexicon import Lexicon
+from .names import add_names
 from .tables import read_user_entries
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class ActorResolver:
 
     def __call__(self, ann: Annotation) -> Annotation:
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
-        ann.result.mentions.extend(mentions)
+        ann.result.mentions.extend(add_names(ann.doc, mentions))
         ann.result.entities.extend(entities)
         return ann
 
