@@ -61,3 +61,11 @@ def test_a_clause_tagged_as_a_title_is_no_name(nlp) -> None:  # type: ignore[no-
     assert labels == {"WORK_OF_ART"}  # what the test is about: such a tag is there
     out = add_names(doc, [])
     assert not any("WALLACE" in m.text for m in out), labels
+
+
+def test_a_dictionary_name_before_a_noun_keeps_the_actor_label(pipe) -> None:  # type: ignore[no-untyped-def]
+    result = annotated(pipe, "M23 rebels seized Goma. TPLF fighters left Mekelle.")
+    for name, host in (("M23", "M23 rebels"), ("TPLF", "TPLF fighters")):
+        [(_, label, entity)] = _spans(result, name)
+        [(_, host_label, host_entity)] = _spans(result, host)
+        assert (label, entity) == (host_label, host_entity) == ("ORG", host_entity)  # not spaCy's GPE for "M23"

@@ -9,6 +9,8 @@ keeps every other mention as it is and adds, after them, the names they hold:
 - a mention that is a name with an article or a possessive ("the European Union", "General Motors 's")
   is trimmed to the name: the article and the possessive are not part of any name, and nothing
   downstream reads them from the span;
+- a dictionary name at the start of a longer mention ("M23" in "M23 rebels", "TPLF" in "TPLF
+  fighters") gives that name with the mention's label and entity (the small model calls "M23" a GPE);
 - a spaCy name (article and possessive trimmed) inside a longer mention that is no name itself gives
   that name with spaCy's label, linked to the longer mention's entity (the name is how the text
   designates it); inside a name ("Office of Prime Minister Benjamin Netanyahu") it is a part of that
@@ -49,6 +51,11 @@ def add_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             spans.add((start, end))
             added.append(Mention(start, end, doc.text[start:end], label, entity, why=why))
 
+    for m in mentions:
+        form = _dictionary_form(m)
+        if form is not None and m.text.startswith(form) and len(m.text) > len(form) \
+                and not m.text[len(form)].isalnum():
+            add(m.start, m.start + len(form), m.label, m.entity, f"{WHY}: dictionary name {form!r} in {m.text!r}")
     hosts = sorted((m for m in mentions if m.label != "PRON" and not _is_name(doc, m)), key=lambda m: m.end - m.start)
     for ent in doc.ents:
         if "\n" in ent.text:
@@ -82,6 +89,15 @@ def _trimmed(doc: Doc, m: Mention) -> Mention:
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
     return replace(m, start=start, end=end, text=doc.text[start:end],
                    why=f"{m.why}; trimmed to the name" if m.why else "trimmed to the name")
+
+
+def _dictionary_form(m: Mention) -> str | None:
+    """The form a dictionary mention was matched by ("M23" in "M23 rebels"), from its ``why``
+    ("dictionary entries.csv:98 'M23'", as the actors component writes it)."""
+    why = m.why or ""
+    if not why.startswith("dictionary ") or not why.endswith("'") or " '" not in why:
+        return None
+    return why[why.rindex(" '") + 2:-1] or None
 
 
 def _is_name(doc: Doc, m: Mention) -> bool:
