@@ -6,7 +6,8 @@ parse and names plus the shipped dictionaries (``peacewatch/data/actors/``) and 
 per the record contract: states with ISO 3166-1 alpha-3 codes, capitals standing for governments
 (``metonymy``), titled persons with office, country and sector, later surnames, pronouns and
 "the minister" linked back to them, groups such as "Azerbaijani soldiers" (AZE, MIL), and
-"the pair" as a group entity whose ``members`` are the two states. See ``docs/actors.md``.
+"the pair" as a group entity whose ``members`` are the two states. See ``docs/actors.md``. Last,
+``names.add_names`` gives names a name's span and adds the names designations hold (``docs/ner.md``).
 """
 
 from __future__ import annotations
