@@ -43,32 +43,57 @@ WHY = "name inside a longer mention"
 def add_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` followed by the names they hold and the MISC names no mention touches."""
     mentions = [_trimmed(doc, m) for m in mentions]
-    spans = {(m.start, m.end) for m in mentions}
-    added: list[Mention] = []
-
-    def add(start: int, end: int, label: str, entity: str | None, why: str) -> None:
-        if (start, end) not in spans:
-            spans.add((start, end))
-            added.append(Mention(start, end, doc.text[start:end], label, entity, why=why))
-
+    added = _Added(doc, {(m.start, m.end) for m in mentions})
     for m in mentions:
         form = _dictionary_form(m)
         if form is not None and m.text.startswith(form) and len(m.text) > len(form) \
                 and not m.text[len(form)].isalnum():
-            add(m.start, m.start + len(form), m.label, m.entity, f"{WHY}: dictionary name {form!r} in {m.text!r}")
-    hosts = sorted((m for m in mentions if m.label != "PRON" and not _is_name(doc, m)), key=lambda m: m.end - m.start)
+            added.add(m.start, m.start + len(form), m.label, m.entity, f"{WHY}: dictionary name {form!r} in {m.text!r}")
+    _spacy_names(doc, mentions, added)
+    return mentions + added.mentions
+
+
+class _Added:
+    """The mentions this pass adds, each span once and none where a mention is already."""
+
+    def __init__(self, doc: Doc, spans: set[tuple[int, int]]) -> None:
+        self.doc, self.spans = doc, spans
+        self.mentions: list[Mention] = []
+
+    def add(self, start: int, end: int, label: str, entity: str | None, why: str) -> None:
+        if (start, end) not in self.spans:
+            self.spans.add((start, end))
+            self.mentions.append(Mention(start, end, self.doc.text[start:end], label, entity, why=why))
+
+
+def _spacy_names(doc: Doc, mentions: list[Mention], added: _Added) -> None:
+    """spaCy's names inside designations, and its MISC names that no mention touches."""
+    host_of = _smallest_hosts(doc, mentions)
+    taken = {i for m in mentions for i in _tokens(doc, m)}
     for ent in doc.ents:
         if "\n" in ent.text:
             continue
         start, end = _core(ent)
-        if ent.label_ in NAME_LABELS:
-            host = next((m for m in hosts if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)),
-                        None)
-            if host is not None:
-                add(start, end, ent.label_, host.entity, f"{WHY}: spaCy {ent.label_} in {host.text!r}")
-        elif ent.label_ in MISC_LABELS and _named(ent) and not any(m.start < end and start < m.end for m in mentions):
-            add(start, end, ent.label_, None, f"spaCy NER {ent.label_} (names no actor)")
-    return mentions + added
+        host = host_of.get(ent.start)
+        if ent.label_ in NAME_LABELS and host is not None and host.start <= start and end <= host.end \
+                and (host.start, host.end) != (start, end):
+            added.add(start, end, ent.label_, host.entity, f"{WHY}: spaCy {ent.label_} in {host.text!r}")
+        elif ent.label_ in MISC_LABELS and _named(ent) and not any(i in taken for i in range(ent.start, ent.end)):
+            added.add(start, end, ent.label_, None, f"spaCy NER {ent.label_} (names no actor)")
+
+
+def _smallest_hosts(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """For each token, the shortest mention over it that may hold a name: no pronoun, no name itself."""
+    out: dict[int, Mention] = {}
+    hosts = [m for m in mentions if m.label != "PRON" and not _is_name(doc, m)]
+    for m in sorted(hosts, key=lambda m: m.start - m.end):  # longest first: shorter ones overwrite
+        out.update(dict.fromkeys(_tokens(doc, m), m))
+    return out
+
+
+def _tokens(doc: Doc, m: Mention) -> range:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _trimmed(doc: Doc, m: Mention) -> Mention:
