@@ -13,8 +13,10 @@ from peacewatch.evaluate.ner import evaluate, read_gold
 from tests.conftest import shared_path
 
 # Measured 2026-11-29 on meantime_en.jsonl (830 named gold mentions): actors relaxed F1 0.439,
-# spaCy alone 0.429.
+# spaCy alone 0.429. 2026-12-06, with the names pass (docs/ner.md): relaxed 0.436, name-span strict
+# 0.395 (tune half 0.378, untouched half 0.412; spaCy alone 0.356).
 FLOOR_F1 = 0.43
+FLOOR_NAME_STRICT = 0.39
 
 
 def test_conll_reader(tmp_path: Path) -> None:
@@ -68,3 +70,46 @@ def test_gate_meantime(nlp) -> None:  # type: ignore[no-untyped-def]
     report = evaluate(gold, load_config(), nlp=nlp)
     assert report.scores["f1"] >= FLOOR_F1
     assert report.scores["f1"] > report.baselines["spacy"]["f1"]
+    assert report.scores["name_strict_f1"] >= FLOOR_NAME_STRICT
+    assert report.scores["untouched_name_strict_f1"] > report.baselines["spacy"]["untouched_name_strict_f1"]
+
+
+def test_conll_misc_is_read_and_scored(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    gold = tmp_path / "g.conll"
+    gold.write_text(
+        "-DOCSTART- -X- O O\n\nGerman JJ B-NP B-MISC\ntroops NNS I-NP O\nentered VBD B-VP O\n"
+        "Kosovo NNP B-NP B-LOC\non IN B-PP O\nMonday NNP B-NP O\n. . O O\n",
+        "utf-8",
+    )
+    [doc] = read_gold(gold)
+    assert [(g.type, g.text) for g in doc.gold] == [("MISC", "German"), ("LOC", "Kosovo")]
+    assert "MISC" in doc.types
+    report = evaluate(gold, load_config(), nlp=nlp)
+    assert report.breakdown["by_type"]["MISC"]["gold"] == 1.0
+    assert report.scores["recall"] == 1.0  # "German" (NORP) counts as MISC, "Kosovo" as LOC
+
+
+def test_meantime_marks_no_misc_so_none_is_scored(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "German troops entered Kosovo."
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"doc_id": "d", "text": text,
+                                "entities": [{"start": 22, "end": 28, "type": "LOC"}]}) + "\n", "utf-8")
+    report = evaluate(gold, load_config(), nlp=nlp)
+    assert report.scores["precision"] == 1.0  # the NORP "German" is no false alarm here
+    assert "MISC" not in report.breakdown["by_type"]
+
+
+def test_name_span_drops_article_and_possessive() -> None:
+    from peacewatch.evaluate.ner import Named
+
+    assert Named(10, 27, "LOC", "the United States").name_span == (14, 27)
+    assert Named(0, 8, "ORG", "Boeing's").name_span == (0, 6)
+    assert Named(0, 6, "ORG", "Boeing").name_span == (0, 6)
+
+
+def test_documents_fall_in_fixed_halves(tmp_path: Path) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("".join(json.dumps({"doc_id": f"d{n}", "text": "x", "entities": []}) + "\n"
+                            for n in range(40)), "utf-8")
+    parts = [d.part for d in read_gold(gold)]
+    assert set(parts) == {"tune", "untouched"} and parts == [d.part for d in read_gold(gold)]

@@ -47,20 +47,20 @@ def test_a_state_named_once_is_not_in_focus(pipe) -> None:  # type: ignore[no-un
 
 def test_government_of_a_state_is_one_mention_of_the_state(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The Government of Cuba hosted the closing ceremony in Havana.")
-    ent = entity_of(r, "The Government of Cuba")
+    ent = entity_of(r, "Government of Cuba")
     assert (ent.kind, ent.code) == ("state", "CUB")
 
 
 def test_ministry_of_state_is_an_organization_of_the_state(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The Ministry of Foreign Affairs of Qatar issued a statement on Monday.")
-    ent = entity_of(r, "The Ministry of Foreign Affairs of Qatar")
+    ent = entity_of(r, "Ministry of Foreign Affairs of Qatar")
     assert (ent.kind, ent.code, ent.sector) == ("organization", "QAT", "GOV")
 
 
 def test_office_of_a_person_takes_the_person_country(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "The Office of Prime Minister Benjamin Netanyahu said the cabinet would meet. "
                   "The office added that the vote was set for Friday.")
-    ent = entity_of(r, "The Office of Prime Minister Benjamin Netanyahu")
+    ent = entity_of(r, "Office of Prime Minister Benjamin Netanyahu")
     assert (ent.kind, ent.code) == ("organization", "ISR")
     assert entity_of(r, "The office").id == ent.id
 
@@ -147,9 +147,9 @@ def test_a_breakaway_region_s_authorities_are_not_the_state(pipe) -> None:  # ty
 def test_an_organization_name_says_what_it_is(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, "Myanmar's junta fought the Arakan Rohingya Salvation Army near Maungdaw. Myanmar said "
                   "the Ministry of Information would reply. The Pakistan Army denied it.")
-    armed = entity_of(r, "the Arakan Rohingya Salvation Army")
+    armed = entity_of(r, "Arakan Rohingya Salvation Army")
     assert (armed.kind, armed.code, armed.sector) == ("armed_group", "MMR", "REB")
-    ministry = entity_of(r, "the Ministry of Information")
+    ministry = entity_of(r, "Ministry of Information")
     assert (ministry.kind, ministry.code, ministry.sector) == ("organization", "MMR", "GOV")
     army = entity_of(r, "Pakistan Army")
     assert (army.code, army.sector) == ("PAK", "MIL")

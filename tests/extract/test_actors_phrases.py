@@ -82,7 +82,7 @@ def test_a_numbered_unit_is_a_state_s_army_not_a_rebel_group(pipe) -> None:  # t
                   "Ukraine thanked the 3rd Assault Brigade.")
     ent = entity_of(r, "93rd Mechanized Brigade")
     assert (ent.kind, ent.code, ent.sector) == ("organization", "UKR", "MIL")
-    ent = entity_of(r, "the 3rd Assault Brigade")
+    ent = entity_of(r, "3rd Assault Brigade")
     assert (ent.kind, ent.code, ent.sector) == ("organization", "UKR", "MIL")
 
 

@@ -6,7 +6,8 @@ parse and names plus the shipped dictionaries (``peacewatch/data/actors/``) and 
 per the record contract: states with ISO 3166-1 alpha-3 codes, capitals standing for governments
 (``metonymy``), titled persons with office, country and sector, later surnames, pronouns and
 "the minister" linked back to them, groups such as "Azerbaijani soldiers" (AZE, MIL), and
-"the pair" as a group entity whose ``members`` are the two states. See ``docs/actors.md``.
+"the pair" as a group entity whose ``members`` are the two states. See ``docs/actors.md``. Last,
+``names.add_names`` gives names a name's span and adds the names designations hold (``docs/ner.md``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from ...contract import Annotation
 from .identify import identify
 from .lexicon import Lexicon
+from .names import add_names
 from .tables import read_user_entries
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ class ActorResolver:
 
     def __call__(self, ann: Annotation) -> Annotation:
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
-        ann.result.mentions.extend(mentions)
+        ann.result.mentions.extend(add_names(ann.doc, mentions))
         ann.result.entities.extend(entities)
         return ann
 

@@ -1,0 +1,152 @@
+"""Names with a name's span: the last pass of the ``actors`` component.
+
+The mentions the other passes make cover what designates an actor, and that is often more than its
+name: "the EU", "Hamas militants", "Ethiopian government", "Russia's foreign ministry", "Turkish
+leader". A reader that wants names as CoNLL-2003 draws them (no article, no possessive, no head noun
+after the name; the nationality "Ethiopian" a name of its own) finds none in such a span. This pass
+keeps every other mention as it is and adds, after them, the names they hold:
+
+- a mention that is a name with an article or a possessive ("the European Union", "General Motors 's")
+  is trimmed to the name: the article and the possessive are not part of any name, and nothing
+  downstream reads them from the span;
+- a dictionary name at the start of a longer mention ("M23" in "M23 rebels", "TPLF" in "TPLF
+  fighters") gives that name with the mention's label and entity (the small model calls "M23" a GPE);
+- a spaCy name (article and possessive trimmed) inside a longer mention that is no name itself gives
+  that name with spaCy's label, linked to the longer mention's entity (the name is how the text
+  designates it); inside a name ("Office of Prime Minister Benjamin Netanyahu") it is a part of that
+  name, which CoNLL does not mark apart;
+- spaCy names of the labels the other passes do not take (``EVENT``, ``LAW``, ``PRODUCT``,
+  ``WORK_OF_ART``, ``LANGUAGE``; CoNLL's MISC) that no mention touches, with no entity: they name
+  no actor (``docs/ner.md``).
+
+The added mentions come after the others in the list, so a reader that takes the first mention of a
+token (the events' argument index) still finds the longer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ...types import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+MISC_LABELS = frozenset({"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+JOINING = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "de", "la", "al"})
+WHY = "name inside a longer mention"
+
+
+def add_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` followed by the names they hold and the MISC names no mention touches."""
+    mentions = [_trimmed(doc, m) for m in mentions]
+    added = _Added(doc, {(m.start, m.end) for m in mentions})
+    for m in mentions:
+        form = _dictionary_form(m)
+        if form is not None and m.text.startswith(form) and len(m.text) > len(form) \
+                and not m.text[len(form)].isalnum():
+            added.add(m.start, m.start + len(form), m.label, m.entity, f"{WHY}: dictionary name {form!r} in {m.text!r}")
+    _spacy_names(doc, mentions, added)
+    return mentions + added.mentions
+
+
+class _Added:
+    """The mentions this pass adds, each span once and none where a mention is already."""
+
+    def __init__(self, doc: Doc, spans: set[tuple[int, int]]) -> None:
+        self.doc, self.spans = doc, spans
+        self.mentions: list[Mention] = []
+
+    def add(self, start: int, end: int, label: str, entity: str | None, why: str) -> None:
+        if (start, end) not in self.spans:
+            self.spans.add((start, end))
+            self.mentions.append(Mention(start, end, self.doc.text[start:end], label, entity, why=why))
+
+
+def _spacy_names(doc: Doc, mentions: list[Mention], added: _Added) -> None:
+    """spaCy's names inside designations, and its MISC names that no mention touches."""
+    host_of = _smallest_hosts(doc, mentions)
+    taken = {i for m in mentions for i in _tokens(doc, m)}
+    for ent in doc.ents:
+        if "\n" in ent.text:
+            continue
+        start, end = _core(ent)
+        host = host_of.get(ent.start)
+        if ent.label_ in NAME_LABELS and host is not None and host.start <= start and end <= host.end \
+                and (host.start, host.end) != (start, end):
+            added.add(start, end, ent.label_, host.entity, f"{WHY}: spaCy {ent.label_} in {host.text!r}")
+        elif ent.label_ in MISC_LABELS and _named(ent) and not any(i in taken for i in range(ent.start, ent.end)):
+            added.add(start, end, ent.label_, None, f"spaCy NER {ent.label_} (names no actor)")
+
+
+def _smallest_hosts(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """For each token, the shortest mention over it that may hold a name: no pronoun, no name itself."""
+    out: dict[int, Mention] = {}
+    hosts = [m for m in mentions if m.label != "PRON" and not _is_name(doc, m)]
+    for m in sorted(hosts, key=lambda m: m.start - m.end):  # longest first: shorter ones overwrite
+        out.update(dict.fromkeys(_tokens(doc, m), m))
+    return out
+
+
+def _tokens(doc: Doc, m: Mention) -> range:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _trimmed(doc: Doc, m: Mention) -> Mention:
+    """The mention without a leading "the" and a trailing possessive when what is left is a name
+    ("the Ministry of Information"; not "the army"); the mention itself otherwise."""
+    if m.label == "PRON":
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is None or len(span) < 2:
+        return m
+    first, last = span.start, span.end
+    if doc[first].lower_ == "the":
+        first += 1
+    if doc[last - 1].text in POSSESSIVE and last - first > 1:
+        last -= 1
+    if (first, last) == (span.start, span.end) or not _named(doc[first:last]):
+        return m
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    return replace(m, start=start, end=end, text=doc.text[start:end],
+                   why=f"{m.why}; trimmed to the name" if m.why else "trimmed to the name")
+
+
+def _dictionary_form(m: Mention) -> str | None:
+    """The form a dictionary mention was matched by ("M23" in "M23 rebels"), from its ``why``
+    ("dictionary entries.csv:98 'M23'", as the actors component writes it)."""
+    why = m.why or ""
+    if not why.startswith("dictionary ") or not why.endswith("'") or " '" not in why:
+        return None
+    return why[why.rindex(" '") + 2:-1] or None
+
+
+def _is_name(doc: Doc, m: Mention) -> bool:
+    """Whether a mention is a name as a whole ("Ministry of Foreign Affairs of Qatar"): the names
+    inside it are parts of one name, which CoNLL does not mark apart."""
+    span = doc.char_span(m.start, m.end)
+    return span is not None and _named(span)
+
+
+def _named(ent: Span) -> bool:
+    """Whether a span reads as a name: its words capitalized but for a few joining words
+    ("Universal Declaration of Human Rights"), and no clause inside it (the small model tags
+    "WALLACE: Let's start with …" a WORK_OF_ART)."""
+    words = [t for t in ent if t.is_alpha]
+    ends = (ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0], ent[-1])
+    return all(t.text[:1].isupper() or t.text[:1].isdigit() for t in ends) and all(
+        t.text[:1].isupper() or t.lower_ in JOINING for t in words) and not any(t.text in (":", ";") for t in ent)
+
+
+def _core(ent: Span) -> tuple[int, int]:
+    """Character bounds of a spaCy name without a leading "the" and a trailing possessive."""
+    first, last = ent.start, ent.end
+    if ent[0].lower_ == "the" and last - first > 1:
+        first += 1
+    if ent.doc[last - 1].text in POSSESSIVE and last - first > 1:
+        last -= 1
+    return ent.doc[first].idx, ent.doc[last - 1].idx + len(ent.doc[last - 1].text)
