@@ -28,6 +28,11 @@ from .tables import plover_row
 PRESENT = "PRESENT_REF"
 # how the event status rule (``extract/events/status.py``) says a report's act missed its target
 MISSED = re.compile(r"target '[^']*' missed \([^)]*\)")
+# The PLOVER quad class of acts that are things said (a demand, an accusation, a refusal, a threat):
+# the news tells them on the day they were said, so a statement no report dates is dated by its first
+# report's publication day (``_said_day``). Only those that were said: not one announced or denied.
+STATEMENT_QUAD = "verbal_conflict"
+SAID = frozenset({*HAPPENED, "requested"})
 
 __all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
 
@@ -95,13 +100,15 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
     mode = next((e.mode for e in events if e.mode and e.type == kind), None)
     row = plover_row(kind, mode)
     published = sorted(m.published.isoformat() for m in members if m.published)
+    status = _status(events)
+    said = row is not None and row.quad == STATEMENT_QUAD and status in SAID
     return MergedEvent(
         id=_event_id(f"{seed[0]}|{seed[1][0]}|{seed[1][1]}|{seed[2]}|{head.type}"),
-        type=kind, mode=mode, status=_status(events),
+        type=kind, mode=mode, status=status,
         context=sorted({c for e in events for c in e.context}),
         actor=_arguments(members, "actor", id_map, by_id),
         recipient=_arguments(members, "recipient", id_map, by_id),
-        date=_best_date(members), location=best_location(members),
+        date=_best_date(members, said), location=best_location(members),
         quantity=_best_quantity(events),
         reported_by=_reported_by(members, id_map),
         score=row.score if row else _commonest_score(events), cameo=_commonest([e.cameo for e in events]),
@@ -269,10 +276,13 @@ def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str]
     return [out[k] for k in sorted(out)]
 
 
-def _best_date(members: list[Report]) -> str | None:
+def _best_date(members: list[Report], said: bool = False) -> str | None:
+    """The most precise date the reports state; else "now" (``_now``), an earlier day unknown
+    (``PAST_REF``), or, for a statement (``said``), the day it was first reported (``_said_day``)."""
     dated = [m for m in members if m.stated is not None]
     if not dated:
-        return _now(members) or next((m.event.date for m in members if before_unknown(m.event.date)), None)
+        earlier = next((m.event.date for m in members if before_unknown(m.event.date)), None)
+        return _now(members) or earlier or (_said_day(members) if said else None)
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date
@@ -294,6 +304,16 @@ def _now(members: list[Report]) -> str | None:
     of its own (dropped until now, which left the event undated). An article without a publication
     day gives none: the day inferred from its text is the latest it states, not the day it was written."""
     days = sorted(m.published for m in members if m.event.date == PRESENT and m.published is not None)
+    return days[0].isoformat() if days else None
+
+
+def _said_day(members: list[Report]) -> str | None:
+    """The earliest publication day of a statement's reports ("both sides blamed the other", "we
+    demand that the ELN release him, the negotiator said"): news tells a demand or an accusation the
+    day it was made, and a statement of an earlier day says when ("last week", "in 2019"), or is
+    told as earlier (``PAST_REF``). Reports of articles without a publication day give none: the
+    day their text infers is the latest it states, not the day it was written (as for ``_now``)."""
+    days = sorted(m.published for m in members if m.published is not None)
     return days[0].isoformat() if days else None
 
 

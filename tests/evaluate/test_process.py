@@ -208,6 +208,16 @@ FLOORS.update({"untouched_timeline_recall": 0.52, "untouched_multi_source_share"
 # signing a peace agreement by August") makes the promise overdue (branch commit's rule, with the words
 # riding on the merged event and read by the stored source): tune status 26 -> 27 of 36; untouched as before.
 FLOORS.update({"tune_status_accuracy": 0.74})
+# A statement (PLOVER's verbal conflict: a demand, an accusation, a refusal, a threat) that was said and
+# that no report dates is dated by its first report's publication day, as the news tells what was said
+# the day it was said (the breakdown's commonest kind of undated and misdated miss on both parts: no
+# time expression in the sentence and none to inherit): tune timeline 46 -> 48 of 77, untouched
+# 31 -> 34 of 58. Two more key events are then paired on each part with one-article events (no pair of
+# articles is joined less: multi-source 16 and 13 as before), so the shares are 16/31 (0.516) and
+# 13/25 (0.520) and merge recall 0.121 -> 0.120 and 0.143 -> 0.142: the share floors move down for
+# key events found, not for one merged less.
+FLOORS.update({"tune_timeline_recall": 0.62, "untouched_timeline_recall": 0.58, "tune_multi_source_share": 0.51,
+               "untouched_multi_source_share": 0.51})
 
 
 @pytest.fixture(scope="module")
