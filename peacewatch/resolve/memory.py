@@ -20,7 +20,7 @@ from .events import EntityInfo, timeline_day
 from .incremental import Placing, placing, reached, renamed_apart
 from .records import Agreement, EntityMention, Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
-from .space import EntityKeys
+from .space import EntityKeys, Source
 
 
 class MemorySource:
@@ -223,6 +223,12 @@ class UpdatingMemorySpace(MemorySpace):
             self._placings.append(placing(len(self._reports), rep, rep.doc in self._seeds))
             self._reports.append(rep)
 
+    def remade(self, source: Source) -> Source:
+        return source  # nothing kept between builds: every report is made again
+
+    def report_count(self) -> int:
+        return len(self._reports)
+
     def reach(self, slack_days: int) -> str | None:
         self._reached = reached(self._placings, slack_days)
         remade = {(m.doc, m.event) for e in self.events if e.id in self._remade for m in e.mentions}
@@ -240,5 +246,8 @@ class UpdatingMemorySpace(MemorySpace):
     def sorted_reports(self) -> Iterator[Report]:
         return iter(sorted((self._reports[i] for i in self._reached), key=lambda r: r.sort_key))
 
-    def kept(self) -> Iterator[MergedEvent]:
+    def kept(self, actions: str) -> Iterator[MergedEvent]:
         return iter(list(self.events))
+
+    def kept_apart(self) -> int:
+        return 0

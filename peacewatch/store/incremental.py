@@ -10,16 +10,20 @@ change is not local to begin with, the savepoint is rolled back and the whole le
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pickle
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..resolve import LedgerSettings
-from ..resolve.incremental import Placing, placing, reached, renamed_apart, update
-from ..resolve.records import MergedEvent
+from ..resolve.commitments import Placed, placed
+from ..resolve.incremental import reached, renamed_apart, update
+from ..resolve.records import LedgerCommitment, MergedEvent
 from ..resolve.reports import Report
+from ..resolve.space import Source
 from . import scratch
 from .dialect import Connection
 from .ledger import (
@@ -33,16 +37,15 @@ from .ledger import (
     stored_documents,
 )
 from .source import StoredSource
-from .space import REPORT_ORDER, SqliteSpace
+from .space import deciding_query
+from .state import ORDER, KeepingSpace, keep_rows, placing_of, reports_in
 
 _BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
 _PAGE = 1000  # kept merged events read at a time
-_TOKENS = "\x1f"  # between the actor tokens of a report in ``pw_units``
 _TABLES = (
     "CREATE TEMP TABLE pw_old_sources (doc_id TEXT, entity TEXT, ledger_id TEXT, PRIMARY KEY (doc_id, entity))",
     "CREATE TEMP TABLE pw_old_info (id TEXT PRIMARY KEY, name TEXT, code TEXT, sector TEXT)",
-    "CREATE TEMP TABLE pw_units (row INTEGER PRIMARY KEY, type TEXT, class TEXT, doc TEXT, event TEXT,"
-    " start INTEGER, finish INTEGER, new INTEGER, actors TEXT)",
+    "CREATE TEMP TABLE pw_seeds (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
@@ -50,7 +53,7 @@ _TABLES = (
     "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
 )
-_NAMES = ("pw_old_sources", "pw_old_info", "pw_units", "pw_reached", "pw_gone", "pw_touched", "pw_buckets",
+_NAMES = ("pw_old_sources", "pw_old_info", "pw_seeds", "pw_reached", "pw_gone", "pw_touched", "pw_buckets",
           "pw_renamed", "pw_remade")
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
 _REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
@@ -142,15 +145,16 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
         conn.execute("INSERT INTO pw_old_sources SELECT doc_id, entity, ledger_id FROM ledger_entity_sources")
         conn.execute("INSERT INTO pw_old_info SELECT id, name, code, json_extract(record, '$.sector')"
                      " FROM ledger_entities")
+        actions = _meta(conn).get("actions", "")
         for table in _REWRITTEN:
             conn.execute(f"DELETE FROM {table}")
-        space = UpdatingSpace(conn, last)
+        space = UpdatingSpace(conn, last, actions)
         done = update(StoredSource(conn, _BATCH), space, settings)
         if done.built is None:
             return None, done.why
         b = done.built
         as_of = b.as_of.isoformat() if b.as_of else None
-        _insert_meta(conn, settings, stamp, as_of)
+        _insert_meta(conn, settings, stamp, as_of, space.actions)
         moved = f" (and {done.moved} earlier one(s) whose entities moved)" if done.moved else ""
         if space.renamed:
             moved += f" (and the events of {space.renamed} whose entities were renamed)"
@@ -171,13 +175,15 @@ def _create(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-class UpdatingSpace(SqliteSpace):
+class UpdatingSpace(KeepingSpace):
     """The store's space over a ledger whose merged events stay, but for those of the units new
     reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
     those whose entities moved reach like them."""
 
-    def __init__(self, conn: sqlite3.Connection, last: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, last: int, actions: str) -> None:
         super().__init__(conn)
+        self.actions = actions  # the actions promised: those of the last build until ``kept`` is told
+        self._apart = 0
         self.rows = 0
         self.clustered = 0
         self.gone = 0
@@ -210,53 +216,75 @@ class UpdatingSpace(SqliteSpace):
         self.renamed = len(renamed - turned)
         return len(moved) + len(turned)
 
+    def remade(self, source: Source) -> Source:
+        """Only the documents that reach like new ones: their old report rows go (a moved entity
+        changes them), every other document's stay in ``ledger_reports``."""
+        self.conn.executemany("INSERT INTO pw_seeds VALUES (?)", ((doc,) for doc in sorted(self._seeds)))
+        self.conn.execute("DELETE FROM ledger_reports WHERE doc IN (SELECT doc FROM pw_seeds)")
+        return SeedSource(self.conn, _BATCH)
+
     def keep_reports(self, reports: list[Report]) -> None:
-        super().keep_reports(reports)
-        rows = []
-        for rep in reports:
-            self.rows += 1  # the report's rowid in pw_reports (a fresh table, written in this order)
-            p = placing(self.rows, rep, rep.doc in self._seeds)
-            rows.append((p.row, *p.bucket, p.doc, rep.event.id, p.start, p.end, int(p.new), _TOKENS.join(p.actors)))
-        self.conn.executemany("INSERT INTO pw_units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        keep_rows(self.conn, reports)
+
+    def report_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM ledger_reports").fetchone()[0])
 
     def reach(self, slack_days: int) -> str | None:
-        self.conn.execute("CREATE INDEX temp.pw_units_event ON pw_units (doc, event)")  # once, after every row
-        # the buckets holding a new report first, then their rows: a subquery per row (EXISTS over the
-        # new rows, which are the last ones written) read the table once for every row
-        buckets = self.conn.execute("SELECT DISTINCT type, class FROM pw_units WHERE new = 1").fetchall()
+        # the buckets holding a new report first, then their rows (a subquery per row read the table
+        # once for every row)
+        buckets = self.conn.execute("SELECT DISTINCT u.type, u.class FROM pw_seeds s JOIN ledger_reports u"
+                                    " ON u.doc = s.doc").fetchall()
         self.conn.executemany("INSERT INTO pw_buckets VALUES (?, ?)", buckets)
         rows = self.conn.execute(
-            "SELECT row, type, class, doc, start, finish, new, actors FROM pw_units u JOIN pw_buckets b USING"
-            " (type, class) ORDER BY row")
-        found = reached((Placing(r, (t, c), d, s, f, bool(n), frozenset(a.split(_TOKENS)) if a else frozenset())
-                         for r, t, c, d, s, f, n, a in rows), slack_days)
+            "SELECT u.rowid, u.type, u.class, u.doc, u.first, u.last, u.actors, s.doc IS NOT NULL FROM pw_buckets b"
+            " JOIN ledger_reports u ON u.type = b.type AND u.class = b.class LEFT JOIN pw_seeds s ON s.doc = u.doc"
+            " ORDER BY u.rowid")
+        found = reached((placing_of(r, t, c, d, f, la, a, bool(n)) for r, t, c, d, f, la, a, n in rows), slack_days)
         self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
         self.conn.execute(  # the reports of old events made again as they are (``renamed_apart``)
-            "INSERT OR IGNORE INTO pw_reached SELECT u.row FROM pw_remade r JOIN ledger_event_mentions m"
-            " ON m.ledger_event = r.id JOIN pw_units u ON u.doc = m.doc_id AND u.event = m.event")
+            "INSERT OR IGNORE INTO pw_reached SELECT u.rowid FROM pw_remade r JOIN ledger_event_mentions m"
+            " ON m.ledger_event = r.id JOIN ledger_reports u ON u.doc = m.doc_id AND u.event = m.event")
         self.clustered = self.conn.execute("SELECT count(*) FROM pw_reached").fetchone()[0]
         self.conn.execute(
-            "INSERT INTO pw_gone SELECT DISTINCT m.ledger_event FROM ledger_event_mentions m JOIN pw_units u"
-            " ON u.doc = m.doc_id AND u.event = m.event JOIN pw_reached r ON r.row = u.row")
+            "INSERT OR IGNORE INTO pw_gone SELECT m.ledger_event FROM pw_reached r JOIN ledger_reports u"
+            " ON u.rowid = r.row JOIN ledger_event_mentions m ON m.doc_id = u.doc AND m.event = u.event")
         past = self.conn.execute(
             "SELECT m.ledger_event FROM ledger_event_mentions m JOIN pw_gone g ON g.id = m.ledger_event"
-            " WHERE NOT EXISTS (SELECT 1 FROM pw_units u JOIN pw_reached r ON r.row = u.row"
+            " WHERE NOT EXISTS (SELECT 1 FROM ledger_reports u JOIN pw_reached r ON r.row = u.rowid"
             " WHERE u.doc = m.doc_id AND u.event = m.event) LIMIT 1").fetchone()
         if past is not None:
             return f"merged event {past[0]} reaches past the reports new ones can join"
         self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
         for table, column in (("ledger_events", "id"), ("ledger_event_mentions", "ledger_event"),
-                              ("ledger_dyads", "event_id")):
+                              ("ledger_dyads", "event_id"), ("ledger_deciding", "event"), ("ledger_toward", "event")):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM pw_gone)")
         return None
 
     def sorted_reports(self) -> Iterator[Report]:
-        rows = self.conn.execute(f"SELECT data FROM pw_reports WHERE rowid IN (SELECT row FROM pw_reached)"
-                                 f" ORDER BY {REPORT_ORDER}")
-        for (data,) in rows:
-            yield pickle.loads(data)
+        yield from reports_in(self.conn.execute(
+            f"SELECT report FROM ledger_reports WHERE rowid IN (SELECT row FROM pw_reached) ORDER BY {ORDER}"))
 
-    def kept(self) -> Iterator[MergedEvent]:
+    def kept(self, actions: str) -> Iterator[MergedEvent]:
+        """Nothing, when the actions promised are those of the last build: the kept events that
+        could decide a promise are copied from ``ledger_deciding`` into the stage's tables (and read
+        only when a promise asks for them, ``candidates``). Else every kept merged event, after
+        forgetting what the last build found: the stage finds them again and ``put_events`` keeps
+        them."""
+        if actions == self.actions:
+            self.conn.execute("INSERT INTO pw_deciding SELECT event, type, token, start, finish, toward"
+                              " FROM ledger_deciding")
+            self.conn.execute("INSERT OR IGNORE INTO pw_toward SELECT event, token FROM ledger_toward")
+            self._apart = self.conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0]
+            return iter(())
+        self.actions = actions
+        self.conn.execute("DELETE FROM ledger_deciding")
+        self.conn.execute("DELETE FROM ledger_toward")
+        return self._every_kept()
+
+    def kept_apart(self) -> int:
+        return self._apart
+
+    def _every_kept(self) -> Iterator[MergedEvent]:
         after = ""
         while True:
             page = self.conn.execute("SELECT id, record FROM ledger_events WHERE id > ? ORDER BY id LIMIT ?",
@@ -266,3 +294,39 @@ class UpdatingSpace(SqliteSpace):
             for _, record in page:
                 yield MergedEvent.from_dict(json.loads(record))
             after = page[-1][0]
+
+    def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
+                   made: tuple[dt.date, dt.date]) -> list[Placed]:
+        """As the store's, with the kept events a promise asks for placed first (``kept``)."""
+        sql, args = deciding_query(c, codes, types, made, self._widest)
+        missing = self.conn.execute(
+            f"SELECT DISTINCT q.event FROM ({sql}) q WHERE NOT EXISTS (SELECT 1 FROM pw_placed p"
+            " WHERE p.event = q.event) ORDER BY 1", args).fetchall()
+        for (event_id,) in missing:
+            (record,) = self.conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
+            slim = placed(replace(MergedEvent.from_dict(json.loads(record)), mentions=[], why=""))
+            self.conn.execute("INSERT INTO pw_placed VALUES (?, ?)",
+                              (event_id, pickle.dumps(slim, pickle.HIGHEST_PROTOCOL)))
+        return super().candidates(c, codes, types, made)
+
+
+class SeedSource(StoredSource):
+    """The stored records, with the events of only the documents in ``pw_seeds`` (those whose reports
+    are made again), a run of neighbouring documents at a time: a batch's events and span texts
+    are read by a range of document ids, which must hold no other stored document."""
+
+    def _batches(self) -> Iterator[list[tuple[str, str | None, str | None]]]:
+        rows = self.conn.execute("SELECT d.id, d.published, d.dated FROM pw_seeds s JOIN documents d ON d.id = s.doc"
+                                 " WHERE d.error_code IS NULL ORDER BY d.id").fetchall()
+        chunk: list[tuple[str, str | None, str | None]] = []
+        for row in rows:
+            if chunk and (len(chunk) >= self.batch or self._after(chunk[-1][0]) != row[0]):
+                yield chunk
+                chunk = []
+            chunk.append(row)
+        if chunk:
+            yield chunk
+
+    def _after(self, doc: str) -> str | None:
+        found = self.conn.execute("SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 1", (doc,)).fetchone()
+        return None if found is None else str(found[0])
