@@ -179,11 +179,11 @@ def renamed_apart(clusters: Mapping[str, frozenset[str]], renamed: set[str], see
 class UpdateSpace(Space, Protocol):
     """A space that holds a ledger already and can update it in place."""
 
-    def entities_moved(self) -> int:
-        """Once the entities are folded again: take as new the earlier documents with an entity
-        that now stands for another ledger id; the merged events of those with an entity that only
-        reads differently (name, code, sector) are made again from their own reports
-        (``renamed_apart``); returns how many documents are taken as new."""
+    def fold(self, source: Source) -> tuple[int, int]:
+        """Fold the entities again (as ``stage.fold_entities``), then take as new the earlier
+        documents with an entity that now stands for another ledger id; the merged events of those
+        with an entity that only reads differently (name, code, sector) are made again from their
+        own reports (``renamed_apart``). Returns (ledger entities, documents taken as new)."""
 
     def remade(self, source: Source) -> Source:
         """Once the entities are folded (``entities_moved``): the source whose events are made into
@@ -228,8 +228,7 @@ def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Upda
     """Steps 1–4 of ``stage.build`` with only the reached units clustered again (module docstring).
     The caller has checked the ledger's fingerprint and that there are no corrections."""
     documents, as_of = stage.documents_of(source, settings)
-    entities = stage.fold_entities(source, space)
-    moved = space.entities_moved()
+    entities, moved = space.fold(source)
     stage.keep_reports(space.remade(source), space, settings)
     if why := space.reach(settings.date_slack_days):
         return Update(None, why)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..types import Commitment, Entity, Result
+from . import stage
 from .clusters import Bucket, MemoryBucket
 from .commitments import Found, Placed
 from .corrections import Correction
@@ -204,7 +205,10 @@ class UpdatingMemorySpace(MemorySpace):
             self._origin.update({(m.doc, m.event): e.id for m in e.mentions})
         self._taken = {e.id for e in self.events}
 
-    def entities_moved(self) -> int:
+    def fold(self, source: Source) -> tuple[int, int]:
+        return stage.fold_entities(source, self), self._entities_moved()
+
+    def _entities_moved(self) -> int:
         before = {(s.doc, s.entity): e.id for e in self._old.entities for s in e.sources}
         info = {e.id: (e.name, e.code, e.sector) for e in self._old.entities}
         now = {e.id: (e.name, e.code, e.sector) for e in self.entities}

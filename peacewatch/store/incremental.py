@@ -20,10 +20,12 @@ from typing import Any
 
 from ..resolve import LedgerSettings
 from ..resolve.commitments import Placed, placed
+from ..resolve.entities import Seen, entity_key, ledger_entity, normalize_name
 from ..resolve.incremental import reached, renamed_apart, update
 from ..resolve.records import LedgerCommitment, MergedEvent
 from ..resolve.reports import Report
 from ..resolve.space import Source
+from ..types import Entity
 from . import scratch
 from .dialect import Connection
 from .ledger import (
@@ -36,27 +38,37 @@ from .ledger import (
     ledger_write,
     stored_documents,
 )
+from .scratch import Lookup, one, write
 from .source import StoredSource
 from .space import deciding_query
-from .state import ORDER, KeepingSpace, keep_rows, placing_of, reports_in
+from .state import (
+    ENTITY_ROW,
+    LINK_ROW,
+    ORDER,
+    KeepingSpace,
+    entity_of,
+    entity_row,
+    keep_rows,
+    link_row,
+    linked,
+    placing_of,
+    reports_in,
+    write_entity,
+)
 
 _BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
 _PAGE = 1000  # kept merged events read at a time
 _TABLES = (
-    "CREATE TEMP TABLE pw_old_sources (doc_id TEXT, entity TEXT, ledger_id TEXT, PRIMARY KEY (doc_id, entity))",
-    "CREATE TEMP TABLE pw_old_info (id TEXT PRIMARY KEY, name TEXT, code TEXT, sector TEXT)",
     "CREATE TEMP TABLE pw_seeds (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_touched (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
     "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
 )
-_NAMES = ("pw_old_sources", "pw_old_info", "pw_seeds", "pw_reached", "pw_gone", "pw_touched", "pw_buckets",
-          "pw_renamed", "pw_remade")
+_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade")
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
-_REWRITTEN = ("ledger_entities", "ledger_entity_sources", "ledger_commitments", "ledger_agreements",
+_REWRITTEN = ("ledger_commitments", "ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
 
 
@@ -142,9 +154,6 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
     scratch.create(conn)
     _create(conn)
     try:
-        conn.execute("INSERT INTO pw_old_sources SELECT doc_id, entity, ledger_id FROM ledger_entity_sources")
-        conn.execute("INSERT INTO pw_old_info SELECT id, name, code, json_extract(record, '$.sector')"
-                     " FROM ledger_entities")
         actions = _meta(conn).get("actions", "")
         for table in _REWRITTEN:
             conn.execute(f"DELETE FROM {table}")
@@ -193,17 +202,81 @@ class UpdatingSpace(KeepingSpace):
         self.renamed = 0  # earlier documents whose entities were only renamed: their events made again
         self._seeds = set(self._new_docs)  # documents whose reports reach like new ones
 
-    def entities_moved(self) -> int:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO pw_touched SELECT o.doc_id FROM pw_old_sources o LEFT JOIN ledger_entity_sources s"
-            " ON s.doc_id = o.doc_id AND s.entity = o.entity WHERE s.ledger_id IS NULL OR s.ledger_id <> o.ledger_id")
-        moved = {doc for (doc,) in self.conn.execute("SELECT doc FROM pw_touched")} - self._new_docs
+    def fold(self, source: Source) -> tuple[int, int]:
+        """The entities of the new documents folded into the kept ones (``ledger_entity_keys``,
+        ``ledger_links``) as a full fold would: each gets its own key; a link it adds can move only
+        the earlier entities of its name (``relinkable``), which are linked again; every ledger
+        entity whose entities changed is made again from all of them. The earlier documents with an
+        entity that moved are taken as new; the merged events of those naming an entity that only
+        reads differently are made again (``renamed_apart``). Returns (entities, documents taken as
+        new)."""
+        fresh = [Seen(doc, e, entity_key(e), "") for doc, e in self._new_entities()]
+        added = [row for row in {link_row(s.entity, s.key) for s in fresh} - {None} if row is not None
+                 and self.conn.execute("SELECT 1 FROM ledger_links WHERE own = ? AND kind = ? AND name = ?",
+                                       row[:3]).fetchone() is None]
+        self.conn.executemany(LINK_ROW, sorted(added))
+        met = sorted({name for own, kind, name, last, _ in added for name in (name, last)})
+        old = [(doc, entity, key, kind, name, code) for name in met for doc, entity, key, kind, name, code in
+               self.conn.execute("SELECT doc_id, entity, key, kind, name, code FROM ledger_entity_keys"
+                                 " WHERE name = ? AND relink = 1", (name,))]
+        names = sorted({normalize_name(s.entity.name) for s in fresh} | {row[4] for row in old})
+        links = linked(row for name in names for row in self.conn.execute(
+            "SELECT own, kind, name, code FROM ledger_links WHERE name = ? UNION SELECT own, kind, name, code"
+            " FROM ledger_links WHERE last = ?", (name, name)))
+        for s in fresh:
+            s.key, s.why = links.relink(s.entity) or (s.key, f"key {s.key}")
+        touched = {s.key for s in fresh}
+        moved: set[str] = set()
+        for doc, entity, key, kind, name, code in old:
+            own = entity_key(Entity(entity, name, kind, code))
+            now, why = links.relink(Entity(entity, name, kind, code)) or (own, f"key {own}")
+            if now != key:
+                moved.add(doc)
+                touched |= {key, now}
+                self.conn.execute("UPDATE ledger_entity_keys SET key = ?, why = ? WHERE doc_id = ? AND entity = ?",
+                                  (now, why, doc, entity))
+                self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
+                                  (now, doc, entity))
+        write(self.conn, ENTITY_ROW, (entity_row(s) for s in fresh))
+        write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
+              ((s.doc, s.entity.id, s.key) for s in fresh))
+        renamed_keys = self._remake_entities(sorted(touched))
+        moved -= self._new_docs
         self._seeds |= moved
-        renamed = {doc for (doc,) in self.conn.execute(  # the renamed entities first, then their documents
-            "SELECT DISTINCT doc_id FROM ledger_entity_sources WHERE ledger_id IN (SELECT o.id FROM pw_old_info o"
-            " JOIN ledger_entities e ON e.id = o.id WHERE e.name <> o.name"
-            " OR coalesce(e.code, '') <> coalesce(o.code, '')"
-            " OR coalesce(json_extract(e.record, '$.sector'), '') <> coalesce(o.sector, ''))")} - self._seeds
+        turned = self._renamed(renamed_keys)
+        count = self.conn.execute("SELECT count(*) FROM ledger_entities").fetchone()[0]
+        return int(count), len(moved) + turned
+
+    def _new_entities(self) -> Iterator[tuple[str, Entity]]:
+        for doc in sorted(self._new_docs):
+            for (record,) in self.conn.execute("SELECT record FROM entities WHERE doc_id = ? ORDER BY rowid", (doc,)):
+                yield doc, entity_of(record)
+
+    def _remake_entities(self, keys: list[str]) -> list[str]:
+        """Each of ``keys`` made again from its per-document entities (gone when none is left);
+        returns those that read differently now (name, code or sector) than before."""
+        renamed = []
+        for key in keys:
+            before = self.conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities"
+                                       " WHERE id = ?", (key,)).fetchone()
+            self.conn.execute("DELETE FROM ledger_entities WHERE id = ?", (key,))
+            items = [Seen(doc, entity_of(record), key, why) for doc, why, record in self.conn.execute(
+                "SELECT k.doc_id, k.why, x.record FROM ledger_entity_keys k JOIN entities x ON x.doc_id = k.doc_id"
+                " AND x.id = k.entity WHERE k.key = ?", (key,))]
+            if not items:
+                continue
+            made = ledger_entity(key, items)
+            write_entity(self.conn, made)
+            if before is not None and tuple(before) != (made.name, made.code, made.sector):
+                renamed.append(key)
+        return renamed
+
+    def _renamed(self, keys: list[str]) -> int:
+        """The earlier documents naming an entity that was only renamed: their merged events are
+        made again from their own reports (``renamed_apart``), or they reach like new; returns how
+        many reach like new."""
+        renamed = {doc for key in keys for (doc,) in self.conn.execute(
+            "SELECT doc_id FROM ledger_entity_sources WHERE ledger_id = ?", (key,))} - self._seeds
         self.conn.executemany("INSERT INTO pw_renamed VALUES (?)", ((doc,) for doc in sorted(renamed)))
         clusters: dict[str, set[str]] = {}
         for event, doc in self.conn.execute(
@@ -214,7 +287,14 @@ class UpdatingSpace(KeepingSpace):
         self._seeds |= turned
         self.conn.executemany("INSERT INTO pw_remade VALUES (?)", ((e,) for e in sorted(remade)))
         self.renamed = len(renamed - turned)
-        return len(moved) + len(turned)
+        return len(turned)
+
+    def entity_keys(self, first: str = "", last: str | None = None) -> Mapping[tuple[str, str], str]:
+        if not first and last is None:
+            return Lookup(one(self.conn, "SELECT ledger_id FROM ledger_entity_sources WHERE doc_id = ? AND entity = ?"))
+        return {(d, e): k for d, e, k in self.conn.execute(
+            "SELECT doc_id, entity, ledger_id FROM ledger_entity_sources WHERE doc_id >= ? AND doc_id <= ?",
+            (first, last))}
 
     def remade(self, source: Source) -> Source:
         """Only the documents that reach like new ones: their old report rows go (a moved entity

@@ -201,7 +201,7 @@ def _meta(conn: Connection) -> dict[str, str]:
 _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
                   "ledger_event_mentions", "ledger_dyads", "ledger_commitments", "ledger_agreements",
                   "ledger_corrections", "ledger_correction_reports", "ledger_reports", "ledger_deciding",
-                  "ledger_toward")
+                  "ledger_toward", "ledger_entity_keys", "ledger_links")
 
 
 def _insert_meta(conn: Connection, settings: LedgerSettings, stamp: str, as_of: str | None, actions: str) -> None:

@@ -1,5 +1,7 @@
 """What the ledger keeps between builds for the incremental update (migration 0008): every report,
-with what finding units needs, in ``ledger_reports``.
+with what finding units needs, in ``ledger_reports``; the merged events that may decide a promise in
+``ledger_deciding``; every per-document entity with its keys in ``ledger_entity_keys``, and the
+cross-document links in ``ledger_links``.
 
 A full rebuild writes a row for each report it makes (``KeepingSpace``, the store's space that also
 keeps them); an update (``store.incremental``) makes only the reports of the documents that reach
@@ -17,12 +19,16 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..resolve.commitments import Placed
+from ..resolve.entities import Links, Seen, entity_key, normalize_name
 from ..resolve.incremental import Placing, placing
-from ..resolve.records import MergedEvent
+from ..resolve.records import LedgerEntity, MergedEvent
 from ..resolve.reports import Report, merge_kind, status_class
 from ..timespan import Interval
-from ..types import Event
+from ..types import Entity, Event
+from .scratch import write
+from .source import _UNREAD_ENTITY
 from .space import SqliteSpace, _deciding_rows
+from .writers import _entity_record, _j
 
 TOKENS = "\x1f"  # between the actor tokens of a report in ``ledger_reports.actors``
 INSERT = "INSERT INTO ledger_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -38,6 +44,15 @@ class KeepingSpace(SqliteSpace):
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
         keep_rows(self.conn, reports)
+
+    def keep_linked(self, seen: Iterable[Seen]) -> None:
+        super().keep_linked(seen)
+        rows = self.conn.execute("SELECT doc, key, why, data FROM pw_entities ORDER BY rowid")
+        write(self.conn, ENTITY_ROW, (entity_row(Seen(doc, Entity(**json.loads(data)), key, why))
+                                      for doc, key, why, data in rows))
+        own = (link_row(Entity(**json.loads(data)), key) for key, data in self.conn.execute(
+            "SELECT key, data FROM pw_keys ORDER BY rowid"))
+        write(self.conn, LINK_ROW, (row for row in own if row is not None))
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)
@@ -101,3 +116,58 @@ def _span_out(span: Interval | None) -> list[str] | None:
 
 def _span_in(data: list[str] | None) -> Interval | None:
     return Interval(dt.date.fromisoformat(data[0]), dt.date.fromisoformat(data[1])) if data is not None else None
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+ENTITY_ROW = "INSERT OR IGNORE INTO ledger_entity_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+LINK_ROW = "INSERT OR IGNORE INTO ledger_links VALUES (?, ?, ?, ?, ?)"
+
+
+def entity_row(s: Seen) -> tuple[Any, ...]:
+    """The row of one per-document entity: its own key, the key it resolved to and why, and what
+    the cross-document links read of it (kind, normalized name and its last word, code; whether
+    ``Links.relink`` could move it)."""
+    e, name = s.entity, normalize_name(s.entity.name)
+    return (s.doc, e.id, entity_key(e), s.key, s.why, e.kind, name, name.rsplit("-", 1)[-1], e.code or None,
+            int(relinkable(e.kind, name, e.code)))
+
+
+def link_row(e: Entity, own: str) -> tuple[str, str, str, str, str | None] | None:
+    """The row of ``ledger_links`` one entity gives (``Links.see`` keeps it), or None."""
+    name = normalize_name(e.name)
+    probe = Links()
+    probe.see(e, own)
+    if not probe.full and not probe.coded:
+        return None
+    return own, e.kind, name, name.rsplit("-", 1)[-1], e.code or None
+
+
+def relinkable(kind: str, name: str, code: str | None) -> bool:
+    """Whether ``Links.relink`` can move an entity: a person known by one name word or without a
+    code, any other entity without a code."""
+    return (not code or "-" not in name) if kind == "person" else not code
+
+
+def linked(rows: Iterable[tuple[str, str, str, str | None]]) -> Links:
+    """The cross-document links over stored ``ledger_links`` rows (own key, kind, name, code)."""
+    links = Links()
+    for own, kind, name, code in rows:
+        links.see(Entity("", name, kind, code), own)
+    return links
+
+
+def entity_of(record: str) -> Entity:
+    """A stored per-document entity as the ledger reads it (``source.StoredSource.entities``)."""
+    return Entity.from_dict({k: v for k, v in json.loads(record).items() if k not in _UNREAD_ENTITY})
+
+
+def write_entity(conn: sqlite3.Connection, entity: LedgerEntity) -> None:
+    """One ledger entity (its sources already in ``ledger_entity_sources``) with its mentions, as
+    ``writers.write_entities`` writes each."""
+    found = [_j({"doc": doc, "start": start, "end": end, "text": text}) for doc, start, end, text in conn.execute(
+        "SELECT m.doc_id, m.start_char, m.end_char, json_extract(m.record, '$.text') FROM ledger_entity_sources s"
+        " JOIN mentions m ON m.doc_id = s.doc_id AND m.entity = s.entity WHERE s.ledger_id = ?"
+        " ORDER BY m.doc_id, m.start_char, m.end_char, m.entity, m.idx", (entity.id,))]
+    conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
+                 (entity.id, entity.kind, entity.code, entity.name, _entity_record(entity, found)))

@@ -49,3 +49,36 @@ CREATE TABLE ledger_toward (
     token   TEXT NOT NULL,
     PRIMARY KEY (event, token)
 ) WITHOUT ROWID;
+
+-- One row per per-document entity: its own key (peacewatch.resolve.entities.entity_key), the ledger
+-- entity it resolved to (`key`, as in ledger_entity_sources) and why, and what the cross-document
+-- links read of it: kind, normalized name and its last word, code, and whether a link can move it
+-- (`relink`: a person known by one name word or without a code, any other entity without one).
+CREATE TABLE ledger_entity_keys (
+    doc_id  TEXT NOT NULL,
+    entity  TEXT NOT NULL,
+    own     TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    why     TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    last    TEXT NOT NULL,
+    code    TEXT,
+    relink  INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, entity)
+) WITHOUT ROWID;
+CREATE INDEX ledger_entity_keys_key ON ledger_entity_keys (key);
+CREATE INDEX ledger_entity_keys_name ON ledger_entity_keys (name, relink);
+
+-- The cross-document links themselves (peacewatch.resolve.entities.Links): the distinct coded names
+-- they keep, one row per (own key, kind, name) of a coded full-name person or a coded non-person.
+CREATE TABLE ledger_links (
+    own     TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    last    TEXT NOT NULL,
+    code    TEXT,
+    PRIMARY KEY (own, kind, name)
+) WITHOUT ROWID;
+CREATE INDEX ledger_links_name ON ledger_links (name);
+CREATE INDEX ledger_links_last ON ledger_links (last);
