@@ -43,12 +43,14 @@ from .source import StoredSource
 from .space import deciding_query
 from .state import (
     ENTITY_ROW,
+    KEPT,
     LINK_ROW,
     ORDER,
     KeepingSpace,
     entity_of,
     entity_row,
     keep_rows,
+    kept_entity,
     link_row,
     linked,
     placing_of,
@@ -260,9 +262,7 @@ class UpdatingSpace(KeepingSpace):
             before = self.conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities"
                                        " WHERE id = ?", (key,)).fetchone()
             self.conn.execute("DELETE FROM ledger_entities WHERE id = ?", (key,))
-            items = [Seen(doc, entity_of(record), key, why) for doc, why, record in self.conn.execute(
-                "SELECT k.doc_id, k.why, x.record FROM ledger_entity_keys k JOIN entities x ON x.doc_id = k.doc_id"
-                " AND x.id = k.entity WHERE k.key = ?", (key,))]
+            items = [kept_entity(key, row) for row in self.conn.execute(f"{KEPT} WHERE key = ?", (key,))]
             if not items:
                 continue
             made = ledger_entity(key, items)

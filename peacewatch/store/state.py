@@ -120,7 +120,9 @@ def _span_in(data: list[str] | None) -> Interval | None:
 
 # --- entities -------------------------------------------------------------------------------------------
 
-ENTITY_ROW = "INSERT OR IGNORE INTO ledger_entity_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+ENTITY_ROW = "INSERT OR IGNORE INTO ledger_entity_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# a kept entity as ``ledger_entity`` reads it: (doc, why, Entity fields); ``kept_entity`` makes it
+KEPT = "SELECT doc_id, why, entity, label, kind, code, sector, role, wikidata FROM ledger_entity_keys"
 LINK_ROW = "INSERT OR IGNORE INTO ledger_links VALUES (?, ?, ?, ?, ?)"
 
 
@@ -130,7 +132,13 @@ def entity_row(s: Seen) -> tuple[Any, ...]:
     ``Links.relink`` could move it)."""
     e, name = s.entity, normalize_name(s.entity.name)
     return (s.doc, e.id, entity_key(e), s.key, s.why, e.kind, name, name.rsplit("-", 1)[-1], e.code or None,
-            int(relinkable(e.kind, name, e.code)))
+            int(relinkable(e.kind, name, e.code)), e.name, e.sector, e.role, e.wikidata)
+
+
+def kept_entity(key: str, row: tuple[Any, ...]) -> Seen:
+    """The per-document entity of a ``KEPT`` row, resolved to ``key``."""
+    doc, why, *fields = row
+    return Seen(doc, Entity(*fields), key, why)
 
 
 def link_row(e: Entity, own: str) -> tuple[str, str, str, str, str | None] | None:

@@ -53,7 +53,9 @@ CREATE TABLE ledger_toward (
 -- One row per per-document entity: its own key (peacewatch.resolve.entities.entity_key), the ledger
 -- entity it resolved to (`key`, as in ledger_entity_sources) and why, and what the cross-document
 -- links read of it: kind, normalized name and its last word, code, and whether a link can move it
--- (`relink`: a person known by one name word or without a code, any other entity without one).
+-- (`relink`: a person known by one name word or without a code, any other entity without one); and
+-- what the ledger entity reads of it besides (its name as written, `label`; sector, role, wikidata),
+-- so that a ledger entity is made again from these rows alone.
 CREATE TABLE ledger_entity_keys (
     doc_id  TEXT NOT NULL,
     entity  TEXT NOT NULL,
@@ -65,6 +67,10 @@ CREATE TABLE ledger_entity_keys (
     last    TEXT NOT NULL,
     code    TEXT,
     relink  INTEGER NOT NULL,
+    label   TEXT NOT NULL,
+    sector  TEXT,
+    role    TEXT,
+    wikidata TEXT,
     PRIMARY KEY (doc_id, entity)
 ) WITHOUT ROWID;
 CREATE INDEX ledger_entity_keys_key ON ledger_entity_keys (key);
