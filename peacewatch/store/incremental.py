@@ -15,7 +15,6 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from typing import Any
 
 from ..resolve import LedgerSettings
@@ -384,7 +383,7 @@ class UpdatingSpace(KeepingSpace):
             " WHERE p.event = q.event) ORDER BY 1", args).fetchall()
         for (event_id,) in missing:
             (record,) = self.conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
-            slim = placed(replace(MergedEvent.from_dict(json.loads(record)), mentions=[], why=""))
+            slim = placed(MergedEvent.from_dict({**json.loads(record), "mentions": [], "why": ""}))  # as ``flush``
             self.conn.execute("INSERT INTO pw_placed VALUES (?, ?)",
                               (event_id, pickle.dumps(slim, pickle.HIGHEST_PROTOCOL)))
         return super().candidates(c, codes, types, made)
