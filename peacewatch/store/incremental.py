@@ -238,7 +238,7 @@ class UpdatingSpace(KeepingSpace):
                                   (now, why, doc, entity))
                 self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
                                   (now, doc, entity))
-        write(self.conn, ENTITY_ROW, (entity_row(s) for s in fresh))
+        write(self.conn, ENTITY_ROW, (entity_row(s, entity_key(s.entity)) for s in fresh))
         write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
               ((s.doc, s.entity.id, s.key) for s in fresh))
         renamed_keys = self._remake_entities(sorted(touched))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..resolve.commitments import Placed
-from ..resolve.entities import Links, Seen, entity_key, normalize_name
+from ..resolve.entities import Links, Seen, normalize_name
 from ..resolve.incremental import Placing, placing
 from ..resolve.records import LedgerEntity, MergedEvent
 from ..resolve.reports import Report, merge_kind, status_class
@@ -47,12 +47,20 @@ class KeepingSpace(SqliteSpace):
 
     def keep_linked(self, seen: Iterable[Seen]) -> None:
         super().keep_linked(seen)
-        rows = self.conn.execute("SELECT doc, key, why, data FROM pw_entities ORDER BY rowid")
-        write(self.conn, ENTITY_ROW, (entity_row(Seen(doc, Entity(**json.loads(data)), key, why))
-                                      for doc, key, why, data in rows))
-        own = (link_row(Entity(**json.loads(data)), key) for key, data in self.conn.execute(
-            "SELECT key, data FROM pw_keys ORDER BY rowid"))
-        write(self.conn, LINK_ROW, (row for row in own if row is not None))
+        # the two tables were written in one order: a row of each per per-document entity
+        rows = self.conn.execute("SELECT e.doc, e.key, e.why, e.data, k.key FROM pw_entities e JOIN pw_keys k"
+                                 " ON k.rowid = e.rowid ORDER BY e.rowid")
+        links: set[tuple[str, str, str, str, str | None]] = set()
+
+        def entity_rows() -> Iterator[tuple[Any, ...]]:
+            for doc, key, why, data, own in rows:
+                entity = Entity(**json.loads(data))
+                if (found := link_row(entity, own)) is not None:
+                    links.add(found)
+                yield entity_row(Seen(doc, entity, key, why), own)
+
+        write(self.conn, ENTITY_ROW, entity_rows())
+        self.conn.executemany(LINK_ROW, sorted(links))
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)
@@ -84,10 +92,16 @@ def placing_of(row: int, type_: str, class_: str, doc: str, first: int | None, l
 
 
 def report_out(rep: Report) -> dict[str, Any]:
-    return {"doc": rep.doc, "published": _day_out(rep.published), "event": rep.event.to_dict(),
+    return {"doc": rep.doc, "published": _day_out(rep.published), "event": _event_out(rep.event),
             "actors": [sorted(a) for a in rep.actors], "recipients": [sorted(r) for r in rep.recipients],
             "stated": _span_out(rep.stated), "window": _span_out(rep.window), "wording": list(rep.wording),
             "countries": sorted(rep.countries)}
+
+
+def _event_out(ev: Event) -> dict[str, Any]:
+    """``ev.to_dict()`` without its introspection (a fifth of what keeping reports cost a rebuild):
+    an event's fields are plain values, spans and its arguments', whose fields are plain values."""
+    return {**vars(ev), "actor": [vars(a) for a in ev.actor], "recipient": [vars(a) for a in ev.recipient]}
 
 
 def report_in(data: dict[str, Any]) -> Report:
@@ -126,12 +140,12 @@ KEPT = "SELECT doc_id, why, entity, label, kind, code, sector, role, wikidata FR
 LINK_ROW = "INSERT OR IGNORE INTO ledger_links VALUES (?, ?, ?, ?, ?)"
 
 
-def entity_row(s: Seen) -> tuple[Any, ...]:
-    """The row of one per-document entity: its own key, the key it resolved to and why, and what
-    the cross-document links read of it (kind, normalized name and its last word, code; whether
-    ``Links.relink`` could move it)."""
+def entity_row(s: Seen, own: str) -> tuple[Any, ...]:
+    """The row of one per-document entity: its own key (``own``, ``entities.entity_key``), the key
+    it resolved to and why, and what the cross-document links read of it (kind, normalized name and
+    its last word, code; whether ``Links.relink`` could move it)."""
     e, name = s.entity, normalize_name(s.entity.name)
-    return (s.doc, e.id, entity_key(e), s.key, s.why, e.kind, name, name.rsplit("-", 1)[-1], e.code or None,
+    return (s.doc, e.id, own, s.key, s.why, e.kind, name, name.rsplit("-", 1)[-1], e.code or None,
             int(relinkable(e.kind, name, e.code)), e.name, e.sector, e.role, e.wikidata)
 
 
@@ -142,11 +156,9 @@ def kept_entity(key: str, row: tuple[Any, ...]) -> Seen:
 
 
 def link_row(e: Entity, own: str) -> tuple[str, str, str, str, str | None] | None:
-    """The row of ``ledger_links`` one entity gives (``Links.see`` keeps it), or None."""
+    """The row of ``ledger_links`` one entity gives (what ``Links.see`` keeps of it), or None."""
     name = normalize_name(e.name)
-    probe = Links()
-    probe.see(e, own)
-    if not probe.full and not probe.coded:
+    if not (e.code and ("-" in name or e.kind != "person")):
         return None
     return own, e.kind, name, name.rsplit("-", 1)[-1], e.code or None
 
