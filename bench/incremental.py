@@ -2,6 +2,7 @@
 the exponent of its growth), and the incremental update of a few new documents beside the rebuild.
 
     python bench/incremental.py [--documents 10000 100000] [--new 100] [--rebuild-only] [--json]
+                                [--db postgresql://USER@HOST:PORT]
 
 Documents are synthetic per-document results made here (no spaCy: this measures the store and the
 ledger, not annotation): one to three events among 40 made-up states over ten years, a promise now
@@ -13,6 +14,11 @@ and then, person names that link across documents. For each size, in child proce
 3. update: ``--new`` further documents stored into a copy, then ``update_ledger`` (the incremental
    path ``ingest`` takes); and the same documents into another copy, rebuilt whole (left out with
    ``--rebuild-only``, which measures only how the rebuild grows).
+
+With ``--db`` the databases are made on that PostgreSQL server instead of in SQLite files (one
+database per size and step, copied with ``CREATE DATABASE … TEMPLATE``, dropped at the end; the
+URL names the server, whose ``postgres`` database is used to make them). The CPU seconds are then
+those of the peacewatch process alone, not the server's.
 
 The exponent is log(t2 / t1) / log(n2 / n1) of the two rebuilds: 1.0 is linear, and n log n
 between 10,000 and 100,000 documents is 1.10.
@@ -150,21 +156,62 @@ def run_step(argv: list[str]) -> None:
     print(json.dumps({**found, "peak_mb": round(peak_mb(), 1)}))
 
 
-def measure(n: int, new: int, seed: int, folder: Path, update: bool = True) -> dict[str, Any]:
-    db = folder / f"ledger-{n}.db"
-    stored = child(["store", str(db), "0", str(n), str(seed)])
-    rebuilt = child(["rebuild", str(db)])
-    if not update:
-        db.unlink()
-        return {"documents": n, "store": stored, "rebuild": rebuilt}
-    copies = {name: folder / f"{name}-{n}.db" for name in ("update", "whole")}
-    for copy in copies.values():
-        shutil.copyfile(db, copy)
-    updated = child(["update", str(copies["update"]), str(n), str(new), str(seed)])
-    whole = child(["whole", str(copies["whole"]), str(n), str(new), str(seed)])
-    for path in (db, *copies.values()):
-        path.unlink()
-    return {"documents": n, "store": stored, "rebuild": rebuilt, "update": updated, "whole": whole}
+def measure(n: int, new: int, seed: int, folder: Path, update: bool = True, server: str | None = None
+            ) -> dict[str, Any]:
+    databases = Databases(folder, server)
+    try:
+        db = databases.make(f"ledger_{n}")
+        stored = child(["store", db, "0", str(n), str(seed)])
+        rebuilt = child(["rebuild", db])
+        if not update:
+            return {"documents": n, "store": stored, "rebuild": rebuilt}
+        copies = {name: databases.copy(db, f"{name}_{n}") for name in ("update", "whole")}
+        updated = child(["update", copies["update"], str(n), str(new), str(seed)])
+        whole = child(["whole", copies["whole"], str(n), str(new), str(seed)])
+        return {"documents": n, "store": stored, "rebuild": rebuilt, "update": updated, "whole": whole}
+    finally:
+        databases.drop()
+
+
+class Databases:
+    """The bench's databases: SQLite files of ``folder``, or databases on the PostgreSQL ``server``."""
+
+    def __init__(self, folder: Path, server: str | None) -> None:
+        self.folder, self.server = folder, server.rstrip("/") if server else None
+        self.made: list[str] = []
+
+    def make(self, name: str) -> str:
+        if self.server is None:
+            found = str(self.folder / f"{name}.db")
+        else:
+            self._admin(f"CREATE DATABASE {name}")
+            found = f"{self.server}/{name}"
+        self.made.append(found)
+        return found
+
+    def copy(self, db: str, name: str) -> str:
+        if self.server is None:
+            found = str(self.folder / f"{name}.db")
+            shutil.copyfile(db, found)
+        else:
+            self._admin(f"CREATE DATABASE {name} TEMPLATE {db.rpartition('/')[2]}")
+            found = f"{self.server}/{name}"
+        self.made.append(found)
+        return found
+
+    def drop(self) -> None:
+        for db in self.made:
+            if self.server is None:
+                Path(db).unlink(missing_ok=True)
+            else:
+                self._admin(f"DROP DATABASE IF EXISTS {db.rpartition('/')[2]} WITH (FORCE)")
+        self.made.clear()
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"{self.server}/postgres", autocommit=True) as admin:
+            admin.execute(sql)
 
 
 def load() -> str:
@@ -220,12 +267,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--rebuild-only", action="store_true", help="store and rebuild only (no update step)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--db", help="a PostgreSQL server (postgresql://USER@HOST:PORT) to make the databases on")
     args = parser.parse_args()
     print(f"before: {load()}", file=sys.stderr)
     found = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.documents:
-            found.append(measure(n, args.new, args.seed, Path(tmp), not args.rebuild_only))
+            found.append(measure(n, args.new, args.seed, Path(tmp), not args.rebuild_only, args.db))
             print(f"  {n:,} documents done: {load()}", file=sys.stderr)
     print(json.dumps(found, indent=1) if args.json else "\n".join(report(found, args.new)))
     return 0

@@ -38,6 +38,7 @@ clusters never share a seed and the order clusters are made in never decides an 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -178,19 +179,40 @@ def renamed_apart(clusters: Mapping[str, frozenset[str]], renamed: set[str], see
 class UpdateSpace(Space, Protocol):
     """A space that holds a ledger already and can update it in place."""
 
-    def entities_moved(self) -> int:
-        """Once the entities are folded again: take as new the earlier documents with an entity
-        that now stands for another ledger id; the merged events of those with an entity that only
-        reads differently (name, code, sector) are made again from their own reports
-        (``renamed_apart``); returns how many documents are taken as new."""
+    def fold(self, source: Source) -> tuple[int, int]:
+        """Fold the entities again (as ``stage.fold_entities``), then take as new the earlier
+        documents with an entity that now stands for another ledger id; the merged events of those
+        with an entity that only reads differently (name, code, sector) are made again from their
+        own reports (``renamed_apart``). Returns (ledger entities, documents taken as new)."""
+
+    def remade(self, source: Source) -> Source:
+        """Once the entities are folded (``entities_moved``): the source whose events are made into
+        reports again: the documents that reach like new ones, where the space keeps the others'
+        reports between builds (the store's ``ledger_reports``), else every document."""
+
+    def report_count(self) -> int:
+        """Once the reports are kept: how many reports the ledger is made from, kept ones included."""
 
     def reach(self, slack_days: int) -> str | None:
         """Once the reports are kept: find the units new reports reach, drop their old merged
         events and hand back only their reports from ``sorted_reports``; why not, when the update
         cannot be local."""
 
-    def kept(self) -> Iterator[MergedEvent]:
-        """The merged events of the old ledger that stay (after ``reach``)."""
+    def kept(self, actions: str) -> Iterable[MergedEvent]:
+        """The merged events of the old ledger that stay (after ``reach``) and that the stage must
+        see to find those that could decide a promise of the ``actions`` promised (as
+        ``promised_actions`` spells them): all of them, unless the space kept that finding from
+        the last build and the actions promised are the same."""
+
+    def kept_apart(self) -> int:
+        """How many merged events stay that ``kept`` did not hand back."""
+
+
+def promised_actions(source: Source) -> str:
+    """The distinct actions promised in the documents, as JSON: which merged events could decide a
+    promise depends on them and on nothing else of the other documents (``commitments.may_decide``
+    reads the event's status, type and mode)."""
+    return json.dumps(stage._promised_actions(source), sort_keys=True)
 
 
 @dataclass
@@ -206,12 +228,13 @@ def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Upda
     """Steps 1–4 of ``stage.build`` with only the reached units clustered again (module docstring).
     The caller has checked the ledger's fingerprint and that there are no corrections."""
     documents, as_of = stage.documents_of(source, settings)
-    entities = stage.fold_entities(source, space)
-    moved = space.entities_moved()
-    reports = stage.keep_reports(source, space, settings)
+    entities, moved = space.fold(source)
+    stage.keep_reports(space.remade(source), space, settings)
     if why := space.reach(settings.date_slack_days):
         return Update(None, why)
-    events = stage.cluster_events(source, space, settings, kept=space.kept())
+    reports = space.report_count()
+    kept = space.kept(promised_actions(source))
+    events = stage.cluster_events(source, space, settings, kept=kept) + space.kept_apart()
     commitments = stage.track_commitments(source, space, as_of, settings.horizon_days)
     agreements = stage.gather_agreements(space, as_of)
     return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements), moved=moved)

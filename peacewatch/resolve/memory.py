@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..types import Commitment, Entity, Result
+from . import stage
 from .clusters import Bucket, MemoryBucket
 from .commitments import Found, Placed
 from .corrections import Correction
@@ -20,7 +21,7 @@ from .events import EntityInfo, timeline_day
 from .incremental import Placing, placing, reached, renamed_apart
 from .records import Agreement, EntityMention, Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
-from .space import EntityKeys
+from .space import EntityKeys, Source
 
 
 class MemorySource:
@@ -204,7 +205,10 @@ class UpdatingMemorySpace(MemorySpace):
             self._origin.update({(m.doc, m.event): e.id for m in e.mentions})
         self._taken = {e.id for e in self.events}
 
-    def entities_moved(self) -> int:
+    def fold(self, source: Source) -> tuple[int, int]:
+        return stage.fold_entities(source, self), self._entities_moved()
+
+    def _entities_moved(self) -> int:
         before = {(s.doc, s.entity): e.id for e in self._old.entities for s in e.sources}
         info = {e.id: (e.name, e.code, e.sector) for e in self._old.entities}
         now = {e.id: (e.name, e.code, e.sector) for e in self.entities}
@@ -223,6 +227,12 @@ class UpdatingMemorySpace(MemorySpace):
             self._placings.append(placing(len(self._reports), rep, rep.doc in self._seeds))
             self._reports.append(rep)
 
+    def remade(self, source: Source) -> Source:
+        return source  # nothing kept between builds: every report is made again
+
+    def report_count(self) -> int:
+        return len(self._reports)
+
     def reach(self, slack_days: int) -> str | None:
         self._reached = reached(self._placings, slack_days)
         remade = {(m.doc, m.event) for e in self.events if e.id in self._remade for m in e.mentions}
@@ -240,5 +250,8 @@ class UpdatingMemorySpace(MemorySpace):
     def sorted_reports(self) -> Iterator[Report]:
         return iter(sorted((self._reports[i] for i in self._reached), key=lambda r: r.sort_key))
 
-    def kept(self) -> Iterator[MergedEvent]:
+    def kept(self, actions: str) -> Iterator[MergedEvent]:
         return iter(list(self.events))
+
+    def kept_apart(self) -> int:
+        return 0

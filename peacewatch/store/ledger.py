@@ -25,6 +25,7 @@ from typing import Any, Literal
 from .. import __version__
 from ..errors import StoreError
 from ..resolve import LedgerSettings
+from ..resolve.incremental import promised_actions
 from ..resolve.stage import build
 from ..resolve.synthetic import synthetic_events
 from ..types import Result
@@ -32,7 +33,7 @@ from . import scratch
 from .corrections import write_outcomes
 from .dialect import Connection, DatabaseErrors
 from .source import StoredSource, stored_span_texts
-from .space import SqliteSpace
+from .state import KeepingSpace
 from .writers import UNKNOWN_DAY, insert_events
 
 __all__ = ["UNKNOWN_DAY", "LedgerStats", "fingerprint", "insert_events", "ledger_state", "rebuild_ledger",
@@ -48,6 +49,7 @@ _BATCH = 500  # documents whose records a rebuild reads at a time
 # ledger tables' schema. An edit to any of them leaves the ledger stale.
 _SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"), ("", "types.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
+            ("store", "state.py"),
             ("store", "writers.py"), ("store", "corrections.py"), ("store", "incremental.py"),
             ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]
@@ -135,12 +137,12 @@ def _build(conn: Connection, settings: LedgerSettings, stamp: str) -> LedgerStat
         return build_in_scratch(conn, lambda scratch: _build(scratch, settings, stamp), _LEDGER_TABLES)
     scratch.create(conn)
     try:
-        built = build(StoredSource(conn, _BATCH), SqliteSpace(conn), settings)
+        built = build(StoredSource(conn, _BATCH), KeepingSpace(conn), settings)
     finally:
         scratch.drop(conn)
     as_of = built.as_of.isoformat() if built.as_of else None
     write_outcomes(conn, built.corrections)
-    _insert_meta(conn, settings, stamp, as_of)
+    _insert_meta(conn, settings, stamp, as_of, promised_actions(StoredSource(conn, _BATCH)))
     return LedgerStats(built.documents, built.entities, built.events, built.reports, built.commitments, as_of,
                        built.agreements)
 
@@ -198,13 +200,16 @@ def _meta(conn: Connection) -> dict[str, str]:
 
 _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
                   "ledger_event_mentions", "ledger_dyads", "ledger_commitments", "ledger_agreements",
-                  "ledger_corrections", "ledger_correction_reports")
+                  "ledger_corrections", "ledger_correction_reports", "ledger_reports", "ledger_deciding",
+                  "ledger_toward", "ledger_entity_keys", "ledger_links")
 
 
-def _insert_meta(conn: Connection, settings: LedgerSettings, stamp: str, as_of: str | None) -> None:
+def _insert_meta(conn: Connection, settings: LedgerSettings, stamp: str, as_of: str | None, actions: str) -> None:
+    """The meta rows; ``actions`` are the actions promised (``incremental.promised_actions``), which
+    the kept ``ledger_deciding`` rows were found for."""
     meta = {"settings": json.dumps(settings.to_dict(), sort_keys=True), "as_of": as_of or "",
             "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "fingerprint": stamp,
-            "documents": "{}:{}".format(*stored_documents(conn))}
+            "documents": "{}:{}".format(*stored_documents(conn)), "actions": actions}
     conn.executemany("INSERT INTO ledger_meta VALUES (?, ?)", sorted(meta.items()))
 
 

@@ -353,6 +353,21 @@ def _candidates(conn: sqlite3.Connection, held: Lookup[str, Placed], c: LedgerCo
     ``pw_placed`` in the same query. No event is more than ``widest`` days long, so one that ends
     on or after ``made`` starts at most that many days before it: the index on (token, start) is
     read between those two days instead of from the first event of the token on."""
+    sql, args = deciding_query(c, codes, types, made, widest)
+    found: list[Placed] = []
+    for event_id, data in conn.execute(f"SELECT event, data FROM pw_placed WHERE event IN ({sql})", args):
+        hit = held.get(event_id) if held.held(event_id) else None
+        if hit is None:
+            hit = pickle.loads(data)
+            held.keep(event_id, hit)
+        found.append(hit)
+    found.sort(key=lambda p: (timeline_day(p.event) or dt.date.max, p.event.id))
+    return found
+
+
+def deciding_query(c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
+                   made: tuple[dt.date, dt.date], widest: int) -> tuple[str, list[Any]]:
+    """The SQL (with its parameters) that finds the ids of ``_candidates``' events in ``pw_deciding``."""
     tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
     sql = (f"SELECT event FROM pw_deciding WHERE token IN ({', '.join('?' * len(tokens))})"
            " AND start BETWEEN ? AND ? AND end >= ?")
@@ -364,12 +379,4 @@ def _candidates(conn: sqlite3.Connection, held: Lookup[str, Placed], c: LedgerCo
         sql += (" AND (toward = 0 OR event IN (SELECT event FROM pw_toward WHERE token IN"
                 f" ({', '.join('?' * len(toward))})))")
         args += toward
-    found: list[Placed] = []
-    for event_id, data in conn.execute(f"SELECT event, data FROM pw_placed WHERE event IN ({sql})", args):
-        hit = held.get(event_id) if held.held(event_id) else None
-        if hit is None:
-            hit = pickle.loads(data)
-            held.keep(event_id, hit)
-        found.append(hit)
-    found.sort(key=lambda p: (timeline_day(p.event) or dt.date.max, p.event.id))
-    return found
+    return sql, args

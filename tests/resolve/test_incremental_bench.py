@@ -30,3 +30,16 @@ def test_a_tiny_run_updates_in_place_and_reports_the_growth(tmp_path: Path) -> N
     lines = list(b.report(found, 5))
     assert lines[-1].startswith("rebuild CPU time grows as n^") and "(n log n: n^1." in lines[-1]
     assert "stored" in lines[2] and "update: incremental" in lines[2]
+
+
+def test_a_tiny_run_on_postgresql_updates_in_place_and_leaves_no_database(postgres_server: str, tmp_path: Path
+                                                                          ) -> None:
+    import psycopg
+
+    b = bench()
+    found = b.measure(30, 5, 17, tmp_path, server=postgres_server)
+    assert found["update"]["path"] == "incremental", found["update"]["why"]
+    assert found["update"]["events"] == found["whole"]["events"]
+    with psycopg.connect(f"{postgres_server}/postgres") as admin:
+        left = admin.execute("SELECT datname FROM pg_database WHERE datname LIKE '%\\_30'").fetchall()
+    assert left == []

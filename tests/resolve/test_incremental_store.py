@@ -32,7 +32,8 @@ from ..store.test_rebuild import random_document, tiny_caches
 Pair = tuple[Document, Result]
 LEDGER_TABLES = ("ledger_entities", "ledger_entity_sources", "ledger_events", "ledger_event_mentions",
                  "ledger_dyads", "ledger_commitments", "ledger_agreements", "ledger_corrections",
-                 "ledger_correction_reports")
+                 "ledger_correction_reports", "ledger_reports", "ledger_deciding", "ledger_toward",
+                 "ledger_entity_keys", "ledger_links")
 
 
 def tables(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
@@ -40,7 +41,7 @@ def tables(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
     the documents were stored in). On PostgreSQL the ``rowid`` column, which numbers rows as
     SQLite's hidden one does, is left out as SQLite's is."""
     found = {t: sorted(_without_rowid(conn.execute(f"SELECT * FROM {t}"))) for t in LEDGER_TABLES}
-    meta = "SELECT * FROM ledger_meta WHERE key IN ('as_of', 'settings')"
+    meta = "SELECT * FROM ledger_meta WHERE key IN ('as_of', 'settings', 'actions')"
     found["ledger_meta"] = sorted(_without_rowid(conn.execute(meta)))
     return found
 
