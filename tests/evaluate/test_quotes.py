@@ -31,10 +31,12 @@ from tests.conftest import shared_path
 # Issue 13, fourth part (speech verbs' "about" phrases, "as X put it", nouns of cue verbs, polls and
 # views in a phrase): overlap 0.742 -> 0.747, indirect 0.597 -> 0.605, test fold 0.715 -> 0.719 and
 # indirect 0.562 -> 0.569; the direct and speaker floors stay where they were.
-FLOORS = {"overlap_f1": 0.737, "direct_overlap_f1": 0.873, "speaker_acc": 0.907, "direct_exact_f1": 0.726,
-          "indirect_overlap_f1": 0.595,
-          "test_overlap_f1": 0.709, "test_direct_overlap_f1": 0.882, "test_speaker_acc": 0.895,
-          "test_direct_exact_f1": 0.714, "test_indirect_overlap_f1": 0.559}
+# Nested reports by the same speaker folded in: overlap 0.747 -> 0.751, indirect 0.605 -> 0.608, test
+# fold 0.719 -> 0.723 and indirect 0.569 -> 0.571.
+FLOORS = {"overlap_f1": 0.741, "direct_overlap_f1": 0.873, "speaker_acc": 0.907, "direct_exact_f1": 0.726,
+          "indirect_overlap_f1": 0.598,
+          "test_overlap_f1": 0.713, "test_direct_overlap_f1": 0.882, "test_speaker_acc": 0.895,
+          "test_direct_exact_f1": 0.714, "test_indirect_overlap_f1": 0.561}
 
 
 def attr(*content: tuple[int, int], source: tuple[tuple[int, int], ...] = (), direct: bool = False,

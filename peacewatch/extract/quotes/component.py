@@ -22,7 +22,12 @@ from .page import Page
 from .speaker import SpeakerFinder
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
     from ...config import Config
+
+# Subjects that stand for a speaker named before: "X said she felt …" is X's report, not a second one.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _content(cue: Cue, loose: Loose) -> tuple[tuple[int, int] | None, str, bool]:
@@ -58,6 +63,49 @@ def _balance(content: tuple[int, int], inner: list[Quotation]) -> tuple[int, int
     return start, end
 
 
+def _verb(doc: Doc, cue: Cue) -> Token | None:
+    span = doc.char_span(cue.cue[0], cue.cue[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) > 0 else None
+
+
+def _outer_verb(cue: Cue, verb: Token) -> Token | None:
+    """The verb whose clause ``verb`` heads ('said' of 'said she felt'), or whose clause it is
+    conjoined in when it is no verb of speech ('says she hopes …, but she knows …'; 'said …, but he
+    said …' is a second report)."""
+    if verb.dep_ == "ccomp":
+        return verb.head
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and "(speech)" not in cue.rule:
+        return verb.head.head
+    return None
+
+
+def fold_nested(doc: Doc, made: list[tuple[Cue, Quote]]) -> list[Quote]:
+    """Indirect quotes, a report nested in another one by the same speaker folded into it: in
+    'DuVernay said she felt the amendment was worth examining' the clause of 'felt', whose subject
+    is a pronoun for DuVernay, is part of what she said (PolNeAR gives 'she felt …' to DuVernay as
+    one attribution), so it is no quote of its own: the outer content reaches to its end, and holds
+    quoted words when it held them."""
+    verbs = [_verb(doc, cue) for cue, _ in made]
+    at = {v.i: k for k, v in enumerate(verbs) if v is not None}
+    out = [q for _, q in made]
+    folded: set[int] = set()
+    for k, ((cue, quote), verb) in enumerate(zip(made, verbs, strict=True)):
+        subject = cue.subject
+        if verb is None or subject is None or subject.lower_ not in _PERSONAL or subject.head.i != verb.i \
+                or quote.speaker is None:
+            continue
+        outer_verb = _outer_verb(cue, verb)
+        j = at.get(outer_verb.i) if outer_verb is not None else None
+        if j is None or j == k or j in folded or out[j].speaker != quote.speaker:
+            continue
+        start, end = out[j].content_span
+        out[j] = replace(out[j], content_span=(start, max(end, quote.content_span[1])),
+                         direct=out[j].direct or quote.direct,
+                         why=f"{out[j].why}; takes in the report of {subject.text!r} nested in it ({verb.text!r})")
+        folded.add(k)
+    return [q for k, q in enumerate(out) if k not in folded]
+
+
 class QuoteExtractor:
     name = "quotes"
     requires = ("parse", "mentions", "entities")
@@ -75,6 +123,7 @@ class QuoteExtractor:
         loose = Loose([q for i, q in enumerate(quotations) if i not in attached])
         used = {q.cue_span for q in quotes}
         direct_spans = Spans([q.content_span for q in quotes])
+        made: list[tuple[Cue, Quote]] = []
         for cue in cues:
             if cue.cue in used:
                 continue
@@ -83,7 +132,8 @@ class QuoteExtractor:
                 continue
             inner = loose.take(content) if mixed else []
             why = what + (", mixed with quotation" if inner else "")
-            quotes.append(self._quote(speakers, cue, _balance(content, inner), bool(inner), why))
+            made.append((cue, self._quote(speakers, cue, _balance(content, inner), bool(inner), why)))
+        quotes.extend(fold_nested(ann.doc, made))
         quotes.extend(self._inherit(text, loose.left(), quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
