@@ -51,9 +51,14 @@ class EventsComponent:
         provisions: list[str] = []
         sents = list(ann.doc.sents)
         founds = [find(sent) for sent in sents]
-        for found_all, scored in zip(founds, self._scores(sents, founds), strict=True):
+        # the model reads each sentence as the table's own rows find it: a noun made from a verb
+        # ("the signing of") is told apart, and stands for an act only where the model added none
+        plain = [[f for f in found if not f.rule.derived] for found in founds]
+        for found_all, derived, scored in zip(plain, founds, self._scores(sents, plain), strict=True):
             built: list[tuple[Found, Event]] = []
             found_list, note = self._combined(found_all, scored)
+            if found_all or not found_list:  # (the model added an event where the rules had none)
+                found_list = found_list + [f for f in derived if f.rule.derived]
             for found in found_list:
                 event = build_event(ann, index, found, "")
                 if note and found.token.i == note[0]:
