@@ -59,3 +59,27 @@ def test_a_noun_act_under_another_event_stays_part_of_it(pipe) -> None:  # type:
 def test_a_noun_act_without_the_verbs_needs_is_none(pipe) -> None:  # type: ignore[no-untyped-def]
     # "sign" needs a text signed: the signing of autographs is no act of the peace process
     assert _events(pipe, "The signing of autographs by Armenian players drew a crowd.") == []
+
+
+def _arguments(pipe, text: str) -> list[tuple[str, list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    return [(e.type, sorted(a.code or "" for a in e.actor), sorted(r.code or "" for r in e.recipient))
+            for e in annotated(pipe, text, "2024-05-10").events]
+
+
+def test_the_of_phrase_of_a_retreat_names_who_moves(pipe) -> None:  # type: ignore[no-untyped-def]
+    # who withdraws is in the "of" phrase
+    assert _arguments(pipe, "The withdrawal of Armenian troops began on Friday.") == [("RETREAT", ["ARM"], [])]
+    assert _arguments(pipe, "Armenia's withdrawal from Azerbaijan began on Friday.") == [("RETREAT", ["ARM"], ["AZE"])]
+
+
+def test_the_of_phrase_of_a_release_or_an_attack_names_who_is_acted_on(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _arguments(pipe, "Azerbaijan completed the release of 32 Armenian prisoners.") == [
+        ("RETREAT", ["AZE"], ["ARM"])]
+    assert _arguments(pipe, "The kidnapping of two Georgian engineers by Armenian rebels angered Tbilisi.")[0] == (
+        "ASSAULT", ["ARM"], ["GEO"])
+
+
+def test_an_of_phrase_of_other_acts_is_left_alone(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "the support of X" may name who supports or what is supported: neither is read from it
+    events = _arguments(pipe, "The talks ended with the support of Turkey for the plan.")
+    assert all("TUR" not in recipients for _t, _a, recipients in events)

@@ -208,7 +208,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         # the mediation itself ("Qatar's mediation between X and Y"): its parties are recipients;
         # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
         mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
-        actors, recipients = args.noun_actors(index, token, mediated=mediation)
+        actors, recipients = args.noun_actors(index, token, mediated=mediation,
+                                              of_role=args.of_role(found.rule.type, found.rule.mode))
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
