@@ -209,7 +209,7 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
         mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
         actors, recipients = args.noun_actors(index, token, mediated=mediation,
-                                              of_role=args.of_role(found.rule.type, found.rule.mode))
+                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES)
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
