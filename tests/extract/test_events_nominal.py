@@ -76,3 +76,13 @@ def test_an_of_phrase_of_other_acts_is_left_alone(pipe) -> None:  # type: ignore
     # "the support of X" may name who supports or what is supported: it is not read as either
     events = _arguments(pipe, "The talks ended with the support of Turkey for the plan.")
     assert all("TUR" not in recipients for _t, _a, recipients in events)
+
+
+def test_the_model_reads_a_sentence_without_its_noun_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the learned model trained on sentences as the table's own rows find them (scripts/train_events.py)
+    from peacewatch.extract.events.triggers import find, model_view
+
+    sent = next(iter(nlp("Monday saw the signing of a border accord by the two delegations.").sents))
+    found = find(sent)
+    assert [f.token.lower_ for f in found] == ["signing"] and found[0].rule.derived
+    assert model_view(found) == []

@@ -22,7 +22,7 @@ from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
-from .triggers import Found, coarse_pos, find, is_anaphoric, wrapper_role
+from .triggers import Found, coarse_pos, find, is_anaphoric, model_view, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -53,7 +53,7 @@ class EventsComponent:
         founds = [find(sent) for sent in sents]
         # the model reads each sentence as the table's own rows find it: a noun made from a verb
         # ("the signing of") is told apart, and stands for an act only where the model added none
-        plain = [[f for f in found if not f.rule.derived] for found in founds]
+        plain = [model_view(found) for found in founds]
         for found_all, derived, scored in zip(plain, founds, self._scores(sents, plain), strict=True):
             built: list[tuple[Found, Event]] = []
             found_list, note = self._combined(found_all, scored)

@@ -238,6 +238,13 @@ def match(token: Token) -> TriggerRule | None:
     return None
 
 
+def model_view(found: list[Found]) -> list[Found]:
+    """A sentence's events as the table's own rows find them, without the nouns read off a verb's
+    row ("the signing of"): what the learned model reads, in training (``scripts/train_events.py``)
+    as at run time."""
+    return [f for f in found if not f.rule.derived]
+
+
 @lru_cache(maxsize=4096)
 def verb_of(noun: str) -> tuple[str, str] | None:
     """The trigger verb a noun is made from (``NOUN_ENDINGS``) and the particle its ending joined
