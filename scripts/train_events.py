@@ -80,9 +80,9 @@ def sha256(path: Path) -> str:
 def sentence_example(sent: Any, source: str, gold: list[str], table: Any = None) -> Example:
     from peacewatch.extract.events.learned import main_event, model_class, other_types, retypable, sentence_reading
     from peacewatch.extract.events.status import read
-    from peacewatch.extract.events.triggers import find
+    from peacewatch.extract.events.triggers import find, model_view
 
-    found = find(sent)
+    found = model_view(find(sent))  # the model reads no noun read off a verb's row, as at run time
     _anchor, reading = sentence_reading(sent, found, table)
     main = main_event(found)
     rules = {model_class(read(f).type) for f in found}

@@ -279,7 +279,7 @@ def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[D
     actor_parts = {"tune": Tally(), "untouched": Tally()}
     errors: list[str] = []
     kinds: dict[str, dict[str, float]] = {}
-    breakdown = Breakdown()
+    breakdown = Breakdown(parse=pipe.nlp)
     for record, doc, result in zip(records, docs, pipe.annotate(docs), strict=True):
         part = doc_part(doc.id, processes)
         rows = (part, f"{part}:{processes.get(doc.id) or '?'}")

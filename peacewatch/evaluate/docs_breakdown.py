@@ -21,14 +21,25 @@ of its articles or error lines.
 - **Predicted events the scorer did not match**: ``false_no_gold`` (no gold event in their
   sentence), ``false_same_type`` (a gold event of their type is there), ``false_other_type``.
 - **By type**: gold and predicted counts and matches per part and type.
+- **What kind of sentence a ``no_event`` gold event sits in**, its evidence parsed alone (given a
+  parser), the first that applies: ``headline`` (the article's first line), ``noun_tabled`` (a noun
+  the trigger table lists: the rules saw it and dropped it, weak, background, a topic or its
+  ``needs`` unmet), ``noun_untabled`` (a noun made from a table verb, ``triggers.verb_of``, read
+  only as a weak trigger: "the signing", "the handover"), ``passive`` (a table verb in the
+  passive), ``subordinate`` (a table verb in an adverbial, relative or participle clause),
+  ``verb_dropped`` (a table verb in a main clause) or ``no_trigger`` (no word of the table: a verb
+  or noun it lacks).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.events.tables import trigger_rules
+from ..extract.events.triggers import verb_of
 from ..types import Event, Result
 from .scores import prf
 
@@ -37,6 +48,9 @@ GOLD_CLASSES = ("collective", "armed_group", "person", "igo", "group", "state")
 CAUSES = ("none", "uncoded", "mediator", "other_party", "inherited", "person", "other")
 FALSE = ("false_no_gold", "false_same_type", "false_other_type")
 INHERITED = "no actor in its sentence"
+SENTENCE_KINDS = ("headline", "noun_tabled", "noun_untabled", "passive", "subordinate", "verb_dropped",
+                  "no_trigger")
+SUBORDINATE = ("advcl", "relcl", "acl", "pcomp", "csubj")
 
 
 @dataclass
@@ -44,6 +58,7 @@ class Breakdown:
     """Counts per row (a part, or ``part:process``) and per key."""
 
     rows: dict[str, Counter[str]] = field(default_factory=dict)
+    parse: Callable[[str], Any] | None = None  # a spaCy pipeline: sorts the no_event sentences
 
     def add(self, rows: tuple[str, ...], key: str, n: int = 1) -> None:
         for row in rows:
@@ -51,7 +66,7 @@ class Breakdown:
 
     def tables(self) -> dict[str, dict[str, dict[str, float]]]:
         """The tables ``eval docs`` prints (see the module docstring for every definition)."""
-        parts = {row: c for row, c in self.rows.items() if not row.startswith(("type:", "confusion:"))}
+        parts = {row: c for row, c in self.rows.items() if not row.startswith(("type:", "confusion:", "kind:"))}
         return {
             "events by part and process": {row: _scores(c) for row, c in parts.items()},
             "gold events by outcome (share)": {row: _shares(c, OUTCOMES, c["gold"]) for row, c in parts.items()},
@@ -63,6 +78,9 @@ class Breakdown:
                 for row, c in self.rows.items() if row.startswith("type:")},
             "missed in a sentence with other types: gold>predicted (count)": {
                 row[10:]: {"count": float(c["count"])} for row, c in self.rows.items() if row.startswith("confusion:")},
+            "no event: kind of sentence (count)": {
+                row[5:]: {k: float(c[k]) for k in SENTENCE_KINDS} for row, c in self.rows.items()
+                if row.startswith("kind:")},
         }
 
 
@@ -136,7 +154,40 @@ def _miss(out: Breakdown, rows: tuple[str, ...], gi: int, record: dict[str, Any]
         return "type_taken"
     for pi in here:
         out.add(_part_rows(rows, "confusion", f"{g['type']}>{pred[pi]['type']}/{pred[pi]['status']}"), "count")
-    return "other_type" if here else "no_event"
+    if here:
+        return "other_type"
+    if out.parse is not None and spans[gi][0] >= 0:
+        headline = "\n" in text and spans[gi][1] <= text.index("\n")
+        kind = "headline" if headline else sentence_kind(out.parse(text[spans[gi][0]:spans[gi][1]]))
+        out.add(tuple(f"kind:{row}" for row in rows), kind)
+    return "no_event"
+
+
+def sentence_kind(doc: Any) -> str:
+    """What kind of sentence (a parsed evidence) holds an act the rules found no event in
+    (module docstring; not ``headline``, which needs the article)."""
+    rules = trigger_rules()
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN")]
+    if any(any(r.pos in ("NOUN", "*") for r in rules.get(t.lemma_.lower(), ())) for t in nouns):
+        return "noun_tabled"
+    if any(verb_of(t.lemma_.lower()) is not None for t in nouns):
+        return "noun_untabled"
+    verbs = {lemma for lemma, rs in rules.items() if any(r.pos in ("VERB", "*") for r in rs)}
+    tabled = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
+    if any(c.dep_ in ("nsubjpass", "auxpass") for t in tabled for c in t.children):
+        return "passive"
+    if tabled and all(_subordinate(t) for t in tabled):
+        return "subordinate"
+    return "verb_dropped" if tabled else "no_trigger"
+
+
+def _subordinate(token: Any) -> bool:
+    """Whether a verb heads, or sits in, an adverbial, relative or participle clause."""
+    while token.dep_ != "ROOT" and token.head.i != token.i:
+        if token.dep_ in SUBORDINATE:
+            return True
+        token = token.head
+    return False
 
 
 def _mediators(gold: list[dict[str, Any]]) -> set[str]:

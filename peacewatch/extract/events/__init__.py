@@ -22,7 +22,7 @@ from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
-from .triggers import Found, coarse_pos, find, is_anaphoric, wrapper_role
+from .triggers import Found, coarse_pos, find, is_anaphoric, model_view, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -51,9 +51,14 @@ class EventsComponent:
         provisions: list[str] = []
         sents = list(ann.doc.sents)
         founds = [find(sent) for sent in sents]
-        for found_all, scored in zip(founds, self._scores(sents, founds), strict=True):
+        # the model reads each sentence as the table's own rows find it: a noun made from a verb
+        # ("the signing of") is told apart, and stands for an act only where the model added none
+        plain = [model_view(found) for found in founds]
+        for found_all, derived, scored in zip(plain, founds, self._scores(sents, plain), strict=True):
             built: list[tuple[Found, Event]] = []
             found_list, note = self._combined(found_all, scored)
+            if found_all or not found_list:  # (the model added an event where the rules had none)
+                found_list = found_list + [f for f in derived if f.rule.derived]
             for found in found_list:
                 event = build_event(ann, index, found, "")
                 if note and found.token.i == note[0]:
@@ -203,7 +208,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         # the mediation itself ("Qatar's mediation between X and Y"): its parties are recipients;
         # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
         mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
-        actors, recipients = args.noun_actors(index, token, mediated=mediation)
+        actors, recipients = args.noun_actors(index, token, mediated=mediation,
+                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES)
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands

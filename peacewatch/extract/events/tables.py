@@ -29,9 +29,23 @@ class TriggerRule:
     weak: bool
 
     @property
+    def derived(self) -> bool:
+        """Whether the rule is a verb's row read for a noun made from it (``DerivedRule``)."""
+        return False
+
+    @property
     def why(self) -> str:
         need = f" + {'|'.join(self.needs)}" if self.needs else ""
         return f"triggers.tsv:{self.line} {self.lemma}/{self.pos}{need} -> {self.type}/{self.mode or '-'}"
+
+
+@dataclass(frozen=True)
+class DerivedRule(TriggerRule):
+    """A verb's row read for a noun made from it ("the signing of the accord"; ``triggers.verb_of``)."""
+
+    @property
+    def derived(self) -> bool:
+        return True
 
 
 # The columns of every events table; every cell is required ('-' stands for none).

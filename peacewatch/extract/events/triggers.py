@@ -10,9 +10,10 @@ trigger it absorbed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .tables import TriggerRule, trigger_rules, words, wrapper_roles
+from .tables import DerivedRule, TriggerRule, trigger_rules, words, wrapper_roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,6 +43,12 @@ CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass"
 TOPIC_DEPS = ("dobj", "pobj", "pcomp", "conj", "appos")
 TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside",
                "with")  # "to discuss compliance with the truce"
+# How English makes a noun of a verb, as (ending of the noun, what the verb's stem takes back):
+# "signing", "killing", "kidnapping" (a doubled consonant), "endorsement", "disarmament",
+# "seizure", "violation", "mobilization", "deportation", "abduction", "acceptance", "handover",
+# "pullout" (a particle joined: it counts as the particle the verb's row needs).
+NOUN_ENDINGS = (("ing", ""), ("ment", ""), ("ament", ""), ("ure", "e"), ("ion", "e"), ("ion", ""),
+                ("ation", "e"), ("ation", ""), ("ance", ""), ("al", ""), ("over", ""), ("out", ""))
 
 
 @dataclass
@@ -204,11 +211,19 @@ def _excluded(token: Token, pos: str) -> bool:
 
 
 def match(token: Token) -> TriggerRule | None:
-    """The trigger rule that applies to ``token``, or None."""
-    rules = trigger_rules().get(token.lemma_.lower())
+    """The trigger rule that applies to ``token``, or None. A noun the table lacks that is made from
+    a verb it lists ("the signing of the accord", "the killing of two soldiers") is read with that
+    verb's rows, as a weak trigger: it stands for an act only where the sentence tells no other."""
+    lemma = token.lemma_.lower()
+    rules = trigger_rules().get(lemma)
+    pos = coarse_pos(token)
+    particle = ""
+    if not rules and pos == "NOUN" and (derived := verb_of(lemma)) is not None:
+        verb, particle = derived
+        rules = [DerivedRule(r.line, f"{lemma} (noun of {verb})", "NOUN", r.needs, r.type, r.mode, True)
+                 for r in trigger_rules()[verb] if r.pos in ("VERB", "*") and r.type != "CONSULT"]
     if not rules or is_provision(token):
         return None
-    pos = coarse_pos(token)
     if _excluded(token, pos):
         return None
     lemmas: set[str] | None = None
@@ -216,10 +231,35 @@ def match(token: Token) -> TriggerRule | None:
         if rule.pos != "*" and rule.pos != pos:
             continue
         if rule.needs:
-            lemmas = frame(token) if lemmas is None else lemmas
+            lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
             if not any((n == "@person" and _person_object(token)) or n in lemmas for n in rule.needs):
                 continue
         return rule
+    return None
+
+
+def model_view(found: list[Found]) -> list[Found]:
+    """A sentence's events as the table's own rows find them, without the nouns read off a verb's
+    row ("the signing of"): what the learned model reads, in training (``scripts/train_events.py``)
+    as at run time."""
+    return [f for f in found if not f.rule.derived]
+
+
+@lru_cache(maxsize=4096)
+def verb_of(noun: str) -> tuple[str, str] | None:
+    """The trigger verb a noun is made from (``NOUN_ENDINGS``) and the particle its ending joined
+    ("pullout" → ("pull", "out")), or None; only for nouns the trigger table does not list."""
+    rules = trigger_rules()
+    if noun in rules:
+        return None
+    for ending, back in NOUN_ENDINGS:
+        if not noun.endswith(ending) or len(noun) - len(ending) < 3:
+            continue
+        stem = noun[:-len(ending)] + back
+        candidates = [stem, stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [stem]
+        for verb in candidates:
+            if any(r.pos in ("VERB", "*") for r in rules.get(verb, ())):
+                return verb, ending if ending in ("over", "out") else ""
     return None
 
 

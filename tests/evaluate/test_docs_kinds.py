@@ -1,0 +1,40 @@
+"""The ``no_event`` breakdown of ``eval docs``: what kind of sentence holds an act the rules found
+no event in, on sentences written for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from peacewatch.evaluate.docs import gold_events, match_events, predicted_events
+from peacewatch.evaluate.docs_breakdown import Breakdown, add_document, sentence_kind
+from peacewatch.types import Result
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The envoys welcomed the truce between the two armies.", "noun_tabled"),
+    ("The signing of the accord in the capital was delayed.", "noun_untabled"),
+    ("Forty soldiers were released by the rebels on Tuesday.", "passive"),
+    ("Residents who fled the attacks returned to the valley.", "noun_tabled"),
+    ("Residents who fled before the rebels withdrew stayed in the camps.", "subordinate"),
+    ("The militia gave up its guns in the valley.", "no_trigger"),
+])
+def test_a_sentence_with_no_event_is_sorted_by_its_construction(nlp: Any, sentence: str, kind: str) -> None:
+    assert sentence_kind(nlp(sentence)) == kind
+
+
+def test_the_kinds_are_counted_per_part_and_a_headline_first(nlp: Any) -> None:
+    text = "Rebels give up guns\nThe militia gave up its guns. The army withdrew."
+    record = {"id": "x", "events": [
+        {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "Rebels give up guns"},
+        {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "The militia gave up its guns"}]}
+    result = Result(id="x")
+    gold, pred = gold_events(record), predicted_events(result)
+    out = Breakdown(parse=nlp)
+    add_document(out, ("tune", "tune:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    table = out.tables()["no event: kind of sentence (count)"]
+    assert table["tune"]["headline"] == 1 and table["tune"]["no_trigger"] == 1
+    assert table["tune:p"]["headline"] == 1 and sum(table["tune"].values()) == 2
+    # the kinds are a table of their own, not a row of the outcome shares
+    assert "kind:tune" not in out.tables()["gold events by outcome (share)"]
