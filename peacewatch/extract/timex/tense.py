@@ -75,6 +75,26 @@ def verb_direction(verb: Token) -> str | None:
     return None
 
 
+# Verbs whose simple present reports rather than schedules ("says Monday" in a lede is yesterday's news).
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "insist", "add", "note", "confirm", "deny"})
+
+
+def _timetable(verb: Token, token: Token) -> bool:
+    """A simple present of an event dates what a timetable holds when the date belongs to the verb
+    itself: "the talks resume Thursday", "the ceasefire expires on Sunday" ("the talks follow a
+    proposal on Sunday" dates the proposal). A headline (no closing punctuation) writes the past in
+    the present ("Rebels seize town Monday") and is left alone."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.lemma_.lower() in _REPORTING:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    through = token.head if token.head.dep_ == "prep" else token
+    if through.head.i != verb.i or through.i == verb.i:
+        return False
+    last = [t for t in verb.sent if not t.is_space and t.text not in ("\"", "'", "”", "’", "''")]
+    return bool(last) and last[-1].text in (".", "!", "?")
+
+
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -126,7 +146,10 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
         return None
     if START_CUE.search(text[max(0, start - 16):start]):
         return _start_direction(verb)
-    return verb_direction(verb) if verb is not None else None
+    if verb is None:
+        return None
+    way = verb_direction(verb)
+    return "future" if way is None and _timetable(verb, span.root) else way
 
 
 # A date that opens a range or starts what the clause names: "truce starting Friday", "takes effect from Monday".
