@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, str]]:
     """role → word → direction, from ``tense.tsv``."""
-    out: dict[str, dict[str, str]] = {"aux": {}, "lemma": {}, "before": {}}
+    out: dict[str, dict[str, str]] = {"aux": {}, "lemma": {}, "before": {}, "pastlike": {}}
     for row in timex_rows("tense"):
         out[row["role"]][row["word"]] = row["direction"]
     return out
@@ -82,10 +82,13 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "insist", 
 def _timetable(verb: Token, token: Token) -> bool:
     """A simple present of an event dates what a timetable holds when the date belongs to the verb
     itself: "the talks resume Thursday", "the ceasefire expires on Sunday" ("the talks follow a
-    proposal on Sunday" dates the proposal). A headline (no closing punctuation) writes the past in
+    proposal on Sunday" dates the proposal; "losses hurt the index on Friday", a verb whose past is
+    spelled the same, may be a past). A headline (no closing punctuation) writes the past in
     the present ("Rebels seize town Monday") and is left alone."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.lemma_.lower() in _REPORTING:
         return False
+    if verb.tag_ == "VBP" and verb.lemma_.lower() in cues()["pastlike"]:
+        return False  # "weakness hurt the index on Friday" is as likely a past
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     through = token.head if token.head.dep_ == "prep" else token
