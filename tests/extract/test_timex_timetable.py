@@ -27,6 +27,8 @@ AHEAD = [
     ("Voting ends on Wednesday.", "Wednesday", "2023-12-27"),
     ("The talks, which resume Thursday, will focus on prisoners.", "Thursday", "2023-12-28"),
     ("The mandate of the mission runs out on March 3.", "March 3", "2024-03-03"),
+    ("The vote is on Wednesday.", "Wednesday", "2023-12-27"),  # the present of "be"
+    ("The next round of talks is due on Friday.", "Friday", "2023-12-29"),
 ]
 
 

@@ -81,18 +81,22 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "insist", 
 
 def _timetable(verb: Token, token: Token) -> bool:
     """A simple present of an event dates what a timetable holds when the date belongs to the verb
-    itself: "the talks resume Thursday", "the ceasefire expires on Sunday" ("the talks follow a
-    proposal on Sunday" dates the proposal; "losses hurt the index on Friday", a verb whose past is
-    spelled the same, may be a past). A headline (no closing punctuation) writes the past in
-    the present ("Rebels seize town Monday") and is left alone."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.lemma_.lower() in _REPORTING:
+    itself: "the talks resume Thursday", "the ceasefire expires on Sunday", and so does the present of
+    "be" ("the vote is on Wednesday", "the next round is due Friday"). Not "the talks follow a proposal
+    on Sunday" (the date is the proposal's), nor "losses hurt the index on Friday" (a verb whose past
+    is spelled the same may be a past), nor a headline, which writes the past in the present ("Rebels
+    seize town Monday": no closing punctuation)."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ not in ("VBZ", "VBP") or (verb.pos_ != "VERB" and lemma != "be") or lemma in _REPORTING:
         return False
-    if verb.tag_ == "VBP" and verb.lemma_.lower() in cues()["pastlike"]:
+    if verb.tag_ == "VBP" and lemma in cues()["pastlike"]:
         return False  # "weakness hurt the index on Friday" is as likely a past
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ == "aux":
         return False
     through = token.head if token.head.dep_ == "prep" else token
-    if through.head.i != verb.i or through.i == verb.i:
+    if through.head.dep_ == "acomp" and cues()["lemma"].get(through.head.lemma_.lower()) == "future":
+        through = through.head  # "is due on Friday"
+    if through.head.i != verb.i or through.i == verb.i or through.dep_ in ("nsubj", "nsubjpass"):
         return False
     last = [t for t in verb.sent if not t.is_space and t.text not in ("\"", "'", "”", "’", "''")]
     return bool(last) and last[-1].text in (".", "!", "?")
