@@ -118,9 +118,10 @@ FLOORS = {
     "meantime_en.jsonl": {"value_f1": 0.843, "relaxed_f1": 0.926},
 }
 # ... and per fold (odd lines tune, even lines held out; docs/time.md), value F1 measured 2026-12-06
-# after the sixth round: TimeBank 0.8373 / 0.8252, AQUAINT 0.7941 / 0.8118, MEANTIME 0.8609 / 0.8408.
+# after the sixth round: TimeBank 0.8373 / 0.8252, AQUAINT 0.7941 / 0.8118, MEANTIME 0.8609 / 0.8408;
+# after the eighth (a timetable's simple present points forward): TimeBank held out 0.8268.
 FOLD_FLOORS = {
-    "tbaq_timebank.jsonl": {"tuning": 0.830, "held_out": 0.820},
+    "tbaq_timebank.jsonl": {"tuning": 0.830, "held_out": 0.822},
     "tbaq_aquaint.jsonl": {"tuning": 0.787, "held_out": 0.805},
     "meantime_en.jsonl": {"tuning": 0.854, "held_out": 0.834},
 }

@@ -60,3 +60,26 @@ def test_a_verb_of_saying_in_the_present_is_no_timetable(pipe) -> None:  # type:
     assert monday.value == "2023-12-25"
     [monday] = run(pipe, "The ministry says on Monday that talks went well.")
     assert monday.value == "2023-12-25"
+
+
+def _parsed(between: str):  # type: ignore[no-untyped-def]
+    """"The deal commits both sides{between}Monday." parsed by hand, with "Monday" hanging on "commits"
+    (as the parser hangs a date written on the line under a photo caption on the caption's verb)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["The", "deal", "commits", "both", "sides", between, "Monday", "."]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, True, False, False, False, False],
+               tags=["DT", "NN", "VBZ", "DT", "NNS", "_SP", "NNP", "."],
+               pos=["DET", "NOUN", "VERB", "DET", "NOUN", "SPACE", "PROPN", "PUNCT"],
+               lemmas=["the", "deal", "commit", "both", "side", between, "Monday", "."],
+               heads=[1, 2, 2, 4, 2, 2, 2, 2], deps=["det", "nsubj", "ROOT", "det", "dobj", "dep", "npadvmod", "punct"])
+
+
+@pytest.mark.parametrize(("between", "way"), [(" ", "future"), ("\n", None)])
+def test_a_date_on_a_line_of_its_own_is_no_argument_of_the_line_above(between: str, way: str | None) -> None:
+    from peacewatch.extract.timex.tense import direction
+
+    doc = _parsed(between)
+    start = doc.text.index("Monday")
+    assert direction(doc, doc.text, start, start + len("Monday")) == way

@@ -85,7 +85,7 @@ def _timetable(verb: Token, token: Token) -> bool:
     "be" ("the vote is on Wednesday", "the next round is due Friday"). Not "the talks follow a proposal
     on Sunday" (the date is the proposal's), nor "losses hurt the index on Friday" (a verb whose past
     is spelled the same may be a past), nor a headline, which writes the past in the present ("Rebels
-    seize town Monday": no closing punctuation)."""
+    seize town Monday": no closing punctuation), nor a date on a line of its own under a caption."""
     lemma = verb.lemma_.lower()
     if verb.tag_ not in ("VBZ", "VBP") or (verb.pos_ != "VERB" and lemma != "be") or lemma in _REPORTING:
         return False
@@ -98,6 +98,9 @@ def _timetable(verb: Token, token: Token) -> bool:
         through = through.head  # "is due on Friday"
     if through.head.i != verb.i or through.i == verb.i or through.dep_ in ("nsubj", "nsubjpass"):
         return False
+    first, last_tok = sorted((verb, token), key=lambda t: t.i)
+    if "\n" in verb.doc[first.i:last_tok.i + 1].text:
+        return False  # a date on a line of its own (under a caption) is no argument of the line before
     last = [t for t in verb.sent if not t.is_space and t.text not in ("\"", "'", "”", "’", "''")]
     return bool(last) and last[-1].text in (".", "!", "?")
 
