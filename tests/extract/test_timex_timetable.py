@@ -24,7 +24,7 @@ def values(timexes: list[Timex]) -> dict[str, str]:
 AHEAD = [
     ("The talks resume Thursday.", "Thursday", "2023-12-28"),
     ("The ceasefire expires on Sunday.", "Sunday", "2023-12-31"),
-    ("Voting ends on Wednesday.", "Wednesday", "2023-12-27"),
+    ("The polls close on Wednesday.", "Wednesday", "2023-12-27"),
     ("The talks, which resume Thursday, will focus on prisoners.", "Thursday", "2023-12-28"),
     ("The mandate of the mission runs out on March 3.", "March 3", "2024-03-03"),
     ("The vote is on Wednesday.", "Wednesday", "2023-12-27"),  # the present of "be"
@@ -43,6 +43,8 @@ BACK = [
     ("The envoy says Monday's shelling broke the truce.", "Monday", "2023-12-25"),  # a possessive
     ("The talks resumed Thursday.", "Thursday", "2023-12-21"),  # the simple past
     ("Rebels seize border town Monday", "Monday", "2023-12-25"),  # a headline: the present reports
+    # a lede in headline grammar (no article): the events tests read it as done
+    ("Ceasefire between the two neighbours takes effect on Monday.", "Monday", "2023-12-25"),
     # the date belongs to the noun ("a proposal … on Sunday"), not to the verb in the present
     ("The talks follow a proposal by the envoy on Sunday to meet in Istanbul.", "Sunday", "2023-12-24"),
     # "hurt" is its own past: the parser's present tag is no timetable

@@ -98,11 +98,20 @@ def _timetable(verb: Token, token: Token) -> bool:
         through = through.head  # "is due on Friday"
     if through.head.i != verb.i or through.i == verb.i or through.dep_ in ("nsubj", "nsubjpass"):
         return False
+    if any(_bare_singular(c) for c in verb.children if c.dep_ == "nsubj"):
+        return False  # a lede in headline grammar, its article dropped ("Ceasefire … takes effect on Monday.")
     first, last_tok = sorted((verb, token), key=lambda t: t.i)
     if "\n" in verb.doc[first.i:last_tok.i + 1].text:
         return False  # a date on a line of its own (under a caption) is no argument of the line before
     last = [t for t in verb.sent if not t.is_space and t.text not in ("\"", "'", "”", "’", "''")]
     return bool(last) and last[-1].text in (".", "!", "?")
+
+
+def _bare_singular(subject: Token) -> bool:
+    """A singular common noun with no determiner: headline grammar, or a mass noun ("fighting")."""
+    if subject.pos_ in ("PROPN", "PRON", "NUM") or subject.tag_ in ("NNS", "NNPS", "WDT", "WP"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
