@@ -5,8 +5,9 @@ Monday" the next one. We climb from the expression to its verb in spaCy's parse 
 of ``data/timex/tense.tsv``: a future auxiliary (will, 'll, shall, would), a verb of planning
 ("planned to leave Thursday", "has scheduled a news conference Thursday"), "going to", a present
 progressive ("is meeting Friday") or a phrase just before ("as soon as Tuesday") point forward; a
-past tag (VBD, or an auxiliary was/had/has) points back. The present tense, a possessive
-("Wednesday's ruling") and no verb at all say nothing: ``None``.
+past tag (VBD, or an auxiliary was/had/has) points back. A timetable's simple present ("the talks
+resume Thursday") points forward; any other present, a possessive ("Wednesday's ruling") and no verb
+at all say nothing: ``None``.
 """
 
 from __future__ import annotations
