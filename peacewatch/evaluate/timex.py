@@ -255,3 +255,28 @@ def _rule_counts(errors: list[str]) -> Counter[str]:
         if "(rule " in line:
             counts[line.rsplit("(rule ", 1)[1].split(";")[0].rstrip(")")] += 1
     return counts
+
+
+def expression_shape(text: str) -> str:
+    """An expression's shape for aggregate counts: lower case, every digit a 9 ("March 12" → "march 99")."""
+    return re.sub(r"\d", "9", " ".join(text.lower().split()))
+
+
+FoldCounts = dict[str, dict[str, Counter[str]]]
+
+
+def fold_false_alarms(gold_path: Path, config: Config, *, limit: int | None = None) -> FoldCounts:
+    """How many false alarms each fold has, by the rule that fired (``why``'s ``rule <id>``) and by the
+    expression's shape: aggregates only, so a held-out fold can be compared with the tuning fold
+    without reading its instances (docs/time.md, eighth round)."""
+    docs = read_gold(Path(gold_path), limit)
+    out = {name: {"by_rule": Counter[str](), "by_shape": Counter[str]()} for name in FOLDS}
+    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
+        pred = [p for p in pred if p.start < doc.extent]
+        matched = {id(p) for _, p in align(doc.timexes, pred)}
+        for p in pred:
+            if id(p) not in matched:
+                rule = re.match(r"rule ([\w-]+)", p.why or "")
+                out[FOLDS[n % 2]]["by_rule"][rule[1] if rule else "?"] += 1
+                out[FOLDS[n % 2]]["by_shape"][expression_shape(p.text)] += 1
+    return out

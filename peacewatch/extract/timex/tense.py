@@ -5,8 +5,9 @@ Monday" the next one. We climb from the expression to its verb in spaCy's parse 
 of ``data/timex/tense.tsv``: a future auxiliary (will, 'll, shall, would), a verb of planning
 ("planned to leave Thursday", "has scheduled a news conference Thursday"), "going to", a present
 progressive ("is meeting Friday") or a phrase just before ("as soon as Tuesday") point forward; a
-past tag (VBD, or an auxiliary was/had/has) points back. The present tense, a possessive
-("Wednesday's ruling") and no verb at all say nothing: ``None``.
+past tag (VBD, or an auxiliary was/had/has) points back. A timetable's simple present ("the talks
+resume Thursday") points forward; any other present, a possessive ("Wednesday's ruling") and no verb
+at all say nothing: ``None``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, str]]:
     """role → word → direction, from ``tense.tsv``."""
-    out: dict[str, dict[str, str]] = {"aux": {}, "lemma": {}, "before": {}}
+    out: dict[str, dict[str, str]] = {"aux": {}, "lemma": {}, "before": {}, "pastlike": {}}
     for row in timex_rows("tense"):
         out[row["role"]][row["word"]] = row["direction"]
     return out
@@ -73,6 +74,45 @@ def verb_direction(verb: Token) -> str | None:
     if verb.tag_ == "VBG" and set(auxes) & {"is", "are", "'s", "'re", "am"}:
         return "future"
     return None
+
+
+# Verbs whose simple present reports rather than schedules ("says Monday" in a lede is yesterday's news).
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "insist", "add", "note", "confirm", "deny"})
+
+
+def _timetable(verb: Token, token: Token) -> bool:
+    """A simple present of an event dates what a timetable holds when the date belongs to the verb
+    itself: "the talks resume Thursday", "the ceasefire expires on Sunday", and so does the present of
+    "be" ("the vote is on Wednesday", "the next round is due Friday"). Not "the talks follow a proposal
+    on Sunday" (the date is the proposal's), nor "losses hurt the index on Friday" (a verb whose past
+    is spelled the same may be a past), nor a headline, which writes the past in the present ("Rebels
+    seize town Monday": no closing punctuation), nor a date on a line of its own under a caption."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ not in ("VBZ", "VBP") or (verb.pos_ != "VERB" and lemma != "be") or lemma in _REPORTING:
+        return False
+    if verb.tag_ == "VBP" and lemma in cues()["pastlike"]:
+        return False  # "weakness hurt the index on Friday" is as likely a past
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ == "aux":
+        return False
+    through = token.head if token.head.dep_ == "prep" else token
+    if through.head.dep_ == "acomp" and cues()["lemma"].get(through.head.lemma_.lower()) == "future":
+        through = through.head  # "is due on Friday"
+    if through.head.i != verb.i or through.i == verb.i or through.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if any(_bare_singular(c) for c in verb.children if c.dep_ == "nsubj"):
+        return False  # a lede in headline grammar, its article dropped ("Ceasefire … takes effect on Monday.")
+    first, last_tok = sorted((verb, token), key=lambda t: t.i)
+    if "\n" in verb.doc[first.i:last_tok.i + 1].text:
+        return False  # a date on a line of its own (under a caption) is no argument of the line before
+    last = [t for t in verb.sent if not t.is_space and t.text not in ("\"", "'", "”", "’", "''")]
+    return bool(last) and last[-1].text in (".", "!", "?")
+
+
+def _bare_singular(subject: Token) -> bool:
+    """A singular common noun with no determiner: headline grammar, or a mass noun ("fighting")."""
+    if subject.pos_ in ("PROPN", "PRON", "NUM") or subject.tag_ in ("NNS", "NNPS", "WDT", "WP"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -126,7 +166,10 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
         return None
     if START_CUE.search(text[max(0, start - 16):start]):
         return _start_direction(verb)
-    return verb_direction(verb) if verb is not None else None
+    if verb is None:
+        return None
+    way = verb_direction(verb)
+    return "future" if way is None and _timetable(verb, span.root) else way
 
 
 # A date that opens a range or starts what the clause names: "truce starting Friday", "takes effect from Monday".
