@@ -45,3 +45,13 @@ def test_an_act_that_is_to_happen_is_announced(pipe) -> None:  # type: ignore[no
     # an announced release is an announced retreat, CONCEDE like the withdrawal (coding guide, "Retreats")
     assert _events(pipe, "The Ugandan army is to release 30 rebel prisoners on Sunday.") == [("CONCEDE", "future")]
     assert _events(pipe, "The Ugandan army is to withdraw from the border town by June.") == [("CONCEDE", "future")]
+
+
+def test_a_promised_withdrawal_or_ceasefire_is_an_announced_retreat(pipe) -> None:  # type: ignore[no-untyped-def]
+    # a binding wrapper over a withdrawal or ceasefire: CONCEDE future, not AGREE (issue #12,
+    # CONCEDE read as RETREAT/AGREE); a second wrapper above it keeps the agreed retreat
+    assert _events(pipe, "The rebels committed to withdrawing from Goma.") == [("CONCEDE", "future")]
+    assert ("CONCEDE", "future") in _events(
+        pipe, "Kinshasa agreed to a deal in July that commits both sides to a permanent ceasefire.")
+    # readiness is no promise: it stays AGREE, as the PLOVER gold codes it
+    assert _events(pipe, "The rebels said they were ready to withdraw from Goma.")[-1][0] == "AGREE"

@@ -26,6 +26,11 @@ ANNOUNCED_RETREATS = ("withdraw", "ceasefire")
 # Retreats that, only announced ("will release the prisoners"), are CONCEDE `future` too: the guide
 # codes every announced retreat so (an *agreed* release stays AGREE, as the seed codes a swap).
 ANNOUNCED_ONLY = (*ANNOUNCED_RETREATS, "release")
+# Wrappers that bind their speaker to the act ("agreed / committed / pledged to withdraw", "a deal that
+# commits both sides to a ceasefire"): an agreed or promised withdrawal or ceasefire is an announced
+# retreat, CONCEDE. Offers and readiness ("ready / willing to withdraw") stay AGREE, as the PLOVER gold
+# codes them.
+BINDING = ("agree", "commit", "pledge", "promise", "vow", "swear", "agreement", "deal")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -147,7 +152,13 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
     note = f"wrapper '{wrapper.text}' ({role})"
-    if role == "intent":
+    if role == "intent" and reading.type == "CONCEDE" and reading.status == "future":
+        note += ": still the agreed retreat"  # "agreed to a deal that commits both sides to a ceasefire"
+    elif role == "intent" and reading.type == "RETREAT" and reading.mode in ANNOUNCED_RETREATS \
+            and wrapper.lemma_.lower() in BINDING:
+        reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+        note += ": an agreed or promised ceasefire/withdrawal is CONCEDE (announced retreat)"
+    elif role == "intent":
         reading.type, reading.mode = ("AGREE", None) if is_cooperative(reading.type) else (
             "THREATEN", THREAT_MODES.get(reading.type))
         reading.status = "future"
