@@ -55,3 +55,11 @@ def test_a_promised_withdrawal_or_ceasefire_is_an_announced_retreat(pipe) -> Non
         pipe, "Kinshasa agreed to a deal in July that commits both sides to a permanent ceasefire.")
     # readiness is no promise: it stays AGREE, as the PLOVER gold codes it
     assert _events(pipe, "The rebels said they were ready to withdraw from Goma.")[-1][0] == "AGREE"
+
+
+def test_a_promised_release_and_an_agreed_retreat_noun_are_announced(pipe) -> None:  # type: ignore[no-untyped-def]
+    # a unilateral promise of a release is an announced release: CONCEDE future, not AGREE occurred
+    assert _events(pipe, "The M23 pledged the release of 50 prisoners.") == [("CONCEDE", "future")]
+    assert _events(pipe, "The M23 commits to the release of all prisoners.") == [("CONCEDE", "future")]
+    # "the agreed withdrawal" is agreed, not carried out
+    assert _events(pipe, "The agreed withdrawal of Rwandan troops has been delayed.") == [("CONCEDE", "future")]

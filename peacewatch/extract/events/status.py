@@ -31,6 +31,12 @@ ANNOUNCED_ONLY = (*ANNOUNCED_RETREATS, "release")
 # retreat, CONCEDE. Offers and readiness ("ready / willing to withdraw") stay AGREE, as the PLOVER gold
 # codes them.
 BINDING = ("agree", "commit", "pledge", "promise", "vow", "swear", "agreement", "deal")
+# Of BINDING, the unilateral promises: a release so promised ("pledged the release", "commits to the
+# release") is announced, CONCEDE, where an agreed release stays AGREE (the seed's "agreed on a swap").
+PROMISES = ("commit", "pledge", "promise", "vow", "swear")
+# Participles that tell a retreat noun as agreed, not done: "the agreed withdrawal", "the ceasefire
+# agreed in Doha", "the promised release".
+AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -121,6 +127,7 @@ def read(item: Found) -> Reading:
     for wrapper in item.wrappers:
         _apply_wrapper(reading, wrapper_role(wrapper) or "", wrapper, item)
     _apply_cues(item, reading)
+    _apply_agreed_participle(item, reading)
     _apply_retold_provision(item, reading)
     if item.topic_of is not None:
         outcome = _negative_outcome(item)
@@ -141,7 +148,9 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
     if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
         reading.mode = "third-party"  # "talks mediated by Qatar": the parties' talks, mediated
-    if role == "intent" and item.rule.type == "AGREE" and inner.type == "RETREAT" and inner.mode in ANNOUNCED_RETREATS:
+    promised_release = inner.mode == "release" and item.token.lemma_.lower() in PROMISES
+    if role == "intent" and item.rule.type == "AGREE" and inner.type == "RETREAT" and (
+            inner.mode in ANNOUNCED_RETREATS or promised_release):
         # "agreed to a truce", "ceasefires have been agreed": the agreed retreat itself, not yet
         # carried out, is CONCEDE (coding guide, "Retreats"). An agreed release stays AGREE, as the
         # seed article codes "agreed on a prisoner swap"; a verb ("willing to withdraw") stays AGREE,
@@ -154,8 +163,9 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
     note = f"wrapper '{wrapper.text}' ({role})"
     if role == "intent" and reading.type == "CONCEDE" and reading.status == "future":
         note += ": still the agreed retreat"  # "agreed to a deal that commits both sides to a ceasefire"
-    elif role == "intent" and reading.type == "RETREAT" and reading.mode in ANNOUNCED_RETREATS \
-            and wrapper.lemma_.lower() in BINDING:
+    elif role == "intent" and reading.type == "RETREAT" and (
+            (reading.mode in ANNOUNCED_RETREATS and wrapper.lemma_.lower() in BINDING)
+            or (reading.mode == "release" and wrapper.lemma_.lower() in PROMISES)):
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
         note += ": an agreed or promised ceasefire/withdrawal is CONCEDE (announced retreat)"
     elif role == "intent":
@@ -272,3 +282,32 @@ def _apply_retold_provision(item: Found, reading: Reading) -> None:
         reading.type, reading.mode, how = future_type(reading.type, reading.mode)
         reading.status = "future"
         reading.why.append(f"a term of the '{text.text}': {how}")
+
+
+def agreed_participle(item: Found) -> Token | None:
+    """The participle that tells a retreat noun as agreed or promised ("the agreed withdrawal", "the
+    ceasefire agreed in Doha will take effect"), unless the noun is the subject of a past verb that
+    tells it carried out ("the exchange agreed in Doha took place on Sunday")."""
+    trig = item.token
+    if coarse_pos(trig) != "NOUN":
+        return None
+    found = next((c for c in trig.children if c.dep_ in ("amod", "acl")
+                  and c.lemma_.lower() in AGREED_PARTICIPLES), None)
+    if found is None:
+        return None
+    head = trig.head
+    if trig.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "VBD" and not any(
+            c.dep_ == "neg" for c in head.children):
+        return None
+    return found
+
+
+def _apply_agreed_participle(item: Found, reading: Reading) -> None:
+    """An agreed or promised retreat, told as a noun, is an announced retreat: CONCEDE (coding guide,
+    "Retreats")."""
+    if reading.type != "RETREAT" or reading.status != "occurred" or reading.mode not in ANNOUNCED_ONLY:
+        return
+    participle = agreed_participle(item)
+    if participle is not None:
+        reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+        reading.why.append(f"'{participle.text}' {item.token.text}: an agreed retreat is CONCEDE")
