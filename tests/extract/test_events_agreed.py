@@ -63,3 +63,11 @@ def test_a_promised_release_and_an_agreed_retreat_noun_are_announced(pipe) -> No
     assert _events(pipe, "The M23 commits to the release of all prisoners.") == [("CONCEDE", "future")]
     # "the agreed withdrawal" is agreed, not carried out
     assert _events(pipe, "The agreed withdrawal of Rwandan troops has been delayed.") == [("CONCEDE", "future")]
+
+
+def test_a_present_passive_under_a_deal_is_a_term_not_a_deed(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Under the deal, 50 hostages are released in exchange for 150 prisoners."
+    assert ("CONCEDE", "future") in _events(pipe, text)
+    # a past passive tells the release carried out
+    text = "Under the deal, 50 hostages were released in exchange for 150 prisoners."
+    assert ("CONCEDE", "future") not in _events(pipe, text)

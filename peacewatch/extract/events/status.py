@@ -252,10 +252,12 @@ def _apply_cues(item: Found, reading: Reading) -> None:
 
 def retold_provision(item: Found) -> Token | None:
     """The agreed text an act is told as a term of, not as done: "under the deal, the rebels would
-    withdraw / withdraw / are to withdraw" (a modal, "is to" or the present tense; a past tense,
-    "under the deal, the rebels withdrew", tells the act carried out)."""
+    withdraw / withdraw / are to withdraw / are released" (a modal, "is to" or the present tense, active
+    or passive; a past tense, "under the deal, the rebels withdrew", tells the act carried out)."""
     trig = item.token
-    if trig.pos_ not in ("VERB", "AUX") or trig.tag_ in ("VBD", "VBN", "VBG"):
+    if trig.pos_ not in ("VERB", "AUX") or trig.tag_ in ("VBD", "VBG"):
+        return None
+    if trig.tag_ == "VBN" and not _present_passive(trig):
         return None
     holders = [trig]
     if trig.dep_ == "xcomp" and trig.head.i != trig.i:
@@ -265,6 +267,13 @@ def retold_provision(item: Found) -> Token | None:
             if (text := under_provision(child)) is not None:
                 return text
     return None
+
+
+def _present_passive(trig: Token) -> bool:
+    """"are released", "is withdrawn": a passive in the present tense (a term told, like the active
+    present), not "were released" or "have been released"."""
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trig.children) and not any(
+        c.dep_ == "aux" for c in trig.children)
 
 
 def _apply_retold_provision(item: Found, reading: Reading) -> None:
