@@ -153,10 +153,11 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
             inner.mode in ANNOUNCED_RETREATS or promised_release):
         # "agreed to a truce", "ceasefires have been agreed": the agreed retreat itself, not yet
         # carried out, is CONCEDE (coding guide, "Retreats"). An agreed release stays AGREE, as the
-        # seed article codes "agreed on a prisoner swap"; a verb ("willing to withdraw") stays AGREE,
-        # as the PLOVER gold codes it.
+        # seed article codes "agreed on a prisoner swap", but a promised one ("pledged the release")
+        # is announced; a verb ("willing to withdraw") stays AGREE, as the PLOVER gold codes it.
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
-        reading.why.append("an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
+        reading.why.append("a promised release is CONCEDE (announced retreat)" if promised_release
+                           else "an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
@@ -167,7 +168,7 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
             (reading.mode in ANNOUNCED_RETREATS and wrapper.lemma_.lower() in BINDING)
             or (reading.mode == "release" and wrapper.lemma_.lower() in PROMISES)):
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
-        note += ": an agreed or promised ceasefire/withdrawal is CONCEDE (announced retreat)"
+        note += ": an agreed or promised retreat is CONCEDE (announced retreat)"
     elif role == "intent":
         reading.type, reading.mode = ("AGREE", None) if is_cooperative(reading.type) else (
             "THREATEN", THREAT_MODES.get(reading.type))
