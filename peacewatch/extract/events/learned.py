@@ -69,11 +69,14 @@ class Verdict:
 @dataclass(frozen=True)
 class Thresholds:
     """When the model's word counts: adding an event where the rules found none, retyping a
-    plain rule trigger, and how unsure of the rule's own type it must be to retype."""
+    plain rule trigger, how unsure of the rule's own type it must be to retype, and how sure it
+    must be to retype a wrapped trigger (one a wrapper, nested action or status rule typed; above 1:
+    never, as models trained before this threshold have it)."""
 
     add: float
     retype: float
     keep: float
+    wrapped: float = 1.01
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,10 @@ def features(sent: Span, found: list[Found], anchor: Token | None) -> list[str]:
     out = [f"rule:{f.rule.type}" for f in found] + [f"inner:{a.rule.type}" for f in found for a in f.actions()]
     main = main_event(found)
     out.append(f"main:{main.rule.type}" if main else "main:none")
+    if main is not None:
+        from .status import read
+
+        out.append(f"read:{read(main).type}")  # the main event as the status rules read it
     out += [f"wrap:{w.lemma_.lower()}" for w in (main.wrappers if main else [])]
     if anchor is not None:
         out += _anchor_features(anchor) + _frame_features(anchor)
@@ -300,13 +307,17 @@ def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, pla
     whether that event is a bare trigger (no wrapper, no nested action) the model may retype;
     ``others`` the types of the sentence's other rule events: a label among them is what the model
     read there ("with Türkiye lending its support, Azerbaijan liberated …"), no reason to retype.
+    A wrapped trigger ("failed to reach agreement", "decided to ease restrictions") is retyped only
+    when the model is as sure as ``limits.wrapped``.
     """
     if verdict.label == NONE:
         return None
     if main_type is None:
         return "add" if verdict.score >= limits.add else None
-    if not plain or model_class(main_type) == verdict.label or verdict.label in others:
+    if model_class(main_type) == verdict.label or verdict.label in others:
         return None
+    if not plain:
+        return "retype" if verdict.score >= limits.wrapped else None
     if verdict.score >= limits.retype and probs.get(model_class(main_type), 0.0) < limits.keep:
         return "retype"
     return None
