@@ -235,7 +235,7 @@ def combined_types(ex: Example, probs: dict[str, float], limits: Any) -> set[str
 
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others)
+    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others, ex.main_read)
     if action == "add":
         return {verdict.label}
     if action == "retype" and ex.main_type is not None:
@@ -254,7 +254,7 @@ def main_label(ex: Example, probs: dict[str, float] | None, limits: Any) -> str:
         return rules
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others) else rules
+    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others, ex.main_read) else rules
 
 
 def set_f1(pairs: list[tuple[set[str], set[str]]]) -> float:

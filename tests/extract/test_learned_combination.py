@@ -29,6 +29,14 @@ def test_a_wrapped_trigger_is_retyped_only_as_sure_as_its_own_threshold() -> Non
     # the model's label is the rules' own class, or another rule event's type: nothing to retype
     assert decide(SURE, PROBS, "REJECT", False, limits) is None
     assert decide(SURE, PROBS, "AGREE", False, limits, frozenset({"REJECT"})) is None
+    # a status rule typed it: "agreed to a truce" (trigger AGREE, the rules output CONCEDE with the
+    # nested truce and its status) and "will withdraw" (RETREAT read as CONCEDE, PLOVER's rule for an
+    # announced withdrawal; the golden announced-withdrawal case) stay as the rules read them
+    truce = Verdict("YIELD", 0.95, "AGREE", 0.02)
+    assert decide(truce, {"YIELD": 0.95, "AGREE": 0.02}, "AGREE", False, limits, main_read="CONCEDE") is None
+    assert decide(truce, {"YIELD": 0.95, "AGREE": 0.02}, "AGREE", False, limits, main_read="AGREE") == "retype"
+    announced = Verdict("AGREE", 0.96, "REJECT", 0.01)
+    assert decide(announced, {"AGREE": 0.96}, "RETREAT", False, limits, main_read="CONCEDE") is None
 
 
 def test_thresholds_without_a_wrapped_limit_never_retype_a_wrapped_trigger() -> None:

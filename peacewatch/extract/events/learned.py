@@ -300,15 +300,17 @@ def other_types(found: list[Found], main: Found | None) -> frozenset[str]:
 
 
 def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, plain: bool,
-           limits: Thresholds, others: frozenset[str] = frozenset()) -> str | None:
+           limits: Thresholds, others: frozenset[str] = frozenset(), main_read: str | None = None) -> str | None:
     """What the model changes in a sentence: 'add', 'retype' or None (the rules stand).
 
     ``main_type`` is the rules' type of the main event (None: the rules found nothing); ``plain``
     whether that event is a bare trigger (no wrapper, no nested action) the model may retype;
     ``others`` the types of the sentence's other rule events: a label among them is what the model
     read there ("with Türkiye lending its support, Azerbaijan liberated …"), no reason to retype.
-    A wrapped trigger ("failed to reach agreement", "decided to ease restrictions") is retyped only
-    when the model is as sure as ``limits.wrapped``.
+    A wrapped trigger ("failed to reach agreement") is retyped only when the model is as sure as
+    ``limits.wrapped`` and no status rule changed its type (``main_read``, the type the rules
+    output: "will withdraw" stays CONCEDE, as PLOVER codes an announced withdrawal, and "agreed to a
+    truce" CONCEDE with its nested truce and its status).
     """
     if verdict.label == NONE:
         return None
@@ -317,7 +319,10 @@ def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, pla
     if model_class(main_type) == verdict.label or verdict.label in others:
         return None
     if not plain:
-        return "retype" if verdict.score >= limits.wrapped else None
+        # a status rule typed it ("will withdraw" is CONCEDE, "agreed to a truce" CONCEDE): a coding
+        # rule the model's one label cannot read, whatever it says
+        by_status = main_read is not None and main_read != main_type
+        return "retype" if verdict.score >= limits.wrapped and not by_status else None
     if verdict.score >= limits.retype and probs.get(model_class(main_type), 0.0) < limits.keep:
         return "retype"
     return None
