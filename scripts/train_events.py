@@ -39,8 +39,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 GRID_ADD = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 # A retype overrides a rule that named the type: it needs a majority (below 0.5 the seed article and
-# the golden expectations lose implemented withdrawals and protests to weak guesses).
-GRID_RETYPE = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+# the golden expectations lose implemented withdrawals and protests to weak guesses), and since the
+# fourth round 0.6 (at 0.5 the retrained model took "Under the deal, the rebels withdrew from the
+# northern towns" for SANCTION at 0.54: an implemented withdrawal lost again; docs/events.md).
+GRID_RETYPE = (0.6, 0.7, 0.8, 0.9, 1.01)
 GRID_KEEP = (0.05, 0.1, 0.2, 0.3, 0.5, 1.01)
 # Retyping a wrapped trigger (a wrapper, nested action or status rule typed it) needs a surer model:
 # at 0.8 the PLOVER tuning half lost 0.02 (docs/events.md); 1.01 never.
