@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod"})
 COORDINATION = frozenset({"and", "or", ",", "&"})
 # Government nouns that, with a state, are the state itself ("the Turkish government").
-STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers".split())
+STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers junta".split())
 # Words that make a region's authorities separatist ones (sector REB).
 BREAKAWAY = frozenset("de facto separatist breakaway self-proclaimed rebel unrecognized unrecognised".split())
 
@@ -159,12 +159,16 @@ def _demonyms(w: Work, code: str) -> tuple[str, ...]:
     return row.demonyms if row is not None else ()
 
 
-def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
-    """'the pair', 'both parties', 'the two countries' → the two sides named last (see ``dyads``)."""
+def pairs(w: Work, heads: dict[str, frozenset[str]], spacy_sides: bool = False) -> None:
+    """'the pair', 'both parties', 'the two countries' → the two sides named last (see ``dyads``).
+    Run again once spaCy's other names are read (``spacy_sides``), it takes only the pairs left where
+    one side is such a name ("the government and the Northern Liberation Front signed …")."""
     doc = w.doc
     keys = dyads.token_keys(w)
     third = dyads.third_parties(w, keys)
     cued = dyads.cued_dyads(w, keys, third)
+    if spacy_sides:
+        cued = [c for c in cued if c[1].startswith("spacy:") or c[2].startswith("spacy:")]
     for t in doc:
         needs = heads.get(t.lower_)
         if needs is None or t.i in w.claimed:
@@ -176,6 +180,8 @@ def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
         if found is None:
             continue
         a, b, reason = found
+        if spacy_sides and not (a.startswith("spacy:") or b.startswith("spacy:")):
+            continue
         names = " and ".join(w.entities[k].name for k in (a, b))
         key = "pair:" + "+".join(sorted((a, b)))
         states = a.startswith("state:") and b.startswith("state:")
