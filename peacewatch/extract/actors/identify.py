@@ -20,7 +20,19 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, phrases, tables
+from . import (
+    acronyms,
+    affiliation,
+    collectives,
+    consistency,
+    focus,
+    headlines,
+    institutions,
+    officials,
+    persons,
+    phrases,
+    tables,
+)
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -42,7 +54,8 @@ AGENTIVE_SUFFIX = ("-brokered", "-led", "-backed", "-sponsored", "-mediated", "-
 def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention], list[Entity]]:
     names, terms = lex.scan(doc, day)
     w = Work(doc, day, [], terms)
-    w.names = _keep(w, names)
+    defined = acronyms.defined(doc)
+    w.names = _keep(w, acronyms.foreign_readings(w, names, defined))
     headlines.adjacent_persons(w)
     headlines.add_persons(w)
     persons.titled_persons(w)
@@ -62,6 +75,7 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     consistency.propagate(w)
     consistency.vote(w)
     consistency.slashed(w)
+    acronyms.link(w, defined, in_focus.state, in_focus.armed_home())
     collectives.pairs(w, tables.pair_heads(), spacy_sides=True)  # a side named by spaCy alone ("the X Front")
     phrases.loyal_collectives(w)
     institutions.back_references(w)

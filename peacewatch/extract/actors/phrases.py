@@ -61,6 +61,23 @@ def backer_start(w: Work, start: int) -> int:
     return span.start if span is not None else start
 
 
+# spaCy labels of names a capitalized collective noun may be a word of ("People's Progressive Party").
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+def in_a_name(w: Work, tm: TermMatch, after_only: bool = False) -> bool:
+    """Whether a capitalized collective noun, not opening its sentence, is a word of a longer spaCy
+    organization (or other) name: "the People's Progressive Party" is a party, not people. With
+    ``after_only``, only a name running on past the noun counts ("Cameroon People's Democratic
+    Movement", not "Ukrainian Armed Forces")."""
+    doc = w.doc
+    first = doc[tm.start]
+    if tm.term.kind != "group" or not first.is_title or first.is_sent_start or first.ent_type_ not in NAME_LABELS:
+        return False
+    ent = next((e for e in doc.ents if e.start <= tm.start < e.end), None)
+    return ent is not None and (ent.end > tm.end or (not after_only and ent.start < tm.start))
+
+
 def left_start(w: Work, start: int, end: int) -> int:
     """The first token of the collective ``start:end`` with its lowercase modifiers ("other armed
     groups", "medical officials"); never past a determiner, number, name or claimed token."""
