@@ -56,7 +56,8 @@ CAMEROON = ("Cameroon's defence ministry said the Ambazonia Defence Forces (ADF)
 
 def test_the_text_s_own_acronym_wins_over_a_table_s(pipe) -> None:  # type: ignore[no-untyped-def]
     r = run(pipe, CAMEROON)
-    full = entity_of(r, "the Ambazonia Defence Forces")
+    [full_name] = [m.text for m in r.mentions if m.text.endswith("Ambazonia Defence Forces")]
+    full = entity_of(r, full_name)
     assert (full.kind, full.code, full.sector) == ("armed_group", "CMR", "REB")
     assert {m.entity for m in r.mentions if m.text == "ADF"} == {full.id}  # not Uganda's Allied Democratic Forces
 
@@ -85,3 +86,13 @@ def test_a_spokesman_of_a_defined_acronym_speaks_for_it(pipe) -> None:  # type: 
                   "The SRA's spokesman, Ahmed Diallo, said the group would fight on.")
     assert entity_of(r, "Ahmed Diallo").code == "MLI"
     assert entity_of(r, "SRA").id == entity_of(r, "The Sahel Revolutionary Army").id
+
+
+def test_a_translated_full_name_is_the_table_s_body(pipe) -> None:  # type: ignore[no-untyped-def]
+    # the Portuguese name of the ELN, whose table alias is the Spanish one: the same body, not a new one
+    r = run(pipe, "Colombia's government met the Exército de Libertação Nacional (ELN) in Caracas. The ELN "
+                  "said talks would go on.")
+    codes = {(entity_of(r, "ELN").kind, entity_of(r, "ELN").code)}
+    assert codes == {("armed_group", "COL")}
+    full = [m for m in r.mentions if m.text.endswith("Exército de Libertação Nacional")]
+    assert full and {m.entity for m in full} == {entity_of(r, "ELN").id}

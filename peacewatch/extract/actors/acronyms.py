@@ -15,6 +15,8 @@ document the text's own definition wins:
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -80,55 +82,83 @@ def _full_name_start(doc: Doc, end: int, acronym: str) -> int | None:
 
 
 def foreign_readings(w: Work, names: list[Match], definitions: list[Definition]) -> list[Match]:
-    """``names`` without table readings of a defined acronym that the tables give another full name."""
+    """``names`` without table readings of a defined acronym whose table names are not the full name
+    the text gives ("Ambazonia Defence Forces (ADF)" is not the table's Allied Democratic Forces; the
+    Portuguese "Exército de Libertação Nacional (ELN)" is its Spanish alias, ``_same_name``)."""
     doc = w.doc
-    full = {d.acronym: _bare(doc[d.start:d.end].text) for d in definitions}
+    full = {d.acronym: doc[d.start:d.end].text for d in definitions}
     kept = []
     for m in names:
         form = doc[m.start:m.end].text
         entry = m.item.entry
-        if form in full and entry is not None and full[form] not in {_bare(n) for n in (entry.name, *entry.aliases)}:
-            continue  # "Ambazonia Defence Forces (ADF)": not the table's Allied Democratic Forces
+        if form in full and entry is not None \
+                and not any(_same_name(full[form], n) for n in (entry.name, *entry.aliases)):
+            continue
         kept.append(m)
     return kept
 
 
-def _bare(name: str) -> str:
-    name = name.casefold()
-    return name[4:] if name.startswith("the ") else name
+def _stems(name: str) -> list[str]:
+    """The content words of a name, without accents, cut to their first four letters."""
+    plain = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return [word[:4] for word in re.findall(r"[a-z0-9]+", plain) if word not in SMALL]
+
+
+def _same_name(full: str, known: str) -> bool:
+    """Whether a full name and a table's name are one name, spelled alike or translated alike: at
+    least half the full name's words begin as a word of the table's name does."""
+    words, other = _stems(full), set(_stems(known))
+    return bool(words) and 2 * sum(word in other for word in words) >= len(words)
 
 
 def link(w: Work, definitions: list[Definition], in_focus: str | None, armed_home: str | None) -> None:
     """The full name's entity for every definition, and each later acronym as a mention of it."""
     for d in definitions:
-        key = _full_name(w, d, in_focus, armed_home)
-        if key is None:
+        known = _table_reading(w, d)
+        key = _full_name(w, d, in_focus, armed_home, known)
+        if key is None or key == known:
             continue
         for t in w.doc[d.end + 1:]:
             if t.text == d.acronym:
                 _acronym_mention(w, t.i, key, d)
 
 
-def _full_name(w: Work, d: Definition, in_focus: str | None, armed_home: str | None) -> str | None:
-    """The entity key of the full name: of the mention over it (a leading "the" aside), else of a new
-    mention read by its head word (the mentions of its words dropped, a state or place in it kept)."""
+def _table_reading(w: Work, d: Definition) -> str | None:
+    """The entity key of a table entry the defined acronym is read as (kept by ``foreign_readings``
+    because its table names are the full name)."""
+    doc = w.doc
+    uses = {t.idx for t in doc[d.end + 1:] if t.text == d.acronym}
+    return next((m.entity for m in w.mentions if m.start in uses and (m.entity or "").startswith("entry:")), None)
+
+
+def _full_name(w: Work, d: Definition, in_focus: str | None, armed_home: str | None,
+               known: str | None) -> str | None:
+    """The entity key of the full name: of the mention over it (a leading "the" aside; taken as the
+    table's entry when the acronym is one, ``known``), else of a new mention read by its head word
+    (the mentions of its words dropped, a state or place in it kept)."""
     doc = w.doc
     span = doc[d.start:d.end]
     for m in w.mentions:
         if m.entity and m.end == span.end_char and m.start in (span.start_char, _the_before(doc, d.start)):
+            if known is not None and not m.entity.startswith("entry:"):
+                m.entity = known  # "Exército de Libertação Nacional (ELN)": the table's ELN
             return m.entity
     inside = [m for m in w.mentions if span.start_char <= m.start and m.end <= span.end_char]
     if any(w.entities.get(m.entity or "") is not None and w.entities[m.entity or ""].kind == "person"
            for m in inside):
         return None  # a person's name with initials is no organization
-    headed = institutions.by_head_word(span, _named_state(w, inside), in_focus, armed_home)
-    kind, code, sector, how = headed if headed is not None else ("organization", None, None, "no head word")
     for m in inside:
         ent = w.entities.get(m.entity or "")
         if ent is None or ent.kind not in NESTED:
             w.mentions.remove(m)
+    why = f"full name defined for {d.acronym!r}"
+    if known is not None:
+        w.mention(d.start, d.end, "ORG", known, f"{why}, which the tables know")
+        return known
+    headed = institutions.by_head_word(span, _named_state(w, inside), in_focus, armed_home)
+    kind, code, sector, how = headed if headed is not None else ("organization", None, None, "no head word")
     key = f"acronym:{d.acronym}:{span.text.casefold()}"
-    why = f"full name defined for {d.acronym!r}; {how}"
+    why = f"{why}; {how}"
     w.entity(key, Entity("", span.text, kind, code, sector, why=why))
     w.mention(d.start, d.end, "ORG", key, why)
     return key

@@ -38,7 +38,7 @@ def modified_agent(w: Work, m: Match) -> tuple[int, TermMatch] | None:
         tm = w.terms.get(k)
         # the term may run past the head noun it starts at ("Ukrainian prisoners of war")
         if tm is not None and (tm.end <= max(stop, k + 1) or tm.start == head.i) and w.free(tm.start, tm.end):
-            if phrases.in_a_name(w, tm, after_only=True):
+            if phrases.in_a_name(w, tm):
                 return None  # "Cameroon People's Democratic Movement" is a party, not Cameroon's people
             return (tm.end, tm) if not _other_name(doc, m.start, k) else None
         k += 1

@@ -183,7 +183,8 @@ def collectives(w: Work, focus: Focus) -> None:
     ("people of Barrancas", "medical officials in Gaza"); see ``phrases``."""
     for _, tm in sorted(w.terms.items()):
         term = tm.term
-        if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT or phrases.in_a_name(w, tm):
+        if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT \
+                or phrases.in_a_name(w, tm):
             continue
         armed = term.sector in ARMED
         if armed and focus.armed and _names_a_group(w, tm):

@@ -65,17 +65,16 @@ def backer_start(w: Work, start: int) -> int:
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 
 
-def in_a_name(w: Work, tm: TermMatch, after_only: bool = False) -> bool:
-    """Whether a capitalized collective noun, not opening its sentence, is a word of a longer spaCy
-    organization (or other) name: "the People's Progressive Party" is a party, not people. With
-    ``after_only``, only a name running on past the noun counts ("Cameroon People's Democratic
-    Movement", not "Ukrainian Armed Forces")."""
+def in_a_name(w: Work, tm: TermMatch) -> bool:
+    """Whether a capitalized collective noun, not opening its sentence, is a word of a spaCy
+    organization (or other) name that runs on past it: "the People's Progressive Party" is a party,
+    not people ("Ukrainian Armed Forces", a headline's "… Say Officials" end in the noun: not these)."""
     doc = w.doc
     first = doc[tm.start]
     if tm.term.kind != "group" or not first.is_title or first.is_sent_start or first.ent_type_ not in NAME_LABELS:
         return False
     ent = next((e for e in doc.ents if e.start <= tm.start < e.end), None)
-    return ent is not None and (ent.end > tm.end or (not after_only and ent.start < tm.start))
+    return ent is not None and ent.end > tm.end
 
 
 def left_start(w: Work, start: int, end: int) -> int:
