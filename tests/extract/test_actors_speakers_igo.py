@@ -47,3 +47,14 @@ def test_a_person_in_office_keeps_the_office_s_code(pipe) -> None:  # type: igno
     # the dictionary row holds on the document's date: a body named after the name does not override it
     r = run(pipe, "Sergei Lavrov, who met the African Union envoy, said the talks would resume.")
     assert entity_of(r, "Sergei Lavrov").code == "RUS"
+
+
+def test_with_no_date_an_office_that_ended_gives_way_to_the_body(pipe) -> None:  # type: ignore[no-untyped-def]
+    # an undated document reads a person by their latest row; a row whose office has ended is no
+    # longer what they speak for when the text names a body around them
+    from tests.extract.annotate import annotated
+
+    r = annotated(pipe, "Olusegun Obasanjo, the African Union's envoy, opened the talks. \"We are here to end "
+                        "this war,\" he said.")
+    assert entity_of(r, "Olusegun Obasanjo").code == "IGO"
+    assert set(_speaker_codes(r)) == {"IGO"}

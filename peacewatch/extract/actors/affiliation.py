@@ -20,6 +20,11 @@ name beside an unrelated actor is left alone. The person takes, in this order:
 3. for "its" / "their" in the phrase, the last actor (not a person, place or dateline) named before
    it, the subject of its clause first ("Tigrayan forces withdrew … Their spokesman").
 
+A person coded only by an office they no longer hold (a dictionary row out of date, "former
+President X") is read the same way, but only a body named around the name now (an IGO, an
+organization, an armed group; not a state) changes their code: "Olusegun Obasanjo, the African
+Union's envoy," speaks for the AU.
+
 This runs after every other rule has made its mentions (the state institutions of the state in
 focus among them) and before the default that gives a person with no affiliation the state in
 focus. Every ``why`` says "introduced as".
@@ -63,14 +68,14 @@ def introduced_persons(w: Work) -> None:
 
 
 # What the ``why`` of a person coded by an office they no longer hold says (``persons``, ``lexicon``).
-STALE = ("(a past office)", "(not in that office on this date)")
+STALE = ("(a past office)", "(not in that office on this date)", "(an office that ended")
 
 
 def stale(ent: Entity) -> bool:
     """Whether a person's code comes only from an office they no longer hold: a dictionary row out of
-    date, or a title with "former"; the body that introduces them now ("the African Union's envoy,
-    former Nigerian President X") is what they speak for (the coding guide: an IGO's officials
-    acting as such take its code)."""
+    date (or, with no date, a row whose office ended), or a title with "former"; the body that
+    introduces them now ("the African Union's envoy, former Nigerian President X") is what they
+    speak for (the coding guide: an IGO's officials acting as such take its code)."""
     return any(mark in ent.why for mark in STALE) and "introduced as" not in ent.why
 
 
