@@ -20,6 +20,11 @@ name beside an unrelated actor is left alone. The person takes, in this order:
 3. for "its" / "their" in the phrase, the last actor (not a person, place or dateline) named before
    it, the subject of its clause first ("Tigrayan forces withdrew … Their spokesman").
 
+A person coded only by an office they no longer hold (a dictionary row out of date, "former
+President X") is read the same way, but only a body named around the name now (an IGO, an
+organization, an armed group; not a state) changes their code: "Olusegun Obasanjo, the African
+Union's envoy," speaks for the AU.
+
 This runs after every other rule has made its mentions (the state institutions of the state in
 focus among them) and before the default that gives a person with no affiliation the state in
 focus. Every ``why`` says "introduced as".
@@ -53,11 +58,25 @@ def introduced_persons(w: Work) -> None:
         if ent is None or ent.kind != "person" or ent.id in seen or m.label == "PRON":
             continue
         seen.add(ent.id)
-        if ent.code is not None:
+        if ent.code is not None and not stale(ent):
             continue
         phrase = _phrase(w, m)
         if phrase and any(k in w.terms and w.terms[k].term.kind == "person" for k in phrase):
             _affiliate(w, ent, m, phrase)
+        if ent.code is not None and stale(ent):
+            _body_after(w, ent, m)
+
+
+# What the ``why`` of a person coded by an office they no longer hold says (``persons``, ``lexicon``).
+STALE = ("(a past office)", "(not in that office on this date)", "(an office that ended")
+
+
+def stale(ent: Entity) -> bool:
+    """Whether a person's code comes only from an office they no longer hold: a dictionary row out of
+    date (or, with no date, a row whose office ended), or a title with "former"; the body that
+    introduces them now ("the African Union's envoy, former Nigerian President X") is what they
+    speak for (the coding guide: an IGO's officials acting as such take its code)."""
+    return any(mark in ent.why for mark in STALE) and "introduced as" not in ent.why
 
 
 def _phrase(w: Work, m: Mention) -> list[int]:
@@ -86,12 +105,44 @@ def _under(t: Token, top: Token) -> bool:
 
 def _affiliate(w: Work, ent: Entity, m: Mention, phrase: list[int]) -> None:
     inside = _mentions_in(w, phrase, ent.id)
-    found = _coded(w, inside) or _institution(w, phrase, m.start) or _possessor(w, phrase)
+    if ent.code is not None:  # coded by a past office: only a body named around the name now says more
+        found = _coded(w, inside)
+        if found is None or found[0] == ent.code:
+            return
+        ent.sector = "IGO" if found[0] == "IGO" else None
+    else:
+        found = _coded(w, inside) or _institution(w, phrase, m.start) or _possessor(w, phrase)
     if found is None:
         return
     code, what = found
     ent.code = code
     ent.why = f"{ent.why}; introduced as {what}"
+
+
+# Bodies whose naming right after a person says whom a person out of office speaks for now.
+NOW_BODIES = frozenset({"igo", "organization", "armed_group"})
+# Tokens that close the words set off after a name ("X, who heads the AU panel, said").
+CLOSE = frozenset({",", ".", ";", ":", "(", ")", "\"", "\u201c", "\u201d"})
+
+
+def _body_after(w: Work, ent: Entity, m: Mention) -> None:
+    """A person out of office with the words set off after their name naming a body ("Olusegun
+    Obasanjo, who heads the African Union panel,", "…, the AU's High Representative,"): that body's
+    code (a state there names where they come from, not what they speak for)."""
+    doc = w.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return
+    stop = next((k for k in range(span.end + 1, min(span.end + 1 + REACH, len(doc))) if doc[k].text in CLOSE), None)
+    if stop is None:
+        return
+    inside = _mentions_in(w, list(range(span.end + 1, stop)), ent.id)
+    body = next((w.entities[x.entity or ""] for x in inside if w.entities.get(x.entity or "") is not None
+                 and w.entities[x.entity or ""].kind in NOW_BODIES and w.entities[x.entity or ""].code), None)
+    if body is None or body.code == ent.code:
+        return
+    ent.code, ent.sector = body.code, "IGO" if body.code == "IGO" else body.sector
+    ent.why = f"{ent.why}; introduced as of {body.name!r} ({body.code}), set off after the name"
 
 
 def _mentions_in(w: Work, phrase: list[int], own: str) -> list[Mention]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import dyads, persons
+from . import dyads, persons, phrases
 from .lexicon import Match, TermMatch
 from .work import Work
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod"})
 COORDINATION = frozenset({"and", "or", ",", "&"})
 # Government nouns that, with a state, are the state itself ("the Turkish government").
-STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers".split())
+STATE_ITSELF = frozenset("government administration authorities regime leadership cabinet rulers junta".split())
 # Words that make a region's authorities separatist ones (sector REB).
 BREAKAWAY = frozenset("de facto separatist breakaway self-proclaimed rebel unrecognized unrecognised".split())
 
@@ -38,6 +38,8 @@ def modified_agent(w: Work, m: Match) -> tuple[int, TermMatch] | None:
         tm = w.terms.get(k)
         # the term may run past the head noun it starts at ("Ukrainian prisoners of war")
         if tm is not None and (tm.end <= max(stop, k + 1) or tm.start == head.i) and w.free(tm.start, tm.end):
+            if phrases.in_a_name(w, tm):
+                return None  # "Cameroon People's Democratic Movement" is a party, not Cameroon's people
             return (tm.end, tm) if not _other_name(doc, m.start, k) else None
         k += 1
     return None
@@ -159,12 +161,16 @@ def _demonyms(w: Work, code: str) -> tuple[str, ...]:
     return row.demonyms if row is not None else ()
 
 
-def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
-    """'the pair', 'both parties', 'the two countries' → the two sides named last (see ``dyads``)."""
+def pairs(w: Work, heads: dict[str, frozenset[str]], spacy_sides: bool = False) -> None:
+    """'the pair', 'both parties', 'the two countries' → the two sides named last (see ``dyads``).
+    Run again once spaCy's other names are read (``spacy_sides``), it takes only the pairs left where
+    one side is such a name ("the government and the Northern Liberation Front signed …")."""
     doc = w.doc
     keys = dyads.token_keys(w)
     third = dyads.third_parties(w, keys)
     cued = dyads.cued_dyads(w, keys, third)
+    if spacy_sides:
+        cued = [c for c in cued if _late(c[1]) or _late(c[2])]
     for t in doc:
         needs = heads.get(t.lower_)
         if needs is None or t.i in w.claimed:
@@ -176,12 +182,20 @@ def pairs(w: Work, heads: dict[str, frozenset[str]]) -> None:
         if found is None:
             continue
         a, b, reason = found
+        if spacy_sides and not (_late(a) or _late(b)):
+            continue
         names = " and ".join(w.entities[k].name for k in (a, b))
         key = "pair:" + "+".join(sorted((a, b)))
         states = a.startswith("state:") and b.startswith("state:")
         why = f"collective {doc[start:t.i + 1].text!r} → {reason}"
         w.entity(key, Entity("", names, "group", None, "GOV" if states else None, why=why, members=[a, b]))
         w.mention(start, t.i + 1, "NORP", key, why)
+
+
+def _late(key: str) -> bool:
+    """Whether an entity key is of a name read after the first pass of ``pairs`` (spaCy's other
+    names, acronyms defined in the text)."""
+    return key.startswith(("spacy:", "acronym:"))
 
 
 def _determiner_start(doc: Doc, i: int, needs: frozenset[str]) -> int | None:

@@ -31,7 +31,7 @@ from .tables import DATELINE
 from .work import Work, state_rows
 
 # Government nouns that, with "the" and no state, are the state in focus.
-GOVERNMENT = frozenset({"government", "authorities", "administration", "regime", "leadership", "cabinet"})
+GOVERNMENT = frozenset({"government", "authorities", "administration", "regime", "leadership", "cabinet", "junta"})
 # Sectors of unnamed collectives that belong to the government side rather than to where fighting is.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 ARMED = frozenset({"REB", "PRM"})
@@ -52,6 +52,18 @@ class Focus:
     armed: bool = False  # whether the side is an armed group's (else it is the state in focus)
     theatre: str | None = None  # the state whose places are named most (``theatre``)
     theatre_why: str = "no theatre"
+    # The one state named as an actor when nothing is in focus, if no other state is named at all and
+    # the places named are its own (or none): what armed collectives, named armed groups and
+    # "the government" default to (a bare "troops" does not: ``MIN_MENTIONS`` stands for it).
+    sole: str | None = None
+
+    def armed_home(self) -> str | None:
+        """Where an unnamed armed collective fights: the side in focus, else the theatre, else the sole state."""
+        return self.side or self.theatre or self.sole
+
+    def government(self) -> str | None:
+        """Whose "the government" is: the state in focus, else the sole state."""
+        return self.state or self.sole
 
 
 def find(w: Work) -> Focus:
@@ -83,10 +95,23 @@ def find(w: Work) -> Focus:
         state = None
     why = f"state in focus {state} ({states[state]} mentions)" if state else "no state in focus"
     where, where_why = theatre.find(w)
+    sole = _sole(states, where, theatre.named_states(w)) if state is None else None
+    if sole is not None:
+        why = f"{why}; {sole} the only state named"
     if fighting is not None:
         return Focus(state, fighting, f"{why}; side in focus {fighting} (armed group named {armed[fighting]}×)",
-                     armed=True, theatre=where, theatre_why=where_why)
-    return Focus(state, state, why, theatre=where, theatre_why=where_why)
+                     armed=True, theatre=where, theatre_why=where_why, sole=sole)
+    return Focus(state, state, why, theatre=where, theatre_why=where_why, sole=sole)
+
+
+def _sole(states: Counter[str], where: str | None, placed: set[str]) -> str | None:
+    """The one state named as an actor, when no other state is named as an actor or a place and the
+    theatre, if any, is that state ("The Mozambican government and the Northern Liberation Front
+    signed a ceasefire in Maputo …": the rebels and "the government" are Mozambique's)."""
+    if len(states) != 1:
+        return None
+    [code] = states
+    return code if placed <= {code} and where in (None, code) else None
 
 
 def resolve_unnamed(w: Work) -> Focus:
@@ -101,20 +126,22 @@ def resolve_unnamed(w: Work) -> Focus:
 
 
 def the_government(w: Work, focus: Focus) -> None:
-    """'the government', 'the authorities', 'the federal government' with no state → the state in focus."""
-    if focus.state is None:
+    """'the government', 'the authorities', 'the federal government' with no state → the state in focus
+    (else the only state named)."""
+    code = focus.government()
+    if code is None:
         return
     doc = w.doc
     for i, tm in sorted(w.terms.items()):
         if tm.term.term not in GOVERNMENT or not w.free(tm.start, tm.end):
             continue
         start = _definite_start(w, i)
-        if start is None:
-            continue
-        key = w.state(focus.state, f"state in focus: {focus.why}")
+        if start is None or _government_forces(w, tm.end) is not None:
+            continue  # "the government forces" are the state's forces (``collectives``)
+        key = w.state(code, f"state in focus: {focus.why}")
         text = doc[start:tm.end].text
         w.mention(start, tm.end, "ORG", key, f"{text!r} with no state named → {focus.why}")
-        _government_s(w, tm.end, focus.state, doc[start].idx)
+        _government_s(w, tm.end, code, doc[start].idx)
 
 
 def _government_s(w: Work, k: int, code: str, start: int) -> None:
@@ -156,7 +183,8 @@ def collectives(w: Work, focus: Focus) -> None:
     ("people of Barrancas", "medical officials in Gaza"); see ``phrases``."""
     for _, tm in sorted(w.terms.items()):
         term = tm.term
-        if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT:
+        if term.kind != "group" or not w.free(tm.start, tm.end) or term.term in GOVERNMENT \
+                or phrases.in_a_name(w, tm):
             continue
         armed = term.sector in ARMED
         if armed and focus.armed and _names_a_group(w, tm):
@@ -165,14 +193,22 @@ def collectives(w: Work, focus: Focus) -> None:
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
             continue
+        if armed and not focus.armed:
+            fights_in = phrases.armed_located(w, tm)
+            if fights_in is not None:
+                _collective(w, tm, fights_in.code, focus, armed, fights_in)
+                continue
         if term.term in OWNED:
             continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
         if term.term in HELD and not focus.armed:
             continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
             code = focus.state
+            if _government_forces(w, tm.start) is not None:
+                _government_collective(w, tm, focus)
+                continue
         elif armed or focus.armed:
-            code = focus.side or (focus.theatre if armed else None)
+            code = focus.armed_home() if armed else focus.side
         else:
             code = _unarmed(term.term, term.sector, focus)
         if code is None and not armed:
@@ -194,6 +230,28 @@ def placed_institutions(w: Work) -> None:
         why = f"{tm.term.term!r} ({tm.term.sector}) {place.why}: of that place ({place.code})"
         w.entity(key, Entity("", doc[start:tm.end].text, "organization", place.code, tm.term.sector, why=why))
         w.mention(start - 1, place.end, "ORG", key, why)
+
+
+def _government_forces(w: Work, k: int) -> TermMatch | None:
+    """The forces, troops or soldiers starting at token ``k`` right after "government" ("government
+    forces", "government troops"), if any."""
+    tm = w.terms.get(k)
+    if k == 0 or w.doc[k - 1].lower_ != "government" or tm is None or tm.start != k:
+        return None
+    return tm if tm.term.kind == "group" and tm.term.sector in STATE_SECTORS else None
+
+
+def _government_collective(w: Work, tm: TermMatch, focus: Focus) -> None:
+    """'government forces', 'government troops': the forces of the state in focus (else of the only
+    state named), one mention over "government" and the noun; with no such state, no mention."""
+    code = focus.government()
+    if code is None or not w.free(tm.start - 1, tm.end):
+        return
+    term, start = tm.term, tm.start - 1
+    key = f"group:{code}:{term.sector}:{term.term}"
+    why = f"'government {term.term}' ({term.sector}): the forces of the {focus.why}"
+    w.entity(key, Entity("", w.doc[start:tm.end].text, "group", code, term.sector, why=why))
+    w.mention(start, tm.end, "NORP", key, f"government {term.term!r} → {code} in focus")
 
 
 # Sectors of collectives that, with no armed group named, are the state in focus's own people:
@@ -244,6 +302,8 @@ def _collective(w: Work, tm: TermMatch, code: str | None, focus: Focus, armed: b
     delegation": an organization of the armed side)."""
     term = tm.term
     start, end = phrases.left_start(w, tm.start, tm.end), tm.end
+    if armed:
+        start = phrases.backer_start(w, start)
     kind = "armed_group" if armed else "group"
     noun = term.term
     office = phrases.institution_after(w, tm) if armed else None

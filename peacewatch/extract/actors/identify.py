@@ -20,7 +20,19 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from . import affiliation, collectives, consistency, focus, headlines, institutions, officials, persons, phrases, tables
+from . import (
+    acronyms,
+    affiliation,
+    collectives,
+    consistency,
+    focus,
+    headlines,
+    institutions,
+    officials,
+    persons,
+    phrases,
+    tables,
+)
 from .lexicon import Lexicon, Match, glued_possessive
 from .tables import DATELINE
 from .work import Work
@@ -35,13 +47,15 @@ LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP":
 CONTAINER_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 AGREEING_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
 LOCATIVE = frozenset("in at near outside inside around across throughout within into from".split())
-AGENTIVE_SUFFIX = ("-brokered", "-led", "-backed", "-sponsored", "-mediated", "-made", "-drafted")
+AGENTIVE_SUFFIX = ("-brokered", "-led", "-backed", "-sponsored", "-mediated", "-made", "-drafted", "-supported",
+                   "-funded", "-armed", "-allied")
 
 
 def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention], list[Entity]]:
     names, terms = lex.scan(doc, day)
     w = Work(doc, day, [], terms)
-    w.names = _keep(w, names)
+    defined = acronyms.defined(doc)
+    w.names = _keep(w, acronyms.foreign_readings(w, names, defined))
     headlines.adjacent_persons(w)
     headlines.add_persons(w)
     persons.titled_persons(w)
@@ -61,6 +75,9 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     consistency.propagate(w)
     consistency.vote(w)
     consistency.slashed(w)
+    acronyms.link(w, defined, in_focus.state, in_focus.armed_home())
+    collectives.pairs(w, tables.pair_heads(), spacy_sides=True)  # a side named by spaCy alone ("the X Front")
+    phrases.loyal_collectives(w)
     institutions.back_references(w)
     focus.state_institutions(w, in_focus)
     persons.definite_offices(w)
@@ -161,6 +178,8 @@ def _place_or_org(w: Work, m: Match) -> None:
     code = item.code if item.code in _codes() else None
     if code is not None and item.kind in ("state", "demonym", "capital", "region") and not _anti(w, m):
         found = collectives.modified_agent(w, m)
+        if found is not None and found[1].term.sector in ARMED_SECTORS and _backing(w, m):
+            found = None  # "Nigerian-backed militia": the backer's proxies fight elsewhere (``focus``)
         if found is not None and w.free(m.start, found[0]):
             collectives.agent_group(w, m, found[0], found[1], code)
             return
@@ -215,6 +234,14 @@ def _agentive(w: Work, m: Match) -> bool:
     )
 
 
+ARMED_SECTORS = frozenset({"REB", "PRM"})
+
+
+def _backing(w: Work, m: Match) -> bool:
+    doc = w.doc
+    return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in phrases.BACKING
+
+
 def _entry_label(kind: str) -> str:
     return {"person": "PERSON", "group": "NORP", "state": "GPE", "place": "GPE"}.get(kind, "ORG")
 
@@ -240,7 +267,8 @@ def _other_spacy_names(w: Work, in_focus: focus.Focus) -> None:
         if owner is not None:
             code, sector, how = owner
             why = f"{why}; {how}"
-        headed = institutions.by_head_word(ent, code, in_focus.state) if ent.label_ == "ORG" else None
+        headed = institutions.by_head_word(ent, code, in_focus.state, in_focus.armed_home()) \
+            if ent.label_ == "ORG" else None
         if headed is not None:
             kind, code, sector, how = headed
             why = f"{why}; {how}"

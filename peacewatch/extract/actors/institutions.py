@@ -215,10 +215,12 @@ def _last_institution(w: Work, before: int, words: tuple[str, ...]) -> str | Non
     return best[1] if best else None
 
 
-def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str, str | None, str, str] | None:
+def by_head_word(ent: Span, code: str | None, in_focus: str | None,
+                 armed_home: str | None = None) -> tuple[str, str | None, str, str] | None:
     """(kind, code, sector, why) of a spaCy organization name that says what it is: "… Liberation
     Front", "… Brigades", and "… Army" / "… Forces" with no state in the name are armed groups (REB)
-    of the state named in them, else of the state in focus; "Ministry of …", "… Party", "Pakistan
+    of the state named in them, else of the state in focus, else of where unnamed armed collectives
+    fight (``armed_home``: the theatre, the only state named); "Ministry of …", "… Party", "Pakistan
     Army", "… Police" institutions of that state."""
     words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
     if not words or not words[-1][:1].isupper():
@@ -231,8 +233,9 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None) -> tuple[str
     if ARMED_WORDS & set(words) or (words[-1] in STATELESS_ARMED and code is None):
         # "Arakan Army", "Free Syrian Army" are rebels; a state's army is "the Sudanese army" or
         # carries its state's name ("Pakistan Army", then MIL below)
-        where = code or in_focus
-        how = "named in it" if code else ("the state in focus" if where else "no state")
+        where = code or in_focus or armed_home
+        how = "named in it" if code else ("the state in focus" if in_focus else
+                                          "where it fights" if where else "no state")
         return "armed_group", where, "REB", f"armed group by its name ({how})"
     head = "Ministry" if words[0] == "Ministry" else words[-1]
     sector = HEAD_SECTORS.get(head)

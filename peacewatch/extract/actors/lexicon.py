@@ -166,7 +166,7 @@ class Lexicon:
             items = self.names.get(tuple(texts[i : i + n]), ())
             for item in items:
                 if item.valid_on(day):
-                    return Match(i, i + n, item)
+                    return Match(i, i + n, _ended(item) if day is None else item)
             person = next((it for it in items if it.entry is not None and it.entry.kind == "person"), None)
             if person is not None:
                 return Match(i, i + n, _out_of_office(person))
@@ -212,6 +212,16 @@ def _state_items() -> Iterable[LexItem]:
         yield from (item("state", f, ISO_NAME) for f in s.iso_names)
         yield from (item("capital", f, CAPITAL) for f in s.capitals)
         yield from (item("demonym", f, DEMONYM) for f in s.demonyms)
+
+
+def _ended(item: LexItem) -> LexItem:
+    """A dictionary person read in a document with no date, by a row whose office has ended: the row
+    still codes them, and its source says the office ended, so a body the text names around them now
+    may say whom they speak for (``affiliation.stale``)."""
+    entry = item.entry
+    if entry is None or entry.kind != "person" or entry.valid_to is None:
+        return item
+    return replace(item, entry=replace(entry, source=f"{entry.source} (an office that ended {entry.valid_to})"))
 
 
 def _out_of_office(item: LexItem) -> LexItem:

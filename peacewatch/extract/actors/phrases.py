@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...types import Mention
+from ...types import Entity, Mention
 from .lexicon import TermMatch
 from .work import Work
 
@@ -42,6 +42,39 @@ class Located:
     code: str
     end: int
     why: str
+
+
+# What a state does to an armed group it backs from outside: "Rwandan-backed rebels" are not Rwanda's
+# own (the coding guide codes a non-state armed group by the state it fights in).
+BACKING = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied"})
+
+
+def backer_start(w: Work, start: int) -> int:
+    """The start of "X-backed" before an armed collective that starts (with its modifiers) at
+    ``start``, so one mention runs over "Nigerian-backed militia"; else ``start``."""
+    doc = w.doc
+    if start < 2 or doc[start].lower_ not in BACKING or doc[start - 1].text != "-":
+        return start
+    end_char = doc[start - 2].idx + len(doc[start - 2])
+    backer = next((m for m in w.mentions if m.end == end_char), None)
+    span = doc.char_span(backer.start, backer.end) if backer is not None else None
+    return span.start if span is not None else start
+
+
+# spaCy labels of names a capitalized collective noun may be a word of ("People's Progressive Party").
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+def in_a_name(w: Work, tm: TermMatch) -> bool:
+    """Whether a capitalized collective noun, not opening its sentence, is a word of a spaCy
+    organization (or other) name that runs on past it: "the People's Progressive Party" is a party,
+    not people ("Ukrainian Armed Forces", a headline's "… Say Officials" end in the noun: not these)."""
+    doc = w.doc
+    first = doc[tm.start]
+    if tm.term.kind != "group" or not first.is_title or first.is_sent_start or first.ent_type_ not in NAME_LABELS:
+        return False
+    ent = next((e for e in doc.ents if e.start <= tm.start < e.end), None)
+    return ent is not None and ent.end > tm.end
 
 
 def left_start(w: Work, start: int, end: int) -> int:
@@ -75,6 +108,58 @@ def located(w: Work, tm: TermMatch) -> Located | None:
         last = next((t.i for t in doc[tm.end + 1:] if t.idx >= mention.end), len(doc))
         return Located(code, last, f"of {mention.text!r}")
     return Located(code, tm.end, f"in {mention.text!r}")
+
+
+# Sectors of non-state armed collectives: they fight where they are (the coding guide's rule).
+ARMED_SECTORS = frozenset({"REB", "PRM"})
+
+
+def armed_located(w: Work, tm: TermMatch) -> Located | None:
+    """The place or state an unnamed armed collective is "in" ("the separatists in Karabakh"): a
+    non-state armed group is coded with the state it fights in; the mention stays on the collective."""
+    doc = w.doc
+    if tm.term.sector not in ARMED_SECTORS or tm.end + 1 >= len(doc) or doc[tm.end].lower_ != "in":
+        return None
+    mention = _place_at(w, tm.end + 1)
+    if mention is None:
+        return None
+    return Located(w.entities[mention.entity or ""].code or "", tm.end, f"in {mention.text!r}")
+
+
+def loyal_collectives(w: Work) -> None:
+    """'fighters loyal to X', 'troops loyal to the government': a collective's mention runs over
+    "loyal to" and X's mention, and takes X's code; X's armed sector (an armed group, a rebel leader)
+    makes it REB, else the noun's sector stays. Runs once every name is read (X may be a name spaCy
+    alone tags)."""
+    doc = w.doc
+    for m in list(w.mentions):
+        ent = w.entities.get(m.entity or "")
+        if ent is None or ent.kind not in COLLECTIVE_KINDS or ent.members or m.label != "NORP":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        lord = _loyal_to(w, span.end) if span is not None else None
+        if lord is None or lord.entity is None:
+            continue
+        boss = w.entities[lord.entity]
+        sector = boss.sector if boss.sector in ARMED_SECTORS else ent.sector
+        kind = "armed_group" if sector in ARMED_SECTORS else "group"
+        text = doc.text[m.start:lord.end]
+        key = f"loyal:{lord.entity}:{sector}:{ent.name.casefold()}"
+        why = f"{text!r}: the collective of {lord.text!r} ({boss.code}), sector {sector}"
+        w.entity(key, Entity("", text, kind, boss.code, sector, why=why))
+        m.end, m.text, m.entity, m.why = lord.end, text, key, why
+
+
+def _loyal_to(w: Work, k: int) -> Mention | None:
+    """The coded mention of an actor right after "loyal to" at token ``k`` (the longest starting
+    there, "the" included or not)."""
+    doc = w.doc
+    if k + 2 >= len(doc) or doc[k].lower_ != "loyal" or doc[k + 1].lower_ != "to":
+        return None
+    starts = {doc[k + 2].idx} | ({doc[k + 3].idx} if doc[k + 2].lower_ == "the" and k + 3 < len(doc) else set())
+    found = [m for m in w.mentions if m.start in starts and m.entity and w.entities[m.entity].code
+             and m.label != "NORP"]  # a collective's modifier ("loyal to rebel commander X") is no lord
+    return max(found, key=lambda m: m.end - m.start, default=None)
 
 
 def _place_at(w: Work, k: int) -> Mention | None:

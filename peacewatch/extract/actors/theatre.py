@@ -30,6 +30,24 @@ def find(w: Work) -> tuple[str | None, str]:
     """The code of the theatre (or ``None``) and how it was found."""
     places: Counter[str] = Counter()
     first: dict[str, int] = {}
+    for m, code in _places(w):
+        places[code] += 1
+        first.setdefault(code, m.start)
+    best = max(places, key=lambda c: (places[c], -first[c]), default=None)
+    runner_up = max((n for c, n in places.items() if c != best), default=0)
+    if best is None or places[best] < MIN_PLACES or places[best] < LEAD * runner_up:
+        return None, "no theatre"
+    return best, f"theatre {best} ({places[best]} places named)"
+
+
+def named_states(w: Work) -> set[str]:
+    """The states whose places (or whose names as places) the document names, datelines left out."""
+    return {code for _, code in _places(w)}
+
+
+def _places(w: Work) -> list[tuple[Mention, str]]:
+    """Each place mention in text order with its state's code (datelines and uncoded places left out)."""
+    out = []
     for m in sorted(w.mentions, key=lambda x: x.start):
         ent = w.entities.get(m.entity or "")
         if ent is None or not ent.code or (m.why or "").startswith(DATELINE):
@@ -37,13 +55,8 @@ def find(w: Work) -> tuple[str | None, str]:
         if ent.kind != "place" and not (ent.kind == "state" and _located(w, m)):
             continue
         if ent.code in state_rows():
-            places[ent.code] += 1
-            first.setdefault(ent.code, m.start)
-    best = max(places, key=lambda c: (places[c], -first[c]), default=None)
-    runner_up = max((n for c, n in places.items() if c != best), default=0)
-    if best is None or places[best] < MIN_PLACES or places[best] < LEAD * runner_up:
-        return None, "no theatre"
-    return best, f"theatre {best} ({places[best]} places named)"
+            out.append((m, ent.code))
+    return out
 
 
 # Prepositions that make a state's name a place ("in Ukraine", "across Gaza").
