@@ -22,6 +22,13 @@ def dated(pipe: Any, text: str) -> Result:
     return annotated(pipe, text, DAY)
 
 
+def quotes_of(pipe: Any, text: str) -> list[tuple[str, str | None]]:
+    """(content, speaker span) of every quote of ``text``, in order."""
+    return [(text[q.content_span[0]:q.content_span[1]],
+             None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]])
+            for q in annotated(pipe, text).quotes]
+
+
 def entity_of(result: Result, text: str) -> Entity:
     """The entity of the first mention whose text is ``text``."""
     found = [m for m in result.mentions if m.text == text]

@@ -8,20 +8,13 @@ import pytest
 
 from peacewatch.extract.quotes.cues import find_cues
 from peacewatch.extract.quotes.lexicon import load_lexicon
-from tests.extract.annotate import annotated as run
+from tests.extract.annotate import quotes_of as found
 from tests.extract.test_quotes_unseen import parsed
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("mentions", "quotes")
-
-
-def found(pipe, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    """(content, speaker span) of every quote of ``text``."""
-    return [(text[q.content_span[0]:q.content_span[1]],
-             None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]])
-            for q in run(pipe, text).quotes]
 
 
 def test_a_cue_in_an_as_clause_reports_the_clause_it_modifies(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.annotate import annotated as run
+from tests.extract.annotate import quotes_of as found
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("mentions", "quotes")
-
-
-def found(pipe, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
-    return [(text[q.content_span[0]:q.content_span[1]],
-             None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]])
-            for q in run(pipe, text).quotes]
 
 
 def test_a_speech_verb_reports_its_about_phrase(pipe) -> None:  # type: ignore[no-untyped-def]
