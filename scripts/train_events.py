@@ -39,14 +39,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 GRID_ADD = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 # A retype overrides a rule that named the type: it needs a majority (below 0.5 the seed article and
-# the golden expectations lose implemented withdrawals and protests to weak guesses), and since the
-# fourth round 0.6 (at 0.5 the retrained model took "Under the deal, the rebels withdrew from the
-# northern towns" for SANCTION at 0.54: an implemented withdrawal lost again; docs/events.md).
-GRID_RETYPE = (0.6, 0.7, 0.8, 0.9, 1.01)
+# the golden expectations lose implemented withdrawals and protests to weak guesses).
+GRID_RETYPE = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 GRID_KEEP = (0.05, 0.1, 0.2, 0.3, 0.5, 1.01)
-# Retyping a wrapped trigger (a wrapper, nested action or status rule typed it) needs a surer model:
-# at 0.8 the PLOVER tuning half lost 0.02 (docs/events.md); 1.01 never.
-GRID_WRAPPED = (1.01, 0.95, 0.9)  # never first: a tie keeps the rules
 C_GRID = (0.3, 1.0, 3.0)
 # The dense reading (unit vectors) against 0/1 features: its weight in the design matrix, so that one
 # C regularizes both (the shipped dense weights are multiplied by it, the run time reads raw vectors).
@@ -101,17 +96,6 @@ def sentence_example(sent: Any, source: str, gold: list[str], table: Any = None)
     return Example(source, reading.sparse, label, set(classes), rules, main.rule.type if main else None,
                    main is not None and retypable(main), read(main).type if main else None,
                    other_types(found, main), reading.dense, sent.text.strip())
-
-
-def synthetic_examples(nlp: Any) -> list[Example]:
-    """The synthetic sentences of ``scripts/train_synthetic.py`` as examples (source ``synthetic``)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_synthetic import synthetic
-
-    rows = synthetic()
-    docs = nlp.pipe(text for _label, text in rows)
-    return [sentence_example(longest_sentence(doc), "synthetic", [label])
-            for (label, _text), doc in zip(rows, docs, strict=True)]
 
 
 def longest_sentence(doc: Any) -> Any:
@@ -201,16 +185,14 @@ def fold_ids(examples: list[Example], folds: int) -> list[int]:
     return out
 
 
-def out_of_fold(examples: list[Example], c: float, folds: int,
-                extra: list[Example] | None = None) -> list[dict[str, float]]:
-    """Each example's class probabilities from a model that did not see it (stratified k-fold);
-    ``extra`` examples (the synthetic sentences) join every training part and are never scored."""
+def out_of_fold(examples: list[Example], c: float, folds: int) -> list[dict[str, float]]:
+    """Each example's class probabilities from a model that did not see it (stratified k-fold)."""
     ids = fold_ids(examples, folds)
     probs: list[dict[str, float]] = [{} for _ in examples]
     for k in range(folds):
         train = [i for i, f in enumerate(ids) if f != k]
         test = [i for i, f in enumerate(ids) if f == k]
-        clf, vocab = fit([examples[i] for i in train] + list(extra or []), c)
+        clf, vocab = fit([examples[i] for i in train], c)
         matrix = clf.predict_proba(vectorize([examples[i] for i in test], vocab))
         for row, i in zip(matrix, test, strict=True):
             probs[i] = {str(k): float(p) for k, p in zip(clf.classes_, row, strict=True)}
@@ -237,12 +219,11 @@ def combined_types(ex: Example, probs: dict[str, float], limits: Any) -> set[str
 
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others, ex.main_read)
+    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others)
     if action == "add":
         return {verdict.label}
     if action == "retype" and ex.main_type is not None:
-        # the main event as the rules output it (a wrapped one's type is the status rules' reading)
-        return (ex.rules - {model_class(ex.main_read or ex.main_type)}) | {verdict.label}
+        return (ex.rules - {model_class(ex.main_type)}) | {verdict.label}
     return set(ex.rules)
 
 
@@ -256,7 +237,7 @@ def main_label(ex: Example, probs: dict[str, float] | None, limits: Any) -> str:
         return rules
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others, ex.main_read) else rules
+    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others) else rules
 
 
 def set_f1(pairs: list[tuple[set[str], set[str]]]) -> float:
@@ -275,8 +256,8 @@ def choose_thresholds(examples: list[Example], probs: list[dict[str, float]],
 
     pairs = list(zip(examples, probs, strict=True))
     best: tuple[float, Any] = (-1.0, None)
-    for add, retype, keep, wrapped in product(GRID_ADD, GRID_RETYPE, GRID_KEEP, GRID_WRAPPED):
-        limits = Thresholds(add, retype, keep, wrapped)
+    for add, retype, keep in product(GRID_ADD, GRID_RETYPE, GRID_KEEP):
+        limits = Thresholds(add, retype, keep)
         score = set_f1([(combined_types(ex, p, limits), ex.gold) for ex, p in pairs])
         if objective == "both":
             score = (score + _macro([ex.label for ex, _ in pairs], [main_label(ex, p, limits) for ex, p in pairs])) / 2
@@ -302,30 +283,6 @@ def by_source(examples: list[Example], probs: list[dict[str, float]], limits: An
     return out
 
 
-def per_class(examples: list[Example], probs: list[dict[str, float]], limits: Any,
-              source: str = "plv_train") -> dict[str, Any]:
-    """Where the model is short on one source (the news sentences by default): per-class F1 of the
-    rules' main type, the model alone and the combination, and the combination's confusion counts
-    (gold class -> predicted class, off the diagonal only; ``NONE``: no event)."""
-    from sklearn.metrics import f1_score
-
-    chosen = [(ex, p) for ex, p in zip(examples, probs, strict=True) if ex.source.split(":")[0] == source]
-    gold = [ex.label for ex, _ in chosen]
-    labels = sorted(set(gold))
-    preds = {
-        "rules": [main_label(ex, None, limits) for ex, _ in chosen],
-        "model": [max(p.items(), key=lambda kv: (kv[1], kv[0]))[0] for _, p in chosen],
-        "combined": [main_label(ex, p, limits) for ex, p in chosen],
-    }
-    f1 = {name: f1_score(gold, pred, labels=labels, average=None, zero_division=0) for name, pred in preds.items()}
-    confusion = Counter(f"{g}>{p}" for g, p in zip(gold, preds["combined"], strict=True) if g != p)
-    return {
-        "f1": {label: {name: round(float(f1[name][k]), 3) for name in preds} for k, label in enumerate(labels)},
-        "support": dict(sorted(Counter(gold).items())),
-        "confusion": dict(sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0]))),
-    }
-
-
 def _macro(gold: list[str], pred: list[str]) -> float:
     """Macro-F1 over the gold labels' classes (a class only predicted adds no column)."""
     from sklearn.metrics import f1_score
@@ -343,17 +300,6 @@ def vector_card(folder: Path) -> dict[str, Any]:
         "licence": "Apache-2.0 (sentence-transformers/all-MiniLM-L6-v2 upstream; the PyPI package's metadata says MIT)",
         "dense_scale": DENSE_SCALE,
     }
-
-
-def synthetic_card() -> dict[str, Any]:
-    """What the synthetic sentences were: their script, count per type and SHA-256."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from train_synthetic import fingerprint, synthetic
-
-    rows = synthetic()
-    return {"script": "scripts/train_synthetic.py (frames from the PLOVER type definitions, fixed rotation of "
-                      "actors; training parts only, never scored)",
-            "sentences": dict(sorted(Counter(label for label, _ in rows).items())), "sha256": fingerprint(rows)}
 
 
 def code_version() -> str:
@@ -376,8 +322,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--C", dest="c", type=float, action="append", help="only this C (ablation)")
     parser.add_argument("--dump", type=Path, help="also write every sentence (text, labels, the rules' reading, "
                         "fold, this model's out-of-fold probabilities) to this JSONL file, for scripts/train_minilm.py")
-    parser.add_argument("--synthetic", action="store_true", help="also train on the synthetic sentences of "
-                        "scripts/train_synthetic.py (training parts only, never scored; measured in docs/events.md)")
     parser.add_argument("--vectors", type=Path, help="also read the word vectors of this folder (make vectors): "
                         "the dense reading; they must then ship in peacewatch/data/models/vectors")
     opts = parser.parse_args(argv)
@@ -393,9 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     examples = [ex for ex in sentence_examples(nlp, opts.shared, table) + doc_examples(nlp, opts.shared, table)
                 if ex.source.split(":")[0] not in opts.without]
     print(f"{len(examples)} sentences: {dict(Counter(ex.label for ex in examples))}", file=sys.stderr)
-    extra = synthetic_examples(nlp) if opts.synthetic else []
     grid = tuple(opts.c or C_GRID)
-    cv = {c: out_of_fold(examples, c, opts.folds, extra) for c in grid}
+    cv = {c: out_of_fold(examples, c, opts.folds) for c in grid}
     c_best = max(grid, key=lambda c: (model_scores(examples, cv[c])["macro_f1"], -c))
     probs = cv[c_best]
     if opts.dump is not None:
@@ -408,11 +351,10 @@ def main(argv: list[str] | None = None) -> int:
         "model_alone_by_C": {str(c): model_scores(examples, cv[c]) for c in grid},
         "sentence_type_f1": {"rules": set_f1([(ex.rules, ex.gold) for ex in examples]), "combined": combined},
         "by_source": by_source(examples, probs, limits),
-        "news_per_class": per_class(examples, probs, limits),
     }
     print(json.dumps(report, indent=1), file=sys.stderr)
-    clf, vocab = fit(examples + extra, c_best)
-    write(opts, clf, vocab, limits, report, examples + extra)
+    clf, vocab = fit(examples, c_best)
+    write(opts, clf, vocab, limits, report, examples)
     return 0
 
 
@@ -456,7 +398,6 @@ def write(opts: argparse.Namespace, clf: Any, vocab: dict[str, int], limits: Any
         **({"vectors": vector_card(opts.vectors)} if dense else {}),
         "classes": classes, "features": len(weights), "thresholds": vars(limits),
         "training_sentences": dict(sorted(Counter(ex.source for ex in examples).items())),
-        **({"synthetic": synthetic_card()} if any(ex.source == "synthetic" for ex in examples) else {}),
         "labels": dict(sorted(Counter(ex.label for ex in examples).items())),
         "data": [{"file": str(f.relative_to(shared)), "sha256": sha256(f),
                   "licence": LICENCES.get(f.name, LICENCES["docs"])} for f in files],

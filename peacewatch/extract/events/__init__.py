@@ -120,7 +120,7 @@ class EventsComponent:
         main = main_event(found)
         plain = main is not None and retypable(main)
         action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
-                        other_types(found, main), read(main).type if main else None)
+                        other_types(found, main))
         if action == "add" and anchor is not None:
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:

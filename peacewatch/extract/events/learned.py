@@ -69,14 +69,11 @@ class Verdict:
 @dataclass(frozen=True)
 class Thresholds:
     """When the model's word counts: adding an event where the rules found none, retyping a
-    plain rule trigger, how unsure of the rule's own type it must be to retype, and how sure it
-    must be to retype a wrapped trigger (one a wrapper, nested action or status rule typed; above 1:
-    never, as models trained before this threshold have it)."""
+    plain rule trigger, and how unsure of the rule's own type it must be to retype."""
 
     add: float
     retype: float
     keep: float
-    wrapped: float = 1.01
 
 
 @dataclass(frozen=True)
@@ -174,10 +171,6 @@ def features(sent: Span, found: list[Found], anchor: Token | None) -> list[str]:
     out = [f"rule:{f.rule.type}" for f in found] + [f"inner:{a.rule.type}" for f in found for a in f.actions()]
     main = main_event(found)
     out.append(f"main:{main.rule.type}" if main else "main:none")
-    if main is not None:
-        from .status import read
-
-        out.append(f"read:{read(main).type}")  # the main event as the status rules read it
     out += [f"wrap:{w.lemma_.lower()}" for w in (main.wrappers if main else [])]
     if anchor is not None:
         out += _anchor_features(anchor) + _frame_features(anchor)
@@ -300,29 +293,20 @@ def other_types(found: list[Found], main: Found | None) -> frozenset[str]:
 
 
 def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, plain: bool,
-           limits: Thresholds, others: frozenset[str] = frozenset(), main_read: str | None = None) -> str | None:
+           limits: Thresholds, others: frozenset[str] = frozenset()) -> str | None:
     """What the model changes in a sentence: 'add', 'retype' or None (the rules stand).
 
     ``main_type`` is the rules' type of the main event (None: the rules found nothing); ``plain``
     whether that event is a bare trigger (no wrapper, no nested action) the model may retype;
     ``others`` the types of the sentence's other rule events: a label among them is what the model
     read there ("with Türkiye lending its support, Azerbaijan liberated …"), no reason to retype.
-    A wrapped trigger ("failed to reach agreement") is retyped only when the model is as sure as
-    ``limits.wrapped`` and no status rule changed its type (``main_read``, the type the rules
-    output: "will withdraw" stays CONCEDE, as PLOVER codes an announced withdrawal, and "agreed to a
-    truce" CONCEDE with its nested truce and its status).
     """
     if verdict.label == NONE:
         return None
     if main_type is None:
         return "add" if verdict.score >= limits.add else None
-    if model_class(main_type) == verdict.label or verdict.label in others:
+    if not plain or model_class(main_type) == verdict.label or verdict.label in others:
         return None
-    if not plain:
-        # a status rule typed it ("will withdraw" is CONCEDE, "agreed to a truce" CONCEDE): a coding
-        # rule the model's one label cannot read, whatever it says
-        by_status = main_read is not None and main_read != main_type
-        return "retype" if verdict.score >= limits.wrapped and not by_status else None
     if verdict.score >= limits.retype and probs.get(model_class(main_type), 0.0) < limits.keep:
         return "retype"
     return None
