@@ -29,7 +29,7 @@ def mozambique(pipe):  # type: ignore[no-untyped-def]
 
 
 def test_a_front_named_once_fights_in_the_only_state_named(mozambique) -> None:  # type: ignore[no-untyped-def]
-    ent = entity_of(mozambique, "the Northern Liberation Front")
+    ent = entity_of(mozambique, "Northern Liberation Front")
     assert (ent.kind, ent.code, ent.sector) == ("armed_group", "MOZ", "REB")
 
 
