@@ -18,11 +18,12 @@ from . import arguments as args
 from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
+from .matching import coarse_pos
 from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
-from .triggers import Found, coarse_pos, find, is_anaphoric, model_view, wrapper_role
+from .triggers import Found, find, is_anaphoric, model_view, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from ...types import Argument, Entity, Mention, Result
 from ..actors.tables import DATELINE
+from .matching import coarse_pos, is_person
 from .tables import numbers, trigger_rules, words
-from .triggers import coarse_pos, is_infinitive, is_person
+from .triggers import is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
