@@ -1,4 +1,4 @@
-"""Who did it to whom, how many, where: event arguments from the dependency parse.
+"""Who did it to whom, how many: event arguments from the dependency parse (where is ``places``).
 
 Arguments are resolved through the mentions and entities the actors component left in the result,
 so the event carries the entity's code and sector. A noun phrase that is not itself a mention is
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ...types import Argument, Entity, Mention, Result
 from ..actors.tables import DATELINE
 from .matching import coarse_pos, is_person
+from .places import PLACE_PREPS
 from .tables import numbers, trigger_rules, words
 from .triggers import is_infinitive
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod")
 RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into")
-LOCATION_LABELS = ("GPE", "LOC", "FAC")
-PLACE_PREPS = ("in", "at", "near", "inside", "outside", "around")
 # Who withdraws, disarms or resigns is named by the "of" phrase of the noun act ("the withdrawal of
 # Russian troops", "the disarmament of the militia"). Measured and left out: ceasefires and deployments
 # (they moved nothing); "withdrawal from Y" as the recipient (it cost the PLOVER gold's untouched half
@@ -425,69 +424,3 @@ def condition_parties(index: Index, trigger: Token) -> list[Argument]:
             if subj is not None:
                 return phrase(index, subj, fallback=False)
     return []
-
-
-def _place_hosts(trigger: Token) -> list[Token]:
-    """The trigger, and for a noun trigger the verb it depends on ("remained on alert in X")."""
-    hosts = [trigger]
-    head = trigger.head
-    if head.dep_ == "prep" and trigger.dep_ == "pobj":
-        head = head.head
-    if coarse_pos(trigger) == "NOUN" and coarse_pos(head) == "VERB" and head.i != trigger.i:
-        hosts.append(head)
-    if coarse_pos(trigger) == "VERB":  # "an attack near X killed …": the subject's place
-        hosts.extend(c for c in trigger.children if c.dep_ == "nsubj" and coarse_pos(c) == "NOUN")
-    return hosts
-
-
-def place_arguments(index: Index, trigger: Token) -> list[Argument]:
-    """The state of the place the event happened in ("lifted the curfew in Montenegro"), as the
-    party it was directed at when the text names no other."""
-    for child in (c for host in _place_hosts(trigger) for c in host.children):
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-            continue
-        for pobj in child.children:
-            mention = index.mention(pobj)
-            if pobj.dep_ == "pobj" and mention is not None and mention.label in LOCATION_LABELS:
-                arg = index.argument(pobj)
-                if arg is not None and arg.code:
-                    return [arg]
-    return []
-
-
-def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | None:
-    """A place the trigger happened in/at, when a mention of a place names it ("in Kirkuk",
-    "in the capital city of Algiers")."""
-    for child in (c for host in _place_hosts(trigger) for c in host.children):
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-            continue
-        # "outside of the Iraqi city of Basra": the object may hang on a second preposition
-        pobjs = [*child.children, *(g for c in child.children if c.dep_ == "prep" for g in c.children)]
-        for pobj in pobjs:
-            if pobj.dep_ != "pobj":
-                continue
-            for tok in _place_candidates(pobj):
-                place = _place(index, tok, taken)
-                if place is not None:
-                    return place
-    return None
-
-
-def _place_candidates(pobj: Token) -> list[Token]:
-    """A place object and the places it names with "of" ("the capital city of Algiers")."""
-    out = [pobj]
-    for c in pobj.children:
-        if c.lower_ == "of":
-            for g in c.children:
-                out.extend([g, *(h for d in g.children if d.lower_ == "of" for h in d.children)])
-    return out
-
-
-def _place(index: Index, tok: Token, taken: set[str]) -> dict[str, Any] | None:
-    mention = index.mention(tok)
-    if mention is None or mention.label not in LOCATION_LABELS:
-        return None
-    entity = index.entities.get(mention.entity or "")
-    if entity is not None and entity.id in taken:
-        return None
-    return {"name": mention.text, "code": entity.code if entity else None, "lat": None, "lon": None}
