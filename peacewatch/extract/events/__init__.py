@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ...contract import Annotation
 from ...types import Argument, Event
 from . import arguments as args
-from . import places
+from . import places, quantity
 from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
@@ -192,7 +192,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
         actor=actors, recipient=recipients,
         date=date, date_span=(timex.start, timex.end) if timex else None,
         location=place,
-        quantity=args.quantity(token, _object_heads(found)),
+        quantity=quantity.quantity(token, _object_heads(found)),
         reported_by=_reported_by(ann, index, found),
         score=score(reading.type, reading.mode), cameo=cameo(reading.type, reading.mode),
         why="; ".join(reading.why),

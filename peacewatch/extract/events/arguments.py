@@ -1,4 +1,5 @@
-"""Who did it to whom, how many: event arguments from the dependency parse (where is ``places``).
+"""Who did it to whom: event arguments from the dependency parse (how many is ``quantity``, where
+``places``).
 
 Arguments are resolved through the mentions and entities the actors component left in the result,
 so the event carries the entity's code and sector. A noun phrase that is not itself a mention is
@@ -10,13 +11,13 @@ to the subject of the reporting verb above it, or to the actors of the last mult
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...types import Argument, Entity, Mention, Result
 from ..actors.tables import DATELINE
-from .matching import coarse_pos, is_person
+from .matching import coarse_pos
 from .places import PLACE_PREPS
-from .tables import numbers, trigger_rules, words
+from .tables import trigger_rules, words
 from .triggers import is_infinitive
 
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towa
 # a tuple); the "of" phrase of a release, an attack or an arrest as its recipient (no figure moved, and
 # the process gate lost a key event reported by several articles: tune multi-source 16/29 -> 15/29).
 OF_ACTOR_MODES = ("withdraw", "disarm", "resign")
-UNITS = {"kill": "killed", "wound": "injured", "injure": "injured", "arrest": "arrested",
-         "detain": "arrested", "jail": "arrested"}
 
 
 @dataclass
@@ -353,34 +352,6 @@ def verb_actors(index: Index, verb: Token) -> list[Argument]:
         return phrase(index, subj)
     return [a for c in verb.children if c.dep_ in ("npadvmod", "compound")
             for a in phrase(index, c, fallback=False)]
-
-
-def quantity(trigger: Token, heads: list[Token]) -> dict[str, Any] | None:
-    """A number of people (or things) the event acts on: "released 32 Armenians"."""
-    unit_from_trigger = UNITS.get(trigger.lemma_.lower())
-    for head in heads:
-        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
-            continue
-        for child in head.children:
-            if child.dep_ != "nummod":
-                continue
-            value = number(child)
-            if value is None:
-                continue
-            unit = unit_from_trigger or ("person" if is_person(head) else head.lemma_.lower())
-            return {"value": value, "unit": unit}
-    return None
-
-
-def number(token: Token) -> int | float | None:
-    """The value of a number token ("32", "1,200", "two")."""
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text)
-    try:
-        return float(text) if token.like_num and any(c.isdigit() for c in text) else numbers().get(text)
-    except ValueError:
-        return numbers().get(text)
 
 
 # Dependents not searched for a recipient: the actor's side and other clauses.
