@@ -24,7 +24,7 @@ of its articles or error lines.
 - **What kind of sentence a ``no_event`` gold event sits in**, its evidence parsed alone (given a
   parser), the first that applies: ``headline`` (the article's first line), ``noun_tabled`` (a noun
   the trigger table lists: the rules saw it and dropped it, weak, background, a topic or its
-  ``needs`` unmet), ``noun_untabled`` (a noun made from a table verb, ``triggers.verb_of``, read
+  ``needs`` unmet), ``noun_untabled`` (a noun made from a table verb, ``matching.verb_of``, read
   only as a weak trigger: "the signing", "the handover"), ``passive`` (a table verb in the
   passive), ``subordinate`` (a table verb in an adverbial, relative or participle clause),
   ``verb_dropped`` (a table verb in a main clause) or ``no_trigger`` (no word of the table: a verb
@@ -38,8 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.events.matching import verb_of
 from ..extract.events.tables import trigger_rules
-from ..extract.events.triggers import verb_of
 from ..types import Event, Result
 from .scores import prf
 

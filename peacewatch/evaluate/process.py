@@ -32,7 +32,6 @@ the tuning processes, unless GOLD is a single file.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -47,6 +46,7 @@ from ..config import Config
 from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
+from .process_ledger import Ledger, codes, corpus_documents, day_of, ingest_corpus, ledger_of, mode_of
 from .process_misses import APART_KEY, MISS_KEY, apart_class, counted, miss_class
 from .scores import Scores
 
@@ -56,16 +56,6 @@ COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 FORCEFUL = frozenset({"ASSAULT", "COERCE"})
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 STATUS_KEY = "status:"
-
-
-@dataclass
-class Ledger:
-    """The exported ledger as the scorer sees it: events and commitments with their codes."""
-
-    events: list[dict[str, Any]]
-    commitments: list[dict[str, Any]]
-    # per document, its own event reports as the scorer sees them (``report_rows``): for the miss classes
-    reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -113,24 +103,12 @@ def _ratio(ok: int, n: int) -> float:
     return ok / n if n else 0.0
 
 
-def code(value: Any) -> str | None:
-    """A code as the scorer compares it: upper case, every IGO code one ``IGO``."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip().upper()
-    return "IGO" if value.startswith("IGO") else value
-
-
-def codes(values: Any) -> frozenset[str]:
-    return frozenset(c for c in (code(v) for v in values or []) if c)
-
-
 def interval(value: Any, anchor: Any = None) -> tuple[dt.date, dt.date, bool] | None:
     """A TIMEX3 value as (first day, last day, day precision); ``*_REF`` at ``anchor``."""
     if not isinstance(value, str):
         return None
     v = value.strip().upper()
-    ref = _day(anchor)
+    ref = day_of(anchor)
     if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         if ref is None:
             return None
@@ -162,52 +140,6 @@ def timeline_dates_agree(pred: Any, gold: Any, anchor: Any = None) -> bool:
 
 def types_compatible(a: str, b: str, commitment: bool = False) -> bool:
     return a == b or {a, b} <= COOPERATIVE or {a, b} <= FORCEFUL or (commitment and {a, b} == {"RETREAT", "CONCEDE"})
-
-
-def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
-                entities: list[dict[str, Any]]) -> Ledger:
-    """The exports of ``events``, ``commitments`` and ``entities`` with every party as codes: an
-    entity id counts every code it carries in the entities export and in the events' arguments."""
-    seen: dict[str, set[str]] = {}
-    exported = {e["id"]: code(e.get("code")) for e in entities}
-    for e in entities:
-        seen.setdefault(e["id"], set()).update(codes([e.get("code")]))
-    evs = []
-    for r in events:
-        sides = []
-        for key in ("actor", "recipient"):
-            side = set()
-            for item in r.get(key) or []:
-                # as the shared scorer: the item's own code, else its entity's (the entities export);
-                # else, stably, a code seen for it (not whichever a set gives first: that varied by run)
-                entity = item.get("entity") or ""
-                c = code(item.get("code")) or exported.get(entity) or min(seen.get(entity, ()), default=None)
-                if c:
-                    side.add(c)
-                    seen.setdefault(item.get("entity") or "", set()).add(c)
-            sides.append(frozenset(side))
-        evs.append({"id": r["id"], "type": r["type"], "mode": r.get("mode"), "status": r.get("status"),
-                    "actor": sides[0], "recipient": sides[1],
-                    "codes": sides[0] | sides[1], "date": r.get("date"), "anchor": r.get("first_reported"),
-                    "docs": frozenset(str(m["doc"]) for m in r.get("mentions") or [] if m.get("doc"))})
-    by_id = {e["id"]: e for e in evs}
-    coms = []
-    for r in commitments:
-        obligor, beneficiary = (frozenset().union(*[seen.get(x, codes([x])) for x in r.get(k) or []])
-                                for k in ("obligor", "beneficiary"))
-        event = by_id.get(r.get("event") or "")
-        if not obligor and event is not None:
-            obligor = event["actor"]
-        action = r.get("action") or {}
-        coms.append({"id": r["id"], "type": action.get("type"), "mode": _mode(action.get("mode")),
-                     "obligor": obligor, "beneficiary": beneficiary, "made": r.get("made"),
-                     "status": r.get("status"), "fulfilled_by": list(r.get("fulfilled_by") or []),
-                     "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None})
-    return Ledger(evs, coms)
-
-
-def _mode(value: Any) -> str | None:
-    return value.strip().lower() if isinstance(value, str) and value.strip() else None
 
 
 def finds(event: dict[str, Any], entry: dict[str, Any]) -> bool:
@@ -314,7 +246,7 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
 
 def _best(g: dict[str, Any], gi: int, ledger: Ledger) -> dict[str, Any] | None:
     obligor, beneficiary = codes(g.get("obligor")), codes(g.get("beneficiary"))
-    kind, mode = g["action"]["type"], _mode(g["action"].get("mode"))
+    kind, mode = g["action"]["type"], mode_of(g["action"].get("mode"))
     made = interval(g.get("made"))
     cands = []
     for pi, p in enumerate(ledger.commitments):
@@ -356,66 +288,6 @@ def read_process(path: Path) -> dict[str, Any]:
                         "shared/data/docs/README.md", "E050")
     data.setdefault("process", path.name.split(".")[0])
     return data
-
-
-def corpus_documents(gold_file: Path, limit: int | None = None) -> list[Document]:
-    """The corpus beside the gold as documents, published on the corpus ``date``."""
-    docs = [Document(id=i, text=a["text"], published=_day(a.get("date")), url=a.get("url"),
-                     title=a.get("title")) for i, a in article_texts(gold_file).items()]
-    return docs[:limit] if limit is not None else docs
-
-
-def _day(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
-
-
-def ingest_corpus(db: Path, documents: list[Document], config: Config) -> None:
-    """Store the documents not yet in ``db`` and bring its ledger up to date. No document is given up
-    for time (``document_timeout`` 0): on a loaded machine a long article could pass the limit and
-    leave the gold with a document less, so the figures would depend on the machine's load."""
-    from ..flow import extract_pairs, resolve
-    from ..store.sqlite import Store
-
-    config = dataclasses.replace(config, document_timeout=0)
-    with Store(db) as store:
-        for result, document in extract_pairs(store.only_new(documents), config):
-            store.save(document, result)
-        resolve(store, config)
-
-
-def ledger_of(db: Path) -> Ledger:
-    from ..store.reads import Reader
-
-    reader = Reader(db)
-    try:
-        ledger = load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
-        ledger.reports = report_rows(reader, [e["id"] for e in ledger.events])
-        return ledger
-    finally:
-        reader.close()
-
-
-def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Every per-document report of the ledger events, by document, as the scorer sees it: its type,
-    status, mode, date (with its publication day as anchor), the codes of its parties (an argument's
-    own, else its ledger entity's) and the ledger event it is in."""
-    reports = reader.reports(event_ids)
-    speakers = reader.speakers(sorted({r.document.id for rows in reports.values() for r in rows}))
-    out: dict[str, list[dict[str, Any]]] = {}
-    for ledger_id, rows in reports.items():
-        for r in rows:
-            doc, ev = r.document.id, r.event
-            found = [a.code or getattr(speakers.get((doc, a.entity or "")), "code", None)
-                     for a in ev.actor + ev.recipient]
-            out.setdefault(doc, []).append({"type": ev.type, "status": ev.status, "mode": ev.mode,
-                                            "codes": codes(found), "date": ev.date, "anchor": r.document.published,
-                                            "ledger": ledger_id})
-    return out
 
 
 def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, baseline: str | None = None,

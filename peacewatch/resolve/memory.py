@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from ..types import Commitment, Entity, Result
 from . import stage
 from .clusters import Bucket, MemoryBucket
-from .commitments import Found, Placed
+from .commitment_reports import Found
+from .commitments import Placed
 from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, timeline_day

@@ -23,7 +23,8 @@ from typing import Protocol
 
 from ..types import Commitment, Entity, Result
 from .clusters import Bucket
-from .commitments import Found, Placed
+from .commitment_reports import Found
+from .commitments import Placed
 from .corrections import Correction
 from .entities import Seen
 from .events import EntityInfo, Taken

@@ -28,16 +28,8 @@ from ..config import LedgerSettings
 from ..timespan import day, interval
 from .agreements import agreements_of
 from .clusters import cluster_sorted
-from .commitments import (
-    build_commitment,
-    commitment_found,
-    decide,
-    deciding_types,
-    group_key,
-    may_decide,
-    placed,
-    told_apart,
-)
+from .commitment_reports import build_commitment, commitment_found, group_key
+from .commitments import decide, deciding_types, may_decide, placed, told_apart
 from .corrections import NO_CORRECTIONS, Corrector, Outcome
 from .entities import Links, Seen, entity_key, ledger_entity
 from .events import EntityInfo, merged_event_of

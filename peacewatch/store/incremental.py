@@ -10,21 +10,12 @@ change is not local to begin with, the savepoint is rolled back and the whole le
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import pickle
 import sqlite3
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..resolve import LedgerSettings
-from ..resolve.commitments import Placed, placed
-from ..resolve.entities import Seen, entity_key, ledger_entity, normalize_name
-from ..resolve.incremental import reached, renamed_apart, update
-from ..resolve.records import LedgerCommitment, MergedEvent
-from ..resolve.reports import Report
-from ..resolve.space import Source
-from ..types import Entity
+from ..resolve.incremental import update
 from . import scratch
 from .dialect import Connection
 from .ledger import (
@@ -37,37 +28,9 @@ from .ledger import (
     ledger_write,
     stored_documents,
 )
-from .scratch import Lookup, one, write
 from .source import StoredSource
-from .space import deciding_query
-from .state import (
-    ENTITY_ROW,
-    KEPT,
-    LINK_ROW,
-    ORDER,
-    KeepingSpace,
-    entity_of,
-    entity_row,
-    keep_rows,
-    kept_entity,
-    link_row,
-    linked,
-    placing_of,
-    reports_in,
-    write_entity,
-)
+from .updating import BATCH, TEMP_NAMES, UpdatingSpace, create_tables
 
-_BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
-_PAGE = 1000  # kept merged events read at a time
-_TABLES = (
-    "CREATE TEMP TABLE pw_seeds (doc TEXT PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_reached (row INTEGER PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_gone (id TEXT PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
-    "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
-)
-_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade")
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
 _REWRITTEN = ("ledger_commitments", "ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
@@ -153,13 +116,13 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
             ) -> tuple[LedgerStats | None, str]:
     """The ledger updated in place for the documents after row ``last``, or (None, why not)."""
     scratch.create(conn)
-    _create(conn)
+    create_tables(conn)
     try:
         actions = _meta(conn).get("actions", "")
         for table in _REWRITTEN:
             conn.execute(f"DELETE FROM {table}")
         space = UpdatingSpace(conn, last, actions)
-        done = update(StoredSource(conn, _BATCH), space, settings)
+        done = update(StoredSource(conn, BATCH), space, settings)
         if done.built is None:
             return None, done.why
         b = done.built
@@ -174,238 +137,5 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
                            "incremental", why), ""
     finally:
         scratch.drop(conn)
-        for table in _NAMES:
+        for table in TEMP_NAMES:
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-
-
-def _create(conn: sqlite3.Connection) -> None:
-    for table in _NAMES:
-        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-    for statement in _TABLES:
-        conn.execute(statement)
-
-
-class UpdatingSpace(KeepingSpace):
-    """The store's space over a ledger whose merged events stay, but for those of the units new
-    reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
-    those whose entities moved reach like them."""
-
-    def __init__(self, conn: sqlite3.Connection, last: int, actions: str) -> None:
-        super().__init__(conn)
-        self.actions = actions  # the actions promised: those of the last build until ``kept`` is told
-        self._apart = 0
-        self.rows = 0
-        self.clustered = 0
-        self.gone = 0
-        self._new_docs = {doc for (doc,) in conn.execute(
-            "SELECT id FROM documents WHERE rowid > ? AND error_code IS NULL", (last,))}
-        self.new = len(self._new_docs)
-        self.renamed = 0  # earlier documents whose entities were only renamed: their events made again
-        self._seeds = set(self._new_docs)  # documents whose reports reach like new ones
-
-    def fold(self, source: Source) -> tuple[int, int]:
-        """The entities of the new documents folded into the kept ones (``ledger_entity_keys``,
-        ``ledger_links``) as a full fold would: each gets its own key; a link it adds can move only
-        the earlier entities of its name (``relinkable``), which are linked again; every ledger
-        entity whose entities changed is made again from all of them. The earlier documents with an
-        entity that moved are taken as new; the merged events of those naming an entity that only
-        reads differently are made again (``renamed_apart``). Returns (entities, documents taken as
-        new)."""
-        fresh = [Seen(doc, e, entity_key(e), "") for doc, e in self._new_entities()]
-        added = [row for row in {link_row(s.entity, s.key) for s in fresh} - {None} if row is not None
-                 and self.conn.execute("SELECT 1 FROM ledger_links WHERE own = ? AND kind = ? AND name = ?",
-                                       row[:3]).fetchone() is None]
-        self.conn.executemany(LINK_ROW, sorted(added))
-        met = sorted({name for own, kind, name, last, _ in added for name in (name, last)})
-        old = [(doc, entity, key, kind, name, code) for name in met for doc, entity, key, kind, name, code in
-               self.conn.execute("SELECT doc_id, entity, key, kind, name, code FROM ledger_entity_keys"
-                                 " WHERE name = ? AND relink = 1", (name,))]
-        names = sorted({normalize_name(s.entity.name) for s in fresh} | {row[4] for row in old})
-        links = linked(row for name in names for row in self.conn.execute(
-            "SELECT own, kind, name, code FROM ledger_links WHERE name = ? UNION SELECT own, kind, name, code"
-            " FROM ledger_links WHERE last = ?", (name, name)))
-        for s in fresh:
-            s.key, s.why = links.relink(s.entity) or (s.key, f"key {s.key}")
-        touched = {s.key for s in fresh}
-        moved: set[str] = set()
-        for doc, entity, key, kind, name, code in old:
-            own = entity_key(Entity(entity, name, kind, code))
-            now, why = links.relink(Entity(entity, name, kind, code)) or (own, f"key {own}")
-            if now != key:
-                moved.add(doc)
-                touched |= {key, now}
-                self.conn.execute("UPDATE ledger_entity_keys SET key = ?, why = ? WHERE doc_id = ? AND entity = ?",
-                                  (now, why, doc, entity))
-                self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
-                                  (now, doc, entity))
-        write(self.conn, ENTITY_ROW, (entity_row(s, entity_key(s.entity)) for s in fresh))
-        write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
-              ((s.doc, s.entity.id, s.key) for s in fresh))
-        renamed_keys = self._remake_entities(sorted(touched))
-        moved -= self._new_docs
-        self._seeds |= moved
-        turned = self._renamed(renamed_keys)
-        count = self.conn.execute("SELECT count(*) FROM ledger_entities").fetchone()[0]
-        return int(count), len(moved) + turned
-
-    def _new_entities(self) -> Iterator[tuple[str, Entity]]:
-        for doc in sorted(self._new_docs):
-            for (record,) in self.conn.execute("SELECT record FROM entities WHERE doc_id = ? ORDER BY rowid", (doc,)):
-                yield doc, entity_of(record)
-
-    def _remake_entities(self, keys: list[str]) -> list[str]:
-        """Each of ``keys`` made again from its per-document entities (gone when none is left);
-        returns those that read differently now (name, code or sector) than before."""
-        renamed = []
-        for key in keys:
-            before = self.conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities"
-                                       " WHERE id = ?", (key,)).fetchone()
-            self.conn.execute("DELETE FROM ledger_entities WHERE id = ?", (key,))
-            items = [kept_entity(key, row) for row in self.conn.execute(f"{KEPT} WHERE key = ?", (key,))]
-            if not items:
-                continue
-            made = ledger_entity(key, items)
-            write_entity(self.conn, made)
-            if before is not None and tuple(before) != (made.name, made.code, made.sector):
-                renamed.append(key)
-        return renamed
-
-    def _renamed(self, keys: list[str]) -> int:
-        """The earlier documents naming an entity that was only renamed: their merged events are
-        made again from their own reports (``renamed_apart``), or they reach like new; returns how
-        many reach like new."""
-        renamed = {doc for key in keys for (doc,) in self.conn.execute(
-            "SELECT doc_id FROM ledger_entity_sources WHERE ledger_id = ?", (key,))} - self._seeds
-        self.conn.executemany("INSERT INTO pw_renamed VALUES (?)", ((doc,) for doc in sorted(renamed)))
-        clusters: dict[str, set[str]] = {}
-        for event, doc in self.conn.execute(
-                "SELECT m.ledger_event, m.doc_id FROM ledger_event_mentions m WHERE m.ledger_event IN (SELECT"
-                " n.ledger_event FROM ledger_event_mentions n JOIN pw_renamed r ON r.doc = n.doc_id)"):
-            clusters.setdefault(event, set()).add(doc)
-        turned, remade = renamed_apart({e: frozenset(d) for e, d in clusters.items()}, renamed, self._seeds)
-        self._seeds |= turned
-        self.conn.executemany("INSERT INTO pw_remade VALUES (?)", ((e,) for e in sorted(remade)))
-        self.renamed = len(renamed - turned)
-        return len(turned)
-
-    def entity_keys(self, first: str = "", last: str | None = None) -> Mapping[tuple[str, str], str]:
-        if not first and last is None:
-            return Lookup(one(self.conn, "SELECT ledger_id FROM ledger_entity_sources WHERE doc_id = ? AND entity = ?"))
-        return {(d, e): k for d, e, k in self.conn.execute(
-            "SELECT doc_id, entity, ledger_id FROM ledger_entity_sources WHERE doc_id >= ? AND doc_id <= ?",
-            (first, last))}
-
-    def remade(self, source: Source) -> Source:
-        """Only the documents that reach like new ones: their old report rows go (a moved entity
-        changes them), every other document's stay in ``ledger_reports``."""
-        self.conn.executemany("INSERT INTO pw_seeds VALUES (?)", ((doc,) for doc in sorted(self._seeds)))
-        self.conn.execute("DELETE FROM ledger_reports WHERE doc IN (SELECT doc FROM pw_seeds)")
-        return SeedSource(self.conn, _BATCH)
-
-    def keep_reports(self, reports: list[Report]) -> None:
-        keep_rows(self.conn, reports)
-
-    def report_count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM ledger_reports").fetchone()[0])
-
-    def reach(self, slack_days: int) -> str | None:
-        # the buckets holding a new report first, then their rows (a subquery per row read the table
-        # once for every row)
-        buckets = self.conn.execute("SELECT DISTINCT u.type, u.class FROM pw_seeds s JOIN ledger_reports u"
-                                    " ON u.doc = s.doc").fetchall()
-        self.conn.executemany("INSERT INTO pw_buckets VALUES (?, ?)", buckets)
-        rows = self.conn.execute(
-            "SELECT u.rowid, u.type, u.class, u.doc, u.first, u.last, u.actors, s.doc IS NOT NULL FROM pw_buckets b"
-            " JOIN ledger_reports u ON u.type = b.type AND u.class = b.class LEFT JOIN pw_seeds s ON s.doc = u.doc"
-            " ORDER BY u.rowid")
-        found = reached((placing_of(r, t, c, d, f, la, a, bool(n)) for r, t, c, d, f, la, a, n in rows), slack_days)
-        self.conn.executemany("INSERT INTO pw_reached VALUES (?)", ((r,) for r in sorted(found)))
-        self.conn.execute(  # the reports of old events made again as they are (``renamed_apart``)
-            "INSERT OR IGNORE INTO pw_reached SELECT u.rowid FROM pw_remade r JOIN ledger_event_mentions m"
-            " ON m.ledger_event = r.id JOIN ledger_reports u ON u.doc = m.doc_id AND u.event = m.event")
-        self.clustered = self.conn.execute("SELECT count(*) FROM pw_reached").fetchone()[0]
-        self.conn.execute(
-            "INSERT OR IGNORE INTO pw_gone SELECT m.ledger_event FROM pw_reached r JOIN ledger_reports u"
-            " ON u.rowid = r.row JOIN ledger_event_mentions m ON m.doc_id = u.doc AND m.event = u.event")
-        past = self.conn.execute(
-            "SELECT m.ledger_event FROM ledger_event_mentions m JOIN pw_gone g ON g.id = m.ledger_event"
-            " WHERE NOT EXISTS (SELECT 1 FROM ledger_reports u JOIN pw_reached r ON r.row = u.rowid"
-            " WHERE u.doc = m.doc_id AND u.event = m.event) LIMIT 1").fetchone()
-        if past is not None:
-            return f"merged event {past[0]} reaches past the reports new ones can join"
-        self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
-        for table, column in (("ledger_events", "id"), ("ledger_event_mentions", "ledger_event"),
-                              ("ledger_dyads", "event_id"), ("ledger_deciding", "event"), ("ledger_toward", "event")):
-            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM pw_gone)")
-        return None
-
-    def sorted_reports(self) -> Iterator[Report]:
-        yield from reports_in(self.conn.execute(
-            f"SELECT report FROM ledger_reports WHERE rowid IN (SELECT row FROM pw_reached) ORDER BY {ORDER}"))
-
-    def kept(self, actions: str) -> Iterator[MergedEvent]:
-        """Nothing, when the actions promised are those of the last build: the kept events that
-        could decide a promise are copied from ``ledger_deciding`` into the stage's tables (and read
-        only when a promise asks for them, ``candidates``). Else every kept merged event, after
-        forgetting what the last build found: the stage finds them again and ``put_events`` keeps
-        them."""
-        if actions == self.actions:
-            self.conn.execute("INSERT INTO pw_deciding SELECT event, type, token, start, finish, toward"
-                              " FROM ledger_deciding")
-            self.conn.execute("INSERT OR IGNORE INTO pw_toward SELECT event, token FROM ledger_toward")
-            self._apart = self.conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0]
-            return iter(())
-        self.actions = actions
-        self.conn.execute("DELETE FROM ledger_deciding")
-        self.conn.execute("DELETE FROM ledger_toward")
-        return self._every_kept()
-
-    def kept_apart(self) -> int:
-        return self._apart
-
-    def _every_kept(self) -> Iterator[MergedEvent]:
-        after = ""
-        while True:
-            page = self.conn.execute("SELECT id, record FROM ledger_events WHERE id > ? ORDER BY id LIMIT ?",
-                                     (after, _PAGE)).fetchall()
-            if not page:
-                return
-            for _, record in page:
-                yield MergedEvent.from_dict(json.loads(record))
-            after = page[-1][0]
-
-    def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
-                   made: tuple[dt.date, dt.date]) -> list[Placed]:
-        """As the store's, with the kept events a promise asks for placed first (``kept``)."""
-        sql, args = deciding_query(c, codes, types, made, self._widest)
-        missing = self.conn.execute(
-            f"SELECT DISTINCT q.event FROM ({sql}) q WHERE NOT EXISTS (SELECT 1 FROM pw_placed p"
-            " WHERE p.event = q.event) ORDER BY 1", args).fetchall()
-        for (event_id,) in missing:
-            (record,) = self.conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
-            slim = placed(MergedEvent.from_dict({**json.loads(record), "mentions": [], "why": ""}))  # as ``flush``
-            self.conn.execute("INSERT INTO pw_placed VALUES (?, ?)",
-                              (event_id, pickle.dumps(slim, pickle.HIGHEST_PROTOCOL)))
-        return super().candidates(c, codes, types, made)
-
-
-class SeedSource(StoredSource):
-    """The stored records, with the events of only the documents in ``pw_seeds`` (those whose reports
-    are made again), a run of neighbouring documents at a time: a batch's events and span texts
-    are read by a range of document ids, which must hold no other stored document."""
-
-    def _batches(self) -> Iterator[list[tuple[str, str | None, str | None]]]:
-        rows = self.conn.execute("SELECT d.id, d.published, d.dated FROM pw_seeds s JOIN documents d ON d.id = s.doc"
-                                 " WHERE d.error_code IS NULL ORDER BY d.id").fetchall()
-        chunk: list[tuple[str, str | None, str | None]] = []
-        for row in rows:
-            if chunk and (len(chunk) >= self.batch or self._after(chunk[-1][0]) != row[0]):
-                yield chunk
-                chunk = []
-            chunk.append(row)
-        if chunk:
-            yield chunk
-
-    def _after(self, doc: str) -> str | None:
-        found = self.conn.execute("SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 1", (doc,)).fetchone()
-        return None if found is None else str(found[0])

@@ -51,6 +51,7 @@ _SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
             ("store", "state.py"),
             ("store", "writers.py"), ("store", "corrections.py"), ("store", "incremental.py"),
+            ("store", "updating.py"),
             ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]
 

@@ -29,7 +29,8 @@ from typing import Any
 
 from ..resolve.agreements import agreement_day
 from ..resolve.clusters import Cluster, member_keys, plus, report_keys, weeks
-from ..resolve.commitments import Found, Placed
+from ..resolve.commitment_reports import Found
+from ..resolve.commitments import Placed
 from ..resolve.entities import Seen
 from ..resolve.events import EntityInfo, timeline_day
 from ..resolve.records import Agreement, LedgerCommitment, LedgerEntity, MergedEvent

@@ -14,13 +14,13 @@ from peacewatch.errors import EvalError
 from peacewatch.evaluate.process import (
     TUNE_PROCESSES,
     gold_files,
-    load_ledger,
     read_process,
     score_one,
     scores_of,
     timeline_dates_agree,
     types_compatible,
 )
+from peacewatch.evaluate.process_ledger import load_ledger
 
 
 def _event(eid: str, etype: str, actor: str, date: str | None, docs: list[str],
@@ -224,7 +224,7 @@ FLOORS.update({"tune_timeline_recall": 0.62, "untouched_timeline_recall": 0.58, 
 def dev_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The dev corpus ingested once (as ``eval process`` does) for the tests below."""
     from peacewatch.config import load_config
-    from peacewatch.evaluate.process import corpus_documents, ingest_corpus
+    from peacewatch.evaluate.process_ledger import corpus_documents, ingest_corpus
     from peacewatch.pipeline import registered
     from tests.conftest import shared_path
 

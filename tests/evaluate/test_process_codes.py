@@ -4,7 +4,7 @@ the untouched figures moved between runs of one database)."""
 
 from __future__ import annotations
 
-from peacewatch.evaluate.process import load_ledger
+from peacewatch.evaluate.process_ledger import load_ledger
 
 
 def test_a_party_without_a_code_takes_its_entitys_exported_code_on_every_run() -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from peacewatch.evaluate.process import TUNE_PROCESSES, Ledger, scores_of
+from peacewatch.evaluate.process import TUNE_PROCESSES, scores_of
+from peacewatch.evaluate.process_ledger import Ledger
 
 
 def _event(eid: str, etype: str, actors: set[str], date: str | None, docs: list[str], mode: str | None = None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.extract.events.triggers import verb_of
+from peacewatch.extract.events.matching import verb_of
 from peacewatch.pipeline import registered
 
 from .annotate import annotated

@@ -31,6 +31,7 @@ from . import (
     officials,
     persons,
     phrases,
+    sides,
     tables,
 )
 from .lexicon import Lexicon, Match, glued_possessive
@@ -252,7 +253,7 @@ def _codes() -> dict[str, tables.StateRow]:
     return state_rows()
 
 
-def _other_spacy_names(w: Work, in_focus: focus.Focus) -> None:
+def _other_spacy_names(w: Work, in_focus: sides.Focus) -> None:
     """spaCy's other names, as the baseline has them; a place name inside gives its country code, and
     an organization's own words may say what it is ("… Liberation Front", "Ministry of …", "… Party")."""
     for ent in w.doc.ents:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity
 from . import phrases
-from .focus import Focus
+from .sides import Focus
 from .work import Work
 
 if TYPE_CHECKING:

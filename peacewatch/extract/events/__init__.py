@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, Any
 from ...contract import Annotation
 from ...types import Argument, Event
 from . import arguments as args
+from . import places, quantity
 from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
+from .matching import coarse_pos
 from .mediators import mediators
 from .status import Reading, cues, future_type, read
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
-from .triggers import Found, coarse_pos, find, is_anaphoric, model_view, wrapper_role
+from .triggers import Found, find, is_anaphoric, model_view, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -178,8 +180,8 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
         reading.why.append(f"'{earlier} {token.text}': an earlier one, some time before publication (PAST_REF)")
     _date_status(reading, date, ann, timex is not None and in_clause(timex, token))
     taken = {a.entity for a in actors + recipients if a.entity}
-    place = args.location(index, token, taken)
-    actors = _placed_actors(actors, place or args.location(index, token, set()), reading)
+    place = places.location(index, token, taken)
+    actors = _placed_actors(actors, place or places.location(index, token, set()), reading)
     lemmas = frame_lemmas([token] + [a.token for a in found.actions()])
     recipients = implicit_recipients(reading.type, reading.mode, actors, recipients, lemmas, reading.why)
     sent = token.sent
@@ -190,7 +192,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
         actor=actors, recipient=recipients,
         date=date, date_span=(timex.start, timex.end) if timex else None,
         location=place,
-        quantity=args.quantity(token, _object_heads(found)),
+        quantity=quantity.quantity(token, _object_heads(found)),
         reported_by=_reported_by(ann, index, found),
         score=score(reading.type, reading.mode), cameo=cameo(reading.type, reading.mode),
         why="; ".join(reading.why),
@@ -223,7 +225,7 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         recipients = _clause_recipients(index, token)
     venue = reading.type in VENUE_TYPES
     if not recipients and not venue:
-        recipients = args.place_arguments(index, token)
+        recipients = places.place_arguments(index, token)
     if not recipients:
         recipients = args.nearest_party(index, token, actors, venue=venue)
     if "requested" in cues(found):

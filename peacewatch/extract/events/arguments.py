@@ -1,4 +1,5 @@
-"""Who did it to whom, how many, where: event arguments from the dependency parse.
+"""Who did it to whom: event arguments from the dependency parse (how many is ``quantity``, where
+``places``).
 
 Arguments are resolved through the mentions and entities the actors component left in the result,
 so the event carries the entity's code and sector. A noun phrase that is not itself a mention is
@@ -10,28 +11,26 @@ to the subject of the reporting verb above it, or to the actors of the last mult
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...types import Argument, Entity, Mention, Result
 from ..actors.tables import DATELINE
-from .tables import numbers, trigger_rules, words
-from .triggers import coarse_pos, is_infinitive, is_person
+from .matching import coarse_pos
+from .places import PLACE_PREPS
+from .tables import trigger_rules, words
+from .triggers import is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod")
 RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into")
-LOCATION_LABELS = ("GPE", "LOC", "FAC")
-PLACE_PREPS = ("in", "at", "near", "inside", "outside", "around")
 # Who withdraws, disarms or resigns is named by the "of" phrase of the noun act ("the withdrawal of
 # Russian troops", "the disarmament of the militia"). Measured and left out: ceasefires and deployments
 # (they moved nothing); "withdrawal from Y" as the recipient (it cost the PLOVER gold's untouched half
 # a tuple); the "of" phrase of a release, an attack or an arrest as its recipient (no figure moved, and
 # the process gate lost a key event reported by several articles: tune multi-source 16/29 -> 15/29).
 OF_ACTOR_MODES = ("withdraw", "disarm", "resign")
-UNITS = {"kill": "killed", "wound": "injured", "injure": "injured", "arrest": "arrested",
-         "detain": "arrested", "jail": "arrested"}
 
 
 @dataclass
@@ -355,34 +354,6 @@ def verb_actors(index: Index, verb: Token) -> list[Argument]:
             for a in phrase(index, c, fallback=False)]
 
 
-def quantity(trigger: Token, heads: list[Token]) -> dict[str, Any] | None:
-    """A number of people (or things) the event acts on: "released 32 Armenians"."""
-    unit_from_trigger = UNITS.get(trigger.lemma_.lower())
-    for head in heads:
-        if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
-            continue
-        for child in head.children:
-            if child.dep_ != "nummod":
-                continue
-            value = number(child)
-            if value is None:
-                continue
-            unit = unit_from_trigger or ("person" if is_person(head) else head.lemma_.lower())
-            return {"value": value, "unit": unit}
-    return None
-
-
-def number(token: Token) -> int | float | None:
-    """The value of a number token ("32", "1,200", "two")."""
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text)
-    try:
-        return float(text) if token.like_num and any(c.isdigit() for c in text) else numbers().get(text)
-    except ValueError:
-        return numbers().get(text)
-
-
 # Dependents not searched for a recipient: the actor's side and other clauses.
 NOT_RECIPIENT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", "relcl", "ccomp",
                       "parataxis", "conj", "cc", "mark", "appos")
@@ -424,69 +395,3 @@ def condition_parties(index: Index, trigger: Token) -> list[Argument]:
             if subj is not None:
                 return phrase(index, subj, fallback=False)
     return []
-
-
-def _place_hosts(trigger: Token) -> list[Token]:
-    """The trigger, and for a noun trigger the verb it depends on ("remained on alert in X")."""
-    hosts = [trigger]
-    head = trigger.head
-    if head.dep_ == "prep" and trigger.dep_ == "pobj":
-        head = head.head
-    if coarse_pos(trigger) == "NOUN" and coarse_pos(head) == "VERB" and head.i != trigger.i:
-        hosts.append(head)
-    if coarse_pos(trigger) == "VERB":  # "an attack near X killed …": the subject's place
-        hosts.extend(c for c in trigger.children if c.dep_ == "nsubj" and coarse_pos(c) == "NOUN")
-    return hosts
-
-
-def place_arguments(index: Index, trigger: Token) -> list[Argument]:
-    """The state of the place the event happened in ("lifted the curfew in Montenegro"), as the
-    party it was directed at when the text names no other."""
-    for child in (c for host in _place_hosts(trigger) for c in host.children):
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-            continue
-        for pobj in child.children:
-            mention = index.mention(pobj)
-            if pobj.dep_ == "pobj" and mention is not None and mention.label in LOCATION_LABELS:
-                arg = index.argument(pobj)
-                if arg is not None and arg.code:
-                    return [arg]
-    return []
-
-
-def location(index: Index, trigger: Token, taken: set[str]) -> dict[str, Any] | None:
-    """A place the trigger happened in/at, when a mention of a place names it ("in Kirkuk",
-    "in the capital city of Algiers")."""
-    for child in (c for host in _place_hosts(trigger) for c in host.children):
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-            continue
-        # "outside of the Iraqi city of Basra": the object may hang on a second preposition
-        pobjs = [*child.children, *(g for c in child.children if c.dep_ == "prep" for g in c.children)]
-        for pobj in pobjs:
-            if pobj.dep_ != "pobj":
-                continue
-            for tok in _place_candidates(pobj):
-                place = _place(index, tok, taken)
-                if place is not None:
-                    return place
-    return None
-
-
-def _place_candidates(pobj: Token) -> list[Token]:
-    """A place object and the places it names with "of" ("the capital city of Algiers")."""
-    out = [pobj]
-    for c in pobj.children:
-        if c.lower_ == "of":
-            for g in c.children:
-                out.extend([g, *(h for d in g.children if d.lower_ == "of" for h in d.children)])
-    return out
-
-
-def _place(index: Index, tok: Token, taken: set[str]) -> dict[str, Any] | None:
-    mention = index.mention(tok)
-    if mention is None or mention.label not in LOCATION_LABELS:
-        return None
-    entity = index.entities.get(mention.entity or "")
-    if entity is not None and entity.id in taken:
-        return None
-    return {"name": mention.text, "code": entity.code if entity else None, "lat": None, "lon": None}

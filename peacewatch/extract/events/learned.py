@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ...errors import ConfigError
+from .matching import coarse_pos
 from .tables import TriggerRule, trigger_rules, words
-from .triggers import Found, coarse_pos, is_background, wrapper_chain
+from .triggers import Found, is_background, wrapper_chain
 from .vectors import PieceVectors, load_vectors
 
 if TYPE_CHECKING:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .matching import coarse_pos, under_provision
 from .tables import is_cooperative, words, wrapper_roles
-from .triggers import Found, coarse_pos, is_infinitive, is_scheduled, under_provision, wrapper_role
+from .triggers import Found, is_infinitive, is_scheduled, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

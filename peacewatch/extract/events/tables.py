@@ -41,7 +41,7 @@ class TriggerRule:
 
 @dataclass(frozen=True)
 class DerivedRule(TriggerRule):
-    """A verb's row read for a noun made from it ("the signing of the accord"; ``triggers.verb_of``)."""
+    """A verb's row read for a noun made from it ("the signing of the accord"; ``matching.verb_of``)."""
 
     @property
     def derived(self) -> bool:

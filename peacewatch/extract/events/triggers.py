@@ -1,7 +1,7 @@
 """Finding event triggers in a sentence and how they nest.
 
 A trigger is a token whose lemma, part of speech and syntactic frame match a row of
-``triggers.tsv``. Triggers nest: "agreed on a prisoner swap" is one AGREE event whose *inner*
+``triggers.tsv`` (``matching.match``). Triggers nest: "agreed on a prisoner swap" is one AGREE event whose *inner*
 action is the swap; "ready to withdraw" is the withdrawal under an *intent* wrapper. ``find``
 returns one ``Found`` per event of the sentence, with the wrapper chain above it and the inner
 trigger it absorbed.
@@ -10,10 +10,10 @@ trigger it absorbed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .tables import DerivedRule, TriggerRule, trigger_rules, words, wrapper_roles
+from .matching import coarse_pos, is_provision, match
+from .tables import TriggerRule, trigger_rules, words, wrapper_roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,9 +23,6 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr")
 # Prepositions that introduce what an agreement, demand or talk is about.
 ABOUT_PREPS = ("on", "to", "for", "upon", "over", "about", "of")
 LISTING_PREPS = ("including", "like")  # "concessions including the release of prisoners"
-# Dependents that are not part of a trigger's frame (other clauses, punctuation).
-FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
-# Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
@@ -35,7 +32,7 @@ FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 FRAMEWORK_PREPS = ("within", "under")
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
-NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
+# Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
 CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
 # Steps up from a noun trigger that stay inside what talks, a demand or a plan are about ("discussions
 # over a mechanism for monitoring the truce"); prepositions of such a step. Not compounds: "the
@@ -43,12 +40,6 @@ CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass"
 TOPIC_DEPS = ("dobj", "pobj", "pcomp", "conj", "appos")
 TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside",
                "with")  # "to discuss compliance with the truce"
-# How English makes a noun of a verb, as (ending of the noun, what the verb's stem takes back):
-# "signing", "killing", "kidnapping" (a doubled consonant), "endorsement", "disarmament",
-# "seizure", "violation", "mobilization", "deportation", "abduction", "acceptance", "handover",
-# "pullout" (a particle joined: it counts as the particle the verb's row needs).
-NOUN_ENDINGS = (("ing", ""), ("ment", ""), ("ament", ""), ("ure", "e"), ("ion", "e"), ("ion", ""),
-                ("ation", "e"), ("ation", ""), ("ance", ""), ("al", ""), ("over", ""), ("out", ""))
 
 
 @dataclass
@@ -85,87 +76,6 @@ class Found:
         return self.wrappers[-1] if self.wrappers else self.token
 
 
-def coarse_pos(token: Token) -> str:
-    if token.pos_ in ("VERB", "AUX"):
-        return "NOUN" if _nominal_subject(token) else "VERB"
-    if token.pos_ in ("NOUN", "PROPN"):
-        return "NOUN"
-    return token.pos_
-
-
-def _nominal_subject(token: Token) -> bool:
-    """A subject the tagger took for a verb but that is a noun: sentence-initial "Ceasefire between
-    X and Y takes effect", "Fighting between X and Y resumed" (no object, no auxiliary, no subject
-    of its own), unlike a gerund clause ("Signing a treaty does not mean …")."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.i == token.sent.start and not any(
-        c.dep_ in ("dobj", "aux", "auxpass", "nsubj", "xcomp", "ccomp") for c in token.children)
-
-
-def frame(token: Token) -> set[str]:
-    """The lemmas a rule's ``needs`` may name: the token's dependents, its objects and their
-    modifiers, and (for a noun) the verb that governs it."""
-    out: set[str] = set()
-    for child in token.children:
-        if child.dep_ in FRAME_SKIP or under_provision(child):
-            continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
-        out.add(child.lemma_.lower())
-        targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
-        for target in targets:
-            out.add(target.lemma_.lower())
-            out.update(g.lemma_.lower() for g in target.children if g.dep_ in ("compound", "amod"))
-            out.update(g.lower_ for g in target.children if g.dep_ in ("compound", "amod"))
-            out.update(p.lemma_.lower() for g in target.children if g.lower_ == "of"
-                       for p in g.children if p.dep_ == "pobj")
-            if target.dep_ == "prep":  # "pulled out of the talks": a preposition after a particle
-                out.update(p.lemma_.lower() for p in target.children if p.dep_ == "pobj")
-    if coarse_pos(token) == "NOUN":
-        out.add(token.head.lemma_.lower())
-        if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
-            out.add(token.head.head.lemma_.lower())
-    return out
-
-
-def under_provision(prep: Token) -> Token | None:
-    """The agreed text of an "under the deal" / "under the terms of the truce" phrase: the act it
-    modifies is one the text sets out (``provision_text``), else None."""
-    if prep.dep_ != "prep" or prep.lower_ != "under":
-        return None
-    texts = words("provision_text")
-    for obj in prep.children:
-        if obj.dep_ != "pobj":
-            continue
-        if obj.lemma_.lower() in texts:
-            return obj
-        for of in obj.children:  # "under the terms of the deal"
-            if of.dep_ == "prep" and of.lower_ == "of":
-                found = [p for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in texts]
-                if found:
-                    return found[0]
-    return None
-
-
-def is_person(token: Token) -> bool:
-    """Whether a noun names people: a nationality or person name, or a person noun."""
-    if token.ent_type_ in ("NORP", "PERSON") or token.lemma_.lower() in words("person"):
-        return True
-    return token.pos_ == "NOUN" and any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
-
-
-def _person_object(token: Token) -> bool:
-    if coarse_pos(token) == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
-        if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
-            return True
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and is_person(child):
-            return True
-        if child.dep_ in ("prep", "prt"):
-            if any(g.dep_ == "pobj" and is_person(g) for g in child.children):
-                return True
-    return coarse_pos(token) == "NOUN" and any(
-        c.dep_ in ("compound", "prep") and is_person(c) for c in token.children)
-
-
 def is_scheduled(token: Token) -> bool:
     """ "is to" + verb: an act arranged, not yet done ("the prisoners are to be released on Sunday",
     "the army is to withdraw by May")."""
@@ -199,45 +109,6 @@ def is_framework(token: Token, rule: TriggerRule) -> bool:
     return rule.type in FRAMEWORK_TYPES and token.dep_ == "pobj" and token.head.lower_ in FRAMEWORK_PREPS
 
 
-def _excluded(token: Token, pos: str) -> bool:
-    """Words that look like triggers but are names or nominal uses ("Amnesty International",
-    "the wounded", "alleged bombers")."""
-    if pos == "NOUN" and token.ent_type_ in NAMED_LABELS:
-        return True
-    if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        return True
-    return pos == "VERB" and token.dep_ == "amod" and not any(
-        c.dep_ in ("npadvmod", "compound") for c in token.children)
-
-
-def match(token: Token) -> TriggerRule | None:
-    """The trigger rule that applies to ``token``, or None. A noun the table lacks that is made from
-    a verb it lists ("the signing of the accord", "the killing of two soldiers") is read with that
-    verb's rows, as a weak trigger: it stands for an act only where the sentence tells no other."""
-    lemma = token.lemma_.lower()
-    rules = trigger_rules().get(lemma)
-    pos = coarse_pos(token)
-    particle = ""
-    if not rules and pos == "NOUN" and (derived := verb_of(lemma)) is not None:
-        verb, particle = derived
-        rules = [DerivedRule(r.line, f"{lemma} (noun of {verb})", "NOUN", r.needs, r.type, r.mode, True)
-                 for r in trigger_rules()[verb] if r.pos in ("VERB", "*") and r.type != "CONSULT"]
-    if not rules or is_provision(token):
-        return None
-    if _excluded(token, pos):
-        return None
-    lemmas: set[str] | None = None
-    for rule in rules:
-        if rule.pos != "*" and rule.pos != pos:
-            continue
-        if rule.needs:
-            lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
-            if not any((n == "@person" and _person_object(token)) or n in lemmas for n in rule.needs):
-                continue
-        return rule
-    return None
-
-
 def model_view(found: list[Found]) -> list[Found]:
     """A sentence's events as the table's own rows find them, without the nouns read off a verb's
     row ("the signing of"): what the learned model reads, in training (``scripts/train_events.py``)
@@ -245,35 +116,9 @@ def model_view(found: list[Found]) -> list[Found]:
     return [f for f in found if not f.rule.derived]
 
 
-@lru_cache(maxsize=4096)
-def verb_of(noun: str) -> tuple[str, str] | None:
-    """The trigger verb a noun is made from (``NOUN_ENDINGS``) and the particle its ending joined
-    ("pullout" → ("pull", "out")), or None; only for nouns the trigger table does not list."""
-    rules = trigger_rules()
-    if noun in rules:
-        return None
-    for ending, back in NOUN_ENDINGS:
-        if not noun.endswith(ending) or len(noun) - len(ending) < 3:
-            continue
-        stem = noun[:-len(ending)] + back
-        candidates = [stem, stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [stem]
-        for verb in candidates:
-            if any(r.pos in ("VERB", "*") for r in rules.get(verb, ())):
-                return verb, ending if ending in ("over", "out") else ""
-    return None
-
-
 def is_infinitive(token: Token) -> bool:
     """A to-infinitive the parser attached as an adverbial clause ("sworn to fight")."""
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def is_provision(token: Token) -> bool:
-    """A verb by which an agreed text sets out an act: "the deal provides for / calls for / includes
-    X" (lists ``provision`` and ``provision_text``). Not an event of its own ("the deal calls for"
-    is no demand), but what it governs is agreed and not yet done."""
-    return token.lemma_.lower() in words("provision") and token.pos_ == "VERB" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in words("provision_text") for c in token.children)
 
 
 def wrapper_role(token: Token) -> str | None:

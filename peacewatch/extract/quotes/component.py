@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from ...contract import Annotation
 from ...types import Quote
 from .attach import Clauses, colon_clause, cue_after, cue_before, dash_after, stands_alone, turn_name
-from .cues import Cue, find_cues, verb_subject
+from .cues import Cue, find_cues
 from .lexicon import load_lexicon
 from .loose import Loose, Spans
 from .marks import Quotation, find_quotations
 from .page import Page
 from .speaker import SpeakerFinder
+from .subjects import verb_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

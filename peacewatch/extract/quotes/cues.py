@@ -4,7 +4,7 @@ One pass over the tokens. A token is a cue when its lemma is in ``cues.tsv`` and
 every quotation. Its speaker is its nominal subject outside the quotation; a passive cue takes its
 "by" agent; a participle or conjoined verb without either ("..., adding that ...", "issued a
 statement calling ...") borrows the subject of the verb it hangs from, climbing at most four
-steps; failing all that, a noun right beside the verb is taken as a misparsed subject.
+steps; failing all that, a noun right beside the verb is taken as a misparsed subject (``subjects``).
 
 Its clausal content is the subtree of the first child whose dependency ``cues.tsv`` lists for the
 verb (``ccomp`` for "said (that) ...", ``prep:for`` for the object of "called for"), joined with
@@ -25,7 +25,6 @@ clause ("In the latest poll, the mayor rose a point").
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -34,14 +33,9 @@ from spacy.tokens import Doc, Token
 from .frames import as_clause, fenced, finite_complement, own_clause, participle, put_it, tensed, that_clause
 from .lexicon import CueEntry, Lexicon
 from .page import Page, char_before
+from .subjects import inside, subject_of
 
 Range = tuple[int, int]
-_SUBJECTS: tuple[str, ...] = ("nsubj",)
-# A verb lent its subject by the verb it hangs from takes that verb's subject as written, passive
-# too: 'After saying …, she was whisked off' (she said), 'he was asked to say …' (he says).
-_BORROWED = ("nsubj", "nsubjpass")
-_BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
-_NOMINAL = ("NOUN", "PROPN", "PRON")
 _OF_TO = ("of", "to")
 _AS_FRAMES = ("speech", "report", "belief")
 _TOPIC = ("prep:about",)  # what a speech verb with no other content is about (``_topic``)
@@ -58,58 +52,6 @@ class Cue:
     content: Range | None
     rule: str
     obj: Range | None = None
-
-
-def _subject(verb: Token, quoted: list[Range]) -> Token | None:
-    current, deps = verb, _SUBJECTS
-    for _ in range(4):
-        subj = _nearest([c for c in current.children if c.dep_ in deps and not _inside(c.idx, quoted)],
-                        current) or _agent(current)
-        if subj is not None:
-            return subj
-        if current.dep_ not in _BORROW or current.head.i == current.i:
-            return _beside(verb)
-        current, deps = current.head, _BORROWED
-    return _beside(verb)
-
-
-def _nearest(subjects: list[Token], verb: Token) -> Token | None:
-    """Of two subjects the parse gave one verb ('People like Scott, he said': the reported words
-    taken for a subject), the one nearest before it speaks."""
-    before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else (subjects[0] if subjects else None)
-
-
-def verb_subject(verb: Token, quoted: list[Range]) -> Token | None:
-    """The speaker token of any verb, by the rules of a cue's subject (for a colon before a quote)."""
-    return _subject(verb, sorted(quoted))
-
-
-def _agent(verb: Token) -> Token | None:
-    """The speaker of a passive cue: 'was called a charlatan by fellow physicians'."""
-    by = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
-
-
-def _beside(verb: Token) -> Token | None:
-    """A misparsed subject: the noun right before the verb ('strategist said'), or right after it
-    when the verb follows a quotation ('," said Caddell')."""
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and verb.i - i < 3:
-        i -= 1
-    if i >= 0 and doc[i].pos_ in _NOMINAL and (doc[i].dep_ not in ("dobj", "pobj") or _opens_line(doc, i)):
-        return doc[i]
-    after = verb.i + 1
-    if verb.i > 0 and doc[verb.i - 1].is_punct and after < len(doc) and doc[after].pos_ in _NOMINAL:
-        return doc[after]
-    return None
-
-
-def _opens_line(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the first word of its paragraph (a parse across the break, "Recommended
-    / Ansari said", hangs it on the line before)."""
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 def _trim(doc: Doc, start: int, end: int) -> Range | None:
@@ -143,19 +85,13 @@ def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
     return _trim(verb.doc, start, last.right_edge.i + 1)
 
 
-def _inside(idx: int, ranges: list[Range]) -> bool:
-    """Whether ``idx`` falls in one of ``ranges`` (sorted by start, not overlapping)."""
-    i = bisect_right(ranges, idx, key=lambda r: r[0]) - 1
-    return i >= 0 and ranges[i][0] <= idx < ranges[i][1]
-
-
 def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower()) or (_PUT_IT if put_it(tok) else None)
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
         return None
     if entry is None:
         return _clause_verb_cue(tok, lex, quoted, page)
-    subject = _subject(tok, quoted)
+    subject = subject_of(tok, quoted)
     content = _clause(tok, entry.content)
     if content is None and entry.frame in _AS_FRAMES:
         tokens = as_clause(tok)
@@ -175,7 +111,7 @@ def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) 
     generated …' (the passive 'they were convinced the ministry lied' is a state, not a report)."""
     kind = None if any(c.dep_ == "auxpass" for c in tok.children) else lex.clause_verbs.get(tok.lemma_.lower())
     clause = None if kind is None else finite_complement(tok)
-    subject = None if kind is None else _subject(tok, quoted)
+    subject = None if kind is None else subject_of(tok, quoted)
     if subject is None:
         return None
     rule = f"clause_verbs.tsv:{tok.lemma_.lower()} ({kind}"
@@ -393,7 +329,7 @@ def find_cues(doc: Doc, lex: Lexicon, quoted: Iterable[Range], page: Page | None
     page.mark_next_cues(next_cue(lex))
     found: list[Cue] = []
     for tok in doc:
-        if _inside(tok.idx, ranges):
+        if inside(tok.idx, ranges):
             continue
         cue = (_verb_cue(tok, lex, ranges, page) or _according_cue(tok, lex, page) or _noun_cue(tok, lex)
                or _colon_cue(tok, page) or _source_cue(tok, lex, page))

@@ -1,0 +1,149 @@
+"""The ledger that ``eval process`` scores: the dev corpus ingested, and its exports read back.
+
+``corpus_documents`` gives the articles beside the process gold as documents, ``ingest_corpus`` stores
+them and resolves the ledger, and ``ledger_of`` reads its events, commitments and entities back as a
+``Ledger`` (``load_ledger``: every party as the codes the scorer compares, ``code``/``codes``) with the
+per-document reports the miss classes read (``report_rows``). The scoring itself is ``process``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..types import Document
+from .docs import article_texts
+
+
+@dataclass
+class Ledger:
+    """The exported ledger as the scorer sees it: events and commitments with their codes."""
+
+    events: list[dict[str, Any]]
+    commitments: list[dict[str, Any]]
+    # per document, its own event reports as the scorer sees them (``report_rows``): for the miss classes
+    reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def code(value: Any) -> str | None:
+    """A code as the scorer compares it: upper case, every IGO code one ``IGO``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip().upper()
+    return "IGO" if value.startswith("IGO") else value
+
+
+def codes(values: Any) -> frozenset[str]:
+    return frozenset(c for c in (code(v) for v in values or []) if c)
+
+
+def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
+                entities: list[dict[str, Any]]) -> Ledger:
+    """The exports of ``events``, ``commitments`` and ``entities`` with every party as codes: an
+    entity id counts every code it carries in the entities export and in the events' arguments."""
+    seen: dict[str, set[str]] = {}
+    exported = {e["id"]: code(e.get("code")) for e in entities}
+    for e in entities:
+        seen.setdefault(e["id"], set()).update(codes([e.get("code")]))
+    evs = []
+    for r in events:
+        sides = []
+        for key in ("actor", "recipient"):
+            side = set()
+            for item in r.get(key) or []:
+                # as the shared scorer: the item's own code, else its entity's (the entities export);
+                # else, stably, a code seen for it (not whichever a set gives first: that varied by run)
+                entity = item.get("entity") or ""
+                c = code(item.get("code")) or exported.get(entity) or min(seen.get(entity, ()), default=None)
+                if c:
+                    side.add(c)
+                    seen.setdefault(item.get("entity") or "", set()).add(c)
+            sides.append(frozenset(side))
+        evs.append({"id": r["id"], "type": r["type"], "mode": r.get("mode"), "status": r.get("status"),
+                    "actor": sides[0], "recipient": sides[1],
+                    "codes": sides[0] | sides[1], "date": r.get("date"), "anchor": r.get("first_reported"),
+                    "docs": frozenset(str(m["doc"]) for m in r.get("mentions") or [] if m.get("doc"))})
+    by_id = {e["id"]: e for e in evs}
+    coms = []
+    for r in commitments:
+        obligor, beneficiary = (frozenset().union(*[seen.get(x, codes([x])) for x in r.get(k) or []])
+                                for k in ("obligor", "beneficiary"))
+        event = by_id.get(r.get("event") or "")
+        if not obligor and event is not None:
+            obligor = event["actor"]
+        action = r.get("action") or {}
+        coms.append({"id": r["id"], "type": action.get("type"), "mode": mode_of(action.get("mode")),
+                     "obligor": obligor, "beneficiary": beneficiary, "made": r.get("made"),
+                     "status": r.get("status"), "fulfilled_by": list(r.get("fulfilled_by") or []),
+                     "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None})
+    return Ledger(evs, coms)
+
+
+def mode_of(value: Any) -> str | None:
+    """A mode as the scorer compares it: stripped, lower case, or None when empty."""
+    return value.strip().lower() if isinstance(value, str) and value.strip() else None
+
+
+def corpus_documents(gold_file: Path, limit: int | None = None) -> list[Document]:
+    """The corpus beside the gold as documents, published on the corpus ``date``."""
+    docs = [Document(id=i, text=a["text"], published=day_of(a.get("date")), url=a.get("url"),
+                     title=a.get("title")) for i, a in article_texts(gold_file).items()]
+    return docs[:limit] if limit is not None else docs
+
+
+def day_of(value: Any) -> str | None:
+    """The ISO day a date value starts with, or None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def ingest_corpus(db: Path, documents: list[Document], config: Config) -> None:
+    """Store the documents not yet in ``db`` and bring its ledger up to date. No document is given up
+    for time (``document_timeout`` 0): on a loaded machine a long article could pass the limit and
+    leave the gold with a document less, so the figures would depend on the machine's load."""
+    from ..flow import extract_pairs, resolve
+    from ..store.sqlite import Store
+
+    config = dataclasses.replace(config, document_timeout=0)
+    with Store(db) as store:
+        for result, document in extract_pairs(store.only_new(documents), config):
+            store.save(document, result)
+        resolve(store, config)
+
+
+def ledger_of(db: Path) -> Ledger:
+    from ..store.reads import Reader
+
+    reader = Reader(db)
+    try:
+        ledger = load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
+        ledger.reports = report_rows(reader, [e["id"] for e in ledger.events])
+        return ledger
+    finally:
+        reader.close()
+
+
+def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every per-document report of the ledger events, by document, as the scorer sees it: its type,
+    status, mode, date (with its publication day as anchor), the codes of its parties (an argument's
+    own, else its ledger entity's) and the ledger event it is in."""
+    reports = reader.reports(event_ids)
+    speakers = reader.speakers(sorted({r.document.id for rows in reports.values() for r in rows}))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for ledger_id, rows in reports.items():
+        for r in rows:
+            doc, ev = r.document.id, r.event
+            found = [a.code or getattr(speakers.get((doc, a.entity or "")), "code", None)
+                     for a in ev.actor + ev.recipient]
+            out.setdefault(doc, []).append({"type": ev.type, "status": ev.status, "mode": ev.mode,
+                                            "codes": codes(found), "date": ev.date, "anchor": r.document.published,
+                                            "ledger": ledger_id})
+    return out
