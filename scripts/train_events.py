@@ -28,13 +28,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 from typing import Any
+
+from provenance import code_version
 
 ROOT = Path(__file__).resolve().parent.parent
 GRID_ADD = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -302,15 +303,6 @@ def vector_card(folder: Path) -> dict[str, Any]:
     }
 
 
-def code_version() -> str:
-    try:
-        done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
-                              check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return done.stdout.strip()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -403,7 +395,7 @@ def write(opts: argparse.Namespace, clf: Any, vocab: dict[str, int], limits: Any
                   "licence": LICENCES.get(f.name, LICENCES["docs"])} for f in files],
         "held_out": {"plover_gsr_dev.jsonl": "records whose gold_part is 'untouched' (never trained on)",
                      "docs": "processes not in TUNE_PROCESSES (never trained on)"},
-        "code_version": code_version(), "cross_validation": report,
+        "code_version": code_version(ROOT), "cross_validation": report,
     }
     model = {"classes": classes, "bias": [round(float(b), 4) for b in clf.intercept_],
              "weights": dict(sorted(weights.items())), "thresholds": vars(limits),

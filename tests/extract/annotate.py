@@ -10,6 +10,18 @@ from peacewatch.types import Document, Entity, Result
 DAY = "2025-03-01"  # the publication day of the dated texts
 
 
+def events_pipeline(make_pipeline: Any) -> Any:
+    """The pipeline the event tests run (timex, actors, quotes, events); the test module is skipped
+    when the actors component is not registered, as events need its codes."""
+    import pytest
+
+    from peacewatch.pipeline import registered
+
+    if "actors" not in registered():
+        pytest.skip("events need actor codes from the 'actors' component")
+    return make_pipeline("timex", "actors", "quotes", "events")
+
+
 def annotated(pipe: Any, text: str, published: str | None = None) -> Result:
     """The result of ``text`` as document "t", which must not have failed."""
     [result] = list(pipe.annotate([Document(id="t", text=text, published=published)]))
@@ -27,6 +39,11 @@ def quotes_of(pipe: Any, text: str) -> list[tuple[str, str | None]]:
     return [(text[q.content_span[0]:q.content_span[1]],
              None if q.speaker_span is None else text[q.speaker_span[0]:q.speaker_span[1]])
             for q in annotated(pipe, text).quotes]
+
+
+def types_and_status(pipe: Any, text: str) -> list[tuple[str, str]]:
+    """(type, status) of every event of ``text`` published on 2024-05-10, in order."""
+    return [(e.type, e.status) for e in annotated(pipe, text, "2024-05-10").events]
 
 
 def entity_of(result: Result, text: str) -> Entity:

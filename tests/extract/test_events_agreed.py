@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.pipeline import registered
-
-from .annotate import annotated
+from .annotate import annotated, events_pipeline
+from .annotate import types_and_status as _events
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
-    if "actors" not in registered():
-        pytest.skip("events need actor codes from the 'actors' component")
-    return make_pipeline("timex", "actors", "quotes", "events")
-
-
-def _events(pipe, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(e.type, e.status) for e in annotated(pipe, text, "2024-05-10").events]
+    return events_pipeline(make_pipeline)
 
 
 def test_what_an_agreed_text_provides_for_is_agreed_not_done(pipe) -> None:  # type: ignore[no-untyped-def]

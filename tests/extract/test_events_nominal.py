@@ -7,16 +7,13 @@ from __future__ import annotations
 import pytest
 
 from peacewatch.extract.events.matching import verb_of
-from peacewatch.pipeline import registered
 
-from .annotate import annotated
+from .annotate import annotated, events_pipeline
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
-    if "actors" not in registered():
-        pytest.skip("events need actor codes from the 'actors' component")
-    return make_pipeline("timex", "actors", "quotes", "events")
+    return events_pipeline(make_pipeline)
 
 
 @pytest.mark.parametrize(("noun", "verb"), [

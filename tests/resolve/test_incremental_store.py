@@ -308,15 +308,17 @@ def test_a_replaced_document_rebuilds_whole(tmp_path: Path) -> None:
     assert (stats.path, stats.why) == ("full", "a stored document was replaced by a new version")
 
 
-def test_a_new_full_name_that_relinks_an_old_surname_remakes_the_events_of_that_document(tmp_path: Path) -> None:
-    def with_person(pair: Pair, name: str) -> Pair:
-        document, result = pair
-        person = Entity("p1", name, "person", "AZE", "GOV")
-        event = result.events[0]
-        event.actor = [*event.actor, Argument("p1", "AZE", "GOV", name)]
-        return document, Result(result.id, result.published, entities=[*result.entities, person],
-                                events=result.events, commitments=result.commitments)
+def with_person(pair: Pair, name: str) -> Pair:
+    """The pair with a person of that name added to its document, acting in its first event."""
+    document, result = pair
+    person = Entity("p1", name, "person", "AZE", "GOV")
+    event = result.events[0]
+    event.actor = [*event.actor, Argument("p1", "AZE", "GOV", name)]
+    return document, Result(result.id, result.published, entities=[*result.entities, person],
+                            events=result.events, commitments=result.commitments)
 
+
+def test_a_new_full_name_that_relinks_an_old_surname_remakes_the_events_of_that_document(tmp_path: Path) -> None:
     pairs = sparse(30)
     first = [with_person(pairs[0], "Bayramov"), *pairs[1:25]]
     then = [with_person(pairs[25], "Jeyhun Bayramov"), *pairs[26:]]
@@ -325,14 +327,6 @@ def test_a_new_full_name_that_relinks_an_old_surname_remakes_the_events_of_that_
 
 
 def test_a_renamed_person_remakes_the_events_of_the_documents_naming_it_and_not_their_units(tmp_path: Path) -> None:
-    def with_person(pair: Pair, name: str) -> Pair:
-        document, result = pair
-        person = Entity("p1", name, "person", "AZE", "GOV")
-        event = result.events[0]
-        event.actor = [*event.actor, Argument("p1", "AZE", "GOV", name)]
-        return document, Result(result.id, result.published, entities=[*result.entities, person],
-                                events=result.events, commitments=result.commitments)
-
     pairs = sparse(30)
     named = ["Jeyhun Bayramov", "Jeyhun Bayramov", "Jeyhun BAYRAMOV"]  # one key, the first name commonest
     first = [with_person(p, n) for p, n in zip(pairs[:3], named, strict=True)] + pairs[3:25]
