@@ -30,7 +30,7 @@ PRESENT = "PRESENT_REF"
 MISSED = re.compile(r"target '[^']*' missed \([^)]*\)")
 # The PLOVER quad class of acts that are things said (a demand, an accusation, a refusal, a threat):
 # the news tells them on the day they were said, so a statement no report dates is dated by its first
-# report's publication day (``_said_day``). Only those that were said: not one announced or denied.
+# report's publication day (``_first_published``). Only those that were said: not one announced or denied.
 STATEMENT_QUAD = "verbal_conflict"
 SAID = frozenset({*HAPPENED, "requested"})
 
@@ -278,11 +278,11 @@ def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str]
 
 def _best_date(members: list[Report], said: bool = False) -> str | None:
     """The most precise date the reports state; else "now" (``_now``), an earlier day unknown
-    (``PAST_REF``), or, for a statement (``said``), the day it was first reported (``_said_day``)."""
+    (``PAST_REF``), or, for a statement (``said``), the day it was first reported (``_first_published``)."""
     dated = [m for m in members if m.stated is not None]
     if not dated:
         earlier = next((m.event.date for m in members if before_unknown(m.event.date)), None)
-        return _now(members) or earlier or (_said_day(members) if said else None)
+        return _now(members) or earlier or (_first_published(members) if said else None)
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date
@@ -303,16 +303,15 @@ def _now(members: list[Report]) -> str | None:
     gathers reports of several days, so its date names the day itself, not a "now" each report meant
     of its own (dropped until now, which left the event undated). An article without a publication
     day gives none: the day inferred from its text is the latest it states, not the day it was written."""
-    days = sorted(m.published for m in members if m.event.date == PRESENT and m.published is not None)
-    return days[0].isoformat() if days else None
+    return _first_published([m for m in members if m.event.date == PRESENT])
 
 
-def _said_day(members: list[Report]) -> str | None:
-    """The earliest publication day of a statement's reports ("both sides blamed the other", "we
-    demand that the ELN release him, the negotiator said"): news tells a demand or an accusation the
-    day it was made, and a statement of an earlier day says when ("last week", "in 2019"), or is
-    told as earlier (``PAST_REF``). Reports of articles without a publication day give none: the
-    day their text infers is the latest it states, not the day it was written (as for ``_now``)."""
+def _first_published(members: list[Report]) -> str | None:
+    """The earliest publication day of these reports: the day of a "now" (``_now``), and of a
+    statement no report dates ("both sides blamed the other"; news tells a demand or an accusation
+    the day it was made, and one of an earlier day says when or is told as earlier, ``PAST_REF``).
+    Reports of articles without a publication day give none: the day their text infers is the latest
+    it states, not the day it was written."""
     days = sorted(m.published for m in members if m.published is not None)
     return days[0].isoformat() if days else None
 
