@@ -15,6 +15,7 @@ from ...contract import Annotation
 from ...types import Quote
 from .attach import Clauses, colon_clause, cue_after, cue_before, dash_after, stands_alone, turn_name
 from .cues import Cue, find_cues
+from .inside import drop_inside
 from .lexicon import load_lexicon
 from .loose import Loose, Spans
 from .marks import Quotation, find_quotations
@@ -134,7 +135,7 @@ class QuoteExtractor:
             inner = loose.take(content) if mixed else []
             why = what + (", mixed with quotation" if inner else "")
             made.append((cue, self._quote(speakers, cue, _balance(content, inner), bool(inner), why)))
-        quotes.extend(fold_nested(ann.doc, made))
+        quotes.extend(drop_inside(ann.doc, fold_nested(ann.doc, made), quotes))
         quotes.extend(self._inherit(text, loose.left(), quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
