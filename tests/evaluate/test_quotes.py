@@ -33,10 +33,12 @@ from tests.conftest import shared_path
 # indirect 0.562 -> 0.569; the direct and speaker floors stay where they were.
 # Nested reports by the same speaker folded in: overlap 0.747 -> 0.751, indirect 0.605 -> 0.608, test
 # fold 0.719 -> 0.723 and indirect 0.569 -> 0.571.
-FLOORS = {"overlap_f1": 0.741, "direct_overlap_f1": 0.873, "speaker_acc": 0.907, "direct_exact_f1": 0.726,
-          "indirect_overlap_f1": 0.598,
-          "test_overlap_f1": 0.713, "test_direct_overlap_f1": 0.882, "test_speaker_acc": 0.895,
-          "test_direct_exact_f1": 0.714, "test_indirect_overlap_f1": 0.561}
+# Reports inside another speaker's quote dropped (inside.py): overlap 0.751 -> 0.761, indirect 0.608 ->
+# 0.619, test fold 0.723 -> 0.735 and indirect 0.571 -> 0.583.
+FLOORS = {"overlap_f1": 0.751, "direct_overlap_f1": 0.873, "speaker_acc": 0.907, "direct_exact_f1": 0.726,
+          "indirect_overlap_f1": 0.609,
+          "test_overlap_f1": 0.725, "test_direct_overlap_f1": 0.882, "test_speaker_acc": 0.895,
+          "test_direct_exact_f1": 0.714, "test_indirect_overlap_f1": 0.573}
 
 
 def attr(*content: tuple[int, int], source: tuple[tuple[int, int], ...] = (), direct: bool = False,
