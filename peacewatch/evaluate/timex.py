@@ -280,3 +280,65 @@ def fold_false_alarms(gold_path: Path, config: Config, *, limit: int | None = No
                 out[FOLDS[n % 2]]["by_rule"][rule[1] if rule else "?"] += 1
                 out[FOLDS[n % 2]]["by_shape"][expression_shape(p.text)] += 1
     return out
+
+
+# Error classes of one fold, in the order the first that fits is taken (docs/time.md, ninth round).
+ERROR_CLASSES = ("missed", "false alarm", "span only", "type", "value: unresolved but resolved",
+                 "value: resolved but left unresolved", "value: duration", "value: granularity",
+                 "value: direction", "value: anchor")
+_OPEN = re.compile(r"X|_REF")
+
+
+def error_class(gold: Timex, pred: Timex, dct: str | None) -> str | None:
+    """What went wrong between a gold timex and the prediction matched to it, or None when nothing did.
+
+    "span only" (same value, other extent) costs strict F1 alone; "type" is a DATE, DURATION or SET
+    confusion, or the same value under another type. A wrong value is classed by what differs: the gold
+    leaves open what we resolved ("1988-XX" against "1988", "PAST_REF" against a date) or the reverse; a
+    duration's amount; the granularity (day against week, a part of the day, a quarter against a year);
+    the side of the publication date (direction); else another day or period of the same granularity on
+    the same side (anchor: mostly a story told from another day)."""
+    if same_value(gold.value, pred.value):
+        if gold.type != pred.type:
+            return "type"
+        return None if (gold.start, gold.end) == (pred.start, pred.end) else "span only"
+    if gold.type != pred.type and {gold.type, pred.type} & {"DURATION", "SET"}:
+        return "type"
+    if _OPEN.search(gold.value) and not _OPEN.search(pred.value):
+        return "value: unresolved but resolved"
+    if _OPEN.search(pred.value) and not _OPEN.search(gold.value):
+        return "value: resolved but left unresolved"
+    if gold.value.startswith("P") or pred.value.startswith("P"):
+        return "value: duration"
+    if expression_shape(canonical(gold.value)) != expression_shape(canonical(pred.value)):
+        return "value: granularity"
+    return "value: direction" if _sides_differ(gold.value, pred.value, dct) else "value: anchor"
+
+
+def _sides_differ(gold: str, pred: str, dct: str | None) -> bool:
+    """Whether two calendar values of one shape lie on different sides of the publication date, compared
+    at their own granularity ("1989-06" against "1990-06", published 1989-10-26)."""
+    if not dct or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", gold[:10]):
+        return False
+    day = dct[:len(gold[:10])]
+    return (gold[:10] < day) != (pred[:10] < day) and day not in (gold[:10], pred[:10])
+
+
+def fold_error_classes(gold_path: Path, config: Config, *, limit: int | None = None) -> dict[str, Counter[str]]:
+    """How many errors of each class (``ERROR_CLASSES``) each fold has: aggregates only, so the held-out
+    fold's classes can be set beside the tuning fold's without reading an instance of it."""
+    docs = read_gold(Path(gold_path), limit)
+    out = {name: Counter[str]() for name in FOLDS}
+    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
+        out[FOLDS[n % 2]].update(_classes(doc, [p for p in pred if p.start < doc.extent]))
+    return out
+
+
+def _classes(doc: GoldDoc, pred: list[Timex]) -> Iterable[str]:
+    pairs = align(doc.timexes, pred)
+    yield from ["missed"] * (len(doc.timexes) - len(pairs))
+    yield from ["false alarm"] * (len(pred) - len(pairs))
+    for gold, guess in pairs:
+        found = error_class(gold, guess, doc.dct)
+        if found is not None:
+            yield found

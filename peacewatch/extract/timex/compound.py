@@ -18,6 +18,7 @@ from .relative import n_holiday
 from .rules import Match
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
 def _inner(m: Match, ctx: Context) -> Value | None:
@@ -140,3 +141,26 @@ def n_same_year_before(m: Match, ctx: Context) -> Value | None:
 
 def relative_unknown(unit: str | None) -> str:
     return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit or "Y", "XXXX")
+
+
+def n_nth_weekday(m: Match, ctx: Context) -> Value | None:
+    """"the second Sunday of March", "the last Friday in June 2024": that weekday of the month, in the
+    year written, else the year the tense gives (the nearest without one, as for a day and month)."""
+    lx, g = lexicon(), m.groups
+    mon, iso = nz._month(lx, g), int(lx.weekdays[_key(g["weekday"])])
+    n = _NTH.get(_key(g["ord"])) or int(g["ord"][0])
+    if mon is None:
+        return None
+
+    def make(year: int) -> dt.date | None:
+        found = cal.nth_weekday(year, mon, iso, n)
+        return found if found.month == mon else None  # no fifth Monday that month
+
+    if "year" in g:
+        found = make(int(g["year"]))
+        return Value(m.rule.type, cal.day(found) if found else f"{g['year']}-{mon:02d}-XX", note="written year")
+    if ctx.anchor is None:
+        return Value(m.rule.type, f"XXXX-{mon:02d}-XX", note="no anchor")
+    way, note = nz._direction(ctx, None)
+    found = make(cal.pick_year(ctx.anchor, way, make, dt.timedelta(0)))  # as a holiday's
+    return Value(m.rule.type, cal.day(found) if found else f"XXXX-{mon:02d}-XX", None, ctx.anchor.isoformat(), note)

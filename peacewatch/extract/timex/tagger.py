@@ -39,11 +39,11 @@ KINDS: dict[str, Normalizer] = {
     "century": rel.n_century, "period": rel.n_period,
     "weekof": cp.n_week_of, "dayaround": cp.n_day_around, "holweek": cp.n_holiday_week,
     "daycoord": cp.n_day_coordinated, "halfrel": cp.n_half_of_year, "sameago": cp.n_same_year_before,
-    "dayfocus": cp.n_day_of_focus,
+    "dayfocus": cp.n_day_of_focus, "nthweekday": cp.n_nth_weekday,
 }
 # Kinds whose value moves the "date in focus" that anaphoric expressions resolve against.
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
-                         "follow", "holiday", "dayaround", "dayfocus"})
+                         "follow", "holiday", "dayaround", "dayfocus", "nthweekday"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 
@@ -95,7 +95,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
-    return _honest(_weekdays_of_dates(text, ranges.align(text, ends)))
+    return _honest(_weekdays_of_weeks(text, _weekdays_of_dates(text, ranges.align(text, ends))))
 
 
 def _possible(value: nz.Value | None) -> nz.Value | None:
@@ -136,6 +136,30 @@ def _weekdays_of_dates(text: str, out: list[Timex]) -> list[Timex]:
         when = dt.date.fromisoformat(date.value)
         if _FULL_DAY.fullmatch(day.value) and dt.date.fromisoformat(day.value).isoweekday() == when.isoweekday():
             out[i] = replace(day, value=date.value, why=f"{day.why}; the date on the next line")
+    return out
+
+
+_WEEKDAY_JOINT = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|to|through|-|–|,)[ \t]*")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+
+
+def _weekdays_of_weeks(text: str, out: list[Timex]) -> list[Timex]:
+    """A weekday written just before the week it falls in is that week's ("on Thursday next week",
+    "Monday and Tuesday last week"), not the one its tense would pick."""
+    for i in range(1, len(out)):
+        week = _ISO_WEEK.fullmatch(out[i].value) if (out[i].why or "").startswith("rule rel_unit;") else None
+        if week is None or not re.fullmatch(r"[ \t]+", text[out[i - 1].end:out[i].start]):
+            continue
+        j = i - 1
+        while j >= 0 and (out[j].why or "").startswith("rule weekday") and _FULL_DAY.match(out[j].value):
+            when = dt.date.fromisoformat(out[j].value[:10])
+            day = dt.date.fromisocalendar(int(week[1]), int(week[2]), when.isoweekday())
+            if day != when:
+                out[j] = replace(out[j], value=day.isoformat() + out[j].value[10:],
+                                 why=f"{out[j].why}; in {out[i].text} ({out[i].value})")
+            if j == 0 or not _WEEKDAY_JOINT.fullmatch(text[out[j - 1].end:out[j].start]):
+                break
+            j -= 1
     return out
 
 

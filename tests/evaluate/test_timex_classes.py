@@ -1,0 +1,61 @@
+"""Error classes of the timex evaluation: what went wrong, counted per fold without reading an instance."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.config import load_config
+from peacewatch.evaluate.timex import ERROR_CLASSES, error_class, fold_error_classes
+from peacewatch.types import Timex
+from tests.evaluate.test_timex import gold_record, write
+
+DCT = "1989-10-26"
+
+
+def tx(value: str, typ: str = "DATE", start: int = 0, end: int = 9) -> Timex:
+    return Timex(start, end, "x" * (end - start), typ, value)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        (tx("1988"), tx("1988"), None),
+        (tx("1988", start=2), tx("1988"), "span only"),
+        (tx("2000-W6"), tx("2000-W06"), None),  # the canonical spelling is the same value
+        (tx("P1Y", "SET"), tx("P1Y", "DURATION"), "type"),
+        (tx("P1W", "DURATION"), tx("1989-W42"), "type"),
+        (tx("1968-XX"), tx("1968"), "value: unresolved but resolved"),
+        (tx("PAST_REF"), tx("1989-10-24"), "value: unresolved but resolved"),
+        (tx("1989-10-12"), tx("XXXX-XX-XX"), "value: resolved but left unresolved"),
+        (tx("P6D", "DURATION"), tx("P6M", "DURATION"), "value: duration"),
+        (tx("1988-Q3"), tx("1988"), "value: granularity"),
+        (tx("1989-10-23"), tx("1989-10-23TNI", "TIME"), "value: granularity"),
+        (tx("1990-06-01"), tx("1989-06-01"), "value: direction"),
+        (tx("1989-11"), tx("1989-09"), "value: direction"),
+        (tx("1989-10-17"), tx("1989-10-24"), "value: anchor"),
+        (tx("1989-W42"), tx("1989-W43"), "value: anchor"),
+        (tx("1988"), tx("1989"), "value: anchor"),  # the publication's own year lies on neither side
+    ],
+)
+def test_error_class(gold: Timex, pred: Timex, expected: str | None) -> None:
+    found = error_class(gold, pred, DCT)
+    assert found == expected
+    assert found is None or found in ERROR_CLASSES
+
+
+def test_without_a_publication_date_no_value_error_is_a_direction() -> None:
+    assert error_class(tx("1990-06-01"), tx("1989-06-01"), None) == "value: anchor"
+
+
+def test_fold_error_classes_count_each_fold_apart(tmp_path):  # type: ignore[no-untyped-def]
+    # tuning line: gold lacks "44 days" (a false alarm) and writes Monday a week early (anchor);
+    # held-out line: gold has a timex the tagger cannot find (missed) and "44 days" as weeks (duration)
+    tuning = gold_record()
+    tuning["timexes"] = tuning["timexes"][:2]
+    tuning["timexes"][0] = {**tuning["timexes"][0], "value": "2023-12-18"}
+    held_out = gold_record()
+    held_out["timexes"][2] = {**held_out["timexes"][2], "value": "P6W"}
+    held_out["timexes"].append({"start": 0, "end": 3, "type": "DATE", "value": "PRESENT_REF", "text": "The"})
+    counts = fold_error_classes(write(tmp_path, tuning, held_out), load_config())
+    assert counts["tuning"] == {"false alarm": 1, "value: anchor": 1}
+    assert counts["held_out"] == {"missed": 1, "value: duration": 1}
