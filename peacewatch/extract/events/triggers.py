@@ -161,12 +161,32 @@ def _listed_under(token: Token) -> Token | None:
     prisoner releases", "concessions, including the release of prisoners"): it shares that noun's
     wrapper, so a release listed among what is demanded is demanded too."""
     head = token.head
+    if token.dep_ == "appos" and (previous := _list_before(token)) is not None:
+        return previous
     if token.dep_ in ("conj", "appos") and coarse_pos(head) == "NOUN":
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LISTING_PREPS \
             and coarse_pos(head.head) == "NOUN":
         return head.head
     return None
+
+
+def _list_before(token: Token) -> Token | None:
+    """The item before an appositive the parser hung on the subject across the verb ("the deal
+    provides for a ceasefire, the release of prisoners and a withdrawal": "release" made an
+    appositive of "deal"): a list goes on after its comma, so the noun phrase just before the comma
+    ("a ceasefire", or "the release" of "the release of prisoners") is the item it is listed with."""
+    head, verb = token.head, token.head.head
+    if not head.i < verb.i < token.i or token.left_edge.i < 1:
+        return None
+    comma = token.doc[token.left_edge.i - 1]
+    if comma.text != "," or comma.i - 1 <= verb.i:
+        return None
+    item = token.doc[comma.i - 1]
+    while item.dep_ == "pobj" and item.head.dep_ == "prep" and item.head.head.i > verb.i \
+            and coarse_pos(item.head.head) == "NOUN":
+        item = item.head.head  # "the release of all prisoners": the item is "release"
+    return item if coarse_pos(item) == "NOUN" and item.i > verb.i else None
 
 
 def wrapper_chain(token: Token) -> list[Token]:
