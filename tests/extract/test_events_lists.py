@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .annotate import events_pipeline
+from .annotate import annotated, events_pipeline
 from .annotate import types_and_status as _events
 
 
@@ -60,3 +60,21 @@ def test_a_truce_in_force_is_a_retreat(pipe) -> None:  # type: ignore[no-untyped
     # terms told in the past are the terms of a truce that was in force
     text = "The truce between Lindi and the Northern Front included the release of 33 prisoners."
     assert _events(pipe, text)[0] == ("RETREAT", "occurred")
+
+
+def _acts(pipe, text: str) -> list[tuple[str, set[str | None]]]:  # type: ignore[no-untyped-def]
+    """(type, actor codes) of every event of ``text``."""
+    return [(e.type, {a.code for a in e.actor}) for e in annotated(pipe, text, "2024-05-10").events]
+
+
+def test_an_act_told_aside_in_a_relative_clause_is_an_event_of_its_antecedent(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "which signed …" set off by commas tells an act of its own, by the country it stands for
+    assert ("SUPPORT", {"ETH"}) in _acts(pipe, "Kenya praised Ethiopia, which signed the accord in March.")
+    text = "Kenya thanked Uganda, which withdrew its troops from the border, for its help."
+    assert ("RETREAT", {"UGA"}) in _acts(pipe, text)
+
+
+def test_a_statement_in_a_relative_clause_stays_background(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "which accused …" tells what the antecedent is like, not a new act of the article
+    text = "Kenya criticized Uganda, which accused Ethiopia of arming the rebels."
+    assert [t for t, _codes in _acts(pipe, text)] == ["ACCUSE"]

@@ -26,6 +26,8 @@ LISTING_PREPS = ("including", "like")  # "concessions including the release of p
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
+# Statements: told in a relative clause they say what the antecedent is like (``told_aside``).
+VERBAL_TYPES = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE")
 # Talks and agreements named as the framework of another act ("negotiations within the EU-facilitated
 # dialogue", "under the deal"): told as background, not as new acts.
 FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
@@ -100,6 +102,26 @@ def is_background(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def told_aside(token: Token, rule: TriggerRule) -> bool:
+    """An act of the noun a relative clause set off by a comma hangs on ("Hungary, which recognized
+    Kosovo,", "the rebels, who have shelled the town for weeks,"): a fact of its own the article
+    reports, not background to the main event, and the guide codes every reported act. A restrictive
+    clause ("the group that signed") names which one is meant, a clause of a place ("Darfur, where
+    dozens were killed") sets the scene, and a statement ("X, which accused Y") tells what the
+    antecedent is like: all stay background (``VERBAL_TYPES``)."""
+    if token.dep_ != "relcl" or coarse_pos(token) != "VERB" or rule.type in VERBAL_TYPES:
+        return False
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
+    return relative and set_off(token)
+
+
+def set_off(clause: Token) -> bool:
+    """Whether a clause is set off by a comma before it ("Hungary, which recognized Kosovo"): a
+    non-restrictive relative clause, telling a fact of its own about the noun it hangs on."""
+    left = clause.left_edge
+    return left.i > 0 and clause.doc[left.i - 1].text == ","
 
 
 def is_framework(token: Token, rule: TriggerRule) -> bool:
@@ -292,7 +314,8 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
-    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]) or is_framework(sent.doc[i], rule))
+    found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule))
+                      or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     absorbed: set[int] = set()
     for i, item in found.items():
