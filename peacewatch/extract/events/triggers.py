@@ -26,8 +26,7 @@ LISTING_PREPS = ("including", "like")  # "concessions including the release of p
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
-# Statements: told in a relative clause they say what the antecedent is like (``told_aside``).
-VERBAL_TYPES = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE")
+VERBAL_TYPES = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE")  # statements (``told_aside``)
 # Talks and agreements named as the framework of another act ("negotiations within the EU-facilitated
 # dialogue", "under the deal"): told as background, not as new acts.
 FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
@@ -194,10 +193,9 @@ def _listed_under(token: Token) -> Token | None:
 
 
 def _list_before(token: Token) -> Token | None:
-    """The item before an appositive the parser hung on the subject across the verb ("the deal
-    provides for a ceasefire, the release of prisoners and a withdrawal": "release" made an
-    appositive of "deal"): a list goes on after its comma, so the noun phrase just before the comma
-    ("a ceasefire", or "the release" of "the release of prisoners") is the item it is listed with."""
+    """The item before an appositive the parser hung on the subject across the verb ("the deal provides
+    for a ceasefire, the release of prisoners and …": "release" made an appositive of "deal"): the
+    list goes on, and the noun phrase before the comma ("a ceasefire") is the item it is listed with."""
     head, verb = token.head, token.head.head
     if not head.i < verb.i < token.i or token.left_edge.i < 1:
         return None
