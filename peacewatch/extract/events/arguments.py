@@ -18,7 +18,7 @@ from ..actors.tables import DATELINE
 from .matching import coarse_pos
 from .places import PLACE_PREPS
 from .tables import trigger_rules, words
-from .triggers import is_infinitive
+from .triggers import is_infinitive, set_off
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -151,6 +151,8 @@ def _coordinated_modifiers(index: Index, tok: Token) -> list[Argument]:
 
 
 def _anaphor(index: Index, tok: Token) -> list[Argument]:
+    if (antecedent := _antecedent(tok)) is not None and (found := phrase(index, antecedent, fallback=False)):
+        return found  # "Hungary, which recognized Kosovo": Hungary
     reporter = reporting_verb(tok.head if tok.dep_.startswith("nsubj") else tok)
     if reporter is not None:
         subj = subject(reporter)
@@ -161,6 +163,13 @@ def _anaphor(index: Index, tok: Token) -> list[Argument]:
     if len(index.last_group) > 1 and tok.lemma_.lower() in words("collective") | {"they", "both"}:
         return list(index.last_group)
     return []
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for in a clause set off by a comma (``triggers.set_off``)."""
+    clause = tok.head
+    aside = tok.tag_ in ("WDT", "WP") and clause.dep_ == "relcl" and clause.head.i != clause.i
+    return clause.head if aside and set_off(clause) else None
 
 
 # Prepositions whose gerund takes its subject from the verb it depends on ("thanked X for voting").

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .matching import coarse_pos, under_provision
+from .matching import coarse_pos, is_provision, under_provision
 from .tables import is_cooperative, words, wrapper_roles
 from .triggers import Found, is_infinitive, is_scheduled, wrapper_role
 
@@ -38,6 +38,10 @@ PROMISES = ("commit", "pledge", "promise", "vow", "swear")
 # Participles that tell a retreat noun as agreed, not done: "the agreed withdrawal", "the ceasefire
 # agreed in Doha", "the promised release".
 AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
+# Dependents that give a coordinated verb a subject or tense of its own, and conjunctions that set it
+# against the first verb: either way it does not share the first verb's cues (``shared_verb``).
+SHARED_OWN = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
+CONTRAST = ("but", "yet")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -66,14 +70,29 @@ def future_type(event_type: str, mode: str | None) -> tuple[str, str | None, str
 
 
 def _cue_tokens(item: Found) -> list[Token]:
-    """Tokens whose dependents carry status cues: trigger, its predicate verb, wrappers."""
+    """Tokens whose dependents carry status cues: trigger, its predicate verb, wrappers, and the
+    verb a coordinated trigger shares its subject and auxiliary with."""
     tokens = [item.token, *item.wrappers]
+    if (first := shared_verb(item.token)) is not None:
+        tokens.append(first)  # "will withdraw from the towns and free the detainees": 'will' frees too
     head = item.token.head
     if coarse_pos(item.token) == "NOUN" and item.token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         tokens.append(head)
         if head.dep_ == "xcomp":
             tokens.append(head.head)
     return tokens
+
+
+def text_phrase(token: Token) -> Token:
+    """The noun a retreat noun names an agreed text or its part through ("the ceasefire deal", "the
+    first phase of the truce", "the truce's terms"), else the noun itself."""
+    head = token.head
+    if token.dep_ in ("compound", "poss") and coarse_pos(head) == "NOUN":
+        return head
+    if token.dep_ == "pobj" and head.lower_ == "of" and coarse_pos(head.head) == "NOUN" \
+            and head.head.lemma_.lower() in words("provision_text"):
+        return head.head
+    return token
 
 
 def cues(item: Found) -> dict[str, str]:
@@ -103,6 +122,28 @@ def cues(item: Found) -> dict[str, str]:
     return found
 
 
+def shared_verb(token: Token) -> Token | None:
+    """The first of coordinated verbs, for a verb trigger that has no subject or auxiliary of its own
+    ("the army will withdraw and free the detainees", "did not withdraw or release them"): its modal,
+    negation and conditions are the coordinated verb's too, when both have the same inflection (a
+    modal governs base forms: "would halt the offensive and attacked" is no shared "would"). Not across
+    "but"/"yet" ("did not withdraw but released them" tells two things apart)."""
+    if coarse_pos(token) != "VERB" or any(c.dep_ in SHARED_OWN for c in token.children):
+        return None
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and coarse_pos(first.head) == "VERB":
+        if any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in first.head.children):
+            return None
+        first = first.head
+    return None if first.i == token.i or _form(first) != _form(token) else first
+
+
+def _form(verb: Token) -> str:
+    """A verb's inflection, the base form and the present one told together: the tagger calls the
+    second of "will withdraw and free" either."""
+    return "VB" if verb.tag_ == "VBP" else verb.tag_
+
+
 def _negative_outcome(item: Found) -> str | None:
     """'no concrete decision followed', 'without agreement' in the sentence of a discussed act."""
     for tok in item.token.sent:
@@ -129,6 +170,7 @@ def read(item: Found) -> Reading:
         _apply_wrapper(reading, wrapper_role(wrapper) or "", wrapper, item)
     _apply_cues(item, reading)
     _apply_agreed_participle(item, reading)
+    _apply_sets_out(item, reading)
     _apply_retold_provision(item, reading)
     if item.topic_of is not None:
         outcome = _negative_outcome(item)
@@ -264,6 +306,8 @@ def retold_provision(item: Found) -> Token | None:
     holders = [trig]
     if trig.dep_ == "xcomp" and trig.head.i != trig.i:
         holders.append(trig.head)  # "under the deal, X is to withdraw": the phrase hangs on "is"
+    if (first := shared_verb(trig)) is not None:
+        holders.append(first)  # "under the deal, the rebels withdraw and release the captives"
     for holder in holders:
         for child in holder.children:
             if (text := under_provision(child)) is not None:
@@ -311,6 +355,27 @@ def agreed_participle(item: Found) -> Token | None:
             c.dep_ == "neg" for c in head.children):
         return None
     return found
+
+
+def sets_out(item: Found) -> Token | None:
+    """The provision verb a truce is the subject of, told in the present ("the truce includes the release
+    of 33 prisoners", "the ceasefire deal calls for a withdrawal", "the first phase of the truce
+    provides for …"): a ceasefire told by its terms is agreed, not one carried out."""
+    trig = item.token
+    if coarse_pos(trig) != "NOUN" or item.rule.mode != "ceasefire":
+        return None
+    phrase = text_phrase(trig)
+    verb = phrase.head
+    if phrase.dep_ != "nsubj" or not is_provision(verb) or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    return verb
+
+
+def _apply_sets_out(item: Found, reading: Reading) -> None:
+    if reading.type != "RETREAT" or reading.status != "occurred" or (verb := sets_out(item)) is None:
+        return
+    reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+    reading.why.append(f"a truce that '{verb.text}' terms: agreed, not carried out, CONCEDE")
 
 
 def _apply_agreed_participle(item: Found, reading: Reading) -> None:

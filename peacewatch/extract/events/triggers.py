@@ -26,6 +26,7 @@ LISTING_PREPS = ("including", "like")  # "concessions including the release of p
 # Prepositions and subordinators that put an event in the background of the sentence's main one.
 BACKGROUND_WORDS = ("after", "since", "during", "amid", "despite", "because", "before", "until", "wake",
                     "once", "if", "unless")
+VERBAL_TYPES = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE")  # statements (``told_aside``)
 # Talks and agreements named as the framework of another act ("negotiations within the EU-facilitated
 # dialogue", "under the deal"): told as background, not as new acts.
 FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
@@ -102,6 +103,26 @@ def is_background(token: Token) -> bool:
     return False
 
 
+def told_aside(token: Token, rule: TriggerRule) -> bool:
+    """An act of the noun a relative clause set off by a comma hangs on ("Hungary, which recognized
+    Kosovo,", "the rebels, who have shelled the town for weeks,"): a fact of its own the article
+    reports, not background to the main event, and the guide codes every reported act. A restrictive
+    clause ("the group that signed") names which one is meant, a clause of a place ("Darfur, where
+    dozens were killed") sets the scene, and a statement ("X, which accused Y") tells what the
+    antecedent is like: all stay background (``VERBAL_TYPES``)."""
+    if token.dep_ != "relcl" or coarse_pos(token) != "VERB" or rule.type in VERBAL_TYPES:
+        return False
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
+    return relative and set_off(token)
+
+
+def set_off(clause: Token) -> bool:
+    """Whether a clause is set off by a comma before it ("Hungary, which recognized Kosovo"): a
+    non-restrictive relative clause, telling a fact of its own about the noun it hangs on."""
+    left = clause.left_edge
+    return left.i > 0 and clause.doc[left.i - 1].text == ","
+
+
 def is_framework(token: Token, rule: TriggerRule) -> bool:
     """Talks or an agreement named as the frame another act happens in (``FRAMEWORK_PREPS``):
     background, like an "after X" phrase. An "as agreed/negotiated" clause stays an event: it tells
@@ -161,12 +182,31 @@ def _listed_under(token: Token) -> Token | None:
     prisoner releases", "concessions, including the release of prisoners"): it shares that noun's
     wrapper, so a release listed among what is demanded is demanded too."""
     head = token.head
+    if token.dep_ == "appos" and (previous := _list_before(token)) is not None:
+        return previous
     if token.dep_ in ("conj", "appos") and coarse_pos(head) == "NOUN":
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LISTING_PREPS \
             and coarse_pos(head.head) == "NOUN":
         return head.head
     return None
+
+
+def _list_before(token: Token) -> Token | None:
+    """The item before an appositive the parser hung on the subject across the verb ("the deal provides
+    for a ceasefire, the release of prisoners and …": "release" made an appositive of "deal"): the
+    list goes on, and the noun phrase before the comma ("a ceasefire") is the item it is listed with."""
+    head, verb = token.head, token.head.head
+    if not head.i < verb.i < token.i or token.left_edge.i < 1:
+        return None
+    comma = token.doc[token.left_edge.i - 1]
+    if comma.text != "," or comma.i - 1 <= verb.i:
+        return None
+    item = token.doc[comma.i - 1]
+    while item.dep_ == "pobj" and item.head.dep_ == "prep" and item.head.head.i > verb.i \
+            and coarse_pos(item.head.head) == "NOUN":
+        item = item.head.head  # "the release of all prisoners": the item is "release"
+    return item if coarse_pos(item) == "NOUN" and item.i > verb.i else None
 
 
 def wrapper_chain(token: Token) -> list[Token]:
@@ -272,7 +312,8 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
-    found = {i: Found(sent.doc[i], rule, background=is_background(sent.doc[i]) or is_framework(sent.doc[i], rule))
+    found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule))
+                      or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     absorbed: set[int] = set()
     for i, item in found.items():
