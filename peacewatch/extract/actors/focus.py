@@ -110,12 +110,15 @@ def collectives(w: Work, focus: Focus) -> None:
             if fights_in is not None:
                 _collective(w, tm, fights_in.code, focus, armed, fights_in)
                 continue
+        if not armed and _bloc_collective(w, tm):
+            continue  # "European officials", "Western diplomats": a bloc's, not the state in focus's
         if term.term in OWNED:
             continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
         if term.term in HELD and not focus.armed:
             continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
-            code = focus.state
+            # security forces and police with no state in focus are the only state's (its streets)
+            code = focus.state or (focus.sole if term.sector == "COP" else None)
             if _government_forces(w, tm.start) is not None:
                 _government_collective(w, tm, focus)
                 continue
@@ -177,7 +180,9 @@ KIN = frozenset({"women", "children", "families"})
 # ("the Serb community", "Tigrayan leaders", "citizens of Sudan"), never the side in focus by default
 # ("community leaders", "world leaders", "the international community").
 OWNED = KIN | frozenset({"leaders", "politicians", "representatives", "commanders", "mayors", "elders", "community",
-                         "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals"})
+                         "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals",
+                         # third parties: whose mediators they are, a state or a demonym says ("Brazilian mediators")
+                         "mediators", "envoys", "facilitators", "allies", "partners", "backers", "counterparts"})
 # The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
 HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
                   "migrants", "asylum seekers", "prisoners of war", "pows"})
@@ -188,10 +193,36 @@ def _unarmed(term: str, sector: str, focus: Focus) -> str | None:
     the state in focus's, else the theatre's; civilians, residents, refugees and the displaced live
     where the fighting is: the theatre's, else the state in focus's; the held are nobody's here."""
     if _domestic(term, sector):
-        return focus.state or focus.theatre
+        return focus.state or focus.theatre or focus.sole
     if sector in DOMESTIC_SECTORS or sector == "REF" or term in phrases.DISPLACED:
-        return focus.theatre or focus.state
+        return focus.theatre or focus.state or focus.sole
     return None
+
+
+# spaCy labels of a people or bloc named before a collective noun ("European", "Western", "Arab").
+BLOC_LABELS = frozenset({"NORP"})
+
+
+def _bloc_collective(w: Work, tm: TermMatch) -> bool:
+    """'European officials', 'Western diplomats', 'Arab mediators': an unarmed collective right after a
+    capitalized people or bloc that spaCy names and no table codes is that bloc's, which is no one
+    state: one mention over both, with no code (the coding guide codes a state or an IGO, not a
+    bloc), so the noun does not fall to the state in focus. Whether the modifier is free of any
+    table reading is what tells "European" from "Ethiopian" (a demonym, read before this pass)."""
+    doc = w.doc
+    k = phrases.left_start(w, tm.start, tm.end)
+    if k == tm.start or doc[k].ent_type_ not in BLOC_LABELS:
+        k -= 1  # the modifiers stop at the name, unless it opens the sentence ("European officials said")
+    if k < 0 or doc[k].ent_type_ not in BLOC_LABELS or not doc[k].is_title or not w.free(k, tm.end):
+        return False
+    if k in w.terms or any(m.start <= doc[k].idx < m.end for m in w.mentions):
+        return False
+    term = tm.term
+    key = f"bloc:{doc[k].text.casefold()}:{term.sector}:{term.term}"
+    why = f"group noun {term.term!r} ({term.sector}) after {doc[k].text!r}, a people or bloc no table codes: no code"
+    w.entity(key, Entity("", doc[k:tm.end].text, "group", None, term.sector, why=why))
+    w.mention(k, tm.end, "NORP", key, why)
+    return True
 
 
 def _domestic(term: str, sector: str) -> bool:

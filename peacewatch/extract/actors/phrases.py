@@ -28,7 +28,7 @@ MODIFIERS = frozenset({"amod", "compound", "nmod", "advmod"})
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN"})
 # Collectives that are often held or stationed where they are not from: no code from where they are.
 DISPLACED = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "refugees",
-                       "displaced people", "peacekeepers", "migrants", "asylum seekers"})
+                       "displaced people", "displaced families", "peacekeepers", "migrants", "asylum seekers"})
 # Sectors of collectives that belong to a place they are in (officials, civilians, medics, aid workers).
 LOCAL_SECTORS = frozenset({"GOV", "CVL", "MED", "EDU", "LAB", "REL", "BUS", "LEG", "JUD", "COP"})
 # Kinds of entity whose code says where a collective is or whose it is.
