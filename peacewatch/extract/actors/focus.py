@@ -101,6 +101,10 @@ def collectives(w: Work, focus: Focus) -> None:
         armed = term.sector in ARMED
         if armed and focus.armed and _names_a_group(w, tm):
             continue  # "the rebel group", "the armed group": the group named before (back_references)
+        region = phrases.from_region(w, tm)
+        if region is not None:
+            _regional_forces(w, tm, region)
+            continue
         place = phrases.located(w, tm)
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
@@ -163,10 +167,23 @@ def _government_collective(w: Work, tm: TermMatch, focus: Focus) -> None:
     if code is None or not w.free(tm.start - 1, tm.end):
         return
     term, start = tm.term, tm.start - 1
+    if start >= 2 and w.doc[start - 1].text == "-" and w.doc[start - 2].lower_ == "pro" and w.free(start - 2, start):
+        start -= 2  # "pro-government forces" fight for it: still the state's forces
     key = f"group:{code}:{term.sector}:{term.term}"
     why = f"'government {term.term}' ({term.sector}): the forces of the {focus.why}"
     w.entity(key, Entity("", w.doc[start:tm.end].text, "group", code, term.sector, why=why))
     w.mention(start, tm.end, "NORP", key, f"government {term.term!r} → {code} in focus")
+
+
+def _regional_forces(w: Work, tm: TermMatch, region: phrases.Located) -> None:
+    """'forces from Tigray', 'fighters from Amhara': the region's own armed group (REB) of the state the
+    region lies in, one mention over the phrase, as for "Tigrayan forces" (``collectives``)."""
+    start = phrases.left_start(w, tm.start, tm.end)
+    text = w.doc[start:region.end].text
+    key = f"regional:{region.why}:{region.code}:REB:{tm.term.term}"
+    why = f"group noun {tm.term.term!r} {region.why}: the region's own armed group ({region.code}, REB)"
+    w.entity(key, Entity("", text, "armed_group", region.code, "REB", why=why))
+    w.mention(start, region.end, "NORP", key, why)
 
 
 # Sectors of collectives that, with no armed group named, are the state in focus's own people:

@@ -126,6 +126,24 @@ def armed_located(w: Work, tm: TermMatch) -> Located | None:
     return Located(w.entities[mention.entity or ""].code or "", tm.end, f"in {mention.text!r}")
 
 
+# Sectors of collectives that fight: forces from a region are that region's ("fighters from Tigray").
+FIGHTING_SECTORS = frozenset({"MIL", "REB", "PRM"})
+
+
+def from_region(w: Work, tm: TermMatch) -> Located | None:
+    """A region (not a state) an unnamed fighting collective comes "from": "forces from Tigray",
+    "fighters from Amhara" are the region's own, as "Tigrayan forces" are; the mention runs over it."""
+    doc = w.doc
+    if tm.term.sector not in FIGHTING_SECTORS or tm.term.kind != "group" or tm.end + 1 >= len(doc) \
+            or doc[tm.end].lower_ != "from":
+        return None
+    mention = _place_at(w, tm.end + 1)
+    if mention is None or w.entities[mention.entity or ""].kind != "place":
+        return None
+    last = next((t.i for t in doc[tm.end + 1:] if t.idx >= mention.end), len(doc))
+    return Located(w.entities[mention.entity or ""].code or "", last, f"from the region {mention.text!r}")
+
+
 def loyal_collectives(w: Work) -> None:
     """'fighters loyal to X', 'troops loyal to the government': a collective's mention runs over
     "loyal to" and X's mention, and takes X's code; X's armed sector (an armed group, a rebel leader)
