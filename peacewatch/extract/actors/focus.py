@@ -307,6 +307,8 @@ def state_institutions(w: Work, focus: Focus) -> None:
         if tm.end < len(doc) and doc[tm.end].lower_ in ("of", "-"):
             continue  # "the army of X" is X's; "the army-backed government" is the government
         start = _definite_start(w, i)
+        if start is None and _bare_legislature(w, tm):
+            start = tm.start
         if start is None:
             continue
         key = f"group:{focus.state}:{term.sector}:{term.term}"
@@ -314,6 +316,15 @@ def state_institutions(w: Work, focus: Focus) -> None:
         why = f"{text!r} with no state named: the {term.term!r} ({term.sector}) of the {focus.why}"
         w.entity(key, Entity("", text, "organization", focus.state, term.sector, why=why))
         w.mention(start, tm.end, "ORG", key, why)
+
+
+def _bare_legislature(w: Work, tm: TermMatch) -> bool:
+    """'in parliament', 'before parliament', 'after congress': a legislature with no article after a
+    preposition or conjunction is the one of the country the text is about (singular, not opening a
+    sentence)."""
+    doc = w.doc
+    return tm.term.sector == "LEG" and tm.start > 0 and doc[tm.start - 1].tag_ == "IN" \
+        and not doc[tm.start].is_sent_start and doc[tm.end - 1].tag_ == "NN"
 
 
 def stateless_persons(w: Work, focus: Focus) -> None:
