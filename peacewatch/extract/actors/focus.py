@@ -14,11 +14,16 @@ instead, and institutions in a place are that place's (``phrases``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...types import Entity, Mention
 from . import phrases
 from .lexicon import TermMatch
 from .sides import ARMED, Focus, find
 from .work import Work
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Government nouns that, with "the" and no state, are the state in focus.
 GOVERNMENT = frozenset({"government", "authorities", "administration", "regime", "leadership", "cabinet", "junta"})
@@ -220,6 +225,15 @@ def _unarmed(term: str, sector: str, focus: Focus) -> str | None:
 BLOC_LABELS = frozenset({"NORP"})
 
 
+def _bloc_word(t: Token) -> bool:
+    """A capitalized people or bloc word: one spaCy names (NORP), or a capitalized adjective inside a
+    sentence before a lowercase noun ("Western diplomats", which the small model does not always tag;
+    not "Senior officials said" opening a sentence, nor a headline's "Senior Officials")."""
+    if not t.is_title:
+        return False
+    return t.ent_type_ in BLOC_LABELS or (t.tag_ == "JJ" and not t.is_sent_start and t.nbor().is_lower)
+
+
 def _bloc_collective(w: Work, tm: TermMatch) -> bool:
     """'European officials', 'Western diplomats', 'Arab mediators': an unarmed collective right after a
     capitalized people or bloc that spaCy names and no table codes is that bloc's, which is no one
@@ -228,9 +242,9 @@ def _bloc_collective(w: Work, tm: TermMatch) -> bool:
     table reading is what tells "European" from "Ethiopian" (a demonym, read before this pass)."""
     doc = w.doc
     k = phrases.left_start(w, tm.start, tm.end)
-    if k == tm.start or doc[k].ent_type_ not in BLOC_LABELS:
+    if k == tm.start or not _bloc_word(doc[k]):
         k -= 1  # the modifiers stop at the name, unless it opens the sentence ("European officials said")
-    if k < 0 or doc[k].ent_type_ not in BLOC_LABELS or not doc[k].is_title or not w.free(k, tm.end):
+    if k < 0 or not _bloc_word(doc[k]) or not w.free(k, tm.end):
         return False
     if k in w.terms or any(m.start <= doc[k].idx < m.end for m in w.mentions):
         return False
