@@ -343,12 +343,14 @@ def _bare_legislature(w: Work, tm: TermMatch) -> bool:
 
 def stateless_persons(w: Work, focus: Focus) -> None:
     """A titled person of a state office with no country ('then-president Juan Manuel Santos')
-    belongs to the state in focus."""
-    if focus.state is None:
+    belongs to the state in focus, else to the only state named ("Colonel Jean Rakoto" in a text that
+    names Madagascar alone)."""
+    code = focus.government()
+    if code is None:
         return
     for ent in w.entities.values():
         if ent.kind == "person" and ent.code is None and ent.role and ent.sector in STATE_SECTORS:
-            ent.code = focus.state
+            ent.code = code
             ent.why = f"{ent.why}; office with no country → {focus.why}"
 
 
