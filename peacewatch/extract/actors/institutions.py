@@ -47,8 +47,8 @@ ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 HEAD_SECTORS = {"Administration": "GOV", "Guard": "MIL", "Hospital": "MED", "University": "EDU",
                 "Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
                 "Parliament": "LEG", "Assembly": "LEG", "Court": "JUD", "Ministry": "GOV", "Government": "GOV"}
-# Last words of a public body ("Niger Delta Development Commission", "National Security Council",
-# "Revenue Authority", "Refugee Agency", "Defence Committee", "Senate"): a body of the state named in
+# Last words of a public body ("Niger Delta Development Commission", "Kenya Revenue Authority",
+# "National Electoral Commission", "Senate"): a body of the state named in
 # it, else of the state in focus, unless its name says it is more than one state's (``SUPRANATIONAL``).
 BODY_SECTORS = {"Commission": "GOV", "Council": "GOV", "Authority": "GOV", "Agency": "GOV", "Committee": "GOV",
                 "Bureau": "GOV", "Directorate": "GOV", "Department": "GOV", "Office": "GOV", "Service": "GOV",
