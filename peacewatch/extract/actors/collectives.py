@@ -55,6 +55,10 @@ def _other_name(doc: Doc, start: int, k: int) -> bool:
     return j > start
 
 
+# Collectives a state is the other side of: a state's allies, partners or backers are not that state.
+RELATIONAL = frozenset({"allies", "partners", "backers", "counterparts"})
+
+
 def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     """A mention of ``m`` … ``end`` as a group, organization or person of state ``code``."""
     doc, term = w.doc, tm.term
@@ -76,10 +80,22 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     kind = "organization" if term.kind == "organization" else "group"
     if term.sector in ("REB", "PRM"):
         kind = "armed_group"
+    if term.term in RELATIONAL:
+        _relational(w, m, end, tm, code)
+        return
     key = f"group:{code}:{term.sector}:{term.term}"
     why = f"{m.item.source} {m.item.form!r} + {term.term!r} ({term.sector})"
     w.entity(key, Entity("", text, kind, code, term.sector, why=why))
     w.mention(m.start, end, "ORG" if kind == "organization" else "NORP", key, why)
+
+
+def _relational(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
+    """"Russia's allies", "US partners", "Kyiv's Western backers": other states than the one named,
+    which the phrase does not say: one group mention with no code (the state keeps its own inside)."""
+    key = f"relational:{code}:{tm.term.term}"
+    why = f"{m.item.form!r} + {tm.term.term!r}: other states than {code}, no code"
+    w.entity(key, Entity("", w.doc[m.start:end].text, "group", None, tm.term.sector, why=why))
+    w.mention(m.start, end, "NORP", key, why)
 
 
 def _regional(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> bool:

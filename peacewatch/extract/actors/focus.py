@@ -14,11 +14,16 @@ instead, and institutions in a place are that place's (``phrases``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...types import Entity, Mention
 from . import phrases
 from .lexicon import TermMatch
 from .sides import ARMED, Focus, find
 from .work import Work
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Government nouns that, with "the" and no state, are the state in focus.
 GOVERNMENT = frozenset({"government", "authorities", "administration", "regime", "leadership", "cabinet", "junta"})
@@ -101,6 +106,10 @@ def collectives(w: Work, focus: Focus) -> None:
         armed = term.sector in ARMED
         if armed and focus.armed and _names_a_group(w, tm):
             continue  # "the rebel group", "the armed group": the group named before (back_references)
+        region = phrases.from_region(w, tm)
+        if region is not None:
+            _regional_forces(w, tm, region)
+            continue
         place = phrases.located(w, tm)
         if place is not None:
             _collective(w, tm, place.code, focus, armed, place)
@@ -110,12 +119,15 @@ def collectives(w: Work, focus: Focus) -> None:
             if fights_in is not None:
                 _collective(w, tm, fights_in.code, focus, armed, fights_in)
                 continue
+        if not armed and _bloc_collective(w, tm):
+            continue  # "European officials", "Western diplomats": a bloc's, not the state in focus's
         if term.term in OWNED:
             continue  # "the three women" may be anyone's; "Ukrainian children", "children in Gaza" are coded
         if term.term in HELD and not focus.armed:
             continue  # hostages, prisoners of war between states: who they are is not where they are
         if term.sector in STATE_SECTORS:
-            code = focus.state
+            # security forces and police with no state in focus are the only state's (its streets)
+            code = focus.state or (focus.sole if term.sector == "COP" else None)
             if _government_forces(w, tm.start) is not None:
                 _government_collective(w, tm, focus)
                 continue
@@ -160,10 +172,23 @@ def _government_collective(w: Work, tm: TermMatch, focus: Focus) -> None:
     if code is None or not w.free(tm.start - 1, tm.end):
         return
     term, start = tm.term, tm.start - 1
+    if start >= 2 and w.doc[start - 1].text == "-" and w.doc[start - 2].lower_ == "pro" and w.free(start - 2, start):
+        start -= 2  # "pro-government forces" fight for it: still the state's forces
     key = f"group:{code}:{term.sector}:{term.term}"
     why = f"'government {term.term}' ({term.sector}): the forces of the {focus.why}"
     w.entity(key, Entity("", w.doc[start:tm.end].text, "group", code, term.sector, why=why))
     w.mention(start, tm.end, "NORP", key, f"government {term.term!r} → {code} in focus")
+
+
+def _regional_forces(w: Work, tm: TermMatch, region: phrases.Located) -> None:
+    """'forces from Tigray', 'fighters from Amhara': the region's own armed group (REB) of the state the
+    region lies in, one mention over the phrase, as for "Tigrayan forces" (``collectives``)."""
+    start = phrases.left_start(w, tm.start, tm.end)
+    text = w.doc[start:region.end].text
+    key = f"regional:{region.why}:{region.code}:REB:{tm.term.term}"
+    why = f"group noun {tm.term.term!r} {region.why}: the region's own armed group ({region.code}, REB)"
+    w.entity(key, Entity("", text, "armed_group", region.code, "REB", why=why))
+    w.mention(start, region.end, "NORP", key, why)
 
 
 # Sectors of collectives that, with no armed group named, are the state in focus's own people:
@@ -177,7 +202,9 @@ KIN = frozenset({"women", "children", "families"})
 # ("the Serb community", "Tigrayan leaders", "citizens of Sudan"), never the side in focus by default
 # ("community leaders", "world leaders", "the international community").
 OWNED = KIN | frozenset({"leaders", "politicians", "representatives", "commanders", "mayors", "elders", "community",
-                         "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals"})
+                         "communities", "minority", "majority", "population", "diaspora", "citizens", "nationals",
+                         # third parties: whose mediators they are, a state or a demonym says ("Brazilian mediators")
+                         "mediators", "envoys", "facilitators", "allies", "partners", "backers", "counterparts"})
 # The held and the foreign: who they are is not where they are (hostages in Gaza are Israelis).
 HELD = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "peacekeepers",
                   "migrants", "asylum seekers", "prisoners of war", "pows"})
@@ -188,10 +215,45 @@ def _unarmed(term: str, sector: str, focus: Focus) -> str | None:
     the state in focus's, else the theatre's; civilians, residents, refugees and the displaced live
     where the fighting is: the theatre's, else the state in focus's; the held are nobody's here."""
     if _domestic(term, sector):
-        return focus.state or focus.theatre
+        return focus.state or focus.theatre or focus.sole
     if sector in DOMESTIC_SECTORS or sector == "REF" or term in phrases.DISPLACED:
-        return focus.theatre or focus.state
+        return focus.theatre or focus.state or focus.sole
     return None
+
+
+# spaCy labels of a people or bloc named before a collective noun ("European", "Western", "Arab").
+BLOC_LABELS = frozenset({"NORP"})
+
+
+def _bloc_word(t: Token) -> bool:
+    """A capitalized people or bloc word: one spaCy names (NORP), or a capitalized adjective inside a
+    sentence before a lowercase noun ("Western diplomats", which the small model does not always tag;
+    not "Senior officials said" opening a sentence, nor a headline's "Senior Officials")."""
+    if not t.is_title:
+        return False
+    return t.ent_type_ in BLOC_LABELS or (t.tag_ == "JJ" and not t.is_sent_start and t.nbor().is_lower)
+
+
+def _bloc_collective(w: Work, tm: TermMatch) -> bool:
+    """'European officials', 'Western diplomats', 'Arab mediators': an unarmed collective right after a
+    capitalized people or bloc that spaCy names and no table codes is that bloc's, which is no one
+    state: one mention over both, with no code (the coding guide codes a state or an IGO, not a
+    bloc), so the noun does not fall to the state in focus. Whether the modifier is free of any
+    table reading is what tells "European" from "Ethiopian" (a demonym, read before this pass)."""
+    doc = w.doc
+    k = phrases.left_start(w, tm.start, tm.end)
+    if k == tm.start or not _bloc_word(doc[k]):
+        k -= 1  # the modifiers stop at the name, unless it opens the sentence ("European officials said")
+    if k < 0 or not _bloc_word(doc[k]) or not w.free(k, tm.end):
+        return False
+    if k in w.terms or any(m.start <= doc[k].idx < m.end for m in w.mentions):
+        return False
+    term = tm.term
+    key = f"bloc:{doc[k].text.casefold()}:{term.sector}:{term.term}"
+    why = f"group noun {term.term!r} ({term.sector}) after {doc[k].text!r}, a people or bloc no table codes: no code"
+    w.entity(key, Entity("", doc[k:tm.end].text, "group", None, term.sector, why=why))
+    w.mention(k, tm.end, "NORP", key, why)
+    return True
 
 
 def _domestic(term: str, sector: str) -> bool:
@@ -259,6 +321,8 @@ def state_institutions(w: Work, focus: Focus) -> None:
         if tm.end < len(doc) and doc[tm.end].lower_ in ("of", "-"):
             continue  # "the army of X" is X's; "the army-backed government" is the government
         start = _definite_start(w, i)
+        if start is None and _bare_legislature(w, tm):
+            start = tm.start
         if start is None:
             continue
         key = f"group:{focus.state}:{term.sector}:{term.term}"
@@ -268,14 +332,25 @@ def state_institutions(w: Work, focus: Focus) -> None:
         w.mention(start, tm.end, "ORG", key, why)
 
 
+def _bare_legislature(w: Work, tm: TermMatch) -> bool:
+    """'in parliament', 'before parliament', 'after congress': a legislature with no article after a
+    preposition or conjunction is the one of the country the text is about (singular, not opening a
+    sentence)."""
+    doc = w.doc
+    return tm.term.sector == "LEG" and tm.start > 0 and doc[tm.start - 1].tag_ == "IN" \
+        and not doc[tm.start].is_sent_start and doc[tm.end - 1].tag_ == "NN"
+
+
 def stateless_persons(w: Work, focus: Focus) -> None:
     """A titled person of a state office with no country ('then-president Juan Manuel Santos')
-    belongs to the state in focus."""
-    if focus.state is None:
+    belongs to the state in focus, else to the only state named ("Colonel Jean Rakoto" in a text that
+    names Madagascar alone)."""
+    code = focus.government()
+    if code is None:
         return
     for ent in w.entities.values():
         if ent.kind == "person" and ent.code is None and ent.role and ent.sector in STATE_SECTORS:
-            ent.code = focus.state
+            ent.code = code
             ent.why = f"{ent.why}; office with no country → {focus.why}"
 
 

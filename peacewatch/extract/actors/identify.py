@@ -260,6 +260,8 @@ def _other_spacy_names(w: Work, in_focus: sides.Focus) -> None:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or not w.free(ent.start, ent.end) or "\n" in ent.text:
             continue  # a name never runs across a line break: that is layout (a dateline, a caption)
+        if _common_institution(w, ent):
+            continue  # "the army spokesman": spaCy's lowercase "army" is the state's (focus.state_institutions)
         inner = w.inner.get(ent.start)
         code = inner.item.code if inner is not None and inner.item.code in _codes() else None
         sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
@@ -276,3 +278,13 @@ def _other_spacy_names(w: Work, in_focus: sides.Focus) -> None:
         key = f"spacy:{ent.label_}:{ent.text.casefold()}"
         w.entity(key, Entity("", ent.text, kind, code, sector, why=why))
         w.mention(ent.start, ent.end, ent.label_, key, why)
+
+
+def _common_institution(w: Work, ent: Span) -> bool:
+    """Whether spaCy's name is a lowercase institution noun of the tables ("the army spokesman"),
+    which is no name: the state institutions in focus read it. After a possessive ("Colombia's
+    defence ministry") it stays, for ``institutions.owned``."""
+    tm = w.terms.get(ent.start)
+    owned = ent.start > 0 and w.doc[ent.start - 1].text in institutions.POSSESSIVE
+    return ent.text.islower() and not owned and tm is not None and tm.end == ent.end \
+        and tm.term.kind == "organization"

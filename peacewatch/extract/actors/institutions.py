@@ -47,6 +47,17 @@ ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 HEAD_SECTORS = {"Administration": "GOV", "Guard": "MIL", "Hospital": "MED", "University": "EDU",
                 "Party": "PTY", "Army": "MIL", "Forces": "MIL", "Force": "MIL", "Navy": "MIL", "Police": "COP",
                 "Parliament": "LEG", "Assembly": "LEG", "Court": "JUD", "Ministry": "GOV", "Government": "GOV"}
+# Last words of a public body ("Niger Delta Development Commission", "Kenya Revenue Authority",
+# "National Electoral Commission", "Senate"): a body of the state named in
+# it, else of the state in focus, unless its name says it is more than one state's (``SUPRANATIONAL``).
+BODY_SECTORS = {"Commission": "GOV", "Council": "GOV", "Authority": "GOV", "Agency": "GOV", "Committee": "GOV",
+                "Bureau": "GOV", "Directorate": "GOV", "Department": "GOV", "Office": "GOV", "Service": "GOV",
+                "Senate": "LEG", "Congress": "LEG", "Tribunal": "JUD", "Mission": "GOV", "Union": "LAB"}
+# Words in a body's name that make it international or joint, not the state in focus's
+# ("International Commission", "UN Human Rights Council", "Joint Monitoring Committee", "World Food …").
+SUPRANATIONAL = frozenset("International Inter Intergovernmental World Global Regional Joint United Nations UN UNHCR "
+                          "European African Arab Asian American Islamic Commonwealth Atlantic Pacific Bilateral "
+                          "Tripartite Ceasefire Truce Verification Monitoring Peacekeeping Red Cross Crescent".split())
 
 
 def _mention_starting(w: Work, k: int) -> Mention | None:
@@ -241,6 +252,9 @@ def by_head_word(ent: Span, code: str | None, in_focus: str | None,
     sector = HEAD_SECTORS.get(head)
     if head in ("Center", "Centre") and "Medical" in words:
         sector = "MED"
+    if sector is None and head in BODY_SECTORS and not SUPRANATIONAL & set(words) \
+            and not any(t.text == "-" for t in ent):
+        sector = BODY_SECTORS[head]
     if sector is None:
         return None
     if head == "Ministry" and any(w in ("Defence", "Defense") for w in words):

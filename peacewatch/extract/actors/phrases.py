@@ -28,7 +28,7 @@ MODIFIERS = frozenset({"amod", "compound", "nmod", "advmod"})
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN"})
 # Collectives that are often held or stationed where they are not from: no code from where they are.
 DISPLACED = frozenset({"hostages", "hostage", "prisoners", "prisoner", "detainees", "captives", "refugees",
-                       "displaced people", "peacekeepers", "migrants", "asylum seekers"})
+                       "displaced people", "displaced families", "peacekeepers", "migrants", "asylum seekers"})
 # Sectors of collectives that belong to a place they are in (officials, civilians, medics, aid workers).
 LOCAL_SECTORS = frozenset({"GOV", "CVL", "MED", "EDU", "LAB", "REL", "BUS", "LEG", "JUD", "COP"})
 # Kinds of entity whose code says where a collective is or whose it is.
@@ -124,6 +124,24 @@ def armed_located(w: Work, tm: TermMatch) -> Located | None:
     if mention is None:
         return None
     return Located(w.entities[mention.entity or ""].code or "", tm.end, f"in {mention.text!r}")
+
+
+# Sectors of collectives that fight: forces from a region are that region's ("fighters from Tigray").
+FIGHTING_SECTORS = frozenset({"MIL", "REB", "PRM"})
+
+
+def from_region(w: Work, tm: TermMatch) -> Located | None:
+    """A region (not a state) an unnamed fighting collective comes "from": "forces from Tigray",
+    "fighters from Amhara" are the region's own, as "Tigrayan forces" are; the mention runs over it."""
+    doc = w.doc
+    if tm.term.sector not in FIGHTING_SECTORS or tm.term.kind != "group" or tm.end + 1 >= len(doc) \
+            or doc[tm.end].lower_ != "from":
+        return None
+    mention = _place_at(w, tm.end + 1)
+    if mention is None or w.entities[mention.entity or ""].kind != "place":
+        return None
+    last = next((t.i for t in doc[tm.end + 1:] if t.idx >= mention.end), len(doc))
+    return Located(w.entities[mention.entity or ""].code or "", last, f"from the region {mention.text!r}")
 
 
 def loyal_collectives(w: Work) -> None:
