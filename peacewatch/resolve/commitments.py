@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..timespan import Interval, before_unknown, day, interval
 from .events import HAPPENED, event_day
@@ -113,6 +113,13 @@ def event_span(event: MergedEvent) -> Interval | None:
     return Interval(first, first) if first else None
 
 
+def date_stated(event: MergedEvent) -> bool:
+    """Whether a report states the event's date: not a day the ledger gave it from its first report
+    (a statement's, or an act told in an article's lead, ``events._best_date``), which is only when
+    it was told, so an act so dated is judged as an undated one (``_follows``, ``told_apart``)."""
+    return interval(event.date) is not None and any(interval(m.date) is not None for m in event.mentions)
+
+
 @dataclass(frozen=True)
 class Placed:
     """An event that happened, with what every promise asks of it worked out once."""
@@ -121,10 +128,15 @@ class Placed:
     span: Interval | None
     actors: frozenset[str]
     recipients: frozenset[str]
+    stated: bool = True
 
 
 def placed(event: MergedEvent) -> Placed:
-    return Placed(event, event_span(event), side_tokens(event.actor), side_tokens(event.recipient))
+    """The event placed for deciding promises, without its reports and reasons (many are held at
+    once), and with whether a report states its date (``date_stated``), which needs its reports."""
+    slim = replace(event, mentions=[], why="")
+    return Placed(slim, event_span(event), side_tokens(event.actor), side_tokens(event.recipient),
+                  date_stated(event))
 
 
 def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str, MergedEvent]) -> list[Placed]:
@@ -141,7 +153,7 @@ def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str,
     last = made.end + dt.timedelta(days=TELLING_DAYS)
 
     def terms(p: Placed) -> bool:
-        stated = interval(p.event.date) is not None
+        stated = p.stated
         if p.span is None or p.span.start > last or (stated and p.span.end > made.end):
             return False
         full = merged.get(p.event.id)
@@ -159,7 +171,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     made = interval(c.made)
     by = frozenset().union(*obligors.values()) if obligors else None
     toward = [p.event for p in happened if p.event.id != c.event
-              and _follows(p.span, made, horizon_days, stated=interval(p.event.date) is not None)
+              and _follows(p.span, made, horizon_days, stated=p.stated)
               and (by is None or p.actors & by)
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
