@@ -178,7 +178,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     own = c.action.get("quantity")
     promised = own if isinstance(own, dict) else promised
     promised = promised if len(obligors) == 1 else None
-    doing = [e for e in toward if _fulfils(c.action, e)]
+    doing = [e for e in toward if _fulfils(c.action, e) and shows_done(e)]
     # what starts after the due date does not keep the promise: a truce "until January 2" is not
     # kept by a truce signed in June (a new decision), a withdrawal "by the end of the year" done
     # in March is late (the promise stays overdue; its why names the late act)
@@ -240,6 +240,14 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling, share)
     # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
     c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
+
+
+def shows_done(event: MergedEvent) -> bool:
+    """Whether an act can show a promise kept (coding guide: a later report shows the act, with its
+    date): the ledger dates it (a report states its day, says "now", or tells it as its article's
+    news). An act no report dates is as often the topic of talks or the terms of a deal read as done
+    ("the talks included ... an exchange of prisoners"), and keeps nothing."""
+    return interval(event.date) is not None
 
 
 def _missed_reports(c: LedgerCommitment, missing: list[Placed], by: frozenset[str] | None,

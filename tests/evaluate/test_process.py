@@ -227,6 +227,10 @@ FLOORS.update({"tune_timeline_recall": 0.62, "untouched_timeline_recall": 0.58, 
 # events found and paired anew, not for one merged less.
 FLOORS.update({"untouched_timeline_recall": 0.63, "untouched_multi_source_share": 0.47,
                "untouched_merge_recall": 0.135})
+# An act the ledger cannot date (no report states its day, says "now" or tells it as its article's news)
+# keeps no promise (coding guide: a later report shows the act, with its date): "the talks included ... an
+# exchange of prisoners" no longer keeps the Doha exchange. Tune status 28 -> 29 of 37; untouched 11/22.
+FLOORS.update({"tune_status_accuracy": 0.78})
 
 
 @pytest.fixture(scope="module")
