@@ -16,10 +16,10 @@ arrived in:
   (``shows_done``), by that obligor toward a beneficiary, carries out the promised action (a row
   of ``data/resolve/fulfils.tsv``: the same type and mode for actions, signing or meeting for an
   AGREE); ``fulfilled_by`` lists those events. Obligors of one country token (the state and its
-  army; the rebels of a country) are one side, which any of them keeps the promise for. When only some obligors acted, ``fulfilled_by``
-  lists what was done and the status stays open (or overdue). A promise's own count
-  (``action.quantity``) is what it is judged by, and reports of one merged event with different
-  counts are different promises (``commitment_reports.group_key``).
+  army; the rebels of a country) are one side, which any of them keeps the promise for. When
+  only some obligors acted, ``fulfilled_by`` lists what was done and the status stays open (or
+  overdue). A promise's own count (``action.quantity``) is what it is judged by, and reports of one
+  merged event with different counts are different promises (``commitment_reports.group_key``).
 - ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
 - ``open``: otherwise.
 
