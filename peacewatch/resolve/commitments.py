@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from ..timespan import Interval, before_unknown, day, interval
 from .events import HAPPENED, event_day
+from .implementation import count_share, counted, partial_level, partly
 from .records import LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
@@ -186,14 +187,14 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     late = [e for e in doing if _after_due(e, last)]
     candidates = [e for e in doing if not _after_due(e, last) and not _before_start(e, c)]
     fulfilling = _first_per_obligor(candidates, obligors, c.action)
-    share = _count_share(promised, candidates)
+    share = count_share(promised, candidates)
     if share is not None and share < 1.0:
         # part of a promised count (3 of 33 hostages): every release so far is evidence, none keeps it
-        fulfilling = [e for e in candidates if _counted(promised, e)]
+        fulfilling = [e for e in candidates if counted(promised, e)]
     c.fulfilled_by = [e.id for e in fulfilling]
     covered = _covered(fulfilling, obligors, c.action)
     fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
-    c.level = 3 if fulfilled else _partial_level(fulfilling, covered, share)
+    c.level = 3 if fulfilled else partial_level(fulfilling, covered, share)
     kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
     # the opposite act must reach another party than the one acting: a party's fighting within its
     # own side (the army against a town read as of its own country) breaks no promise to the other
@@ -228,16 +229,16 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.fulfilled_on = max(days).isoformat() if days else None
     elif _past_due(c.due, as_of):
         c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
-        c.why += _partly(fulfilling, share) + (
+        c.why += partly(fulfilling, share) + (
             f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
     elif missed := _missed_reports(c, missing, by, made):
         c.missed_by = [e.id for e in missed]
         news = missed[0]
         c.status = "overdue"
         c.why = (f"{news.id} ({news.type}, {news.date or news.first_reported}) reports its {news.missed}"
-                 + _partly(fulfilling, share))
+                 + partly(fulfilling, share))
     else:
-        c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling, share)
+        c.status, c.why = "open", "no later event carries it out or contradicts it" + partly(fulfilling, share)
     # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
     c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
 
@@ -261,23 +262,6 @@ def _missed_reports(c: LedgerCommitment, missing: list[Placed], by: frozenset[st
     return sorted(found, key=lambda e: (event_day(e) or dt.date.max, e.id))
 
 
-def _counted(promised: dict | None, event: MergedEvent) -> bool:
-    q = event.quantity
-    return bool(promised and q and q.get("unit") == promised.get("unit") and isinstance(q.get("value"), int | float))
-
-
-def _count_share(promised: dict | None, events: list[MergedEvent]) -> float | None:
-    """The share of a promised count that events of the same unit carried out (the sum of their
-    counts: 24 hostages freed of 50 promised is 0.48), or None when nothing is counted."""
-    if not promised or not isinstance(promised.get("value"), int | float) or not promised.get("value"):
-        return None
-    counted = [e for e in events if _counted(promised, e)]
-    if not counted:
-        return None
-    done = sum(float(e.quantity["value"]) for e in counted if e.quantity)
-    return done / float(promised["value"])
-
-
 def _covered(fulfilling: list[MergedEvent], obligors: dict[str, frozenset[str]], action: dict) -> float:
     """The share of obligors that carried the action out (1.0 when none is known). A ceasefire in
     force binds every side, so one event of it by any obligor covers them all."""
@@ -287,15 +271,6 @@ def _covered(fulfilling: list[MergedEvent], obligors: dict[str, frozenset[str]],
         return 1.0
     done = sum(1 for tokens in obligors.values() if any(side_tokens(e.actor) & tokens for e in fulfilling))
     return done / len(obligors)
-
-
-def _partial_level(fulfilling: list[MergedEvent], covered: float, share: float | None) -> int:
-    """PAM's scale below full implementation: 0 nothing done, 1 minimal (less than half of the
-    obligors acted, or less than half of a promised count), 2 intermediate (half or more)."""
-    if not fulfilling:
-        return 0
-    part = min(covered, share) if share is not None else covered
-    return 2 if part >= 0.5 else 1
 
 
 def _first_per_obligor(
@@ -310,14 +285,6 @@ def _first_per_obligor(
     chosen = {e.id: e for tokens in obligors.values()
               for e in [next((e for e in ordered if side_tokens(e.actor) & tokens), None)] if e is not None}
     return [e for e in ordered if e.id in chosen]
-
-
-def _partly(fulfilling: list[MergedEvent], share: float | None) -> str:
-    if not fulfilling:
-        return ""
-    if share is not None and share < 1.0:
-        return f"; partly carried out by {', '.join(e.id for e in fulfilling)} ({share:.0%} of the promised count)"
-    return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
 
 
 def _follows(span: Interval | None, made: Interval | None, horizon_days: int, stated: bool = True) -> bool:
