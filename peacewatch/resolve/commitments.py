@@ -12,14 +12,14 @@ arrived in:
   reading: it was carried out), the fighting that ended it listed in ``broken_by``. The opposite
   act before the promise was first kept broke it then; a clash of its two sides (one ASSAULT with
   both as actors, no recipient) breaks a truce.
-- ``fulfilled``: for every obligor, a later event that happened, by that obligor toward a
-  beneficiary, carries out the promised action (a row of ``data/resolve/fulfils.tsv``: the same
-  type and mode for actions, signing or meeting for an AGREE); ``fulfilled_by`` lists those
-  events. Obligors of one country token (the state and its army; the rebels of a country) are one
-  side, which any of them keeps the promise for. When only some obligors acted, ``fulfilled_by``
-  lists what was done and the status stays open (or overdue). A promise's own count
-  (``action.quantity``) is what it is judged by, and reports of one merged event with different
-  counts are different promises (``commitment_reports.group_key``).
+- ``fulfilled``: for every obligor, a later event that happened and that the ledger dates
+  (``shows_done``), by that obligor toward a beneficiary, carries out the promised action (a row
+  of ``data/resolve/fulfils.tsv``: the same type and mode for actions, signing or meeting for an
+  AGREE); ``fulfilled_by`` lists those events. Obligors of one country token (the state and its
+  army; the rebels of a country) are one side, which any of them keeps the promise for. When
+  only some obligors acted, ``fulfilled_by`` lists what was done and the status stays open (or
+  overdue). A promise's own count (``action.quantity``) is what it is judged by, and reports of one
+  merged event with different counts are different promises (``commitment_reports.group_key``).
 - ``overdue``: its due date ended before the ledger's ``as_of`` day with neither of the above.
 - ``open``: otherwise.
 
@@ -37,10 +37,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..timespan import Interval, before_unknown, day, interval
 from .events import HAPPENED, event_day
+from .implementation import count_share, counted, partial_level, partly
 from .records import LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
@@ -113,6 +114,13 @@ def event_span(event: MergedEvent) -> Interval | None:
     return Interval(first, first) if first else None
 
 
+def date_stated(event: MergedEvent) -> bool:
+    """Whether a report states the event's date: not a day the ledger gave it from its first report
+    (a statement's, or an act told in an article's lead, ``events._best_date``), which is only when
+    it was told, so an act so dated is judged as an undated one (``_follows``, ``told_apart``)."""
+    return interval(event.date) is not None and any(interval(m.date) is not None for m in event.mentions)
+
+
 @dataclass(frozen=True)
 class Placed:
     """An event that happened, with what every promise asks of it worked out once."""
@@ -121,10 +129,15 @@ class Placed:
     span: Interval | None
     actors: frozenset[str]
     recipients: frozenset[str]
+    stated: bool = True
 
 
 def placed(event: MergedEvent) -> Placed:
-    return Placed(event, event_span(event), side_tokens(event.actor), side_tokens(event.recipient))
+    """The event placed for deciding promises, without its reports and reasons (many are held at
+    once), and with whether a report states its date (``date_stated``), which needs its reports."""
+    slim = replace(event, mentions=[], why="")
+    return Placed(slim, event_span(event), side_tokens(event.actor), side_tokens(event.recipient),
+                  date_stated(event))
 
 
 def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str, MergedEvent]) -> list[Placed]:
@@ -141,7 +154,7 @@ def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str,
     last = made.end + dt.timedelta(days=TELLING_DAYS)
 
     def terms(p: Placed) -> bool:
-        stated = interval(p.event.date) is not None
+        stated = p.stated
         if p.span is None or p.span.start > last or (stated and p.span.end > made.end):
             return False
         full = merged.get(p.event.id)
@@ -159,14 +172,14 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     made = interval(c.made)
     by = frozenset().union(*obligors.values()) if obligors else None
     toward = [p.event for p in happened if p.event.id != c.event
-              and _follows(p.span, made, horizon_days, stated=interval(p.event.date) is not None)
+              and _follows(p.span, made, horizon_days, stated=p.stated)
               and (by is None or p.actors & by)
               and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
     own = c.action.get("quantity")
     promised = own if isinstance(own, dict) else promised
     promised = promised if len(obligors) == 1 else None
-    doing = [e for e in toward if _fulfils(c.action, e)]
+    doing = [e for e in toward if _fulfils(c.action, e) and shows_done(e)]
     # what starts after the due date does not keep the promise: a truce "until January 2" is not
     # kept by a truce signed in June (a new decision), a withdrawal "by the end of the year" done
     # in March is late (the promise stays overdue; its why names the late act)
@@ -174,14 +187,14 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     late = [e for e in doing if _after_due(e, last)]
     candidates = [e for e in doing if not _after_due(e, last) and not _before_start(e, c)]
     fulfilling = _first_per_obligor(candidates, obligors, c.action)
-    share = _count_share(promised, candidates)
+    share = count_share(promised, candidates)
     if share is not None and share < 1.0:
         # part of a promised count (3 of 33 hostages): every release so far is evidence, none keeps it
-        fulfilling = [e for e in candidates if _counted(promised, e)]
+        fulfilling = [e for e in candidates if counted(promised, e)]
     c.fulfilled_by = [e.id for e in fulfilling]
     covered = _covered(fulfilling, obligors, c.action)
     fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
-    c.level = 3 if fulfilled else _partial_level(fulfilling, covered, share)
+    c.level = 3 if fulfilled else partial_level(fulfilling, covered, share)
     kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
     # the opposite act must reach another party than the one acting: a party's fighting within its
     # own side (the army against a town read as of its own country) breaks no promise to the other
@@ -216,18 +229,26 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.fulfilled_on = max(days).isoformat() if days else None
     elif _past_due(c.due, as_of):
         c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
-        c.why += _partly(fulfilling, share) + (
+        c.why += partly(fulfilling, share) + (
             f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
     elif missed := _missed_reports(c, missing, by, made):
         c.missed_by = [e.id for e in missed]
         news = missed[0]
         c.status = "overdue"
         c.why = (f"{news.id} ({news.type}, {news.date or news.first_reported}) reports its {news.missed}"
-                 + _partly(fulfilling, share))
+                 + partly(fulfilling, share))
     else:
-        c.status, c.why = "open", "no later event carries it out or contradicts it" + _partly(fulfilling, share)
+        c.status, c.why = "open", "no later event carries it out or contradicts it" + partly(fulfilling, share)
     # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
     c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
+
+
+def shows_done(event: MergedEvent) -> bool:
+    """Whether an act can show a promise kept (coding guide: a later report shows the act, with its
+    date): the ledger dates it (a report states its day, says "now", or tells it as its article's
+    news). An act no report dates is as often the topic of talks or the terms of a deal read as done
+    ("the talks included ... an exchange of prisoners"), and keeps nothing."""
+    return interval(event.date) is not None
 
 
 def _missed_reports(c: LedgerCommitment, missing: list[Placed], by: frozenset[str] | None,
@@ -241,23 +262,6 @@ def _missed_reports(c: LedgerCommitment, missing: list[Placed], by: frozenset[st
     return sorted(found, key=lambda e: (event_day(e) or dt.date.max, e.id))
 
 
-def _counted(promised: dict | None, event: MergedEvent) -> bool:
-    q = event.quantity
-    return bool(promised and q and q.get("unit") == promised.get("unit") and isinstance(q.get("value"), int | float))
-
-
-def _count_share(promised: dict | None, events: list[MergedEvent]) -> float | None:
-    """The share of a promised count that events of the same unit carried out (the sum of their
-    counts: 24 hostages freed of 50 promised is 0.48), or None when nothing is counted."""
-    if not promised or not isinstance(promised.get("value"), int | float) or not promised.get("value"):
-        return None
-    counted = [e for e in events if _counted(promised, e)]
-    if not counted:
-        return None
-    done = sum(float(e.quantity["value"]) for e in counted if e.quantity)
-    return done / float(promised["value"])
-
-
 def _covered(fulfilling: list[MergedEvent], obligors: dict[str, frozenset[str]], action: dict) -> float:
     """The share of obligors that carried the action out (1.0 when none is known). A ceasefire in
     force binds every side, so one event of it by any obligor covers them all."""
@@ -267,15 +271,6 @@ def _covered(fulfilling: list[MergedEvent], obligors: dict[str, frozenset[str]],
         return 1.0
     done = sum(1 for tokens in obligors.values() if any(side_tokens(e.actor) & tokens for e in fulfilling))
     return done / len(obligors)
-
-
-def _partial_level(fulfilling: list[MergedEvent], covered: float, share: float | None) -> int:
-    """PAM's scale below full implementation: 0 nothing done, 1 minimal (less than half of the
-    obligors acted, or less than half of a promised count), 2 intermediate (half or more)."""
-    if not fulfilling:
-        return 0
-    part = min(covered, share) if share is not None else covered
-    return 2 if part >= 0.5 else 1
 
 
 def _first_per_obligor(
@@ -290,14 +285,6 @@ def _first_per_obligor(
     chosen = {e.id: e for tokens in obligors.values()
               for e in [next((e for e in ordered if side_tokens(e.actor) & tokens), None)] if e is not None}
     return [e for e in ordered if e.id in chosen]
-
-
-def _partly(fulfilling: list[MergedEvent], share: float | None) -> str:
-    if not fulfilling:
-        return ""
-    if share is not None and share < 1.0:
-        return f"; partly carried out by {', '.join(e.id for e in fulfilling)} ({share:.0%} of the promised count)"
-    return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
 
 
 def _follows(span: Interval | None, made: Interval | None, horizon_days: int, stated: bool = True) -> bool:

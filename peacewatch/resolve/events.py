@@ -33,6 +33,8 @@ MISSED = re.compile(r"target '[^']*' missed \([^)]*\)")
 # report's publication day (``_first_published``). Only those that were said: not one announced or denied.
 STATEMENT_QUAD = "verbal_conflict"
 SAID = frozenset({*HAPPENED, "requested"})
+# How far into an article its lead (headline and first sentence) runs, in characters (``_news``).
+LEAD_CHARS = 150
 
 __all__ = ["HAPPENED", "event_day", "merged_event_of", "quantities_agree", "timeline_day"]
 
@@ -108,7 +110,7 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
         context=sorted({c for e in events for c in e.context}),
         actor=_arguments(members, "actor", id_map, by_id),
         recipient=_arguments(members, "recipient", id_map, by_id),
-        date=_best_date(members, said), location=best_location(members),
+        date=_best_date(members, said, status in HAPPENED), location=best_location(members),
         quantity=_best_quantity(events),
         reported_by=_reported_by(members, id_map),
         score=row.score if row else _commonest_score(events), cameo=_commonest([e.cameo for e in events]),
@@ -276,13 +278,15 @@ def _arguments(members: list[Report], side: str, id_map: Mapping[tuple[str, str]
     return [out[k] for k in sorted(out)]
 
 
-def _best_date(members: list[Report], said: bool = False) -> str | None:
+def _best_date(members: list[Report], said: bool = False, happened: bool = False) -> str | None:
     """The most precise date the reports state; else "now" (``_now``), an earlier day unknown
-    (``PAST_REF``), or, for a statement (``said``), the day it was first reported (``_first_published``)."""
+    (``PAST_REF``), for a statement (``said``) the day it was first reported (``_first_published``),
+    or, for an act that happened, the day of the first article whose lead tells it (``_news``)."""
     dated = [m for m in members if m.stated is not None]
     if not dated:
         earlier = next((m.event.date for m in members if before_unknown(m.event.date)), None)
-        return _now(members) or earlier or (_first_published(members) if said else None)
+        told = _first_published(members) if said else (_news(members) if happened else None)
+        return _now(members) or earlier or told
     counts = Counter(m.event.date for m in dated)
     best = min(dated, key=lambda m: (m.stated.days if m.stated else 0, -counts[m.event.date], m.event.date))
     return best.event.date
@@ -304,6 +308,13 @@ def _now(members: list[Report]) -> str | None:
     of its own (dropped until now, which left the event undated). An article without a publication
     day gives none: the day inferred from its text is the latest it states, not the day it was written."""
     return _first_published([m for m in members if m.event.date == PRESENT])
+
+
+def _news(members: list[Report]) -> str | None:
+    """The earliest publication day of the reports told in their article's lead (headline and first
+    sentence, ``LEAD_CHARS``), the article's news: a paper leads with what happened since the last
+    edition ("Government and rebels resume talks in Havana"), on the day it is published."""
+    return _first_published([m for m in members if m.event.span[0] < LEAD_CHARS and m.event.date is None])
 
 
 def _first_published(members: list[Report]) -> str | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..config import LedgerSettings
 from ..timespan import day, interval
@@ -138,7 +138,7 @@ def cluster_events(source: Source, space: Space, settings: LedgerSettings, corre
     events = 0
 
     def flush(written: bool = True) -> None:
-        deciding = [placed(replace(e, mentions=[], why="")) for e in pending if may_decide(actions, e)]
+        deciding = [placed(e) for e in pending if may_decide(actions, e)]
         space.put_events(pending if written else [], deciding)
         pending.clear()
 

@@ -260,7 +260,7 @@ class UpdatingSpace(KeepingSpace):
             " WHERE p.event = q.event) ORDER BY 1", args).fetchall()
         for (event_id,) in missing:
             (record,) = self.conn.execute("SELECT record FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
-            slim = placed(MergedEvent.from_dict({**json.loads(record), "mentions": [], "why": ""}))  # as ``flush``
+            slim = placed(MergedEvent.from_dict(json.loads(record)))  # as ``flush``: placed() slims it
             self.conn.execute("INSERT INTO pw_placed VALUES (?, ?)",
                               (event_id, pickle.dumps(slim, pickle.HIGHEST_PROTOCOL)))
         return super().candidates(c, codes, types, made)
