@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DependencyError, EvalError
 from ..pipeline import Pipeline
 from ..types import Document, Quote, Result
+from .quotes_speakers import by_class, speaker_class
 from .scores import Scores, prf, read_gold_lines
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ class Tally:
     coded: int = 0
     code_ok: int = 0
     rules: dict[str, dict[str, float]] = field(default_factory=dict)
+    wrong_speakers: dict[str, int] = field(default_factory=dict)  # by quotes_speakers.speaker_class
 
     def count_rule(self, why: str, matched: bool) -> None:
         """Tally one prediction under the rule that made it (the ``why`` up to its first ';')."""
@@ -258,6 +260,9 @@ def score_doc(doc: GoldDoc, gold: list[Attribution], pred: list[Attribution], ta
             tally.coded += 1
             tally.code_ok += ok
         tally.speaker_ok += ok
+        if not ok and not gold[gi].coded:
+            why = speaker_class(doc.text, gold[gi].content, gold[gi].source, pred[pi].source)
+            tally.wrong_speakers[why] = tally.wrong_speakers.get(why, 0) + 1
         if errors is not None and not ok:
             who = (gold[gi].code, pred[pi].code) if gold[gi].coded else (
                 _show(doc.text, gold[gi].source), _show(doc.text, pred[pi].source))
@@ -384,7 +389,9 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
                 "gold": ours[""].tp + ours[""].fn, "predicted": ours[""].tp + ours[""].fp,
                 "gold_direct": ours["direct_"].tp + ours["direct_"].fn,
                 **{f"{name}_documents": sum(fold(d.doc_id) == name for d in docs) for name in FOLDS}},
-        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours[""].rules)},
+        breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours[""].rules),
+                   "wrong speakers by class": {part.rstrip("_") or "all": by_class(ours[part].wrong_speakers)
+                                               for part in ("", "tune_", "test_")}},
         errors=errors,
     )
     if baseline is not None:

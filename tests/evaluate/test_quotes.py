@@ -166,6 +166,10 @@ def test_gate_polnear_dev() -> None:
     assert report.counts["failed"] == 0, report.errors[:5]
     for name, floor in FLOORS.items():
         assert report.scores[name] >= floor, (name, report.scores)
+    classes = report.breakdown["wrong speakers by class"]
+    assert set(classes) == {"all", "tune", "test"}
+    wrong = round(report.counts["gold"] * report.scores["overlap_r"] * (1 - report.scores["speaker_acc"]))
+    assert sum(classes["all"].values()) == wrong
 
 
 def test_predictions_are_tallied_by_rule() -> None:
