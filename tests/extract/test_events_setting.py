@@ -1,6 +1,7 @@
-"""Talks named as the setting of another act ("agreed on the annex at the meeting") are its
-background, not a second event of the sentence; talks told as the act itself stay CONSULT. On texts
-of an invented conflict written for these tests (docs/events.md, "Sixth round", follow-up)."""
+"""Talks named as the means or aim of another act ("freed thanks to the mediation of …", "paving the
+way for talks") are its background, not a second event of the sentence; talks told as the act itself
+stay CONSULT. On texts of an invented conflict written for these tests (docs/events.md, "Sixth round",
+follow-up on false CONSULT and AGREE)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def pipe(make_pipeline):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("text", [
-    "Lindi and the Northern Front agreed on the annex of the accord at the meeting in Tumbo.",
+    "Lindi freed 40 prisoners of the Northern Front, paving the way for talks in Tumbo.",
     "Lindi freed 40 prisoners of the Northern Front thanks to the mediation of the Ruvu council.",
     "The Northern Front freed 12 soldiers of Lindi through negotiations with the Ruvu council.",
 ])

@@ -30,8 +30,8 @@ VERBAL_TYPES = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE")  # statement
 # dialogue", "under the deal"): told as background, not as new acts.
 FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 FRAMEWORK_PREPS = ("within", "under")
-# Talks as the setting of another act ("agreed at the meeting", "freed thanks to the mediation"): background.
-SETTING_PREPS = {"at": None, "through": None, "to": "thanks"}  # "to" only after "thanks"
+# Talks as the means or aim of another act ("freed thanks to the mediation", "paving the way for talks").
+MEANS_PREPS = {"through": None, "to": "thanks", "for": None}  # "to" only after "thanks"
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 # Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
@@ -122,13 +122,13 @@ def set_off(clause: Token) -> bool:
 
 
 def is_framework(token: Token, rule: TriggerRule) -> bool:
-    """Talks or an agreement as the frame of another act (``FRAMEWORK_PREPS``), or talks as its setting
-    (``SETTING_PREPS``): background, like "after X". "As agreed/negotiated" tells an earlier act: an event."""
+    """Talks or an agreement as the frame of another act (``FRAMEWORK_PREPS``), or talks as its means or aim
+    (``MEANS_PREPS``): background, like "after X". "As agreed/negotiated" tells an earlier act: an event."""
     prep = token.head
     if token.dep_ != "pobj":
         return False
-    if rule.type == "CONSULT" and prep.lower_ in SETTING_PREPS:
-        return SETTING_PREPS[prep.lower_] in (None, prep.head.lower_)
+    if rule.type == "CONSULT" and prep.lower_ in MEANS_PREPS:
+        return MEANS_PREPS[prep.lower_] in (None, prep.head.lower_)
     return rule.type in FRAMEWORK_TYPES and prep.lower_ in FRAMEWORK_PREPS
 
 
