@@ -1,10 +1,9 @@
 """Finding event triggers in a sentence and how they nest.
 
-A trigger is a token whose lemma, part of speech and syntactic frame match a row of
-``triggers.tsv`` (``matching.match``). Triggers nest: "agreed on a prisoner swap" is one AGREE event whose *inner*
-action is the swap; "ready to withdraw" is the withdrawal under an *intent* wrapper. ``find``
-returns one ``Found`` per event of the sentence, with the wrapper chain above it and the inner
-trigger it absorbed.
+A trigger is a token whose lemma, part of speech and syntactic frame match a row of ``triggers.tsv``
+(``matching.match``). Triggers nest: "agreed on a prisoner swap" is one AGREE event whose *inner* action is the
+swap; "ready to withdraw" is the withdrawal under an *intent* wrapper. ``find`` returns one ``Found`` per event
+of the sentence, with the wrapper chain above it and the inner trigger it absorbed.
 """
 
 from __future__ import annotations
@@ -31,13 +30,14 @@ VERBAL_TYPES = ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE")  # statement
 # dialogue", "under the deal"): told as background, not as new acts.
 FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 FRAMEWORK_PREPS = ("within", "under")
+# Talks as the means or aim of another act ("freed thanks to the mediation", "paving the way for talks").
+MEANS_PREPS = {"through": None, "to": "thanks", "for": None}  # "to" only after "thanks"
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 # Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
 CONTENT_DEPS = ("dobj", "pobj", "pcomp", "conj", "compound", "amod", "nsubjpass", "xcomp", "acl")
-# Steps up from a noun trigger that stay inside what talks, a demand or a plan are about ("discussions
-# over a mechanism for monitoring the truce"); prepositions of such a step. Not compounds: "the
-# ceasefire talks" often tell of a ceasefire the talks produced.
+# Steps up from a noun trigger inside what talks, a demand or a plan are about ("discussions over a mechanism
+# for monitoring the truce") and their prepositions. Not compounds: "the ceasefire talks" often produced one.
 TOPIC_DEPS = ("dobj", "pobj", "pcomp", "conj", "appos")
 TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning", "for", "of", "including", "like", "alongside",
                "with")  # "to discuss compliance with the truce"
@@ -56,7 +56,7 @@ class Found:
 
     @property
     def weak(self) -> bool:
-        """A weak trigger that carries no nested action ("the conflict", "the statement")."""
+        """A weak trigger carrying no nested action ("the conflict")."""
         return (self.rule.weak or self.background) and not self.inners
 
     @property
@@ -78,15 +78,14 @@ class Found:
 
 
 def is_scheduled(token: Token) -> bool:
-    """ "is to" + verb: an act arranged, not yet done ("the prisoners are to be released on Sunday",
-    "the army is to withdraw by May")."""
+    """ "is to" + verb: an act arranged, not yet done ("the prisoners are to be released on Sunday")."""
     return token.dep_ == "xcomp" and token.head.lemma_ == "be" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def is_background(token: Token) -> bool:
-    """Whether a trigger sits in a relative clause, a participle modifying a noun, or an
-    "after/during/because of X" phrase: background to the sentence's main event."""
+    """Whether a trigger sits in a relative clause, a participle modifying a noun, or an "after/during/because
+    of X" phrase: background to the sentence's main event."""
     current = token
     for _ in range(8):
         if current.dep_ in ("relcl", "acl") and current.i != token.i or (
@@ -104,12 +103,11 @@ def is_background(token: Token) -> bool:
 
 
 def told_aside(token: Token, rule: TriggerRule) -> bool:
-    """An act of the noun a relative clause set off by a comma hangs on ("Hungary, which recognized
-    Kosovo,", "the rebels, who have shelled the town for weeks,"): a fact of its own the article
-    reports, not background to the main event, and the guide codes every reported act. A restrictive
-    clause ("the group that signed") names which one is meant, a clause of a place ("Darfur, where
-    dozens were killed") sets the scene, and a statement ("X, which accused Y") tells what the
-    antecedent is like: all stay background (``VERBAL_TYPES``)."""
+    """An act of the noun a relative clause set off by a comma hangs on ("Hungary, which recognized Kosovo,"):
+    a fact of its own the article reports, not background, and the guide codes every reported act. A
+    restrictive clause ("the group that signed") names which one is meant, a clause of a place ("Darfur, where
+    dozens were killed") sets the scene, a statement ("X, which accused Y") tells what the antecedent is
+    like: all stay background (``VERBAL_TYPES``)."""
     if token.dep_ != "relcl" or coarse_pos(token) != "VERB" or rule.type in VERBAL_TYPES:
         return False
     relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
@@ -117,17 +115,21 @@ def told_aside(token: Token, rule: TriggerRule) -> bool:
 
 
 def set_off(clause: Token) -> bool:
-    """Whether a clause is set off by a comma before it ("Hungary, which recognized Kosovo"): a
-    non-restrictive relative clause, telling a fact of its own about the noun it hangs on."""
+    """Whether a clause is set off by a comma before it ("Hungary, which recognized Kosovo"): a non-restrictive
+    relative clause, telling a fact of its own about the noun it hangs on."""
     left = clause.left_edge
     return left.i > 0 and clause.doc[left.i - 1].text == ","
 
 
 def is_framework(token: Token, rule: TriggerRule) -> bool:
-    """Talks or an agreement named as the frame another act happens in (``FRAMEWORK_PREPS``):
-    background, like an "after X" phrase. An "as agreed/negotiated" clause stays an event: it tells
-    an earlier act (the places gold codes it)."""
-    return rule.type in FRAMEWORK_TYPES and token.dep_ == "pobj" and token.head.lower_ in FRAMEWORK_PREPS
+    """Talks or an agreement as the frame of another act (``FRAMEWORK_PREPS``), or talks as its means or aim
+    (``MEANS_PREPS``): background, like "after X". "As agreed/negotiated" tells an earlier act: an event."""
+    prep = token.head
+    if token.dep_ != "pobj":
+        return False
+    if rule.type == "CONSULT" and prep.lower_ in MEANS_PREPS:
+        return MEANS_PREPS[prep.lower_] in (None, prep.head.lower_)
+    return rule.type in FRAMEWORK_TYPES and prep.lower_ in FRAMEWORK_PREPS
 
 
 def model_view(found: list[Found]) -> list[Found]:
@@ -178,9 +180,8 @@ def governor(token: Token) -> Token | None:
 
 
 def _listed_under(token: Token) -> Token | None:
-    """The noun a noun is listed with or under ("guarantees and a withdrawal", "gestures, especially
-    prisoner releases", "concessions, including the release of prisoners"): it shares that noun's
-    wrapper, so a release listed among what is demanded is demanded too."""
+    """The noun a noun is listed with or under ("guarantees and a withdrawal", "concessions, including the
+    release of prisoners"): it shares that noun's wrapper; a release listed among demands is demanded."""
     head = token.head
     if token.dep_ == "appos" and (previous := _list_before(token)) is not None:
         return previous
@@ -193,9 +194,9 @@ def _listed_under(token: Token) -> Token | None:
 
 
 def _list_before(token: Token) -> Token | None:
-    """The item before an appositive the parser hung on the subject across the verb ("the deal provides
-    for a ceasefire, the release of prisoners and …": "release" made an appositive of "deal"): the
-    list goes on, and the noun phrase before the comma ("a ceasefire") is the item it is listed with."""
+    """The item before an appositive the parser hung on the subject across the verb ("the deal provides for
+    a ceasefire, the release of prisoners and …": "release" made an appositive of "deal"): the noun phrase
+    before the comma ("a ceasefire"), with which it is listed."""
     head, verb = token.head, token.head.head
     if not head.i < verb.i < token.i or token.left_edge.i < 1:
         return None
@@ -252,8 +253,8 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
 
 
 def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
-    """The wrapper trigger whose content this trigger is part of, walking up through objects,
-    "about" prepositions and coordination (never across another clause)."""
+    """The wrapper trigger whose content this trigger is part of, walking up through objects, "about"
+    prepositions and coordination (never across another clause)."""
     roles = wrapper_roles()
     current = token
     for _ in range(6):
@@ -342,10 +343,9 @@ def find(sent: Span) -> list[Found]:
 
 
 def topic_host(token: Token) -> Token | None:
-    """The talks, demand, proposal or plan a noun trigger only names the subject of ("discussions
-    over a mechanism for monitoring the truce", "demands including a withdrawal"): walking up
-    through objects, coordination and "on/about/over/for/of" phrases, never
-    across a clause with a subject of its own. Such a noun is no event of its own."""
+    """The talks, demand, proposal or plan a noun trigger only names the subject of ("discussions over a
+    mechanism for monitoring the truce", "demands including a withdrawal"): walking up through objects,
+    coordination and "on/about/over/for/of" phrases, never across a clause with a subject of its own."""
     if coarse_pos(token) != "NOUN":
         return None
     hosts = words("topic_host")
