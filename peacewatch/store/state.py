@@ -25,10 +25,10 @@ from ..resolve.records import LedgerEntity, MergedEvent
 from ..resolve.reports import Report, merge_kind, status_class
 from ..timespan import Interval
 from ..types import Entity, Event
+from .entity_parts import count_all, write_head
 from .scratch import write
 from .source import _UNREAD_ENTITY
 from .space import SqliteSpace, _deciding_rows
-from .writers import _entity_record, _j
 
 TOKENS = "\x1f"  # between the actor tokens of a report in ``ledger_reports.actors``
 INSERT = "INSERT INTO ledger_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -61,6 +61,17 @@ class KeepingSpace(SqliteSpace):
 
         write(self.conn, ENTITY_ROW, entity_rows())
         self.conn.executemany(LINK_ROW, sorted(links))
+
+    def put_entities(self, entities: Iterable[LedgerEntity]) -> int:
+        """Each ledger entity's head (``entity_parts``: its sources are the ``ledger_entity_keys``
+        rows just written, its mentions the per-document ones), then the counts its head is made
+        again from by an update."""
+        count = 0
+        for entity in entities:
+            write_head(self.conn, entity)
+            count += 1
+        count_all(self.conn)
+        return count
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)
@@ -135,8 +146,6 @@ def _span_in(data: list[str] | None) -> Interval | None:
 # --- entities -------------------------------------------------------------------------------------------
 
 ENTITY_ROW = "INSERT OR IGNORE INTO ledger_entity_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-# a kept entity as ``ledger_entity`` reads it: (doc, why, Entity fields); ``kept_entity`` makes it
-KEPT = "SELECT doc_id, why, entity, label, kind, code, sector, role, wikidata FROM ledger_entity_keys"
 LINK_ROW = "INSERT OR IGNORE INTO ledger_links VALUES (?, ?, ?, ?, ?)"
 
 
@@ -147,12 +156,6 @@ def entity_row(s: Seen, own: str) -> tuple[Any, ...]:
     e, name = s.entity, normalize_name(s.entity.name)
     return (s.doc, e.id, own, s.key, s.why, e.kind, name, name.rsplit("-", 1)[-1], e.code or None,
             int(relinkable(e.kind, name, e.code)), e.name, e.sector, e.role, e.wikidata)
-
-
-def kept_entity(key: str, row: tuple[Any, ...]) -> Seen:
-    """The per-document entity of a ``KEPT`` row, resolved to ``key``."""
-    doc, why, *fields = row
-    return Seen(doc, Entity(*fields), key, why)
 
 
 def link_row(e: Entity, own: str) -> tuple[str, str, str, str, str | None] | None:
@@ -180,14 +183,3 @@ def linked(rows: Iterable[tuple[str, str, str, str | None]]) -> Links:
 def entity_of(record: str) -> Entity:
     """A stored per-document entity as the ledger reads it (``source.StoredSource.entities``)."""
     return Entity.from_dict({k: v for k, v in json.loads(record).items() if k not in _UNREAD_ENTITY})
-
-
-def write_entity(conn: sqlite3.Connection, entity: LedgerEntity) -> None:
-    """One ledger entity (its sources already in ``ledger_entity_sources``) with its mentions, as
-    ``writers.write_entities`` writes each."""
-    found = [_j({"doc": doc, "start": start, "end": end, "text": text}) for doc, start, end, text in conn.execute(
-        "SELECT m.doc_id, m.start_char, m.end_char, json_extract(m.record, '$.text') FROM ledger_entity_sources s"
-        " JOIN mentions m ON m.doc_id = s.doc_id AND m.entity = s.entity WHERE s.ledger_id = ?"
-        " ORDER BY m.doc_id, m.start_char, m.end_char, m.entity, m.idx", (entity.id,))]
-    conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
-                 (entity.id, entity.kind, entity.code, entity.name, _entity_record(entity, found)))

@@ -13,32 +13,31 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from ..resolve.commitments import Placed, placed
-from ..resolve.entities import Seen, entity_key, ledger_entity, normalize_name
+from ..resolve.entities import Links, Seen, entity_key, normalize_name
 from ..resolve.incremental import reached, renamed_apart
 from ..resolve.records import LedgerCommitment, MergedEvent
 from ..resolve.reports import Report
 from ..resolve.space import Source
 from ..types import Entity
+from .entity_parts import Tally, has_doc, remake_heads
 from .scratch import Lookup, one, write
 from .source import StoredSource
 from .space import deciding_query
 from .state import (
     ENTITY_ROW,
-    KEPT,
     LINK_ROW,
     ORDER,
     KeepingSpace,
     entity_of,
     entity_row,
     keep_rows,
-    kept_entity,
     link_row,
     linked,
     placing_of,
     reports_in,
-    write_entity,
 )
 
 BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
@@ -94,31 +93,24 @@ class UpdatingSpace(KeepingSpace):
                                        row[:3]).fetchone() is None]
         self.conn.executemany(LINK_ROW, sorted(added))
         met = sorted({name for own, kind, name, last, _ in added for name in (name, last)})
-        old = [(doc, entity, key, kind, name, code) for name in met for doc, entity, key, kind, name, code in
-               self.conn.execute("SELECT doc_id, entity, key, kind, name, code FROM ledger_entity_keys"
-                                 " WHERE name = ? AND relink = 1", (name,))]
-        names = sorted({normalize_name(s.entity.name) for s in fresh} | {row[4] for row in old})
+        old = [row for name in met for row in self.conn.execute(
+            "SELECT * FROM ledger_entity_keys WHERE name = ? AND relink = 1", (name,))]
+        names = sorted({normalize_name(s.entity.name) for s in fresh} | {row[6] for row in old})
         links = linked(row for name in names for row in self.conn.execute(
             "SELECT own, kind, name, code FROM ledger_links WHERE name = ? UNION SELECT own, kind, name, code"
             " FROM ledger_links WHERE last = ?", (name, name)))
         for s in fresh:
             s.key, s.why = links.relink(s.entity) or (s.key, f"key {s.key}")
         touched = {s.key for s in fresh}
+        tally = Tally()
         moved: set[str] = set()
-        for doc, entity, key, kind, name, code in old:
-            own = entity_key(Entity(entity, name, kind, code))
-            now, why = links.relink(Entity(entity, name, kind, code)) or (own, f"key {own}")
-            if now != key:
-                moved.add(doc)
-                touched |= {key, now}
-                self.conn.execute("UPDATE ledger_entity_keys SET key = ?, why = ? WHERE doc_id = ? AND entity = ?",
-                                  (now, why, doc, entity))
-                self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
-                                  (now, doc, entity))
-        write(self.conn, ENTITY_ROW, (entity_row(s, entity_key(s.entity)) for s in fresh))
-        write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
-              ((s.doc, s.entity.id, s.key) for s in fresh))
-        renamed_keys = self._remake_entities(sorted(touched))
+        for row in old:
+            if (found := self._relinked(row, links, tally)) is not None:
+                moved.add(row[0])
+                touched |= {row[3], found}
+        self._add_fresh(fresh, tally)
+        tally.write(self.conn)
+        renamed_keys = remake_heads(self.conn, sorted(touched))
         moved -= self._new_docs
         self._seeds |= moved
         turned = self._renamed(renamed_keys)
@@ -130,22 +122,41 @@ class UpdatingSpace(KeepingSpace):
             for (record,) in self.conn.execute("SELECT record FROM entities WHERE doc_id = ? ORDER BY rowid", (doc,)):
                 yield doc, entity_of(record)
 
-    def _remake_entities(self, keys: list[str]) -> list[str]:
-        """Each of ``keys`` made again from its per-document entities (gone when none is left);
-        returns those that read differently now (name, code or sector) than before."""
-        renamed = []
-        for key in keys:
-            before = self.conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities"
-                                       " WHERE id = ?", (key,)).fetchone()
-            self.conn.execute("DELETE FROM ledger_entities WHERE id = ?", (key,))
-            items = [kept_entity(key, row) for row in self.conn.execute(f"{KEPT} WHERE key = ?", (key,))]
-            if not items:
-                continue
-            made = ledger_entity(key, items)
-            write_entity(self.conn, made)
-            if before is not None and tuple(before) != (made.name, made.code, made.sector):
-                renamed.append(key)
-        return renamed
+    def _relinked(self, row: tuple[Any, ...], links: Links, tally: Tally) -> str | None:
+        """The key an earlier per-document entity (its ``ledger_entity_keys`` row) moves to under
+        the links as they are now, its rows and counts moved there; None when it stays."""
+        doc, entity, key, why, kind, name, code = row[0], row[1], row[3], row[4], row[5], row[6], row[8]
+        own = entity_key(Entity(entity, name, kind, code))
+        now, now_why = links.relink(Entity(entity, name, kind, code)) or (own, f"key {own}")
+        if now == key:
+            return None
+        tally.add(row, key, why, -1)
+        tally.add(row, now, now_why, 1)
+        if not has_doc(self.conn, now, doc):
+            tally.doc(now, 1)
+        self.conn.execute("UPDATE ledger_entity_keys SET key = ?, why = ? WHERE doc_id = ? AND entity = ?",
+                          (now, now_why, doc, entity))
+        self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
+                          (now, doc, entity))
+        if not has_doc(self.conn, key, doc):
+            tally.doc(key, -1)
+        return now
+
+    def _add_fresh(self, fresh: list[Seen], tally: Tally) -> None:
+        """The new documents' per-document entities written, each counted under its key once."""
+        rows, taken = [], set()
+        for s in fresh:
+            if (s.doc, s.entity.id) not in taken:
+                taken.add((s.doc, s.entity.id))
+                rows.append((s, entity_row(s, entity_key(s.entity))))
+        for key, doc in sorted({(s.key, s.doc) for s, _ in rows}):
+            if not has_doc(self.conn, key, doc):
+                tally.doc(key, 1)
+        for s, row in rows:
+            tally.add(row, s.key, s.why, 1)
+        write(self.conn, ENTITY_ROW, (row for _, row in rows))
+        write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
+              ((s.doc, s.entity.id, s.key) for s, _ in rows))
 
     def _renamed(self, keys: list[str]) -> int:
         """The earlier documents naming an entity that was only renamed: their merged events are
