@@ -81,10 +81,11 @@ def has_doc(conn: sqlite3.Connection, key: str, doc: str) -> bool:
                         (key, doc)).fetchone() is not None
 
 
-def remake_heads(conn: sqlite3.Connection, keys: Iterable[str]) -> list[str]:
+def remake_heads(conn: sqlite3.Connection, keys: Iterable[str]) -> tuple[list[str], list[str]]:
     """The head of each of ``keys`` made again from its counts (gone when it has no per-document
-    entity left); returns those that read differently now (name, code or sector) than before."""
-    renamed = []
+    entity left); returns those that read differently now (name, code or sector) than before, and
+    of those the ones whose code or sector changed."""
+    renamed, recoded = [], []
     for key in keys:
         before = conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities"
                               " WHERE id = ?", (key,)).fetchone()
@@ -100,7 +101,9 @@ def remake_heads(conn: sqlite3.Connection, keys: Iterable[str]) -> list[str]:
         write_head(conn, made)
         if before is not None and tuple(before) != (made.name, made.code, made.sector):
             renamed.append(key)
-    return renamed
+            if tuple(before[1:]) != (made.code, made.sector):
+                recoded.append(key)
+    return renamed, recoded
 
 
 def write_head(conn: Connection, entity: LedgerEntity) -> None:

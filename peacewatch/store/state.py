@@ -15,17 +15,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from ..resolve.commitment_reports import Found
 from ..resolve.commitments import Placed
 from ..resolve.entities import Links, Seen, normalize_name
 from ..resolve.incremental import Placing, placing
-from ..resolve.records import LedgerEntity, MergedEvent
+from ..resolve.records import LedgerCommitment, LedgerEntity, MergedEvent
 from ..resolve.reports import Report, merge_kind, status_class
 from ..timespan import Interval
 from ..types import Entity, Event
 from .entity_parts import count_all, write_head
+from .promises import promise_rows, reach_rows, write_commitment
 from .scratch import write
 from .source import _UNREAD_ENTITY
 from .space import SqliteSpace, _deciding_rows
@@ -38,8 +40,13 @@ ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event"
 
 
 class KeepingSpace(SqliteSpace):
-    """The store's space that also keeps every report it is handed in ``ledger_reports``, and the
-    merged events that could decide a promise in ``ledger_deciding``/``ledger_toward``."""
+    """The store's space that also keeps every report it is handed in ``ledger_reports``, the
+    merged events that could decide a promise in ``ledger_deciding``/``ledger_toward``, and the
+    promises with what each commitment asked for (``promises``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn)
+        self._reach: dict[str, list[tuple[str, int, int]]] = {}
 
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
@@ -72,6 +79,22 @@ class KeepingSpace(SqliteSpace):
             count += 1
         count_all(self.conn)
         return count
+
+    def keep_promises(self, found: Iterable[tuple[tuple[str, ...], Found]]) -> None:
+        found = list(found)  # promises are few beside reports
+        super().keep_promises(found)
+        write(self.conn, "INSERT INTO ledger_promises VALUES (?, ?, ?, ?, ?)", promise_rows(found))
+
+    def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
+                   made: tuple[dt.date, dt.date]) -> list[Placed]:
+        # what the commitment asks for, kept with it (``put_commitment``), as ``deciding_query`` asks
+        tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
+        self._reach[c.id] = reach_rows(c, tokens, made)
+        return super().candidates(c, codes, types, made)
+
+    def put_commitment(self, c: LedgerCommitment) -> None:
+        super().put_commitment(c)
+        write_commitment(self.conn, c, self._reach.pop(c.id, []))
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)

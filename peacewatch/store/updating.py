@@ -15,17 +15,19 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..resolve.commitment_reports import Found
 from ..resolve.commitments import Placed, placed
 from ..resolve.entities import Links, Seen, entity_key, normalize_name
 from ..resolve.incremental import reached, renamed_apart
-from ..resolve.records import LedgerCommitment, MergedEvent
+from ..resolve.records import Agreement, LedgerCommitment, MergedEvent
 from ..resolve.reports import Report
 from ..resolve.space import Source
 from ..types import Entity
 from .entity_parts import Tally, has_doc, remake_heads
+from .promises import clear, touched
 from .scratch import Lookup, one, write
 from .source import StoredSource
-from .space import deciding_query
+from .space import _deciding_rows, deciding_query
 from .state import (
     ENTITY_ROW,
     LINK_ROW,
@@ -49,8 +51,9 @@ TEMP_TABLES = (
     "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
     "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_changed (token TEXT, start INTEGER, finish INTEGER)",
 )
-TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade")
+TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade", "pw_changed")
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
@@ -66,9 +69,11 @@ class UpdatingSpace(KeepingSpace):
     reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
     those whose entities moved reach like them."""
 
-    def __init__(self, conn: sqlite3.Connection, last: int, actions: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, last: int, actions: str, as_of: dt.date | None) -> None:
         super().__init__(conn)
         self.actions = actions  # the actions promised: those of the last build until ``kept`` is told
+        self._as_of = as_of  # the last build's
+        self._every_promise = False  # whether every commitment is decided again (``touched_promises``)
         self._apart = 0
         self.rows = 0
         self.clustered = 0
@@ -110,7 +115,8 @@ class UpdatingSpace(KeepingSpace):
                 touched |= {row[3], found}
         self._add_fresh(fresh, tally)
         tally.write(self.conn)
-        renamed_keys = remake_heads(self.conn, sorted(touched))
+        renamed_keys, recoded = remake_heads(self.conn, sorted(touched))
+        self._every_promise |= bool(recoded)  # a party's code or sector decides promises
         moved -= self._new_docs
         self._seeds |= moved
         turned = self._renamed(renamed_keys)
@@ -222,6 +228,8 @@ class UpdatingSpace(KeepingSpace):
         if past is not None:
             return f"merged event {past[0]} reaches past the reports new ones can join"
         self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
+        self.conn.execute("INSERT INTO pw_changed SELECT token, start, finish FROM ledger_deciding"
+                          " WHERE event IN (SELECT id FROM pw_gone)")
         for table, column in (("ledger_events", "id"), ("ledger_event_mentions", "ledger_event"),
                               ("ledger_dyads", "event_id"), ("ledger_deciding", "event"), ("ledger_toward", "event")):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM pw_gone)")
@@ -244,6 +252,7 @@ class UpdatingSpace(KeepingSpace):
             self._apart = self.conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0]
             return iter(())
         self.actions = actions
+        self._every_promise = True
         self.conn.execute("DELETE FROM ledger_deciding")
         self.conn.execute("DELETE FROM ledger_toward")
         return self._every_kept()
@@ -254,6 +263,35 @@ class UpdatingSpace(KeepingSpace):
 
     def kept_apart(self) -> int:
         return self._apart
+
+    def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
+        super().put_events(events, deciding)
+        self.conn.executemany("INSERT INTO pw_changed VALUES (?, ?, ?)",
+                              (row[2:5] for p in deciding for row in _deciding_rows(p)))
+
+    def touched_promises(self, as_of: dt.date | None) -> list[tuple[tuple[str, ...], Found]] | None:
+        """Once the events are merged: every promise of the commitments to decide again, with its
+        group (``promises.touched``), or None to decide them all again."""
+        if self._every_promise:
+            clear(self.conn)
+            return None
+        return touched(self.conn, self._seeds, self.entity_keys(), self.origin(), (self._as_of, as_of))
+
+    def commitment_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM ledger_commitments").fetchone()[0])
+
+    def put_agreements(self, agreements: list[Agreement], links: Mapping[str, str]) -> None:
+        """As the store's, with the kept commitments no longer a provision of the agreement they
+        name unlinked first (their records were written with the last build's links)."""
+        for c_id, record in self.conn.execute(
+                "SELECT id, record FROM ledger_commitments WHERE json_extract(record, '$.agreement') IS NOT NULL"
+                ).fetchall():
+            c = LedgerCommitment.from_dict(json.loads(record))
+            if links.get(c_id) != c.agreement:
+                c.agreement = None
+                self.conn.execute("UPDATE ledger_commitments SET record = ? WHERE id = ?",
+                                  (json.dumps(c.to_dict(), ensure_ascii=False), c_id))
+        super().put_agreements(agreements, links)
 
     def _every_kept(self) -> Iterator[MergedEvent]:
         after = ""

@@ -10,9 +10,9 @@ from pathlib import Path
 from peacewatch.resolve import build_ledger
 from peacewatch.store.reads import Reader
 from peacewatch.store.sqlite import Store
-from peacewatch.types import Document, Entity, Mention, Result
+from peacewatch.types import Argument, Commitment, Document, Entity, Event, Mention, Result
 
-from .test_incremental_store import Pair, assert_same, sparse, two_ways
+from .test_incremental_store import STATES, Pair, assert_same, sparse, two_ways
 
 
 def with_mentions(pair: Pair, name: str) -> Pair:
@@ -73,3 +73,45 @@ def test_a_whole_record_written_before_the_parts_is_read_as_it_is(tmp_path: Path
     with Reader(tmp_path / "old.db") as reader:
         (found,) = reader.entities().items
     assert [s.entity for s in found.sources] == ["e9"] and found.mentions == []
+
+
+def promise(doc_id: str, published: str, due: str, a: int = 0, b: int = 1) -> Pair:
+    """A document in which one state promises another to release prisoners by ``due``."""
+    (name_a, code_a), (name_b, code_b) = STATES[a], STATES[b]
+    text = f"{name_a} promised {name_b} to release the prisoners. "
+    entities = [Entity("e0", name_a, "state", code_a, "GOV"), Entity("e1", name_b, "state", code_b, "GOV")]
+    event = Event("ev0", "RETREAT", (len(name_a) + 1, len(name_a) + 9), (0, len(text) - 1), mode="release",
+                  status="future", date=published,
+                  actor=[Argument("e0", code_a, "GOV", name_a)], recipient=[Argument("e1", code_b, "GOV", name_b)])
+    pledge = Commitment("c0", "ev0", ["e0"], ["e1"], {"type": "RETREAT", "mode": "release"}, made=published, due=due)
+    return (Document(doc_id, text, published),
+            Result(doc_id, published, entities=entities, events=[event], commitments=[pledge]))
+
+
+def statuses(store: Store) -> dict[str, tuple[str, str]]:
+    return {json.loads(r)["due"]: (s, json.loads(r)["why"])
+            for s, r in store.conn.execute("SELECT status, record FROM ledger_commitments")}
+
+
+def test_a_promise_made_overdue_by_as_of_alone_is_decided_again_and_the_overdue_name_the_new_day(
+        tmp_path: Path) -> None:
+    first = [promise("a-1", "2024-01-10", "2024-02-01"), promise("a-2", "2024-03-01", "2024-06-30", 2, 3)]
+    # a later report of states that promised nothing: only ``as_of`` moves, past the second due day
+    then = [(Document("b-1", "Kosovo and Serbia met.", "2024-08-15"),
+             Result("b-1", "2024-08-15", entities=[Entity("e0", "Kosovo", "state", "XKX", "GOV")]))]
+    with two_ways(tmp_path, first, then) as (step, whole, stats):
+        assert stats.path == "incremental" and "1 of 2 commitment(s) decided again" in stats.why, stats.why
+        assert_same(step, whole)
+        found = statuses(step)
+    assert found["2024-06-30"] == ("overdue", "due 2024-06-30, nothing carrying it out by 2024-08-15")
+    assert found["2024-02-01"] == ("overdue", "due 2024-02-01, nothing carrying it out by 2024-08-15")
+
+
+def test_a_promise_not_yet_due_stays_open_and_is_not_decided_again(tmp_path: Path) -> None:
+    first = [promise("a-1", "2024-01-10", "2024-12-31")]
+    then = [(Document("b-1", "Kosovo and Serbia met.", "2024-03-15"),
+             Result("b-1", "2024-03-15", entities=[Entity("e0", "Kosovo", "state", "XKX", "GOV")]))]
+    with two_ways(tmp_path, first, then) as (step, whole, stats):
+        assert stats.path == "incremental" and "0 of 1 commitment(s) decided again" in stats.why, stats.why
+        assert_same(step, whole)
+        assert statuses(step)["2024-12-31"][0] == "open"

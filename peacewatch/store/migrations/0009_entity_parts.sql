@@ -18,3 +18,38 @@ CREATE TABLE ledger_entity_counts (
     n      INTEGER NOT NULL,
     PRIMARY KEY (key, field, value)
 ) WITHOUT ROWID;
+
+-- What an update needs to decide again only the commitments it touches (peacewatch.store.promises):
+-- every per-document promise with the group it joined (`groupkey`: its key, fields joined by U+001F),
+-- the merged event it is a report of (`origin`) and itself as JSON (`found`: the document, its
+-- publication day, the commitment and the ledger ids of its event and parties);
+CREATE TABLE ledger_promises (
+    doc        TEXT NOT NULL,
+    commitment TEXT NOT NULL,
+    groupkey   TEXT NOT NULL,
+    origin     TEXT,
+    found      TEXT NOT NULL
+);
+CREATE INDEX ledger_promises_doc ON ledger_promises (doc, commitment);
+CREATE INDEX ledger_promises_group ON ledger_promises (groupkey);
+CREATE INDEX ledger_promises_origin ON ledger_promises (origin);
+
+-- the deciding events each commitment asked for (one row per obligor token, '' when it names none,
+-- and the days as ordinals: an event of that token overlapping first..last is a candidate), so that
+-- a new or replaced deciding event finds the commitments it can decide;
+CREATE TABLE ledger_commitment_reach (
+    groupkey TEXT NOT NULL,
+    token    TEXT NOT NULL,
+    first    INTEGER NOT NULL,
+    last     INTEGER NOT NULL
+);
+CREATE INDEX ledger_commitment_reach_token ON ledger_commitment_reach (token, last);
+CREATE INDEX ledger_commitment_reach_group ON ledger_commitment_reach (groupkey);
+
+-- and the last day of each commitment's due date (an ordinal), so that a new `as_of` finds those it
+-- makes overdue.
+CREATE TABLE ledger_commitment_due (
+    groupkey TEXT PRIMARY KEY,
+    last     INTEGER NOT NULL
+);
+CREATE INDEX ledger_commitment_due_last ON ledger_commitment_due (last);
