@@ -74,15 +74,19 @@ def touched(conn: sqlite3.Connection, seeds: set[str], ids: Any, origin: Any,
             as_of: tuple[dt.date | None, dt.date | None]) -> list[tuple[tuple[str, ...], Found]] | None:
     """Every promise of the groups to decide again (module docstring), with its group key, their old
     rows gone from the kept tables and the kept overdue commitments' ``as_of`` rewritten; ``seeds``
-    are the documents taken as new, the temporary ``pw_gone`` the merged events replaced and
-    ``pw_changed`` the deciding rows replaced or new. None: decide every promise again (then the
+    are the documents taken as new, the temporary ``pw_gone`` the merged events replaced (``pw_was``:
+    their records) and ``pw_changed`` the deciding rows replaced or new. None: decide every promise again (then the
     kept tables are emptied)."""
     old, new = as_of
     if (old is None) != (new is None):
         clear(conn)
         return None
+    # a replaced merged event made again as it was (id and record) changes no promise
+    conn.execute("DELETE FROM pw_changed WHERE event IN (SELECT w.id FROM pw_was w JOIN ledger_events e"
+                 " ON e.id = w.id AND e.record = w.record)")
     refound = seeds | {doc for (doc,) in conn.execute(
-        "SELECT DISTINCT p.doc FROM pw_gone g JOIN ledger_promises p ON p.origin = g.id")}
+        "SELECT DISTINCT p.doc FROM pw_gone g JOIN ledger_promises p ON p.origin = g.id WHERE g.id NOT IN"
+        " (SELECT w.id FROM pw_was w JOIN ledger_events e ON e.id = w.id AND e.record = w.record)")}
     fresh = [(group_key(f), f) for f in _found_again(conn, sorted(refound), ids, origin)]
     keys = {KEYS.join(k) for k, _ in fresh}
     for doc in sorted(refound):

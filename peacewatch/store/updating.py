@@ -51,9 +51,10 @@ TEMP_TABLES = (
     "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
     "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_changed (token TEXT, start INTEGER, finish INTEGER)",
+    "CREATE TEMP TABLE pw_changed (event TEXT, token TEXT, start INTEGER, finish INTEGER)",
+    "CREATE TEMP TABLE pw_was (id TEXT PRIMARY KEY, record TEXT)",
 )
-TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade", "pw_changed")
+TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade", "pw_changed", "pw_was")
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
@@ -228,8 +229,11 @@ class UpdatingSpace(KeepingSpace):
         if past is not None:
             return f"merged event {past[0]} reaches past the reports new ones can join"
         self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
-        self.conn.execute("INSERT INTO pw_changed SELECT token, start, finish FROM ledger_deciding"
+        # what the replaced events were, for the commitments (``promises.touched``)
+        self.conn.execute("INSERT INTO pw_changed SELECT event, token, start, finish FROM ledger_deciding"
                           " WHERE event IN (SELECT id FROM pw_gone)")
+        self.conn.execute("INSERT INTO pw_was SELECT id, record FROM ledger_events"
+                          " WHERE id IN (SELECT id FROM pw_gone)")
         for table, column in (("ledger_events", "id"), ("ledger_event_mentions", "ledger_event"),
                               ("ledger_dyads", "event_id"), ("ledger_deciding", "event"), ("ledger_toward", "event")):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM pw_gone)")
@@ -266,8 +270,8 @@ class UpdatingSpace(KeepingSpace):
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)
-        self.conn.executemany("INSERT INTO pw_changed VALUES (?, ?, ?)",
-                              (row[2:5] for p in deciding for row in _deciding_rows(p)))
+        self.conn.executemany("INSERT INTO pw_changed VALUES (?, ?, ?, ?)",
+                              ((row[0], *row[2:5]) for p in deciding for row in _deciding_rows(p)))
 
     def touched_promises(self, as_of: dt.date | None) -> list[tuple[tuple[str, ...], Found]] | None:
         """Once the events are merged: every promise of the commitments to decide again, with its
