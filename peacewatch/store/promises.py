@@ -52,12 +52,14 @@ def found_in(text: str) -> Found:
                  data["obligor"], data["beneficiary"])
 
 
-def reach_rows(c: LedgerCommitment, tokens: list[str], made: tuple[dt.date, dt.date]) -> list[tuple[str, int, int]]:
-    """(token, first, last) of the deciding events one commitment asks for."""
-    return [(token, made[0].toordinal(), made[1].toordinal()) for token in tokens]
+def reach_rows(tokens: list[str], types: frozenset[str] | None, made: tuple[dt.date, dt.date]
+               ) -> list[tuple[str, str, int, int]]:
+    """(token, type, first, last) of the deciding events one commitment asks for (type '*': any)."""
+    return [(token, kind, made[0].toordinal(), made[1].toordinal()) for token in tokens
+            for kind in (sorted(types) if types is not None else ["*"])]
 
 
-def write_commitment(conn: sqlite3.Connection, c: LedgerCommitment, reach: list[tuple[str, int, int]]) -> None:
+def write_commitment(conn: sqlite3.Connection, c: LedgerCommitment, reach: list[tuple[str, str, int, int]]) -> None:
     """The reach and due rows of a decided commitment, under the group its first promise joined."""
     first = c.sources[0] if c.sources else None
     row = None if first is None else conn.execute(
@@ -65,7 +67,7 @@ def write_commitment(conn: sqlite3.Connection, c: LedgerCommitment, reach: list[
         (first.doc, first.commitment)).fetchone()
     if row is None:
         return
-    conn.executemany("INSERT INTO ledger_commitment_reach VALUES (?, ?, ?, ?)", ((row[0], *r) for r in reach))
+    conn.executemany("INSERT INTO ledger_commitment_reach VALUES (?, ?, ?, ?, ?)", ((row[0], *r) for r in reach))
     if (due := interval(c.due)) is not None:
         conn.execute("INSERT OR REPLACE INTO ledger_commitment_due VALUES (?, ?)", (row[0], due.end.toordinal()))
 
@@ -94,7 +96,8 @@ def touched(conn: sqlite3.Connection, seeds: set[str], ids: Any, origin: Any,
     widest = conn.execute("SELECT coalesce(max(last - first), 0) FROM ledger_commitment_reach").fetchone()[0]
     keys |= {k for (k,) in conn.execute(
         "SELECT DISTINCT r.groupkey FROM pw_changed x JOIN ledger_commitment_reach r ON r.token = x.token"
-        " AND r.last BETWEEN x.start AND x.finish + ? AND r.first <= x.finish", (widest,))}
+        " AND r.type IN (x.type, '*') AND r.last BETWEEN x.start AND x.finish + ? AND r.first <= x.finish",
+        (widest,))}
     if old is not None and new is not None and old != new:
         low, high = sorted((old, new))
         keys |= {k for (k,) in conn.execute("SELECT groupkey FROM ledger_commitment_due WHERE last >= ? AND last < ?",

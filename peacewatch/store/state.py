@@ -46,7 +46,7 @@ class KeepingSpace(SqliteSpace):
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__(conn)
-        self._reach: dict[str, list[tuple[str, int, int]]] = {}
+        self._reach: dict[str, list[tuple[str, str, int, int]]] = {}
 
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
@@ -89,7 +89,7 @@ class KeepingSpace(SqliteSpace):
                    made: tuple[dt.date, dt.date]) -> list[Placed]:
         # what the commitment asks for, kept with it (``put_commitment``), as ``deciding_query`` asks
         tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
-        self._reach[c.id] = reach_rows(c, tokens, made)
+        self._reach[c.id] = reach_rows(tokens, types, made)
         return super().candidates(c, codes, types, made)
 
     def put_commitment(self, c: LedgerCommitment) -> None:

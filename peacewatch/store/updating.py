@@ -51,7 +51,7 @@ TEMP_TABLES = (
     "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
     "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
-    "CREATE TEMP TABLE pw_changed (event TEXT, token TEXT, start INTEGER, finish INTEGER)",
+    "CREATE TEMP TABLE pw_changed (event TEXT, type TEXT, token TEXT, start INTEGER, finish INTEGER)",
     "CREATE TEMP TABLE pw_was (id TEXT PRIMARY KEY, record TEXT)",
 )
 TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade", "pw_changed", "pw_was")
@@ -230,7 +230,7 @@ class UpdatingSpace(KeepingSpace):
             return f"merged event {past[0]} reaches past the reports new ones can join"
         self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
         # what the replaced events were, for the commitments (``promises.touched``)
-        self.conn.execute("INSERT INTO pw_changed SELECT event, token, start, finish FROM ledger_deciding"
+        self.conn.execute("INSERT INTO pw_changed SELECT event, type, token, start, finish FROM ledger_deciding"
                           " WHERE event IN (SELECT id FROM pw_gone)")
         self.conn.execute("INSERT INTO pw_was SELECT id, record FROM ledger_events"
                           " WHERE id IN (SELECT id FROM pw_gone)")
@@ -270,8 +270,8 @@ class UpdatingSpace(KeepingSpace):
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)
-        self.conn.executemany("INSERT INTO pw_changed VALUES (?, ?, ?, ?)",
-                              ((row[0], *row[2:5]) for p in deciding for row in _deciding_rows(p)))
+        self.conn.executemany("INSERT INTO pw_changed VALUES (?, ?, ?, ?, ?)",
+                              (row[:5] for p in deciding for row in _deciding_rows(p)))
 
     def touched_promises(self, as_of: dt.date | None) -> list[tuple[tuple[str, ...], Found]] | None:
         """Once the events are merged: every promise of the commitments to decide again, with its

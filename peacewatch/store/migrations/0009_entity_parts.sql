@@ -35,15 +35,17 @@ CREATE INDEX ledger_promises_group ON ledger_promises (groupkey);
 CREATE INDEX ledger_promises_origin ON ledger_promises (origin);
 
 -- the deciding events each commitment asked for (one row per obligor token, '' when it names none,
--- and the days as ordinals: an event of that token overlapping first..last is a candidate), so that
--- a new or replaced deciding event finds the commitments it can decide;
+-- and event type, '*' for any; the days as ordinals: an event of that token and type overlapping
+-- first..last is a candidate), so that a new or replaced deciding event finds the commitments it
+-- can decide;
 CREATE TABLE ledger_commitment_reach (
     groupkey TEXT NOT NULL,
     token    TEXT NOT NULL,
+    type     TEXT NOT NULL,
     first    INTEGER NOT NULL,
     last     INTEGER NOT NULL
 );
-CREATE INDEX ledger_commitment_reach_token ON ledger_commitment_reach (token, last);
+CREATE INDEX ledger_commitment_reach_token ON ledger_commitment_reach (token, type, last);
 CREATE INDEX ledger_commitment_reach_group ON ledger_commitment_reach (groupkey);
 
 -- and the last day of each commitment's due date (an ordinal), so that a new `as_of` finds those it
