@@ -115,3 +115,25 @@ def test_a_promise_not_yet_due_stays_open_and_is_not_decided_again(tmp_path: Pat
         assert stats.path == "incremental" and "0 of 1 commitment(s) decided again" in stats.why, stats.why
         assert_same(step, whole)
         assert statuses(step)["2024-12-31"][0] == "open"
+
+
+def release(doc_id: str, day: str) -> Pair:
+    """A document reporting that Azerbaijan released prisoners to Armenia on ``day``."""
+    (name_a, code_a), (name_b, code_b) = STATES[0], STATES[1]
+    text = f"{name_a} released the prisoners to {name_b}. "
+    entities = [Entity("e0", name_a, "state", code_a, "GOV"), Entity("e1", name_b, "state", code_b, "GOV")]
+    event = Event("ev0", "RETREAT", (len(name_a) + 1, len(name_a) + 9), (0, len(text) - 1), mode="release",
+                  status="occurred", date=day,
+                  actor=[Argument("e0", code_a, "GOV", name_a)], recipient=[Argument("e1", code_b, "GOV", name_b)])
+    return Document(doc_id, text, day), Result(doc_id, day, entities=entities, events=[event])
+
+
+def test_a_new_event_that_keeps_an_earlier_promise_decides_it_again_and_no_other(tmp_path: Path) -> None:
+    first = [promise("a-1", "2024-01-10", "2024-12-31"), promise("a-2", "2024-01-12", "2024-12-31", 2, 3)]
+    then = [release("b-1", "2024-02-01")]
+    with two_ways(tmp_path, first, then) as (step, whole, stats):
+        assert stats.path == "incremental" and "1 of 2 commitment(s) decided again" in stats.why, stats.why
+        assert_same(step, whole)
+        found = {json.loads(r)["obligor"][0]: s for s, r in step.conn.execute(
+            "SELECT status, record FROM ledger_commitments")}
+    assert found == {"state:AZE": "fulfilled", "state:SRB": "open"}
