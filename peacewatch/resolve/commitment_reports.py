@@ -71,7 +71,7 @@ def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[s
     items.sort(key=lambda f: (f.doc, f.commitment.id))
     made = _made(_earliest([f.commitment.made for f in items], by_end=False), _first_reported(items, events))
     return LedgerCommitment(
-        id="cm-" + hashlib.sha1("|".join(key).encode()).hexdigest()[:12],
+        id=commitment_id(key),
         event=items[0].event,
         obligor=sorted({o for f in items for o in f.obligor}),
         beneficiary=sorted({b for f in items for b in f.beneficiary}),
@@ -79,6 +79,11 @@ def build_commitment(key: tuple[str, ...], items: list[Found], events: Mapping[s
         due=_earliest([f.commitment.due for f in items], by_end=True),
         sources=[CommitmentSource(f.doc, f.commitment.id) for f in items],
     )
+
+
+def commitment_id(key: tuple[str, ...]) -> str:
+    """The id of the ledger commitment of one group of promises (``group_key``)."""
+    return "cm-" + hashlib.sha1("|".join(key).encode()).hexdigest()[:12]
 
 
 def _action(items: list[Found]) -> dict:

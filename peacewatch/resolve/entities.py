@@ -23,7 +23,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..types import Entity
@@ -127,25 +127,52 @@ def ledger_entity(key: str, items: list[Seen]) -> LedgerEntity:
     """The ledger entity of one key from the per-document entities folded into it (its mentions
     are filled in where they are kept: the space writing it)."""
     items = sorted(items, key=lambda s: (s.doc, s.entity.id))
-    ents = [s.entity for s in items]
-    names = Counter(e.name for e in ents)
+    made = entity_head(key, tally(items), len(items), len({s.doc for s in items}))
+    made.sources = [EntitySource(s.doc, s.entity.id, s.entity.name, s.why) for s in items]
+    return made
+
+
+HEAD_FIELDS = ("name", "kind", "code", "sector", "role", "wikidata", "why")
+"""What a ledger entity's head reads of each per-document entity folded into it (``tally``)."""
+
+
+def head_values(s: Seen) -> Iterator[tuple[str, str]]:
+    """(field, value) of one per-document entity for each of ``HEAD_FIELDS`` it has a value for."""
+    e = s.entity
+    for name, value in zip(HEAD_FIELDS, (e.name, e.kind, e.code, e.sector, e.role, e.wikidata, s.why), strict=True):
+        if value is not None:
+            yield name, value
+
+
+def tally(items: Iterable[Seen]) -> dict[str, Counter[str]]:
+    """How many of the per-document entities have each value, by field of ``HEAD_FIELDS``: all a
+    ledger entity's head needs of them besides how many there are and in how many documents. A
+    store keeps these counts and updates them as entities come and go (``entity_head``)."""
+    counts: dict[str, Counter[str]] = {f: Counter() for f in HEAD_FIELDS}
+    for s in items:
+        for name, value in head_values(s):
+            counts[name][value] += 1
+    return counts
+
+
+def entity_head(key: str, counts: Mapping[str, Counter[str]], items: int, docs: int) -> LedgerEntity:
+    """The ledger entity of one key without its sources and mentions, from the counts of its
+    per-document entities' values (``tally``), how many there are and in how many documents."""
+    names = counts.get("name", Counter())
     # the full names carry the most: prefer the commonest, then the longest, then alphabetical
     name = min(names, key=lambda n: (-names[n], -len(n), n))
-    rules = sorted({s.why for s in items})
+    commonest = {f: _commonest(counts.get(f, Counter())) for f in ("kind", "code", "sector", "role", "wikidata")}
     return LedgerEntity(
-        id=key, key=key, name=name, kind=_commonest([e.kind for e in ents]) or "group",
-        code=_commonest([e.code for e in ents]), sector=_commonest([e.sector for e in ents]),
-        role=_commonest([e.role for e in ents]), wikidata=_commonest([e.wikidata for e in ents]),
-        names=sorted(names),
-        sources=[EntitySource(s.doc, s.entity.id, s.entity.name, s.why) for s in items],
-        why=f"{len(items)} per-document entit{'y' if len(items) == 1 else 'ies'} in "
-            f"{len({s.doc for s in items})} document(s); " + "; ".join(rules),
+        id=key, key=key, name=name, kind=commonest["kind"] or "group", code=commonest["code"],
+        sector=commonest["sector"], role=commonest["role"], wikidata=commonest["wikidata"], names=sorted(names),
+        why=f"{items} per-document entit{'y' if items == 1 else 'ies'} in {docs} document(s); "
+            + "; ".join(sorted(w for w, n in counts.get("why", Counter()).items() if n > 0)),
     )
 
 
-def _commonest(values: Sequence[str | None]) -> str | None:
-    """The most frequent non-null value (ties: alphabetical), or None."""
-    counts = Counter(v for v in values if v)
-    if not counts:
+def _commonest(counts: Counter[str]) -> str | None:
+    """The most frequent non-empty value (ties: alphabetical), or None."""
+    found = {v: n for v, n in counts.items() if v and n > 0}
+    if not found:
         return None
-    return min(counts, key=lambda v: (-counts[v], v))
+    return min(found, key=lambda v: (-found[v], v))

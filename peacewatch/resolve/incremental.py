@@ -38,6 +38,7 @@ clusters never share a seed and the order clusters are made in never decides an 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -46,6 +47,7 @@ from typing import Protocol
 
 from ..config import LedgerSettings
 from . import stage
+from .commitment_reports import Found
 from .records import MergedEvent
 from .reports import JOINT, Report, merge_kind, status_class
 from .space import Source, Space
@@ -207,6 +209,14 @@ class UpdateSpace(Space, Protocol):
     def kept_apart(self) -> int:
         """How many merged events stay that ``kept`` did not hand back."""
 
+    def touched_promises(self, as_of: dt.date | None) -> list[tuple[tuple[str, ...], Found]] | None:
+        """Once the events are merged: every promise of the commitments to decide again (the others
+        stay as they were written), with its group key, for ``as_of``; None: decide them all
+        again."""
+
+    def commitment_count(self) -> int:
+        """Once the commitments are decided: how many the ledger holds, kept ones included."""
+
 
 def promised_actions(source: Source) -> str:
     """The distinct actions promised in the documents, as JSON: which merged events could decide a
@@ -222,6 +232,7 @@ class Update:
     built: stage.Built | None
     why: str = ""
     moved: int = 0  # earlier documents taken as new because their entities moved
+    decided: int | None = None  # commitments decided again (None: every one)
 
 
 def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Update:
@@ -235,7 +246,20 @@ def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Upda
     reports = space.report_count()
     kept = space.kept(promised_actions(source))
     events = stage.cluster_events(source, space, settings, kept=kept) + space.kept_apart()
-    commitments = stage.track_commitments(source, space, as_of, settings.horizon_days)
+    commitments, decided = _commitments(source, space, as_of, settings.horizon_days)
     agreements = stage.gather_agreements(space, as_of)
-    return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements), moved=moved)
+    return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements), moved=moved,
+                  decided=decided)
 
+
+
+def _commitments(source: Source, space: UpdateSpace, as_of: dt.date | None, horizon_days: int
+                 ) -> tuple[int, int | None]:
+    """Decide again the commitments the update touches (``touched_promises``), or all of them;
+    returns how many the ledger holds and how many were decided again (None: all)."""
+    found = space.touched_promises(as_of)
+    if found is None:
+        return stage.track_commitments(source, space, as_of, horizon_days), None
+    space.keep_promises(found)
+    decided = stage.decide_promises(space, as_of, horizon_days)
+    return space.commitment_count(), decided

@@ -209,6 +209,12 @@ class UpdatingMemorySpace(MemorySpace):
     def fold(self, source: Source) -> tuple[int, int]:
         return stage.fold_entities(source, self), self._entities_moved()
 
+    def touched_promises(self, as_of: dt.date | None) -> list[tuple[tuple[str, ...], Found]] | None:
+        return None  # in memory every commitment is decided again
+
+    def commitment_count(self) -> int:
+        return len(self.commitments)
+
     def _entities_moved(self) -> int:
         before = {(s.doc, s.entity): e.id for e in self._old.entities for s in e.sources}
         info = {e.id: (e.name, e.code, e.sector) for e in self._old.entities}

@@ -172,9 +172,18 @@ def track_commitments(source: Source, space: Space, as_of: dt.date | None, horiz
                       corrector: Corrector = NO_CORRECTIONS) -> int:
     """Group the per-document promises into ledger commitments, decide each over the deciding events
     the space finds for it, and hand them to the space by the day made. Returns how many."""
-    ids, origin, events = space.entity_keys(), space.origin(), space.merged()
+    ids, origin = space.entity_keys(), space.origin()
     space.keep_promises((group_key(f), f) for f in (commitment_found(doc, published, c, ids, origin)
                                                      for doc, published, c in source.commitments()))
+    return decide_promises(space, as_of, horizon_days, corrector)
+
+
+def decide_promises(space: Space, as_of: dt.date | None, horizon_days: int,
+                    corrector: Corrector = NO_CORRECTIONS) -> int:
+    """Group the promises the space was handed (``keep_promises``) into ledger commitments, decide
+    each and hand them to the space by the day made (an update in place hands it only the promises
+    of the commitments it decides again). Returns how many."""
+    origin, events = space.origin(), space.merged()
     counted: set[str] = set()  # merged events a promise of its own count was read from
     space.keep_built(_noting_counts(build_commitment(key, items, events), counted)
                      for key, items in space.promise_groups())

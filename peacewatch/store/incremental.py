@@ -16,6 +16,7 @@ from typing import Any
 
 from ..resolve import LedgerSettings
 from ..resolve.incremental import update
+from ..timespan import day
 from . import scratch
 from .dialect import Connection
 from .ledger import (
@@ -32,7 +33,7 @@ from .source import StoredSource
 from .updating import BATCH, TEMP_NAMES, UpdatingSpace, create_tables
 
 # the events, entities and commitments the update keeps or rewrites; the rest is rebuilt whole
-_REWRITTEN = ("ledger_commitments", "ledger_agreements",
+_REWRITTEN = ("ledger_agreements",
               "ledger_corrections", "ledger_correction_reports", "ledger_meta")
 
 
@@ -118,10 +119,10 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
     scratch.create(conn)
     create_tables(conn)
     try:
-        actions = _meta(conn).get("actions", "")
+        meta = _meta(conn)
         for table in _REWRITTEN:
             conn.execute(f"DELETE FROM {table}")
-        space = UpdatingSpace(conn, last, actions)
+        space = UpdatingSpace(conn, last, meta.get("actions", ""), day(meta.get("as_of")))
         done = update(StoredSource(conn, BATCH), space, settings)
         if done.built is None:
             return None, done.why
@@ -131,8 +132,9 @@ def _update(conn: sqlite3.Connection, settings: LedgerSettings, stamp: str, last
         moved = f" (and {done.moved} earlier one(s) whose entities moved)" if done.moved else ""
         if space.renamed:
             moved += f" (and the events of {space.renamed} whose entities were renamed)"
+        decided = b.commitments if done.decided is None else done.decided
         why = (f"{space.new} new document(s){moved}: {space.clustered} of {b.reports} reports clustered again,"
-               f" {space.gone} merged event(s) replaced")
+               f" {space.gone} merged event(s) replaced, {decided} of {b.commitments} commitment(s) decided again")
         return LedgerStats(b.documents, b.entities, b.events, b.reports, b.commitments, as_of, b.agreements,
                            "incremental", why), ""
     finally:

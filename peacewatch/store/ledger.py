@@ -51,7 +51,7 @@ _SHAPERS = (("resolve", "*.py"), ("data/resolve", "*.tsv"), ("", "timespan.py"),
             ("store", "ledger.py"), ("store", "source.py"), ("store", "space.py"), ("store", "scratch.py"),
             ("store", "state.py"),
             ("store", "writers.py"), ("store", "corrections.py"), ("store", "incremental.py"),
-            ("store", "updating.py"),
+            ("store", "updating.py"), ("store", "entity_parts.py"), ("store", "promises.py"),
             ("store/migrations", "*.sql"))
 LedgerState = Literal["fresh", "stale", "missing"]
 
@@ -202,7 +202,8 @@ def _meta(conn: Connection) -> dict[str, str]:
 _LEDGER_TABLES = ("ledger_meta", "ledger_entities", "ledger_entity_sources", "ledger_events",
                   "ledger_event_mentions", "ledger_dyads", "ledger_commitments", "ledger_agreements",
                   "ledger_corrections", "ledger_correction_reports", "ledger_reports", "ledger_deciding",
-                  "ledger_toward", "ledger_entity_keys", "ledger_links")
+                  "ledger_toward", "ledger_entity_keys", "ledger_links", "ledger_entity_counts", "ledger_promises",
+                  "ledger_commitment_reach", "ledger_commitment_due")
 
 
 def _insert_meta(conn: Connection, settings: LedgerSettings, stamp: str, as_of: str | None, actions: str) -> None:

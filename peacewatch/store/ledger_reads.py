@@ -13,6 +13,7 @@ from ..resolve.dyads import DyadView, dyad_view, party_token
 from ..resolve.records import Agreement
 from ..types import Event
 from .dialect import DatabaseErrors
+from .entity_parts import assemble
 from .event_query import EventQuery
 from .read_base import (
     COMMITMENT_ORDER,
@@ -202,7 +203,7 @@ class LedgerReads(ReaderBase):
         total = self._count(f"SELECT count(*) FROM ledger_entities WHERE {cond}", args)
         rows = self._rows(f"SELECT record FROM ledger_entities WHERE {cond} ORDER BY id LIMIT ? OFFSET ?",
                           [*args, -1 if limit is None else limit, offset])
-        return Page([LedgerEntity.from_dict(json.loads(r[0])) for r in rows], total, limit, offset)
+        return Page([LedgerEntity.from_dict(assemble(self._rows, r[0])) for r in rows], total, limit, offset)
 
     def entity_names(self) -> dict[str, str]:
         """Ledger entity id → name."""

@@ -24,6 +24,7 @@ from ..errors import StoreError
 from ..resolve.records import Agreement
 from ..types import Document, Quote, Result
 from . import marks
+from .entity_parts import assemble
 from .ledger_reads import LedgerReads
 from .read_base import COMMITMENT_ORDER, HEAD_COLUMNS, UNKNOWN_DAY, document_head, id_chunks, merged_event, placeholders
 from .rows import (
@@ -207,7 +208,9 @@ class Reader(LedgerReads):
             found = {"events": marks.event_marks, "commitments": marks.commitment_marks}.get(table)
             by_id = found(self.conn) if found else {}
             rows = (marks.marked(json.loads(r[0]), by_id) for r in self._cursor(f"SELECT record FROM {names[table]}"))
-            if table == "commitments":
+            if table == "entities":  # kept in parts (``entity_parts``); the heads are few
+                rows = (assemble(self._rows, r[0]) for r in self._rows(f"SELECT record FROM {names[table]}"))
+            elif table == "commitments":
                 # with its evidence chain: every report that made or moved it, with its sentence
                 rows = ({**r, "evidence": [e.to_dict() for e in self.commitment_evidence(r["id"])]} for r in rows)
             elif table == "agreements":

@@ -252,9 +252,14 @@ class SqliteSpace:
         self._taken.written()
 
     def events_done(self) -> None:
-        reorder(self.conn, "ledger_events", "day, id")
+        self.order_events()
         self.conn.execute("CREATE INDEX temp.pw_deciding_token ON pw_deciding (token, start)")
         self._widest = self.conn.execute("SELECT coalesce(max(end - start), 0) FROM pw_deciding").fetchone()[0]
+
+    def order_events(self) -> None:
+        """``ledger_events`` rewritten in timeline order, as a build in memory inserts it (its rowid
+        order; every read orders by its columns)."""
+        reorder(self.conn, "ledger_events", "day, id")
 
     def origin(self) -> Mapping[tuple[str, str], str]:
         return Lookup(one(self.conn, "SELECT ledger_event FROM ledger_event_mentions WHERE doc_id = ? AND event = ?"))

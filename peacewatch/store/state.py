@@ -15,20 +15,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from ..resolve.commitment_reports import Found
 from ..resolve.commitments import Placed
 from ..resolve.entities import Links, Seen, normalize_name
 from ..resolve.incremental import Placing, placing
-from ..resolve.records import LedgerEntity, MergedEvent
+from ..resolve.records import LedgerCommitment, LedgerEntity, MergedEvent
 from ..resolve.reports import Report, merge_kind, status_class
 from ..timespan import Interval
 from ..types import Entity, Event
+from .entity_parts import count_all, write_head
+from .promises import promise_rows, reach_rows, write_commitment
 from .scratch import write
 from .source import _UNREAD_ENTITY
 from .space import SqliteSpace, _deciding_rows
-from .writers import _entity_record, _j
 
 TOKENS = "\x1f"  # between the actor tokens of a report in ``ledger_reports.actors``
 INSERT = "INSERT INTO ledger_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -38,8 +40,13 @@ ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event"
 
 
 class KeepingSpace(SqliteSpace):
-    """The store's space that also keeps every report it is handed in ``ledger_reports``, and the
-    merged events that could decide a promise in ``ledger_deciding``/``ledger_toward``."""
+    """The store's space that also keeps every report it is handed in ``ledger_reports``, the
+    merged events that could decide a promise in ``ledger_deciding``/``ledger_toward``, and the
+    promises with what each commitment asked for (``promises``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn)
+        self._reach: dict[str, list[tuple[str, str, int, int]]] = {}
 
     def keep_reports(self, reports: list[Report]) -> None:
         super().keep_reports(reports)
@@ -61,6 +68,33 @@ class KeepingSpace(SqliteSpace):
 
         write(self.conn, ENTITY_ROW, entity_rows())
         self.conn.executemany(LINK_ROW, sorted(links))
+
+    def put_entities(self, entities: Iterable[LedgerEntity]) -> int:
+        """Each ledger entity's head (``entity_parts``: its sources are the ``ledger_entity_keys``
+        rows just written, its mentions the per-document ones), then the counts its head is made
+        again from by an update."""
+        count = 0
+        for entity in entities:
+            write_head(self.conn, entity)
+            count += 1
+        count_all(self.conn)
+        return count
+
+    def keep_promises(self, found: Iterable[tuple[tuple[str, ...], Found]]) -> None:
+        found = list(found)  # promises are few beside reports
+        super().keep_promises(found)
+        write(self.conn, "INSERT INTO ledger_promises VALUES (?, ?, ?, ?, ?)", promise_rows(found))
+
+    def candidates(self, c: LedgerCommitment, codes: Mapping[str, str | None], types: frozenset[str] | None,
+                   made: tuple[dt.date, dt.date]) -> list[Placed]:
+        # what the commitment asks for, kept with it (``put_commitment``), as ``deciding_query`` asks
+        tokens = sorted({t for i in c.obligor for t in (i, codes.get(i)) if t}) if c.obligor else [""]
+        self._reach[c.id] = reach_rows(tokens, types, made)
+        return super().candidates(c, codes, types, made)
+
+    def put_commitment(self, c: LedgerCommitment) -> None:
+        super().put_commitment(c)
+        write_commitment(self.conn, c, self._reach.pop(c.id, []))
 
     def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
         super().put_events(events, deciding)
@@ -135,8 +169,6 @@ def _span_in(data: list[str] | None) -> Interval | None:
 # --- entities -------------------------------------------------------------------------------------------
 
 ENTITY_ROW = "INSERT OR IGNORE INTO ledger_entity_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-# a kept entity as ``ledger_entity`` reads it: (doc, why, Entity fields); ``kept_entity`` makes it
-KEPT = "SELECT doc_id, why, entity, label, kind, code, sector, role, wikidata FROM ledger_entity_keys"
 LINK_ROW = "INSERT OR IGNORE INTO ledger_links VALUES (?, ?, ?, ?, ?)"
 
 
@@ -147,12 +179,6 @@ def entity_row(s: Seen, own: str) -> tuple[Any, ...]:
     e, name = s.entity, normalize_name(s.entity.name)
     return (s.doc, e.id, own, s.key, s.why, e.kind, name, name.rsplit("-", 1)[-1], e.code or None,
             int(relinkable(e.kind, name, e.code)), e.name, e.sector, e.role, e.wikidata)
-
-
-def kept_entity(key: str, row: tuple[Any, ...]) -> Seen:
-    """The per-document entity of a ``KEPT`` row, resolved to ``key``."""
-    doc, why, *fields = row
-    return Seen(doc, Entity(*fields), key, why)
 
 
 def link_row(e: Entity, own: str) -> tuple[str, str, str, str, str | None] | None:
@@ -180,14 +206,3 @@ def linked(rows: Iterable[tuple[str, str, str, str | None]]) -> Links:
 def entity_of(record: str) -> Entity:
     """A stored per-document entity as the ledger reads it (``source.StoredSource.entities``)."""
     return Entity.from_dict({k: v for k, v in json.loads(record).items() if k not in _UNREAD_ENTITY})
-
-
-def write_entity(conn: sqlite3.Connection, entity: LedgerEntity) -> None:
-    """One ledger entity (its sources already in ``ledger_entity_sources``) with its mentions, as
-    ``writers.write_entities`` writes each."""
-    found = [_j({"doc": doc, "start": start, "end": end, "text": text}) for doc, start, end, text in conn.execute(
-        "SELECT m.doc_id, m.start_char, m.end_char, json_extract(m.record, '$.text') FROM ledger_entity_sources s"
-        " JOIN mentions m ON m.doc_id = s.doc_id AND m.entity = s.entity WHERE s.ledger_id = ?"
-        " ORDER BY m.doc_id, m.start_char, m.end_char, m.entity, m.idx", (entity.id,))]
-    conn.execute("INSERT INTO ledger_entities VALUES (?, ?, ?, ?, ?)",
-                 (entity.id, entity.kind, entity.code, entity.name, _entity_record(entity, found)))

@@ -13,32 +13,33 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Iterator, Mapping
+from typing import Any
 
+from ..resolve.commitment_reports import Found
 from ..resolve.commitments import Placed, placed
-from ..resolve.entities import Seen, entity_key, ledger_entity, normalize_name
+from ..resolve.entities import Links, Seen, entity_key, normalize_name
 from ..resolve.incremental import reached, renamed_apart
-from ..resolve.records import LedgerCommitment, MergedEvent
+from ..resolve.records import Agreement, LedgerCommitment, MergedEvent
 from ..resolve.reports import Report
 from ..resolve.space import Source
 from ..types import Entity
+from .entity_parts import Tally, has_doc, remake_heads
+from .promises import clear, touched
 from .scratch import Lookup, one, write
 from .source import StoredSource
-from .space import deciding_query
+from .space import _deciding_rows, deciding_query
 from .state import (
     ENTITY_ROW,
-    KEPT,
     LINK_ROW,
     ORDER,
     KeepingSpace,
     entity_of,
     entity_row,
     keep_rows,
-    kept_entity,
     link_row,
     linked,
     placing_of,
     reports_in,
-    write_entity,
 )
 
 BATCH = 500  # documents whose records the update reads at a time (as ``ledger._BATCH``)
@@ -50,8 +51,10 @@ TEMP_TABLES = (
     "CREATE TEMP TABLE pw_buckets (type TEXT, class TEXT, PRIMARY KEY (type, class))",
     "CREATE TEMP TABLE pw_renamed (doc TEXT PRIMARY KEY)",
     "CREATE TEMP TABLE pw_remade (id TEXT PRIMARY KEY)",
+    "CREATE TEMP TABLE pw_changed (event TEXT, type TEXT, token TEXT, start INTEGER, finish INTEGER)",
+    "CREATE TEMP TABLE pw_was (id TEXT PRIMARY KEY, record TEXT)",
 )
-TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade")
+TEMP_NAMES = ("pw_seeds", "pw_reached", "pw_gone", "pw_buckets", "pw_renamed", "pw_remade", "pw_changed", "pw_was")
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
@@ -67,9 +70,11 @@ class UpdatingSpace(KeepingSpace):
     reports reach (``resolve.incremental``); the documents after row ``last`` are the new ones, and
     those whose entities moved reach like them."""
 
-    def __init__(self, conn: sqlite3.Connection, last: int, actions: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, last: int, actions: str, as_of: dt.date | None) -> None:
         super().__init__(conn)
         self.actions = actions  # the actions promised: those of the last build until ``kept`` is told
+        self._as_of = as_of  # the last build's
+        self._every_promise = False  # whether every commitment is decided again (``touched_promises``)
         self._apart = 0
         self.rows = 0
         self.clustered = 0
@@ -94,31 +99,25 @@ class UpdatingSpace(KeepingSpace):
                                        row[:3]).fetchone() is None]
         self.conn.executemany(LINK_ROW, sorted(added))
         met = sorted({name for own, kind, name, last, _ in added for name in (name, last)})
-        old = [(doc, entity, key, kind, name, code) for name in met for doc, entity, key, kind, name, code in
-               self.conn.execute("SELECT doc_id, entity, key, kind, name, code FROM ledger_entity_keys"
-                                 " WHERE name = ? AND relink = 1", (name,))]
-        names = sorted({normalize_name(s.entity.name) for s in fresh} | {row[4] for row in old})
+        old = [row for name in met for row in self.conn.execute(
+            "SELECT * FROM ledger_entity_keys WHERE name = ? AND relink = 1", (name,))]
+        names = sorted({normalize_name(s.entity.name) for s in fresh} | {row[6] for row in old})
         links = linked(row for name in names for row in self.conn.execute(
             "SELECT own, kind, name, code FROM ledger_links WHERE name = ? UNION SELECT own, kind, name, code"
             " FROM ledger_links WHERE last = ?", (name, name)))
         for s in fresh:
             s.key, s.why = links.relink(s.entity) or (s.key, f"key {s.key}")
         touched = {s.key for s in fresh}
+        tally = Tally()
         moved: set[str] = set()
-        for doc, entity, key, kind, name, code in old:
-            own = entity_key(Entity(entity, name, kind, code))
-            now, why = links.relink(Entity(entity, name, kind, code)) or (own, f"key {own}")
-            if now != key:
-                moved.add(doc)
-                touched |= {key, now}
-                self.conn.execute("UPDATE ledger_entity_keys SET key = ?, why = ? WHERE doc_id = ? AND entity = ?",
-                                  (now, why, doc, entity))
-                self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
-                                  (now, doc, entity))
-        write(self.conn, ENTITY_ROW, (entity_row(s, entity_key(s.entity)) for s in fresh))
-        write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
-              ((s.doc, s.entity.id, s.key) for s in fresh))
-        renamed_keys = self._remake_entities(sorted(touched))
+        for row in old:
+            if (found := self._relinked(row, links, tally)) is not None:
+                moved.add(row[0])
+                touched |= {row[3], found}
+        self._add_fresh(fresh, tally)
+        tally.write(self.conn)
+        renamed_keys, recoded = remake_heads(self.conn, sorted(touched))
+        self._every_promise |= bool(recoded)  # a party's code or sector decides promises
         moved -= self._new_docs
         self._seeds |= moved
         turned = self._renamed(renamed_keys)
@@ -130,22 +129,41 @@ class UpdatingSpace(KeepingSpace):
             for (record,) in self.conn.execute("SELECT record FROM entities WHERE doc_id = ? ORDER BY rowid", (doc,)):
                 yield doc, entity_of(record)
 
-    def _remake_entities(self, keys: list[str]) -> list[str]:
-        """Each of ``keys`` made again from its per-document entities (gone when none is left);
-        returns those that read differently now (name, code or sector) than before."""
-        renamed = []
-        for key in keys:
-            before = self.conn.execute("SELECT name, code, json_extract(record, '$.sector') FROM ledger_entities"
-                                       " WHERE id = ?", (key,)).fetchone()
-            self.conn.execute("DELETE FROM ledger_entities WHERE id = ?", (key,))
-            items = [kept_entity(key, row) for row in self.conn.execute(f"{KEPT} WHERE key = ?", (key,))]
-            if not items:
-                continue
-            made = ledger_entity(key, items)
-            write_entity(self.conn, made)
-            if before is not None and tuple(before) != (made.name, made.code, made.sector):
-                renamed.append(key)
-        return renamed
+    def _relinked(self, row: tuple[Any, ...], links: Links, tally: Tally) -> str | None:
+        """The key an earlier per-document entity (its ``ledger_entity_keys`` row) moves to under
+        the links as they are now, its rows and counts moved there; None when it stays."""
+        doc, entity, key, why, kind, name, code = row[0], row[1], row[3], row[4], row[5], row[6], row[8]
+        own = entity_key(Entity(entity, name, kind, code))
+        now, now_why = links.relink(Entity(entity, name, kind, code)) or (own, f"key {own}")
+        if now == key:
+            return None
+        tally.add(row, key, why, -1)
+        tally.add(row, now, now_why, 1)
+        if not has_doc(self.conn, now, doc):
+            tally.doc(now, 1)
+        self.conn.execute("UPDATE ledger_entity_keys SET key = ?, why = ? WHERE doc_id = ? AND entity = ?",
+                          (now, now_why, doc, entity))
+        self.conn.execute("UPDATE ledger_entity_sources SET ledger_id = ? WHERE doc_id = ? AND entity = ?",
+                          (now, doc, entity))
+        if not has_doc(self.conn, key, doc):
+            tally.doc(key, -1)
+        return now
+
+    def _add_fresh(self, fresh: list[Seen], tally: Tally) -> None:
+        """The new documents' per-document entities written, each counted under its key once."""
+        rows, taken = [], set()
+        for s in fresh:
+            if (s.doc, s.entity.id) not in taken:
+                taken.add((s.doc, s.entity.id))
+                rows.append((s, entity_row(s, entity_key(s.entity))))
+        for key, doc in sorted({(s.key, s.doc) for s, _ in rows}):
+            if not has_doc(self.conn, key, doc):
+                tally.doc(key, 1)
+        for s, row in rows:
+            tally.add(row, s.key, s.why, 1)
+        write(self.conn, ENTITY_ROW, (row for _, row in rows))
+        write(self.conn, "INSERT OR IGNORE INTO ledger_entity_sources VALUES (?, ?, ?)",
+              ((s.doc, s.entity.id, s.key) for s, _ in rows))
 
     def _renamed(self, keys: list[str]) -> int:
         """The earlier documents naming an entity that was only renamed: their merged events are
@@ -211,6 +229,11 @@ class UpdatingSpace(KeepingSpace):
         if past is not None:
             return f"merged event {past[0]} reaches past the reports new ones can join"
         self.gone = self.conn.execute("SELECT count(*) FROM pw_gone").fetchone()[0]
+        # what the replaced events were, for the commitments (``promises.touched``)
+        self.conn.execute("INSERT INTO pw_changed SELECT event, type, token, start, finish FROM ledger_deciding"
+                          " WHERE event IN (SELECT id FROM pw_gone)")
+        self.conn.execute("INSERT INTO pw_was SELECT id, record FROM ledger_events"
+                          " WHERE id IN (SELECT id FROM pw_gone)")
         for table, column in (("ledger_events", "id"), ("ledger_event_mentions", "ledger_event"),
                               ("ledger_dyads", "event_id"), ("ledger_deciding", "event"), ("ledger_toward", "event")):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM pw_gone)")
@@ -233,12 +256,46 @@ class UpdatingSpace(KeepingSpace):
             self._apart = self.conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0]
             return iter(())
         self.actions = actions
+        self._every_promise = True
         self.conn.execute("DELETE FROM ledger_deciding")
         self.conn.execute("DELETE FROM ledger_toward")
         return self._every_kept()
 
+    def order_events(self) -> None:
+        """Nothing: the remade events stay after the kept ones (rewriting the whole table in timeline
+        order cost a tenth of an update at 20,000 documents, and no read depends on its rowid order)."""
+
     def kept_apart(self) -> int:
         return self._apart
+
+    def put_events(self, events: list[MergedEvent], deciding: list[Placed]) -> None:
+        super().put_events(events, deciding)
+        self.conn.executemany("INSERT INTO pw_changed VALUES (?, ?, ?, ?, ?)",
+                              (row[:5] for p in deciding for row in _deciding_rows(p)))
+
+    def touched_promises(self, as_of: dt.date | None) -> list[tuple[tuple[str, ...], Found]] | None:
+        """Once the events are merged: every promise of the commitments to decide again, with its
+        group (``promises.touched``), or None to decide them all again."""
+        if self._every_promise:
+            clear(self.conn)
+            return None
+        return touched(self.conn, self._seeds, self.entity_keys(), self.origin(), (self._as_of, as_of))
+
+    def commitment_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM ledger_commitments").fetchone()[0])
+
+    def put_agreements(self, agreements: list[Agreement], links: Mapping[str, str]) -> None:
+        """As the store's, with the kept commitments no longer a provision of the agreement they
+        name unlinked first (their records were written with the last build's links)."""
+        for c_id, record in self.conn.execute(
+                "SELECT id, record FROM ledger_commitments WHERE json_extract(record, '$.agreement') IS NOT NULL"
+                ).fetchall():
+            c = LedgerCommitment.from_dict(json.loads(record))
+            if links.get(c_id) != c.agreement:
+                c.agreement = None
+                self.conn.execute("UPDATE ledger_commitments SET record = ? WHERE id = ?",
+                                  (json.dumps(c.to_dict(), ensure_ascii=False), c_id))
+        super().put_agreements(agreements, links)
 
     def _every_kept(self) -> Iterator[MergedEvent]:
         after = ""

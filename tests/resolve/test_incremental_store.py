@@ -33,7 +33,8 @@ Pair = tuple[Document, Result]
 LEDGER_TABLES = ("ledger_entities", "ledger_entity_sources", "ledger_events", "ledger_event_mentions",
                  "ledger_dyads", "ledger_commitments", "ledger_agreements", "ledger_corrections",
                  "ledger_correction_reports", "ledger_reports", "ledger_deciding", "ledger_toward",
-                 "ledger_entity_keys", "ledger_links")
+                 "ledger_entity_keys", "ledger_links", "ledger_entity_counts", "ledger_promises",
+                 "ledger_commitment_reach", "ledger_commitment_due")
 
 
 def tables(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
