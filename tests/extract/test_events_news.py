@@ -39,3 +39,18 @@ def test_giving_money_or_goods_is_aid(nlp, text: str) -> None:  # type: ignore[n
 def test_giving_or_sending_other_things_is_no_aid(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     reading = main_reading(nlp, text)
     assert reading is None or reading[0] != "AID"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Twenty rebels surrendered to the police on Monday.", ("RETREAT", None, "occurred")),
+    ("The government has released another 40 opposition politicians and activists.",
+     ("RETREAT", "release", "occurred")),
+    ("The council repealed the boycott law.", ("CONCEDE", None, "occurred")),
+    ("The ministry reversed its decision to close the crossing.", ("CONCEDE", None, "occurred")),
+    ("Washington rolled back tariffs on Chinese goods.", ("CONCEDE", None, "occurred")),
+    ("The court granted the activists permission to march.", ("CONCEDE", None, "occurred")),
+    ("The minister approved a request from the health agency for help.", ("CONCEDE", None, "occurred")),
+])
+def test_giving_in_is_a_retreat_or_a_concession(nlp, text: str,  # type: ignore[no-untyped-def]
+                                                expected: tuple[str, str | None, str]) -> None:
+    assert main_reading(nlp, text) == expected
