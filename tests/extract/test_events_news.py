@@ -54,3 +54,20 @@ def test_giving_or_sending_other_things_is_no_aid(nlp, text: str) -> None:  # ty
 def test_giving_in_is_a_retreat_or_a_concession(nlp, text: str,  # type: ignore[no-untyped-def]
                                                 expected: tuple[str, str | None, str]) -> None:
     assert main_reading(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan and the United States began a new round of joint military exercises in the desert.",
+    "The two navies held a joint drill off the coast.",
+    "The police teamed up with Interpol to track the smugglers.",
+    "The agency partnered with local groups to rebuild schools.",
+    "The two countries forged a strategic partnership.",
+    "The border guards of both states worked closely to stop the traffickers.",
+])
+def test_acting_together_is_cooperation(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("COOPERATE", None, "occurred")
+
+
+def test_cooperation_promised_is_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nigerian and British armed forces have agreed to undertake a joint military exercise next year."
+    assert main_reading(nlp, text) == ("AGREE", None, "future")
