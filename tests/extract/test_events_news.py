@@ -71,3 +71,19 @@ def test_acting_together_is_cooperation(nlp, text: str) -> None:  # type: ignore
 def test_cooperation_promised_is_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Nigerian and British armed forces have agreed to undertake a joint military exercise next year."
     assert main_reading(nlp, text) == ("AGREE", None, "future")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister cancelled a planned visit to Paris.",
+    "The Taliban has spurned repeated offers of talks by the government.",
+    "The president said he canceled the deal after the attack.",
+    "The new cabinet scrapped the border agreement with its neighbour.",
+])
+def test_calling_off_a_visit_or_a_deal_is_a_rejection(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("REJECT", None, "occurred")
+
+
+def test_calling_off_talks_halts_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # as "suspended the talks" (docs/events.md, "Type and status"): CAMEO 164, SANCTION/discontinue
+    text = "The government scrapped the peace talks with the rebels."
+    assert main_reading(nlp, text) == ("SANCTION", "discontinue", "occurred")
