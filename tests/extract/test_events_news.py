@@ -87,3 +87,23 @@ def test_calling_off_talks_halts_them(nlp) -> None:  # type: ignore[no-untyped-d
     # as "suspended the talks" (docs/events.md, "Type and status"): CAMEO 164, SANCTION/discontinue
     text = "The government scrapped the peace talks with the rebels."
     assert main_reading(nlp, text) == ("SANCTION", "discontinue", "occurred")
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian government declared its support for the Sochi deal.",
+    "The State Department pledged support for independent newspapers.",
+    "The ambassador promised Washington's support for efforts to rebuild the economy.",
+    "The minister expressed solidarity with the victims of the flood.",
+    "The chancellor has defended the government's decision to close the camps.",
+])
+def test_declared_or_pledged_backing_is_support(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("SUPPORT", None, "occurred")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels pledged to withdraw from the town.",
+    "Qatar offered its support to the talks.",
+])
+def test_a_promise_to_act_or_an_offer_stays_agree(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    reading = main_reading(nlp, text)
+    assert reading is not None and reading[0] in ("AGREE", "CONCEDE")

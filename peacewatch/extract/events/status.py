@@ -38,6 +38,11 @@ PROMISES = ("commit", "pledge", "promise", "vow", "swear")
 # Participles that tell a retreat noun as agreed, not done: "the agreed withdrawal", "the ceasefire
 # agreed in Doha", "the promised release".
 AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
+# Support told as a noun a promise takes ("pledged / promised support for the reforms"): promising support
+# is giving it, PLOVER's SUPPORT, not an agreement to act later (an *offer* of support stays AGREE, as
+# offers of good offices are in the coding guide).
+SUPPORT_NOUNS = ("support", "backing", "solidarity")
+SUPPORT_PROMISES = ("pledge", "promise", "vow")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -147,6 +152,9 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
+    if inner.type == "SUPPORT" and item.rule.type == "AGREE" and _promised_support(item):
+        reading.type = "SUPPORT"
+        reading.why.append(f"'{item.token.text} {item.inner.token.text}': support promised is support given (SUPPORT)")
     if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
         reading.mode = "third-party"  # "talks mediated by Qatar": the parties' talks, mediated
     promised_release = inner.mode == "release" and item.token.lemma_.lower() in PROMISES
@@ -159,6 +167,14 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
         reading.why.append("a promised release is CONCEDE (announced retreat)" if promised_release
                            else "an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
+
+
+def _promised_support(item: Found) -> bool:
+    """"pledged support for X": a promise verb whose object is the noun of support."""
+    assert item.inner is not None
+    noun = item.inner.token
+    return (item.token.lemma_.lower() in SUPPORT_PROMISES and coarse_pos(noun) == "NOUN"
+            and noun.lemma_.lower() in SUPPORT_NOUNS and noun.head.i == item.token.i)
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
