@@ -107,3 +107,30 @@ def test_declared_or_pledged_backing_is_support(nlp, text: str) -> None:  # type
 def test_a_promise_to_act_or_an_offer_stays_agree(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     reading = main_reading(nlp, text)
     assert reading is not None and reading[0] in ("AGREE", "CONCEDE")
+
+
+@pytest.mark.parametrize("text", [
+    "A UN expert has called for sanctions against the army's companies.",
+    "The families demanded accountability for the killings.",
+    "The envoy called out the plan for ignoring international law.",
+])
+def test_a_demand_to_punish_or_a_call_out_is_an_accusation(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("ACCUSE", "disapprove", "occurred")
+
+
+@pytest.mark.parametrize("text", [
+    "Police filed new charges against the former minister on Tuesday.",
+    "The commission has launched legal action against the company.",
+])
+def test_taking_someone_to_court_is_an_accusation(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("ACCUSE", "allege", "occurred")
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition called for talks with the government.",
+    "The minister demanded the release of the prisoners.",
+    "The council urged both sides to lift the sanctions.",
+])
+def test_other_demands_stay_requests(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    reading = main_reading(nlp, text)
+    assert reading is not None and reading[0] == "REQUEST"

@@ -43,6 +43,9 @@ AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
 # offers of good offices are in the coding guide).
 SUPPORT_NOUNS = ("support", "backing", "solidarity")
 SUPPORT_PROMISES = ("pledge", "promise", "vow")
+# What a demand asks for that punishes someone ("called for sanctions against the junta", "demanding
+# accountability"): PLOVER codes such a demand as ACCUSE (disapprove), the news set as well.
+PUNITIVE = ("sanction", "embargo", "accountability", "punishment", "prosecution")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -132,6 +135,7 @@ def read(item: Found) -> Reading:
         reading.why.append(f"'{item.token.text}' to do something: future")
     for wrapper in item.wrappers:
         _apply_wrapper(reading, wrapper_role(wrapper) or "", wrapper, item)
+    _apply_punitive_demand(item, reading)
     _apply_cues(item, reading)
     _apply_agreed_participle(item, reading)
     _apply_retold_provision(item, reading)
@@ -175,6 +179,28 @@ def _promised_support(item: Found) -> bool:
     noun = item.inner.token
     return (item.token.lemma_.lower() in SUPPORT_PROMISES and coarse_pos(noun) == "NOUN"
             and noun.lemma_.lower() in SUPPORT_NOUNS and noun.head.i == item.token.i)
+
+
+def punitive_object(token: Token) -> Token | None:
+    """The punishment a demand word asks for as its object or "for" object ("called for sanctions",
+    "demanded accountability"), or None."""
+    for child in token.children:
+        heads = [child] if child.dep_ == "dobj" else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "for" else []
+        found = [h for h in heads if h.lemma_.lower() in PUNITIVE]
+        if found:
+            return found[0]
+    return None
+
+
+def _apply_punitive_demand(item: Found, reading: Reading) -> None:
+    """A demand for a punishment is an accusation (ACCUSE/disapprove), told as it is made."""
+    if reading.type != "REQUEST" or item.rule.type != "REQUEST" or item.wrappers:
+        return
+    found = punitive_object(item.token)
+    if found is not None:
+        reading.type, reading.mode, reading.status = "ACCUSE", "disapprove", "occurred"
+        reading.why.append(f"'{item.token.text}' for '{found.text}': a demand to punish is ACCUSE")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
