@@ -134,3 +134,16 @@ def test_taking_someone_to_court_is_an_accusation(nlp, text: str) -> None:  # ty
 def test_other_demands_stay_requests(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     reading = main_reading(nlp, text)
     assert reading is not None and reading[0] == "REQUEST"
+
+
+@pytest.mark.parametrize("text", [
+    "British and EU negotiators have failed to reach a deal on the border.",
+    "The two parties failed to strike an agreement on the budget after a week of talks.",
+])
+def test_an_agreement_that_failed_is_a_rejection(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("REJECT", None, "occurred")
+
+
+def test_other_failed_acts_stay_negated(nlp) -> None:  # type: ignore[no-untyped-def]
+    reading = main_reading(nlp, "The army failed to withdraw from the town by the deadline.")
+    assert reading is not None and reading[2] == "negated"

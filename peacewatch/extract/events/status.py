@@ -232,6 +232,10 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
             reading.status = "requested"
     elif role == "hypothetical":
         reading.status = "hypothetical"
+    elif role == "fail" and reading.type == "AGREE" and reading.status == "occurred":
+        # "failed to reach a deal": the agreement fell through, PLOVER's REJECT (as the news set codes it)
+        reading.type, reading.mode = "REJECT", None
+        note += ": an agreement that failed is REJECT"
     elif role == "fail":
         reading.status = "negated"
     elif role == "target":
