@@ -147,3 +147,18 @@ def test_an_agreement_that_failed_is_a_rejection(nlp, text: str) -> None:  # typ
 def test_other_failed_acts_stay_negated(nlp) -> None:  # type: ignore[no-untyped-def]
     reading = main_reading(nlp, "The army failed to withdraw from the town by the deadline.")
     assert reading is not None and reading[2] == "negated"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey has suspended food supplies and flights to Armenia.", ("SANCTION", "discontinue", "occurred")),
+    ("Rabat announced a suspension of air links with 21 countries.", ("SANCTION", "discontinue", "occurred")),
+    ("The government outlawed the opposition party.", ("COERCE", "restrict", "occurred")),
+    ("Troops apprehended a man who crossed the border.", ("COERCE", "arrest", "occurred")),
+    ("The president declared a state of siege in the eastern province.", ("COERCE", "martial-law", "occurred")),
+    ("Police stormed a migrant camp on Sunday.", ("ASSAULT", None, "occurred")),
+    ("Russia launched cyber warfare against Britain.", ("ASSAULT", None, "occurred")),
+    ("Thousands of Syrians sought refuge in Turkey.", ("REQUEST", None, "occurred")),
+])
+def test_verb_frames_the_rules_missed_on_news(nlp, text: str,  # type: ignore[no-untyped-def]
+                                              expected: tuple[str, str | None, str]) -> None:
+    assert main_reading(nlp, text) == expected
