@@ -162,3 +162,15 @@ def test_other_failed_acts_stay_negated(nlp) -> None:  # type: ignore[no-untyped
 def test_verb_frames_the_rules_missed_on_news(nlp, text: str,  # type: ignore[no-untyped-def]
                                               expected: tuple[str, str | None, str]) -> None:
     assert main_reading(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
+    "Ghana deployed 300 soldiers to Mali on a peacekeeping mission.",
+])
+def test_troops_sent_to_keep_the_peace_are_aid(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == ("AID", None, "occurred")
+
+
+def test_troops_sent_elsewhere_are_a_mobilization(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, "Russia deployed troops to the border.") == ("MOBILIZE", "troops", "occurred")

@@ -46,6 +46,9 @@ SUPPORT_PROMISES = ("pledge", "promise", "vow")
 # What a demand asks for that punishes someone ("called for sanctions against the junta", "demanding
 # accountability"): PLOVER codes such a demand as ACCUSE (disapprove), the news set as well.
 PUNITIVE = ("sanction", "embargo", "accountability", "punishment", "prosecution")
+# Troops sent or deployed to keep the peace: PLOVER's AID (CAMEO 074, "provide military protection or
+# peacekeeping"), not a mobilization against anyone.
+PEACEKEEPING = ("peacekeeping", "peacekeeper")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -136,6 +139,7 @@ def read(item: Found) -> Reading:
     for wrapper in item.wrappers:
         _apply_wrapper(reading, wrapper_role(wrapper) or "", wrapper, item)
     _apply_punitive_demand(item, reading)
+    _apply_peacekeeping(item, reading)
     _apply_cues(item, reading)
     _apply_agreed_participle(item, reading)
     _apply_retold_provision(item, reading)
@@ -201,6 +205,16 @@ def _apply_punitive_demand(item: Found, reading: Reading) -> None:
     if found is not None:
         reading.type, reading.mode, reading.status = "ACCUSE", "disapprove", "occurred"
         reading.why.append(f"'{item.token.text}' for '{found.text}': a demand to punish is ACCUSE")
+
+
+def _apply_peacekeeping(item: Found, reading: Reading) -> None:
+    """Troops sent "to the UN peacekeeping force" or "on a peacekeeping mission" are AID."""
+    if reading.type != "MOBILIZE":
+        return
+    found = next((t for t in item.token.subtree if t.lemma_.lower() in PEACEKEEPING), None)
+    if found is not None:
+        reading.type, reading.mode = "AID", None
+        reading.why.append(f"'{found.text}': troops sent to keep the peace are AID")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
