@@ -174,3 +174,13 @@ def test_troops_sent_to_keep_the_peace_are_aid(nlp, text: str) -> None:  # type:
 
 def test_troops_sent_elsewhere_are_a_mobilization(nlp) -> None:  # type: ignore[no-untyped-def]
     assert main_reading(nlp, "Russia deployed troops to the border.") == ("MOBILIZE", "troops", "occurred")
+
+
+def test_breaking_a_ceasefire_is_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 196 "violate ceasefire" sits under 19 (fight): PLOVER's ASSAULT, as the news set codes it
+    text = "The army violated the ceasefire by shelling villages along the line."
+    assert main_reading(nlp, text) == ("ASSAULT", None, "occurred")
+
+
+def test_breaking_another_agreement_stays_a_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, "The rebels violated the agreement on prisoners.") == ("REJECT", None, "occurred")
