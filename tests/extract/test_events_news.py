@@ -42,7 +42,6 @@ def test_giving_or_sending_other_things_is_no_aid(nlp, text: str) -> None:  # ty
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Twenty rebels surrendered to the police on Monday.", ("RETREAT", None, "occurred")),
     ("The government has released another 40 opposition politicians and activists.",
      ("RETREAT", "release", "occurred")),
     ("The council repealed the boycott law.", ("CONCEDE", None, "occurred")),
