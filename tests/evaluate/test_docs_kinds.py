@@ -18,17 +18,17 @@ from peacewatch.types import Result
     ("Forty soldiers were released by the rebels on Tuesday.", "passive"),
     ("Residents who fled the attacks returned to the valley.", "noun_tabled"),
     ("Residents who fled before the rebels withdrew stayed in the camps.", "subordinate"),
-    ("The militia gave up its guns in the valley.", "no_trigger"),
+    ("The militia turned in its guns in the valley.", "no_trigger"),
 ])
 def test_a_sentence_with_no_event_is_sorted_by_its_construction(nlp: Any, sentence: str, kind: str) -> None:
     assert sentence_kind(nlp(sentence)) == kind
 
 
 def test_the_kinds_are_counted_per_part_and_a_headline_first(nlp: Any) -> None:
-    text = "Rebels give up guns\nThe militia gave up its guns. The army withdrew."
+    text = "Rebels turn in guns\nThe militia turned in its guns. The army withdrew."
     record = {"id": "x", "events": [
-        {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "Rebels give up guns"},
-        {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "The militia gave up its guns"}]}
+        {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "Rebels turn in guns"},
+        {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "The militia turned in its guns"}]}
     result = Result(id="x")
     gold, pred = gold_events(record), predicted_events(result)
     out = Breakdown(parse=nlp)

@@ -42,6 +42,17 @@ AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
 # against the first verb: either way it does not share the first verb's cues (``shared_verb``).
 SHARED_OWN = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
 CONTRAST = ("but", "yet")
+# Support told as a noun a promise takes ("pledged / promised support for the reforms"): promising support
+# is giving it, PLOVER's SUPPORT, not an agreement to act later (an *offer* of support stays AGREE, as
+# offers of good offices are in the coding guide).
+SUPPORT_NOUNS = ("support", "backing", "solidarity")
+SUPPORT_PROMISES = ("pledge", "promise", "vow")
+# What a demand asks for that punishes someone ("called for sanctions against the junta", "demanding
+# accountability"): PLOVER codes such a demand as ACCUSE (disapprove), the news set as well.
+PUNITIVE = ("sanction", "embargo", "accountability", "punishment", "prosecution")
+# Troops sent or deployed to keep the peace: PLOVER's AID (CAMEO 074, "provide military protection or
+# peacekeeping"), not a mobilization against anyone.
+PEACEKEEPING = ("peacekeeping", "peacekeeper")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -168,6 +179,8 @@ def read(item: Found) -> Reading:
         reading.why.append(f"'{item.token.text}' to do something: future")
     for wrapper in item.wrappers:
         _apply_wrapper(reading, wrapper_role(wrapper) or "", wrapper, item)
+    _apply_punitive_demand(item, reading)
+    _apply_peacekeeping(item, reading)
     _apply_cues(item, reading)
     _apply_agreed_participle(item, reading)
     _apply_sets_out(item, reading)
@@ -189,6 +202,9 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
+    if inner.type == "SUPPORT" and item.rule.type == "AGREE" and _promised_support(item):
+        reading.type = "SUPPORT"
+        reading.why.append(f"'{item.token.text} {item.inner.token.text}': support promised is support given (SUPPORT)")
     if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
         reading.mode = "third-party"  # "talks mediated by Qatar": the parties' talks, mediated
     promised_release = inner.mode == "release" and item.token.lemma_.lower() in PROMISES
@@ -201,6 +217,46 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
         reading.why.append("a promised release is CONCEDE (announced retreat)" if promised_release
                            else "an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
+
+
+def _promised_support(item: Found) -> bool:
+    """"pledged support for X": a promise verb whose object is the noun of support."""
+    assert item.inner is not None
+    noun = item.inner.token
+    return (item.token.lemma_.lower() in SUPPORT_PROMISES and coarse_pos(noun) == "NOUN"
+            and noun.lemma_.lower() in SUPPORT_NOUNS and noun.head.i == item.token.i)
+
+
+def punitive_object(token: Token) -> Token | None:
+    """The punishment a demand word asks for as its object or "for" object ("called for sanctions",
+    "demanded accountability"), or None."""
+    for child in token.children:
+        heads = [child] if child.dep_ == "dobj" else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "for" else []
+        found = [h for h in heads if h.lemma_.lower() in PUNITIVE]
+        if found:
+            return found[0]
+    return None
+
+
+def _apply_punitive_demand(item: Found, reading: Reading) -> None:
+    """A demand for a punishment is an accusation (ACCUSE/disapprove), told as it is made."""
+    if reading.type != "REQUEST" or item.rule.type != "REQUEST" or item.wrappers:
+        return
+    found = punitive_object(item.token)
+    if found is not None:
+        reading.type, reading.mode, reading.status = "ACCUSE", "disapprove", "occurred"
+        reading.why.append(f"'{item.token.text}' for '{found.text}': a demand to punish is ACCUSE")
+
+
+def _apply_peacekeeping(item: Found, reading: Reading) -> None:
+    """Troops sent "to the UN peacekeeping force" or "on a peacekeeping mission" are AID."""
+    if reading.type != "MOBILIZE":
+        return
+    found = next((t for t in item.token.subtree if t.lemma_.lower() in PEACEKEEPING), None)
+    if found is not None:
+        reading.type, reading.mode = "AID", None
+        reading.why.append(f"'{found.text}': troops sent to keep the peace are AID")
 
 
 def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> None:
@@ -232,6 +288,10 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
             reading.status = "requested"
     elif role == "hypothetical":
         reading.status = "hypothetical"
+    elif role == "fail" and reading.type == "AGREE" and reading.status == "occurred":
+        # "failed to reach a deal": the agreement fell through, PLOVER's REJECT (as the news set codes it)
+        reading.type, reading.mode = "REJECT", None
+        note += ": an agreement that failed is REJECT"
     elif role == "fail":
         reading.status = "negated"
     elif role == "target":
