@@ -231,6 +231,12 @@ FLOORS.update({"untouched_timeline_recall": 0.63, "untouched_multi_source_share"
 # keeps no promise (coding guide: a later report shows the act, with its date): "the talks included ... an
 # exchange of prisoners" no longer keeps the Doha exchange. Tune status 28 -> 29 of 37; untouched 11/22.
 FLOORS.update({"tune_status_accuracy": 0.78})
+# The merge of this round's branches (the events rules for news and for articles, with the two rules above):
+# one more untouched key event is found (timeline 37 -> 38 of 58) and one more untouched promise is right
+# (status 11 -> 12 of 22); the key event found is multi-source and paired with a one-article event, so the
+# untouched share is 13/28 (0.464) with 13 joined as before and merge recall 0.138 -> 0.136.
+FLOORS.update({"untouched_timeline_recall": 0.65, "untouched_status_accuracy": 0.54,
+               "untouched_multi_source_share": 0.46})
 
 
 @pytest.fixture(scope="module")
