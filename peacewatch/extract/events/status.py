@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .matching import coarse_pos, is_provision, under_provision
+from .objects import missed_target, peacekeeping_word, promised_support, punitive_object
 from .tables import is_cooperative, words, wrapper_roles
 from .triggers import Found, is_infinitive, is_scheduled, wrapper_role
 
@@ -42,17 +43,6 @@ AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
 # against the first verb: either way it does not share the first verb's cues (``shared_verb``).
 SHARED_OWN = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
 CONTRAST = ("but", "yet")
-# Support told as a noun a promise takes ("pledged / promised support for the reforms"): promising support
-# is giving it, PLOVER's SUPPORT, not an agreement to act later (an *offer* of support stays AGREE, as
-# offers of good offices are in the coding guide).
-SUPPORT_NOUNS = ("support", "backing", "solidarity")
-SUPPORT_PROMISES = ("pledge", "promise", "vow")
-# What a demand asks for that punishes someone ("called for sanctions against the junta", "demanding
-# accountability"): PLOVER codes such a demand as ACCUSE (disapprove), the news set as well.
-PUNITIVE = ("sanction", "embargo", "accountability", "punishment", "prosecution")
-# Troops sent or deployed to keep the peace: PLOVER's AID (CAMEO 074, "provide military protection or
-# peacekeeping"), not a mobilization against anyone.
-PEACEKEEPING = ("peacekeeping", "peacekeeper")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -202,7 +192,7 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
         if role == "request":
             reading.status = "requested"
     reading.why.append(f"about {inner.type}/{inner.mode or '-'} ('{item.inner.token.text}')")
-    if inner.type == "SUPPORT" and item.rule.type == "AGREE" and _promised_support(item):
+    if inner.type == "SUPPORT" and item.rule.type == "AGREE" and promised_support(item):
         reading.type = "SUPPORT"
         reading.why.append(f"'{item.token.text} {item.inner.token.text}': support promised is support given (SUPPORT)")
     if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
@@ -219,24 +209,6 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
                            else "an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
-def _promised_support(item: Found) -> bool:
-    """"pledged support for X": a promise verb whose object is the noun of support."""
-    assert item.inner is not None
-    noun = item.inner.token
-    return (item.token.lemma_.lower() in SUPPORT_PROMISES and coarse_pos(noun) == "NOUN"
-            and noun.lemma_.lower() in SUPPORT_NOUNS and noun.head.i == item.token.i)
-
-
-def punitive_object(token: Token) -> Token | None:
-    """The punishment a demand word asks for as its object or "for" object ("called for sanctions",
-    "demanded accountability"), or None."""
-    for child in token.children:
-        heads = [child] if child.dep_ == "dobj" else [
-            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "for" else []
-        found = [h for h in heads if h.lemma_.lower() in PUNITIVE]
-        if found:
-            return found[0]
-    return None
 
 
 def _apply_punitive_demand(item: Found, reading: Reading) -> None:
@@ -253,7 +225,7 @@ def _apply_peacekeeping(item: Found, reading: Reading) -> None:
     """Troops sent "to the UN peacekeeping force" or "on a peacekeeping mission" are AID."""
     if reading.type != "MOBILIZE":
         return
-    found = next((t for t in item.token.subtree if t.lemma_.lower() in PEACEKEEPING), None)
+    found = peacekeeping_word(item.token)
     if found is not None:
         reading.type, reading.mode = "AID", None
         reading.why.append(f"'{found.text}': troops sent to keep the peace are AID")
@@ -299,26 +271,6 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
         return
     reading.why.append(note)
 
-
-# Verbs by which a deadline or target is met: missed when negated or under a target_missed verb.
-MEET_VERBS = ("meet", "reach", "hit", "keep", "respect", "honour", "honor")
-
-
-def missed_target(target: Token) -> str | None:
-    """Why a deadline or target noun was missed: "missed the deadline", "the deadline passed/expired",
-    "failed to meet / did not meet the target". None when the text does not say it was missed."""
-    missed = words("target_missed")
-    head = target.head
-    if head.i == target.i:
-        return None
-    if head.lemma_.lower() in missed:
-        return f"'{target.text}' under '{head.text}'"
-    if head.lemma_.lower() in MEET_VERBS:
-        if any(c.dep_ == "neg" for c in head.children):
-            return f"'{head.text}' negated"
-        if head.head.i != head.i and head.head.lemma_.lower() in missed:
-            return f"'{head.head.text} to {head.text}'"
-    return None
 
 
 def _apply_target(reading: Reading, target: Token) -> None:
