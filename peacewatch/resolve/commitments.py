@@ -46,6 +46,9 @@ from .records import LedgerCommitment, MergedEvent
 from .reports import code_token
 from .tables import ActionRule, contradict_rules, fulfil_rules
 
+# Before ``as_of`` in the why of a commitment overdue for want of deeds (an update rewrites the day in it).
+OVERDUE_WHY = "nothing carrying it out by "
+
 # Promises every side keeps at once: a ceasefire in force is kept by all of its parties.
 JOINT_MODES = frozenset({"ceasefire"})
 # An undated act reported only by the articles telling a promise, within these days of it, is its terms.
@@ -228,7 +231,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         days = [d for e in fulfilling if (d := event_day(e)) is not None]
         c.fulfilled_on = max(days).isoformat() if days else None
     elif _past_due(c.due, as_of):
-        c.status, c.why = "overdue", f"due {c.due}, nothing carrying it out by {as_of}"
+        c.status, c.why = "overdue", f"due {c.due}, {OVERDUE_WHY}{as_of}"
         c.why += partly(fulfilling, share) + (
             f"; done after the due date by {', '.join(e.id for e in late)}" if late else "")
     elif missed := _missed_reports(c, missing, by, made):

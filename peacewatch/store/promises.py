@@ -31,12 +31,14 @@ from typing import Any
 
 from ..resolve.commitment_reports import Found, commitment_found, group_key
 from ..resolve.commitment_reports import commitment_id as group_id
+from ..resolve.commitments import OVERDUE_WHY
 from ..resolve.records import LedgerCommitment
 from ..timespan import interval
 from ..types import Commitment
 
 KEYS = "\x1f"  # between the fields of a group key (as in ``pw_promises``)
-OVERDUE = "nothing carrying it out by "  # before ``as_of`` in the why of a commitment overdue for want of deeds
+# The replaced merged events made again as they were (id and record): they change no promise.
+UNCHANGED = "SELECT w.id FROM pw_was w JOIN ledger_events e ON e.id = w.id AND e.record = w.record"
 
 
 def promise_rows(found: Iterable[tuple[tuple[str, ...], Found]]) -> Iterator[tuple[Any, ...]]:
@@ -83,12 +85,10 @@ def touched(conn: sqlite3.Connection, seeds: set[str], ids: Any, origin: Any,
     if (old is None) != (new is None):
         clear(conn)
         return None
-    # a replaced merged event made again as it was (id and record) changes no promise
-    conn.execute("DELETE FROM pw_changed WHERE event IN (SELECT w.id FROM pw_was w JOIN ledger_events e"
-                 " ON e.id = w.id AND e.record = w.record)")
+    conn.execute(f"DELETE FROM pw_changed WHERE event IN ({UNCHANGED})")
     refound = seeds | {doc for (doc,) in conn.execute(
-        "SELECT DISTINCT p.doc FROM pw_gone g JOIN ledger_promises p ON p.origin = g.id WHERE g.id NOT IN"
-        " (SELECT w.id FROM pw_was w JOIN ledger_events e ON e.id = w.id AND e.record = w.record)")}
+        "SELECT DISTINCT p.doc FROM pw_gone g JOIN ledger_promises p ON p.origin = g.id"
+        f" WHERE g.id NOT IN ({UNCHANGED})")}
     fresh = [(group_key(f), f) for f in _found_again(conn, sorted(refound), ids, origin)]
     keys = {KEYS.join(k) for k, _ in fresh}
     for doc in sorted(refound):
@@ -111,7 +111,7 @@ def touched(conn: sqlite3.Connection, seeds: set[str], ids: Any, origin: Any,
     _forget(conn, sorted(keys), refound)
     if old is not None and new is not None and old != new:
         conn.execute("UPDATE ledger_commitments SET record = replace(record, ?, ?) WHERE status = 'overdue'",
-                     (f"{OVERDUE}{old}", f"{OVERDUE}{new}"))
+                     (f"{OVERDUE_WHY}{old}", f"{OVERDUE_WHY}{new}"))
     return kept + fresh
 
 
