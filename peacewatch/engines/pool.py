@@ -11,6 +11,11 @@ than its documents' time limit allows (``document_timeout``), or that dies, is r
 document it was on fails (E032 for time, E031 for a death) and the rest of its chunk is handed out
 again. When it was still parsing the whole chunk, which document is to blame is not known: its
 documents are handed out again one at a time, so that only the culprit fails.
+
+The loop never waits without a limit: it wakes at least every ``POLL`` seconds, a worker that has
+not started after ``START_LIMIT`` seconds stops the run with a coded error, and a document of an open
+chunk that neither a worker nor the queue holds (a worker that said "end" before reporting it) is
+handed out once more and fails with E031 the second time, instead of leaving the run waiting.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ from .work import Done, Task, annotate_payloads, failed
 
 # Seconds a worker may take beyond its documents' time limits before the watchdog stops it.
 GRACE = 2.0
+# The longest the loop waits for word before it looks at its workers and chunks again.
+POLL = 5.0
+# Seconds a worker process may take to build its pipeline before the run stops.
+START_LIMIT = 600.0
 
 
 @dataclass
@@ -66,6 +75,7 @@ class _Worker:
         self.job: _Job | None = None
         self.answered = 0
         self.deadline = float("inf")
+        self.started = time.monotonic()
 
     def give(self, job: _Job) -> None:
         """Send ``job``: the time to parse it, then each document's (each piece's) time limit."""
@@ -119,6 +129,7 @@ class WorkerPool:
         open_chunks: deque[_Chunk] = deque()
         queue: deque[_Job] = deque()
         exhausted = False
+        lost: set[int] = set()  # keys of documents handed out again because nobody held them
         while True:
             while not exhausted and len(open_chunks) < 2 * self.size:
                 tasks = next(chunks, None)
@@ -135,6 +146,27 @@ class WorkerPool:
                 if w.ready and w.job is None and queue:
                     workers[i] = self._give(w, queue)
             self._listen(workers, queue)
+            self._recover(open_chunks, workers, queue, lost)
+
+    def _recover(self, open_chunks: deque[_Chunk], workers: list[_Worker], queue: deque[_Job], lost: set[int]) -> None:
+        """Hand out again the documents of open chunks that no worker and no queued job holds.
+
+        A document can only be in that state if a worker ended its job without reporting it; waiting
+        for it would wait for ever. It is handed out once more; lost a second time, it fails (E031).
+        """
+        held = {t.key for job in queue for t in job.tasks}
+        held.update(t.key for w in workers if w.job is not None for t in w.job.tasks)
+        for chunk in open_chunks:
+            orphans = [t for t in chunk.tasks if t.key not in chunk.done and t.key not in held]
+            again = [t for t in orphans if t.key not in lost]
+            for t in orphans:
+                if t.key in lost:
+                    chunk.done[t.key] = failed(t, ProcessingError(
+                        "a worker process ended its job twice without a result for this document; "
+                        "rerun it with --workers 1 to see the cause", "E031"))
+            lost.update(t.key for t in again)
+            if again:
+                queue.append(_Job(chunk, again))
 
     @staticmethod
     def _open(tasks: list[Task], queue: deque[_Job]) -> _Chunk:
@@ -163,14 +195,17 @@ class WorkerPool:
     def _listen(self, workers: list[_Worker], queue: deque[_Job]) -> None:
         """Wait for word from a worker (or for the next deadline) and act on it."""
         deadline = min((w.deadline for w in workers if w.job is not None), default=float("inf"))
-        wait_for = None if deadline == float("inf") else max(deadline - time.monotonic(), 0.0)
-        ready = wait([w.conn for w in workers], timeout=wait_for)
+        ready = wait([w.conn for w in workers], timeout=min(max(deadline - time.monotonic(), 0.0), POLL))
         for i, w in enumerate(workers):
             if w.conn in ready:
                 if not self._read(w):
                     workers[i] = self._replace(w, queue, "E031")
             elif w.job is not None and time.monotonic() > w.deadline:
                 workers[i] = self._replace(w, queue, "E032")
+            elif not w.ready and time.monotonic() - w.started > START_LIMIT:
+                w.stop()
+                raise ProcessingError(f"a worker process did not load the pipeline within {START_LIMIT:.0f} s; "
+                                      "rerun with --workers 1 to see why", "E031")
 
     def _read(self, w: _Worker) -> bool:
         """Take every message the worker has sent; False when it has died."""
