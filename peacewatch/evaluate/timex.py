@@ -342,3 +342,32 @@ def _classes(doc: GoldDoc, pred: list[Timex]) -> Iterable[str]:
         found = error_class(gold, guess, doc.dct)
         if found is not None:
             yield found
+
+
+def fold_loss_shares(gold_path: Path, config: Config, *, limit: int | None = None) -> dict[str, dict[str, float]]:
+    """Each fold's loss of value F1 (1 − value F1) split by error class: aggregates only, as above.
+
+    Value F1 = relaxed F1 × value accuracy = 2·V / (gold + predicted), V the relaxed matches with the
+    gold's value, so the loss is (missed + false alarms + 2 × matches with another value) / (gold +
+    predicted): a miss or a false alarm costs one share, a wrong value two (it is counted on both
+    sides), and the shares of a fold add up to its loss exactly. A span or a type that differs while
+    the value is the gold's costs nothing here (strict and type F1 see it)."""
+    docs = read_gold(Path(gold_path), limit)
+    costs = {name: Counter[str]() for name in FOLDS}
+    sizes = dict.fromkeys(FOLDS, 0)
+    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
+        pred = [p for p in pred if p.start < doc.extent]
+        fold = FOLDS[n % 2]
+        sizes[fold] += len(doc.timexes) + len(pred)
+        costs[fold].update(_costs(doc, pred))
+    return {name: {cls: cost / sizes[name] for cls, cost in costs[name].items()} if sizes[name] else {}
+            for name in FOLDS}
+
+
+def _costs(doc: GoldDoc, pred: list[Timex]) -> Counter[str]:
+    pairs = align(doc.timexes, pred)
+    out = Counter({"missed": len(doc.timexes) - len(pairs), "false alarm": len(pred) - len(pairs)})
+    for gold, guess in pairs:
+        if not same_value(gold.value, guess.value):
+            out[error_class(gold, guess, doc.dct) or "value: anchor"] += 2
+    return +out
