@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from peacewatch.config import load_config
-from peacewatch.evaluate.timex import ERROR_CLASSES, error_class, fold_error_classes, fold_loss_shares, fold_scores
+from peacewatch.evaluate.timex import (
+    ERROR_CLASSES,
+    error_class,
+    evaluate,
+    fold_error_classes,
+    fold_loss_shares,
+    fold_scores,
+)
 from peacewatch.types import Timex
 from tests.evaluate.test_timex import gold_record, write
 
@@ -86,3 +93,20 @@ def test_a_type_or_span_that_differs_under_the_golds_value_costs_no_value_f1(tmp
     shares = fold_loss_shares(write(tmp_path, record), load_config())
     assert shares["tuning"] == {}
     assert fold_error_classes(write(tmp_path, record), load_config())["tuning"] == {"type": 1, "span only": 1}
+
+
+def test_eval_timex_reports_both_folds_and_the_loss_by_class(tmp_path):  # type: ignore[no-untyped-def]
+    tuning = gold_record()
+    tuning["timexes"] = tuning["timexes"][:2]  # "44 days" is a false alarm on the tuning line
+    path = write(tmp_path, tuning, gold_record())
+    report = evaluate(path, load_config())
+    folds = report.breakdown["folds (odd lines tune, even lines held out)"]
+    assert folds["tuning"]["value_f1"] == pytest.approx(4 / 5)
+    assert folds["held_out"]["value_f1"] == pytest.approx(1.0)
+    lost = report.breakdown["value F1 lost by class"]
+    assert lost["false alarm"] == pytest.approx({"tuning": 1 / 5, "held_out": 0.0})
+    assert "span only" not in lost  # it costs strict F1 alone
+    alone = fold_loss_shares(path, load_config())["tuning"]
+    assert {cls: row["tuning"] for cls, row in lost.items() if row["tuning"]} == alone
+    assert set(lost) == {"missed", "false alarm", "type", "value: gold open", "value: left open", "value: duration",
+                         "value: granularity", "value: direction", "value: anchor"}
