@@ -265,6 +265,11 @@ FLOORS.update({"untouched_timeline_recall": 0.65, "untouched_status_accuracy": 0
 # signing by list order, as the shared scorer does: tune merge precision / recall 0.988 / 0.142 ->
 # 0.967 / 0.104. Every untouched figure, the timeline and status are unchanged.
 FLOORS.update({"tune_merge_precision": 0.96, "tune_merge_recall": 0.10})
+# Commitments, sixth round (docs/ledger.md): only the promised act keeps a promise (an agreement of no named
+# act is not kept by whatever retreat, cooperation or aid follows; a retreat only by one of its mode) and a
+# rejection of something breaks no agreement: untouched status 12 -> 16 of 22, fulfilment day 1/3 -> 1/2
+# (the pair it loses, a gold fulfilled promise now open, was on a wrong day); tune unchanged (29 of 37, 6 of 7).
+FLOORS.update({"untouched_status_accuracy": 0.72, "untouched_fulfilment_day": 0.49})
 
 
 @pytest.fixture(scope="module")
