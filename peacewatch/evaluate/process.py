@@ -46,7 +46,19 @@ from ..config import Config
 from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
-from .process_ledger import Ledger, codes, corpus_documents, day_of, ingest_corpus, ledger_of, mode_of
+from .process_ledger import (
+    COMMITMENT_MISS_KEY,
+    DECIDED_KEY,
+    Ledger,
+    codes,
+    commitment_miss,
+    corpus_documents,
+    day_of,
+    decided_by,
+    ingest_corpus,
+    ledger_of,
+    mode_of,
+)
 from .process_misses import APART_KEY, MISS_KEY, apart_class, counted, miss_class
 from .scores import Scores
 
@@ -224,6 +236,7 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
         c["commitments"] += 1
         best = _best(g, gi, ledger)
         if best is None:
+            c[COMMITMENT_MISS_KEY + commitment_miss(g, ledger.commitments, _made_gap(g), types_compatible)] += 1
             errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
                           f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
             continue
@@ -231,6 +244,7 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
         c["status_right"] += best["status"] == g["status"]
         c[f"{STATUS_KEY}{g['status']}>{best['status']}"] += 1
         if best["status"] != g["status"]:
+            c[f"{DECIDED_KEY}gold {g['status']}, {decided_by(best, events)}"] += 1
             errors.append(f"commitment {g['id']} status gold {g['status']} pred {best['status']} ({best['id']})")
         elif g["status"] == "fulfilled":
             c["both_fulfilled"] += 1
@@ -242,6 +256,16 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             if target is not None and not any(f in events and finds(events[f], target) for f in best["fulfilled_by"]):
                 errors.append(f"commitment {g['id']} fulfilled by {best['fulfilled_by']}, not gold {target['id']}")
     return errors
+
+
+def _made_gap(g: dict[str, Any]) -> Any:
+    """The distance in days of a ledger commitment's ``made`` from the gold one's (None: either undated)."""
+    made = interval(g.get("made"))
+
+    def gap(p: dict[str, Any]) -> int | None:
+        got = interval(p["made"], p["anchor"])
+        return _gap(got, made) if got and made else None
+    return gap
 
 
 def _best(g: dict[str, Any], gi: int, ledger: Ledger) -> dict[str, Any] | None:
@@ -349,7 +373,14 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown = {"per process": rows, "per part": parts}
     breakdown.update({f"status {key} (gold x predicted)": tallies[key].confusion() for key in PARTS
                       if tallies[key].processes})
-    for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY)):
+    for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY),
+                         ("commitments missed", COMMITMENT_MISS_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
+    # the wrong statuses by what decided them, a row per class (the classes are too long for columns)
+    decided: dict[str, dict[str, float]] = {}
+    for key in PARTS:
+        for why, n in counted(DECIDED_KEY, tallies[key].counts.items()).items():
+            decided.setdefault(why, {})[key] = n
+    breakdown["wrong status decided by (gold status, ledger's)"] = decided
     return Scores(task="process", gold=str(gold_path), scores=out, breakdown=breakdown, counts=counts, errors=errors)

@@ -79,6 +79,7 @@ def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
         coms.append({"id": r["id"], "type": action.get("type"), "mode": mode_of(action.get("mode")),
                      "obligor": obligor, "beneficiary": beneficiary, "made": r.get("made"),
                      "status": r.get("status"), "fulfilled_by": list(r.get("fulfilled_by") or []),
+                     "broken_by": list(r.get("broken_by") or []),
                      "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None})
     return Ledger(evs, coms)
 
@@ -147,3 +148,44 @@ def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, A
                                             "codes": codes(found), "date": ev.date, "anchor": r.document.published,
                                             "ledger": ledger_id})
     return out
+
+
+# The prefix of the counts of gold commitments missed, by why (``commitment_miss``).
+COMMITMENT_MISS_KEY = "commitment missed:"
+# The prefix of the counts of wrong statuses, by what decided the ledger's (``decided_by``).
+DECIDED_KEY = "status decided:"
+
+
+def commitment_miss(g: dict[str, Any], commitments: list[dict[str, Any]], made_gap: Any, compatible: Any) -> str:
+    """Why no ledger commitment finds a gold one, by the nearest thing the ledger has: ``made`` (a
+    promise of a compatible act by a gold obligor, made more than seven days off or undated),
+    ``obligor`` (a compatible act made within seven days, bound on other parties), ``type`` (a gold
+    obligor's promise of that week, of another act), else ``none`` (no promise of that week and act
+    by anyone). ``made_gap(commitment)`` is its distance in days from the gold ``made``, or None."""
+    obligor, kind = codes(g.get("obligor")), g["action"]["type"]
+
+    def near(p: dict[str, Any]) -> bool:
+        gap = made_gap(p)
+        return gap is not None and gap <= 7
+
+    typed = [p for p in commitments if p["type"] and compatible(p["type"], kind)]
+    if any(p["obligor"] & obligor and not near(p) for p in typed):
+        return "made"
+    if any(near(p) for p in typed):
+        return "obligor"
+    if any(p["obligor"] & obligor and near(p) for p in commitments):
+        return "type"
+    return "none"
+
+
+def decided_by(p: dict[str, Any], events: dict[str, dict[str, Any]]) -> str:
+    """What decided a ledger commitment's status, as a class to count: the type/mode of the first
+    event that broke or kept it (a kept promise of another mode than its own is told apart), or the
+    status alone when no event decided it."""
+    status = p["status"]
+    deciding = p.get("broken_by") if status == "broken" else p.get("fulfilled_by") if status == "fulfilled" else None
+    event = events.get((deciding or [""])[0])
+    if event is None:
+        return status
+    same = "" if status == "broken" or event["mode"] == p["mode"] else " (other mode)"
+    return f"{status} by {event['type']}/{event['mode'] or '-'}{same}"

@@ -39,7 +39,7 @@ class ActionRule:
             return False
         type_ok = ev_type == action_type if self.event_type == "=" else _match(self.event_type, ev_type)
         if self.event_mode == "=":
-            return type_ok and (not action_mode or not ev_mode or action_mode == ev_mode)
+            return type_ok and action_mode == ev_mode
         return type_ok and _match(self.event_mode, ev_mode)
 
 

@@ -127,6 +127,27 @@ def test_the_status_of_commitments_found_is_counted_gold_by_predicted_per_part(t
     assert scores.breakdown["status untouched (gold x predicted)"] == {"gold fulfilled": {"open": 1.0}}
 
 
+def test_commitments_missed_are_counted_by_the_nearest_thing_the_ledger_has(tmp_path: Path) -> None:
+    """A missed gold commitment is counted by why: a promise of its act by its obligor made more than a week
+    off (``made``), one of that week bound on other parties (``obligor``), one of that week of another act
+    (``type``), else ``none``; a wrong status by what decided the ledger's."""
+    def missed(**change: Any) -> dict[str, float]:
+        ledger = _ledger()
+        ledger.commitments[1].update(change)
+        scores = scores_of(tmp_path, [dict(GOLD, process="sudan")], ledger)
+        return scores.breakdown["commitments missed (per part)"]["untouched"]
+
+    assert missed() == {"made": 1.0}  # cm-2 is BBB's retreat, made a month after c2
+    assert missed(made="2024-01-03", obligor=frozenset({"CCC"})) == {"obligor": 1.0}
+    assert missed(made="2024-01-03", type="AID") == {"type": 1.0}
+    assert missed(made="2024-01-03", type="AID", obligor=frozenset({"CCC"})) == {"none": 1.0}
+    ledger = _ledger()
+    ledger.commitments[0].update(status="broken", broken_by=["ev-2"])
+    scores = scores_of(tmp_path, [dict(GOLD, process=TUNE_PROCESSES[0])], ledger)
+    assert scores.breakdown["wrong status decided by (gold status, ledger's)"] == {
+        "gold fulfilled, broken by COERCE/-": {"tune": 1.0}}
+
+
 def test_gold_is_a_file_or_a_folder_of_process_files(tmp_path: Path) -> None:
     with pytest.raises(EvalError) as caught:
         gold_files(tmp_path)
@@ -244,6 +265,11 @@ FLOORS.update({"untouched_timeline_recall": 0.65, "untouched_status_accuracy": 0
 # signing by list order, as the shared scorer does: tune merge precision / recall 0.988 / 0.142 ->
 # 0.967 / 0.104. Every untouched figure, the timeline and status are unchanged.
 FLOORS.update({"tune_merge_precision": 0.96, "tune_merge_recall": 0.10})
+# Commitments, sixth round (docs/ledger.md): only the promised act keeps a promise (an agreement of no named
+# act is not kept by whatever retreat, cooperation or aid follows; a retreat only by one of its mode) and a
+# rejection of something breaks no agreement: untouched status 12 -> 16 of 22, fulfilment day 1/3 -> 1/2
+# (the pair it loses, a gold fulfilled promise now open, was on a wrong day); tune unchanged (29 of 37, 6 of 7).
+FLOORS.update({"untouched_status_accuracy": 0.72, "untouched_fulfilment_day": 0.49})
 
 
 @pytest.fixture(scope="module")
