@@ -258,6 +258,11 @@ def strength(a: Report, b: Report, settings: LedgerSettings) -> tuple[int, int, 
     return (sides, int(_same_day(a, b, settings.date_slack_days)), int(_same_count(a, b, settings) is not None))
 
 
+def shared_actor(a: Report, b: Report) -> bool:
+    """Whether the two reports name a shared actor (an entity or a country code)."""
+    return _shared(a.actors, b.actors)
+
+
 def _strong_only(a: Report, b: Report) -> bool:
     return (a.event.type, a.event.mode or "") in _STRONG or (b.event.type, b.event.mode or "") in _STRONG
 
