@@ -6,9 +6,12 @@ first, then document id and span). A cluster can take a report when no member co
 evidence that it is the same event (single linkage for evidence, see ``reports.evidence``). Of the
 clusters that can take it, the report joins the one whose evidence is strongest
 (``reports.strength``: a shared actor and a shared recipient, then a shared actor, then the same
-stated day, then the same count), the earliest made on a tie; else it starts a new
-cluster. A cluster's index follows the canonical order, so shuffling the input gives the same
-clusters. Each member after the first keeps the strongest evidence that let it join (for ``why``).
+stated day, then the same count), the earliest made on a tie. A report told less precisely than a
+day that no cluster takes on evidence joins the one cluster in which another document tells the act
+of one of its actors on a day within its date, when no second cluster does (``Cluster._lone``, the
+lone fit); else it starts a new cluster. A cluster's index follows the canonical order, so shuffling
+the input gives the same clusters. Each member after the first keeps the strongest evidence that let
+it join (for ``why``).
 
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
