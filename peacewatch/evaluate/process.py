@@ -59,7 +59,7 @@ from .process_ledger import (
     ledger_of,
     mode_of,
 )
-from .process_misses import APART_KEY, MISS_KEY, apart_class, counted, miss_class
+from .process_misses import APART_KEY, MISDATED_KEY, MISS_KEY, apart_class, counted, misdated_kind, miss_class
 from .scores import Scores
 
 TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "ethiopia-tplf", "israel-hamas")
@@ -226,6 +226,8 @@ def _count_apart(entry: dict[str, Any], ledger: Ledger, paired: dict[str, Any], 
         why = apart_class(entry, ledger.reports.get(doc, []), paired, by_id, timeline_dates_agree,
                           types_compatible, gold)
         c[APART_KEY + why] += 1
+        if why == "misdated":
+            c[MISDATED_KEY + misdated_kind(entry, ledger.reports.get(doc, []), interval, types_compatible, gold)] += 1
 
 
 def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally) -> list[str]:
@@ -374,7 +376,7 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown.update({f"status {key} (gold x predicted)": tallies[key].confusion() for key in PARTS
                       if tallies[key].processes})
     for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY),
-                         ("commitments missed", COMMITMENT_MISS_KEY)):
+                         ("commitments missed", COMMITMENT_MISS_KEY), ("articles misdated, by kind", MISDATED_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
     # the wrong statuses by what decided them, a row per class (the classes are too long for columns)

@@ -23,6 +23,11 @@ with it does not join, classified by the article's best report of the key event'
   type or status class, another mode, or an actor set disjoint from the paired one's;
 - ``compatible``: dated right, and its ledger event differs from the paired one in none of those:
   no evidence joined them, or a member of one contradicts a member of the other.
+
+A ``misdated`` article apart is also counted by how its nearest dated report misses the key event's
+date (``misdated_kind``): ``near`` (a day within a week of it), ``far`` (a day further off), ``coarse``
+(a month, week or year that does not hold it) or ``unplaced`` (a relative date without a day to count
+from: an article without a publication day).
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from typing import Any
 
 MISS_KEY = "miss:"
 APART_KEY = "apart:"
+MISDATED_KEY = "misdated:"
+NEAR_DAYS = 7
 # short names: they head the columns of the printed breakdown
 MISSES = ("no type", "actors", "undated", "misdated", "merged away")
 HAPPENED = frozenset({"occurred", "historical"})
@@ -71,6 +78,26 @@ def apart_class(entry: dict[str, Any], reports: list[dict[str, Any]], paired: di
     if not right:
         return "undated" if not any(r["date"] for r in fitting) else "misdated"
     return max((_difference(events.get(r["ledger"]), paired) for r in right), key=_ORDER.__getitem__)
+
+
+def misdated_kind(entry: dict[str, Any], reports: list[dict[str, Any]], interval: Callable[..., Any],
+                  typed: Callable[[str, str], bool], gold_codes: frozenset[str]) -> str:
+    """How the nearest dated report of a misdated article misses the key event's date (module
+    docstring). ``interval`` reads a date as (first day, last day, day precision) or None."""
+    target = interval(entry.get("date"))
+    kinds = []
+    for r in reports:
+        if not (r["date"] and typed(r["type"], entry["type"]) and gold_codes <= r["codes"]):
+            continue
+        got = interval(r["date"], r["anchor"])
+        if got is None or target is None:
+            kinds.append((3, "unplaced"))
+        elif not got[2]:
+            kinds.append((2, "coarse"))
+        else:
+            gap = max((target[0] - got[1]).days, (got[0] - target[1]).days, 0)
+            kinds.append((0, "near") if gap <= NEAR_DAYS else (1, "far"))
+    return min(kinds)[1] if kinds else "unplaced"
 
 
 _ORDER = {"other type": 0, "other actors": 1, "other mode": 2, "compatible": 3}

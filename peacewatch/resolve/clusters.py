@@ -6,9 +6,12 @@ first, then document id and span). A cluster can take a report when no member co
 evidence that it is the same event (single linkage for evidence, see ``reports.evidence``). Of the
 clusters that can take it, the report joins the one whose evidence is strongest
 (``reports.strength``: a shared actor and a shared recipient, then a shared actor, then the same
-stated day, then the same count), the earliest made on a tie; else it starts a new
-cluster. A cluster's index follows the canonical order, so shuffling the input gives the same
-clusters. Each member after the first keeps the strongest evidence that let it join (for ``why``).
+stated day, then the same count), the earliest made on a tie. A report told less precisely than a
+day that no cluster takes on evidence joins the one cluster in which another document tells the act
+of one of its actors on a day within its date, when no second cluster does (``Cluster._lone``, the
+lone fit); else it starts a new cluster. A cluster's index follows the canonical order, so shuffling
+the input gives the same clusters. Each member after the first keeps the strongest evidence that let
+it join (for ``why``).
 
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..config import LedgerSettings
-from .reports import JOINT, Report, evidence, incompatibility, merge_kind, status_class, strength
+from .reports import JOINT, Report, evidence, incompatibility, merge_kind, shared_actor, status_class, strength
 
 
 @dataclass
@@ -57,11 +60,13 @@ class Cluster:
         """Why the report joins: no member contradicts it and the member giving the strongest
         evidence names it; None when it cannot join."""
         found = self.fit(rep, settings)
-        return found.link if found is not None else None
+        return found.link if found is not None and found.rank != LONE else None
 
     def fit(self, rep: Report, settings: LedgerSettings) -> Fit | None:
         """How well the report fits: no member contradicts it, and the strongest evidence a member
-        gives (the first member in joining order of that strength names it); None when it cannot join."""
+        gives (the first member in joining order of that strength names it); None when it cannot join.
+        Without evidence, a fit of rank ``LONE`` when the cluster could hold it as the only one
+        (``_lone``): ``place`` takes that only when no other cluster could."""
         if any(incompatibility(rep, m, settings) is not None for m in self.members):
             return None
         best: Fit | None = None
@@ -70,7 +75,37 @@ class Cluster:
                 rank = strength(rep, m, settings)
                 if best is None or rank > best.rank:
                     best = Fit(rank, f"{_name(rep)} joined {_name(m)}: {found}")
-        return best
+        return best or self._lone(rep)
+
+    def _lone(self, rep: Report) -> Fit | None:
+        """A report told less precisely (undated, or a coarser date than a day) that no member
+        contradicts may be this cluster's when a member of another document tells the act of one of its
+        actors on a day (``telling_day``), and no member is of its own document (whose writer told that
+        act apart from it)."""
+        if any(m.doc == rep.doc for m in self.members):
+            return None
+        for m in self.members:
+            if telling_day(m, rep):
+                return Fit(LONE, f"{_name(rep)} joined {_name(m)}: the only {merge_kind(rep.event)} of a shared "
+                                 f"actor on a day its date can be")
+        return None
+
+    def tells_day(self, rep: Report) -> bool:
+        """Whether a member of another document tells the act of one of the report's actors on a day
+        (``telling_day``), whether or not the cluster could take the report."""
+        return any(telling_day(m, rep) for m in self.members)
+
+
+def telling_day(m: Report, rep: Report) -> bool:
+    """``m`` of another document than the less precise ``rep`` (undated, or dated coarser than a day),
+    of its type, names one of its actors and states a day within ``rep``'s date."""
+    return (m.doc != rep.doc and m.stated is not None and m.stated.days == 1 and rep.window is not None
+            and (rep.stated is None or rep.stated.days > 1) and m.event.type == rep.event.type
+            and rep.window.start <= m.stated.start <= rep.window.end and shared_actor(rep, m))
+
+
+# The rank of a fit without evidence (``Cluster._lone``), below every rank of ``reports.strength``.
+LONE: tuple[int, ...] = (-1,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +141,26 @@ class Bucket(Protocol):
 
 def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
     """Put the report into the candidate cluster that takes it on the strongest evidence (the
-    earliest made of equals), else into a new one. Every candidate is tried, so the order the bucket
-    offers them in does not matter, only that it offers every cluster that could take the report."""
+    earliest made of equals), else into the one cluster that could hold it without evidence
+    (``Cluster._lone``) when no other cluster tells an act of its type and actor on a day within its
+    date (with two such acts it is not known which the report tells), else into a new one. Every
+    candidate is tried, so the order the bucket offers them in does not matter, only that it offers
+    every cluster that could take the report."""
     chosen: tuple[Cluster, Fit] | None = None
+    lone: list[tuple[Cluster, Fit]] = []
+    days = 0  # clusters telling the act of one of its actors on a day within its date, taking it or not
     for c in bucket.candidates(rep, slack):
-        if not c.may_take(rep, slack) or (found := c.fit(rep, settings)) is None:
+        if not c.may_take(rep, slack):
             continue
-        if chosen is None or (found.rank, -c.index) > (chosen[1].rank, -chosen[0].index):
+        days += c.tells_day(rep)
+        if (found := c.fit(rep, settings)) is None:
+            continue
+        if found.rank == LONE:
+            lone.append((c, found))
+        elif chosen is None or (found.rank, -c.index) > (chosen[1].rank, -chosen[0].index):
             chosen = (c, found)
+    if chosen is None and len(lone) == 1 and days == 1:
+        chosen = lone[0]
     home, link = (chosen[0], chosen[1].link) if chosen else (bucket.open(), "first report")
     was_dated = home.dated
     home.add(rep, link)

@@ -3,7 +3,8 @@
 Two reports can be the same event (``incompatibility`` is None) when they have the same type and
 the same status class (occurred and historical are both "happened"; an announced, requested,
 negated or hypothetical event never merges with one that happened), the same mode (or one has
-none), compatible actors and recipients (each side shares a party, or one side is empty),
+none), compatible actors and recipients (each side shares a party, or one side is empty; a
+recipient a report also names among its actors is a misreading and contradicts nothing),
 compatible dates (their intervals overlap, see ``dates``) and compatible quantities (two counts
 must have the same unit and agree); two reports without a mode (a CONCEDE) must not concede
 different acts, as their CAMEO codes tell (a release, 0841, is no withdrawal, 0874). Reports from
@@ -206,8 +207,7 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
         return "conceded acts differ"
     other = a.doc != b.doc
     joint = other and merge_kind(ea) in JOINT and bool(a.countries & b.countries)
-    if not joint and (not _sides_agree(a.actors, b.actors)
-                      or not _sides_agree(a.recipients, b.recipients, loose=other)):
+    if not joint and (not _sides_agree(a.actors, b.actors) or not _recipients_agree(a, b, loose=other)):
         return "actors or recipients differ"
     if other and (a.window is None or b.window is None):
         return "no date to place one of them"
@@ -256,6 +256,11 @@ def strength(a: Report, b: Report, settings: LedgerSettings) -> tuple[int, int, 
     recipient = bool((_union(a.recipients) - _union(a.actors)) & _union(b.recipients))
     sides = 2 if actor and recipient else int(actor)
     return (sides, int(_same_day(a, b, settings.date_slack_days)), int(_same_count(a, b, settings) is not None))
+
+
+def shared_actor(a: Report, b: Report) -> bool:
+    """Whether the two reports name a shared actor (an entity or a country code)."""
+    return _shared(a.actors, b.actors)
 
 
 def _strong_only(a: Report, b: Report) -> bool:
@@ -380,6 +385,22 @@ def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], *
     if not a or not b or _shared(a, b):
         return True
     return loose and (_uncoded(a) or _uncoded(b))
+
+
+def _recipients_agree(a: Report, b: Report, *, loose: bool) -> bool:
+    """The recipient sides agree (``_sides_agree``), leaving out a recipient a report also names
+    among its own actors: a party on both sides of an act is a misreading ("Nduhungirehe and the DRC
+    signed ..., Rwanda"), which says nothing of whom the act was done to, so it contradicts nothing,
+    as it shares no side in ``strength``."""
+    if _sides_agree(a.recipients, b.recipients, loose=loose):
+        return True
+    return _sides_agree(_done_to(a), _done_to(b), loose=loose)
+
+
+def _done_to(rep: Report) -> tuple[frozenset[str], ...]:
+    """The recipients of a report that are not also among its actors."""
+    doers = _union(rep.actors)
+    return tuple(party for party in rep.recipients if not party & doers)
 
 
 def _uncoded(side: tuple[frozenset[str], ...]) -> bool:

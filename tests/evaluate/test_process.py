@@ -270,6 +270,15 @@ FLOORS.update({"tune_merge_precision": 0.96, "tune_merge_recall": 0.10})
 # rejection of something breaks no agreement: untouched status 12 -> 16 of 22, fulfilment day 1/3 -> 1/2
 # (the pair it loses, a gold fulfilled promise now open, was on a wrong day); tune unchanged (29 of 37, 6 of 7).
 FLOORS.update({"untouched_status_accuracy": 0.72, "untouched_fulfilment_day": 0.49})
+# Seventh round (docs/ledger.md, "Sixth round: merging and the timeline"). A recipient also among a
+# report's actors contradicts nothing: the Washington signing is one event again (tune merge 0.967 /
+# 0.104 -> 0.975 / 0.140). Then a report told less precisely than a day joins the one cluster where
+# another outlet tells the act of its actor on a day within its date (not with two such): tune multi-source
+# 17/31 -> 19/31 (0.613), merge 0.975 / 0.140 -> 0.952 / 0.143; untouched 13/28 -> 16/28 (0.571), merge
+# 0.865 / 0.136 -> 0.860 / 0.148. The tune precision floor moves down from 0.96 to 0.95 (the bound)
+# for that trade; every other floor moves up or stays.
+FLOORS.update({"tune_merge_precision": 0.95, "tune_merge_recall": 0.13, "tune_multi_source_share": 0.6,
+               "untouched_multi_source_share": 0.56, "untouched_merge_recall": 0.14})
 
 
 @pytest.fixture(scope="module")

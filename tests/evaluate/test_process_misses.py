@@ -69,3 +69,17 @@ def test_each_article_a_paired_event_leaves_out_is_classed(tmp_path: Path) -> No
     # ev-4's actors (CCC) share none with ev-1's (AAA), though its report also names AAA
     assert apart == {"other mode": 1.0, "compatible": 1.0, "other actors": 1.0, "undated": 1.0,
                      "misdated": 1.0, "no report": 1.0}
+
+
+def test_each_misdated_article_is_classed_by_how_its_nearest_date_misses(tmp_path: Path) -> None:
+    events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-03-05", ["d1", "d2"])]
+    reports = {"d3": [_report("RETREAT", {"AAA"}, "2024-03-09", "ev-9")],  # four days off
+               "d4": [_report("RETREAT", {"AAA"}, "2024-04-30", "ev-9")],  # eight weeks off
+               "d5": [_report("RETREAT", {"AAA"}, "2024-02", "ev-9")],  # a month that does not hold it
+               # a day four days off beside a far one: the nearest counts
+               "d6": [_report("RETREAT", {"AAA"}, "2024-05-30", "ev-9"),
+                      _report("RETREAT", {"AAA"}, "2024-03-01", "ev-9")]}
+    gold = _gold(_entry("t1", "RETREAT", "2024-03-05", [f"d{i}" for i in range(1, 7)]))
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports))
+    assert scores.breakdown["articles apart (per part)"]["tune"] == {"misdated": 4.0}
+    assert scores.breakdown["articles misdated, by kind (per part)"]["tune"] == {"near": 2.0, "far": 1.0, "coarse": 1.0}

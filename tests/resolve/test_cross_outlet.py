@@ -88,17 +88,23 @@ def test_an_undated_act_joins_the_dated_one_of_its_mode_and_actor_just_before_it
     assert groups(a, b) == [["a#x", "b#y"]]
     [event] = build_ledger([a, b]).events
     assert (event.date, event.sources) == ("2023-12-13", 2)
-    # five days after the dated release (still in its week), or without a mode in common, it stays apart
+    # five days after the dated release (still in its week) it is no news of the days just before; it
+    # joins only as the one release of the rebels told on a day of its week (clusters.place, the lone
+    # fit), not when another outlet tells a second one that week; without a mode in common it stays apart
     late = doc("c", "2023-12-18", ev("z", "RETREAT", [REBELS], [], mode="release"))
-    assert groups(a, late) == [["a#x"], ["c#z"]]
+    assert groups(a, late) == [["a#x", "c#z"]]
+    assert "the only RETREAT of a shared actor" in build_ledger([a, late]).events[0].why
+    second = doc("f", "2023-12-16", ev("u", "RETREAT", [REBELS], [ARM], mode="release", date="2023-12-15",
+                                       quantity={"value": 5, "unit": "person"}))
+    assert groups(a, late, second) == [["a#x"], ["c#z"], ["f#u"]]
     modeless = doc("d", "2023-12-15", ev("w", "RETREAT", [REBELS], []))
     assert groups(a, modeless) == [["a#x"], ["d#w"]]
     # a month-level date is no day to anchor an undated report to
     month = doc("e", "2023-12-14", ev("v", "RETREAT", [REBELS], [], mode="release", date="2023-12"))
     assert groups(month, b) == [["b#y"], ["e#v"]]
-    # the rule can be turned off
-    off = build_ledger([a, b], LedgerSettings(undated_joins_days=0)).events
-    assert len(off) == 2
+    # the rule can be turned off: b then joins only as the one release of the rebels told in its week
+    [off] = build_ledger([a, b], LedgerSettings(undated_joins_days=0)).events
+    assert "undated release" not in off.why and "the only RETREAT of a shared actor" in off.why
 
 
 def test_an_undated_ceasefire_joins_the_later_of_two_in_its_week() -> None:

@@ -131,7 +131,11 @@ def test_unknown_actors_across_documents_need_a_stated_date_and_a_count_or_recip
 def test_an_undated_report_elsewhere_needs_more_than_a_shared_actor() -> None:
     a = doc("a", "2024-03-02", ev("x", "AGREE", (0, 50), [GOV], [], date="2024-03-01"))
     b = doc("b", "2024-03-04", ev("y", "AGREE", (0, 50), [GOV], []))
-    assert groups(a, b) == [["a#x"], ["b#y"]]
+    # beside a second agreement of Nordavia told on a day of its week, a shared actor does not tell which
+    # it is; alone in its week, the one told on a day takes it (``clusters.place``, the lone fit)
+    second = doc("s", "2024-03-04", ev("z", "AGREE", (0, 50), [GOV], [], date="2024-03-03"))
+    assert groups(a, b, second) == [["a#x"], ["b#y"], ["s#z"]]
+    assert groups(a, b) == [["a#x", "b#y"]]
     a.events[0].recipient = b.events[0].recipient = [arg(FRONT)]
     assert groups(a, b) == [["a#x", "b#y"]]
     joint = [arg(GOV), arg(FRONT)]

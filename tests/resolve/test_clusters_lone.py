@@ -1,0 +1,84 @@
+"""A report told less precisely than a day (undated, or by its month) joins, without other evidence, the
+one cluster in which another outlet tells the act of one of its actors on a day within its date, and
+only when no second cluster tells such an act (``clusters.place``, ``Cluster._lone``): with two it is not
+known which the report tells, and its own article's other reports of that kind were told apart by
+their writer.
+
+Made-up reports: Nordavia (NRD) shelling Ostland (OST), told by outlets a day or two later.
+"""
+
+from __future__ import annotations
+
+import random
+
+from peacewatch.resolve import build_ledger
+from peacewatch.types import Argument, Entity, Event, Result
+
+NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")
+OST = Entity("o", "Ostland", "state", "OST", "GOV")
+WST = Entity("w", "Westmark", "state", "WST", "GOV")
+
+
+def _arg(e: Entity) -> Argument:
+    return Argument(e.id, e.code, e.sector, e.name)
+
+
+def _attack(eid: str, start: int, date: str | None, recipient: list[Entity] | None = None,
+            actor: Entity = NRD) -> Event:
+    return Event(eid, "ASSAULT", (start, start + 7), (start, start + 60), status="occurred", actor=[_arg(actor)],
+                 recipient=[_arg(r) for r in recipient or []], date=date)
+
+
+def _doc(doc: str, published: str, *events: Event) -> Result:
+    return Result(doc, published, entities=[NRD, OST, WST], events=list(events))
+
+
+def _groups(results: list[Result]) -> list[list[str]]:
+    return sorted(sorted(f"{m.doc}#{m.event}" for m in e.mentions) for e in build_ledger(results).events)
+
+
+# a: "Nordavia shelled Ostland's border towns on Monday" (the 4th); b, two days later: "Nordavian
+# shelling" told without a day or a recipient: compatible, but a shared actor alone is no evidence
+DATED = _doc("a", "2024-03-04", _attack("ev1", 0, "2024-03-04", [OST]))
+LATER = _doc("b", "2024-03-06", _attack("ev1", 0, None))
+
+
+def test_an_undated_report_joins_the_one_act_of_its_actor_told_on_a_day_of_its_week() -> None:
+    assert _groups([DATED, LATER]) == [["a#ev1", "b#ev1"]]
+    why = build_ledger([DATED, LATER]).events[0].why
+    assert "b#ev1 joined a#ev1: the only ASSAULT of a shared actor on a day its date can be" in why
+
+
+def test_a_month_joins_the_one_day_of_that_act_in_it() -> None:
+    month = _doc("c", "2024-03-20", _attack("ev1", 0, "2024-03"))
+    assert _groups([DATED, month]) == [["a#ev1", "c#ev1"]]
+
+
+def test_two_acts_told_on_days_of_its_week_leave_it_apart() -> None:
+    # another outlet tells Nordavia's shelling of Westmark on the 5th: the undated report could be either
+    other = _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST]))
+    assert _groups([DATED, LATER, other]) == [["a#ev1"], ["b#ev1"], ["d#ev1"]]
+
+
+def test_a_day_its_own_article_tells_apart_is_not_its_own() -> None:
+    # the undated report's own article states the day of another report of that kind: its writer told
+    # two acts, so neither joins the other, nor does the undated one join a third outlet's report of that day
+    own = _doc("e", "2024-03-06", _attack("ev1", 0, "2024-03-04", [OST]), _attack("ev2", 200, None))
+    assert _groups([own]) == [["e#ev1"], ["e#ev2"]]
+
+
+def test_a_report_of_another_actor_or_an_older_day_is_not_taken() -> None:
+    other_actor = _doc("f", "2024-03-06", _attack("ev1", 0, None, actor=OST))
+    too_old = _doc("g", "2024-03-20", _attack("ev1", 0, None))  # placed in the week up to the 20th
+    assert _groups([DATED, other_actor, too_old]) == [["a#ev1"], ["f#ev1"], ["g#ev1"]]
+
+
+def test_the_order_of_the_documents_changes_nothing() -> None:
+    other = _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST]))
+    month = _doc("c", "2024-03-20", _attack("ev1", 0, "2024-03"))
+    results = [DATED, LATER, other, month]
+    expected = _groups(results)
+    for seed in range(6):
+        shuffled = list(results)
+        random.Random(seed).shuffle(shuffled)
+        assert _groups(shuffled) == expected
