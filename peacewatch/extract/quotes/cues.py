@@ -102,7 +102,7 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
         content = _topic(tok)
     content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
-               _object(tok))
+               object_span(tok))
 
 
 def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
@@ -197,7 +197,7 @@ def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | No
     return _trim(verb.doc, sent_start, sent_end if goes_on else first)
 
 
-def _object(verb: Token) -> Range | None:
+def object_span(verb: Token) -> Range | None:
     """Characters from the verb's first right-hand complement to the last one's end."""
     right = _past_object([c for c in verb.rights if c.dep_ in _OBJECTS])
     if not right:
