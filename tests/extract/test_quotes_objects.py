@@ -40,3 +40,19 @@ def test_a_song_sung(pipe) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_scare_quotes_and_words_on_things_are_no_quotes(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(pipe, text) == []
+
+
+def test_the_noun_object_of_a_speech_verb_is_what_a_named_source_said(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms. Haile questioned the wisdom of a second round of talks."
+    assert found(pipe, text) == [("the wisdom of a second round of talks", "Haile")]
+    claimed = "She claimed vast support among the displaced."
+    assert found(pipe, claimed) == [("vast support among the displaced", "She")]
+
+
+@pytest.mark.parametrize("text", [
+    "The committee answered questions about the truce.",  # nobody named says it
+    "Mr. Okafor did not disclose the terms.",  # negated: nothing was said
+    "Mr. Okafor wrote it on Friday.",  # a pronoun object: the words are elsewhere
+])
+def test_no_object_quote_without_a_named_source_a_statement_or_a_noun(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(pipe, text) == []
