@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DependencyError, EvalError
 from ..pipeline import Pipeline
 from ..types import Document, Quote, Result
+from .quotes_classes import count
 from .quotes_speakers import by_class, speaker_class
 from .scores import Scores, prf, read_gold_lines
 
@@ -78,6 +80,7 @@ class Attribution:
     why: str = ""
     code: str | None = None  # the speaker's code (gold: when given; ours: the speaker entity's)
     coded: bool = False  # gold only: whether ``code`` is given (null is a code too)
+    cue: tuple[Range, ...] = ()  # the cue spans (gold) or our cue span
 
 
 @dataclass
@@ -150,7 +153,8 @@ def _gold_attribution(q: dict[str, Any]) -> Attribution:
     content = tuple((int(s), int(e)) for s, e in q.get("content_spans") or [[q["content_start"],
                                                                                q["content_end"]]])
     source = tuple((int(s), int(e)) for s, e in q.get("source_spans") or [])
-    return Attribution(content, source, bool(q.get("direct")))
+    cue = tuple((int(s), int(e)) for s, e in q.get("cue_spans") or [])
+    return Attribution(content, source, bool(q.get("direct")), cue=cue)
 
 
 def _coded_attribution(q: dict[str, Any], text: str, path: Path, number: int) -> Attribution:
@@ -185,6 +189,7 @@ def group_quotes(quotes: Iterable[Quote], codes: dict[str, str | None] | None = 
             any(q.direct for q in parts),
             parts[0].why or "",
             norm_code((codes or {}).get(parts[0].speaker or "")),
+            cue=(parts[0].cue_span,) if parts[0].cue_span is not None else (),
         )
         for parts in groups.values()
     ]
@@ -351,6 +356,14 @@ def _score_folds(gold: GoldDoc, pred: list[Attribution], tallies: dict[str, Tall
         errors.extend(f"[{part}] {line}" for line in found)
 
 
+def error_classes(gold: GoldDoc, sdoc: Doc, pred: list[Attribution]) -> Counter[str]:
+    """Misses, false quotes and edges of one document by class (``quotes_classes``)."""
+    pairs = match(gold.gold, pred)
+    trimmed = {(gi, pi): (_outer(gold.text, gold.gold[gi].content), _outer(gold.text, pred[pi].content))
+               for gi, pi in pairs}
+    return count(sdoc, trimmed, gold.gold, pred, pairs)
+
+
 def _scores(tallies: dict[str, Tally]) -> dict[str, float]:
     return {k: v for prefix, tally in tallies.items() for k, v in tally.scores(prefix).items()}
 
@@ -366,6 +379,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     errors: list[str] = []
     seconds = {"spacy+components": 0.0, "components": 0.0, "baseline": 0.0}
     failed, quotes, resolved = 0, 0, 0
+    classes: dict[str, Counter[str]] = {"all": Counter(), **{name: Counter() for name in FOLDS}}
     started = time.perf_counter()
     for gold, sdoc, result, spent in _run(docs, pipe):
         seconds["components"] += spent
@@ -376,6 +390,9 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
         resolved += sum(q.speaker is not None for q in result.quotes)
         pred = group_quotes(result.quotes, {e.id: e.code for e in result.entities}, gold.pieces)
         _score_folds(gold, pred, ours, errors)
+        found = error_classes(gold, sdoc, pred)
+        classes["all"].update(found)
+        classes[fold(gold.doc_id)].update(found)
         if baseline == "textacy":
             base_started = time.perf_counter()
             extra = _textacy_quotes(sdoc)
@@ -391,7 +408,9 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
                 **{f"{name}_documents": sum(fold(d.doc_id) == name for d in docs) for name in FOLDS}},
         breakdown={"seconds": {"time": seconds}, "predictions by rule": _precision(ours[""].rules),
                    "wrong speakers by class": {part.rstrip("_") or "all": by_class(ours[part].wrong_speakers)
-                                               for part in ("", "tune_", "test_")}},
+                                               for part in ("", "tune_", "test_")},
+                   "errors by class": {name: {part: c[name] for part, c in classes.items()}
+                                       for name in sorted(classes["all"])}},
         errors=errors,
     )
     if baseline is not None:

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 from ...contract import Annotation
 from ...types import Quote
 from .attach import Clauses, colon_clause, cue_after, cue_before, dash_after, stands_alone, turn_name
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, object_span
 from .inside import drop_inside
 from .lexicon import load_lexicon
 from .loose import Loose, Spans
 from .marks import Quotation, find_quotations
+from .objects import object_cue
 from .page import Page
 from .speaker import SpeakerFinder
 from .subjects import verb_subject
@@ -136,6 +137,7 @@ class QuoteExtractor:
             why = what + (", mixed with quotation" if inner else "")
             made.append((cue, self._quote(speakers, cue, _balance(content, inner), bool(inner), why)))
         quotes.extend(drop_inside(ann.doc, fold_nested(ann.doc, made), quotes))
+        quotes.extend(self._objects(ann.doc, text, loose, quotations, speakers, quotes))
         quotes.extend(self._inherit(text, loose.left(), quotes))
         ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
         return ann
@@ -184,6 +186,28 @@ class QuoteExtractor:
                 turns[i] = replace(earlier, content_span=(q.content_start, q.content_end),
                                    why=f"transcript turn continued in the next paragraph; {earlier.why}")
         return turns
+
+    def _objects(self, doc: Doc, text: str, loose: Loose, quotations: list[Quotation], speakers: SpeakerFinder,
+                 quotes: list[Quote]) -> list[Quote]:
+        """Quotations left in the complements of a verb outside the tables (``objects``)."""
+        quoted = sorted((x.start, x.end) for x in quotations)
+        made = Spans([q.content_span for q in quotes])
+        out: list[Quote] = []
+        for q in loose.left():
+            if stands_alone(text, q):
+                continue
+            found = object_cue(doc, q, quoted)
+            if found is None:
+                continue
+            verb, subject = found
+            content = object_span(verb)
+            if content is None or not content[0] <= q.content_start < content[1] or made.overlaps(content):
+                continue
+            inner = loose.take(content)
+            rule = f"a verb with quoted complements ({verb.lemma_})"
+            cue = Cue((verb.idx, verb.idx + len(verb)), subject, None, rule)
+            out.append(self._quote(speakers, cue, _balance(content, inner), True, "object, mixed with quotation"))
+        return out
 
     @staticmethod
     def _colon(ann: Annotation, text: str, q: Quotation, quotations: list[Quotation]) -> Cue | None:

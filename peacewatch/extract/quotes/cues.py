@@ -15,7 +15,9 @@ rest of its sentence; a speech, report or belief verb in a clause opened by "as"
 pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`` (verbs of speaking,
 conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
 subject is a cue only with a finite complement clause, which is its content, or for a quotation
-beside it ('"…," the commander boasted').
+beside it ('"…," the commander boasted'). A speech or report verb with none of its listed contents
+reports its noun object when a named source (a proper noun, "he", "she") says it, not negated ('He
+claimed vast wealth').
 A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
@@ -38,6 +40,8 @@ from .subjects import inside, subject_of
 Range = tuple[int, int]
 _OF_TO = ("of", "to")
 _AS_FRAMES = ("speech", "report", "belief")
+_SAID_OBJECT = ("speech", "report")  # frames whose noun object a named source says (``_named_object``)
+_NAMED_PRONOUNS = ("he", "she")
 _TOPIC = ("prep:about",)  # what a speech verb with no other content is about (``_topic``)
 _PUT_IT = CueEntry("put it", "speech", ())
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
@@ -100,9 +104,11 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
         content = _unmarked_clause(tok) or _parenthetical(tok, subject, page)
     if content is None and entry.frame == "speech":  # 'asks him about his tax returns': the topic
         content = _topic(tok)
+    if content is None and entry.frame in _SAID_OBJECT:
+        content = _named_object(tok, subject)
     content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
-               _object(tok))
+               object_span(tok))
 
 
 def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
@@ -182,6 +188,21 @@ def _topic(verb: Token) -> Range | None:
     return _trim(verb.doc, about.i + 1, about.right_edge.i + 1)
 
 
+def _named_object(verb: Token, subject: Token | None) -> Range | None:
+    """'He claimed vast wealth', 'Trump disclosed detailed medical records': the noun object of a
+    speech or report verb with no clause is what was said when a named source says it (a proper
+    noun, or "he" / "she" standing for one), the verb not negated; not 'the committee answered
+    questions' (nobody named), 'did not disclose the terms' or 'wrote it' (the words are elsewhere)."""
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _NAMED_PRONOUNS):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _clause(verb, ("dobj",))
+
+
 def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | None:
     """'Trump's skepticism hurt him, Graham said, since ...': a cue clause set off by a comma
     reports the rest of its sentence (from the sentence start to the clause, and on to the end
@@ -197,7 +218,7 @@ def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | No
     return _trim(verb.doc, sent_start, sent_end if goes_on else first)
 
 
-def _object(verb: Token) -> Range | None:
+def object_span(verb: Token) -> Range | None:
     """Characters from the verb's first right-hand complement to the last one's end."""
     right = _past_object([c for c in verb.rights if c.dep_ in _OBJECTS])
     if not right:
