@@ -23,7 +23,8 @@ events, commitments and entities of the ledger are scored. The definitions follo
   lies within seven days of the gold ``made``; its status is judged on the best such candidate
   (same type, mode, obligors and beneficiaries, nearest ``made``). **Fulfilment day**: of the
   pairs both calling the commitment fulfilled, the share whose ``fulfilled_on`` is within two days
-  of the gold one.
+  of the gold one. A gold commitment missed as ``made`` is counted by where the date of the nearest
+  promise of its act by a gold obligor in its own articles came from (``process_ledger.made_miss``).
 
 Every figure is given per process and per part: ``tune`` (``TUNE_PROCESSES``, whose errors may be
 read and tuned on) and ``untouched`` (the other three, only scored). The error lines are those of
@@ -49,6 +50,7 @@ from .docs import article_texts
 from .process_ledger import (
     COMMITMENT_MISS_KEY,
     DECIDED_KEY,
+    MADE_FROM_KEY,
     Ledger,
     codes,
     commitment_miss,
@@ -57,6 +59,7 @@ from .process_ledger import (
     decided_by,
     ingest_corpus,
     ledger_of,
+    made_miss,
     mode_of,
 )
 from .process_misses import APART_KEY, MISDATED_KEY, MISS_KEY, apart_class, counted, misdated_kind, miss_class
@@ -238,9 +241,14 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
         c["commitments"] += 1
         best = _best(g, gi, ledger)
         if best is None:
-            c[COMMITMENT_MISS_KEY + commitment_miss(g, ledger.commitments, _made_gap(g), types_compatible)] += 1
+            why = commitment_miss(g, ledger.commitments, _made_gap(g), types_compatible)
+            c[COMMITMENT_MISS_KEY + why] += 1
             errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
                           f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
+            if why == "made":
+                source, lines = made_miss(g, ledger, _made_gap(g), types_compatible)
+                c[MADE_FROM_KEY + source] += 1
+                errors.append(f"commitment missed {g['id']} as made: {source}" + "".join(f"; {x}" for x in lines))
             continue
         c["commitments_found"] += 1
         c["status_right"] += best["status"] == g["status"]
@@ -376,7 +384,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown.update({f"status {key} (gold x predicted)": tallies[key].confusion() for key in PARTS
                       if tallies[key].processes})
     for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY),
-                         ("commitments missed", COMMITMENT_MISS_KEY), ("articles misdated, by kind", MISDATED_KEY)):
+                         ("commitments missed", COMMITMENT_MISS_KEY), ("articles misdated, by kind", MISDATED_KEY),
+                         ("made misses by their articles' promise", MADE_FROM_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
     # the wrong statuses by what decided them, a row per class (the classes are too long for columns)

@@ -3,7 +3,8 @@
 ``corpus_documents`` gives the articles beside the process gold as documents, ``ingest_corpus`` stores
 them and resolves the ledger, and ``ledger_of`` reads its events, commitments and entities back as a
 ``Ledger`` (``load_ledger``: every party as the codes the scorer compares, ``code``/``codes``) with the
-per-document reports the miss classes read (``report_rows``). The scoring itself is ``process``.
+per-document reports the miss classes read (``report_rows``) and each document's own promises with
+where their ``made`` came from (``promise_rows``, ``made_source``). The scoring itself is ``process``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..types import Document
+from ..types import Document, Event
 from .docs import article_texts
 
 
@@ -27,6 +28,8 @@ class Ledger:
     commitments: list[dict[str, Any]]
     # per document, its own event reports as the scorer sees them (``report_rows``): for the miss classes
     reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # per document, its own promises (``promise_rows``): for the source of a ``made`` miss
+    promises: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def code(value: Any) -> str | None:
@@ -127,6 +130,7 @@ def ledger_of(db: Path) -> Ledger:
     try:
         ledger = load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
         ledger.reports = report_rows(reader, [e["id"] for e in ledger.events])
+        ledger.promises = promise_rows(reader, [d.id for d in reader.documents().items])
         return ledger
     finally:
         reader.close()
@@ -152,6 +156,58 @@ def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, A
 
 # The prefix of the counts of gold commitments missed, by why (``commitment_miss``).
 COMMITMENT_MISS_KEY = "commitment missed:"
+def promise_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Per document, its own (per-document) promises as the scorer sees them: the act's type, the
+    obligors' codes, ``made``, the document's day as ``anchor`` (its publication date, else the day
+    inferred from its text) and where ``made`` came from (``made_source``)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for doc_id in doc_ids:
+        found = reader.document(doc_id)
+        if found is None:
+            continue
+        document, result = found
+        entity_codes = {e.id: e.code for e in result.entities}
+        events = {e.id: e for e in result.events}
+        anchor = document.published or (result.dated.day if result.dated is not None else None)
+        out[doc_id] = [{"type": c.action.get("type"), "obligor": codes([entity_codes.get(o) for o in c.obligor]),
+                        "made": c.made, "anchor": anchor, "from": made_source(c.made, events.get(c.event), anchor)}
+                       for c in result.commitments]
+    return out
+
+
+def made_source(made: str | None, event: Event | None, anchor: str | None) -> str:
+    """Where a per-document promise's ``made`` came from (``extract/commitments``): ``stated``, the
+    date of its own event, from a time expression in the event's sentence; ``inherited``, its event's
+    date carried over from another sentence, or the day of the agreement its document reports (a
+    provision); ``publication``, the document's day; ``none``."""
+    if not made:
+        return "none"
+    if event is not None and event.date and made == event.date:
+        own = event.date_span is not None and event.span[0] <= event.date_span[0] < event.span[1]
+        return "stated" if own else "inherited"
+    return "publication" if anchor and made[:10] == anchor[:10] else "inherited"
+
+
+# The prefix of the counts of ``made`` misses by where the date of the nearest promise of the gold
+# commitment's own articles came from (``made_miss``); NO_PROMISE when its articles hold none.
+MADE_FROM_KEY = "made from:"
+NO_PROMISE = "no promise"
+
+
+def made_miss(g: dict[str, Any], ledger: Ledger, made_gap: Any, compatible: Any) -> tuple[str, list[str]]:
+    """For a gold commitment missed as ``made``: where the date of the nearest promise of its act by a
+    gold obligor in the gold's own articles came from (``made_source``), else ``NO_PROMISE``, and a
+    line per such promise (article, ``made``, source, days off the gold ``made``)."""
+    obligor, kind = codes(g.get("obligor")), g["action"]["type"]
+    found = [(doc, p) for doc in sorted(g.get("docs") or []) for p in ledger.promises.get(doc, [])
+             if p["type"] and compatible(p["type"], kind) and p["obligor"] & obligor]
+    if not found:
+        return NO_PROMISE, []
+    nearest = min(found, key=lambda dp: (made_gap(dp[1]) is None, made_gap(dp[1]) or 0))
+    lines = [f"{doc} made {p['made']} ({p['from']}, {made_gap(p)} days off)" for doc, p in found]
+    return nearest[1]["from"], lines
+
+
 # The prefix of the counts of wrong statuses, by what decided the ledger's (``decided_by``).
 DECIDED_KEY = "status decided:"
 

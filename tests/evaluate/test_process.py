@@ -370,3 +370,47 @@ def test_the_command_ingests_once_into_the_database_it_is_given(tmp_path: Path) 
     assert again.exit_code == 0 and json.loads(again.output.strip().splitlines()[-1]) == scores
     with sqlite3.connect(db) as conn:  # the three articles, stored once
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+
+
+def test_a_made_miss_is_counted_by_where_its_articles_promise_got_its_date(tmp_path: Path) -> None:
+    """A gold commitment missed as ``made`` is counted by the source of the date of the nearest promise of its
+    act by a gold obligor in its own articles (stated in the promise's sentence, inherited, the document's
+    day), else ``no promise``; the tuning part lists each such promise."""
+    from peacewatch.evaluate.process_ledger import NO_PROMISE
+
+    def scored(promises: dict[str, list[dict[str, Any]]], process: str) -> Any:
+        ledger = _ledger()
+        ledger.promises = promises
+        gold = dict(GOLD, process=process, commitments=[dict(GOLD["commitments"][1], docs=["d4"])])
+        return scores_of(tmp_path, [gold], ledger)
+
+    def promise(source: str, made: str = "2024-02-01", obligor: str = "BBB") -> dict[str, Any]:
+        return {"type": "RETREAT", "obligor": frozenset({obligor}), "made": made, "anchor": "2024-02-01",
+                "from": source}
+
+    key = "made misses by their articles' promise (per part)"
+    assert scored({}, "sudan").breakdown[key] == {"untouched": {NO_PROMISE: 1.0}}
+    # the other party's promise, or one in an article the gold does not list, is not its articles' promise
+    assert scored({"d4": [promise("stated", obligor="CCC")], "d9": [promise("stated")]},
+                  "sudan").breakdown[key] == {"untouched": {NO_PROMISE: 1.0}}
+    # the nearest of two: the inherited one is 200 days off, the document's day 31
+    scores = scored({"d4": [promise("inherited", made="2024-07-19"), promise("publication")]}, TUNE_PROCESSES[0])
+    assert scores.breakdown[key] == {"tune": {"publication": 1.0}}
+    assert any("c2 as made: publication; d4 made 2024-07-19 (inherited, 200 days off); "
+               "d4 made 2024-02-01 (publication, 31 days off)" in e for e in scores.errors)
+
+
+def test_a_promise_made_is_stated_inherited_or_the_documents_day() -> None:
+    from peacewatch.evaluate.process_ledger import made_source
+    from peacewatch.types import Event
+
+    def event(date: str | None, date_span: tuple[int, int] | None) -> Event:
+        return Event(id="ev1", type="AGREE", trigger_span=(10, 16), span=(0, 80), date=date, date_span=date_span)
+
+    assert made_source("2024-03-04", event("2024-03-04", (40, 48)), "2024-03-06") == "stated"
+    # the event's date, from a time expression of another sentence
+    assert made_source("2024-03-04", event("2024-03-04", (120, 128)), "2024-03-06") == "inherited"
+    assert made_source("2024-03-06", event(None, None), "2024-03-06T10:00") == "publication"
+    # neither the event's date nor the document's day: an agreement's day the document reports
+    assert made_source("2024-02-27", event(None, None), "2024-03-06") == "inherited"
+    assert made_source(None, None, "2024-03-06") == "none"
