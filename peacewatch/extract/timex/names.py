@@ -1,6 +1,7 @@
 """Calendar words inside names and titles: "CBS's ``60 Minutes''", ABC's "This Week", "High Noon",
-dates that name a group: "the March 23 Movement" (``named_after``), and weekdays named by an epithet:
-"Black Monday", "Bloody Sunday" (``epithet_before``).
+dates that name a group or a treaty: "the March 23 Movement", "the Good Friday Agreement" (``named_after``),
+and weekdays or months named by an epithet: "Black Monday", "Bloody Sunday", "Black September"
+(``epithet_before``).
 
 A unit or part of the day is written in lower case in running text; capitalised inside a sentence
 it belongs to the title of a show, film or event, which the TimeML guidelines leave untagged. The
@@ -65,8 +66,8 @@ def named_after(text: str, end: int) -> str | None:
 
 def epithet_before(doc: Doc, start: int) -> str | None:
     """The capitalised word that, written inside a sentence of running text just before the weekday
-    starting at ``start`` and modifying it, makes the two a day's name ("Black Monday", "Bloody Sunday",
-    "Super Tuesday"), or None. Such a day is a past event's, not the weekday nearest publication, so it
+    or month starting at ``start`` and modifying it, makes the two a name ("Black Monday", "Bloody Sunday",
+    "Super Tuesday", "Black September"), or None. Such a day is a past event's, not the latest such day, so it
     is not tagged as one. A word opening the sentence ("Last Friday's", "Late Monday"), a word in
     capitals ("EST Tuesday") and a place before the weekday ("in Washington Monday", whose head is
     the preposition) say nothing."""
