@@ -31,14 +31,16 @@ def _inner(m: Match, ctx: Context) -> Value | None:
 
 
 def n_week_of(m: Match, ctx: Context) -> Value | None:
-    """"the week of March 6": the ISO week holding the date."""
+    """"the week of March 6": the ISO week holding the date; "the weekend of March 23-24" that week's
+    weekend (not the weekend nearest publication)."""
     inner = _inner(m, ctx)
     if inner is None:
         return None
+    end = "-WE" if "end" in m.groups else ""
     day = cal.as_date(inner.value) if _DAY.fullmatch(inner.value) else None
     if day is None:  # "the week of May 3" with no anchor
-        return Value(m.rule.type, inner.value[:4] + "-WXX", None, inner.anchor, "the week of a day not known")
-    return Value(m.rule.type, cal.week(day), None, inner.value, f"the week of {inner.value}")
+        return Value(m.rule.type, inner.value[:4] + "-WXX" + end, None, inner.anchor, "the week of a day not known")
+    return Value(m.rule.type, cal.week(day) + end, None, inner.value, f"the week{end and 'end'} of {inner.value}")
 
 
 _MONTH_FORM = re.compile(r"(\d{4})-(\d\d)")

@@ -1,5 +1,7 @@
 """Calendar words inside names and titles: "CBS's ``60 Minutes''", ABC's "This Week", "High Noon",
-and dates that name a group: "the March 23 Movement" (``named_after``).
+dates that name a group or a treaty: "the March 23 Movement", "the Good Friday Agreement" (``named_after``),
+and weekdays or months named by an epithet: "Black Monday", "Bloody Sunday", "Black September"
+(``epithet_before``).
 
 A unit or part of the day is written in lower case in running text; capitalised inside a sentence
 it belongs to the title of a show, film or event, which the TimeML guidelines leave untagged. The
@@ -11,8 +13,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .lexicon import timex_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _WORD = re.compile(r"[A-Za-z]+")
 # What may stand between a sentence end and its first word: spaces, quotes, brackets, dashes; an
@@ -56,6 +62,27 @@ def named_after(text: str, end: int) -> str | None:
         return None
     words = found.group().split()
     return next((w for w in words if w.lower() in _heads()), None)
+
+
+def epithet_before(doc: Doc, start: int) -> str | None:
+    """The capitalised word that, written inside a sentence of running text just before the weekday
+    or month starting at ``start`` and modifying it, makes the two a name ("Black Monday", "Bloody Sunday",
+    "Super Tuesday", "Black September"), or None. Such a day is a past event's, not the latest such day, so it
+    is not tagged as one. A word opening the sentence ("Last Friday's", "Late Monday"), a word in
+    capitals ("EST Tuesday") and a place before the weekday ("in Washington Monday", whose head is
+    the preposition) say nothing."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].i == 0:
+        return None
+    day, word = span[0], doc[span[0].i - 1]
+    if word.head.i != day.i or word.dep_ not in ("amod", "compound"):
+        return None
+    if not word.text[:1].isupper() or word.is_upper or not word.is_alpha:
+        return None
+    text = doc.text
+    if _OPENERS.search(text[max(0, word.idx - 40):word.idx]) or not _running_text(text, word.idx):
+        return None
+    return word.text
 
 
 def _running_text(text: str, pos: int) -> bool:

@@ -102,6 +102,8 @@ def n_date(m: Match, ctx: Context) -> Value | None:
     if "day" not in g:
         return Value(m.rule.type, cal.month(year, mon), mod) if year is not None else None
     dom = int(g["day"])
+    if m.rule.id == "date_slash" and year is not None and dom <= 12 and day_first(ctx.text):
+        return Value(m.rule.type, f"{year:04d}-{dom:02d}-{mon:02d}", mod, note="day first, as the text's other dates")
     if year is not None:
         return Value(m.rule.type, f"{year:04d}-{mon:02d}-{dom:02d}", mod)
     if ctx.anchor is None:
@@ -124,6 +126,18 @@ SINCE = re.compile(r"\bsince\s+$", re.I)
 # health reasons", "since February for $25 billion").
 MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|through|during|before|after|from|to|of|last|"
                         r"next|this|early|late|mid|until|between|and)\s+$", re.I)
+
+
+# Numeric dates whose order shows: a first part over 12 is a day ("15/03/2013"), so is a second ("03/15/2013").
+_DAY_FIRST = re.compile(r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/\d{2,4}(?!\d)")
+_MONTH_FIRST = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/\d{2,4}(?!\d)")
+
+
+def day_first(text: str) -> bool:
+    """Whether a text writes its numeric dates day first: it holds one that can only be read so and none
+    that can only be read month first. An ambiguous "12/03/2013" is then 12 March; in a text that shows
+    no order it stays month first (the slash rule's default), whatever the tense of its clause."""
+    return bool(_DAY_FIRST.search(text)) and not _MONTH_FIRST.search(text)
 
 
 def _month_word(raw: str, following: str, preceding: str = "") -> bool:

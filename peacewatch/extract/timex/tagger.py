@@ -21,7 +21,7 @@ from . import compound as cp
 from . import normalize as nz
 from . import ranges, stamps
 from . import relative as rel
-from .names import name_word, named_after
+from .names import epithet_before, name_word, named_after
 from .rules import Match, find
 from .tense import direction
 
@@ -82,9 +82,11 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     for m in find(text):
         if _is_count(doc, m) or (m.rule.kind != "holiday" and name_word(text, m.start, m.end)):
             continue
-        if m.rule.kind in ("date", "daycoord") and named_after(text, m.end):
-            continue  # "the March 23 Movement" names a group
-        ctx.tense = partial(direction, doc, text, m.start, m.end)
+        if m.rule.kind in ("date", "daycoord", "holiday") and named_after(text, m.end):
+            continue  # "the March 23 Movement" names a group, "the Good Friday Agreement" a treaty
+        if m.rule.kind in ("weekday", "month") and epithet_before(doc, m.start):
+            continue  # "Black Monday", "Black September" name a day or a group, not the latest such day
+        ctx.tense = partial(_tense, doc, m, _dated_clock(out, m))
         value = _possible(KINDS[m.rule.kind](m, ctx))
         if value is None:
             continue
@@ -95,7 +97,23 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
-    return _honest(_weekdays_of_weeks(text, _weekdays_of_dates(text, ranges.align(text, ends))))
+    return _honest(_clocks_of_weekdays(_weekdays_of_weeks(text, _weekdays_of_dates(text, ranges.align(text, ends)))))
+
+
+def _dated_clock(out: list[Timex], m: Match) -> Timex | None:
+    """The clock before a weekday match that the weekday dates ("3:15 p.m. (1915 GMT) on Friday"), or None."""
+    if m.rule.kind != "weekday":
+        return None
+    return next((t for t in reversed(out) if t.type == "TIME" and (t.why or "").endswith("the weekday after it")
+                 and 0 <= m.start - t.end <= _CLOCK_REACH), None)
+
+
+def _tense(doc: Doc, m: Match, clock: Timex | None) -> str | None:
+    """The tense of a match's clause; for a weekday that dates a clock and says nothing by itself, that of
+    the clock and the weekday as one expression ("Polls close at 3:15 p.m. on Friday": the timetable's
+    present of "close" governs the clock, the weekday hangs from the clock's noun)."""
+    way = direction(doc, doc.text, m.start, m.end)
+    return direction(doc, doc.text, clock.start, m.end) if way is None and clock is not None else way
 
 
 def _possible(value: nz.Value | None) -> nz.Value | None:
@@ -160,6 +178,28 @@ def _weekdays_of_weeks(text: str, out: list[Timex]) -> list[Timex]:
             if j == 0 or not _WEEKDAY_JOINT.fullmatch(text[out[j - 1].end:out[j].start]):
                 break
             j -= 1
+    return out
+
+
+# How far after a clock the weekday that dates it may start (``relative.DAY_AFTER`` reads as far).
+_CLOCK_REACH = 40
+
+
+def _clocks_of_weekdays(out: list[Timex]) -> list[Timex]:
+    """A clock dated by the weekday written after it ("3:15 p.m. local time (1915 GMT) on Friday") takes
+    the day the weekday was resolved to, and so does a clock restating it in brackets: the clock read the
+    tense of its own words and could pick another Friday than the weekday did under its own. One day for
+    the expression, the weekday's, resolved once (also after "on Friday next week" moved it)."""
+    for i, clock in enumerate(out):
+        if clock.type != "TIME" or not (clock.why or "").endswith("the weekday after it"):
+            continue
+        j = next((k for k in range(i + 1, len(out)) if (out[k].why or "").startswith("rule weekday")), None)
+        if j is None or out[j].start - clock.end > _CLOCK_REACH or not _FULL_DAY.match(out[j].value):
+            continue
+        day, old = out[j].value[:10], clock.value[:10]
+        for k in range(i, j):
+            if out[k].type == "TIME" and out[k].value[:10] == old != day:
+                out[k] = replace(out[k], value=day + out[k].value[10:], why=f"{out[k].why}; the day of {out[j].text}")
     return out
 
 
