@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from peacewatch.config import load_config
 from peacewatch.evaluate.ner import named_predictions
 from peacewatch.extract.actors.headlines import recase_caps_lines, shaped_lines
 from tests.extract.annotate import annotated
@@ -54,3 +55,16 @@ def test_a_group_noun_capitalized_by_a_headline_is_no_name(pipe) -> None:  # typ
     result = annotated(pipe, "LIBERIA FACTIONS SIGN NEW PEACE DEAL .\nThe rebels signed in Abuja.")
     assert "FACTIONS" in {m.text for m in result.mentions}  # the designation stays in the records
     assert "FACTIONS" not in {n.text for n in named_predictions(result.mentions)}
+
+
+def test_a_slug_and_its_headline_are_read_apart(pipe) -> None:  # type: ignore[no-untyped-def]
+    result = annotated(pipe, "CRICKET - ENGLAND V PAKISTAN SCOREBOARD .\nEngland batted first.")
+    labels = _labels(result)
+    assert labels.get("ENGLAND") == "GPE" and labels.get("PAKISTAN") == "GPE"
+    assert not any(m.text.startswith("CRICKET") for m in result.mentions)  # not "Cricket - England"
+
+
+def test_dictionary_names_keep_their_case_in_a_recased_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("SOCCER - GERMAN FIRST DIVISION RESULTS .\nResults on Saturday :")
+    recase_caps_lines(doc, load_config().model)
+    assert ("GERMAN", "NORP") in {(e.text, e.label_) for e in doc.ents}

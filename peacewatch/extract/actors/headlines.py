@@ -32,6 +32,7 @@ JOINERS = frozenset({"&", "and"})
 NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 DATE = re.compile(r"(?<=\w) +\d{4}-\d\d-\d\d$")  # "BONN 1996-08-22": the wire dateline's date
 SCORE = re.compile(r"\d{1,3}$")
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def joined_states(w: Work, names: list[Match], start: int, end: int) -> bool:
@@ -103,9 +104,9 @@ def recase_caps_lines(doc: Doc, model: str) -> None:
         return
     ner = _ner(model)
     found: list[Span] = []
-    for line in lines:
-        recased = ner(_sentence_case(ner, line))
-        spans = [doc[line.start + e.start:line.start + e.end] for e in recased.ents]
+    for part in (part for line in lines for part in _segments(line)):
+        recased = ner(_sentence_case(ner, part))
+        spans = [doc[part.start + e.start:part.start + e.end] for e in recased.ents]
         for span, label in zip(spans, (e.label_ for e in recased.ents), strict=True):
             found.append(doc.char_span(span.start_char, span.end_char, label=label) or span)
     kept = [e for e in doc.ents if not any(line.start <= e.start < line.end for line in lines)]
@@ -175,6 +176,15 @@ def _lines(doc: Doc) -> list[Span]:
     return out
 
 
+def _segments(line: Span) -> list[Span]:
+    """The parts of a line between dashes standing apart ("SOCCER - GERMAN FIRST DIVISION RESULTS"): a
+    slug and a headline, each its own sentence."""
+    doc = line.doc
+    cuts = [t.i for t in line if t.text in DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_]
+    bounds = [line.start - 1, *cuts, line.end]
+    return [doc[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+
+
 def _all_caps(line: Span) -> bool:
     letters = [c for c in line.text if c.isalpha()]
     return len(letters) >= 3 and not any(c.islower() for c in letters)
@@ -189,7 +199,23 @@ def _sentence_case(ner: Language, line: Span) -> Doc:
     first = next((i for i, t in enumerate(line) if t.is_alpha), None)
     if first is not None:
         words[first] = words[first].capitalize()
+    known = _known_forms()
+    i = 0
+    while i < len(words):
+        n = next((n for n in (3, 2, 1) if tuple(w.lower() for w in words[i:i + n]) in known), 0)
+        if n:
+            words[i:i + n] = known[tuple(w.lower() for w in words[i:i + n])]
+        i += max(n, 1)
     return Doc(ner.vocab, words=words, spaces=[bool(t.whitespace_) for t in line])
+
+
+@lru_cache(maxsize=1)
+def _known_forms() -> dict[tuple[str, ...], list[str]]:
+    """States' names, demonyms and capitals by their lower-case words ("german" → "German")."""
+    from .work import state_rows
+
+    forms = (f for row in state_rows().values() for f in (*row.names, *row.iso_names, *row.demonyms, *row.capitals))
+    return {tuple(w.lower() for w in f.split()): f.split() for f in forms if 1 <= len(f.split()) <= 3}
 
 
 @lru_cache(maxsize=2)
