@@ -68,3 +68,20 @@ def test_dictionary_names_keep_their_case_in_a_recased_line(nlp) -> None:  # typ
     doc = nlp("SOCCER - GERMAN FIRST DIVISION RESULTS .\nResults on Saturday :")
     recase_caps_lines(doc, load_config().model)
     assert ("GERMAN", "NORP") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_name_running_into_a_caps_line_gives_way(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    doc = nlp("By The Associated Press\nISRAEL AND HAMAS AGREE TRUCE")
+    start = next(t.i for t in doc if t.text == "Associated")
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # "Associated Press\nISRAEL", as layout misleads
+    recase_caps_lines(doc, load_config().model)
+    assert all("\n" not in e.text for e in doc.ents)
+    assert "ISRAEL" in {e.text for e in doc.ents}
+
+
+def test_a_dated_line_in_title_case_names_no_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Updated 2023-05-01\nThe talks resumed.")
+    shaped_lines(doc)
+    assert "Updated" not in {e.text for e in doc.ents if e.label_ == "GPE"}

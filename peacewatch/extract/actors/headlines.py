@@ -2,9 +2,11 @@
 
 All-caps lines (wire headlines "TURKEY BOMBS KURDISH REBEL BASES", datelines "BONN 1996-08-22") are
 read again by spaCy's NER in sentence case (``recase_caps_lines``): the small model finds few names
-in upper case, where every word has a name's shape. A results line of sports copy ("Bayern Munich 3
-Hamburg 1") names two teams: organizations, or states where the dictionary names one (national
-teams).
+in upper case, where every word has a name's shape. A slug and its headline ("SOCCER - GERMAN FIRST
+DIVISION RESULTS") are read apart, and states' names, demonyms and capitals keep their own case. A
+wire dateline names a place, and a results line of sports copy ("Bayern Munich 3 Hamburg 1") two
+teams: organizations, or states where the dictionary names one (national teams) (``shaped_lines``).
+See docs/ner.md, seventh round.
 
 A state name directly followed by a person's name (a dictionary person, or two or three capitalized
 words that are no office, no other known name and hold no institution word of
@@ -25,10 +27,10 @@ from .work import Work, entries_by_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 JOINERS = frozenset({"&", "and"})
-# Pipes the second NER pass leaves out: the small model's NER has its own token vectors.
+# Pipes the second NER pass leaves out (the shared tok2vec too: the small model's NER has its own).
 NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 DATE = re.compile(r"(?<=\w) +\d{4}-\d\d-\d\d$")  # "BONN 1996-08-22": the wire dateline's date
 SCORE = re.compile(r"\d{1,3}$")
@@ -102,14 +104,12 @@ def recase_caps_lines(doc: Doc, model: str) -> None:
     lines = [line for line in _lines(doc) if _all_caps(line)]
     if not lines:
         return
+    from spacy.tokens import Span
+
     ner = _ner(model)
-    found: list[Span] = []
-    for part in (part for line in lines for part in _segments(line)):
-        recased = ner(_sentence_case(ner, part))
-        spans = [doc[part.start + e.start:part.start + e.end] for e in recased.ents]
-        for span, label in zip(spans, (e.label_ for e in recased.ents), strict=True):
-            found.append(doc.char_span(span.start_char, span.end_char, label=label) or span)
-    kept = [e for e in doc.ents if not any(line.start <= e.start < line.end for line in lines)]
+    found = [Span(doc, part.start + e.start, part.start + e.end, label=e.label_)
+             for line in lines for part in _segments(line) for e in ner(_sentence_case(ner, part)).ents]
+    kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 
 
@@ -121,7 +121,7 @@ def shaped_lines(doc: Doc) -> None:
         words = [t for t in line if not t.is_space]
         dated = DATE.search(line.text)
         place = [t for t in words if t.idx < line.start_char + dated.start()] if dated else []
-        if place and all(_capital(t) or t.text == "," for t in place):
+        if place and place[0].is_upper and all(_capital(t) or t.text == "," for t in place):
             found += _parts(doc, place, "GPE")
         elif len(words) >= 4 and SCORE.match(words[-1].text) and any(SCORE.match(t.text) for t in words[1:-2]):
             middle = next(i for i, t in enumerate(words[1:-2], 1) if SCORE.match(t.text))
@@ -134,9 +134,11 @@ def shaped_lines(doc: Doc) -> None:
         doc.ents = sorted(kept + found, key=lambda e: e.start)
 
 
-def _parts(doc: Doc, words: list, label: str | None) -> list[Span]:  # type: ignore[type-arg]
+def _parts(doc: Doc, words: list[Token], label: str | None) -> list[Span]:
     """The comma-separated runs of ``words`` as names: ``label``, or for a team ORG unless a state's name."""
-    runs: list[list] = [[]]  # type: ignore[type-arg]
+    from spacy.tokens import Span
+
+    runs: list[list[Token]] = [[]]
     for t in words:
         if t.text == ",":
             runs.append([])
@@ -144,9 +146,9 @@ def _parts(doc: Doc, words: list, label: str | None) -> list[Span]:  # type: ign
             runs[-1].append(t)
     out = []
     for run in (r for r in runs if r):
-        span = doc[run[0].i:run[-1].i + 1]
-        kind = label or ("GPE" if span.text.title() in _state_names() else "ORG")
-        out.append(doc[span.start:span.end].char_span(0, len(span.text), label=kind) or span)
+        text = doc[run[0].i:run[-1].i + 1].text
+        kind = label or ("GPE" if text.title() in _state_names() else "ORG")
+        out.append(Span(doc, run[0].i, run[-1].i + 1, label=kind))
     return out
 
 
@@ -157,9 +159,9 @@ def _state_names() -> frozenset[str]:
     return frozenset(n for row in state_rows().values() for n in (*row.names, *row.iso_names))
 
 
-def _capital(t: object) -> bool:
-    text = getattr(t, "text", "")
-    return text[:1].isupper() and text.replace(".", "").replace("-", "").isalpha()
+def _capital(t: Token) -> bool:
+    """A capitalized word, abbreviations and hyphenated words too ("U.S.", "Baden-Baden")."""
+    return t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").isalpha()
 
 
 def _lines(doc: Doc) -> list[Span]:
