@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 JOINERS = frozenset({"&", "and"})
-# Pipes the second NER pass leaves out (the shared tok2vec too: the small model's NER has its own).
-NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+# Pipes the second NER pass leaves out (and the shared tok2vec where the NER does not listen to it).
+NOT_NER = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 DATE = re.compile(r"(?<=\w) +\d{4}-\d\d-\d\d$")  # "BONN 1996-08-22": the wire dateline's date
 SCORE = re.compile(r"\d{1,3}$")
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -225,4 +225,7 @@ def _ner(model: str) -> Language:
     """The configured model with its NER alone, loaded once per process (only when a caps line comes)."""
     import spacy
 
-    return spacy.load(model, exclude=list(NOT_NER))
+    nlp = spacy.load(model, exclude=list(NOT_NER))
+    if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ()):
+        nlp.remove_pipe("tok2vec")  # the small model's NER has its own token vectors: the shared ones idle
+    return nlp
