@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...contract import Annotation
+from .headlines import recase_caps_lines, shaped_lines
 from .identify import identify
 from .lexicon import Lexicon
 from .names import add_names
@@ -31,10 +32,14 @@ class ActorResolver:
     requires = ("ner", "parse")
     provides = ("mentions", "entities")
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, model: str | None = None) -> None:
         self.lexicon = lexicon
+        self.model = model
 
     def __call__(self, ann: Annotation) -> Annotation:
+        if self.model is not None:
+            recase_caps_lines(ann.doc, self.model)
+        shaped_lines(ann.doc)
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
         ann.result.mentions.extend(add_names(ann.doc, mentions))
         ann.result.entities.extend(entities)
@@ -43,4 +48,4 @@ class ActorResolver:
 
 def make_actors(config: Config) -> ActorResolver:
     """Build the lexicon once per pipeline (user dictionaries are validated here: E026)."""
-    return ActorResolver(Lexicon.build(read_user_entries(config.actors)))
+    return ActorResolver(Lexicon.build(read_user_entries(config.actors)), config.model)
