@@ -143,3 +143,24 @@ def test_breakdown_sorts_each_gold_event_by_what_its_sentence_holds() -> None:
     assert tables["gold events by type and outcome (count)"]["tune:RETREAT"] == {
         "gold": 2.0, "pred": 1.0, "matched": 1.0, "actor_wrong": 0.0, "type_taken": 0.0, "other_type": 0.0,
         "no_event": 1.0}
+
+
+def test_breakdown_counts_false_events_by_type_and_how_they_were_told() -> None:
+    # a talk inherited by an actorless sentence and a truce the model added: both false, by type
+    text = "Kenya met Uganda. Talks were held. A truce was in force."
+    s = [(0, 17), (18, 34), (35, 56)]
+    record = {"id": "x", "entities": [], "events": [
+        {"type": "CONSULT", "actor": ["KEN"], "recipient": ["UGA"], "evidence": "Kenya met Uganda"}]}
+    result = Result(id="x", entities=[Entity(id="e1", name="Kenya", kind="state", code="KEN")],
+                    events=[_predicted("CONSULT", s[0], [("e1", "KEN")]),
+                            _predicted("CONSULT", s[1], [("e1", "KEN")], why="talk; no actor in its sentence: …"),
+                            _predicted("RETREAT", s[2], [("e1", "KEN")], why="model: YIELD 0.9; added (…)")])
+    gold, pred = gold_events(record), predicted_events(result)
+    out = Breakdown()
+    add_document(out, ("untouched", "untouched:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    table = out.tables()["predicted events not matched, by type (count)"]
+    assert table["untouched:CONSULT"]["false_no_gold"] == 1 and table["untouched:CONSULT"]["inherited"] == 1
+    assert table["untouched:RETREAT"]["model"] == 1 and table["untouched:RETREAT"]["inherited"] == 0
+    # per part only, and the part tables still hold parts alone
+    assert set(table) == {"untouched:CONSULT", "untouched:RETREAT"}
+    assert set(out.tables()["events by part and process"]) == {"untouched", "untouched:p"}
