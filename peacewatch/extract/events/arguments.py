@@ -319,6 +319,7 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
             recipients.extend(_pobjs(index, child))
         elif child.dep_ == "prep" and child.lower_ == "of" and child.head.i == noun.i:
             of_phrase = [a for a in _pobjs(index, child) if a.code]
+            actors.extend(_by_after_of(index, child))
     if of_actor and not actors:
         actors = of_phrase
     verb = holder.head
@@ -333,6 +334,13 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
     elif not actors and holder.dep_ != "nsubj":
         actors = _ancestor_subject(index, holder)
     return _dedupe(actors), _dedupe(recipients)
+
+
+def _by_after_of(index: Index, of: Token) -> list[Argument]:
+    """The "by" phrase the parser hung on a noun trigger's "of" object ("the signing of the accord by X
+    and Y": "by" under "accord"): it names who did the act, as it would on the trigger itself."""
+    return [a for obj in of.children if obj.dep_ == "pobj" for c in obj.children
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" for a in _pobjs(index, c)]
 
 
 def _ancestor_subject(index: Index, token: Token) -> list[Argument]:
