@@ -29,3 +29,25 @@ def test_the_guides_retreats_set_out_by_a_deal_stay_concessions(pipe) -> None:  
                  "The deal between Kenya and Uganda calls for the withdrawal of troops from the border.",
                  "Under the deal, Uganda withdraws its troops from the border."):
         assert _events(pipe, text)[-1] == ("CONCEDE", "future"), text
+
+
+def _acts(pipe, text: str) -> list[tuple[str, frozenset[str | None]]]:  # type: ignore[no-untyped-def]
+    from .annotate import annotated
+
+    return [(e.type, frozenset(a.code for a in e.actor)) for e in annotated(pipe, text, "2024-05-10").events]
+
+
+def test_a_term_of_a_deal_with_its_parties_named_is_theirs(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The deal between Kenya and Uganda provides for the release of all prisoners."
+    assert _acts(pipe, text) == [("CONCEDE", frozenset({"KEN", "UGA"}))]
+
+
+def test_a_term_of_the_deal_told_before_is_its_parties_act(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "the deal" names no party: the term binds those who agreed to it, not the last country named
+    text = ("Kenya and Uganda agreed on a peace deal on Friday. Tanzania and Rwanda praised the deal. "
+            "The deal calls for the withdrawal of all troops from the border.")
+    assert ("CONCEDE", frozenset({"KEN", "UGA"})) in _acts(pipe, text)
+    # signed rather than agreed: the signers
+    text = ("Kenya and Uganda signed a peace deal in Arusha on Friday. Tanzania and Rwanda praised the deal. "
+            "The deal calls for the withdrawal of all troops from the border.")
+    assert ("CONCEDE", frozenset({"KEN", "UGA"})) in _acts(pipe, text)

@@ -21,7 +21,7 @@ from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
 from .matching import coarse_pos
 from .mediators import mediators
-from .status import Reading, cues, future_type, read
+from .status import Reading, cues, future_type, read, text_phrase
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
 from .triggers import Found, find, is_anaphoric, model_view, wrapper_role
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 # Types whose place is a venue, not a party (coding guide: places are not actors unless they
 # host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
 VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+# Events that tell an agreement made or signed (SUPPORT only as a signing: praise of a deal is no party to
+# it): an actorless term of "the deal" told after one is the act of its parties.
+DEAL_TYPES = ("AGREE", "CONCEDE")
 
 
 class EventsComponent:
@@ -67,8 +70,13 @@ class EventsComponent:
                     event.why = f"{event.why}; {note[1]}"
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
+                if not event.actor and _set_out(found) and index.last_deal:
+                    event.actor = list(index.last_deal)
+                    event.why = f"{event.why}; no actor in its sentence: the parties of the last agreement told"
                 if not event.actor:
                     _inherit_sides(event, index, third)
+                if _tells_deal(event) and (deal := [a for a in event.actor if a.entity not in third]):
+                    index.last_deal = deal
                 built.append((found, event))
                 if acting := [a for a in event.actor if a.entity and a.entity not in third]:
                     index.last_actors = acting  # a mediator's act leaves the sides told before it
@@ -217,6 +225,9 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
         if subj is not None and (actors := args.phrase(index, subj)):
             reading.why.append(f"speaks for the issuer of the '{token.head.text}'")
+    if not actors and (parties := _text_parties(index, found)):
+        actors = parties
+        reading.why.append("set out by an agreed text: the act of its parties")
     if not recipients and reading.type == "THREATEN":
         recipients = args.condition_parties(index, token)
     if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
@@ -240,6 +251,28 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     ids = {a.entity for a in actors if a.entity}
     recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
     return actors, recipients
+
+
+def _tells_deal(event: Event) -> bool:
+    return event.type in DEAL_TYPES or (event.type, event.mode) == ("SUPPORT", "sign")
+
+
+def _set_out(found: Found) -> bool:
+    """Whether an act is told as a term of an agreed text ("the deal provides for …")."""
+    return any(wrapper_role(w) == "provision" for w in found.wrappers)
+
+
+def _text_parties(index: args.Index, found: Found) -> list[Argument]:
+    """The parties of the agreed text that sets out an act with no actor of its own ("the deal between X and
+    Y provides for the release of …", "X and Y's truce includes …"): who agreed to the term is who is bound
+    by it (coding guide, "Retreats": an agreed deal is coded per provision, by its parties)."""
+    for wrapper in found.wrappers:
+        if wrapper_role(wrapper) != "provision":
+            continue
+        text = args.subject(wrapper)
+        if text is not None:
+            return args.noun_actors(index, text_phrase(text))[0]
+    return []
 
 
 def _hosted(actors: list[Argument], recipients: list[Argument],

@@ -43,6 +43,7 @@ class Index:
     entities: dict[str, Entity] = field(default_factory=dict)
     last_group: list[Argument] = field(default_factory=list)
     last_actors: list[Argument] = field(default_factory=list)
+    last_deal: list[Argument] = field(default_factory=list)  # the parties of the last agreement told
 
     @classmethod
     def build(cls, doc: Doc, result: Result) -> Index:
