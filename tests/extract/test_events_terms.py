@@ -41,13 +41,3 @@ def test_a_term_of_a_deal_with_its_parties_named_is_theirs(pipe) -> None:  # typ
     text = "The deal between Kenya and Uganda provides for the release of all prisoners."
     assert _acts(pipe, text) == [("CONCEDE", frozenset({"KEN", "UGA"}))]
 
-
-def test_a_term_of_the_deal_told_before_is_its_parties_act(pipe) -> None:  # type: ignore[no-untyped-def]
-    # "the deal" names no party: the term binds those who agreed to it, not the last country named
-    text = ("Kenya and Uganda agreed on a peace deal on Friday. Tanzania and Rwanda praised the deal. "
-            "The deal calls for the withdrawal of all troops from the border.")
-    assert ("CONCEDE", frozenset({"KEN", "UGA"})) in _acts(pipe, text)
-    # signed rather than agreed: the signers
-    text = ("Kenya and Uganda signed a peace deal in Arusha on Friday. Tanzania and Rwanda praised the deal. "
-            "The deal calls for the withdrawal of all troops from the border.")
-    assert ("CONCEDE", frozenset({"KEN", "UGA"})) in _acts(pipe, text)

@@ -35,9 +35,6 @@ if TYPE_CHECKING:
 # Types whose place is a venue, not a party (coding guide: places are not actors unless they
 # host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
 VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
-# Events that tell an agreement made or signed (SUPPORT only as a signing: praise of a deal is no party to
-# it): an actorless term of "the deal" told after one is the act of its parties.
-DEAL_TYPES = ("AGREE", "CONCEDE")
 
 
 class EventsComponent:
@@ -70,13 +67,8 @@ class EventsComponent:
                     event.why = f"{event.why}; {note[1]}"
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
-                if not event.actor and _set_out(found) and index.last_deal:
-                    event.actor = list(index.last_deal)
-                    event.why = f"{event.why}; no actor in its sentence: the parties of the last agreement told"
                 if not event.actor:
                     _inherit_sides(event, index, third)
-                if _tells_deal(event) and (deal := [a for a in event.actor if a.entity not in third]):
-                    index.last_deal = deal
                 built.append((found, event))
                 if acting := [a for a in event.actor if a.entity and a.entity not in third]:
                     index.last_actors = acting  # a mediator's act leaves the sides told before it
@@ -219,7 +211,8 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
         mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
         actors, recipients = args.noun_actors(index, token, mediated=mediation,
-                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES)
+                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES,
+                                              signing=found.rule.mode == "sign")
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
@@ -251,15 +244,6 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     ids = {a.entity for a in actors if a.entity}
     recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
     return actors, recipients
-
-
-def _tells_deal(event: Event) -> bool:
-    return event.type in DEAL_TYPES or (event.type, event.mode) == ("SUPPORT", "sign")
-
-
-def _set_out(found: Found) -> bool:
-    """Whether an act is told as a term of an agreed text ("the deal provides for …")."""
-    return any(wrapper_role(w) == "provision" for w in found.wrappers)
 
 
 def _text_parties(index: args.Index, found: Found) -> list[Argument]:
