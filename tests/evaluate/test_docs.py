@@ -31,11 +31,14 @@ from tests.conftest import shared_path
 # Sixth round (a truce told by its terms): whole 0.583 / 0.681, tune 0.629 / 0.742, untouched 0.519 / 0.594;
 # (+ acts told aside in a relative clause): whole 0.595 / 0.691, tune 0.637 / 0.749, untouched 0.535 / 0.609;
 # (+ talks as the means or aim of another act): whole 0.597 / 0.693, tune 0.639 / 0.751, untouched 0.537 / 0.612.
+# Seventh round (an agreed text's terms: the guide's retreats only), from the retrained model's 0.601 / 0.695,
+# 0.643 / 0.755, 0.543 / 0.615: whole 0.601 / 0.700, tune 0.643 / 0.755, untouched 0.543 / 0.623; only the
+# type floors move (the type+actor figures did not rise).
 TYPE_ACTOR_F1_FLOOR = 0.587
-TYPE_F1_FLOOR = 0.683
+TYPE_F1_FLOOR = 0.690
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.629
 UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.527
-UNTOUCHED_TYPE_F1_FLOOR = 0.602
+UNTOUCHED_TYPE_F1_FLOOR = 0.613
 QUOTES_F1_FLOOR = 0.74
 
 
