@@ -20,6 +20,9 @@ of its articles or error lines.
   ``person`` (a person entity) or ``other``; the first that applies.
 - **Predicted events the scorer did not match**: ``false_no_gold`` (no gold event in their
   sentence), ``false_same_type`` (a gold event of their type is there), ``false_other_type``.
+- **Predicted events not matched, by type** (per part): the three causes above, and how the event was
+  told: ``inherited`` (its sentence named no actor: the last-named sides were taken), ``future`` (status
+  other than ``occurred``/``historical``) and ``model`` (the learned model added or retyped it).
 - **By type**: gold and predicted counts and matches per part and type.
 - **What kind of sentence a ``no_event`` gold event sits in**, its evidence parsed alone (given a
   parser), the first that applies: ``headline`` (the article's first line), ``noun_tabled`` (a noun
@@ -47,6 +50,7 @@ OUTCOMES = ("matched", "actor_wrong", "type_taken", "other_type", "no_event")
 GOLD_CLASSES = ("collective", "armed_group", "person", "igo", "group", "state")
 CAUSES = ("none", "uncoded", "mediator", "other_party", "inherited", "person", "other")
 FALSE = ("false_no_gold", "false_same_type", "false_other_type")
+FALSE_HOW = ("inherited", "future", "model")
 INHERITED = "no actor in its sentence"
 SENTENCE_KINDS = ("headline", "noun_tabled", "noun_untabled", "passive", "subordinate", "verb_dropped",
                   "no_trigger")
@@ -66,13 +70,17 @@ class Breakdown:
 
     def tables(self) -> dict[str, dict[str, dict[str, float]]]:
         """The tables ``eval docs`` prints (see the module docstring for every definition)."""
-        parts = {row: c for row, c in self.rows.items() if not row.startswith(("type:", "confusion:", "kind:"))}
+        parts = {row: c for row, c in self.rows.items()
+                 if not row.startswith(("type:", "confusion:", "kind:", "false:"))}
         return {
             "events by part and process": {row: _scores(c) for row, c in parts.items()},
             "gold events by outcome (share)": {row: _shares(c, OUTCOMES, c["gold"]) for row, c in parts.items()},
             "predicted events not matched (share of predicted)": {
                 row: _shares(c, FALSE, c["pred"]) for row, c in parts.items()},
             "actor wrong: gold actor class x predicted actor cause (count)": _causes(parts),
+            "predicted events not matched, by type (count)": {
+                row[6:]: {k: float(c[k]) for k in (*FALSE, *FALSE_HOW)}
+                for row, c in self.rows.items() if row.startswith("false:")},
             "gold events by type and outcome (count)": {
                 row[5:]: {k: float(c[k]) for k in ("gold", "pred", *OUTCOMES)}
                 for row, c in self.rows.items() if row.startswith("type:")},
@@ -133,6 +141,17 @@ def add_document(out: Breakdown, rows: tuple[str, ...], record: dict[str, Any], 
             key = "false_no_gold" if not gold_here else (
                 "false_same_type" if p["type"] in gold_here else "false_other_type")
             out.add(rows, key)
+            _false_how(out, _part_rows(rows, "false", p["type"]), key, result.events[pi])
+
+
+def _false_how(out: Breakdown, rows: tuple[str, ...], key: str, event: Event) -> None:
+    """Count a false event by its type: its cause, and how it was told (module docstring)."""
+    out.add(rows, key)
+    why = event.why or ""
+    for how, told in (("inherited", INHERITED in why), ("future", event.status not in ("occurred", "historical")),
+                      ("model", "model:" in why and ("added" in why or "retyped" in why))):
+        if told:
+            out.add(rows, how)
 
 
 def _miss(out: Breakdown, rows: tuple[str, ...], gi: int, record: dict[str, Any], result: Result, text: str,

@@ -31,11 +31,14 @@ from tests.conftest import shared_path
 # Sixth round (a truce told by its terms): whole 0.583 / 0.681, tune 0.629 / 0.742, untouched 0.519 / 0.594;
 # (+ acts told aside in a relative clause): whole 0.595 / 0.691, tune 0.637 / 0.749, untouched 0.535 / 0.609;
 # (+ talks as the means or aim of another act): whole 0.597 / 0.693, tune 0.639 / 0.751, untouched 0.537 / 0.612.
+# Seventh round (an agreed text's terms: the guide's retreats only), from the retrained model's 0.601 / 0.695,
+# 0.643 / 0.755, 0.543 / 0.615: whole 0.601 / 0.700, tune 0.643 / 0.755, untouched 0.543 / 0.623; only the
+# type floors move (the type+actor figures did not rise).
 TYPE_ACTOR_F1_FLOOR = 0.587
-TYPE_F1_FLOOR = 0.683
+TYPE_F1_FLOOR = 0.690
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.629
 UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.527
-UNTOUCHED_TYPE_F1_FLOOR = 0.602
+UNTOUCHED_TYPE_F1_FLOOR = 0.613
 QUOTES_F1_FLOOR = 0.74
 
 
@@ -143,3 +146,24 @@ def test_breakdown_sorts_each_gold_event_by_what_its_sentence_holds() -> None:
     assert tables["gold events by type and outcome (count)"]["tune:RETREAT"] == {
         "gold": 2.0, "pred": 1.0, "matched": 1.0, "actor_wrong": 0.0, "type_taken": 0.0, "other_type": 0.0,
         "no_event": 1.0}
+
+
+def test_breakdown_counts_false_events_by_type_and_how_they_were_told() -> None:
+    # a talk inherited by an actorless sentence and a truce the model added: both false, by type
+    text = "Kenya met Uganda. Talks were held. A truce was in force."
+    s = [(0, 17), (18, 34), (35, 56)]
+    record = {"id": "x", "entities": [], "events": [
+        {"type": "CONSULT", "actor": ["KEN"], "recipient": ["UGA"], "evidence": "Kenya met Uganda"}]}
+    result = Result(id="x", entities=[Entity(id="e1", name="Kenya", kind="state", code="KEN")],
+                    events=[_predicted("CONSULT", s[0], [("e1", "KEN")]),
+                            _predicted("CONSULT", s[1], [("e1", "KEN")], why="talk; no actor in its sentence: …"),
+                            _predicted("RETREAT", s[2], [("e1", "KEN")], why="model: YIELD 0.9; added (…)")])
+    gold, pred = gold_events(record), predicted_events(result)
+    out = Breakdown()
+    add_document(out, ("untouched", "untouched:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    table = out.tables()["predicted events not matched, by type (count)"]
+    assert table["untouched:CONSULT"]["false_no_gold"] == 1 and table["untouched:CONSULT"]["inherited"] == 1
+    assert table["untouched:RETREAT"]["model"] == 1 and table["untouched:RETREAT"]["inherited"] == 0
+    # per part only, and the part tables still hold parts alone
+    assert set(table) == {"untouched:CONSULT", "untouched:RETREAT"}
+    assert set(out.tables()["events by part and process"]) == {"untouched", "untouched:p"}

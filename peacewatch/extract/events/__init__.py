@@ -21,7 +21,7 @@ from .implicit import frame_lemmas, implicit_recipients
 from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
 from .matching import coarse_pos
 from .mediators import mediators
-from .status import Reading, cues, future_type, read
+from .status import Reading, cues, future_type, read, text_phrase
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
 from .triggers import Found, find, is_anaphoric, model_view, wrapper_role
@@ -211,12 +211,16 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
         # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
         mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
         actors, recipients = args.noun_actors(index, token, mediated=mediation,
-                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES)
+                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES,
+                                              signing=found.rule.mode == "sign")
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
         if subj is not None and (actors := args.phrase(index, subj)):
             reading.why.append(f"speaks for the issuer of the '{token.head.text}'")
+    if not actors and (parties := _text_parties(index, found)):
+        actors = parties
+        reading.why.append("set out by an agreed text: the act of its parties")
     if not recipients and reading.type == "THREATEN":
         recipients = args.condition_parties(index, token)
     if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
@@ -240,6 +244,19 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     ids = {a.entity for a in actors if a.entity}
     recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
     return actors, recipients
+
+
+def _text_parties(index: args.Index, found: Found) -> list[Argument]:
+    """The parties of the agreed text that sets out an act with no actor of its own ("the deal between X and
+    Y provides for the release of …", "X and Y's truce includes …"): who agreed to the term is who is bound
+    by it (coding guide, "Retreats": an agreed deal is coded per provision, by its parties)."""
+    for wrapper in found.wrappers:
+        if wrapper_role(wrapper) != "provision":
+            continue
+        text = args.subject(wrapper)
+        if text is not None:
+            return args.noun_actors(index, text_phrase(text))[0]
+    return []
 
 
 def _hosted(actors: list[Argument], recipients: list[Argument],

@@ -292,13 +292,13 @@ def agents_of(index: Index, verb: Token) -> list[Argument]:
     return [a for c in verb.children if c.dep_ == "agent" for a in _pobjs(index, c)]
 
 
-def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: bool = False
-                ) -> tuple[list[Argument], list[Argument]]:
+def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: bool = False,
+                signing: bool = False) -> tuple[list[Argument], list[Argument]]:
     """Actors and recipients of a nominal trigger: its possessor, "between X and Y" (the parties
     of talks; the recipients of a mediation), "by X", and, for an object of a verb, that verb's
     subject. A trigger that modifies a noun ("a mediation effort") reads that noun's dependents.
     With ``of_actor`` (``OF_ACTOR_MODES``), its "of" phrase names the actor where no possessor or
-    "by" phrase does."""
+    "by" phrase does. With ``signing``, a "by" phrase hung on the signed text names the signers."""
     actors: list[Argument] = []
     recipients: list[Argument] = []
     holder = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
@@ -319,6 +319,7 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
             recipients.extend(_pobjs(index, child))
         elif child.dep_ == "prep" and child.lower_ == "of" and child.head.i == noun.i:
             of_phrase = [a for a in _pobjs(index, child) if a.code]
+            actors.extend(_by_after_of(index, child) if signing else [])
     if of_actor and not actors:
         actors = of_phrase
     verb = holder.head
@@ -333,6 +334,14 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
     elif not actors and holder.dep_ != "nsubj":
         actors = _ancestor_subject(index, holder)
     return _dedupe(actors), _dedupe(recipients)
+
+
+def _by_after_of(index: Index, of: Token) -> list[Argument]:
+    """The "by" phrase the parser hung on a signing's "of" object ("the signing of the accord by X and Y":
+    "by" under "accord"): it names the signers, as it would on the trigger itself. Only for a signing: an
+    agreement is not made "by" one side, where "the violation of the ceasefire by X" may be X's own truce."""
+    return [a for obj in of.children if obj.dep_ == "pobj" for c in obj.children
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" for a in _pobjs(index, c)]
 
 
 def _ancestor_subject(index: Index, token: Token) -> list[Argument]:

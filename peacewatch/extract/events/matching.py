@@ -48,8 +48,10 @@ def frame(token: Token) -> set[str]:
     """The lemmas a rule's ``needs`` may name: the token's dependents, its objects and their
     modifiers, and (for a noun) the verb that governs it."""
     out: set[str] = set()
+    if participle_aside(token):  # "the accord, signed by X and Y,": the noun is what was signed
+        out.add(token.head.lemma_.lower())
     for child in token.children:
-        if child.dep_ in FRAME_SKIP or under_provision(child):
+        if child.dep_ in FRAME_SKIP and not object_misparsed(child) or under_provision(child):
             continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
         out.add(child.lemma_.lower())
         targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
@@ -66,6 +68,23 @@ def frame(token: Token) -> set[str]:
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
             out.add(token.head.head.lemma_.lower())
     return out
+
+
+def participle_aside(token: Token) -> bool:
+    """A past participle set off by a comma after the noun it tells of, with its own "by" agent ("the
+    accord, signed by X and Y on Friday,"): an act of that agent on that noun, told aside. Without the
+    agent or the comma ("an agreement inked in May") the participle only names which text is meant."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i:
+        return False
+    before = token.left_edge.i - 1
+    return before > 0 and token.doc[before].text == "," and any(c.dep_ == "agent" for c in token.children)
+
+
+def object_misparsed(child: Token) -> bool:
+    """A noun the parser made a clause of its verb ("inked a ceasefire deal": "deal" as ``ccomp``): a clause
+    has a verb, so it is the verb's object."""
+    return child.dep_ == "ccomp" and coarse_pos(child) == "NOUN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for c in child.children)
 
 
 def under_provision(prep: Token) -> Token | None:

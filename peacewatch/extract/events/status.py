@@ -28,6 +28,10 @@ ANNOUNCED_RETREATS = ("withdraw", "ceasefire")
 # Retreats that, only announced ("will release the prisoners"), are CONCEDE `future` too: the guide
 # codes every announced retreat so (an *agreed* release stays AGREE, as the seed codes a swap).
 ANNOUNCED_ONLY = (*ANNOUNCED_RETREATS, "release")
+# The retreats the guide names ("Retreats": ceasefires, releases, handovers of territory, withdrawals,
+# disarmament): set out by an agreed text, these are CONCEDE ``future``. Any other act a text sets out
+# (humanitarian access, a resignation) is a promise, read as announced (``future_type``: AGREE).
+AGREED_RETREATS = (*ANNOUNCED_ONLY, "disarm")
 # Wrappers that bind their speaker to the act ("agreed / committed / pledged to withdraw", "a deal that
 # commits both sides to a ceasefire"): an agreed or promised withdrawal or ceasefire is an announced
 # retreat, CONCEDE. Offers and readiness ("ready / willing to withdraw") stay AGREE, as the PLOVER gold
@@ -244,7 +248,7 @@ def _apply_wrapper(reading: Reading, role: str, wrapper: Token, item: Found) -> 
         reading.type, reading.mode = ("AGREE", None) if is_cooperative(reading.type) else (
             "THREATEN", THREAT_MODES.get(reading.type))
         reading.status = "future"
-    elif role == "provision" and reading.type == "RETREAT":
+    elif role == "provision" and reading.type == "RETREAT" and reading.mode in AGREED_RETREATS:
         # "the deal provides for the release of X": an agreed deal is coded per provision, any
         # agreed retreat, a release too, CONCEDE (coding guide, "Retreats")
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
@@ -342,7 +346,7 @@ def _apply_retold_provision(item: Found, reading: Reading) -> None:
     text = retold_provision(item)
     if text is None:
         return
-    if item.rule.type == "RETREAT":
+    if item.rule.type == "RETREAT" and item.rule.mode in AGREED_RETREATS:
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
         reading.why.append(f"a term of the '{text.text}': an agreed retreat is CONCEDE")
     elif reading.status == "occurred":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .matching import coarse_pos, is_provision, match
+from .matching import coarse_pos, is_provision, match, object_misparsed, participle_aside
 from .tables import TriggerRule, trigger_rules, words, wrapper_roles
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
         return head  # "the EU-mediated meeting": one meeting, with its mediator
     if coarse_pos(token) != "NOUN":
         return None
-    if token.dep_ in OBJECT_DEPS and head.i in triggers:
+    if (token.dep_ in OBJECT_DEPS or object_misparsed(token)) and head.i in triggers:
         return head
     if token.dep_ == "nsubj" and head.i in triggers and triggers[head.i].type == triggers[token.i].type:
         return head  # "a bomb attack killed two soldiers": one attack
@@ -318,6 +318,10 @@ def find(sent: Span) -> list[Found]:
              for i, rule in triggers.items()}
     absorbed: set[int] = set()
     for i, item in found.items():
+        if participle_aside(item.token) and item.rule.type != "CONSULT":
+            # "the accord, signed by X,": an act on the noun, neither its content nor wrapped by it; "the
+            # deal, brokered by X," names the mediator of the deal (``mediators``), not talks of its own
+            continue
         item.wrappers = wrapper_chain(item.token)
         outer = item.wrappers[0] if item.wrappers else (
             _absorber(item.token, triggers) or _content_host(item.token, triggers)
