@@ -37,6 +37,9 @@ HISTORICAL_DAYS = 365
 ANAPHORIC_FORWARD = re.compile(r"^the\s+(?:following|next)\s+\w+$|\blater$", re.I)
 # A calendar value: a date the text stated (not a duration, a reference word or an unknown year).
 STATED = re.compile(r"^\d{4}")
+# A stated period longer than a week (a year, half, quarter, season or month): it holds the acts told
+# around the one it dates ("44 days of clashes in the fall of 2020, which ended with a peace agreement").
+PERIOD = re.compile(r"^\d{4}(?:-(?:\d{2}|SP|SU|FA|WI|Q\d|H\d))?$")
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
@@ -86,7 +89,7 @@ def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
     one counted from nothing."""
     governors = {trigger.i, *(a.i for a in trigger.ancestors)}
     clause = noun_clause(trigger)
-    usable = [t for t in timexes if (clause is None or _within_tokens(t, clause))
+    usable = [t for t in timexes if (clause is None or _within_tokens(t, clause) or PERIOD.match(t.value))
               and not _inside_other_modifier(t, doc, governors, trigger) and not counted_from_nothing(t, timexes)]
     if not usable:
         return None
@@ -98,8 +101,9 @@ def noun_clause(trigger: Token) -> Token | None:
     None. An act told there is about the noun, an earlier or other act than the clause the noun
     stands in ("Luis Perez, who was kidnapped by the rebels, was released on Thursday"; "rebels,
     backed by Ostland, attacked the town on Monday"; "a deal to free hostages, announced on
-    Wednesday"): only a date inside it dates the act. Not a present participle: it tells what goes
-    on at the time of the clause ("rubble following Israeli strikes in Rafah on November 22")."""
+    Wednesday"): only a date inside it, or a period that holds both (``PERIOD``), dates the act. Not
+    a present participle: it tells what goes on at the time of the clause ("rubble following Israeli
+    strikes in Rafah on November 22")."""
     tok = trigger
     while tok.head.i != tok.i:
         if tok.dep_ in OWN_CLAUSES and tok.tag_ != "VBG":
