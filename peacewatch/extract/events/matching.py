@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 # Dependents that are not part of a trigger's frame (other clauses, punctuation).
 FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
+TIME_LABELS = ("DATE", "TIME")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 # How English makes a noun of a verb, as (ending of the noun, what the verb's stem takes back):
 # "signing", "killing", "kidnapping" (a doubled consonant), "endorsement", "disarmament",
@@ -49,7 +50,7 @@ def frame(token: Token) -> set[str]:
     modifiers, and (for a noun) the verb that governs it."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ in FRAME_SKIP or under_provision(child):
+        if child.dep_ in FRAME_SKIP or under_provision(child) or is_time_adjunct(child):
             continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
         out.add(child.lemma_.lower())
         targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
@@ -66,6 +67,13 @@ def frame(token: Token) -> set[str]:
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
             out.add(token.head.head.lemma_.lower())
     return out
+
+
+def is_time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("called him *on Saturday*", "met *in
+    March*"): when the act happened, not a word of its frame (the "on" of "call on X to" is not this one)."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(g.ent_type_ in TIME_LABELS for g in objects)
 
 
 def under_provision(prep: Token) -> Token | None:
