@@ -34,3 +34,16 @@ def test_a_date_after_the_verb_is_no_word_of_its_frame(nlp, text: str) -> None: 
 ])
 def test_a_call_on_or_for_stays_a_request(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert main_type(nlp, text) == "REQUEST"
+
+
+@pytest.mark.parametrize("text", [
+    "The United Nations withdrew its peacekeepers from the buffer zone after the shelling.",
+    "Ghana withdrew 300 peacekeepers from the mission last week.",
+])
+def test_withdrawn_peacekeepers_are_a_sanction(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 1661 (expel or withdraw peacekeepers) is PLOVER SANCTION/withdraw, like inspectors and monitors
+    assert main_type(nlp, text) == "SANCTION"
+
+
+def test_withdrawn_troops_stay_a_retreat(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert main_type(nlp, "The army withdrew its troops from the border town.") == "RETREAT"
