@@ -47,3 +47,16 @@ def test_withdrawn_peacekeepers_are_a_sanction(nlp, text: str) -> None:  # type:
 
 def test_withdrawn_troops_stay_a_retreat(nlp) -> None:  # type: ignore[no-untyped-def]
     assert main_type(nlp, "The army withdrew its troops from the border town.") == "RETREAT"
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran-backed militia groups control the border crossing.",
+    "The US military struck Iran-backed militia groups in eastern Syria last January.",
+])
+def test_a_backer_named_in_a_participle_describes_an_actor(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Iran-backed militia": the participle says who the militia is, it reports no act of support
+    assert main_type(nlp, text) != "SUPPORT"
+
+
+def test_a_participle_on_an_act_leaves_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert main_type(nlp, "Qatar-mediated talks between the two sides resumed in Doha.") == "CONSULT"

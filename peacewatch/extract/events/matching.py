@@ -124,8 +124,19 @@ def _excluded(token: Token, pos: str) -> bool:
         return True
     if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True
-    return pos == "VERB" and token.dep_ == "amod" and not any(
-        c.dep_ in ("npadvmod", "compound") for c in token.children)
+    if pos != "VERB" or token.dep_ != "amod":
+        return False
+    if not any(c.dep_ in ("npadvmod", "compound") for c in token.children):
+        return True
+    return not _names_an_act(token.head)
+
+
+def _names_an_act(noun: Token) -> bool:
+    """Whether a noun is itself an act the tables know ("talks", "deal", "the signing"): an
+    "X-mediated meeting" names who mediated an act; an "Iran-backed militia" only describes an
+    actor, and its participle is no event of the sentence."""
+    lemma = noun.lemma_.lower()
+    return lemma in trigger_rules() or verb_of(lemma) is not None
 
 
 def match(token: Token) -> TriggerRule | None:
