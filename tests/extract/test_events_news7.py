@@ -60,3 +60,15 @@ def test_a_backer_named_in_a_participle_describes_an_actor(nlp, text: str) -> No
 
 def test_a_participle_on_an_act_leaves_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
     assert main_type(nlp, "Qatar-mediated talks between the two sides resumed in Doha.") == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels released two homeguards held captive since March.",
+    "The navy freed 17 crew from the seized tanker.",
+])
+def test_counted_people_set_free_are_a_release(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert main_type(nlp, text) == "RETREAT"
+
+
+def test_money_released_is_no_release_of_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert main_type(nlp, "The finance ministry released 40 million dollars for the schools.") != "RETREAT"

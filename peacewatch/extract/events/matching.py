@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # Dependents that are not part of a trigger's frame (other clauses, punctuation).
 FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
 TIME_LABELS = ("DATE", "TIME")
+UNCOUNTED = ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 # How English makes a noun of a verb, as (ending of the noun, what the verb's stem takes back):
 # "signing", "killing", "kidnapping" (a doubled consonant), "endorsement", "disarmament",
@@ -108,13 +109,20 @@ def _person_object(token: Token) -> bool:
         if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
             return True
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and is_person(child):
+        if child.dep_ in ("dobj", "nsubjpass") and (is_person(child) or _counted(child)):
             return True
         if child.dep_ in ("prep", "prt"):
             if any(g.dep_ == "pobj" and is_person(g) for g in child.children):
                 return True
     return coarse_pos(token) == "NOUN" and any(
         c.dep_ in ("compound", "prep") and is_person(c) for c in token.children)
+
+
+def _counted(obj: Token) -> bool:
+    """An object counted by a bare number ("released two homeguards", "freed 17 crew"): what an act
+    on people counts is people; money, quantities and spans of time are entities of their own."""
+    return obj.pos_ == "NOUN" and obj.ent_type_ not in UNCOUNTED and any(
+        c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" for c in obj.children)
 
 
 def _excluded(token: Token, pos: str) -> bool:
