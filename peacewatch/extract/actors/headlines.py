@@ -6,6 +6,8 @@ in upper case, where every word has a name's shape. A slug and its headline ("SO
 DIVISION RESULTS") are read apart, and states' names, demonyms and capitals keep their own case. A
 wire dateline names a place, and a results line of sports copy ("Bayern Munich 3 Hamburg 1") two
 teams: organizations, or states where the dictionary names one (national teams) (``shaped_lines``).
+So do the listing lines of sports and market copy: a standings table's teams, a scorers line's persons,
+names with their country or club in brackets, a market line's company or index.
 See docs/ner.md, seventh round.
 
 A state name directly followed by a person's name (a dictionary person, or two or three capitalized
@@ -34,6 +36,12 @@ JOINERS = frozenset({"&", "and"})
 NOT_NER = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
 DATE = re.compile(r"(?<=\w) +\d{4}-\d\d-\d\d$")  # "BONN 1996-08-22": the wire dateline's date
 SCORE = re.compile(r"\d{1,3}$")
+COUNT = re.compile(r"(\d+|\d*\.\d+|\d+/\d+)$")  # a standings table's counts: "10", ".576", "1/2"
+RANK = re.compile(r"(\d{1,3}|\.)$")  # "1 ." before a listed name
+PRICE = re.compile(r"\d[\d,]*(\.\d+)?$")  # "2,561.32"
+MOVES = frozenset({"up", "down", "unchanged", "off", "higher", "lower", "firmer", "easier"})
+INDEX_WORDS = frozenset({"index", "average"})  # "DAX index", "Nikkei average"
+SCORER_LABELS = frozenset({"scorer", "scorers", "goalscorer", "goalscorers"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
@@ -114,24 +122,142 @@ def recase_caps_lines(doc: Doc, model: str) -> None:
 
 
 def shaped_lines(doc: Doc) -> None:
-    """A wire dateline's place ("BONN 1996-08-22", "AKRON , Ohio 1996-08-23") as GPE, and the teams of
-    a results line ("Bayern Munich 3 Hamburg 1") as ORG, or GPE where a team is named by its state."""
-    found: list[Span] = []
-    for line in _lines(doc):
-        words = [t for t in line if not t.is_space]
-        dated = DATE.search(line.text)
-        place = [t for t in words if t.idx < line.start_char + dated.start()] if dated else []
-        if place and place[0].is_upper and all(_capital(t) or t.text == "," for t in place):
-            found += _parts(doc, place, "GPE")
-        elif len(words) >= 4 and SCORE.match(words[-1].text) and any(SCORE.match(t.text) for t in words[1:-2]):
-            middle = next(i for i, t in enumerate(words[1:-2], 1) if SCORE.match(t.text))
-            teams = (words[:middle], words[middle + 1:-1])
-            if all(team and all(_capital(t) for t in team) for team in teams):
-                found += [s for team in teams for s in _parts(doc, team, None)]
+    """Names set by a line's shape: a wire dateline's place ("BONN 1996-08-22", "AKRON , Ohio 1996-08-23")
+    as GPE, the teams of a results line ("Bayern Munich 3 Hamburg 1") or a standings line ("Bayern
+    Munich 5 3 2 0 9 3 11") as ORG, or GPE where a team is named by its state; the names of a scorers
+    line ("Scorers : Ajax - Ronald de Boer 12") and of a listing with brackets ("1 . Greg Norman (
+    Australia ) 66")."""
+    found = [s for line in _lines(doc) for s in _line_names(doc, [t for t in line if not t.is_space])]
     if found:
         spans = {t.i for s in found for t in s}
         kept = [e for e in doc.ents if not any(t.i in spans for t in e)]
         doc.ents = sorted(kept + found, key=lambda e: e.start)
+
+
+def _line_names(doc: Doc, words: list[Token]) -> list[Span]:
+    if not words:
+        return []
+    dated = DATE.search(doc[words[0].i:words[-1].i + 1].text)
+    place = [t for t in words if t.idx < words[0].idx + dated.start()] if dated else []
+    if place and place[0].is_upper and all(_capital(t) or t.text == "," for t in place):
+        return _parts(doc, place, "GPE")
+    if len(words) > 2 and words[0].lower_ in SCORER_LABELS and words[1].text == ":":
+        return _scorers(doc, words[2:])
+    if len(words) >= 4 and SCORE.match(words[-1].text) and any(SCORE.match(t.text) for t in words[1:-2]):
+        middle = next(i for i, t in enumerate(words[1:-2], 1) if SCORE.match(t.text))
+        teams = (words[:middle], words[middle + 1:-1])
+        if all(team and all(_capital(t) for t in team) for team in teams):
+            return [s for team in teams for s in _parts(doc, team, None)]
+    return _standing(doc, words) or _market(doc, words) or _bracketed(doc, words)
+
+
+def _standing(doc: Doc, words: list[Token]) -> list[Span]:
+    """A standings line: a capitalized name, after a rank or not, then counts alone ("Boston 67 67 .500
+    10"): a team, or a person where spaCy read one."""
+    runs = _runs(words)
+    if len(runs) != 1:
+        return []
+    start, end = runs[0]
+    counts = words[end:]
+    if any(not (COUNT.match(t.text) or t.text in DASHES) for t in counts) or sum(
+            t.text[-1:].isdigit() for t in counts) < 3 or any(not RANK.match(t.text) for t in words[:start]):
+        return []
+    team = _parts(doc, words[start:end], None)
+    persons = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+    return [_relabel(s, "PERSON") if (s.start, s.end) in persons else s for s in team]
+
+
+def _market(doc: Doc, words: list[Token]) -> list[Span]:
+    """A market line: a company's name, a price and its move ("Siemens 69.85 up 0.70"), ORG; an index
+    ("DAX index 2,561.32 up 11.04"), PRODUCT (CoNLL's MISC)."""
+    runs = _runs(words)
+    if not runs or runs[0][0] != 0:
+        return []
+    end = runs[0][1]
+    index = end < len(words) and words[end].lower_ in INDEX_WORDS
+    rest = [t.text.lower() for t in words[end + index:]]
+    if not 2 <= len(rest) <= 3 or rest[1] not in MOVES or not all(PRICE.match(r) for r in rest[:1] + rest[2:]):
+        return []
+    return [_span(doc, words, 0, end, "PRODUCT" if index else "ORG")]
+
+
+def _scorers(doc: Doc, words: list[Token]) -> list[Span]:
+    """A scorers line after its label: a name before a dash is a team ("Ajax -"), every other a person
+    ("Ronald de Boer 12 , Patrick Kluivert 40")."""
+    out = []
+    for start, end in _runs(words):
+        follows = words[end].text if end < len(words) else ""
+        out += _parts(doc, words[start:end], None if follows in DASHES or follows == ":" else "PERSON")
+    return out
+
+
+def _bracketed(doc: Doc, words: list[Token]) -> list[Span]:
+    """A listing's names with their country or club in brackets ("Greg Turner ( New Zealand )", "Angelo
+    Peruzzi ( Juventus )"): persons, their countries GPE and their clubs ORG; the other names of such a
+    line standing between commas and scores are persons too ("67 Paul Broadhurst , Costantino Rocca (
+    Italy )"). A line qualifies with a state's name in brackets, or two bracketed names or more that are
+    no abbreviations (prose: "General Motors Corporation ( GM ) , … Penske Automotive Group ( PAG )")."""
+    runs = _runs(words)
+    pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False)
+             if a[1] == b[0] - 1 and words[a[1]].text == "(" and b[1] < len(words) and words[b[1]].text == ")"]
+    states = [b for _, b in pairs if _text(doc, words, b).title() in _state_names()]
+    inner = {b for _, b in pairs if b in states or b[1] - b[0] > 1 or not words[b[0]].is_upper}  # not "( GM )"
+    if not states and len(inner) < 2:
+        return []
+    out = []
+    for start, end in runs:
+        if (start, end) in inner:
+            out += _parts(doc, words[start:end], None)
+        elif _listed(words, start, end):
+            out.append(_span(doc, words, start, end, "PERSON"))
+    return out
+
+
+def _listed(words: list[Token], start: int, end: int) -> bool:
+    """Whether a name stands between a line's edges, commas, scores and brackets (a listed name)."""
+    before = words[start - 1].text if start else ","
+    after = words[end].text if end < len(words) else ","
+    return (before in (",", ".", "-") or before[-1:].isdigit()) and (after in (",", "(") or after[:1].isdigit())
+
+
+def _runs(words: list[Token]) -> list[tuple[int, int]]:
+    """The runs of capitalized words of a line as (start, end) indexes into ``words``; a short lower-case
+    particle between two capitalized words belongs to the run ("Ronald de Boer", "Pierre van Hooijdonk"), and
+    so does a hyphen inside a word ("Daimler-Benz")."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not _capital(words[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (_capital(words[j]) or j + 1 < len(words) and _capital(words[j + 1]) and (
+                words[j].is_lower and words[j].is_alpha and len(words[j]) <= 3 or _joining_hyphen(words, j))):
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _joining_hyphen(words: list[Token], j: int) -> bool:
+    """A hyphen inside a word ("Daimler-Benz", which spaCy cuts in three)."""
+    return words[j].text == "-" and not words[j].whitespace_ and not words[j - 1].whitespace_
+
+
+def _text(doc: Doc, words: list[Token], run: tuple[int, int]) -> str:
+    return doc[words[run[0]].i:words[run[1] - 1].i + 1].text
+
+
+def _span(doc: Doc, words: list[Token], start: int, end: int, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(doc, words[start].i, words[end - 1].i + 1, label=label)
+
+
+def _relabel(span: Span, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.end, label=label)
 
 
 def _parts(doc: Doc, words: list[Token], label: str | None) -> list[Span]:
