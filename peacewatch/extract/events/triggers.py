@@ -132,6 +132,16 @@ def is_framework(token: Token, rule: TriggerRule) -> bool:
     return rule.type in FRAMEWORK_TYPES and prep.lower_ in FRAMEWORK_PREPS
 
 
+def names_a_kind(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
+    """A talks word modifying a noun that is no act ("the negotiating parties", "the negotiation process",
+    "the mediation team"): it says which parties, process or team, and tells no talks of its own. A place
+    one is at ("still at the talks headquarters") tells the talks going on: they stay."""
+    head = token.head
+    return (rule.type == "CONSULT" and token.dep_ in ("compound", "amod") and head.i != token.i
+            and head.pos_ in ("NOUN", "PROPN") and head.i not in triggers
+            and not (head.dep_ == "pobj" and head.head.lower_ in ("at", "in")))
+
+
 def model_view(found: list[Found]) -> list[Found]:
     """A sentence's events as the table's own rows find them, without the nouns read off a verb's
     row ("the signing of"): what the learned model reads, in training (``scripts/train_events.py``)
@@ -313,6 +323,7 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
+    triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)}
     found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule))
                       or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
