@@ -29,6 +29,7 @@ def test_a_talks_word_naming_a_kind_of_noun_is_no_event(pipe, text) -> None:  # 
     "Envoys of Lindi negotiated with the Northern Front in Tumbo on Sunday.",
     "The negotiations between Lindi and the Northern Front resumed in Tumbo on Sunday.",
     "The delegation of the Northern Front is still at the talks headquarters in Tumbo.",
+    "The Ruvu council launched a mediation effort on Saturday between Lindi and the Northern Front.",
 ])
 def test_talks_told_as_the_act_stay_an_event(pipe, text) -> None:  # type: ignore[no-untyped-def]
     assert [event_type for event_type, _status in _events(pipe, text)] == ["CONSULT"]
