@@ -14,7 +14,9 @@ The fold of each sentence is computed once from every training sentence of ``tra
 labels of the other sources depend on the rules, so a rule change could move the folds) and kept
 in ``--folds-file``, so that a split chosen before the rule work stays the split after it.
 ``--show GOLD:PRED`` lists the tune sentences of one confusion (``--show COOPERATE:NONE``), ``--none``
-those where the rules find no event at all.
+those where the rules find no event at all. ``--rows`` counts, per trigger-table row that made the
+main event, how often its type was right and wrong in each part: aggregates only, so a row that
+fires wrongly on the untouched folds shows without a sentence of them being read.
 """
 
 from __future__ import annotations
@@ -54,6 +56,31 @@ def news_examples(nlp: Any, shared: Path) -> list[Example]:
             for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True)]
 
 
+def row_counts(nlp: Any, shared: Path, folds: list[int]) -> list[str]:
+    """Per row of the main event's trigger (the first line of its ``why``) and the type the status
+    rules give it: right / wrong on the tune and the untouched folds, commonest errors first."""
+    from train_events import longest_sentence
+
+    from peacewatch.extract.events.learned import main_event, model_class
+    from peacewatch.extract.events.status import read
+    from peacewatch.extract.events.triggers import find, model_view
+
+    records = read_jsonl(shared / "data" / "events" / "plv_train.jsonl")
+    counts: dict[str, Counter[str]] = {}
+    for rec, doc, fold in zip(records, nlp.pipe(r["text"] for r in records), folds, strict=True):
+        main = main_event(model_view(find(longest_sentence(doc))))
+        if main is None:
+            continue
+        label = model_class(read(main).type)
+        key = f"{main.rule.why.split(' -> ')[0]} -> {label}"
+        part = "tune" if fold in TUNE_FOLDS else "untouched"
+        right = label == model_class(rec["events"][0]["code"])
+        counts.setdefault(key, Counter())[f"{part} {'right' if right else 'wrong'}"] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-(kv[1]["tune wrong"] + kv[1]["untouched wrong"]), kv[0]))
+    return [f"{key}: tune {c['tune right']} right / {c['tune wrong']} wrong, untouched {c['untouched right']} / "
+            f"{c['untouched wrong']}" for key, c in ranked]
+
+
 def rules_label(ex: Example) -> str:
     from peacewatch.extract.events.learned import model_class
 
@@ -91,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="append", default=[], help="GOLD:PRED, tune folds only")
     parser.add_argument("--none", action="store_true", help="list tune sentences where the rules find no event")
     parser.add_argument("--brief", action="store_true", help="only the two parts' headline figures")
+    parser.add_argument("--rows", action="store_true", help="right / wrong per trigger row and part (counts only)")
     opts = parser.parse_args(argv)
     from peacewatch.config import load_config
     from peacewatch.pipeline import load_spacy
@@ -106,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             report = {k: report[k] for k in ("part", "sentences", "rules_main_macro_f1", "rules_type_set_f1",
                                               "no_event")}
         print(json.dumps(report, indent=1))
+    if opts.rows:
+        print("\n".join(row_counts(nlp, opts.shared, folds)))
     wanted = {tuple(s.split(":", 1)) for s in opts.show}
     for ex in tune:
         pred = rules_label(ex)

@@ -279,6 +279,12 @@ FLOORS.update({"untouched_status_accuracy": 0.72, "untouched_fulfilment_day": 0.
 # for that trade; every other floor moves up or stays.
 FLOORS.update({"tune_merge_precision": 0.95, "tune_merge_recall": 0.13, "tune_multi_source_share": 0.6,
                "untouched_multi_source_share": 0.56, "untouched_merge_recall": 0.14})
+# The lead's merge of the round (docs/ledger.md, "a date dates the act it modifies"): the two ledger
+# rounds together put one untouched commitment back (status 15 -> 16 of 22 with the dating scope) and
+# the dating scope leaves one more report undated, so one multi-source key event fewer is joined
+# (16 -> 15 of 28, 0.536). Both rules are the coding guide's; the multi-source floor moves to 0.53 with
+# that trade, every other floor stays.
+FLOORS.update({"untouched_multi_source_share": 0.53})
 
 
 @pytest.fixture(scope="module")

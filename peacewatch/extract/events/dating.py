@@ -37,6 +37,9 @@ HISTORICAL_DAYS = 365
 ANAPHORIC_FORWARD = re.compile(r"^the\s+(?:following|next)\s+\w+$|\blater$", re.I)
 # A calendar value: a date the text stated (not a duration, a reference word or an unknown year).
 STATED = re.compile(r"^\d{4}")
+# A stated period longer than a week (a year, half, quarter, season or month): it holds the acts told
+# around the one it dates ("44 days of clashes in the fall of 2020, which ended with a peace agreement").
+PERIOD = re.compile(r"^\d{4}(?:-(?:\d{2}|SP|SU|FA|WI|Q\d|H\d))?$")
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
@@ -81,13 +84,36 @@ def _own_clause(clause: Token, trigger: Token) -> bool:
 
 
 def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
-    """The time expression that dates the event whose trigger is ``trigger``."""
+    """The time expression that dates the event whose trigger is ``trigger``: not one in a clause of
+    another noun, nor one outside the clause of a noun the trigger stands in (``noun_clause``), nor
+    one counted from nothing."""
     governors = {trigger.i, *(a.i for a in trigger.ancestors)}
-    usable = [t for t in timexes if not _inside_other_modifier(t, doc, governors, trigger)
-              and not counted_from_nothing(t, timexes)]
+    clause = noun_clause(trigger)
+    usable = [t for t in timexes if (clause is None or _within_tokens(t, clause) or PERIOD.match(t.value))
+              and not _inside_other_modifier(t, doc, governors, trigger) and not counted_from_nothing(t, timexes)]
     if not usable:
         return None
     return governing_timex(usable, doc, trigger.i)
+
+
+def noun_clause(trigger: Token) -> Token | None:
+    """The innermost relative clause or participle of a noun holding ``trigger`` (or being it), or
+    None. An act told there is about the noun, an earlier or other act than the clause the noun
+    stands in ("Luis Perez, who was kidnapped by the rebels, was released on Thursday"; "rebels,
+    backed by Ostland, attacked the town on Monday"; "a deal to free hostages, announced on
+    Wednesday"): only a date inside it, or a period that holds both (``PERIOD``), dates the act. Not
+    a present participle: it tells what goes on at the time of the clause ("rubble following Israeli
+    strikes in Rafah on November 22")."""
+    tok = trigger
+    while tok.head.i != tok.i:
+        if tok.dep_ in OWN_CLAUSES and tok.tag_ != "VBG":
+            return tok
+        tok = tok.head
+    return None
+
+
+def _within_tokens(timex: Timex, head: Token) -> bool:
+    return head.left_edge.idx <= timex.start and timex.end <= head.right_edge.idx + len(head.right_edge)
 
 
 def counted_from_nothing(timex: Timex, timexes: list[Timex]) -> bool:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # Dependents that are not part of a trigger's frame (other clauses, punctuation).
 FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "mark")
+TIME_LABELS = ("DATE", "TIME")
+UNCOUNTED = ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
 # How English makes a noun of a verb, as (ending of the noun, what the verb's stem takes back):
 # "signing", "killing", "kidnapping" (a doubled consonant), "endorsement", "disarmament",
@@ -51,7 +53,7 @@ def frame(token: Token) -> set[str]:
     if participle_aside(token):  # "the accord, signed by X and Y,": the noun is what was signed
         out.add(token.head.lemma_.lower())
     for child in token.children:
-        if child.dep_ in FRAME_SKIP and not object_misparsed(child) or under_provision(child):
+        if child.dep_ in FRAME_SKIP and not object_misparsed(child) or under_provision(child) or is_time_adjunct(child):
             continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
         out.add(child.lemma_.lower())
         targets = list(child.children) if child.dep_ in ("prep", "agent", "prt") else [child]
@@ -87,6 +89,13 @@ def object_misparsed(child: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for c in child.children)
 
 
+def is_time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("called him *on Saturday*", "met *in
+    March*"): when the act happened, not a word of its frame (the "on" of "call on X to" is not this one)."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(g.ent_type_ in TIME_LABELS for g in objects)
+
+
 def under_provision(prep: Token) -> Token | None:
     """The agreed text of an "under the deal" / "under the terms of the truce" phrase: the act it
     modifies is one the text sets out (``provision_text``), else None."""
@@ -119,13 +128,20 @@ def _person_object(token: Token) -> bool:
         if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
             return True
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and is_person(child):
+        if child.dep_ in ("dobj", "nsubjpass") and (is_person(child) or _counted(child)):
             return True
         if child.dep_ in ("prep", "prt"):
             if any(g.dep_ == "pobj" and is_person(g) for g in child.children):
                 return True
     return coarse_pos(token) == "NOUN" and any(
         c.dep_ in ("compound", "prep") and is_person(c) for c in token.children)
+
+
+def _counted(obj: Token) -> bool:
+    """An object counted by a bare number ("released two homeguards", "freed 17 crew"): what an act
+    on people counts is people; money, quantities and spans of time are entities of their own."""
+    return obj.pos_ == "NOUN" and obj.ent_type_ not in UNCOUNTED and any(
+        c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" for c in obj.children)
 
 
 def _excluded(token: Token, pos: str) -> bool:
@@ -135,8 +151,19 @@ def _excluded(token: Token, pos: str) -> bool:
         return True
     if pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return True
-    return pos == "VERB" and token.dep_ == "amod" and not any(
-        c.dep_ in ("npadvmod", "compound") for c in token.children)
+    if pos != "VERB" or token.dep_ != "amod":
+        return False
+    if not any(c.dep_ in ("npadvmod", "compound") for c in token.children):
+        return True
+    return not _names_an_act(token.head)
+
+
+def _names_an_act(noun: Token) -> bool:
+    """Whether a noun is itself an act the tables know ("talks", "deal", "the signing"): an
+    "X-mediated meeting" names who mediated an act; an "Iran-backed militia" only describes an
+    actor, and its participle is no event of the sentence."""
+    lemma = noun.lemma_.lower()
+    return lemma in trigger_rules() or verb_of(lemma) is not None
 
 
 def match(token: Token) -> TriggerRule | None:
