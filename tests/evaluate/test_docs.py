@@ -34,11 +34,13 @@ from tests.conftest import shared_path
 # Seventh round (an agreed text's terms: the guide's retreats only), from the retrained model's 0.601 / 0.695,
 # 0.643 / 0.755, 0.543 / 0.615: whole 0.601 / 0.700, tune 0.643 / 0.755, untouched 0.543 / 0.623; only the
 # type floors move (the type+actor figures did not rise).
-TYPE_ACTOR_F1_FLOOR = 0.587
-TYPE_F1_FLOOR = 0.690
-TUNE_TYPE_ACTOR_F1_FLOOR = 0.629
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.527
-UNTOUCHED_TYPE_F1_FLOOR = 0.613
+# Follow-up (precision: talks words naming a kind of noun; no model CONCEDE on a reporting verb): whole
+# 0.607 / 0.707, tune 0.649 / 0.762, untouched 0.549 / 0.631.
+TYPE_ACTOR_F1_FLOOR = 0.597
+TYPE_F1_FLOOR = 0.697
+TUNE_TYPE_ACTOR_F1_FLOOR = 0.639
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.539
+UNTOUCHED_TYPE_F1_FLOOR = 0.621
 QUOTES_F1_FLOOR = 0.74
 
 

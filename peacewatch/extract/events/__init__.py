@@ -18,7 +18,17 @@ from . import arguments as args
 from . import places, quantity
 from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
 from .implicit import frame_lemmas, implicit_recipients
-from .learned import TypeModel, decide, load_model, main_event, model_found, other_types, retypable, sentence_reading
+from .learned import (
+    TypeModel,
+    decide,
+    load_model,
+    main_event,
+    model_found,
+    other_types,
+    retypable,
+    sentence_reading,
+    unknown_retreat,
+)
 from .matching import coarse_pos
 from .mediators import mediators
 from .status import Reading, cues, future_type, read, text_phrase
@@ -123,7 +133,7 @@ class EventsComponent:
         plain = main is not None and retypable(main)
         action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
                         other_types(found, main))
-        if action == "add" and anchor is not None:
+        if action == "add" and anchor is not None and not unknown_retreat(anchor, verdict.label):
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:
             new = model_found(main.token, verdict.label, verdict, f"retyped from {main.rule.why}", main.rule.weak)

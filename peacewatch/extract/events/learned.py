@@ -268,6 +268,14 @@ def yield_type(token: Token) -> tuple[str, str | None]:
     return "CONCEDE", None
 
 
+def unknown_retreat(token: Token, label: str) -> bool:
+    """A YIELD read on a word the trigger table knows as no retreat ("announced the return of"): what is
+    conceded is not in the sentence's words, so the model adds no CONCEDE there (the coding guide's CONCEDE is
+    an announced or agreed retreat, an admission or a pardon: each has its word)."""
+    return (label == "YIELD" and yield_type(token)[0] == "CONCEDE"
+            and (token.pos_ == "AUX" or token.lemma_.lower() in words("report")))
+
+
 def retypable(found: Found) -> bool:
     """Whether the model may retype a rule event: a bare trigger (no wrapper, no nested action)
     whose type no status rule changed ("will withdraw" is CONCEDE by PLOVER's rule for announced

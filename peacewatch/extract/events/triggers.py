@@ -32,6 +32,8 @@ FRAMEWORK_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 FRAMEWORK_PREPS = ("within", "under")
 # Talks as the means or aim of another act ("freed thanks to the mediation", "paving the way for talks").
 MEANS_PREPS = {"through": None, "to": "thanks", "for": None}  # "to" only after "thanks"
+# Prepositions naming the parties of talks ("a mediation effort between Sudan and Chad").
+PARTY_PREPS = ("between", "with")
 # Determiners that make a bare noun trigger refer back to an event already told ("the demand").
 ANAPHORIC_DETS = ("the", "this", "that", "these", "those")
 # Steps up the tree that stay inside what a trigger is about ("agreement on taking measures").
@@ -130,6 +132,20 @@ def is_framework(token: Token, rule: TriggerRule) -> bool:
     if rule.type == "CONSULT" and prep.lower_ in MEANS_PREPS:
         return MEANS_PREPS[prep.lower_] in (None, prep.head.lower_)
     return rule.type in FRAMEWORK_TYPES and prep.lower_ in FRAMEWORK_PREPS
+
+
+def names_a_kind(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
+    """A talks word modifying a noun that is no act ("the negotiating parties", "the negotiation process",
+    "the mediation team"): it says which parties, process or team, and tells no talks of its own. A place
+    one is at ("still at the talks headquarters") tells the talks going on, and a noun with the talks' own
+    parties ("the mediation between X and Y") or naming the talks themselves ("a mediation effort",
+    ``talks_act``) is the talks: they stay."""
+    head = token.head
+    return (rule.type == "CONSULT" and token.dep_ in ("compound", "amod") and head.i != token.i
+            and head.pos_ in ("NOUN", "PROPN") and head.i not in triggers
+            and not (head.dep_ == "pobj" and head.head.lower_ in ("at", "in"))
+            and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in head.children)
+            and head.lemma_.lower() not in words("talks_act"))
 
 
 def model_view(found: list[Found]) -> list[Found]:
@@ -313,6 +329,7 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
+    triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)}
     found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule))
                       or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
