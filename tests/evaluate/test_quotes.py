@@ -38,9 +38,11 @@ from tests.conftest import shared_path
 # Quoted complements of verbs outside the tables (objects.py) and noun objects said by a named source:
 # overlap 0.761 -> 0.766, direct 0.883 -> 0.886, direct exact 0.736 -> 0.737, indirect 0.619 -> 0.626,
 # test fold 0.735 -> 0.740, direct 0.891 -> 0.893, indirect 0.583 -> 0.591.
-FLOORS = {"overlap_f1": 0.755, "direct_overlap_f1": 0.876, "speaker_acc": 0.907, "direct_exact_f1": 0.727,
+# Agentless passive cues name no speaker; the named-object rule asks for a finite verb: speaker
+# 0.914 -> 0.917 (floor 0.907 -> 0.908), test fold 0.903 -> 0.907 (floor 0.895 -> 0.896).
+FLOORS = {"overlap_f1": 0.755, "direct_overlap_f1": 0.876, "speaker_acc": 0.908, "direct_exact_f1": 0.727,
           "indirect_overlap_f1": 0.616,
-          "test_overlap_f1": 0.729, "test_direct_overlap_f1": 0.883, "test_speaker_acc": 0.895,
+          "test_overlap_f1": 0.729, "test_direct_overlap_f1": 0.883, "test_speaker_acc": 0.896,
           "test_direct_exact_f1": 0.714, "test_indirect_overlap_f1": 0.581}
 
 

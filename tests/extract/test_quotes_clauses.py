@@ -56,3 +56,16 @@ def test_a_participle_takes_the_subject_of_a_passive_clause_it_hangs_from(pipe) 
     text = "After saying the old bridge was still safe, the engineer was taken to the district hospital."
     assert contents(pipe, text) == ["the old bridge was still safe"]
     assert speakers(pipe, text) == ["the engineer"]
+
+
+def test_a_passive_cue_without_an_agent_names_no_speaker(pipe) -> None:  # type: ignore[no-untyped-def]
+    # The one it was said of is no source: PolNeAR leaves the source of an agentless passive unmarked.
+    text = "The district governor was accused of hiding the flood figures from the relief agencies."
+    assert contents(pipe, text) == ["hiding the flood figures from the relief agencies"]
+    assert speakers(pipe, text) == [None]
+
+
+def test_a_passive_cue_with_an_agent_keeps_it_as_speaker(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister was asked by reporters whether the border would reopen."
+    assert contents(pipe, text) == ["whether the border would reopen"]
+    assert speakers(pipe, text) == ["reporters"]

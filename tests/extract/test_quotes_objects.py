@@ -53,6 +53,7 @@ def test_the_noun_object_of_a_speech_verb_is_what_a_named_source_said(pipe) -> N
     "The committee answered questions about the truce.",  # nobody named says it
     "Mr. Okafor did not disclose the terms.",  # negated: nothing was said
     "Mr. Okafor wrote it on Friday.",  # a pronoun object: the words are elsewhere
+    "To claim the border villages, Mr. Okafor sent two battalions.",  # not finite: nothing said
 ])
 def test_no_object_quote_without_a_named_source_a_statement_or_a_noun(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
     assert found(pipe, text) == []

@@ -16,8 +16,8 @@ pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`
 conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
 subject is a cue only with a finite complement clause, which is its content, or for a quotation
 beside it ('"…," the commander boasted'). A speech or report verb with none of its listed contents
-reports its noun object when a named source (a proper noun, "he", "she") says it, not negated ('He
-claimed vast wealth').
+reports its noun object when a named source (a proper noun, "he", "she") says it, finite and not
+negated ('He claimed vast wealth'; not 'to claim the villages', nothing said yet).
 A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
@@ -191,11 +191,11 @@ def _topic(verb: Token) -> Range | None:
 def _named_object(verb: Token, subject: Token | None) -> Range | None:
     """'He claimed vast wealth', 'Trump disclosed detailed medical records': the noun object of a
     speech or report verb with no clause is what was said when a named source says it (a proper
-    noun, or "he" / "she" standing for one), the verb not negated; not 'the committee answered
+    noun, or "he" / "she" standing for one), the verb finite and not negated; not 'the committee answered
     questions' (nobody named), 'did not disclose the terms' or 'wrote it' (the words are elsewhere)."""
     if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _NAMED_PRONOUNS):
         return None
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):

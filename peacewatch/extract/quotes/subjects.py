@@ -1,10 +1,11 @@
 """Who speaks at a reporting cue: the subject token of a cue verb.
 
 A cue verb's speaker is its nominal subject outside every quotation; a passive cue takes its "by"
-agent; a participle or conjoined verb without either borrows the subject of the verb it hangs from,
-climbing at most four steps; failing all that, a noun right beside the verb is taken as a misparsed
-subject (``subject_of``). Finding the cues and their content is ``cues``; resolving the speaker
-token to a person or an organization is ``speaker``.
+agent, and without one names nobody (the one it is said of is no source: "Mr. Quiros was accused
+of …", "it is considered a threat"); a participle or conjoined verb without either borrows the
+subject of the verb it hangs from, climbing at most four steps; failing all that, a noun right
+beside the verb is taken as a misparsed subject (``subject_of``). Finding the cues and their content
+is ``cues``; resolving the speaker token to a person or an organization is ``speaker``.
 """
 
 from __future__ import annotations
@@ -23,18 +24,33 @@ _NOMINAL = ("NOUN", "PROPN", "PRON")
 
 
 def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
-    """The speaker token of a cue verb: its subject outside the quotations, a passive one's "by" agent,
-    else the subject of the verb it hangs from (at most four steps up), else a noun beside it."""
+    """The speaker token of a cue verb: its subject outside the quotations, a passive one's "by" agent
+    (none without it), else the subject of the verb it hangs from (at most four steps up), else a noun
+    beside it."""
     current, deps = verb, _SUBJECTS
     for _ in range(4):
         subj = _nearest([c for c in current.children if c.dep_ in deps and not inside(c.idx, quoted)],
                         current) or _agent(current)
         if subj is not None:
             return subj
+        if current.i == verb.i and _passive(verb) and not _quoting(verb, quoted):
+            return None  # 'Mr. Quiros was accused of …': who accused him is not said
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
         current, deps = current.head, _BORROWED
     return _beside(verb)
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a cue verb is passive ('was accused', 'is considered'): its subject is what was said
+    about, not who said it, so with no "by" agent the report names no source (PolNeAR leaves it out)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _quoting(verb: Token, quoted: list[Range]) -> bool:
+    """Whether a quotation stands in the cue's sentence (whose passive cue may name its speaker)."""
+    sent = verb.sent
+    return any(s < sent.end_char and sent.start_char < e for s, e in quoted)
 
 
 def _nearest(subjects: list[Token], verb: Token) -> Token | None:
