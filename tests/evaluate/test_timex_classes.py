@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from peacewatch.config import load_config
@@ -54,16 +56,20 @@ def test_without_a_publication_date_no_value_error_is_a_direction() -> None:
     assert error_class(tx("1990-06-01"), tx("1989-06-01"), None) == "value: anchor"
 
 
-def test_fold_error_classes_count_each_fold_apart(tmp_path):  # type: ignore[no-untyped-def]
-    # tuning line: gold lacks "44 days" (a false alarm) and writes Monday a week early (anchor);
-    # held-out line: gold has a timex the tagger cannot find (missed) and "44 days" as weeks (duration)
+def two_folds(tmp_path: Path) -> Path:
+    """A tuning line whose gold lacks "44 days" (a false alarm) and writes Monday a week early (anchor),
+    and a held-out line whose gold has a timex the tagger cannot find (missed) and "44 days" as weeks."""
     tuning = gold_record()
     tuning["timexes"] = tuning["timexes"][:2]
     tuning["timexes"][0] = {**tuning["timexes"][0], "value": "2023-12-18"}
     held_out = gold_record()
     held_out["timexes"][2] = {**held_out["timexes"][2], "value": "P6W"}
     held_out["timexes"].append({"start": 0, "end": 3, "type": "DATE", "value": "PRESENT_REF", "text": "The"})
-    counts = fold_error_classes(write(tmp_path, tuning, held_out), load_config())
+    return write(tmp_path, tuning, held_out)
+
+
+def test_fold_error_classes_count_each_fold_apart(tmp_path):  # type: ignore[no-untyped-def]
+    counts = fold_error_classes(two_folds(tmp_path), load_config())
     assert counts["tuning"] == {"false alarm": 1, "value: anchor": 1}
     assert counts["held_out"] == {"missed": 1, "value: duration": 1}
 
@@ -71,13 +77,7 @@ def test_fold_error_classes_count_each_fold_apart(tmp_path):  # type: ignore[no-
 def test_fold_loss_shares_split_each_folds_loss_of_value_f1(tmp_path):  # type: ignore[no-untyped-def]
     # the records of the test above: a false alarm costs one share, a wrong value two (it is a wrong
     # prediction and an unmatched gold value at once), over the fold's gold and predicted timexes
-    tuning = gold_record()
-    tuning["timexes"] = tuning["timexes"][:2]
-    tuning["timexes"][0] = {**tuning["timexes"][0], "value": "2023-12-18"}
-    held_out = gold_record()
-    held_out["timexes"][2] = {**held_out["timexes"][2], "value": "P6W"}
-    held_out["timexes"].append({"start": 0, "end": 3, "type": "DATE", "value": "PRESENT_REF", "text": "The"})
-    path = write(tmp_path, tuning, held_out)
+    path = two_folds(tmp_path)
     shares = fold_loss_shares(path, load_config())
     assert shares["tuning"] == pytest.approx({"false alarm": 1 / 5, "value: anchor": 2 / 5})
     assert shares["held_out"] == pytest.approx({"missed": 1 / 7, "value: duration": 2 / 7})
