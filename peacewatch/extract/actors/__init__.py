@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...contract import Annotation
-from .headlines import recase_caps_lines, shaped_lines
+from .headlines import read_lines
 from .identify import identify
 from .lexicon import Lexicon
 from .names import add_names
@@ -37,9 +37,7 @@ class ActorResolver:
         self.model = model
 
     def __call__(self, ann: Annotation) -> Annotation:
-        if self.model is not None:
-            recase_caps_lines(ann.doc, self.model)
-        shaped_lines(ann.doc)
+        read_lines(ann.doc, self.model)
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
         ann.result.mentions.extend(add_names(ann.doc, mentions))
         ann.result.entities.extend(entities)

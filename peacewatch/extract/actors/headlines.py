@@ -105,11 +105,21 @@ def add_persons(w: Work) -> None:
         w.surnames.setdefault(w.doc[end - 1].text, key)
 
 
-def recase_caps_lines(doc: Doc, model: str) -> None:
+def read_lines(doc: Doc, model: str | None) -> None:
+    """Both passes over the document's lines, which are cut once: the all-caps lines read again when a
+    model is given (``recase_caps_lines``), then the names set by a line's shape (``shaped_lines``)."""
+    lines = _lines(doc)
+    if model is not None:
+        recase_caps_lines(doc, model, lines)
+    shaped_lines(doc, lines)
+
+
+def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> None:
     """spaCy's names on each all-caps line read again from the line in sentence case ("Turkey bombs
     kurdish rebel bases in northern iraq"), in place of those found in upper case; a dateline's place
-    and a results line's teams are set by their shape. Lines with any lower-case letter are left."""
-    lines = [line for line in _lines(doc) if _all_caps(line)]
+    and a results line's teams are set by their shape. Lines with any lower-case letter are left.
+    ``lines``: the document's lines when they were cut already."""
+    lines = [line for line in (_lines(doc) if lines is None else lines) if _all_caps(line)]
     if not lines:
         return
     from spacy.tokens import Span
@@ -121,13 +131,14 @@ def recase_caps_lines(doc: Doc, model: str) -> None:
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 
 
-def shaped_lines(doc: Doc) -> None:
+def shaped_lines(doc: Doc, lines: list[Span] | None = None) -> None:
     """Names set by a line's shape: a wire dateline's place ("BONN 1996-08-22", "AKRON , Ohio 1996-08-23")
     as GPE, the teams of a results line ("Bayern Munich 3 Hamburg 1") or a standings line ("Bayern
     Munich 5 3 2 0 9 3 11") as ORG, or GPE where a team is named by its state; the names of a scorers
     line ("Scorers : Ajax - Ronald de Boer 12") and of a listing with brackets ("1 . Greg Norman (
-    Australia ) 66")."""
-    found = [s for line in _lines(doc) for s in _line_names(doc, [t for t in line if not t.is_space])]
+    Australia ) 66"). ``lines``: the document's lines when they were cut already."""
+    found = [s for line in (_lines(doc) if lines is None else lines)
+             for s in _line_names(doc, [t for t in line if not t.is_space])]
     if found:
         spans = {t.i for s in found for t in s}
         kept = [e for e in doc.ents if not any(t.i in spans for t in e)]
@@ -148,13 +159,13 @@ def _line_names(doc: Doc, words: list[Token]) -> list[Span]:
         teams = (words[:middle], words[middle + 1:-1])
         if all(team and all(_capital(t) for t in team) for team in teams):
             return [s for team in teams for s in _parts(doc, team, None)]
-    return _standing(doc, words) or _market(doc, words) or _bracketed(doc, words)
-
-
-def _standing(doc: Doc, words: list[Token]) -> list[Span]:
-    """A standings line: a capitalized name, after a rank or not, then counts alone ("Boston 67 67 .500
-    10"): a team, or a person where spaCy read one."""
     runs = _runs(words)
+    return _standing(doc, words, runs) or _market(doc, words, runs) or _bracketed(doc, words, runs)
+
+
+def _standing(doc: Doc, words: list[Token], runs: list[tuple[int, int]]) -> list[Span]:
+    """A standings line: a capitalized name, after a rank or not, then counts alone ("Boston 67 67 .500
+    10"): a team, or a person where spaCy read one. ``runs``: the line's runs of capitalized words."""
     if len(runs) != 1:
         return []
     start, end = runs[0]
@@ -167,10 +178,9 @@ def _standing(doc: Doc, words: list[Token]) -> list[Span]:
     return [_relabel(s, "PERSON") if (s.start, s.end) in persons else s for s in team]
 
 
-def _market(doc: Doc, words: list[Token]) -> list[Span]:
+def _market(doc: Doc, words: list[Token], runs: list[tuple[int, int]]) -> list[Span]:
     """A market line: a company's name, a price and its move ("Siemens 69.85 up 0.70"), ORG; an index
     ("DAX index 2,561.32 up 11.04"), PRODUCT (CoNLL's MISC)."""
-    runs = _runs(words)
     if not runs or runs[0][0] != 0:
         return []
     end = runs[0][1]
@@ -191,13 +201,12 @@ def _scorers(doc: Doc, words: list[Token]) -> list[Span]:
     return out
 
 
-def _bracketed(doc: Doc, words: list[Token]) -> list[Span]:
+def _bracketed(doc: Doc, words: list[Token], runs: list[tuple[int, int]]) -> list[Span]:
     """A listing's names with their country or club in brackets ("Greg Turner ( New Zealand )", "Angelo
     Peruzzi ( Juventus )"): persons, their countries GPE and their clubs ORG; the other names of such a
     line standing between commas and scores are persons too ("67 Paul Broadhurst , Costantino Rocca (
     Italy )"). A line qualifies with a state's name in brackets, or two bracketed names or more that are
     no abbreviations (prose: "General Motors Corporation ( GM ) , … Penske Automotive Group ( PAG )")."""
-    runs = _runs(words)
     pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False)
              if a[1] == b[0] - 1 and words[a[1]].text == "(" and b[1] < len(words) and words[b[1]].text == ")"]
     states = [b for _, b in pairs if _text(doc, words, b).title() in _state_names()]
