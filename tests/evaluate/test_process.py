@@ -305,6 +305,10 @@ FLOORS.update({"tune_merge_precision": 0.95, "tune_merge_recall": 0.13, "tune_mu
 # (16 -> 15 of 28, 0.536). Both rules are the coding guide's; the multi-source floor moves to 0.53 with
 # that trade, every other floor stays.
 FLOORS.update({"untouched_multi_source_share": 0.53})
+# Commitments, seventh round (docs/ledger.md, "seventh round: commitments"): a promise is never kept before
+# it was made; no figure moved (tune 37/49, 29/37, 6/7; untouched 22/35, 16/22, 1/2). The found and
+# fulfilment-day floors, left at earlier rounds' figures, move up to the measured ones less about 0.01.
+FLOORS.update({"tune_commitments_recall": 0.74, "untouched_commitments_recall": 0.62, "tune_fulfilment_day": 0.85})
 
 
 @pytest.fixture(scope="module")
