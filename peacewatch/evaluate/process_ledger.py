@@ -4,7 +4,9 @@
 them and resolves the ledger, and ``ledger_of`` reads its events, commitments and entities back as a
 ``Ledger`` (``load_ledger``: every party as the codes the scorer compares, ``code``/``codes``) with the
 per-document reports the miss classes read (``report_rows``) and each document's own promises with
-where their ``made`` came from (``promise_rows``, ``made_source``). The scoring itself is ``process``.
+where their ``made`` came from (``promise_rows``, ``made_source``), and each document's sentences with
+the parties they name (``sentence_rows``), by which a missed commitment is told stated or not
+(``stated_miss``). The scoring itself is ``process``.
 """
 
 from __future__ import annotations
