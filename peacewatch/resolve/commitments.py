@@ -208,13 +208,12 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
                and _clash(p.actors, obligors)}
     against = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                and (((beneficiaries is None or e.recipient) and e.id in at_other) or e.id in clashes)
-               and not _after_due(e, last) and _surely_after(e, made, None)]
+               and not _after_due(e, last) and _surely_after(e, made, None) and not _before_truce(e, c)]
     opposed = [(e, rule) for e, rule in against if _surely_after(e, made, kept)]
     # the opposite act before the promise was first kept broke it then: a truce agreed in July,
     # fighting in August, and a report in October of the truce in force is a broken truce
     first = min((d for e in fulfilling if (d := done_day(e, made)) is not None), default=None) if fulfilled else None
-    early = [(e, rule) for e, rule in against if first is not None and _ended_before(e, first)
-             and not _before_truce(e, c)]
+    early = [(e, rule) for e, rule in against if first is not None and _ended_before(e, first)]
     # a truce that took effect was carried out: fighting after it ends the truce, it does not undo it
     ended = fulfilled and c.action.get("mode") in JOINT_MODES and not early
     breaking = early + [(e, rule) for e, rule in opposed if not fulfilled or (rule.lasting and not ended)]
