@@ -51,6 +51,7 @@ from .process_ledger import (
     COMMITMENT_MISS_KEY,
     DECIDED_KEY,
     MADE_FROM_KEY,
+    STATED_KEY,
     Ledger,
     codes,
     commitment_miss,
@@ -61,6 +62,7 @@ from .process_ledger import (
     ledger_of,
     made_miss,
     mode_of,
+    stated_miss,
 )
 from .process_misses import APART_KEY, MISDATED_KEY, MISS_KEY, apart_class, counted, misdated_kind, miss_class
 from .scores import Scores
@@ -243,8 +245,11 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
         if best is None:
             why = commitment_miss(g, ledger.commitments, _made_gap(g), types_compatible)
             c[COMMITMENT_MISS_KEY + why] += 1
+            told, sentence = stated_miss(g, ledger)
+            c[f"{STATED_KEY}{told} / {why}"] += 1
             errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
                           f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
+            errors.append(f"commitment missed {g['id']} {told}" + (f": {sentence}" if sentence else ""))
             if why == "made":
                 source, lines = made_miss(g, ledger, _made_gap(g), types_compatible)
                 c[MADE_FROM_KEY + source] += 1
@@ -385,7 +390,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                       if tallies[key].processes})
     for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY),
                          ("commitments missed", COMMITMENT_MISS_KEY), ("articles misdated, by kind", MISDATED_KEY),
-                         ("made misses by their articles' promise", MADE_FROM_KEY)):
+                         ("made misses by their articles' promise", MADE_FROM_KEY),
+                         ("commitments missed, by a sentence stating them", STATED_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
     # the wrong statuses by what decided them, a row per class (the classes are too long for columns)

@@ -4,13 +4,16 @@
 them and resolves the ledger, and ``ledger_of`` reads its events, commitments and entities back as a
 ``Ledger`` (``load_ledger``: every party as the codes the scorer compares, ``code``/``codes``) with the
 per-document reports the miss classes read (``report_rows``) and each document's own promises with
-where their ``made`` came from (``promise_rows``, ``made_source``). The scoring itself is ``process``.
+where their ``made`` came from (``promise_rows``, ``made_source``), and each document's sentences with
+the parties they name (``sentence_rows``), by which a missed commitment is told stated or not
+(``stated_miss``). The scoring itself is ``process``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,8 @@ class Ledger:
     reports: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # per document, its own promises (``promise_rows``): for the source of a ``made`` miss
     promises: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # per document, its sentences with the codes of the parties they name (``sentence_rows``)
+    sentences: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
 
 def code(value: Any) -> str | None:
@@ -130,7 +135,9 @@ def ledger_of(db: Path) -> Ledger:
     try:
         ledger = load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
         ledger.reports = report_rows(reader, [e["id"] for e in ledger.events])
-        ledger.promises = promise_rows(reader, [d.id for d in reader.documents().items])
+        doc_ids = [d.id for d in reader.documents().items]
+        ledger.promises = promise_rows(reader, doc_ids)
+        ledger.sentences = sentence_rows(reader, doc_ids)
         return ledger
     finally:
         reader.close()
@@ -245,3 +252,66 @@ def decided_by(p: dict[str, Any], events: dict[str, dict[str, Any]]) -> str:
         return status
     same = "" if status == "broken" or event["mode"] == p["mode"] else " (other mode)"
     return f"{status} by {event['type']}/{event['mode'] or '-'}{same}"
+
+
+# The prefix of the counts of gold commitments missed, by whether a sentence of their own articles
+# states them (``stated_miss``) and the miss class (``commitment_miss``): "stated / type".
+STATED_KEY = "missed, told:"
+SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")
+# Words of an undertaking (a promise, an agreed provision, an announced act, a joint statement's point)
+UNDERTAKING = re.compile(
+    r"\b(will|would|shall|agreed|agree to|agreement|deal|accord|declaration|pledg\w*|commit\w*|undert\w*"
+    r"|promis\w*|vow\w*|(?:is|are|was|were) to|provisions?|terms|calls? for|provides? for|includ\w*"
+    r"|plans? to|scheduled|invit\w*|guarantor\w*|mechanism)\b")
+# Words of an agreement: a sentence of its terms may name no party ("under the deal, ... will be released")
+AGREEMENT_WORDS = re.compile(r"\b(agreement|deal|accord|declaration|truce|ceasefire|cease-fire|terms|provisions?)\b")
+
+
+def sentence_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Per document, each sentence (lower case, cut at sentence ends and line breaks) with the codes of
+    the parties its entity mentions name."""
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for doc_id in doc_ids:
+        found = reader.document(doc_id)
+        if found is None:
+            continue
+        document, result = found
+        entity_codes = {e.id: e.code for e in result.entities}
+        rows, start = [], 0
+        for cut in [*SENTENCE_END.finditer(document.text), None]:
+            end = cut.start() if cut is not None else len(document.text)
+            named = codes([entity_codes.get(m.entity) for m in result.mentions if start <= m.start < end])
+            rows.append((document.text[start:end].lower(), named))
+            start = cut.end() if cut is not None else end
+        out[doc_id] = rows
+    return out
+
+
+# Words too common in a process's articles to tie a sentence to one promise
+COMMON = frozenset("""about after also agreement agreed before being between both deal during from government have
+into more other over said says since than that their them then there these they this those under until were what
+when which while will with would within""".split())
+SHARED_STEMS = 3  # content words a sentence must share with the gold description
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of a text as five-letter stems ("released" and "release" alike)."""
+    return frozenset(w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in COMMON)
+
+
+def stated_miss(g: dict[str, Any], ledger: Ledger) -> tuple[str, str | None]:
+    """Whether a sentence of the gold commitment's own articles states it, as a reader could find it:
+    words of an undertaking (``UNDERTAKING``), ``SHARED_STEMS`` content words of the gold description
+    (the act and its object: "hand over the list of names"), and a gold obligor named or an agreement's
+    words (a term naming no party). ``stated`` with the best such sentence, else ``unstated`` (what the
+    gold coded from the process, no sentence telling it as an undertaking). A proxy by words, counted
+    as aggregates: it finds what a reader could, not what the extraction reads."""
+    obligor, wanted = codes(g.get("obligor")), stems(str(g.get("description") or ""))
+    best: tuple[int, str] | None = None
+    for doc in sorted(g.get("docs") or []):
+        for text, named in ledger.sentences.get(doc, []):
+            shared = len(stems(text) & wanted)
+            party = named & obligor or AGREEMENT_WORDS.search(text)
+            if shared >= SHARED_STEMS and UNDERTAKING.search(text) and party and (best is None or shared > best[0]):
+                best = shared, f"{doc}: {' '.join(text.split())[:160]}"
+    return ("stated", best[1]) if best is not None else ("unstated", None)

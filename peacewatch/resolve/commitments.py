@@ -198,7 +198,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     covered = _covered(fulfilling, obligors, c.action)
     fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
     c.level = 3 if fulfilled else partial_level(fulfilling, covered, share)
-    kept = max((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
+    kept = max((d for e in fulfilling if (d := done_day(e, made)) is not None), default=None) if fulfilled else None
     # the opposite act must reach another party than the one acting: a party's fighting within its
     # own side (the army against a town read as of its own country) breaks no promise to the other
     at_other = {p.event.id for p in happened if beneficiaries is None or (p.recipients & beneficiaries) - p.actors}
@@ -208,13 +208,12 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
                and _clash(p.actors, obligors)}
     against = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                and (((beneficiaries is None or e.recipient) and e.id in at_other) or e.id in clashes)
-               and not _after_due(e, last) and _surely_after(e, made, None)]
+               and not _after_due(e, last) and _surely_after(e, made, None) and not _before_truce(e, c)]
     opposed = [(e, rule) for e, rule in against if _surely_after(e, made, kept)]
     # the opposite act before the promise was first kept broke it then: a truce agreed in July,
     # fighting in August, and a report in October of the truce in force is a broken truce
-    first = min((d for e in fulfilling if (d := event_day(e)) is not None), default=None) if fulfilled else None
-    early = [(e, rule) for e, rule in against if first is not None and _ended_before(e, first)
-             and not _before_truce(e, c)]
+    first = min((d for e in fulfilling if (d := done_day(e, made)) is not None), default=None) if fulfilled else None
+    early = [(e, rule) for e, rule in against if first is not None and _ended_before(e, first)]
     # a truce that took effect was carried out: fighting after it ends the truce, it does not undo it
     ended = fulfilled and c.action.get("mode") in JOINT_MODES and not early
     breaking = early + [(e, rule) for e, rule in opposed if not fulfilled or (rule.lasting and not ended)]
@@ -228,8 +227,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "fulfilled", f"carried out by {', '.join(c.fulfilled_by)}"
         if c.broken_by:
             c.why += f"; in force, then ended by {', '.join(c.broken_by)} (a truce that took effect stays kept)"
-        days = [d for e in fulfilling if (d := event_day(e)) is not None]
-        c.fulfilled_on = max(days).isoformat() if days else None
+        c.fulfilled_on = kept.isoformat() if kept is not None else None
     elif _past_due(c.due, as_of):
         c.status, c.why = "overdue", f"due {c.due}, {OVERDUE_WHY}{as_of}"
         c.why += partly(fulfilling, share) + (
@@ -244,6 +242,17 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "open", "no later event carries it out or contradicts it" + partly(fulfilling, share)
     # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
     c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
+
+
+def done_day(event: MergedEvent, made: Interval | None) -> dt.date | None:
+    """The day an act that keeps a promise happened (``events.event_day``: the start of its stated
+    date, else its first report), never before the promise was made: an act a report dates only by
+    its month or week ("in November", for a truce agreed on 2 November) follows the promise, so it
+    happened in the part of that month on or after the day the promise was made."""
+    found = event_day(event)
+    if found is None or made is None:
+        return found
+    return max(found, made.start)
 
 
 def shows_done(event: MergedEvent) -> bool:

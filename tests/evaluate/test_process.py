@@ -148,6 +148,26 @@ def test_commitments_missed_are_counted_by_the_nearest_thing_the_ledger_has(tmp_
         "gold fulfilled, broken by COERCE/-": {"tune": 1.0}}
 
 
+def test_a_missed_commitment_is_counted_by_whether_a_sentence_of_its_articles_states_it(tmp_path: Path) -> None:
+    """A sentence states a missed gold commitment when it holds words of an undertaking, three content words
+    of the gold description and a gold obligor (or an agreement's words); else it is ``unstated``."""
+    from peacewatch.evaluate.process_ledger import stated_miss
+
+    gold = {"obligor": ["BBB"], "docs": ["d4"], "description": "Cease fire along the northern border crossings",
+            "action": {"type": "RETREAT", "mode": "ceasefire"}}
+    ledger = _ledger()
+    ledger.sentences = {"d4": [("the army fired along the northern border crossings.", frozenset({"BBB"}))]}
+    assert stated_miss(gold, ledger) == ("unstated", None)  # no undertaking: what happened
+    ledger.sentences["d4"].append(("bbb will cease fire along the northern border crossings.", frozenset({"BBB"})))
+    assert stated_miss(gold, ledger)[0] == "stated"
+    ledger.sentences["d4"] = [("ccc will cease fire along the northern border crossings.", frozenset({"CCC"}))]
+    assert stated_miss(gold, ledger)[0] == "unstated"  # another party's undertaking
+    ledger.commitments[1].update(made="2024-02-20")
+    scores = scores_of(tmp_path, [dict(GOLD, process="sudan")], ledger)
+    assert scores.breakdown["commitments missed, by a sentence stating them (per part)"]["untouched"] == {
+        "unstated / made": 1.0}
+
+
 def test_gold_is_a_file_or_a_folder_of_process_files(tmp_path: Path) -> None:
     with pytest.raises(EvalError) as caught:
         gold_files(tmp_path)
@@ -285,6 +305,10 @@ FLOORS.update({"tune_merge_precision": 0.95, "tune_merge_recall": 0.13, "tune_mu
 # (16 -> 15 of 28, 0.536). Both rules are the coding guide's; the multi-source floor moves to 0.53 with
 # that trade, every other floor stays.
 FLOORS.update({"untouched_multi_source_share": 0.53})
+# Commitments, seventh round (docs/ledger.md, "seventh round: commitments"): a promise is never kept before
+# it was made; no figure moved (tune 37/49, 29/37, 6/7; untouched 22/35, 16/22, 1/2). The found and
+# fulfilment-day floors, left at earlier rounds' figures, move up to the measured ones less about 0.01.
+FLOORS.update({"tune_commitments_recall": 0.74, "untouched_commitments_recall": 0.62, "tune_fulfilment_day": 0.85})
 
 
 @pytest.fixture(scope="module")
