@@ -4,7 +4,7 @@ The input is read only here, in the calling thread, ``partition_size`` tasks at 
 partition becomes one Dask task (``engines.partition.run_partition``: plain payloads in and out,
 through ``engines.work.annotate_payloads``), and each worker process builds the pipeline once and
 keeps it. At most ``2 × threads`` partitions are on the cluster at once, so memory stays bounded on a
-long input, and results are given back as they finish (``as_completed``); ``flow`` pairs them with
+long input, and results are given back as they finish (``distributed.wait``, with a limit); ``flow`` pairs them with
 their documents by key.
 
 Failures: a document past ``document_timeout`` is stopped inside its worker (E032, see
@@ -158,7 +158,7 @@ class _Run:
 
     def _collect(self, future: Any, part: list[Task]) -> list[Done]:
         try:
-            answer = future.result()
+            answer = future.result()  # finished (``_finished``): no wait
         except self.dd.KilledWorker:
             if len(part) > 1:  # find the document that kills workers: each on its own from now on
                 for task in part:
