@@ -177,8 +177,8 @@ class WorkerPool:
             if again:
                 queue.append(_Job(chunk, again))
             if orphans:
-                log.warning("E036: a worker ended its job without a result for document(s) %s; handed out again "
-                            "(failed with E031 when lost twice)", ", ".join(str(t.key) for t in orphans))
+                log.warning("%s: a worker ended its job without a result for document(s) %s; handed out again "
+                            "(failed with E031 when lost twice)", "E036", ", ".join(str(t.key) for t in orphans))
 
     @staticmethod
     def _open(tasks: list[Task], queue: deque[_Job]) -> _Chunk:
