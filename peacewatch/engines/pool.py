@@ -13,9 +13,12 @@ again. When it was still parsing the whole chunk, which document is to blame is 
 documents are handed out again one at a time, so that only the culprit fails.
 
 The loop never waits without a limit: it wakes at least every ``POLL`` seconds, a worker that has
-not started after ``START_LIMIT`` seconds stops the run with a coded error, and a document of an open
-chunk that neither a worker nor the queue holds (a worker that said "end" before reporting it) is
-handed out once more and fails with E031 the second time, instead of leaving the run waiting.
+not started after ``START_LIMIT`` seconds stops the run with a coded error, a killed worker is waited
+for at most ``STOP_LIMIT`` seconds, and a document of an open chunk that neither a worker nor the
+queue holds (a worker that said "end" before reporting it) is handed out once more, with a coded
+warning in the log (E036), and fails with E031 the second time, instead of leaving the run waiting.
+A worker past its deadline is read once more before it is killed, so results it sent after the wait
+ended are kept. The protocol and each interleaving tested: ``docs/reliability.md``.
 """
 
 from __future__ import annotations
@@ -128,8 +131,7 @@ class WorkerPool:
         try:
             yield from self._loop(chunks, workers)
         finally:
-            for w in workers:
-                _quit(w)
+            _quit_all(workers)
 
     def _start(self) -> _Worker:
         return _Worker(self._ctx, self.config, self._modules)
@@ -280,6 +282,18 @@ def _stuck_error(code: str, timeout: int) -> ProcessingError:
                                "its worker was stopped and replaced, and the run went on", "E032")
     return ProcessingError("the worker process died on this document (out of memory, or a crash inside "
                            "spaCy); rerun it with --workers 1 to see the cause", "E031")
+
+
+def _quit_all(workers: list[_Worker]) -> None:
+    """Stop every worker, even when one does not end (its E031 is raised once all were asked)."""
+    stuck: list[ProcessingError] = []
+    for w in workers:
+        try:
+            _quit(w)
+        except ProcessingError as e:
+            stuck.append(e)
+    if stuck:
+        raise stuck[0]
 
 
 def _quit(w: _Worker) -> None:

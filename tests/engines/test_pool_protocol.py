@@ -170,3 +170,20 @@ def test_a_killed_worker_that_does_not_end_stops_the_run_with_a_coded_error(monk
         w.stop()
     assert e.value.code == "E031" and "did not end" in e.value.message
     assert w.process.killed.is_set() and w.conn.closed  # type: ignore[attr-defined]
+
+
+def test_every_worker_is_stopped_even_when_one_does_not_end():
+    stopped: list[int] = []
+
+    class Stub:
+        def __init__(self, n: int, ends: bool) -> None:
+            self.n, self.ends, self.job = n, ends, object()  # busy: stopped at once
+
+        def stop(self) -> None:
+            stopped.append(self.n)
+            if not self.ends:
+                raise ProcessingError("did not end", "E031")
+
+    with pytest.raises(ProcessingError) as e:
+        pool._quit_all([Stub(0, False), Stub(1, True)])  # type: ignore[list-item]
+    assert stopped == [0, 1] and e.value.code == "E031"
