@@ -130,7 +130,8 @@ class _Run:
         """The pending futures that have finished, in the order they were sent; waits for one at least."""
         limit = self._limit([t for part in self.pending.values() for t in part])
         try:
-            done = set(self.dd.wait(list(self.pending), timeout=limit, return_when="FIRST_COMPLETED").done)
+            with self.client.as_current():  # ``wait`` asks for the current client; ours is not the default
+                done = set(self.dd.wait(list(self.pending), timeout=limit, return_when="FIRST_COMPLETED").done)
         except TimeoutError as e:
             raise _silent(limit, len(self.pending)) from e
         return [f for f in self.pending if f in done]

@@ -10,6 +10,8 @@ A stand-in cluster (no Dask needed) whose futures finish only when a test says s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -42,6 +44,13 @@ class Cluster:
         self.stall = stall
         self.limits: list[float | None] = []
         self.cancelled: list[Any] = []
+        self.current = False
+
+    @contextmanager
+    def as_current(self) -> Iterator[None]:
+        self.current = True
+        yield
+        self.current = False
 
     def nthreads(self) -> dict[str, int]:
         return {"worker": 1}
@@ -50,6 +59,7 @@ class Cluster:
         return Future(payloads, finishes=not self.stall)
 
     def wait(self, futures: list[Future], timeout: float | None = None, return_when: str = "") -> Any:
+        assert self.current, "wait needs the run's client as the current one"
         self.limits.append(timeout)
         done = {f for f in futures if f.finishes}
         if not done:
