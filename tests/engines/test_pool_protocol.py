@@ -64,7 +64,7 @@ class LatePool(ThreadPool):
         busy = [w for w in self.workers if w.job is not None and not w.conn.closed]
         for w in busy:
             assert w.ended.wait(10), "a thread worker did not answer its job"
-        ready = REAL_WAIT(conns, timeout=0)
+        ready = REAL_WAIT(conns, timeout=0 if busy else timeout)
         return [c for c in ready if all(c is not w.conn for w in busy)]
 
 
