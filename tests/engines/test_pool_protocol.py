@@ -19,7 +19,7 @@ from peacewatch.engines import pool
 from peacewatch.engines.work import Done, Task
 from peacewatch.errors import ProcessingError
 from peacewatch.types import Document, Result
-from tests.engines.test_pool_lost import ThreadPool, ThreadWorker, chunks, run
+from tests.engines.test_pool_lost import ThreadPool, ThreadWorker, chunks, receive, run
 
 REAL_WAIT = pool.wait
 
@@ -37,7 +37,7 @@ class Announcing(ThreadWorker):
 
     def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:  # type: ignore[override]
         conn.send(("ready",))
-        while (payloads := conn.recv()) is not None:
+        while (payloads := receive(conn)) is not None:
             for p in payloads:
                 task = Task.from_payload(p)
                 seen.append(task.key)
@@ -101,7 +101,7 @@ def test_a_result_larger_than_the_pipe_buffer_comes_back_whole():
         @staticmethod
         def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
             conn.send(("ready",))
-            while (payloads := conn.recv()) is not None:
+            while (payloads := receive(conn)) is not None:
                 for p in payloads:
                     task = Task.from_payload(p)
                     seen.append(task.key)
@@ -122,7 +122,7 @@ def test_results_sent_before_a_worker_died_are_kept_and_only_the_next_document_f
         @staticmethod
         def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
             conn.send(("ready",))
-            while (payloads := conn.recv()) is not None:
+            while (payloads := receive(conn)) is not None:
                 for p in payloads:
                     task = Task.from_payload(p)
                     seen.append(task.key)
