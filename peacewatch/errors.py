@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "E033": "engine unknown",
     "E034": "Dask cluster cannot be used",
     "E035": "record holds an impossible date",
+    "E036": "worker pool handed out again a document whose result a worker never sent (warning)",
     # store
     "E040": "database cannot be opened",
     "E041": "database schema is newer than this peacewatch",

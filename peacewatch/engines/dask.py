@@ -4,7 +4,7 @@ The input is read only here, in the calling thread, ``partition_size`` tasks at 
 partition becomes one Dask task (``engines.partition.run_partition``: plain payloads in and out,
 through ``engines.work.annotate_payloads``), and each worker process builds the pipeline once and
 keeps it. At most ``2 × threads`` partitions are on the cluster at once, so memory stays bounded on a
-long input, and results are given back as they finish (``as_completed``); ``flow`` pairs them with
+long input, and results are given back as they finish (``distributed.wait``, with a limit); ``flow`` pairs them with
 their documents by key.
 
 Failures: a document past ``document_timeout`` is stopped inside its worker (E032, see
@@ -32,9 +32,10 @@ from typing import Any
 from ..config import Config
 from ..errors import DependencyError, PeacewatchError, ProcessingError
 from ..pipeline import Pipeline
+from ..types import Document
 from .local import chunks
-from .partition import run_partition
-from .pool import _component_modules
+from .partition import GRACE, run_partition
+from .pool import START_LIMIT, _component_modules
 from .work import Done, Task, failed
 
 # Seconds to wait for an existing scheduler to answer before giving up (E034).
@@ -92,36 +93,62 @@ class DaskEngine:
 
 
 class _Run:
-    """One run's partitions on the cluster: submitted a bounded number at a time, taken as they finish."""
+    """One run's partitions on the cluster: submitted a bounded number at a time, taken as they finish.
+
+    Every wait on the cluster has a limit (``_limit``): what the partitions it waits for may take at
+    most, each document its ``document_timeout``, each partition its retries and a worker's start.
+    A cluster that finishes nothing within it (no workers at all, or none that can reach the
+    scheduler) stops the run with E034 instead of leaving it waiting for ever.
+    """
 
     def __init__(self, dd: ModuleType, client: Any, config: Config, modules: list[str]) -> None:
         self.dd, self.client, self.config, self.modules = dd, client, config, modules
         self.pending: dict[Any, list[Task]] = {}
         self.suspects: list[Task] = []  # one-document tasks whose workers died: run alone at the end
-        self.finished = dd.as_completed(loop=client.loop)
         threads = sum(client.nthreads().values()) or 1
         self.in_flight = 2 * threads
 
     def feed(self, tasks: Iterable[Task]) -> Iterator[Done]:
         partitions = chunks(tasks, self.config.partition_size)
         try:
-            for part in partitions:
-                self._submit(part)
-                if len(self.pending) >= self.in_flight:
-                    break
-            for future in self.finished:
-                yield from self._collect(future, self.pending.pop(future))
-                while len(self.pending) < self.in_flight and (more := next(partitions, None)) is not None:
-                    self._submit(more)
+            self._top_up(partitions)
+            while self.pending:
+                for future in self._finished():
+                    yield from self._collect(future, self.pending.pop(future))
+                self._top_up(partitions)
             for task in self.suspects:
                 yield self._alone(task)
         finally:
             if self.pending:  # the run was cut short: nothing should go on computing for it
                 self.client.cancel(list(self.pending))
 
+    def _top_up(self, partitions: Iterator[list[Task]]) -> None:
+        while len(self.pending) < self.in_flight and (more := next(partitions, None)) is not None:
+            self._submit(more)
+
+    def _finished(self) -> list[Any]:
+        """The pending futures that have finished, in the order they were sent; waits for one at least."""
+        limit = self._limit([t for part in self.pending.values() for t in part])
+        try:
+            with self.client.as_current():  # ``wait`` asks for the current client; ours is not the default
+                done = set(self.dd.wait(list(self.pending), timeout=limit, return_when="FIRST_COMPLETED").done)
+        except TimeoutError as e:
+            raise _silent(limit, len(self.pending)) from e
+        return [f for f in self.pending if f in done]
+
+    def _limit(self, tasks: list[Task]) -> float | None:
+        """The longest the given tasks may take on the cluster, one after another, retries included
+        (None when documents have no time limit: then neither has the wait)."""
+        timeout = self.config.document_timeout
+        if timeout <= 0:
+            return None
+        chars = max(self.config.piece_chars // 2, 1)  # a piece is at least half piece_chars long
+        texts = sum(len(t.item.text) // chars + 1 for t in tasks if isinstance(t.item, Document))
+        budget = START_LIMIT + GRACE + timeout * (1 + texts)
+        return budget * (self.config.dask_retries + 1)
+
     def _submit(self, part: list[Task]) -> None:
-        future = self._send(part)
-        self.finished.add(future)
+        self._send(part)
 
     def _send(self, part: list[Task]) -> Any:
         """One partition on the cluster, kept as pending until its result is taken."""
@@ -132,7 +159,7 @@ class _Run:
 
     def _collect(self, future: Any, part: list[Task]) -> list[Done]:
         try:
-            answer = future.result()
+            answer = future.result()  # finished (``_finished``): no wait
         except self.dd.KilledWorker:
             if len(part) > 1:  # find the document that kills workers: each on its own from now on
                 for task in part:
@@ -147,8 +174,11 @@ class _Run:
     def _alone(self, task: Task) -> Done:
         """Run one suspect with nothing else on the cluster: if its workers die now, it killed them."""
         future = self._send([task])
+        limit = self._limit([task])
         try:
-            answer = future.result()
+            answer = future.result(timeout=limit)
+        except TimeoutError as e:
+            raise _silent(limit, 1) from e
         except self.dd.KilledWorker:
             return failed(task, _killer())
         except Exception as e:  # noqa: BLE001 - a worker that cannot run peacewatch at all
@@ -168,6 +198,12 @@ def _answered(answer: dict[str, Any]) -> list[Done]:
 def _unrunnable(e: Exception) -> ProcessingError:
     return ProcessingError(f"a Dask worker could not run the partition: {type(e).__name__}: {e} "
                            "(is the same peacewatch installed on every worker?)", "E034")
+
+
+def _silent(limit: float | None, waiting: int) -> ProcessingError:
+    return ProcessingError(f"the Dask cluster finished none of {waiting} partition(s) within {limit or 0:.0f} s, "
+                           "what they may take at most with their time limits and retries; does the "
+                           "cluster have workers that can reach the scheduler?", "E034")
 
 
 def _killer() -> ProcessingError:

@@ -13,14 +13,18 @@ again. When it was still parsing the whole chunk, which document is to blame is 
 documents are handed out again one at a time, so that only the culprit fails.
 
 The loop never waits without a limit: it wakes at least every ``POLL`` seconds, a worker that has
-not started after ``START_LIMIT`` seconds stops the run with a coded error, and a document of an open
-chunk that neither a worker nor the queue holds (a worker that said "end" before reporting it) is
-handed out once more and fails with E031 the second time, instead of leaving the run waiting.
+not started after ``START_LIMIT`` seconds stops the run with a coded error, a killed worker is waited
+for at most ``STOP_LIMIT`` seconds, and a document of an open chunk that neither a worker nor the
+queue holds (a worker that said "end" before reporting it) is handed out once more, with a coded
+warning in the log (E036), and fails with E031 the second time, instead of leaving the run waiting.
+A worker past its deadline is read once more before it is killed, so results it sent after the wait
+ended are kept. The protocol and each interleaving tested: ``docs/reliability.md``.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing
 import time
 from collections import deque
@@ -42,6 +46,10 @@ GRACE = 2.0
 POLL = 5.0
 # Seconds a worker process may take to build its pipeline before the run stops.
 START_LIMIT = 600.0
+# Seconds a killed worker process may take to end before the run stops.
+STOP_LIMIT = 30.0
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -98,10 +106,14 @@ class _Worker:
         return len(text) // max(self.piece_chars // 2, 1) + 1
 
     def stop(self) -> None:
+        """Kill the process (when it still runs) and wait for its end, at most ``STOP_LIMIT`` seconds."""
         if self.process.is_alive():
             self.process.kill()
-        self.process.join()
+        self.process.join(timeout=STOP_LIMIT)
         self.conn.close()
+        if self.process.is_alive():
+            raise ProcessingError(f"a worker process did not end within {STOP_LIMIT:.0f} s of being killed "
+                                  "(stuck in the kernel?); the run stopped", "E031")
 
 
 class WorkerPool:
@@ -119,8 +131,7 @@ class WorkerPool:
         try:
             yield from self._loop(chunks, workers)
         finally:
-            for w in workers:
-                _quit(w)
+            _quit_all(workers)
 
     def _start(self) -> _Worker:
         return _Worker(self._ctx, self.config, self._modules)
@@ -167,6 +178,9 @@ class WorkerPool:
             lost.update(t.key for t in again)
             if again:
                 queue.append(_Job(chunk, again))
+            if orphans:
+                log.warning("%s: a worker ended its job without a result for document(s) %s; handed out again "
+                            "(failed with E031 when lost twice)", "E036", ", ".join(str(t.key) for t in orphans))
 
     @staticmethod
     def _open(tasks: list[Task], queue: deque[_Job]) -> _Chunk:
@@ -201,11 +215,20 @@ class WorkerPool:
                 if not self._read(w):
                     workers[i] = self._replace(w, queue, "E031")
             elif w.job is not None and time.monotonic() > w.deadline:
-                workers[i] = self._replace(w, queue, "E032")
+                workers[i] = self._overdue(w, queue)
             elif not w.ready and time.monotonic() - w.started > START_LIMIT:
                 w.stop()
                 raise ProcessingError(f"a worker process did not load the pipeline within {START_LIMIT:.0f} s; "
                                       "rerun with --workers 1 to see why", "E031")
+
+    def _overdue(self, w: _Worker, queue: deque[_Job]) -> _Worker:
+        """A worker past its deadline: first take what it sent since the wait ended (results that came
+        in between must not be thrown away with it), then replace it if it is still overdue."""
+        if not self._read(w):
+            return self._replace(w, queue, "E031")
+        if w.job is not None and time.monotonic() > w.deadline:
+            return self._replace(w, queue, "E032")
+        return w
 
     def _read(self, w: _Worker) -> bool:
         """Take every message the worker has sent; False when it has died."""
@@ -259,6 +282,18 @@ def _stuck_error(code: str, timeout: int) -> ProcessingError:
                                "its worker was stopped and replaced, and the run went on", "E032")
     return ProcessingError("the worker process died on this document (out of memory, or a crash inside "
                            "spaCy); rerun it with --workers 1 to see the cause", "E031")
+
+
+def _quit_all(workers: list[_Worker]) -> None:
+    """Stop every worker, even when one does not end (its E031 is raised once all were asked)."""
+    stuck: list[ProcessingError] = []
+    for w in workers:
+        try:
+            _quit(w)
+        except ProcessingError as e:
+            stuck.append(e)
+    if stuck:
+        raise stuck[0]
 
 
 def _quit(w: _Worker) -> None:

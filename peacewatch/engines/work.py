@@ -72,14 +72,16 @@ def annotate_tasks(
 ) -> list[Done]:
     """Annotate one batch of tasks together; one ``Done`` per task, in the tasks' order.
 
-    ``on_done`` (if given) receives each ``Done`` as soon as it is ready, so that a watchdog can
-    see how far a batch got. If the batch as a whole breaks, each task is run on its own and only
-    the documents that still break fail, each with a coded error (E031).
+    ``on_done`` (if given) receives each ``Done`` once, as soon as it is ready, so that a watchdog
+    can see how far a batch got. If the batch as a whole breaks, each task it had not yet given back
+    is run on its own and only the documents that still break fail, each with a coded error (E031);
+    the ones it gave back before it broke are kept, not annotated and reported a second time.
     """
+    out: list[Done] = []
     try:
-        return _annotate_batch(pipeline, tasks, on_done)
+        return _annotate_batch(pipeline, tasks, on_done, out)
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one at a time
-        return [_annotate_alone(pipeline, t, on_done) for t in tasks]
+        return out + [_annotate_alone(pipeline, t, on_done) for t in tasks[len(out):]]
 
 
 def annotate_payloads(
@@ -92,22 +94,23 @@ def annotate_payloads(
 
 
 def _annotate_batch(
-    pipeline: Pipeline, tasks: list[Task], on_done: Callable[[Done], None] | None
+    pipeline: Pipeline, tasks: list[Task], on_done: Callable[[Done], None] | None, out: list[Done]
 ) -> list[Done]:
+    """Annotate ``tasks`` together, appending each ``Done`` to ``out`` as it comes (``out`` tells a
+    caller whose batch broke how far it got)."""
     docs = [t.item for t in tasks if isinstance(t.item, Document)]
     results = iter(pipeline.annotate(docs))
-    out: list[Done] = []
     for task in tasks:
         done = Done(task.key, next(results) if isinstance(task.item, Document) else task.item)
-        out.append(done)
         if on_done is not None:
             on_done(done)
+        out.append(done)  # after the report: one that failed to go out is made and reported again
     return out
 
 
 def _annotate_alone(pipeline: Pipeline, task: Task, on_done: Callable[[Done], None] | None) -> Done:
     try:
-        [done] = _annotate_batch(pipeline, [task], None)
+        [done] = _annotate_batch(pipeline, [task], None, [])
     except Exception as e:  # a crash outside any component (inside spaCy, in the records): this document only
         message = f"failed on this document outside any component: {type(e).__name__}: {e}"
         done = failed(task, ProcessingError(message, "E031"))

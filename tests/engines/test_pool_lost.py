@@ -26,6 +26,17 @@ from peacewatch.errors import ProcessingError
 from peacewatch.types import Document, Result
 
 
+def receive(conn: Any) -> Any:
+    """The next job, or None (stop) when the caller has closed its end, as a worker process ends then.
+
+    A caller that closes its end with a message it never read (a worker's "ready" at the end of a
+    short run) resets the pipe; the thread must end quietly, not with an exception in its thread."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
 class ThreadWorker(pool._Worker):
     """A `_Worker` whose process is a thread; it ends a job without reporting the keys in ``forget``."""
 
@@ -40,7 +51,7 @@ class ThreadWorker(pool._Worker):
     @staticmethod
     def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
         conn.send(("ready",))
-        while (payloads := conn.recv()) is not None:
+        while (payloads := receive(conn)) is not None:
             for p in payloads:
                 task = Task.from_payload(p)
                 seen.append(task.key)
@@ -115,7 +126,7 @@ def test_a_worker_that_never_starts_stops_the_run_with_a_coded_error(monkeypatch
     class Silent(ThreadWorker):
         @staticmethod
         def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
-            conn.recv()  # never says "ready"; waits to be told to stop
+            receive(conn)  # never says "ready"; waits to be told to stop
             conn.close()
 
         def stop(self) -> None:

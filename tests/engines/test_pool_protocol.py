@@ -1,0 +1,189 @@
+"""The caller–worker protocol of ``engines.pool``, one interleaving at a time.
+
+Each test forces one order of events between the calling loop and its workers (thread workers over
+real pipes, as in ``test_pool_lost``; events, not sleeps, decide the order) and checks that no result
+is lost, thrown away or waited for without a limit. The list of interleavings and which of them was
+a bug is in ``docs/reliability.md`` ("Worker processes: the protocol, interleaving by interleaving").
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from peacewatch.engines import pool
+from peacewatch.engines.work import Done, Task
+from peacewatch.errors import ProcessingError
+from peacewatch.types import Document, Result
+from tests.engines.test_pool_lost import ThreadPool, ThreadWorker, chunks, receive, run
+
+REAL_WAIT = pool.wait
+
+
+class Announcing(ThreadWorker):
+    """A thread worker that sets ``ended`` once it has sent a job's last message ("end")."""
+
+    def __init__(self, forget: Counter[int], seen: list[int]) -> None:  # noqa: D107
+        self.ended = threading.Event()
+        super().__init__(forget, seen)
+
+    def give(self, job: pool._Job) -> None:
+        self.ended.clear()
+        super().give(job)
+
+    def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:  # type: ignore[override]
+        conn.send(("ready",))
+        while (payloads := receive(conn)) is not None:
+            for p in payloads:
+                task = Task.from_payload(p)
+                seen.append(task.key)
+                assert isinstance(task.item, Document)
+                conn.send(("done", Done(task.key, Result(id=task.item.id)).to_payload()))
+            conn.send(("end",))
+            self.ended.set()
+        conn.close()
+
+
+class LatePool(ThreadPool):
+    """Every wait ends as if its time ran out a moment before a busy worker's whole answer came in."""
+
+    def __init__(self) -> None:
+        super().__init__(Counter())
+        self.workers: list[Announcing] = []
+
+    def _start(self) -> pool._Worker:
+        w = Announcing(self.forget, self.seen)
+        self.workers.append(w)
+        return w
+
+    def late_wait(self, conns: Any, timeout: float | None = None) -> list[Any]:
+        busy = [w for w in self.workers if w.job is not None and not w.conn.closed]
+        for w in busy:
+            assert w.ended.wait(10), "a thread worker did not answer its job"
+        ready = REAL_WAIT(conns, timeout=0 if busy else timeout)
+        return [c for c in ready if all(c is not w.conn for w in busy)]
+
+
+def test_results_that_arrive_as_the_deadline_passes_are_kept_not_thrown_away_with_the_worker(monkeypatch):
+    # The bug: a worker past its deadline whose pipe was not in the wait's answer was killed at once,
+    # with the results it had sent since the wait ended still unread in the pipe; the first of them
+    # failed with E032 (or the whole job was parsed again, one document at a time).
+    p = LatePool()
+    monkeypatch.setattr(pool, "GRACE", -1000.0)  # every job is overdue from the start
+    monkeypatch.setattr(pool, "wait", p.late_wait)
+    done = [d for chunk in p.run(iter(chunks(6, 2))) for d in chunk]
+    assert [d.key for d in done] == list(range(6))
+    assert [d.result.error for d in done] == [None] * 6
+    assert sorted(p.seen) == list(range(6))  # each document parsed once: nothing handed out again
+
+
+def test_a_lost_document_handed_out_again_is_logged_with_a_code(caplog):
+    with caplog.at_level(logging.WARNING, logger="peacewatch.engines.pool"):
+        done, _ = run(Counter({3: 1}))
+    assert [d.key for chunk in done for d in chunk] == list(range(8))
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].startswith("E036") and " 3;" in warnings[0]
+
+
+def test_a_run_without_losses_logs_no_recovery(caplog):
+    with caplog.at_level(logging.WARNING, logger="peacewatch.engines.pool"):
+        done, seen = run(Counter())
+    assert [d.key for chunk in done for d in chunk] == list(range(8)) and sorted(seen) == list(range(8))
+    assert not [r for r in caplog.records if r.getMessage().startswith("E036")]
+
+
+def test_a_result_larger_than_the_pipe_buffer_comes_back_whole():
+    class Big(ThreadWorker):
+        @staticmethod
+        def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
+            conn.send(("ready",))
+            while (payloads := receive(conn)) is not None:
+                for p in payloads:
+                    task = Task.from_payload(p)
+                    seen.append(task.key)
+                    conn.send(("done", Done(task.key, Result(id="x" * 300_000 + str(task.key))).to_payload()))
+                conn.send(("end",))
+            conn.close()
+
+    class BigPool(ThreadPool):
+        def _start(self) -> pool._Worker:
+            return Big(self.forget, self.seen)
+
+    done = [d for chunk in BigPool(Counter()).run(iter(chunks(4, 2))) for d in chunk]
+    assert [d.result.id[-1] for d in done] == ["0", "1", "2", "3"] and len(done[0].result.id) == 300_001
+
+
+def test_results_sent_before_a_worker_died_are_kept_and_only_the_next_document_fails():
+    class Dying(ThreadWorker):
+        @staticmethod
+        def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
+            conn.send(("ready",))
+            while (payloads := receive(conn)) is not None:
+                for p in payloads:
+                    task = Task.from_payload(p)
+                    seen.append(task.key)
+                    if task.key == 2 and seen.count(2) == 1:
+                        conn.close()  # dies after reporting key 1 and before key 2: the pipe ends
+                        return
+                    conn.send(("done", Done(task.key, Result(id=f"d{task.key}")).to_payload()))
+                conn.send(("end",))
+            conn.close()
+
+    class DyingPool(ThreadPool):
+        def _start(self) -> pool._Worker:
+            return Dying(self.forget, self.seen)
+
+    p = DyingPool(Counter())
+    done = {d.key: d.result for chunk in p.run(iter([[_task(0), _task(1), _task(2), _task(3)]])) for d in chunk}
+    assert sorted(done) == [0, 1, 2, 3]
+    assert [done[k].error.code if done[k].error else None for k in range(4)] == [None, None, "E031", None]
+    assert sorted(p.seen) == [0, 1, 2, 3]  # the reported document is not parsed again
+
+
+def _task(key: int) -> Task:
+    return Task(key, Document(id=f"d{key}", text=f"Document {key}."))
+
+
+def test_a_killed_worker_that_does_not_end_stops_the_run_with_a_coded_error(monkeypatch):
+    monkeypatch.setattr(pool, "STOP_LIMIT", 0.01)
+
+    class Undying:
+        def __init__(self) -> None:
+            self.killed = threading.Event()
+
+        def is_alive(self) -> bool:
+            return True
+
+        def kill(self) -> None:
+            self.killed.set()
+
+        def join(self, timeout: float | None = None) -> None:
+            assert timeout is not None, "join without a limit"
+
+    w = pool._Worker.__new__(pool._Worker)
+    w.process, (w.conn, _) = Undying(), pool.multiprocessing.Pipe()  # type: ignore[assignment]
+    with pytest.raises(ProcessingError) as e:
+        w.stop()
+    assert e.value.code == "E031" and "did not end" in e.value.message
+    assert w.process.killed.is_set() and w.conn.closed  # type: ignore[attr-defined]
+
+
+def test_every_worker_is_stopped_even_when_one_does_not_end():
+    stopped: list[int] = []
+
+    class Stub:
+        def __init__(self, n: int, ends: bool) -> None:
+            self.n, self.ends, self.job = n, ends, object()  # busy: stopped at once
+
+        def stop(self) -> None:
+            stopped.append(self.n)
+            if not self.ends:
+                raise ProcessingError("did not end", "E031")
+
+    with pytest.raises(ProcessingError) as e:
+        pool._quit_all([Stub(0, False), Stub(1, True)])  # type: ignore[list-item]
+    assert stopped == [0, 1] and e.value.code == "E031"
