@@ -285,6 +285,10 @@ FLOORS.update({"tune_merge_precision": 0.95, "tune_merge_recall": 0.13, "tune_mu
 # (16 -> 15 of 28, 0.536). Both rules are the coding guide's; the multi-source floor moves to 0.53 with
 # that trade, every other floor stays.
 FLOORS.update({"untouched_multi_source_share": 0.53})
+# Eighth round (docs/ledger.md, "Seventh round: merging and the timeline"): an article without a
+# publication day counts by the day its byline stamp, web address or dateline gives where the ledger
+# dates an event by its first report: untouched timeline 38 -> 39 of 58 (0.672); tune unchanged.
+FLOORS.update({"untouched_timeline_recall": 0.67})
 
 
 @pytest.fixture(scope="module")
