@@ -317,6 +317,16 @@ class Dated(Record):
     span: Span | None
     text: str
 
+    @property
+    def written(self) -> bool:
+        """Whether ``day`` is the day the page was written: a byline stamp, a web address or a dateline
+        says so; the latest day its text states is only the newest day it tells of."""
+        return self.how != LATEST_STATED
+
+
+# ``Dated.how`` of a day that is the latest the text states (``extract/dating.py``), not the day written.
+LATEST_STATED = "latest date in text"
+
 
 @dataclass
 class Result(Record):

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..types import Dated, Timex
+from ..types import LATEST_STATED, Dated, Timex
 from .timex import tag
 from .timex.stamps import STAMP
 from .timex.tense import direction
@@ -37,7 +37,7 @@ __all__ = ["ADDRESS", "DATELINE", "LATEST", "STAMPED", "address_day", "dateline"
 STAMPED = "byline stamp"
 ADDRESS = "web address"
 DATELINE = "dateline"
-LATEST = "latest date in text"
+LATEST = LATEST_STATED
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")

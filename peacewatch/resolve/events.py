@@ -306,7 +306,8 @@ def _now(members: list[Report]) -> str | None:
     published, the earliest of such reports, when no report states a calendar date: a merged event
     gathers reports of several days, so its date names the day itself, not a "now" each report meant
     of its own (dropped until now, which left the event undated). An article without a publication
-    day gives none: the day inferred from its text is the latest it states, not the day it was written."""
+    day counts by the day it was written when its byline stamp, web address or dateline gives it
+    (``Report.written``), not by the latest day its text states."""
     return _first_published([m for m in members if m.event.date == PRESENT])
 
 
@@ -321,9 +322,11 @@ def _first_published(members: list[Report]) -> str | None:
     """The earliest publication day of these reports: the day of a "now" (``_now``), and of a
     statement no report dates ("both sides blamed the other"; news tells a demand or an accusation
     the day it was made, and one of an earlier day says when or is told as earlier, ``PAST_REF``).
-    Reports of articles without a publication day give none: the day their text infers is the latest
-    it states, not the day it was written."""
-    days = sorted(m.published for m in members if m.published is not None)
+    An article without a publication day gives the day it was written when its byline stamp, web
+    address or dateline says it (``Report.written``: "/2023/05/12/" in its address is the day it was
+    posted), else none: the latest day its text states is the newest it tells of, not the day it was
+    written."""
+    days = sorted(m.written for m in members if m.written is not None)
     return days[0].isoformat() if days else None
 
 

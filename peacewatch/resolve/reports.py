@@ -138,6 +138,9 @@ class Report:
     window: Interval | None
     wording: tuple[str, ...] = ()
     countries: frozenset[str] = frozenset()
+    # the day its article was written: its publication day, else the day its own byline stamp, web
+    # address or dateline gives (``written_day``); never the latest day its text merely states
+    written: dt.date | None = None
 
     @property
     def sort_key(self) -> tuple[object, ...]:
@@ -158,6 +161,7 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
     for r in results:
         published = day(r.published)
         placed = published or inferred_day(r)  # an undated article is placed on its inferred day
+        written = written_day(r)
         # wording is only ever compared between reports of one document and one bucket of the merge
         kinds = Counter((merge_kind(ev), status_class(ev.status)) for ev in r.events)
         for ev in r.events:
@@ -172,6 +176,7 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
                 tuple(sorted({sys.intern(w) for w in _WORD.findall(text.casefold())})),
                 _one_set(frozenset(a.code for a in ev.actor + ev.recipient
                                   if a.code and code_match(a.code, None) != "none")),
+                written,
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
 
@@ -179,6 +184,16 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
 def inferred_day(r: Result) -> dt.date | None:
     """The day an undated document was dated by from its own text (``Result.dated``), or None."""
     return day(r.dated.day) if r.dated is not None else None  # a day without its year (XXXX-…) is None
+
+
+def written_day(r: Result) -> dt.date | None:
+    """The day the document was written: its publication day, else the day its byline stamp, web
+    address or dateline gives (``Dated.written``), or None: the latest day an undated text states is
+    the newest it tells of, which may be days before it was written."""
+    published = day(r.published)
+    if published is not None or r.dated is None or not r.dated.written:
+        return published
+    return inferred_day(r)
 
 
 def _undated_window(status: str, published: dt.date | None, settings: LedgerSettings) -> Interval | None:

@@ -129,7 +129,7 @@ def report_out(rep: Report) -> dict[str, Any]:
     return {"doc": rep.doc, "published": _day_out(rep.published), "event": _event_out(rep.event),
             "actors": [sorted(a) for a in rep.actors], "recipients": [sorted(r) for r in rep.recipients],
             "stated": _span_out(rep.stated), "window": _span_out(rep.window), "wording": list(rep.wording),
-            "countries": sorted(rep.countries)}
+            "countries": sorted(rep.countries), "written": _day_out(rep.written)}
 
 
 def _event_out(ev: Event) -> dict[str, Any]:
@@ -142,7 +142,7 @@ def report_in(data: dict[str, Any]) -> Report:
     return Report(data["doc"], _day_in(data["published"]), Event.from_dict(data["event"]),
                   tuple(frozenset(a) for a in data["actors"]), tuple(frozenset(r) for r in data["recipients"]),
                   _span_in(data["stated"]), _span_in(data["window"]), tuple(data["wording"]),
-                  frozenset(data["countries"]))
+                  frozenset(data["countries"]), _day_in(data.get("written")))
 
 
 def reports_in(rows: Iterable[tuple[str]]) -> Iterator[Report]:

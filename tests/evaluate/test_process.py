@@ -309,6 +309,10 @@ FLOORS.update({"untouched_multi_source_share": 0.53})
 # it was made; no figure moved (tune 37/49, 29/37, 6/7; untouched 22/35, 16/22, 1/2). The found and
 # fulfilment-day floors, left at earlier rounds' figures, move up to the measured ones less about 0.01.
 FLOORS.update({"tune_commitments_recall": 0.74, "untouched_commitments_recall": 0.62, "tune_fulfilment_day": 0.85})
+# Eighth round (docs/ledger.md, "Seventh round: merging and the timeline"): an article without a
+# publication day counts by the day its byline stamp, web address or dateline gives where the ledger
+# dates an event by its first report: untouched timeline 38 -> 39 of 58 (0.672); tune unchanged.
+FLOORS.update({"untouched_timeline_recall": 0.67})
 
 
 @pytest.fixture(scope="module")
