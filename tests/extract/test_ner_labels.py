@@ -39,3 +39,17 @@ def test_a_weak_head_changes_only_a_person_or_a_work(nlp) -> None:  # type: igno
     settle_labels(doc)
     assert _labels(doc) == {"Western Front": "LOC", "Popular Front": "ORG", "Soviet Union": "GPE"}
     assert not organization_form(doc.ents[0]) and not organization_form(doc.ents[2])
+
+
+def test_a_run_ending_in_an_event_head_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _labelled(nlp, "Sampras won the U.S. Open and Norman led the World Series of Golf at the British Masters.",
+                    {"Sampras": "PERSON", "U.S.": "GPE", "Norman": "PERSON", "the British Masters": "ORG"})
+    settle_labels(doc)
+    assert _labels(doc) == {"Sampras": "PERSON", "U.S. Open": "EVENT", "Norman": "PERSON",
+                            "World Series of Golf": "EVENT", "British Masters": "EVENT"}
+
+
+def test_an_event_run_that_a_name_crosses_is_left(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _labelled(nlp, "Fans of the Bank of Open Cup watched.", {"Bank of Open": "ORG"})
+    settle_labels(doc)
+    assert _labels(doc) == {"Bank of Open": "ORG"}

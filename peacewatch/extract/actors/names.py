@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from ...types import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 MISC_LABELS = frozenset({"EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
@@ -173,16 +173,16 @@ FROM_PERSONLIKE = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "NORP"})
 def settle_labels(doc: Doc) -> None:
     """spaCy's labels made to agree with a name's form, before the actors component reads them:
     a name whose head word is an organization's ("X Corporation", "Ministry of Y", "X Party") is an
-    ORG whatever the small model said (``organization_form``)."""
+    ORG whatever the small model said (``organization_form``); a run of capitalized words ending in an
+    event's head word ("U.S. Open", "World Series of Golf") is one EVENT name (``_events``)."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
-    changed = False
     for i, ent in enumerate(ents):
         if ent.label_ != "ORG" and organization_form(ent) and "\n" not in ent.text:
             ents[i] = Span(doc, ent.start, ent.end, label="ORG")
-            changed = True
-    if changed:
+    ents = _events(doc, ents)
+    if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents
 
 
@@ -202,3 +202,52 @@ def organization_form(ent: Span) -> bool:
         return False
     return (first.lower_ in LEAD_HEADS and ent.label_ in FROM_ANY) or (
         first.lower_ in WEAK_LEADS and ent.label_ in FROM_PERSONLIKE)
+
+
+# The last word of a sports or cultural event's name ("U.S. Open", "Brussels Grand Prix", "World Cup",
+# "Asian Games"): the name is an EVENT (CoNLL's MISC) however the small model read its first words.
+EVENT_HEADS = frozenset("open masters prix cup championship championships games olympics marathon classic trophy "
+                        "memorial tournament series rally invitational derby".split())
+
+
+def _events(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Runs of capitalized words ending in an event's head word, with an "of X" after it ("World Series
+    of Golf"), as EVENT names, in place of the names inside them (and of one that holds the article
+    too: "the British Masters"). A run that a name crosses is left."""
+    from spacy.tokens import Span
+
+    out = list(ents)
+    for start, end in _capital_runs(doc):
+        if end - start < 2 or doc[end - 1].lower_ not in EVENT_HEADS:
+            continue
+        if doc[start].lower_ == "the":
+            start += 1
+        while end + 1 < len(doc) and doc[end].lower_ == "of" and _capital_word(doc[end + 1]) \
+                and "\n" not in doc[end].whitespace_:
+            end += 2
+        inside = [e for e in out if e.start < end and start < e.end]
+        first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start  # "the British Masters"
+        if end - start < 2 or any(e.start < first or e.end > end for e in inside) \
+                or any(e.label_ == "EVENT" and (e.start, e.end) == (start, end) for e in inside):
+            continue
+        out = [e for e in out if e not in inside] + [Span(doc, start, end, label="EVENT")]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _capital_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalized words on one line (lines all in capitals are left: every word of a
+    headline has a name's shape there)."""
+    runs, start = [], None
+    for t in doc:
+        if start is not None and (not _capital_word(t) or "\n" in doc[t.i - 1].whitespace_):
+            runs.append((start, t.i))
+            start = None
+        if start is None and _capital_word(t):
+            start = t.i
+    if start is not None:
+        runs.append((start, len(doc)))
+    return [(a, b) for a, b in runs if not all(t.is_upper for t in doc[a:b] if t.is_alpha)]
+
+
+def _capital_word(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").isalpha()
