@@ -1,11 +1,11 @@
-"""spaCy's labels made to agree with a name's form and with the document (``names.settle_labels``),
-before the actors component reads them (docs/ner.md, eighth round)."""
+"""spaCy's names made to agree with a name's form (``names.settle_labels``), before the actors
+component reads them (docs/ner.md, eighth round): event names."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from peacewatch.extract.actors.names import organization_form, settle_labels
+from peacewatch.extract.actors.names import settle_labels
 
 
 def _labelled(nlp, text: str, names: dict[str, str]):  # type: ignore[no-untyped-def]
@@ -22,23 +22,6 @@ def _labelled(nlp, text: str, names: dict[str, str]):  # type: ignore[no-untyped
 
 def _labels(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {e.text: e.label_ for e in doc.ents}
-
-
-def test_an_organization_head_makes_a_person_or_a_place_an_organization(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = _labelled(nlp, "Saturn Corporation and the Labor Department met the Ministry of Foreign Affairs in Rome.",
-                    {"Saturn Corporation": "PERSON", "Labor Department": "PERSON",
-                     "Ministry of Foreign Affairs": "GPE", "Rome": "GPE"})
-    settle_labels(doc)
-    assert _labels(doc) == {"Saturn Corporation": "ORG", "Labor Department": "ORG",
-                            "Ministry of Foreign Affairs": "ORG", "Rome": "GPE"}
-
-
-def test_a_weak_head_changes_only_a_person_or_a_work(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = _labelled(nlp, "The Western Front held while the Popular Front marched and the Soviet Union watched.",
-                    {"Western Front": "LOC", "Popular Front": "PERSON", "Soviet Union": "GPE"})
-    settle_labels(doc)
-    assert _labels(doc) == {"Western Front": "LOC", "Popular Front": "ORG", "Soviet Union": "GPE"}
-    assert not organization_form(doc.ents[0]) and not organization_form(doc.ents[2])
 
 
 def test_a_run_ending_in_an_event_head_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]

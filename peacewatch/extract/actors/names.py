@@ -152,56 +152,13 @@ def _core(ent: Span) -> tuple[int, int]:
     return ent.doc[first].idx, ent.doc[last - 1].idx + len(ent.doc[last - 1].text)
 
 
-# The last word of a name that makes it an organization whatever the small model read ("Saturn
-# Corporation" PERSON, "Labor Department" PERSON): strong heads are never a person's, a place's or a
-# work's last word; weak heads are a place's too ("Western Front", "West Bank"), so they change only a
-# person's or a work's label.
-STRONG_HEADS = frozenset("""corporation corp corp. inc inc. ltd ltd. plc co co. company ag gmbh ministry department
-agency party committee commission council association organisation organization airlines airways""".split())
-WEAK_HEADS = frozenset("""front movement army group alliance coalition forces brigade brigades institute university
-foundation federation authority court police bureau office service league club congress assembly
-parliament reserve exchange union""".split())
-# The first word of a name "X of Y" / "X for Y" that makes it an organization ("Ministry of Foreign
-# Affairs", "Front for the Liberation of …").
-LEAD_HEADS = frozenset("""ministry department office bureau council committee commission bank organisation
-organization league association""".split())
-WEAK_LEADS = frozenset("union front movement army federation".split())  # "Union of Soviet …" is a state
-FROM_ANY = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "NORP", "GPE", "LOC", "FAC", "EVENT", "LAW"})
-FROM_PERSONLIKE = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "NORP"})
-
-
 def settle_labels(doc: Doc) -> None:
-    """spaCy's labels made to agree with a name's form, before the actors component reads them:
-    a name whose head word is an organization's ("X Corporation", "Ministry of Y", "X Party") is an
-    ORG whatever the small model said (``organization_form``); a run of capitalized words ending in an
-    event's head word ("U.S. Open", "World Series of Golf") is one EVENT name (``_events``)."""
-    from spacy.tokens import Span
-
-    ents = list(doc.ents)
-    for i, ent in enumerate(ents):
-        if ent.label_ != "ORG" and organization_form(ent) and "\n" not in ent.text:
-            ents[i] = Span(doc, ent.start, ent.end, label="ORG")
-    ents = _events(doc, ents)
+    """spaCy's names made to agree with a name's form, before the actors component reads them: a run
+    of capitalized words ending in an event's head word ("U.S. Open", "World Series of Golf") is one
+    EVENT name (``_events``)."""
+    ents = _events(doc, list(doc.ents))
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents
-
-
-def organization_form(ent: Span) -> bool:
-    """Whether a name reads as an organization's by its head word: the last word among
-    ``STRONG_HEADS`` (any label) or ``WEAK_HEADS`` (a person's or a work's label), or a first word
-    followed by "of" or "for" among ``LEAD_HEADS`` (any label) or ``WEAK_LEADS`` (a person's or a work's)."""
-    words = [t for t in ent if t.text not in POSSESSIVE]
-    if len(words) < 2 or not _named(ent):
-        return False
-    last = words[-1].lower_
-    if last in STRONG_HEADS or (last in WEAK_HEADS and ent.label_ in FROM_PERSONLIKE):
-        return ent.label_ in FROM_ANY
-    first = words[1] if words[0].lower_ == "the" and len(words) > 2 else words[0]
-    nxt = ent.doc[first.i + 1] if first.i + 1 < ent.end else None
-    if nxt is None or nxt.lower_ not in ("of", "for"):
-        return False
-    return (first.lower_ in LEAD_HEADS and ent.label_ in FROM_ANY) or (
-        first.lower_ in WEAK_LEADS and ent.label_ in FROM_PERSONLIKE)
 
 
 # The last word of a sports or cultural event's name ("U.S. Open", "Brussels Grand Prix", "World Cup",
