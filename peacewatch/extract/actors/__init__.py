@@ -18,7 +18,7 @@ from ...contract import Annotation
 from .headlines import read_lines
 from .identify import identify
 from .lexicon import Lexicon
-from .names import add_names
+from .names import add_names, settle_labels
 from .tables import read_user_entries
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class ActorResolver:
 
     def __call__(self, ann: Annotation) -> Annotation:
         read_lines(ann.doc, self.model)
+        settle_labels(ann.doc)
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
         ann.result.mentions.extend(add_names(ann.doc, mentions))
         ann.result.entities.extend(entities)
