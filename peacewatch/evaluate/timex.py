@@ -122,6 +122,12 @@ def same_value(gold: str, pred: str) -> bool:
     return canonical(gold) == canonical(pred)
 
 
+def same_value_as_written(gold: str, pred: str) -> bool:
+    """The TempEval-3 scorer's own test: the two value strings equal as written (``2000-W6`` is not
+    ``2000-W06`` there). ``value_f1_as_written`` reports it beside ``value_f1`` (docs/time.md, eleventh round)."""
+    return gold == pred
+
+
 @dataclass
 class Tally:
     gold: int = 0
@@ -130,6 +136,7 @@ class Tally:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    value_as_written: int = 0
 
     def add(self, doc: GoldDoc, pred: list[Timex], errors: list[str] | None) -> None:
         pred = [p for p in pred if p.start < doc.extent]
@@ -140,6 +147,7 @@ class Tally:
         self.strict += sum(g.start == p.start and g.end == p.end for g, p in pairs)
         self.type_ok += sum(g.type == p.type for g, p in pairs)
         self.value_ok += sum(same_value(g.value, p.value) for g, p in pairs)
+        self.value_as_written += sum(same_value_as_written(g.value, p.value) for g, p in pairs)
         if errors is not None:
             errors.extend(_errors(doc, pred, pairs))
 
@@ -153,6 +161,7 @@ class Tally:
             "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
             "type_accuracy": type_acc, "value_accuracy": value_acc,
             "type_f1": rf * type_acc, "value_f1": rf * value_acc,
+            "value_f1_as_written": rf * self.value_as_written / self.relaxed if self.relaxed else 0.0,
         }
 
 

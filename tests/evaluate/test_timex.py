@@ -10,6 +10,7 @@ import pytest
 from peacewatch.config import load_config
 from peacewatch.errors import EvalError
 from peacewatch.evaluate.timex import (
+    GoldDoc,
     Tally,
     align,
     canonical,
@@ -59,6 +60,38 @@ def test_tally_scores():
     assert s["value_accuracy"] == pytest.approx(0.75)
     assert s["value_f1"] == pytest.approx(s["relaxed_f1"] * 0.75)
     assert s["strict_f1"] == pytest.approx(2 * 0.4 * 0.5 / 0.9)
+
+
+def te3_attribute_f1(gold: list[Timex], pred: list[Timex]) -> float:
+    """Value F1 as the TempEval-3 scorer computes it: the matches with the gold's value over the system's
+    timexes (precision) and over the gold's (recall), a match being any shared character."""
+    pairs = align(gold, pred)
+    right = sum(g.value == p.value for g, p in pairs)
+    precision, recall = right / len(pred), right / len(gold)
+    return 2 * precision * recall / (precision + recall) if right else 0.0
+
+
+def test_value_f1_is_the_te3_attribute_f1():
+    # one exact match, one partial overlap ("Sunday" in "Sunday night") with another value, one match
+    # with the gold's value, one miss and two false alarms
+    gold = [tx(0, 10, "1989-10-26"), tx(20, 32, "1989-10-22TNI", "TIME"), tx(40, 44, "P3D", "DURATION"),
+            tx(50, 55, "1989")]
+    pred = [tx(0, 10, "1989-10-26"), tx(20, 26, "1989-10-22"), tx(38, 44, "P3D", "DURATION"), tx(60, 62),
+            tx(70, 75)]
+    tally = Tally()
+    tally.add(GoldDoc("d", "1989-10-26", "x" * 80, gold, 80), pred, None)
+    scores = tally.scores()
+    assert tally.relaxed == 3 and tally.strict == 1 and tally.value_ok == 2
+    assert scores["value_f1"] == pytest.approx(te3_attribute_f1(gold, pred)) == pytest.approx(2 * 2 / (4 + 5))
+    assert scores["value_f1_as_written"] == pytest.approx(scores["value_f1"])
+
+
+def test_a_week_number_spelt_with_one_digit_is_the_one_difference_from_te3():
+    gold, pred = [tx(0, 9, "2000-W6")], [tx(0, 9, "2000-W06")]
+    tally = Tally()
+    tally.add(GoldDoc("d", "2000-02-10", "x" * 9, gold, 9), pred, None)
+    assert tally.scores()["value_f1"] == pytest.approx(1.0)
+    assert tally.scores()["value_f1_as_written"] == 0.0 == te3_attribute_f1(gold, pred)
 
 
 def test_canonical_week_numbers():
@@ -112,18 +145,20 @@ def test_unknown_baseline_is_rejected(tmp_path):  # type: ignore[no-untyped-def]
 
 # The gate: floors are the measured dev scores minus ~0.007, never under the issue's bar (value F1
 # 0.80, relaxed F1 0.88: AQUAINT measures 0.8027, so its floor is the bar itself); they only move up.
+# The value as written (TE3's own comparison, eleventh round) measured 0.8321 / 0.7943 / 0.8523.
 FLOORS = {
-    "tbaq_timebank.jsonl": {"value_f1": 0.825, "relaxed_f1": 0.934},
-    "tbaq_aquaint.jsonl": {"value_f1": 0.800, "relaxed_f1": 0.943},
-    "meantime_en.jsonl": {"value_f1": 0.843, "relaxed_f1": 0.926},
+    "tbaq_timebank.jsonl": {"value_f1": 0.825, "relaxed_f1": 0.934, "value_f1_as_written": 0.825},
+    "tbaq_aquaint.jsonl": {"value_f1": 0.800, "relaxed_f1": 0.943, "value_f1_as_written": 0.787},
+    "meantime_en.jsonl": {"value_f1": 0.845, "relaxed_f1": 0.926, "value_f1_as_written": 0.845},
 }
 # ... and per fold (odd lines tune, even lines held out; docs/time.md), value F1 measured 2026-12-06
 # after the sixth round: TimeBank 0.8373 / 0.8252, AQUAINT 0.7941 / 0.8118, MEANTIME 0.8609 / 0.8408;
-# after the eighth (a timetable's simple present points forward): TimeBank held out 0.8268.
+# after the eighth (a timetable's simple present points forward): TimeBank held out 0.8268; after the
+# tenth ("Black Monday" a name): MEANTIME tuning 0.8646, whole file 0.8523.
 FOLD_FLOORS = {
     "tbaq_timebank.jsonl": {"tuning": 0.830, "held_out": 0.822},
     "tbaq_aquaint.jsonl": {"tuning": 0.787, "held_out": 0.805},
-    "meantime_en.jsonl": {"tuning": 0.854, "held_out": 0.834},
+    "meantime_en.jsonl": {"tuning": 0.858, "held_out": 0.834},
 }
 
 

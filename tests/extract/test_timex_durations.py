@@ -30,3 +30,18 @@ def test_a_bare_plural_unit_is_a_vague_duration(pipe, text: str, span: str, valu
 ])
 def test_a_plural_unit_that_is_no_duration(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [t.value for t in run(pipe, text) if t.type == "DURATION"] == []
+
+
+# A number written with thousands separators is one amount (it was read from its last group: "1,425
+# days" as P425D, a wrong value), and a decimal comma starts no timex (docs/time.md, eleventh round).
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The siege of the city lasted 1,425 days.", "1,425 days", "P1425D"),
+    ("Monitors logged 12,500 hours of shelling.", "12,500 hours", "PT12500H"),
+])
+def test_a_number_with_thousands_separators_is_one_amount(pipe, text: str, span: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(t.text, t.value) for t in run(pipe, text)] == [(span, value)]
+
+
+def test_no_amount_starts_inside_a_number(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert run(pipe, "The convoy took 1,5 days to cross.") == []
+    assert [t.value for t in run(pipe, "The truce held for 44 days.")] == ["P44D"]

@@ -84,8 +84,9 @@ class Lexicon:
             "MONTH": alternation(list(self.months)),
             "WEEKDAY": alternation(list(self.weekdays)),
             "SEASON": alternation(list(self.seasons)),
-            "NUM": rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{simple}(?:[\s-]+{simple})?"
-                   rf"(?:(?<=hundred)[\s-]+and[\s-]+{simple}(?:[\s-]+{simple})?)?|{number_words})",
+            # digits never start inside a number written with thousands separators ("1,425 days")
+            "NUM": rf"(?:(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+\s+1/2|\d+(?:\.\d+)?)"
+                   rf"|{simple}(?:[\s-]+{simple})?(?:(?<=hundred)[\s-]+and[\s-]+{simple}(?:[\s-]+{simple})?)?|{number_words})",
             "UNIT": alternation(list(self.units)),
             "ORD": rf"(?:{alternation(list(self.ordinals))}|\d{{1,2}}(?:st|nd|rd|th)\b)",
             "MOD": rf"(?:{alternation([m for m in self.mods if not m.endswith('-')])}|mid-)",
@@ -125,6 +126,8 @@ class Lexicon:
         half = re.fullmatch(r"(\d+)\s+1/2", low)
         if half:
             return f"{half[1]}.5"
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", low):  # "1,425"
+            return low.replace(",", "")
         if re.fullmatch(r"\d+(?:\.\d+)?", low):
             return low.rstrip("0").rstrip(".") if "." in low else str(int(low))
         if low in self.numbers:

@@ -57,9 +57,15 @@ def _time_date(m: Match, ctx: Context) -> tuple[str, str]:
         return cal.day(cal.weekday_date(ctx.anchor, int(lx.weekdays[word]), ctx.tense() or "past")), word
     if word in lx.dayrefs:
         return cal.day(ctx.anchor + dt.timedelta(days=lx.dayrefs[word][0])), word
-    after = DAY_AFTER.match(ctx.after(m.end, 40).lower())
+    rest = ctx.after(m.end, 40).lower()
+    after = DAY_AFTER.match(rest)
+    lead = WEEKDAY_LEAD.match(rest)
+    if lead is not None:  # "10:32 am ET, Wed March 13, 2013": the date after the weekday names the day
+        dated = DAY_AFTER.match(rest[lead.end():])
+        if dated is not None and dated["day"] in lx.months and dated["dom"]:
+            after = dated
     if after is None or (_weekday(after["day"]) is None and after["day"] not in lx.months):
-        first = DAY_FIRST.match(ctx.after(m.end, 40).lower())
+        first = DAY_FIRST.match(rest)
         after = first if first is not None and first["day"] in lx.months else (
             BRACKET_DAY.match(ctx.after(m.end, 40).lower()) or after)
     iso = _weekday(after["day"]) if after is not None else None
@@ -92,6 +98,10 @@ def _weekday(word: str) -> int | None:
 DAY_AFTER = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?P<day>[a-z]+\.?)"
                        r"(?:\s*(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
                        r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?)?")
+# ... or a weekday, in full or cut short with or without a full stop, before such a date: "10:32 am ET, Wed
+# March 13, 2013" (a web page's update line), "at 9 a.m. on Thursday, March 21".
+WEEKDAY_LEAD = re.compile(r"\s*(?:\([^)]{0,24}\)\s*)?,?\s*(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+                          r"(?:day|sday|nesday|rsday|urday)?\.?,?(?=\s)")
 # ... or a date written day first: "2 p.m. on 25 March", "at 14:00 on the 3rd of May 2021".
 DAY_FIRST = re.compile(r"\s*,?\s*(?:on\s+)?(?:the\s+)?(?P<dom>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
                        r"(?P<day>[a-z]+)\.?(?:\s*,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?")

@@ -164,12 +164,29 @@ def direction(doc: Doc, text: str, start: int, end: int) -> str | None:
         return "past" if cue == "future" and verb is not None and _past_perfect(verb) else cue
     if span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return None
+    if _day_of_saying(doc, span.start):
+        return "past"
     if START_CUE.search(text[max(0, start - 16):start]):
         return _start_direction(verb)
     if verb is None:
         return None
     way = verb_direction(verb)
     return "future" if way is None and _timetable(verb, span.root) else way
+
+
+def _day_of_saying(doc: Doc, start: int) -> bool:
+    """Whether the expression at token ``start`` follows a verb of saying in the simple past, directly or
+    after its object: "said Monday", "told reporters on Monday". It dates the saying, though the parser
+    often hangs it on the reported clause ("said Monday talks would resume": not next Monday)."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "on":
+        i -= 1
+    if i < 0:
+        return False
+    verb = doc[i]
+    if verb.dep_ in ("dobj", "dative") and verb.pos_ in ("NOUN", "PROPN", "PRON"):
+        verb = verb.head  # "told reporters Monday"
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in _REPORTING
 
 
 # A date that opens a range or starts what the clause names: "truce starting Friday", "takes effect from Monday".
