@@ -40,10 +40,16 @@ from tests.conftest import shared_path
 # test fold 0.735 -> 0.740, direct 0.891 -> 0.893, indirect 0.583 -> 0.591.
 # Agentless passive cues name no speaker; the named-object rule asks for a finite verb: speaker
 # 0.914 -> 0.917 (floor 0.907 -> 0.908), test fold 0.903 -> 0.907 (floor 0.895 -> 0.896).
-FLOORS = {"overlap_f1": 0.755, "direct_overlap_f1": 0.876, "speaker_acc": 0.908, "direct_exact_f1": 0.727,
-          "indirect_overlap_f1": 0.616,
-          "test_overlap_f1": 0.729, "test_direct_overlap_f1": 0.883, "test_speaker_acc": 0.896,
-          "test_direct_exact_f1": 0.714, "test_indirect_overlap_f1": 0.581}
+# Eighth round: doubled apostrophes flag no direct quote (marks.tsv), naming verbs report their
+# judgement, reports inside a larger quote of their own speaker dropped: overlap 0.765 -> 0.768 (floor
+# 0.755 -> 0.758), direct 0.886 -> 0.947 (0.876 -> 0.937), direct exact 0.737 -> 0.785 (0.727 ->
+# 0.775), indirect 0.624 -> 0.670 (0.616 -> 0.660), test fold 0.738 -> 0.743 (0.729 -> 0.733), direct
+# 0.893 -> 0.947 (0.883 -> 0.937), speaker 0.907 (0.896 -> 0.897), direct exact 0.722 -> 0.766 (0.714
+# -> 0.756), indirect 0.588 -> 0.635 (0.581 -> 0.625).
+FLOORS = {"overlap_f1": 0.758, "direct_overlap_f1": 0.937, "speaker_acc": 0.908, "direct_exact_f1": 0.775,
+          "indirect_overlap_f1": 0.660,
+          "test_overlap_f1": 0.733, "test_direct_overlap_f1": 0.937, "test_speaker_acc": 0.897,
+          "test_direct_exact_f1": 0.756, "test_indirect_overlap_f1": 0.625}
 
 
 def attr(*content: tuple[int, int], source: tuple[tuple[int, int], ...] = (), direct: bool = False,

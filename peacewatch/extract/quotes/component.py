@@ -18,7 +18,7 @@ from .cues import Cue, find_cues, object_span
 from .inside import drop_inside
 from .lexicon import load_lexicon
 from .loose import Loose, Spans
-from .marks import Quotation, find_quotations
+from .marks import Quotation, find_quotations, undirect
 from .objects import object_cue
 from .page import Page
 from .speaker import SpeakerFinder
@@ -139,7 +139,7 @@ class QuoteExtractor:
         quotes.extend(drop_inside(ann.doc, fold_nested(ann.doc, made), quotes))
         quotes.extend(self._objects(ann.doc, text, loose, quotations, speakers, quotes))
         quotes.extend(self._inherit(text, loose.left(), quotes))
-        ann.result.quotes.extend(sorted(quotes, key=lambda x: x.content_span))
+        ann.result.quotes.extend(sorted(undirect(quotes, quotations), key=lambda x: x.content_span))
         return ann
 
     def _attach(self, ann: Annotation, text: str, quotations: list[Quotation], cues: Clauses,

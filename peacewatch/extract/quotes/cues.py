@@ -96,7 +96,7 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
     if entry is None:
         return _clause_verb_cue(tok, lex, quoted, page)
     subject = subject_of(tok, quoted)
-    content = _clause(tok, entry.content)
+    content = (_judged(tok) if entry.frame == "naming" else None) or _clause(tok, entry.content)
     if content is None and entry.frame in _AS_FRAMES:
         tokens = as_clause(tok)
         content = None if tokens is None else _trim(tok.doc, *tokens)
@@ -201,6 +201,16 @@ def _named_object(verb: Token, subject: Token | None) -> Range | None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return _clause(verb, ("dobj",))
+
+
+def _judged(verb: Token) -> Range | None:
+    """'Moscow called the strike a provocation', 'called Oz a quack': a naming verb with a predicate
+    of its object (``oprd``, or a second object) reports the object and what it is called, the judgement PolNeAR takes
+    for the content; 'called the hearing' or 'called his troops to the front' name nothing."""
+    said = [c for c in verb.rights if c.dep_ in ("dobj", "oprd")]
+    if len(said) < 2 and not any(c.dep_ == "oprd" for c in said):  # the parse makes it two objects too
+        return None
+    return _trim(verb.doc, said[0].left_edge.i, said[-1].right_edge.i + 1)
 
 
 def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | None:

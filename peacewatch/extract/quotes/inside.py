@@ -20,12 +20,20 @@ outer content rather than inside it:
 An outer quote whose content holds its own cue was drawn across a misparse (its content runs back
 over the verb that introduces it) and swallows nothing.
 
-The same speaker inside its own quote is ``component.fold_nested``'s case (folded in, not dropped).
+A report whose clause the same speaker's content holds ("DuVernay said she felt …") is
+``component.fold_nested``'s case (folded in). Any other indirect quote lying inside a larger quote of
+its own speaker ("the ministry said it believes …", "… the questions he refused to answer", "…
+because he doubted …") says again part of what that quote says and is dropped too, unless its cue
+heads a sentence or a coordinated clause ("…, but she refuses to …"), a statement beside the other
+that the larger content was drawn across. A participle the parse hung on the speaker's own content
+("Officials warned that the truce was fragile, saying …") is part of it (docs/quotes.md, "Eighth
+round").
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...types import Quote
@@ -35,6 +43,9 @@ if TYPE_CHECKING:
 
 # Dependency labels of an inner cue verb that give the report a speaker of its own (kept).
 OWN_SPEAKER = frozenset({"conj", "relcl"})
+
+# Dependency labels of an inner cue verb of the same speaker that make its report one of its own (kept).
+BESIDE = frozenset({"conj", "ROOT"})
 
 Key = tuple[str, object]  # a speaker's entity id, its span, or a key of its own for a quote with neither
 
@@ -80,13 +91,48 @@ class Outers:
         return any(self.spans[i][0][1] > end and self.spans[i][1] != key for i in same)
 
 
+class Own:
+    """The quotes that may hold others, by speaker key; ``holds(span, key)`` says whether a quote of
+    the same speaker holds ``span`` and is larger (a prefix maximum of the ends, per key)."""
+
+    def __init__(self, quotes: list[tuple[Quote, Key]]) -> None:
+        by_key: dict[Key, list[tuple[int, int]]] = {}
+        for q, key in quotes:
+            by_key.setdefault(key, []).append(q.content_span)
+        self.spans = {key: sorted(spans) for key, spans in by_key.items()}
+        self.reach = {key: list(accumulate((e for _, e in spans), max)) for key, spans in self.spans.items()}
+
+    def holds(self, span: tuple[int, int], key: Key) -> bool:
+        spans = self.spans.get(key, [])
+        start, end = span
+        before = bisect_left(spans, (start, start))  # the same speaker's quotes starting strictly before
+        if before and self.reach[key][before - 1] >= end:
+            return True
+        last = bisect_right(spans, (start, float("inf"))) - 1  # the last (the longest) starting at ``start``
+        return last >= before and spans[last][1] > end
+
+
 def drop_inside(doc: Doc, made: list[Quote], others: list[Quote]) -> list[Quote]:
     """``made`` (quotes from cues) without the indirect ones that lie inside another speaker's quote
-    (of ``made`` or ``others``); see the module's docstring."""
+    (of ``made`` or ``others``), nor those inside a larger quote of their own speaker; see the
+    module's docstring."""
     keys = [_key(q, ("made", k)) for k, q in enumerate(made)]
-    outers = Outers([(q, _key(q, ("other", k))) for k, q in enumerate(others) if _swallows(q)]
-                    + [(q, key) for q, key in zip(made, keys, strict=True) if _swallows(q)])
-    return [q for q, key in zip(made, keys, strict=True) if not _inside(doc, q, key, outers)]
+    holders = [(q, _key(q, ("other", k))) for k, q in enumerate(others) if _swallows(q)] \
+        + [(q, key) for q, key in zip(made, keys, strict=True) if _swallows(q)]
+    outers, own = Outers(holders), Own(holders)
+    return [q for q, key in zip(made, keys, strict=True)
+            if not _inside(doc, q, key, outers) and not _repeated(doc, q, key, own)]
+
+
+def _repeated(doc: Doc, quote: Quote, key: Key, own: Own) -> bool:
+    """'The ministry said it believes the plan …', '… the questions he refused to answer': a report
+    inside a larger quote of the same speaker is part of what that quote says, no quote of its own;
+    unless its cue heads a sentence or a coordinated clause ('…, but he refuses to …'), a statement
+    beside the other that the larger content was drawn across."""
+    if quote.direct or quote.cue_span is None or not own.holds(quote.content_span, key):
+        return False
+    cue = doc.char_span(quote.cue_span[0], quote.cue_span[1], alignment_mode="expand")
+    return cue is not None and len(cue) > 0 and cue.root.dep_ not in BESIDE
 
 
 def _inside(doc: Doc, quote: Quote, key: Key, outers: Outers) -> bool:

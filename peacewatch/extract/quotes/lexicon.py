@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...errors import ConfigError
 from ...tables import Column, Row, optional, read_table
 
 
@@ -28,11 +29,13 @@ class CueEntry:
 
 @dataclass(frozen=True)
 class MarkPair:
-    """A pair of quotation marks; symmetric when both marks are the same string."""
+    """A pair of quotation marks; symmetric when both marks are the same string. ``direct``: a quote
+    inside the pair is flagged direct (``marks.tsv``)."""
 
     open: str
     close: str
     name: str
+    direct: bool = True
 
     @property
     def symmetric(self) -> bool:
@@ -55,13 +58,20 @@ class Lexicon:
 # The columns of each table (none has a header line); a ``note`` says what a row is for.
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "cues.tsv": (Column("lemma"), Column("frame"), optional("content"), optional("note")),
-    "marks.tsv": (Column("open"), Column("close"), Column("name")),
+    "marks.tsv": (Column("open"), Column("close"), Column("name"), Column("direct")),
     "according.tsv": (Column("head_lemma"), Column("preposition"), optional("note")),
     "speakers.tsv": (Column("word"), Column("rule"), optional("note")),
     "nouns.tsv": (Column("lemma"), Column("frame")),
     "clause_verbs.tsv": (Column("lemma"), Column("class")),
     "sources.tsv": (Column("lemma"), Column("preposition"), optional("note")),
 }
+
+
+def _yes(row: Row, column: str) -> bool:
+    if row[column] not in ("yes", "no"):
+        raise ConfigError(f"{row.file}:{row.line}: the {column} column is 'yes' or 'no', not {row[column]!r}; "
+                          "reinstall peacewatch", "E027")
+    return row[column] == "yes"
 
 
 def _rows(name: str) -> tuple[Row, ...]:
@@ -75,7 +85,7 @@ def load_lexicon() -> Lexicon:
         r["lemma"]: CueEntry(r["lemma"], r["frame"], tuple(d for d in r["content"].split(",") if d))
         for r in _rows("cues.tsv")
     }
-    marks = tuple(MarkPair(r["open"], r["close"], r["name"]) for r in _rows("marks.tsv"))
+    marks = tuple(MarkPair(r["open"], r["close"], r["name"], _yes(r, "direct")) for r in _rows("marks.tsv"))
     according = {r["head_lemma"]: r["preposition"] for r in _rows("according.tsv")}
     speakers = {r["word"]: r["rule"] for r in _rows("speakers.tsv")}
     nouns = {r["lemma"]: r["frame"] for r in _rows("nouns.tsv")}

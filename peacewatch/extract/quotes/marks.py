@@ -14,14 +14,18 @@ Rules (each quotation records its pair and whether it continues into the next pa
 - A straight double mark and a curly one close each other ('"…”', '“…"'), as hand-typed or
   pasted web copy mixes them.
 - The content excludes the marks, surrounding whitespace and a trailing comma.
+- Each quotation says whether its pair flags a quote ``direct`` (``marks.tsv``: the double marks do,
+  newswire and TeX doubled apostrophes do not; ``undirect`` applies it to the quotes made).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ...types import Quote
 from .lexicon import MarkPair, load_lexicon
 
 _DOUBLE_OPEN, _DOUBLE_CLOSE = ('"', "\u201c"), ('"', "\u201d")
@@ -37,6 +41,7 @@ class Quotation:
     content_end: int
     pair: str
     continued: bool = False
+    direct: bool = True  # the pair flags a quote inside it direct (marks.tsv)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +73,7 @@ def _make(text: str, start: int, end: int, inner: tuple[int, int], pair: MarkPai
     cs, ce = _content(text, *inner)
     if ce <= cs:
         return None
-    return Quotation(start, end, cs, ce, pair.name, continued)
+    return Quotation(start, end, cs, ce, pair.name, continued, pair.direct)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -124,3 +129,25 @@ def _in_paragraph(text: str, span: tuple[int, int], following: tuple[int, int] |
         q = _make(text, outer[0], pend, (outer[0] + len(outer[1]), pend), outer[2], True)
         return sorted(found + ([q] if q is not None else []), key=lambda x: x.start)
     return sorted(found + inner, key=lambda x: x.start)
+
+
+def undirect(quotes: list[Quote], quotations: list[Quotation]) -> list[Quote]:
+    """``quotes`` with ``direct`` false on each whose quoted words are all in pairs that flag no direct
+    quote (``''…''``): such a quotation is found and attributed like any other, and only the flag
+    follows the attribution gold's convention (docs/quotes.md, "Eighth round")."""
+    plain = sorted((q.start, q.end) for q in quotations if not q.direct)
+    if not plain:
+        return quotes
+    flagged = sorted((q.start, q.end) for q in quotations if q.direct)
+    return [_undirected(q) if q.direct and _touches(plain, q.content_span) and not _touches(flagged, q.content_span)
+            else q for q in quotes]
+
+
+def _touches(spans: list[tuple[int, int]], content: tuple[int, int]) -> bool:
+    """Whether a quotation of ``spans`` (sorted, none nested in another of the list) overlaps ``content``."""
+    k = bisect_left(spans, (content[0], content[0]))
+    return any(0 <= i < len(spans) and spans[i][0] < content[1] and spans[i][1] > content[0] for i in (k - 1, k))
+
+
+def _undirected(quote: Quote) -> Quote:
+    return replace(quote, direct=False, why=f"{quote.why}; not direct: quoted only in doubled apostrophes (marks.tsv)")
