@@ -17,6 +17,7 @@ from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
 from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
+from .exchange import other_half
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import (
     TypeModel,
@@ -29,8 +30,9 @@ from .learned import (
     sentence_reading,
     unknown_retreat,
 )
-from .matching import coarse_pos
+from .matching import coarse_pos, text_subject
 from .mediators import mediators
+from .provisions import further_retreats
 from .status import Reading, cues, future_type, read, text_phrase
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
@@ -80,6 +82,9 @@ class EventsComponent:
                 if not event.actor:
                     _inherit_sides(event, index, third)
                 built.append((found, event))
+                if (half := other_half(index, event, found.token, found.rule.mode)) is not None:
+                    built.append((found, half))  # "freed 30 soldiers in exchange for 50 prisoners"
+                built.extend((found, more) for more in further_retreats(found, event))
                 if acting := [a for a in event.actor if a.entity and a.entity not in third]:
                     index.last_actors = acting  # a mediator's act leaves the sides told before it
                 named = [a for a in _sides(event) if a.entity not in third]
@@ -263,7 +268,7 @@ def _text_parties(index: args.Index, found: Found) -> list[Argument]:
     for wrapper in found.wrappers:
         if wrapper_role(wrapper) != "provision":
             continue
-        text = args.subject(wrapper)
+        text = text_subject(wrapper)
         if text is not None:
             return args.noun_actors(index, text_phrase(text))[0]
     return []
