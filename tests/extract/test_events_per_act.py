@@ -80,3 +80,12 @@ def test_an_exchange_without_numbers_per_side_stays_one_event(pipe) -> None:  # 
     # what is given in return is an act, not people: no second release from this rule
     text = "Kenya released 40 Ugandan detainees in return for a pledge of calm."
     assert len(_events(pipe, text)) == 1
+
+
+def test_an_act_told_by_a_verbs_subject_noun_is_of_that_nouns_parties(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "an attack by X killed three": one attack, whose "by" phrase names who acted (it had no actor)
+    text = "An attack by Ugandan forces on a Kenyan base killed three soldiers."
+    assert [(t, a) for t, _s, a, _r in _acts(pipe, text)] == [("ASSAULT", frozenset({"UGA"}))]
+    # a verb with a subject of its own keeps it
+    text = "Kenyan troops killed three soldiers in an attack by night."
+    assert [(t, a) for t, _s, a, _r in _acts(pipe, text)] == [("ASSAULT", frozenset({"KEN"}))]

@@ -219,6 +219,9 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     if coarse_pos(token) == "VERB":
         actors = args.verb_actors(index, token)
         recipients = args.recipients_of(index, token)
+        if not actors and (told := args.subject_event_parties(index, token, [i.token for i in found.inners]))[0]:
+            actors, recipients = told[0], recipients or told[1]
+            reading.why.append("no subject of its own: the parties of the act its subject names")
         if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
             recipients = args.recipients_of(index, token, skip=("to",)) or recipients
     else:
