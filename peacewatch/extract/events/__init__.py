@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 # Types whose place is a venue, not a party (coding guide: places are not actors unless they
 # host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
 VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+ONE_SIDED = ("release", "withdraw")  # retreats one side carries out (``_told_again``)
+SWAPS = ("exchange", "swap")  # a bare exchange is both sides' (coding guide, "Exchanges")
 
 
 class EventsComponent:
@@ -79,8 +81,8 @@ class EventsComponent:
                     event.why = f"{event.why}; {note[1]}"
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
-                if not event.actor:
-                    _inherit_sides(event, index, third)
+                if not event.actor and _inherit_sides(event, index, third) and _told_again(event, found):
+                    continue  # "the release went ahead": a one-sided act given both sides, the one told before
                 built.append((found, event))
                 if (half := other_half(index, event, found.token, found.rule.mode)) is not None:
                     built.append((found, half))  # "freed 30 soldiers in exchange for 50 prisoners"
@@ -155,21 +157,34 @@ def may_change(found: list[Found], anchor: Token | None) -> bool:
     return anchor is not None if main is None else retypable(main)
 
 
-def _inherit_sides(event: Event, index: args.Index, third: set[str]) -> None:
+def _told_again(event: Event, found: Found) -> bool:
+    """A release or withdrawal told as done with no party in its sentence, which took both sides last named
+    together (``_inherit_sides``): one side's act (coding guide, "Exchanges": one release per direction)
+    that neither side is told to do here is the one the article told before, or a topic, not a new act. A
+    bare exchange is both sides' (it stays), and so is a ceasefire, whose report as in force tells the
+    truce carried out."""
+    return event.type == "RETREAT" and event.status == "occurred" and event.mode in ONE_SIDED \
+        and found.token.lemma_.lower() not in SWAPS
+
+
+def _inherit_sides(event: Event, index: args.Index, third: set[str]) -> bool:
     """An event the sentence names no actor for ("The talks resumed on Monday", "the truce
     collapsed", "fighting flared again") is the act of the parties the text last named together
     ("Serbia and Kosovo …"), else of the last named actor, as an analyst reading the article codes
     it (measured on the tuning processes of the document gold); its ``why`` says so. Entities the
-    article names as mediator or host (``third``) are never inherited."""
+    article names as mediator or host (``third``) are never inherited. True when the sides named together
+    were taken (``_told_again``)."""
     taken = {r.entity for r in event.recipient if r.entity} | third
     sides = [a for a in index.last_group if a.entity not in taken]
-    if len(sides) < 2:
+    together = len(sides) > 1
+    if not together:
         sides = [a for a in index.last_actors if a.entity not in taken]
     if not sides:
-        return
+        return False
     event.actor = list(sides)
     names = " and ".join(a.text for a in sides)
     event.why = f"{event.why}; no actor in its sentence: the actor(s) last named ({names})"
+    return together
 
 
 def _sides(event: Event) -> list[Argument]:
@@ -219,9 +234,6 @@ def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[
     if coarse_pos(token) == "VERB":
         actors = args.verb_actors(index, token)
         recipients = args.recipients_of(index, token)
-        if not actors and (told := args.subject_event_parties(index, token, [i.token for i in found.inners]))[0]:
-            actors, recipients = told[0], recipients or told[1]
-            reading.why.append("no subject of its own: the parties of the act its subject names")
         if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
             recipients = args.recipients_of(index, token, skip=("to",)) or recipients
     else:

@@ -336,16 +336,6 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
     return _dedupe(actors), _dedupe(recipients)
 
 
-def subject_event_parties(index: Index, verb: Token, inners: list[Token]) -> tuple[list[Argument], list[Argument]]:
-    """The parties of an act a verb's subject tells as a noun, where the verb names no actor of its own
-    ("an attack by X on Y killed three soldiers", "shelling by X wounded five": the attack is X's, one
-    event with the killing); empty when the subject is no trigger the verb took in."""
-    subj = subject(verb)
-    if subj is None or subj.dep_ != "nsubj" or subj.i not in {t.i for t in inners}:
-        return [], []
-    return noun_actors(index, subj)
-
-
 def _by_after_of(index: Index, of: Token) -> list[Argument]:
     """The "by" phrase the parser hung on a signing's "of" object ("the signing of the accord by X and Y":
     "by" under "accord"): it names the signers, as it would on the trigger itself. Only for a signing: an
