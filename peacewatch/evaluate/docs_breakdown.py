@@ -24,6 +24,9 @@ of its articles or error lines.
   told: ``inherited`` (its sentence named no actor: the last-named sides were taken), ``future`` (status
   other than ``occurred``/``historical``) and ``model`` (the learned model added or retyped it).
 - **By type**: gold and predicted counts and matches per part and type.
+- **Gold events by status and outcome** (per part): the gold status (``occurred``, ``future``,
+  ``historical`` …) of each gold event against its outcome, so that misses told as background
+  history or as promises can be told from those told as done.
 - **What kind of sentence a ``no_event`` gold event sits in**, its evidence parsed alone (given a
   parser), the first that applies: ``headline`` (the article's first line), ``noun_tabled`` (a noun
   the trigger table lists: the rules saw it and dropped it, weak, background, a topic or its
@@ -71,7 +74,7 @@ class Breakdown:
     def tables(self) -> dict[str, dict[str, dict[str, float]]]:
         """The tables ``eval docs`` prints (see the module docstring for every definition)."""
         parts = {row: c for row, c in self.rows.items()
-                 if not row.startswith(("type:", "confusion:", "kind:", "false:"))}
+                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:"))}
         return {
             "events by part and process": {row: _scores(c) for row, c in parts.items()},
             "gold events by outcome (share)": {row: _shares(c, OUTCOMES, c["gold"]) for row, c in parts.items()},
@@ -84,6 +87,9 @@ class Breakdown:
             "gold events by type and outcome (count)": {
                 row[5:]: {k: float(c[k]) for k in ("gold", "pred", *OUTCOMES)}
                 for row, c in self.rows.items() if row.startswith("type:")},
+            "gold events by status and outcome (count)": {
+                row[7:]: {k: float(c[k]) for k in ("gold", *OUTCOMES)}
+                for row, c in self.rows.items() if row.startswith("status:")},
             "missed in a sentence with other types: gold>predicted (count)": {
                 row[10:]: {"count": float(c["count"])} for row, c in self.rows.items() if row.startswith("confusion:")},
             "no event: kind of sentence (count)": {
@@ -134,6 +140,8 @@ def add_document(out: Breakdown, rows: tuple[str, ...], record: dict[str, Any], 
         out.add(rows, outcome)
         out.add(_part_rows(rows, "type", g["type"]), outcome)
         out.add(_part_rows(rows, "type", g["type"]), "gold")
+        out.add(_part_rows(rows, "status", str(g.get("status") or "?")), outcome)
+        out.add(_part_rows(rows, "status", str(g.get("status") or "?")), "gold")
     for pi, p in enumerate(pred):
         out.add(_part_rows(rows, "type", p["type"]), "pred")
         if pi not in taken_p:

@@ -38,3 +38,23 @@ def test_the_kinds_are_counted_per_part_and_a_headline_first(nlp: Any) -> None:
     assert table["tune:p"]["headline"] == 1 and sum(table["tune"].values()) == 2
     # the kinds are a table of their own, not a row of the outcome shares
     assert "kind:tune" not in out.tables()["gold events by outcome (share)"]
+
+
+def test_gold_events_are_counted_by_their_status_and_outcome(nlp: Any) -> None:
+    # a promised withdrawal missed (no event at all) and a past attack missed: the status table tells the
+    # promise from the act told as done, per part only (not per process)
+    text = "The army will withdraw from the valley. Rebels attacked a convoy in 2019."
+    record = {"id": "x", "events": [
+        {"type": "CONCEDE", "status": "future", "actor": ["MOZ"], "recipient": [],
+         "evidence": "The army will withdraw from the valley"},
+        {"type": "ASSAULT", "status": "historical", "actor": ["MOZ"], "recipient": [],
+         "evidence": "Rebels attacked a convoy in 2019"}]}
+    result = Result(id="x")
+    gold, pred = gold_events(record), predicted_events(result)
+    out = Breakdown(parse=nlp)
+    add_document(out, ("untouched", "untouched:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    table = out.tables()["gold events by status and outcome (count)"]
+    assert table["untouched:future"]["gold"] == 1 and table["untouched:future"]["no_event"] == 1
+    assert table["untouched:historical"]["gold"] == 1 and table["untouched:historical"]["matched"] == 0
+    assert not any(row.startswith("untouched:p") for row in table)
+    assert "status:untouched" not in out.tables()["gold events by outcome (share)"]

@@ -17,6 +17,7 @@ from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
 from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
+from .exchange import other_half
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import (
     TypeModel,
@@ -29,8 +30,9 @@ from .learned import (
     sentence_reading,
     unknown_retreat,
 )
-from .matching import coarse_pos
+from .matching import coarse_pos, text_subject
 from .mediators import mediators
+from .provisions import further_retreats
 from .status import Reading, cues, future_type, read, text_phrase
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 # Types whose place is a venue, not a party (coding guide: places are not actors unless they
 # host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
 VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+ONE_SIDED = ("release", "withdraw")  # retreats one side carries out (``_told_again``)
+SWAPS = ("exchange", "swap")  # a bare exchange is both sides' (coding guide, "Exchanges")
 
 
 class EventsComponent:
@@ -77,9 +81,12 @@ class EventsComponent:
                     event.why = f"{event.why}; {note[1]}"
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
-                if not event.actor:
-                    _inherit_sides(event, index, third)
+                if not event.actor and _inherit_sides(event, index, third) and _told_again(event, found):
+                    continue  # "the release went ahead": a one-sided act given both sides, the one told before
                 built.append((found, event))
+                if (half := other_half(index, event, found.token, found.rule.mode)) is not None:
+                    built.append((found, half))  # "freed 30 soldiers in exchange for 50 prisoners"
+                built.extend((found, more) for more in further_retreats(found, event))
                 if acting := [a for a in event.actor if a.entity and a.entity not in third]:
                     index.last_actors = acting  # a mediator's act leaves the sides told before it
                 named = [a for a in _sides(event) if a.entity not in third]
@@ -150,21 +157,34 @@ def may_change(found: list[Found], anchor: Token | None) -> bool:
     return anchor is not None if main is None else retypable(main)
 
 
-def _inherit_sides(event: Event, index: args.Index, third: set[str]) -> None:
+def _told_again(event: Event, found: Found) -> bool:
+    """A release or withdrawal told as done with no party in its sentence, which took both sides last named
+    together (``_inherit_sides``): one side's act (coding guide, "Exchanges": one release per direction)
+    that neither side is told to do here is the one the article told before, or a topic, not a new act. A
+    bare exchange is both sides' (it stays), and so is a ceasefire, whose report as in force tells the
+    truce carried out."""
+    return event.type == "RETREAT" and event.status == "occurred" and event.mode in ONE_SIDED \
+        and found.token.lemma_.lower() not in SWAPS
+
+
+def _inherit_sides(event: Event, index: args.Index, third: set[str]) -> bool:
     """An event the sentence names no actor for ("The talks resumed on Monday", "the truce
     collapsed", "fighting flared again") is the act of the parties the text last named together
     ("Serbia and Kosovo …"), else of the last named actor, as an analyst reading the article codes
     it (measured on the tuning processes of the document gold); its ``why`` says so. Entities the
-    article names as mediator or host (``third``) are never inherited."""
+    article names as mediator or host (``third``) are never inherited. True when the sides named together
+    were taken (``_told_again``)."""
     taken = {r.entity for r in event.recipient if r.entity} | third
     sides = [a for a in index.last_group if a.entity not in taken]
-    if len(sides) < 2:
+    together = len(sides) > 1
+    if not together:
         sides = [a for a in index.last_actors if a.entity not in taken]
     if not sides:
-        return
+        return False
     event.actor = list(sides)
     names = " and ".join(a.text for a in sides)
     event.why = f"{event.why}; no actor in its sentence: the actor(s) last named ({names})"
+    return together
 
 
 def _sides(event: Event) -> list[Argument]:
@@ -263,7 +283,7 @@ def _text_parties(index: args.Index, found: Found) -> list[Argument]:
     for wrapper in found.wrappers:
         if wrapper_role(wrapper) != "provision":
             continue
-        text = args.subject(wrapper)
+        text = text_subject(wrapper)
         if text is not None:
             return args.noun_actors(index, text_phrase(text))[0]
     return []

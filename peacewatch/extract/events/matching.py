@@ -216,5 +216,23 @@ def is_provision(token: Token) -> bool:
     """A verb by which an agreed text sets out an act: "the deal provides for / calls for / includes
     X" (lists ``provision`` and ``provision_text``). Not an event of its own ("the deal calls for"
     is no demand), but what it governs is agreed and not yet done."""
-    return token.lemma_.lower() in words("provision") and token.pos_ == "VERB" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in words("provision_text") for c in token.children)
+    if token.lemma_.lower() not in words("provision") or token.pos_ != "VERB":
+        return False
+    text = text_subject(token)
+    return text is not None and text.lemma_.lower() in words("provision_text")
+
+
+def text_subject(verb: Token) -> Token | None:
+    """The subject of a verb, the noun a relative pronoun stands for ("the deal, which provides for X":
+    the deal) and the subject of the first of coordinated verbs ("the first phase lasts six weeks and
+    includes X": the phase) taken in; None when it has none."""
+    current = verb
+    for _ in range(3):
+        subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            relative = subj.tag_ in ("WDT", "WP") and current.dep_ == "relcl" and current.head.i != current.i
+            return current.head if relative else subj
+        if current.dep_ != "conj" or current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX"):
+            return None
+        current = current.head
+    return None

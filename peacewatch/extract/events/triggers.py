@@ -199,7 +199,7 @@ def _listed_under(token: Token) -> Token | None:
     """The noun a noun is listed with or under ("guarantees and a withdrawal", "concessions, including the
     release of prisoners"): it shares that noun's wrapper; a release listed among demands is demanded."""
     head = token.head
-    if token.dep_ == "appos" and (previous := _list_before(token)) is not None:
+    if token.dep_ in ("appos", "dep") and (previous := _list_before(token)) is not None:
         return previous
     if token.dep_ in ("conj", "appos") and coarse_pos(head) == "NOUN":
         return head
@@ -211,11 +211,17 @@ def _listed_under(token: Token) -> Token | None:
 
 def _list_before(token: Token) -> Token | None:
     """The item before an appositive the parser hung on the subject across the verb ("the deal provides for
-    a ceasefire, the release of prisoners and …": "release" made an appositive of "deal"): the noun phrase
-    before the comma ("a ceasefire"), with which it is listed."""
-    head, verb = token.head, token.head.head
-    if not head.i < verb.i < token.i or token.left_edge.i < 1:
-        return None
+    a ceasefire, the release of prisoners and …": "release" made an appositive of "deal"), or a loose
+    dependent it hung on the verb ("agreed to a ceasefire, the release of prisoners and …"): the noun
+    phrase before the comma ("a ceasefire"), with which it is listed."""
+    if token.dep_ == "dep":  # "agreed to a ceasefire, the release of …": "release" hung on the verb
+        head = verb = token.head
+        if coarse_pos(verb) != "VERB" or not verb.i < token.i or token.left_edge.i < 1:
+            return None
+    else:
+        head, verb = token.head, token.head.head
+        if not head.i < verb.i < token.i or token.left_edge.i < 1:
+            return None
     comma = token.doc[token.left_edge.i - 1]
     if comma.text != "," or comma.i - 1 <= verb.i:
         return None
