@@ -16,7 +16,7 @@ from ...contract import Annotation
 from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
-from .dating import earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
+from .dating import anchored_timex, earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
 from .exchange import other_half
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import (
@@ -204,6 +204,8 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     if timex is None and reading.status == "occurred" and (timex := inherited_timex(
             ann.result.timexes, ann.doc, token, reading.type, ann.anchor, ann.result.events)) is not None:
         reading.why.append(f"no date in its sentence: '{timex.text}' inherited from the narrative before it")
+    if timex is None and (timex := anchored_timex(ann.result.timexes, ann.doc, token, ann.result.events)) is not None:
+        reading.why.append(f"'{timex.text}' counted from the day of an act told before it: {timex.value}")
     date = timex.value if timex else None
     if date is None and (earlier := earlier_one(token)) is not None:
         date = "PAST_REF"

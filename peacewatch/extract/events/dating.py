@@ -10,6 +10,7 @@ An event sentence with no time expression of its own may take the date the text 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -40,6 +41,9 @@ STATED = re.compile(r"^\d{4}")
 # A stated period longer than a week (a year, half, quarter, season or month): it holds the acts told
 # around the one it dates ("44 days of clashes in the fall of 2020, which ended with a peace agreement").
 PERIOD = re.compile(r"^\d{4}(?:-(?:\d{2}|SP|SU|FA|WI|Q\d|H\d))?$")
+# A count of days or weeks ("a week", "two days", P1W, P2D) an act is told after or before another.
+OFFSET = re.compile(r"^P(\d+)([DW])$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
@@ -318,3 +322,63 @@ def _in_background_clause(timex: Timex, doc: Doc) -> bool:
     if doc.char_span(timex.start, timex.end, alignment_mode="expand") is None:
         return True
     return _clause_above(timex, doc, BACKGROUND_CLAUSES) is not None
+
+
+def anchored_timex(timexes: list[Timex], doc: Doc, trigger: Token, earlier: list[Event]) -> Timex | None:
+    """The day of an act told as a count of days or weeks after or before another act ("a week after
+    the signing", "two days after Ostland attacked"), when that act was told earlier in the text
+    with its day (an event whose trigger has the anchor's lemma): its day plus (minus) the count.
+    None when the count does not hang on the trigger's clause or the anchor act has no day."""
+    sent = trigger.sent
+    mine = _verb_at(trigger)
+    for timex in timexes:
+        offset = OFFSET.match(timex.value)
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if offset is None or span is None or not sent.start <= span.start < sent.end or span.end >= len(doc):
+            continue
+        word = doc[span.end]
+        anchor = _anchor(word)
+        hung = None if anchor is None else _verb_at(anchor[1])
+        if anchor is None or mine is None or hung is None or hung.i != mine.i:
+            continue
+        day = _anchor_day(doc, anchor[0], timex.start, earlier)
+        if day is None:
+            continue
+        days = int(offset.group(1)) * (7 if offset.group(2) == "W" else 1)
+        moved = day + dt.timedelta(days=days if word.lower_ == "after" else -days)
+        return dataclasses.replace(timex, type="DATE", value=moved.isoformat())
+    return None
+
+
+def _anchor(word: Token) -> tuple[Token, Token] | None:
+    """For "after" or "before" following a count: the word naming the act counted from and the token
+    the phrase hangs on, or None."""
+    if word.lower_ not in ("after", "before"):
+        return None
+    if word.dep_ == "mark":
+        return word.head, word.head.head
+    objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]
+    return (objects[0], word.head) if objects else None
+
+
+def _anchor_day(doc: Doc, anchor: Token, before: int, earlier: list[Event]) -> dt.date | None:
+    """The day of the last event told before character ``before`` whose trigger has ``anchor``'s lemma."""
+    lemmas = {anchor.lemma_.lower()}
+    if anchor.lower_.endswith("ing"):  # "the signing": the act of the verb
+        lemmas.add(anchor.lower_[:-3])
+    for event in reversed(earlier):
+        if event.trigger_span[0] >= before or event.date is None or not DAY.match(event.date):
+            continue
+        span = doc.char_span(*event.trigger_span, alignment_mode="expand")
+        if span is not None and span.root.lemma_.lower() in lemmas:
+            return dt.date.fromisoformat(event.date)
+    return None
+
+
+def _verb_at(tok: Token) -> Token | None:
+    """The nearest verb at or above ``tok`` (None when its chain reaches the root with none)."""
+    while tok.pos_ not in ("VERB", "AUX"):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok
