@@ -317,11 +317,12 @@ def _follows(span: Interval | None, made: Interval | None, horizon_days: int, st
 def _surely_after(event: MergedEvent, made: Interval | None, kept: dt.date | None) -> bool:
     """Whether the opposite act certainly came after the promise, and after the day it was kept when
     it was: only a later report of the opposite act breaks a promise (coding guide), so fighting on
-    the day a truce was agreed or took effect, or on a day unknown, breaks nothing."""
+    the day a truce was agreed or took effect, or on a day unknown, breaks nothing; nor does fighting
+    within the month or week of a promise dated only by it ("in December"), which may have preceded it."""
     span = event_span(event)
     if span is None or made is None:
         return False
-    return span.start > made.start and (kept is None or span.start > kept)
+    return span.start > made.end and (kept is None or span.start > kept)
 
 
 def _clash(actors: frozenset[str], obligors: dict[str, frozenset[str]]) -> bool:
