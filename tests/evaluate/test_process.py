@@ -309,6 +309,10 @@ FLOORS.update({"untouched_multi_source_share": 0.53})
 # it was made; no figure moved (tune 37/49, 29/37, 6/7; untouched 22/35, 16/22, 1/2). The found and
 # fulfilment-day floors, left at earlier rounds' figures, move up to the measured ones less about 0.01.
 FLOORS.update({"tune_commitments_recall": 0.74, "untouched_commitments_recall": 0.62, "tune_fulfilment_day": 0.85})
+# Its follow-up (docs/ledger.md, "the wrong date and the breach"): a truce's length counts only from the day
+# it is read to take effect, and an obligor's dated fighting with no recipient breaks its truce: untouched
+# status 16 -> 18 of 22 (two gold truces met by one ledger truce), every other figure unchanged.
+FLOORS.update({"untouched_status_accuracy": 0.81})
 
 
 @pytest.fixture(scope="module")

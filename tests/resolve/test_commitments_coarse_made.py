@@ -32,3 +32,31 @@ def test_a_truce_promised_on_a_day_is_broken_by_fighting_the_next_day() -> None:
     fight = later("b", "2023-12-21", ev("x", "ASSAULT", [AZE], [ARM], date="2023-12-20"))
     c = judge(_promised_in("2023-12-19"), fight)
     assert c.status == "broken" and c.broken_by
+
+
+def test_an_attack_of_one_party_with_no_target_named_breaks_its_truce() -> None:
+    """Coding guide: a breach is an act of the obligor contrary to the promise, after it. A truce
+    Azerbaijan promised is broken by its shelling told with no recipient, not by Armenia's."""
+    one_sided = {"type": "RETREAT", "mode": "ceasefire"}
+    event = ev("p", "RETREAT", [], [], mode="ceasefire", status="future")
+    promised = Result("promise", "2023-12-07", entities=ENTS, events=[event],
+                      commitments=[Commitment("c1", "p", ["e1"], ["e2"], one_sided, made="2023-12-07")])
+    shelling = later("b", "2023-12-12", ev("x", "ASSAULT", [AZE], [], date="2023-12-11"))
+    assert judge(promised, shelling).status == "broken"
+    other = later("b", "2023-12-12", ev("x", "ASSAULT", [ARM], [], date="2023-12-11"))
+    assert judge(promised, other).status == "open"
+
+
+def test_an_attack_with_neither_target_nor_day_breaks_nothing() -> None:
+    """Told with no recipient and no date of its own, placed only by its report, an attack is too
+    little to place after the truce ("the army and the ELN will stop all offensive operations"
+    read as fighting): a two-sided clash so told still breaks it, as before."""
+    event = ev("p", "RETREAT", [], [], mode="ceasefire", status="future")
+    promised = Result("promise", "2023-12-07", entities=ENTS, events=[event],
+                      commitments=[Commitment("c1", "p", ["e1"], ["e2"], CEASEFIRE, made="2023-12-07")])
+    undated = later("b", "2023-12-12", ev("x", "ASSAULT", [AZE], []))
+    assert judge(promised, undated).status == "open"
+    clash = later("b", "2023-12-12", ev("x", "ASSAULT", [AZE, ARM], []))
+    mutual = Result("promise", "2023-12-07", entities=ENTS, events=[event],
+                    commitments=[Commitment("c1", "p", ["e1", "e2"], ["e1", "e2"], CEASEFIRE, made="2023-12-07")])
+    assert judge(mutual, clash).status == "broken"
