@@ -48,11 +48,16 @@ from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
 from .process_ledger import (
+    BREACH_KEY,
     COMMITMENT_MISS_KEY,
     DECIDED_KEY,
     MADE_FROM_KEY,
+    NEAREST_KEY,
     STATED_KEY,
+    TOLD_KEY,
     Ledger,
+    act_told,
+    breach_evidence,
     codes,
     commitment_miss,
     corpus_documents,
@@ -62,6 +67,7 @@ from .process_ledger import (
     ledger_of,
     made_miss,
     mode_of,
+    nearest_promise,
     stated_miss,
 )
 from .process_misses import APART_KEY, MISDATED_KEY, MISS_KEY, apart_class, counted, misdated_kind, miss_class
@@ -253,6 +259,8 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             if why == "made":
                 source, lines = made_miss(g, ledger, _made_gap(g), types_compatible)
                 c[MADE_FROM_KEY + source] += 1
+                c[TOLD_KEY + act_told(g, ledger, types_compatible)] += 1
+                c[NEAREST_KEY + nearest_promise(g, ledger.commitments, types_compatible, interval)] += 1
                 errors.append(f"commitment missed {g['id']} as made: {source}" + "".join(f"; {x}" for x in lines))
             continue
         c["commitments_found"] += 1
@@ -261,6 +269,10 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
         if best["status"] != g["status"]:
             c[f"{DECIDED_KEY}gold {g['status']}, {decided_by(best, events)}"] += 1
             errors.append(f"commitment {g['id']} status gold {g['status']} pred {best['status']} ({best['id']})")
+            if g["status"] == "broken":
+                why = breach_evidence(best, ledger.events, _contradicts, interval)
+                c[BREACH_KEY + why] += 1
+                errors.append(f"commitment {g['id']} unbroken: {why}")
         elif g["status"] == "fulfilled":
             c["both_fulfilled"] += 1
             day_right = timeline_dates_agree(best["fulfilled_on"], g.get("fulfilled_on"))
@@ -271,6 +283,13 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             if target is not None and not any(f in events and finds(events[f], target) for f in best["fulfilled_by"]):
                 errors.append(f"commitment {g['id']} fulfilled by {best['fulfilled_by']}, not gold {target['id']}")
     return errors
+
+
+def _contradicts(action_type: str, action_mode: str | None, event_type: str, event_mode: str | None) -> bool:
+    """Whether a row of ``contradicts.tsv`` has the event break the promised action."""
+    from ..resolve.tables import contradict_rules
+
+    return any(r.matches(action_type, action_mode, event_type, event_mode) for r in contradict_rules())
 
 
 def _made_gap(g: dict[str, Any]) -> Any:
@@ -391,6 +410,9 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY),
                          ("commitments missed", COMMITMENT_MISS_KEY), ("articles misdated, by kind", MISDATED_KEY),
                          ("made misses by their articles' promise", MADE_FROM_KEY),
+                         ("made misses by how their articles tell the act", TOLD_KEY),
+                         ("made misses by the nearest ledger promise", NEAREST_KEY),
+                         ("gold broken left unbroken, by its obligors' contrary acts", BREACH_KEY),
                          ("commitments missed, by a sentence stating them", STATED_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}

@@ -6,7 +6,10 @@ them and resolves the ledger, and ``ledger_of`` reads its events, commitments an
 per-document reports the miss classes read (``report_rows``) and each document's own promises with
 where their ``made`` came from (``promise_rows``, ``made_source``), and each document's sentences with
 the parties they name (``sentence_rows``), by which a missed commitment is told stated or not
-(``stated_miss``). The scoring itself is ``process``.
+(``stated_miss``); a ``made`` miss is also counted by how its articles tell the act (``act_told``) and
+where the nearest ledger promise of it lies (``nearest_promise``), and a gold broken commitment the
+ledger leaves unbroken by what stops its obligors' contrary acts (``breach_evidence``). The scoring
+itself is ``process``.
 """
 
 from __future__ import annotations
@@ -88,7 +91,8 @@ def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
                      "obligor": obligor, "beneficiary": beneficiary, "made": r.get("made"),
                      "status": r.get("status"), "fulfilled_by": list(r.get("fulfilled_by") or []),
                      "broken_by": list(r.get("broken_by") or []),
-                     "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None})
+                     "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None,
+                     "due": r.get("due"), "until": action.get("until")})
     return Ledger(evs, coms)
 
 
@@ -315,3 +319,77 @@ def stated_miss(g: dict[str, Any], ledger: Ledger) -> tuple[str, str | None]:
             if shared >= SHARED_STEMS and UNDERTAKING.search(text) and party and (best is None or shared > best[0]):
                 best = shared, f"{doc}: {' '.join(text.split())[:160]}"
     return ("stated", best[1]) if best is not None else ("unstated", None)
+
+
+# The prefix of the counts of ``made`` misses by how the gold commitment's own articles tell its act
+# (``act_told``), and by where the nearest ledger promise of it lies (``nearest_promise``).
+TOLD_KEY = "made miss, act told:"
+NEAREST_KEY = "made miss, nearest promise:"
+HAPPENED_STATUSES = frozenset({"occurred", "historical"})
+
+
+def act_told(g: dict[str, Any], ledger: Ledger, compatible: Any) -> str:
+    """How the gold commitment's own articles tell its act by a gold obligor: ``promised`` (a promise
+    of it read there), ``told done`` (reports of it, every one as having happened), ``told
+    otherwise`` (a report of another status: future, requested, ...), ``not told``. A ``made`` miss
+    whose act is told done and not promised is no promise dated wrong: no article tells it as one."""
+    obligor, kind = codes(g.get("obligor")), g["action"]["type"]
+    docs = sorted(g.get("docs") or [])
+    if any(p["type"] and compatible(p["type"], kind) and p["obligor"] & obligor
+           for d in docs for p in ledger.promises.get(d, [])):
+        return "promised"
+    told = [r for d in docs for r in ledger.reports.get(d, [])
+            if r["type"] and compatible(r["type"], kind) and r["codes"] & obligor]
+    if not told:
+        return "not told"
+    return "told done" if all(r["status"] in HAPPENED_STATUSES for r in told) else "told otherwise"
+
+
+def nearest_promise(g: dict[str, Any], commitments: list[dict[str, Any]], compatible: Any, interval: Any) -> str:
+    """Where the ledger promise of the gold act by a gold obligor nearest the gold ``made`` lies:
+    ``before`` or ``after`` it, ``within a month`` or ``further``; ``undated`` when none is placed."""
+    obligor, kind, made = codes(g.get("obligor")), g["action"]["type"], interval(g.get("made"))
+    placed = [(p, got) for p in commitments if p["type"] and compatible(p["type"], kind) and p["obligor"] & obligor
+              and (got := interval(p["made"], p["anchor"])) is not None]
+    if made is None or not placed:
+        return "undated"
+
+    def off(got: Any) -> int:
+        return (made[0] - got[1]).days if got[1] < made[0] else (got[0] - made[1]).days if got[0] > made[1] else 0
+    got = min((got for _, got in placed), key=off)
+    side = "before" if got[1] < made[0] else "after"
+    return f"{side}, {'within a month' if off(got) <= 30 else 'further'}"
+
+
+# The prefix of the counts of gold broken commitments the ledger found but did not read broken, by
+# the contrary acts of its obligors the ledger holds (``breach_evidence``).
+BREACH_KEY = "unbroken:"
+
+
+def breach_evidence(p: dict[str, Any], events: list[dict[str, Any]], contradicts: Any, interval: Any) -> str:
+    """For a ledger commitment the gold has broken and the ledger does not: what stops its obligors'
+    contrary acts (``contradicts(action_type, action_mode, event_type, event_mode)``, the rows of
+    ``contradicts.tsv``) from breaking it, the first of: ``none by an obligor`` (no act that happened,
+    by an obligor, of a type that contradicts the promise), ``only before it`` (none certainly after
+    its ``made``), ``only after its term`` (none before its due date, or a truce's ``until``),
+    ``no recipient`` (none names whom it reached), ``reaching no beneficiary`` (none reaches
+    another party it was promised to), else ``other`` (the status rules: a truce kept first)."""
+    made = interval(p["made"], p["anchor"])
+    acts = [e for e in events if e["status"] in HAPPENED_STATUSES and e["actor"] & p["obligor"]
+            and contradicts(p["type"], p["mode"], e["type"], e["mode"])]
+    if not acts:
+        return "none by an obligor"
+    acts = [e for e in acts if made is not None and (span := interval(e["date"], e["anchor"])) and span[0] > made[0]]
+    if not acts:
+        return "only before it"
+    # a truce's due date is the day it takes effect; the end of its term is its ``until``
+    term = interval(p.get("until") if p["mode"] == "ceasefire" else p.get("due"))
+    acts = [e for e in acts if term is None or interval(e["date"], e["anchor"])[0] <= term[1]]
+    if not acts:
+        return "only after its term"
+    acts = [e for e in acts if e["recipient"]]
+    if not acts:
+        return "no recipient"
+    if p["beneficiary"] and not any((e["recipient"] & p["beneficiary"]) - e["actor"] for e in acts):
+        return "reaching no beneficiary"
+    return "other"

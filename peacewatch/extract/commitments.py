@@ -335,7 +335,7 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         if made == due:  # the deadline was the event's own date, not the day the promise was made
             made = published
     why += _inferred(ann, made, published)
-    if action.get("mode") in TERM_MODES and (term := _term(ann, event, due, made, deadline)) is not None:
+    if action.get("mode") in TERM_MODES and (term := _term(ann, event, due, deadline)) is not None:
         action = {**action, "until": term[0]}
         why += f"; lasts until {term[0]}: {term[1]}"
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
@@ -361,15 +361,18 @@ def _stale(event: Event, anchor: dt.date | None) -> bool:
         and (anchor - span.end).days > 365
 
 
-def _term(ann: Annotation, event: Event, due: str | None, made: str | None,
+def _term(ann: Annotation, event: Event, due: str | None,
           deadline: tuple[str, str] | None) -> tuple[str, str] | None:
     """The last day of a truce's term, when its sentence gives one: the date after "until" (a
     truce "until January 2"), or a length ("a four-day pause", "a 72-hour truce", "for six months")
-    counted from the day it takes effect (the day it is due, else the day it was made)."""
+    counted from the day it takes effect, when that day is read (its due date). A truce may take
+    effect days after it was agreed ("a seven-day truce from Monday evening"): a length counted from
+    the day it was made would end the term too early, so without the day it starts the term is
+    left unknown (fighting after it still breaks the truce, a report of it in force still keeps it)."""
     if deadline is not None and deadline[1].startswith("'until"):
         return deadline[0], deadline[1]
     due_span = interval(due)
-    start = due_span.start if due_span is not None and due_span.days == 1 else _day(made)
+    start = due_span.start if due_span is not None and due_span.days == 1 else None
     text = ann.document.text if ann.document is not None else ""
     lo, hi = event.span
     for timex in ann.result.timexes:

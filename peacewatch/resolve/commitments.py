@@ -10,8 +10,9 @@ arrived in:
   from it). For a lasting promise (a withdrawal, an agreement) this holds even after it was
   first kept; a truce that took effect stays ``fulfilled`` (the coding guide's and the gold's
   reading: it was carried out), the fighting that ended it listed in ``broken_by``. The opposite
-  act before the promise was first kept broke it then; a clash of its two sides (one ASSAULT with
-  both as actors, no recipient) breaks a truce.
+  act before the promise was first kept broke it then; fighting told with no recipient breaks a
+  truce when a side bound by it is among its actors (a clash of its two sides, one ASSAULT with both
+  as actors, or one party's attack whose target is not named).
 - ``fulfilled``: for every obligor, a later event that happened and that the ledger dates
   (``shows_done``), by that obligor toward a beneficiary, carries out the promised action (a row
   of ``data/resolve/fulfils.tsv``: the same type and mode for actions, signing or meeting for an
@@ -202,10 +203,11 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     # the opposite act must reach another party than the one acting: a party's fighting within its
     # own side (the army against a town read as of its own country) breaks no promise to the other
     at_other = {p.event.id for p in happened if beneficiaries is None or (p.recipients & beneficiaries) - p.actors}
-    # a two-sided clash is one event with both sides as actors and no recipient (coding guide): it
-    # breaks a truce, which binds every side at once
+    # fighting told with no recipient (a two-sided clash, coding guide: one event with both sides as
+    # actors; or an attack whose target is not named) breaks a truce, which binds every side at once,
+    # when one of its sides is among the fighters
     clashes = {p.event.id for p in happened if c.action.get("mode") in JOINT_MODES and not p.event.recipient
-               and _clash(p.actors, obligors)}
+               and _clash(p.actors, obligors, p.stated)}
     against = [(e, rule) for e in toward if (rule := _contradicts(c.action, e)) is not None
                and (((beneficiaries is None or e.recipient) and e.id in at_other) or e.id in clashes)
                and not _after_due(e, last) and _surely_after(e, made, None) and not _before_truce(e, c)]
@@ -317,17 +319,23 @@ def _follows(span: Interval | None, made: Interval | None, horizon_days: int, st
 def _surely_after(event: MergedEvent, made: Interval | None, kept: dt.date | None) -> bool:
     """Whether the opposite act certainly came after the promise, and after the day it was kept when
     it was: only a later report of the opposite act breaks a promise (coding guide), so fighting on
-    the day a truce was agreed or took effect, or on a day unknown, breaks nothing."""
+    the day a truce was agreed or took effect, or on a day unknown, breaks nothing; nor does fighting
+    within the month or week of a promise dated only by it ("in December"), which may have preceded it."""
     span = event_span(event)
     if span is None or made is None:
         return False
-    return span.start > made.start and (kept is None or span.start > kept)
+    return span.start > made.end and (kept is None or span.start > kept)
 
 
-def _clash(actors: frozenset[str], obligors: dict[str, frozenset[str]]) -> bool:
-    """Whether the actors of an event with no recipient are two or more sides of the promise: the
-    fighting between its parties ("clashes between the army and the M23")."""
-    return sum(1 for tokens in obligors.values() if actors & tokens) >= 2
+def _clash(actors: frozenset[str], obligors: dict[str, frozenset[str]], stated: bool) -> bool:
+    """Whether fighting with no recipient is by the sides of the promise: the fighting between its
+    parties ("clashes between the army and the M23"), or one party's attack whose target the text
+    does not name ("the RSF shelled the city") when a report states its date. Coding guide: a breach
+    is an act of the obligor contrary to the promise, after it; fighting is contrary to a truce
+    whoever it reached, but an attack told with neither its target nor its day is too little to
+    place after the promise ("the army and the ELN will stop offensive operations" read as one)."""
+    sides = sum(1 for tokens in obligors.values() if actors & tokens)
+    return sides >= 2 or (sides == 1 and stated)
 
 
 def _ended_before(event: MergedEvent, day_: dt.date) -> bool:

@@ -313,6 +313,10 @@ FLOORS.update({"tune_commitments_recall": 0.74, "untouched_commitments_recall": 
 # publication day counts by the day its byline stamp, web address or dateline gives where the ledger
 # dates an event by its first report: untouched timeline 38 -> 39 of 58 (0.672); tune unchanged.
 FLOORS.update({"untouched_timeline_recall": 0.67})
+# Its follow-up (docs/ledger.md, "the wrong date and the breach"): a truce's length counts only from the day
+# it is read to take effect, and an obligor's dated fighting with no recipient breaks its truce: untouched
+# status 16 -> 18 of 22 (two gold truces met by one ledger truce), every other figure unchanged.
+FLOORS.update({"untouched_status_accuracy": 0.81})
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,72 @@
+"""The aggregate causes ``eval process`` counts for a missed commitment's date and for a gold broken
+commitment the ledger leaves unbroken (``process_ledger.act_told``, ``nearest_promise``,
+``breach_evidence``): they tell a promise dated wrong from one no article tells as a promise, and
+which condition of the status rules keeps the obligors' contrary acts from breaking a promise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peacewatch.evaluate.process import _contradicts, interval, types_compatible
+from peacewatch.evaluate.process_ledger import Ledger, act_told, breach_evidence, nearest_promise
+
+GOLD = {"id": "c1", "made": "2024-03-01", "obligor": ["BBB"], "docs": ["d1"],
+        "action": {"type": "RETREAT", "mode": "ceasefire"}, "status": "broken"}
+
+
+def _report(status: str, kind: str = "RETREAT", party: str = "BBB") -> dict[str, Any]:
+    return {"type": kind, "status": status, "mode": "ceasefire", "codes": frozenset({party}), "date": None,
+            "anchor": "2024-03-01", "ledger": "ev-1"}
+
+
+def test_a_made_miss_is_told_by_how_its_articles_tell_the_act() -> None:
+    def told(reports: list[dict[str, Any]], promises: list[dict[str, Any]] | None = None) -> str:
+        ledger = Ledger([], [], reports={"d1": reports}, promises={"d1": promises or []})
+        return act_told(GOLD, ledger, types_compatible)
+
+    assert told([]) == "not told"
+    assert told([_report("occurred"), _report("historical")]) == "told done"
+    assert told([_report("occurred"), _report("future")]) == "told otherwise"
+    # another party's act, or another act, is not the gold act told
+    assert told([_report("occurred", party="CCC"), _report("occurred", kind="AID")]) == "not told"
+    promise = {"type": "RETREAT", "obligor": frozenset({"BBB"}), "made": "2024-04-01", "anchor": None}
+    assert told([_report("occurred")], [promise]) == "promised"
+
+
+def test_a_made_miss_is_counted_by_where_the_nearest_ledger_promise_lies() -> None:
+    def nearest(*made: str | None, obligor: str = "BBB") -> str:
+        commitments = [{"type": "RETREAT", "obligor": frozenset({obligor}), "made": m, "anchor": None} for m in made]
+        return nearest_promise(GOLD, commitments, types_compatible, interval)
+
+    assert nearest("2024-03-20") == "after, within a month"
+    assert nearest("2024-06-01", "2023-12-01") == "before, further"  # 91 days before, 92 after
+    assert nearest("2024-02-10", "2024-05-01") == "before, within a month"
+    assert nearest(None) == "undated"
+    assert nearest("2024-03-20", obligor="CCC") == "undated"  # another party's promise is not the act's
+
+
+def _event(eid: str, kind: str, date: str | None, recipient: str | None = "AAA", actor: str = "BBB") -> dict[str, Any]:
+    return {"id": eid, "type": kind, "mode": None, "status": "occurred", "actor": frozenset({actor}),
+            "recipient": frozenset({recipient}) if recipient else frozenset(), "date": date, "anchor": date}
+
+
+def test_a_gold_broken_promise_left_unbroken_is_counted_by_what_stops_its_contrary_acts() -> None:
+    truce = {"type": "RETREAT", "mode": "ceasefire", "obligor": frozenset({"BBB"}), "beneficiary": frozenset({"AAA"}),
+             "made": "2024-03-01", "anchor": "2024-03-01", "due": None, "until": "2024-03-07"}
+
+    def why(*events: dict[str, Any], **change: Any) -> str:
+        return breach_evidence({**truce, **change}, list(events), _contradicts, interval)
+
+    # talks are no contrary act of a truce, and the other party's attack is not an obligor's
+    assert why(_event("e1", "CONSULT", "2024-03-03"), _event("e2", "ASSAULT", "2024-03-03", actor="AAA")) \
+        == "none by an obligor"
+    assert why(_event("e1", "ASSAULT", "2024-02-20"), _event("e2", "ASSAULT", None)) == "only before it"
+    assert why(_event("e1", "ASSAULT", "2024-03-10")) == "only after its term"
+    assert why(_event("e1", "ASSAULT", "2024-03-10"), until=None) == "other"
+    # a truce's due date is the day it takes effect, not the end of its term
+    assert why(_event("e1", "ASSAULT", "2024-03-10"), until=None, due="2024-03-02") == "other"
+    assert why(_event("e1", "ASSAULT", "2024-03-04", recipient=None)) == "no recipient"
+    assert why(_event("e1", "ASSAULT", "2024-03-04", recipient="CCC")) == "reaching no beneficiary"
+    # a withdrawal's due date ends the time in which an attack breaks it
+    withdraw = {"mode": "withdraw", "until": None, "due": "2024-03-05"}
+    assert why(_event("e1", "ASSAULT", "2024-03-10"), **withdraw) == "only after its term"
