@@ -19,7 +19,7 @@ _SUBJECTS: tuple[str, ...] = ("nsubj",)
 # A verb lent its subject by the verb it hangs from takes that verb's subject as written, passive
 # too: 'After saying …, she was whisked off' (she said), 'he was asked to say …' (he says).
 _BORROWED = ("nsubj", "nsubjpass")
-_BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
+_BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "acomp")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 
 
@@ -32,13 +32,20 @@ def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
         subj = _nearest([c for c in current.children if c.dep_ in deps and not inside(c.idx, quoted)],
                         current) or _agent(current)
         if subj is not None:
-            return subj
+            return None if _dummy(subj, current, verb) else subj
         if current.i == verb.i and _passive(verb) and not _quoting(verb, quoted):
             return None  # 'Mr. Quiros was accused of …': who accused him is not said
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
         current, deps = current.head, _BORROWED
     return _beside(verb)
+
+
+def _dummy(subject: Token, holder: Token, verb: Token) -> bool:
+    """Whether a borrowed subject is an "it" before an adjective ('It is worth noting that …', 'it is
+    fair to say …'): mostly the dummy of an adjective whose infinitive has no speaker of its own, so
+    the cue names none (while 'The general was unable to … accuse …' lends the general)."""
+    return holder.i != verb.i and subject.lower_ == "it" and any(c.dep_ == "acomp" for c in holder.children)
 
 
 def _passive(verb: Token) -> bool:
