@@ -1,6 +1,6 @@
 """A cue verb in the infinitive of an adjective ("unable to …", "quick to …") speaks for the subject
-of the adjective's copula, but an "it" there names nobody ("It is worth noting that …"):
-docs/quotes.md, "Eighth round", follow-up."""
+of the adjective's copula, but an "it" there names nobody ("It is worth noting that …"); the climb to
+a subject goes up the whole chain of such verbs: docs/quotes.md, "Eighth round", follow-up."""
 
 from __future__ import annotations
 
@@ -26,3 +26,9 @@ def test_a_conjoined_cue_under_an_adjective_borrows_its_subject(pipe) -> None:  
 
 def test_a_dummy_it_before_an_adjective_names_nobody(pipe) -> None:  # type: ignore[no-untyped-def]
     assert speakers(pipe, "It is worth noting that the mediators were never paid.") == [""]
+
+
+def test_a_long_chain_of_infinitives_still_reaches_the_subject(pipe) -> None:  # type: ignore[no-untyped-def]
+    # failed before: the climb stopped after four steps (deny → be → be → seen → wanted) with no speaker
+    text = "The army wanted to be seen to be ready to deny that it had shelled the town."
+    assert speakers(pipe, text) == ["The army"]

@@ -3,7 +3,7 @@
 A cue verb's speaker is its nominal subject outside every quotation; a passive cue takes its "by"
 agent, and without one names nobody (the one it is said of is no source: "Mr. Quiros was accused
 of …", "it is considered a threat"); a participle or conjoined verb without either borrows the
-subject of the verb it hangs from, climbing at most four steps; failing all that, a noun right
+subject of the verb it hangs from, climbing the chain of such verbs; failing all that, a noun right
 beside the verb is taken as a misparsed subject (``subject_of``). Finding the cues and their content
 is ``cues``; resolving the speaker token to a person or an organization is ``speaker``.
 """
@@ -25,10 +25,10 @@ _NOMINAL = ("NOUN", "PROPN", "PRON")
 
 def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
     """The speaker token of a cue verb: its subject outside the quotations, a passive one's "by" agent
-    (none without it), else the subject of the verb it hangs from (at most four steps up), else a noun
-    beside it."""
+    (none without it), else the subject of the verb it hangs from (up the chain of such verbs to the
+    first with a subject: a step limit only cut long chains short), else a noun beside it."""
     current, deps = verb, _SUBJECTS
-    for _ in range(4):
+    for _ in range(len(verb.doc)):  # a bound only: every climb ends at the sentence's root
         subj = _nearest([c for c in current.children if c.dep_ in deps and not inside(c.idx, quoted)],
                         current) or _agent(current)
         if subj is not None:
