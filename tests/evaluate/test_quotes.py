@@ -46,9 +46,11 @@ from tests.conftest import shared_path
 # 0.775), indirect 0.624 -> 0.670 (0.616 -> 0.660), test fold 0.738 -> 0.743 (0.729 -> 0.733), direct
 # 0.893 -> 0.947 (0.883 -> 0.937), speaker 0.907 (0.896 -> 0.897), direct exact 0.722 -> 0.766 (0.714
 # -> 0.756), indirect 0.588 -> 0.635 (0.581 -> 0.625).
-FLOORS = {"overlap_f1": 0.758, "direct_overlap_f1": 0.937, "speaker_acc": 0.908, "direct_exact_f1": 0.775,
+# Eighth round, follow-up: a cue under an adjective borrows its subject, the subject climb has no step
+# limit: speaker 0.917 -> 0.920 (floor 0.908 -> 0.910), test fold 0.907 -> 0.912 (0.897 -> 0.901).
+FLOORS = {"overlap_f1": 0.758, "direct_overlap_f1": 0.937, "speaker_acc": 0.910, "direct_exact_f1": 0.775,
           "indirect_overlap_f1": 0.660,
-          "test_overlap_f1": 0.733, "test_direct_overlap_f1": 0.937, "test_speaker_acc": 0.897,
+          "test_overlap_f1": 0.733, "test_direct_overlap_f1": 0.937, "test_speaker_acc": 0.901,
           "test_direct_exact_f1": 0.756, "test_indirect_overlap_f1": 0.625}
 
 

@@ -3,7 +3,7 @@
 A cue verb's speaker is its nominal subject outside every quotation; a passive cue takes its "by"
 agent, and without one names nobody (the one it is said of is no source: "Mr. Quiros was accused
 of …", "it is considered a threat"); a participle or conjoined verb without either borrows the
-subject of the verb it hangs from, climbing at most four steps; failing all that, a noun right
+subject of the verb it hangs from, climbing the chain of such verbs; failing all that, a noun right
 beside the verb is taken as a misparsed subject (``subject_of``). Finding the cues and their content
 is ``cues``; resolving the speaker token to a person or an organization is ``speaker``.
 """
@@ -19,26 +19,33 @@ _SUBJECTS: tuple[str, ...] = ("nsubj",)
 # A verb lent its subject by the verb it hangs from takes that verb's subject as written, passive
 # too: 'After saying …, she was whisked off' (she said), 'he was asked to say …' (he says).
 _BORROWED = ("nsubj", "nsubjpass")
-_BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj")
+_BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "acomp")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 
 
 def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
     """The speaker token of a cue verb: its subject outside the quotations, a passive one's "by" agent
-    (none without it), else the subject of the verb it hangs from (at most four steps up), else a noun
-    beside it."""
+    (none without it), else the subject of the verb it hangs from (up the chain of such verbs to the
+    first with a subject: a step limit only cut long chains short), else a noun beside it."""
     current, deps = verb, _SUBJECTS
-    for _ in range(4):
+    for _ in range(len(verb.doc)):  # a bound only: every climb ends at the sentence's root
         subj = _nearest([c for c in current.children if c.dep_ in deps and not inside(c.idx, quoted)],
                         current) or _agent(current)
         if subj is not None:
-            return subj
+            return None if _dummy(subj, current, verb) else subj
         if current.i == verb.i and _passive(verb) and not _quoting(verb, quoted):
             return None  # 'Mr. Quiros was accused of …': who accused him is not said
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
         current, deps = current.head, _BORROWED
     return _beside(verb)
+
+
+def _dummy(subject: Token, holder: Token, verb: Token) -> bool:
+    """Whether a borrowed subject is an "it" before an adjective ('It is worth noting that …', 'it is
+    fair to say …'): mostly the dummy of an adjective whose infinitive has no speaker of its own, so
+    the cue names none (while 'The general was unable to … accuse …' lends the general)."""
+    return holder.i != verb.i and subject.lower_ == "it" and any(c.dep_ == "acomp" for c in holder.children)
 
 
 def _passive(verb: Token) -> bool:
