@@ -49,3 +49,21 @@ def test_what_is_requested_is_not_done(nlp, text: str) -> None:  # type: ignore[
 def test_a_request_told_as_a_noun_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     # "at the request of" says why another act was done; only the verb is a trigger
     assert main_reading(nlp, "The army trains the pilots at the request of the government.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The United Kingdom and the European Union have agreed a trade and cooperation agreement.",
+    "The two sides have agreed a peace deal in Doha.",
+])
+def test_a_text_agreed_as_an_object_is_concluded(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER: finalizing an agreement is SUPPORT; the coding guide: concluding a text is SUPPORT
+    assert main_reading(nlp, text) == ("SUPPORT", "occurred")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The sides agreed to a deal on the border.", ("AGREE", "occurred")),
+    ("The parties agreed a ceasefire on Sunday.", ("CONCEDE", "future")),
+    ("The rebels agreed to release the hostages.", ("AGREE", "future")),
+])
+def test_agreeing_to_a_deal_or_an_act_is_no_concluded_text(nlp, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert main_reading(nlp, text) == expected

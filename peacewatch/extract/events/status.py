@@ -199,6 +199,10 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
     if inner.type == "SUPPORT" and item.rule.type == "AGREE" and promised_support(item):
         reading.type = "SUPPORT"
         reading.why.append(f"'{item.token.text} {item.inner.token.text}': support promised is support given (SUPPORT)")
+    if concluded_text(item):
+        reading.type = "SUPPORT"
+        reading.why.append(f"'{item.token.text} {item.inner.token.text}': a text agreed as an object is concluded "
+                           "(SUPPORT)")
     if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
         reading.mode = "third-party"  # "talks mediated by Qatar": the parties' talks, mediated
     promised_release = inner.mode == "release" and item.token.lemma_.lower() in PROMISES
@@ -213,6 +217,17 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
                            else "an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
+
+
+def concluded_text(item: Found) -> bool:
+    """"agreed a trade agreement", "agreed the declaration": an agreement text as the direct object of
+    "agree" is a text concluded, PLOVER's SUPPORT ("finalizing an agreement"; the coding guide's
+    "concluding a text"), where "agreed to / on a deal" stays AGREE and an agreed ceasefire CONCEDE."""
+    assert item.inner is not None
+    noun = item.inner.token
+    return (item.rule.type == item.inner.rule.type == "AGREE" and item.token.lemma_.lower() == "agree"
+            and noun.dep_ == "dobj" and noun.head.i == item.token.i
+            and noun.lemma_.lower() in words("provision_text"))
 
 
 def _apply_punitive_demand(item: Found, reading: Reading) -> None:
