@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .matching import coarse_pos, is_provision, under_provision
-from .objects import missed_target, peacekeeping_word, promised_support, punitive_object
+from .objects import concluded_text, missed_target, peacekeeping_word, promised_support, punitive_object
 from .tables import is_cooperative, words, wrapper_roles
 from .triggers import Found, is_infinitive, is_scheduled, wrapper_role
 
@@ -217,17 +217,6 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
                            else "an agreed ceasefire/withdrawal is CONCEDE (announced retreat)")
 
 
-
-
-def concluded_text(item: Found) -> bool:
-    """"agreed a trade agreement", "agreed the declaration": an agreement text as the direct object of
-    "agree" is a text concluded, PLOVER's SUPPORT ("finalizing an agreement"; the coding guide's
-    "concluding a text"), where "agreed to / on a deal" stays AGREE and an agreed ceasefire CONCEDE."""
-    assert item.inner is not None
-    noun = item.inner.token
-    return (item.rule.type == item.inner.rule.type == "AGREE" and item.token.lemma_.lower() == "agree"
-            and noun.dep_ == "dobj" and noun.head.i == item.token.i
-            and noun.lemma_.lower() in words("provision_text"))
 
 
 def _apply_punitive_demand(item: Found, reading: Reading) -> None:
