@@ -1,5 +1,6 @@
-"""What an act is about that changes how it is read: the noun a promise takes, the punishment a demand
-asks for, the mission troops are sent on, and a deadline or target the text says was missed.
+"""What an act is about that changes how it is read: the noun a promise takes, the text an agreement
+concludes, the punishment a demand asks for, the mission troops are sent on, and a deadline or target
+the text says was missed.
 
 Each function only finds the words in the parse; ``status`` decides what they change (and says so in
 the event's ``why``).
@@ -39,6 +40,17 @@ def promised_support(item: Found) -> bool:
     noun = item.inner.token
     return (item.token.lemma_.lower() in SUPPORT_PROMISES and coarse_pos(noun) == "NOUN"
             and noun.lemma_.lower() in SUPPORT_NOUNS and noun.head.i == item.token.i)
+
+
+def concluded_text(item: Found) -> bool:
+    """"agreed a trade agreement", "agreed the declaration": an agreement text as the direct object of
+    "agree" is a text concluded, PLOVER's SUPPORT ("finalizing an agreement"; the coding guide's
+    "concluding a text"), where "agreed to / on a deal" stays AGREE and an agreed ceasefire CONCEDE."""
+    assert item.inner is not None
+    noun = item.inner.token
+    return (item.rule.type == item.inner.rule.type == "AGREE" and item.token.lemma_.lower() == "agree"
+            and noun.dep_ == "dobj" and noun.head.i == item.token.i
+            and noun.lemma_.lower() in words("provision_text"))
 
 
 def punitive_object(token: Token) -> Token | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .matching import coarse_pos, is_provision, under_provision
-from .objects import missed_target, peacekeeping_word, promised_support, punitive_object
+from .objects import concluded_text, missed_target, peacekeeping_word, promised_support, punitive_object
 from .tables import is_cooperative, words, wrapper_roles
 from .triggers import Found, is_infinitive, is_scheduled, wrapper_role
 
@@ -199,6 +199,10 @@ def _merge_inner(item: Found, reading: Reading, role: str | None) -> None:
     if inner.type == "SUPPORT" and item.rule.type == "AGREE" and promised_support(item):
         reading.type = "SUPPORT"
         reading.why.append(f"'{item.token.text} {item.inner.token.text}': support promised is support given (SUPPORT)")
+    if concluded_text(item):
+        reading.type = "SUPPORT"
+        reading.why.append(f"'{item.token.text} {item.inner.token.text}': a text agreed as an object is concluded "
+                           "(SUPPORT)")
     if item.rule.type == inner.type == "CONSULT" and inner.mode == "third-party" and reading.mode is None:
         reading.mode = "third-party"  # "talks mediated by Qatar": the parties' talks, mediated
     promised_release = inner.mode == "release" and item.token.lemma_.lower() in PROMISES
