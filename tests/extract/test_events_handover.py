@@ -31,10 +31,18 @@ def test_weapons_handed_over_under_a_deal_are_an_agreed_disarmament(pipe) -> Non
     assert _events(pipe, text) == [("CONCEDE", "future")]
 
 
-def test_a_done_handover_is_a_retreat_by_its_mode(pipe) -> None:  # type: ignore[no-untyped-def]
-    assert ("RETREAT", "withdraw", "occurred") in _modes(pipe, "Kenya ceded the border town to Uganda on Monday.")
-    assert ("RETREAT", "release", "occurred") in _modes(
-        pipe, "Kenya handed over the bodies of 12 soldiers to Uganda on Monday.")
+def test_a_promised_handover_of_people_and_of_weapons_by_passive(pipe) -> None:  # type: ignore[no-untyped-def]
+    modes = _modes(pipe, "Kenya pledged the handover of the bodies of 12 soldiers to Uganda.")
+    assert modes and modes[0][0] == "CONCEDE"
+    assert any("handover:disarm" in e.why for e in annotated(
+        pipe, "Under the agreement, the heavy weapons would be surrendered to the monitors.", "2024-05-10").events)
+
+
+def test_a_handover_told_as_done_is_left_to_the_other_rules(pipe) -> None:  # type: ignore[no-untyped-def]
+    # a done handover may be a first part of a larger one ("a first round of heavy weapons was handed over"),
+    # which the ledger would take for the whole: measured, it fulfilled an open disarmament (docs/events.md)
+    events = annotated(pipe, "Kenya ceded the border town to Uganda on Monday.", "2024-05-10").events
+    assert not [e for e in events if "handover_verb" in e.why]
 
 
 def test_giving_anything_else_is_no_retreat(pipe) -> None:  # type: ignore[no-untyped-def]

@@ -248,8 +248,10 @@ def handover(token: Token) -> TriggerRule | None:
     read by what it gives up, its object's head: weapons are disarmament, ground a withdrawal, people a
     release ("will surrender their weapons", "pledged to hand over the villages", "the handover of the
     prisoners"). The verb alone is no act ("handed over a letter"), and a verb of giving in general
-    ("deliver", "transfer") is left out: weapons delivered to a side are aid, not a retreat."""
-    if token.lemma_.lower() not in words("handover_verb"):
+    ("deliver", "transfer") is left out: weapons delivered to a side are aid, not a retreat. Only a
+    promised or agreed handover (``_promised``): one told as done may be a first part of a larger one
+    ("a first round of heavy weapons was handed over"), which the ledger would take for the whole."""
+    if token.lemma_.lower() not in words("handover_verb") or not _promised(token):
         return None
     for obj in _given_up(token):
         lemma = obj.lemma_.lower()
@@ -265,3 +267,19 @@ def _given_up(token: Token) -> list[Token]:
     heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [p for c in token.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return heads + [c for h in heads for c in h.conjuncts]
+
+
+def _promised(token: Token) -> bool:
+    """Whether a handover is promised or agreed: a word of ``handover_promise`` (a modal "will", a
+    promise or agreement verb or noun) on it or up to three clauses above it, as its auxiliary, its
+    modifier or the object of "under" ("under the deal, X will hand over")."""
+    current = token
+    for _ in range(4):
+        near = [current, *current.children]
+        near += [p for c in current.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if any(w.lemma_.lower() in words("handover_promise") for w in near):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
