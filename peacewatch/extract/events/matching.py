@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .tables import DerivedRule, TriggerRule, trigger_rules, words
+from .tables import DerivedRule, HandoverRule, TriggerRule, trigger_rules, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -178,10 +178,10 @@ def match(token: Token) -> TriggerRule | None:
         verb, particle = derived
         rules = [DerivedRule(r.line, f"{lemma} (noun of {verb})", "NOUN", r.needs, r.type, r.mode, True)
                  for r in trigger_rules()[verb] if r.pos in ("VERB", "*") and r.type != "CONSULT"]
-    if not rules or is_provision(token):
+    if is_provision(token) or _excluded(token, pos):
         return None
-    if _excluded(token, pos):
-        return None
+    if not rules:
+        return handover(token)
     lemmas: set[str] | None = None
     for rule in rules:
         if rule.pos != "*" and rule.pos != pos:
@@ -191,7 +191,7 @@ def match(token: Token) -> TriggerRule | None:
             if not any((n == "@person" and _person_object(token)) or n in lemmas for n in rule.needs):
                 continue
         return rule
-    return None
+    return handover(token)
 
 
 @lru_cache(maxsize=4096)
@@ -236,3 +236,50 @@ def text_subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+# What a handover gives up, by the retreat it is (coding guide, "Retreats": handovers of territory,
+# releases and disarmament are RETREAT; announced or agreed ones CONCEDE ``future``).
+HANDOVER_MODES = ("disarm", "withdraw", "release")
+
+
+def handover(token: Token) -> TriggerRule | None:
+    """A verb (or noun) of giving something up (``handover_verb``: "surrender", "hand over", "cede")
+    read by what it gives up, its object's head: weapons are disarmament, ground a withdrawal, people a
+    release ("will surrender their weapons", "pledged to hand over the villages", "the handover of the
+    prisoners"). The verb alone is no act ("handed over a letter"), and a verb of giving in general
+    ("deliver", "transfer") is left out: weapons delivered to a side are aid, not a retreat. Only a
+    promised or agreed handover (``_promised``): one told as done may be a first part of a larger one
+    ("a first round of heavy weapons was handed over"), which the ledger would take for the whole."""
+    if token.lemma_.lower() not in words("handover_verb") or not _promised(token):
+        return None
+    for obj in _given_up(token):
+        lemma = obj.lemma_.lower()
+        for mode in HANDOVER_MODES:
+            if lemma in words(f"handover:{mode}") or (mode == "release" and is_person(obj)):
+                return HandoverRule(0, token.lemma_.lower(), coarse_pos(token), (lemma,), "RETREAT", mode, False)
+    return None
+
+
+def _given_up(token: Token) -> list[Token]:
+    """The heads of what a handover gives up: the object, the subject of a passive ("the weapons will
+    be surrendered"), the "of" phrase of a noun ("the handover of the town"), with their conjuncts."""
+    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [p for c in token.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return heads + [c for h in heads for c in h.conjuncts]
+
+
+def _promised(token: Token) -> bool:
+    """Whether a handover is promised or agreed: a word of ``handover_promise`` (a modal "will", a
+    promise or agreement verb or noun) on it or up to three clauses above it, as its auxiliary, its
+    modifier or the object of "under" ("under the deal, X will hand over")."""
+    current = token
+    for _ in range(4):
+        near = [current, *current.children]
+        near += [p for c in current.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if any(w.lemma_.lower() in words("handover_promise") for w in near):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False

@@ -48,6 +48,17 @@ class DerivedRule(TriggerRule):
         return True
 
 
+@dataclass(frozen=True)
+class HandoverRule(TriggerRule):
+    """A verb of giving up typed by what it gives up (``matching.handover``; ``handover_*`` in
+    ``words.tsv``), not by a row of ``triggers.tsv``."""
+
+    @property
+    def why(self) -> str:
+        return f"words.tsv handover_verb {self.lemma}/{self.pos} + handover:{self.mode} {self.needs[0]} " \
+               f"-> {self.type}/{self.mode}"
+
+
 # The columns of every events table; every cell is required ('-' stands for none).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "cameo.tsv": ("type", "mode", "cameo"),
