@@ -64,6 +64,7 @@ CODES: dict[str, str] = {
     "E069": "write token missing or wrong",
     "E070": "PostgreSQL support not installed",
     "E071": "document cannot be stored in PostgreSQL",
+    "E072": "database write lock not free within the time limit",
     # a bug in peacewatch
     "E099": "internal error",
 }

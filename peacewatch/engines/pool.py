@@ -26,6 +26,7 @@ from __future__ import annotations
 import importlib
 import logging
 import multiprocessing
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -48,6 +49,9 @@ POLL = 5.0
 START_LIMIT = 600.0
 # Seconds a killed worker process may take to end before the run stops.
 STOP_LIMIT = 30.0
+# Seconds the rest of one message may take to arrive once its first bytes have: a worker that stalls
+# halfway through sending one (stopped by a signal, swapped out) is killed, and the read ends at EOF.
+RECV_LIMIT = 30.0
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +108,12 @@ class _Worker:
         """At most how many pieces the task's text is cut into (each is at least half ``piece_chars``)."""
         text = task.item.text if isinstance(task.item, Document) else ""
         return len(text) // max(self.piece_chars // 2, 1) + 1
+
+    stalled = False  # set when the worker was killed halfway through sending a message
+
+    def kill(self) -> None:
+        """Kill the process at once (from the watch of a message that stopped halfway)."""
+        self.process.kill()
 
     def stop(self) -> None:
         """Kill the process (when it still runs) and wait for its end, at most ``STOP_LIMIT`` seconds."""
@@ -234,7 +244,9 @@ class WorkerPool:
         """Take every message the worker has sent; False when it has died."""
         try:
             while w.conn.poll():
-                self._message(w, w.conn.recv())
+                with _Watch(w):
+                    message = w.conn.recv()
+                self._message(w, message)
         except (EOFError, OSError):
             return False
         return True
@@ -255,6 +267,7 @@ class WorkerPool:
     def _replace(self, w: _Worker, queue: deque[_Job], code: str) -> _Worker:
         """Stop ``w``, fail the document it was stuck on, hand out the rest of its job again."""
         job, started = w.job, w.ready
+        code = "E032" if w.stalled else code
         w.stop()
         if not started:
             raise ProcessingError("a worker process died while loading the pipeline; "
@@ -274,6 +287,33 @@ class WorkerPool:
         job.chunk.done[culprit.key] = failed(culprit, _stuck_error(code, self.timeout))
         if rest:
             queue.appendleft(_Job(job.chunk, rest))
+
+
+class _Watch:
+    """Around the read of one message whose first bytes are there: a worker that has not sent the
+    rest within ``RECV_LIMIT`` seconds is killed, so the read ends (EOF) instead of waiting for ever.
+    The lock keeps a kill from landing after the read ended."""
+
+    def __init__(self, w: _Worker) -> None:
+        self.w, self.lock, self.reading = w, threading.Lock(), True
+        self.timer = threading.Timer(RECV_LIMIT, self._fire)
+        self.timer.daemon = True
+
+    def __enter__(self) -> None:
+        self.timer.start()
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.reading = False
+        self.timer.cancel()
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.reading:
+                log.warning("E032: a worker stopped halfway through sending a message for %.0f s; "
+                            "it was killed and replaced", RECV_LIMIT)
+                self.w.stalled = True
+                self.w.kill()
 
 
 def _stuck_error(code: str, timeout: int) -> ProcessingError:

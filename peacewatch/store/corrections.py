@@ -15,10 +15,10 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ..errors import CorrectionError, StoreError
+from ..errors import CorrectionError
 from ..resolve.corrections import KINDS, Correction, Outcome
 from ..types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
-from .dialect import Connection, DatabaseErrors
+from .dialect import Connection, DatabaseErrors, write_failed
 
 LEVELS = range(0, 4)  # implementation level of a commitment: 0 none … 3 complete
 
@@ -52,7 +52,7 @@ def append(conn: Connection, kind: str, anchor: Mapping[str, Any], change: Mappi
     except DatabaseErrors as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise StoreError(f"cannot write the correction: {e}", "E040") from e
+        raise write_failed("write the correction", e) from e
     return int(conn.execute("SELECT id FROM corrections WHERE key = ?", (key,)).fetchone()[0])
 
 

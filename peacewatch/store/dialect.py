@@ -29,6 +29,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, ContextManager, Protocol
 
+from ..errors import StoreError
+
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
 
@@ -81,6 +83,29 @@ def _database_errors() -> tuple[type[Exception], ...]:
 
 
 DatabaseErrors = _database_errors()  # what a failing query raises, in either dialect
+
+# How long a writer waits for the write lock another writer holds (a large ledger rebuild holds it
+# for minutes), and on PostgreSQL how long any statement waits for any lock; past it the write fails
+# with E072 naming the lock. Read when a connection opens (a test sets it lower).
+LOCK_WAIT_SECONDS = 600.0
+
+
+def lock_wait_ended(e: BaseException) -> bool:
+    """Whether a database error is a lock wait that reached ``LOCK_WAIT_SECONDS``: SQLite's "database
+    is locked" (its busy timeout ran out), PostgreSQL's ``lock_not_available`` (``lock_timeout``)."""
+    if isinstance(e, sqlite3.OperationalError):
+        return "locked" in str(e)
+    return getattr(e, "sqlstate", None) == "55P03"
+
+
+def write_failed(what: str, e: BaseException) -> StoreError:
+    """The coded error of a write that failed with the database error ``e``: E072 when it waited for a
+    lock past the limit, E040 otherwise."""
+    if lock_wait_ended(e):
+        return StoreError(f"cannot {what}: the database's write lock (held by another writer: an ingest, a "
+                          f"ledger rebuild or a correction) was not free within {LOCK_WAIT_SECONDS:g} s; run "
+                          "again when that writer is done", "E072")
+    return StoreError(f"cannot {what}: {e}", "E040")
 
 
 # --- statements -------------------------------------------------------------------------------

@@ -23,7 +23,6 @@ from importlib import resources
 from typing import Any, Literal
 
 from .. import __version__
-from ..errors import StoreError
 from ..resolve import LedgerSettings
 from ..resolve.incremental import promised_actions
 from ..resolve.stage import build
@@ -31,7 +30,7 @@ from ..resolve.synthetic import synthetic_events
 from ..types import Result
 from . import scratch
 from .corrections import write_outcomes
-from .dialect import Connection, DatabaseErrors
+from .dialect import Connection, DatabaseErrors, write_failed
 from .source import StoredSource, stored_span_texts
 from .state import KeepingSpace
 from .writers import UNKNOWN_DAY, insert_events
@@ -122,7 +121,7 @@ def ledger_write(conn: Connection) -> Iterator[None]:
     except DatabaseErrors as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise StoreError(f"cannot write the ledger tables: {e}", "E040") from e
+        raise write_failed("write the ledger tables", e) from e
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -3,10 +3,12 @@
 A ``PgConnection`` answers the store as an ``sqlite3.Connection`` does: the same statements (said in
 PostgreSQL's dialect by ``dialect.to_postgres``), rows read by position or by name, transactions
 begun and ended by statement (the connection itself is in autocommit). What SQLite's ``BEGIN
-IMMEDIATE`` does — one writer at a time, the others waiting — a transaction-level advisory lock
-does here: every write transaction (a document, a ledger rebuild, a correction) takes ``WRITE_LOCK``
-first, so of several ingests on several machines one writes at a time, and a ledger rebuild runs
-alone, while readers read the last committed state without waiting.
+IMMEDIATE`` does — one writer at a time, the others waiting up to ``dialect.LOCK_WAIT_SECONDS``,
+then failing with E072 (the session's ``lock_timeout``, which bounds every lock wait of every
+statement) — a transaction-level advisory lock does here: every write transaction (a document, a
+ledger rebuild, a correction) takes ``WRITE_LOCK`` first, so of several ingests on several machines
+one writes at a time, and a ledger rebuild runs alone, while readers read the last committed state
+without waiting.
 
 The schema is the migrations' (``schema.py``), applied under ``SCHEMA_LOCK`` inside one transaction
 (PostgreSQL's DDL is transactional), with its number in ``peacewatch_schema`` where SQLite keeps
@@ -22,7 +24,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .dialect import FUNCTIONS, to_postgres
+from . import dialect
+from .dialect import FUNCTIONS, to_postgres, write_failed
 from .schema import latest, migrations, statements
 
 WRITE_LOCK = 0x7065_6163_6577_0001  # the advisory lock of every write transaction (BEGIN IMMEDIATE)
@@ -126,10 +129,13 @@ def open_connection(url: str, *, read_only: bool = False) -> PgConnection:
     """A connection to the database at ``url`` (E043 when it does not exist, E040 when the server
     cannot be reached or refuses)."""
     psycopg = _psycopg()
-    options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    # every wait for a lock (the write lock, a row, a table being migrated) ends at the limit: E072
+    options = f"-c lock_timeout={int(dialect.LOCK_WAIT_SECONDS * 1000)}"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
     try:
         raw = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.RawCursor, row_factory=_row_maker,
-                              **options)
+                              options=options)
     except psycopg.Error as e:
         if re.search(r'database ".*" does not exist', str(e)):
             raise StoreError(f"no peacewatch database at {shown(url)}: the PostgreSQL database does not exist; "
@@ -148,7 +154,7 @@ def connect(url: str) -> PgConnection:
         raise
     except _psycopg().Error as e:
         conn.close()
-        raise StoreError(f"cannot open database {shown(url)} for writing: {str(e).strip()}", "E040") from e
+        raise write_failed(f"open database {shown(url)} for writing", e) from e
     return conn
 
 

@@ -6,10 +6,11 @@ A new text under a stored id is a new version of that document: it replaces the 
 records (so the ledger counts it once), and the text it replaced is kept in ``versions``. An older
 text sent again after a newer one is known history and changes nothing.
 
-Several writers may share one database: each write transaction takes the write lock first
-(``BEGIN IMMEDIATE``) and a writer that finds it taken waits up to ``BUSY_SECONDS``; the schema is
-created or migrated under that lock after reading ``user_version`` again, so two processes creating
-one database both succeed. In WAL mode readers (``reads.Reader``) never block a writer.
+Several writers may share one database: each write transaction takes the write lock first (``BEGIN
+IMMEDIATE``) and a writer that finds it taken waits up to ``dialect.LOCK_WAIT_SECONDS``, then fails
+with E072 (SQLite's busy timeout); the schema is created or migrated under that lock after reading
+``user_version`` again, so two processes creating one database both succeed. In WAL mode readers
+(``reads.Reader``) never block a writer.
 
 A ``--db postgresql://…`` opens a PostgreSQL database instead (``postgres.py``): the same schema and
 statements, the write lock an advisory lock.
@@ -29,7 +30,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..types import Document, ErrorInfo, Result
-from .dialect import Connection, DatabaseErrors, dialect_of, is_postgres, sent_together
+from . import dialect
+from .dialect import Connection, DatabaseErrors, dialect_of, is_postgres, sent_together, write_failed
 from .schema import latest, migrations, statements
 
 
@@ -50,7 +52,6 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-BUSY_SECONDS = 600  # how long a writer waits for another's write lock (a large ledger rebuild holds it)
 # A document's transaction on PostgreSQL commits without waiting for the server to flush its log to
 # disk: that wait (7 ms on this machine) was most of a document's storing. A server crash can then
 # lose the documents committed in the last fraction of a second (never part of one: the database
@@ -81,12 +82,12 @@ def schema_version(conn: Connection) -> int:
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the SQLite database at ``path`` for writing."""
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_SECONDS)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=dialect.LOCK_WAIT_SECONDS)
     except sqlite3.Error as e:
         raise StoreError(f"cannot open database {path}: {e}", "E040") from e
     conn.row_factory = sqlite3.Row
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+        conn.execute(f"PRAGMA busy_timeout = {int(dialect.LOCK_WAIT_SECONDS * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Version and tables read in one snapshot (before WAL rewrites the header): read apart, a
         # concurrent creator's migration could commit in between and make a new file look foreign.
@@ -103,7 +104,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
         raise
     except sqlite3.OperationalError as e:
         conn.close()
-        raise StoreError(f"cannot open database {path} for writing: {e}", "E040") from e
+        raise write_failed(f"open database {path} for writing", e) from e
     except sqlite3.DatabaseError as e:
         conn.close()
         raise StoreError(f"{path} is not a peacewatch database ({e}); choose another --db", "E044") from e
@@ -112,8 +113,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 def _wal(conn: sqlite3.Connection) -> None:
     """Switch to WAL. Another process switching the same new file at the same moment can make
-    SQLite answer 'locked' without waiting, so this retries for up to ``BUSY_SECONDS``."""
-    deadline = time.monotonic() + BUSY_SECONDS
+    SQLite answer 'locked' without waiting, so this retries for up to ``dialect.LOCK_WAIT_SECONDS``."""
+    deadline = time.monotonic() + dialect.LOCK_WAIT_SECONDS
     while True:
         try:
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -224,7 +225,7 @@ class Store:
         except DatabaseErrors as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(f"cannot store document {document.id}: {e}", "E040") from e
+            raise write_failed(f"store document {document.id}", e) from e
         if outcome == "duplicate":
             self.stats.duplicates += 1
         elif result.error is not None:

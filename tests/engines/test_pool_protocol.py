@@ -9,6 +9,8 @@ a bug is in ``docs/reliability.md`` ("Worker processes: the protocol, interleavi
 from __future__ import annotations
 
 import logging
+import os
+import struct
 import threading
 from collections import Counter
 from typing import Any
@@ -187,3 +189,80 @@ def test_every_worker_is_stopped_even_when_one_does_not_end():
     with pytest.raises(ProcessingError) as e:
         pool._quit_all([Stub(0, False), Stub(1, True)])  # type: ignore[list-item]
     assert stopped == [0, 1] and e.value.code == "E031"
+
+
+class Stalling(ThreadWorker):
+    """A thread worker that, on key 1 the first time, sends the first bytes of a message and then
+    stalls until it is killed, whereupon its end of the pipe closes (as a killed process's does)."""
+
+    def __init__(self, forget: Counter[int], seen: list[int]) -> None:  # noqa: D107
+        self.killed = threading.Event()
+        super().__init__(forget, seen)
+
+    def kill(self) -> None:
+        self.killed.set()
+
+    def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:  # type: ignore[override]
+        conn.send(("ready",))
+        while (payloads := receive(conn)) is not None:
+            for p in payloads:
+                task = Task.from_payload(p)
+                seen.append(task.key)
+                if task.key == 1 and seen.count(1) == 1:
+                    os.write(conn.fileno(), struct.pack("!i", 1000) + b"half a message")
+                    assert self.killed.wait(60), "the stalled worker was never killed"
+                    conn.close()
+                    return
+                conn.send(("done", Done(task.key, Result(id=f"d{task.key}")).to_payload()))
+            conn.send(("end",))
+        conn.close()
+
+
+def test_a_worker_that_stalls_halfway_through_a_message_is_killed_and_only_its_document_fails(monkeypatch, caplog):
+    """Before the watch, the caller's ``recv`` waited for the rest of the message for ever (the poll
+    said bytes were there); now the worker is killed after ``RECV_LIMIT``, the read ends at EOF, its
+    document fails with E032 and the rest of its job is handed out again."""
+    monkeypatch.setattr(pool, "RECV_LIMIT", 1.0)
+
+    class StallingPool(ThreadPool):
+        def _start(self) -> pool._Worker:
+            return Stalling(self.forget, self.seen)
+
+    p = StallingPool(Counter())
+    done: dict[int, Result] = {}
+
+    def go() -> None:
+        done.update({d.key: d.result for chunk in p.run(iter([[_task(k) for k in range(4)]])) for d in chunk})
+
+    runner = threading.Thread(target=go, daemon=True)
+    with caplog.at_level(logging.WARNING, logger=pool.__name__):
+        runner.start()
+        runner.join(60)
+    assert not runner.is_alive(), "the caller waited for the rest of a message without a limit"
+    assert sorted(done) == [0, 1, 2, 3]
+    assert [done[k].error.code if done[k].error else None for k in range(4)] == [None, "E032", None, None]
+    assert any(r.getMessage().startswith("E032: a worker stopped halfway") for r in caplog.records)
+
+
+def test_a_message_read_in_time_never_kills_its_worker():
+    """A watch whose read ended does nothing when its timer fires after all (the timer's thread late
+    under load): the kill cannot land on a worker that answered. And a whole run kills no worker."""
+    killed: list[int] = []
+
+    class Watched(ThreadWorker):
+        def kill(self) -> None:
+            killed.append(1)
+
+    class WatchedPool(ThreadPool):
+        def _start(self) -> pool._Worker:
+            return Watched(self.forget, self.seen)
+
+    done = [d for chunk in WatchedPool(Counter()).run(iter(chunks(6, 2))) for d in chunk]
+    w = Watched(Counter(), [])
+    watch = pool._Watch(w)
+    with watch:
+        pass
+    watch._fire()  # the timer, had it fired just as the read ended
+    assert [d.key for d in done] == list(range(6)) and all(d.result.error is None for d in done)
+    assert killed == [] and not w.stalled
+    w.conn.close()
