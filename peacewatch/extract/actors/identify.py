@@ -270,10 +270,13 @@ def _other_spacy_names(w: Work, in_focus: sides.Focus) -> None:
         if owner is not None:
             code, sector, how = owner
             why = f"{why}; {how}"
-        headed = institutions.by_head_word(ent, code, in_focus.state, in_focus.armed_home()) \
-            if ent.label_ == "ORG" else None
+        # where it is ("the Ministry of Foreign Affairs in Doha") before the state in focus
+        place = phrases.placed_after(w, ent.end) if ent.label_ == "ORG" and code is None else None
+        headed = institutions.by_head_word(ent, code, place.code if place else in_focus.state,
+                                           in_focus.armed_home()) if ent.label_ == "ORG" else None
         if headed is not None:
             kind, code, sector, how = headed
+            how = how.replace("the state in focus", f"{place.why}: of that place") if place else how
             why = f"{why}; {how}"
         key = f"spacy:{ent.label_}:{ent.text.casefold()}"
         w.entity(key, Entity("", ent.text, kind, code, sector, why=why))
