@@ -56,3 +56,14 @@ def test_a_name_tail_stops_at_a_person_s_title(pipe) -> None:  # type: ignore[no
 def test_a_named_institution_is_of_the_place_it_is_in(pipe, sentence, name, code) -> None:  # type: ignore[no-untyped-def]
     assert entity_of(run(pipe, ATTACK + sentence), name).code == code
 
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Madagascar's army said the Southern Highlands Movement attacked a convoy of the Kenyan firm Safaricom. "
+     "Safaricom said two of its engineers were missing.", "Safaricom", "KEN"),
+    ("Mexico's agreement helped end the kidnapping of the father of Malagasy football star Sitraka Rakoto of "
+     "English club Liverpool, who was released 12 days later.", "Liverpool", "GBR"),
+])
+def test_a_body_its_nationality_describes_is_that_state_s(pipe, text, name, code) -> None:  # type: ignore[no-untyped-def]
+    ent = entity_of(run(pipe, text), name)
+    assert (ent.kind, ent.code) == ("organization", code)
