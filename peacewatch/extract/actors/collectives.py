@@ -55,6 +55,8 @@ def _other_name(doc: Doc, start: int, k: int) -> bool:
     return j > start
 
 
+# Words of a ministry's name that make it the armed forces' (sector MIL): "Ministry of Defence".
+DEFENCE = frozenset({"Defence", "Defense"})
 # Collectives a state is the other side of: a state's allies, partners or backers are not that state.
 RELATIONAL = frozenset({"allies", "partners", "backers", "counterparts"})
 
@@ -83,9 +85,16 @@ def agent_group(w: Work, m: Match, end: int, tm: TermMatch, code: str) -> None:
     if term.term in RELATIONAL:
         _relational(w, m, end, tm, code)
         return
-    key = f"group:{code}:{term.sector}:{term.term}"
+    key, sector = f"group:{code}:{term.sector}:{term.term}", term.sector
     why = f"{m.item.source} {m.item.form!r} + {term.term!r} ({term.sector})"
-    w.entity(key, Entity("", text, kind, code, term.sector, why=why))
+    tail = phrases.name_tail(w, end) if kind == "organization" and end == tm.end else end
+    if tail > end:
+        # "the Qatari Ministry of Foreign Affairs": one name, the state's named in it
+        name = doc[tm.start:tail].text
+        sector = "MIL" if sector == "GOV" and DEFENCE & {t.text for t in doc[end:tail]} else sector
+        key, end, text = f"named:{code}:{sector}:{name.lower()}", tail, doc[m.start:tail].text
+        why = f"{why}; its name {name!r}"
+    w.entity(key, Entity("", text, kind, code, sector, why=why))
     w.mention(m.start, end, "ORG" if kind == "organization" else "NORP", key, why)
 
 

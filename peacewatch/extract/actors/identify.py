@@ -257,7 +257,7 @@ def _other_spacy_names(w: Work, in_focus: sides.Focus) -> None:
     """spaCy's other names, as the baseline has them; a place name inside gives its country code, and
     an organization's own words may say what it is ("… Liberation Front", "Ministry of …", "… Party")."""
     for ent in w.doc.ents:
-        kind = LABEL_KIND.get(ent.label_)
+        kind, label = LABEL_KIND.get(ent.label_), ent.label_
         if kind is None or not w.free(ent.start, ent.end) or "\n" in ent.text:
             continue  # a name never runs across a line break: that is layout (a dateline, a caption)
         if _common_institution(w, ent):
@@ -267,17 +267,43 @@ def _other_spacy_names(w: Work, in_focus: sides.Focus) -> None:
         sector = inner.item.seat.sector if inner is not None and inner.item.seat is not None else None
         why = f"spaCy NER {ent.label_}" + (f"; named after {inner.item.form!r}" if inner and code else "")
         owner = institutions.owned(w, ent) if ent.label_ == "ORG" and code is None else None
+        described = _described(w, ent) if ent.label_ in ("ORG", "GPE") and code is None else None
+        if described is not None:
+            owner, kind, label = described, "organization", "ORG"  # "English club Liverpool" is the club
         if owner is not None:
             code, sector, how = owner
             why = f"{why}; {how}"
-        headed = institutions.by_head_word(ent, code, in_focus.state, in_focus.armed_home()) \
-            if ent.label_ == "ORG" else None
+        # where it is ("the Ministry of Foreign Affairs in Doha") before the state in focus
+        place = phrases.placed_after(w, ent.end) if ent.label_ == "ORG" and code is None else None
+        headed = institutions.by_head_word(ent, code, place.code if place else in_focus.state,
+                                           in_focus.armed_home()) if ent.label_ == "ORG" else None
         if headed is not None:
             kind, code, sector, how = headed
+            how = how.replace("the state in focus", f"{place.why}: of that place") if place else how
             why = f"{why}; {how}"
-        key = f"spacy:{ent.label_}:{ent.text.casefold()}"
+        key = f"spacy:{label}:{ent.text.casefold()}"
         w.entity(key, Entity("", ent.text, kind, code, sector, why=why))
-        w.mention(ent.start, ent.end, ent.label_, key, why)
+        w.mention(ent.start, ent.end, label, key, why)
+
+
+# Nouns that say what kind of body a name after them is ("the Kenyan firm Safaricom", "English club
+# Arsenal"), with the sector of what they head.
+DESCRIBED = {"company": "BUS", "firm": "BUS", "bank": "BUS", "group": None, "club": None, "side": None,
+             "team": None, "charity": "CVL", "organisation": None, "organization": None, "airline": "BUS",
+             "carrier": "BUS", "operator": "BUS", "lender": "BUS", "miner": "BUS", "broadcaster": None}
+
+
+def _described(w: Work, ent: Span) -> tuple[str, str | None, str] | None:
+    """(code, sector, why) of a name its nationality describes: a demonym and a noun of what kind of
+    body it is right before it ("the Kenyan firm Safaricom", "English club Arsenal"): the state's
+    body, as a demonym used as an agent is the state's (coding guide)."""
+    if ent.start < 2 or w.doc[ent.start - 1].lower_ not in DESCRIBED:
+        return None
+    found = next((m for m in w.names if m.end == ent.start - 1 and m.item.kind == "demonym"), None)
+    if found is None or found.item.code not in _codes():
+        return None
+    noun = w.doc[ent.start - 1].lower_
+    return found.item.code, DESCRIBED[noun], f"{found.item.form} {noun} (its nationality)"
 
 
 def _common_institution(w: Work, ent: Span) -> bool:

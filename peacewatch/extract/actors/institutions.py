@@ -278,3 +278,4 @@ def owned(w: Work, ent: Span) -> tuple[str, str | None, str] | None:
     ends = [tm for tm in w.terms.values() if tm.end == ent.end and tm.start >= ent.start]
     sector = min(ends, key=lambda tm: tm.start).term.sector if ends else None
     return w.entities[owner.entity].code or "", sector, f"of {owner.text!r} (possessive)"
+

@@ -248,3 +248,43 @@ def _is_place(w: Work, m: Mention) -> bool:
     ent = w.entities.get(m.entity or "")
     return ent is not None and ent.kind in PLACE_KINDS and bool(ent.code) and not (m.why or "").startswith("dateline")
 
+
+
+# Words an institution's name runs on with ("Ministry of Foreign and Diaspora Affairs", "of the Interior").
+TAIL_JOINING = frozenset({"and", "the", "&"})  # "the" only right after "of"
+# Capitalized words that start a person's name or title, not a name's tail ("… Affairs H E Dr. …").
+NOT_TAIL = frozenset({"h", "he", "h.e.", "h.e", "dr", "dr.", "mr", "mr.", "mrs", "ms", "sheikh", "minister"})
+
+
+def name_tail(w: Work, end: int) -> int:
+    """The end of a capitalized institution noun's name after its "of …" ("Qatari Ministry" + "of
+    Foreign Affairs", "Kenyan Ministry" + "of the Interior"): capitalized words (with "and", "the"
+    between them) up to the first other word, stopping at a state or place mention ("of Qatar" names
+    whose it is, which the caller already knows) and at a person's title; ``end`` when there is none."""
+    doc = w.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not doc[end - 1].is_title:
+        return end
+    last, k = end, end + 1
+    named = {m.start for m in w.names}
+    while k < len(doc):
+        t = doc[k]
+        if t.lower_ in NOT_TAIL or t.ent_type_ in ("GPE", "PERSON", "NORP") or k in w.claimed or k in named:
+            break
+        if t.is_title or t.is_upper and t.is_alpha:
+            last = k + 1
+        elif t.lower_ not in TAIL_JOINING or (t.lower_ == "the" and k != end + 1):
+            break  # "of the Interior"; not "… of Defence and the Kenyan Ministry …"
+        k += 1
+    return last
+
+
+def placed_after(w: Work, end: int) -> Located | None:
+    """The coded place or state right after a name ending at token ``end``, "in X" ("the Ministry of
+    Foreign Affairs in Doha", "Sheba Medical Center in Ramat Gan"): where the institution is."""
+    doc = w.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return None
+    mention = _place_at(w, end + 1)
+    if mention is None:
+        return None
+    return Located(w.entities[mention.entity or ""].code or "", end, f"in {mention.text!r}")
