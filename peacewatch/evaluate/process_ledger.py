@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,17 +168,24 @@ def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, A
 
 # The prefix of the counts of gold commitments missed, by why (``commitment_miss``).
 COMMITMENT_MISS_KEY = "commitment missed:"
+
+
+def stored(reader: Any, doc_ids: list[str]) -> Iterator[tuple[str, Document, Any, dict[str, str | None]]]:
+    """Each stored document of ``doc_ids`` with its result and its entities' codes by id (a document the
+    store does not hold is passed over)."""
+    for doc_id in doc_ids:
+        found = reader.document(doc_id)
+        if found is not None:
+            document, result = found
+            yield doc_id, document, result, {e.id: e.code for e in result.entities}
+
+
 def promise_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Per document, its own (per-document) promises as the scorer sees them: the act's type, the
     obligors' codes, ``made``, the document's day as ``anchor`` (its publication date, else the day
     inferred from its text) and where ``made`` came from (``made_source``)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for doc_id in doc_ids:
-        found = reader.document(doc_id)
-        if found is None:
-            continue
-        document, result = found
-        entity_codes = {e.id: e.code for e in result.entities}
+    for doc_id, document, result, entity_codes in stored(reader, doc_ids):
         events = {e.id: e for e in result.events}
         anchor = document.published or (result.dated.day if result.dated is not None else None)
         out[doc_id] = [{"type": c.action.get("type"), "obligor": codes([entity_codes.get(o) for o in c.obligor]),
@@ -275,12 +283,7 @@ def sentence_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[tuple[str, 
     """Per document, each sentence (lower case, cut at sentence ends and line breaks) with the codes of
     the parties its entity mentions name."""
     out: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for doc_id in doc_ids:
-        found = reader.document(doc_id)
-        if found is None:
-            continue
-        document, result = found
-        entity_codes = {e.id: e.code for e in result.entities}
+    for doc_id, document, result, entity_codes in stored(reader, doc_ids):
         rows, start = [], 0
         for cut in [*SENTENCE_END.finditer(document.text), None]:
             end = cut.start() if cut is not None else len(document.text)
