@@ -36,7 +36,8 @@ from .provisions import further_retreats
 from .status import Reading, cues, future_type, read, text_phrase
 from .tables import cameo, contexts, score, words
 from .transformer import MiniLMTypes, Scored, load_minilm
-from .triggers import Found, find, is_anaphoric, model_view, wrapper_role
+from .triggers import Found, find, is_anaphoric, model_view
+from .wrappers import wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
