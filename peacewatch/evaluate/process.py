@@ -33,16 +33,13 @@ the tuning processes, unless GOLD is a single file.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import timespan
 from ..config import Config
 from ..errors import EvalError
 from ..types import Document
@@ -61,23 +58,28 @@ from .process_ledger import (
     codes,
     commitment_miss,
     corpus_documents,
-    day_of,
     decided_by,
     ingest_corpus,
     ledger_of,
     made_miss,
-    mode_of,
     nearest_promise,
     stated_miss,
+)
+from .process_match import (
+    _best,
+    _gap,
+    _made_gap,
+    finds,
+    greedy,
+    interval,
+    timeline_dates_agree,
+    types_compatible,
 )
 from .process_misses import APART_KEY, MISDATED_KEY, MISS_KEY, apart_class, counted, misdated_kind, miss_class
 from .scores import Scores
 
 TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "ethiopia-tplf", "israel-hamas")
 PARTS = ("tune", "untouched")
-COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
-FORCEFUL = frozenset({"ASSAULT", "COERCE"})
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 STATUS_KEY = "status:"
 
 
@@ -124,62 +126,6 @@ class ProcessTally:
 
 def _ratio(ok: int, n: int) -> float:
     return ok / n if n else 0.0
-
-
-def interval(value: Any, anchor: Any = None) -> tuple[dt.date, dt.date, bool] | None:
-    """A TIMEX3 value as (first day, last day, day precision); ``*_REF`` at ``anchor``."""
-    if not isinstance(value, str):
-        return None
-    v = value.strip().upper()
-    ref = day_of(anchor)
-    if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
-        if ref is None:
-            return None
-        day = dt.date.fromisoformat(ref)
-        return {"PRESENT_REF": (day, day, False), "PAST_REF": (dt.date.min, day - dt.timedelta(days=1), False),
-                "FUTURE_REF": (day + dt.timedelta(days=1), dt.date.max, False)}[v]
-    span = timespan.interval(v)
-    if span is None:
-        return None
-    return span.start, span.end, DAY.match(v) is not None
-
-
-def _gap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool]) -> int:
-    if a[0] > b[1]:
-        return (a[0] - b[1]).days
-    if b[0] > a[1]:
-        return (b[0] - a[1]).days
-    return 0
-
-
-def timeline_dates_agree(pred: Any, gold: Any, anchor: Any = None) -> bool:
-    ip, ig = interval(pred, anchor), interval(gold)
-    if ip is None or ig is None:
-        return isinstance(pred, str) and isinstance(gold, str) and pred.strip().upper() == gold.strip().upper()
-    if ip[2] and ig[2]:
-        return abs((ip[0] - ig[0]).days) <= 2
-    return _gap(ip, ig) == 0
-
-
-def types_compatible(a: str, b: str, commitment: bool = False) -> bool:
-    return a == b or {a, b} <= COOPERATIVE or {a, b} <= FORCEFUL or (commitment and {a, b} == {"RETREAT", "CONCEDE"})
-
-
-def finds(event: dict[str, Any], entry: dict[str, Any]) -> bool:
-    return (types_compatible(event["type"], entry["type"]) and codes(entry.get("actor")) <= event["codes"]
-            and timeline_dates_agree(event["date"], entry.get("date"), event["anchor"]))
-
-
-def greedy(pairs: list[tuple[Any, int, int]]) -> list[tuple[int, int]]:
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _key, gi, pi in sorted(pairs):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return out
 
 
 def _doc_pairs(docs: frozenset[str]) -> set[tuple[str, str]]:
@@ -290,33 +236,6 @@ def _contradicts(action_type: str, action_mode: str | None, event_type: str, eve
     from ..resolve.tables import contradict_rules
 
     return any(r.matches(action_type, action_mode, event_type, event_mode) for r in contradict_rules())
-
-
-def _made_gap(g: dict[str, Any]) -> Any:
-    """The distance in days of a ledger commitment's ``made`` from the gold one's (None: either undated)."""
-    made = interval(g.get("made"))
-
-    def gap(p: dict[str, Any]) -> int | None:
-        got = interval(p["made"], p["anchor"])
-        return _gap(got, made) if got and made else None
-    return gap
-
-
-def _best(g: dict[str, Any], gi: int, ledger: Ledger) -> dict[str, Any] | None:
-    obligor, beneficiary = codes(g.get("obligor")), codes(g.get("beneficiary"))
-    kind, mode = g["action"]["type"], mode_of(g["action"].get("mode"))
-    made = interval(g.get("made"))
-    cands = []
-    for pi, p in enumerate(ledger.commitments):
-        if not (p["obligor"] & obligor and p["type"] and types_compatible(p["type"], kind, commitment=True)):
-            continue
-        got = interval(p["made"], p["anchor"])
-        gap = _gap(got, made) if got and made else None
-        if gap is None or gap > 7:
-            continue
-        cands.append(((-(p["type"] == kind), -(p["mode"] == mode), -(p["obligor"] == obligor),
-                       -(p["beneficiary"] == beneficiary), gap, pi), pi))
-    return ledger.commitments[min(cands)[1]] if cands else None
 
 
 def score_one(gold: dict[str, Any], ledger: Ledger) -> tuple[ProcessTally, list[str]]:

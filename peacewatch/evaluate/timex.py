@@ -266,19 +266,6 @@ _SHORT = {"value: unresolved but resolved": "value: gold open",
           "value: resolved but left unresolved": "value: left open"}
 
 
-def fold_scores(gold_path: Path, config: Config, *, limit: int | None = None) -> dict[str, dict[str, float]]:
-    """TempEval-3 scores of the whole gold file and of its two folds, from one run of the pipeline.
-
-    The folds split the file by document: odd lines (1st, 3rd, …) are the tuning fold, where errors
-    are read; even lines the held-out fold, which is only measured (docs/time.md)."""
-    docs = read_gold(Path(gold_path), limit)
-    tallies = {"all": Tally(), **{name: Tally() for name in FOLDS}}
-    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
-        for name in ("all", FOLDS[n % 2]):
-            tallies[name].add(doc, pred, None)
-    return {name: tally.scores() for name, tally in tallies.items()}
-
-
 def _rule_counts(errors: list[str]) -> Counter[str]:
     """How many false alarms and wrong values each rule made (for error analysis)."""
     counts: Counter[str] = Counter()
@@ -291,26 +278,6 @@ def _rule_counts(errors: list[str]) -> Counter[str]:
 def expression_shape(text: str) -> str:
     """An expression's shape for aggregate counts: lower case, every digit a 9 ("March 12" → "march 99")."""
     return re.sub(r"\d", "9", " ".join(text.lower().split()))
-
-
-FoldCounts = dict[str, dict[str, Counter[str]]]
-
-
-def fold_false_alarms(gold_path: Path, config: Config, *, limit: int | None = None) -> FoldCounts:
-    """How many false alarms each fold has, by the rule that fired (``why``'s ``rule <id>``) and by the
-    expression's shape: aggregates only, so a held-out fold can be compared with the tuning fold
-    without reading its instances (docs/time.md, eighth round)."""
-    docs = read_gold(Path(gold_path), limit)
-    out = {name: {"by_rule": Counter[str](), "by_shape": Counter[str]()} for name in FOLDS}
-    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
-        pred = [p for p in pred if p.start < doc.extent]
-        matched = {id(p) for _, p in align(doc.timexes, pred)}
-        for p in pred:
-            if id(p) not in matched:
-                rule = re.match(r"rule ([\w-]+)", p.why or "")
-                out[FOLDS[n % 2]]["by_rule"][rule[1] if rule else "?"] += 1
-                out[FOLDS[n % 2]]["by_shape"][expression_shape(p.text)] += 1
-    return out
 
 
 # Error classes of one fold, in the order the first that fits is taken (docs/time.md, ninth round).
@@ -353,41 +320,6 @@ def _sides_differ(gold: str, pred: str, dct: str | None) -> bool:
         return False
     day = dct[:len(gold[:10])]
     return (gold[:10] < day) != (pred[:10] < day) and day not in (gold[:10], pred[:10])
-
-
-def fold_error_classes(gold_path: Path, config: Config, *, limit: int | None = None) -> dict[str, Counter[str]]:
-    """How many errors of each class (``ERROR_CLASSES``) each fold has: aggregates only, so the held-out
-    fold's classes can be set beside the tuning fold's without reading an instance of it."""
-    docs = read_gold(Path(gold_path), limit)
-    out = {name: Counter[str]() for name in FOLDS}
-    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
-        out[FOLDS[n % 2]].update(_classes(doc, [p for p in pred if p.start < doc.extent]))
-    return out
-
-
-def _classes(doc: GoldDoc, pred: list[Timex]) -> Iterable[str]:
-    pairs = align(doc.timexes, pred)
-    yield from ["missed"] * (len(doc.timexes) - len(pairs))
-    yield from ["false alarm"] * (len(pred) - len(pairs))
-    for gold, guess in pairs:
-        found = error_class(gold, guess, doc.dct)
-        if found is not None:
-            yield found
-
-
-def fold_loss_shares(gold_path: Path, config: Config, *, limit: int | None = None) -> dict[str, dict[str, float]]:
-    """Each fold's loss of value F1 (1 − value F1) split by error class: aggregates only, as above.
-
-    Value F1 = relaxed F1 × value accuracy = 2·V / (gold + predicted), V the relaxed matches with the
-    gold's value, so the loss is (missed + false alarms + 2 × matches with another value) / (gold +
-    predicted): a miss or a false alarm costs one share, a wrong value two (it is counted on both
-    sides), and the shares of a fold add up to its loss exactly. A span or a type that differs while
-    the value is the gold's costs nothing here (strict and type F1 see it). ``eval timex`` prints them."""
-    docs = read_gold(Path(gold_path), limit)
-    losses = {name: _Loss() for name in FOLDS}
-    for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
-        losses[FOLDS[n % 2]].add(doc, pred)
-    return {name: loss.shares() for name, loss in losses.items()}
 
 
 @dataclass

@@ -3,9 +3,9 @@
 Reports are taken in a canonical order (sorted by content: type, status, mode, most precise date
 first, then document id and span). A cluster can take a report when no member contradicts it
 (complete linkage: a year-level date cannot chain two different days) and some member gives
-evidence that it is the same event (single linkage for evidence, see ``reports.evidence``). Of the
+evidence that it is the same event (single linkage for evidence, see ``evidence.evidence``). Of the
 clusters that can take it, the report joins the one whose evidence is strongest
-(``reports.strength``: a shared actor and a shared recipient, then a shared actor, then the same
+(``evidence.strength``: a shared actor and a shared recipient, then a shared actor, then the same
 stated day, then the same count), the earliest made on a tie. A report told less precisely than a
 day that no cluster takes on evidence joins the one cluster in which another document tells the act
 of one of its actors on a day within its date, when no second cluster does (``Cluster._lone``, the
@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..config import LedgerSettings
-from .reports import JOINT, Report, evidence, incompatibility, merge_kind, shared_actor, status_class, strength
+from .evidence import evidence, shared_actor, strength
+from .reports import JOINT, Report, incompatibility, merge_kind, status_class
 
 
 @dataclass
@@ -104,7 +105,7 @@ def telling_day(m: Report, rep: Report) -> bool:
             and rep.window.start <= m.stated.start <= rep.window.end and shared_actor(rep, m))
 
 
-# The rank of a fit without evidence (``Cluster._lone``), below every rank of ``reports.strength``.
+# The rank of a fit without evidence (``Cluster._lone``), below every rank of ``evidence.strength``.
 LONE: tuple[int, ...] = (-1,)
 
 

@@ -10,22 +10,7 @@ must have the same unit and agree); two reports without a mode (a CONCEDE) must 
 different acts, as their CAMEO codes tell (a release, 0841, is no withdrawal, 0874). Reports from
 different documents must have a date to compare.
 
-Not contradicting each other is no evidence of one event, so a report joins another only with
-``evidence``:
-
-- in one document: the same clause (overlapping spans), the same wording repeated (a caption
-  repeating the text), or, for different sentences, strong evidence: a shared actor and a shared
-  recipient (named: an entity, not just a country code), or a shared actor and the same two or more
-  countries among all parties, the same count, or the same explicit date (a writer mentions one
-  happening once per sentence unless repeating it);
-- a report whose actors are unknown: both dates stated and agreeing, and the same count or a shared
-  recipient;
-- across documents: a shared actor and both dates stated; or, when one of them is undated (placed
-  by its publication date), a shared actor plus a shared recipient (an entity or a country code),
-  the same count, the same set of two or more actors, or (the undated one having happened, the
-  other stating a day among the last ``undated_joins_days`` up to its publication) the same mode;
-- a report of the other type of a strong-only kind (COERCE/seize with ASSAULT, ``_STRONG``): the
-  same clause, or the same stated day and a shared actor named by entity, whatever the documents.
+Not contradicting each other is no evidence of one event: what is, is ``evidence.py``.
 
 A party is a ledger entity, or a country code as ``party_codes.tsv`` allows (the army and the ELN
 both carry COL and are not one party; all IGOs share the code IGO).
@@ -62,11 +47,8 @@ JOINT = frozenset({"AGREE", "CONSULT"})
 # Types that tell of one happening in other words: signing a deal (SUPPORT/sign) is how the news
 # reports that the parties agreed it (AGREE that happened), so the two merge as one kind; seizing
 # hostages or a town (COERCE/seize) is often how an outlet tells of the raid another calls an attack
-# (ASSAULT), so the two are one kind too, but they merge only on strong evidence (``_STRONG``).
+# (ASSAULT), so the two are one kind too, but they merge only on strong evidence (``evidence._STRONG``).
 _KINDS = {("SUPPORT", "sign"): "AGREE", ("COERCE", "seize"): "ASSAULT"}
-# The pairs of ``_KINDS`` that join a report of the other type only when both state the same day and
-# name a shared actor by entity: a seizure is an attack's part only when the same group did both.
-_STRONG = frozenset({("COERCE", "seize")})
 # The type and mode a merged event of two types of one kind takes when a member has them: the
 # signing (the more precise word for an agreement), the attack (of which the seizure was part, any
 # mode); without such a member, the kind itself (AGREE for parties backing a deal and agreeing it).
@@ -251,143 +233,6 @@ def _same_day(a: Report, b: Report, slack: int) -> bool:
                 and abs((a.stated.start - b.stated.start).days) <= slack)
 
 
-def evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
-    """What shows that two compatible reports tell of one event (see the module docstring), or None."""
-    if a.event.type != b.event.type and _strong_only(a, b):
-        if a.doc == b.doc and a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]:
-            return "same clause"
-        actor = _shared_named(a.actors, b.actors, "actor")
-        return f"{actor}, same stated day" if actor and _same_day(a, b, settings.date_slack_days) else None
-    return _evidence(a, b, settings)
-
-
-def strength(a: Report, b: Report, settings: LedgerSettings) -> tuple[int, int, int]:
-    """How strongly two reports that give ``evidence`` of one event are tied, to choose between the
-    clusters a report could join (higher is stronger, compared in order): both sides shared (an
-    actor and a recipient, 2), an actor (1) or neither (0); then the same stated day; then the same
-    count. A recipient that ``a`` also names among its actors is no shared side: a party on both
-    sides of an act is a misreading, not who it was done to."""
-    actor = _shared(a.actors, b.actors)
-    recipient = bool((_union(a.recipients) - _union(a.actors)) & _union(b.recipients))
-    sides = 2 if actor and recipient else int(actor)
-    return (sides, int(_same_day(a, b, settings.date_slack_days)), int(_same_count(a, b, settings) is not None))
-
-
-def shared_actor(a: Report, b: Report) -> bool:
-    """Whether the two reports name a shared actor (an entity or a country code)."""
-    return _shared(a.actors, b.actors)
-
-
-def _strong_only(a: Report, b: Report) -> bool:
-    return (a.event.type, a.event.mode or "") in _STRONG or (b.event.type, b.event.mode or "") in _STRONG
-
-
-def _evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
-    if a.doc == b.doc:
-        if a.event.span[0] < b.event.span[1] and b.event.span[0] < a.event.span[1]:
-            return "same clause"
-        if _similar(a.wording, b.wording, settings.repeat_similarity):
-            return "repeated wording"
-    if not a.actors or not b.actors:
-        if not (a.stated and b.stated):
-            return None
-        found = _same_count(a, b, settings) or _shared_named(a.recipients, b.recipients, "recipient") or (
-            _same_mode_day(a, b, settings) if a.doc != b.doc else None)
-        return f"actor unknown, stated dates agree, {found}" if found else None
-    if a.doc == b.doc:
-        return _same_sides(a, b) or _same_count(a, b, settings) or _same_date(a, b)
-    if a.stated and b.stated:
-        if not _shared(a.actors, b.actors):
-            return f"joint act of {', '.join(sorted(a.countries & b.countries))}, stated dates agree"
-        return "shared actor, stated dates agree"
-    found = (_shared_party(a.recipients, b.recipients, "recipient") or _same_count(a, b, settings)
-             or _same_actor_set(a, b) or _undated_in_week(a, b, settings))
-    return f"shared actor, {found}" if found else None
-
-
-def _undated_in_week(a: Report, b: Report, settings: LedgerSettings) -> str | None:
-    """One report that happened undated (placed on the days up to its publication), the other of
-    the same mode stating a day among the last ``undated_joins_days`` up to that publication: an
-    article telling of "the release" the day after another dated it. The days are few so that of two
-    ceasefires in one week (agreed on Wednesday, in force on Sunday) a Monday paper's "the ceasefire"
-    joins Sunday's."""
-    dated, undated = (a, b) if a.stated is not None else (b, a)
-    if undated.stated is not None or dated.stated is None or undated.window is None or dated.stated.days != 1:
-        return None
-    if not a.event.mode or a.event.mode != b.event.mode or status_class(undated.event.status) != "happened" \
-            or not _shared(a.actors, b.actors):
-        return None
-    placed, day_ = undated.window.end, dated.stated.start
-    slack = dt.timedelta(days=settings.date_slack_days)
-    if not placed - dt.timedelta(days=settings.undated_joins_days) < day_ <= placed + slack:
-        return None
-    return f"undated {a.event.mode} of {placed.isoformat()} after the one of {dated.event.date}"
-
-
-def _same_mode_day(a: Report, b: Report, settings: LedgerSettings) -> str | None:
-    """Two outlets telling of one specific act (a mode: a release, a signing, an abduction) on the
-    same stated day: one names who did it, the other only to whom or not at all."""
-    mode = a.event.mode or b.event.mode
-    if mode and _same_day(a, b, settings.date_slack_days):
-        return f"same {mode} on the same day"
-    return None
-
-
-def _same_sides(a: Report, b: Report) -> str | None:
-    """In one document: a shared named actor, and a shared named recipient or the same two or more
-    countries between them ("Armenia and Azerbaijan would exchange prisoners" / "Baku would free 32
-    Armenians and Yerevan two Azerbaijanis")."""
-    actor = _shared_named(a.actors, b.actors, "actor")
-    if not actor:
-        return None
-    if recipient := _shared_named(a.recipients, b.recipients, "recipient"):
-        return f"{actor} and {recipient}"
-    if len(a.countries) >= 2 and a.countries == b.countries:
-        return f"{actor}, same countries ({', '.join(sorted(a.countries))})"
-    return None
-
-
-def _similar(a: tuple[str, ...], b: tuple[str, ...], threshold: float) -> bool:
-    if not (a and b):
-        return False
-    words = set(a)
-    return len(words.intersection(b)) / len(words.union(b)) >= threshold
-
-
-def _shared_named(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
-    """A party both sides name by entity (a ledger id or a name, not a bare country code)."""
-    shared = sorted(t for t in _union(a) & _union(b) if not t.startswith("code:"))
-    return f"shared {side} {shared[0]}" if shared else None
-
-
-def _shared_party(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
-    """A party both sides name, by entity or by country code."""
-    shared = sorted(_union(a) & _union(b))
-    return f"shared {side} {shared[0]}" if shared else None
-
-
-def _same_count(a: Report, b: Report, settings: LedgerSettings) -> str | None:
-    qa, qb = a.event.quantity, b.event.quantity
-    if not qa or not qb or qa.get("value") is None or qb.get("value") is None:
-        return None
-    if not quantities_agree(qa, qb, settings.quantity_tolerance):
-        return None
-    return f"same count ({qa.get('value')} {qa.get('unit')})"
-
-
-def _same_date(a: Report, b: Report) -> str | None:
-    """The same explicit date, no coarser than a month (two mentions of "2023" are no evidence)."""
-    if a.stated and a.stated == b.stated and a.stated.days <= 31:
-        return f"same date ({a.event.date})"
-    return None
-
-
-def _same_actor_set(a: Report, b: Report) -> str | None:
-    """Both name the same two or more actors (a joint act of one dyad)."""
-    parties = set(a.actors)
-    return "same actors" if len(parties) >= 2 and parties == set(b.actors) else None
-
-
 def _union(side: tuple[frozenset[str], ...]) -> frozenset[str]:
     return frozenset().union(*side) if side else frozenset()
 
@@ -406,7 +251,7 @@ def _recipients_agree(a: Report, b: Report, *, loose: bool) -> bool:
     """The recipient sides agree (``_sides_agree``), leaving out a recipient a report also names
     among its own actors: a party on both sides of an act is a misreading ("Nduhungirehe and the DRC
     signed ..., Rwanda"), which says nothing of whom the act was done to, so it contradicts nothing,
-    as it shares no side in ``strength``."""
+    as it shares no side in ``evidence.strength``."""
     if _sides_agree(a.recipients, b.recipients, loose=loose):
         return True
     return _sides_agree(_done_to(a), _done_to(b), loose=loose)

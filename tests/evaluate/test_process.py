@@ -17,10 +17,9 @@ from peacewatch.evaluate.process import (
     read_process,
     score_one,
     scores_of,
-    timeline_dates_agree,
-    types_compatible,
 )
 from peacewatch.evaluate.process_ledger import load_ledger
+from peacewatch.evaluate.process_match import timeline_dates_agree, types_compatible
 
 
 def _event(eid: str, etype: str, actor: str, date: str | None, docs: list[str],

@@ -16,10 +16,9 @@ from peacewatch.evaluate.timex import (
     canonical,
     evaluate,
     expression_shape,
-    fold_false_alarms,
-    fold_scores,
     read_gold,
 )
+from peacewatch.evaluate.timex_folds import fold_false_alarms, fold_scores
 from peacewatch.types import Timex
 from tests.conftest import shared_path
 

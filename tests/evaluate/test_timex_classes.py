@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from peacewatch.config import load_config
-from peacewatch.evaluate.timex import (
-    ERROR_CLASSES,
-    error_class,
-    evaluate,
-    fold_error_classes,
-    fold_loss_shares,
-    fold_scores,
-)
+from peacewatch.evaluate.timex import ERROR_CLASSES, error_class, evaluate
+from peacewatch.evaluate.timex_folds import fold_error_classes, fold_loss_shares, fold_scores
 from peacewatch.types import Timex
 from tests.evaluate.test_timex import gold_record, write
 

@@ -35,7 +35,7 @@ def test_an_act_with_a_target_not_yet_reached_is_announced(pipe) -> None:  # typ
 
 
 def test_target_as_a_verb_is_no_deadline(nlp) -> None:  # type: ignore[no-untyped-def]
-    from peacewatch.extract.events.triggers import wrapper_role
+    from peacewatch.extract.events.wrappers import wrapper_role
 
     verb = nlp("The army targeted the convoy.")[2]
     noun = nlp("The target was the convoy.")[1]

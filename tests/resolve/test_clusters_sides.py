@@ -1,6 +1,6 @@
 """A recipient a report also names among its own actors is a misreading ("Nordavia and Ostland signed
 ..., Ostland"): it says nothing of whom the act was done to, so it contradicts no other report's
-recipient (``reports.incompatibility``), as it already shares no side in ``reports.strength``.
+recipient (``reports.incompatibility``), as it already shares no side in ``evidence.strength``.
 
 Made-up reports: a deal between two fictional states, Nordavia (NRD) and Ostland (OST), witnessed by a
 third, Westmark (WST), told by three outlets on the day it was signed.

@@ -1,5 +1,5 @@
 """A report joins the cluster that takes it on the strongest evidence (``clusters.place``,
-``reports.strength``), not the first one made that takes it, and the earliest made of equals, so
+``evidence.strength``), not the first one made that takes it, and the earliest made of equals, so
 the order clusters are offered in and the order documents arrive in change nothing.
 
 The reports are made up for these tests: a prisoner exchange between two fictional states,
@@ -15,7 +15,8 @@ from typing import Any
 
 from peacewatch.resolve import LedgerSettings, build_ledger
 from peacewatch.resolve.clusters import Cluster, MemoryBucket, place
-from peacewatch.resolve.reports import Report, reports_of, strength
+from peacewatch.resolve.evidence import strength
+from peacewatch.resolve.reports import Report, reports_of
 from peacewatch.types import Argument, Entity, Event, Result
 
 NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")

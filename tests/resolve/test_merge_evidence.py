@@ -1,4 +1,4 @@
-"""Merging needs evidence, not just the absence of a contradiction (reports.evidence).
+"""Merging needs evidence, not just the absence of a contradiction (evidence.evidence).
 
 The texts are written for these tests: a small fictional conflict between a government (code
 NRD, with its army) and a rebel movement (the "Valley Front", also code NRD), reported by a few

@@ -1,11 +1,12 @@
 """The ``events`` component: PLOVER events from the dependency parse, explained.
 
 For each sentence: find the triggers and how they nest (``triggers``), read type, mode and status
-from the trigger table and the cues around it (``status``), attach actors, recipients, quantity and
-place (``arguments``) and the governing date (``dating``). Every event's ``why`` lists the table rows
-and cues that decided it. What an agreement or promise is *about* (the inner action) is left in
-``ann.notes["events"]`` for the commitments component, with the ids of the events an agreed text
-sets out (``provision``: "the deal provides for the release of X").
+from the trigger table and the cues around it (``status``), attach actors and recipients
+(``participants``), quantity and place (``arguments``) and the governing date (``dating``). Every
+event's ``why`` lists the table rows and cues that decided it. What an agreement or promise is
+*about* (the inner action) is left in ``ann.notes["events"]`` for the commitments component, with
+the ids of the events an agreed text sets out (``provision``: "the deal provides for the release of
+X").
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ from .learned import (
     sentence_reading,
     unknown_retreat,
 )
-from .matching import coarse_pos, text_subject
 from .mediators import mediators
+from .participants import participants, placed_actors
 from .provisions import further_retreats
-from .status import Reading, cues, future_type, read, text_phrase
-from .tables import cameo, contexts, score, words
+from .status import Reading, future_type, read
+from .tables import cameo, contexts, score
 from .transformer import MiniLMTypes, Scored, load_minilm
-from .triggers import Found, find, is_anaphoric, model_view, wrapper_role
+from .triggers import Found, find, is_anaphoric, model_view
+from .wrappers import wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,9 +46,6 @@ if TYPE_CHECKING:
     from ...config import Config
 
 
-# Types whose place is a venue, not a party (coding guide: places are not actors unless they
-# host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
-VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
 ONE_SIDED = ("release", "withdraw")  # retreats one side carries out (``_told_again``)
 SWAPS = ("exchange", "swap")  # a bare exchange is both sides' (coding guide, "Exchanges")
 
@@ -199,7 +198,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     """One contract event from a found trigger."""
     reading = read(found)
     token = found.token
-    actors, recipients = _arguments(index, found, reading)
+    actors, recipients = participants(index, found, reading)
     timex = event_timex(ann.result.timexes, ann.doc, token)
     if timex is None and reading.status == "occurred" and (timex := inherited_timex(
             ann.result.timexes, ann.doc, token, reading.type, ann.anchor, ann.result.events)) is not None:
@@ -213,7 +212,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     _date_status(reading, date, ann, timex is not None and in_clause(timex, token))
     taken = {a.entity for a in actors + recipients if a.entity}
     place = places.location(index, token, taken)
-    actors = _placed_actors(actors, place or places.location(index, token, set()), reading)
+    actors = placed_actors(actors, place or places.location(index, token, set()), reading)
     lemmas = frame_lemmas([token] + [a.token for a in found.actions()])
     recipients = implicit_recipients(reading.type, reading.mode, actors, recipients, lemmas, reading.why)
     sent = token.sent
@@ -229,125 +228,6 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
         score=score(reading.type, reading.mode), cameo=cameo(reading.type, reading.mode),
         why="; ".join(reading.why),
     )
-
-
-def _arguments(index: args.Index, found: Found, reading: Reading) -> tuple[list[Argument], list[Argument]]:
-    token = found.token
-    if coarse_pos(token) == "VERB":
-        actors = args.verb_actors(index, token)
-        recipients = args.recipients_of(index, token)
-        if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
-            recipients = args.recipients_of(index, token, skip=("to",)) or recipients
-    else:
-        # the mediation itself ("Qatar's mediation between X and Y"): its parties are recipients;
-        # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
-        mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
-        actors, recipients = args.noun_actors(index, token, mediated=mediation,
-                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES,
-                                              signing=found.rule.mode == "sign")
-    if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
-            and token.head.lemma_.lower() in words("document"):
-        subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
-        if subj is not None and (actors := args.phrase(index, subj)):
-            reading.why.append(f"speaks for the issuer of the '{token.head.text}'")
-    if not actors and (parties := _text_parties(index, found)):
-        actors = parties
-        reading.why.append("set out by an agreed text: the act of its parties")
-    if not recipients and reading.type == "THREATEN":
-        recipients = args.condition_parties(index, token)
-    if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
-        recipients = recipients + [r for r in _inner_recipients(index, found.inner) if r not in recipients]
-    if not recipients:
-        recipients = _clause_recipients(index, token)
-    venue = reading.type in VENUE_TYPES
-    if not recipients and not venue:
-        recipients = places.place_arguments(index, token)
-    if not recipients:
-        recipients = args.nearest_party(index, token, actors, venue=venue)
-    if "requested" in cues(found):
-        reporter = args.reporting_verb(found.top)
-        subj = args.subject(reporter) if reporter is not None else None
-        if subj is not None:
-            reading.why.append(f"'must' under reporting verb '{reporter}': REQUEST by its subject")
-            reading.type, reading.mode = "REQUEST", None
-            actors, recipients = args.phrase(index, subj), actors
-    if token.lemma_.lower() in words("host") and not found.wrappers:
-        actors, recipients = _hosted(actors, recipients, reading)
-    ids = {a.entity for a in actors if a.entity}
-    recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
-    return actors, recipients
-
-
-def _text_parties(index: args.Index, found: Found) -> list[Argument]:
-    """The parties of the agreed text that sets out an act with no actor of its own ("the deal between X and
-    Y provides for the release of …", "X and Y's truce includes …"): who agreed to the term is who is bound
-    by it (coding guide, "Retreats": an agreed deal is coded per provision, by its parties)."""
-    for wrapper in found.wrappers:
-        if wrapper_role(wrapper) != "provision":
-            continue
-        text = text_subject(wrapper)
-        if text is not None:
-            return args.noun_actors(index, text_phrase(text))[0]
-    return []
-
-
-def _hosted(actors: list[Argument], recipients: list[Argument],
-            reading: Reading) -> tuple[list[Argument], list[Argument]]:
-    """"Qatar hosted talks between Kinshasa and the M23": talks held by a host between two or more
-    parties are the parties' CONSULT, the host its recipient (coding guide, "Talks"). A host
-    receiving one visitor ("X hosted Y") stays X's act, as PLOVER codes it; so does an offer to host
-    (a wrapper: "ready to host talks" is the host's AGREE)."""
-    parties = [r for r in recipients if r.code]
-    if len(parties) < 2 or not actors:
-        return actors, recipients
-    reading.mode = "third-party"
-    reading.why.append(f"hosted talks between {len(parties)} parties: the parties act, the host receives")
-    return parties, actors
-
-
-def _placed_actors(actors: list[Argument], place: dict[str, Any] | None,
-                   reading: Reading) -> list[Argument]:
-    """An actor the actors component could not code takes the country of the place it acts in
-    ("supporters blocked roads in Algiers" → DZA), as PLOVER coders do for unnamed groups; an
-    attack with no named agent gets an unidentified armed force (sector UAF) of that country."""
-    if place is None or not place.get("code"):
-        return actors
-    code = place["code"]
-    if not actors and reading.type == "ASSAULT":
-        # PLOVER's "unidentified armed force": an attack with no named agent, in a known country
-        reading.why.append(f"no named attacker: unidentified armed force of '{place['name']}' ({code})")
-        return [Argument(None, code, "UAF", "")]
-    if all(a.code for a in actors):
-        return actors
-    reading.why.append(f"uncoded actor placed by '{place['name']}' ({code})")
-    return [a if a.code else Argument(a.entity, code, a.sector, a.text) for a in actors]
-
-
-def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:
-    token = inner.token
-    if coarse_pos(token) != "VERB":
-        return args.noun_actors(index, token)[1]
-    if token.dep_ in ("ccomp", "acl"):  # "demanded that Israel ease", "its demand that Israel ease"
-        subj = args.subject(token)
-        if subj is not None and (found := args.phrase(index, subj)):
-            return found
-    return args.recipients_of(index, token)
-
-
-def _clause_recipients(index: args.Index, token: Token) -> list[Argument]:
-    """Recipients of the clause a trigger governs: "demanded that the US cancel", "offered to
-    hand over to Britain"."""
-    for child in token.children:
-        if child.dep_ not in ("ccomp", "xcomp") or coarse_pos(child) != "VERB":
-            continue
-        if child.dep_ == "ccomp" and (subj := args.subject(child)) is not None:
-            found = args.phrase(index, subj, fallback=False)
-            if found:
-                return found
-        found = args.recipients_of(index, child)
-        if found:
-            return found
-    return []
 
 
 def _date_status(reading: Reading, date: str | None, ann: Annotation, own: bool) -> None:

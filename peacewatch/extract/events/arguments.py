@@ -18,7 +18,8 @@ from ..actors.tables import DATELINE
 from .matching import coarse_pos
 from .places import PLACE_PREPS
 from .tables import trigger_rules, words
-from .triggers import is_infinitive, set_off
+from .triggers import set_off
+from .wrappers import is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -29,8 +29,9 @@ import numpy as np
 from ...errors import ConfigError
 from .matching import coarse_pos
 from .tables import TriggerRule, trigger_rules, words
-from .triggers import Found, is_background, wrapper_chain
+from .triggers import Found, is_background
 from .vectors import PieceVectors, load_vectors
+from .wrappers import wrapper_chain
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from .matching import coarse_pos, is_provision, under_provision
 from .objects import concluded_text, missed_target, peacekeeping_word, promised_support, punitive_object
 from .tables import is_cooperative, words, wrapper_roles
-from .triggers import Found, is_infinitive, is_scheduled, wrapper_role
+from .triggers import Found, is_scheduled
+from .wrappers import is_infinitive, wrapper_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

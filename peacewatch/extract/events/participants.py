@@ -1,0 +1,149 @@
+"""Who acts and who is acted on in one event: its actors and recipients, and why.
+
+``participants`` reads them off a found trigger: the subject and objects of a verb, or the
+possessor and "between/with/by" phrases of a noun (``arguments``), then, where the sentence leaves a
+side empty, the issuer of a declaration, the parties of an agreed text that sets the act out, the
+parties of a threat's condition, the recipients of the inner action or of a governed clause, the
+place or nearest party; a reported "must" makes the act a REQUEST by the speaker, and talks a host
+holds between parties are the parties' (``_hosted``). ``placed_actors`` gives an uncoded actor the
+country of the place it acts in. Every choice is added to the reading's ``why``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...types import Argument
+from . import arguments as args
+from . import places
+from .matching import coarse_pos, text_subject
+from .status import Reading, cues, text_phrase
+from .tables import words
+from .triggers import Found
+from .wrappers import wrapper_role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Types whose place is a venue, not a party (coding guide: places are not actors unless they
+# host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
+VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+
+
+def participants(index: args.Index, found: Found, reading: Reading) -> tuple[list[Argument], list[Argument]]:
+    token = found.token
+    if coarse_pos(token) == "VERB":
+        actors = args.verb_actors(index, token)
+        recipients = args.recipients_of(index, token)
+        if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
+            recipients = args.recipients_of(index, token, skip=("to",)) or recipients
+    else:
+        # the mediation itself ("Qatar's mediation between X and Y"): its parties are recipients;
+        # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
+        mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
+        actors, recipients = args.noun_actors(index, token, mediated=mediation,
+                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES,
+                                              signing=found.rule.mode == "sign")
+    if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
+            and token.head.lemma_.lower() in words("document"):
+        subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
+        if subj is not None and (actors := args.phrase(index, subj)):
+            reading.why.append(f"speaks for the issuer of the '{token.head.text}'")
+    if not actors and (parties := _text_parties(index, found)):
+        actors = parties
+        reading.why.append("set out by an agreed text: the act of its parties")
+    if not recipients and reading.type == "THREATEN":
+        recipients = args.condition_parties(index, token)
+    if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
+        recipients = recipients + [r for r in _inner_recipients(index, found.inner) if r not in recipients]
+    if not recipients:
+        recipients = _clause_recipients(index, token)
+    venue = reading.type in VENUE_TYPES
+    if not recipients and not venue:
+        recipients = places.place_arguments(index, token)
+    if not recipients:
+        recipients = args.nearest_party(index, token, actors, venue=venue)
+    if "requested" in cues(found):
+        reporter = args.reporting_verb(found.top)
+        subj = args.subject(reporter) if reporter is not None else None
+        if subj is not None:
+            reading.why.append(f"'must' under reporting verb '{reporter}': REQUEST by its subject")
+            reading.type, reading.mode = "REQUEST", None
+            actors, recipients = args.phrase(index, subj), actors
+    if token.lemma_.lower() in words("host") and not found.wrappers:
+        actors, recipients = _hosted(actors, recipients, reading)
+    ids = {a.entity for a in actors if a.entity}
+    recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
+    return actors, recipients
+
+
+def _text_parties(index: args.Index, found: Found) -> list[Argument]:
+    """The parties of the agreed text that sets out an act with no actor of its own ("the deal between X and
+    Y provides for the release of …", "X and Y's truce includes …"): who agreed to the term is who is bound
+    by it (coding guide, "Retreats": an agreed deal is coded per provision, by its parties)."""
+    for wrapper in found.wrappers:
+        if wrapper_role(wrapper) != "provision":
+            continue
+        text = text_subject(wrapper)
+        if text is not None:
+            return args.noun_actors(index, text_phrase(text))[0]
+    return []
+
+
+def _hosted(actors: list[Argument], recipients: list[Argument],
+            reading: Reading) -> tuple[list[Argument], list[Argument]]:
+    """"Qatar hosted talks between Kinshasa and the M23": talks held by a host between two or more
+    parties are the parties' CONSULT, the host its recipient (coding guide, "Talks"). A host
+    receiving one visitor ("X hosted Y") stays X's act, as PLOVER codes it; so does an offer to host
+    (a wrapper: "ready to host talks" is the host's AGREE)."""
+    parties = [r for r in recipients if r.code]
+    if len(parties) < 2 or not actors:
+        return actors, recipients
+    reading.mode = "third-party"
+    reading.why.append(f"hosted talks between {len(parties)} parties: the parties act, the host receives")
+    return parties, actors
+
+
+def placed_actors(actors: list[Argument], place: dict[str, Any] | None,
+                   reading: Reading) -> list[Argument]:
+    """An actor the actors component could not code takes the country of the place it acts in
+    ("supporters blocked roads in Algiers" → DZA), as PLOVER coders do for unnamed groups; an
+    attack with no named agent gets an unidentified armed force (sector UAF) of that country."""
+    if place is None or not place.get("code"):
+        return actors
+    code = place["code"]
+    if not actors and reading.type == "ASSAULT":
+        # PLOVER's "unidentified armed force": an attack with no named agent, in a known country
+        reading.why.append(f"no named attacker: unidentified armed force of '{place['name']}' ({code})")
+        return [Argument(None, code, "UAF", "")]
+    if all(a.code for a in actors):
+        return actors
+    reading.why.append(f"uncoded actor placed by '{place['name']}' ({code})")
+    return [a if a.code else Argument(a.entity, code, a.sector, a.text) for a in actors]
+
+
+def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:
+    token = inner.token
+    if coarse_pos(token) != "VERB":
+        return args.noun_actors(index, token)[1]
+    if token.dep_ in ("ccomp", "acl"):  # "demanded that Israel ease", "its demand that Israel ease"
+        subj = args.subject(token)
+        if subj is not None and (found := args.phrase(index, subj)):
+            return found
+    return args.recipients_of(index, token)
+
+
+def _clause_recipients(index: args.Index, token: Token) -> list[Argument]:
+    """Recipients of the clause a trigger governs: "demanded that the US cancel", "offered to
+    hand over to Britain"."""
+    for child in token.children:
+        if child.dep_ not in ("ccomp", "xcomp") or coarse_pos(child) != "VERB":
+            continue
+        if child.dep_ == "ccomp" and (subj := args.subject(child)) is not None:
+            found = args.phrase(index, subj, fallback=False)
+            if found:
+                return found
+        found = args.recipients_of(index, child)
+        if found:
+            return found
+    return []
