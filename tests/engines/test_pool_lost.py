@@ -38,7 +38,10 @@ def receive(conn: Any) -> Any:
 
 
 class ThreadWorker(pool._Worker):
-    """A `_Worker` whose process is a thread; it ends a job without reporting the keys in ``forget``."""
+    """A `_Worker` whose process is a thread; it ends a job without reporting the keys in ``forget``.
+
+    Subclasses change one step of the serving loop: ``answer`` (what is sent for one task; False ends
+    the thread as a dying process would), ``result`` (the result reported) or ``job_ended``."""
 
     def __init__(self, forget: Counter[int], seen: list[int]) -> None:  # noqa: D107
         self.conn, child = multiprocessing.Pipe()
@@ -48,20 +51,33 @@ class ThreadWorker(pool._Worker):
         self.deadline, self.started = float("inf"), time.monotonic()
         self.process.start()
 
-    @staticmethod
-    def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
+    def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:
         conn.send(("ready",))
         while (payloads := receive(conn)) is not None:
             for p in payloads:
                 task = Task.from_payload(p)
                 seen.append(task.key)
-                if forget[task.key] > 0:
-                    forget[task.key] -= 1
-                    continue
-                assert isinstance(task.item, Document)
-                conn.send(("done", Done(task.key, Result(id=task.item.id)).to_payload()))
+                if not self.answer(conn, task, forget, seen):
+                    conn.close()
+                    return
             conn.send(("end",))
+            self.job_ended()
         conn.close()
+
+    def answer(self, conn: Any, task: Task, forget: Counter[int], seen: list[int]) -> bool:
+        """Report ``task``, unless ``forget`` says to forget it this time."""
+        if forget[task.key] > 0:
+            forget[task.key] -= 1
+            return True
+        conn.send(("done", Done(task.key, self.result(task)).to_payload()))
+        return True
+
+    def result(self, task: Task) -> Result:
+        assert isinstance(task.item, Document)
+        return Result(id=task.item.id)
+
+    def job_ended(self) -> None:
+        """Called once a job's last message ("end") is sent."""
 
     def stop(self) -> None:
         self.process.join(timeout=5)
@@ -69,12 +85,14 @@ class ThreadWorker(pool._Worker):
 
 
 class ThreadPool(pool.WorkerPool):
-    def __init__(self, forget: Counter[int]) -> None:
+    """The pool's own loop over thread workers of class ``worker``."""
+
+    def __init__(self, forget: Counter[int], worker: type[ThreadWorker] = ThreadWorker) -> None:
         super().__init__(load_config(None), 2)
-        self.forget, self.seen = forget, []
+        self.forget, self.seen, self.worker = forget, [], worker
 
     def _start(self) -> pool._Worker:
-        return ThreadWorker(self.forget, self.seen)
+        return self.worker(self.forget, self.seen)
 
 
 def chunks(n: int, size: int) -> list[list[Task]]:
@@ -124,8 +142,7 @@ def test_a_worker_that_never_starts_stops_the_run_with_a_coded_error(monkeypatch
     monkeypatch.setattr(pool, "POLL", 0.05)
 
     class Silent(ThreadWorker):
-        @staticmethod
-        def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
+        def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:
             receive(conn)  # never says "ready"; waits to be told to stop
             conn.close()
 
@@ -134,10 +151,6 @@ def test_a_worker_that_never_starts_stops_the_run_with_a_coded_error(monkeypatch
                 self.conn.send(None)  # lets the thread end
             super().stop()
 
-    class SilentPool(ThreadPool):
-        def _start(self) -> pool._Worker:
-            return Silent(self.forget, self.seen)
-
     with pytest.raises(ProcessingError) as e:
-        list(SilentPool(Counter()).run(iter(chunks(2, 2))))
+        list(ThreadPool(Counter(), Silent).run(iter(chunks(2, 2))))
     assert e.value.code == "E031" and "did not load" in e.value.message

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 
 from peacewatch.engines import pool
-from peacewatch.engines.work import Done, Task
+from peacewatch.engines.work import Task
 from peacewatch.errors import ProcessingError
 from peacewatch.types import Document, Result
-from tests.engines.test_pool_lost import ThreadPool, ThreadWorker, chunks, receive, run
+from tests.engines.test_pool_lost import ThreadPool, ThreadWorker, chunks, run
 
 REAL_WAIT = pool.wait
 
@@ -37,17 +37,8 @@ class Announcing(ThreadWorker):
         self.ended.clear()
         super().give(job)
 
-    def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:  # type: ignore[override]
-        conn.send(("ready",))
-        while (payloads := receive(conn)) is not None:
-            for p in payloads:
-                task = Task.from_payload(p)
-                seen.append(task.key)
-                assert isinstance(task.item, Document)
-                conn.send(("done", Done(task.key, Result(id=task.item.id)).to_payload()))
-            conn.send(("end",))
-            self.ended.set()
-        conn.close()
+    def job_ended(self) -> None:
+        self.ended.set()
 
 
 class LatePool(ThreadPool):
@@ -100,46 +91,20 @@ def test_a_run_without_losses_logs_no_recovery(caplog):
 
 def test_a_result_larger_than_the_pipe_buffer_comes_back_whole():
     class Big(ThreadWorker):
-        @staticmethod
-        def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
-            conn.send(("ready",))
-            while (payloads := receive(conn)) is not None:
-                for p in payloads:
-                    task = Task.from_payload(p)
-                    seen.append(task.key)
-                    conn.send(("done", Done(task.key, Result(id="x" * 300_000 + str(task.key))).to_payload()))
-                conn.send(("end",))
-            conn.close()
+        def result(self, task: Task) -> Result:
+            return Result(id="x" * 300_000 + str(task.key))
 
-    class BigPool(ThreadPool):
-        def _start(self) -> pool._Worker:
-            return Big(self.forget, self.seen)
-
-    done = [d for chunk in BigPool(Counter()).run(iter(chunks(4, 2))) for d in chunk]
+    done = [d for chunk in ThreadPool(Counter(), Big).run(iter(chunks(4, 2))) for d in chunk]
     assert [d.result.id[-1] for d in done] == ["0", "1", "2", "3"] and len(done[0].result.id) == 300_001
 
 
 def test_results_sent_before_a_worker_died_are_kept_and_only_the_next_document_fails():
     class Dying(ThreadWorker):
-        @staticmethod
-        def _serve(conn: Any, forget: Counter[int], seen: list[int]) -> None:
-            conn.send(("ready",))
-            while (payloads := receive(conn)) is not None:
-                for p in payloads:
-                    task = Task.from_payload(p)
-                    seen.append(task.key)
-                    if task.key == 2 and seen.count(2) == 1:
-                        conn.close()  # dies after reporting key 1 and before key 2: the pipe ends
-                        return
-                    conn.send(("done", Done(task.key, Result(id=f"d{task.key}")).to_payload()))
-                conn.send(("end",))
-            conn.close()
+        def answer(self, conn: Any, task: Task, forget: Counter[int], seen: list[int]) -> bool:
+            # dies after reporting key 1 and before key 2: the pipe ends
+            return not (task.key == 2 and seen.count(2) == 1) and super().answer(conn, task, forget, seen)
 
-    class DyingPool(ThreadPool):
-        def _start(self) -> pool._Worker:
-            return Dying(self.forget, self.seen)
-
-    p = DyingPool(Counter())
+    p = ThreadPool(Counter(), Dying)
     done = {d.key: d.result for chunk in p.run(iter([[_task(0), _task(1), _task(2), _task(3)]])) for d in chunk}
     assert sorted(done) == [0, 1, 2, 3]
     assert [done[k].error.code if done[k].error else None for k in range(4)] == [None, None, "E031", None]
@@ -202,20 +167,12 @@ class Stalling(ThreadWorker):
     def kill(self) -> None:
         self.killed.set()
 
-    def _serve(self, conn: Any, forget: Counter[int], seen: list[int]) -> None:  # type: ignore[override]
-        conn.send(("ready",))
-        while (payloads := receive(conn)) is not None:
-            for p in payloads:
-                task = Task.from_payload(p)
-                seen.append(task.key)
-                if task.key == 1 and seen.count(1) == 1:
-                    os.write(conn.fileno(), struct.pack("!i", 1000) + b"half a message")
-                    assert self.killed.wait(60), "the stalled worker was never killed"
-                    conn.close()
-                    return
-                conn.send(("done", Done(task.key, Result(id=f"d{task.key}")).to_payload()))
-            conn.send(("end",))
-        conn.close()
+    def answer(self, conn: Any, task: Task, forget: Counter[int], seen: list[int]) -> bool:
+        if task.key == 1 and seen.count(1) == 1:
+            os.write(conn.fileno(), struct.pack("!i", 1000) + b"half a message")
+            assert self.killed.wait(60), "the stalled worker was never killed"
+            return False
+        return super().answer(conn, task, forget, seen)
 
 
 def test_a_worker_that_stalls_halfway_through_a_message_is_killed_and_only_its_document_fails(monkeypatch, caplog):
@@ -224,11 +181,7 @@ def test_a_worker_that_stalls_halfway_through_a_message_is_killed_and_only_its_d
     document fails with E032 and the rest of its job is handed out again."""
     monkeypatch.setattr(pool, "RECV_LIMIT", 1.0)
 
-    class StallingPool(ThreadPool):
-        def _start(self) -> pool._Worker:
-            return Stalling(self.forget, self.seen)
-
-    p = StallingPool(Counter())
+    p = ThreadPool(Counter(), Stalling)
     done: dict[int, Result] = {}
 
     def go() -> None:
@@ -253,11 +206,7 @@ def test_a_message_read_in_time_never_kills_its_worker():
         def kill(self) -> None:
             killed.append(1)
 
-    class WatchedPool(ThreadPool):
-        def _start(self) -> pool._Worker:
-            return Watched(self.forget, self.seen)
-
-    done = [d for chunk in WatchedPool(Counter()).run(iter(chunks(6, 2))) for d in chunk]
+    done = [d for chunk in ThreadPool(Counter(), Watched).run(iter(chunks(6, 2))) for d in chunk]
     w = Watched(Counter(), [])
     watch = pool._Watch(w)
     with watch:
