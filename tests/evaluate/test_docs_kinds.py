@@ -24,15 +24,21 @@ def test_a_sentence_with_no_event_is_sorted_by_its_construction(nlp: Any, senten
     assert sentence_kind(nlp(sentence)) == kind
 
 
+def breakdown_of(nlp: Any, parts: tuple[str, str], record: dict[str, Any], text: str) -> Breakdown:
+    """The breakdown of one document of ``parts`` for which nothing was predicted."""
+    result = Result(id=record["id"])
+    gold, pred = gold_events(record), predicted_events(result)
+    out = Breakdown(parse=nlp)
+    add_document(out, parts, record, result, text, gold, pred, match_events(gold, pred, None))
+    return out
+
+
 def test_the_kinds_are_counted_per_part_and_a_headline_first(nlp: Any) -> None:
     text = "Rebels turn in guns\nThe militia turned in its guns. The army withdrew."
     record = {"id": "x", "events": [
         {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "Rebels turn in guns"},
         {"type": "RETREAT", "actor": ["MOZ"], "recipient": [], "evidence": "The militia turned in its guns"}]}
-    result = Result(id="x")
-    gold, pred = gold_events(record), predicted_events(result)
-    out = Breakdown(parse=nlp)
-    add_document(out, ("tune", "tune:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    out = breakdown_of(nlp, ("tune", "tune:p"), record, text)
     table = out.tables()["no event: kind of sentence (count)"]
     assert table["tune"]["headline"] == 1 and table["tune"]["no_trigger"] == 1
     assert table["tune:p"]["headline"] == 1 and sum(table["tune"].values()) == 2
@@ -49,10 +55,7 @@ def test_gold_events_are_counted_by_their_status_and_outcome(nlp: Any) -> None:
          "evidence": "The army will withdraw from the valley"},
         {"type": "ASSAULT", "status": "historical", "actor": ["MOZ"], "recipient": [],
          "evidence": "Rebels attacked a convoy in 2019"}]}
-    result = Result(id="x")
-    gold, pred = gold_events(record), predicted_events(result)
-    out = Breakdown(parse=nlp)
-    add_document(out, ("untouched", "untouched:p"), record, result, text, gold, pred, match_events(gold, pred, None))
+    out = breakdown_of(nlp, ("untouched", "untouched:p"), record, text)
     table = out.tables()["gold events by status and outcome (count)"]
     assert table["untouched:future"]["gold"] == 1 and table["untouched:future"]["no_event"] == 1
     assert table["untouched:historical"]["gold"] == 1 and table["untouched:historical"]["matched"] == 0
