@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity
 from .lexicon import Match
+from .names import capital_word
 from .tables import institution_words
 from .work import Work, entries_by_name
 
@@ -150,14 +151,14 @@ def _line_names(doc: Doc, words: list[Token]) -> list[Span]:
         return []
     dated = DATE.search(doc[words[0].i:words[-1].i + 1].text)
     place = [t for t in words if t.idx < words[0].idx + dated.start()] if dated else []
-    if place and place[0].is_upper and all(_capital(t) or t.text == "," for t in place):
+    if place and place[0].is_upper and all(capital_word(t) or t.text == "," for t in place):
         return _parts(doc, place, "GPE")
     if len(words) > 2 and words[0].lower_ in SCORER_LABELS and words[1].text == ":":
         return _scorers(doc, words[2:])
     if len(words) >= 4 and SCORE.match(words[-1].text) and any(SCORE.match(t.text) for t in words[1:-2]):
         middle = next(i for i, t in enumerate(words[1:-2], 1) if SCORE.match(t.text))
         teams = (words[:middle], words[middle + 1:-1])
-        if all(team and all(_capital(t) for t in team) for team in teams):
+        if all(team and all(capital_word(t) for t in team) for team in teams):
             return [s for team in teams for s in _parts(doc, team, None)]
     runs = _runs(words)
     return _standing(doc, words, runs) or _market(doc, words, runs) or _bracketed(doc, words, runs)
@@ -236,11 +237,11 @@ def _runs(words: list[Token]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        if not _capital(words[i]):
+        if not capital_word(words[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (_capital(words[j]) or j + 1 < len(words) and _capital(words[j + 1]) and (
+        while j < len(words) and (capital_word(words[j]) or j + 1 < len(words) and capital_word(words[j + 1]) and (
                 words[j].is_lower and words[j].is_alpha and len(words[j]) <= 3 or _joining_hyphen(words, j))):
             j += 1
         out.append((i, j))
@@ -292,11 +293,6 @@ def _state_names() -> frozenset[str]:
     from .work import state_rows
 
     return frozenset(n for row in state_rows().values() for n in (*row.names, *row.iso_names))
-
-
-def _capital(t: Token) -> bool:
-    """A capitalized word, abbreviations and hyphenated words too ("U.S.", "Baden-Baden")."""
-    return t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").isalpha()
 
 
 def _lines(doc: Doc) -> list[Span]:

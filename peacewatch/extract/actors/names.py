@@ -179,7 +179,7 @@ def _events(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if doc[start].lower_ == "the":
             start += 1
-        while end + 1 < len(doc) and doc[end].lower_ == "of" and _capital_word(doc[end + 1]) \
+        while end + 1 < len(doc) and doc[end].lower_ == "of" and capital_word(doc[end + 1]) \
                 and "\n" not in doc[end].whitespace_:
             end += 2
         inside = [e for e in out if e.start < end and start < e.end]
@@ -196,15 +196,16 @@ def _capital_runs(doc: Doc) -> list[tuple[int, int]]:
     headline has a name's shape there)."""
     runs, start = [], None
     for t in doc:
-        if start is not None and (not _capital_word(t) or "\n" in doc[t.i - 1].whitespace_):
+        if start is not None and (not capital_word(t) or "\n" in doc[t.i - 1].whitespace_):
             runs.append((start, t.i))
             start = None
-        if start is None and _capital_word(t):
+        if start is None and capital_word(t):
             start = t.i
     if start is not None:
         runs.append((start, len(doc)))
     return [(a, b) for a, b in runs if not all(t.is_upper for t in doc[a:b] if t.is_alpha)]
 
 
-def _capital_word(t: Token) -> bool:
+def capital_word(t: Token) -> bool:
+    """A capitalized word, abbreviations and hyphenated words too ("U.S.", "Baden-Baden")."""
     return t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").isalpha()
