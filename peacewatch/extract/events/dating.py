@@ -333,8 +333,10 @@ def anchored_timex(timexes: list[Timex], doc: Doc, trigger: Token, earlier: list
     mine = _verb_at(trigger)
     for timex in timexes:
         offset = OFFSET.match(timex.value)
+        if offset is None or not sent.start_char <= timex.start < sent.end_char:
+            continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if offset is None or span is None or not sent.start <= span.start < sent.end or span.end >= len(doc):
+        if span is None or not sent.start <= span.start < sent.end or span.end >= len(doc):
             continue
         word = doc[span.end]
         anchor = _anchor(word)
@@ -376,9 +378,6 @@ def _anchor_day(doc: Doc, anchor: Token, before: int, earlier: list[Event]) -> d
 
 
 def _verb_at(tok: Token) -> Token | None:
-    """The nearest verb at or above ``tok`` (None when its chain reaches the root with none)."""
-    while tok.pos_ not in ("VERB", "AUX"):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return tok
+    """The nearest verb at or above ``tok``, however far up (None when its chain reaches the root with
+    none): ``governing_verb`` with no step limit (a chain is never longer than the document)."""
+    return governing_verb(tok, max_steps=len(tok.doc))
