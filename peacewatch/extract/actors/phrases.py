@@ -117,13 +117,7 @@ ARMED_SECTORS = frozenset({"REB", "PRM"})
 def armed_located(w: Work, tm: TermMatch) -> Located | None:
     """The place or state an unnamed armed collective is "in" ("the separatists in Karabakh"): a
     non-state armed group is coded with the state it fights in; the mention stays on the collective."""
-    doc = w.doc
-    if tm.term.sector not in ARMED_SECTORS or tm.end + 1 >= len(doc) or doc[tm.end].lower_ != "in":
-        return None
-    mention = _place_at(w, tm.end + 1)
-    if mention is None:
-        return None
-    return Located(w.entities[mention.entity or ""].code or "", tm.end, f"in {mention.text!r}")
+    return placed_after(w, tm.end) if tm.term.sector in ARMED_SECTORS else None
 
 
 # Sectors of collectives that fight: forces from a region are that region's ("fighters from Tigray").
@@ -279,8 +273,9 @@ def name_tail(w: Work, end: int) -> int:
 
 
 def placed_after(w: Work, end: int) -> Located | None:
-    """The coded place or state right after a name ending at token ``end``, "in X" ("the Ministry of
-    Foreign Affairs in Doha", "Sheba Medical Center in Ramat Gan"): where the institution is."""
+    """The coded place or state right after a name or collective ending at token ``end``, "in X" ("the
+    Ministry of Foreign Affairs in Doha", "Sheba Medical Center in Ramat Gan", "the separatists in
+    Karabakh"): where it is; the mention stays where it ends."""
     doc = w.doc
     if end + 1 >= len(doc) or doc[end].lower_ != "in":
         return None
