@@ -8,8 +8,9 @@ authorities" with no state (the state itself); unnamed collectives with no state
 to the state in focus, protesters and residents to it when no armed group is named; "the army", "the
 police", "the parliament" with no state and no earlier name to an organization of the state in
 focus; and a titled person with no country ("then-president Juan Manuel Santos") to the state in
-focus. Every ``why`` says "in focus". A collective of or in a named place takes that place's code
-instead, and institutions in a place are that place's (``phrases``).
+focus (the persons' passes are ``focus_persons``). Every ``why`` says "in focus". A collective of or
+in a named place takes that place's code instead, and institutions in a place are that place's
+(``phrases``).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
 from . import phrases
+from .focus_persons import appositions, stateless_persons
 from .lexicon import TermMatch
-from .sides import ARMED, Focus, find
+from .sides import ARMED, STATE_SECTORS, Focus, find
 from .work import Work
 
 if TYPE_CHECKING:
@@ -27,8 +29,6 @@ if TYPE_CHECKING:
 
 # Government nouns that, with "the" and no state, are the state in focus.
 GOVERNMENT = frozenset({"government", "authorities", "administration", "regime", "leadership", "cabinet", "junta"})
-# Sectors of unnamed collectives that belong to the government side rather than to where fighting is.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 
 
 def resolve_unnamed(w: Work) -> Focus:
@@ -339,81 +339,3 @@ def _bare_legislature(w: Work, tm: TermMatch) -> bool:
     doc = w.doc
     return tm.term.sector == "LEG" and tm.start > 0 and doc[tm.start - 1].tag_ == "IN" \
         and not doc[tm.start].is_sent_start and doc[tm.end - 1].tag_ == "NN"
-
-
-def stateless_persons(w: Work, focus: Focus) -> None:
-    """A titled person of a state office with no country ('then-president Juan Manuel Santos')
-    belongs to the state in focus, else to the only state named ("Colonel Jean Rakoto" in a text that
-    names Madagascar alone)."""
-    code = focus.government()
-    if code is None:
-        return
-    for ent in w.entities.values():
-        if ent.kind == "person" and ent.code is None and ent.role and ent.sector in STATE_SECTORS:
-            ent.code = code
-            ent.why = f"{ent.why}; office with no country → {focus.why}"
-
-
-def unaffiliated_persons(w: Work, focus: Focus) -> None:
-    """A person the text gives no country at all (no title, no apposition, not in the tables) is
-    taken to be of the state in focus: in news about one state's conflict its own people are the
-    ones named without introduction (on the tuning group of the dev document gold it gave 4 coded
-    persons their gold code and 1 a wrong one). The ``why`` marks it as a default."""
-    if focus.state is None:
-        return
-    for ent in w.entities.values():
-        if ent.kind == "person" and ent.code is None:
-            ent.code = focus.state
-            ent.why = f"{ent.why}; no affiliation given, by default of the {focus.why}"
-
-
-APPOSITION_END = frozenset({",", ".", ";", "(", ")", ":"})
-ACTOR_KINDS = frozenset({"state", "person", "organization", "armed_group", "igo"})
-
-
-def appositions(w: Work, focus: Focus) -> None:
-    """'Massad Boulos, US President Donald Trump's Senior Advisor for Africa', 'Ivan Cepeda, a
-    government spokesperson', 'Pablo Beltrán, leader of the guerrilla delegation': a person with no
-    country takes the code (and, for a group's office, the sector) of the first actor named in the
-    apposition after their first mention, or the state in focus for 'government'."""
-    doc = w.doc
-    seen: set[str] = set()
-    for m in sorted(w.mentions, key=lambda x: x.start):
-        ent = w.entities.get(m.entity or "")
-        if ent is None or ent.kind != "person" or ent.code is not None or ent.id in seen:
-            continue
-        seen.add(ent.id)
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
-            continue
-        first = span.end + 1
-        stop = next((k for k in range(first, min(first + 14, len(doc)))
-                     if doc[k].text in APPOSITION_END or "\n" in doc[k].text), min(first + 14, len(doc)))
-        office = next((w.terms[k] for k in range(first, stop) if k in w.terms and w.terms[k].term.kind == "person"),
-                      None)
-        if office is None:
-            continue
-        _affiliate(w, ent, office, (doc[first].idx, doc[stop - 1].idx + len(doc[stop - 1])), focus,
-                   any(doc[k].lower_ == "government" for k in range(first, stop)))
-
-
-def _affiliate(w: Work, ent: Entity, office: TermMatch, window: tuple[int, int], focus: Focus,
-               government: bool) -> None:
-    """Give ``ent`` the code of the first actor mentioned inside ``window`` (else the state in focus)."""
-    inside = sorted((m for m in w.mentions if window[0] <= m.start and m.end <= window[1] and m.entity),
-                    key=lambda m: m.start)
-    actors = [w.entities[m.entity] for m in inside if m.entity in w.entities]
-    actor = next((a for a in actors if a.code and a.kind in ACTOR_KINDS and a.id != ent.id), None)
-    sector = office.term.sector
-    if actor is not None:
-        code, what = actor.code, actor.name
-        if actor.kind == "igo":
-            sector = "IGO"
-        elif actor.kind in ("armed_group", "organization") and sector == "GOV":
-            sector = actor.sector or sector
-    elif government and focus.state is not None:
-        code, what = focus.state, f"the government ({focus.why})"
-    else:
-        return
-    ent.code, ent.sector, ent.role = code, ent.sector or sector, ent.role or office.term.role
-    ent.why = f"{ent.why}; apposition: {office.term.term!r} of {what}"

@@ -26,9 +26,11 @@ from . import (
     collectives,
     consistency,
     focus,
+    focus_persons,
     headlines,
     institutions,
     officials,
+    person_refs,
     persons,
     phrases,
     sides,
@@ -81,11 +83,11 @@ def identify(doc: Doc, lex: Lexicon, day: dt.date | None) -> tuple[list[Mention]
     phrases.loyal_collectives(w)
     institutions.back_references(w)
     focus.state_institutions(w, in_focus)
-    persons.definite_offices(w)
-    persons.pronouns(w)
+    person_refs.definite_offices(w)
+    person_refs.pronouns(w)
     affiliation.introduced_persons(w)
     persons.past_offices(w)
-    focus.unaffiliated_persons(w, in_focus)
+    focus_persons.unaffiliated_persons(w, in_focus)
     officials.unnamed(w, in_focus)
     phrases.over_places(w)
     return w.finish()

@@ -21,6 +21,8 @@ from .work import Work, state_rows
 
 # Sectors of armed groups: the armed group named most says where the fighting is.
 ARMED = frozenset({"REB", "PRM"})
+# Sectors of unnamed collectives that belong to the government side rather than to where fighting is.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # How often a state must be named to be in focus (an armed group named once already says where the
 # fighting is).
 MIN_MENTIONS = 2
