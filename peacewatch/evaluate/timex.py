@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DependencyError, EvalError
 from ..types import Document, Timex
 from .scores import Scores, prf, read_gold_lines
+from .timex_decompose import Decomposition
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -224,10 +225,12 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     tally, by_type = Tally(), {t: Tally() for t in ("DATE", "TIME", "DURATION", "SET")}
     folds = {name: Tally() for name in FOLDS}
     losses = {name: _Loss() for name in FOLDS}
+    parts = {name: Decomposition() for name in FOLDS}
     for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
         tally.add(doc, pred, errors)
         folds[FOLDS[n % 2]].add(doc, pred, None)
         losses[FOLDS[n % 2]].add(doc, pred)
+        decompose(parts[FOLDS[n % 2]], doc, pred)
         for typ, part in by_type.items():
             only = [t for t in doc.timexes if t.type == typ]
             guessed = [t for t in pred if t.type == typ]
@@ -235,6 +238,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     scored = Scores("timex", str(gold_path), tally.scores(), errors=errors)
     scored.breakdown["by_type"] = {t: part.scores() for t, part in by_type.items() if part.gold}
     scored.breakdown.update(_fold_breakdown(folds, losses))
+    scored.breakdown.update(parts_breakdown(parts))
     scored.counts = {"documents": len(docs), "gold": tally.gold, "predicted": tally.pred,
                      "relaxed_matches": tally.relaxed}
     scored.counts.update({f"rule:{k}": v for k, v in _rule_counts(errors).items()})
@@ -259,6 +263,24 @@ def _fold_breakdown(folds: dict[str, Tally], losses: dict[str, _Loss]) -> dict[s
         "value F1 lost by class": {_SHORT.get(cls, cls): {name: shares[name].get(cls, 0.0) for name in FOLDS}
                                    for cls in ERROR_CLASSES if cls != "span only"},
     }
+
+
+def decompose(part: Decomposition, doc: GoldDoc, pred: list[Timex]) -> None:
+    """Add one document to a fold's decomposition (``timex_decompose``), scored as ``Tally`` scores it."""
+    pred = [p for p in pred if p.start < doc.extent]
+    part.add(doc.timexes, pred, align(doc.timexes, pred), same_value, doc.dct)
+
+
+def parts_breakdown(parts: dict[str, Decomposition]) -> dict[str, dict[str, dict[str, float]]]:
+    """The folds' value F1 taken apart: detection and value accuracy, wrong values by what is wrong in
+    them, misses and false alarms by family (docs/time.md, twelfth round)."""
+    tables = {"detection × value (folds)": {key: {name: part.scores()[key] for name, part in parts.items()}
+                                            for key in ("detection_p", "detection_r", "value_accuracy")}}
+    counted = {name: part.counts() for name, part in parts.items()}
+    for title in next(iter(counted.values()), {}):
+        rows = sorted({row for counts in counted.values() for row in counts[title]})
+        tables[title] = {row: {name: counts[title][row] for name, counts in counted.items()} for row in rows}
+    return tables
 
 
 # Row names of the printed table (at most 22 characters): the gold leaves open what we resolved, or the reverse.

@@ -45,3 +45,22 @@ def test_a_number_with_thousands_separators_is_one_amount(pipe, text: str, span:
 def test_no_amount_starts_inside_a_number(pipe) -> None:  # type: ignore[no-untyped-def]
     assert run(pipe, "The convoy took 1,5 days to cross.") == []
     assert [t.value for t in run(pipe, "The truce held for 44 days.")] == ["P44D"]
+
+
+# A unit closed up with "long" is the same duration as "year-long" (docs/time.md, twelfth round): the
+# word was never looked at, since the cheap trigger pass wants a table word standing alone.
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The yearlong blockade of the port ended in March.", "yearlong", "P1Y"),
+    ("After a weeklong pause, the talks resumed in Geneva.", "weeklong", "P1W"),
+    ("Delegates met for a daylong session on the prisoners.", "daylong", "P1D"),
+    ("The monthlong siege left the town without water.", "monthlong", "P1M"),
+    ("The hourlong broadcast named no commander.", "hourlong", "PT1H"),
+])
+def test_a_unit_closed_up_with_long_is_one_unit(pipe, text: str, span: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    found = [(t.text, t.type, t.value) for t in run(pipe, text)]
+    assert (span, "DURATION", value) in found
+
+
+def test_long_inside_another_word_is_no_duration(pipe) -> None:  # type: ignore[no-untyped-def]
+    text = "The daylonger shifts and the weeklongs of the calendar were cut."
+    assert [t.text for t in run(pipe, text)] == []

@@ -69,7 +69,8 @@ def trigger() -> re.Pattern[str]:
     """Digits or a word every rule needs one of: the only places worth running the rules."""
     lx = lexicon()
     words = {"noon", "midnight", "midday", "weekend", "period", "fiscal", "half", "nineteen", "eighteen",
-             "thousand", "decadeslong", "yearslong", "monthslong", "weekslong", "twenties", "thirties",
+             "thousand", "decadeslong", "yearslong", "monthslong", "weekslong", "yearlong", "monthlong",
+             "weeklong", "daylong", "hourlong", "twenties", "thirties",
              "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
     for table in (lx.months, lx.weekdays, lx.seasons, lx.units, lx.refs, lx.dayrefs, lx.holidays,
                   lx.sets, lx.parts):
