@@ -75,7 +75,18 @@ from .process_match import (
     timeline_dates_agree,
     types_compatible,
 )
-from .process_misses import APART_KEY, MISDATED_KEY, MISS_KEY, apart_class, counted, misdated_kind, miss_class
+from .process_misses import (
+    APART_KEY,
+    MISDATED_KEY,
+    MISS_KEY,
+    REFUSAL_KEY,
+    Resolved,
+    apart_class,
+    counted,
+    misdated_kind,
+    miss_class,
+    refusal,
+)
 from .scores import Scores
 
 TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "ethiopia-tplf", "israel-hamas")
@@ -183,8 +194,21 @@ def _count_apart(entry: dict[str, Any], ledger: Ledger, paired: dict[str, Any], 
         why = apart_class(entry, ledger.reports.get(doc, []), paired, by_id, timeline_dates_agree,
                           types_compatible, gold)
         c[APART_KEY + why] += 1
+        if ledger.resolved is not None and why != "no report":
+            c[REFUSAL_KEY + _refusal(entry, doc, paired, ledger, ledger.resolved)] += 1
         if why == "misdated":
             c[MISDATED_KEY + misdated_kind(entry, ledger.reports.get(doc, []), interval, types_compatible, gold)] += 1
+
+
+def _refusal(entry: dict[str, Any], doc: str, paired: dict[str, Any], ledger: Ledger, resolved: Resolved) -> str:
+    """What the paired ledger event's members say of the article's reports of the key event's type and
+    gold parties (``process_misses.refusal``)."""
+    gold, found = codes(entry.get("actor")), resolved.reports
+    fitting = [found[(doc, r["event"])] for r in ledger.reports.get(doc, [])
+               if types_compatible(r["type"], entry["type"]) and gold <= r["codes"] and (doc, r["event"]) in found]
+    members = [found[(d, r["event"])] for d in sorted(paired["docs"]) for r in ledger.reports.get(d, [])
+               if r["ledger"] == paired["id"] and (d, r["event"]) in found]
+    return refusal(fitting, members, resolved.settings)
 
 
 def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally) -> list[str]:
@@ -279,10 +303,10 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None, basel
     if db is None:
         with tempfile.TemporaryDirectory(prefix="peacewatch-eval-") as tmp:
             ingest_corpus(Path(tmp) / "dev.db", documents, config)
-            ledger = ledger_of(Path(tmp) / "dev.db")
+            ledger = ledger_of(Path(tmp) / "dev.db", config.ledger)
     else:
         ingest_corpus(db, documents, config)
-        ledger = ledger_of(db)
+        ledger = ledger_of(db, config.ledger)
     scores = scores_of(gold_path, golds, ledger, errors_of_all=not gold_path.is_dir())
     add_dating(scores, documents, files[0], config)
     return scores
@@ -328,6 +352,7 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                       if tallies[key].processes})
     for name, prefix in (("timeline misses", MISS_KEY), ("articles apart", APART_KEY),
                          ("commitments missed", COMMITMENT_MISS_KEY), ("articles misdated, by kind", MISDATED_KEY),
+                         ("articles apart, by what the paired event's members say", REFUSAL_KEY),
                          ("made misses by their articles' promise", MADE_FROM_KEY),
                          ("made misses by how their articles tell the act", TOLD_KEY),
                          ("made misses by the nearest ledger promise", NEAREST_KEY),

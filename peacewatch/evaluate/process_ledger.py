@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
+from ..config import Config, LedgerSettings
 from ..types import Document, Event
 from .docs import article_texts
+from .process_misses import Resolved, resolved_reports
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Ledger:
     promises: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # per document, its sentences with the codes of the parties they name (``sentence_rows``)
     sentences: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    # the reports as the ledger merges them (``process_misses.Resolved``), when ``ledger_of`` had settings
+    resolved: Resolved | None = None
 
 
 def code(value: Any) -> str | None:
@@ -133,7 +136,8 @@ def ingest_corpus(db: Path, documents: list[Document], config: Config) -> None:
         resolve(store, config)
 
 
-def ledger_of(db: Path) -> Ledger:
+def ledger_of(db: Path, settings: LedgerSettings | None = None) -> Ledger:
+    """The ledger of ``db`` as the scorer reads it (with ``settings``, ``Ledger.resolved`` too)."""
     from ..store.reads import Reader
 
     reader = Reader(db)
@@ -143,6 +147,8 @@ def ledger_of(db: Path) -> Ledger:
         doc_ids = [d.id for d in reader.documents().items]
         ledger.promises = promise_rows(reader, doc_ids)
         ledger.sentences = sentence_rows(reader, doc_ids)
+        if settings is not None:
+            ledger.resolved = resolved_reports([reader.result(d) for d in doc_ids], settings)
         return ledger
     finally:
         reader.close()
@@ -162,7 +168,7 @@ def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, A
                      for a in ev.actor + ev.recipient]
             out.setdefault(doc, []).append({"type": ev.type, "status": ev.status, "mode": ev.mode,
                                             "codes": codes(found), "date": ev.date, "anchor": r.document.published,
-                                            "ledger": ledger_id})
+                                            "ledger": ledger_id, "event": ev.id})
     return out
 
 

@@ -24,6 +24,12 @@ with it does not join, classified by the article's best report of the key event'
 - ``compatible``: dated right, and its ledger event differs from the paired one in none of those:
   no evidence joined them, or a member of one contradicts a member of the other.
 
+An article apart with a report of the key event's type and parties is also counted at the resolve
+level (``refusal``): by what the members of the paired ledger event say of its furthest report
+(refused for type or status, mode, conceded act, parties, an article with no day, dates, stated or
+not, or counts; compatible with no evidence; compatible with evidence but placed in a cluster of
+stronger evidence).
+
 A ``misdated`` article apart is also counted by how its nearest dated report misses the key event's
 date (``misdated_kind``): ``near`` (a day within a week of it), ``far`` (a day further off), ``coarse``
 (a month, week or year that does not hold it) or ``unplaced`` (a relative date without a day to count
@@ -33,7 +39,14 @@ from: an article without a publication day).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
+
+from ..config import LedgerSettings
+from ..resolve.evidence import evidence
+from ..resolve.ledger import resolve_entities
+from ..resolve.reports import Report, incompatibility, reports_of
+from ..types import Result
 
 MISS_KEY = "miss:"
 APART_KEY = "apart:"
@@ -124,3 +137,51 @@ def _status_class(status: Any) -> str:
 def counted(prefix: str, counts: Iterable[tuple[str, int]]) -> dict[str, float]:
     """The counts under ``prefix`` (``MISS_KEY``, ``APART_KEY``) as a breakdown row."""
     return {key[len(prefix):]: float(n) for key, n in sorted(counts) if key.startswith(prefix)}
+
+
+# The prefix of the counts of articles apart by what the paired ledger event's members say of the
+# article's furthest report (``refusal``).
+REFUSAL_KEY = "refused:"
+# How far a report gets against the members of a cluster, the least far first: refused for its type or
+# status class, mode, conceded act, parties, an article with no day, dates, counts; or taken by none
+# (``no evidence``: compatible, but nothing shows one event), or compatible with evidence but placed
+# in a cluster of stronger evidence. ``dates`` is told ``date stated`` or ``date undated`` by the report.
+REFUSALS = ("type or status", "mode", "conceded act", "parties", "unplaced", "dates", "counts", "no evidence",
+            "stronger cluster")
+_REASONS = {"type or status differs": "type or status", "mode differs": "mode", "conceded acts differ": "conceded act",
+            "actors or recipients differ": "parties", "no date to place one of them": "unplaced",
+            "dates differ": "dates", "quantities differ": "counts"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Every stored per-document event as the ledger merges it (``reports.Report``), by (document,
+    event id), and the settings it merges by: what ``refusal`` compares."""
+
+    reports: dict[tuple[str, str], Report]
+    settings: LedgerSettings
+
+
+def resolved_reports(results: list[Result], settings: LedgerSettings) -> Resolved:
+    """The reports of the stored ``results`` (``Resolved``)."""
+    _, id_map = resolve_entities(results)
+    return Resolved({(rep.doc, rep.event.id): rep for rep in reports_of(results, id_map, settings)}, settings)
+
+
+def refusal(fitting: Iterable[Report], members: list[Report], settings: LedgerSettings) -> str:
+    """Why an article's reports of a key event (``fitting``: its type and gold parties) are not in the
+    paired ledger event (``members``): of the classes of ``REFUSALS``, the furthest a report gets,
+    each report counting by the most basic reason any member refuses it."""
+    best = -1
+    for rep in fitting:
+        reasons = [_REASONS[why] for m in members if (why := incompatibility(rep, m, settings))]
+        if reasons:
+            rank = min(REFUSALS.index(r) for r in reasons)
+        else:
+            rank = REFUSALS.index("stronger cluster" if any(evidence(rep, m, settings) for m in members)
+                                  else "no evidence")
+        best = max(best, rank * 2 + (rep.stated is not None))
+    if best < 0:
+        return "no report"
+    found = REFUSALS[best // 2]
+    return f"date {'stated' if best % 2 else 'undated'}" if found == "dates" else found

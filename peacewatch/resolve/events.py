@@ -21,7 +21,7 @@ from ..timespan import before_unknown, day, interval
 from ..types import Argument, Event
 from .entities import normalize_name
 from .records import EventMention, MergedEvent
-from .reports import HAPPENED, LEADING, Report, merge_kind, quantities_agree, status_class
+from .reports import HAPPENED, LEADING, PROMISED, Report, merge_kind, quantities_agree, status_class
 from .tables import plover_row
 
 # the TIMEX3 value of a report that says "now": its publication day, which a merged event names itself
@@ -129,12 +129,13 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
 def _kind(events: list[Event]) -> str:
     """The type of a merged event whose reports have two types of one kind (a signing and an
     agreement; an attack and a seizure): the leading type when a report has it (and its mode, if
-    one is required: ``reports.LEADING``), else the kind itself."""
+    one is required: ``reports.LEADING``), else the kind itself, or for promises alone their own type
+    (``reports.PROMISED``: the promises merge under the concession's kind and stay AGREE)."""
     kind = merge_kind(events[0])
     lead = LEADING.get(kind)
     if lead and any(e.type == lead[0] and lead[1] in (None, e.mode) for e in events):
         return lead[0]
-    return kind
+    return events[0].type if kind == PROMISED else kind
 
 
 def conflicts(members: list[Report]) -> list[str]:

@@ -49,18 +49,29 @@ JOINT = frozenset({"AGREE", "CONSULT"})
 # hostages or a town (COERCE/seize) is often how an outlet tells of the raid another calls an attack
 # (ASSAULT), so the two are one kind too, but they merge only on strong evidence (``evidence._STRONG``).
 _KINDS = {("SUPPORT", "sign"): "AGREE", ("COERCE", "seize"): "ASSAULT"}
+# A promise is how one outlet tells the concession another calls announced: the coding guide makes
+# promises AGREE and announced or agreed retreats not yet carried out CONCEDE (status future), so "the
+# army will pull back" and "the army promised to pull back" are one act to come. A promise (AGREE,
+# status future) merges under the concession's kind, except a promise to meet (CAMEO 036, "express
+# intent to meet or negotiate"): a meeting to come is no concession.
+PROMISED = "CONCEDE"
+_MEETING = "036"
 # The type and mode a merged event of two types of one kind takes when a member has them: the
 # signing (the more precise word for an agreement), the attack (of which the seizure was part, any
-# mode); without such a member, the kind itself (AGREE for parties backing a deal and agreeing it).
-LEADING = {"AGREE": ("SUPPORT", "sign"), "ASSAULT": ("ASSAULT", None)}
+# mode), the concession (it says what is promised); without such a member, the kind itself (AGREE for
+# parties backing a deal and agreeing it), except promises alone, which stay AGREE (``PROMISED``).
+LEADING = {"AGREE": ("SUPPORT", "sign"), "ASSAULT": ("ASSAULT", None), PROMISED: (PROMISED, None)}
 
 
 def merge_kind(event: Event) -> str:
-    """The type a report merges under: its own, except the pairs of ``_KINDS`` and SUPPORT without a
-    mode by two or more actors ("Israel and Hamas backed the truce": they agreed it, AGREE); one
-    actor's SUPPORT (a third state welcoming a deal) stays SUPPORT."""
+    """The type a report merges under: its own, except the pairs of ``_KINDS``, SUPPORT without a
+    mode by two or more actors ("Israel and Hamas backed the truce": they agreed it, AGREE; one
+    actor's SUPPORT, a third state welcoming a deal, stays SUPPORT) and a promise other than one to
+    meet (AGREE, status future: the kind of the concession announced, ``PROMISED``)."""
     if event.type == "SUPPORT" and not event.mode and len(event.actor) >= 2:
         return "AGREE"  # two or more parties backing one thing without a mode: they agreed it
+    if event.type == "AGREE" and event.status == "future" and not (event.cameo or "").startswith(_MEETING):
+        return PROMISED  # a promise to concede: the announced concession's kind
     return _KINDS.get((event.type, event.mode or ""), event.type)
 
 

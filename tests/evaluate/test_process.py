@@ -316,6 +316,10 @@ FLOORS.update({"untouched_timeline_recall": 0.67})
 # it is read to take effect, and an obligor's dated fighting with no recipient breaks its truce: untouched
 # status 16 -> 18 of 22 (two gold truces met by one ledger truce), every other figure unchanged.
 FLOORS.update({"untouched_status_accuracy": 0.81})
+# Ninth round (docs/ledger.md, "Eighth round: merging and the timeline"): a promise to concede merges with
+# the concession announced (AGREE future, not a promise to meet, under CONCEDE's kind): untouched
+# multi-source 15 -> 16 of 28 (0.571), merge 0.857 / 0.145 -> 0.860 / 0.148; tune unchanged.
+FLOORS.update({"untouched_multi_source_share": 0.56})
 
 
 @pytest.fixture(scope="module")
