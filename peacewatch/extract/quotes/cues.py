@@ -40,7 +40,7 @@ from .subjects import inside, subject_of
 Range = tuple[int, int]
 _OF_TO = ("of", "to")
 _AS_FRAMES = ("speech", "report", "belief")
-_SAID_OBJECT = ("speech", "report")  # frames whose noun object a named source says (``_named_object``)
+_SAID_OBJECT = ("speech", "report", "naming")  # frames whose noun object a named source says (``_named_object``)
 _NAMED_PRONOUNS = ("he", "she")
 _TOPIC = ("prep:about",)  # what a speech verb with no other content is about (``_topic``)
 _PUT_IT = CueEntry("put it", "speech", ())
@@ -105,7 +105,7 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
     if content is None and entry.frame == "speech":  # 'asks him about his tax returns': the topic
         content = _topic(tok)
     if content is None and entry.frame in _SAID_OBJECT:
-        content = _named_object(tok, subject)
+        content = _named_object(tok, subject, lex)
     content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                object_span(tok))
@@ -188,12 +188,14 @@ def _topic(verb: Token) -> Range | None:
     return _trim(verb.doc, about.i + 1, about.right_edge.i + 1)
 
 
-def _named_object(verb: Token, subject: Token | None) -> Range | None:
+def _named_object(verb: Token, subject: Token | None, lex: Lexicon) -> Range | None:
     """'He claimed vast wealth', 'Trump disclosed detailed medical records': the noun object of a
     speech or report verb with no clause is what was said when a named source says it (a proper
-    noun, or "he" / "she" standing for one), the verb finite and not negated; not 'the committee answered
-    questions' (nobody named), 'did not disclose the terms' or 'wrote it' (the words are elsewhere)."""
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _NAMED_PRONOUNS):
+    noun, "he" / "she" standing for one, or a document or poll, ``_document``), the verb finite and
+    not negated; not 'the committee answered questions' (nobody named), 'did not disclose the terms'
+    or 'wrote it' (the words are elsewhere)."""
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _NAMED_PRONOUNS
+                               or _document(subject, lex)):
         return None
     if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
@@ -201,6 +203,14 @@ def _named_object(verb: Token, subject: Token | None) -> Range | None:
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return _clause(verb, ("dobj",))
+
+
+def _document(subject: Token, lex: Lexicon) -> bool:
+    """Whether a subject is a document or a poll, a source in its own right ('The survey showed a
+    narrow lead', 'the statement reported heavy losses'): a noun of ``sources.tsv`` or a document
+    noun of ``speakers.tsv``."""
+    lemma = subject.lemma_.lower()
+    return subject.pos_ == "NOUN" and (lemma in lex.sources or lex.speakers.get(lemma) == "document")
 
 
 def _judged(verb: Token) -> Range | None:
