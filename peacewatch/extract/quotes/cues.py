@@ -15,9 +15,11 @@ rest of its sentence; a speech, report or belief verb in a clause opened by "as"
 pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`` (verbs of speaking,
 conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
 subject is a cue only with a finite complement clause, which is its content, or for a quotation
-beside it ('"…," the commander boasted'). A speech or report verb with none of its listed contents
-reports its noun object when a named source (a proper noun, "he", "she") says it, finite and not
-negated ('He claimed vast wealth'; not 'to claim the villages', nothing said yet).
+beside it ('"…," the commander boasted'). A speech, report or judging verb with none of its listed
+contents reports its noun object when a named source (a proper noun, "he", "she", a document or a
+poll) says it, finite and not negated ('He claimed vast wealth'; not 'to claim the villages', nothing
+said yet), or, passive, its passive subject ('the violations were confirmed'); these content rules
+are in ``contents``.
 A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
