@@ -48,10 +48,15 @@ from tests.conftest import shared_path
 # -> 0.756), indirect 0.588 -> 0.635 (0.581 -> 0.625).
 # Eighth round, follow-up: a cue under an adjective borrows its subject, the subject climb has no step
 # limit: speaker 0.917 -> 0.920 (floor 0.908 -> 0.910), test fold 0.907 -> 0.912 (0.897 -> 0.901).
-FLOORS = {"overlap_f1": 0.758, "direct_overlap_f1": 0.937, "speaker_acc": 0.910, "direct_exact_f1": 0.775,
-          "indirect_overlap_f1": 0.660,
-          "test_overlap_f1": 0.733, "test_direct_overlap_f1": 0.937, "test_speaker_acc": 0.901,
-          "test_direct_exact_f1": 0.756, "test_indirect_overlap_f1": 0.625}
+# Ninth round: documents and polls as named sources, judging verbs' objects, passive subjects of speech,
+# report and judging verbs: overlap 0.768 -> 0.774 (floor 0.758 -> 0.764), direct 0.947 -> 0.948 (0.937
+# -> 0.938), indirect 0.670 -> 0.679 (0.660 -> 0.669), test fold 0.743 -> 0.752 (0.733 -> 0.742), direct
+# 0.947 -> 0.949 (0.937 -> 0.939), speaker 0.912 -> 0.913 (0.901 -> 0.903), indirect 0.635 -> 0.649
+# (0.625 -> 0.639); direct exact 0.785 -> 0.784 and test 0.766 -> 0.765, floors unchanged.
+FLOORS = {"overlap_f1": 0.764, "direct_overlap_f1": 0.938, "speaker_acc": 0.910, "direct_exact_f1": 0.775,
+          "indirect_overlap_f1": 0.669,
+          "test_overlap_f1": 0.742, "test_direct_overlap_f1": 0.939, "test_speaker_acc": 0.903,
+          "test_direct_exact_f1": 0.756, "test_indirect_overlap_f1": 0.639}
 
 
 def attr(*content: tuple[int, int], source: tuple[tuple[int, int], ...] = (), direct: bool = False,

@@ -15,9 +15,11 @@ rest of its sentence; a speech, report or belief verb in a clause opened by "as"
 pointed out, ...") reports the clause it modifies. A verb of ``clause_verbs.tsv`` (verbs of speaking,
 conjecture and knowing that are no cue by the word alone: "boasted", "suspect", "realized") with a
 subject is a cue only with a finite complement clause, which is its content, or for a quotation
-beside it ('"…," the commander boasted'). A speech or report verb with none of its listed contents
-reports its noun object when a named source (a proper noun, "he", "she") says it, finite and not
-negated ('He claimed vast wealth'; not 'to claim the villages', nothing said yet).
+beside it ('"…," the commander boasted'). A speech, report or judging verb with none of its listed
+contents reports its noun object when a named source (a proper noun, "he", "she", a document or a
+poll) says it, finite and not negated ('He claimed vast wealth'; not 'to claim the villages', nothing
+said yet), or, passive, its passive subject ('the violations were confirmed'); these content rules
+are in ``contents``.
 A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
@@ -32,7 +34,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .frames import as_clause, fenced, finite_complement, own_clause, participle, put_it, tensed, that_clause
+from .contents import clause, judged, named_object, passive_subject, topic, trim, unmarked_clause
+from .frames import as_clause, finite_complement, own_clause, participle, put_it, tensed
 from .lexicon import CueEntry, Lexicon
 from .page import Page, char_before
 from .subjects import inside, subject_of
@@ -40,9 +43,7 @@ from .subjects import inside, subject_of
 Range = tuple[int, int]
 _OF_TO = ("of", "to")
 _AS_FRAMES = ("speech", "report", "belief")
-_SAID_OBJECT = ("speech", "report")  # frames whose noun object a named source says (``_named_object``)
-_NAMED_PRONOUNS = ("he", "she")
-_TOPIC = ("prep:about",)  # what a speech verb with no other content is about (``_topic``)
+_SAID_OBJECT = ("speech", "report", "naming")  # frames whose noun object a named source says (``named_object``)
 _PUT_IT = CueEntry("put it", "speech", ())
 _OBJECTS = ("dobj", "attr", "oprd", "prep", "dative", "xcomp", "acomp", "ccomp", "npadvmod", "advmod")
 
@@ -58,37 +59,6 @@ class Cue:
     obj: Range | None = None
 
 
-def _trim(doc: Doc, start: int, end: int) -> Range | None:
-    """Character range of tokens ``start``..``end`` (exclusive) without edge punctuation, a
-    conjunction opening it ("And Mrs. Clinton now holds …, according to …") or one dangling at
-    the end."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
-        end -= 1
-    if end <= start:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-def _fits(child: Token, dep: str) -> bool:
-    label, _, word = dep.partition(":")
-    return child.dep_ == label and (not word or child.lower_ == word)
-
-
-def _clause(verb: Token, deps: tuple[str, ...]) -> Range | None:
-    """The content: the first listed dependent found and the listed ones beside it on its side
-    of the verb ('urged Baku to act': dobj + xcomp). ``prep:for`` means a "for" phrase's object."""
-    found = [c for dep in deps for c in verb.children if _fits(c, dep) and not fenced(verb, c)]
-    if not found:
-        return None
-    right = found[0].i > verb.i or any(that_clause(c) for c in found if c.i > verb.i)
-    side = sorted((c for c in found if (c.i > verb.i) == right), key=lambda c: c.i)
-    first, last = side[0], side[-1]
-    start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
-    return _trim(verb.doc, start, last.right_edge.i + 1)
-
-
 def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue | None:
     entry = lex.cues.get(tok.lemma_.lower()) or (_PUT_IT if put_it(tok) else None)
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "aux", "auxpass"):
@@ -96,16 +66,20 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
     if entry is None:
         return _clause_verb_cue(tok, lex, quoted, page)
     subject = subject_of(tok, quoted)
-    content = (_judged(tok) if entry.frame == "naming" else None) or _clause(tok, entry.content)
+    content = (judged(tok) if entry.frame == "naming" else None) or clause(tok, entry.content)
     if content is None and entry.frame in _AS_FRAMES:
         tokens = as_clause(tok)
-        content = None if tokens is None else _trim(tok.doc, *tokens)
+        content = None if tokens is None else trim(tok.doc, *tokens)
     if content is None and entry.frame == "speech":
-        content = _unmarked_clause(tok) or _parenthetical(tok, subject, page)
+        content = unmarked_clause(tok) or _parenthetical(tok, subject, page)
     if content is None and entry.frame == "speech":  # 'asks him about his tax returns': the topic
-        content = _topic(tok)
+        content = topic(tok)
     if content is None and entry.frame in _SAID_OBJECT:
-        content = _named_object(tok, subject)
+        content = named_object(tok, subject, lex)
+    if content is None and entry.frame in _SAID_OBJECT:
+        content = passive_subject(tok)
+        if content is not None and subject is not None and content[0] <= subject.idx < content[1]:
+            subject = None  # what was said is no source of its own
     content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, f"cues.tsv:{entry.lemma} ({entry.frame})",
                object_span(tok))
@@ -123,7 +97,7 @@ def _clause_verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) 
     rule = f"clause_verbs.tsv:{tok.lemma_.lower()} ({kind}"
     if clause is None:  # a cue for a quotation beside it only ('"…," the commander boasted')
         return Cue((tok.idx, tok.idx + len(tok)), subject, None, rule + ")")
-    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    content = trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     content = _before_next_cue(page, _in_paragraph(page, tok, content))
     return Cue((tok.idx, tok.idx + len(tok)), subject, content, rule + ", finite clause)")
 
@@ -150,7 +124,7 @@ def _before_next_cue(page: Page, content: Range | None) -> Range | None:
     for i in page.next_cues_in(span.start, span.end):
         edge = doc[i].left_edge.i
         if page.words(span.start, edge) >= 3:
-            return _trim(doc, span.start, edge) or content
+            return trim(doc, span.start, edge) or content
     return content
 
 
@@ -166,53 +140,6 @@ def _in_paragraph(page: Page, tok: Token, content: Range | None) -> Range | None
     return (start, end) if end > start else None
 
 
-def _unmarked_clause(verb: Token) -> Range | None:
-    """'Trump said after the convention he would not accept …': a clause with a subject of its own
-    and no conjunction, parsed as an adverbial clause of the speech verb, is what was said."""
-    for c in verb.rights:
-        subject = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
-        if c.dep_ == "advcl" and subject is not None and not any(k.dep_ == "mark" for k in c.children):
-            return _trim(verb.doc, subject.left_edge.i, c.right_edge.i + 1)
-    return None
-
-
-def _topic(verb: Token) -> Range | None:
-    """What a speech verb with no other content is about: its "about" phrase ('asked him about his
-    tax returns'), unless that is a pronoun alone ('wrote about it': the words are elsewhere)."""
-    about = next((c for c in verb.rights if _fits(c, _TOPIC[0]) and not fenced(verb, c)), None)
-    if about is None:
-        return None
-    words = [k for k in about.children if k.dep_ == "pobj"]
-    if not words or (words[0].pos_ == "PRON" and words[0].left_edge.i == words[0].right_edge.i):
-        return None
-    return _trim(verb.doc, about.i + 1, about.right_edge.i + 1)
-
-
-def _named_object(verb: Token, subject: Token | None) -> Range | None:
-    """'He claimed vast wealth', 'Trump disclosed detailed medical records': the noun object of a
-    speech or report verb with no clause is what was said when a named source says it (a proper
-    noun, or "he" / "she" standing for one), the verb finite and not negated; not 'the committee answered
-    questions' (nobody named), 'did not disclose the terms' or 'wrote it' (the words are elsewhere)."""
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in _NAMED_PRONOUNS):
-        return None
-    if any(c.dep_ == "neg" for c in verb.children) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    return _clause(verb, ("dobj",))
-
-
-def _judged(verb: Token) -> Range | None:
-    """'Moscow called the strike a provocation', 'called Oz a quack': a naming verb with a predicate
-    of its object (``oprd``, or a second object) reports the object and what it is called, the judgement PolNeAR takes
-    for the content; 'called the hearing' or 'called his troops to the front' name nothing."""
-    said = [c for c in verb.rights if c.dep_ in ("dobj", "oprd")]
-    if len(said) < 2 and not any(c.dep_ == "oprd" for c in said):  # the parse makes it two objects too
-        return None
-    return _trim(verb.doc, said[0].left_edge.i, said[-1].right_edge.i + 1)
-
-
 def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | None:
     """'Trump's skepticism hurt him, Graham said, since ...': a cue clause set off by a comma
     reports the rest of its sentence (from the sentence start to the clause, and on to the end
@@ -225,7 +152,7 @@ def _parenthetical(verb: Token, subject: Token | None, page: Page) -> Range | No
     if first - 1 <= sent_start or verb.doc[first - 1].text != ",":
         return None
     goes_on = page.words(last + 1, sent_end) > 0
-    return _trim(verb.doc, sent_start, sent_end if goes_on else first)
+    return trim(verb.doc, sent_start, sent_end if goes_on else first)
 
 
 def object_span(verb: Token) -> Range | None:
@@ -234,7 +161,7 @@ def object_span(verb: Token) -> Range | None:
     if not right:
         return None
     start = right[0].i + 1 if right[0].dep_ == "prep" else right[0].left_edge.i
-    return _trim(verb.doc, start, right[-1].right_edge.i + 1)
+    return trim(verb.doc, start, right[-1].right_edge.i + 1)
 
 
 def _past_object(complements: list[Token]) -> list[Token]:
@@ -272,7 +199,7 @@ def _minus_phrase(tok: Token, page: Page) -> Range | None:
         start = max(start, p_end)
     else:
         end = min(end, p_start)
-    return _trim(tok.doc, start, end)
+    return trim(tok.doc, start, end)
 
 
 def _source_cue(tok: Token, lex: Lexicon, page: Page) -> Cue | None:
@@ -305,7 +232,7 @@ def _noun_cue(tok: Token, lex: Lexicon) -> Cue | None:
     owner = next((c for c in tok.children if c.dep_ == "poss"), None) or _holder(tok)
     if owner is None and frame == "belief":  # 'the expectation that the plan will be accepted': nobody's
         return None
-    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    content = trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Cue((tok.idx, tok.idx + len(tok)), owner, content, f"nouns.tsv:{tok.lemma_.lower()} ({frame})")
 
 
