@@ -45,6 +45,7 @@ from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
 from .process_ledger import (
+    ACT_KEY,
     BREACH_KEY,
     COMMITMENT_MISS_KEY,
     DECIDED_KEY,
@@ -62,6 +63,7 @@ from .process_ledger import (
     ingest_corpus,
     ledger_of,
     made_miss,
+    missed_act,
     nearest_promise,
     stated_miss,
 )
@@ -199,6 +201,8 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             c[COMMITMENT_MISS_KEY + why] += 1
             told, sentence = stated_miss(g, ledger)
             c[f"{STATED_KEY}{told} / {why}"] += 1
+            if why != "made":
+                c[ACT_KEY + missed_act(g, ledger.commitments, _made_gap(g))] += 1
             errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
                           f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
             errors.append(f"commitment missed {g['id']} {told}" + (f": {sentence}" if sentence else ""))
@@ -332,7 +336,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                          ("made misses by how their articles tell the act", TOLD_KEY),
                          ("made misses by the nearest ledger promise", NEAREST_KEY),
                          ("gold broken left unbroken, by its obligors' contrary acts", BREACH_KEY),
-                         ("commitments missed, by a sentence stating them", STATED_KEY)):
+                         ("commitments missed, by a sentence stating them", STATED_KEY),
+                         ("commitments missed not for the day, by the act", ACT_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
     # the wrong statuses by what decided them, a row per class (the classes are too long for columns)

@@ -253,6 +253,20 @@ def commitment_miss(g: dict[str, Any], commitments: list[dict[str, Any]], made_g
     return "none"
 
 
+# The prefix of the counts of misses not of ``made`` by the gold act and what the ledger promised instead.
+ACT_KEY = "missed act:"
+
+
+def missed_act(g: dict[str, Any], commitments: list[dict[str, Any]], made_gap: Any) -> str:
+    """A miss not of ``made`` as the gold act and the acts the ledger's promises of that week by a gold
+    obligor name instead ("COOPERATE / ledger AGREE+RETREAT", "CONSULT / ledger none"): which act
+    classes the promises a reader finds are read as, or not read at all."""
+    obligor = codes(g.get("obligor"))
+    near = sorted({p["type"] or "-" for p in commitments
+                   if p["obligor"] & obligor and (gap := made_gap(p)) is not None and gap <= 7})
+    return f"{g['action']['type']} / ledger {'+'.join(near) or 'none'}"
+
+
 def decided_by(p: dict[str, Any], events: dict[str, dict[str, Any]]) -> str:
     """What decided a ledger commitment's status, as a class to count: the type/mode of the first
     event that broke or kept it (a kept promise of another mode than its own is told apart), or the
