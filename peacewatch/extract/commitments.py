@@ -39,6 +39,7 @@ from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
 from .commitment_acts import deadline_in, duration_days, latest_agreement_day, phrases, provision_acts
+from .commitment_verbs import verb_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -93,7 +94,8 @@ class CommitmentsComponent:
             _keep(ann, seen, made)
         deal = _agreement_day(ann) if ann.doc is not None else None
         if deal is not None:
-            for made in provision_acts(ann, deal, _agreement_parties(ann), published):
+            parties = _agreement_parties(ann)
+            for made in provision_acts(ann, deal, parties, published) + verb_acts(ann, deal, parties, published):
                 _keep(ann, seen, made)
         return ann
 
