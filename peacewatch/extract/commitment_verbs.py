@@ -90,6 +90,15 @@ def row_for(token: Token) -> VerbRow | None:
     return None
 
 
+def promised_verb(trigger: Token) -> VerbRow | None:
+    """The implementing act a bare pledge's verb governs ("pledged to monitor the truce", "agreed to
+    share the lists"): the row of the verb it controls, when that verb is not negated."""
+    for child in trigger.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and not any(c.dep_ == "neg" for c in child.children):
+            return row_for(child)
+    return None
+
+
 def verb_acts(ann: Annotation, deal: str, parties: list[str], published: str | None) -> list[Commitment]:
     """The announced implementing acts of a document (module docstring); ``deal`` the day of the
     agreement it reports ("" undated), ``parties`` that agreement's parties."""

@@ -53,3 +53,14 @@ def test_the_verb_table_reads_a_row_by_its_object() -> None:
     assert [(r.type, r.mode) for r in rows["hand"]] == [("RETREAT", "disarm"), ("COOPERATE", None)]
     assert rows["hand"][0].objects is not None and rows["hand"][0].objects.match("weapons")
     assert rows["monitor"][0].objects is None
+
+
+@pytest.mark.parametrize("text, action", [
+    # a bare pledge whose verb is an implementing one promises that act, not a vague agreement
+    ("Egypt has pledged to relay the lists of names to Israel.", ("COOPERATE", None)),
+    ("Azerbaijan has pledged to work with Armenia.", ("AGREE", None)),
+])
+def test_a_bare_pledge_promises_the_implementing_act_its_verb_names(
+        full, text: str, action: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    assert [(c.action["type"], c.action["mode"]) for c in result.commitments] == [action]
