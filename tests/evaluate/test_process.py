@@ -316,6 +316,11 @@ FLOORS.update({"untouched_timeline_recall": 0.67})
 # it is read to take effect, and an obligor's dated fighting with no recipient breaks its truce: untouched
 # status 16 -> 18 of 22 (two gold truces met by one ledger truce), every other figure unchanged.
 FLOORS.update({"untouched_status_accuracy": 0.81})
+# Commitments, eighth round (docs/ledger.md, "eighth round: commitments"): an announced clause of carrying
+# out a deal told by a verb no event rule types ("the mediators will monitor the ceasefire") is a promise
+# of its subject's parties: tune found 37 -> 38 of 49 (0.776), status 29/37 -> 30/38; untouched found
+# 22 -> 24 of 35 (0.686), status 18/22 -> 20/24 (0.833); fulfilment day unchanged (6/7, 1/2).
+FLOORS.update({"tune_commitments_recall": 0.77, "untouched_commitments_recall": 0.68, "untouched_status_accuracy": 0.82})
 
 
 @pytest.fixture(scope="module")
