@@ -320,7 +320,8 @@ FLOORS.update({"untouched_status_accuracy": 0.81})
 # out a deal told by a verb no event rule types ("the mediators will monitor the ceasefire") is a promise
 # of its subject's parties: tune found 37 -> 38 of 49 (0.776), status 29/37 -> 30/38; untouched found
 # 22 -> 24 of 35 (0.686), status 18/22 -> 20/24 (0.833); fulfilment day unchanged (6/7, 1/2).
-FLOORS.update({"tune_commitments_recall": 0.77, "untouched_commitments_recall": 0.68, "untouched_status_accuracy": 0.82})
+FLOORS.update({"tune_commitments_recall": 0.77, "untouched_commitments_recall": 0.68,
+               "untouched_status_accuracy": 0.82})
 
 
 @pytest.fixture(scope="module")
