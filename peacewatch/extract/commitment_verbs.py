@@ -60,13 +60,16 @@ def verb_rows() -> dict[str, tuple[VerbRow, ...]]:
 
 def announced(token: Token) -> bool:
     """Whether a verb is told as to come: a modal ("will monitor", "would be finalised") or "is to"
-    ("X is to release") governs it, with no negation and no condition on it."""
+    ("X is to release") governs it, or the verb it is coordinated with, with no negation and no
+    condition on either."""
     children = list(token.children)
     if any(c.dep_ == "neg" or _conditional(c) for c in children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return True
     head = token.head
+    if token.dep_ == "conj" and head.i != token.i and head.pos_ in ("VERB", "AUX"):
+        return announced(head)  # "will stay in Cairo and monitor": the modal of the first verb
     return token.dep_ == "xcomp" and head.i != token.i and head.lemma_ == "be" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
         and not any(c.dep_ == "neg" for c in head.children)

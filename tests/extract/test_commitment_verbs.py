@@ -27,6 +27,8 @@ def _announced(full, text: str) -> list[tuple[str, str | None, int]]:  # type: i
     (DEAL + "Qatar and Egypt will monitor the ceasefire through a body based in Cairo.", [("COOPERATE", None, 2)]),
     (DEAL + "The lists of detainees will be relayed to the mediators.", [("COOPERATE", None, 2)]),
     (DEAL + "Armenia is to hand over its heavy weapons.", [("RETREAT", "disarm", 1)]),
+    (DEAL + "Qatar and Egypt will stay in Cairo and monitor the ceasefire.", [("COOPERATE", None, 2)]),
+    (DEAL + "Qatar and Egypt will not stay in Cairo and monitor the ceasefire.", []),
     # a subject naming no party, a negated or conditional clause, a deal of no parties: none
     (DEAL + "A joint body will monitor the ceasefire.", []),
     (DEAL + "Qatar and Egypt will not monitor the ceasefire.", []),
