@@ -94,8 +94,12 @@ def row_for(token: Token) -> VerbRow | None:
 
 
 def promised_verb(trigger: Token) -> VerbRow | None:
-    """The implementing act a bare pledge's verb governs ("pledged to monitor the truce", "agreed to
-    share the lists"): the row of the verb it controls, when that verb is not negated."""
+    """The implementing act a bare pledge names by a verb: its own ("will allow aid trucks into Gaza",
+    typed a bare AGREE by the event rules) or the one it controls ("pledged to monitor the truce",
+    "agreed to share the lists"), when that verb is not negated."""
+    own = row_for(trigger) if trigger.pos_ == "VERB" else None
+    if own is not None:
+        return own
     for child in trigger.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB" and not any(c.dep_ == "neg" for c in child.children):
             return row_for(child)

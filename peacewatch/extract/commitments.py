@@ -59,6 +59,7 @@ HEADLINE_END = re.compile(r"\n| / ")
 DENIALS = frozenset({"nothing", "no", "never", "failed", "fail", "fails", "without", "if", "whether", "unless"})
 PROVISION_CUE = re.compile(
     r"\b(provisions?|under the terms|terms of the (?:deal|agreement|declaration|accord|truce)|commits?|committing"
+    r"|committed to"
     r"|stipulat\w*|provides? for|providing for|deadline for|were to|are to)\b", re.IGNORECASE)
 BINDING_STATUSES = ("occurred", "future", "historical")
 # Civilians (hostages, prisoners, "people") are what a deal is about, never a party it binds.

@@ -60,6 +60,9 @@ def test_the_verb_table_reads_a_row_by_its_object() -> None:
 @pytest.mark.parametrize("text, action", [
     # a bare pledge whose verb is an implementing one promises that act, not a vague agreement
     ("Egypt has pledged to relay the lists of names to Israel.", ("COOPERATE", None)),
+    # the pledge's own verb: aid let in is humanitarian access, not a vague agreement
+    ("Israel will allow 600 aid trucks into Gaza every day.", ("RETREAT", "access")),
+    ("Israel will allow journalists into Gaza.", ("AGREE", None)),
     ("Azerbaijan has pledged to work with Armenia.", ("AGREE", None)),
 ])
 def test_a_bare_pledge_promises_the_implementing_act_its_verb_names(
