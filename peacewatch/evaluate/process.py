@@ -45,8 +45,10 @@ from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
 from .process_ledger import (
+    ACT_KEY,
     BREACH_KEY,
     COMMITMENT_MISS_KEY,
+    DAY_KEY,
     DECIDED_KEY,
     MADE_FROM_KEY,
     NEAREST_KEY,
@@ -58,10 +60,12 @@ from .process_ledger import (
     codes,
     commitment_miss,
     corpus_documents,
+    day_miss,
     decided_by,
     ingest_corpus,
     ledger_of,
     made_miss,
+    missed_act,
     nearest_promise,
     stated_miss,
 )
@@ -223,6 +227,8 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             c[COMMITMENT_MISS_KEY + why] += 1
             told, sentence = stated_miss(g, ledger)
             c[f"{STATED_KEY}{told} / {why}"] += 1
+            if why != "made":
+                c[ACT_KEY + missed_act(g, ledger.commitments, _made_gap(g))] += 1
             errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
                           f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
             errors.append(f"commitment missed {g['id']} {told}" + (f": {sentence}" if sentence else ""))
@@ -247,10 +253,12 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             c["both_fulfilled"] += 1
             day_right = timeline_dates_agree(best["fulfilled_on"], g.get("fulfilled_on"))
             c["day_right"] += day_right
+            target = entries.get(g.get("fulfilled_by") or "")
+            linked = target is not None and any(f in events and finds(events[f], target) for f in best["fulfilled_by"])
             if not day_right:
                 errors.append(f"commitment {g['id']} fulfilled on {best['fulfilled_on']}, gold {g.get('fulfilled_on')}")
-            target = entries.get(g.get("fulfilled_by") or "")
-            if target is not None and not any(f in events and finds(events[f], target) for f in best["fulfilled_by"]):
+                c[DAY_KEY + day_miss(best, g.get("fulfilled_on"), linked, events, interval)] += 1
+            if target is not None and not linked:
                 errors.append(f"commitment {g['id']} fulfilled by {best['fulfilled_by']}, not gold {target['id']}")
     return errors
 
@@ -357,7 +365,9 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                          ("made misses by how their articles tell the act", TOLD_KEY),
                          ("made misses by the nearest ledger promise", NEAREST_KEY),
                          ("gold broken left unbroken, by its obligors' contrary acts", BREACH_KEY),
-                         ("commitments missed, by a sentence stating them", STATED_KEY)):
+                         ("commitments missed, by a sentence stating them", STATED_KEY),
+                         ("commitments missed not for the day, by the act", ACT_KEY),
+                         ("wrong fulfilment days, by the act and its date", DAY_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
     # the wrong statuses by what decided them, a row per class (the classes are too long for columns)

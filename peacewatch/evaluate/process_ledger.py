@@ -259,6 +259,35 @@ def commitment_miss(g: dict[str, Any], commitments: list[dict[str, Any]], made_g
     return "none"
 
 
+# The prefix of the counts of misses not of ``made`` by the gold act and what the ledger promised instead.
+ACT_KEY = "missed act:"
+
+
+def missed_act(g: dict[str, Any], commitments: list[dict[str, Any]], made_gap: Any) -> str:
+    """A miss not of ``made`` as the gold act and the acts the ledger's promises of that week by a gold
+    obligor name instead ("COOPERATE / ledger AGREE+RETREAT", "CONSULT / ledger none"): which act
+    classes the promises a reader finds are read as, or not read at all."""
+    obligor = codes(g.get("obligor"))
+    near = sorted({p["type"] or "-" for p in commitments
+                   if p["obligor"] & obligor and (gap := made_gap(p)) is not None and gap <= 7})
+    return f"{g['action']['type']} / ledger {'+'.join(near) or 'none'}"
+
+
+# The prefix of the counts of wrong fulfilment days (``day_miss``).
+DAY_KEY = "day miss:"
+
+
+def day_miss(p: dict[str, Any], gold_day: Any, linked: bool, events: dict[str, dict[str, Any]], interval: Any) -> str:
+    """A wrong fulfilment day as whether the ledger's fulfilling act is the gold one, whether its day
+    lies before or after the gold day, and whether the act's date is its first report's day (dated by
+    publication, not by its text): "gold act, after, report's day"."""
+    got, want = interval(p.get("fulfilled_on")), interval(gold_day)
+    side = "undated" if got is None or want is None else ("before" if got[1] < want[0] else "after")
+    acts = [events[f] for f in p.get("fulfilled_by") or [] if f in events]
+    by_report = any(day_of(e.get("date")) and day_of(e.get("date")) == day_of(e.get("anchor")) for e in acts)
+    return f"{'gold act' if linked else 'another act'}, {side}, {'report' if by_report else 'text'}'s day"
+
+
 def decided_by(p: dict[str, Any], events: dict[str, dict[str, Any]]) -> str:
     """What decided a ledger commitment's status, as a class to count: the type/mode of the first
     event that broke or kept it (a kept promise of another mode than its own is told apart), or the

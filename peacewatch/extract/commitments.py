@@ -24,9 +24,11 @@ party ("the ceasefire will enter into force on August 3") binds the parties of t
 document reports, when it reports one between two or more parties.
 
 Agreed provisions told as acts ("Main provisions include the exchange of prisoners") are
-commitments too (``provisions``). A truce's term, when its sentence gives one ("until January 2",
-"a four-day pause", "for six months"), is kept in the action as ``until``: its due date is the day
-it takes effect.
+commitments too (``provisions``), and so are those told as nouns (``commitment_acts.py``) and as
+announced clauses of verbs no event rule types ("the mediators will monitor the ceasefire",
+``commitment_verbs.py``). A truce's term, when its sentence gives one ("until January 2", "a
+four-day pause", "for six months"), is kept in the action as ``until`` (``commitment_terms.py``): its
+due date is the day it takes effect.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import deadline_in, duration_days, latest_agreement_day, phrases, provision_acts
+from .commitment_acts import deadline_in, latest_agreement_day, phrases, provision_acts
+from .commitment_terms import TERM_MODES, truce_term
+from .commitment_verbs import promised_verb, verb_acts
 from .events import promise
 from .events.dating import is_later
 from .events.tables import words
@@ -47,11 +51,6 @@ if TYPE_CHECKING:
     from ..config import Config
 
 PROMISE_TYPES = ("AGREE", "CONCEDE")
-# Promises that last for a term, which the commitment's action records as ``until`` when the text
-# gives it: the due date of a truce is the day it takes effect, not the end of its term.
-TERM_MODES = ("ceasefire",)
-LENGTH_CUES = frozenset({"for", "last", "lasts", "lasting"})
-TRUCE_WORDS = frozenset({"truce", "ceasefire", "pause", "cessation", "halt", "lull", "armistice"})
 # Acts an agreement provides for, and the words that, before such an act in its sentence, tell it
 # as a provision rather than as done.
 PROVISION_TYPES = ("RETREAT", "COOPERATE", "CONSULT", "AID", "SANCTION")
@@ -60,6 +59,7 @@ HEADLINE_END = re.compile(r"\n| / ")
 DENIALS = frozenset({"nothing", "no", "never", "failed", "fail", "fails", "without", "if", "whether", "unless"})
 PROVISION_CUE = re.compile(
     r"\b(provisions?|under the terms|terms of the (?:deal|agreement|declaration|accord|truce)|commits?|committing"
+    r"|committed to"
     r"|stipulat\w*|provides? for|providing for|deadline for|were to|are to)\b", re.IGNORECASE)
 BINDING_STATUSES = ("occurred", "future", "historical")
 # Civilians (hostages, prisoners, "people") are what a deal is about, never a party it binds.
@@ -93,7 +93,8 @@ class CommitmentsComponent:
             _keep(ann, seen, made)
         deal = _agreement_day(ann) if ann.doc is not None else None
         if deal is not None:
-            for made in provision_acts(ann, deal, _agreement_parties(ann), published):
+            parties = _agreement_parties(ann)
+            for made in provision_acts(ann, deal, parties, published) + verb_acts(ann, deal, parties, published):
                 _keep(ann, seen, made)
         return ann
 
@@ -110,7 +111,9 @@ def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any]
         return actions
     named = phrases(ann.document.text[event.trigger_span[1]:token.sent.end_char].lower())
     if not named:
-        return actions
+        verb = promised_verb(token)
+        return actions if verb is None else [
+            ({"type": verb.type, "mode": verb.mode}, f"{actions[0][1]}; the act its verb names ({verb.where})")]
     row = named[0][1]
     return [({"type": row.type, "mode": row.mode}, f"{actions[0][1]}; the act named after it: {row.note}")]
 
@@ -335,7 +338,7 @@ def _commitment(cid: str, event: Event, obligor: list[str], action: dict[str, An
         if made == due:  # the deadline was the event's own date, not the day the promise was made
             made = published
     why += _inferred(ann, made, published)
-    if action.get("mode") in TERM_MODES and (term := _term(ann, event, due, deadline)) is not None:
+    if action.get("mode") in TERM_MODES and (term := truce_term(ann, event, due, deadline)) is not None:
         action = {**action, "until": term[0]}
         why += f"; lasts until {term[0]}: {term[1]}"
     return Commitment(id=cid, event=event.id, obligor=obligor, beneficiary=beneficiary,
@@ -359,43 +362,6 @@ def _stale(event: Event, anchor: dt.date | None) -> bool:
     span = interval(event.date)
     return event.status == "future" and span is not None and anchor is not None \
         and (anchor - span.end).days > 365
-
-
-def _term(ann: Annotation, event: Event, due: str | None,
-          deadline: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The last day of a truce's term, when its sentence gives one: the date after "until" (a
-    truce "until January 2"), or a length ("a four-day pause", "a 72-hour truce", "for six months")
-    counted from the day it takes effect, when that day is read (its due date). A truce may take
-    effect days after it was agreed ("a seven-day truce from Monday evening"): a length counted from
-    the day it was made would end the term too early, so without the day it starts the term is
-    left unknown (fighting after it still breaks the truce, a report of it in force still keeps it)."""
-    if deadline is not None and deadline[1].startswith("'until"):
-        return deadline[0], deadline[1]
-    due_span = interval(due)
-    start = due_span.start if due_span is not None and due_span.days == 1 else None
-    text = ann.document.text if ann.document is not None else ""
-    lo, hi = event.span
-    for timex in ann.result.timexes:
-        if not (lo <= timex.start < hi) or start is None or (length := _length(timex.value)) is None:
-            continue
-        # a truce's own length: "a four-day pause", "for six months", not "after 15 months of war"
-        # nor "their 48-day captivity"
-        before = text[max(lo, timex.start - 12):timex.start].lower().split()
-        after = set(re.findall(r"\w+", text[timex.end:min(hi, timex.end + 48)].lower()))
-        if ("-" in timex.text and after & TRUCE_WORDS) or (before and before[-1] in LENGTH_CUES):
-            if length > (dt.date.max - start).days:  # "a truce for 9000 years" ends on no calendar day
-                continue
-            last = start + dt.timedelta(days=max(length, 1) - 1)
-            return last.isoformat(), f"'{timex.text}' from {start.isoformat()}"
-    return None
-
-
-def _length(duration: str | None) -> int | None:
-    """Days of a duration value of hours, days, weeks or months ("PT72H" 3, "P4D" 4, "P6M" 183)."""
-    match = re.fullmatch(r"P(T?)(\d+)([HDWM])", duration or "")
-    if match is None or (match[1] == "T") != (match[3] == "H"):
-        return None
-    return duration_days(int(match[2]), match[3])
 
 
 def _deadline(ann: Annotation, event: Event) -> tuple[str, str] | None:

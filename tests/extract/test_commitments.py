@@ -138,6 +138,9 @@ def test_a_provision_naming_no_party_binds_the_parties_of_the_documents_agreemen
     ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
      "The main provisions include the exchange of prisoners between Azerbaijan and Armenia.",
      [("RETREAT", "release")]),
+    # an undertaking told as "committed to" an act
+    ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
+     "Both sides committed to resuming negotiations on the border.", [("CONSULT", None)]),
     # the same act with no provision cue is no promise, and a denied provision binds nobody
     ("Azerbaijan and Armenia signed a peace agreement on Tuesday in Washington. "
      "Azerbaijan and Armenia exchanged prisoners.", []),
