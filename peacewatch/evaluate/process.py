@@ -24,7 +24,7 @@ events, commitments and entities of the ledger are scored. The definitions follo
   (same type, mode, obligors and beneficiaries, nearest ``made``). **Fulfilment day**: of the
   pairs both calling the commitment fulfilled, the share whose ``fulfilled_on`` is within two days
   of the gold one. A gold commitment missed as ``made`` is counted by where the date of the nearest
-  promise of its act by a gold obligor in its own articles came from (``process_ledger.made_miss``).
+  promise of its act by a gold obligor in its own articles came from (``process_commitment_misses.made_miss``).
 
 Every figure is given per process and per part: ``tune`` (``TUNE_PROCESSES``, whose errors may be
 read and tuned on) and ``untouched`` (the other three, only scored). The error lines are those of
@@ -44,7 +44,7 @@ from ..config import Config
 from ..errors import EvalError
 from ..types import Document
 from .docs import article_texts
-from .process_ledger import (
+from .process_commitment_misses import (
     ACT_KEY,
     BREACH_KEY,
     COMMITMENT_MISS_KEY,
@@ -54,21 +54,17 @@ from .process_ledger import (
     NEAREST_KEY,
     STATED_KEY,
     TOLD_KEY,
-    Ledger,
     act_told,
     breach_evidence,
-    codes,
     commitment_miss,
-    corpus_documents,
     day_miss,
     decided_by,
-    ingest_corpus,
-    ledger_of,
     made_miss,
     missed_act,
     nearest_promise,
     stated_miss,
 )
+from .process_ledger import Ledger, codes, corpus_documents, ingest_corpus, ledger_of
 from .process_match import (
     _best,
     _gap,

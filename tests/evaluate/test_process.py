@@ -150,7 +150,7 @@ def test_commitments_missed_are_counted_by_the_nearest_thing_the_ledger_has(tmp_
 def test_a_missed_commitment_is_counted_by_whether_a_sentence_of_its_articles_states_it(tmp_path: Path) -> None:
     """A sentence states a missed gold commitment when it holds words of an undertaking, three content words
     of the gold description and a gold obligor (or an agreement's words); else it is ``unstated``."""
-    from peacewatch.evaluate.process_ledger import stated_miss
+    from peacewatch.evaluate.process_commitment_misses import stated_miss
 
     gold = {"obligor": ["BBB"], "docs": ["d4"], "description": "Cease fire along the northern border crossings",
             "action": {"type": "RETREAT", "mode": "ceasefire"}}
@@ -423,7 +423,7 @@ def test_a_made_miss_is_counted_by_where_its_articles_promise_got_its_date(tmp_p
     """A gold commitment missed as ``made`` is counted by the source of the date of the nearest promise of its
     act by a gold obligor in its own articles (stated in the promise's sentence, inherited, the document's
     day), else ``no promise``; the tuning part lists each such promise."""
-    from peacewatch.evaluate.process_ledger import NO_PROMISE
+    from peacewatch.evaluate.process_commitment_misses import NO_PROMISE
 
     def scored(promises: dict[str, list[dict[str, Any]]], process: str) -> Any:
         ledger = _ledger()

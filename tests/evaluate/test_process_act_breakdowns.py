@@ -1,11 +1,12 @@
 """``eval process``'s breakdowns of commitments missed for their act and of wrong fulfilment days
-(``process_ledger.missed_act``, ``day_miss``), on a made-up ledger."""
+(``process_commitment_misses.missed_act``, ``day_miss``), on a made-up ledger."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.evaluate.process_ledger import day_miss, load_ledger, missed_act
+from peacewatch.evaluate.process_commitment_misses import day_miss, missed_act
+from peacewatch.evaluate.process_ledger import load_ledger
 from peacewatch.evaluate.process_match import _made_gap, interval
 
 

@@ -1,5 +1,5 @@
 """The aggregate causes ``eval process`` counts for a missed commitment's date and for a gold broken
-commitment the ledger leaves unbroken (``process_ledger.act_told``, ``nearest_promise``,
+commitment the ledger leaves unbroken (``process_commitment_misses.act_told``, ``nearest_promise``,
 ``breach_evidence``): they tell a promise dated wrong from one no article tells as a promise, and
 which condition of the status rules keeps the obligors' contrary acts from breaking a promise."""
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from peacewatch.evaluate.process import _contradicts, interval, types_compatible
-from peacewatch.evaluate.process_ledger import Ledger, act_told, breach_evidence, nearest_promise
+from peacewatch.evaluate.process_commitment_misses import act_told, breach_evidence, nearest_promise
+from peacewatch.evaluate.process_ledger import Ledger
 
 GOLD = {"id": "c1", "made": "2024-03-01", "obligor": ["BBB"], "docs": ["d1"],
         "action": {"type": "RETREAT", "mode": "ceasefire"}, "status": "broken"}
