@@ -175,9 +175,17 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
         if head.head.i in triggers:
             return head.head
     for child in token.children:
-        if child.dep_ == "acl" and child.i in triggers and coarse_pos(child) == "VERB":
+        if child.dep_ == "acl" and child.i in triggers and coarse_pos(child) == "VERB" \
+                and not _wrapped_by(child, token):
             return child
     return None
+
+
+def _wrapped_by(verb: Token, noun: Token) -> bool:
+    """Whether an infinitive on a noun is what the noun wraps ("an agreement to exchange prisoners", "a
+    pledge to withdraw"): the noun takes the act in (``_content_host``), so the act must not take the
+    noun in as well, or each absorbs the other and the sentence loses both."""
+    return noun.lemma_.lower() in wrapper_roles() and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
