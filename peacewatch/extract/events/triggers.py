@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .matching import coarse_pos, match, object_misparsed, participle_aside
+from .matching import coarse_pos, is_provision, match, object_misparsed, participle_aside, relative_text
 from .tables import TriggerRule, trigger_rules, words, wrapper_roles
 from .wrappers import ABOUT_PREPS, OBJECT_DEPS, wrapper_chain, wrapper_role
 
@@ -110,6 +110,23 @@ def told_aside(token: Token, rule: TriggerRule) -> bool:
         return False
     relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
     return relative and set_off(token)
+
+
+def term_told(token: Token) -> bool:
+    """Whether a trigger is a term of an agreed text told in a relative clause on the text's noun ("signed
+    a deal under which X will withdraw", "a deal that would see X release the captives", "welcomed the
+    truce, which includes a prisoner exchange"): what the text sets out, coded per provision (coding
+    guide, "Retreats"), not background to the signing or welcoming the main clause tells."""
+    clause = token
+    while clause.dep_ != "relcl":
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    if is_provision(clause):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(relative_text(p, clause) is not None
+                                                                for p in c.children if p.dep_ == "pobj")
+               for c in clause.children)
 
 
 def set_off(clause: Token) -> bool:
@@ -250,8 +267,8 @@ def find(sent: Span) -> list[Found]:
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
     triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)}
-    found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule))
-                      or is_framework(sent.doc[i], rule))
+    found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule)
+                                                     and not term_told(sent.doc[i])) or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     absorbed: set[int] = set()
     for i, item in found.items():
