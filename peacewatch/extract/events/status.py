@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .matching import coarse_pos, under_provision
 from .objects import concluded_text, missed_target, peacekeeping_word, promised_support, punitive_object
 from .tables import is_cooperative, words, wrapper_roles
-from .terms import agreed_participle, sets_out
+from .terms import agreed_participle, named_beside_text, sets_out
 from .triggers import Found, is_scheduled
 from .wrappers import is_infinitive, wrapper_role
 
@@ -166,6 +166,7 @@ def read(item: Found) -> Reading:
     _apply_agreed_participle(item, reading)
     _apply_sets_out(item, reading)
     _apply_retold_provision(item, reading)
+    _apply_named_beside_text(item, reading)
     if item.topic_of is not None:
         outcome = _negative_outcome(item)
         reading.status = "negated" if outcome else "hypothetical"
@@ -362,3 +363,11 @@ def _apply_agreed_participle(item: Found, reading: Reading) -> None:
     if participle is not None:
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
         reading.why.append(f"'{participle.text}' {item.token.text}: an agreed retreat is CONCEDE")
+
+
+def _apply_named_beside_text(item: Found, reading: Reading) -> None:
+    """A ceasefire an agreed text is named beside is that text's term: agreed, not carried out, CONCEDE."""
+    if reading.type != "RETREAT" or reading.status != "occurred" or (text := named_beside_text(item)) is None:
+        return
+    reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+    reading.why.append(f"a ceasefire named beside the '{text.text}': its term, agreed, not carried out, CONCEDE")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .matching import coarse_pos, is_provision
-from .tables import words
+from .tables import trigger_rules, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,3 +63,22 @@ def sets_out(item: Found) -> Token | None:
     if phrase.dep_ != "nsubj" or not is_provision(verb) or verb.tag_ not in ("VBZ", "VBP"):
         return None
     return verb
+
+
+def named_beside_text(item: Found) -> Token | None:
+    """The agreed text a sentence names beside a ceasefire noun that is no subject ("the deal paves the way
+    for a ceasefire", "signed an agreement, opening the way to a ceasefire"): the ceasefire is the one the
+    text sets out, agreed and not yet carried out. A ceasefire that is the subject of its verb, or stands
+    beside one ("the ceasefire took effect / has held", "the accord, a truce, took effect"), is told as
+    happening, and one in the background of another act ("during the ceasefire") is no term of it: both
+    stay as they are."""
+    trig = item.token
+    phrase = trig
+    while phrase.dep_ in ("appos", "conj") and phrase.head.i != phrase.i:
+        phrase = phrase.head  # "the Lindi accord, a truce signed in March, took effect": the accord's subject
+    if item.rule.mode != "ceasefire" or coarse_pos(trig) != "NOUN" or item.background \
+            or phrase.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    rules = trigger_rules()
+    texts = {w for w in words("provision_text") if not any(r.mode == "ceasefire" for r in rules.get(w, ()))}
+    return next((t for t in trig.sent if t.i != trig.i and t.lemma_.lower() in texts), None)
