@@ -1,6 +1,7 @@
 """A ceasefire named beside an agreed text is the text's term: agreed and not carried out, CONCEDE
-`future` (coding guide, "Retreats"), unless the sentence tells the ceasefire itself happening. On texts
-of an invented conflict written for these tests (docs/events.md, "Ninth round")."""
+`future` (coding guide, "Retreats"), unless the sentence tells the ceasefire itself happening; and an
+accusation told in a participle beside another act is an act of its own ("Which events"). On texts of an
+invented conflict written for these tests (docs/events.md, "Ninth round")."""
 
 from __future__ import annotations
 
@@ -30,3 +31,12 @@ def test_a_ceasefire_told_happening_stays_in_force(pipe) -> None:  # type: ignor
     assert ("RETREAT", "occurred") in _events(pipe, "The ceasefire took effect on Monday, a day after the deal "
                                                     "was signed.")
     assert _events(pipe, "Kenya announced a ceasefire on Monday.") == [("RETREAT", "occurred")]
+
+
+def test_an_accusation_in_a_participle_is_an_act_of_its_own(pipe) -> None:  # type: ignore[no-untyped-def]
+    # it was taken in as the stated reason of the act beside it, and lost
+    types = [t for t, _s in _events(pipe, "Kenya imposed sanctions on two Ugandan generals, blaming them for "
+                                          "the bloodshed in Arvo.")]
+    assert types == ["SANCTION", "ACCUSE"]
+    assert "ACCUSE" in [t for t, _s in _events(pipe, "Kenya withdrew from the talks, accusing Uganda of "
+                                                     "shelling Arvo.")]

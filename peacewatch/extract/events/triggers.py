@@ -227,8 +227,12 @@ def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | Non
 
 def _purpose_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     """The event a trigger is the purpose, manner or stated reason of ("staged rallies to demand
-    X", "demonstrated calling for X", "resigned to allow elections", "rallied, saying he must go")."""
+    X", "demonstrated calling for X", "resigned to allow elections", "rallied, saying he must go"). An
+    accusation in a participle ("withdrew from the talks, accusing X of Y") is a statement that is an act
+    (coding guide, "Which events"), not the reason of the act beside it."""
     clause = token
+    if token.i in triggers and triggers[token.i].type == "ACCUSE" and token.tag_ == "VBG" and token.dep_ == "advcl":
+        return None  # "imposed sanctions, blaming them for X": the accusation is an act of its own (coding guide)
     if coarse_pos(token) == "NOUN" and token.dep_ == "dobj":
         clause = token.head  # "to press their demands": the verb the noun is the object of
     for _ in range(3):
