@@ -39,11 +39,14 @@ from tests.conftest import shared_path
 # Eighth round (one CONCEDE per agreed retreat; one side's retreat given both sides is no new act), from the
 # lead's 0.608 / 0.708, 0.651 / 0.764, 0.549 / 0.631: whole 0.614 / 0.711, tune 0.653 / 0.766, untouched
 # 0.560 / 0.634.
-TYPE_ACTOR_F1_FLOOR = 0.604
-TYPE_F1_FLOOR = 0.701
+# Ninth round (an agreement noun and the infinitive it wraps no longer take each other in): whole 0.616 / 0.713,
+# tune 0.653 / 0.766 (unchanged), untouched 0.566 / 0.639; (+ a ceasefire named beside an agreed text is its
+# term, CONCEDE): whole 0.619 / 0.723, tune unchanged, untouched 0.574 / 0.664.
+TYPE_ACTOR_F1_FLOOR = 0.609
+TYPE_F1_FLOOR = 0.713
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.643
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.550
-UNTOUCHED_TYPE_F1_FLOOR = 0.624
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.564
+UNTOUCHED_TYPE_F1_FLOOR = 0.654
 QUOTES_F1_FLOOR = 0.74
 
 

@@ -107,12 +107,22 @@ def under_provision(prep: Token) -> Token | None:
             continue
         if obj.lemma_.lower() in texts:
             return obj
+        if (text := relative_text(obj, prep.head)) is not None:
+            return text  # "a deal under which the rebels will withdraw": "which" is the deal
         for of in obj.children:  # "under the terms of the deal"
             if of.dep_ == "prep" and of.lower_ == "of":
                 found = [p for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in texts]
                 if found:
                     return found[0]
     return None
+
+
+def relative_text(pronoun: Token, verb: Token) -> Token | None:
+    """The agreed text (``provision_text``) a relative pronoun stands for, as the object of a
+    preposition of the relative clause ``verb`` heads ("a deal under which X withdraws"), else None."""
+    if pronoun.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return None
+    return verb.head if verb.head.lemma_.lower() in words("provision_text") else None
 
 
 def is_person(token: Token) -> bool:

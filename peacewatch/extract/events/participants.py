@@ -17,8 +17,9 @@ from ...types import Argument
 from . import arguments as args
 from . import places
 from .matching import coarse_pos, text_subject
-from .status import Reading, cues, text_phrase
+from .status import Reading, cues
 from .tables import words
+from .terms import text_phrase
 from .triggers import Found
 from .wrappers import wrapper_role
 

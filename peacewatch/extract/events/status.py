@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .matching import coarse_pos, is_provision, under_provision
+from .matching import coarse_pos, under_provision
 from .objects import concluded_text, missed_target, peacekeeping_word, promised_support, punitive_object
 from .tables import is_cooperative, words, wrapper_roles
+from .terms import agreed_participle, named_beside_text, sets_out
 from .triggers import Found, is_scheduled
 from .wrappers import is_infinitive, wrapper_role
 
@@ -41,9 +42,6 @@ BINDING = ("agree", "commit", "pledge", "promise", "vow", "swear", "agreement", 
 # Of BINDING, the unilateral promises: a release so promised ("pledged the release", "commits to the
 # release") is announced, CONCEDE, where an agreed release stays AGREE (the seed's "agreed on a swap").
 PROMISES = ("commit", "pledge", "promise", "vow", "swear")
-# Participles that tell a retreat noun as agreed, not done: "the agreed withdrawal", "the ceasefire
-# agreed in Doha", "the promised release".
-AGREED_PARTICIPLES = ("agree", "promise", "pledge", "announce")
 # Dependents that give a coordinated verb a subject or tense of its own, and conjunctions that set it
 # against the first verb: either way it does not share the first verb's cues (``shared_verb``).
 SHARED_OWN = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
@@ -87,18 +85,6 @@ def _cue_tokens(item: Found) -> list[Token]:
         if head.dep_ == "xcomp":
             tokens.append(head.head)
     return tokens
-
-
-def text_phrase(token: Token) -> Token:
-    """The noun a retreat noun names an agreed text or its part through ("the ceasefire deal", "the
-    first phase of the truce", "the truce's terms"), else the noun itself."""
-    head = token.head
-    if token.dep_ in ("compound", "poss") and coarse_pos(head) == "NOUN":
-        return head
-    if token.dep_ == "pobj" and head.lower_ == "of" and coarse_pos(head.head) == "NOUN" \
-            and head.head.lemma_.lower() in words("provision_text"):
-        return head.head
-    return token
 
 
 def cues(item: Found) -> dict[str, str]:
@@ -180,6 +166,7 @@ def read(item: Found) -> Reading:
     _apply_agreed_participle(item, reading)
     _apply_sets_out(item, reading)
     _apply_retold_provision(item, reading)
+    _apply_named_beside_text(item, reading)
     if item.topic_of is not None:
         outcome = _negative_outcome(item)
         reading.status = "negated" if outcome else "hypothetical"
@@ -360,38 +347,6 @@ def _apply_retold_provision(item: Found, reading: Reading) -> None:
         reading.why.append(f"a term of the '{text.text}': {how}")
 
 
-def agreed_participle(item: Found) -> Token | None:
-    """The participle that tells a retreat noun as agreed or promised ("the agreed withdrawal", "the
-    ceasefire agreed in Doha will take effect"), unless the noun is the subject of a past verb that
-    tells it carried out ("the exchange agreed in Doha took place on Sunday")."""
-    trig = item.token
-    if coarse_pos(trig) != "NOUN":
-        return None
-    found = next((c for c in trig.children if c.dep_ in ("amod", "acl")
-                  and c.lemma_.lower() in AGREED_PARTICIPLES), None)
-    if found is None:
-        return None
-    head = trig.head
-    if trig.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "VBD" and not any(
-            c.dep_ == "neg" for c in head.children):
-        return None
-    return found
-
-
-def sets_out(item: Found) -> Token | None:
-    """The provision verb a truce is the subject of, told in the present ("the truce includes the release
-    of 33 prisoners", "the ceasefire deal calls for a withdrawal", "the first phase of the truce
-    provides for …"): a ceasefire told by its terms is agreed, not one carried out."""
-    trig = item.token
-    if coarse_pos(trig) != "NOUN" or item.rule.mode != "ceasefire":
-        return None
-    phrase = text_phrase(trig)
-    verb = phrase.head
-    if phrase.dep_ != "nsubj" or not is_provision(verb) or verb.tag_ not in ("VBZ", "VBP"):
-        return None
-    return verb
-
-
 def _apply_sets_out(item: Found, reading: Reading) -> None:
     if reading.type != "RETREAT" or reading.status != "occurred" or (verb := sets_out(item)) is None:
         return
@@ -408,3 +363,11 @@ def _apply_agreed_participle(item: Found, reading: Reading) -> None:
     if participle is not None:
         reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
         reading.why.append(f"'{participle.text}' {item.token.text}: an agreed retreat is CONCEDE")
+
+
+def _apply_named_beside_text(item: Found, reading: Reading) -> None:
+    """A ceasefire an agreed text is named beside is that text's term: agreed, not carried out, CONCEDE."""
+    if reading.type != "RETREAT" or reading.status != "occurred" or (text := named_beside_text(item)) is None:
+        return
+    reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
+    reading.why.append(f"a ceasefire named beside the '{text.text}': its term, agreed, not carried out, CONCEDE")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .matching import coarse_pos, match, object_misparsed, participle_aside
+from .matching import coarse_pos, is_provision, match, object_misparsed, participle_aside, relative_text
 from .tables import TriggerRule, trigger_rules, words, wrapper_roles
 from .wrappers import ABOUT_PREPS, OBJECT_DEPS, wrapper_chain, wrapper_role
 
@@ -112,6 +112,23 @@ def told_aside(token: Token, rule: TriggerRule) -> bool:
     return relative and set_off(token)
 
 
+def term_told(token: Token) -> bool:
+    """Whether a trigger is a term of an agreed text told in a relative clause on the text's noun ("signed
+    a deal under which X will withdraw", "a deal that would see X release the captives", "welcomed the
+    truce, which includes a prisoner exchange"): what the text sets out, coded per provision (coding
+    guide, "Retreats"), not background to the signing or welcoming the main clause tells."""
+    clause = token
+    while clause.dep_ != "relcl":
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    if is_provision(clause):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(relative_text(p, clause) is not None
+                                                                for p in c.children if p.dep_ == "pobj")
+               for c in clause.children)
+
+
 def set_off(clause: Token) -> bool:
     """Whether a clause is set off by a comma before it ("Hungary, which recognized Kosovo"): a non-restrictive
     relative clause, telling a fact of its own about the noun it hangs on."""
@@ -175,9 +192,17 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
         if head.head.i in triggers:
             return head.head
     for child in token.children:
-        if child.dep_ == "acl" and child.i in triggers and coarse_pos(child) == "VERB":
+        if child.dep_ == "acl" and child.i in triggers and coarse_pos(child) == "VERB" \
+                and not _wrapped_by(child, token):
             return child
     return None
+
+
+def _wrapped_by(verb: Token, noun: Token) -> bool:
+    """Whether an infinitive on a noun is what the noun wraps ("an agreement to exchange prisoners", "a
+    pledge to withdraw"): the noun takes the act in (``_content_host``), so the act must not take the
+    noun in as well, or each absorbs the other and the sentence loses both."""
+    return noun.lemma_.lower() in wrapper_roles() and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
@@ -202,8 +227,12 @@ def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | Non
 
 def _purpose_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     """The event a trigger is the purpose, manner or stated reason of ("staged rallies to demand
-    X", "demonstrated calling for X", "resigned to allow elections", "rallied, saying he must go")."""
+    X", "demonstrated calling for X", "resigned to allow elections", "rallied, saying he must go"). An
+    accusation in a participle ("withdrew from the talks, accusing X of Y") is a statement that is an act
+    (coding guide, "Which events"), not the reason of the act beside it."""
     clause = token
+    if token.i in triggers and triggers[token.i].type == "ACCUSE" and token.tag_ == "VBG" and token.dep_ == "advcl":
+        return None  # "imposed sanctions, blaming them for X": the accusation is an act of its own (coding guide)
     if coarse_pos(token) == "NOUN" and token.dep_ == "dobj":
         clause = token.head  # "to press their demands": the verb the noun is the object of
     for _ in range(3):
@@ -242,8 +271,8 @@ def find(sent: Span) -> list[Found]:
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
     triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)}
-    found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule))
-                      or is_framework(sent.doc[i], rule))
+    found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule)
+                                                     and not term_told(sent.doc[i])) or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     absorbed: set[int] = set()
     for i, item in found.items():
