@@ -24,6 +24,8 @@ def test_a_text_named_by_its_provisions_is_no_agreement(pipe) -> None:  # type: 
 
 
 def test_a_text_reached_stays_an_agreement(pipe) -> None:  # type: ignore[no-untyped-def]
-    # guards: the text reached by a verb, or as the object of one
+    # guards: the text reached by a verb, or the texts a party's noun names as its own
+    assert "AGREE" in [t for t, _s in _events(pipe, "Kenya received Uganda's new package of proposals for the "
+                                                    "treaty in May.")]
     assert "AGREE" in [t for t, _s in _events(pipe, "Kenya and Uganda agreed on a new border in Arusha.")]
     assert "AGREE" in [t for t, _s in _events(pipe, "Kenya and Uganda reached an agreement on the border.")]

@@ -150,11 +150,14 @@ def is_framework(token: Token, rule: TriggerRule) -> bool:
 def text_referred(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
     """An agreed text named in the "of" phrase of a noun that is no act ("the provisions of the agreement",
     "the annex of the deal", "the implementation of the accord"): the text is referred to, its agreeing not
-    told (coding guide: an agreement is coded when it is reached or signed). Background, like "under the
-    deal"; an act noun over it ("the signing of the deal") is a trigger and takes the text in."""
+    told (coding guide: an agreement is coded when it is reached or signed). A noun with a possessor names
+    whose texts they are ("received Armenia's package of proposals": the proposals Armenia made), and an act
+    noun over it ("the signing of the deal") is a trigger and takes the text in: both stay."""
     prep = token.head
+    holder = prep.head
+    counts = any(c.dep_ == "poss" for c in holder.children)
     return (rule.type == "AGREE" and coarse_pos(token) == "NOUN" and token.dep_ == "pobj" and prep.lower_ == "of"
-            and prep.head.i != prep.i and coarse_pos(prep.head) == "NOUN" and prep.head.i not in triggers)
+            and holder.i != prep.i and coarse_pos(holder) == "NOUN" and holder.i not in triggers and not counts)
 
 
 def names_a_kind(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
