@@ -147,19 +147,6 @@ def is_framework(token: Token, rule: TriggerRule) -> bool:
     return rule.type in FRAMEWORK_TYPES and prep.lower_ in FRAMEWORK_PREPS
 
 
-def text_referred(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
-    """An agreed text named in the "of" phrase of a noun that is no act ("the provisions of the agreement",
-    "the annex of the deal", "the implementation of the accord"): the text is referred to, its agreeing not
-    told (coding guide: an agreement is coded when it is reached or signed). A noun with a possessor names
-    whose texts they are ("received Armenia's package of proposals": the proposals Armenia made), and an act
-    noun over it ("the signing of the deal") is a trigger and takes the text in: both stay."""
-    prep = token.head
-    holder = prep.head
-    counts = any(c.dep_ == "poss" for c in holder.children)
-    return (rule.type == "AGREE" and coarse_pos(token) == "NOUN" and token.dep_ == "pobj" and prep.lower_ == "of"
-            and holder.i != prep.i and coarse_pos(holder) == "NOUN" and holder.i not in triggers and not counts)
-
-
 def names_a_kind(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
     """A talks word modifying a noun that is no act ("the negotiating parties", "the negotiation process",
     "the mediation team"): it says which parties, process or team, and tells no talks of its own. A place
@@ -283,8 +270,7 @@ def find(sent: Span) -> list[Found]:
     """The events of one sentence, each trigger used once."""
     triggers = {t.i: rule for t in sent if (rule := match(t)) is not None}
     triggers.update(modal_requests(sent, triggers))
-    triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)
-                and not text_referred(sent.doc[i], rule, triggers)}
+    triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)}
     found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule)
                                                      and not term_told(sent.doc[i])) or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
