@@ -27,6 +27,7 @@ of its articles or error lines.
 - **Gold events by status and outcome** (per part): the gold status (``occurred``, ``future``,
   ``historical`` …) of each gold event against its outcome, so that misses told as background
   history or as promises can be told from those told as done.
+- **False talks and agreements by shape** (per part and type): ``docs_shapes`` (given a parser).
 - **What kind of sentence a ``no_event`` gold event sits in**, its evidence parsed alone (given a
   parser), the first that applies: ``headline`` (the article's first line), ``noun_tabled`` (a noun
   the trigger table lists: the rules saw it and dropped it, weak, background, a topic or its
@@ -47,6 +48,7 @@ from typing import Any
 from ..extract.events.matching import verb_of
 from ..extract.events.tables import trigger_rules
 from ..types import Event, Result
+from .docs_shapes import SHAPE_TYPES, SHAPES, false_shape
 from .scores import prf
 
 OUTCOMES = ("matched", "actor_wrong", "type_taken", "other_type", "no_event")
@@ -74,7 +76,7 @@ class Breakdown:
     def tables(self) -> dict[str, dict[str, dict[str, float]]]:
         """The tables ``eval docs`` prints (see the module docstring for every definition)."""
         parts = {row: c for row, c in self.rows.items()
-                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:"))}
+                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:", "shape:"))}
         return {
             "events by part and process": {row: _scores(c) for row, c in parts.items()},
             "gold events by outcome (share)": {row: _shares(c, OUTCOMES, c["gold"]) for row, c in parts.items()},
@@ -95,6 +97,8 @@ class Breakdown:
             "no event: kind of sentence (count)": {
                 row[5:]: {k: float(c[k]) for k in SENTENCE_KINDS} for row, c in self.rows.items()
                 if row.startswith("kind:")},
+            "false talks and agreements by shape (count)": {
+                row[6:]: {k: float(c[k]) for k in SHAPES} for row, c in self.rows.items() if row.startswith("shape:")},
         }
 
 
@@ -150,6 +154,10 @@ def add_document(out: Breakdown, rows: tuple[str, ...], record: dict[str, Any], 
                 "false_same_type" if p["type"] in gold_here else "false_other_type")
             out.add(rows, key)
             _false_how(out, _part_rows(rows, "false", p["type"]), key, result.events[pi])
+            if out.parse is not None and p["type"] in SHAPE_TYPES:
+                twice = any(j in taken_p and q["type"] == p["type"] and q["actor"] & p["actor"]
+                            for j, q in enumerate(pred))
+                out.add(_part_rows(rows, "shape", p["type"]), false_shape(result.events[pi], text, out.parse, twice))
 
 
 def _false_how(out: Breakdown, rows: tuple[str, ...], key: str, event: Event) -> None:
