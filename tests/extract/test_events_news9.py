@@ -40,3 +40,23 @@ def test_fighting_a_thing_is_no_assault(nlp, text: str) -> None:  # type: ignore
 def test_fighting_a_party_stays_assault(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # an adversary the actor layer knows, a named party, a war as its own object, or no object at all
     assert main_type(nlp, text) == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "Government warplanes struck rebel positions near the airport overnight.",
+    "The army hit militia bases in the north with artillery on Friday.",
+    "Israeli jets struck Hamas targets in Gaza on Sunday.",
+])
+def test_striking_a_party_or_place_is_assault(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "strike" and "hit" with a target the actor layer knows (a party, a place, a noun one of them
+    # qualifies): CAMEO 19 / PLOVER ASSAULT; before this round the verb "strike" was a trigger only of a deal
+    assert main_type(nlp, text) == "ASSAULT"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two sides struck a deal on the border on Monday.", "AGREE"),
+    ("The storm hit the coast on Monday.", None),
+    ("Inflation hit a record high in March.", None),
+])
+def test_striking_no_target_is_no_assault(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert main_type(nlp, text) == expected

@@ -175,16 +175,21 @@ def _party_nouns() -> frozenset[str]:
     return frozenset(t.term for t in sector_terms() if " " not in t.term)
 
 
-def names_a_party(noun: Token) -> bool:
-    """Whether a noun names a party, a place or an act: what a use of force can be aimed at (people, a
-    group the actor layer knows, a named entity, a war or battle as its own object)."""
+def names_a_target(noun: Token) -> bool:
+    """Whether a noun names a party or a place: what a use of force can be aimed at (people, a group the
+    actor layer knows, a named entity, or a noun a party or place qualifies: "government troops",
+    "military positions")."""
     if is_person(noun) or _counted(noun) or noun.ent_type_ in TARGET_LABELS:
         return True
     if noun.lower_ in _party_nouns() or noun.lemma_.lower() in _party_nouns():
         return True
-    return _names_an_act(noun) or any(
-        c.dep_ in ("compound", "amod") and (c.ent_type_ in TARGET_LABELS or c.lower_ in _party_nouns())
-        for c in noun.children)
+    return any(c.dep_ in ("compound", "amod") and (c.ent_type_ in TARGET_LABELS or c.lower_ in _party_nouns())
+               for c in noun.children)
+
+
+def _target_object(token: Token) -> bool:
+    """Whether a verb's direct object names a party or a place ("@target" in a row's needs)."""
+    return any(c.dep_ == "dobj" and names_a_target(c) for c in token.children)
 
 
 def aimed_at_a_thing(token: Token, rule: TriggerRule) -> bool:
@@ -194,7 +199,7 @@ def aimed_at_a_thing(token: Token, rule: TriggerRule) -> bool:
     if rule.type != "ASSAULT" or not rule.weak or coarse_pos(token) != "VERB":
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return bool(objects) and not any(names_a_party(o) for o in objects)
+    return bool(objects) and not any(names_a_target(o) or _names_an_act(o) for o in objects)
 
 
 def match(token: Token) -> TriggerRule | None:
@@ -219,7 +224,8 @@ def match(token: Token) -> TriggerRule | None:
             continue
         if rule.needs:
             lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
-            if not any((n == "@person" and _person_object(token)) or n in lemmas for n in rule.needs):
+            if not any((n == "@person" and _person_object(token)) or (n == "@target" and _target_object(token))
+                       or n in lemmas for n in rule.needs):
                 continue
         if aimed_at_a_thing(token, rule):
             continue
