@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..actors.tables import sector_terms
 from .tables import DerivedRule, HandoverRule, TriggerRule, trigger_rules, words
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ FRAME_SKIP = ("punct", "det", "conj", "cc", "advcl", "ccomp", "relcl", "parataxi
 TIME_LABELS = ("DATE", "TIME")
 UNCOUNTED = ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT")
 NAMED_LABELS = ("ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "NORP", "LOC")
+# Entity kinds an attack can be aimed at: a party, or a place held or taken.
+TARGET_LABELS = ("ORG", "PERSON", "GPE", "FAC", "NORP", "LOC")
 # How English makes a noun of a verb, as (ending of the noun, what the verb's stem takes back):
 # "signing", "killing", "kidnapping" (a doubled consonant), "endorsement", "disarmament",
 # "seizure", "violation", "mobilization", "deportation", "abduction", "acceptance", "handover",
@@ -176,6 +179,39 @@ def _names_an_act(noun: Token) -> bool:
     return lemma in trigger_rules() or verb_of(lemma) is not None
 
 
+@lru_cache(maxsize=1)
+def _party_nouns() -> frozenset[str]:
+    """One-word nouns the actor layer reads as a party ("troops", "government", "rebels")."""
+    return frozenset(t.term for t in sector_terms() if " " not in t.term)
+
+
+def names_a_target(noun: Token) -> bool:
+    """Whether a noun names a party or a place: what a use of force can be aimed at (people, a group the
+    actor layer knows, a named entity, or a noun a party or place qualifies: "government troops",
+    "military positions")."""
+    if is_person(noun) or _counted(noun) or noun.ent_type_ in TARGET_LABELS:
+        return True
+    if noun.lower_ in _party_nouns() or noun.lemma_.lower() in _party_nouns():
+        return True
+    return any(c.dep_ in ("compound", "amod") and (c.ent_type_ in TARGET_LABELS or c.lower_ in _party_nouns())
+               for c in noun.children)
+
+
+def _target_object(token: Token) -> bool:
+    """Whether a verb's direct object names a party or a place ("@target" in a row's needs)."""
+    return any(c.dep_ == "dobj" and names_a_target(c) for c in token.children)
+
+
+def aimed_at_a_thing(token: Token, rule: TriggerRule) -> bool:
+    """A weak verb of force whose direct object names no party, place or act: a purpose, not a use of
+    force ("fight the epidemic", "fighting the root causes of migration", "fight corruption"). PLOVER's
+    ASSAULT is force used against someone; "fought government troops" and "fought a war" stay."""
+    if rule.type != "ASSAULT" or not rule.weak or coarse_pos(token) != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(names_a_target(o) or _names_an_act(o) for o in objects)
+
+
 def match(token: Token) -> TriggerRule | None:
     """The trigger rule that applies to ``token``, or None. A noun the table lacks that is made from
     a verb it lists ("the signing of the accord", "the killing of two soldiers") is read with that
@@ -198,8 +234,11 @@ def match(token: Token) -> TriggerRule | None:
             continue
         if rule.needs:
             lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
-            if not any((n == "@person" and _person_object(token)) or n in lemmas for n in rule.needs):
+            if not any((n == "@person" and _person_object(token)) or (n == "@target" and _target_object(token))
+                       or n in lemmas for n in rule.needs):
                 continue
+        if aimed_at_a_thing(token, rule):
+            continue
         return rule
     return handover(token)
 
