@@ -47,6 +47,7 @@ from typing import Any
 from ..extract.events.matching import verb_of
 from ..extract.events.tables import trigger_rules
 from ..types import Event, Result
+from . import docs_recipients
 from .scores import prf
 
 OUTCOMES = ("matched", "actor_wrong", "type_taken", "other_type", "no_event")
@@ -74,7 +75,7 @@ class Breakdown:
     def tables(self) -> dict[str, dict[str, dict[str, float]]]:
         """The tables ``eval docs`` prints (see the module docstring for every definition)."""
         parts = {row: c for row, c in self.rows.items()
-                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:"))}
+                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:", "recipient:"))}
         return {
             "events by part and process": {row: _scores(c) for row, c in parts.items()},
             "gold events by outcome (share)": {row: _shares(c, OUTCOMES, c["gold"]) for row, c in parts.items()},
@@ -95,6 +96,7 @@ class Breakdown:
             "no event: kind of sentence (count)": {
                 row[5:]: {k: float(c[k]) for k in SENTENCE_KINDS} for row, c in self.rows.items()
                 if row.startswith("kind:")},
+            **docs_recipients.tables({row[10:]: c for row, c in self.rows.items() if row.startswith("recipient:")}),
         }
 
 
@@ -134,6 +136,9 @@ def add_document(out: Breakdown, rows: tuple[str, ...], record: dict[str, Any], 
     g_types, p_types = Counter(g["type"] for g in gold), Counter(p["type"] for p in pred)
     out.add(rows, "type_tp", sum((g_types & p_types).values()))
     free_p = set(range(len(pred))) - taken_p
+    for row in (r for r in rows if ":" not in r):  # per part only: recipients of matched pairs, by class
+        docs_recipients.count_document(out.rows.setdefault(f"recipient:{row}", Counter()), gold, pred, result.events,
+                                       matches)
     for gi, g in enumerate(gold):
         outcome = "matched" if gi in taken_g else _miss(out, rows, gi, record, result, text, (gold, pred, spans),
                                                         free_p)
