@@ -46,3 +46,14 @@ def test_the_target_of_a_noun_act_inside_another_act(pipe) -> None:  # type: ign
 def test_an_investigation_into_a_party(pipe) -> None:  # type: ignore[no-untyped-def]
     [probe] = _events(pipe, "Ghana opened an investigation into Togo's customs service.", "ACCUSE")
     assert _codes(probe.recipient) == ["TGO"]
+
+
+def test_the_author_of_what_is_acted_on_is_the_recipient(pipe) -> None:  # type: ignore[no-untyped-def]
+    # "refused a request by X", "welcomed the decision by X", "condemned an attack by X": the "by"
+    # phrase of the object names whose request, decision or attack it is
+    [refusal] = _events(pipe, "Ghana refused a request by Togo to reopen the crossing.", "REJECT")
+    assert _codes(refusal.recipient) == ["TGO"] and "recipient from: object by" in refusal.why
+    [welcome] = _events(pipe, "Ghana welcomed the decision by the African Union to send observers.", "SUPPORT")
+    assert _codes(welcome.recipient) == ["IGO"]
+    [blame] = _events(pipe, "Ghana condemned an attack by Togolese troops on a border post.", "ACCUSE")
+    assert _codes(blame.recipient) == ["TGO"]

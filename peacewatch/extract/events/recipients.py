@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into")
+# The "by" phrase of the object names whose it is: "rejected a proposal by Togo", "welcomed the decision
+# by the AU", "condemned an attack by Togolese troops" (the act is aimed at its author).
+AUTHOR_PREPS = ("by",)
 # Obliques of the verb itself that name what an act is about ("complained over Israeli raids").
 ABOUT_PREPS = ("over", "about")
 
@@ -47,7 +50,7 @@ def recipients_of(index: Index, verb: Token, skip: tuple[str, ...] = ()) -> Targ
         if child.dep_ in ("dobj", "dative", "iobj", "nsubjpass"):
             found.append(("object", phrase(index, child, fallback=False)))
             found.extend((f"object {g.lower_}", pobjs(index, g)) for g in child.children
-                         if g.dep_ == "prep" and g.lower_ in RECIPIENT_PREPS)
+                         if g.dep_ in ("prep", "agent") and g.lower_ in RECIPIENT_PREPS + AUTHOR_PREPS)
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS + ABOUT_PREPS and child.lower_ not in skip:
             found.append((child.lower_, pobjs(index, child)))
         elif child.dep_ == "prt":
