@@ -30,19 +30,6 @@ def _codes(args: list) -> list[str | None]:  # type: ignore[type-arg]
     return sorted(a.code for a in args)
 
 
-def test_the_on_phrase_of_a_noun_act_is_its_target(pipe) -> None:  # type: ignore[no-untyped-def]
-    # "attack on X", "airstrikes on X": the target, as the object of "attacked X" is
-    [strikes] = _events(pipe, "The Ghanaian airstrikes on Togolese positions continued overnight.", "ASSAULT")
-    assert _codes(strikes.actor) == ["GHA"] and _codes(strikes.recipient) == ["TGO"]
-    assert "recipient from: noun on" in strikes.why
-
-
-def test_the_target_of_a_noun_act_inside_another_act(pipe) -> None:  # type: ignore[no-untyped-def]
-    # the attack is the subject of "killed": the act told is the attack's, aimed at Togo
-    [attack] = _events(pipe, "The Ghanaian attack on Togo killed ten soldiers.", "ASSAULT")
-    assert _codes(attack.actor) == ["GHA"] and _codes(attack.recipient) == ["TGO"]
-
-
 def test_an_investigation_into_a_party(pipe) -> None:  # type: ignore[no-untyped-def]
     [probe] = _events(pipe, "Ghana opened an investigation into Togo's customs service.", "ACCUSE")
     assert _codes(probe.recipient) == ["TGO"]

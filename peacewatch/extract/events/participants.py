@@ -41,8 +41,6 @@ def participants(index: args.Index, found: Found, reading: Reading) -> tuple[lis
                                          of_actor=found.rule.mode in args.OF_ACTOR_MODES,
                                          signing=found.rule.mode == "sign")
         targets = recip.Targets(named, "noun phrase")
-        if not targets and reading.type not in VENUE_TYPES:  # "the attack on Togo"
-            targets = recip.noun_targets(index, token)
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
@@ -83,7 +81,7 @@ def _fallbacks(index: args.Index, found: Found, reading: Reading, actors: list[A
     if not targets and reading.type == "THREATEN":
         targets = recip.condition_parties(index, token)
     if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
-        inner = recip.inner_recipients(index, found.inner.token, found.inner.rule.type)
+        inner = recip.inner_recipients(index, found.inner.token)
         more = [r for r in inner.args if r not in targets.args]
         if more:
             targets = recip.Targets(targets.args + more, targets.source or inner.source)

@@ -67,31 +67,12 @@ def _joined(sources: list[str]) -> str:
 
 
 # Types whose place is a venue, not a party (coding guide: places are not actors unless they
-# host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient; and
-# whose "on" phrase is a topic ("talks on Kosovo"), not a target.
+# host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
 VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
-# Prepositions of a noun act that name its target ("the attack on Togo", "an investigation into X").
-NOUN_TARGET_PREPS = ("on", "upon", "into", "toward", "towards")
-
-
-def noun_targets(index: Index, noun: Token) -> Targets:
-    """The target of a noun act named by an "on/into/toward" phrase ("the Ghanaian attack on Togo",
-    "sanctions on Togo", "an investigation into X"), as the verb's object would be; the caller keeps it
-    to acts that are not talks or agreements, whose "on" phrase is their topic ("talks on Kosovo")."""
-    found = [(c.lower_, pobjs(index, c)) for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
-    found = [(where, args) for where, args in found if args]
-    return Targets(dedupe([a for _w, args in found for a in args]), _joined([f"noun {w}" for w, _a in found]))
-
-
-def inner_recipients(index: Index, inner: Token, inner_type: str) -> Targets:
-    """The recipients of an inner action ("agreed to lift the embargoes on Iran and Libya", "the attack on
-    Togo killed ten")."""
+def inner_recipients(index: Index, inner: Token) -> Targets:
+    """The recipients of an inner action ("agreed to lift the embargoes on Iran and Libya")."""
     if coarse_pos(inner) != "VERB":
-        named = noun_actors(index, inner)[1]
-        if named or inner_type in VENUE_TYPES:
-            return Targets(named, "inner noun")
-        targets = noun_targets(index, inner)
-        return Targets(targets.args, f"inner {targets.source}")
+        return Targets(noun_actors(index, inner)[1], "inner noun")
     if inner.dep_ in ("ccomp", "acl"):  # "demanded that Israel ease", "its demand that Israel ease"
         subj = subject(inner)
         if subj is not None and (found := phrase(index, subj)):
