@@ -44,3 +44,17 @@ def test_the_author_of_what_is_acted_on_is_the_recipient(pipe) -> None:  # type:
     assert _codes(welcome.recipient) == ["IGO"]
     [blame] = _events(pipe, "Ghana condemned an attack by Togolese troops on a border post.", "ACCUSE")
     assert _codes(blame.recipient) == ["TGO"]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    ("Ghana was attacked by Togo on Monday.", "ASSAULT", ["TGO"], ["GHA"]),  # passive: the agent acts
+    ("Ghana imposed sanctions on Togo.", "SANCTION", ["GHA"], ["TGO"]),
+    ("Ghana held talks with Togo in Accra.", "CONSULT", ["GHA"], ["TGO"]),
+    ("Ghana sent aid to Togo.", "AID", ["GHA"], ["TGO"]),
+    ("Ghana attacked Togo and Benin.", "ASSAULT", ["GHA"], ["BEN", "TGO"]),  # both coordinated targets
+    ("Ghana handed the prisoners over to Togo.", "RETREAT", ["GHA"], ["TGO"]),  # released to whom
+])
+def test_shapes_already_read_right_stay_right(pipe, text: str, etype: str, actor: list[str],  # type: ignore[no-untyped-def]
+                                              recipient: list[str]) -> None:
+    [event] = _events(pipe, text, etype)
+    assert (_codes(event.actor), _codes(event.recipient)) == (actor, recipient)
