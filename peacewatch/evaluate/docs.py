@@ -289,7 +289,7 @@ def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[D
         score_entities(actor_parts[actor_part], record, result, doc.text)
     out = scores(whole)
     for name, tally in parts.items():
-        out.update({f"{name}_{k}": v for k, v in scores(tally).items() if k.startswith("type")})
+        out.update({f"{name}_{k}": v for k, v in scores(tally).items() if k.startswith(("type", "recipient"))})
     for name, tally in actor_parts.items():
         out.update({f"actors_{name}_{k}": v for k, v in _entity_recalls(tally).items()})
     for name, c in sorted(whole.counts.items()):

@@ -48,6 +48,7 @@ from typing import Any
 from ..extract.events.matching import verb_of
 from ..extract.events.tables import trigger_rules
 from ..types import Event, Result
+from . import docs_recipients
 from .docs_shapes import SHAPE_TYPES, SHAPES, false_shape
 from .scores import prf
 
@@ -76,7 +77,7 @@ class Breakdown:
     def tables(self) -> dict[str, dict[str, dict[str, float]]]:
         """The tables ``eval docs`` prints (see the module docstring for every definition)."""
         parts = {row: c for row, c in self.rows.items()
-                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:", "shape:"))}
+                 if not row.startswith(("type:", "confusion:", "kind:", "false:", "status:", "shape:", "recipient:"))}
         return {
             "events by part and process": {row: _scores(c) for row, c in parts.items()},
             "gold events by outcome (share)": {row: _shares(c, OUTCOMES, c["gold"]) for row, c in parts.items()},
@@ -99,6 +100,7 @@ class Breakdown:
                 if row.startswith("kind:")},
             "false talks and agreements by shape (count)": {
                 row[6:]: {k: float(c[k]) for k in SHAPES} for row, c in self.rows.items() if row.startswith("shape:")},
+            **docs_recipients.tables({row[10:]: c for row, c in self.rows.items() if row.startswith("recipient:")}),
         }
 
 
@@ -138,6 +140,9 @@ def add_document(out: Breakdown, rows: tuple[str, ...], record: dict[str, Any], 
     g_types, p_types = Counter(g["type"] for g in gold), Counter(p["type"] for p in pred)
     out.add(rows, "type_tp", sum((g_types & p_types).values()))
     free_p = set(range(len(pred))) - taken_p
+    for row in (r for r in rows if ":" not in r):  # per part only: recipients of matched pairs, by class
+        docs_recipients.count_document(out.rows.setdefault(f"recipient:{row}", Counter()), gold, pred, result.events,
+                                       matches)
     for gi, g in enumerate(gold):
         outcome = "matched" if gi in taken_g else _miss(out, rows, gi, record, result, text, (gold, pred, spans),
                                                         free_p)

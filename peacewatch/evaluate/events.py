@@ -40,7 +40,8 @@ from typing import Any
 from ..config import Config
 from ..errors import EvalError
 from ..pipeline import Pipeline, registered
-from ..types import Document, Result
+from ..types import Document, Event, Result
+from . import docs_recipients
 from .codes import cameo_to_iso
 from .scores import Scores, prf, read_gold_lines
 
@@ -136,6 +137,56 @@ def source_hits(record: dict[str, Any], result: Result) -> tuple[int, int]:
     return matched, right
 
 
+def target_classes(record: dict[str, Any], result: Result) -> list[tuple[str, Event]]:
+    """On a span-marked record: for each gold event whose type was predicted, the class of its target
+    against the recipients of the predicted events of that type (``agree`` when a recipient's text and
+    the target span contain one another; ``docs_recipients`` names the others) and the event judged."""
+    out: list[tuple[str, Event]] = []
+    for ev in record["events"]:
+        code = gold_type(str(ev["code"]), record.get("ontology", "PLOVER"))
+        same = [e for e in result.events if as_roots({e.type}, {code or ""}) == {code}]
+        if not same:
+            continue
+        target = str(ev.get("target") or "")
+        named = [e for e in same if any(r.text for r in e.recipient)]
+        hit = [e for e in named if any(_inside(r.text, target) for r in e.recipient)]
+        kind = "agree" if hit else "ours_none" if not named else "gold_none" if not target.strip() else "disjoint"
+        out.append((kind, (hit or named or same)[0]))
+    return out
+
+
+def recipient_classes(record: dict[str, Any], result: Result) -> list[tuple[frozenset[str], frozenset[str], Event]]:
+    """On a code-marked record: for each gold (type, actor) whose type and actor code a predicted event
+    has (type+actor matched), the gold's recipient codes, ours and our event (the one agreeing best)."""
+    _types, tuples = gold_sets(record)
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for etype, actor, target in tuples:
+        if actor is not None:
+            wanted.setdefault((etype, actor), set()).update([target] if target else [])
+    out = []
+    for (etype, actor), targets in sorted(wanted.items()):
+        gold = frozenset(targets)
+        same = [(frozenset(r.code for r in e.recipient if r.code), e) for e in result.events
+                if e.type == etype and actor in {a.code for a in e.actor}]
+        if same:
+            rank = docs_recipients.CLASSES.index
+            ours, event = min(same, key=lambda p: rank(docs_recipients.disagreement(gold, p[0])))
+            out.append((gold, ours, event))
+    return out
+
+
+def _count_recipients(tally: Tally, record: dict[str, Any], result: Result) -> None:
+    c = tally.counts.setdefault("recipient", Counter())
+    if spans_gold(record):
+        for kind, event in target_classes(record, result):
+            c[kind] += 1
+            if kind != "agree":
+                c[f"{kind}|{docs_recipients.source(event)}"] += 1
+        return
+    for gold, ours, event in recipient_classes(record, result):
+        docs_recipients.count(c, gold, ours, event)
+
+
 def predicted_sets(result: Result) -> tuple[set[str], set[Tuple]]:
     types = {e.type for e in result.events}
     tuples: set[Tuple] = set()
@@ -220,6 +271,7 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
                 _count_sources(tally, record, result)
             else:
                 tally.add("full", p_tuples, g_tuples)
+            _count_recipients(tally, record, result)
         for t in p_types | g_types:
             per_type.add(t, p_types & {t}, g_types & {t})
         if baseline == "keyword":
@@ -239,6 +291,8 @@ def evaluate(gold_path: Path, config: Config, *, limit: int | None = None,
     scored.baselines = {baseline: _scores(base)} if baseline else {}
     for name, tally in parts.items():
         scored.scores.update({f"{name}_{k}": v for k, v in _scores(tally).items()})
+    scored.breakdown.update(docs_recipients.tables(
+        {name: tally.counts.get("recipient", Counter()) for name, tally in parts.items()}))
     return scored
 
 
@@ -273,6 +327,12 @@ def _scores(tally: Tally) -> dict[str, float]:
             c = tally.counts[name]
             out["source_matched"] = float(c["matched"])
             out["source_right"] = c["right"] / c["matched"] if c["matched"] else 0.0
+            continue
+        if name == "recipient":  # type+actor matched (codes) or type matched (spans): recipient agrees
+            c = tally.counts[name]
+            matched = sum(c[k] for k in docs_recipients.CLASSES)
+            out["recipient_matched"] = float(matched)
+            out["recipient_agree"] = c["agree"] / matched if matched else 0.0
             continue
         p, r, f = tally.f1(name)
         out.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f})

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from ...types import Argument, Entity, Mention, Result
 from ..actors.tables import DATELINE
 from .matching import coarse_pos
-from .places import PLACE_PREPS
 from .tables import trigger_rules, words
 from .triggers import set_off
 from .wrappers import is_infinitive
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod", "nummod")
-RECIPIENT_PREPS = ("to", "with", "against", "on", "from", "for", "toward", "towards", "into")
 # Who withdraws, disarms or resigns is named by the "of" phrase of the noun act ("the withdrawal of
 # Russian troops", "the disarmament of the militia"). Measured and left out: ceasefires and deployments
 # (they moved nothing); "withdrawal from Y" as the recipient (it cost the PLOVER gold's untouched half
@@ -72,7 +70,7 @@ class Index:
         return self.by_token.get(token.i)
 
 
-def _dedupe(args: list[Argument]) -> list[Argument]:
+def dedupe(args: list[Argument]) -> list[Argument]:
     out: list[Argument] = []
     for arg in args:
         key = arg.entity or arg.text
@@ -86,7 +84,7 @@ def phrase(index: Index, head: Token, *, fallback: bool = True) -> list[Argument
     out: list[Argument] = []
     for tok in [head, *head.conjuncts]:
         out.extend(_one(index, tok, fallback))
-    return _dedupe(out)
+    return dedupe(out)
 
 
 def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
@@ -250,25 +248,7 @@ def according_to(sent_tokens: list[Token]) -> Token | None:
     return None
 
 
-def recipients_of(index: Index, verb: Token, skip: tuple[str, ...] = ()) -> list[Argument]:
-    """Objects and to/with/against obliques of a verb (or of its direct object); ``skip`` names
-    prepositions that introduce an audience rather than a target ("complained to the UN")."""
-    out: list[Argument] = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj", "nsubjpass"):
-            out.extend(phrase(index, child, fallback=False))
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS:
-                    out.extend(_pobjs(index, grand))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS + ("over", "about"):
-            if child.lower_ not in skip:
-                out.extend(_pobjs(index, child))
-        elif child.dep_ == "prt":
-            out.extend(a for p in child.children if p.dep_ == "prep" for a in _pobjs(index, p))
-    return _dedupe(out)
-
-
-def _pobjs(index: Index, prep: Token) -> list[Argument]:
+def pobjs(index: Index, prep: Token) -> list[Argument]:
     objects = [p for p in prep.children if p.dep_ == "pobj"] or _stranded_object(prep)
     return [a for p in objects for a in phrase(index, p, fallback=False)]
 
@@ -290,7 +270,7 @@ def _stranded_object(prep: Token) -> list[Token]:
 
 def agents_of(index: Index, verb: Token) -> list[Argument]:
     """The "by X" agents of a passive verb."""
-    return [a for c in verb.children if c.dep_ == "agent" for a in _pobjs(index, c)]
+    return [a for c in verb.children if c.dep_ == "agent" for a in pobjs(index, c)]
 
 
 def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: bool = False,
@@ -313,20 +293,20 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
         if child.dep_ in ("poss", "compound", "amod", "nmod") and (arg := index.argument(child)):
             actors.append(arg)
         elif child.dep_ == "prep" and child.lower_ == "between":
-            (recipients if mediated else actors).extend(_pobjs(index, child))
+            (recipients if mediated else actors).extend(pobjs(index, child))
         elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            actors.extend(_pobjs(index, child))
+            actors.extend(pobjs(index, child))
         elif child.dep_ == "prep" and child.lower_ in ("with", "to", "against"):
-            recipients.extend(_pobjs(index, child))
+            recipients.extend(pobjs(index, child))
         elif child.dep_ == "prep" and child.lower_ == "of" and child.head.i == noun.i:
-            of_phrase = [a for a in _pobjs(index, child) if a.code]
+            of_phrase = [a for a in pobjs(index, child) if a.code]
             actors.extend(_by_after_of(index, child) if signing else [])
     if of_actor and not actors:
         actors = of_phrase
     verb = holder.head
     if holder.dep_ == "dobj":  # "launched a mediation effort on Saturday between X and Y"
         between = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
-                   for a in _pobjs(index, c)]
+                   for a in pobjs(index, c)]
         (recipients if mediated else actors).extend(between)
     if holder.dep_ == "dobj" and verb.lemma_.lower() in words("receive"):
         subj = subject(verb)
@@ -334,7 +314,7 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
             recipients = phrase(index, subj) + recipients
     elif not actors and holder.dep_ != "nsubj":
         actors = _ancestor_subject(index, holder)
-    return _dedupe(actors), _dedupe(recipients)
+    return dedupe(actors), dedupe(recipients)
 
 
 def _by_after_of(index: Index, of: Token) -> list[Argument]:
@@ -342,7 +322,7 @@ def _by_after_of(index: Index, of: Token) -> list[Argument]:
     "by" under "accord"): it names the signers, as it would on the trigger itself. Only for a signing: an
     agreement is not made "by" one side, where "the violation of the ceasefire by X" may be X's own truce."""
     return [a for obj in of.children if obj.dep_ == "pobj" for c in obj.children
-            if c.dep_ in ("prep", "agent") and c.lower_ == "by" for a in _pobjs(index, c)]
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" for a in pobjs(index, c)]
 
 
 def _ancestor_subject(index: Index, token: Token) -> list[Argument]:
@@ -371,46 +351,3 @@ def verb_actors(index: Index, verb: Token) -> list[Argument]:
         return phrase(index, subj)
     return [a for c in verb.children if c.dep_ in ("npadvmod", "compound")
             for a in phrase(index, c, fallback=False)]
-
-
-# Dependents not searched for a recipient: the actor's side and other clauses.
-NOT_RECIPIENT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "punct", "advcl", "relcl", "ccomp",
-                      "parataxis", "conj", "cc", "mark", "appos")
-
-
-# Below the first level, other clauses are still out; a party farther than this is unrelated.
-NOT_BELOW_DEPS = ("punct", "relcl", "appos", "advcl", "ccomp", "parataxis")
-MAX_PARTY_DEPTH = 6
-
-
-def nearest_party(index: Index, trigger: Token, actors: list[Argument], *, venue: bool = False) -> list[Argument]:
-    """The nearest coded party below the trigger that is not an actor ("aid to refugees fleeing
-    the war in Liberia", "calls by Belarus's rulers"): breadth first over objects and obliques.
-    With ``venue`` (talks, agreements, signings), the place the act happened in is no party ("signed
-    in Washington")."""
-    taken = {a.code for a in actors if a.code}
-    queue = [(c, 1) for c in trigger.children if c.dep_ not in NOT_RECIPIENT_DEPS]
-    while queue:
-        tok, depth = queue.pop(0)
-        if venue and depth <= 2 and tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
-            continue  # where it happened (on the trigger or its object); deeper down a place can be
-            # a party ("aid to refugees fleeing the war in Liberia")
-        arg = index.argument(tok)
-        if arg is not None and arg.code and arg.code not in taken:
-            # "to Iran, Libya and Sudan": the coordinated parties come along
-            return [a for a in phrase(index, tok, fallback=False) if a.code and a.code not in taken] or [arg]
-        if depth < MAX_PARTY_DEPTH:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in NOT_BELOW_DEPS)
-    return []
-
-
-def condition_parties(index: Index, trigger: Token) -> list[Argument]:
-    """The subject of an "if/unless" clause under the trigger: whom a conditional threat is aimed
-    at ("threatened to stop the talks if the United States deploys the missiles")."""
-    for tok in trigger.subtree:
-        if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in words("condition")
-                                       for g in tok.children):
-            subj = subject(tok)
-            if subj is not None:
-                return phrase(index, subj, fallback=False)
-    return []

@@ -11,11 +11,12 @@ country of the place it acts in. Every choice is added to the reading's ``why``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ...types import Argument
 from . import arguments as args
 from . import places
+from . import recipients as recip
 from .matching import coarse_pos, text_subject
 from .status import Reading, cues
 from .tables import words
@@ -23,28 +24,24 @@ from .terms import text_phrase
 from .triggers import Found
 from .wrappers import wrapper_role
 
-if TYPE_CHECKING:
-    from spacy.tokens import Token
-
-# Types whose place is a venue, not a party (coding guide: places are not actors unless they
-# host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
-VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+VENUE_TYPES = recip.VENUE_TYPES
 
 
 def participants(index: args.Index, found: Found, reading: Reading) -> tuple[list[Argument], list[Argument]]:
     token = found.token
     if coarse_pos(token) == "VERB":
         actors = args.verb_actors(index, token)
-        recipients = args.recipients_of(index, token)
+        targets = recip.recipients_of(index, token)
         if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
-            recipients = args.recipients_of(index, token, skip=("to",)) or recipients
+            targets = recip.recipients_of(index, token, skip=("to",)) or targets
     else:
         # the mediation itself ("Qatar's mediation between X and Y"): its parties are recipients;
         # mediated talks ("talks between X and Y, mediated by Qatar") keep the parties as actors
         mediation = reading.mode == "third-party" and found.rule.mode == "third-party"
-        actors, recipients = args.noun_actors(index, token, mediated=mediation,
-                                              of_actor=found.rule.mode in args.OF_ACTOR_MODES,
-                                              signing=found.rule.mode == "sign")
+        actors, named = args.noun_actors(index, token, mediated=mediation,
+                                         of_actor=found.rule.mode in args.OF_ACTOR_MODES,
+                                         signing=found.rule.mode == "sign")
+        targets = recip.Targets(named, "noun phrase")
     if not actors and token.dep_ == "acl" and token.head.dep_ == "dobj" \
             and token.head.lemma_.lower() in words("document"):
         subj = args.subject(token.head.head)  # "X issued a declaration demanding …": X demands
@@ -53,17 +50,8 @@ def participants(index: args.Index, found: Found, reading: Reading) -> tuple[lis
     if not actors and (parties := _text_parties(index, found)):
         actors = parties
         reading.why.append("set out by an agreed text: the act of its parties")
-    if not recipients and reading.type == "THREATEN":
-        recipients = args.condition_parties(index, token)
-    if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
-        recipients = recipients + [r for r in _inner_recipients(index, found.inner) if r not in recipients]
-    if not recipients:
-        recipients = _clause_recipients(index, token)
-    venue = reading.type in VENUE_TYPES
-    if not recipients and not venue:
-        recipients = places.place_arguments(index, token)
-    if not recipients:
-        recipients = args.nearest_party(index, token, actors, venue=venue)
+    targets = _fallbacks(index, found, reading, actors, targets)
+    recipients = targets.args
     if "requested" in cues(found):
         reporter = args.reporting_verb(found.top)
         subj = args.subject(reporter) if reporter is not None else None
@@ -71,11 +59,41 @@ def participants(index: args.Index, found: Found, reading: Reading) -> tuple[lis
             reading.why.append(f"'must' under reporting verb '{reporter}': REQUEST by its subject")
             reading.type, reading.mode = "REQUEST", None
             actors, recipients = args.phrase(index, subj), actors
+            targets.source = "actor of the required act"
     if token.lemma_.lower() in words("host") and not found.wrappers:
         actors, recipients = _hosted(actors, recipients, reading)
+        targets.source = "host" if reading.mode == "third-party" else targets.source
     ids = {a.entity for a in actors if a.entity}
     recipients = [r for r in recipients if r.entity is None or r.entity not in ids]
+    if recipients and targets.source:
+        reading.why.append(f"{RECIPIENT_FROM}{targets.source}")
     return actors, recipients
+
+
+# How an event's ``why`` names where its recipients were read (``recipients.Targets.source``).
+RECIPIENT_FROM = "recipient from: "
+
+
+def _fallbacks(index: args.Index, found: Found, reading: Reading, actors: list[Argument],
+               targets: recip.Targets) -> recip.Targets:
+    """Where the trigger's own phrase names no recipient: a threat's condition, the inner action, a
+    governed clause, the place, the nearest party below the trigger."""
+    token = found.token
+    if not targets and reading.type == "THREATEN":
+        targets = recip.condition_parties(index, token)
+    if found.inner is not None:  # "agreed to lift the embargoes on Iran and Libya"
+        inner = recip.inner_recipients(index, found.inner.token)
+        more = [r for r in inner.args if r not in targets.args]
+        if more:
+            targets = recip.Targets(targets.args + more, targets.source or inner.source)
+    if not targets:
+        targets = recip.clause_recipients(index, token)
+    venue = reading.type in VENUE_TYPES
+    if not targets and not venue:
+        targets = recip.Targets(places.place_arguments(index, token), "place")
+    if not targets:
+        targets = recip.nearest_party(index, token, actors, venue=venue)
+    return targets
 
 
 def _text_parties(index: args.Index, found: Found) -> list[Argument]:
@@ -121,30 +139,3 @@ def placed_actors(actors: list[Argument], place: dict[str, Any] | None,
         return actors
     reading.why.append(f"uncoded actor placed by '{place['name']}' ({code})")
     return [a if a.code else Argument(a.entity, code, a.sector, a.text) for a in actors]
-
-
-def _inner_recipients(index: args.Index, inner: Found) -> list[Argument]:
-    token = inner.token
-    if coarse_pos(token) != "VERB":
-        return args.noun_actors(index, token)[1]
-    if token.dep_ in ("ccomp", "acl"):  # "demanded that Israel ease", "its demand that Israel ease"
-        subj = args.subject(token)
-        if subj is not None and (found := args.phrase(index, subj)):
-            return found
-    return args.recipients_of(index, token)
-
-
-def _clause_recipients(index: args.Index, token: Token) -> list[Argument]:
-    """Recipients of the clause a trigger governs: "demanded that the US cancel", "offered to
-    hand over to Britain"."""
-    for child in token.children:
-        if child.dep_ not in ("ccomp", "xcomp") or coarse_pos(child) != "VERB":
-            continue
-        if child.dep_ == "ccomp" and (subj := args.subject(child)) is not None:
-            found = args.phrase(index, subj, fallback=False)
-            if found:
-                return found
-        found = args.recipients_of(index, child)
-        if found:
-            return found
-    return []
