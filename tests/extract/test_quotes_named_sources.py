@@ -1,6 +1,6 @@
 """The noun object of a speech, report or judging verb is what a named source said (docs/quotes.md,
 "Ninth round"): a document or a poll names its source as a proper noun does ('The survey showed a
-narrow lead'), and a judging verb's object is its judgement ('Kiir attacked the mediators'). Every
+narrow lead'), and a judging verb's object is its judgement ('Zelensky attacked the mediators'). Every
 text here is written for the test."""
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ def test_a_body_that_is_no_document_is_not_one(pipe) -> None:  # type: ignore[no
 
 
 def test_a_judging_verb_reports_its_object_from_a_named_source(pipe) -> None:  # type: ignore[no-untyped-def]
-    assert found(pipe, "Kiir attacked the mediators for their silence.") == [("the mediators", "Kiir")]
+    # a person the mentions know (an unknown name is no person to the deed guard, test_quotes_deeds)
+    assert found(pipe, "Zelensky attacked the mediators for their silence.") == [("the mediators", "Zelensky")]
     assert found(pipe, "She slammed the new ceasefire monitors.") == [("the new ceasefire monitors", "She")]
 
 

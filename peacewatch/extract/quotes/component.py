@@ -21,6 +21,7 @@ from .loose import Loose, Spans
 from .marks import Quotation, find_quotations, undirect
 from .objects import object_cue
 from .page import Page
+from .senses import mention_kinds
 from .speaker import SpeakerFinder
 from .subjects import verb_subject
 
@@ -118,7 +119,7 @@ class QuoteExtractor:
         lex = load_lexicon()
         text = ann.doc.text
         quotations = find_quotations(text)
-        page = Page(ann.doc, text)
+        page = Page(ann.doc, text, mention_kinds(ann.result))
         cues = find_cues(ann.doc, lex, [(q.start, q.end) for q in quotations], page)
         speakers = SpeakerFinder(ann.doc, ann.result, lex, tuple(c.subject for c in cues if c.subject is not None))
         attached = self._attach(ann, text, quotations, Clauses(ann.doc, cues), speakers)

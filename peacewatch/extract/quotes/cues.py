@@ -19,7 +19,8 @@ beside it ('"…," the commander boasted'). A speech, report or judging verb wit
 contents reports its noun object when a named source (a proper noun, "he", "she", a document or a
 poll) says it, finite and not negated ('He claimed vast wealth'; not 'to claim the villages', nothing
 said yet), or, passive, its passive subject ('the violations were confirmed'); these content rules
-are in ``contents``.
+are in ``contents``. A verb that also names a deed ('Russia attacked the convoy', 'called an
+emergency meeting') takes a bare noun as content only in its sense of speech (``senses``).
 A reporting noun of ``nouns.tsv`` with a that-clause ("his claim that ...") reports the clause,
 its possessor speaking. A name opening its paragraph and followed by a colon ("Pence: ...") reports the rest of the
 paragraph. "according to X" (``according.tsv``) takes X as speaker and the clause it modifies, minus the
@@ -38,6 +39,7 @@ from .contents import clause, judged, named_object, passive_subject, topic, trim
 from .frames import as_clause, finite_complement, own_clause, participle, put_it, tensed
 from .lexicon import CueEntry, Lexicon
 from .page import Page, char_before
+from .senses import deed, passive, said_noun
 from .subjects import inside, subject_of
 
 Range = tuple[int, int]
@@ -66,7 +68,9 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
     if entry is None:
         return _clause_verb_cue(tok, lex, quoted, page)
     subject = subject_of(tok, quoted)
-    content = (judged(tok) if entry.frame == "naming" else None) or clause(tok, entry.content)
+    kind = deed(tok, lex)
+    content = (judged(tok) if entry.frame == "naming" else None) or (
+        None if kind == "convene" and passive(tok) else clause(tok, entry.content))
     if content is None and entry.frame in _AS_FRAMES:
         tokens = as_clause(tok)
         content = None if tokens is None else trim(tok.doc, *tokens)
@@ -74,9 +78,10 @@ def _verb_cue(tok: Token, lex: Lexicon, quoted: list[Range], page: Page) -> Cue 
         content = unmarked_clause(tok) or _parenthetical(tok, subject, page)
     if content is None and entry.frame == "speech":  # 'asks him about his tax returns': the topic
         content = topic(tok)
-    if content is None and entry.frame in _SAID_OBJECT:
+    said = kind is None or said_noun(tok, kind, subject, lex, page)  # 'attacked the convoy' is no report
+    if content is None and entry.frame in _SAID_OBJECT and said:
         content = named_object(tok, subject, lex)
-    if content is None and entry.frame in _SAID_OBJECT:
+    if content is None and entry.frame in _SAID_OBJECT and said:
         content = passive_subject(tok)
         if content is not None and subject is not None and content[0] <= subject.idx < content[1]:
             subject = None  # what was said is no source of its own

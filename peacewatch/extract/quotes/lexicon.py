@@ -6,7 +6,8 @@ pairs), ``according.tsv`` (prepositional attributions such as "according to X"),
 (reporting nouns: "his claim that ..."), ``clause_verbs.tsv`` (verbs that report only with a finite
 complement clause or a quotation), ``sources.tsv`` (documents and polls: "in the latest poll, …") and
 ``speakers.tsv`` (pronouns and role nouns whose entity
-is found in the preceding text).
+is found in the preceding text) and ``deeds.tsv`` (reporting verbs that also name a deed, and the words
+that tell the senses apart).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Lexicon:
     nouns: dict[str, str]
     clause_verbs: dict[str, str]
     sources: dict[str, str]
+    deeds: dict[str, str]
 
 
 # The columns of each table (none has a header line); a ``note`` says what a row is for.
@@ -64,6 +66,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "nouns.tsv": (Column("lemma"), Column("frame")),
     "clause_verbs.tsv": (Column("lemma"), Column("class")),
     "sources.tsv": (Column("lemma"), Column("preposition"), optional("note")),
+    "deeds.tsv": (Column("word"), Column("kind"), optional("note")),
 }
 
 
@@ -91,4 +94,5 @@ def load_lexicon() -> Lexicon:
     nouns = {r["lemma"]: r["frame"] for r in _rows("nouns.tsv")}
     clause_verbs = {r["lemma"]: r["class"] for r in _rows("clause_verbs.tsv")}
     sources = {r["lemma"]: r["preposition"] for r in _rows("sources.tsv")}
-    return Lexicon(cues, marks, according, speakers, nouns, clause_verbs, sources)
+    deeds = {r["word"]: r["kind"] for r in _rows("deeds.tsv")}
+    return Lexicon(cues, marks, according, speakers, nouns, clause_verbs, sources, deeds)

@@ -7,7 +7,8 @@ content was checked against every quotation. Here each of those is a binary sear
 jump over a table of block maxima, so a piece costs about n log n in its quotations and cues.
 
 - ``Page``: the text's line breaks and the parse's sentence starts, the characters around a position
-  skipping blanks, and the tokens where a content ends at the next cue (``cues._before_next_cue``).
+  skipping blanks, the tokens where a content ends at the next cue (``cues._before_next_cue``) and the
+  kind of entity each mention names (``senses``).
 - ``FirstAtLeast``: the first index at or after ``j`` whose value reaches ``x`` (a sparse table of
   block maxima), for the cue whose clause starts right after a quotation, or ends right before it.
 """
@@ -47,8 +48,10 @@ class FirstAtLeast:
 class Page:
     """Line breaks, sentence starts and next-cue tokens of one parsed document."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, kinds: Sequence[tuple[int, int, str]] = ()) -> None:
         self.doc = doc
+        self.kinds = sorted(kinds)  # (start, end, entity kind) of each mention whose entity has a kind
+        self._kind_starts = [k[0] for k in self.kinds]
         self.text = text
         self.breaks: list[int] = []
         at = text.find("\n")
@@ -68,6 +71,14 @@ class Page:
     def next_cues_in(self, start: int, end: int) -> list[int]:
         """The remembered next-cue tokens with index in ``start``..``end`` (exclusive), in order."""
         return self.next_cues[bisect_left(self.next_cues, start):bisect_left(self.next_cues, end)]
+
+    def kind_at(self, tok: Token) -> str | None:
+        """The entity kind of the mention holding token ``tok`` (None when no mention holds it)."""
+        i = bisect_right(self._kind_starts, tok.idx)
+        for start, end, kind in reversed(self.kinds[max(0, i - 4):i]):
+            if start <= tok.idx < end:
+                return kind
+        return None
 
     def words(self, start: int, end: int) -> int:
         """How many of the tokens ``start``..``end`` (exclusive) are not punctuation (0 when empty)."""
