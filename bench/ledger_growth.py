@@ -81,12 +81,18 @@ def shifted(value: Any, years: int) -> Any:
 
 def copies(path: Path, first: int, count: int, limit: int | None = None) -> Iterator[tuple[Any, Any]]:
     """Copies ``first`` .. ``first + count - 1`` of the extracted corpus, as (Document, Result) pairs."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    return replicate(rows[:limit], first, count, YEARS)
+
+
+def replicate(rows: list[dict[str, Any]], first: int, count: int, years: int) -> Iterator[tuple[Any, Any]]:
+    """Copies ``first`` .. ``first + count - 1`` of ``rows`` ({"document", "result"} dictionaries), each
+    renamed, its text marked and its dates moved on by ``years`` × its number."""
     from peacewatch.types import Document, Result
 
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     for j in range(first, first + count):
-        for row in rows[:limit]:
-            doc, result = shifted(row["document"], YEARS * j), shifted(row["result"], YEARS * j)
+        for row in rows:
+            doc, result = shifted(row["document"], years * j), shifted(row["result"], years * j)
             doc_id = f"{doc['id']}-copy{j}"
             doc.update(id=doc_id, text=f"{doc['text']}\n\n(copy {j})")
             result["id"] = doc_id
