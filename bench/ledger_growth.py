@@ -99,12 +99,23 @@ def replicate(rows: list[dict[str, Any]], first: int, count: int, years: int) ->
             yield Document.from_dict(doc), Result.from_dict(result)
 
 
+STEPS = [0]  # thousands of SQLite virtual-machine instructions run by the writer's connection so far
+
+
 def timed(found: dict[str, float], name: str, call: Callable[[], Any]) -> Any:
-    start = time.process_time()
+    """``call()``, adding its CPU seconds to ``found[name]`` and its SQLite steps to ``found["sql NAME"]``."""
+    start, steps = time.process_time(), STEPS[0]
     try:
         return call()
     finally:
         found[name] = found.get(name, 0.0) + time.process_time() - start
+        found[f"sql {name}"] = found.get(f"sql {name}", 0.0) + STEPS[0] - steps
+
+
+def counting(conn: Any) -> None:
+    """Count the SQLite steps of ``conn`` in ``STEPS``: a measure of the database's work that the
+    machine's load does not change (the same archive gives the same count)."""
+    conn.set_progress_handler(lambda: STEPS.__setitem__(0, STEPS[0] + 1), 1000)
 
 
 def step(results: Path, k: int, new: int) -> dict[str, Any]:
@@ -115,17 +126,30 @@ def step(results: Path, k: int, new: int) -> dict[str, Any]:
     from peacewatch.store.sqlite import Store
 
     found: dict[str, float] = {}
-    for name, attr in (("entities", "fold_entities"), ("merge", "merge_events"),
-                       ("commitments", "track_commitments"), ("agreements", "gather_agreements")):
-        real = getattr(stage, attr)
-        setattr(stage, attr, lambda *a, _real=real, _name=name, **kw: timed(found, _name, lambda: _real(*a, **kw)))
+    steps = {"entities": "fold_entities", "merge": "merge_events", "commitments": "track_commitments",
+             "agreements": "gather_agreements"}
+    real = {attr: getattr(stage, attr) for attr in steps.values()}
+
+    def rebuild(conn: Any) -> Any:
+        """The rebuild, with each step of the build timed (the update's calls of them are not)."""
+        for name, attr in steps.items():
+            setattr(stage, attr, lambda *a, _real=real[attr], _name=name, **kw: timed(
+                found, _name, lambda: _real(*a, **kw)))
+        try:
+            return rebuild_ledger(conn, force=True)
+        finally:
+            for attr, function in real.items():
+                setattr(stage, attr, function)
+
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "growth.db"
         with Store(db) as store:  # the copies are made as they are stored: none is held, so none is in the times
+            counting(store.conn)
             documents = timed(found, "store", lambda: store_all(store, copies(results, 0, k)))
-            stats = timed(found, "rebuild", lambda: rebuild_ledger(store.conn, force=True))
+            stats = timed(found, "rebuild", lambda: rebuild(store.conn))
         counts = reads(db, found)
         with Store(db) as store:
+            counting(store.conn)
             store_all(store, copies(results, k, 1, new))
             timed(found, "update", lambda: update_ledger(store.conn))
     return {"k": k, "documents": documents, "events": stats.events, "reports": stats.reports,
@@ -178,6 +202,10 @@ def table(found: list[dict[str, Any]]) -> Iterator[str]:
         first, last = found[0]["cpu"].get(name, 0.0), found[-1]["cpu"].get(name, 0.0)
         growth = f"{last / first:.1f}×" if first > 0.005 else "—"
         yield f"| {name} CPU s | " + " | ".join(cells) + f" | {growth} |"
+    for name in STAGES[:7]:
+        cells = [f"{f['cpu'].get('sql ' + name, 0.0):.0f}" for f in found]
+        first, last = found[0]["cpu"].get("sql " + name, 0.0), found[-1]["cpu"].get("sql " + name, 0.0)
+        yield f"| {name} SQLite ksteps | " + " | ".join(cells) + f" | {f'{last / first:.1f}×' if first else '—'} |"
     yield "| peak MB | " + " | ".join(f"{f['peak_mb']:.0f}" for f in found) + " | |"
     for key in ("reports", "events", "commitments", "agreements"):
         yield f"| {key} | " + " | ".join(str(f[key]) for f in found) + " | |"
