@@ -65,6 +65,7 @@ CODES: dict[str, str] = {
     "E070": "PostgreSQL support not installed",
     "E071": "document cannot be stored in PostgreSQL",
     "E072": "database write lock not free within the time limit",
+    "E073": "worker process did not read its job within the time limit",
     # a bug in peacewatch
     "E099": "internal error",
 }

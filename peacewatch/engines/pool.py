@@ -18,7 +18,10 @@ for at most ``STOP_LIMIT`` seconds, and a document of an open chunk that neither
 queue holds (a worker that said "end" before reporting it) is handed out once more, with a coded
 warning in the log (E036), and fails with E031 the second time, instead of leaving the run waiting.
 A worker past its deadline is read once more before it is killed, so results it sent after the wait
-ended are kept. The protocol and each interleaving tested: ``docs/reliability.md``.
+ended are kept. A job is sent under a watch too: a worker that does not read it within ``SEND_LIMIT``
+seconds (stopped from outside, with the job larger than the pipe's buffer) is killed and replaced,
+and the job handed out again, failing with E073 when a second worker does not read it either.
+The protocol and each interleaving tested: ``docs/reliability.md``.
 """
 
 from __future__ import annotations
@@ -52,6 +55,9 @@ STOP_LIMIT = 30.0
 # Seconds the rest of one message may take to arrive once its first bytes have: a worker that stalls
 # halfway through sending one (stopped by a signal, swapped out) is killed, and the read ends at EOF.
 RECV_LIMIT = 30.0
+# Seconds a worker may take to read a job it was sent: a job larger than the pipe's buffer waits for
+# the worker to read it, and one stopped from outside never does. It is killed, and the send ends.
+SEND_LIMIT = 30.0
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +80,7 @@ class _Job:
 
     chunk: _Chunk
     tasks: list[Task]
+    refused: bool = False  # a worker did not read this job once already (E073)
 
 
 class _Worker:
@@ -90,9 +97,13 @@ class _Worker:
         self.started = time.monotonic()
 
     def give(self, job: _Job) -> None:
-        """Send ``job``: the time to parse it, then each document's (each piece's) time limit."""
+        """Send ``job``: the time to parse it, then each document's (each piece's) time limit.
+
+        The send runs under a watch: a worker that has not taken the whole job within ``SEND_LIMIT``
+        seconds is killed, which ends the send with an OSError (its end of the pipe closed)."""
         self.job, self.answered = job, 0
-        self.conn.send([t.to_payload() for t in job.tasks])
+        with _Watch(self, SEND_LIMIT, "send"):
+            self.conn.send([t.to_payload() for t in job.tasks])
         self._allow(1 + sum(self._pieces(t) for t in job.tasks))
 
     def heard(self) -> None:
@@ -110,6 +121,7 @@ class _Worker:
         return len(text) // max(self.piece_chars // 2, 1) + 1
 
     stalled = False  # set when the worker was killed halfway through sending a message
+    refused = False  # set when the worker was killed because it did not read the job it was sent
 
     def kill(self) -> None:
         """Kill the process at once (from the watch of a message that stopped halfway)."""
@@ -211,8 +223,16 @@ class WorkerPool:
         try:
             w.give(job)
         except OSError:
-            queue.appendleft(job)
             w.job = None
+            if not w.refused:
+                queue.appendleft(job)
+            elif job.refused:  # a second worker did not take it either: the job fails, the run goes on
+                for t in job.tasks:
+                    job.chunk.done.setdefault(t.key, failed(t, ProcessingError(
+                        f"two worker processes in turn did not read this document's job within {SEND_LIMIT:.0f} s "
+                        "(stopped from outside?); both were killed and replaced", "E073")))
+            else:
+                queue.appendleft(_Job(job.chunk, job.tasks, refused=True))
             return self._replace(w, queue, "E031")
         return w
 
@@ -290,13 +310,15 @@ class WorkerPool:
 
 
 class _Watch:
-    """Around the read of one message whose first bytes are there: a worker that has not sent the
-    rest within ``RECV_LIMIT`` seconds is killed, so the read ends (EOF) instead of waiting for ever.
-    The lock keeps a kill from landing after the read ended."""
+    """Around one message that must go through within ``limit`` seconds: the read of a message whose
+    first bytes are there (``what`` "recv"), or the send of a job (``what`` "send"). A worker that has
+    not sent the rest, or read the job, in time is killed, so the read ends (EOF) or the send fails
+    (OSError) instead of waiting for ever. The lock keeps a kill from landing after the message went."""
 
-    def __init__(self, w: _Worker) -> None:
-        self.w, self.lock, self.reading = w, threading.Lock(), True
-        self.timer = threading.Timer(RECV_LIMIT, self._fire)
+    def __init__(self, w: _Worker, limit: float | None = None, what: str = "recv") -> None:
+        self.w, self.what, self.lock, self.reading = w, what, threading.Lock(), True
+        self.limit = RECV_LIMIT if limit is None else limit
+        self.timer = threading.Timer(self.limit, self._fire)
         self.timer.daemon = True
 
     def __enter__(self) -> None:
@@ -309,11 +331,17 @@ class _Watch:
 
     def _fire(self) -> None:
         with self.lock:
-            if self.reading:
+            if not self.reading:
+                return
+            if self.what == "send":
+                log.warning("E073: a worker did not read the job it was sent for %g s; it was killed and "
+                            "replaced, and the job handed out again (failed with E073 the second time)", self.limit)
+                self.w.refused = True
+            else:
                 log.warning("E032: a worker stopped halfway through sending a message for %.0f s; "
-                            "it was killed and replaced", RECV_LIMIT)
+                            "it was killed and replaced", self.limit)
                 self.w.stalled = True
-                self.w.kill()
+            self.w.kill()
 
 
 def _stuck_error(code: str, timeout: int) -> ProcessingError:

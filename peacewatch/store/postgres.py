@@ -31,6 +31,10 @@ from .schema import latest, migrations, statements
 WRITE_LOCK = 0x7065_6163_6577_0001  # the advisory lock of every write transaction (BEGIN IMMEDIATE)
 SCHEMA_LOCK = 0x7065_6163_6577_0002  # the advisory lock of creating and migrating the schema
 VERSION_TABLE = "peacewatch_schema"
+# Seconds opening a connection may take (libpq's ``connect_timeout``), unless the URL names its own:
+# without it, a server that accepts the connection and never answers (hung, or not PostgreSQL) held
+# every command that opens the database for ever. Past it: E040.
+CONNECT_SECONDS = 60
 
 
 def _psycopg() -> Any:
@@ -133,9 +137,10 @@ def open_connection(url: str, *, read_only: bool = False) -> PgConnection:
     options = f"-c lock_timeout={int(dialect.LOCK_WAIT_SECONDS * 1000)}"
     if read_only:
         options += " -c default_transaction_read_only=on"
+    limit = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_SECONDS}
     try:
         raw = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.RawCursor, row_factory=_row_maker,
-                              options=options)
+                              options=options, **limit)
     except psycopg.Error as e:
         if re.search(r'database ".*" does not exist', str(e)):
             raise StoreError(f"no peacewatch database at {shown(url)}: the PostgreSQL database does not exist; "

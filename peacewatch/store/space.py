@@ -382,7 +382,10 @@ def deciding_query(c: LedgerCommitment, codes: Mapping[str, str | None], types: 
         sql += f" AND type IN ({', '.join('?' * len(types))})"
         args += sorted(types)
     if toward := sorted({t for i in c.beneficiary for t in (i, codes.get(i)) if t}):
-        sql += (" AND (toward = 0 OR event IN (SELECT event FROM pw_toward WHERE token IN"
-                f" ({', '.join('?' * len(toward))})))")
+        # asked of each candidate row (a seek on pw_toward's key): "event IN (SELECT event FROM pw_toward
+        # WHERE token IN …)" made the list of every event toward the beneficiary, the archive over, once
+        # per promise — the commitments step grew as promises × archive (docs/reliability.md)
+        sql += (" AND (toward = 0 OR EXISTS (SELECT 1 FROM pw_toward t WHERE t.event = pw_deciding.event"
+                f" AND t.token IN ({', '.join('?' * len(toward))})))")
         args += toward
     return sql, args
