@@ -156,7 +156,7 @@ class Watchdog:
             self._cond.notify()
         if self.timeout > 0:
             self._thread.join()
-        _send(self._target, None)  # an Overtime sent as the work ended must not hit the caller
+        _settle(self._target)  # an Overtime sent as the work ended must not hit the caller
 
     def allow(self, limits: int | None) -> None:
         with self._cond:
@@ -184,3 +184,22 @@ class Watchdog:
 def _send(thread_id: int, exc: type[BaseException] | None) -> None:
     """Raise ``exc`` in the thread at its next bytecode (``None`` withdraws one not yet raised)."""
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
+
+
+def _settle(thread_id: int) -> None:
+    """Withdraw an ``Overtime`` not yet raised in the watched thread, and leave the interpreter as
+    it was before any was sent.
+
+    Withdrawing alone is not enough: sending (or withdrawing) an exception also sets a flag of the
+    whole interpreter that every thread checks between bytecodes, and CPython clears it only when a
+    thread actually raises one. Left set, each check takes the slow path; under a profiler or a
+    tracer (cProfile, a debugger, coverage) a thread then spins for ever at its next function call.
+    So the calling thread raises one to itself at once and catches it, which clears the flag."""
+    _send(thread_id, None)
+    try:
+        _send(threading.get_ident(), Overtime)
+        for _ in range(2):  # the first bytecodes after the call raise it
+            pass
+    except Overtime:
+        return
+    _send(threading.get_ident(), None)  # never reached on CPython; nothing may stay pending
