@@ -53,3 +53,17 @@ def entity_of(result: Result, text: str) -> Entity:
     ent = result.entity(found[0].entity)
     assert ent is not None
     return ent
+
+
+def typed_events(pipe: Any, text: str, etype: str) -> list[Any]:
+    """The events of type ``etype`` in ``text``, which must hold at least one (the message lists what
+    was found instead, with each event's ``why``)."""
+    events = annotated(pipe, text).events
+    found = [e for e in events if e.type == etype]
+    assert found, f"no {etype} in {[(e.type, e.why) for e in events]}"
+    return found
+
+
+def arg_codes(args: list[Any]) -> list[str | None]:
+    """The codes of an event's actor or recipient arguments, sorted."""
+    return sorted(a.code for a in args)

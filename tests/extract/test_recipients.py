@@ -6,44 +6,28 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.pipeline import registered
-from peacewatch.types import Event
-
-from .annotate import annotated
+from .annotate import arg_codes, events_pipeline, typed_events
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
-    if "actors" not in registered():
-        pytest.skip("event recipients need actor codes from the 'actors' component")
-    return make_pipeline("timex", "actors", "quotes", "events")
-
-
-def _events(pipe, text: str, etype: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    events = annotated(pipe, text).events
-    found = [e for e in events if e.type == etype]
-    assert found, f"no {etype} in {[(e.type, e.why) for e in events]}"
-    return found
-
-
-def _codes(args: list) -> list[str | None]:  # type: ignore[type-arg]
-    return sorted(a.code for a in args)
+    return events_pipeline(make_pipeline)
 
 
 def test_an_investigation_into_a_party(pipe) -> None:  # type: ignore[no-untyped-def]
-    [probe] = _events(pipe, "Ghana opened an investigation into Togo's customs service.", "ACCUSE")
-    assert _codes(probe.recipient) == ["TGO"]
+    [probe] = typed_events(pipe, "Ghana opened an investigation into Togo's customs service.", "ACCUSE")
+    assert arg_codes(probe.recipient) == ["TGO"]
 
 
 def test_the_author_of_what_is_acted_on_is_the_recipient(pipe) -> None:  # type: ignore[no-untyped-def]
     # "refused a request by X", "welcomed the decision by X", "condemned an attack by X": the "by"
     # phrase of the object names whose request, decision or attack it is
-    [refusal] = _events(pipe, "Ghana refused a request by Togo to reopen the crossing.", "REJECT")
-    assert _codes(refusal.recipient) == ["TGO"] and "recipient from: object by" in refusal.why
-    [welcome] = _events(pipe, "Ghana welcomed the decision by the African Union to send observers.", "SUPPORT")
-    assert _codes(welcome.recipient) == ["IGO"]
-    [blame] = _events(pipe, "Ghana condemned an attack by Togolese troops on a border post.", "ACCUSE")
-    assert _codes(blame.recipient) == ["TGO"]
+    [refusal] = typed_events(pipe, "Ghana refused a request by Togo to reopen the crossing.", "REJECT")
+    assert arg_codes(refusal.recipient) == ["TGO"] and "recipient from: object by" in refusal.why
+    [welcome] = typed_events(pipe, "Ghana welcomed the decision by the African Union to send observers.", "SUPPORT")
+    assert arg_codes(welcome.recipient) == ["IGO"]
+    [blame] = typed_events(pipe, "Ghana condemned an attack by Togolese troops on a border post.", "ACCUSE")
+    assert arg_codes(blame.recipient) == ["TGO"]
 
 
 @pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
@@ -56,5 +40,5 @@ def test_the_author_of_what_is_acted_on_is_the_recipient(pipe) -> None:  # type:
 ])
 def test_shapes_already_read_right_stay_right(pipe, text: str, etype: str, actor: list[str],  # type: ignore[no-untyped-def]
                                               recipient: list[str]) -> None:
-    [event] = _events(pipe, text, etype)
-    assert (_codes(event.actor), _codes(event.recipient)) == (actor, recipient)
+    [event] = typed_events(pipe, text, etype)
+    assert (arg_codes(event.actor), arg_codes(event.recipient)) == (actor, recipient)

@@ -1,4 +1,5 @@
-"""The project's golden ledger scenario (tests/golden/ledger_*), loaded as typed records."""
+"""The project's golden ledger scenario (tests/golden/ledger_*), loaded as typed records, and why two
+made-up reports stay apart."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from peacewatch.config import LedgerSettings
+from peacewatch.resolve import reports as report_rules
 from peacewatch.resolve.records import Ledger
 from peacewatch.types import Document, Result
 
@@ -40,3 +43,11 @@ def reports_of(ledger: Ledger, event_ids: list[str]) -> list[list[str]]:
 def canonical(ledger: Ledger) -> str:
     """The ledger as sorted JSON, for comparing two builds."""
     return json.dumps(ledger.to_dict(), sort_keys=True)
+
+
+def why_apart(a: Result, b: Result) -> str | None:
+    """Why the one report of result ``a`` and the one of ``b`` may not merge, or None when they may
+    (``reports.incompatibility`` under the default settings)."""
+    settings = LedgerSettings()
+    one, two = report_rules.reports_of([a, b], {}, settings)
+    return report_rules.incompatibility(one, two, settings)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.resolve import LedgerSettings, build_ledger
-from peacewatch.resolve.reports import cameo_agrees, incompatibility, reports_of
+from peacewatch.resolve import build_ledger
+from peacewatch.resolve.reports import cameo_agrees
 from peacewatch.types import Argument, Entity, Event, Result
+
+from .helpers import why_apart
 
 NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")
 OST = Entity("o", "Ostland", "state", "OST", "GOV")
@@ -25,34 +27,28 @@ def _concession(doc: str, code: str | None, etype: str = "CONCEDE", mode: str | 
     return Result(doc, DAY, entities=[NRD, OST], events=[event])
 
 
-def _why(a: Result, b: Result) -> str | None:
-    settings = LedgerSettings()
-    one, two = reports_of([a, b], {}, settings)
-    return incompatibility(one, two, settings)
-
-
 def test_an_announced_release_and_an_announced_withdrawal_do_not_merge() -> None:
     # "Nordavia will release the prisoners" / "Nordavia will withdraw its troops", the same day
     release, withdrawal = _concession("d1", "0841"), _concession("d2", "0874")
-    assert _why(release, withdrawal) == "conceded acts differ"
+    assert why_apart(release, withdrawal) == "conceded acts differ"
     assert len(build_ledger([release, withdrawal]).events) == 2
 
 
 def test_two_announced_releases_of_one_day_still_merge() -> None:
     results = [_concession("d1", "0841"), _concession("d2", "0841")]
-    assert _why(*results) is None
+    assert why_apart(*results) is None
     assert len(build_ledger(results).events) == 1
 
 
 def test_a_concession_whose_act_is_unknown_is_not_kept_apart() -> None:
     # the bare root (yield) or no code: nothing tells the acts apart, the other evidence decides
-    assert _why(_concession("d1", "080"), _concession("d2", "0874")) is None
-    assert _why(_concession("d1", None), _concession("d2", "0874")) is None
+    assert why_apart(_concession("d1", "080"), _concession("d2", "0874")) is None
+    assert why_apart(_concession("d1", None), _concession("d2", "0874")) is None
 
 
 def test_reports_with_a_mode_are_told_apart_by_it_not_by_their_codes() -> None:
     one, two = _concession("d1", "0841", "RETREAT", "release"), _concession("d2", "0842", "RETREAT", "release")
-    assert _why(one, two) is None
+    assert why_apart(one, two) is None
 
 
 @pytest.mark.parametrize("a, b, agrees", [

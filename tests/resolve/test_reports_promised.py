@@ -9,9 +9,11 @@ The reports are made up: Nordavia (NRD) and Ostland (OST) on one spring day.
 
 from __future__ import annotations
 
-from peacewatch.resolve import LedgerSettings, build_ledger
-from peacewatch.resolve.reports import PROMISED, incompatibility, merge_kind, reports_of
+from peacewatch.resolve import build_ledger
+from peacewatch.resolve.reports import PROMISED, merge_kind
 from peacewatch.types import Argument, Entity, Event, Result
+
+from .helpers import why_apart
 
 NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")
 OST = Entity("o", "Ostland", "state", "OST", "GOV")
@@ -25,16 +27,10 @@ def _act(doc: str, etype: str, cameo: str | None, status: str = "future") -> Res
     return Result(doc, DAY, entities=[NRD, OST], events=[event])
 
 
-def _why(a: Result, b: Result) -> str | None:
-    settings = LedgerSettings()
-    one, two = reports_of([a, b], {}, settings)
-    return incompatibility(one, two, settings)
-
-
 def test_a_promise_and_the_announced_withdrawal_of_two_outlets_are_one_event() -> None:
     promise, withdrawal = _act("d1", "AGREE", "030"), _act("d2", "CONCEDE", "0874")
     assert merge_kind(promise.events[0]) == merge_kind(withdrawal.events[0]) == PROMISED
-    assert _why(promise, withdrawal) is None
+    assert why_apart(promise, withdrawal) is None
     events = build_ledger([promise, withdrawal]).events
     assert len(events) == 1
     assert events[0].type == "CONCEDE"  # the concession says what was promised
@@ -44,7 +40,7 @@ def test_a_promise_and_the_announced_withdrawal_of_two_outlets_are_one_event() -
 def test_a_promise_to_meet_is_no_concession() -> None:
     meeting, withdrawal = _act("d1", "AGREE", "036"), _act("d2", "CONCEDE", "0874")
     assert merge_kind(meeting.events[0]) == "AGREE"
-    assert _why(meeting, withdrawal) == "type or status differs"
+    assert why_apart(meeting, withdrawal) == "type or status differs"
     assert len(build_ledger([meeting, withdrawal]).events) == 2
 
 
@@ -52,7 +48,7 @@ def test_an_agreement_that_happened_is_not_the_concession_announced() -> None:
     # "Nordavia and Ostland agreed" (AGREE occurred) stays apart from what the deal announces
     agreed, withdrawal = _act("d1", "AGREE", "030", "occurred"), _act("d2", "CONCEDE", "0874")
     assert merge_kind(agreed.events[0]) == "AGREE"
-    assert _why(agreed, withdrawal) == "type or status differs"
+    assert why_apart(agreed, withdrawal) == "type or status differs"
 
 
 def test_promises_alone_stay_agree() -> None:
