@@ -18,13 +18,14 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from train_nested import news_parts
+
 from peacewatch.config import load_config
 from peacewatch.evaluate.docs_recipients import CLASSES, source, tables
 from peacewatch.evaluate.events import events_pipeline, target_classes
 from peacewatch.types import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNE_FOLDS = (0, 1, 2)
 
 
 def main() -> None:
@@ -35,13 +36,14 @@ def main() -> None:
     opts = parser.parse_args()
     path = opts.shared / "data" / "events" / "plv_train.jsonl"
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    folds = json.loads(opts.folds_file.read_text("utf-8"))["plv_train"]
+    parts = news_parts(opts.folds_file)
+    if parts is None:
+        parser.error(f"no folds file at {opts.folds_file} (docs/events.md says how it is made)")
     pipe = events_pipeline(load_config())
     rows: dict[str, Counter[str]] = {"tune": Counter(), "untouched": Counter()}
     shown: list[str] = []
     docs = [Document(id=str(r["id"]), text=r["text"]) for r in records]
-    for record, result, fold in zip(records, pipe.annotate(docs), folds, strict=True):
-        part = "tune" if fold in TUNE_FOLDS else "untouched"
+    for record, result, part in zip(records, pipe.annotate(docs), parts, strict=True):
         for kind, event in target_classes(record, result):
             rows[part][kind] += 1
             if kind == "agree":

@@ -80,7 +80,7 @@ def provision_acts(ann: Annotation, deal: str | None, parties: list[str], publis
     day of the agreement the document reports ("" when undated), ``parties`` its parties."""
     if ann.doc is None or deal is None:
         return []
-    anchor_event = _agreement_event(ann)
+    anchor_event = agreement_event(ann)
     out = []
     for sent in ann.doc.sents:
         text = sent.text.lower()
@@ -119,7 +119,7 @@ def _made(ann: Annotation, sent: Span, deal: str, published: str | None, parties
     else:
         made = latest_agreement_day(ann) or deal or published
     due = _due(ann, sent)
-    beneficiary = list(obligor) if len(obligor) > 1 else [p for p in parties if p not in obligor]
+    beneficiary = beneficiaries(obligor, parties)
     why = (f"{row.type}/{row.mode or '-'} named as agreed ('{row.note}') in a sentence stating what was "
            f"agreed; obligors: {note}" + (f"; due {due}" if due else ""))
     return Commitment(id="", event=event.id, obligor=obligor, beneficiary=beneficiary,
@@ -142,19 +142,29 @@ def _sentence_event(ann: Annotation, sent: Span) -> Event | None:
     return None
 
 
+def reached_agreement(e: Event) -> bool:
+    """Whether an event is an agreement reached or a text signed (not one promised or to come)."""
+    return (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical")
+
+
+def beneficiaries(obligor: list[str], parties: list[str]) -> list[str]:
+    """Who a provision binding ``obligor`` benefits: the obligors themselves when they are two or more
+    (a mutual term), else the agreement's other parties."""
+    return list(obligor) if len(obligor) > 1 else [p for p in parties if p not in obligor]
+
+
 def latest_agreement_day(ann: Annotation) -> str | None:
     """The day of the newest dated agreement the document reports as done by publication: an
     article recounting a process ("in the first round... in the second...") restates the terms
     of its news, the latest deal."""
     days = [e.date.split("T")[0] for e in ann.result.events
-            if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical")
-            and e.date and interval(e.date) is not None and not is_later(e.date, ann.anchor)]
+            if reached_agreement(e) and e.date and interval(e.date) is not None and not is_later(e.date, ann.anchor)]
     return max(days) if days else None
 
 
-def _agreement_event(ann: Annotation) -> Event | None:
-    return next((e for e in ann.result.events if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign"))
-                 and e.status in ("occurred", "historical")), None)
+def agreement_event(ann: Annotation) -> Event | None:
+    """The first agreement reached or text signed that the document reports."""
+    return next((e for e in ann.result.events if reached_agreement(e)), None)
 
 
 def _due(ann: Annotation, sent: Span) -> str | None:

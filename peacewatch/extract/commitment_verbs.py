@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..tables import Column, optional, read_table
 from ..types import Argument, Commitment
-from .commitment_acts import deadline_in, latest_agreement_day
+from .commitment_acts import agreement_event, beneficiaries, deadline_in, latest_agreement_day
 from .events import promise
 
 if TYPE_CHECKING:
@@ -109,10 +109,11 @@ def promised_verb(trigger: Token) -> VerbRow | None:
 def verb_acts(ann: Annotation, deal: str, parties: list[str], published: str | None) -> list[Commitment]:
     """The announced implementing acts of a document (module docstring); ``deal`` the day of the
     agreement it reports ("" undated), ``parties`` that agreement's parties."""
-    if ann.doc is None:
+    anchor = agreement_event(ann)
+    if ann.doc is None or anchor is None:
         return []
     triggers = {e.trigger_span[0] for e in ann.result.events}
-    anchor = _agreement_event_id(ann)
+    made = latest_agreement_day(ann) or deal or published
     out = []
     for token in ann.doc:
         if token.pos_ != "VERB" or token.idx in triggers or not announced(token):
@@ -121,15 +122,13 @@ def verb_acts(ann: Annotation, deal: str, parties: list[str], published: str | N
         if row is None:
             continue
         obligor, note = _obligors(ann, token, parties)
-        if not obligor or anchor is None:
+        if not obligor:
             continue
-        made = latest_agreement_day(ann) or deal or published
         found = deadline_in(ann, token.sent.start_char, token.sent.end_char, token.idx)
         due = found[0] if found is not None else None
-        beneficiary = list(obligor) if len(obligor) > 1 else [p for p in parties if p not in obligor]
         why = (f"{row.type}/{row.mode or '-'} announced by '{token.text}' ({row.where}) in a document reporting "
                f"an agreement; obligors: {note}" + (f"; due: {found[1]}" if found else ""))
-        out.append(Commitment(id="", event=anchor, obligor=obligor, beneficiary=beneficiary,
+        out.append(Commitment(id="", event=anchor.id, obligor=obligor, beneficiary=beneficiaries(obligor, parties),
                               action={"type": row.type, "mode": row.mode}, made=made, due=due, status="open",
                               why=why))
     return out
@@ -169,8 +168,3 @@ def _shared_subject(token: Token) -> Token | None:
         if found is not None:
             return found
     return None
-
-
-def _agreement_event_id(ann: Annotation) -> str | None:
-    return next((e.id for e in ann.result.events if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign"))
-                 and e.status in ("occurred", "historical")), None)

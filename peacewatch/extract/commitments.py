@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
-from .commitment_acts import deadline_in, latest_agreement_day, phrases, provision_acts
+from .commitment_acts import deadline_in, latest_agreement_day, phrases, provision_acts, reached_agreement
 from .commitment_terms import TERM_MODES, truce_term
 from .commitment_verbs import promised_verb, verb_acts
 from .events import promise
@@ -231,7 +231,7 @@ def _agreement_day(ann: Annotation) -> str | None:
     took place, never after publication), "" when it reports one without a date, None when none."""
     found: list[str] = []
     for e in ann.result.events:
-        if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
+        if reached_agreement(e):
             span = interval(e.date)
             if span is not None and not is_later(e.date, ann.anchor):
                 found.append(e.date.split("T")[0] if e.date else "")
@@ -287,7 +287,7 @@ def _agreement_parties(ann: Annotation) -> list[str]:
     entities = {e.id: e for e in ann.result.entities}
     found: list[str] = []
     for e in ann.result.events:
-        if (e.type == "AGREE" or (e.type, e.mode) == ("SUPPORT", "sign")) and e.status in ("occurred", "historical"):
+        if reached_agreement(e):
             found += [p for p in promise.bindable(e.actor + e.recipient, entities) if p not in found]
     return sorted(p for p in found if entities[p].sector != CIVILIANS) if len(found) >= 2 else []
 

@@ -69,6 +69,8 @@ def _joined(sources: list[str]) -> str:
 # Types whose place is a venue, not a party (coding guide: places are not actors unless they
 # host): "talks held in Istanbul", "inked a deal in Washington" have no Turkish or US recipient.
 VENUE_TYPES = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE")
+
+
 def inner_recipients(index: Index, inner: Token) -> Targets:
     """The recipients of an inner action ("agreed to lift the embargoes on Iran and Libya")."""
     if coarse_pos(inner) != "VERB":

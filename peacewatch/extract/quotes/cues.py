@@ -39,8 +39,8 @@ from .contents import clause, judged, named_object, passive_subject, topic, trim
 from .frames import as_clause, finite_complement, own_clause, participle, put_it, tensed
 from .lexicon import CueEntry, Lexicon
 from .page import Page, char_before
-from .senses import deed, passive, said_noun
-from .subjects import inside, subject_of
+from .senses import deed, said_noun
+from .subjects import inside, passive, subject_of
 
 Range = tuple[int, int]
 _OF_TO = ("of", "to")

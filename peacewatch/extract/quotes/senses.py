@@ -46,10 +46,6 @@ def deed(verb: Token, lex: Lexicon) -> str | None:
     return kind if kind in ("act", "convene") else None
 
 
-def passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def said_noun(verb: Token, kind: str, subject: Token | None, lex: Lexicon, page: Page) -> bool:
     """Whether the noun object or passive subject of a deed verb of ``kind`` is what ``subject`` said."""
     if kind != "act" or subject is None or not speaks(subject, lex, page):

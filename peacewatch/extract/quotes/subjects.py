@@ -33,7 +33,7 @@ def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
                         current) or _agent(current)
         if subj is not None:
             return None if _dummy(subj, current, verb) else subj
-        if current.i == verb.i and _passive(verb) and not _quoting(verb, quoted):
+        if current.i == verb.i and passive(verb) and not _quoting(verb, quoted):
             return None  # 'Mr. Quiros was accused of …': who accused him is not said
         if current.dep_ not in _BORROW or current.head.i == current.i:
             return _beside(verb)
@@ -48,7 +48,7 @@ def _dummy(subject: Token, holder: Token, verb: Token) -> bool:
     return holder.i != verb.i and subject.lower_ == "it" and any(c.dep_ == "acomp" for c in holder.children)
 
 
-def _passive(verb: Token) -> bool:
+def passive(verb: Token) -> bool:
     """Whether a cue verb is passive ('was accused', 'is considered'): its subject is what was said
     about, not who said it, so with no "by" agent the report names no source (PolNeAR leaves it out)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
