@@ -76,7 +76,7 @@ def _copy_in(conn: Any, scratch: sqlite3.Connection, table: str) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     order = _order(scratch, table)
     insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
-    with conn.raw.cursor(name=f"pw_copy_{table}") as cursor:
+    with conn.busy(), conn.raw.cursor(name=f"pw_copy_{table}") as cursor:
         cursor.itersize = FETCH
         cursor.execute(f"SELECT {names} FROM {table} ORDER BY {order}")
         for chunk in _chunks(tuple(row) for row in cursor):
@@ -97,7 +97,7 @@ def _copy_out(scratch: sqlite3.Connection, conn: Any, table: str) -> None:
     columns = _columns(scratch, table)
     names = ", ".join(f'"{c}"' for c in columns)
     order = " ORDER BY rowid" if _has_rowid(scratch, table) else ""
-    with conn.raw.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+    with conn.busy(), conn.raw.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for row in scratch.execute(f"SELECT {names} FROM {table}{order}"):
             copy.write_row(tuple(row))
 

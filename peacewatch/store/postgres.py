@@ -18,13 +18,14 @@ A database with other tables and no ``peacewatch_schema`` is not ours (E044) and
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError
-from . import dialect
+from . import dialect, pg_liveness
 from .dialect import FUNCTIONS, to_postgres, write_failed
 from .schema import latest, migrations, statements
 
@@ -35,6 +36,9 @@ VERSION_TABLE = "peacewatch_schema"
 # without it, a server that accepts the connection and never answers (hung, or not PostgreSQL) held
 # every command that opens the database for ever. Past it: E040.
 CONNECT_SECONDS = 60
+# TCP keepalives of every connection, unless the URL names its own: an idle connection to a host that
+# vanished is found dead within about a minute (a statement under way is ``pg_liveness``'s).
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
 def _psycopg() -> Any:
@@ -93,40 +97,73 @@ def _params(values: Any) -> Any:
 
 
 class PgConnection:
-    """A PostgreSQL connection that takes the store's SQLite statements (see the module's docstring)."""
+    """A PostgreSQL connection that takes the store's SQLite statements (see the module's docstring).
+    Every statement runs as *busy* for ``pg_liveness``, which cuts the connection off when the server
+    stops answering; the statement then fails with a database error that says so."""
 
     dialect = "postgresql"
 
     def __init__(self, raw: Any, url: str) -> None:
         self.raw = raw
         self.url = url
+        self.liveness = pg_liveness.Liveness(raw.pgconn.socket, url)
+        pg_liveness.watch(self.liveness, probe)
 
     @property
     def in_transaction(self) -> bool:
         return bool(self.raw.info.transaction_status != _psycopg().pq.TransactionStatus.IDLE)
 
+    @contextlib.contextmanager
+    def busy(self) -> Iterator[None]:
+        """A block that waits for the server (for code that uses ``raw`` itself): watched for silence,
+        and a failure after the watcher cut the connection off says why."""
+        psycopg = _psycopg()
+        with self.liveness.busy():
+            try:
+                yield
+            except psycopg.Error as e:
+                if self.liveness.silent is None:
+                    raise
+                raise psycopg.OperationalError(self.liveness.silent) from e
+
     def execute(self, sql: str, parameters: Any = (), /) -> Any:
         command = sql.strip().upper()
-        if command in ("BEGIN", "BEGIN IMMEDIATE"):
-            self.raw.execute("BEGIN")
-            if command == "BEGIN IMMEDIATE":
-                self.raw.execute("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK])
-            return self.raw.cursor()
-        return self.raw.execute(to_postgres(sql), _params(parameters) if parameters else None)
+        with self.busy():
+            if command in ("BEGIN", "BEGIN IMMEDIATE"):
+                self.raw.execute("BEGIN")
+                if command == "BEGIN IMMEDIATE":
+                    self.raw.execute("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK])
+                return self.raw.cursor()
+            return self.raw.execute(to_postgres(sql), _params(parameters) if parameters else None)
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any:
         cursor = self.raw.cursor()
         rows = [_params(p) for p in parameters]
         if rows:
-            cursor.executemany(to_postgres(sql), rows)
+            with self.busy():
+                cursor.executemany(to_postgres(sql), rows)
         return cursor
 
-    def pipeline(self) -> Any:
+    @contextlib.contextmanager
+    def pipeline(self) -> Iterator[Any]:
         """psycopg's pipeline mode for a block (``dialect.sent_together``)."""
-        return self.raw.pipeline()
+        with self.busy(), self.raw.pipeline() as pipeline:
+            yield pipeline
 
     def close(self) -> None:
-        self.raw.close()
+        self.liveness.close(self.raw.close)
+
+
+def probe(url: str) -> str | None:
+    """Whether the server at ``url`` answers a new connection (for ``pg_liveness``): None when it
+    does (a session started, or an error the server itself sent), else what went wrong."""
+    psycopg = _psycopg()
+    limit = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_SECONDS}
+    try:
+        psycopg.connect(url, autocommit=True, **limit).close()
+    except psycopg.Error as e:
+        return None if pg_liveness.answered(e) else str(e).strip() or type(e).__name__
+    return None
 
 
 def open_connection(url: str, *, read_only: bool = False) -> PgConnection:
@@ -137,7 +174,9 @@ def open_connection(url: str, *, read_only: bool = False) -> PgConnection:
     options = f"-c lock_timeout={int(dialect.LOCK_WAIT_SECONDS * 1000)}"
     if read_only:
         options += " -c default_transaction_read_only=on"
-    limit = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_SECONDS}
+    limit: dict[str, int] = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_SECONDS}
+    if "keepalives" not in url:
+        limit.update(KEEPALIVES)
     try:
         raw = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.RawCursor, row_factory=_row_maker,
                               options=options, **limit)
@@ -171,21 +210,29 @@ def version(conn: PgConnection) -> int | None:
     another session was creating the schema may not have brought up to date with that commit (the
     server tells a waiting session to catch up only when many changes pile up), so a second first
     writer, holding the schema lock at last, found no version table among the new tables (E044)."""
-    found = conn.raw.execute("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
-                             "AND tablename = $1", [VERSION_TABLE]).fetchone()[0]
-    if not found:
-        return None
-    row = conn.raw.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
+    with conn.busy():
+        found = conn.raw.execute("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() "
+                                 "AND tablename = $1", [VERSION_TABLE]).fetchone()[0]
+        if not found:
+            return None
+        row = conn.raw.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
     return int(row[0] or 0)
 
 
 def other_tables(conn: PgConnection) -> int:
-    return int(conn.raw.execute("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").fetchone()[0])
+    with conn.busy():
+        return int(conn.raw.execute("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")
+                   .fetchone()[0])
 
 
 def migrate(conn: PgConnection) -> int:
     """Apply every migration newer than the database's, in one transaction under ``SCHEMA_LOCK``
     (the version read again once the lock is held, so of two first writers one creates the schema)."""
+    with conn.busy():
+        return _migrate(conn)
+
+
+def _migrate(conn: PgConnection) -> int:
     newest = latest()
     if version(conn) == newest:
         return newest
@@ -224,7 +271,9 @@ def open_readonly(url: str) -> tuple[PgConnection, int]:
     conn = open_connection(url, read_only=True)
     try:
         found = version(conn)
-        if found is None or conn.raw.execute("SELECT to_regclass('documents')").fetchone()[0] is None:
+        with conn.busy():
+            tables = conn.raw.execute("SELECT to_regclass('documents')").fetchone()[0]
+        if found is None or tables is None:
             raise StoreError(f"{shown(url)} is not a peacewatch database (a PostgreSQL database without "
                              "peacewatch's tables); choose another --db", "E044")
     except BaseException:
