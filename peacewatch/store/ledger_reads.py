@@ -238,9 +238,16 @@ class LedgerReads(ReaderBase):
 
     def dyad_commitments(self, view: DyadView) -> list[LedgerCommitment]:
         """Commitments whose promise, or the events that decided them, are in the dyad."""
-        ids = {e.id for e in view.events}
-        return [c for c in self.commitments()
-                if c.event in ids or set(c.fulfilled_by) & ids or set(c.broken_by) & ids]
+        ids = json.dumps(sorted({e.id for e in view.events}))
+        if ids == "[]":
+            return []
+        # chosen by the database, so that a request reads the dyad's commitments, not every one
+        inside = "IN (SELECT value FROM json_each(?, '$'))"
+        rows = self._rows("SELECT record FROM ledger_commitments c WHERE c.event " + inside
+                          + " OR EXISTS (SELECT 1 FROM json_each(c.record, '$.fulfilled_by') f WHERE f.value "
+                          + inside + ") OR EXISTS (SELECT 1 FROM json_each(c.record, '$.broken_by') k WHERE k.value "
+                          + inside + ")" + COMMITMENT_ORDER, (ids, ids, ids))
+        return [LedgerCommitment.from_dict(json.loads(r[0])) for r in rows]
 
     def load_ledger(self) -> Ledger:
         """The whole stored ledger as records (for export and tests)."""

@@ -301,3 +301,16 @@ def test_the_inferred_day_of_an_undated_document_reads_back(tmp_path: Path) -> N
         store.save(document, result)
     with Reader(tmp_path / "dated.db") as reader:
         assert reader.result(document.id).dated == dated
+
+
+def test_a_dyads_commitments_are_chosen_by_the_database_as_by_their_events(reader: Reader) -> None:
+    """The dyad's commitments are those whose promise, fulfilment or breach is one of the dyad's
+    events: the query picks the same ones, in the same order, as reading every commitment would."""
+    every = reader.commitments()
+    assert every, "the golden ledger has commitments"
+    for a, b in (("AZE", "ARM"), ("ARM", "AZE"), ("AZE", "RUS"), ("XXX", "YYY")):
+        view = reader.timeline(a, b)
+        ids = {e.id for e in view.events}
+        expected = [c.id for c in every if c.event in ids or set(c.fulfilled_by) & ids or set(c.broken_by) & ids]
+        assert [c.id for c in reader.dyad_commitments(view)] == expected
+    assert reader.dyad_commitments(reader.timeline("AZE", "ARM")), "the golden dyad has commitments"
