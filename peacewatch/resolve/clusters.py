@@ -8,8 +8,9 @@ clusters that can take it, the report joins the one whose evidence is strongest
 (``evidence.strength``: a shared actor and a shared recipient, then a shared actor, then the same
 stated day, then the same count), the earliest made on a tie. A report told less precisely than a
 day that no cluster takes on evidence joins the one cluster in which another document tells the act
-of one of its actors on a day within its date, when no second cluster does (``Cluster._lone``, the
-lone fit); else it starts a new cluster. A cluster's index follows the canonical order, so shuffling
+of one of its actors on a day within its date, or, the report undated, tells it undated in days that
+overlap its own, when no second cluster does (``Cluster._lone``, the lone fit); else it starts a new
+cluster. A cluster's index follows the canonical order, so shuffling
 the input gives the same clusters. Each member after the first keeps the strongest evidence that let
 it join (for ``why``).
 
@@ -81,28 +82,37 @@ class Cluster:
     def _lone(self, rep: Report) -> Fit | None:
         """A report told less precisely (undated, or a coarser date than a day) that no member
         contradicts may be this cluster's when a member of another document tells the act of one of its
-        actors on a day (``telling_day``), and no member is of its own document (whose writer told that
-        act apart from it)."""
+        actors at a time its date can be (``telling``: on a day, or both undated in overlapping days),
+        and no member is of its own document (whose writer told that act apart from it)."""
         if any(m.doc == rep.doc for m in self.members):
             return None
         for m in self.members:
-            if telling_day(m, rep):
+            if how := telling(m, rep):
                 return Fit(LONE, f"{_name(rep)} joined {_name(m)}: the only {merge_kind(rep.event)} of a shared "
-                                 f"actor on a day its date can be")
+                                 f"actor {how}")
         return None
 
-    def tells_day(self, rep: Report) -> bool:
-        """Whether a member of another document tells the act of one of the report's actors on a day
-        (``telling_day``), whether or not the cluster could take the report."""
-        return any(telling_day(m, rep) for m in self.members)
+    def tells(self, rep: Report) -> bool:
+        """Whether a member of another document tells the act of one of the report's actors at a time
+        its date can be (``telling``), whether or not the cluster could take the report."""
+        return any(telling(m, rep) for m in self.members)
 
 
-def telling_day(m: Report, rep: Report) -> bool:
-    """``m`` of another document than the less precise ``rep`` (undated, or dated coarser than a day),
-    of its type, names one of its actors and states a day within ``rep``'s date."""
-    return (m.doc != rep.doc and m.stated is not None and m.stated.days == 1 and rep.window is not None
-            and (rep.stated is None or rep.stated.days > 1) and m.event.type == rep.event.type
-            and rep.window.start <= m.stated.start <= rep.window.end and shared_actor(rep, m))
+def telling(m: Report, rep: Report) -> str | None:
+    """How ``m``, of another document than the less precise ``rep`` (undated, or dated coarser than a
+    day), of its type and naming one of its actors, tells that act at a time ``rep``'s date can be: on
+    a day within it, or, both undated, in days that overlap (each placed in the days up to its
+    article: two outlets of one week telling the act of one actor without a date); None when it does
+    not."""
+    if not (m.doc != rep.doc and rep.window is not None and (rep.stated is None or rep.stated.days > 1)
+            and m.event.type == rep.event.type and shared_actor(rep, m)):
+        return None
+    if m.stated is not None and m.stated.days == 1:
+        return "on a day its date can be" if rep.window.start <= m.stated.start <= rep.window.end else None
+    if m.stated is None and rep.stated is None and m.window is not None \
+            and m.window.start <= rep.window.end and rep.window.start <= m.window.end:
+        return "told undated in the same days"
+    return None
 
 
 # The rank of a fit without evidence (``Cluster._lone``), below every rank of ``evidence.strength``.
@@ -143,17 +153,17 @@ class Bucket(Protocol):
 def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
     """Put the report into the candidate cluster that takes it on the strongest evidence (the
     earliest made of equals), else into the one cluster that could hold it without evidence
-    (``Cluster._lone``) when no other cluster tells an act of its type and actor on a day within its
-    date (with two such acts it is not known which the report tells), else into a new one. Every
+    (``Cluster._lone``) when no other cluster tells an act of its type and actor at a time its date can
+    be (``telling``; with two such acts it is not known which the report tells), else into a new one. Every
     candidate is tried, so the order the bucket offers them in does not matter, only that it offers
     every cluster that could take the report."""
     chosen: tuple[Cluster, Fit] | None = None
     lone: list[tuple[Cluster, Fit]] = []
-    days = 0  # clusters telling the act of one of its actors on a day within its date, taking it or not
+    days = 0  # clusters telling the act of one of its actors at a time its date can be, taking it or not
     for c in bucket.candidates(rep, slack):
         if not c.may_take(rep, slack):
             continue
-        days += c.tells_day(rep)
+        days += c.tells(rep)
         if (found := c.fit(rep, settings)) is None:
             continue
         if found.rank == LONE:

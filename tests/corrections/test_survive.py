@@ -49,8 +49,10 @@ def dbs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict[str, A
         "--db", corrected, "--quiet")
     shutil.copyfile(corrected, machine)
     found = events(corrected)
+    # the talks to come of the changed article (since the tenth round also told, undated, by the
+    # exchange article of the 13th, whose days overlap: one promise to meet, two mentions)
     retyped = next(e for e in found if e["type"] == "AGREE" and e["status"] == "future"
-                   and {m["doc"] for m in e["mentions"]} == {CHANGED} and len(e["mentions"]) == 1)
+                   and e["mentions"][0]["doc"] == CHANGED)
     rejected = next(e for e in found if e["mode"] == "sign" and e["mentions"][0]["doc"] == CHANGED)
     releases = [e for e in found if e["mode"] == "release" and e["status"] == "occurred"
                 and e["mentions"][0]["doc"] == "wire-2023-12-13-exchange"]

@@ -326,6 +326,12 @@ FLOORS.update({"untouched_multi_source_share": 0.56})
 # 22 -> 24 of 35 (0.686), status 18/22 -> 20/24 (0.833); fulfilment day unchanged (6/7, 1/2).
 FLOORS.update({"tune_commitments_recall": 0.77, "untouched_commitments_recall": 0.68,
                "untouched_status_accuracy": 0.82})
+# Tenth round (docs/ledger.md, "Tenth round: merging"): the lone fit also joins two undated reports of
+# different articles whose days overlap, when no second cluster tells that act of the actor then: tune
+# multi-source 19 -> 20 of 31 (0.645), merge 0.952 / 0.143 -> 0.957 / 0.158; untouched 16 -> 17 of 28
+# (0.607), merge 0.860 / 0.148 -> 0.862 / 0.151; the timeline and commitments unchanged.
+FLOORS.update({"tune_multi_source_share": 0.64, "untouched_multi_source_share": 0.6, "tune_merge_recall": 0.15,
+               "untouched_merge_recall": 0.145})
 
 
 @pytest.fixture(scope="module")
@@ -397,7 +403,7 @@ def test_the_order_of_the_articles_changes_nothing(dev_db: Path) -> None:
         ledger = build_ledger(order, None, texts)
         built = summary([e.to_dict() for e in ledger.events], [c.to_dict() for c in ledger.commitments])
         assert built == stored
-    assert len(stored[0]) > 800 and len(stored[1]) > 80
+    assert len(stored[0]) > 750 and len(stored[1]) > 80  # 793 merged events since the tenth round
 
 
 def test_the_command_ingests_once_into_the_database_it_is_given(tmp_path: Path) -> None:

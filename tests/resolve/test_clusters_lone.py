@@ -1,8 +1,8 @@
 """A report told less precisely than a day (undated, or by its month) joins, without other evidence, the
-one cluster in which another outlet tells the act of one of its actors on a day within its date, and
-only when no second cluster tells such an act (``clusters.place``, ``Cluster._lone``): with two it is not
-known which the report tells, and its own article's other reports of that kind were told apart by
-their writer.
+one cluster in which another outlet tells the act of one of its actors on a day within its date (or,
+both undated, without a day in days that overlap its own), and only when no second cluster tells such
+an act (``clusters.place``, ``Cluster._lone``): with two it is not known which the report tells, and
+its own article's other reports of that kind were told apart by their writer.
 
 Made-up reports: Nordavia (NRD) shelling Ostland (OST), told by outlets a day or two later.
 """
@@ -77,6 +77,44 @@ def test_the_order_of_the_documents_changes_nothing() -> None:
     other = _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST]))
     month = _doc("c", "2024-03-20", _attack("ev1", 0, "2024-03"))
     results = [DATED, LATER, other, month]
+    expected = _groups(results)
+    for seed in range(6):
+        shuffled = list(results)
+        random.Random(seed).shuffle(shuffled)
+        assert _groups(shuffled) == expected
+
+
+# Tenth round: both undated. b (the 6th) and h (the 8th) each tell Nordavian shelling without a day;
+# each is placed in the days up to its article, and those days overlap.
+UNDATED_TOO = _doc("h", "2024-03-08", _attack("ev1", 0, None))
+
+
+def test_two_undated_reports_of_overlapping_days_are_the_one_act_of_their_actor() -> None:
+    assert _groups([LATER, UNDATED_TOO]) == [["b#ev1", "h#ev1"]]
+    why = build_ledger([LATER, UNDATED_TOO]).events[0].why
+    assert "h#ev1 joined b#ev1: the only ASSAULT of a shared actor told undated in the same days" in why
+
+
+def test_an_outlet_telling_two_undated_acts_leaves_a_third_apart() -> None:
+    # b's writer tells two Nordavian shellings of that week: it is not known which one h tells
+    two = _doc("b", "2024-03-06", _attack("ev1", 0, None), _attack("ev2", 200, None))
+    assert _groups([two, UNDATED_TOO]) == [["b#ev1"], ["b#ev2"], ["h#ev1"]]
+
+
+def test_undated_reports_of_days_that_do_not_overlap_stay_apart() -> None:
+    weeks_later = _doc("k", "2024-03-20", _attack("ev1", 0, None))  # the 13th to the 20th
+    assert _groups([LATER, weeks_later]) == [["b#ev1"], ["k#ev1"]]
+
+
+def test_undated_reports_of_another_actor_stay_apart() -> None:
+    ostland = _doc("m", "2024-03-07", _attack("ev1", 0, None, actor=OST))
+    assert _groups([LATER, ostland]) == [["b#ev1"], ["m#ev1"]]
+
+
+def test_the_order_of_undated_documents_changes_nothing() -> None:
+    two = _doc("b", "2024-03-06", _attack("ev1", 0, None), _attack("ev2", 200, None))
+    results = [two, UNDATED_TOO, _doc("n", "2024-03-09", _attack("ev1", 0, None)),
+               _doc("p", "2024-03-12", _attack("ev1", 0, None, actor=OST))]
     expected = _groups(results)
     for seed in range(6):
         shuffled = list(results)
