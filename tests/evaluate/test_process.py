@@ -326,6 +326,11 @@ FLOORS.update({"untouched_multi_source_share": 0.56})
 # 22 -> 24 of 35 (0.686), status 18/22 -> 20/24 (0.833); fulfilment day unchanged (6/7, 1/2).
 FLOORS.update({"tune_commitments_recall": 0.77, "untouched_commitments_recall": 0.68,
                "untouched_status_accuracy": 0.82})
+# Tenth round (docs/ledger.md, "Tenth round: the timeline"): the act a count runs from ("comes a week after
+# Blinken visited", "after five months of truce") is dated by the clause the count hangs on, moved back by
+# the count: tune timeline 48 -> 49 of 77 (0.636; two key events found, one lost that only a war misdated
+# to a designation's month had found); tune multi-source 19/31 -> 19/30; untouched unchanged (39/58).
+FLOORS.update({"tune_timeline_recall": 0.63})
 
 
 @pytest.fixture(scope="module")
