@@ -80,9 +80,11 @@ from .process_misses import (
     MISDATED_KEY,
     MISS_KEY,
     REFUSAL_KEY,
+    TOLD_DATE_KEY,
     Resolved,
     apart_class,
     counted,
+    date_told,
     misdated_kind,
     miss_class,
     refusal,
@@ -159,10 +161,15 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
                    -(codes(entry.get("recipient")) == ev["recipient"]), _gap(got, target) if got and target else 0)
             pairs.append((key, ti, ei))
         if not hits:
-            c[MISS_KEY + miss_class(entry, _reports_in(entry, ledger), by_id, finds, timeline_dates_agree,
-                                    types_compatible, gold)] += 1
+            miss = miss_class(entry, _reports_in(entry, ledger), by_id, finds, timeline_dates_agree,
+                              types_compatible, gold)
+            c[MISS_KEY + miss] += 1
+            stated = [t for d in sorted(entry.get("docs") or []) for t in ledger.timexes.get(d, [])]
+            told = date_told(entry, miss, stated, timeline_dates_agree)
+            if told is not None:
+                c[TOLD_DATE_KEY + told] += 1
             errors.append(f"timeline missed {entry['id']} {entry.get('date')} {entry['type']} "
-                          f"{'+'.join(sorted(gold)) or '-'}: {entry.get('description', '')[:90]}")
+                          f"{'+'.join(sorted(gold)) or '-'} ({told or miss}): {entry.get('description', '')[:90]}")
     for ti, ei in greedy(pairs):
         gold_docs, docs = frozenset(timeline[ti].get("docs") or []), ledger.events[ei]["docs"]
         if len(gold_docs) < 2:
@@ -366,10 +373,18 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                          ("wrong fulfilment days, by the act and its date", DAY_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
-    # the wrong statuses by what decided them, a row per class (the classes are too long for columns)
-    decided: dict[str, dict[str, float]] = {}
-    for key in PARTS:
-        for why, n in counted(DECIDED_KEY, tallies[key].counts.items()).items():
-            decided.setdefault(why, {})[key] = n
-    breakdown["wrong status decided by (gold status, ledger's)"] = decided
+    # classes too long for columns, a row per class: the wrong statuses by what decided them, and the
+    # undated and misdated key events by whether their articles state their date
+    breakdown["wrong status decided by (gold status, ledger's)"] = _rows_by_class(DECIDED_KEY, tallies)
+    breakdown["timeline misses undated or misdated, by their date in their articles"] = _rows_by_class(
+        TOLD_DATE_KEY, tallies)
     return Scores(task="process", gold=str(gold_path), scores=out, breakdown=breakdown, counts=counts, errors=errors)
+
+
+def _rows_by_class(prefix: str, tallies: dict[str, ProcessTally]) -> dict[str, dict[str, float]]:
+    """The counts under ``prefix`` as a row per class, with a count per part."""
+    rows: dict[str, dict[str, float]] = {}
+    for key in PARTS:
+        for why, n in counted(prefix, tallies[key].counts.items()).items():
+            rows.setdefault(why, {})[key] = n
+    return rows

@@ -5,8 +5,9 @@ them and resolves the ledger, and ``ledger_of`` reads its events, commitments an
 ``Ledger`` (``load_ledger``: every party as the codes the scorer compares, ``code``/``codes``) with the
 per-document reports the miss classes read (``report_rows``), each document's own promises with
 where their ``made`` came from (``promise_rows``, ``made_source``), and each document's sentences with
-the parties they name (``sentence_rows``). The classes of missed and wrong commitments that read them
-are ``process_commitment_misses``; the scoring itself is ``process``.
+the parties they name (``sentence_rows``) and its time expressions' values (``timex_rows``). The
+classes of missed and wrong commitments that read them are ``process_commitment_misses``; the scoring
+itself is ``process``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Ledger:
     promises: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # per document, its sentences with the codes of the parties they name (``sentence_rows``)
     sentences: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    # per document, the values of its time expressions with its day (``timex_rows``)
+    timexes: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     # the reports as the ledger merges them (``process_misses.Resolved``), when ``ledger_of`` had settings
     resolved: Resolved | None = None
 
@@ -144,6 +147,7 @@ def ledger_of(db: Path, settings: LedgerSettings | None = None) -> Ledger:
         doc_ids = [d.id for d in reader.documents().items]
         ledger.promises = promise_rows(reader, doc_ids)
         ledger.sentences = sentence_rows(reader, doc_ids)
+        ledger.timexes = timex_rows(reader, doc_ids)
         if settings is not None:
             ledger.resolved = resolved_reports([reader.result(d) for d in doc_ids], settings)
         return ledger
@@ -204,6 +208,16 @@ def made_source(made: str | None, event: Event | None, anchor: str | None) -> st
         own = event.date_span is not None and event.span[0] <= event.date_span[0] < event.span[1]
         return "stated" if own else "inherited"
     return "publication" if anchor and made[:10] == anchor[:10] else "inherited"
+
+
+def timex_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[tuple[str, str | None]]]:
+    """Per document, the value of each of its time expressions with the document's day (its
+    publication date, else the day inferred from its text): what a relative value is read from."""
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for doc_id, document, result, _codes in stored(reader, doc_ids):
+        day = document.published or (result.dated.day if result.dated is not None else None)
+        out[doc_id] = [(t.value, day) for t in result.timexes if t.value]
+    return out
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")

@@ -30,6 +30,10 @@ level (``refusal``): by what the members of the paired ledger event say of its f
 not, or counts; compatible with no evidence; compatible with evidence but placed in a cluster of
 stronger evidence).
 
+An ``undated`` or ``misdated`` key event is also counted by whether any of its articles states its
+date (``date_told``): ``stated`` (the day is in the text, attached to no report of the act) or ``not
+stated`` (the act is told without it).
+
 A ``misdated`` article apart is also counted by how its nearest dated report misses the key event's
 date (``misdated_kind``): ``near`` (a day within a week of it), ``far`` (a day further off), ``coarse``
 (a month, week or year that does not hold it) or ``unplaced`` (a relative date without a day to count
@@ -38,6 +42,7 @@ from: an article without a publication day).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -111,6 +116,26 @@ def misdated_kind(entry: dict[str, Any], reports: list[dict[str, Any]], interval
             gap = max((target[0] - got[1]).days, (got[0] - target[1]).days, 0)
             kinds.append((0, "near") if gap <= NEAR_DAYS else (1, "far"))
     return min(kinds)[1] if kinds else "unplaced"
+
+
+# The prefix of the counts of undated and misdated key events by whether their articles state their
+# date anywhere (``date_told``).
+TOLD_DATE_KEY = "told date:"
+# A date an article states to the month or finer (a year or a reference word holds too much to tell).
+_FINE = re.compile(r"^\d{4}-(?:\d{2}|W\d{2})")
+
+
+def date_told(entry: dict[str, Any], miss: str, timexes: list[tuple[str, str | None]],
+              dates_agree: Callable[..., bool]) -> str | None:
+    """For an ``undated`` or ``misdated`` key event, whether any of its articles states its date
+    (a time expression of month precision or finer agreeing with it: ``timexes`` are the articles'
+    values with their documents' days), as ``"<miss> / stated"`` or ``"<miss> / not stated"``: stated,
+    the date is in the text but dates no report of the act (its attachment); not stated, the act is
+    told without its day (the ledger's placement, or nothing). None for other misses."""
+    if miss not in ("undated", "misdated"):
+        return None
+    stated = any(_FINE.match(value) and dates_agree(value, entry.get("date"), anchor) for value, anchor in timexes)
+    return f"{miss} / {'stated' if stated else 'not stated'}"
 
 
 _ORDER = {"other type": 0, "other actors": 1, "other mode": 2, "compatible": 3}

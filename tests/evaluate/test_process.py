@@ -332,6 +332,11 @@ FLOORS.update({"tune_commitments_recall": 0.77, "untouched_commitments_recall": 
 # (0.607), merge 0.860 / 0.148 -> 0.862 / 0.151; the timeline and commitments unchanged.
 FLOORS.update({"tune_multi_source_share": 0.64, "untouched_multi_source_share": 0.6, "tune_merge_recall": 0.15,
                "untouched_merge_recall": 0.145})
+# Tenth round (docs/ledger.md, "Tenth round: the timeline"): the act a count runs from ("comes a week after
+# Blinken visited", "after five months of truce") is dated by the clause the count hangs on, moved back by
+# the count: tune timeline 48 -> 49 of 77 (0.636; two key events found, one lost that only a war misdated
+# to a designation's month had found); tune multi-source 19/31 -> 19/30; untouched unchanged (39/58).
+FLOORS.update({"tune_timeline_recall": 0.63})
 
 
 @pytest.fixture(scope="module")

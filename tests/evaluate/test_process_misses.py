@@ -52,6 +52,21 @@ def test_each_missed_key_event_is_classed_by_how_far_its_reports_got(tmp_path: P
     assert scores.scores["tune_timeline_recall"] == 0.0
 
 
+def test_an_undated_or_misdated_key_event_is_counted_by_whether_its_articles_state_its_date(
+        tmp_path: Path) -> None:
+    events = [_event("ev-1", "RETREAT", {"AAA"}, None, ["d1"]),
+              _event("ev-2", "AGREE", {"AAA"}, "2024-03-20", ["d2"])]
+    reports = {"d1": [_report("RETREAT", {"AAA"}, None, "ev-1")],
+               "d2": [_report("AGREE", {"AAA"}, "2024-03-20", "ev-2")]}
+    # d1 states t1's day (to no report); d2 states only a year and another day, so t2's day is not stated
+    timexes = {"d1": [("2024-03-02", "2024-03-10")], "d2": [("2024", "2024-03-10"), ("2024-03-20", "2024-03-10")]}
+    gold = _gold(_entry("t1", "RETREAT", "2024-03-02", ["d1"]), _entry("t2", "AGREE", "2024-03-02", ["d2"]))
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports, timexes=timexes))
+    told = scores.breakdown["timeline misses undated or misdated, by their date in their articles"]
+    assert told == {"undated / stated": {"tune": 1.0}, "misdated / not stated": {"tune": 1.0}}
+    assert any("t1" in e and "(undated / stated)" in e for e in scores.errors)
+
+
 def test_each_article_a_paired_event_leaves_out_is_classed(tmp_path: Path) -> None:
     events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-03-05", ["d1", "d2"], mode="release"),
               _event("ev-2", "RETREAT", {"AAA"}, "2024-03-05", ["d3"], mode="ceasefire"),

@@ -17,7 +17,16 @@ from ...contract import Annotation
 from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
-from .dating import anchored_timex, earlier_one, event_timex, in_clause, inherited_timex, is_historical, is_later
+from .dating import (
+    anchored_timex,
+    counted_back_timex,
+    earlier_one,
+    event_timex,
+    in_clause,
+    inherited_timex,
+    is_historical,
+    is_later,
+)
 from .exchange import other_half
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import (
@@ -199,7 +208,13 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     reading = read(found)
     token = found.token
     actors, recipients = participants(index, found, reading)
-    timex = event_timex(ann.result.timexes, ann.doc, token)
+    # the act a count runs from ("a week after Blinken visited") takes the day counted back, not the
+    # date of the clause the count hangs on, which the sentence's governing date would give it
+    timex = counted_back_timex(ann.result.timexes, ann.doc, token, ann.anchor) if reading.status == "occurred" else None
+    if timex is not None:
+        reading.why.append(f"'{timex.text}' before the clause it is counted from: {timex.value}")
+    else:
+        timex = event_timex(ann.result.timexes, ann.doc, token)
     if timex is None and reading.status == "occurred" and (timex := inherited_timex(
             ann.result.timexes, ann.doc, token, reading.type, ann.anchor, ann.result.events)) is not None:
         reading.why.append(f"no date in its sentence: '{timex.text}' inherited from the narrative before it")

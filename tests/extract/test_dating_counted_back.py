@@ -1,0 +1,60 @@
+"""The act a count runs from ("a week after Ostland's minister visited", "after five months of truce")
+takes the date of the clause the count hangs on, moved back by the count (forward, for "before"):
+that clause's own day or month, or the document's day when it is told in the present; the act's own
+date, when its clause states one, wins (``extract/events/dating.counted_back_timex``). The texts are
+made up for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from peacewatch.types import Document, Event
+
+
+@pytest.fixture(scope="module")
+def pipe(make_pipeline):  # type: ignore[no-untyped-def]
+    return make_pipeline("timex", "mentions", "events")
+
+
+def events(pipe: Any, text: str, day: str) -> dict[str, Event]:
+    [result] = list(pipe.annotate([Document(id="b", text=text, published=day)]))
+    assert result.error is None, result.error
+    return {text[slice(*e.trigger_span)]: e for e in result.events}
+
+
+@pytest.mark.parametrize("text, day, trigger, date", [
+    # told in the present: counted back from the document's day
+    ("The report's release comes a week after Ostland's foreign minister visited Nordavia.",
+     "2023-03-22", "visited", "2023-03-15"),
+    # the clause the count hangs on states its day: the act counted from is not dated by it
+    ("On Monday, the rebels attacked Harlow, two days after the government suspended the talks.",
+     "2024-05-10", "suspended", "2024-05-04"),
+    ("The army attacked the town on Monday, three days before the rebels signed the ceasefire.",
+     "2024-05-10", "signed", "2024-05-09"),
+    # how long an act had lasted: it began that long before
+    ("The war has worsened since new fighting broke out in August after five months of humanitarian truce.",
+     "2022-11-02", "truce", "2022-03"),
+])
+def test_the_act_a_count_runs_from_is_dated_back(pipe, text: str, day: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                 date: str) -> None:
+    assert events(pipe, text, day)[trigger].date == date
+
+
+def test_the_clause_a_count_hangs_on_keeps_its_date(pipe) -> None:  # type: ignore[no-untyped-def]
+    found = events(pipe, "On Monday, the rebels attacked Harlow, two days after the government suspended the talks.",
+                   "2024-05-10")
+    assert found["attacked"].date == "2024-05-06"
+
+
+@pytest.mark.parametrize("text, trigger, date", [
+    # the act's own clause states its day
+    ("On Monday, the rebels attacked Harlow, two days after the government suspended the talks on May 3.",
+     "suspended", "2024-05-03"),
+    # the clause the count hangs on has no date (told in the past) or is still to come
+    ("The rebels withdrew from Harlow two days after the government suspended the talks.", "suspended", None),
+    ("The truce will start a week after the agreement is signed.", "signed", None),
+])
+def test_no_date_to_count_back_from(pipe, text: str, trigger: str, date: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert events(pipe, text, "2024-05-10")[trigger].date == date
