@@ -46,10 +46,12 @@ from ..types import Document
 from .docs import article_texts
 from .process_commitment_misses import (
     ACT_KEY,
+    ACT_TOLD_KEY,
     BREACH_KEY,
     COMMITMENT_MISS_KEY,
     DAY_KEY,
     DECIDED_KEY,
+    MADE_DAYS_KEY,
     MADE_FROM_KEY,
     NEAREST_KEY,
     STATED_KEY,
@@ -59,6 +61,7 @@ from .process_commitment_misses import (
     commitment_miss,
     day_miss,
     decided_by,
+    made_days,
     made_miss,
     missed_act,
     nearest_promise,
@@ -232,14 +235,17 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             c[f"{STATED_KEY}{told} / {why}"] += 1
             if why != "made":
                 c[ACT_KEY + missed_act(g, ledger.commitments, _made_gap(g))] += 1
+                c[f"{ACT_TOLD_KEY}{why} / {act_told(g, ledger, types_compatible)}"] += 1
             errors.append(f"commitment missed {g['id']} {g.get('made')} {g['action']['type']} "
                           f"{'+'.join(sorted(codes(g.get('obligor')))) or '-'}: {g.get('description', '')[:90]}")
             errors.append(f"commitment missed {g['id']} {told}" + (f": {sentence}" if sentence else ""))
             if why == "made":
                 source, lines = made_miss(g, ledger, _made_gap(g), types_compatible)
                 c[MADE_FROM_KEY + source] += 1
-                c[TOLD_KEY + act_told(g, ledger, types_compatible)] += 1
+                told_as = act_told(g, ledger, types_compatible)
+                c[TOLD_KEY + told_as] += 1
                 c[NEAREST_KEY + nearest_promise(g, ledger.commitments, types_compatible, interval)] += 1
+                c[f"{MADE_DAYS_KEY}{told_as} / {made_days(g, ledger, types_compatible, interval)}"] += 1
                 errors.append(f"commitment missed {g['id']} as made: {source}" + "".join(f"; {x}" for x in lines))
             continue
         c["commitments_found"] += 1
@@ -367,9 +373,11 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                          ("made misses by their articles' promise", MADE_FROM_KEY),
                          ("made misses by how their articles tell the act", TOLD_KEY),
                          ("made misses by the nearest ledger promise", NEAREST_KEY),
+                         ("made misses by how their articles tell the act, days near the gold one", MADE_DAYS_KEY),
                          ("gold broken left unbroken, by its obligors' contrary acts", BREACH_KEY),
                          ("commitments missed, by a sentence stating them", STATED_KEY),
                          ("commitments missed not for the day, by the act", ACT_KEY),
+                         ("commitments missed not for the day, by how their articles tell the act", ACT_TOLD_KEY),
                          ("wrong fulfilment days, by the act and its date", DAY_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}

@@ -4,7 +4,8 @@ Each function takes one gold commitment (or one ledger promise) and what the led
 (``process_ledger.Ledger``) and names its class: where the date of the nearest promise of a missed
 commitment came from (``made_miss``), why no ledger commitment finds it (``commitment_miss``), the act
 missed (``missed_act``), whether a sentence of its own articles states it (``stated_miss``), how its
-articles tell the act (``act_told``) and where the nearest promise of it lies (``nearest_promise``);
+articles tell the act (``act_told``), where the nearest promise of it lies (``nearest_promise``) and which
+days its articles tell near the gold one (``made_days``);
 for a wrong status, what decided the ledger's (``decided_by``) and, for a gold broken commitment left
 unbroken, what stops its obligors' contrary acts (``breach_evidence``); for a wrong fulfilment day, how
 the ledger's fulfilling act stands to the gold's (``day_miss``). The keys are the prefixes ``process``
@@ -13,6 +14,7 @@ prints them under.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -70,8 +72,10 @@ def commitment_miss(g: dict[str, Any], commitments: list[dict[str, Any]], made_g
     return "none"
 
 
-# The prefix of the counts of misses not of ``made`` by the gold act and what the ledger promised instead.
+# The prefix of the counts of misses not of ``made`` by the gold act and what the ledger promised instead,
+# and by how the gold's own articles tell the act (``act_told``).
 ACT_KEY = "missed act:"
+ACT_TOLD_KEY = "missed act, told:"
 
 
 def missed_act(g: dict[str, Any], commitments: list[dict[str, Any]], made_gap: Any) -> str:
@@ -169,6 +173,7 @@ NEAREST_KEY = "made miss, nearest promise:"
 
 
 HAPPENED_STATUSES = frozenset({"occurred", "historical"})
+WEEK = dt.timedelta(days=7)
 
 
 def act_told(g: dict[str, Any], ledger: Ledger, compatible: Any) -> str:
@@ -202,6 +207,43 @@ def nearest_promise(g: dict[str, Any], commitments: list[dict[str, Any]], compat
     got = min((got for _, got in placed), key=off)
     side = "before" if got[1] < made[0] else "after"
     return f"{side}, {'within a month' if off(got) <= 30 else 'further'}"
+
+
+# The prefix of the counts of ``made`` misses by the days of their own articles near the gold ``made``
+# (``made_days``).
+MADE_DAYS_KEY = "made miss, days near:"
+AGREEMENT_ACTS = frozenset({("AGREE", None), ("SUPPORT", "sign")})
+
+
+def made_days(g: dict[str, Any], ledger: Ledger, compatible: Any, interval: Any) -> str:
+    """Which days the gold commitment's own articles tell lie within seven days of the gold ``made``
+    (what a rule could take the day from): ``agreement`` (an agreement reached or text signed by a gold
+    obligor), ``act`` (a report of the gold act by a gold obligor, of any status), ``article`` (an
+    article's day), joined by "+", else ``none``. For a promise told only as done, whether the gold dates
+    it by the deal that provided for it, by the act, or by the report."""
+    obligor, kind, made = codes(g.get("obligor")), g["action"]["type"], interval(g.get("made"))
+    if made is None:
+        return "undated"
+
+    def near(value: Any, anchor: Any) -> bool:
+        got = interval(value, anchor)
+        return got is not None and got[0] - made[1] <= WEEK and made[0] - got[1] <= WEEK
+
+    found: set[str] = set()
+    for doc in sorted(g.get("docs") or []):
+        reports = ledger.reports.get(doc, [])
+        for r in reports:
+            if not r["codes"] & obligor or not near(r["date"], r["anchor"]):
+                continue
+            if r["status"] in HAPPENED_STATUSES and (r["type"], r["mode"] if r["type"] == "SUPPORT" else None) \
+                    in AGREEMENT_ACTS:
+                found.add("agreement")
+            if r["type"] and compatible(r["type"], kind):
+                found.add("act")
+        anchors = [r["anchor"] for r in reports] + [p["anchor"] for p in ledger.promises.get(doc, [])]
+        if any(a and near(a, None) for a in anchors):
+            found.add("article")
+    return "+".join(k for k in ("agreement", "act", "article") if k in found) or "none"
 
 
 # The prefix of the counts of gold broken commitments the ledger found but did not read broken, by

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from peacewatch.evaluate.process import _contradicts, interval, types_compatible
-from peacewatch.evaluate.process_commitment_misses import act_told, breach_evidence, nearest_promise
+from peacewatch.evaluate.process_commitment_misses import act_told, breach_evidence, made_days, nearest_promise
 from peacewatch.evaluate.process_ledger import Ledger
 
 GOLD = {"id": "c1", "made": "2024-03-01", "obligor": ["BBB"], "docs": ["d1"],
@@ -32,6 +32,27 @@ def test_a_made_miss_is_told_by_how_its_articles_tell_the_act() -> None:
     assert told([_report("occurred", party="CCC"), _report("occurred", kind="AID")]) == "not told"
     promise = {"type": "RETREAT", "obligor": frozenset({"BBB"}), "made": "2024-04-01", "anchor": None}
     assert told([_report("occurred")], [promise]) == "promised"
+
+
+def test_a_made_miss_is_counted_by_the_days_its_articles_tell_near_the_gold_day() -> None:
+    def days(*reports: dict[str, Any], made: str = "2024-03-01") -> str:
+        ledger = Ledger([], [], reports={"d1": list(reports)}, promises={})
+        return made_days({**GOLD, "made": made}, ledger, types_compatible, interval)
+
+    def report(kind: str, date: str | None, mode: str | None = None, party: str = "BBB") -> dict[str, Any]:
+        return {"type": kind, "status": "occurred", "mode": mode, "codes": frozenset({party}), "date": date,
+                "anchor": "2024-05-01", "ledger": "ev-1"}
+
+    # the article's day is two months off: only the deal signed that week, or the act dated then, is near
+    assert days(report("SUPPORT", "2024-03-04", "sign")) == "agreement"
+    assert days(report("RETREAT", "2024-02-27", "ceasefire")) == "act"
+    assert days(report("AGREE", "2024-03-01"), report("RETREAT", "2024-03-02")) == "agreement+act"
+    assert days(report("RETREAT", "2024-04-01")) == "none"
+    assert days(report("RETREAT", None)) == "none"
+    assert days(report("RETREAT", "2024-04-27"), made="2024-04-28") == "act+article"
+    # another party's deal, praise (SUPPORT of no mode), or a gold day not placed
+    assert days(report("AGREE", "2024-03-01", party="CCC"), report("SUPPORT", "2024-03-01")) == "none"
+    assert days(report("RETREAT", "2024-03-01"), made="XXXX") == "undated"
 
 
 def test_a_made_miss_is_counted_by_where_the_nearest_ledger_promise_lies() -> None:

@@ -190,6 +190,12 @@ def test_the_term_of_a_truce_is_read_from_its_length(full, text: str, until: str
      [("COOPERATE", None), ("RETREAT", "disarm")]),
     ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
      "It also establishes a Joint Security Coordination Mechanism.", [("COOPERATE", None)]),
+    # a joint body in the plural, or a committee (tenth round)
+    ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
+     "The agreement includes the participation of civil society in verification and monitoring mechanisms.",
+     [("COOPERATE", None)]),
+    ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
+     "The agreement provides for a joint implementation committee.", [("COOPERATE", None)]),
     # a denial between the cue and the act, or no agreement reported: no promise
     ("Rwanda and Congo signed a peace agreement on Tuesday in Washington. "
      "The agreement includes nothing on humanitarian access.", []),
@@ -213,6 +219,9 @@ def test_the_provision_table_reads_each_kind_of_act_once_in_order() -> None:
     found = phrases("the deal provides for the exchange of prisoners, humanitarian access and a prisoner swap.")
     assert [(row.type, row.mode) for _, row in found] == [("RETREAT", "release"), ("RETREAT", "access")]
     assert phrases("the talks resumed in doha.") == []
+    assert [(r.type, r.mode) for _, r in phrases("it sets up joint monitoring teams and a ceasefire commission.")] \
+        == [("COOPERATE", None)]
+    assert phrases("a commission of inquiry was named.") == []
 
 
 def test_a_provision_noun_in_an_article_recounting_the_process_dates_from_its_latest_deal(
