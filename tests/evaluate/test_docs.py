@@ -12,6 +12,7 @@ from peacewatch.evaluate.docs import (
     _quote_match,
     code_set,
     dates_agree,
+    article_texts,
     doc_part,
     evaluate,
     gold_events,
@@ -108,6 +109,9 @@ def test_gate_document_gold() -> None:
     assert scores["untouched_type_actor_f1"] > rules["untouched_type_actor_f1"]
     assert scores["untouched_type_f1"] > rules["untouched_type_f1"]
     assert report.errors and set(report.breakdown["entities by kind"]) >= {"state", "person"}
+    # only the tuning part's misses are listed: the untouched processes are counted, never read
+    processes = {i: str(a.get("process", "")) for i, a in article_texts(gold).items()}
+    assert {doc_part(line.split(":", 1)[0], processes) for line in report.errors} == {"tune"}
     # the aggregates by part: every gold event has one outcome
     outcomes = report.breakdown["gold events by outcome (share)"]
     assert set(outcomes) >= {"tune", "untouched", "untouched:ethiopia-tplf"}
