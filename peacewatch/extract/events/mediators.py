@@ -26,8 +26,7 @@ NOUN_DEPS = ("amod", "compound", "poss", "nmod")
 
 
 def mediators(doc: Doc, index: Index) -> set[str]:
-    """Entity ids the article names in a mediating role, and those of the other entities coded as one of
-    them: "the Saudi and US mediators" makes "Washington", coded USA as well, the same mediator."""
+    """Entity ids the article names in a mediating role."""
     lemmas = words("mediator") | words("host")
     out: set[str] = set()
     for token in doc:
@@ -36,8 +35,7 @@ def mediators(doc: Doc, index: Index) -> set[str]:
                 arg = index.argument(named)
                 if arg is not None and arg.entity:
                     out.add(arg.entity)
-    codes = {index.entities[e].code for e in out if e in index.entities and index.entities[e].code}
-    return out | {e.id for e in index.entities.values() if e.code in codes}
+    return out
 
 
 def _named(token: Token) -> list[Token]:
