@@ -217,20 +217,12 @@ def _content_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | Non
         if current.dep_ == "prep":
             if current.lower_ not in ABOUT_PREPS:
                 return None
-        elif current.dep_ not in CONTENT_DEPS or own_clause(current):
+        elif current.dep_ not in CONTENT_DEPS:
             return None
         if head.i in triggers and head.lemma_.lower() in roles:
             return head
         current = head
     return None
-
-
-def own_clause(token: Token) -> bool:
-    """A verb coordinated with another that names a subject of its own ("ceasefires were agreed, and
-    Washington slapped sanctions"): a clause telling an act of its own, not more of what the verb before it
-    agreed, promised or proposed ("agreed to withdraw and release the prisoners" shares its subject)."""
-    return token.dep_ == "conj" and coarse_pos(token) == "VERB" and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _purpose_host(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
