@@ -1,4 +1,4 @@
-"""Whole articles, tenth round (docs/events.md, "Tenth round"): the agent of an act told as a noun,
+"""Whole articles, tenth round (docs/events.md, "Tenth round"): the agent of an act told as a noun, an objection,
 services and links restored or resumed (COOPERATE), gratitude expressed (SUPPORT), and acts scheduled
 or due (announced). On texts of an invented conflict written for these tests."""
 
@@ -83,3 +83,12 @@ def test_a_retreat_scheduled_or_due_is_announced(pipe, text: str) -> None:  # ty
 def test_due_to_as_a_cause_announces_nothing(pipe) -> None:  # type: ignore[no-untyped-def]
     text = "Kenya suspended the deal due to drone attacks on the port by Ugandan forces."
     assert ("ASSAULT", "occurred", frozenset({"UGA"})) in _acts(pipe, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nairobi informed Uganda of Kenya's objection to extending the grain deal.",
+    "Kenya voiced its objection to the plan on Monday.",
+])
+def test_an_objection_voiced_is_a_rejection(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    # like "refusal": a statement that is the act (coding guide, "Which events"), its possessor the actor
+    assert ("REJECT", "occurred", frozenset({"KEN"})) in _acts(pipe, text)
