@@ -341,6 +341,11 @@ FLOORS.update({"tune_timeline_recall": 0.63})
 # committee is a provision noun ("verification and monitoring mechanisms", "a joint implementation
 # committee"): untouched found 24 -> 25 of 35 (0.714), status 20/24 -> 21/25 (0.840); tune unchanged.
 FLOORS.update({"untouched_commitments_recall": 0.71, "untouched_status_accuracy": 0.83})
+# Events, tenth round (docs/events.md, "Tenth round"): services and links restored or resumed are COOPERATE,
+# gratitude is SUPPORT, "scheduled/due to" announce the act: tune timeline 48 -> 51 of 77 (0.662), multi-source
+# 19/31 -> 20/33 (0.606: two more key events found, paired with one-article events), merge 0.953 / 0.144;
+# every untouched figure unchanged.
+FLOORS.update({"tune_timeline_recall": 0.65})
 
 
 @pytest.fixture(scope="module")

@@ -303,6 +303,8 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
             actors.extend(_by_after_of(index, child) if signing else [])
     if of_actor and not actors:
         actors = of_phrase
+    if not actors:
+        actors = performers(index, noun)
     verb = holder.head
     if holder.dep_ == "dobj":  # "launched a mediation effort on Saturday between X and Y"
         between = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
@@ -315,6 +317,16 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
     elif not actors and holder.dep_ != "nsubj":
         actors = _ancestor_subject(index, holder)
     return dedupe(actors), dedupe(recipients)
+
+
+def performers(index: Index, noun: Token) -> list[Argument]:
+    """Who carried out an act told as a noun, named by the agent of a verb of doing (``perform``) on it:
+    "drone attacks carried out by the Ukrainian forces", "the strikes were conducted by its air force"."""
+    doing = words("perform")
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in doing]
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in doing:
+        verbs.append(noun.head)
+    return [a for verb in verbs for a in agents_of(index, verb)]
 
 
 def _by_after_of(index: Index, of: Token) -> list[Argument]:
