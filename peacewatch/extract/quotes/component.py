@@ -2,7 +2,8 @@
 
 The steps, each one pass: pair the quotation marks (``marks``), find the reporting cues in the
 parse (``cues``), attach each quotation to the cue beside it (``attach``), turn the remaining cues
-with clausal content into indirect quotes, let stand-alone quotations inherit the speaker of the
+with clausal content into indirect quotes (a clause of the quotation's own speaker over it takes it
+in: ``take_quotations``), let stand-alone quotations inherit the speaker of the
 nearest preceding quote, and resolve every speaker to an entity (``speaker``). See docs/quotes.md.
 """
 

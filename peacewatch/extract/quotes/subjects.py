@@ -4,7 +4,8 @@ A cue verb's speaker is its nominal subject outside every quotation; a passive c
 agent, and without one names nobody (the one it is said of is no source: "Mr. Quiros was accused
 of …", "it is considered a threat"); a participle or conjoined verb without either borrows the
 subject of the verb it hangs from, climbing the chain of such verbs; failing all that, a noun right
-beside the verb is taken as a misparsed subject (``subject_of``). Finding the cues and their content
+beside the verb is taken as a misparsed subject, or a name the parse hung on the phrase before a main
+verb (``subject_of``, ``hung_before``). Finding the cues and their content
 is ``cues``; resolving the speaker token to a person or an organization is ``speaker``.
 """
 
@@ -28,7 +29,8 @@ _ANY_SUBJECT = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
     """The speaker token of a cue verb: its subject outside the quotations, a passive one's "by" agent
     (none without it), else the subject of the verb it hangs from (up the chain of such verbs to the
-    first with a subject: a step limit only cut long chains short), else a noun beside it."""
+    first with a subject: a step limit only cut long chains short), else a noun beside it, else a name
+    the parse hung on the phrase before the main verb."""
     current, deps = verb, _SUBJECTS
     for _ in range(len(verb.doc)):  # a bound only: every climb ends at the sentence's root
         subj = _nearest([c for c in current.children if c.dep_ in deps and not inside(c.idx, quoted)],
