@@ -53,7 +53,11 @@ from tests.conftest import shared_path
 # -> 0.938), indirect 0.670 -> 0.679 (0.660 -> 0.669), test fold 0.743 -> 0.752 (0.733 -> 0.742), direct
 # 0.947 -> 0.949 (0.937 -> 0.939), speaker 0.912 -> 0.913 (0.901 -> 0.903), indirect 0.635 -> 0.649
 # (0.625 -> 0.639); direct exact 0.785 -> 0.784 and test 0.766 -> 0.765, floors unchanged.
-FLOORS = {"overlap_f1": 0.764, "direct_overlap_f1": 0.938, "speaker_acc": 0.910, "direct_exact_f1": 0.775,
+# Tenth round: a clause of the same speaker over a quotation is one attribution, a subject the parse
+# hung on the phrase before it speaks: speaker 0.9207 -> 0.9228 (floor 0.910 -> 0.912), direct exact
+# 0.784 -> 0.786 (0.775 -> 0.776); with this pipeline the test fold is unchanged (0.913; the default
+# pipeline's 0.9133 -> 0.9147 needs the actors component's entities).
+FLOORS = {"overlap_f1": 0.764, "direct_overlap_f1": 0.938, "speaker_acc": 0.912, "direct_exact_f1": 0.776,
           "indirect_overlap_f1": 0.669,
           "test_overlap_f1": 0.742, "test_direct_overlap_f1": 0.939, "test_speaker_acc": 0.903,
           "test_direct_exact_f1": 0.756, "test_indirect_overlap_f1": 0.639}

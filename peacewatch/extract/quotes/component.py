@@ -2,7 +2,8 @@
 
 The steps, each one pass: pair the quotation marks (``marks``), find the reporting cues in the
 parse (``cues``), attach each quotation to the cue beside it (``attach``), turn the remaining cues
-with clausal content into indirect quotes, let stand-alone quotations inherit the speaker of the
+with clausal content into indirect quotes (a clause of the quotation's own speaker over it takes it
+in: ``take_quotations``), let stand-alone quotations inherit the speaker of the
 nearest preceding quote, and resolve every speaker to an entity (``speaker``). See docs/quotes.md.
 """
 
@@ -110,6 +111,27 @@ def fold_nested(doc: Doc, made: list[tuple[Cue, Quote]]) -> list[Quote]:
     return [q for k, q in enumerate(out) if k not in folded]
 
 
+def take_quotations(outer: Quote, quotes: list[Quote]) -> bool:
+    """'Lynch said she recalled thinking, "This is what …"': a cue whose clause holds a quotation
+    that a cue inside the clause took, and whose speaker is that quotation's (same entity), reports
+    it: the quotation and the words that introduce it are one attribution of the outer speaker, as
+    PolNeAR draws it. The quotations are replaced in ``quotes`` by ``outer`` widened over them
+    (returns whether it was); with another speaker, or none resolved, nothing changes (the clause
+    then stays no quote of its own, as before)."""
+    start, end = outer.content_span
+    inner = [k for k, q in enumerate(quotes) if q.direct and q.cue_span is not None
+             and start <= q.cue_span[0] and q.cue_span[1] <= end
+             and start < q.content_span[1] and q.content_span[0] < end]
+    if not inner or outer.speaker is None or any(quotes[k].speaker != outer.speaker for k in inner):
+        return False
+    reach = max(end, *(quotes[k].content_span[1] for k in inner))
+    taken = ", ".join(repr((quotes[k].why or "").split(";")[0]) for k in inner)
+    for k in reversed(inner):
+        del quotes[k]
+    quotes.append(replace(outer, content_span=(start, reach), why=f"{outer.why}; takes in the {taken}"))
+    return True
+
+
 class QuoteExtractor:
     name = "quotes"
     requires = ("parse", "mentions", "entities")
@@ -132,7 +154,11 @@ class QuoteExtractor:
             if cue.cue in used:
                 continue
             content, what, mixed = _content(cue, loose)
-            if content is None or direct_spans.overlaps(content):
+            if content is None:
+                continue
+            if direct_spans.overlaps(content):  # no quote of its own, unless it reports the quotation
+                take_quotations(self._quote(speakers, cue, content, True, "clausal content, mixed with quotation"),
+                                quotes)
                 continue
             inner = loose.take(content) if mixed else []
             why = what + (", mixed with quotation" if inner else "")

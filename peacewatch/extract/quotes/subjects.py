@@ -4,7 +4,8 @@ A cue verb's speaker is its nominal subject outside every quotation; a passive c
 agent, and without one names nobody (the one it is said of is no source: "Mr. Quiros was accused
 of …", "it is considered a threat"); a participle or conjoined verb without either borrows the
 subject of the verb it hangs from, climbing the chain of such verbs; failing all that, a noun right
-beside the verb is taken as a misparsed subject (``subject_of``). Finding the cues and their content
+beside the verb is taken as a misparsed subject, or a name the parse hung on the phrase before a main
+verb (``subject_of``, ``hung_before``). Finding the cues and their content
 is ``cues``; resolving the speaker token to a person or an organization is ``speaker``.
 """
 
@@ -21,12 +22,15 @@ _SUBJECTS: tuple[str, ...] = ("nsubj",)
 _BORROWED = ("nsubj", "nsubjpass")
 _BORROW = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "acomp")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
+_FINITE = ("VBD", "VBZ", "VBP")
+_ANY_SUBJECT = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
 def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
     """The speaker token of a cue verb: its subject outside the quotations, a passive one's "by" agent
     (none without it), else the subject of the verb it hangs from (up the chain of such verbs to the
-    first with a subject: a step limit only cut long chains short), else a noun beside it."""
+    first with a subject: a step limit only cut long chains short), else a noun beside it, else a name
+    the parse hung on the phrase before the main verb."""
     current, deps = verb, _SUBJECTS
     for _ in range(len(verb.doc)):  # a bound only: every climb ends at the sentence's root
         subj = _nearest([c for c in current.children if c.dep_ in deps and not inside(c.idx, quoted)],
@@ -36,7 +40,7 @@ def subject_of(verb: Token, quoted: list[Range]) -> Token | None:
         if current.i == verb.i and passive(verb) and not _quoting(verb, quoted):
             return None  # 'Mr. Quiros was accused of …': who accused him is not said
         if current.dep_ not in _BORROW or current.head.i == current.i:
-            return _beside(verb)
+            return _beside(verb) or hung_before(current)
         current, deps = current.head, _BORROWED
     return _beside(verb)
 
@@ -91,6 +95,36 @@ def _beside(verb: Token) -> Token | None:
     if verb.i > 0 and doc[verb.i - 1].is_punct and after < len(doc) and doc[after].pos_ in _NOMINAL:
         return doc[after]
     return None
+
+
+def hung_before(root: Token) -> Token | None:
+    """The subject the parse hung on the phrase before it: a finite main verb with no subject at all,
+    right after a name that is a conjunct or apposition of a noun across a comma ('In a panel in
+    Washington, Marc Morial, the head of the League, told …'; '… of the war, Obama and Clinton call
+    them …'), takes that name (the first of names joined by "and")."""
+    if root.head.i != root.i or root.tag_ not in _FINITE or any(c.dep_ in _ANY_SUBJECT for c in root.children):
+        return None
+    doc = root.doc
+    i = root.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "PART"):
+        i -= 1
+    if i < 1:
+        return None
+    name = doc[i]
+    if name.text == ",":  # an apposition set off by commas: climb to the noun it stands beside
+        name = doc[i - 1]
+        while name.dep_ != "appos" and name.head.i < name.i and name.head.i < i:
+            name = name.head
+        if name.dep_ != "appos":
+            return None
+        name = name.head
+    while name.dep_ == "conj" and name.head.pos_ == "PROPN" and any(c.dep_ == "cc" for c in name.head.children):
+        name = name.head  # 'Obama and Clinton': the first name
+    left = name.left_edge.i
+    if name.pos_ != "PROPN" or name.dep_ not in ("conj", "appos") or name.head.i >= left or left < 1 \
+            or doc[left - 1].text != ",":
+        return None
+    return name
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
