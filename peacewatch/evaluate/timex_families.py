@@ -6,6 +6,10 @@ counted once, whether or not anyone tagged it, and classed by who did: the gold 
 tagger only (false alarm), both with the gold's value, or both with another value. The counts are
 aggregates, so a held-out fold can be set beside the tuning fold without reading one of its
 instances (docs/time.md, eleventh round). ``fold_families`` runs the pipeline once over the file.
+
+``fold_year_readings`` reads the gold alone: how each fold writes a bare year or decade ("in 1998",
+"the 1990s"), closed (``1998``, ``199``) or open (``1998-XX``, ``199X``), by the word before it, the
+check of whether a year used as a period is spelt open in more than one corpus (thirteenth round).
 """
 
 from __future__ import annotations
@@ -82,4 +86,36 @@ def fold_families(gold_path: Path, config: Config, *, limit: int | None = None) 
     for n, (doc, pred) in enumerate(zip(docs, _system(config)(docs), strict=True)):
         for name, counts in family_outcomes(doc, pred).items():
             out[FOLDS[n % 2]][name].update(counts)
+    return out
+
+
+# A bare year or decade as a gold timex's whole text: "1998", "the 1990s", "the '90s", "1980's".
+_BARE_YEAR = re.compile(r"(?i)(?:the\s+)?(?:(?P<year>(?:1[5-9]|20)\d\d)|(?:(?:1[5-9]|20)\d|['’]\d)0['’]?s)")
+# The words before a year that a rule could key on; any other word counts as "other".
+YEAR_LEADS = frozenset({"in", "during", "throughout", "since", "by", "until", "from", "between", "and", "of",
+                        "for", "after", "before", "through", "to", "the", "early", "late", "mid"})
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def year_readings(doc: GoldDoc) -> Counter[str]:
+    """The gold's bare years and decades in one document, as "<year|decade> | <word before> | <open|closed>"."""
+    out = Counter[str]()
+    for gold in doc.timexes:
+        found = _BARE_YEAR.fullmatch(gold.text.strip())
+        if found is None:
+            continue
+        last = _LAST_WORD.search(doc.text[max(0, gold.start - 20):gold.start])
+        word = last[1].lower() if last else ""
+        kind = "year" if found["year"] else "decade"
+        reading = "open" if "X" in gold.value else "closed"
+        out[f"{kind} | {word if word in YEAR_LEADS else 'other'} | {reading}"] += 1
+    return out
+
+
+def fold_year_readings(gold_path: Path, *, limit: int | None = None) -> dict[str, Counter[str]]:
+    """Per fold, the gold's bare years and decades by the word before them and whether the value is
+    open (``year_readings``): counts of the gold only, no system run."""
+    out = {fold: Counter[str]() for fold in FOLDS}
+    for n, doc in enumerate(read_gold(Path(gold_path), limit)):
+        out[FOLDS[n % 2]].update(year_readings(doc))
     return out

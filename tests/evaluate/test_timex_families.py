@@ -1,4 +1,5 @@
-"""Families of expressions counted per fold: every occurrence, tagged or not, classed by who tagged it."""
+"""Families of expressions counted per fold: every occurrence, tagged or not, classed by who tagged it;
+and how the gold writes a bare year or decade, by the word before it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,13 @@ import pytest
 
 from peacewatch.config import load_config
 from peacewatch.evaluate.timex import GoldDoc
-from peacewatch.evaluate.timex_families import FAMILIES, family_outcomes, fold_families
+from peacewatch.evaluate.timex_families import (
+    FAMILIES,
+    family_outcomes,
+    fold_families,
+    fold_year_readings,
+    year_readings,
+)
 from peacewatch.types import Timex
 from tests.evaluate.test_timex import write
 
@@ -60,3 +67,22 @@ def test_fold_families_counts_each_fold_apart(tmp_path):  # type: ignore[no-unty
     family = "now, currently, recently"
     assert counts["tuning"][family] == {"in text": 1, "gold": 1, "gold's value": 1}
     assert counts["held_out"][family] == {"in text": 1, "false alarm": 1}
+
+
+def test_year_readings_class_bare_years_and_decades_by_the_word_before():
+    text = "In 1998 the rebels, active since 1994, grew; in the 1990s and in 1997 they fought, the 2001 raid too."
+    spans = [("1998", "1998-XX"), ("1994", "1994"), ("the 1990s", "199X"), ("1997", "1997"), ("2001", "2001")]
+    gold = [Timex(text.index(s), text.index(s) + len(s), s, "DATE", v) for s, v in spans]
+    found = year_readings(GoldDoc("d", "2000-01-01", text, gold, len(text)))
+    assert found == {"year | in | open": 1, "year | since | closed": 1, "decade | in | open": 1,
+                     "year | in | closed": 1, "year | the | closed": 1}
+
+
+def test_fold_year_readings_reads_the_gold_of_each_fold(tmp_path):  # type: ignore[no-untyped-def]
+    text = "The war began in 1992."
+    closed = {"doc_id": "a", "dct": "2000-01-01", "text": text,
+              "timexes": [{"start": 17, "end": 21, "type": "DATE", "value": "1992", "text": "1992"}]}
+    spelt_open = {**closed, "doc_id": "b",
+                  "timexes": [{"start": 17, "end": 21, "type": "DATE", "value": "1992-XX", "text": "1992"}]}
+    readings = fold_year_readings(write(tmp_path, closed, spelt_open))
+    assert readings == {"tuning": {"year | in | closed": 1}, "held_out": {"year | in | open": 1}}

@@ -1,7 +1,7 @@
 """Calendar words inside names and titles: "CBS's ``60 Minutes''", ABC's "This Week", "High Noon",
 dates that name a group or a treaty: "the March 23 Movement", "the Good Friday Agreement" (``named_after``),
-and weekdays or months named by an epithet: "Black Monday", "Bloody Sunday", "Black September"
-(``epithet_before``).
+weekdays or months named by an epithet: "Black Monday", "Bloody Sunday", "Black September"
+(``epithet_before``), and a newspaper called by how often it comes out: "the daily said" (``publication``).
 
 A unit or part of the day is written in lower case in running text; capitalised inside a sentence
 it belongs to the title of a show, film or event, which the TimeML guidelines leave untagged. The
@@ -83,6 +83,31 @@ def epithet_before(doc: Doc, start: int) -> str | None:
     if _OPENERS.search(text[max(0, word.idx - 40):word.idx]) or not _running_text(text, word.idx):
         return None
     return word.text
+
+
+def publication(doc: Doc, start: int) -> bool:
+    """Whether the frequency word ("daily", "weekly") starting at ``start`` is a noun heading a phrase of
+    its own, a newspaper, not how often something happens: "the daily said", "Israel's largest daily",
+    "a German weekly reported". A word that modifies another ("a daily tally", "the daily Haaretz",
+    whose reading the gold splits) or a verb ("cross daily") keeps its reading as a set; a capitalised
+    one inside a name ("The Daily Beast") is a name word (``name_word``)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[0]
+    if word.tag_ not in ("NN", "NNS") or word.dep_ not in _PAPER_ROLES:
+        return False
+    # A paper is a determined noun ("the daily", "Israel's largest daily") that says, stands beside a
+    # name or follows a preposition. An object is left alone: a word closing a clause that the parser
+    # took for a noun is mostly the adverb ("briefs the council weekly", parsed "the council weekly").
+    children = list(word.children)
+    return (any(child.dep_ in ("det", "poss") for child in children)
+            and not any(child.dep_ == "compound" and child.tag_ in ("NN", "NNS") for child in children))
+
+
+# Where a paper stands in a clause: what says or reports ("the daily said"), a name's apposition
+# ("Haaretz, Israel's oldest daily,"), after a preposition ("according to the daily").
+_PAPER_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "pobj"})
 
 
 def _running_text(text: str, pos: int) -> bool:

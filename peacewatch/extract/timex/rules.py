@@ -90,11 +90,21 @@ def lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+# The rest of a word: a window never ends inside one.
+_WORD_REST = re.compile(r"\w*")
+
+
 def windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around trigger words, merged where they touch."""
+    """Stretches of ``text`` around trigger words, merged where they touch.
+
+    A stretch ends at the end of a word, never inside it: a regex run up to ``endpos`` sees the text
+    end there, so a word cut at the edge ("easter|n DRC", "Ma|yor") would pass the word edge that closes
+    every rule as a calendar word of its own. The start needs no care: a look-behind sees the text
+    before ``pos``."""
     out: list[tuple[int, int]] = []
     for m in trigger().finditer(lower(text)):
-        lo, hi = max(0, m.start() - BEFORE), min(len(text), m.end() + AFTER)
+        lo = max(0, m.start() - BEFORE)
+        hi = _WORD_REST.match(text, min(len(text), m.end() + AFTER)).end()  # type: ignore[union-attr]
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:

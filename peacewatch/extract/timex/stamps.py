@@ -4,9 +4,10 @@ Such dates say when the page was written or edited, not when anything it reports
 tagged like any date (their values are right) but their ``why`` ends with ``STAMP`` so that
 ``governing_timex`` never dates an event or commitment by them. A timex is a stamp when the text
 before it on its line is a stamp cue of ``data/timex/stamps.tsv`` (after at most a short byline
-name), when its line is empty before it and the line above is a cue alone ("Updated:" then the date
-on the next line), when it is alone on its line right before such a line, or when it follows a stamp
-on the same line with only separators between ("… 2023 | 12:00 AM").
+name) and no sentence goes on after it ("Hamas published on Monday a list of …" is news), when its
+line is empty before it and the line above is a cue alone ("Updated:" then the date on the next
+line), when it is alone on its line right before such a line, or when it follows a stamp on the same
+line with only separators between ("… 2023 | 12:00 AM").
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def is_stamp(text: str, start: int, end: int, previous: Timex | None) -> str | N
     """Why the timex at ``start:end`` is a stamp ("after 'Updated:'"), or None."""
     lo, hi = _line_bounds(text, start)
     before = text[lo:start]
-    if before.strip() and _cue().fullmatch(before) is not None:
+    if before.strip() and _cue().fullmatch(before) is not None and not _sentence_goes_on(text[end:hi]):
         return f"after {before.strip()!r}"
     if previous is not None and (previous.why or "").endswith(STAMP) and previous.end >= lo and \
             _SEPARATORS.fullmatch(text[previous.end:start]):
@@ -57,6 +58,22 @@ def is_stamp(text: str, start: int, end: int, previous: Timex | None) -> str | N
     if not text[end:hi].strip() and _cue_line(below):
         return f"alone on its line before {below.strip()!r}"
     return None
+
+
+# What goes on after a date in a sentence: a lower-case word that no byline writes next (a byline goes on
+# with a clock, "by Jane Doe", a separator or a new sentence's capital), then lower-case words of three
+# letters or more, which running text has and a byline's tail ("| Reading time: 4 minutes") has few of.
+_GOES_ON = re.compile(r"[\s,]*(?!(?:at|by|am|pm|ago|updated|published)\b)[a-z]")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_SENTENCE_WORDS = 3
+
+
+def _sentence_goes_on(rest: str) -> bool:
+    """Whether the rest of the line after a date carries on the sentence: "Hamas published on Monday a
+    list of the hostages …" reports what was published and is no byline, while "Jane Doe Published
+    November 22, 2023 at 6:57 AM" and "Published March 2, 2024 The envoys signed …" (a page whose lines
+    were run together) are."""
+    return _GOES_ON.match(rest) is not None and len(_LOWER_WORD.findall(rest)) >= _SENTENCE_WORDS
 
 
 def _near_line(text: str, edge: int, step: int) -> str:

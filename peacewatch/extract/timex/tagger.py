@@ -21,7 +21,7 @@ from . import compound as cp
 from . import normalize as nz
 from . import ranges, stamps
 from . import relative as rel
-from .names import epithet_before, name_word, named_after
+from .names import epithet_before, name_word, named_after, publication
 from .rules import Match, find
 from .tense import direction
 
@@ -86,6 +86,8 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             continue  # "the March 23 Movement" names a group, "the Good Friday Agreement" a treaty
         if m.rule.kind in ("weekday", "month") and epithet_before(doc, m.start):
             continue  # "Black Monday", "Black September" name a day or a group, not the latest such day
+        if "adverb" in m.groups and publication(doc, m.start):
+            continue  # "the daily said": a newspaper, not how often
         ctx.tense = partial(_tense, doc, m, _dated_clock(out, m))
         value = _possible(KINDS[m.rule.kind](m, ctx))
         if value is None:
