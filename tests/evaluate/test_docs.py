@@ -10,9 +10,9 @@ from peacewatch.errors import EvalError
 from peacewatch.evaluate.docs import (
     TUNE_PROCESSES,
     _quote_match,
+    article_texts,
     code_set,
     dates_agree,
-    article_texts,
     doc_part,
     evaluate,
     gold_events,

@@ -411,7 +411,8 @@ def _states_date(timexes: list[Timex], act: Token, count: Timex) -> bool:
     """Whether the clause of the act counted from states a date of its own ("after the talks were
     suspended on Saturday"): that date is the act's."""
     lo, hi = act.left_edge.idx, act.right_edge.idx + len(act.right_edge)
-    return any(t is not count and t.type in ("DATE", "TIME") and lo <= t.start < hi for t in timexes)
+    return any((t.start, t.end) != (count.start, count.end) and t.type in ("DATE", "TIME") and lo <= t.start < hi
+               for t in timexes)
 
 
 def _clause_date(timexes: list[Timex], doc: Doc, hung: Token, act: Token, count: Timex,
@@ -420,7 +421,8 @@ def _clause_date(timexes: list[Timex], doc: Doc, hung: Token, act: Token, count:
     counted from), else the document's day when that clause is told in the present."""
     lo, hi = act.left_edge.idx, act.right_edge.idx + len(act.right_edge)
     for t in timexes:
-        if t is count or not INHERITABLE.match(t.value) or t.mod is not None or lo <= t.start < hi:
+        if ((t.start, t.end) == (count.start, count.end) or not INHERITABLE.match(t.value) or t.mod is not None
+                or lo <= t.start < hi):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not hung.sent.start <= span.start < hung.sent.end:
