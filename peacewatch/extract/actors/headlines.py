@@ -126,8 +126,8 @@ def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> 
     from spacy.tokens import Span
 
     ner = _ner(model)
-    found = [Span(doc, part.start + e.start, part.start + e.end, label=e.label_)
-             for line in lines for part in _segments(line) for e in ner(_sentence_case(ner, part)).ents]
+    found = [e for line in lines for part in _segments(line) for e in _known_names(part, [
+        Span(doc, part.start + e.start, part.start + e.end, label=e.label_) for e in ner(_sentence_case(ner, part)).ents])]
     kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 
@@ -340,6 +340,46 @@ def _sentence_case(ner: Language, line: Span) -> Doc:
             words[i:i + n] = known[tuple(w.lower() for w in words[i:i + n])]
         i += max(n, 1)
     return Doc(ner.vocab, words=words, spaces=[bool(t.whitespace_) for t in line])
+
+
+def _known_names(part: Span, ents: list[Span]) -> list[Span]:
+    """The names the model read on a part of an all-caps line, with the states' names and capitals (GPE)
+    and the nationalities (NORP) it missed there or read otherwise ("NIGERIA OPPOSITION LEADER STAYS IN
+    JAIL": nothing; "MOLDOVA" an ORG). A form that may be a common word or a person's ("TURKEY",
+    "JORDAN") and one inside a longer name are left."""
+    from spacy.tokens import Span
+
+    labels = _caps_labels()
+    out = list(ents)
+    i = part.start
+    while i < part.end:
+        n = next((n for n in (3, 2, 1) if i + n <= part.end
+                  and tuple(t.lower_ for t in part.doc[i:i + n]) in labels), 0)
+        if not n:
+            i += 1
+            continue
+        label = labels[tuple(t.lower_ for t in part.doc[i:i + n])]
+        over = [e for e in out if e.start < i + n and i < e.end]
+        if not over or len(over) == 1 and (over[0].start, over[0].end) == (i, i + n) \
+                and over[0].label_ in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
+            out = [e for e in out if e not in over] + [Span(part.doc, i, i + n, label=label)]
+        i += n
+    return sorted(out, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _caps_labels() -> dict[tuple[str, ...], str]:
+    """States' names and capitals (GPE) and nationalities (NORP) by their lower-case words, but for the
+    forms the state table marks ambiguous ("Turkey", "Jordan", "Washington")."""
+    from .names import national_forms
+    from .work import state_rows
+
+    out = {tuple(w.lower() for w in f): "NORP" for f in national_forms()}
+    for row in state_rows().values():
+        for f in (*row.names, *row.iso_names, *row.capitals):
+            if f not in row.ambiguous and "," not in f:
+                out[tuple(f.lower().split())] = "GPE"
+    return out
 
 
 @lru_cache(maxsize=1)

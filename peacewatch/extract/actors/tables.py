@@ -93,6 +93,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "pairs.tsv": (Column("head"), Column("determiners")),
     "dyads.tsv": (Column("kind"), Column("word"), optional("meaning")),
     "institution_words.tsv": (Column("word"),),
+    "nationals.tsv": (Column("word"),),
 }
 
 
@@ -169,6 +170,12 @@ def dyad_cues() -> dict[str, frozenset[str]]:
 def institution_words() -> frozenset[str]:
     """Lower-case words that mark a capitalized run as an institution's name, not a person's."""
     return frozenset(r["word"] for r in _tsv_rows("institution_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def nationals() -> frozenset[str]:
+    """Names of peoples and faiths and nationality nouns beyond the states' demonyms ("Kurdish", "Dutchman")."""
+    return frozenset(r["word"] for r in _tsv_rows("nationals.tsv"))
 
 
 def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:
