@@ -109,7 +109,7 @@ def add_persons(w: Work) -> None:
 def read_lines(doc: Doc, model: str | None) -> None:
     """Both passes over the document's lines, which are cut once: the all-caps lines read again when a
     model is given (``recase_caps_lines``), then the names set by a line's shape (``shaped_lines``)."""
-    lines = _lines(doc)
+    lines = doc_lines(doc)
     if model is not None:
         recase_caps_lines(doc, model, lines)
     shaped_lines(doc, lines)
@@ -120,7 +120,7 @@ def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> 
     kurdish rebel bases in northern iraq"), in place of those found in upper case; a dateline's place
     and a results line's teams are set by their shape. Lines with any lower-case letter are left.
     ``lines``: the document's lines when they were cut already."""
-    lines = [line for line in (_lines(doc) if lines is None else lines) if _all_caps(line)]
+    lines = [line for line in (doc_lines(doc) if lines is None else lines) if _all_caps(line)]
     if not lines:
         return
     from spacy.tokens import Span
@@ -138,7 +138,7 @@ def shaped_lines(doc: Doc, lines: list[Span] | None = None) -> None:
     Munich 5 3 2 0 9 3 11") as ORG, or GPE where a team is named by its state; the names of a scorers
     line ("Scorers : Ajax - Ronald de Boer 12") and of a listing with brackets ("1 . Greg Norman (
     Australia ) 66"). ``lines``: the document's lines when they were cut already."""
-    found = [s for line in (_lines(doc) if lines is None else lines)
+    found = [s for line in (doc_lines(doc) if lines is None else lines)
              for s in _line_names(doc, [t for t in line if not t.is_space])]
     if found:
         spans = {t.i for s in found for t in s}
@@ -210,7 +210,7 @@ def _bracketed(doc: Doc, words: list[Token], runs: list[tuple[int, int]]) -> lis
     no abbreviations (prose: "General Motors Corporation ( GM ) , … Penske Automotive Group ( PAG )")."""
     pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False)
              if a[1] == b[0] - 1 and words[a[1]].text == "(" and b[1] < len(words) and words[b[1]].text == ")"]
-    states = [b for _, b in pairs if _text(doc, words, b).title() in _state_names()]
+    states = [b for _, b in pairs if _text(doc, words, b).title() in state_names()]
     inner = {b for _, b in pairs if b in states or b[1] - b[0] > 1 or not words[b[0]].is_upper}  # not "( GM )"
     if not states and len(inner) < 2:
         return []
@@ -283,19 +283,19 @@ def _parts(doc: Doc, words: list[Token], label: str | None) -> list[Span]:
     out = []
     for run in (r for r in runs if r):
         text = doc[run[0].i:run[-1].i + 1].text
-        kind = label or ("GPE" if text.title() in _state_names() else "ORG")
+        kind = label or ("GPE" if text.title() in state_names() else "ORG")
         out.append(Span(doc, run[0].i, run[-1].i + 1, label=kind))
     return out
 
 
 @lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
+def state_names() -> frozenset[str]:
     from .work import state_rows
 
     return frozenset(n for row in state_rows().values() for n in (*row.names, *row.iso_names))
 
 
-def _lines(doc: Doc) -> list[Span]:
+def doc_lines(doc: Doc) -> list[Span]:
     """The document's lines as token spans (a token holding a line break ends a line)."""
     out, start = [], 0
     for t in doc:

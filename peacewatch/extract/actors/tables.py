@@ -94,6 +94,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "dyads.tsv": (Column("kind"), Column("word"), optional("meaning")),
     "institution_words.tsv": (Column("word"),),
     "nationals.tsv": (Column("word"),),
+    "team_sports.tsv": (Column("slug"),),
 }
 
 
@@ -176,6 +177,12 @@ def institution_words() -> frozenset[str]:
 def nationals() -> frozenset[str]:
     """Names of peoples and faiths and nationality nouns beyond the states' demonyms ("Kurdish", "Dutchman")."""
     return frozenset(r["word"] for r in _tsv_rows("nationals.tsv"))
+
+
+@lru_cache(maxsize=1)
+def team_sports() -> frozenset[str]:
+    """Slugs of team-sports stories, lower case ("soccer", "ice hockey")."""
+    return frozenset(r["slug"] for r in _tsv_rows("team_sports.tsv"))
 
 
 def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:
