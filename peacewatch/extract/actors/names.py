@@ -254,8 +254,9 @@ def _nationals(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _person_after(doc: Doc, ents: list[Span], start: int, end: int) -> int | None:
     """The end of a person's name right after the nationality ``start:end``: one to three capitalized
-    words on its line, no office or institution word among them ("Palestinian President Yasser Arafat"
-    is left to the office rules), over which the model read a person (or one name over both)."""
+    words on its line, no office or institution word and no nationality among them ("Palestinian
+    President Yasser Arafat" is left to the office rules, "Bosnian Serb" is one nationality), over which
+    the model read a person (or one name over both), or whose last word ends a person's name elsewhere."""
     stop = end
     while stop < len(doc) and stop - end < 4 and capital_word(doc[stop]) and doc[stop].text[1:2] != "." \
             and "\n" not in doc[stop - 1].whitespace_:
@@ -263,7 +264,7 @@ def _person_after(doc: Doc, ents: list[Span], start: int, end: int) -> int | Non
     if not 1 <= stop - end <= 3 or (stop < len(doc) and capital_word(doc[stop]) and "\n" not in doc[stop - 1].whitespace_):
         return None
     if any(t.lower_ in office_words() or t.lower_ in institution_words() or t.lower_ in EVENT_HEADS
-           or not t.is_title for t in doc[end:stop]):
+           or not t.is_title or (t.text,) in national_forms() for t in doc[end:stop]):
         return None
     over = [e for e in ents if e.start < stop and end < e.end or e.start <= start < e.end]
     if any(e.label_ not in HOSTS or e.start < start or e.end > stop for e in over):
