@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity
 from .lexicon import Match
-from .names import capital_word
+from .names import EVENT_HEADS, capital_word
 from .tables import institution_words
 from .work import Work, entries_by_name
 
@@ -126,8 +126,8 @@ def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> 
     from spacy.tokens import Span
 
     ner = _ner(model)
-    found = [e for line in lines for part in _segments(line) for e in _known_names(part, [
-        Span(doc, part.start + e.start, part.start + e.end, label=e.label_) for e in ner(_sentence_case(ner, part)).ents])]
+    found = [e for line in lines for part in _segments(line) for e in _caps_events(part, _known_names(part, [
+        Span(doc, part.start + e.start, part.start + e.end, label=e.label_) for e in ner(_sentence_case(ner, part)).ents]))]
     kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 
@@ -367,6 +367,23 @@ def _known_names(part: Span, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+def _caps_events(part: Span, ents: list[Span]) -> list[Span]:
+    """Event names on an all-caps line: a place or nationality, or "WORLD", followed by one or two words
+    that end in an event's head word ("BRITISH MASTERS", "U.S. OPEN", "WORLD CUP") is one EVENT name
+    (CoNLL's MISC); the sentence-case reading sees a place and common words there."""
+    from spacy.tokens import Span
+
+    doc, out = part.doc, list(ents)
+    leads = [(e.start, e.end) for e in ents if e.label_ in ("GPE", "NORP", "LOC")]
+    leads += [(t.i, t.i + 1) for t in part if t.lower_ == "world" and not any(e.start <= t.i < e.end for e in ents)]
+    for start, end in leads:
+        stop = end + 1 if end < part.end and doc[end].lower_ in EVENT_HEADS else None
+        if stop is None or any(e.start < start or e.end > stop for e in out if e.start < stop and start < e.end):
+            continue
+        out = [e for e in out if not (e.start < stop and start < e.end)] + [Span(doc, start, stop, label="EVENT")]
+    return sorted(out, key=lambda e: e.start)
+
+
 @lru_cache(maxsize=1)
 def _caps_labels() -> dict[tuple[str, ...], str]:
     """States' names and capitals (GPE) and nationalities (NORP) by their lower-case words, but for the
@@ -400,3 +417,4 @@ def _ner(model: str) -> Language:
     if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ()):
         nlp.remove_pipe("tok2vec")  # the small model's NER has its own token vectors: the shared ones idle
     return nlp
+

@@ -158,8 +158,9 @@ def settle_labels(doc: Doc) -> None:
     """spaCy's names made to agree with a name's form, before the actors component reads them: a run
     of capitalized words ending in an event's head word ("U.S. Open", "World Series of Golf") is one
     EVENT name (``_events``); a nationality is a NORP name of its own, and the name of a person it
-    stands before a PERSON ("Spaniard Carlos Costa", ``_nationals``)."""
-    ents = _nationals(doc, _events(doc, list(doc.ents)))
+    stands before a PERSON ("Spaniard Carlos Costa", ``_nationals``); a person's name starts after
+    the title ("Mrs Ogata", "Lt-Gen Ratko Mladic", ``_untitled``)."""
+    ents = _untitled(_nationals(doc, _events(doc, list(doc.ents))))
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents
 
@@ -294,3 +295,31 @@ def national_forms() -> frozenset[tuple[str, ...]]:
 def office_words() -> frozenset[str]:
     """The words of the offices a person holds ("president", "prime", "minister"; ``sectors.tsv``)."""
     return frozenset(w for term in sector_terms() if term.kind == "person" for w in term.term.lower().split())
+
+
+# Forms of address and ranks written before a name: CoNLL's names leave them out, as they do offices.
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor lt-gen maj-gen brig-gen lt-col lt maj capt sgt cpl "
+                       "gen col adm".split())
+
+
+def _untitled(ents: list[Span]) -> list[Span]:
+    """PERSON names without the titles the model took in at their start ("Mrs Ogata" -> "Ogata")."""
+    from spacy.tokens import Span
+
+    out = []
+    for e in ents:
+        start, doc = e.start, e.doc
+        while e.label_ == "PERSON" and start < e.end - 1 and _title_word(doc[start]):
+            if start < e.end - 3 and doc[start + 1].text == "-" and _title_word(doc[start + 2]):
+                start += 2  # "Lt-Gen", cut in three by the tokenizer
+            elif capital_word(doc[start + 1]):
+                start += 1
+            else:
+                break
+        out.append(e if start == e.start else Span(e.doc, start, e.end, label="PERSON"))
+    return out
+
+
+def _title_word(t: Token) -> bool:
+    word = t.lower_.rstrip(".")
+    return word in HONORIFICS or word in office_words() and t.text[:1].isupper()
