@@ -126,8 +126,11 @@ def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> 
     from spacy.tokens import Span
 
     ner = _ner(model)
-    found = [e for line in lines for part in _segments(line) for e in _caps_events(part, _known_names(part, [
-        Span(doc, part.start + e.start, part.start + e.end, label=e.label_) for e in ner(_sentence_case(ner, part)).ents]))]
+    found = []
+    for part in (part for line in lines for part in _segments(line)):
+        read = [Span(doc, part.start + e.start, part.start + e.end, label=e.label_)
+                for e in ner(_sentence_case(ner, part)).ents]
+        found += _caps_events(part, _known_names(part, read))
     kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 

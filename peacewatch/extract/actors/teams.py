@@ -31,8 +31,7 @@ def settle_teams(doc: Doc) -> None:
     lines = doc_lines(doc)
     sport = bool(lines) and _team_sport(lines[0])
     dated = {t.i for line in lines if DATE.search(line.text) for t in line}
-    ents = [_relabelled(e, sport, dated) for e in (_without_score(e) for e in doc.ents)]
-    ents = [e for e in ents if e is not None]
+    ents = [_relabelled(e, sport, dated) for e in (_without_score(e) for e in doc.ents) if e is not None]
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents
 
@@ -57,10 +56,10 @@ def _without_score(e: Span) -> Span | None:
     return Span(e.doc, e.start, end, label=e.label_) if end > e.start else None
 
 
-def _relabelled(e: Span | None, sport: bool, dated: set[int]) -> Span | None:
+def _relabelled(e: Span, sport: bool, dated: set[int]) -> Span:
     from spacy.tokens import Span
 
-    if e is None or not sport or e.label_ not in PLACES or e.start in dated:
+    if not sport or e.label_ not in PLACES or e.start in dated:
         return e
     before = e.doc[e.start - 1].lower_ if e.start > 0 else ""
     if before in PLACE_WORDS or e.text.title() in state_names() or e.text.title() in _regions():
