@@ -113,3 +113,13 @@ def test_the_name_of_an_outlets_designation_is_added(pipe) -> None:  # type: ign
 def test_a_nationality_alone_in_a_short_text_does_not_break_the_pass(pipe) -> None:  # type: ignore[no-untyped-def]
     for text in ("Azerbaijani", "South African", "Latin"):
         assert annotated(pipe, text).error is None
+
+
+def test_a_caps_line_reads_names_as_the_body_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "MUSEVENI WARNS REBELS IN MOLDOVA\nPresident Yoweri Museveni spoke of Moldova and Nkore Mills ."
+    doc = _labelled(nlp, text,
+                    {"Yoweri Museveni": "PERSON", "Moldova": "ORG", "Nkore Mills": "ORG"})
+    recase_caps_lines(doc, load_config().model)
+    got = {(e.text, e.label_) for e in doc.ents}
+    assert ("MUSEVENI", "PERSON") in got  # the body's person, by the surname
+    assert ("MOLDOVA", "GPE") in got  # a state's name stays one whatever the body reads

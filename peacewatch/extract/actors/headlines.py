@@ -126,12 +126,13 @@ def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> 
     from spacy.tokens import Span
 
     ner = _ner(model)
+    kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
+    body = _body_names(kept)
     found = []
     for part in (part for line in lines for part in _segments(line)):
         read = [Span(doc, part.start + e.start, part.start + e.end, label=e.label_)
                 for e in ner(_sentence_case(ner, part)).ents]
-        found += _caps_events(part, _known_names(part, read))
-    kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
+        found += _as_in_body(part, _caps_events(part, _known_names(part, read)), body)
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 
 
@@ -367,6 +368,44 @@ def _known_names(part: Span, ents: list[Span]) -> list[Span]:
                 and over[0].label_ in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
             out = [e for e in out if e not in over] + [Span(part.doc, i, i + n, label=label)]
         i += n
+    return sorted(out, key=lambda e: e.start)
+
+
+# The labels of names the body's reading may lend to an all-caps line.
+BODY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+
+def _body_names(ents: list[Span]) -> dict[tuple[str, ...], str]:
+    """The names read in a story's lower-case lines by their lower-case words, with their label; a
+    person's surname too ("Yoweri Museveni": "museveni" PERSON). A form read two ways is left out."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for e in ents:
+        if e.label_ in BODY_LABELS and all(t.text[:1].isupper() for t in e if t.is_alpha):
+            seen.setdefault(tuple(t.lower_ for t in e), set()).add(e.label_)
+            if e.label_ == "PERSON" and len(e) > 1:
+                seen.setdefault((e[-1].lower_,), set()).add("PERSON")
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _as_in_body(part: Span, ents: list[Span], body: dict[tuple[str, ...], str]) -> list[Span]:
+    """The names of a part of an all-caps line as the story's body reads them: a name read in the body
+    takes the body's label on the caps line ("MUSEVENI" ORG, "Yoweri Museveni" PERSON below), but for the
+    states' names and nationalities, and one the caps reading missed is added, where no name of the caps
+    reading crosses it."""
+    from spacy.tokens import Span
+
+    doc, out, known = part.doc, [], _caps_labels()
+    for e in ents:
+        words = tuple(t.lower_ for t in e)
+        label = None if words in known else body.get(words)  # a state's name is one, however the body reads it
+        out.append(e if label is None or label == e.label_ else Span(doc, e.start, e.end, label=label))
+    i = part.start
+    while i < part.end:
+        n = next((n for n in (3, 2, 1) if i + n <= part.end and doc[i].is_alpha
+                  and tuple(t.lower_ for t in doc[i:i + n]) in body), 0)
+        if n and not any(e.start < i + n and i < e.end for e in out):
+            out.append(Span(doc, i, i + n, label=body[tuple(t.lower_ for t in doc[i:i + n])]))
+        i += max(n, 1)
     return sorted(out, key=lambda e: e.start)
 
 
