@@ -174,7 +174,7 @@ def settle_labels(doc: Doc) -> None:
     EVENT name (``_events``); a nationality is a NORP name of its own, and the name of a person it
     stands before a PERSON ("Spaniard Carlos Costa", ``_nationals``); a person's name starts after
     the title ("Mrs Ogata", "Lt-Gen Ratko Mladic", ``_untitled``); a name that a newspaper's or an
-    agency's noun stands next to is the outlet's ("the daily Hurriyet", "Anatolian news agency",
+    agency's noun stands next to is the outlet's ("the daily Hurriyet", "Tanjug news agency",
     ``_outlets``)."""
     ents = _outlets(_untitled(_nationals(doc, _events(doc, list(doc.ents)))))
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
@@ -347,7 +347,7 @@ def _title_word(t: Token) -> bool:
 
 
 # The nouns of a news outlet: a name right after one ("the daily Hurriyet") or right before one
-# ("Anatolian news agency", "Xinhua news agency") names the outlet, an organization.
+# ("Tanjug news agency", "Xinhua news agency") names the outlet, an organization.
 OUTLET_BEFORE = frozenset({"daily", "newspaper", "weekly", "magazine", "paper", "tabloid"})
 OUTLET_TAILS = frozenset({"news agency", "agency", "newspaper", "daily", "news", "radio", "television", "tv",
                           "magazine", "weekly", "press agency", "state news agency"})
