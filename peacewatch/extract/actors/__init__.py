@@ -20,6 +20,7 @@ from .identify import identify
 from .lexicon import Lexicon
 from .names import add_names, settle_labels
 from .tables import read_user_entries
+from .teams import settle_teams
 
 if TYPE_CHECKING:
     from ...config import Config
@@ -38,6 +39,7 @@ class ActorResolver:
 
     def __call__(self, ann: Annotation) -> Annotation:
         read_lines(ann.doc, self.model)
+        settle_teams(ann.doc)
         settle_labels(ann.doc)
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
         ann.result.mentions.extend(add_names(ann.doc, mentions))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ...types import Entity
 from .lexicon import Match
-from .names import capital_word
+from .names import EVENT_HEADS, capital_word
 from .tables import institution_words
 from .work import Work, entries_by_name
 
@@ -109,7 +109,7 @@ def add_persons(w: Work) -> None:
 def read_lines(doc: Doc, model: str | None) -> None:
     """Both passes over the document's lines, which are cut once: the all-caps lines read again when a
     model is given (``recase_caps_lines``), then the names set by a line's shape (``shaped_lines``)."""
-    lines = _lines(doc)
+    lines = doc_lines(doc)
     if model is not None:
         recase_caps_lines(doc, model, lines)
     shaped_lines(doc, lines)
@@ -120,15 +120,19 @@ def recase_caps_lines(doc: Doc, model: str, lines: list[Span] | None = None) -> 
     kurdish rebel bases in northern iraq"), in place of those found in upper case; a dateline's place
     and a results line's teams are set by their shape. Lines with any lower-case letter are left.
     ``lines``: the document's lines when they were cut already."""
-    lines = [line for line in (_lines(doc) if lines is None else lines) if _all_caps(line)]
+    lines = [line for line in (doc_lines(doc) if lines is None else lines) if _all_caps(line)]
     if not lines:
         return
     from spacy.tokens import Span
 
     ner = _ner(model)
-    found = [Span(doc, part.start + e.start, part.start + e.end, label=e.label_)
-             for line in lines for part in _segments(line) for e in ner(_sentence_case(ner, part)).ents]
     kept = [e for e in doc.ents if not any(e.start < line.end and line.start < e.end for line in lines)]
+    body = _body_names(kept)
+    found = []
+    for part in (part for line in lines for part in _segments(line)):
+        read = [Span(doc, part.start + e.start, part.start + e.end, label=e.label_)
+                for e in ner(_sentence_case(ner, part)).ents]
+        found += _as_in_body(part, _caps_events(part, _known_names(part, read)), body)
     doc.ents = sorted(kept + found, key=lambda e: e.start)
 
 
@@ -138,7 +142,7 @@ def shaped_lines(doc: Doc, lines: list[Span] | None = None) -> None:
     Munich 5 3 2 0 9 3 11") as ORG, or GPE where a team is named by its state; the names of a scorers
     line ("Scorers : Ajax - Ronald de Boer 12") and of a listing with brackets ("1 . Greg Norman (
     Australia ) 66"). ``lines``: the document's lines when they were cut already."""
-    found = [s for line in (_lines(doc) if lines is None else lines)
+    found = [s for line in (doc_lines(doc) if lines is None else lines)
              for s in _line_names(doc, [t for t in line if not t.is_space])]
     if found:
         spans = {t.i for s in found for t in s}
@@ -210,7 +214,7 @@ def _bracketed(doc: Doc, words: list[Token], runs: list[tuple[int, int]]) -> lis
     no abbreviations (prose: "General Motors Corporation ( GM ) , … Penske Automotive Group ( PAG )")."""
     pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False)
              if a[1] == b[0] - 1 and words[a[1]].text == "(" and b[1] < len(words) and words[b[1]].text == ")"]
-    states = [b for _, b in pairs if _text(doc, words, b).title() in _state_names()]
+    states = [b for _, b in pairs if _text(doc, words, b).title() in state_names()]
     inner = {b for _, b in pairs if b in states or b[1] - b[0] > 1 or not words[b[0]].is_upper}  # not "( GM )"
     if not states and len(inner) < 2:
         return []
@@ -283,19 +287,19 @@ def _parts(doc: Doc, words: list[Token], label: str | None) -> list[Span]:
     out = []
     for run in (r for r in runs if r):
         text = doc[run[0].i:run[-1].i + 1].text
-        kind = label or ("GPE" if text.title() in _state_names() else "ORG")
+        kind = label or ("GPE" if text.title() in state_names() else "ORG")
         out.append(Span(doc, run[0].i, run[-1].i + 1, label=kind))
     return out
 
 
 @lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
+def state_names() -> frozenset[str]:
     from .work import state_rows
 
     return frozenset(n for row in state_rows().values() for n in (*row.names, *row.iso_names))
 
 
-def _lines(doc: Doc) -> list[Span]:
+def doc_lines(doc: Doc) -> list[Span]:
     """The document's lines as token spans (a token holding a line break ends a line)."""
     out, start = [], 0
     for t in doc:
@@ -342,6 +346,101 @@ def _sentence_case(ner: Language, line: Span) -> Doc:
     return Doc(ner.vocab, words=words, spaces=[bool(t.whitespace_) for t in line])
 
 
+def _known_names(part: Span, ents: list[Span]) -> list[Span]:
+    """The names the model read on a part of an all-caps line, with the states' names and capitals (GPE)
+    and the nationalities (NORP) it missed there or read otherwise ("NIGERIA OPPOSITION LEADER STAYS IN
+    JAIL": nothing; "MOLDOVA" an ORG). A form that may be a common word or a person's ("TURKEY",
+    "JORDAN") and one inside a longer name are left."""
+    from spacy.tokens import Span
+
+    labels = _caps_labels()
+    out = list(ents)
+    i = part.start
+    while i < part.end:
+        n = next((n for n in (3, 2, 1) if i + n <= part.end
+                  and tuple(t.lower_ for t in part.doc[i:i + n]) in labels), 0)
+        if not n:
+            i += 1
+            continue
+        label = labels[tuple(t.lower_ for t in part.doc[i:i + n])]
+        over = [e for e in out if e.start < i + n and i < e.end]
+        if not over or len(over) == 1 and (over[0].start, over[0].end) == (i, i + n) \
+                and over[0].label_ in ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"):
+            out = [e for e in out if e not in over] + [Span(part.doc, i, i + n, label=label)]
+        i += n
+    return sorted(out, key=lambda e: e.start)
+
+
+# The labels of names the body's reading may lend to an all-caps line.
+BODY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+
+def _body_names(ents: list[Span]) -> dict[tuple[str, ...], str]:
+    """The names read in a story's lower-case lines by their lower-case words, with their label; a
+    person's surname too ("Yoweri Museveni": "museveni" PERSON). A form read two ways is left out."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for e in ents:
+        if e.label_ in BODY_LABELS and all(t.text[:1].isupper() for t in e if t.is_alpha):
+            seen.setdefault(tuple(t.lower_ for t in e), set()).add(e.label_)
+            if e.label_ == "PERSON" and len(e) > 1:
+                seen.setdefault((e[-1].lower_,), set()).add("PERSON")
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _as_in_body(part: Span, ents: list[Span], body: dict[tuple[str, ...], str]) -> list[Span]:
+    """The names of a part of an all-caps line as the story's body reads them: a name read in the body
+    takes the body's label on the caps line ("MUSEVENI" ORG, "Yoweri Museveni" PERSON below), but for the
+    states' names and nationalities, and one the caps reading missed is added, where no name of the caps
+    reading crosses it."""
+    from spacy.tokens import Span
+
+    doc, out, known = part.doc, [], _caps_labels()
+    for e in ents:
+        words = tuple(t.lower_ for t in e)
+        label = None if words in known else body.get(words)  # a state's name is one, however the body reads it
+        out.append(e if label is None or label == e.label_ else Span(doc, e.start, e.end, label=label))
+    i = part.start
+    while i < part.end:
+        n = next((n for n in (3, 2, 1) if i + n <= part.end and doc[i].is_alpha
+                  and tuple(t.lower_ for t in doc[i:i + n]) in body), 0)
+        if n and not any(e.start < i + n and i < e.end for e in out):
+            out.append(Span(doc, i, i + n, label=body[tuple(t.lower_ for t in doc[i:i + n])]))
+        i += max(n, 1)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _caps_events(part: Span, ents: list[Span]) -> list[Span]:
+    """Event names on an all-caps line: a place or nationality, or "WORLD", followed by one or two words
+    that end in an event's head word ("BRITISH MASTERS", "U.S. OPEN", "WORLD CUP") is one EVENT name
+    (CoNLL's MISC); the sentence-case reading sees a place and common words there."""
+    from spacy.tokens import Span
+
+    doc, out = part.doc, list(ents)
+    leads = [(e.start, e.end) for e in ents if e.label_ in ("GPE", "NORP", "LOC")]
+    leads += [(t.i, t.i + 1) for t in part if t.lower_ == "world" and not any(e.start <= t.i < e.end for e in ents)]
+    for start, end in leads:
+        stop = end + 1 if end < part.end and doc[end].lower_ in EVENT_HEADS else None
+        if stop is None or any(e.start < start or e.end > stop for e in out if e.start < stop and start < e.end):
+            continue
+        out = [e for e in out if not (e.start < stop and start < e.end)] + [Span(doc, start, stop, label="EVENT")]
+    return sorted(out, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _caps_labels() -> dict[tuple[str, ...], str]:
+    """States' names and capitals (GPE) and nationalities (NORP) by their lower-case words, but for the
+    forms the state table marks ambiguous ("Turkey", "Jordan", "Washington")."""
+    from .names import national_forms
+    from .work import state_rows
+
+    out = {tuple(w.lower() for w in f): "NORP" for f in national_forms()}
+    for row in state_rows().values():
+        for f in (*row.names, *row.iso_names, *row.capitals):
+            if f not in row.ambiguous and "," not in f:
+                out[tuple(f.lower().split())] = "GPE"
+    return out
+
+
 @lru_cache(maxsize=1)
 def _known_forms() -> dict[tuple[str, ...], list[str]]:
     """States' names, demonyms and capitals by their lower-case words ("german" → "German")."""
@@ -360,3 +459,4 @@ def _ner(model: str) -> Language:
     if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ()):
         nlp.remove_pipe("tok2vec")  # the small model's NER has its own token vectors: the shared ones idle
     return nlp
+

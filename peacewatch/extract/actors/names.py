@@ -26,9 +26,11 @@ token (the events' argument index) still finds the longer one.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...types import Mention
+from .tables import institution_words, nationals, sector_terms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,7 +52,21 @@ def add_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and not m.text[len(form)].isalnum():
             added.add(m.start, m.start + len(form), m.label, m.entity, f"{WHY}: dictionary name {form!r} in {m.text!r}")
     _spacy_names(doc, mentions, added)
+    _outlet_names(doc, mentions, added)
     return mentions + added.mentions
+
+
+def _outlet_names(doc: Doc, mentions: list[Mention], added: _Added) -> None:
+    """The name at the start of an outlet's designation ("Xinhua" in the dictionary's "Xinhua news
+    agency"), with the designation's label and entity: CoNLL marks the name, not the noun after it."""
+    for m in mentions:
+        span = doc.char_span(m.start, m.end)
+        if m.label != "ORG" or span is None:
+            continue
+        cut = next((i for i, t in enumerate(span) if not capital_word(t)), len(span))
+        if 0 < cut < len(span) and span[cut:].text.lower() in OUTLET_TAILS:
+            added.add(span[0].idx, span[cut - 1].idx + len(span[cut - 1].text), m.label, m.entity,
+                      f"{WHY}: the outlet's name in {m.text!r}")
 
 
 class _Added:
@@ -155,8 +171,12 @@ def _core(ent: Span) -> tuple[int, int]:
 def settle_labels(doc: Doc) -> None:
     """spaCy's names made to agree with a name's form, before the actors component reads them: a run
     of capitalized words ending in an event's head word ("U.S. Open", "World Series of Golf") is one
-    EVENT name (``_events``)."""
-    ents = _events(doc, list(doc.ents))
+    EVENT name (``_events``); a nationality is a NORP name of its own, and the name of a person it
+    stands before a PERSON ("Spaniard Carlos Costa", ``_nationals``); a person's name starts after
+    the title ("Mrs Ogata", "Lt-Gen Ratko Mladic", ``_untitled``); a name that a newspaper's or an
+    agency's noun stands next to is the outlet's ("the daily Hurriyet", "Tanjug news agency",
+    ``_outlets``)."""
+    ents = _outlets(_untitled(_nationals(doc, _events(doc, list(doc.ents)))))
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents
 
@@ -209,3 +229,144 @@ def _capital_runs(doc: Doc) -> list[tuple[int, int]]:
 def capital_word(t: Token) -> bool:
     """A capitalized word, abbreviations and hyphenated words too ("U.S.", "Baden-Baden")."""
     return t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").isalpha()
+
+
+# Labels a nationality standing alone may have been given by the small model ("Dutchman" GPE).
+NOT_NATIONAL = frozenset({"GPE", "LOC", "ORG", "PERSON", "FAC"})
+# Labels of a name over a nationality and a person's name ("Namibian Frankie Fredericks" WORK_OF_ART).
+HOSTS = frozenset({"PERSON", "NORP", "WORK_OF_ART"})
+
+
+def _nationals(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Nationalities as CoNLL marks them (MISC; our NORP): a nationality before the name of a person
+    ("Spaniard Carlos Costa" one PERSON, "Namibian Frankie Fredericks" one NORP, "Kenyan Moses Kiptanui"
+    with only "Kiptanui" found) is a NORP name and the person's name a PERSON; a nationality the model
+    read as a place or a person on its own ("Dutchman" GPE) is NORP, and one it missed is added when no
+    capitalized word follows. A name that holds the nationality as its first word with another label
+    ("British Airways" ORG, "Czech Republic" GPE) is left."""
+    from spacy.tokens import Span
+
+    forms = national_forms()
+    out = list(ents)
+    i = 0
+    while i < len(doc):
+        n = next((n for n in (3, 2, 1) if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) in forms
+                  and "\n" not in doc[i:i + n].text), 0)
+        if not n:
+            i += 1
+            continue
+        end = i + n
+        over = [e for e in out if e.start < end and i < e.end]
+        if not any(e.start < i or (e.end > end and e.label_ not in HOSTS) for e in over):
+            person = _person_after(doc, out, i, end)
+            if person is not None:
+                out = [e for e in out if not (e.start < person and i < e.end)]
+                out += [Span(doc, i, end, label="NORP"), Span(doc, end, person, label="PERSON")]
+            elif any((e.start, e.end) == (i, end) and e.label_ in NOT_NATIONAL for e in over) or (
+                    not over and not _name_follows(doc, end)):
+                out = [e for e in out if e not in over] + [Span(doc, i, end, label="NORP")]
+        i = end
+    return sorted(out, key=lambda e: e.start)
+
+
+def _person_after(doc: Doc, ents: list[Span], start: int, end: int) -> int | None:
+    """The end of a person's name right after the nationality ``start:end``: one to three capitalized
+    words on its line, no office or institution word and no nationality among them ("Palestinian
+    President Yasser Arafat" is left to the office rules, "Bosnian Serb" is one nationality), over which
+    the model read a person (or one name over both), or whose last word ends a person's name elsewhere."""
+    stop = end
+    while stop < len(doc) and stop - end < 4 and capital_word(doc[stop]) and doc[stop].text[1:2] != "." \
+            and "\n" not in doc[stop - 1].whitespace_:
+        stop += 1
+    if not 1 <= stop - end <= 3 or _name_follows(doc, stop):
+        return None
+    if any(t.lower_ in office_words() or t.lower_ in institution_words() or t.lower_ in EVENT_HEADS
+           or not t.is_title or (t.text,) in national_forms() for t in doc[end:stop]):
+        return None
+    over = [e for e in ents if e.start < stop and end < e.end or e.start <= start < e.end]
+    if any(e.label_ not in HOSTS or e.start < start or e.end > stop for e in over):
+        return None
+    if any(e.label_ not in ("PERSON", "NORP") and stop - end < 2 for e in over):
+        return None  # "French Revolution": one word after a nationality in a work's or an event's name
+    persons = [e for e in over if e.label_ == "PERSON" or e.start == start and e.end > end]
+    surname = doc[stop - 1].text
+    return stop if persons or any(e.label_ == "PERSON" and doc[e.end - 1].text == surname for e in ents) else None
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalized word on the line of the token before it."""
+    return i < len(doc) and capital_word(doc[i]) and "\n" not in doc[i - 1].whitespace_
+
+
+@lru_cache(maxsize=1)
+def national_forms() -> frozenset[tuple[str, ...]]:
+    """Nationalities by their words: the states' demonyms ("Swedish", "Swedes") and their singular
+    nouns ("Swede", "Spaniard"), and ``data/actors/nationals.tsv`` ("Kurdish", "Dutchman"); none
+    that is also a state's name ("Saudi")."""
+    from .work import state_rows
+
+    rows = state_rows().values()
+    names = {n for row in rows for n in (*row.names, *row.iso_names)}
+    demonyms = {d for row in rows for d in row.demonyms}
+    singular = {d[:-1] for d in demonyms if d.endswith("s") and not d.endswith(("ss", "is", "ois"))}
+    return frozenset(tuple(f.split()) for f in demonyms | singular | nationals() if f not in names)
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """The words of the offices a person holds ("president", "prime", "minister"; ``sectors.tsv``)."""
+    return frozenset(w for term in sector_terms() if term.kind == "person" for w in term.term.lower().split())
+
+
+# Forms of address and ranks written before a name: CoNLL's names leave them out, as they do offices.
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor lt-gen maj-gen brig-gen lt-col lt maj capt sgt cpl "
+                       "gen col adm".split())
+
+
+def _untitled(ents: list[Span]) -> list[Span]:
+    """PERSON names without the titles the model took in at their start ("Mrs Ogata" -> "Ogata")."""
+    from spacy.tokens import Span
+
+    out = []
+    for e in ents:
+        start, doc = e.start, e.doc
+        while e.label_ == "PERSON" and start < e.end - 1 and _title_word(doc[start]):
+            if start < e.end - 3 and doc[start + 1].text == "-" and _title_word(doc[start + 2]):
+                start += 2  # "Lt-Gen", cut in three by the tokenizer
+            elif capital_word(doc[start + 1]):
+                start += 1
+            else:
+                break
+        out.append(e if start == e.start else Span(e.doc, start, e.end, label="PERSON"))
+    return out
+
+
+def _title_word(t: Token) -> bool:
+    word = t.lower_.rstrip(".")
+    return word in HONORIFICS or word in office_words() and t.text[:1].isupper()
+
+
+# The nouns of a news outlet: a name right after one ("the daily Hurriyet") or right before one
+# ("Tanjug news agency", "Xinhua news agency") names the outlet, an organization.
+OUTLET_BEFORE = frozenset({"daily", "newspaper", "weekly", "magazine", "paper", "tabloid"})
+OUTLET_TAILS = frozenset({"news agency", "agency", "newspaper", "daily", "news", "radio", "television", "tv",
+                          "magazine", "weekly", "press agency", "state news agency"})
+
+
+def _outlets(ents: list[Span]) -> list[Span]:
+    """A name the model read as a person or a place that an outlet's noun stands next to is the outlet's
+    name: ORG. A NORP stays one ("the Turkish newspaper Milliyet"; "Anatolian news agency", which our
+    fixtures mark both ways)."""
+    from spacy.tokens import Span
+
+    out = []
+    for e in ents:
+        doc = e.doc
+        before = doc[e.start - 1].lower_ if e.start > 0 else ""
+        after = " ".join(t.lower_ for t in doc[e.end:e.end + 2])
+        named_before = after.split(" ")[0] in ("agency", "newspaper") or after == "news agency"
+        if e.label_ in ("PERSON", "GPE", "LOC") and _named(e) and (before in OUTLET_BEFORE or named_before):
+            out.append(Span(doc, e.start, e.end, label="ORG"))
+        else:
+            out.append(e)
+    return out

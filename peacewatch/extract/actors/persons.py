@@ -178,10 +178,19 @@ def _named(w: Work, tm: TermMatch, name_start: int, name_end: int, affil: Match 
     w.surnames.setdefault(doc[name_end - 1].text, key)
     if affil is not None and w.free(affil.start, affil.end):
         akey = w.item_key(affil.item, f"{affil.item.source} {affil.item.form!r} (affiliation in a title)")
-        label = "PERSON" if _person_entry(affil) is not None else LABELS[affil.item.kind]
+        label = "PERSON" if _person_entry(affil) is not None else _affiliation_label(w, affil)
         w.mention(affil.start, affil.end, label, akey, "affiliation of a titled person",
                   metonymy=affil.item.kind in ("capital", "seat"))
         _institution_between(w, affil, tm.start, code)
+
+
+def _affiliation_label(w: Work, affil: Match) -> str:
+    """The label of a titled person's affiliation: by its kind, but a dictionary group the model read as
+    a nationality stays one ("Bosnian Serb leader": NORP, CoNLL's MISC, not an organization's name)."""
+    if affil.item.kind == "entry" and any(
+            (e.start, e.end) == (affil.start, affil.end) and e.label_ == "NORP" for e in w.doc.ents):
+        return "NORP"
+    return LABELS[affil.item.kind]
 
 
 def _institution_between(w: Work, affil: Match, office: int, code: str | None) -> None:

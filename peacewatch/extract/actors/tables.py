@@ -93,6 +93,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "pairs.tsv": (Column("head"), Column("determiners")),
     "dyads.tsv": (Column("kind"), Column("word"), optional("meaning")),
     "institution_words.tsv": (Column("word"),),
+    "nationals.tsv": (Column("word"),),
+    "team_sports.tsv": (Column("slug"),),
 }
 
 
@@ -169,6 +171,18 @@ def dyad_cues() -> dict[str, frozenset[str]]:
 def institution_words() -> frozenset[str]:
     """Lower-case words that mark a capitalized run as an institution's name, not a person's."""
     return frozenset(r["word"] for r in _tsv_rows("institution_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def nationals() -> frozenset[str]:
+    """Names of peoples and faiths and nationality nouns beyond the states' demonyms ("Kurdish", "Dutchman")."""
+    return frozenset(r["word"] for r in _tsv_rows("nationals.tsv"))
+
+
+@lru_cache(maxsize=1)
+def team_sports() -> frozenset[str]:
+    """Slugs of team-sports stories, lower case ("soccer", "ice hockey")."""
+    return frozenset(r["slug"] for r in _tsv_rows("team_sports.tsv"))
 
 
 def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:
