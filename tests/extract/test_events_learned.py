@@ -46,6 +46,22 @@ def test_the_model_retypes_only_a_plain_trigger_whose_type_it_doubts() -> None:
     assert model_class("CONCEDE") == model_class("RETREAT") == "YIELD"
 
 
+def test_a_wrapped_trigger_is_retyped_only_above_its_own_threshold_and_only_as_written() -> None:
+    # "Britain has imposed sanctions on X": the news coding reads COERCE where the trigger row wrote
+    # SANCTION; a wrapped event needs the model surer than a plain one does
+    limits = Thresholds(add=0.5, retype=0.6, keep=0.2, wrapped=0.8)
+    assert decide(*_verdict("COERCE", 0.9, SANCTION=0.05), "SANCTION", False, limits, written=True) == "retype"
+    assert decide(*_verdict("COERCE", 0.7, SANCTION=0.05), "SANCTION", False, limits, written=True) is None
+    assert decide(*_verdict("COERCE", 0.7, SANCTION=0.05), "SANCTION", True, limits, written=True) == "retype"
+    # a status rule gave the type ("will withdraw" is CONCEDE): never retyped, however sure
+    assert decide(*_verdict("AGREE", 0.99, YIELD=0.0), "RETREAT", False, limits, written=False) is None
+    # the rule's type still likely: the rules stand
+    assert decide(*_verdict("COERCE", 0.85, SANCTION=0.3), "SANCTION", False, limits, written=True) is None
+    # a model file from before the threshold existed never retypes a wrapped trigger
+    assert Thresholds(add=0.5, retype=0.6, keep=0.2).wrapped > 1.0
+    assert decide(*_verdict("COERCE", 0.99, SANCTION=0.0), "SANCTION", False, LIMITS, written=True) is None
+
+
 def test_the_model_does_not_retype_the_main_event_to_another_event_of_its_sentence() -> None:
     # "Azerbaijan, with Türkiye lending its support, liberated …": SUPPORT is the model reading
     # "lending its support", an event the rules already have; the attack stays an attack

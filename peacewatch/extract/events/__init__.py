@@ -22,6 +22,7 @@ from .exchange import other_half
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import (
     TypeModel,
+    as_written,
     decide,
     load_model,
     main_event,
@@ -138,11 +139,12 @@ class EventsComponent:
         main = main_event(found)
         plain = main is not None and retypable(main)
         action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
-                        other_types(found, main))
+                        other_types(found, main), main is not None and as_written(main))
         if action == "add" and anchor is not None and not unknown_retreat(anchor, verdict.label):
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:
             new = model_found(main.token, verdict.label, verdict, f"retyped from {main.rule.why}", main.rule.weak)
+            new.inners = main.inners  # a wrapped event retyped keeps the actions it is about
             return [new if f.token.i == main.token.i else f for f in found], None
         if main is None:
             return found, None
