@@ -54,7 +54,14 @@ def test_a_wrapped_trigger_is_retyped_only_above_its_own_threshold_and_only_as_w
     assert decide(*_verdict("COERCE", 0.7, SANCTION=0.05), "SANCTION", False, limits, written=True) is None
     assert decide(*_verdict("COERCE", 0.7, SANCTION=0.05), "SANCTION", True, limits, written=True) == "retype"
     # a status rule gave the type ("will withdraw" is CONCEDE): never retyped, however sure
-    assert decide(*_verdict("AGREE", 0.99, YIELD=0.0), "RETREAT", False, limits, written=False) is None
+    assert decide(*_verdict("ACCUSE", 0.99, REQUEST=0.0), "REQUEST", False, limits, written=False) is None
+    # an agreement, a concession or a retreat under a wrapper carries what the ledger reads (a commitment,
+    # its fulfilment): never retyped from or to those classes ("reached an agreement to withdraw")
+    assert decide(*_verdict("SUPPORT", 0.99, AGREE=0.0), "AGREE", False, limits, written=True) is None
+    assert decide(*_verdict("AGREE", 0.99, RETREAT=0.0), "RETREAT", False, limits, written=True) is None
+    assert decide(*_verdict("YIELD", 0.99, CONSULT=0.0), "CONSULT", False, limits, written=True) is None
+    # a plain agreement is retyped as before
+    assert decide(*_verdict("SUPPORT", 0.7, AGREE=0.1), "AGREE", True, limits) == "retype"
     # the rule's type still likely: the rules stand
     assert decide(*_verdict("COERCE", 0.85, SANCTION=0.3), "SANCTION", False, limits, written=True) is None
     # a model file from before the threshold existed never retypes a wrapped trigger

@@ -81,8 +81,8 @@ def test_a_wrapped_event_as_written_is_retyped_only_above_its_threshold() -> Non
     assert events.main_label(wrapped, probs, Thresholds(0.3, 0.5, 0.3, 0.6)) == "COERCE"
     assert events.combined_types(wrapped, probs, Thresholds(0.3, 0.5, 0.3, 0.6)) == {"COERCE"}
     assert events.main_label(wrapped, probs, Thresholds(0.3, 0.5, 0.3, 0.8)) == "SANCTION"
-    by_status = events.Example("plv_train", [], "AGREE", {"AGREE"}, {"YIELD"}, "RETREAT", False, "CONCEDE")
-    assert events.main_label(by_status, {"AGREE": 0.9, "YIELD": 0.05}, Thresholds(0.3, 0.5, 0.3, 0.5)) == "YIELD"
+    by_status = events.Example("plv_train", [], "ACCUSE", {"ACCUSE"}, {"REQUEST"}, "REQUEST", False, "REJECT")
+    assert events.main_label(by_status, {"ACCUSE": 0.9, "REQUEST": 0.05}, Thresholds(0.3, 0.5, 0.3, 0.5)) == "REJECT"
 
 
 def test_news_parts_read_the_folds_file(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ X").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ...contract import Annotation
@@ -144,7 +145,8 @@ class EventsComponent:
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:
             new = model_found(main.token, verdict.label, verdict, f"retyped from {main.rule.why}", main.rule.weak)
-            new.inners = main.inners  # a wrapped event retyped keeps the actions it is about
+            if not plain:  # a wrapped event retyped keeps its wrappers, the actions it is about, its topic
+                new = replace(main, rule=new.rule)
             return [new if f.token.i == main.token.i else f for f in found], None
         if main is None:
             return found, None

@@ -10,7 +10,8 @@ per sentence. ``combine`` decides what to do with the score beside the rules:
 - the model is sure of another type for a plain trigger (no wrapper, no nested action): it retypes
   that event (the rules still read status, negation and arguments);
 - the model is surer still (``Thresholds.wrapped``) of another type for a wrapped trigger ("has imposed
-  sanctions", "have decided to hold talks") whose type no status rule changed: it retypes that event too;
+  sanctions") whose type no status rule changed, neither type one the ledger reads (agreements,
+  concessions, retreats): it retypes that event too;
 - the rules found nothing and the model is sure of a type: a new event on the anchor.
 
 The weights and thresholds live in ``peacewatch/data/models/events_type.json``, trained by
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 MODEL_FILE = "events_type.json"
 YIELD_TYPES = ("CONCEDE", "RETREAT")
 NONE = "NONE"
+# The classes the ledger reads by type: an agreement or a concession is a commitment (the commitments
+# component), a retreat the act that fulfils one. A wrapped event of these classes often carries one
+# ("agreed to release", "will withdraw"), so the model never retypes a wrapped event from or to them.
+LEDGER_CLASSES = ("AGREE", "YIELD")
 BAG_POS = ("NOUN", "VERB", "ADJ")
 FRAME_DEPS = ("aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "dobj", "amod", "compound", "npadvmod")
 ANCHOR_DEPS = ("dobj", "nsubjpass", "attr", "prt", "xcomp", "ccomp", "acomp", "neg", "dative")
@@ -320,9 +325,10 @@ def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, pla
     ``main_type`` is the rules' type of the main event (None: the rules found nothing); ``plain``
     whether that event is a bare trigger (no wrapper, no nested action) the model may retype;
     ``written`` whether a main event that is not plain kept its trigger's type through the status
-    rules (``as_written``): the model may retype it above ``limits.wrapped``, a type a status rule
-    gave never; ``others`` the types of the sentence's other rule events: a label among them is what
-    the model read there ("with Türkiye lending its support, Azerbaijan liberated …"), no reason to retype.
+    rules (``as_written``): the model may retype it above ``limits.wrapped`` (never from or to a class
+    the ledger reads, ``LEDGER_CLASSES``), a type a status rule gave never; ``others`` the types of the
+    sentence's other rule events: a label among them is what the model read there ("with Türkiye
+    lending its support, Azerbaijan liberated …"), no reason to retype.
     """
     if verdict.label == NONE:
         return None
@@ -330,7 +336,8 @@ def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, pla
         return "add" if verdict.score >= limits.add else None
     if model_class(main_type) == verdict.label or verdict.label in others:
         return None
-    needed = limits.retype if plain else limits.wrapped if written else math.inf
+    ledger = model_class(main_type) in LEDGER_CLASSES or verdict.label in LEDGER_CLASSES
+    needed = limits.retype if plain else limits.wrapped if written and not ledger else math.inf
     if verdict.score >= needed and probs.get(model_class(main_type), 0.0) < limits.keep:
         return "retype"
     return None
