@@ -43,8 +43,6 @@ GRID_ADD = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 # the golden expectations lose implemented withdrawals and protests to weak guesses).
 GRID_RETYPE = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 GRID_KEEP = (0.05, 0.1, 0.2, 0.3, 0.5, 1.01)
-# Retyping a wrapped trigger the status rules left as written: never below the plain retype's majority.
-GRID_WRAPPED = GRID_RETYPE
 C_GRID = (0.3, 1.0, 3.0)
 # The dense reading (unit vectors) against 0/1 features: its weight in the design matrix, so that one
 # C regularizes both (the shipped dense weights are multiplied by it, the run time reads raw vectors).
@@ -70,7 +68,6 @@ class Example:
     others: frozenset[str] = frozenset()  # the types of the other rule events of the sentence
     dense: Any = None  # the word-vector reading (numpy vector), None when the model reads none
     text: str = ""  # the sentence as written (what a transformer reads: scripts/train_minilm.py)
-    written: bool = False  # the main event's type as its trigger row wrote it (learned.as_written)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -82,14 +79,7 @@ def sha256(path: Path) -> str:
 
 
 def sentence_example(sent: Any, source: str, gold: list[str], table: Any = None) -> Example:
-    from peacewatch.extract.events.learned import (
-        as_written,
-        main_event,
-        model_class,
-        other_types,
-        retypable,
-        sentence_reading,
-    )
+    from peacewatch.extract.events.learned import main_event, model_class, other_types, retypable, sentence_reading
     from peacewatch.extract.events.status import read
     from peacewatch.extract.events.triggers import find, model_view
 
@@ -106,7 +96,7 @@ def sentence_example(sent: Any, source: str, gold: list[str], table: Any = None)
         label = Counter(classes).most_common(1)[0][0]
     return Example(source, reading.sparse, label, set(classes), rules, main.rule.type if main else None,
                    main is not None and retypable(main), read(main).type if main else None,
-                   other_types(found, main), reading.dense, sent.text.strip(), main is not None and as_written(main))
+                   other_types(found, main), reading.dense, sent.text.strip())
 
 
 def longest_sentence(doc: Any) -> Any:
@@ -230,7 +220,7 @@ def combined_types(ex: Example, probs: dict[str, float], limits: Any) -> set[str
 
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others, ex.written)
+    action = decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others)
     if action == "add":
         return {verdict.label}
     if action == "retype" and ex.main_type is not None:
@@ -248,7 +238,7 @@ def main_label(ex: Example, probs: dict[str, float] | None, limits: Any) -> str:
         return rules
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
     verdict = Verdict(ranked[0][0], ranked[0][1], ranked[1][0], ranked[1][1])
-    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others, ex.written) else rules
+    return verdict.label if decide(verdict, probs, ex.main_type, ex.plain, limits, ex.others) else rules
 
 
 def set_f1(pairs: list[tuple[set[str], set[str]]]) -> float:
@@ -267,8 +257,8 @@ def choose_thresholds(examples: list[Example], probs: list[dict[str, float]],
 
     pairs = list(zip(examples, probs, strict=True))
     best: tuple[float, Any] = (-1.0, None)
-    for add, retype, keep, wrapped in product(GRID_ADD, GRID_RETYPE, GRID_KEEP, GRID_WRAPPED):
-        limits = Thresholds(add, retype, keep, wrapped)
+    for add, retype, keep in product(GRID_ADD, GRID_RETYPE, GRID_KEEP):
+        limits = Thresholds(add, retype, keep)
         score = set_f1([(combined_types(ex, p, limits), ex.gold) for ex, p in pairs])
         if objective == "both":
             score = (score + _macro([ex.label for ex, _ in pairs], [main_label(ex, p, limits) for ex, p in pairs])) / 2
@@ -295,20 +285,10 @@ def by_source(examples: list[Example], probs: list[dict[str, float]], limits: An
 
 
 def _macro(gold: list[str], pred: list[str]) -> float:
-    """Macro-F1 over the gold labels' classes (a class only predicted adds no column; a class never
-    right scores 0): scikit-learn's ``f1_score(labels=sorted(set(gold)), average="macro")``, counted
-    here in one pass, since the threshold grid asks for it thousands of times."""
-    right: Counter[str] = Counter()
-    wrong: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
-            right[g] += 1
-        else:
-            wrong[g] += 1
-            wrong[p] += 1
-    labels = set(gold)
-    total = sum(2 * right[c] / (2 * right[c] + wrong[c]) for c in labels if right[c])
-    return round(total / len(labels), 4) if labels else 0.0
+    """Macro-F1 over the gold labels' classes (a class only predicted adds no column)."""
+    from sklearn.metrics import f1_score
+
+    return round(float(f1_score(gold, pred, labels=sorted(set(gold)), average="macro", zero_division=0)), 4)
 
 
 def vector_card(folder: Path) -> dict[str, Any]:
@@ -373,15 +353,13 @@ def main(argv: list[str] | None = None) -> int:
 def dump_record(ex: Example, fold: int, probs: dict[str, float]) -> dict[str, Any]:
     return {"text": ex.text, "source": ex.source, "label": ex.label, "gold": sorted(ex.gold), "fold": fold,
             "rules": sorted(ex.rules), "main_type": ex.main_type, "plain": ex.plain, "main_read": ex.main_read,
-            "written": ex.written, "others": sorted(ex.others),
-            "linear": {k: round(v, 6) for k, v in sorted(probs.items())}}
+            "others": sorted(ex.others), "linear": {k: round(v, 6) for k, v in sorted(probs.items())}}
 
 
 def load_example(rec: dict[str, Any]) -> Example:
     """An example back from a ``--dump`` file (the parse's features are not kept there)."""
     return Example(rec["source"], [], rec["label"], set(rec["gold"]), set(rec["rules"]), rec["main_type"],
-                   rec["plain"], rec["main_read"], frozenset(rec["others"]), None, rec["text"],
-                   rec.get("written", False))
+                   rec["plain"], rec["main_read"], frozenset(rec["others"]), None, rec["text"])
 
 
 def dump(path: Path, examples: list[Example], folds: list[int], probs: list[dict[str, float]]) -> None:

@@ -91,8 +91,7 @@ def _class_f1(gold: list[str], pred: list[str], label: str) -> float:
 def write_dump(path: Path, examples: list[Example], ids: list[int], probs: list[dict[str, float]],
                inner: list[list[dict[str, float]]]) -> None:
     rows = [{"source": ex.source, "label": ex.label, "gold": sorted(ex.gold), "rules": sorted(ex.rules),
-             "main_type": ex.main_type, "plain": ex.plain, "main_read": ex.main_read, "written": ex.written,
-             "others": sorted(ex.others),
+             "main_type": ex.main_type, "plain": ex.plain, "main_read": ex.main_read, "others": sorted(ex.others),
              "text": ex.text, "fold": f, "probs": p} for ex, f, p in zip(examples, ids, probs, strict=True)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"examples": rows, "inner": inner}) + "\n", "utf-8")

@@ -46,29 +46,6 @@ def test_the_model_retypes_only_a_plain_trigger_whose_type_it_doubts() -> None:
     assert model_class("CONCEDE") == model_class("RETREAT") == "YIELD"
 
 
-def test_a_wrapped_trigger_is_retyped_only_above_its_own_threshold_and_only_as_written() -> None:
-    # "Britain has imposed sanctions on X": the news coding reads COERCE where the trigger row wrote
-    # SANCTION; a wrapped event needs the model surer than a plain one does
-    limits = Thresholds(add=0.5, retype=0.6, keep=0.2, wrapped=0.8)
-    assert decide(*_verdict("COERCE", 0.9, SANCTION=0.05), "SANCTION", False, limits, written=True) == "retype"
-    assert decide(*_verdict("COERCE", 0.7, SANCTION=0.05), "SANCTION", False, limits, written=True) is None
-    assert decide(*_verdict("COERCE", 0.7, SANCTION=0.05), "SANCTION", True, limits, written=True) == "retype"
-    # a status rule gave the type ("will withdraw" is CONCEDE): never retyped, however sure
-    assert decide(*_verdict("ACCUSE", 0.99, REQUEST=0.0), "REQUEST", False, limits, written=False) is None
-    # an agreement, a concession or a retreat under a wrapper carries what the ledger reads (a commitment,
-    # its fulfilment): never retyped from or to those classes ("reached an agreement to withdraw")
-    assert decide(*_verdict("SUPPORT", 0.99, AGREE=0.0), "AGREE", False, limits, written=True) is None
-    assert decide(*_verdict("AGREE", 0.99, RETREAT=0.0), "RETREAT", False, limits, written=True) is None
-    assert decide(*_verdict("YIELD", 0.99, CONSULT=0.0), "CONSULT", False, limits, written=True) is None
-    # a plain agreement is retyped as before
-    assert decide(*_verdict("SUPPORT", 0.7, AGREE=0.1), "AGREE", True, limits) == "retype"
-    # the rule's type still likely: the rules stand
-    assert decide(*_verdict("COERCE", 0.85, SANCTION=0.3), "SANCTION", False, limits, written=True) is None
-    # a model file from before the threshold existed never retypes a wrapped trigger
-    assert Thresholds(add=0.5, retype=0.6, keep=0.2).wrapped > 1.0
-    assert decide(*_verdict("COERCE", 0.99, SANCTION=0.0), "SANCTION", False, LIMITS, written=True) is None
-
-
 def test_the_model_does_not_retype_the_main_event_to_another_event_of_its_sentence() -> None:
     # "Azerbaijan, with Türkiye lending its support, liberated …": SUPPORT is the model reading
     # "lending its support", an event the rules already have; the attack stays an attack

@@ -31,7 +31,7 @@ def made_up() -> list:  # type: ignore[type-arg]
     return [example("ASSAULT", True, i) for i in range(15)] + [example("AID", False, i) for i in range(15)]
 
 
-SMALL_GRID = {"GRID_ADD": (0.3, 1.01), "GRID_RETYPE": (0.5,), "GRID_KEEP": (0.3,), "GRID_WRAPPED": (0.5, 1.01)}
+SMALL_GRID = {"GRID_ADD": (0.3, 1.01), "GRID_RETYPE": (0.5,), "GRID_KEEP": (0.3,)}
 
 
 @pytest.fixture(scope="module")
@@ -60,29 +60,6 @@ def test_the_nested_combination_adds_what_the_rules_missed(made_up, chosen) -> N
     assert scores["sentences"] == 30
     assert scores["rules_main_macro_f1"] == 0.5  # AID never found by the rules
     assert scores["combined_main_macro_f1"] == 1.0  # the model adds every AID event, out of fold
-
-
-def test_the_macro_f1_counts_as_scikit_learn_does() -> None:
-    from sklearn.metrics import f1_score
-
-    gold = ["AID", "AID", "ASSAULT", "YIELD", "YIELD", "YIELD", "NONE", "COERCE"]
-    pred = ["AID", "NONE", "ASSAULT", "AGREE", "YIELD", "YIELD", "YIELD", "SANCTION"]
-    expected = f1_score(gold, pred, labels=sorted(set(gold)), average="macro", zero_division=0)
-    assert events._macro(gold, pred) == round(float(expected), 4)
-    assert events._macro(["AID"], ["NONE"]) == 0.0
-
-
-def test_a_wrapped_event_as_written_is_retyped_only_above_its_threshold() -> None:
-    wrapped = events.Example("plv_train", [], "COERCE", {"COERCE"}, {"SANCTION"}, "SANCTION", False, "SANCTION",
-                             written=True)
-    probs = {"COERCE": 0.7, "SANCTION": 0.1, "NONE": 0.2}
-    from peacewatch.extract.events.learned import Thresholds
-
-    assert events.main_label(wrapped, probs, Thresholds(0.3, 0.5, 0.3, 0.6)) == "COERCE"
-    assert events.combined_types(wrapped, probs, Thresholds(0.3, 0.5, 0.3, 0.6)) == {"COERCE"}
-    assert events.main_label(wrapped, probs, Thresholds(0.3, 0.5, 0.3, 0.8)) == "SANCTION"
-    by_status = events.Example("plv_train", [], "ACCUSE", {"ACCUSE"}, {"REQUEST"}, "REQUEST", False, "REJECT")
-    assert events.main_label(by_status, {"ACCUSE": 0.9, "REQUEST": 0.05}, Thresholds(0.3, 0.5, 0.3, 0.5)) == "REJECT"
 
 
 def test_news_parts_read_the_folds_file(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ X").
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ...contract import Annotation
@@ -23,7 +22,6 @@ from .exchange import other_half
 from .implicit import frame_lemmas, implicit_recipients
 from .learned import (
     TypeModel,
-    as_written,
     decide,
     load_model,
     main_event,
@@ -140,13 +138,11 @@ class EventsComponent:
         main = main_event(found)
         plain = main is not None and retypable(main)
         action = decide(verdict, probs, main.rule.type if main else None, plain, self.model.thresholds,
-                        other_types(found, main), main is not None and as_written(main))
+                        other_types(found, main))
         if action == "add" and anchor is not None and not unknown_retreat(anchor, verdict.label):
             return [model_found(anchor, verdict.label, verdict, "added (the rules found no event)", True)], None
         if action == "retype" and main is not None:
             new = model_found(main.token, verdict.label, verdict, f"retyped from {main.rule.why}", main.rule.weak)
-            if not plain:  # a wrapped event retyped keeps its wrappers, the actions it is about, its topic
-                new = replace(main, rule=new.rule)
             return [new if f.token.i == main.token.i else f for f in found], None
         if main is None:
             return found, None

@@ -9,9 +9,6 @@ per sentence. ``combine`` decides what to do with the score beside the rules:
 - the rules found the main event and the model agrees, or is not sure: the rules stand;
 - the model is sure of another type for a plain trigger (no wrapper, no nested action): it retypes
   that event (the rules still read status, negation and arguments);
-- the model is surer still (``Thresholds.wrapped``) of another type for a wrapped trigger ("has imposed
-  sanctions") whose type no status rule changed, neither type one the ledger reads (agreements,
-  concessions, retreats): it retypes that event too;
 - the rules found nothing and the model is sure of a type: a new event on the anchor.
 
 The weights and thresholds live in ``peacewatch/data/models/events_type.json``, trained by
@@ -42,10 +39,6 @@ if TYPE_CHECKING:
 MODEL_FILE = "events_type.json"
 YIELD_TYPES = ("CONCEDE", "RETREAT")
 NONE = "NONE"
-# The classes the ledger reads by type: an agreement or a concession is a commitment (the commitments
-# component), a retreat the act that fulfils one. A wrapped event of these classes often carries one
-# ("agreed to release", "will withdraw"), so the model never retypes a wrapped event from or to them.
-LEDGER_CLASSES = ("AGREE", "YIELD")
 BAG_POS = ("NOUN", "VERB", "ADJ")
 FRAME_DEPS = ("aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "dobj", "amod", "compound", "npadvmod")
 ANCHOR_DEPS = ("dobj", "nsubjpass", "attr", "prt", "xcomp", "ccomp", "acomp", "neg", "dative")
@@ -78,14 +71,11 @@ class Verdict:
 @dataclass(frozen=True)
 class Thresholds:
     """When the model's word counts: adding an event where the rules found none, retyping a
-    plain rule trigger, how unsure of the rule's own type it must be to retype, and retyping a
-    wrapped trigger whose type the status rules left as written (above 1: never, as in a model
-    file written before the threshold was chosen)."""
+    plain rule trigger, and how unsure of the rule's own type it must be to retype."""
 
     add: float
     retype: float
     keep: float
-    wrapped: float = 1.01
 
 
 @dataclass(frozen=True)
@@ -287,19 +277,13 @@ def unknown_retreat(token: Token, label: str) -> bool:
             and (token.pos_ == "AUX" or token.lemma_.lower() in words("report")))
 
 
-def as_written(found: Found) -> bool:
-    """Whether the status rules left a rule event's type as its trigger row wrote it ("will withdraw"
-    is CONCEDE by PLOVER's rule for announced withdrawals, whatever the model thinks of the words: not
-    as written)."""
+def retypable(found: Found) -> bool:
+    """Whether the model may retype a rule event: a bare trigger (no wrapper, no nested action)
+    whose type no status rule changed ("will withdraw" is CONCEDE by PLOVER's rule for announced
+    withdrawals, whatever the model thinks of the words)."""
     from .status import read
 
-    return read(found).type == found.rule.type
-
-
-def retypable(found: Found) -> bool:
-    """Whether the model may retype a rule event at the plain threshold: a bare trigger (no wrapper,
-    no nested action) whose type no status rule changed."""
-    return not found.wrappers and not found.inners and as_written(found)
+    return not found.wrappers and not found.inners and read(found).type == found.rule.type
 
 
 def model_found(token: Token, label: str, verdict: Verdict, action: str, weak: bool) -> Found:
@@ -319,25 +303,20 @@ def other_types(found: list[Found], main: Found | None) -> frozenset[str]:
 
 
 def decide(verdict: Verdict, probs: dict[str, float], main_type: str | None, plain: bool,
-           limits: Thresholds, others: frozenset[str] = frozenset(), written: bool = False) -> str | None:
+           limits: Thresholds, others: frozenset[str] = frozenset()) -> str | None:
     """What the model changes in a sentence: 'add', 'retype' or None (the rules stand).
 
     ``main_type`` is the rules' type of the main event (None: the rules found nothing); ``plain``
     whether that event is a bare trigger (no wrapper, no nested action) the model may retype;
-    ``written`` whether a main event that is not plain kept its trigger's type through the status
-    rules (``as_written``): the model may retype it above ``limits.wrapped`` (never from or to a class
-    the ledger reads, ``LEDGER_CLASSES``), a type a status rule gave never; ``others`` the types of the
-    sentence's other rule events: a label among them is what the model read there ("with Türkiye
-    lending its support, Azerbaijan liberated …"), no reason to retype.
+    ``others`` the types of the sentence's other rule events: a label among them is what the model
+    read there ("with Türkiye lending its support, Azerbaijan liberated …"), no reason to retype.
     """
     if verdict.label == NONE:
         return None
     if main_type is None:
         return "add" if verdict.score >= limits.add else None
-    if model_class(main_type) == verdict.label or verdict.label in others:
+    if not plain or model_class(main_type) == verdict.label or verdict.label in others:
         return None
-    ledger = model_class(main_type) in LEDGER_CLASSES or verdict.label in LEDGER_CLASSES
-    needed = limits.retype if plain else limits.wrapped if written and not ledger else math.inf
-    if verdict.score >= needed and probs.get(model_class(main_type), 0.0) < limits.keep:
+    if verdict.score >= limits.retype and probs.get(model_class(main_type), 0.0) < limits.keep:
         return "retype"
     return None
