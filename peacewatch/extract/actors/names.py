@@ -246,12 +246,14 @@ def _nationals(doc: Doc, ents: list[Span]) -> list[Span]:
     ("British Airways" ORG, "Czech Republic" GPE) is left."""
     from spacy.tokens import Span
 
-    forms = national_forms()
+    forms, firsts = national_forms(), national_first_words()
+    words = [t.text for t in doc]  # read once: a Token is made anew on every access
     out = list(ents)
     i = 0
-    while i < len(doc):
-        n = next((n for n in (3, 2, 1) if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) in forms
-                  and "\n" not in doc[i:i + n].text), 0)
+    while i < len(words):
+        n = 0 if words[i] not in firsts else next(
+            (n for n in (3, 2, 1) if i + n <= len(words) and tuple(words[i:i + n]) in forms
+             and "\n" not in doc[i:i + n].text), 0)
         if not n:
             i += 1
             continue
@@ -296,6 +298,12 @@ def _person_after(doc: Doc, ents: list[Span], start: int, end: int) -> int | Non
 def _name_follows(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a capitalized word on the line of the token before it."""
     return i < len(doc) and capital_word(doc[i]) and "\n" not in doc[i - 1].whitespace_
+
+
+@lru_cache(maxsize=1)
+def national_first_words() -> frozenset[str]:
+    """The first words of the nationalities' forms (a token that is none starts none)."""
+    return frozenset(form[0] for form in national_forms())
 
 
 @lru_cache(maxsize=1)
