@@ -459,4 +459,3 @@ def _ner(model: str) -> Language:
     if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ()):
         nlp.remove_pipe("tok2vec")  # the small model's NER has its own token vectors: the shared ones idle
     return nlp
-
