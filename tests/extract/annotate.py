@@ -67,3 +67,28 @@ def typed_events(pipe: Any, text: str, etype: str) -> list[Any]:
 def arg_codes(args: list[Any]) -> list[str | None]:
     """The codes of an event's actor or recipient arguments, sorted."""
     return sorted(a.code for a in args)
+
+
+def acts(pipe: Any, text: str) -> list[tuple[str, str, frozenset[str | None]]]:
+    """(type, status, actor codes) of every event of ``text``, published 2024-05-10."""
+    return [(e.type, e.status, frozenset(a.code for a in e.actor))
+            for e in annotated(pipe, text, "2024-05-10").events]
+
+
+def labelled(nlp: Any, text: str, names: dict[str, str]) -> Any:
+    """``text`` parsed, its names set by hand (so a test does not hang on the model's reading)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = []
+    for name, label in names.items():
+        span = doc.char_span(text.index(name), text.index(name) + len(name))
+        assert span is not None
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def ent_labels(doc: Any) -> dict[str, str]:
+    """The document's names with their labels."""
+    return {e.text: e.label_ for e in doc.ents}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..timex.govern import governing_timex
@@ -329,21 +330,28 @@ def _in_background_clause(timex: Timex, doc: Doc) -> bool:
     return _clause_above(timex, doc, BACKGROUND_CLAUSES) is not None
 
 
+def _counts_in_sentence(timexes: list[Timex], doc: Doc, trigger: Token, pattern: re.Pattern[str]
+                        ) -> Iterator[tuple[Timex, re.Match[str], Span, Token]]:
+    """The expressions of the trigger's sentence whose value ``pattern`` matches, each with the match,
+    its span and the word right after it (a count before "after", "before", "since" …)."""
+    sent = trigger.sent
+    for timex in timexes:
+        found = pattern.match(timex.value)
+        if found is None or not sent.start_char <= timex.start < sent.end_char:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not sent.start <= span.start < sent.end or span.end >= len(doc):
+            continue
+        yield timex, found, span, doc[span.end]
+
+
 def anchored_timex(timexes: list[Timex], doc: Doc, trigger: Token, earlier: list[Event]) -> Timex | None:
     """The day of an act told as a count of days or weeks after or before another act ("a week after
     the signing", "two days after Ostland attacked"), when that act was told earlier in the text
     with its day (an event whose trigger has the anchor's lemma): its day plus (minus) the count.
     None when the count does not hang on the trigger's clause or the anchor act has no day."""
-    sent = trigger.sent
     mine = _verb_at(trigger)
-    for timex in timexes:
-        offset = OFFSET.match(timex.value)
-        if offset is None or not sent.start_char <= timex.start < sent.end_char:
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or not sent.start <= span.start < sent.end or span.end >= len(doc):
-            continue
-        word = doc[span.end]
+    for timex, offset, _span, word in _counts_in_sentence(timexes, doc, trigger, OFFSET):
         anchor = _anchor(word)
         hung = None if anchor is None else _verb_at(anchor[1])
         if anchor is None or mine is None or hung is None or hung.i != mine.i:
@@ -364,16 +372,8 @@ def counted_back_timex(timexes: list[Timex], doc: Doc, trigger: Token, anchor: d
     or month it states itself, else, told in the present ("comes", "is"), the document's day
     (``anchor``). A count of days or weeks needs a day and gives one; of months or years, a month or
     a year. None when the trigger is not the act counted from, or the clause has no date."""
-    sent = trigger.sent
     mine = _verb_at(trigger)
-    for timex in timexes:
-        count = COUNT.match(timex.value)
-        if count is None or not sent.start_char <= timex.start < sent.end_char:
-            continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or not sent.start <= span.start < sent.end or span.end >= len(doc):
-            continue
-        word = doc[span.end]
+    for timex, count, span, word in _counts_in_sentence(timexes, doc, trigger, COUNT):
         found = _anchor(word) or _lasted(word, span.root)
         if found is None or not _counted_from(trigger, mine, found[0]) or _states_date(timexes, found[0], timex):
             continue
