@@ -56,6 +56,7 @@ from .process_commitment_misses import (
     NEAREST_KEY,
     STATED_KEY,
     TOLD_KEY,
+    UNFULFILLED_KEY,
     act_told,
     breach_evidence,
     commitment_miss,
@@ -66,6 +67,7 @@ from .process_commitment_misses import (
     missed_act,
     nearest_promise,
     stated_miss,
+    unfulfilled,
 )
 from .process_ledger import Ledger, codes, corpus_documents, ingest_corpus, ledger_of
 from .process_match import (
@@ -258,6 +260,11 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
                 why = breach_evidence(best, ledger.events, _contradicts, interval)
                 c[BREACH_KEY + why] += 1
                 errors.append(f"commitment {g['id']} unbroken: {why}")
+            if g["status"] == "fulfilled":
+                why = unfulfilled(g, best, entries.get(g.get("fulfilled_by") or ""), ledger.events, _fulfils,
+                                  types_compatible, interval)
+                c[UNFULFILLED_KEY + why] += 1
+                errors.append(f"commitment {g['id']} unfulfilled: {why}")
         elif g["status"] == "fulfilled":
             c["both_fulfilled"] += 1
             day_right = timeline_dates_agree(best["fulfilled_on"], g.get("fulfilled_on"))
@@ -277,6 +284,13 @@ def _contradicts(action_type: str, action_mode: str | None, event_type: str, eve
     from ..resolve.tables import contradict_rules
 
     return any(r.matches(action_type, action_mode, event_type, event_mode) for r in contradict_rules())
+
+
+def _fulfils(action_type: str, action_mode: str | None, event_type: str, event_mode: str | None) -> bool:
+    """Whether a row of ``fulfils.tsv`` has the event carry out the promised action."""
+    from ..resolve.tables import fulfil_rules
+
+    return any(r.matches(action_type, action_mode, event_type, event_mode) for r in fulfil_rules())
 
 
 def score_one(gold: dict[str, Any], ledger: Ledger) -> tuple[ProcessTally, list[str]]:
@@ -378,7 +392,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                          ("commitments missed, by a sentence stating them", STATED_KEY),
                          ("commitments missed not for the day, by the act", ACT_KEY),
                          ("commitments missed not for the day, by how their articles tell the act", ACT_TOLD_KEY),
-                         ("wrong fulfilment days, by the act and its date", DAY_KEY)):
+                         ("wrong fulfilment days, by the act and its date", DAY_KEY),
+                         ("gold fulfilled left unfulfilled, by the acts that could keep it", UNFULFILLED_KEY)):
         breakdown[f"{name} (per part)"] = {key: counted(prefix, tallies[key].counts.items()) for key in PARTS
                                            if tallies[key].processes}
     # classes too long for columns, a row per class: the wrong statuses by what decided them, and the

@@ -7,7 +7,8 @@ missed (``missed_act``), whether a sentence of its own articles states it (``sta
 articles tell the act (``act_told``), where the nearest promise of it lies (``nearest_promise``) and which
 days its articles tell near the gold one (``made_days``);
 for a wrong status, what decided the ledger's (``decided_by``) and, for a gold broken commitment left
-unbroken, what stops its obligors' contrary acts (``breach_evidence``); for a wrong fulfilment day, how
+unbroken, what stops its obligors' contrary acts (``breach_evidence``), and for a gold fulfilled one left
+unfulfilled, why no act carries out the promise it is paired with (``unfulfilled``); for a wrong fulfilment day, how
 the ledger's fulfilling act stands to the gold's (``day_miss``). The keys are the prefixes ``process``
 prints them under.
 """
@@ -277,4 +278,47 @@ def breach_evidence(p: dict[str, Any], events: list[dict[str, Any]], contradicts
         return "no recipient"
     if p["beneficiary"] and not any((e["recipient"] & p["beneficiary"]) - e["actor"] for e in acts):
         return "reaching no beneficiary"
+    return "other"
+
+
+# The prefix of the counts of gold fulfilled commitments the ledger found but did not read fulfilled, by
+# why no ledger act carries out the promise it paired (``unfulfilled``).
+UNFULFILLED_KEY = "unfulfilled:"
+
+
+def unfulfilled(g: dict[str, Any], p: dict[str, Any], target: dict[str, Any] | None, events: list[dict[str, Any]],
+                fulfils: Any, compatible: Any, interval: Any) -> str:
+    """For a gold fulfilled commitment whose paired ledger promise is not fulfilled: why no act carries
+    the promise out, the first of: ``another act promised`` (the ledger's promised act would not carry out
+    the gold's, by ``fulfils(type, mode, event_type, event_mode)``: the pairing found a neighbour
+    promise), ``promise of other articles`` (no article the ledger read the promise from is one of the
+    gold's: a promise of that act and week told elsewhere, the gold's own not read as one), ``partly
+    carried out`` (acts toward it are listed, a promised count not reached), ``no gold act`` (the gold
+    names no timeline entry), then of the ledger acts of a compatible type naming the gold act's actors
+    in that entry's articles: ``act not read`` (none), ``act not happened`` (none read as happened),
+    ``act undated`` (none the ledger dates), ``act before the promise`` (none ending after the first day
+    the promise was made), ``act of another kind`` (none ``fulfils`` lets keep it), ``act by another
+    party`` (none with an obligor among its actors), else ``other`` (the status rules: its beneficiary,
+    its due date, the articles telling the promise)."""
+    if not p["type"] or not fulfils(g["action"]["type"], g["action"].get("mode"), p["type"], p["mode"]):
+        return "another act promised"
+    if p["docs"] and not p["docs"] & frozenset(g.get("docs") or []):
+        return "promise of other articles"
+    if p["fulfilled_by"]:
+        return "partly carried out"
+    if target is None:
+        return "no gold act"
+    docs, actors = frozenset(target.get("docs") or []), codes(target.get("actor"))
+    acts = [e for e in events if e["docs"] & docs and compatible(e["type"], target["type"]) and actors <= e["codes"]]
+    made = interval(p["made"], p["anchor"])
+    steps = (("act not read", lambda e: True),
+             ("act not happened", lambda e: e["status"] in HAPPENED_STATUSES),
+             ("act undated", lambda e: interval(e["date"], e["anchor"]) is not None),
+             ("act before the promise", lambda e: made is None or interval(e["date"], e["anchor"])[1] > made[0]),
+             ("act of another kind", lambda e: fulfils(p["type"], p["mode"], e["type"], e["mode"])),
+             ("act by another party", lambda e: bool(e["actor"] & p["obligor"])))
+    for name, keep in steps:
+        acts = [e for e in acts if keep(e)]
+        if not acts:
+            return name
     return "other"

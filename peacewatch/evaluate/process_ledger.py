@@ -96,7 +96,8 @@ def load_ledger(events: list[dict[str, Any]], commitments: list[dict[str, Any]],
                      "status": r.get("status"), "fulfilled_by": list(r.get("fulfilled_by") or []),
                      "broken_by": list(r.get("broken_by") or []),
                      "fulfilled_on": r.get("fulfilled_on"), "anchor": event["anchor"] if event else None,
-                     "due": r.get("due"), "until": action.get("until")})
+                     "due": r.get("due"), "until": action.get("until"),
+                     "docs": frozenset(str(x["doc"]) for x in r.get("sources") or [] if x.get("doc"))})
     return Ledger(evs, coms)
 
 
