@@ -54,7 +54,10 @@ def frame(token: Token) -> set[str]:
     modifiers, and (for a noun) the verb that governs it."""
     out: set[str] = set()
     if participle_aside(token):  # "the accord, signed by X and Y,": the noun is what was signed
-        out.add(token.head.lemma_.lower())
+        noun = token.head
+        out.add(noun.lemma_.lower())
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the declaration of principles signed on ..."
+            out.add(noun.head.head.lemma_.lower())
     for child in token.children:
         if child.dep_ in FRAME_SKIP and not object_misparsed(child) or under_provision(child) or is_time_adjunct(child):
             continue  # "under the deal, the rebels would withdraw": the deal is no object of the act
@@ -76,13 +79,23 @@ def frame(token: Token) -> set[str]:
 
 
 def participle_aside(token: Token) -> bool:
-    """A past participle set off by a comma after the noun it tells of, with its own "by" agent ("the
-    accord, signed by X and Y on Friday,"): an act of that agent on that noun, told aside. Without the
-    agent or the comma ("an agreement inked in May") the participle only names which text is meant."""
+    """A past participle after the noun it tells of that tells an act of its own on that noun: set
+    off by a comma with its own "by" agent ("the accord, signed by X and Y on Friday,"), or with a
+    date of its own ("the Declaration of Principles signed on April 25"): the signing is then told as
+    a dated act, as the guide codes background acts. Without either ("the agreement inked by the
+    parties", "an agreement inked last year") the participle only names which text is meant."""
     if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i:
         return False
+    if any(is_time_adjunct(c) and stated_day(c) for c in token.children):
+        return True
     before = token.left_edge.i - 1
     return before > 0 and token.doc[before].text == "," and any(c.dep_ == "agent" for c in token.children)
+
+
+def stated_day(prep: Token) -> bool:
+    """A time adjunct whose date has a number in it, a day or a year ("on April 25", "on October 31,
+    2024", "in 2019"), not a vague or relative one ("last year", "in the past")."""
+    return any(t.like_num for g in prep.children if g.dep_ == "pobj" for t in g.subtree)
 
 
 def object_misparsed(child: Token) -> bool:

@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .matching import coarse_pos, is_provision, match, object_misparsed, participle_aside, relative_text
+from .dating import OWN_CLAUSES, OWN_VERBS
+from .matching import (
+    coarse_pos,
+    is_provision,
+    is_time_adjunct,
+    match,
+    object_misparsed,
+    participle_aside,
+    relative_text,
+    stated_day,
+)
 from .tables import TriggerRule, trigger_rules, words, wrapper_roles
 from .wrappers import ABOUT_PREPS, OBJECT_DEPS, wrapper_chain, wrapper_role
 
@@ -98,6 +108,21 @@ def is_background(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def dated_aside(token: Token) -> bool:
+    """A noun trigger in the background of the sentence whose own relative clause or participle tells
+    the day it took place ("reached during the third round of talks, which began on May 2"): an act the
+    article reports with its own date, coded as the guide codes background paragraphs, not the topic
+    of the main event. The clause hangs on the trigger or on the noun the trigger is "of"."""
+    if coarse_pos(token) != "NOUN":
+        return False
+    nouns = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        nouns.append(token.head.head)
+    return any(c.dep_ in OWN_CLAUSES and c.lemma_.lower() in OWN_VERBS
+               and any(is_time_adjunct(p) and stated_day(p) for p in c.children)
+               for noun in nouns for c in noun.children)
 
 
 def told_aside(token: Token, rule: TriggerRule) -> bool:
@@ -272,7 +297,8 @@ def find(sent: Span) -> list[Found]:
     triggers.update(modal_requests(sent, triggers))
     triggers = {i: rule for i, rule in triggers.items() if not names_a_kind(sent.doc[i], rule, triggers)}
     found = {i: Found(sent.doc[i], rule, background=(is_background(sent.doc[i]) and not told_aside(sent.doc[i], rule)
-                                                     and not term_told(sent.doc[i])) or is_framework(sent.doc[i], rule))
+                                                     and not term_told(sent.doc[i]) and not dated_aside(sent.doc[i]))
+                      or is_framework(sent.doc[i], rule))
              for i, rule in triggers.items()}
     absorbed: set[int] = set()
     for i, item in found.items():
