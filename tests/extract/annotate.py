@@ -92,3 +92,10 @@ def labelled(nlp: Any, text: str, names: dict[str, str]) -> Any:
 def ent_labels(doc: Any) -> dict[str, str]:
     """The document's names with their labels."""
     return {e.text: e.label_ for e in doc.ents}
+
+
+def events_by_trigger(pipe: Any, text: str, day: str) -> dict[str, Any]:
+    """The events of ``text`` published on ``day``, by their trigger's words."""
+    [result] = list(pipe.annotate([Document(id="b", text=text, published=day)]))
+    assert result.error is None, result.error
+    return {text[slice(*e.trigger_span)]: e for e in result.events}

@@ -8,22 +8,14 @@ the background of the main event. The texts are made up for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from peacewatch.types import Document, Event
+from .annotate import events_by_trigger
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex", "mentions", "events")
-
-
-def events(pipe: Any, text: str, day: str) -> dict[str, Event]:
-    [result] = list(pipe.annotate([Document(id="b", text=text, published=day)]))
-    assert result.error is None, result.error
-    return {text[slice(*e.trigger_span)]: e for e in result.events}
 
 
 @pytest.mark.parametrize("text, day, trigger, kind, date", [
@@ -38,7 +30,7 @@ def events(pipe: Any, text: str, day: str) -> dict[str, Event]:
 ])
 def test_a_background_act_with_its_own_day_is_an_event_of_that_day(  # type: ignore[no-untyped-def]
         pipe, text: str, day: str, trigger: str, kind: str, date: str):
-    found = events(pipe, text, day)
+    found = events_by_trigger(pipe, text, day)
     assert trigger in found, sorted(found)
     assert found[trigger].type == kind
     assert found[trigger].date == date
@@ -55,6 +47,6 @@ def test_a_background_act_with_its_own_day_is_an_event_of_that_day(  # type: ign
 ])
 def test_without_a_day_of_its_own_the_act_stays_background(pipe, text: str, day: str,  # type: ignore[no-untyped-def]
                                                            trigger: str, main: str | None):
-    found = events(pipe, text, day)
+    found = events_by_trigger(pipe, text, day)
     assert trigger not in found, sorted(found)
     assert main is None or main in found, sorted(found)

@@ -6,22 +6,14 @@ made up for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from peacewatch.types import Document, Event
+from .annotate import events_by_trigger
 
 
 @pytest.fixture(scope="module")
 def pipe(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex", "mentions", "events")
-
-
-def events(pipe: Any, text: str, day: str) -> dict[str, Event]:
-    [result] = list(pipe.annotate([Document(id="b", text=text, published=day)]))
-    assert result.error is None, result.error
-    return {text[slice(*e.trigger_span)]: e for e in result.events}
 
 
 @pytest.mark.parametrize("text, day, trigger, date", [
@@ -39,12 +31,12 @@ def events(pipe: Any, text: str, day: str) -> dict[str, Event]:
 ])
 def test_the_act_a_count_runs_from_is_dated_back(pipe, text: str, day: str, trigger: str,  # type: ignore[no-untyped-def]
                                                  date: str) -> None:
-    assert events(pipe, text, day)[trigger].date == date
+    assert events_by_trigger(pipe, text, day)[trigger].date == date
 
 
 def test_the_clause_a_count_hangs_on_keeps_its_date(pipe) -> None:  # type: ignore[no-untyped-def]
-    found = events(pipe, "On Monday, the rebels attacked Harlow, two days after the government suspended the talks.",
-                   "2024-05-10")
+    found = events_by_trigger(
+        pipe, "On Monday, the rebels attacked Harlow, two days after the government suspended the talks.", "2024-05-10")
     assert found["attacked"].date == "2024-05-06"
 
 
@@ -57,4 +49,4 @@ def test_the_clause_a_count_hangs_on_keeps_its_date(pipe) -> None:  # type: igno
     ("The truce will start a week after the agreement is signed.", "signed", None),
 ])
 def test_no_date_to_count_back_from(pipe, text: str, trigger: str, date: str | None) -> None:  # type: ignore[no-untyped-def]
-    assert events(pipe, text, "2024-05-10")[trigger].date == date
+    assert events_by_trigger(pipe, text, "2024-05-10")[trigger].date == date
