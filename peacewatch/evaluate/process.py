@@ -42,6 +42,7 @@ from typing import Any
 
 from ..config import Config
 from ..errors import EvalError
+from ..resolve.tables import contradiction, fulfilling
 from ..types import Document
 from .docs import article_texts
 from .process_commitment_misses import (
@@ -257,11 +258,11 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             c[f"{DECIDED_KEY}gold {g['status']}, {decided_by(best, events)}"] += 1
             errors.append(f"commitment {g['id']} status gold {g['status']} pred {best['status']} ({best['id']})")
             if g["status"] == "broken":
-                why = breach_evidence(best, ledger.events, _contradicts, interval)
+                why = breach_evidence(best, ledger.events, contradiction, interval)
                 c[BREACH_KEY + why] += 1
                 errors.append(f"commitment {g['id']} unbroken: {why}")
             if g["status"] == "fulfilled":
-                why = unfulfilled(g, best, entries.get(g.get("fulfilled_by") or ""), ledger.events, _fulfils,
+                why = unfulfilled(g, best, entries.get(g.get("fulfilled_by") or ""), ledger.events, fulfilling,
                                   types_compatible, interval)
                 c[UNFULFILLED_KEY + why] += 1
                 errors.append(f"commitment {g['id']} unfulfilled: {why}")
@@ -277,20 +278,6 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
             if target is not None and not linked:
                 errors.append(f"commitment {g['id']} fulfilled by {best['fulfilled_by']}, not gold {target['id']}")
     return errors
-
-
-def _contradicts(action_type: str, action_mode: str | None, event_type: str, event_mode: str | None) -> bool:
-    """Whether a row of ``contradicts.tsv`` has the event break the promised action."""
-    from ..resolve.tables import contradict_rules
-
-    return any(r.matches(action_type, action_mode, event_type, event_mode) for r in contradict_rules())
-
-
-def _fulfils(action_type: str, action_mode: str | None, event_type: str, event_mode: str | None) -> bool:
-    """Whether a row of ``fulfils.tsv`` has the event carry out the promised action."""
-    from ..resolve.tables import fulfil_rules
-
-    return any(r.matches(action_type, action_mode, event_type, event_mode) for r in fulfil_rules())
 
 
 def score_one(gold: dict[str, Any], ledger: Ledger) -> tuple[ProcessTally, list[str]]:

@@ -254,7 +254,7 @@ BREACH_KEY = "unbroken:"
 
 def breach_evidence(p: dict[str, Any], events: list[dict[str, Any]], contradicts: Any, interval: Any) -> str:
     """For a ledger commitment the gold has broken and the ledger does not: what stops its obligors'
-    contrary acts (``contradicts(action_type, action_mode, event_type, event_mode)``, the rows of
+    contrary acts (``contradicts(action_type, action_mode, event_type, event_mode)``, true for the rows of
     ``contradicts.tsv``) from breaking it, the first of: ``none by an obligor`` (no act that happened,
     by an obligor, of a type that contradicts the promise), ``only before it`` (none certainly after
     its ``made``), ``only after its term`` (none before its due date, or a truce's ``until``),

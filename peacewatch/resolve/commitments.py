@@ -45,7 +45,7 @@ from .events import HAPPENED, event_day
 from .implementation import count_share, counted, partial_level, partly
 from .records import LedgerCommitment, MergedEvent
 from .reports import code_token
-from .tables import ActionRule, contradict_rules, fulfil_rules
+from .tables import ActionRule, contradict_rules, contradiction, fulfil_rules, fulfilling
 
 # Before ``as_of`` in the why of a commitment overdue for want of deeds (an update rewrites the day in it).
 OVERDUE_WHY = "nothing carrying it out by "
@@ -378,18 +378,13 @@ def _after_due(event: MergedEvent, due: str | None) -> bool:
 
 
 def _fulfils(action: dict, event: MergedEvent) -> bool:
-    a_type, a_mode = action.get("type"), action.get("mode")
-    if not a_type:
-        return False
-    return any(rule.matches(a_type, a_mode, event.type, event.mode) for rule in fulfil_rules())
+    a_type = action.get("type")
+    return fulfilling(a_type, action.get("mode"), event.type, event.mode) if a_type else False
 
 
 def _contradicts(action: dict, event: MergedEvent) -> ActionRule | None:
     a_type = action.get("type")
-    if not a_type:
-        return None
-    rules = contradict_rules()
-    return next((r for r in rules if r.matches(a_type, action.get("mode"), event.type, event.mode)), None)
+    return contradiction(a_type, action.get("mode"), event.type, event.mode) if a_type else None
 
 
 def _past_due(due: str | None, as_of: dt.date | None) -> bool:

@@ -114,6 +114,19 @@ def contradict_rules() -> tuple[ActionRule, ...]:
     return _action_rules("contradicts.tsv")
 
 
+def fulfilling(action_type: str, action_mode: str | None, event_type: str, event_mode: str | None) -> bool:
+    """Whether a row of ``fulfils.tsv`` has an event of this type and mode carry out the promised action."""
+    return any(r.matches(action_type, action_mode, event_type, event_mode) for r in fulfil_rules())
+
+
+def contradiction(action_type: str, action_mode: str | None, event_type: str, event_mode: str | None
+                  ) -> ActionRule | None:
+    """The first row of ``contradicts.tsv`` by which an event of this type and mode breaks the promised
+    action, or None."""
+    return next((r for r in contradict_rules() if r.matches(action_type, action_mode, event_type, event_mode)),
+                None)
+
+
 @functools.lru_cache(maxsize=1)
 def party_code_rules() -> tuple[dict[str, str], dict[str, str]]:
     """(sector → match, code → match) from ``party_codes.tsv``; match is state, own or none."""

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.evaluate.process import _contradicts, interval, types_compatible
+from peacewatch.evaluate.process import interval, types_compatible
 from peacewatch.evaluate.process_commitment_misses import act_told, breach_evidence, made_days, nearest_promise
 from peacewatch.evaluate.process_ledger import Ledger
+from peacewatch.resolve.tables import contradiction
 
 GOLD = {"id": "c1", "made": "2024-03-01", "obligor": ["BBB"], "docs": ["d1"],
         "action": {"type": "RETREAT", "mode": "ceasefire"}, "status": "broken"}
@@ -77,7 +78,7 @@ def test_a_gold_broken_promise_left_unbroken_is_counted_by_what_stops_its_contra
              "made": "2024-03-01", "anchor": "2024-03-01", "due": None, "until": "2024-03-07"}
 
     def why(*events: dict[str, Any], **change: Any) -> str:
-        return breach_evidence({**truce, **change}, list(events), _contradicts, interval)
+        return breach_evidence({**truce, **change}, list(events), contradiction, interval)
 
     # talks are no contrary act of a truce, and the other party's attack is not an obligor's
     assert why(_event("e1", "CONSULT", "2024-03-03"), _event("e2", "ASSAULT", "2024-03-03", actor="AAA")) \

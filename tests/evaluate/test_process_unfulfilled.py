@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from peacewatch.evaluate.process import _fulfils
 from peacewatch.evaluate.process_commitment_misses import unfulfilled
 from peacewatch.evaluate.process_ledger import load_ledger
 from peacewatch.evaluate.process_match import interval, types_compatible
+from peacewatch.resolve.tables import fulfilling
 
 AAA = [{"entity": "state:AAA", "code": "AAA"}]
 
@@ -33,7 +33,7 @@ TARGET = {"id": "t1", "type": "RETREAT", "actor": ["AAA"], "docs": ["d2"]}
 
 def _why(events: list[dict[str, Any]], target: dict[str, Any] | None = TARGET, **change: Any) -> str:
     ledger = load_ledger(events, [_promise(**change)], [{"id": "state:AAA", "code": "AAA"}])
-    return unfulfilled(GOLD, ledger.commitments[0], target, ledger.events, _fulfils, types_compatible, interval)
+    return unfulfilled(GOLD, ledger.commitments[0], target, ledger.events, fulfilling, types_compatible, interval)
 
 
 def test_a_neighbour_promise_is_told_apart_from_the_gold_one() -> None:
