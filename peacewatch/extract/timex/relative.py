@@ -206,10 +206,17 @@ def _that_part(m: Match, ctx: Context) -> Value:
     return Value(m.rule.type, f"XXXX-XX-XXT{code}", note="no day in focus")
 
 
-def _last_quarter(ctx: Context) -> str | None:
-    """The quarter in focus: the last one the text named, else the one before the anchor's."""
+def _last_quarter(ctx: Context, *, reported: bool = False) -> str | None:
+    """The quarter in focus: the last one the text named, else the one before the anchor's.
+
+    ``reported``: the quarter a year-ago comparison looks back from. In a clause in the past tense it
+    is a quarter whose results are out, so a quarter named ahead of the anchor's own (a forecast's
+    "through the third quarter of 1990" in October 1989) is not it: "In the year-ago period, Bethlehem
+    earned $101.4 million" looks back from the latest quarter."""
     if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
-        return ctx.last
+        ahead = ctx.anchor is not None and ctx.last > "{:04d}-Q{}".format(*cal.quarter_of(ctx.anchor))
+        if not (reported and ahead and ctx.tense() == "past"):
+            return ctx.last
     return _latest_quarter(ctx)
 
 
@@ -227,7 +234,7 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
     rel = _key(g.get("rel", ""))
     back = 1 if rel in ("year-ago", "year-earlier") else 0
     if "ord" not in g:
-        ref = _latest_quarter(ctx) if rel == "latest" else _last_quarter(ctx)
+        ref = _latest_quarter(ctx) if rel == "latest" else _last_quarter(ctx, reported=back == 1)
         if rel == "current" and ctx.anchor is not None:  # "the current quarter" is the anchor's own
             ref = "{:04d}-Q{}".format(*cal.quarter_of(ctx.anchor))
         if "year" in g and ref is not None:
@@ -250,7 +257,7 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
 
 
 def n_yearago(m: Match, ctx: Context) -> Value | None:
-    ref = _last_quarter(ctx)
+    ref = _last_quarter(ctx, reported=True)
     if ref is None:
         return Value(m.rule.type, "XXXX", note="no anchor")
     return Value(m.rule.type, cal.shift(ref, -1, "Y") or ref, None, ref, "a year before the quarter in focus")
