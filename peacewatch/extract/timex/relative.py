@@ -169,7 +169,9 @@ def n_period(m: Match, ctx: Context) -> Value | None:
 
 def n_that(m: Match, ctx: Context) -> Value | None:
     """"that day", "later that year", "the same week", "the day": the date in focus at the unit's
-    granularity ("the day" of a market report, with no date before it, is the publication day)."""
+    granularity. "The day" of a market report is the last day the text gave, also when a month or a year
+    named since is the focus ("said on Tuesday that its sales rose in February … before falling later in
+    the day": Tuesday); with no day before it, the publication day."""
     if "part" in m.groups:
         return _that_part(m, ctx)
     unit = _unit(m.groups["unit"])
@@ -183,8 +185,8 @@ def n_that(m: Match, ctx: Context) -> Value | None:
             return Value(m.rule.type, "XXXX", mod, note="no anchor")
         return Value(m.rule.type, f"{ctx.anchor.year:04d}", mod, ctx.anchor.isoformat(), "the anchor's year")
     refs = [ctx.last]
-    if m.rule.id == "the_day" and ctx.anchor is not None:
-        refs.append(cal.day(ctx.anchor))
+    if m.rule.id == "the_day":
+        refs += [ctx.last_day, cal.day(ctx.anchor) if ctx.anchor is not None else None]
     for ref in refs:
         value = cal.shift(ref, 0, unit) if ref else None
         if ref and value:
