@@ -24,8 +24,9 @@ class Context:
 
     anchor: dt.date | None
     tense: Callable[[], str | None]
-    last: str | None = None
+    last: str | None = None  # the date in focus: the last concrete date the text gave
     last_at: int = -1
+    last_day: str | None = None  # the last whole day the text gave, which a later month or year leaves
     modal_at: Callable[[int], bool] = lambda _pos: False
     text: str = ""
 

@@ -169,7 +169,9 @@ def n_period(m: Match, ctx: Context) -> Value | None:
 
 def n_that(m: Match, ctx: Context) -> Value | None:
     """"that day", "later that year", "the same week", "the day": the date in focus at the unit's
-    granularity ("the day" of a market report, with no date before it, is the publication day)."""
+    granularity. "The day" of a market report is the last day the text gave, also when a month or a year
+    named since is the focus ("said on Tuesday that its sales rose in February … before falling later in
+    the day": Tuesday); with no day before it, the publication day."""
     if "part" in m.groups:
         return _that_part(m, ctx)
     unit = _unit(m.groups["unit"])
@@ -183,8 +185,8 @@ def n_that(m: Match, ctx: Context) -> Value | None:
             return Value(m.rule.type, "XXXX", mod, note="no anchor")
         return Value(m.rule.type, f"{ctx.anchor.year:04d}", mod, ctx.anchor.isoformat(), "the anchor's year")
     refs = [ctx.last]
-    if m.rule.id == "the_day" and ctx.anchor is not None:
-        refs.append(cal.day(ctx.anchor))
+    if m.rule.id == "the_day":
+        refs += [ctx.last_day, cal.day(ctx.anchor) if ctx.anchor is not None else None]
     for ref in refs:
         value = cal.shift(ref, 0, unit) if ref else None
         if ref and value:
@@ -206,10 +208,17 @@ def _that_part(m: Match, ctx: Context) -> Value:
     return Value(m.rule.type, f"XXXX-XX-XXT{code}", note="no day in focus")
 
 
-def _last_quarter(ctx: Context) -> str | None:
-    """The quarter in focus: the last one the text named, else the one before the anchor's."""
+def _last_quarter(ctx: Context, *, reported: bool = False) -> str | None:
+    """The quarter in focus: the last one the text named, else the one before the anchor's.
+
+    ``reported``: the quarter a year-ago comparison looks back from. In a clause in the past tense it
+    is a quarter whose results are out, so a quarter named ahead of the anchor's own (a forecast's
+    "through the third quarter of 1990" in October 1989) is not it: "In the year-ago period, Bethlehem
+    earned $101.4 million" looks back from the latest quarter."""
     if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
-        return ctx.last
+        ahead = ctx.anchor is not None and ctx.last > "{:04d}-Q{}".format(*cal.quarter_of(ctx.anchor))
+        if not (reported and ahead and ctx.tense() == "past"):
+            return ctx.last
     return _latest_quarter(ctx)
 
 
@@ -227,7 +236,7 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
     rel = _key(g.get("rel", ""))
     back = 1 if rel in ("year-ago", "year-earlier") else 0
     if "ord" not in g:
-        ref = _latest_quarter(ctx) if rel == "latest" else _last_quarter(ctx)
+        ref = _latest_quarter(ctx) if rel == "latest" else _last_quarter(ctx, reported=back == 1)
         if rel == "current" and ctx.anchor is not None:  # "the current quarter" is the anchor's own
             ref = "{:04d}-Q{}".format(*cal.quarter_of(ctx.anchor))
         if "year" in g and ref is not None:
@@ -250,7 +259,7 @@ def n_quarter(m: Match, ctx: Context) -> Value | None:
 
 
 def n_yearago(m: Match, ctx: Context) -> Value | None:
-    ref = _last_quarter(ctx)
+    ref = _last_quarter(ctx, reported=True)
     if ref is None:
         return Value(m.rule.type, "XXXX", note="no anchor")
     return Value(m.rule.type, cal.shift(ref, -1, "Y") or ref, None, ref, "a year before the quarter in focus")

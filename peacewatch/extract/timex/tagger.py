@@ -45,6 +45,7 @@ KINDS: dict[str, Normalizer] = {
 FOCUS_KINDS = frozenset({"date", "month", "monthrel", "season", "weekday", "dayref", "time", "quarter",
                          "follow", "holiday", "dayaround", "dayfocus", "nthweekday"})
 _CONCRETE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4]|W\d\d)(?:-\d\d)?)?(?:T.*)?")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _token_at(doc: Doc, pos: int):  # type: ignore[no-untyped-def]
@@ -99,6 +100,8 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[Timex]:
         ends.append(ranges.End(out[-1], _calendar_date(m), "year" in m.groups))
         if _moves_focus(m) and _CONCRETE.fullmatch(value.value):
             ctx.last, ctx.last_at = value.value.split("T")[0], m.end
+            if _DAY.fullmatch(ctx.last):
+                ctx.last_day = ctx.last
     return _honest(_clocks_of_weekdays(_weekdays_of_weeks(text, _weekdays_of_dates(text, ranges.align(text, ends)))))
 
 
