@@ -2,7 +2,9 @@
 closing a relative clause that already has a date of its own is the sentence's ("resumed talks that
 were suspended in 2019 on February 20"), and a date of the act an event agrees, promises or tries to
 do is the event's, the day that act is due ("agreed to hold talks in early February")
-(``extract/events/dating._second_date``, ``_in_complement``). The texts are made up for these tests."""
+(``extract/events/dating._second_date``, ``_in_complement``); an act in a "when" clause of an earlier
+act told without a date is an earlier one too ("earlier peace efforts were disrupted when two soldiers
+were killed": ``PAST_REF``, ``earlier_one``). The texts are made up for these tests."""
 
 from __future__ import annotations
 
@@ -62,3 +64,21 @@ def test_the_act_agreed_to_dates_the_agreement(pipe, text: str, trigger: str,  #
 def test_a_span_of_the_act_agreed_to_dates_nothing(pipe, text: str):  # type: ignore[no-untyped-def]
     found = events_by_trigger(pipe, text, "2025-03-01")
     assert found["agreed"].date is None
+
+
+def test_an_act_at_the_time_of_an_earlier_one_is_an_earlier_one(pipe):  # type: ignore[no-untyped-def]
+    text = "Earlier peace efforts were disrupted when two soldiers were killed in a rebel attack near the border."
+    found = events_by_trigger(pipe, text, "2025-01-17")
+    assert found["killed"].date == "PAST_REF"
+
+
+@pytest.mark.parametrize("text, date", [
+    # no earlier one in the clause it hangs on
+    ("The talks collapsed when Ostland shelled Harlow.", None),
+    # a stated date of that clause dates it, as before
+    ("Earlier peace talks collapsed in May 2023 when Ostland shelled Harlow.", "2023-05"),
+])
+def test_a_when_clause_of_a_clause_that_is_no_earlier_one_keeps_its_date(  # type: ignore[no-untyped-def]
+        pipe, text: str, date: str | None):
+    found = events_by_trigger(pipe, text, "2025-01-17")
+    assert found["shelled"].date == date

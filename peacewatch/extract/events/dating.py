@@ -50,6 +50,8 @@ LASTED = frozenset({"after", "following"})
 # "six months after the war began").
 COUNT = re.compile(r"^P(\d+)([DWMY])$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Words opening a clause whose act is at the time of the clause it hangs on, or before it.
+SAME_OR_EARLIER = frozenset({"when", "as", "while", "after"})
 # Prepositions of a date that tell when an act is done or due ("to meet on Monday", "to withdraw by
 # Friday"), not a span it lasts or covers ("until June", "for 2024", "since May").
 DUE_WORDS = frozenset({"on", "in", "at", "by", "before", "during"})
@@ -291,14 +293,41 @@ def is_later(value: str | None, anchor: dt.date | None) -> bool:
 
 
 def earlier_one(trigger: Token) -> str | None:
-    """The adjective that makes a noun trigger an earlier event of its kind ("a previous ceasefire",
-    "earlier talks"), or None: such an event happened some time before publication (``PAST_REF``)."""
+    """What makes the trigger's act an earlier one, some time before publication (``PAST_REF``), or
+    None: an adjective on the trigger noun ("a previous ceasefire", "earlier talks"), or on the subject
+    of the clause a "when", "as", "while" or "after" clause of the act hangs on ("earlier peace efforts
+    were disrupted when two soldiers were killed in an ELN attack": the attack was at that earlier
+    time, or before it). The words are returned to tell the reason."""
     from .tables import words
 
     for child in trigger.children:
         if child.dep_ == "amod" and child.lower_ in words("past_adj"):
-            return child.text
+            return f"{child.text} {trigger.text}"
+    clause, word = _time_clause(trigger)
+    if clause is None or word is None:
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for child in subject.children:
+            if child.dep_ == "amod" and child.lower_ in words("past_adj"):
+                return f"{child.text} {subject.text} ... {word.text} ... {trigger.text}"
     return None
+
+
+def _time_clause(trigger: Token) -> tuple[Token | None, Token | None]:
+    """The adverbial clause holding the trigger (itself, or through prepositions and coordination:
+    "when two soldiers were killed and 29 injured in an attack") and the word that makes it tell the
+    same or an earlier time ("when", "as", "while", "after"), else (None, None)."""
+    tok = trigger
+    while tok.dep_ in ("pobj", "prep", "conj", "dobj", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "advcl":
+        return None, None
+    for child in tok.children:
+        if child.dep_ in ("advmod", "mark") and child.lower_ in SAME_OR_EARLIER and child.i < tok.i:
+            return tok, child
+    return None, None
 
 
 # Type families whose reports tell of one act (coding guide: an agreement is also its signing and
