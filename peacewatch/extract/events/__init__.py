@@ -223,7 +223,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     date = timex.value if timex else None
     if date is None and (earlier := earlier_one(token)) is not None:
         date = "PAST_REF"
-        reading.why.append(f"'{earlier} {token.text}': an earlier one, some time before publication (PAST_REF)")
+        reading.why.append(f"'{earlier}': an earlier one, some time before publication (PAST_REF)")
     _date_status(reading, date, ann, timex is not None and in_clause(timex, token))
     taken = {a.entity for a in actors + recipients if a.entity}
     place = places.location(index, token, taken)

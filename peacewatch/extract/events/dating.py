@@ -50,6 +50,11 @@ LASTED = frozenset({"after", "following"})
 # "six months after the war began").
 COUNT = re.compile(r"^P(\d+)([DWMY])$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Words opening a clause whose act is at the time of the clause it hangs on, or before it.
+SAME_OR_EARLIER = frozenset({"when", "as", "while", "after"})
+# Prepositions of a date that tell when an act is done or due ("to meet on Monday", "to withdraw by
+# Friday"), not a span it lasts or covers ("until June", "for 2024", "since May").
+DUE_WORDS = frozenset({"on", "in", "at", "by", "before", "during"})
 SEASON_END = {"SP": (5, 31), "SU": (8, 31), "FA": (11, 30), "WI": (2, 28)}
 
 
@@ -72,12 +77,82 @@ def _modifier_clause(timex: Timex, doc: Doc) -> Token | None:
     return _clause_above(timex, doc, MODIFIER_CLAUSES)
 
 
-def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int], trigger: Token) -> bool:
+def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int], trigger: Token,
+                           timexes: list[Timex]) -> bool:
     """``governors``: the indices of the trigger and its ancestors, the tokens whose subtree holds it
     (a set, not a walk of each clause's subtree: on a long parse that walk made dating cubic). A
-    relative clause or participle of the trigger telling that it took place is its own (``_own_clause``)."""
+    relative clause or participle of the trigger telling that it took place is its own (``_own_clause``);
+    a second date its verb cannot have is the sentence's (``_second_date``)."""
     clause = _modifier_clause(timex, doc)
-    return clause is not None and clause.i not in governors and not _own_clause(clause, trigger)
+    return (clause is not None and clause.i not in governors and not _own_clause(clause, trigger)
+            and not _second_date(timex, doc, clause, timexes))
+
+
+def _adjunct_verb(timex: Timex, doc: Doc) -> Token | None:
+    """The word a time expression is a prepositional adjunct of ("suspended in 2019": "suspended"),
+    or None (also when the expression's characters make no span)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.dep_ != "prep":
+        return None
+    return span.root.head.head
+
+
+def _second_date(timex: Timex, doc: Doc, clause: Token, timexes: list[Timex]) -> bool:
+    """Whether ``timex`` closes the clause ``clause`` as a second date of its verb that cannot be the
+    time of the first ("talks that were suspended in 2019 on Nov. 22, 2022"): one act has one time,
+    so the parser hung the sentence's closing date on the nearest verb; it dates the clause above.
+    Only a date at the clause's right edge, after a calendar date of the same verb neither holds."""
+    verb = _adjunct_verb(timex, doc)
+    if verb is None or verb.i != clause.i or not STATED.match(timex.value):
+        return False
+    edge = clause.right_edge
+    if not timex.start <= edge.idx < timex.end:
+        return False
+    lo = clause.left_edge.idx
+    for other in timexes:
+        if not lo <= other.start < timex.start or other.end > timex.start or not STATED.match(other.value):
+            continue
+        head = _adjunct_verb(other, doc)
+        if head is not None and head.i == verb.i and _disjoint(other.value, timex.value):
+            return True
+    return False
+
+
+def _disjoint(a: str, b: str) -> bool:
+    """Whether two calendar values share no day (either not read as a calendar span: False)."""
+    first_a, last_a, first_b, last_b = _first_day(a), latest_day(a), _first_day(b), latest_day(b)
+    if first_a is None or last_a is None or first_b is None or last_b is None:
+        return False
+    return last_a < first_b or last_b < first_a
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a calendar value of a year, month or day (``earliest_day``, a bare year too)."""
+    if re.match(r"^\d{4}$", value):
+        return dt.date(int(value), 1, 1)
+    return earliest_day(value)
+
+
+def _in_complement(timex: Timex, doc: Doc, trigger: Token) -> bool:
+    """Whether ``timex`` is a time adjunct of a verb of the trigger's own complement, a chain of
+    ``xcomp`` clauses under it ("agreed to sit down for a dialogue in early October", "agreed to try
+    to meet on Monday"): a calendar date on, in, at, by, before or during which the act is done, not
+    a span it runs over ("extend the truce until June", "a plan for 2024") nor one of a noun."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not STATED.match(timex.value):
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in DUE_WORDS:
+        verb = root.head.head
+    elif root.dep_ == "npadvmod":
+        verb = root.head
+    else:
+        return False
+    while verb.dep_ == "xcomp":
+        if verb.head.i == trigger.i:
+            return True
+        verb = verb.head
+    return False
 
 
 def _own_clause(clause: Token, trigger: Token) -> bool:
@@ -99,11 +174,16 @@ def event_timex(timexes: list[Timex], doc: Doc, trigger: Token) -> Timex | None:
     one counted from nothing."""
     governors = {trigger.i, *(a.i for a in trigger.ancestors)}
     clause = noun_clause(trigger)
-    usable = [t for t in timexes if (clause is None or _within_tokens(t, clause) or PERIOD.match(t.value))
-              and not _inside_other_modifier(t, doc, governors, trigger) and not counted_from_nothing(t, timexes)]
-    if not usable:
-        return None
-    return governing_timex(usable, doc, trigger.i)
+    fits = [t for t in timexes if (clause is None or _within_tokens(t, clause) or PERIOD.match(t.value))
+            and not counted_from_nothing(t, timexes)]
+    usable = [t for t in fits if not _inside_other_modifier(t, doc, governors, trigger, timexes)]
+    found = governing_timex(usable, doc, trigger.i) if usable else None
+    if found is None:
+        # no date of its own clause: the act it agrees, tries or begins to do may state one, the day
+        # it is due (coding guide: a future event's date) or the day it was done
+        complement = [t for t in fits if _in_complement(t, doc, trigger)]
+        found = governing_timex(complement, doc, trigger.i) if complement else None
+    return found
 
 
 def noun_clause(trigger: Token) -> Token | None:
@@ -213,14 +293,41 @@ def is_later(value: str | None, anchor: dt.date | None) -> bool:
 
 
 def earlier_one(trigger: Token) -> str | None:
-    """The adjective that makes a noun trigger an earlier event of its kind ("a previous ceasefire",
-    "earlier talks"), or None: such an event happened some time before publication (``PAST_REF``)."""
+    """What makes the trigger's act an earlier one, some time before publication (``PAST_REF``), or
+    None: an adjective on the trigger noun ("a previous ceasefire", "earlier talks"), or on the subject
+    of the clause a "when", "as", "while" or "after" clause of the act hangs on ("earlier peace efforts
+    were disrupted when two soldiers were killed in an ELN attack": the attack was at that earlier
+    time, or before it). The words are returned to tell the reason."""
     from .tables import words
 
     for child in trigger.children:
         if child.dep_ == "amod" and child.lower_ in words("past_adj"):
-            return child.text
+            return f"{child.text} {trigger.text}"
+    clause, word = _time_clause(trigger)
+    if clause is None or word is None:
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for child in subject.children:
+            if child.dep_ == "amod" and child.lower_ in words("past_adj"):
+                return f"{child.text} {subject.text} ... {word.text} ... {trigger.text}"
     return None
+
+
+def _time_clause(trigger: Token) -> tuple[Token | None, Token | None]:
+    """The adverbial clause holding the trigger (itself, or through prepositions and coordination:
+    "when two soldiers were killed and 29 injured in an attack") and the word that makes it tell the
+    same or an earlier time ("when", "as", "while", "after"), else (None, None)."""
+    tok = trigger
+    while tok.dep_ in ("pobj", "prep", "conj", "dobj", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "advcl":
+        return None, None
+    for child in tok.children:
+        if child.dep_ in ("advmod", "mark") and child.lower_ in SAME_OR_EARLIER and child.i < tok.i:
+            return tok, child
+    return None, None
 
 
 # Type families whose reports tell of one act (coding guide: an agreement is also its signing and
