@@ -176,7 +176,8 @@ def probe(url: str) -> str | None:
     try:
         return _unanswered(raw.pgconn, ANSWER_SECONDS)
     finally:
-        raw.pgconn.nonblocking = 1  # the goodbye is never waited for: the server may not read it
+        with contextlib.suppress(psycopg.Error):
+            raw.pgconn.nonblocking = 1  # the goodbye is never waited for: the server may not read it
         raw.close()
 
 
