@@ -30,6 +30,9 @@ RESULT_ADDITIONS = {"places": "docs/places.md", "dated": "docs/time.md"}
 
 # What the spaCy pipeline itself provides before any of our components runs.
 SPACY_PROVIDES = ("text", "tokens", "sentences", "pos", "lemmas", "parse", "ner")
+# The key of a spaCy Doc's ``user_data`` under which the pipeline leaves the ``(start, end)`` of the
+# text's link lines ("ALSO READ: …", ``ingest.furniture``), each a sentence of its own.
+LINK_LINES = "link_lines"
 
 
 @dataclass

@@ -13,6 +13,7 @@ as plain data; see ``docs/architecture.md``.
 
 from __future__ import annotations
 
+import bisect
 import signal
 import threading
 import time
@@ -22,9 +23,10 @@ from dataclasses import replace
 from importlib import metadata
 from typing import TYPE_CHECKING
 
-from .contract import SPACY_PROVIDES, Annotation, Component, Registration, added, check_dates, register
+from .contract import LINK_LINES, SPACY_PROVIDES, Annotation, Component, Registration, added, check_dates, register
 from .errors import ConfigError, PeacewatchError, ProcessingError
 from .extract.dating import infer
+from .ingest.furniture import link_lines
 from .pieces import BoundedTokenizer, merge, split
 from .registrations import BUILTINS
 from .timespan import day
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 
     from .config import Config
 
+# The name of the spaCy component that marks link lines as sentence boundaries (``mark_link_lines``).
+LINK_LINE_BREAKS = "peacewatch_link_lines"
 # A batch for spaCy holds at most this many pieces' worth of characters (times ``piece_chars``).
 BATCH_PIECES = 4
 # A piece of one document of a batch: (index of the document, start, end).
@@ -236,8 +240,10 @@ def _failed(document: Document, code: str, message: str) -> Result:
 
 
 def load_spacy(model: str) -> Language:
-    """Load the configured spaCy pipeline from an installed package (never from the network)."""
+    """Load the configured spaCy pipeline from an installed package (never from the network), with
+    its tokenizer bounded (``pieces``) and web pages' link lines set as sentence boundaries."""
     import spacy
+    from spacy.language import Language
 
     try:
         nlp = spacy.load(model)
@@ -248,4 +254,35 @@ def load_spacy(model: str) -> Language:
             "E025",
         ) from e
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # no quadratic tokenizing of long runs (pieces)
+    splitter = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    if splitter is not None:
+        if not Language.has_factory(LINK_LINE_BREAKS):
+            Language.component(LINK_LINE_BREAKS, func=mark_link_lines)
+        nlp.add_pipe(LINK_LINE_BREAKS, before=splitter)
     return nlp
+
+
+def mark_link_lines(doc: Doc) -> Doc:
+    """The sentence splitter's fixed points: each link line of a web page ("ALSO READ: …", "Related",
+    ``ingest.furniture``) starts a sentence, and so does the first word after it, where the parser
+    read the line and the next sentence as one. The parser keeps boundaries set before it runs; given
+    one, it tended to cut the word after it off as a sentence of its own ("Eritrea" | "released 40
+    prisoners …"), so the word after each fixed start is marked as no start. The lines are left in
+    the Doc's ``user_data`` (``contract.LINK_LINES``)."""
+    lines = link_lines(doc.text)
+    if not lines:
+        return doc
+    doc.user_data[LINK_LINES] = lines  # for the components: a link line is another story's (events)
+    starts = [t.idx for t in doc]
+    fixed = set()
+    for at in (char for line in lines for char in line):
+        i = bisect.bisect_left(starts, at)
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if 0 < i < len(doc):
+            fixed.add(i)
+    for i in sorted(fixed):
+        doc[i].is_sent_start = True
+        if i + 1 < len(doc) and i + 1 not in fixed and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = False
+    return doc

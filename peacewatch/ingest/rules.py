@@ -4,7 +4,8 @@ The file is read by the shared loader of shipped data (``peacewatch/tables.py``:
 missing or not JSON); this module checks its shape.
 
 Format detection by extension and content, the column names a CSV reader looks for, the
-title rule of plain text and the byte limits all live in that file, not in code.
+title rule of plain text, the byte limits and the cues of web pages' link lines all live in that
+file, not in code.
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ class TitleRule:
 
 
 @dataclass(frozen=True)
+class LinkCues:
+    """The words that open a web page's link line, and the marks that may follow them on the line."""
+
+    cues: tuple[str, ...]
+    after: str
+
+
+@dataclass(frozen=True)
 class IngestRules:
     extensions: dict[str, str]
     sniff: tuple[SniffRule, ...]
@@ -55,6 +64,7 @@ class IngestRules:
     # Name patterns (fnmatch, case-insensitive) of files a folder read passes over: the READMEs
     # and licences that come with corpora. A file named on the command line is always read.
     skip_in_folders: tuple[str, ...] = ()
+    link_cues: LinkCues = LinkCues((), "")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +80,7 @@ def load_rules() -> IngestRules:
             title=TitleRule(**data["title"]),
             limits={key: int(value) for key, value in data["limits"].items()},
             skip_in_folders=tuple(data.get("skip_in_folders", ())),
+            link_cues=LinkCues(tuple(data["link_cues"]["cues"]), str(data["link_cues"]["after"])),
         )
     except (ValueError, KeyError, TypeError) as e:
         raise ConfigError(f"the shipped ingest tables are broken ({e}); reinstall peacewatch", "E027") from e

@@ -9,12 +9,17 @@ silence alone proves nothing; this module asks the server instead.
 
 Every open PostgreSQL connection is watched by one daemon thread. A connection is *busy* while it
 runs a statement (``PgConnection.busy``). Once a connection has been busy for ``BUSY_SECONDS``
-without a sign of life, the watcher opens a new connection to the same server (bounded by the
-connect timeout): if the server starts a session, or answers with any error of its own, it is alive
-and the clock starts again; if the open runs out of time or is refused, the server is taken as gone,
-the busy connection's socket is shut down, and the statement waiting on it ends with a database error
-naming the silence (E040 where the store turns it into a coded error). Idle connections are left to
-TCP keepalives, which ``postgres.open_connection`` switches on.
+without a sign of life, the watcher probes the server: it opens a new connection to it (bounded by
+the connect timeout) and asks a trivial query on it, waiting for the answer no longer than
+``postgres.ANSWER_SECONDS``. A session that starts is not enough: a server stuck on a disk or with a
+frozen backend still accepts connections while no statement finishes. If the query is answered, or
+the server sends any error of its own, it is alive and the clock starts again; if the open runs out
+of time or is refused, or the query gets no answer in time, the server is taken as gone, the busy
+connection's socket is shut down, and the statement waiting on it ends with a database error naming
+the silence (E040 where the store turns it into a coded error). A statement that is merely long on a
+healthy server (a rebuild's copy, a migration holding its tables' locks) is left to finish: the
+probe's query touches no table and waits for no lock. Idle connections are left to TCP keepalives,
+which ``postgres.open_connection`` switches on.
 """
 
 from __future__ import annotations
@@ -96,8 +101,8 @@ _thread: threading.Thread | None = None
 
 
 def watch(liveness: Liveness, probe: Callable[[str], str | None]) -> None:
-    """Watch one connection; ``probe(url)`` opens and closes a new connection to the server and
-    returns None when the server answered, else why it did not."""
+    """Watch one connection; ``probe(url)`` asks the server for an answer on a new connection of its
+    own, with bounded waits, and returns None when the server answered, else why it did not."""
     global _thread
     _watched.add(liveness)
     with _start:
@@ -131,7 +136,7 @@ def look(probe: Callable[[str], str | None]) -> None:
             else:
                 waited = asked - (liveness.busy_since or asked)
                 liveness.cut(f"the PostgreSQL server stopped answering: a statement had waited {waited:.0f} s "
-                             f"and a new connection to the server got no answer ({why})")
+                             f"and a probe of the server got no answer ({why})")
 
 
 def answered(error: Any) -> bool:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+import selectors
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -36,6 +38,11 @@ VERSION_TABLE = "peacewatch_schema"
 # without it, a server that accepts the connection and never answers (hung, or not PostgreSQL) held
 # every command that opens the database for ever. Past it: E040.
 CONNECT_SECONDS = 60
+# How the liveness probe asks an open connection for an answer, and how long it waits for one: a
+# server that accepts connections but finishes no statement (a backend stuck on a disk, a frozen
+# server whose postmaster still forks) answers a connection and never the query. Past it: gone.
+PROBE_QUERY = b"SELECT 1"
+ANSWER_SECONDS = 60.0
 # TCP keepalives of every connection, unless the URL names its own: an idle connection to a host that
 # vanished is found dead within about a minute (a statement under way is ``pg_liveness``'s).
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
@@ -155,15 +162,51 @@ class PgConnection:
 
 
 def probe(url: str) -> str | None:
-    """Whether the server at ``url`` answers a new connection (for ``pg_liveness``): None when it
-    does (a session started, or an error the server itself sent), else what went wrong."""
+    """Whether the server at ``url`` answers (for ``pg_liveness``): a new connection that asks it a
+    trivial query. None when the server answered (the query's result, or an error the server itself
+    sent while opening or answering), else what went wrong: the open ran out of time or was refused,
+    or the query got no answer within ``ANSWER_SECONDS`` (a server that starts sessions but finishes
+    no statement)."""
     psycopg = _psycopg()
     limit = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_SECONDS}
     try:
-        psycopg.connect(url, autocommit=True, **limit).close()
+        raw = psycopg.connect(url, autocommit=True, **limit)
     except psycopg.Error as e:
         return None if pg_liveness.answered(e) else str(e).strip() or type(e).__name__
-    return None
+    try:
+        return _unanswered(raw.pgconn, ANSWER_SECONDS)
+    finally:
+        with contextlib.suppress(psycopg.Error):
+            raw.pgconn.nonblocking = 1  # the goodbye is never waited for: the server may not read it
+        raw.close()
+
+
+def _unanswered(pgconn: Any, seconds: float) -> str | None:
+    """Send ``PROBE_QUERY`` on an open connection and wait at most ``seconds`` for its result: None
+    when the server answered (a result or an error of its own), else why not. The wait is psycopg's
+    libpq interface driven by hand, since a statement of psycopg's own waits without a limit."""
+    psycopg = _psycopg()
+    deadline = time.monotonic() + seconds
+    late = f"a trivial query ({PROBE_QUERY.decode()}) on it got no answer within {seconds:g} s"
+    try:
+        pgconn.nonblocking = 1
+        pgconn.send_query(PROBE_QUERY)
+        with selectors.DefaultSelector() as waiting:
+            key = waiting.register(pgconn.socket, selectors.EVENT_READ | selectors.EVENT_WRITE)
+            while pgconn.flush():  # the query not sent whole yet: wait until the socket takes more
+                if not waiting.select(deadline - time.monotonic()):
+                    return late
+            waiting.modify(key.fileobj, selectors.EVENT_READ)
+            while pgconn.is_busy():
+                if time.monotonic() >= deadline or not waiting.select(deadline - time.monotonic()):
+                    return late
+                pgconn.consume_input()
+        result = pgconn.get_result()
+    except psycopg.Error as e:  # the connection broke without a word from the server
+        return f"the connection closed before a trivial query was answered ({str(e).strip() or type(e).__name__})"
+    if result is None:
+        return "the server ended a trivial query without a result"
+    return None  # rows, or an error the server sent: either way it answered
 
 
 def open_connection(url: str, *, read_only: bool = False) -> PgConnection:

@@ -3,8 +3,11 @@ for ever: ``pg_liveness`` notices a statement that has waited long, asks the ser
 connection, and when that gets no answer either, cuts the waiting connection off, so the statement
 fails with a database error naming the silence (E040 where the store reports it). A long statement
 on a server that does answer is left to finish. The server is the tests' PostgreSQL behind a small
-proxy that can stop passing bytes on ("freeze"), as a hung server or a dropped network path does.
-Every wait runs in a thread joined with a bound, so a wait without a limit fails instead of hanging."""
+proxy that can stop passing bytes on ("freeze"), as a hung server or a dropped network path does, or
+let every connection open and then hold the replies to its statements ("hang"), as a server does
+whose postmaster still starts sessions while no statement finishes (a backend stuck on a disk or a
+lock). Every wait runs in a thread joined with a bound, so a wait without a limit fails instead of
+hanging."""
 
 from __future__ import annotations
 
@@ -26,11 +29,13 @@ BOUND = 60.0
 
 class Proxy:
     """Passes TCP bytes between clients and the server until frozen; frozen, it holds every byte and
-    leaves new connections unanswered."""
+    leaves new connections unanswered. Hung, it passes a connection's opening (the server's replies up
+    to its first ReadyForQuery) and holds every reply after it."""
 
     def __init__(self, host: str, port: int) -> None:
         self.target = (host, port)
         self.frozen = threading.Event()
+        self.hung = threading.Event()
         self.stopped = threading.Event()
         self.sockets: list[socket.socket] = []
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -48,23 +53,34 @@ class Proxy:
                 continue  # accepted by the kernel, never answered
             upstream = socket.create_connection(self.target)
             self.sockets.append(upstream)
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+            threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, Opening()), daemon=True).start()
 
-    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket, opening: Opening | None) -> None:
         while not self.stopped.is_set():
             try:
                 data = source.recv(65536)
             except OSError:
                 return
-            while self.frozen.is_set() and not self.stopped.is_set():
+            if not data:
+                return
+            if opening is not None and not opening.done:
+                head, data = opening.split(data)  # the opening passes even while hung
+                if head and not self._send(sink, head):
+                    return
+            while (self.frozen.is_set() or (opening is not None and self.hung.is_set())) \
+                    and not self.stopped.is_set():
                 time.sleep(0.05)
-            if not data or self.stopped.is_set():
+            if self.stopped.is_set() or (data and not self._send(sink, data)):
                 return
-            try:
-                sink.sendall(data)
-            except OSError:
-                return
+
+    @staticmethod
+    def _send(sink: socket.socket, data: bytes) -> bool:
+        try:
+            sink.sendall(data)
+        except OSError:
+            return False
+        return True
 
     def close(self) -> None:
         self.stopped.set()
@@ -75,16 +91,43 @@ class Proxy:
                 pass
 
 
+class Opening:
+    """Reads the server's side of one connection as PostgreSQL messages (a type byte, then a length
+    that counts itself) until its first ReadyForQuery ("Z"): the end of the connection's opening."""
+
+    def __init__(self) -> None:
+        self.pending = b""
+        self.done = False
+
+    def split(self, data: bytes) -> tuple[bytes, bytes]:
+        """``data`` cut at the end of the opening: what belongs to it, and what comes after."""
+        start = len(self.pending)
+        self.pending += data
+        at = 0
+        while len(self.pending) - at >= 5:
+            end = at + 1 + int.from_bytes(self.pending[at + 1:at + 5], "big")
+            if end > len(self.pending):
+                break
+            if self.pending[at:at + 1] == b"Z":
+                self.done = True
+                cut = end - start
+                return data[:cut], data[cut:]
+            at = end
+        return data, b""
+
+
 @pytest.fixture
 def proxied(postgres_server, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(pg_liveness, "BUSY_SECONDS", 1.0)
     monkeypatch.setattr(pg_liveness, "TICK_SECONDS", 0.2)
     monkeypatch.setattr(postgres, "CONNECT_SECONDS", 2)
+    monkeypatch.setattr(postgres, "ANSWER_SECONDS", 1.0)
     url = new_pg_database(postgres_server)
     parts = urlsplit(url)
     proxy = Proxy(parts.hostname or "127.0.0.1", parts.port or 5432)
     try:
-        yield proxy, url.replace(f":{parts.port}/", f":{proxy.port}/")
+        # no SSL or GSS request first: the proxy reads the server's plain replies
+        yield proxy, url.replace(f":{parts.port}/", f":{proxy.port}/") + "?sslmode=disable&gssencmode=disable"
     finally:
         proxy.close()
         drop_pg_database(url)
@@ -159,3 +202,53 @@ def test_a_closed_connection_is_never_cut(tmp_path):
     finally:
         a.close()
         b.close()
+
+
+def test_a_statement_fails_when_the_server_opens_connections_but_answers_no_query(proxied):
+    proxy, url = proxied
+    conn = postgres.connect(url)
+    try:
+        assert conn.execute("SELECT 41 + 1").fetchone()[0] == 42
+        proxy.hung.set()
+        started = time.monotonic()
+        outcome = _in_thread(lambda: conn.execute("SELECT count(*) FROM documents").fetchone())
+        assert "value" not in outcome
+        error = outcome["error"]
+        assert isinstance(error, dialect.DatabaseErrors)
+        assert "stopped answering" in str(error) and "trivial query" in str(error)
+        assert time.monotonic() - started < BOUND
+        coded = dialect.write_failed("store the document", error)  # type: ignore[arg-type]
+        assert coded.code == "E040" and "stopped answering" in coded.message
+    finally:
+        conn.close()
+
+
+def test_the_probe_opens_a_connection_and_waits_for_its_answer_with_a_limit(proxied):
+    proxy, url = proxied
+    assert postgres.probe(url) is None  # the server answers
+    proxy.hung.set()
+    outcome = _in_thread(lambda: postgres.probe(url))
+    why = outcome["value"]
+    assert isinstance(why, str) and "no answer within 1 s" in why
+    proxy.hung.clear()
+    assert postgres.probe(url) is None  # and answers again once its replies flow
+
+
+def test_a_long_statement_holding_a_table_lock_on_a_server_that_answers_is_left_to_finish(proxied):
+    _, url = proxied
+    conn = postgres.connect(url)
+    try:
+        def migration_like() -> object:
+            conn.execute("BEGIN")
+            conn.execute("LOCK TABLE documents IN ACCESS EXCLUSIVE MODE")
+            row = conn.execute("SELECT pg_sleep(2.5), 7").fetchone()
+            conn.execute("COMMIT")
+            return row
+
+        outcome = _in_thread(migration_like)
+        assert "error" not in outcome, outcome.get("error")
+        assert outcome["value"][1] == 7  # type: ignore[index]
+        assert conn.liveness.alive_at > 0, "the watcher never asked the server during the long statement"
+        assert conn.liveness.silent is None
+    finally:
+        conn.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...contract import Annotation
+from ...contract import LINK_LINES, Annotation
 from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
@@ -78,7 +78,13 @@ class EventsComponent:
         # the model reads each sentence as the table's own rows find it: a noun made from a verb
         # ("the signing of") is told apart, and stands for an act only where the model added none
         plain = [model_view(found) for found in founds]
-        for found_all, derived, scored in zip(plain, founds, self._scores(sents, plain), strict=True):
+        links = ann.doc.user_data.get(LINK_LINES, ())
+        for sent, found_all, derived, scored in zip(sents, plain, founds, self._scores(sents, plain), strict=True):
+            # a link line is another story's headline: it takes no actor from the story, nor leaves one
+            linked = any(a <= sent.start_char < b for a, b in links)
+            if linked:
+                story = index.last_actors, index.last_group
+                index.last_actors, index.last_group = [], []
             built: list[tuple[Found, Event]] = []
             found_list, note = self._combined(found_all, scored)
             if found_all or not found_list:  # (the model added an event where the rules had none)
@@ -117,6 +123,8 @@ class EventsComponent:
                     inner[event.id] = [{"type": a.rule.type, "mode": a.rule.mode,
                                         "trigger_span": list(trigger_span(a.token)), "why": a.rule.why}
                                        for a in found.actions()]
+            if linked:
+                index.last_actors, index.last_group = story
         ann.notes["events"] = {"inner": inner, "action": own, "provision": provisions}
         return ann
 
