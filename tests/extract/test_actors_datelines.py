@@ -55,3 +55,18 @@ def test_the_dateline_runs_to_its_dash(pipe) -> None:  # type: ignore[no-untyped
 def test_a_dash_joining_two_names_is_no_dateline(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
     result = annotated(pipe, text)
     assert not [m for m in result.mentions if (m.why or "").startswith("dateline:")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kinshasa, June 27 – Angola and Zambia signed a border agreement on Friday.",
+    "Kinshasa, DRC, June 27 (AFP) – Angola and Zambia signed a border agreement on Friday.",
+])
+def test_a_place_in_title_case_with_a_date_before_the_dash_is_a_dateline(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    result = dated(pipe, text)
+    assert [m.text for m in result.mentions if (m.why or "").startswith("dateline:")] == ["Kinshasa"]
+    assert all(a.text != "Kinshasa" for e in result.events for a in e.actor)
+
+
+def test_places_listed_at_a_line_opening_are_no_dateline(pipe) -> None:  # type: ignore[no-untyped-def]
+    result = dated(pipe, "Moscow, Kyiv and Washington were named in the report on Monday.")
+    assert not [m for m in result.mentions if (m.why or "").startswith("dateline:")]

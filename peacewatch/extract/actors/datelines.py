@@ -15,6 +15,7 @@ and an apposition of it outside the dateline ("Mediator Qatar") takes its place 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .tables import DATELINE
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from ...types import Mention
 
-__all__ = ["dateline_tokens", "is_dateline", "set_aside"]
+__all__ = ["dated_after", "dateline_tokens", "is_dateline", "set_aside"]
 
 # What closes a dateline: a dash ("Havana – ", "KYIV —", "BOGOTA - ") or a colon.
 CLOSERS = frozenset({"-", "–", "—", "--", ":"})
@@ -34,6 +35,17 @@ CLOSERS = frozenset({"-", "–", "—", "--", ":"})
 # (Reuters) -" 6, "ADDIS ABABA, Nov 2, 2022 (Reuters) -" 8).
 REACH = 10
 SUBJECTS = ("nsubj", "nsubjpass")
+MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?$")
+
+
+def dated_after(words: list[str]) -> bool:
+    """Whether the words after a place's comma open a dateline's date and reach its closer: "June 27 –",
+    "Nov. 2 (Reuters) -", "Ethiopia, Nov 2, 2022 -" (at most one region before the month)."""
+    if len(words) > 1 and words[0][:1].isupper() and not MONTH.match(words[0]) and words[1] == ",":
+        words = words[2:]  # "Kinshasa, DRC, June 27 –": a region first
+    if len(words) < 2 or not MONTH.match(words[0]) or not words[1].isdigit():
+        return False
+    return any(w in CLOSERS for w in words[2:REACH])
 
 
 def is_dateline(mention: Mention) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import tables
+from .datelines import REACH, dated_after
 from .tables import ActorEntry, Seat, SectorTerm
 
 if TYPE_CHECKING:
@@ -175,7 +176,8 @@ class Lexicon:
 
     def _dateline_at(self, texts: list[str], i: int, glued: frozenset[int], opening: bool = False) -> Match | None:
         """'MOSCOW (Sputnik) -', 'NEW YORK —': a capitalized place where a story was filed; at the
-        opening of a line also in title case when a dash follows ('Havana – ', 'Addis Ababa – '). A
+        opening of a line also in title case when a dash follows ('Havana – ', 'Addis Ababa – ') or a
+        comma and a date before the dash ('Kinshasa, June 27 – ', ``datelines.dated_after``). A
         dash written between two words with no space ('Russia–Ukraine grain deal', 'Israel-Hamas
         ceasefire', tokens in ``glued`` have no space after them) joins names: no dateline."""
         shape = (lambda w: w.isupper() or w.istitle()) if opening else str.isupper
@@ -191,7 +193,8 @@ class Lexicon:
             items = self.names.get(tuple(w.title() for w in words), ())
             place = next((it for it in items if it.kind in ("capital", "region", "state", "seat")), None)
             joined = after in ("-", "\u2013", "\u2014") and {i + n - 1, i + n} <= glued
-            if place is not None and after in follow and not joined:
+            dated = opening and after == "," and dated_after(texts[i + n + 1 : i + n + 1 + REACH])
+            if place is not None and (after in follow or dated) and not joined:
                 code = place.seat.country if place.seat is not None else place.code
                 return Match(i, i + n, replace(place, kind="dateline", code=code, seat=None))
         return None
