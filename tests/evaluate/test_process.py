@@ -353,6 +353,10 @@ FLOORS.update({"tune_timeline_recall": 0.65})
 # The precision lost is one pair: the merging joins the new dated signing (dev-103) with another article's
 # "agreeing to negotiations in April" (one actor shared, AGREE and SUPPORT compatible), a question for merging.
 FLOORS.update({"tune_timeline_recall": 0.70, "tune_multi_source_share": 0.67, "tune_merge_precision": 0.94})
+# Eleventh round (docs/actors.md, "Eleventh round: datelines and undated articles"): a dateline is never an
+# event's actor ("Havana – The Government of Colombia and the ELN announced …" had no actor): tune
+# multi-source 23 -> 24 of 34 (0.706), merge 0.946 / 0.153 -> 0.946 / 0.155; every untouched figure unchanged.
+FLOORS.update({"tune_multi_source_share": 0.69})
 
 
 @pytest.fixture(scope="module")
