@@ -35,7 +35,8 @@ CLOSERS = frozenset({"-", "–", "—", "--", ":"})
 # (Reuters) -" 6, "ADDIS ABABA, Nov 2, 2022 (Reuters) -" 8).
 REACH = 10
 SUBJECTS = ("nsubj", "nsubjpass")
-MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\.?$")
+MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                   r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$")
 
 
 def dated_after(words: list[str]) -> bool:
