@@ -46,10 +46,12 @@ from tests.conftest import shared_path
 # Tenth round (services and links restored or resumed are COOPERATE, gratitude expressed is SUPPORT): whole
 # 0.631 / 0.731, tune 0.653 / 0.766 (unchanged), untouched 0.602 / 0.683; (+ an objection is REJECT): whole
 # 0.633 / 0.733, tune 0.657 / 0.770, untouched unchanged.
-TYPE_ACTOR_F1_FLOOR = 0.623
+# Eleventh round (a dateline is never an actor: docs/actors.md), from main's 0.632 / 0.732, tune 0.655 / 0.768,
+# untouched 0.602 / 0.683: whole 0.639 / 0.732, tune 0.661 / 0.768, untouched 0.610 / 0.683.
+TYPE_ACTOR_F1_FLOOR = 0.629
 TYPE_F1_FLOOR = 0.723
-TUNE_TYPE_ACTOR_F1_FLOOR = 0.647
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.592
+TUNE_TYPE_ACTOR_F1_FLOOR = 0.651
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.600
 UNTOUCHED_TYPE_F1_FLOOR = 0.673
 QUOTES_F1_FLOOR = 0.74
 

@@ -16,8 +16,11 @@ from peacewatch.types import Argument, Event
 from tests.conftest import shared_path
 
 # Floors: measured minus about 0.01; they only move up. Ninth round (recipients), at its start: tune
-# 0.606 (66 of 109 matched events), untouched 0.588 (40 of 68).
-TUNE_RECIPIENT_FLOOR = 0.596
+# 0.606 (66 of 109 matched events), untouched 0.588 (40 of 68). Eleventh round (datelines): tune
+# 0.600 -> 0.595 (66 of 110 -> 66 of 111) with no recipient lost: the dateline no longer the actor,
+# one more event matches ("JEDDAH — Sudan's warring factions have committed …"), whose implicit
+# recipient the gold does not give; the floor follows that one count down.
+TUNE_RECIPIENT_FLOOR = 0.590
 UNTOUCHED_RECIPIENT_FLOOR = 0.578
 
 

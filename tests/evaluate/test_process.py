@@ -374,6 +374,10 @@ FLOORS.update({"tune_timeline_recall": 0.72, "tune_multi_source_share": 0.65})
 # undated or dated to it), the only join of that key event's articles, so tune multi-source 23/35 -> 22/35
 # (0.629) and merge 0.946 / 0.152 -> 0.945 / 0.151: a wrong join undone. Every untouched figure unchanged.
 FLOORS.update({"tune_timeline_recall": 0.73, "tune_multi_source_share": 0.62})
+# Eleventh round (docs/actors.md, "Eleventh round: datelines and undated articles"): a dateline is never an
+# event's actor ("Havana – The Government of Colombia and the ELN announced …" had no actor): tune
+# multi-source 23 -> 24 of 34 (0.706), merge 0.946 / 0.153 -> 0.946 / 0.155; every untouched figure unchanged.
+FLOORS.update({"tune_multi_source_share": 0.69})
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...contract import Annotation
+from .datelines import set_aside
 from .headlines import read_lines
 from .identify import identify
 from .lexicon import Lexicon
@@ -43,6 +44,7 @@ class ActorResolver:
         settle_labels(ann.doc)
         mentions, entities = identify(ann.doc, self.lexicon, ann.anchor)
         ann.result.mentions.extend(add_names(ann.doc, mentions))
+        set_aside(ann.doc, ann.result.mentions)  # a dateline is no clause's subject for the readers after
         ann.result.entities.extend(entities)
         return ann
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...types import Entity, Mention
-from .tables import DATELINE
+from .datelines import is_dateline
 from .work import Work
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def _mentions_in(w: Work, phrase: list[int], own: str) -> list[Mention]:
     for x in w.mentions:
         span = doc.char_span(x.start, x.end, alignment_mode="expand")
         if span is not None and span.start in tokens and x.entity != own and x.label != "PRON" \
-                and not (x.why or "").startswith(DATELINE):
+                and not is_dateline(x):
             out.append(x)
     return sorted(out, key=lambda x: x.start)
 
@@ -191,7 +191,7 @@ def _possessor(w: Work, phrase: list[int]) -> tuple[str, str] | None:
     if pronoun is None:
         return None
     before = [x for x in w.mentions if x.end <= doc[pronoun].idx and x.label != "PRON"
-              and not (x.why or "").startswith(DATELINE)]
+              and not is_dateline(x)]
     actors = [(x, ent) for x in sorted(before, key=lambda x: x.start)
               for ent in [w.entities.get(x.entity or "")]
               if ent is not None and ent.code and ent.kind in BODY_KINDS - {"person"}]

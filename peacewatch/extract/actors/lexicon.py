@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import tables
+from .datelines import REACH, dated_after
 from .tables import ActorEntry, Seat, SectorTerm
 
 if TYPE_CHECKING:
@@ -144,11 +145,12 @@ class Lexicon:
     def scan(self, doc: Doc, day: dt.date | None) -> tuple[list[Match], dict[int, TermMatch]]:
         """Longest non-overlapping name matches, and term matches keyed by their first token."""
         texts = [stem(t.text) for t in doc]
+        glued = frozenset(t.i for t in doc if not t.whitespace_)
         names: list[Match] = []
         terms: dict[int, TermMatch] = {}
         i = 0
         while i < len(texts):
-            match = self._name_at(texts, i, day)
+            match = self._name_at(texts, i, day, glued)
             term = self._term_at(texts, i)
             if term is not None:
                 terms[i] = term
@@ -159,8 +161,8 @@ class Lexicon:
                 i += 1
         return names, terms
 
-    def _name_at(self, texts: list[str], i: int, day: dt.date | None) -> Match | None:
-        if (i == 0 or "\n" in texts[i - 1]) and (filed := self._dateline_at(texts, i, opening=True)):
+    def _name_at(self, texts: list[str], i: int, day: dt.date | None, glued: frozenset[int]) -> Match | None:
+        if (i == 0 or "\n" in texts[i - 1]) and (filed := self._dateline_at(texts, i, glued, opening=True)):
             return filed  # "Havana – The government …": a line opening with a place and a dash
         for n in range(min(self.longest.get(texts[i], 0), len(texts) - i), 0, -1):
             items = self.names.get(tuple(texts[i : i + n]), ())
@@ -170,11 +172,14 @@ class Lexicon:
             person = next((it for it in items if it.entry is not None and it.entry.kind == "person"), None)
             if person is not None:
                 return Match(i, i + n, _out_of_office(person))
-        return self._dateline_at(texts, i)
+        return self._dateline_at(texts, i, glued)
 
-    def _dateline_at(self, texts: list[str], i: int, opening: bool = False) -> Match | None:
+    def _dateline_at(self, texts: list[str], i: int, glued: frozenset[int], opening: bool = False) -> Match | None:
         """'MOSCOW (Sputnik) -', 'NEW YORK —': a capitalized place where a story was filed; at the
-        opening of a line also in title case when a dash follows ('Havana – ', 'Addis Ababa – ')."""
+        opening of a line also in title case when a dash follows ('Havana – ', 'Addis Ababa – ') or a
+        comma and a date before the dash ('Kinshasa, June 27 – ', ``datelines.dated_after``). A
+        dash written between two words with no space ('Russia–Ukraine grain deal', 'Israel-Hamas
+        ceasefire', tokens in ``glued`` have no space after them) joins names: no dateline."""
         shape = (lambda w: w.isupper() or w.istitle()) if opening else str.isupper
         if not shape(texts[i]) or len(texts[i]) < 3 or not texts[i].isalpha():
             return None
@@ -187,7 +192,9 @@ class Lexicon:
             after = texts[i + n] if i + n < len(texts) else ""
             items = self.names.get(tuple(w.title() for w in words), ())
             place = next((it for it in items if it.kind in ("capital", "region", "state", "seat")), None)
-            if place is not None and after in follow:
+            joined = after in ("-", "\u2013", "\u2014") and {i + n - 1, i + n} <= glued
+            dated = opening and after == "," and dated_after(texts[i + n + 1 : i + n + 1 + REACH])
+            if place is not None and (after in follow or dated) and not joined:
                 code = place.seat.country if place.seat is not None else place.code
                 return Match(i, i + n, replace(place, kind="dateline", code=code, seat=None))
         return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...types import Entity, Mention
+from .datelines import is_dateline
 from .lexicon import TermMatch
 from .work import Work
 
@@ -184,7 +185,7 @@ def _place_at(w: Work, k: int) -> Mention | None:
     for m in w.mentions:
         ent = w.entities.get(m.entity or "")
         if m.start == idx and ent is not None and ent.kind in PLACE_KINDS and ent.code and \
-                not (m.why or "").startswith("dateline"):
+                not is_dateline(m):
             found = m
             break
     if found is not None and any(m.start == idx and m.end > found.end for m in w.mentions):
@@ -240,7 +241,7 @@ def over_places(w: Work) -> None:
 
 def _is_place(w: Work, m: Mention) -> bool:
     ent = w.entities.get(m.entity or "")
-    return ent is not None and ent.kind in PLACE_KINDS and bool(ent.code) and not (m.why or "").startswith("dateline")
+    return ent is not None and ent.kind in PLACE_KINDS and bool(ent.code) and not is_dateline(m)
 
 
 

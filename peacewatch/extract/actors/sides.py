@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import dyads, theatre
-from .tables import DATELINE
+from .datelines import is_dateline
 from .work import Work, state_rows
 
 # Sectors of armed groups: the armed group named most says where the fighting is.
@@ -63,7 +63,7 @@ def find(w: Work) -> Focus:
     seen: set[int] = set()
     for m in sorted(w.mentions, key=lambda x: (x.start, -x.end)):
         ent = w.entities.get(m.entity or "")
-        if ent is None or ent.code is None or (m.why or "").startswith(DATELINE) or ent.kind == "place":
+        if ent is None or ent.code is None or is_dateline(m) or ent.kind == "place":
             continue
         if m.start in seen:
             continue  # "Kenyan" inside "Kenyan police" is one naming, not two

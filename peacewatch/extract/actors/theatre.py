@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...types import Mention
-from .tables import DATELINE
+from .datelines import is_dateline
 from .work import Work, state_rows
 
 MIN_PLACES = 2
@@ -50,7 +50,7 @@ def _places(w: Work) -> list[tuple[Mention, str]]:
     out = []
     for m in sorted(w.mentions, key=lambda x: x.start):
         ent = w.entities.get(m.entity or "")
-        if ent is None or not ent.code or (m.why or "").startswith(DATELINE):
+        if ent is None or not ent.code or is_dateline(m):
             continue
         if ent.kind != "place" and not (ent.kind == "state" and _located(w, m)):
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...types import Argument, Entity, Mention, Result
-from ..actors.tables import DATELINE
+from ..actors.datelines import dateline_tokens, is_dateline
 from .matching import coarse_pos
 from .tables import trigger_rules, words
 from .triggers import set_off
@@ -42,12 +42,14 @@ class Index:
     entities: dict[str, Entity] = field(default_factory=dict)
     last_group: list[Argument] = field(default_factory=list)
     last_actors: list[Argument] = field(default_factory=list)
+    filed: set[int] = field(default_factory=set)  # the dateline's tokens: where it was filed, no actor
 
     @classmethod
     def build(cls, doc: Doc, result: Result) -> Index:
-        index = cls(doc, result, entities={e.id: e for e in result.entities})
+        index = cls(doc, result, entities={e.id: e for e in result.entities},
+                    filed=dateline_tokens(doc, result.mentions))
         for mention in sorted(result.mentions, key=lambda m: m.entity is None):
-            if (mention.why or "").startswith(DATELINE):
+            if is_dateline(mention):
                 continue  # where the story was filed, not who acted
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -88,6 +90,8 @@ def phrase(index: Index, head: Token, *, fallback: bool = True) -> list[Argument
 
 
 def _one(index: Index, tok: Token, fallback: bool) -> list[Argument]:
+    if tok.i in index.filed:
+        return []
     direct = index.argument(tok)
     anaphoric = tok.pos_ == "PRON" or tok.lemma_.lower() in words("collective")
     if direct is not None and not direct.code and not anaphoric:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...types import Mention, Place, Result
+from ..actors.datelines import is_dateline
 from .gazetteer import Gazetteer, fold
 from .pick import REGION_WORDS, Choice, pick, state
 from .site import GROUND
@@ -78,7 +79,7 @@ def _from_mentions(doc: Doc, result: Result, gaz: Gazetteer, focus: tuple[str, .
 
 
 def _reading(m: Mention) -> str:
-    if (m.why or "").startswith("dateline"):
+    if is_dateline(m):
         return "dateline: "
     return "metonymy: " if m.metonymy else ""
 

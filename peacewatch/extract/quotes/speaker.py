@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...types import Mention, Result
+from ..actors.datelines import is_dateline
 from .lexicon import Lexicon
 
 Range = tuple[int, int]
@@ -51,7 +52,6 @@ _RELATIVE = ("who", "that", "which")
 _DEFINITE = ("the", "its", "our", "their")  # "the ministry", "our delegation": a body named before
 # Entities "it" may stand for as a speaker: institutions, armed groups, IGOs and states (not places).
 ACTOR_KINDS = frozenset({"organization", "armed_group", "igo", "state"})
-DATELINE = "dateline:"  # how a dateline mention's why begins (actors' tables.DATELINE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class SpeakerFinder:
         self.person_mentions = [m for m in self.mentions if m.entity in persons and m.label != "PRON"]
         actors = {e.id for e in result.entities if e.kind in ACTOR_KINDS and e.code}
         self.actor_mentions = [m for m in self.mentions if m.entity in actors and m.label != "PRON"
-                               and not (m.why or "").startswith(DATELINE)]
+                               and not is_dateline(m)]
         bodies = {e.id for e in result.entities if e.kind in ACTOR_KINDS - {"armed_group"}}
         self.body_mentions = [m for m in self.actor_mentions if m.entity in bodies]
         self.subjects = {id(m) for m in self.person_mentions + self.actor_mentions if _is_subject(doc, m)}
@@ -160,7 +160,7 @@ class SpeakerFinder:
         words += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         for word in words:
             m = self._covering(word.idx, word.idx + len(word))
-            if m is not None and self.codes.get(m.entity or "") and not (m.why or "").startswith(DATELINE):
+            if m is not None and self.codes.get(m.entity or "") and not is_dateline(m):
                 return m
         return None
 
@@ -212,7 +212,7 @@ class SpeakerFinder:
             if m.start >= end:
                 return None
             if m.end <= end and m.entity is not None and self.codes.get(m.entity) and m.label != "PRON" \
-                    and not (m.why or "").startswith(DATELINE):
+                    and not is_dateline(m):
                 return Speaker(found.span, m.entity, f"{found.why}, speaking for {m.text!r}")
         return None
 
