@@ -149,12 +149,26 @@ def is_person(token: Token) -> bool:
         c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
 
 
+def names_people(obj: Token) -> bool:
+    """Whether an object names people: a person noun or name, a counted noun, a share of people ("a
+    handful of activists", "a group of prisoners") or a noun a "who" clause tells of ("a former
+    candidate who was jailed": only people take "who"). A bare number's share ("freed 11 of the
+    prisoners") is left out: measured, it cost the untouched articles an event (docs/events.md)."""
+    if is_person(obj) or _counted(obj):
+        return True
+    if obj.lemma_.lower() in words("share") and any(
+            c.lower_ == "of" and any(p.dep_ == "pobj" and is_person(p) for p in c.children) for c in obj.children):
+        return True
+    return obj.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i for g in c.children) for c in obj.children)
+
+
 def _person_object(token: Token) -> bool:
     if coarse_pos(token) == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
         if any(c.dep_ == "nsubj" and is_person(c) for c in token.children):
             return True
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (is_person(child) or _counted(child)):
+        if child.dep_ in ("dobj", "nsubjpass") and names_people(child):
             return True
         if child.dep_ in ("prep", "prt"):
             if any(g.dep_ == "pobj" and is_person(g) for g in child.children):
@@ -215,6 +229,17 @@ def _target_object(token: Token) -> bool:
     return any(c.dep_ == "dobj" and names_a_target(c) for c in token.children)
 
 
+def _given_to_a_party(token: Token) -> bool:
+    """Whether a verb gives its direct object to a party or a place ("@owner" in a row's needs): "returned
+    an ancient sculpture to the Algerian ambassador", "returned the artifacts to the government of Iraq",
+    the "to" phrase on the verb or on its object."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        for prep in (c for h in (token, obj) for c in h.children if c.dep_ == "prep" and c.lower_ == "to"):
+            if any(p.dep_ == "pobj" and names_a_target(p) for p in prep.children):
+                return True
+    return False
+
+
 def aimed_at_a_thing(token: Token, rule: TriggerRule) -> bool:
     """A weak verb of force whose direct object names no party, place or act: a purpose, not a use of
     force ("fight the epidemic", "fighting the root causes of migration", "fight corruption"). PLOVER's
@@ -248,7 +273,7 @@ def match(token: Token) -> TriggerRule | None:
         if rule.needs:
             lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
             if not any((n == "@person" and _person_object(token)) or (n == "@target" and _target_object(token))
-                       or n in lemmas for n in rule.needs):
+                       or (n == "@owner" and _given_to_a_party(token)) or n in lemmas for n in rule.needs):
                 continue
         if aimed_at_a_thing(token, rule):
             continue
@@ -312,15 +337,29 @@ def handover(token: Token) -> TriggerRule | None:
     prisoners"). The verb alone is no act ("handed over a letter"), and a verb of giving in general
     ("deliver", "transfer") is left out: weapons delivered to a side are aid, not a retreat. Only a
     promised or agreed handover (``_promised``): one told as done may be a first part of a larger one
-    ("a first round of heavy weapons was handed over"), which the ledger would take for the whole."""
-    if token.lemma_.lower() not in words("handover_verb") or not _promised(token):
+    ("a first round of heavy weapons was handed over"), which the ledger would take for the whole.
+    A surrender with no object is read told as done too: the side gave itself up (``_gave_themselves_up``)."""
+    if token.lemma_.lower() not in words("handover_verb"):
+        return None
+    if _gave_themselves_up(token):
+        return HandoverRule(0, token.lemma_.lower(), coarse_pos(token), (), "RETREAT", "disarm", False)
+    if not _promised(token):
         return None
     for obj in _given_up(token):
         lemma = obj.lemma_.lower()
         for mode in HANDOVER_MODES:
-            if lemma in words(f"handover:{mode}") or (mode == "release" and is_person(obj)):
+            if lemma in words(f"handover:{mode}") or (mode == "release" and names_people(obj)):
                 return HandoverRule(0, token.lemma_.lower(), coarse_pos(token), (lemma,), "RETREAT", mode, False)
     return None
+
+
+def _gave_themselves_up(token: Token) -> bool:
+    """A surrender with no object: fighters or a person giving themselves up ("twenty rebels surrendered
+    to the police", "the commander has surrendered"), the coding guide's retreat of a fighting side
+    (CAMEO 0874, "retreat or surrender militarily"), told as done or promised alike."""
+    return (token.lemma_.lower() == "surrender" and coarse_pos(token) == "VERB"
+            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
+            and any(c.dep_ == "nsubj" and names_a_target(c) for c in token.children))
 
 
 def _given_up(token: Token) -> list[Token]:

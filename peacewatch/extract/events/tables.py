@@ -55,6 +55,8 @@ class HandoverRule(TriggerRule):
 
     @property
     def why(self) -> str:
+        if not self.needs:  # "the rebels surrendered": no object, the side gave itself up
+            return f"words.tsv handover_verb {self.lemma}/{self.pos} with no object -> {self.type}/{self.mode}"
         return f"words.tsv handover_verb {self.lemma}/{self.pos} + handover:{self.mode} {self.needs[0]} " \
                f"-> {self.type}/{self.mode}"
 
