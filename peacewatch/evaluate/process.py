@@ -188,6 +188,9 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
         c["pairs_gold"] += len(wanted)
         c["pairs_joined"] += len(made & wanted)
         _count_apart(timeline[ti], ledger, ledger.events[ei], by_id, c)
+        if wrong := sorted(made - wanted):
+            errors.append(f"timeline {timeline[ti]['id']} joined in {ledger.events[ei]['id']} with wrong "
+                          f"article pairs: {', '.join(f'{a}+{b}' for a, b in wrong)}")
         if len(docs) < 2:
             errors.append(f"timeline {timeline[ti]['id']} ({len(gold_docs)} articles) is one article's event "
                           f"{ledger.events[ei]['id']} ({', '.join(sorted(docs))})")

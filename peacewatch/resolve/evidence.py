@@ -10,7 +10,11 @@ a report joins another only with ``evidence``:
   happening once per sentence unless repeating it);
 - a report whose actors are unknown: both dates stated and agreeing, and the same count or a shared
   recipient;
-- across documents: a shared actor and both dates stated; or, when one of them is undated (placed
+- across documents: a shared actor and both dates stated, unless one date is coarser than a day (a
+  month, a year) and each report names another coded party the other does not (the DRC "agreeing to
+  negotiations" with the M23 in April is not its signing with Rwanda on 25 April:
+  ``reports._counterparts_differ``), when it needs what an undated one needs; or, when one of them
+  is undated (placed
   by its publication date), a shared actor plus a shared recipient (an entity or a country code),
   the same count, the same set of two or more actors, or (the undated one having happened, the
   other stating a day among the last ``undated_joins_days`` up to its publication) the same mode;
@@ -26,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..config import LedgerSettings
-from .reports import Report, _same_day, _shared, _union, quantities_agree, status_class
+from .reports import Report, _counterparts_differ, _same_day, _shared, _union, quantities_agree, status_class
 
 # The pairs of ``_KINDS`` that join a report of the other type only when both state the same day and
 # name a shared actor by entity: a seizure is an attack's part only when the same group did both.
@@ -81,7 +85,8 @@ def _evidence(a: Report, b: Report, settings: LedgerSettings) -> str | None:
     if a.stated and b.stated:
         if not _shared(a.actors, b.actors):
             return f"joint act of {', '.join(sorted(a.countries & b.countries))}, stated dates agree"
-        return "shared actor, stated dates agree"
+        if (a.stated.days == 1 and b.stated.days == 1) or not _counterparts_differ(a.actors, b.actors):
+            return "shared actor, stated dates agree"
     found = (_shared_party(a.recipients, b.recipients, "recipient") or _same_count(a, b, settings)
              or _same_actor_set(a, b) or _undated_in_week(a, b, settings))
     return f"shared actor, {found}" if found else None

@@ -274,6 +274,23 @@ def _done_to(rep: Report) -> tuple[frozenset[str], ...]:
     return tuple(party for party in rep.recipients if not party & doers)
 
 
+def _counterparts_differ(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+    """Whether two sides sharing a party each name another coded party the other does not name at
+    all: the DRC agreeing with the M23 and the DRC signing with Rwanda tell two acts. A party one
+    side names beside all of the other's (a mediator, a witness) is no such difference, nor is a name
+    without a country code (outlets name one party differently). ``evidence`` asks it of a shared
+    actor whose dates agree only as a month or a year does."""
+    if not _shared(a, b):
+        return False
+    return _lone_party(a, b) and _lone_party(b, a)
+
+
+def _lone_party(side: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``side`` names a coded party that shares nothing with any party of ``other``."""
+    named = _union(other)
+    return any(not (party & named) and any(t.startswith("code:") for t in party) for party in side)
+
+
 def _uncoded(side: tuple[frozenset[str], ...]) -> bool:
     return not any(t.startswith("code:") for t in _union(side))
 
