@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config, LedgerSettings
+from ..errors import EvalError
 from ..types import Document, Event
 from .docs import article_texts
 from .process_misses import Resolved, resolved_reports
@@ -126,15 +128,37 @@ def day_of(value: Any) -> str | None:
 def ingest_corpus(db: Path, documents: list[Document], config: Config) -> None:
     """Store the documents not yet in ``db`` and bring its ledger up to date. No document is given up
     for time (``document_timeout`` 0): on a loaded machine a long article could pass the limit and
-    leave the gold with a document less, so the figures would depend on the machine's load."""
+    leave the gold with a document less, so the figures would depend on the machine's load.
+
+    A database given again is only reused when the same code, data and settings made it (``code_stamp``,
+    kept beside it in ``<db>.stamp``): a stored document is never extracted again, so a database of
+    another version would be scored with that version's events under this version's name (E052)."""
     from ..flow import extract_pairs, resolve
     from ..store.sqlite import Store
 
     config = dataclasses.replace(config, document_timeout=0)
+    stamp, stamp_file = code_stamp(config), db.with_name(db.name + ".stamp")
+    if db.exists() and (not stamp_file.exists() or stamp_file.read_text(encoding="utf-8").strip() != stamp):
+        raise EvalError(f"{db} holds extractions of another version of the code, data or settings (or of"
+                        f" unknown origin): remove it or give a new --db", "E052")
     with Store(db) as store:
         for result, document in extract_pairs(store.only_new(documents), config):
             store.save(document, result)
         resolve(store, config)
+    stamp_file.write_text(stamp + "\n", encoding="utf-8")
+
+
+def code_stamp(config: Config) -> str:
+    """A digest of what makes a stored extraction: every file of the package (its code, tables and
+    model, byte for byte, by path) and the settings that can change what is read (not where the
+    database is, how many workers read, or how large their batches are)."""
+    root = Path(__file__).resolve().parents[1]
+    settings = dataclasses.replace(config, db="", workers=1, batch_size=1, document_timeout=0)
+    digest = hashlib.sha256(repr(settings).encode())
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
 
 
 def ledger_of(db: Path, settings: LedgerSettings | None = None) -> Ledger:
