@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     # evaluation
     "E050": "gold file not in a known format",
     "E051": "evaluation baseline unknown",
+    "E052": "evaluation database filled by another version",
     # web server and API (peacewatch serve)
     "E060": "web request names a record that does not exist",
     "E061": "web request parameter invalid",
