@@ -14,10 +14,10 @@ a report joins another only with ``evidence``:
   month, a year) and each report names another coded party the other does not (the DRC "agreeing to
   negotiations" with the M23 in April is not its signing with Rwanda on 25 April:
   ``reports._counterparts_differ``), when it needs what an undated one needs; or, when one of them
-  is undated (placed
-  by its publication date), a shared actor plus a shared recipient (an entity or a country code),
-  the same count, the same set of two or more actors, or (the undated one having happened, the
-  other stating a day among the last ``undated_joins_days`` up to its publication) the same mode;
+  is undated (placed by its publication date), a shared actor plus a shared recipient (an entity or
+  a country code), the same count, the same set of two or more actors, or (the undated one having
+  happened, the other stating a day among the last ``undated_joins_days`` up to its publication)
+  the same mode;
 - a report of the other type of a strong-only kind (COERCE/seize with ASSAULT, ``_STRONG``): the
   same clause, or the same stated day and a shared actor named by entity, whatever the documents.
 
