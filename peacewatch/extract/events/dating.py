@@ -88,13 +88,23 @@ def _inside_other_modifier(timex: Timex, doc: Doc, governors: set[int], trigger:
             and not _second_date(timex, doc, clause, timexes))
 
 
+def _timex_root(timex: Timex, doc: Doc) -> Token | None:
+    """The parse's head word of a time expression, or None when its characters make no span."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _preposition(root: Token) -> Token | None:
+    """The preposition a time expression's head word is the object of ("in" of "suspended in 2019")."""
+    return root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+
+
 def _adjunct_verb(timex: Timex, doc: Doc) -> Token | None:
     """The word a time expression is a prepositional adjunct of ("suspended in 2019": "suspended"),
     or None (also when the expression's characters make no span)."""
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj" or span.root.head.dep_ != "prep":
-        return None
-    return span.root.head.head
+    root = _timex_root(timex, doc)
+    prep = None if root is None else _preposition(root)
+    return None if prep is None else prep.head
 
 
 def _second_date(timex: Timex, doc: Doc, clause: Token, timexes: list[Timex]) -> bool:
@@ -120,17 +130,10 @@ def _second_date(timex: Timex, doc: Doc, clause: Token, timexes: list[Timex]) ->
 
 def _disjoint(a: str, b: str) -> bool:
     """Whether two calendar values share no day (either not read as a calendar span: False)."""
-    first_a, last_a, first_b, last_b = _first_day(a), latest_day(a), _first_day(b), latest_day(b)
+    first_a, last_a, first_b, last_b = earliest_day(a), latest_day(a), earliest_day(b), latest_day(b)
     if first_a is None or last_a is None or first_b is None or last_b is None:
         return False
     return last_a < first_b or last_b < first_a
-
-
-def _first_day(value: str) -> dt.date | None:
-    """The first day of a calendar value of a year, month or day (``earliest_day``, a bare year too)."""
-    if re.match(r"^\d{4}$", value):
-        return dt.date(int(value), 1, 1)
-    return earliest_day(value)
 
 
 def _in_complement(timex: Timex, doc: Doc, trigger: Token) -> bool:
@@ -138,12 +141,12 @@ def _in_complement(timex: Timex, doc: Doc, trigger: Token) -> bool:
     ``xcomp`` clauses under it ("agreed to sit down for a dialogue in early October", "agreed to try
     to meet on Monday"): a calendar date on, in, at, by, before or during which the act is done, not
     a span it runs over ("extend the truce until June", "a plan for 2024") nor one of a noun."""
-    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or not STATED.match(timex.value):
+    root = _timex_root(timex, doc)
+    if root is None or not STATED.match(timex.value):
         return False
-    root = span.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in DUE_WORDS:
-        verb = root.head.head
+    prep = _preposition(root)
+    if prep is not None and prep.lower_ in DUE_WORDS:
+        verb = prep.head
     elif root.dep_ == "npadvmod":
         verb = root.head
     else:
@@ -257,7 +260,7 @@ def latest_day(value: str) -> dt.date | None:
 
 
 def earliest_day(value: str) -> dt.date | None:
-    """The first calendar day of a full-date or year-month TIMEX3 value (else None)."""
+    """The first calendar day of a full-date, year-month or year TIMEX3 value (else None)."""
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value)
     if m is None:
         return None
