@@ -387,6 +387,14 @@ FLOORS.update({"tune_multi_source_share": 0.65})
 # to negotiations" with the M23 in April is not its signing with Rwanda on 25 April): tune merge 0.936 / 0.154
 # -> 0.957 / 0.154; every other figure, tuned and untouched, unchanged.
 FLOORS.update({"tune_merge_precision": 0.95})
+# Twelfth round (docs/ledger.md, "Twelfth round: dating the timeline"): a group designated or declared a
+# terrorist organisation is COERCE/restrict (weak rows), dated by its own adjunct ("were declared terrorist
+# organizations in May 2021 by the House"): tune timeline 57 -> 58 of 77 (0.753). That key event has three
+# articles and is paired with the one article's event that names a party (the other two tell it as a passive
+# with no agent, which a weak row does not keep), so tune multi-source 23/35 -> 23/36 (0.639) and the floor
+# moves to 0.63 with that trade, and tune merge recall 0.154 -> 0.153 (its three articles' pairs, now counted,
+# are not joined); every untouched figure unchanged.
+FLOORS.update({"tune_timeline_recall": 0.75, "tune_multi_source_share": 0.63, "tune_merge_recall": 0.152})
 
 
 @pytest.fixture(scope="module")
