@@ -395,6 +395,12 @@ FLOORS.update({"tune_merge_precision": 0.95})
 # moves to 0.63 with that trade, and tune merge recall 0.154 -> 0.153 (its three articles' pairs, now counted,
 # are not joined); every untouched figure unchanged.
 FLOORS.update({"tune_timeline_recall": 0.75, "tune_multi_source_share": 0.63, "tune_merge_recall": 0.152})
+# Its second change: a run of nouns the parser reads as a participle clause ("agreement on the ceasefire
+# monitoring mechanism on October 14": "monitoring" a participle with "mechanism" its object) is one noun
+# phrase, so the date hung on the "participle" dates the phrase's act: tune timeline 58 -> 59 of 77 (0.766;
+# the monitoring mechanism of 14 October, one article's); two stored events of the corpus changed, both in
+# that article; every other figure, tuned and untouched, unchanged.
+FLOORS.update({"tune_timeline_recall": 0.76})
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """An act told as a count of days or weeks after (before) another act takes that act's day plus
 (minus) the count, when the text told that act earlier with its day; otherwise it stays undated
-(``extract/events/dating.anchored_timex``). The texts are made up for these tests."""
+(``extract/events/counting.anchored_timex``). The texts are made up for these tests."""
 
 from __future__ import annotations
 

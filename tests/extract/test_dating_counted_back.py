@@ -1,7 +1,7 @@
 """The act a count runs from ("a week after Ostland's minister visited", "after five months of truce")
 takes the date of the clause the count hangs on, moved back by the count (forward, for "before"):
 that clause's own day or month, or the document's day when it is told in the present; the act's own
-date, when its clause states one, wins (``extract/events/dating.counted_back_timex``). The texts are
+date, when its clause states one, wins (``extract/events/counting.counted_back_timex``). The texts are
 made up for these tests."""
 
 from __future__ import annotations

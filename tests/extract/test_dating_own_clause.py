@@ -1,7 +1,7 @@
 """A relative clause or participle of the trigger itself dates the event when its verb says the
 event took place ("the clashes, which took place on Thursday"); one telling of another act on it
 ("talks that were suspended in 2019") or hanging on another noun ("soldiers held since April")
-does not (``extract/events/dating._own_clause``). The texts are made up for these tests."""
+does not (``extract/events/dating.own_clause``). The texts are made up for these tests."""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ class _Token:
     tokens: list[_Token] = field(repr=False)
     counter: _Counter = field(repr=False)
     lemma_: str = ""
+    tag_: str = ""
 
     @property
     def head(self) -> _Token:

@@ -17,9 +17,8 @@ from ...contract import LINK_LINES, Annotation
 from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
+from .counting import anchored_timex, counted_back_timex
 from .dating import (
-    anchored_timex,
-    counted_back_timex,
     earlier_one,
     event_timex,
     in_clause,
