@@ -387,6 +387,13 @@ FLOORS.update({"tune_multi_source_share": 0.65})
 # to negotiations" with the M23 in April is not its signing with Rwanda on 25 April): tune merge 0.936 / 0.154
 # -> 0.957 / 0.154; every other figure, tuned and untouched, unchanged.
 FLOORS.update({"tune_merge_precision": 0.95})
+# Twelfth round (docs/ledger.md, "Twelfth round: key events with no type"): talks called or broken off are
+# SANCTION/discontinue, as suspended ones were (they read CONCEDE, a strike called off): tune timeline 57 -> 58
+# of 77 (0.753). The Colombian talks halted in 2019 are a key event of two articles, now paired with the one
+# article's event that tells the halt as a main clause (the other tells it in a relative clause, background),
+# so multi-source 23/35 -> 23/36 (0.639): the floor moves down for a key event found, not one merged less.
+# Every untouched figure unchanged.
+FLOORS.update({"tune_timeline_recall": 0.74, "tune_multi_source_share": 0.63})
 
 
 @pytest.fixture(scope="module")

@@ -267,13 +267,14 @@ def match(token: Token) -> TriggerRule | None:
     if not rules:
         return handover(token)
     lemmas: set[str] | None = None
-    for rule in rules:
+    for rule in sorted(rules, key=lambda r: not r.joint):  # "called off the talks" before "called off"
         if rule.pos != "*" and rule.pos != pos:
             continue
         if rule.needs:
             lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
             if not any((n == "@person" and _person_object(token)) or (n == "@target" and _target_object(token))
-                       or (n == "@owner" and _given_to_a_party(token)) or n in lemmas for n in rule.needs):
+                       or (n == "@owner" and _given_to_a_party(token))
+                       or all(part in lemmas for part in n.split("+")) for n in rule.needs):
                 continue
         if aimed_at_a_thing(token, rule):
             continue
