@@ -394,6 +394,12 @@ FLOORS.update({"tune_merge_precision": 0.95})
 # so multi-source 23/35 -> 23/36 (0.639): the floor moves down for a key event found, not one merged less.
 # Every untouched figure unchanged.
 FLOORS.update({"tune_timeline_recall": 0.74, "tune_multi_source_share": 0.63})
+# Its second change: an act told in a restrictive relative clause with a stated day or year of its own ("resumed
+# peace talks that were suspended in 2019", "the peace deal that was signed on November 2") is an event, not
+# background: that halt's second article now joins it, and the Pretoria signing gains a report, so tune
+# multi-source 23/36 -> 24/36 (0.667), merge 0.957 / 0.154 -> 0.960 / 0.170. No stored event of an untouched
+# article changed; every untouched figure unchanged.
+FLOORS.update({"tune_multi_source_share": 0.66, "tune_merge_recall": 0.16})
 
 
 @pytest.fixture(scope="module")

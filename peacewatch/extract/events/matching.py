@@ -71,6 +71,9 @@ def frame(token: Token) -> set[str]:
                        for p in g.children if p.dep_ == "pobj")
             if target.dep_ == "prep":  # "pulled out of the talks": a preposition after a particle
                 out.update(p.lemma_.lower() for p in target.children if p.dep_ == "pobj")
+    if token.dep_ == "relcl" and token.head.i != token.i and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WDT", "WP") for c in token.children):
+        out.add(token.head.lemma_.lower())  # "the talks that were suspended": the noun the pronoun stands for
     if coarse_pos(token) == "NOUN":
         out.add(token.head.lemma_.lower())
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
