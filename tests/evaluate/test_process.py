@@ -401,6 +401,26 @@ FLOORS.update({"tune_timeline_recall": 0.75, "tune_multi_source_share": 0.63, "t
 # the monitoring mechanism of 14 October, one article's); two stored events of the corpus changed, both in
 # that article; every other figure, tuned and untouched, unchanged.
 FLOORS.update({"tune_timeline_recall": 0.76})
+# Twelfth round (docs/ledger.md, "Twelfth round: key events with no type"): talks called or broken off are
+# SANCTION/discontinue, as suspended ones were (they read CONCEDE, a strike called off): tune timeline 57 -> 58
+# of 77 (0.753). The Colombian talks halted in 2019 are a key event of two articles, now paired with the one
+# article's event that tells the halt as a main clause (the other tells it in a relative clause, background),
+# so multi-source 23/35 -> 23/36 (0.639): the floor moves down for a key event found, not one merged less.
+# Every untouched figure unchanged.
+FLOORS.update({"tune_timeline_recall": 0.74, "tune_multi_source_share": 0.63})
+# Its second change: an act told in a restrictive relative clause with a stated day or year of its own ("resumed
+# peace talks that were suspended in 2019", "the peace deal that was signed on November 2") is an event, not
+# background: that halt's second article now joins it, and the Pretoria signing gains a report, so tune
+# multi-source 23/36 -> 24/36 (0.667), merge 0.957 / 0.154 -> 0.960 / 0.170. No stored event of an untouched
+# article changed; every untouched figure unchanged.
+FLOORS.update({"tune_multi_source_share": 0.66, "tune_merge_recall": 0.16})
+# Its third change: a war told as "pitting X against Y" is one ASSAULT with every coded party of both sides as
+# actors (it read the place's unidentified armed force), and those sides do not become who a later "the two
+# sides" stands for: tune timeline 58 -> 59 of 77 (0.766; the Tigray war of November 2020, Eritrea named
+# among the sides). That key event has 14 articles and only this one names Eritrea, so it is paired with a
+# one-article event: multi-source 24/36 -> 25/37 (0.676), merge 0.960 / 0.170 -> 0.962 / 0.151 (the recall
+# floor moves down for a key event found, not one merged less). Every untouched figure unchanged.
+FLOORS.update({"tune_timeline_recall": 0.75, "tune_merge_recall": 0.145})
 
 
 @pytest.fixture(scope="module")

@@ -100,6 +100,8 @@ class EventsComponent:
                 if (half := other_half(index, event, found.token, found.rule.mode)) is not None:
                     built.append((found, half))  # "freed 30 soldiers in exchange for 50 prisoners"
                 built.extend((found, more) for more in further_retreats(found, event))
+                if event.type == "ASSAULT" and args.pitted_sides(index, found.token):
+                    continue  # a war's sides and their allies are not who "the two sides" of later text are
                 if acting := [a for a in event.actor if a.entity and a.entity not in third]:
                     index.last_actors = acting  # a mediator's act leaves the sides told before it
                 named = [a for a in _sides(event) if a.entity not in third]

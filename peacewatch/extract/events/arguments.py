@@ -323,6 +323,28 @@ def noun_actors(index: Index, noun: Token, *, mediated: bool = False, of_actor: 
     return dedupe(actors), dedupe(recipients)
 
 
+def pitted_sides(index: Index, trigger: Token) -> list[Argument]:
+    """The sides of a war or fighting told as "pitting X against Y" ("war erupted in Tigray, pitting
+    regional forces against federal troops and their allies from Eritrea", "the war pitting the army
+    against the RSF"): every coded party the object and the "against" phrase name, when they name at
+    least two. The participle hangs on the trigger, or (as the parser attaches it) on a verb up to two
+    clauses above; the coding guide's two-sided clash is one ASSAULT with both sides as actors."""
+    current = trigger
+    for _ in range(3):
+        pit = next((c for c in current.children if c.lemma_.lower() == "pit" and c.dep_ in ("acl", "advcl")), None)
+        if pit is not None:
+            heads = [c for c in pit.children if c.dep_ == "dobj"]
+            heads += [p for c in pit.children if c.dep_ == "prep" and c.lower_ == "against"
+                      for p in c.children if p.dep_ == "pobj"]
+            found = [index.argument(t) for h in heads for t in h.subtree]
+            sides = dedupe([a for a in found if a is not None and a.code])
+            return sides if len(sides) > 1 else []
+        if current.head.i == current.i:
+            return []
+        current = current.head
+    return []
+
+
 def performers(index: Index, noun: Token) -> list[Argument]:
     """Who carried out an act told as a noun, named by the agent of a verb of doing (``perform``) on it:
     "drone attacks carried out by the Ukrainian forces", "the strikes were conducted by its air force"."""

@@ -71,6 +71,9 @@ def frame(token: Token) -> set[str]:
                        for p in g.children if p.dep_ == "pobj")
             if target.dep_ == "prep":  # "pulled out of the talks": a preposition after a particle
                 out.update(p.lemma_.lower() for p in target.children if p.dep_ == "pobj")
+    if token.dep_ == "relcl" and token.head.i != token.i and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WDT", "WP") for c in token.children):
+        out.add(token.head.lemma_.lower())  # "the talks that were suspended": the noun the pronoun stands for
     if coarse_pos(token) == "NOUN":
         out.add(token.head.lemma_.lower())
         if token.dep_ == "pobj":  # "went on strike": the verb above the preposition
@@ -267,13 +270,14 @@ def match(token: Token) -> TriggerRule | None:
     if not rules:
         return handover(token)
     lemmas: set[str] | None = None
-    for rule in rules:
+    for rule in sorted(rules, key=lambda r: not r.joint):  # "called off the talks" before "called off"
         if rule.pos != "*" and rule.pos != pos:
             continue
         if rule.needs:
             lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
             if not any((n == "@person" and _person_object(token)) or (n == "@target" and _target_object(token))
-                       or (n == "@owner" and _given_to_a_party(token)) or n in lemmas for n in rule.needs):
+                       or (n == "@owner" and _given_to_a_party(token))
+                       or all(part in lemmas for part in n.split("+")) for n in rule.needs):
                 continue
         if aimed_at_a_thing(token, rule):
             continue

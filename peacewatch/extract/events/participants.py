@@ -50,7 +50,11 @@ def participants(index: args.Index, found: Found, reading: Reading) -> tuple[lis
     if not actors and (parties := _text_parties(index, found)):
         actors = parties
         reading.why.append("set out by an agreed text: the act of its parties")
-    targets = _fallbacks(index, found, reading, actors, targets)
+    if reading.type == "ASSAULT" and (sides := args.pitted_sides(index, token)):
+        reading.why.append("a war pitting sides against each other: both sides act, a two-sided clash")
+        actors, targets = sides, recip.Targets([], "")
+    else:
+        targets = _fallbacks(index, found, reading, actors, targets)
     recipients = targets.args
     if "requested" in cues(found):
         reporter = args.reporting_verb(found.top)

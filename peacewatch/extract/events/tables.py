@@ -34,6 +34,12 @@ class TriggerRule:
         return False
 
     @property
+    def joint(self) -> bool:
+        """Whether one of the row's ``needs`` joins words with "+" (all of them in the frame: "off+talk"
+        for "called off the talks"); ``matching.match`` tries such rows before the lemma's others."""
+        return any("+" in n for n in self.needs)
+
+    @property
     def why(self) -> str:
         need = f" + {'|'.join(self.needs)}" if self.needs else ""
         return f"triggers.tsv:{self.line} {self.lemma}/{self.pos}{need} -> {self.type}/{self.mode or '-'}"
