@@ -387,6 +387,12 @@ FLOORS.update({"tune_multi_source_share": 0.65})
 # to negotiations" with the M23 in April is not its signing with Rwanda on 25 April): tune merge 0.936 / 0.154
 # -> 0.957 / 0.154; every other figure, tuned and untouched, unchanged.
 FLOORS.update({"tune_merge_precision": 0.95})
+# Twelfth round (docs/ledger.md, "Twelfth round: merging"): a second cluster counts against the lone fit only
+# when it could hold the report (an act the report contradicts, or one its own article told apart, is no
+# second act): untouched commitments 25 -> 26 of 35 (0.743), status 21/25 -> 22/26 (0.846), fulfilment day
+# 1/2 -> 2/3; every tuning figure and the untouched merge figures unchanged.
+FLOORS.update({"untouched_commitments_recall": 0.74, "untouched_status_accuracy": 0.84,
+               "untouched_fulfilment_day": 0.66})
 
 
 @pytest.fixture(scope="module")
