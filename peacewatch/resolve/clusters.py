@@ -9,10 +9,10 @@ clusters that can take it, the report joins the one whose evidence is strongest
 stated day, then the same count), the earliest made on a tie. A report told less precisely than a
 day that no cluster takes on evidence joins the one cluster in which another document tells the act
 of one of its actors on a day within its date, or, the report undated, tells it undated in days that
-overlap its own, when no second cluster does (``Cluster._lone``, the lone fit); else it starts a new
-cluster. A cluster's index follows the canonical order, so shuffling
-the input gives the same clusters. Each member after the first keeps the strongest evidence that let
-it join (for ``why``).
+overlap its own, when no second cluster that could hold the report does (``Cluster._lone``, the lone
+fit; an act the report could not be is not a second one); else it starts a new cluster. A
+cluster's index follows the canonical order, so shuffling the input gives the same clusters. Each
+member after the first keeps the strongest evidence that let it join (for ``why``).
 
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
@@ -94,7 +94,8 @@ class Cluster:
 
     def tells(self, rep: Report) -> bool:
         """Whether a member of another document tells the act of one of the report's actors at a time
-        its date can be (``telling``), whether or not the cluster could take the report."""
+        its date can be (``telling``), whether or not on evidence: ``place`` asks it of the clusters that
+        could hold the report, to count the acts the report could tell."""
         return any(telling(m, rep) for m in self.members)
 
 
@@ -153,19 +154,21 @@ class Bucket(Protocol):
 def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timedelta) -> None:
     """Put the report into the candidate cluster that takes it on the strongest evidence (the
     earliest made of equals), else into the one cluster that could hold it without evidence
-    (``Cluster._lone``) when no other cluster tells an act of its type and actor at a time its date can
-    be (``telling``; with two such acts it is not known which the report tells), else into a new one. Every
-    candidate is tried, so the order the bucket offers them in does not matter, only that it offers
-    every cluster that could take the report."""
+    (``Cluster._lone``) when no other cluster that could hold it tells an act of its type and actor at a
+    time its date can be (``telling``; with two such acts it is not known which the report tells, but an
+    act it could not be, one a member contradicts by another count, parties or mode, or one its own
+    article told apart, is no second act), else into a new one. Every candidate is tried, so the
+    order the bucket offers them in does not matter, only that it offers every cluster that could take
+    the report."""
     chosen: tuple[Cluster, Fit] | None = None
     lone: list[tuple[Cluster, Fit]] = []
-    days = 0  # clusters telling the act of one of its actors at a time its date can be, taking it or not
+    days = 0  # clusters that could hold it telling the act of one of its actors at a time its date can be
     for c in bucket.candidates(rep, slack):
         if not c.may_take(rep, slack):
             continue
-        days += c.tells(rep)
         if (found := c.fit(rep, settings)) is None:
             continue
+        days += c.tells(rep)
         if found.rank == LONE:
             lone.append((c, found))
         elif chosen is None or (found.rank, -c.index) > (chosen[1].rank, -chosen[0].index):

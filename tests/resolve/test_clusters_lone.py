@@ -24,9 +24,10 @@ def _arg(e: Entity) -> Argument:
 
 
 def _attack(eid: str, start: int, date: str | None, recipient: list[Entity] | None = None,
-            actor: Entity = NRD) -> Event:
+            actor: Entity = NRD, killed: int | None = None) -> Event:
     return Event(eid, "ASSAULT", (start, start + 7), (start, start + 60), status="occurred", actor=[_arg(actor)],
-                 recipient=[_arg(r) for r in recipient or []], date=date)
+                 recipient=[_arg(r) for r in recipient or []], date=date,
+                 quantity={"value": killed, "unit": "person"} if killed is not None else None)
 
 
 def _doc(doc: str, published: str, *events: Event) -> Result:
@@ -115,6 +116,45 @@ def test_the_order_of_undated_documents_changes_nothing() -> None:
     two = _doc("b", "2024-03-06", _attack("ev1", 0, None), _attack("ev2", 200, None))
     results = [two, UNDATED_TOO, _doc("n", "2024-03-09", _attack("ev1", 0, None)),
                _doc("p", "2024-03-12", _attack("ev1", 0, None, actor=OST))]
+    expected = _groups(results)
+    for seed in range(6):
+        shuffled = list(results)
+        random.Random(seed).shuffle(shuffled)
+        assert _groups(shuffled) == expected
+
+
+# Twelfth round: a second cluster is a rival only when it could hold the report. An act the report
+# contradicts (another count, other parties, another mode) is not the one it tells, so it leaves no
+# doubt between two acts.
+def test_an_act_the_report_contradicts_is_no_second_act() -> None:
+    # b tells a Nordavian shelling that killed 5, without a day; d tells one of Westmark on the 5th that
+    # killed 30: b cannot be d's act, so a's shelling of the 4th is the only one it can be
+    five = _doc("b", "2024-03-06", _attack("ev1", 0, None, killed=5))
+    thirty = _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST], killed=30))
+    assert _groups([DATED, five, thirty]) == [["a#ev1", "b#ev1"], ["d#ev1"]]
+    why = build_ledger([DATED, five, thirty]).events[0].why
+    assert "b#ev1 joined a#ev1: the only ASSAULT of a shared actor on a day its date can be" in why
+
+
+def test_an_act_the_report_could_be_is_still_a_second_act() -> None:
+    # d's shelling of Westmark gives no count: b's could be it, or a's
+    five = _doc("b", "2024-03-06", _attack("ev1", 0, None, killed=5))
+    other = _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST]))
+    assert _groups([DATED, five, other]) == [["a#ev1"], ["b#ev1"], ["d#ev1"]]
+
+
+def test_an_act_its_own_article_tells_apart_is_no_second_act() -> None:
+    # e tells the shelling of Ostland on the 4th (one event with a's) and another shelling without a day;
+    # its writer told that one apart, so Westmark's shelling of the 5th is the only act the other can be
+    own = _doc("e", "2024-03-06", _attack("ev1", 0, "2024-03-04", [OST]), _attack("ev2", 200, None))
+    westmark = _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST]))
+    assert _groups([DATED, own, westmark]) == [["a#ev1", "e#ev1"], ["d#ev1", "e#ev2"]]
+
+
+def test_the_order_of_documents_beside_a_contradicted_act_changes_nothing() -> None:
+    results = [DATED, _doc("b", "2024-03-06", _attack("ev1", 0, None, killed=5)),
+               _doc("d", "2024-03-05", _attack("ev1", 0, "2024-03-05", [WST], killed=30)),
+               _doc("h", "2024-03-08", _attack("ev1", 0, None, killed=30))]
     expected = _groups(results)
     for seed in range(6):
         shuffled = list(results)
