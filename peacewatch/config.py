@@ -10,6 +10,7 @@ read the same settings without the configuration importing a stage.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
@@ -135,6 +136,13 @@ _CHOICES = {"event_model": ("linear", "minilm")}
 _ZERO_ALLOWED = frozenset({"document_timeout", "dask_retries"})
 
 
+def workers_limit() -> int:
+    """The most worker processes a run may start on this machine: four per core (at least 8). Each
+    loads its own copy of the model, so more only compete for the cores and the memory; ``--workers
+    10000`` used to start processes until the machine stalled instead of failing."""
+    return max(8, 4 * (os.cpu_count() or 1))
+
+
 def _validate(data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -158,6 +166,9 @@ def _validate(data: dict[str, Any]) -> dict[str, Any]:
             least = 0 if key in _ZERO_ALLOWED else 1
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise ConfigError(f"configuration key {key!r} must be a whole number ≥ {least}", "E020")
+            if key == "workers" and value > workers_limit():
+                raise ConfigError(f"configuration key 'workers' is {value}, more than this machine can run "
+                                  f"(at most {workers_limit()}: four worker processes per core)", "E020")
         elif not isinstance(value, str) or not value:
             raise ConfigError(f"configuration key {key!r} must be a non-empty string", "E020")
         elif key in _CHOICES and value not in _CHOICES[key]:
@@ -186,6 +197,9 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
             text = Path(path).read_text("utf-8")
         except OSError as e:
             raise ConfigError(f"cannot read configuration file {path}: {e.strerror}", "E020") from e
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"configuration file {path} is not UTF-8 text (byte {e.start}); save it as "
+                              "UTF-8", "E020") from e
         data.update(_read_toml(text, str(path)))
     data.update({k: v for k, v in overrides.items() if v is not None})
     return Config(**_validate(data))

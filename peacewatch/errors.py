@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "E061": "web request parameter invalid",
     "E062": "web address or method unknown",
     "E063": "web server cannot start",
+    "E064": "web request body too large",
     # analyst corrections
     "E065": "correction names nothing in the ledger",
     "E066": "correction value invalid",

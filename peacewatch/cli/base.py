@@ -80,6 +80,11 @@ class GuardedGroup(click.Group):
         except Exception as e:
             if os.environ.get("PEACEWATCH_DEBUG", "") not in ("", "0"):
                 raise
+            from ..store.dialect import database_fault
+
+            if database_fault(e):  # a damaged file or a failing disk met outside the store's own checks
+                fail_usage(StoreError(f"the database failed ({type(e).__name__}: {str(e)[:200]}); check the "
+                                      "file (sqlite3 PATH 'PRAGMA integrity_check') or the server", "E040"))
             _internal_error(e)
 
 

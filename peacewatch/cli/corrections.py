@@ -33,11 +33,25 @@ def _write_correction(obj: Context, db: str | None, write: Any, how: dict[str, A
     with store:
         try:
             number = write(store.conn, **how)
-            rebuild(store, obj.config)
+            _rebuild_or_forget(store, obj.config, [number], rebuild)
         except PeacewatchError as e:
             fail_usage(e)
     state = next((c["state"] for c in with_reader(db, obj.config, lambda r: r.corrections()) if c["id"] == number), "?")
     click.echo(f"correction {number} written ({state}); the ledger is rebuilt with it", err=True)
+
+
+def _rebuild_or_forget(store: Any, config: Any, numbers: list[int], rebuild: Any) -> None:
+    """Rebuild the ledger with the corrections just appended; if the rebuild fails with a bug (not a
+    coded error such as a lock wait, after which they stay pending), take them back first."""
+    from ..store.corrections import forget
+
+    try:
+        rebuild(store, config)
+    except PeacewatchError:
+        raise
+    except Exception:
+        forget(store.conn, numbers)
+        raise
 
 
 @main.group("correct")
@@ -70,7 +84,7 @@ def _change(type_: str | None, mode: str | None, status: str | None, actor: tupl
             recipient: tuple[str, ...], date: str | None, quantity: str | None) -> dict[str, Any]:
     try:
         amount = json.loads(quantity) if quantity else None
-    except json.JSONDecodeError as e:
+    except ValueError as e:  # not JSON, or a number too long to read
         raise click.BadParameter(f"--quantity is not JSON: {e}") from e
     return {"type": type_, "mode": mode, "status": status, "actor": list(actor) or None,
             "recipient": list(recipient) or None, "date": date, "quantity": amount}
@@ -228,8 +242,10 @@ def corrections_import(obj: Context, path: str, db: str | None) -> None:
     store = open_store(db, obj.config)
     with store:
         try:
+            before = store.conn.execute("SELECT coalesce(max(id), 0) FROM corrections").fetchone()[0]
             added = read_log(store.conn, path)
-            rebuild(store, obj.config)
+            numbers = [r[0] for r in store.conn.execute("SELECT id FROM corrections WHERE id > ?", (before,))]
+            _rebuild_or_forget(store, obj.config, numbers, rebuild)
         except PeacewatchError as e:
             fail_usage(e)
     click.echo(f"{added} corrections added from {path}", err=True)

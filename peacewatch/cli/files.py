@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, BinaryIO
 
-from ..errors import InputError, OutputError
+from ..errors import InputError
 
 
 def check_inputs(paths: tuple[str, ...] | list[str]) -> None:
@@ -36,30 +36,13 @@ def open_input(path: str) -> Iterator[BinaryIO]:
 
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator[IO[str]]:
-    """A text file written under a temporary name beside ``path`` and renamed to it only when the
-    command finishes, so a failure never leaves a half-written file; '-' is standard output.
-    E046 when the folder is missing or cannot be written."""
+    """A text file written whole or not at all (``store.export.output_file``: a temporary file beside
+    ``path``, renamed to it when the command finishes; a device such as ``/dev/null`` is written in
+    place); '-' is standard output. E046 when it cannot be written."""
     if path == "-":
         yield sys.stdout
         return
-    target = os.path.abspath(path)
-    partial = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.part")
-    try:
-        out = open(partial, "x", encoding="utf-8")
-    except OSError as e:
-        raise OutputError(f"cannot write {path} ({e.strerror}); check that its folder exists and is "
-                          "writable", "E046") from e
-    try:
-        with out:
-            yield out
-        _replace(partial, target, path)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+    from ..store.export import output_file
 
-
-def _replace(partial: str, target: str, path: str) -> None:
-    try:
-        os.replace(partial, target)
-    except OSError as e:
-        raise OutputError(f"cannot write {path} ({e.strerror}); nothing was written", "E046") from e
+    with output_file(path) as out:
+        yield out

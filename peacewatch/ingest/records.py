@@ -37,6 +37,10 @@ def parse_line(line: str | bytes, lineno: int, max_chars: int) -> Document:
         raise InputError(
             f"line {lineno} is not valid JSON ({e.msg} at column {e.colno}); fix or remove the line", "E001"
         ) from e
+    except ValueError as e:  # the one other refusal of the parser: a number Python will not convert
+        raise InputError(
+            f"line {lineno} holds a number too long to read (over 4,300 digits); fix or remove the line", "E001"
+        ) from e
     except RecursionError as e:  # the parser's own depth limit: the line alone is refused
         raise too_deep(lineno) from e
     if not isinstance(data, dict):

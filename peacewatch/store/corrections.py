@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..errors import CorrectionError
-from ..resolve.corrections import KINDS, Correction, Outcome
+from ..resolve.corrections import KINDS, Correction, Mention, Outcome
 from ..types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
 from .dialect import Connection, DatabaseErrors, write_failed
 
@@ -111,6 +111,9 @@ def commitment_event(conn: Connection, commitment_id: str) -> str:
 def check_event_change(change: Mapping[str, Any]) -> dict[str, Any]:
     """The event fields to set, checked; unset ones (None) left out."""
     out = {k: v for k, v in change.items() if v is not None and v != ()}
+    for key in ("mode", "date"):
+        if key in out and not isinstance(out[key], str):
+            raise CorrectionError(f"the {key} must be a string, not a JSON {type(out[key]).__name__}", "E066")
     if "type" in out and out["type"] not in EVENT_TYPES:
         raise CorrectionError(f"unknown event type {out['type']!r}; choose one of {', '.join(EVENT_TYPES)}", "E066")
     if "status" in out and out["status"] not in EVENT_STATUSES:
@@ -118,10 +121,35 @@ def check_event_change(change: Mapping[str, Any]) -> dict[str, Any]:
                               f"{', '.join(EVENT_STATUSES)}", "E066")
     for side in ("actor", "recipient"):
         if side in out:
-            out[side] = [str(code) for code in out[side]]
+            codes = out[side]
+            if isinstance(codes, str) or not isinstance(codes, list | tuple) \
+                    or not all(isinstance(c, str) and c.strip() for c in codes):
+                raise CorrectionError(f"the {side} must be a list of codes or entity ids such as [\"AZE\"], "
+                                      "none of them empty", "E066")
+            out[side] = [code.strip() for code in codes]
+    if "date" in out:
+        out["date"] = _calendar_value(out["date"])
     if "quantity" in out and not isinstance(out["quantity"], dict):
         raise CorrectionError("a quantity is an object such as {\"value\": 12, \"unit\": \"killed\"}", "E066")
     return out
+
+
+def _calendar_value(value: Any) -> str:
+    """An event's date as the ledger writes one (``2024``, ``2024-05``, ``2024-05-03``) of a real
+    calendar; E066 otherwise ("yesterday" or "2024-02-31" were kept and carried into the ledger)."""
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        if len(text) == 4 and text.isdigit() and text != "0000":
+            return text
+        if len(text) == 7 and text[4] == "-":
+            dt.date.fromisoformat(text + "-01")
+            return text
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise CorrectionError(f"the date {str(value)[:40]!r} is no calendar day, month or year; give YYYY-MM-DD, "
+                          "YYYY-MM or YYYY", "E066")
 
 
 def check_commitment_change(status: str, level: int | None) -> dict[str, Any]:
@@ -190,8 +218,28 @@ def correct_actor(conn: Connection, name: str, code: str, sector: str | None, st
                   end: str | None, **how: Any) -> int:
     if not name.strip() or not code.strip():
         raise CorrectionError("an actor entry needs a name and a --code", "E066")
+    if sector is not None and not isinstance(sector, str):
+        raise CorrectionError("the sector must be a string such as \"GOV\"", "E066")
+    start, end = (_calendar_value(d) if d else None for d in (start, end))
+    if start and end and start > end:
+        raise CorrectionError(f"the entry's start {start} is after its end {end}", "E066")
     change = {k: v for k, v in {"code": code, "sector": sector, "start": start, "end": end}.items() if v}
     return append(conn, "actor", {"name": name.strip()}, change, **how)
+
+
+def forget(conn: Connection, numbers: Iterable[int]) -> None:
+    """Delete corrections just appended whose rebuild failed with a bug: kept, such a row would fail
+    every later rebuild and listing of the log, and the database could not be mended from peacewatch
+    (a web correction of ``"mode": 5`` did that). The caller reports the bug (E099) after this."""
+    wanted = [(n,) for n in numbers]
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("DELETE FROM corrections WHERE id = ?", wanted)
+        conn.execute("COMMIT")
+    except DatabaseErrors as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise write_failed("take back the correction", e) from e
 
 
 def withdraw(conn: Connection, correction: int, **how: Any) -> int:
@@ -212,14 +260,25 @@ def log(conn: Connection) -> Iterator[dict[str, Any]]:
 
 
 def import_rows(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Append the corrections of an exported log not already here (by key); returns how many."""
+    """Append the corrections of an exported log not already here (by key); returns how many.
+
+    Every row is checked before the first is appended (``check_row``): a file with one bad line adds
+    nothing and names the line (E067). A row of the wrong shape used to be appended, and every later
+    rebuild of the ledger, and every listing of the log, then failed on it (E099)."""
+    rows = list(rows)
+    earlier: set[str] = set()
+    for n, row in enumerate(rows, 1):
+        check_row(n, row)
+        wanted = row.get("supersedes_key")
+        if wanted and wanted not in earlier and conn.execute(
+                "SELECT 1 FROM corrections WHERE key = ?", (wanted,)).fetchone() is None:
+            raise CorrectionError(f"line {n} supersedes a correction that is neither here nor earlier in"
+                                  " the file", "E067")
+        earlier.add(_key(row["kind"], row["anchor"], row["change"], row["by"], row["at"], row.get("note") or ""))
     added = 0
     for n, row in enumerate(rows, 1):
-        try:
-            kind, anchor, change, by, at = row["kind"], row["anchor"], row["change"], row["by"], row["at"]
-            note = row.get("note", "")
-        except (KeyError, TypeError) as e:
-            raise CorrectionError(f"line {n} is not an exported correction (missing {e})", "E067") from e
+        kind, anchor, change, by, at = row["kind"], row["anchor"], row["change"], row["by"], row["at"]
+        note = row.get("note") or ""
         key = _key(kind, anchor, change, by, at, note)
         if conn.execute("SELECT 1 FROM corrections WHERE key = ?", (key,)).fetchone() is not None:
             continue
@@ -233,6 +292,49 @@ def import_rows(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> int:
         append(conn, kind, anchor, change, by=by, note=note, supersedes=supersedes, at=at)
         added += 1
     return added
+
+
+_MENTION_LISTS = ("mentions", "deciding", "of")
+
+
+def check_row(n: int, row: Any) -> None:
+    """E067 naming line ``n`` unless ``row`` has the shape of an exported correction: its kind, an
+    anchor of mentions the rebuild can read (a document, a trigger and a span of whole numbers), a
+    change of values a correction of that kind can hold, text where text goes."""
+    def bad(what: str) -> CorrectionError:
+        return CorrectionError(f"line {n} is not an exported correction: {what}", "E067")
+
+    if not isinstance(row, Mapping):
+        raise bad("not a JSON object")
+    missing = [k for k in ("kind", "anchor", "change", "by", "at") if k not in row]
+    if missing:
+        raise bad(f"no {', '.join(missing)}")
+    kind, anchor, change = row["kind"], row["anchor"], row["change"]
+    if kind not in KINDS:
+        raise bad(f"unknown kind {str(kind)[:40]!r} (one of {', '.join(KINDS)})")
+    if not isinstance(anchor, Mapping) or not isinstance(change, Mapping):
+        raise bad("its anchor and change must be JSON objects")
+    for key in ("by", "at", "note", "supersedes_key"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise bad(f"'{key}' must be a string")
+    try:
+        for key in _MENTION_LISTS:
+            for mention in anchor.get(key) or []:
+                Mention.from_dict(mention)
+        for group in anchor.get("groups") or []:
+            for mention in group:
+                Mention.from_dict(mention)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as e:
+        raise bad(f"a mention of its anchor cannot be read ({type(e).__name__}: {str(e)[:80]})") from e
+    try:
+        if kind in ("event", "add"):
+            check_event_change(change)
+        elif kind == "commitment":
+            check_commitment_change(str(change.get("status")), change.get("level"))
+        elif kind == "actor" and not (isinstance(change.get("code"), str) and change["code"].strip()):
+            raise bad("an actor correction needs its code")
+    except CorrectionError as e:
+        raise bad(e.message) from e
 
 
 def to_correction(row: Mapping[str, Any]) -> Correction:
@@ -257,7 +359,7 @@ def read_log(conn: Connection, path: str) -> int:
     try:
         with open(path, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (OSError, ValueError) as e:  # ValueError: not UTF-8, not JSON, or a number too long to read
         raise CorrectionError(f"cannot read corrections from {path}: {e}", "E067") from e
     if not all(isinstance(r, dict) for r in rows):
         raise CorrectionError(f"{path}: every line must be a JSON object", "E067")

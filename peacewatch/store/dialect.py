@@ -84,6 +84,17 @@ def _database_errors() -> tuple[type[Exception], ...]:
 
 DatabaseErrors = _database_errors()  # what a failing query raises, in either dialect
 
+
+def database_fault(error: BaseException) -> bool:
+    """True when ``error`` is the database failing (a damaged file, a full or failing disk, a server
+    gone), not a statement peacewatch got wrong: SQLite's plain ``DatabaseError`` ("database disk image
+    is malformed") and ``OperationalError``, PostgreSQL's ``OperationalError``. A ``ProgrammingError``
+    or ``IntegrityError`` is a bug and stays one (E099)."""
+    if type(error) in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return True
+    kind = type(error)
+    return kind.__module__.startswith("psycopg") and any(k.__name__ == "OperationalError" for k in kind.__mro__)
+
 # How long a writer waits for the write lock another writer holds (a large ledger rebuild holds it
 # for minutes), and on PostgreSQL how long any statement waits for any lock; past it the write fails
 # with E072 naming the lock. Read when a connection opens (a test sets it lower).

@@ -33,8 +33,19 @@ GEO_COLUMNS = ("latitude", "longitude", "place", "place_country", "geo_precision
 @contextlib.contextmanager
 def output_file(path: str | Path, binary: bool = False, newline: str | None = None) -> Iterator[IO[Any]]:
     """A temporary file beside ``path``, renamed to ``path`` when the block ends without error and
-    removed when it does not; E046 when it cannot be made or renamed."""
-    target = Path(path)
+    removed when it does not; E046 when it cannot be made or renamed.
+
+    A ``path`` that is a symbolic link is written through: the file it points to is replaced, the link
+    stays. A ``path`` that exists and is no regular file (``/dev/null``, ``/dev/stdout``, a named
+    pipe) is written to directly, as a plain ``open`` would: renaming over it would replace the
+    device itself by a file (as root, ``-o /dev/null`` did). A folder is E046."""
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise StoreError(f"cannot write {path}: it is a folder; give a file name", "E046")
+    if target.exists() and not target.is_file():
+        with _special(target, binary, newline) as device:
+            yield device
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as e:
@@ -51,6 +62,16 @@ def output_file(path: str | Path, binary: bool = False, newline: str | None = No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _special(target: Path, binary: bool, newline: str | None) -> Iterator[IO[Any]]:
+    """A device or named pipe, opened and written in place (nothing to rename); E046 on a failed write."""
+    try:
+        with (open(target, "wb") if binary else open(target, "w", encoding="utf-8", newline=newline)) as out:
+            yield out
+    except OSError as e:  # /dev/full: "No space left on device", on a write or on the final flush
+        raise StoreError(f"cannot write {target}: {e.strerror or e}", "E046") from e
 
 
 def _umask() -> int:

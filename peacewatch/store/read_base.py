@@ -99,8 +99,12 @@ class ReaderBase:
         return out
 
     def _cursor(self, sql: str) -> Iterator[Any]:
+        # A plain loop, not ``yield from``: a generator left unfinished (an export whose file failed) is
+        # closed when it is collected, and ``yield from`` would then close the cursor too, after its
+        # connection was closed, which printed "Exception ignored … Traceback" under the coded error.
         try:
-            yield from self.conn.execute(sql)
+            for row in self.conn.execute(sql):
+                yield row
         except DatabaseErrors as e:
             raise StoreError(f"cannot read database {self.path}: {e}", "E040") from e
 

@@ -66,6 +66,7 @@ def create_app(db: str | Path, write_token: str | None = None, settings: LedgerS
     app.add_exception_handler(PeacewatchError, _coded)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(Exception, _unexpected)
     app.middleware("http")(_secure)
     app.router.on_shutdown.append(reader.close)
     return app
@@ -95,6 +96,18 @@ async def _invalid(request: Request, exc: Exception) -> Response:
     problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
                          for e in exc.errors())
     return failure(request, 422, "E061", f"invalid parameter: {problems}")
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """What no route meant to raise: the database failing (a damaged file, a disk, a lost server) is
+    E040 with 503, anything else a bug, E099 with 500, both in the one error shape (not a bare
+    "Internal Server Error")."""
+    from ...store.dialect import database_fault
+
+    if database_fault(exc):
+        return failure(request, 503, "E040", f"the database cannot be read: {type(exc).__name__}: {str(exc)[:200]}")
+    return failure(request, 500, "E099", f"internal error ({type(exc).__name__}); this is a bug in peacewatch: "
+                   "please report it with the address you asked for")
 
 
 async def _http(request: Request, exc: Exception) -> Response:

@@ -41,7 +41,11 @@ from ...store.reads import Reader
 from ...store.sqlite import Store
 from .api import Failure
 
-_STATUS = {"E065": 404, "E066": 400, "E067": 400, "E068": 403, "E069": 401}
+_STATUS = {"E064": 413, "E065": 404, "E066": 400, "E067": 400, "E068": 403, "E069": 401}
+BODY_LIMIT = 1_000_000  # bytes of a POST body: a correction with a long note is a few thousand
+# Body fields that are text when given, and fields that are whole numbers (the SQLite INTEGER range).
+_TEXT = ("by", "by_event", "sector", "start", "end")
+_WHOLE = ("supersedes", "level", "correction")
 
 
 def error(code: str, message: str, status: int | None = None) -> JSONResponse:
@@ -56,6 +60,7 @@ _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Failure, "description": "The write token is missing or wrong (E069)."},
     403: {"model": Failure, "description": "The server was started without a write token (E068)."},
     404: {"model": Failure, "description": "The correction names nothing in the ledger (E065)."},
+    413: {"model": Failure, "description": "The body is over 1,000,000 bytes (E064)."},
     **_READ_ERRORS}
 
 
@@ -77,10 +82,13 @@ def corrections_router(reader_factory: Callable[[], Reader], writer_factory: Cal
         refused = _refused(request, token)
         if refused is not None:
             return refused
+        raw = await _body(request)
+        if raw is None:
+            return error("E064", f"the body is over {BODY_LIMIT:,} bytes; a correction needs a few hundred", 413)
         try:
-            body = await request.json()
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            return error("E066", f"the body is not JSON: {e}")
+            body = json.loads(raw)
+        except (ValueError, RecursionError) as e:  # not UTF-8 or JSON, a number too long, nesting too deep
+            return error("E066", f"the body is not JSON peacewatch can read: {type(e).__name__}: {str(e)[:120]}")
         if not isinstance(body, dict):
             return error("E066", "the body must be a JSON object with a 'kind'")
         try:
@@ -92,6 +100,21 @@ def corrections_router(reader_factory: Callable[[], Reader], writer_factory: Cal
         return JSONResponse({"correction": number, "state": state}, status_code=201)
 
     return router
+
+
+async def _body(request: Request) -> bytes | None:
+    """The request's body, or None once it passes ``BODY_LIMIT`` (read no further: a body of gigabytes
+    would otherwise be held in memory whole before anything looked at it)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > BODY_LIMIT:
+        return None
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > BODY_LIMIT:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _refused(request: Request, token: str | None) -> JSONResponse | None:
@@ -108,11 +131,47 @@ def _write(writer_factory: Callable[[], Store], body: dict[str, Any], settings: 
     """Append the correction the body describes and rebuild the ledger with it."""
     with writer_factory() as store:
         number = _append(store.conn, body)
-        rebuild_ledger(store.conn, settings)
+        try:
+            rebuild_ledger(store.conn, settings)
+        except PeacewatchError:
+            raise  # a lock wait: the correction stays, pending
+        except Exception:
+            log.forget(store.conn, [number])  # a bug: kept, the row would fail every later rebuild
+            raise
+    return number
+
+
+def _checked(body: dict[str, Any]) -> dict[str, Any]:
+    """The body with its optional fields of the right kind: text as text, whole numbers as ints within
+    SQLite's range; E066 naming the field otherwise (a list or an object there, or 10**30, reached the
+    database and answered 500)."""
+    out = dict(body)
+    for key in _TEXT:
+        if out.get(key) is not None and not isinstance(out[key], str):
+            raise CorrectionError(f"'{key}' must be a string, not a JSON {type(out[key]).__name__}", "E066")
+    for key in _WHOLE:
+        if out.get(key) is not None:
+            out[key] = _whole(out[key], key)
+    if "span" in out:
+        span = out["span"]
+        if not isinstance(span, list) or len(span) != 2:
+            raise CorrectionError("'span' must be two character offsets [START, END]", "E066")
+        out["span"] = [_whole(span[0], "span"), _whole(span[1], "span")]
+    return out
+
+
+def _whole(value: Any, key: str) -> int:
+    try:
+        number = int(value)  # 3 and "3" (a form's field) are 3; 1.0e308 is refused below, Infinity here
+    except (TypeError, ValueError, OverflowError) as e:
+        raise CorrectionError(f"'{key}' must be a whole number, not a JSON {type(value).__name__}", "E066") from e
+    if isinstance(value, bool) or not -2**63 <= number < 2**63:
+        raise CorrectionError(f"'{key}' must be a whole number within ±9.2e18", "E066")
     return number
 
 
 def _append(conn: Connection, body: dict[str, Any]) -> int:
+    body = _checked(body)
     how = {"by": body.get("by"), "note": str(body.get("note") or ""), "supersedes": body.get("supersedes")}
     kind = body.get("kind")
     try:
