@@ -23,8 +23,9 @@ def reference() -> str:
         "Exit codes: 0 when every document was processed, 1 when some failed (each failure has its",
         "code, see [errors.md](errors.md)) or the command failed while it ran (database, output file,",
         "unknown actors, internal error), 2 on usage errors (an option value, the configuration, a missing",
-        "input path). Every failure is one line `error E0NN: …`, never a traceback (`PEACEWATCH_DEBUG=1`",
-        "shows the traceback of an internal error, E099).\n",
+        "input path), 130 when Ctrl-C stopped it (what was stored stays; the same command again goes on).",
+        "Every failure is one line `error E0NN: …`, never a traceback (`PEACEWATCH_DEBUG=1` shows the",
+        "traceback of an internal error, E099).\n",
     ]
     ctx = click.Context(main, info_name="peacewatch")
     parts.append(f"## peacewatch\n\n```\n{main.get_help(ctx)}\n```\n")

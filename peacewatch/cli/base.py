@@ -74,6 +74,10 @@ class GuardedGroup(click.Group):
             fail_usage(e)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C: the shell's code for an interrupted command, not click's 1
+            click.echo("interrupted: documents already stored stay stored, an output file is left as it was; "
+                       "run the same command again to go on", err=True)
+            sys.exit(130)
         except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to report
             _silence_stdout()
             sys.exit(1)
