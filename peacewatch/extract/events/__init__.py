@@ -39,7 +39,7 @@ from .learned import (
     sentence_reading,
     unknown_retreat,
 )
-from .mediators import mediators
+from .mediators import mediators, named_by_mediator
 from .participants import participants, placed_actors
 from .provisions import further_retreats
 from .status import Reading, future_type, read
@@ -94,8 +94,11 @@ class EventsComponent:
                     event.why = f"{event.why}; {note[1]}"
                 if found.rule.weak and not found.inners and not event.actor:
                     continue  # "the agreement is an opportunity": a topic, not an event
+                as_named = named_by_mediator(event, found, index, third)  # "the Saudi and US-sponsored talks"
                 if not event.actor and _inherit_sides(event, index, third) and _told_again(event, found):
                     continue  # "the release went ahead": a one-sided act given both sides, the one told before
+                if as_named is not None and not event.actor:
+                    event.actor, event.recipient, event.mode, event.why = as_named  # no side named before
                 built.append((found, event))
                 if (half := other_half(index, event, found.token, found.rule.mode)) is not None:
                     built.append((found, half))  # "freed 30 soldiers in exchange for 50 prisoners"

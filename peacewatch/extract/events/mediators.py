@@ -5,22 +5,30 @@ an actorless truce or fight ("the truce collapsed") is the parties' act, never t
 however recently the text named it. ``mediators`` reads the whole article once for the entities it
 names in that role: "brokered/mediated/hosted by X", "the X-brokered deal", "X, the mediator",
 "the Saudi and US mediators", "the mediation of X", "X acted as guarantor", "X hosted the talks".
+``named_by_mediator`` reads talks a noun names by their mediator alone ("the Saudi and US-sponsored
+talks") as the parties' talks, the mediator their recipient.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...types import Argument, Event
+from .arguments import dedupe
+from .matching import coarse_pos
 from .tables import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from .arguments import Index
+    from .triggers import Found
 
 # Dependents of a mediating verb or participle that name the mediator ("brokered by X", "the
 # X-brokered deal", "X mediated").
 VERB_DEPS = ("nsubj", "npadvmod", "compound", "nmod")
+# A talks noun's modifiers that may name the talks by their mediator ("the Washington talks").
+MODIFIER_DEPS = ("amod", "compound", "nmod")
 # Dependents of a mediator noun that name it ("the Saudi mediators", "Qatar's mediation").
 NOUN_DEPS = ("amod", "compound", "poss", "nmod")
 
@@ -36,6 +44,47 @@ def mediators(doc: Doc, index: Index) -> set[str]:
                 if arg is not None and arg.entity:
                     out.add(arg.entity)
     return out
+
+
+def named_by_mediator(event: Event, found: Found, index: Index, third: set[str]
+                      ) -> tuple[list[Argument], list[Argument], str | None, str | None] | None:
+    """Talks a noun names by their mediator alone ("the Washington talks" where the US mediates, "the
+    Saudi and US-sponsored talks"): the parties talk, the mediator receives (coding guide, "Talks"; and
+    "Places are not actors"). The mediators become the event's recipients and its actors are emptied,
+    for the sides last named to be taken as any actorless event's are; returned is the event as it was
+    (actors, recipients, mode, why), to be put back when no side is named. A talks verb ("Qatar met the
+    parties") and a mediation row ("the mediation of Qatar") are the mediator's own acts: left alone."""
+    if found.rule.type != "CONSULT" or found.rule.mode is not None or coarse_pos(found.token) == "VERB":
+        return None
+    mediating = (third | _sponsors(found.token, index)) & _modifying(found.token, index)
+    if not event.actor or any(a.entity is None or a.entity not in mediating for a in event.actor):
+        return None
+    before = (event.actor, event.recipient, event.mode, event.why)
+    event.recipient = dedupe(event.actor + event.recipient)
+    event.actor = []
+    if event.type == "CONSULT":
+        event.mode = "third-party"
+    event.why = f"{event.why}; named by its mediator alone: the mediator receives, the sides talk"
+    return before
+
+
+def _modifying(token: Token, index: Index) -> set[str]:
+    """Entities named by the talks noun's own modifiers ("the Washington talks", "the Qatari talks"), not
+    by a possessor or the clause around it ("Qatar's talks with Egypt", "Qatar held talks": its own)."""
+    return {arg.entity for mod in token.children if mod.dep_ in MODIFIER_DEPS
+            for w in (mod, *mod.conjuncts) if (arg := index.argument(w)) is not None and arg.entity}
+
+
+def _sponsors(token: Token, index: Index) -> set[str]:
+    """Entities a talks noun names beside a mediating participle they are coordinated with ("the Saudi and
+    US-sponsored talks": Saudi Arabia sponsors them too, though only "US" hangs on "sponsored"). The parser
+    makes "sponsored" the conjunct of "Saudi", or leaves "Saudi" with a bare "and" beside it."""
+    mediating = words("mediator")
+    modifiers = [m for m in token.children if m.dep_ in MODIFIER_DEPS]
+    if not any(w.lemma_.lower() in mediating for m in modifiers for w in (m, *m.conjuncts)):
+        return set()
+    return {arg.entity for mod in modifiers if any(c.dep_ in ("cc", "conj") for c in mod.children)
+            and (arg := index.argument(mod)) is not None and arg.entity}
 
 
 def _named(token: Token) -> list[Token]:
