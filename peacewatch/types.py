@@ -186,6 +186,9 @@ class Event(Record):
     score: float | None = None
     cameo: str | None = None
     why: str | None = None
+    # the words that tell a retreat as a part or a start of a larger one ("a first round", "began
+    # handing over", "partially"; extract/events/aspect.py), else None: the ledger keeps a promise in part by it
+    partial: str | None = None
 
 
 @dataclass

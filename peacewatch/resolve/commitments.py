@@ -190,15 +190,21 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     last = _last_day(c)
     late = [e for e in doing if _after_due(e, last)]
     candidates = [e for e in doing if not _after_due(e, last) and not _before_start(e, c)]
-    fulfilling = _first_per_obligor(candidates, obligors, c.action)
+    # an act told as a part or a start ("a first round of heavy weapons", "began withdrawing") keeps its
+    # obligor's share in part: an obligor is covered by a whole act, else by its first part
+    whole = _first_per_obligor([e for e in candidates if not e.partial], obligors, c.action)
+    fulfilling = _first_per_obligor(candidates, obligors, c.action) if not whole else whole + [
+        e for e in _first_per_obligor([e for e in candidates if e.partial], obligors, c.action)
+        if not _covers(whole, e, obligors, c.action)]
     share = count_share(promised, candidates)
     if share is not None and share < 1.0:
         # part of a promised count (3 of 33 hostages): every release so far is evidence, none keeps it
         fulfilling = [e for e in candidates if counted(promised, e)]
     c.fulfilled_by = [e.id for e in fulfilling]
     covered = _covered(fulfilling, obligors, c.action)
-    fulfilled = bool(fulfilling) and covered == 1.0 and (share is None or share >= 1.0)
-    c.level = 3 if fulfilled else partial_level(fulfilling, covered, share)
+    done = _covered(whole, obligors, c.action)  # by whole acts
+    fulfilled = bool(fulfilling) and done == 1.0 and covered == 1.0 and (share is None or share >= 1.0)
+    c.level = 3 if fulfilled else partial_level(fulfilling, covered, share, done)
     kept = max((d for e in fulfilling if (d := done_day(e, made)) is not None), default=None) if fulfilled else None
     # the opposite act must reach another party than the one acting: a party's fighting within its
     # own side (the army against a town read as of its own country) breaks no promise to the other
@@ -285,6 +291,16 @@ def _covered(fulfilling: list[MergedEvent], obligors: dict[str, frozenset[str]],
         return 1.0
     done = sum(1 for tokens in obligors.values() if any(side_tokens(e.actor) & tokens for e in fulfilling))
     return done / len(obligors)
+
+
+def _covers(whole: list[MergedEvent], event: MergedEvent, obligors: dict[str, frozenset[str]],
+            action: dict) -> bool:
+    """Whether the whole acts already cover every obligor the partial act is by (for a ceasefire, or
+    with no obligor known: whether there is a whole act at all)."""
+    if not obligors or action.get("mode") in JOINT_MODES:
+        return bool(whole)
+    mine = [tokens for tokens in obligors.values() if side_tokens(event.actor) & tokens]
+    return all(any(side_tokens(w.actor) & tokens for w in whole) for tokens in mine)
 
 
 def _first_per_obligor(

@@ -123,6 +123,7 @@ def _merged(members: list[Report], id_map: Mapping[tuple[str, str], str],
         sources=len({m.doc for m in members}),
         conflicts=conflicts(members),
         missed=_missed(events),
+        partial=_partial(events),
     )
 
 
@@ -299,6 +300,14 @@ def _missed(events: list[Event]) -> str | None:
     says so. It rides on the merged event, which the ledger keeps (an incremental update decides
     promises over stored merged events, which have no reports' reasons)."""
     found = sorted(m.group(0) for e in events if e.status == "negated" and (m := MISSED.search(e.why or "")))
+    return found[0] if found else None
+
+
+def _partial(events: list[Event]) -> str | None:
+    """The words of a report of the act as happened that tell it as a part or a start of a larger one
+    (``Event.partial``), the first in sorted order: one report's "began handing over" makes the merged
+    handover a begun one, whatever other reports of it say; None when no report tells it so."""
+    found = sorted(e.partial for e in events if e.partial and e.status in HAPPENED)
     return found[0] if found else None
 
 

@@ -25,18 +25,26 @@ def count_share(promised: dict | None, events: list[MergedEvent]) -> float | Non
     return done / float(promised["value"])
 
 
-def partial_level(fulfilling: list[MergedEvent], covered: float, share: float | None) -> int:
+def partial_level(fulfilling: list[MergedEvent], covered: float, share: float | None,
+                  whole: float | None = None) -> int:
     """PAM's scale below full implementation: 0 nothing done, 1 minimal (less than half of the
-    obligors acted, or less than half of a promised count), 2 intermediate (half or more)."""
+    obligors acted, or less than half of a promised count), 2 intermediate (half or more). An act told
+    as a part or a start (``MergedEvent.partial``) counts only by its count: without a promised count,
+    the obligors it is by are measured by the share of them that did the whole act (``whole``), so a
+    begun handover alone is minimal."""
     if not fulfilling:
         return 0
-    part = min(covered, share) if share is not None else covered
+    part = min(covered, share) if share is not None else (covered if whole is None else whole)
     return 2 if part >= 0.5 else 1
 
 
 def partly(fulfilling: list[MergedEvent], share: float | None) -> str:
     if not fulfilling:
         return ""
+    ids = ", ".join(e.id for e in fulfilling)
+    told = sorted({e.partial for e in fulfilling if e.partial})
     if share is not None and share < 1.0:
-        return f"; partly carried out by {', '.join(e.id for e in fulfilling)} ({share:.0%} of the promised count)"
-    return f"; partly carried out by {', '.join(e.id for e in fulfilling)} (not every obligor acted)"
+        return f"; partly carried out by {ids} ({share:.0%} of the promised count)"
+    if told:
+        return f"; partly carried out by {ids} (told as a part: {', '.join(repr(t) for t in told)})"
+    return f"; partly carried out by {ids} (not every obligor acted)"

@@ -97,6 +97,9 @@ class MergedEvent(Record):
     # a report saying the act missed its target or deadline ("failed to meet their target of signing"),
     # the event status rule's words: it makes a promise of the act overdue (``commitments.decide``)
     missed: str | None = None
+    # the words of a report that tell the act as a part or a start of a larger one ("a first round of
+    # heavy weapons", "began withdrawing": ``types.Event.partial``): it keeps a promise in part, not whole
+    partial: str | None = None
 
 
 @dataclass

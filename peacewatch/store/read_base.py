@@ -40,7 +40,7 @@ def merged_event(d: dict[str, Any]) -> MergedEvent:
                                m.get("status", "occurred")) for m in d.get("mentions") or []],
         first_reported=d.get("first_reported"), why=d.get("why", ""),
         sources=d.get("sources") or len({m["doc"] for m in d.get("mentions") or []}),
-        conflicts=list(d.get("conflicts") or []),
+        conflicts=list(d.get("conflicts") or []), partial=d.get("partial"),
     )
 
 

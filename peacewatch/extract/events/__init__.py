@@ -17,6 +17,7 @@ from ...contract import LINK_LINES, Annotation
 from ...types import Argument, Event
 from . import arguments as args
 from . import places, quantity
+from .aspect import partial
 from .counting import anchored_timex, counted_back_timex
 from .dating import (
     earlier_one,
@@ -243,6 +244,7 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     lemmas = frame_lemmas([token] + [a.token for a in found.actions()])
     recipients = implicit_recipients(reading.type, reading.mode, actors, recipients, lemmas, reading.why)
     sent = token.sent
+    objects = _object_heads(found)
     return Event(
         id=event_id, type=reading.type, mode=reading.mode,
         trigger_span=trigger_span(token), span=_sentence_span(sent),
@@ -250,10 +252,11 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
         actor=actors, recipient=recipients,
         date=date, date_span=(timex.start, timex.end) if timex else None,
         location=place,
-        quantity=quantity.quantity(token, _object_heads(found)),
+        quantity=quantity.quantity(token, objects),
         reported_by=_reported_by(ann, index, found),
         score=score(reading.type, reading.mode), cameo=cameo(reading.type, reading.mode),
         why="; ".join(reading.why),
+        partial=partial(token, reading.type, objects),
     )
 
 

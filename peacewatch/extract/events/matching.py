@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..actors.tables import sector_terms
+from .aspect import begun
 from .tables import DerivedRule, HandoverRule, TriggerRule, trigger_rules, words
 
 if TYPE_CHECKING:
@@ -342,12 +343,14 @@ def handover(token: Token) -> TriggerRule | None:
     ("deliver", "transfer") is left out: weapons delivered to a side are aid, not a retreat. Only a
     promised or agreed handover (``_promised``): one told as done may be a first part of a larger one
     ("a first round of heavy weapons was handed over"), which the ledger would take for the whole.
-    A surrender with no object is read told as done too: the side gave itself up (``_gave_themselves_up``)."""
-    if token.lemma_.lower() not in words("handover_verb"):
+    A handover told as begun ("began handing over their heavy weapons", ``aspect.begun``) is read too: its
+    first part is carried out, and the event's partial aspect says it is no more than a start. A surrender
+    with no object is read told as done too: the side gave itself up (``_gave_themselves_up``)."""
+    if _handover_lemma(token) is None:
         return None
     if _gave_themselves_up(token):
         return HandoverRule(0, token.lemma_.lower(), coarse_pos(token), (), "RETREAT", "disarm", False)
-    if not _promised(token):
+    if not (_promised(token) or begun(token)):
         return None
     for obj in _given_up(token):
         lemma = obj.lemma_.lower()
@@ -355,6 +358,16 @@ def handover(token: Token) -> TriggerRule | None:
             if lemma in words(f"handover:{mode}") or (mode == "release" and names_people(obj)):
                 return HandoverRule(0, token.lemma_.lower(), coarse_pos(token), (lemma,), "RETREAT", mode, False)
     return None
+
+
+def _handover_lemma(token: Token) -> str | None:
+    """The word of ``handover_verb`` a token is: its lemma, or the verb of a gerund the tagger took for
+    a noun ("the start of handing over heavy weapons": "handing")."""
+    lemma = token.lemma_.lower()
+    verbs = words("handover_verb")
+    if lemma in verbs:
+        return lemma
+    return lemma[:-3] if lemma.endswith("ing") and lemma[:-3] in verbs else None
 
 
 def _gave_themselves_up(token: Token) -> bool:
@@ -370,7 +383,8 @@ def _given_up(token: Token) -> list[Token]:
     """The heads of what a handover gives up: the object, the subject of a passive ("the weapons will
     be surrendered"), the "of" phrase of a noun ("the handover of the town"), with their conjuncts."""
     heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    heads += [p for c in token.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    # the "of" phrase, and an object the parser hung on the particle ("handing over heavy weapons")
+    heads += [p for c in token.children if c.lower_ == "of" or c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
     return heads + [c for h in heads for c in h.conjuncts]
 
 
