@@ -53,11 +53,14 @@ from tests.conftest import shared_path
 # Twelfth round (talks named by their mediator alone are the parties'), from main's 0.636 / 0.728, tune
 # 0.655 / 0.761, untouched 0.610 / 0.683: whole 0.639 / 0.728, tune 0.661 / 0.761, untouched unchanged; the
 # floors already stand at these figures minus 0.01.
-TYPE_ACTOR_F1_FLOOR = 0.629
-TYPE_F1_FLOOR = 0.723
+# Twelfth round (a handover told as begun is a begun disarmament: docs/ledger.md, "partial implementation"),
+# from the lead's 0.643 / 0.732, tune 0.661 / 0.761, untouched 0.618 / 0.691: whole 0.645 / 0.734, tune
+# unchanged, untouched 0.623 / 0.696 (all in ethiopia-tplf, whose articles eval process tunes on).
+TYPE_ACTOR_F1_FLOOR = 0.635
+TYPE_F1_FLOOR = 0.724
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.651
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.608
-UNTOUCHED_TYPE_F1_FLOOR = 0.681
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.613
+UNTOUCHED_TYPE_F1_FLOOR = 0.686
 QUOTES_F1_FLOOR = 0.74
 
 
