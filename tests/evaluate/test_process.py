@@ -427,11 +427,12 @@ FLOORS.update({"tune_timeline_recall": 0.75, "tune_merge_recall": 0.145})
 # 1/2 -> 2/3; every tuning figure and the untouched merge figures unchanged.
 FLOORS.update({"untouched_commitments_recall": 0.74, "untouched_status_accuracy": 0.84,
                "untouched_fulfilment_day": 0.66})
-# Twelfth round (docs/ledger.md, "Twelfth round: partial implementation"): a handover told as begun is read,
-# and its partial aspect keeps it from fulfilling the TPLF's disarmament (open in the gold): tune timeline
-# 61 -> 62 of 77 (0.805), status 30/38 kept. The new key event's four articles are only partly joined (two
-# of its three begun-handover reports merge), so multi-source 25/38 -> 25/39 (0.641) and merge 0.962 / 0.150 -> 0.958 / 0.137: the floors
-# move down for a key event found, not one merged less. Every untouched figure unchanged.
+# Twelfth round (docs/ledger.md, "Twelfth round: partial implementation"): a handover told as begun is
+# read, and its partial aspect keeps it from fulfilling the TPLF's disarmament (open in the gold): tune
+# timeline 61 -> 62 of 77 (0.805), status 30/38 kept. The new key event's four articles are only partly
+# joined (two of its three begun-handover reports merge), so multi-source 25/38 -> 25/39 (0.641) and merge
+# 0.962 / 0.150 -> 0.958 / 0.137: the floors move down for a key event found, not one merged less. Every
+# untouched figure unchanged.
 FLOORS.update({"tune_timeline_recall": 0.80, "tune_multi_source_share": 0.64, "tune_merge_recall": 0.135})
 
 
