@@ -62,3 +62,22 @@ def test_backing_down_is_a_concession(nlp, text: str) -> None:  # type: ignore[n
 def test_backing_a_plan_stays_support(nlp) -> None:  # type: ignore[no-untyped-def]
     assert main_type(nlp, "The government backed the peace plan on Monday.") == "SUPPORT"
 
+
+
+def test_what_an_of_object_lists_is_each_sent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the row needs "equipment" or "drug": before this round only "experts", the first of the list, was read
+    text = "The health ministry sent a team of medical experts, equipment and drugs to the hospital."
+    assert main_type(nlp, text) == "AID"
+
+
+def test_a_deal_named_with_its_ceasefire_is_still_the_ceasefire(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the object's own conjuncts are not read: "a ceasefire and hostage deal" is one deal, whose
+    # ceasefire the ledger's commitments read (CONCEDE: agreed, not yet carried out)
+    text = "Israel and the militant group reached a ceasefire and hostage deal on Wednesday, the mediators said."
+    assert main_type(nlp, text) == "CONCEDE"
+
+
+def test_people_held_as_human_shields_are_hostages(nlp) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO 181 (abduct, take hostage): PLOVER's ASSAULT/abduct; holding a town stays no event
+    assert main_type(nlp, "The militants held thousands of civilians as human shields in the old city.") == "ASSAULT"
+    assert main_type(nlp, "The rebels hold the town.") is None

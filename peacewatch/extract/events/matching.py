@@ -68,8 +68,9 @@ def frame(token: Token) -> set[str]:
             out.update(g.lemma_.lower() for g in target.children if g.dep_ in ("compound", "amod"))
             out.update(g.lower_ for g in target.children if g.dep_ in ("compound", "amod"))
             heads = [p for g in target.children if g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
-            if target.dep_ in ("dobj", "pobj"):  # "sent a team of experts, equipment and drugs": each is sent
-                heads += list(target.conjuncts) + [c for p in heads for c in p.conjuncts]
+            # "sent a team of experts, equipment and drugs": what the "of" lists is sent, each of it. Not
+            # the object's own conjuncts: in "reached a ceasefire and hostage deal" both name one deal
+            heads += [c for p in heads for c in p.conjuncts]
             out.update(p.lemma_.lower() for p in heads)
             if target.dep_ == "prep":  # "pulled out of the talks": a preposition after a particle
                 out.update(p.lemma_.lower() for p in target.children if p.dep_ == "pobj")
