@@ -68,8 +68,11 @@ def frame(token: Token) -> set[str]:
             out.add(target.lemma_.lower())
             out.update(g.lemma_.lower() for g in target.children if g.dep_ in ("compound", "amod"))
             out.update(g.lower_ for g in target.children if g.dep_ in ("compound", "amod"))
-            out.update(p.lemma_.lower() for g in target.children if g.lower_ == "of"
-                       for p in g.children if p.dep_ == "pobj")
+            heads = [p for g in target.children if g.lower_ == "of" for p in g.children if p.dep_ == "pobj"]
+            # "sent a team of experts, equipment and drugs": what the "of" lists is sent, each of it. Not
+            # the object's own conjuncts: in "reached a ceasefire and hostage deal" both name one deal
+            heads += [c for p in heads for c in p.conjuncts]
+            out.update(p.lemma_.lower() for p in heads)
             if target.dep_ == "prep":  # "pulled out of the talks": a preposition after a particle
                 out.update(p.lemma_.lower() for p in target.children if p.dep_ == "pobj")
     if token.dep_ == "relcl" and token.head.i != token.i and any(
@@ -155,16 +158,27 @@ def is_person(token: Token) -> bool:
 
 def names_people(obj: Token) -> bool:
     """Whether an object names people: a person noun or name, a counted noun, a share of people ("a
-    handful of activists", "a group of prisoners") or a noun a "who" clause tells of ("a former
-    candidate who was jailed": only people take "who"). A bare number's share ("freed 11 of the
-    prisoners") is left out: measured, it cost the untouched articles an event (docs/events.md)."""
-    if is_person(obj) or _counted(obj):
+    handful of activists", "a group of prisoners"), a noun a "who" clause tells of ("a former
+    candidate who was jailed": only people take "who") or one held captive ("the abducted engineers",
+    "those held"). A bare number's share ("freed 11 of the prisoners") is left out: measured, it cost
+    the untouched articles an event (docs/events.md)."""
+    if is_person(obj) or _counted(obj) or _held_captive(obj):
         return True
     if obj.lemma_.lower() in words("share") and any(
             c.lower_ == "of" and any(p.dep_ == "pobj" and is_person(p) for p in c.children) for c in obj.children):
         return True
     return obj.pos_ == "NOUN" and any(
         c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.i < c.i for g in c.children) for c in obj.children)
+
+
+def _held_captive(obj: Token) -> bool:
+    """A noun or pronoun a participle of captivity tells of: "the kidnapped workers", "engineers
+    abducted in May", "those detained". Holding and capturing tell of people only after a pronoun
+    ("those held"): "captured weapons" and "held territory" are things."""
+    if obj.pos_ not in ("NOUN", "PRON"):
+        return False
+    cues = words("captive") | (words("captive_pronoun") if obj.pos_ == "PRON" else frozenset())
+    return any(c.dep_ in ("amod", "acl") and (c.lemma_.lower() in cues or c.lower_ in cues) for c in obj.children)
 
 
 def _person_object(token: Token) -> bool:
