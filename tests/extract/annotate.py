@@ -99,3 +99,19 @@ def events_by_trigger(pipe: Any, text: str, day: str) -> dict[str, Any]:
     [result] = list(pipe.annotate([Document(id="b", text=text, published=day)]))
     assert result.error is None, result.error
     return {text[slice(*e.trigger_span)]: e for e in result.events}
+
+
+def main_type(nlp: Any, text: str) -> str | None:
+    """The type of the rules' main event of the text's longest sentence (None: no event)."""
+    from peacewatch.extract.events.learned import main_event
+    from peacewatch.extract.events.status import read
+    from peacewatch.extract.events.triggers import find, model_view
+
+    sent = max(nlp(text).sents, key=len)
+    main = main_event(model_view(find(sent)))
+    return None if main is None else read(main).type
+
+
+def direct_object(nlp: Any, text: str) -> Any:
+    """The first direct object of the parsed text."""
+    return next(t for t in nlp(text) if t.dep_ == "dobj")

@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.extract.events.learned import main_event
-from peacewatch.extract.events.status import read
-from peacewatch.extract.events.triggers import find, model_view
-
-
-def main_type(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
-    """The type of the rules' main event of the text's longest sentence (None: no event)."""
-    sent = max(nlp(text).sents, key=len)
-    main = main_event(model_view(find(sent)))
-    return None if main is None else read(main).type
+from .annotate import main_type
 
 
 @pytest.mark.parametrize("text", [
