@@ -27,31 +27,18 @@ def _how(fn: Any) -> Any:
 def _write_correction(obj: Context, db: str | None, write: Any, how: dict[str, Any]) -> None:
     """Append one correction (``write(conn, **how)``) and rebuild the ledger with it."""
     from ..flow import resolve as rebuild
+    from ..store.corrections import rebuilt_or_forgotten
 
     how = {"by": how.pop("author"), **how}
     store = open_store(db, obj.config)
     with store:
         try:
             number = write(store.conn, **how)
-            _rebuild_or_forget(store, obj.config, [number], rebuild)
+            rebuilt_or_forgotten(store.conn, [number], lambda: rebuild(store, obj.config))
         except PeacewatchError as e:
             fail_usage(e)
     state = next((c["state"] for c in with_reader(db, obj.config, lambda r: r.corrections()) if c["id"] == number), "?")
     click.echo(f"correction {number} written ({state}); the ledger is rebuilt with it", err=True)
-
-
-def _rebuild_or_forget(store: Any, config: Any, numbers: list[int], rebuild: Any) -> None:
-    """Rebuild the ledger with the corrections just appended; if the rebuild fails with a bug (not a
-    coded error such as a lock wait, after which they stay pending), take them back first."""
-    from ..store.corrections import forget
-
-    try:
-        rebuild(store, config)
-    except PeacewatchError:
-        raise
-    except Exception:
-        forget(store.conn, numbers)
-        raise
 
 
 @main.group("correct")
@@ -237,7 +224,7 @@ def _write_jsonl(db: str | None, config: Config, path: str, rows: Any) -> int:
 def corrections_import(obj: Context, path: str, db: str | None) -> None:
     """Add the corrections of a JSON Lines file not already here, then rebuild the ledger."""
     from ..flow import resolve as rebuild
-    from ..store.corrections import read_log
+    from ..store.corrections import read_log, rebuilt_or_forgotten
 
     store = open_store(db, obj.config)
     with store:
@@ -245,7 +232,7 @@ def corrections_import(obj: Context, path: str, db: str | None) -> None:
             before = store.conn.execute("SELECT coalesce(max(id), 0) FROM corrections").fetchone()[0]
             added = read_log(store.conn, path)
             numbers = [r[0] for r in store.conn.execute("SELECT id FROM corrections WHERE id > ?", (before,))]
-            _rebuild_or_forget(store, obj.config, numbers, rebuild)
+            rebuilt_or_forgotten(store.conn, numbers, lambda: rebuild(store, obj.config))
         except PeacewatchError as e:
             fail_usage(e)
     click.echo(f"{added} corrections added from {path}", err=True)

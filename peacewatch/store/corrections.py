@@ -12,10 +12,10 @@ import datetime as dt
 import getpass
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from ..errors import CorrectionError
+from ..errors import CorrectionError, PeacewatchError
 from ..resolve.corrections import KINDS, Correction, Mention, Outcome
 from ..types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
 from .dialect import Connection, DatabaseErrors, write_failed
@@ -225,6 +225,19 @@ def correct_actor(conn: Connection, name: str, code: str, sector: str | None, st
         raise CorrectionError(f"the entry's start {start} is after its end {end}", "E066")
     change = {k: v for k, v in {"code": code, "sector": sector, "start": start, "end": end}.items() if v}
     return append(conn, "actor", {"name": name.strip()}, change, **how)
+
+
+def rebuilt_or_forgotten(conn: Connection, numbers: Iterable[int], rebuild: Callable[[], object]) -> None:
+    """Run ``rebuild``, the ledger's rebuild with the corrections ``numbers`` just appended (by the command
+    line or the web). A coded error (a lock wait) leaves them pending; a bug takes them back first
+    (``forget``), then goes on up."""
+    try:
+        rebuild()
+    except PeacewatchError:
+        raise
+    except Exception:
+        forget(conn, numbers)
+        raise
 
 
 def forget(conn: Connection, numbers: Iterable[int]) -> None:

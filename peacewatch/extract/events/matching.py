@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.tables import sector_terms
 from .aspect import begun
-from .tables import DerivedRule, HandoverRule, TriggerRule, trigger_rules, words
+from .tables import DerivedRule, HandoverRule, TriggerRule, matching_rules, trigger_rules, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -273,19 +273,19 @@ def match(token: Token) -> TriggerRule | None:
     a verb it lists ("the signing of the accord", "the killing of two soldiers") is read with that
     verb's rows, as a weak trigger: it stands for an act only where the sentence tells no other."""
     lemma = token.lemma_.lower()
-    rules = trigger_rules().get(lemma)
+    rules = matching_rules().get(lemma)
     pos = coarse_pos(token)
     particle = ""
     if not rules and pos == "NOUN" and (derived := verb_of(lemma)) is not None:
         verb, particle = derived
         rules = [DerivedRule(r.line, f"{lemma} (noun of {verb})", "NOUN", r.needs, r.type, r.mode, True)
-                 for r in trigger_rules()[verb] if r.pos in ("VERB", "*") and r.type != "CONSULT"]
+                 for r in matching_rules()[verb] if r.pos in ("VERB", "*") and r.type != "CONSULT"]
     if is_provision(token) or _excluded(token, pos):
         return None
     if not rules:
         return handover(token)
     lemmas: set[str] | None = None
-    for rule in sorted(rules, key=lambda r: not r.joint):  # "called off the talks" before "called off"
+    for rule in rules:  # ``matching_rules``: "called off the talks" before "called off"
         if rule.pos != "*" and rule.pos != pos:
             continue
         if rule.needs:

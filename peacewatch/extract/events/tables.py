@@ -107,6 +107,14 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
 
 
 @lru_cache(maxsize=1)
+def matching_rules() -> dict[str, list[TriggerRule]]:
+    """``trigger_rules`` in the order ``matching.match`` tries them: a row whose need joins words with "+"
+    first ("called off the talks" before "called off"). ``trigger_rules`` keeps the table's order, the one
+    the learned model's candidate features read."""
+    return {lemma: sorted(rules, key=lambda r: not r.joint) for lemma, rules in trigger_rules().items()}
+
+
+@lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The named word lists of ``words.tsv``."""
     lists: dict[str, set[str]] = defaultdict(set)

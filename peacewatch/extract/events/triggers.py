@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .dating import OWN_CLAUSES, OWN_VERBS
+from .dating import own_clause
 from .matching import (
     coarse_pos,
     is_provision,
@@ -120,8 +120,7 @@ def dated_aside(token: Token) -> bool:
     nouns = [token]
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         nouns.append(token.head.head)
-    return any(c.dep_ in OWN_CLAUSES and c.lemma_.lower() in OWN_VERBS
-               and any(is_time_adjunct(p) and stated_day(p) for p in c.children)
+    return any(own_clause(c, token) and any(is_time_adjunct(p) and stated_day(p) for p in c.children)
                for noun in nouns for c in noun.children)
 
 

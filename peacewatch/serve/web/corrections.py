@@ -131,13 +131,7 @@ def _write(writer_factory: Callable[[], Store], body: dict[str, Any], settings: 
     """Append the correction the body describes and rebuild the ledger with it."""
     with writer_factory() as store:
         number = _append(store.conn, body)
-        try:
-            rebuild_ledger(store.conn, settings)
-        except PeacewatchError:
-            raise  # a lock wait: the correction stays, pending
-        except Exception:
-            log.forget(store.conn, [number])  # a bug: kept, the row would fail every later rebuild
-            raise
+        log.rebuilt_or_forgotten(store.conn, [number], lambda: rebuild_ledger(store.conn, settings))
     return number
 
 
