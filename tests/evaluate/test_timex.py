@@ -145,22 +145,25 @@ def test_unknown_baseline_is_rejected(tmp_path):  # type: ignore[no-untyped-def]
 # The gate: floors are the measured dev scores minus ~0.007, never under the issue's bar (value F1
 # 0.80, relaxed F1 0.88: AQUAINT measures 0.8027, so its floor is the bar itself); they only move up.
 # The value as written (TE3's own comparison, eleventh round) measured 0.8321 / 0.7943 / 0.8523; after
-# the fourteenth round ("the day" of a market report after a month) MEANTIME 0.8565 both ways.
+# the fourteenth round ("the day" of a market report after a month) MEANTIME 0.8565 both ways; after the
+# fifteenth ("recent" the adjective as PAST_REF) TimeBank 0.8327, AQUAINT 0.8020 (0.7936), MEANTIME 0.8604.
 FLOORS = {
     "tbaq_timebank.jsonl": {"value_f1": 0.825, "relaxed_f1": 0.934, "value_f1_as_written": 0.825},
     "tbaq_aquaint.jsonl": {"value_f1": 0.800, "relaxed_f1": 0.943, "value_f1_as_written": 0.787},
-    "meantime_en.jsonl": {"value_f1": 0.849, "relaxed_f1": 0.926, "value_f1_as_written": 0.849},
+    "meantime_en.jsonl": {"value_f1": 0.853, "relaxed_f1": 0.926, "value_f1_as_written": 0.853},
 }
 # ... and per fold (odd lines tune, even lines held out; docs/time.md), value F1 measured 2026-12-06
 # after the sixth round: TimeBank 0.8373 / 0.8252, AQUAINT 0.7941 / 0.8118, MEANTIME 0.8609 / 0.8408;
 # after the eighth (a timetable's simple present points forward): TimeBank held out 0.8268; after the
 # tenth ("Black Monday" a name): MEANTIME tuning 0.8646, whole file 0.8523; after the fourteenth (a
 # year-ago comparison in the past looks back from a reported quarter): TimeBank tuning 0.8389, whole 0.8329;
-# and "the day" of a market report is the last day named, not a month named since: MEANTIME 0.8690 / 0.8449.
+# and "the day" of a market report is the last day named, not a month named since: MEANTIME 0.8690 / 0.8449;
+# after the fifteenth ("recent" as PAST_REF): TimeBank 0.8390 / 0.8263, AQUAINT 0.7941 / 0.8104, MEANTIME
+# 0.8696 / 0.8519.
 FOLD_FLOORS = {
     "tbaq_timebank.jsonl": {"tuning": 0.832, "held_out": 0.822},
     "tbaq_aquaint.jsonl": {"tuning": 0.787, "held_out": 0.805},
-    "meantime_en.jsonl": {"tuning": 0.862, "held_out": 0.838},
+    "meantime_en.jsonl": {"tuning": 0.862, "held_out": 0.845},
 }
 
 # ... and the three factors of each fold's value F1 (twelfth round, docs/time.md): detection precision

@@ -392,12 +392,15 @@ def n_ref(m: Match, ctx: Context) -> Value | None:
         nxt = re.match(r"\s+([A-Za-z]+)", ctx.after(m.end))
         if nxt and (nxt[1][0].isupper() or nxt[1].lower() in lexicon().titles):
             return None  # "current chief operating officer", "current Apple CEO": a title, not a time
+    if key == "recent" and LATEST.search(ctx.before(m.start)):
+        return None  # "its most recent model", "more recent reports": the latest of a series, not a time
     if key == "now" and ctx.after(m.end, 1) == "," and OPENS_SENTENCE.search(ctx.before(m.start)):
         return None  # "Now, the talks …": a discourse marker opening the sentence, not a time
     return Value(m.rule.type, lexicon().refs[key], note=f"refs.tsv {key!r}")
 
 
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`“‘(]*$")
+LATEST = re.compile(r"\b(?:most|more)\s+$", re.IGNORECASE)
 
 DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6",
                 "seventies": "7", "eighties": "8", "nineties": "9"}
