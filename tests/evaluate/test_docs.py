@@ -56,11 +56,15 @@ from tests.conftest import shared_path
 # Twelfth round (a handover told as begun is a begun disarmament: docs/ledger.md, "partial implementation"),
 # from the lead's 0.643 / 0.732, tune 0.661 / 0.761, untouched 0.618 / 0.691: whole 0.645 / 0.734, tune
 # unchanged, untouched 0.623 / 0.696 (all in ethiopia-tplf, whose articles eval process tunes on).
-TYPE_ACTOR_F1_FLOOR = 0.635
-TYPE_F1_FLOOR = 0.724
+# Thirteenth round (an agreed extension of a truce in force is RETREAT/ceasefire: docs/ledger.md, "Thirteenth
+# round: key events with no type"), from main's 0.645 / 0.734, tune 0.661 / 0.761, untouched 0.623 / 0.696:
+# whole 0.648 / 0.737, tune unchanged, untouched 0.632 / 0.704 (in colombia-eln, whose articles eval process
+# tunes on: not a clean figure).
+TYPE_ACTOR_F1_FLOOR = 0.638
+TYPE_F1_FLOOR = 0.727
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.651
-UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.613
-UNTOUCHED_TYPE_F1_FLOOR = 0.686
+UNTOUCHED_TYPE_ACTOR_F1_FLOOR = 0.622
+UNTOUCHED_TYPE_F1_FLOOR = 0.694
 QUOTES_F1_FLOOR = 0.74
 
 

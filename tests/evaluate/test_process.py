@@ -439,6 +439,12 @@ FLOORS.update({"tune_timeline_recall": 0.78, "tune_multi_source_share": 0.65, "t
 # 0.962 / 0.150 -> 0.958 / 0.137: the floors move down for a key event found, not one merged less. Every
 # untouched figure unchanged.
 FLOORS.update({"tune_timeline_recall": 0.80, "tune_multi_source_share": 0.64, "tune_merge_recall": 0.135})
+# Thirteenth round (docs/ledger.md, "Thirteenth round: key events with no type"): a truce in force that the
+# parties agree to extend goes on by that agreement, RETREAT/ceasefire on the agreement's day ("reached an
+# agreement to extend for six months the bilateral ceasefire"; it read AGREE, or CONCEDE as an agreed new
+# truce): tune timeline 62 -> 63 of 77 (0.818; the ELN truce extended on 6 February 2024, one article's).
+# Every other figure, tuned and untouched, unchanged; two stored events of the corpus changed.
+FLOORS.update({"tune_timeline_recall": 0.81})
 
 
 @pytest.fixture(scope="module")

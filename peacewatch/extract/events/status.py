@@ -46,6 +46,10 @@ PROMISES = ("commit", "pledge", "promise", "vow", "swear")
 # against the first verb: either way it does not share the first verb's cues (``shared_verb``).
 SHARED_OWN = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
 CONTRAST = ("but", "yet")
+# Triggers of an agreement reached ("agreed to", "reached / struck an agreement to", "a deal to"): an
+# extension of a truce so agreed is carried out by it (``extended_truce``); offers, proposals and
+# promises to extend are not.
+AGREEING = ("agree", "agreement", "deal", "reach", "strike")
 # Verbal conflict types keep their type when announced.
 KEEP_WHEN_FUTURE = ("AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN")
 
@@ -167,6 +171,7 @@ def read(item: Found) -> Reading:
     _apply_sets_out(item, reading)
     _apply_retold_provision(item, reading)
     _apply_named_beside_text(item, reading)
+    _apply_extended_truce(item, reading)
     if item.topic_of is not None:
         outcome = _negative_outcome(item)
         reading.status = "negated" if outcome else "hypothetical"
@@ -371,3 +376,44 @@ def _apply_named_beside_text(item: Found, reading: Reading) -> None:
         return
     reading.type, reading.mode, reading.status = "CONCEDE", None, "future"
     reading.why.append(f"a ceasefire named beside the '{text.text}': its term, agreed, not carried out, CONCEDE")
+
+
+def extended_truce(item: Found) -> Token | None:
+    """The truce an agreement reached extends ("agreed to extend the ceasefire", "reached an agreement to
+    prolong the truce", "agreed on an extension of the truce"): the word of extending (``prolong``), else
+    None. A truce in force that the parties agree to extend goes on by that agreement, with nothing left
+    to carry out: the extension is the truce's RETREAT, not an announced one (``_apply_extended_truce``)."""
+    if item.token.lemma_.lower() not in AGREEING or item.rule.type != "AGREE" or item.wrappers:
+        return None
+    prolong = words("prolong")
+    for action in item.actions():
+        if action.rule.type != "RETREAT" or action.rule.mode != "ceasefire":
+            continue
+        tok = action.token
+        head = tok.head
+        if head.i == tok.i:
+            continue
+        if tok.dep_ in ("dobj", "nsubjpass", "compound") and head.lemma_.lower() in prolong:
+            return head  # "extend the truce", "the truce was extended", "a ceasefire extension"
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in prolong:
+            return head.head  # "an extension of the ceasefire"
+    return None
+
+
+def _apply_extended_truce(item: Found, reading: Reading) -> None:
+    """An agreed extension of a truce is the truce going on: RETREAT/ceasefire, occurred, on the day of
+    the agreement (as the process gold codes "the ceasefire was extended for 180 days"), where an agreed
+    new truce stays an announced retreat (CONCEDE). Not when the agreement itself is only announced,
+    conditional, denied or asked for ("will agree to extend", "if they agree to extend")."""
+    if reading.type not in ("AGREE", "CONCEDE") or reading.status not in ("occurred", "future"):
+        return
+    if item.topic_of is not None or set(cues(item)) & {"future", "hypothetical", "negated", "requested"}:
+        return
+    if any(c.dep_ == "mark" and c.lower_ in words("condition") for c in item.token.children):
+        return  # "if they agree to extend the truce": the agreement's own clause is a condition
+    verb = extended_truce(item)
+    if verb is None:
+        return
+    reading.type, reading.mode, reading.status = "RETREAT", "ceasefire", "occurred"
+    reading.why.append(f"'{item.token.text} ... {verb.text}' a truce: an agreed extension of a truce in force "
+                       "is the truce going on, RETREAT")
