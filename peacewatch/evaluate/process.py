@@ -85,7 +85,9 @@ from .process_misses import (
     APART_KEY,
     MISDATED_KEY,
     MISS_KEY,
+    PLACED_KEY,
     REFUSAL_KEY,
+    REPORT_DATE_KEY,
     TOLD_DATE_KEY,
     Resolved,
     apart_class,
@@ -94,6 +96,7 @@ from .process_misses import (
     misdated_kind,
     miss_class,
     refusal,
+    report_date,
 )
 from .scores import Scores
 
@@ -166,6 +169,7 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
             key = (-(ev["type"] == entry["type"]), -(gold == ev["actor"]), -(gold <= ev["actor"]),
                    -(codes(entry.get("recipient")) == ev["recipient"]), _gap(got, target) if got and target else 0)
             pairs.append((key, ti, ei))
+        _count_report_dates(entry, ledger, by_id, c)
         if not hits:
             miss = miss_class(entry, _reports_in(entry, ledger), by_id, finds, timeline_dates_agree,
                               types_compatible, gold)
@@ -195,6 +199,20 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
             errors.append(f"timeline {timeline[ti]['id']} ({len(gold_docs)} articles) is one article's event "
                           f"{ledger.events[ei]['id']} ({', '.join(sorted(docs))})")
     return errors
+
+
+def _count_report_dates(entry: dict[str, Any], ledger: Ledger, by_id: dict[str, dict[str, Any]],
+                        c: Counter[str]) -> None:
+    """Each gold article of a key event by how its best report of it is dated, and an undated one by
+    how its ledger event is (``process_misses.report_date``): found or not, how the ledger dates."""
+    gold = codes(entry.get("actor"))
+    for doc in sorted(entry.get("docs") or []):
+        got = report_date(entry, ledger.reports.get(doc, []), by_id, interval, timeline_dates_agree,
+                          types_compatible, gold)
+        if got is not None:
+            c[REPORT_DATE_KEY + got[0]] += 1
+            if got[1] is not None:
+                c[PLACED_KEY + got[1]] += 1
 
 
 def _reports_in(entry: dict[str, Any], ledger: Ledger, docs: Any = None) -> list[dict[str, Any]]:
@@ -391,6 +409,10 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown["wrong status decided by (gold status, ledger's)"] = _rows_by_class(DECIDED_KEY, tallies)
     breakdown["timeline misses undated or misdated, by their date in their articles"] = _rows_by_class(
         TOLD_DATE_KEY, tallies)
+    breakdown["key events' articles, by how their best report of it is dated"] = _rows_by_class(
+        REPORT_DATE_KEY, tallies)
+    breakdown["key events' articles with no dated report, by their ledger event's date"] = _rows_by_class(
+        PLACED_KEY, tallies)
     return Scores(task="process", gold=str(gold_path), scores=out, breakdown=breakdown, counts=counts, errors=errors)
 
 

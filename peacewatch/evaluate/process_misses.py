@@ -210,3 +210,55 @@ def refusal(fitting: Iterable[Report], members: list[Report], settings: LedgerSe
         return "no report"
     found = REFUSALS[best // 2]
     return f"date {'stated' if best % 2 else 'undated'}" if found == "dates" else found
+
+
+# The prefixes of the counts of each key event's articles by how their best report of it is dated
+# (``report_date``), and, for a report with no date to place, by how its ledger event is dated.
+REPORT_DATE_KEY = "report date:"
+PLACED_KEY = "placed:"
+# From the best to the worst: a day within two days of the key event's (``exact``), a month, week or
+# year holding it, a day within a week, a coarse date not holding it, a day further off, a relative
+# date with no day to count from (an article with no day), no date.
+REPORT_DATES = ("exact", "coarse, holds it", "near", "coarse, misses it", "far", "unplaced", "none")
+
+
+def date_class(value: Any, anchor: Any, target: Any, interval: Callable[..., Any],
+               dates_agree: Callable[..., bool]) -> str:
+    """How a date (a TIMEX3 value read from ``anchor``) stands to a key event's date ``target``, one of
+    ``REPORT_DATES``. ``interval`` reads a date as (first day, last day, day precision) or None."""
+    if not value:
+        return "none"
+    got, want = interval(value, anchor), interval(target)
+    if got is None or want is None:
+        return "unplaced"
+    if dates_agree(value, target, anchor):
+        return "exact" if got[2] else "coarse, holds it"
+    if not got[2]:
+        return "coarse, misses it"
+    gap = max((want[0] - got[1]).days, (got[0] - want[1]).days, 0)
+    return "near" if gap <= NEAR_DAYS else "far"
+
+
+def report_date(entry: dict[str, Any], reports: list[dict[str, Any]], events: dict[str, dict[str, Any]],
+                interval: Callable[..., Any], dates_agree: Callable[..., bool], typed: Callable[[str, str], bool],
+                gold_codes: frozenset[str]) -> tuple[str, str | None] | None:
+    """How one article's reports of a key event (its type and every gold party) are dated, as the class
+    of the best (``date_class``), with " / no publication day" when the article has none (its
+    relative dates count from the day inferred from its text, or from nothing); and for a best report
+    of no date or no day (``none``, ``unplaced``), the class of the date its ledger event got (by
+    another report, or by placement: a "now", a statement's day, the lead's news), else None. None
+    when the article has no such report."""
+    fitting = [r for r in reports if typed(r["type"], entry["type"]) and gold_codes <= r["codes"]]
+    if not fitting:
+        return None
+    target = entry.get("date")
+    ranked = sorted((REPORT_DATES.index(date_class(r["date"], r["anchor"], target, interval, dates_agree)), i)
+                    for i, r in enumerate(fitting))
+    best = fitting[ranked[0][1]]
+    found = REPORT_DATES[ranked[0][0]]
+    label = found if best["anchor"] else f"{found} / no publication day"
+    if found not in ("none", "unplaced"):
+        return label, None
+    event = events.get(best["ledger"])
+    placed = date_class(event["date"], event["anchor"], target, interval, dates_agree) if event else "none"
+    return label, f"{found} -> {placed}"

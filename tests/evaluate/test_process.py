@@ -445,6 +445,12 @@ FLOORS.update({"tune_timeline_recall": 0.80, "tune_multi_source_share": 0.64, "t
 # truce): tune timeline 62 -> 63 of 77 (0.818; the ELN truce extended on 6 February 2024, one article's).
 # Every other figure, tuned and untouched, unchanged; two stored events of the corpus changed.
 FLOORS.update({"tune_timeline_recall": 0.81})
+# Thirteenth round (docs/ledger.md, "Thirteenth round: dating the timeline"): the act that lasted a count
+# told by a gerund clause ("after 13 days of being kidnapped ..., returns today") is dated back by the count
+# as one told by a noun ("after five months of truce"): the Diaz kidnapping of 28 October 2023 in dev-047,
+# dated by "today" before, joins its key event's ledger event. Tune merge 0.958 / 0.137 -> 0.960 / 0.141;
+# every other figure, tune and untouched, unchanged.
+FLOORS.update({"tune_merge_precision": 0.955, "tune_merge_recall": 0.14})
 
 
 @pytest.fixture(scope="module")

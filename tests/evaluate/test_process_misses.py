@@ -98,3 +98,32 @@ def test_each_misdated_article_is_classed_by_how_its_nearest_date_misses(tmp_pat
     scores = scores_of(tmp_path, [gold], Ledger(events, [], reports))
     assert scores.breakdown["articles apart (per part)"]["tune"] == {"misdated": 4.0}
     assert scores.breakdown["articles misdated, by kind (per part)"]["tune"] == {"near": 2.0, "far": 1.0, "coarse": 1.0}
+
+
+def test_each_key_events_article_is_counted_by_how_its_best_report_is_dated(tmp_path: Path) -> None:
+    events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-03-02", ["d1"]),
+              _event("ev-2", "RETREAT", {"AAA"}, "2024-03", ["d2"]),
+              _event("ev-3", "RETREAT", {"AAA"}, "2024-03-09", ["d3"]),
+              _event("ev-4", "RETREAT", {"AAA"}, "2023", ["d4"]),
+              _event("ev-5", "RETREAT", {"AAA"}, "2024-05-01", ["d5"]),
+              # an undated report whose ledger event the ledger dated right (by another report, or placed)
+              _event("ev-6", "RETREAT", {"AAA"}, "2024-03-01", ["d6", "d1"]),
+              _event("ev-7", "RETREAT", {"AAA"}, None, ["d7"])]
+    reports = {"d1": [_report("RETREAT", {"AAA"}, "2024-03-02", "ev-1"),
+                      _report("RETREAT", {"AAA"}, "2024-05-01", "ev-5")],  # the best of an article counts
+               "d2": [_report("RETREAT", {"AAA"}, "2024-03", "ev-2")],
+               "d3": [_report("RETREAT", {"AAA"}, "2024-03-09", "ev-3")],
+               "d4": [_report("RETREAT", {"AAA"}, "2023", "ev-4")],
+               "d5": [_report("RETREAT", {"AAA"}, "2024-05-01", "ev-5")],
+               "d6": [_report("RETREAT", {"AAA"}, None, "ev-6")],
+               # a relative date in an article with no day: no publication day, nothing to count from
+               "d7": [{**_report("RETREAT", {"AAA"}, "XXXX-WXX-3", "ev-7"), "anchor": None}],
+               "d8": [_report("RETREAT", {"BBB"}, "2024-03-02", "ev-1")]}  # no report with the gold party
+    gold = _gold(_entry("t1", "RETREAT", "2024-03-02", ["d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8"]))
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports))
+    dated = scores.breakdown["key events' articles, by how their best report of it is dated"]
+    assert dated == {"exact": {"tune": 1.0}, "coarse, holds it": {"tune": 1.0}, "near": {"tune": 1.0},
+                     "coarse, misses it": {"tune": 1.0}, "far": {"tune": 1.0}, "none": {"tune": 1.0},
+                     "unplaced / no publication day": {"tune": 1.0}}
+    placed = scores.breakdown["key events' articles with no dated report, by their ledger event's date"]
+    assert placed == {"none -> exact": {"tune": 1.0}, "unplaced -> none": {"tune": 1.0}}

@@ -6,7 +6,12 @@ made up for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from peacewatch.extract.events.counting import counted_back_timex
+from peacewatch.extract.timex import tag
 
 from .annotate import events_by_trigger
 
@@ -50,3 +55,22 @@ def test_the_clause_a_count_hangs_on_keeps_its_date(pipe) -> None:  # type: igno
 ])
 def test_no_date_to_count_back_from(pipe, text: str, trigger: str, date: str | None) -> None:  # type: ignore[no-untyped-def]
     assert events_by_trigger(pipe, text, "2024-05-10")[trigger].date == date
+
+
+@pytest.mark.parametrize("text, trigger, date", [
+    # the act that lasted told by a gerund clause ("of being kidnapped"), as by a noun ("of siege")
+    ("After 13 days of being kidnapped by the rebels in Harlow, Luis Perez returns today to his family.",
+     "kidnapped", "2023-10-28"),
+    ("After five months of being besieged by the army, Harlow fell on Thursday.", "besieged", "2023-06"),
+    ("Harlow fell on Thursday after five months of siege.", "siege", "2023-06"),
+    # the clause the count hangs on is not counted back
+    ("After 13 days of being kidnapped by the rebels in Harlow, Luis Perez returns today to his family.",
+     "returns", None),
+])
+def test_the_act_that_lasted_a_count_began_that_long_before(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                             date: str | None) -> None:
+    day = dt.date(2023, 11, 10)
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = counted_back_timex(tag(doc, day), doc, token, day)
+    assert (found.value if found is not None else None) == date

@@ -89,11 +89,12 @@ def counted_back_timex(timexes: list[Timex], doc: Doc, trigger: Token, anchor: d
 
 def _lasted(word: Token, count: Token) -> tuple[Token, Token] | None:
     """For "of" after a count that "after" governs ("fighting resumed in August after five months of
-    truce"): the act that lasted the count, so began that long before the clause "after" hangs on,
-    and the token the phrase hangs on; else None."""
+    truce"; a gerund clause too: "after 13 days of being held, he was freed on Thursday"): the act that
+    lasted the count, so began that long before the clause "after" hangs on, and the token the phrase
+    hangs on; else None."""
     if word.lower_ != "of" or word.head.i != count.i or count.dep_ != "pobj" or count.head.lower_ not in LASTED:
         return None
-    acts = [c for c in word.children if c.dep_ == "pobj"]
+    acts = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]  # "of truce", "of being held"
     return (acts[0], count.head.head) if acts else None
 
 
