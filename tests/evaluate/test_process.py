@@ -439,6 +439,13 @@ FLOORS.update({"tune_timeline_recall": 0.78, "tune_multi_source_share": 0.65, "t
 # 0.962 / 0.150 -> 0.958 / 0.137: the floors move down for a key event found, not one merged less. Every
 # untouched figure unchanged.
 FLOORS.update({"tune_timeline_recall": 0.80, "tune_multi_source_share": 0.64, "tune_merge_recall": 0.135})
+# Thirteenth round (docs/ledger.md, "Thirteenth round: commitments"): a coalition argument ("the two
+# belligerents", an entity with members) stands for its members wherever a commitment binds arguments, so a
+# deal reached by "the two belligerents" has Israel and Hamas as its parties and its agentless passive ("the
+# numbers would be finalised during the first 42 days") binds them: tune found 38 -> 39 of 49 (0.796), status
+# 30/38 -> 31/39 (0.795). No per-document commitment of an untouched article changed; every untouched figure
+# unchanged.
+FLOORS.update({"tune_commitments_recall": 0.79, "tune_status_accuracy": 0.79})
 
 
 @pytest.fixture(scope="module")
