@@ -451,6 +451,13 @@ FLOORS.update({"tune_timeline_recall": 0.81})
 # dated by "today" before, joins its key event's ledger event. Tune merge 0.958 / 0.137 -> 0.960 / 0.141;
 # every other figure, tune and untouched, unchanged.
 FLOORS.update({"tune_merge_precision": 0.955, "tune_merge_recall": 0.14})
+# Thirteenth round (docs/ledger.md, "Thirteenth round: commitments"): a coalition argument ("the two
+# belligerents", an entity with members) stands for its members wherever a commitment binds arguments, so a
+# deal reached by "the two belligerents" has Israel and Hamas as its parties and its agentless passive ("the
+# numbers would be finalised during the first 42 days") binds them: tune found 38 -> 39 of 49 (0.796), status
+# 30/38 -> 31/39 (0.795). No per-document commitment of an untouched article changed; every untouched figure
+# unchanged.
+FLOORS.update({"tune_commitments_recall": 0.79, "tune_status_accuracy": 0.79})
 
 
 @pytest.fixture(scope="module")

@@ -69,3 +69,21 @@ def test_a_bare_pledge_promises_the_implementing_act_its_verb_names(
         full, text: str, action: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
     [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
     assert [(c.action["type"], c.action["mode"]) for c in result.commitments] == [action]
+
+
+@pytest.mark.parametrize("text, found", [
+    # the deal's party is a coalition ("the two belligerents" standing for both sides): its members
+    # are the deal's parties, so the agentless passive binds them
+    ("Qatar said Azerbaijan and Armenia would end the war. \"The two belligerents have reached a deal on "
+     "the prisoner swap,\" the prime minister said on Tuesday. The numbers of prisoners would be finalised "
+     "during the first 42 days.", [("CONSULT", ["Armenia", "Azerbaijan"])]),
+    ("Qatar said that Azerbaijan and Armenia had agreed to end the war. The two belligerents reached a peace "
+     "agreement on Tuesday. The lists of detainees will be relayed to the mediators.",
+     [("COOPERATE", ["Armenia", "Azerbaijan"])]),
+])
+def test_a_coalition_party_of_the_deal_binds_its_members(full, text: str, found: list[tuple[str, list[str]]]
+                                                         ) -> None:  # type: ignore[no-untyped-def]
+    [result] = list(full.annotate([Document(id="d", text=text, published="2024-03-01")]))
+    names = {e.id: e.name for e in result.entities}
+    assert [(c.action["type"], sorted(names[o] for o in c.obligor)) for c in result.commitments
+            if "announced by" in (c.why or "")] == found

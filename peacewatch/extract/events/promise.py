@@ -135,12 +135,16 @@ def _subject(verb: Token) -> Token | None:
 
 
 def bindable(arguments: list[Argument], entities: dict[str, Entity]) -> list[str]:
-    """The entity ids of arguments that can be bound or benefit (no place, no uncoded group)."""
+    """The entity ids of arguments that can be bound or benefit (no place, no uncoded group); an
+    argument naming several parties at once ("the two belligerents", an entity with ``members``)
+    stands for those of its members that can be bound, as in ``parties``."""
     out: list[str] = []
     for arg in arguments:
         entity = entities.get(arg.entity or "")
-        if entity is not None and _bindable(entity) and entity.id not in out:
-            out.append(entity.id)
+        if entity is None:
+            continue
+        found = [entity] if not entity.members else [entities[m] for m in entity.members if m in entities]
+        out.extend(e.id for e in found if _bindable(e) and e.id not in out)
     return out
 
 
