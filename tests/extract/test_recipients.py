@@ -42,3 +42,16 @@ def test_shapes_already_read_right_stay_right(pipe, text: str, etype: str, actor
                                               recipient: list[str]) -> None:
     [event] = typed_events(pipe, text, etype)
     assert (arg_codes(event.actor), arg_codes(event.recipient)) == (actor, recipient)
+
+
+@pytest.mark.parametrize("source", ["according to AFP", "according to Reuters"])
+def test_a_news_agency_named_as_the_source_is_no_recipient(pipe, source) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "according to X" under the act, and nearness alone made the agency's country
+    # the target (the coding guide: outlets and credits are not entities)
+    [fire] = typed_events(pipe, f"Togolese soldiers opened fire on Monday, {source}.", "ASSAULT")
+    assert arg_codes(fire.actor) == ["TGO"] and arg_codes(fire.recipient) == []
+
+
+def test_an_outlet_the_act_is_done_to_is_still_its_recipient(pipe) -> None:  # type: ignore[no-untyped-def]
+    [attack] = typed_events(pipe, "Togolese troops attacked the offices of Agence France-Presse in Lome.", "ASSAULT")
+    assert arg_codes(attack.recipient) == ["FRA"]

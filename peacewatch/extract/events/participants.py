@@ -50,6 +50,9 @@ def participants(index: args.Index, found: Found, reading: Reading) -> tuple[lis
     if not actors and (parties := _text_parties(index, found)):
         actors = parties
         reading.why.append("set out by an agreed text: the act of its parties")
+    if not any(a.code for a in actors) and (parties := _signed_text_parties(index, found)):
+        actors = parties
+        reading.why.append("a text signed with no signer named: the act of the parties it is between")
     if reading.type == "ASSAULT" and (sides := args.pitted_sides(index, token)):
         reading.why.append("a war pitting sides against each other: both sides act, a two-sided clash")
         actors, targets = sides, recip.Targets([], "")
@@ -111,6 +114,27 @@ def _text_parties(index: args.Index, found: Found) -> list[Argument]:
         if text is not None:
             return args.noun_actors(index, text_phrase(text))[0]
     return []
+
+
+def _signed_text_parties(index: args.Index, found: Found) -> list[Argument]:
+    """The parties of a text told as signed in the passive with no coded signer ("a peace agreement
+    between Rwanda and the DRC was signed in Washington", "Kenya and Uganda's accord was initialled by
+    their ministers"): who signs a text between two parties is the parties (coding guide: signing is
+    SUPPORT by the signatories), read off the text's possessor, modifiers and "between" phrase."""
+    token = found.token
+    if found.rule.mode != "sign" or coarse_pos(token) != "VERB":
+        return []
+    text = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if text is None:
+        return []
+    parties: list[Argument] = []
+    for child in text.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and (arg := index.argument(child)):
+            parties.append(arg)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            parties.extend(args.pobjs(index, child))
+    coded = [a for a in args.dedupe(parties) if a.code]
+    return coded if len({a.code for a in coded}) > 1 or len(coded) > 1 else []
 
 
 def _hosted(actors: list[Argument], recipients: list[Argument],

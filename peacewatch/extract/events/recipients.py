@@ -122,13 +122,21 @@ def nearest_party(index: Index, trigger: Token, actors: list[Argument], *, venue
             continue  # where it happened (on the trigger or its object); deeper down a place can be
             # a party ("aid to refugees fleeing the war in Liberia")
         arg = index.argument(tok)
-        if arg is not None and arg.code and arg.code not in taken:
+        if arg is not None and arg.code and arg.code not in taken and not is_outlet(arg):
             # "to Iran, Libya and Sudan": the coordinated parties come along
             found = [a for a in phrase(index, tok, fallback=False) if a.code and a.code not in taken] or [arg]
             return Targets(found, "nearest")
         if depth < MAX_PARTY_DEPTH:
             queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in NOT_BELOW_DEPS)
     return Targets()
+
+
+def is_outlet(arg: Argument) -> bool:
+    """A news agency, an outlet or its staff (sector ``JRN``): a source or a photo credit the parser
+    hung under the act ("opened fire on Monday, according to AFP"), never the party an act is aimed
+    at found by nearness alone (the coding guide: outlets and credits are not entities). An outlet
+    that is the object of the act ("attacked the offices of AFP") is still its recipient."""
+    return arg.sector == "JRN"
 
 
 def condition_parties(index: Index, trigger: Token) -> Targets:
