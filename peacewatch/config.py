@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .inputs import read_named_text
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
     data = _read_toml(default_config_text(), "the default configuration")
     if path is not None:
         try:
-            text = Path(path).read_text("utf-8")
+            text = read_named_text(str(path))
         except OSError as e:
             raise ConfigError(f"cannot read configuration file {path}: {e.strerror}", "E020") from e
         except UnicodeDecodeError as e:

@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "E071": "document cannot be stored in PostgreSQL",
     "E072": "database write lock not free within the time limit",
     "E073": "worker process did not read its job within the time limit",
+    "E074": "stored correction cannot be applied: skipped by the rebuild (warning)",
     # a bug in peacewatch
     "E099": "internal error",
 }

@@ -99,27 +99,45 @@ class Pipeline:
         results are merged into the document's. spaCy gets at most ``batch_size`` texts and
         ``BATCH_PIECES × piece_chars`` characters at a time: its memory grows with the characters
         of a batch, not only of one text.
+
+        A piece that fails fails its document (``_whole``), so the document's later pieces are not
+        annotated: a text whose every piece runs to ``document_timeout`` took that limit once per
+        piece (seven minutes for a list of 4,000 names), for a result already lost.
         """
         docs = list(documents)
         units = [(i, start, end) for i, d in enumerate(docs) for start, end in split(d.text, self.config.piece_chars)]
         parts: list[tuple[int, Result]] = []
+        failed: dict[int, ErrorInfo] = {}  # document (its place in ``docs``) → the error of its piece that failed
         for group in _groups(units, self.config.batch_size, BATCH_PIECES * self.config.piece_chars):
-            pieces = [_piece(docs[i], start, end) for i, start, end in group]
-            for (i, start, end), result in zip(group, self._annotate_pieces(pieces), strict=True):
+            live = [u for u in group if u[0] not in failed]
+            done = self._annotate_pieces([_piece(docs[i], start, end) for i, start, end in live],
+                                         [u[0] for u in live], failed)
+            for i, start, end in group:
+                result = next(done) if (i, start, end) in live else _failed(docs[i], failed[i].code, failed[i].message)
                 parts.append((start, result))
                 if end == len(docs[i].text):
                     yield _whole(docs[i], parts)
                     parts = []
 
-    def _annotate_pieces(self, docs: list[Document]) -> Iterator[Result]:
+    def _annotate_pieces(self, docs: list[Document], owners: list[int],
+                         failed: dict[int, ErrorInfo]) -> Iterator[Result]:
+        """Parse the pieces together and run our components on each, but not on a piece whose
+        document (``owners``) already failed (``failed``, where a piece that fails is noted)."""
         try:
             parsed: list[Doc | Result] = list(
                 self.nlp.pipe((d.text for d in docs), batch_size=self.config.batch_size)
             )
         except Exception:  # noqa: BLE001 - isolate the document that broke the batch
             parsed = [self._parse_one(d) for d in docs]
-        for document, sdoc in zip(docs, parsed, strict=True):
-            yield sdoc if isinstance(sdoc, Result) else self.run_components(document, sdoc)
+        for k, (document, sdoc) in enumerate(zip(docs, parsed, strict=True)):
+            owner = owners[k]
+            if owner in failed:
+                yield _failed(document, failed[owner].code, failed[owner].message)
+                continue
+            result = sdoc if isinstance(sdoc, Result) else self.run_components(document, sdoc)
+            if result.error is not None:
+                failed[owner] = result.error
+            yield result
 
     def _parse_one(self, document: Document) -> Doc | Result:
         try:

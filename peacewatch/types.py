@@ -22,6 +22,19 @@ EVENT_TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
     "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT"
 ).split()
+# The modes of each PLOVER type (the table of ../shared/spec/plover.md, manual draft 2.0), with the
+# three the coder's CAMEO map also gives (AGREE meet, COERCE destroy, SUPPORT sign: data/events/cameo.tsv).
+EVENT_MODES: dict[str, frozenset[str]] = {t: frozenset(m.split()) for t, m in {
+    "AGREE": "meet", "CONSULT": "visit third-party multilateral phone", "SUPPORT": "sign", "CONCEDE": "",
+    "COOPERATE": "", "AID": "", "RETREAT": "withdraw release disarm ceasefire access resign",
+    "REQUEST": "assist change yield meet", "ACCUSE": "disapprove investigate allege",
+    "REJECT": "assist change yield meet", "THREATEN": "restrict arrest relations expel territory violence",
+    "PROTEST": "demo riot strike hunger boycott obstruct vandalize",
+    "SANCTION": "convict expel withdraw discontinue", "MOBILIZE": "troops weapons police militia",
+    "COERCE": "seize restrict censor curfew martial-law arrest deport withhold misinformation cyber destroy",
+    "ASSAULT": "abduct beat torture sexual targeted destroy primitive firearms explosives suicide-attack aerial "
+               "drone heavy-weapons crowd-control unconventional",
+}.items()}
 EVENT_STATUSES = ("occurred", "future", "negated", "hypothetical", "requested", "historical")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_KINDS = ("state", "person", "organization", "armed_group", "igo", "group", "place")

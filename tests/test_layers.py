@@ -19,7 +19,7 @@ PACKAGE = Path(peacewatch.__file__).parent
 # Each part of the package and its floor; a part imports only from lower floors (and itself).
 # Parts on one floor (the three stages; store and engines; evaluate and serve) never import each other.
 FLOORS = {
-    "peacewatch": 0, "types": 0, "errors": 0, "config": 0, "contract": 0, "timespan": 0, "tables": 0,
+    "peacewatch": 0, "types": 0, "errors": 0, "config": 0, "contract": 0, "timespan": 0, "tables": 0, "inputs": 0,
     "ingest": 1, "extract": 1, "resolve": 1,
     "registrations": 2, "pieces": 2,
     "pipeline": 3,

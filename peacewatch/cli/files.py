@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import IO, BinaryIO
 
 from ..errors import InputError
+from ..inputs import open_named
 
 
 def check_inputs(paths: tuple[str, ...] | list[str]) -> None:
@@ -27,7 +28,7 @@ def open_input(path: str) -> Iterator[BinaryIO]:
         yield sys.stdin.buffer
         return
     try:
-        stream = open(path, "rb")
+        stream = open_named(path)
     except OSError as e:
         raise InputError(f"cannot read {path} ({e.strerror}); check the path and its permissions", "E008") from e
     with stream:

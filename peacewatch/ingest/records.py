@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from typing import Any
 
 from ..errors import InputError
@@ -82,9 +83,15 @@ def document_from_mapping(data: dict[str, Any], max_chars: int) -> Document:
     )
 
 
+# Unicode categories of characters that show nothing: controls, formats (U+200B, U+FEFF, U+200F, …), separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
 def check_text(text: str, max_chars: int) -> None:
-    """Raise E003 for an empty text, E004 for one over the size limit and E005 for one that UTF-8
-    cannot encode (a lone surrogate, from a JSON ``"\\ud800"`` escape without its pair)."""
+    """Raise E003 for an empty text (or one of characters no reader sees: zero-width spaces and
+    joiners, byte-order and direction marks, control characters), E004 for one over the size limit and
+    E005 for one that UTF-8 cannot encode (a lone surrogate, from a JSON ``"\\ud800"`` escape without
+    its pair)."""
     if not text.strip():
         raise InputError("the text is empty; nothing to extract", "E003")
     if len(text) > max_chars:
@@ -92,6 +99,9 @@ def check_text(text: str, max_chars: int) -> None:
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; split it or "
             "raise 'max_chars' in the configuration", "E004",
         )
+    if all(unicodedata.category(c) in _INVISIBLE for c in text):  # stops at the first visible character
+        raise InputError("the text shows nothing (only zero-width, direction-mark or control characters); "
+                         "nothing to extract", "E003")
     if not text.isascii():
         try:
             text.encode("utf-8")

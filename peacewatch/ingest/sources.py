@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from ..config import Config
 from ..errors import InputError
+from ..inputs import open_named
 from ..types import Document, Result
 from .delimited import read_csv
 from .feeds import read_rss
@@ -127,7 +128,7 @@ def _open(path: str) -> Iterator[tuple[BinaryIO, str]]:
     if path == STDIN:
         yield sys.stdin.buffer, ""
         return
-    with open(path, "rb") as raw:
+    with open_named(path) as raw:
         if path.lower().endswith(".gz"):
             with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
                 yield unzipped, path[:-3]  # type: ignore[misc]

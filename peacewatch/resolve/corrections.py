@@ -81,6 +81,7 @@ class Correction:
     at: str = ""
     note: str = ""
     supersedes: int | None = None
+    fault: str | None = None  # why the rebuild cannot apply this row (malformed: ``store.corrections.stored``)
 
     def mentions(self, key: str = "mentions") -> list[Mention]:
         return [Mention.from_dict(m) for m in self.anchor.get(key) or []]
@@ -102,11 +103,13 @@ class Outcome:
     commitment: str | None = None
     analyst: dict[str, Any] = field(default_factory=dict)
     missing: list[dict[str, Any]] = field(default_factory=list)  # anchors not found (an applied one: partly)
+    why: str = ""  # what keeps a ``skipped`` correction from being applied
 
 
 def active(corrections: Iterable[Correction]) -> list[Correction]:
-    """The corrections no later one supersedes, in id order (withdrawals themselves left out)."""
-    rows = sorted(corrections, key=lambda c: c.id)
+    """The corrections no later one supersedes, in id order (withdrawals themselves left out, and
+    rows that cannot be applied: a malformed row supersedes nothing)."""
+    rows = sorted((c for c in corrections if c.fault is None), key=lambda c: c.id)
     gone = {c.supersedes for c in rows if c.supersedes is not None}
     return [c for c in rows if c.id not in gone and c.kind != "withdraw"]
 
@@ -115,7 +118,9 @@ class Corrector:
     """Applies the active corrections during one build and records their ``outcomes``."""
 
     def __init__(self, corrections: Iterable[Correction]) -> None:
-        self.corrections = active(corrections)
+        every = list(corrections)
+        self.corrections = active(every)
+        self.skipped = [c for c in every if c.fault is not None]
         self.found: dict[tuple[int, Mention], Where] = {}
         self._outcomes = {c.id: Outcome(c.id, c.kind, analyst=dict(c.change)) for c in self.corrections}
         self._by_doc: dict[str, list[tuple[Correction, Mention]]] = {}
@@ -294,12 +299,14 @@ class Corrector:
 
     # --- outcomes ---------------------------------------------------------------------------------------
     def outcomes(self) -> list[Outcome]:
-        """One outcome per active correction, in id order, each with the anchors not found again."""
+        """One outcome per active correction, in id order, each with the anchors not found again, and
+        one ``skipped`` per row that cannot be applied, with why."""
         for c in self.corrections:
             if c.kind not in ("add", "actor"):
                 self._outcomes[c.id].missing = [{"doc": m.doc, "trigger": list(m.trigger), "text": m.text}
                                                 for m in _anchors(c) if (c.id, m) not in self.found]
-        return [self._outcomes[c.id] for c in self.corrections]
+        skipped = [Outcome(c.id, c.kind, state="skipped", why=c.fault or "") for c in self.skipped]
+        return sorted([self._outcomes[c.id] for c in self.corrections] + skipped, key=lambda o: o.correction)
 
 
 NO_CORRECTIONS = Corrector(())

@@ -85,8 +85,9 @@ def render_corrections(corrections: list[dict[str, Any]]) -> str:
     lines = [f"{'id':>4}  {'kind':<10} {'state':<10} {'by':<12} change / target"]
     for c in corrections:
         change = ", ".join(f"{k}={v}" for k, v in c["change"].items() if v is not True)
+        target = f"not applied: {c['why']}" if c.get("why") else c["target"]
         lines.append(f"{c['id']:>4}  {c['kind']:<10} {c['state']:<10} {c['by'][:12]:<12} {change or '-'}"
-                     f"  [{c['target']}]" + (f"  # {c['note']}" if c["note"] else ""))
+                     f"  [{target}]" + (f"  # {c['note']}" if c["note"] else ""))
     return "\n".join(lines)
 
 

@@ -12,14 +12,18 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from ..errors import CorrectionError, PeacewatchError
+from ..errors import CorrectionError, InputError, PeacewatchError
+from ..inputs import read_named_text
 from ..resolve.corrections import KINDS, Correction, Mention, Outcome
-from ..types import COMMITMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
+from ..types import COMMITMENT_STATUSES, EVENT_MODES, EVENT_STATUSES, EVENT_TYPES
 from .dialect import Connection, DatabaseErrors, write_failed
 
+_log = logging.getLogger(__name__)
+SKIPPED = "E074"  # the warning of a stored correction a rebuild cannot apply (``stored``)
 LEVELS = range(0, 4)  # implementation level of a commitment: 0 none … 3 complete
 
 
@@ -152,6 +156,23 @@ def _calendar_value(value: Any) -> str:
                           "YYYY-MM or YYYY", "E066")
 
 
+def check_mode(type_: str | None, mode: str) -> None:
+    """E066 unless ``mode`` is one of the modes of the PLOVER type ``type_`` (``types.EVENT_MODES``;
+    of any type when the type is not known)."""
+    modes = EVENT_MODES.get(type_ or "") if type_ else frozenset().union(*EVENT_MODES.values())
+    if modes is None or mode in modes:
+        return
+    if not modes:
+        raise CorrectionError(f"{type_} has no modes (ledger events of it have none); leave out the mode", "E066")
+    where = f"of {type_}" if type_ else "of any PLOVER type"
+    raise CorrectionError(f"unknown mode {mode[:40]!r} {where}; choose one of {', '.join(sorted(modes))}", "E066")
+
+
+def _event_type(conn: Connection, event_id: str) -> str | None:
+    row = conn.execute("SELECT type FROM ledger_events WHERE id = ?", (event_id,)).fetchone()
+    return None if row is None else row[0]
+
+
 def check_commitment_change(status: str, level: int | None) -> dict[str, Any]:
     if status not in COMMITMENT_STATUSES:
         raise CorrectionError(f"unknown commitment status {status!r}; choose one of "
@@ -168,7 +189,10 @@ def correct_event(conn: Connection, event_id: str, change: Mapping[str, Any], **
     if not values:
         raise CorrectionError("say what to change: --type, --mode, --status, --actor, --recipient, --date or"
                               " --quantity", "E066")
-    return append(conn, "event", {"mentions": event_mentions(conn, event_id)}, values, **how)
+    mentions = event_mentions(conn, event_id)  # E065 first: no event, no type to check the mode against
+    if "mode" in values:
+        check_mode(values.get("type") or _event_type(conn, event_id), values["mode"])
+    return append(conn, "event", {"mentions": mentions}, values, **how)
 
 
 def reject_event(conn: Connection, event_id: str, **how: Any) -> int:
@@ -180,6 +204,8 @@ def add_event(conn: Connection, doc: str, start: int, end: int, change: Mapping[
     values = check_event_change(change)
     if "type" not in values:
         raise CorrectionError("an added event needs its --type", "E066")
+    if "mode" in values:
+        check_mode(values["type"], values["mode"])
     return append(conn, "add", {"mentions": [span_mention(conn, doc, start, end)]}, values, **how)
 
 
@@ -262,14 +288,14 @@ def withdraw(conn: Connection, correction: int, **how: Any) -> int:
 # --- sharing --------------------------------------------------------------------------------------------
 
 def log(conn: Connection) -> Iterator[dict[str, Any]]:
-    """Every row of the log, as exported (``supersedes`` also by key, so it survives an import)."""
+    """Every row of the log, as exported (``supersedes`` also by key, so it survives an import); a
+    row that cannot be applied (``stored``) is left out, as an import would refuse the whole file."""
     keys = dict(conn.execute("SELECT id, key FROM corrections").fetchall())
-    rows = conn.execute("SELECT id, kind, anchor, change, by, at, note, supersedes, key FROM corrections"
-                        " ORDER BY id")
-    for cid, kind, anchor, change, by, at, note, supersedes, key in rows:
-        yield {"id": cid, "kind": kind, "anchor": json.loads(anchor), "change": json.loads(change), "by": by,
-               "at": at, "note": note, "supersedes": supersedes, "supersedes_key": keys.get(supersedes),
-               "key": key}
+    for c in stored(conn):
+        if c.fault is None:
+            yield {"id": c.id, "kind": c.kind, "anchor": c.anchor, "change": c.change, "by": c.by, "at": c.at,
+                   "note": c.note, "supersedes": c.supersedes, "supersedes_key": keys.get(c.supersedes),
+                   "key": keys[c.id]}
 
 
 def import_rows(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> int:
@@ -311,25 +337,29 @@ _MENTION_LISTS = ("mentions", "deciding", "of")
 
 
 def check_row(n: int, row: Any) -> None:
-    """E067 naming line ``n`` unless ``row`` has the shape of an exported correction: its kind, an
-    anchor of mentions the rebuild can read (a document, a trigger and a span of whole numbers), a
-    change of values a correction of that kind can hold, text where text goes."""
-    def bad(what: str) -> CorrectionError:
-        return CorrectionError(f"line {n} is not an exported correction: {what}", "E067")
+    """E067 naming line ``n`` unless ``row`` has the shape of an exported correction (``fault``)."""
+    if (what := fault(row)) is not None:
+        raise CorrectionError(f"line {n} is not an exported correction: {what}", "E067")
 
+
+def fault(row: Any) -> str | None:
+    """What keeps ``row`` from being a correction the rebuild can apply, or None: its kind, an anchor
+    of mentions the rebuild can read (a document, a trigger and a span of whole numbers), a change of
+    values a correction of that kind can hold, text where text goes. The one check of an imported
+    line (``check_row``) and of a stored row (``stored``: one written by an older version or by hand)."""
     if not isinstance(row, Mapping):
-        raise bad("not a JSON object")
+        return "not a JSON object"
     missing = [k for k in ("kind", "anchor", "change", "by", "at") if k not in row]
     if missing:
-        raise bad(f"no {', '.join(missing)}")
+        return f"no {', '.join(missing)}"
     kind, anchor, change = row["kind"], row["anchor"], row["change"]
     if kind not in KINDS:
-        raise bad(f"unknown kind {str(kind)[:40]!r} (one of {', '.join(KINDS)})")
+        return f"unknown kind {str(kind)[:40]!r} (one of {', '.join(KINDS)})"
     if not isinstance(anchor, Mapping) or not isinstance(change, Mapping):
-        raise bad("its anchor and change must be JSON objects")
+        return "its anchor and change must be JSON objects"
     for key in ("by", "at", "note", "supersedes_key"):
         if row.get(key) is not None and not isinstance(row[key], str):
-            raise bad(f"'{key}' must be a string")
+            return f"'{key}' must be a string"
     try:
         for key in _MENTION_LISTS:
             for mention in anchor.get(key) or []:
@@ -338,16 +368,39 @@ def check_row(n: int, row: Any) -> None:
             for mention in group:
                 Mention.from_dict(mention)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as e:
-        raise bad(f"a mention of its anchor cannot be read ({type(e).__name__}: {str(e)[:80]})") from e
+        return f"a mention of its anchor cannot be read ({type(e).__name__}: {str(e)[:80]})"
     try:
         if kind in ("event", "add"):
             check_event_change(change)
+            if "mode" in change and change["mode"] is not None:
+                check_mode(change.get("type"), change["mode"])
         elif kind == "commitment":
             check_commitment_change(str(change.get("status")), change.get("level"))
         elif kind == "actor" and not (isinstance(change.get("code"), str) and change["code"].strip()):
-            raise bad("an actor correction needs its code")
+            return "an actor correction needs its code"
     except CorrectionError as e:
-        raise bad(e.message) from e
+        return e.message
+    return None
+
+
+def stored(conn: Connection) -> Iterator[Correction]:
+    """Every row of the log in id order. A row the rebuild cannot apply (written by an older version
+    of peacewatch or by hand with SQL: not JSON, or ``fault`` finds something) comes with its
+    ``fault`` set: the rebuild skips it (E074) and the listing says why, rather than failing on it."""
+    for cid, kind, anchor, change, by, at, note, supersedes in conn.execute(
+            "SELECT id, kind, anchor, change, by, at, note, supersedes FROM corrections ORDER BY id"):
+        try:
+            row = {"kind": kind, "anchor": json.loads(anchor), "change": json.loads(change), "by": by, "at": at,
+                   "note": note}
+            what = fault(row)
+        except (TypeError, ValueError) as e:  # not JSON text, or a number too long to read
+            row, what = {}, f"its anchor or change is not JSON ({type(e).__name__})"
+        if what is None and supersedes is not None and not isinstance(supersedes, int):
+            what = "'supersedes' must be a correction id"
+        if what is None:
+            yield Correction(cid, kind, row["anchor"], row["change"], by, at, note or "", supersedes)
+        else:
+            yield Correction(cid, str(kind), {}, {}, str(by), str(at), str(note or ""), None, fault=what)
 
 
 def to_correction(row: Mapping[str, Any]) -> Correction:
@@ -362,6 +415,10 @@ def write_outcomes(conn: Connection, outcomes: Iterable[Outcome]) -> None:
     for o in outcomes:
         record = {"kind": o.kind, "reports": [list(w) for w in o.reports], "machine": o.machine,
                   "commitment": o.commitment, "analyst": o.analyst, "missing": o.missing}
+        if o.state == "skipped":
+            record["why"] = o.why
+            _log.warning("warning %s: correction %d cannot be applied and was skipped (%s); see peacewatch"
+                         " corrections", SKIPPED, o.correction, o.why)
         conn.execute("INSERT INTO ledger_corrections VALUES (?, ?, ?)", (o.correction, o.state, _j(record)))
         conn.executemany("INSERT OR IGNORE INTO ledger_correction_reports VALUES (?, ?, ?)",
                          [(o.correction, doc, event) for doc, event in o.reports])
@@ -370,9 +427,8 @@ def write_outcomes(conn: Connection, outcomes: Iterable[Outcome]) -> None:
 def read_log(conn: Connection, path: str) -> int:
     """Import an exported JSON Lines log (``import_rows``); returns how many corrections were added."""
     try:
-        with open(path, encoding="utf-8") as f:
-            rows = [json.loads(line) for line in f if line.strip()]
-    except (OSError, ValueError) as e:  # ValueError: not UTF-8, not JSON, or a number too long to read
+        rows = [json.loads(line) for line in read_named_text(path).splitlines() if line.strip()]
+    except (OSError, ValueError, InputError) as e:  # ValueError: not UTF-8, not JSON, or a number too long
         raise CorrectionError(f"cannot read corrections from {path}: {e}", "E067") from e
     if not all(isinstance(r, dict) for r in rows):
         raise CorrectionError(f"{path}: every line must be a JSON object", "E067")

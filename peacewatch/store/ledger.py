@@ -16,8 +16,9 @@ import hashlib
 import itertools
 import json
 import sqlite3
+import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
@@ -138,8 +139,17 @@ def _build(conn: Connection, settings: LedgerSettings, stamp: str) -> LedgerStat
     scratch.create(conn)
     try:
         built = build(StoredSource(conn, _BATCH), KeepingSpace(conn), settings)
-    finally:
-        scratch.drop(conn)
+    except BaseException as e:
+        # A failure inside the build (a bug, Ctrl-C) left the reads of the scratch tables its frames
+        # held open, and SQLite then refused to drop the tables ("database table is locked"): that
+        # error replaced the failure, which was reported as E072, a lock wait of 600 s, at once, and
+        # every later rebuild on the connection failed the same way. Clearing the failure's frames
+        # ends those reads; the failure goes up, the rebuild's transaction is rolled back.
+        traceback.clear_frames(e.__traceback__)
+        with suppress(*DatabaseErrors):
+            scratch.drop(conn)
+        raise
+    scratch.drop(conn)
     as_of = built.as_of.isoformat() if built.as_of else None
     write_outcomes(conn, built.corrections)
     _insert_meta(conn, settings, stamp, as_of, promised_actions(StoredSource(conn, _BATCH)))

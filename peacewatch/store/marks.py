@@ -8,26 +8,28 @@ import json
 from typing import Any
 
 from ..resolve.corrections import Correction, active
+from .corrections import stored
 from .dialect import Connection
 
 # state of a correction: applied or orphaned in the last rebuild; superseded or withdrawn by a later
-# one; pending when the ledger has not been rebuilt since it was made
-STATES = ("applied", "orphaned", "superseded", "withdrawn", "pending")
+# one; pending when the ledger has not been rebuilt since it was made; skipped when the rebuild cannot
+# apply it (a malformed row, written by an older version or by hand: its ``why`` says what is wrong)
+STATES = ("applied", "orphaned", "superseded", "withdrawn", "pending", "skipped")
 
 
 def correction_rows(conn: Connection, orphaned: bool = False) -> list[dict[str, Any]]:
     """Every correction of the log with its state (``STATES``), in id order; only the orphaned
     ones when ``orphaned``."""
-    rows = [Correction(cid, kind, json.loads(anchor), json.loads(change), by, at, note, sup)
-            for cid, kind, anchor, change, by, at, note, sup in conn.execute(
-                "SELECT id, kind, anchor, change, by, at, note, supersedes FROM corrections ORDER BY id")]
+    rows = list(stored(conn))
     live = {c.id for c in active(rows)}
     outcome = {cid: (state, json.loads(record)) for cid, state, record in conn.execute(
         "SELECT correction, state, record FROM ledger_corrections")}
     out = []
     for c in rows:
         state, record = outcome.get(c.id, ("pending", {}))
-        if c.kind == "withdraw":
+        if c.fault is not None:
+            state = "skipped"  # the rebuild cannot apply it, whether it ran since or not
+        elif c.kind == "withdraw":
             state = "applied"
         elif c.id not in live:
             state = "withdrawn" if any(k.kind == "withdraw" and k.supersedes == c.id for k in rows) else "superseded"
@@ -36,7 +38,7 @@ def correction_rows(conn: Connection, orphaned: bool = False) -> list[dict[str, 
         out.append({"id": c.id, "kind": c.kind, "state": state, "by": c.by, "at": c.at, "note": c.note,
                     "supersedes": c.supersedes, "change": c.change, "target": _target(c),
                     "machine": record.get("machine") or {}, "commitment": record.get("commitment"),
-                    "missing": record.get("missing") or []})
+                    "missing": record.get("missing") or []} | ({"why": c.fault} if c.fault is not None else {}))
     return out
 
 

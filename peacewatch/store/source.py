@@ -11,6 +11,7 @@ from typing import Any
 from ..resolve.corrections import Correction
 from ..resolve.reports import SpanTexts
 from ..types import Commitment, Entity, Result
+from .corrections import stored
 from .dialect import Connection
 
 _UNREAD_ENTITY = ("why", "members")  # fields of a per-document entity the ledger never reads
@@ -53,11 +54,9 @@ class StoredSource:
             yield doc, published, Commitment.from_dict(json.loads(record))
 
     def corrections(self) -> Iterator[Correction]:
-        """Every row of the corrections log (migration 0005), in id order."""
-        rows = self.conn.execute("SELECT id, kind, anchor, change, by, at, note, supersedes FROM corrections"
-                                 " ORDER BY id")
-        for cid, kind, anchor, change, by, at, note, supersedes in rows:
-            yield Correction(cid, kind, json.loads(anchor), json.loads(change), by, at, note, supersedes)
+        """Every row of the corrections log (migration 0005), in id order; one that cannot be applied
+        with its ``fault`` (``corrections.stored``)."""
+        return stored(self.conn)
 
     def hashes(self, first: str, last: str) -> dict[str, str]:
         return dict(self.conn.execute("SELECT id, content_hash FROM documents WHERE id >= ? AND id <= ?",

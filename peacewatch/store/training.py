@@ -4,17 +4,17 @@ type and parties, in the shape of the PLOVER training sets (``text`` + ``events`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
+from .corrections import stored
 from .dialect import Connection
 
 
 def training_rows(conn: Connection, corrections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """One line per sentence of each applied correction of an event's type or parties, and per
     sentence of each rejected event (with no events: the sentence reports none)."""
-    anchors = {cid: json.loads(anchor) for cid, anchor in conn.execute("SELECT id, anchor FROM corrections")}
+    anchors = {c.id: c.anchor for c in stored(conn)}
     for c in corrections:
         if c["state"] != "applied" or c["kind"] not in ("event", "reject", "add"):
             continue

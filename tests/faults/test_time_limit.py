@@ -123,3 +123,37 @@ def test_workers_replace_a_stuck_worker_and_fail_only_its_document():
     assert [r.error.code if r.error else None for r in results] == [None, "E032", None, "E032", None]
     assert "replaced" in results[1].error.message  # the watchdog, not the alarm
     assert any(m.text == "Doha" for m in results[2].mentions)
+
+
+class Counting:
+    """Counts the pieces it runs on; spins on a piece that says "spin" (until the time limit)."""
+
+    name = "test-count"
+    requires = ("tokens",)
+    provides = ()
+    seen: list[str] = []
+
+    def __call__(self, ann):  # type: ignore[no-untyped-def]
+        Counting.seen.append(ann.document.text[:12])
+        return Spin()(ann)
+
+
+register("test-count", requires=("tokens",), provides=())(lambda config: Counting())
+
+
+def test_after_a_piece_fails_the_rest_of_its_document_is_not_annotated(nlp):
+    """A piece that fails fails its document; its later pieces were annotated all the same, each up to
+    the time limit (a list of 4,000 names took seven minutes to fail). The next document still runs."""
+    config = load_config(pipeline=["mentions", "test-count"], document_timeout=1, batch_size=2, piece_chars=200)
+    long_text = "\n\n".join(f"Part {n} of the talks would spin for ever in Nairobi." * 3 for n in range(6))
+    Counting.seen = []
+    engine = LocalEngine(config, Pipeline.build(config, nlp=nlp))
+    begun = time.monotonic()
+    results = list(extract([Document("long", long_text), Document("next", "Talks resumed in Addis Ababa.")],
+                           config, engine))
+    assert time.monotonic() - begun < GIVE_UP / 2
+    assert [r.id for r in results] == ["long", "next"]
+    assert results[0].error is not None and results[0].error.code == "E032"
+    assert "piece from character 0" in results[0].error.message
+    assert Counting.seen == ["Part 0 of th", "Talks resumed"[:12]], Counting.seen
+    assert results[1].error is None and results[1].mentions

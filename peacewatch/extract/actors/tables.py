@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ...errors import ConfigError
+from ...errors import ConfigError, InputError
+from ...inputs import read_named_text
 from ...tables import Column, Row, optional, read_table, read_text
 from ...types import ENTITY_KINDS
 
@@ -190,8 +191,8 @@ def read_user_entries(paths: tuple[str, ...]) -> tuple[ActorEntry, ...]:
     out: list[ActorEntry] = []
     for path in paths:
         try:
-            text = Path(path).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as e:
+            text = read_named_text(path)
+        except (OSError, UnicodeDecodeError, InputError) as e:
             raise ConfigError(f"actor dictionary {path} cannot be read: {e}", "E026") from e
         out.extend(_parse_entries(text.splitlines(), path))
     return tuple(out)

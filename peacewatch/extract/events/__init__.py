@@ -229,7 +229,8 @@ def build_event(ann: Annotation, index: args.Index, found: Found, event_id: str)
     else:
         timex = event_timex(ann.result.timexes, ann.doc, token)
     if timex is None and reading.status == "occurred" and (timex := inherited_timex(
-            ann.result.timexes, ann.doc, token, reading.type, ann.anchor, ann.result.events)) is not None:
+            ann.result.timexes, ann.doc, token, reading.type, ann.anchor, ann.result.events,
+            ann.document.text)) is not None:
         reading.why.append(f"no date in its sentence: '{timex.text}' inherited from the narrative before it")
     if timex is None and (timex := anchored_timex(ann.result.timexes, ann.doc, token, ann.result.events)) is not None:
         reading.why.append(f"'{timex.text}' counted from the day of an act told before it: {timex.value}")

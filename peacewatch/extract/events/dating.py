@@ -33,6 +33,7 @@ OWN_CLAUSES = ("relcl", "acl")
 OWN_VERBS = frozenset({"happen", "occur", "take", "hold", "be", "begin", "start", "open", "reach", "sign",
                        "agree", "strike", "conclude", "launch", "carry", "stage", "unfold"})
 HISTORICAL_DAYS = 365
+LOOK_BACK = 40  # sentences _previous_dated walks back at most (a bound on the work: docs/reliability.md)
 # Expressions counting forward from the event told before them (not from today, as "next month" does).
 ANAPHORIC_FORWARD = re.compile(r"^the\s+(?:following|next)\s+\w+$|\blater$", re.I)
 # A calendar value: a date the text stated (not a duration, a reference word or an unknown year).
@@ -355,7 +356,7 @@ def same_family(a: str, b: str) -> bool:
 
 
 def inherited_timex(timexes: list[Timex], doc: Doc, trigger: Token, kind: str, anchor: dt.date | None,
-                    earlier: list[Event]) -> Timex | None:
+                    earlier: list[Event], text: str | None = None) -> Timex | None:
     """The date an event sentence with no time expression of its own takes from the text, or None.
 
     As an analyst reads a narrative: the last day or month stated in the sentences before it in
@@ -364,15 +365,20 @@ def inherited_timex(timexes: list[Timex], doc: Doc, trigger: Token, kind: str, a
     sentence goes on telling the past ("... on Saturday. The mother was released hours later").
     Never into a headline, a sentence told as future, nor across one; never from a background date
     ("since 2021", a relative clause, a deadline), a week or a reference word, a date after
-    publication or more than a year before it."""
+    publication or more than a year before it.
+
+    ``text`` is ``doc.text`` read once by the caller (spaCy joins it anew from every token at each
+    access: read per event, and per sentence passed, it made a list of 600 short lines cost a
+    minute per 20,000 characters)."""
+    text = doc.text if text is None else text
     sent = trigger.sent
-    if _has_date(timexes, sent) or _headline(doc, sent) or _future(doc, sent) or earlier_one(trigger):
+    if _has_date(timexes, sent) or _headline(doc, sent, text) or _future(doc, sent, text) or earlier_one(trigger):
         return None
-    source = _previous_dated(timexes, doc, sent)
+    source = _previous_dated(timexes, doc, sent, text)
     if source is None:
         return None
     timex = max((t for t in timexes if _within(t, source) and t.type in ("DATE", "TIME")), key=lambda t: t.start)
-    if timex.type != "DATE" or not _usable(timex, doc, anchor):
+    if timex.type != "DATE" or not _usable(timex, doc, anchor, text):
         return None
     span = (timex.start, timex.end)
     same_act = any(e.date_span == span and same_family(e.type, kind) for e in earlier)
@@ -388,28 +394,31 @@ def _has_date(timexes: list[Timex], sent: Span) -> bool:
     return any(_within(t, sent) and t.type in ("DATE", "TIME") for t in timexes)
 
 
-def _headline(doc: Doc, sent: Span) -> bool:
+def _headline(doc: Doc, sent: Span, text: str) -> bool:
     """Whether ``sent`` lies on the text's first line and that line reads as a title (no full stop)."""
-    text = doc.text
     first = text.lstrip()
     offset = len(text) - len(first)
     line = first.split("\n", 1)[0].rstrip()
     return sent.start_char < offset + len(line) and not line.endswith((".", "!", "?", '"', "”"))
 
 
-def _future(doc: Doc, sent: Span) -> bool:
-    """Whether the sentence's main verb tells of what is still to come."""
+def _future(doc: Doc, sent: Span, text: str | None = None) -> bool:
+    """Whether the sentence's main verb tells of what is still to come (``text``: ``doc.text``, which
+    spaCy joins anew from every token at each access: read once by a caller that asks many sentences)."""
     root = sent.root
-    return direction(doc, doc.text, root.idx, root.idx + len(root)) == "future"
+    return direction(doc, doc.text if text is None else text, root.idx, root.idx + len(root)) == "future"
 
 
-def _previous_dated(timexes: list[Timex], doc: Doc, sent: Span) -> Span | None:
+def _previous_dated(timexes: list[Timex], doc: Doc, sent: Span, text: str) -> Span | None:
     """The nearest sentence before ``sent`` in its paragraph stating a date (or the one sentence
-    before, when ``sent`` opens a paragraph), unless a sentence told as future lies between."""
-    text = doc.text
+    before, when ``sent`` opens a paragraph), unless a sentence told as future lies between; at most
+    ``LOOK_BACK`` sentences back (a bound on the work, not a rule: no paragraph of news is that long,
+    but a list of thousands of lines parsed as one paragraph made every event walk all of it)."""
     passed = crossed = False  # a sentence of the paragraph passed; a paragraph break crossed
     current = sent
-    while current.start > 0:
+    for _ in range(LOOK_BACK):
+        if current.start <= 0:
+            break
         before = doc[current.start - 1].sent
         gap = text[before.start_char:current.start_char]
         blank = not before.text.strip()
@@ -420,20 +429,20 @@ def _previous_dated(timexes: list[Timex], doc: Doc, sent: Span) -> Span | None:
         if not blank:
             if _has_date(timexes, before):
                 return before
-            if crossed or _future(doc, before):
+            if crossed or _future(doc, before, text):
                 return None
             passed = True
         current = before
     return None
 
 
-def _usable(timex: Timex, doc: Doc, anchor: dt.date | None) -> bool:
+def _usable(timex: Timex, doc: Doc, anchor: dt.date | None, text: str) -> bool:
     """Whether a stated date can be inherited: a day or month of the narrative's past."""
     if not INHERITABLE.match(timex.value) or timex.mod is not None:
         return False
-    if BACKGROUND.search(doc.text[max(0, timex.start - 30):timex.start]):
+    if BACKGROUND.search(text[max(0, timex.start - 30):timex.start]):
         return False
-    if direction(doc, doc.text, timex.start, timex.end) == "future" or _in_background_clause(timex, doc):
+    if direction(doc, text, timex.start, timex.end) == "future" or _in_background_clause(timex, doc):
         return False
     return not is_later(timex.value, anchor) and not is_historical(timex.value, anchor)
 
