@@ -52,6 +52,7 @@ from .process_commitment_misses import (
     COMMITMENT_MISS_KEY,
     DAY_KEY,
     DECIDED_KEY,
+    FRAME_KEY,
     MADE_DAYS_KEY,
     MADE_FROM_KEY,
     NEAREST_KEY,
@@ -59,6 +60,7 @@ from .process_commitment_misses import (
     TOLD_KEY,
     UNFULFILLED_KEY,
     act_told,
+    agreement_frame,
     breach_evidence,
     commitment_miss,
     day_miss,
@@ -270,6 +272,7 @@ def score_commitments(gold: dict[str, Any], ledger: Ledger, tally: ProcessTally)
                 c[TOLD_KEY + told_as] += 1
                 c[NEAREST_KEY + nearest_promise(g, ledger.commitments, types_compatible, interval)] += 1
                 c[f"{MADE_DAYS_KEY}{told_as} / {made_days(g, ledger, types_compatible, interval)}"] += 1
+                c[f"{FRAME_KEY}{told_as} / {agreement_frame(g, ledger)}"] += 1
                 errors.append(f"commitment missed {g['id']} as made: {source}" + "".join(f"; {x}" for x in lines))
             continue
         c["commitments_found"] += 1
@@ -396,6 +399,7 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
                          ("made misses by how their articles tell the act", TOLD_KEY),
                          ("made misses by the nearest ledger promise", NEAREST_KEY),
                          ("made misses by how their articles tell the act, days near the gold one", MADE_DAYS_KEY),
+                         ("made misses by how their articles tell the act, an agreement frame", FRAME_KEY),
                          ("gold broken left unbroken, by its obligors' contrary acts", BREACH_KEY),
                          ("commitments missed, by a sentence stating them", STATED_KEY),
                          ("commitments missed not for the day, by the act", ACT_KEY),

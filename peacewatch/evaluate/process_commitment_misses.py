@@ -5,7 +5,8 @@ Each function takes one gold commitment (or one ledger promise) and what the led
 commitment came from (``made_miss``), why no ledger commitment finds it (``commitment_miss``), the act
 missed (``missed_act``), whether a sentence of its own articles states it (``stated_miss``), how its
 articles tell the act (``act_told``), where the nearest promise of it lies (``nearest_promise``) and which
-days its articles tell near the gold one (``made_days``);
+days its articles tell near the gold one (``made_days``), and whether they tell an act as done under an
+agreement (``agreement_frame``);
 for a wrong status, what decided the ledger's (``decided_by``) and, for a gold broken commitment left
 unbroken, what stops its obligors' contrary acts (``breach_evidence``), and for a gold fulfilled one left
 unfulfilled, why no act carries out the promise it is paired with (``unfulfilled``); for a wrong fulfilment day, how
@@ -245,6 +246,49 @@ def made_days(g: dict[str, Any], ledger: Ledger, compatible: Any, interval: Any)
         if any(a and near(a, None) for a in anchors):
             found.add("article")
     return "+".join(k for k in ("agreement", "act", "article") if k in found) or "none"
+
+
+# The prefix of the counts of ``made`` misses by whether their own articles tell an act as done under an
+# agreement (``agreement_frame``).
+FRAME_KEY = "made miss, agreement frame:"
+
+
+# Words telling an act as carrying out an agreement: "under the deal", "as part of the truce", "in line
+# with / in accordance with / in keeping with / pursuant to the accord", "as agreed", "implementing the
+# agreement"; the deal noun within four words of the frame's head
+DEAL_NOUN = r"(?:deal|agreement|accord|truce|ceasefire|cease-fire|pact|declaration|term|provision|arrangement)s?"
+AGREEMENT_FRAME = re.compile(
+    r"\b(?:(?:under|as part of|in line with|in accordance with|in keeping with|pursuant to|in compliance with"
+    r"|implement(?:ing|ation of))\s+(?:[\w'’-]+\s+){0,4}?" + DEAL_NOUN + r"\b|as agreed\b)")
+
+
+# Words telling the act as one to come or owed, not done: the frame is then a term, not a carrying out
+TO_COME = re.compile(r"\b(will|would|shall|expected|supposed|(?:is|are|was|were) to|to be|due|plans?|later)\b")
+
+
+ON_THE_ACT = 2  # content words a frame's sentence shares with the gold description to tell its act
+
+
+def agreement_frame(g: dict[str, Any], ledger: Ledger) -> str:
+    """Whether the gold commitment's own articles tell an act as carrying out an agreement: ``on the act,
+    done`` (a sentence with a frame of ``AGREEMENT_FRAME`` sharing ``ON_THE_ACT`` content words with the
+    gold description, told as done), ``on the act, to come`` (such a sentence telling the act as owed or
+    expected, ``TO_COME``), ``elsewhere`` (frames only on other acts), else ``none``. For an act told only
+    as done: whether the reading "an act done under a deal implies the deal's provision of it" could
+    find the promise. A proxy by words, counted as aggregates."""
+    wanted, found = stems(str(g.get("description") or "")), set()
+    for doc in sorted(g.get("docs") or []):
+        for text, _ in ledger.sentences.get(doc, []):
+            if not AGREEMENT_FRAME.search(text.lower()):
+                continue
+            if len(stems(text) & wanted) < ON_THE_ACT:
+                found.add("elsewhere")
+            else:
+                found.add("on the act, to come" if TO_COME.search(text.lower()) else "on the act, done")
+    for kind in ("on the act, done", "on the act, to come", "elsewhere"):
+        if kind in found:
+            return kind
+    return "none"
 
 
 # The prefix of the counts of gold broken commitments the ledger found but did not read broken, by

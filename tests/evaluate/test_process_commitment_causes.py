@@ -8,7 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from peacewatch.evaluate.process import interval, types_compatible
-from peacewatch.evaluate.process_commitment_misses import act_told, breach_evidence, made_days, nearest_promise
+from peacewatch.evaluate.process_commitment_misses import (
+    act_told,
+    agreement_frame,
+    breach_evidence,
+    made_days,
+    nearest_promise,
+)
 from peacewatch.evaluate.process_ledger import Ledger
 from peacewatch.resolve.tables import contradiction
 
@@ -93,3 +99,24 @@ def test_a_gold_broken_promise_left_unbroken_is_counted_by_what_stops_its_contra
     # a withdrawal's due date ends the time in which an attack breaks it
     withdraw = {"mode": "withdraw", "until": None, "due": "2024-03-05"}
     assert why(_event("e1", "ASSAULT", "2024-03-10"), **withdraw) == "only after its term"
+
+
+def test_a_made_miss_is_counted_by_an_agreement_frame_on_its_act() -> None:
+    gold = {**GOLD, "description": "Rebels hand over heavy weapons to the army"}
+
+    def frame(*sentences: str) -> str:
+        ledger = Ledger([], [], sentences={"d1": [(s.lower(), frozenset()) for s in sentences]})
+        return agreement_frame(gold, ledger)
+
+    assert frame("The rebels began handing over heavy weapons in line with the November peace deal.") \
+        == "on the act, done"
+    assert frame("Under the agreement, the rebels were to hand over their heavy weapons by Saturday.") \
+        == "on the act, to come"
+    assert frame("The army confirmed the receipt of heavy weapons, as agreed.") == "on the act, done"
+    # a frame on another act, a frame with no deal noun near it, and no frame at all
+    assert frame("Prisoners were freed as part of the truce.", "Rebels hand over heavy weapons.") == "elsewhere"
+    assert frame("Under pressure from the army, rebels hand over heavy weapons.") == "none"
+    assert frame("Rebels hand over heavy weapons.") == "none"
+    # the act done under a deal wins over its other readings in the same articles
+    assert frame("Under the deal the rebels would hand over heavy weapons.",
+                 "They handed over heavy weapons as part of the accord.") == "on the act, done"
