@@ -67,8 +67,12 @@ def punitive_object(token: Token) -> Token | None:
 
 def peacekeeping_word(token: Token) -> Token | None:
     """The word below an act that names keeping the peace ("sent troops to the UN peacekeeping force"), or
-    None."""
-    return next((t for t in token.subtree if t.lemma_.lower() in PEACEKEEPING), None)
+    None. A noun act that is a verb's object has the verb's prepositions too: the parse hangs there what
+    the noun tells ("announced the deployment of 230 troops to Liberia on a peacekeeping mission")."""
+    places = [token]
+    if token.dep_ == "dobj" and token.pos_ == "NOUN":
+        places += [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]
+    return next((t for p in places for t in p.subtree if t.lemma_.lower() in PEACEKEEPING), None)
 
 
 def missed_target(target: Token) -> str | None:
