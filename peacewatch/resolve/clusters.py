@@ -16,12 +16,16 @@ member after the first keeps the strongest evidence that let it join (for ``why`
 
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
-with; the result is the same as testing every cluster.
+with; a report that names no actor and states no date, whose evidence can only be a member of its own
+document, by the clauses and wordings of that document's members (``own_keys``). The result is the same as
+testing every cluster.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -137,15 +141,16 @@ class Bucket(Protocol):
     """Where the clusters of one (type, status class) are kept while reports are placed: in memory
     (``MemoryBucket``) or, for a ledger of any size, in the database (``peacewatch.store.space``)."""
 
-    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterable[Cluster]:
+    def candidates(self, rep: Report, slack: dt.timedelta, similarity: float = 0.0) -> Iterable[Cluster]:
         """The clusters that could take the report (more is fine, never fewer), in any order: ``place``
-        tries them all."""
+        tries them all. ``similarity`` is the settings' ``repeat_similarity`` (``own_keys``)."""
 
     def open(self) -> Cluster:
         """A new empty cluster, after every existing one."""
 
-    def grew(self, cluster: Cluster, was_dated: bool) -> None:
-        """Note that the report last added to ``cluster`` changed it."""
+    def grew(self, cluster: Cluster, was_dated: bool, similarity: float = 0.0) -> None:
+        """Note that the report last added to ``cluster`` changed it (``similarity`` as in
+        ``candidates``)."""
 
     def clusters(self) -> Iterable[Cluster]:
         """Every cluster, in creation order."""
@@ -163,7 +168,7 @@ def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timed
     chosen: tuple[Cluster, Fit] | None = None
     lone: list[tuple[Cluster, Fit]] = []
     days = 0  # clusters that could hold it telling the act of one of its actors at a time its date can be
-    for c in bucket.candidates(rep, slack):
+    for c in bucket.candidates(rep, slack, settings.repeat_similarity):
         if not c.may_take(rep, slack):
             continue
         if (found := c.fit(rep, settings)) is None:
@@ -178,7 +183,7 @@ def place(bucket: Bucket, rep: Report, settings: LedgerSettings, slack: dt.timed
     home, link = (chosen[0], chosen[1].link) if chosen else (bucket.open(), "first report")
     was_dated = home.dated
     home.add(rep, link)
-    bucket.grew(home, was_dated)
+    bucket.grew(home, was_dated, settings.repeat_similarity)
 
 
 @dataclass
@@ -186,7 +191,8 @@ class MemoryBucket:
     """The clusters of one (type, status class) in memory, found the way ``bucket_keys`` says: a
     dated cluster by (week, key) for each week its window covered when it was dated (windows only
     shrink, so the index may name too many clusters, never too few) and each key of its members,
-    and by week alone for a report that names no actor; an undated cluster by its document."""
+    and by week alone for a report that names no actor; an undated cluster by its document; every
+    cluster by (document, key) for each ``said_keys`` of its members of that document."""
 
     found: list[Cluster] = field(default_factory=list)
     by_key: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -195,10 +201,14 @@ class MemoryBucket:
     weeks_of: dict[int, range] = field(default_factory=dict)
     keys_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     docs_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_said: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    said_of: dict[int, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 
-    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
-        if rep.window is None:
+    def candidates(self, rep: Report, slack: dt.timedelta, similarity: float = 0.0) -> Iterator[Cluster]:
+        if rep.window is None or (own := own_keys(rep, similarity)) == ANY_OF_DOC:
             found = set(self.by_doc.get(rep.doc, ()))
+        elif own is not None:
+            found = {i for key in own for i in self.by_said.get((rep.doc, key), ())}
         else:
             found = {i for i in self.by_doc.get(rep.doc, ()) if not self.found[i].dated}
             keys = report_keys(rep)
@@ -216,11 +226,15 @@ class MemoryBucket:
         self.found.append(home)
         return home
 
-    def grew(self, cluster: Cluster, was_dated: bool) -> None:
+    def grew(self, cluster: Cluster, was_dated: bool, similarity: float = 0.0) -> None:
         index, rep = cluster.index, cluster.members[-1]
         if rep.doc not in self.docs_of[index]:
             self.docs_of[index].add(rep.doc)
             self.by_doc[rep.doc].append(index)
+        for said in said_keys(rep, similarity):
+            if (rep.doc, said) not in self.said_of[index]:
+                self.said_of[index].add((rep.doc, said))
+                self.by_said[(rep.doc, said)].append(index)
         new = member_keys(rep) - self.keys_of[index]
         self.keys_of[index] |= new
         if cluster.dated and not was_dated:
@@ -265,6 +279,71 @@ def report_keys(rep: Report) -> frozenset[str] | None:
     if merge_kind(rep.event) in JOINT:
         keys |= _country_keys(rep)
     return keys
+
+
+# ``own_keys`` when any cluster with a member of the report's document could take it.
+ANY_OF_DOC: frozenset[str] = frozenset({"any of its document"})
+# The ``said_keys`` of a member that every ``own_keys`` query finds (its wording too long to key).
+EVERY = "*"
+CLAUSE = 256  # characters of a document a "clause" key covers (spans overlapping share one)
+SHARED = 3  # words in a wording key: two similar wordings share this many (``_wording_keys``)
+MOST = 64  # wording keys of one report at most; more, and it is keyed ``EVERY`` (or queries its document)
+
+
+def own_keys(rep: Report, similarity: float) -> frozenset[str] | None:
+    """For a report whose evidence can only be a member of its own document, the ``said_keys`` such a
+    member has (``ANY_OF_DOC``: it could be any); None for any other report.
+
+    From ``evidence.evidence``: a report that names no actor and states no date has evidence from a
+    member only in its own document, the same clause (overlapping spans) or the same wording repeated
+    (``_similar``: a share ``similarity`` of their words in common); nor is it a lone fit (``telling``
+    needs a shared actor). So the cluster has a member of its document whose span shares a ``CLAUSE``
+    block with it or whose wording shares a wording key (``_wording_keys``). A list of thousands of
+    released names in one article is no longer tried against every cluster of its week
+    (docs/reliability.md, "The list that rebuilt in minutes")."""
+    if rep.actors or rep.stated is not None:
+        return None
+    words = _wording_keys(rep, similarity)
+    return ANY_OF_DOC if words is None else _clause_keys(rep) | words | {EVERY}
+
+
+def said_keys(rep: Report, similarity: float) -> frozenset[str]:
+    """The keys a cluster is found by in ``rep``'s document once ``rep`` is one of its members (see
+    ``own_keys``): the ``CLAUSE`` blocks of its span and its wording keys, or ``EVERY``."""
+    words = _wording_keys(rep, similarity)
+    return _clause_keys(rep) | (frozenset({EVERY}) if words is None else words)
+
+
+def _clause_keys(rep: Report) -> frozenset[str]:
+    """The blocks of ``CLAUSE`` characters the report's span covers: two spans that overlap
+    (``evidence``'s test: each starts before the other ends) share one."""
+    first, last = rep.event.span
+    return frozenset(f"clause {block}" for block in range(first // CLAUSE, max(first, last - 1) // CLAUSE + 1))
+
+
+def _wording_keys(rep: Report, similarity: float) -> frozenset[str] | None:
+    """Keys two wordings ``_similar`` at ``similarity`` share, None when there would be more than
+    ``MOST`` (or any two wordings are similar): the ``SHARED``-word sets among the first words (in
+    alphabetical order) of the report's.
+
+    Two wordings of ``k`` and ``j`` words with a share ``t`` in common have at least ``a =
+    ceil(t·k)`` words in common (and ``ceil(t·j)``); the first ``SHARED`` of those common words,
+    in alphabetical order, are among the first ``k - a + SHARED`` words of each (there are at least
+    ``a`` common ones at or after each of them). So when both have ``a >= SHARED`` they share the key
+    of those words; a wording with ``a < SHARED`` is keyed ``EVERY`` (and queries every member)."""
+    words = sorted(set(rep.wording))
+    if similarity <= 0:
+        return None
+    if not words:
+        return frozenset()
+    # ceil(t·k), or one less where rounding could have pushed it over a whole number: a longer prefix is safe
+    common = max(1, math.ceil(similarity * len(words) - 1e-9))
+    if common > len(words):
+        return frozenset()  # no wording is that alike
+    if common < SHARED or math.comb(len(words) - common + SHARED, SHARED) > MOST:
+        return None
+    head = words[:len(words) - common + SHARED]
+    return frozenset("words " + " ".join(trio) for trio in itertools.combinations(head, SHARED))
 
 
 def _country_keys(rep: Report) -> frozenset[str]:

@@ -34,6 +34,7 @@ TABLES = (
     "CREATE TEMP TABLE pw_members (cluster INTEGER, pos INTEGER, link TEXT, data BLOB, PRIMARY KEY (cluster, pos))",
     "CREATE TEMP TABLE pw_weeks (week INTEGER, cluster INTEGER)",
     "CREATE INDEX temp.pw_weeks_week ON pw_weeks (week)",
+    "CREATE TEMP TABLE pw_said (doc TEXT, key TEXT, cluster INTEGER, PRIMARY KEY (doc, key, cluster)) WITHOUT ROWID",
     "CREATE TEMP TABLE pw_deciding (event TEXT, type TEXT, token TEXT, start INTEGER, end INTEGER, toward INTEGER)",
     "CREATE TEMP TABLE pw_toward (event TEXT, token TEXT, PRIMARY KEY (token, event)) WITHOUT ROWID",
     "CREATE TEMP TABLE pw_placed (event TEXT PRIMARY KEY, data BLOB)",
@@ -41,7 +42,7 @@ TABLES = (
     "CREATE TEMP TABLE pw_built (made TEXT, id TEXT, data BLOB)",
 )
 NAMES = ("pw_keys", "pw_entities", "pw_reports", "pw_clusters", "pw_find", "pw_docs", "pw_members", "pw_weeks",
-                "pw_deciding", "pw_toward", "pw_placed", "pw_promises", "pw_built")
+         "pw_said", "pw_deciding", "pw_toward", "pw_placed", "pw_promises", "pw_built")
 # the key of a per-document entity (the last one written under that id, as a dict would keep)
 KEY_OF = "SELECT key FROM pw_entities WHERE doc = ? AND entity = ? ORDER BY rowid DESC LIMIT 1"
 

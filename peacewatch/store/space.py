@@ -10,7 +10,7 @@ stage's, the same as over ``resolve.memory.MemorySpace``.
   mentions joined from the per-document ``mentions`` table, one entity's at a time;
 - events: the reports with their canonical sort key spelt out in columns (``pw_reports``); the
   clusters of one (type, status class) in ``pw_clusters``/``pw_members``/``pw_find``/``pw_weeks``/``pw_docs``
-  (``StoredBucket``), with a bounded cache of the recently used ones; the merged events straight to
+  and ``pw_said`` (``StoredBucket``), with a bounded cache of the recently used ones; the merged events straight to
   ``ledger_events`` (with ``ledger_event_mentions`` and ``ledger_dyads``), and those that could
   decide a promise in ``pw_deciding``/``pw_toward``/``pw_placed``, found again by a SQL query;
 - commitments: the per-document promises grouped through ``pw_promises``, the built ones ordered
@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..resolve.agreements import agreement_day
-from ..resolve.clusters import Cluster, member_keys, plus, report_keys, weeks
+from ..resolve.clusters import ANY_OF_DOC, Cluster, member_keys, own_keys, plus, report_keys, said_keys, weeks
 from ..resolve.commitment_reports import Found
 from ..resolve.commitments import Placed
 from ..resolve.entities import Seen
@@ -50,9 +50,11 @@ class StoredBucket:
     """The clusters of one (type, status class) in the temporary tables, found as
     ``clusters.MemoryBucket`` finds them (``clusters.report_keys``): a dated cluster by (key, week)
     in ``pw_find``, or by week alone in ``pw_weeks`` for a report naming no actor, then by its date
-    window; an undated one by its documents (``pw_docs``). Every lookup seeks an index, so a report
-    costs the clusters that share a week and a party with it, not the bucket's. The most recently
-    used clusters stay in memory with their members."""
+    window; an undated one by its documents (``pw_docs``); for a report whose evidence can only be in
+    its own document, by the clause and wording keys of that document's members (``pw_said``,
+    ``clusters.own_keys``). Every lookup seeks an index, so a report costs the clusters that share a
+    week and a party (or a clause or wording) with it, not the bucket's. The most recently used
+    clusters stay in memory with their members."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -60,23 +62,29 @@ class StoredBucket:
         self.cache: OrderedDict[int, Cluster] = OrderedDict()
         self.weeks_of: dict[int, range] = {}  # the weeks each dated cluster is indexed under (recent ones)
         self.keys_of: dict[int, frozenset[str]] = {}  # the keys each cluster is indexed by (recent ones)
-        for table in ("pw_clusters", "pw_find", "pw_docs", "pw_members", "pw_weeks"):
+        for table in ("pw_clusters", "pw_find", "pw_docs", "pw_members", "pw_weeks", "pw_said"):
             conn.execute(f"DELETE FROM {table}")
 
-    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
-        sql, args = self.query(rep, slack)
+    def candidates(self, rep: Report, slack: dt.timedelta, similarity: float = 0.0) -> Iterator[Cluster]:
+        sql, args = self.query(rep, slack, similarity)
         for (index,) in self.conn.execute(sql, args).fetchall():
             yield self._get(index)
 
     @staticmethod
-    def query(rep: Report, slack: dt.timedelta) -> tuple[str, list[Any]]:
+    def query(rep: Report, slack: dt.timedelta, similarity: float = 0.0) -> tuple[str, list[Any]]:
         """The SQL that finds the clusters that could take ``rep``, with its parameters."""
         undated = "SELECT d.cluster FROM pw_docs d JOIN pw_clusters c ON c.idx = d.cluster WHERE d.doc = ?"
         if rep.window is None:
             return undated + " ORDER BY 1", [rep.doc]
         first, last = rep.window.start - slack, plus(rep.window.end, slack)
-        span, keys = weeks(first, last), report_keys(rep)
+        span, keys, own = weeks(first, last), report_keys(rep), own_keys(rep, similarity)
         args: list[Any] = []
+        if own == ANY_OF_DOC:
+            return undated + " ORDER BY 1", [rep.doc]
+        if own is not None:
+            found = f"SELECT cluster FROM pw_said WHERE doc = ? AND key IN ({', '.join('?' * len(own))})"
+            return (f"SELECT idx FROM pw_clusters WHERE idx IN ({found}) AND latest_start <= ? AND earliest_end >= ?"
+                    " ORDER BY 1", [rep.doc, *sorted(own), last.toordinal(), first.toordinal()])
         if keys is None:
             found, args = "SELECT cluster FROM pw_weeks WHERE week BETWEEN ? AND ?", [span.start, span.stop - 1]
         else:
@@ -95,12 +103,14 @@ class StoredBucket:
         self._keep(home)
         return home
 
-    def grew(self, cluster: Cluster, was_dated: bool) -> None:
+    def grew(self, cluster: Cluster, was_dated: bool, similarity: float = 0.0) -> None:
         index, pos = cluster.index, len(cluster.members) - 1
         rep = cluster.members[pos]
         self.conn.execute("INSERT INTO pw_members VALUES (?, ?, ?, ?)", (
             index, pos, cluster.links[pos], pickle.dumps(rep, pickle.HIGHEST_PROTOCOL)))
         self.conn.execute("INSERT OR IGNORE INTO pw_docs VALUES (?, ?)", (rep.doc, index))
+        self.conn.executemany("INSERT OR IGNORE INTO pw_said VALUES (?, ?, ?)",
+                              ((rep.doc, key, index) for key in sorted(said_keys(rep, similarity))))
         span, keys = self._indexed(index)
         new = member_keys(rep) - keys
         if cluster.dated and not was_dated:

@@ -43,14 +43,14 @@ class AllClusters:
 
     found: list[Cluster] = field(default_factory=list)
 
-    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
+    def candidates(self, rep: Report, slack: dt.timedelta, similarity: float = 0.0) -> Iterator[Cluster]:
         return iter(list(self.found))
 
     def open(self) -> Cluster:
         self.found.append(Cluster(len(self.found)))
         return self.found[-1]
 
-    def grew(self, cluster: Cluster, was_dated: bool) -> None:
+    def grew(self, cluster: Cluster, was_dated: bool, similarity: float = 0.0) -> None:
         pass
 
     def clusters(self) -> list[Cluster]:

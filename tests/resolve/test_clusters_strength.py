@@ -70,8 +70,8 @@ def _reports(*results: Result) -> list[Report]:
 class Reversed(MemoryBucket):
     """The index's clusters offered last made first: the order must not matter."""
 
-    def candidates(self, rep: Report, slack: dt.timedelta) -> Iterator[Cluster]:
-        return iter(list(super().candidates(rep, slack))[::-1])
+    def candidates(self, rep: Report, slack: dt.timedelta, similarity: float = 0.0) -> Iterator[Cluster]:
+        return iter(list(super().candidates(rep, slack, similarity))[::-1])
 
 
 def _placed(bucket: MemoryBucket, reports: list[Report]) -> list[list[str]]:
