@@ -17,11 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from peacewatch.cli import main
-from peacewatch.store.ledger import rebuild_ledger
-from peacewatch.store.sqlite import Store
-from peacewatch.types import Document, Result
 
-from .corrections.test_log import TEXT, release, thanks
+from .corrections.test_log import stored_ledger
 
 
 def _cheap(folder: Path) -> str:
@@ -152,11 +149,7 @@ def test_a_damaged_database_is_a_database_error_not_an_internal_one(tmp_path: Pa
 
 @pytest.fixture()
 def ledger(tmp_path: Path) -> Path:
-    db = tmp_path / "ledger.db"
-    with Store(db) as store:
-        store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
-        rebuild_ledger(store.conn)
-    return db
+    return stored_ledger(tmp_path)
 
 
 def _event(db: Path) -> str:
@@ -181,10 +174,7 @@ def test_a_corrections_file_with_one_bad_line_adds_nothing_and_the_database_stay
     exported = tmp_path / "log.jsonl"
     assert _run("corrections", "export", str(exported), "--db", str(ledger))[0] == 0
     [good] = [json.loads(line) for line in exported.read_text("utf-8").splitlines()]
-    other = tmp_path / "other.db"
-    with Store(other) as store:
-        store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
-        rebuild_ledger(store.conn)
+    other = stored_ledger(tmp_path, "other.db")
     for broken in ({"anchor": 5}, {"change": "x"}, {"note": None} | {"by": ["x"]}, {"kind": "party"},
                    {"anchor": {"mentions": [{"doc": "d1"}]}}, {"change": {"date": "yesterday"}}):
         mixed = tmp_path / "mixed.jsonl"

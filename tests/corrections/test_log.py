@@ -33,6 +33,15 @@ def thanks() -> Event:
     return Event("ev2", "CONSULT", (45, 52), (37, 68), actor=[Argument(None, "ARM", "GOV", "Yerevan")])
 
 
+def stored_ledger(folder: Path, name: str = "ledger.db") -> Path:
+    """A SQLite store ``name`` in ``folder`` holding TEXT with its release and thanks, its ledger built."""
+    db = folder / name
+    with Store(db) as store:
+        store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
+        rebuild_ledger(store.conn)
+    return db
+
+
 def mention(trigger: tuple[int, int] = (5, 10), digest: str | None = None, text: str = "") -> dict[str, object]:
     return {"doc": "d1", "hash": digest, "trigger": list(trigger), "span": [0, 36], "text": text}
 

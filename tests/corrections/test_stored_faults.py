@@ -15,11 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from peacewatch.cli import main
-from peacewatch.store.ledger import rebuild_ledger
-from peacewatch.store.sqlite import Store
-from peacewatch.types import EVENT_TYPES, Document, Result
+from peacewatch.types import EVENT_TYPES
 
-from .test_log import TEXT, release, thanks
+from .test_log import stored_ledger
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -30,11 +28,7 @@ def _run(*args: str) -> tuple[int, str]:
 
 @pytest.fixture()
 def ledger(tmp_path: Path) -> Path:
-    db = tmp_path / "ledger.db"
-    with Store(db) as store:
-        store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
-        rebuild_ledger(store.conn)
-    return db
+    return stored_ledger(tmp_path)
 
 
 def _events(db: Path) -> list[dict[str, object]]:

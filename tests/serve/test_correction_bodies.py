@@ -17,23 +17,16 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from peacewatch.serve.web.app import create_app  # noqa: E402
 from peacewatch.serve.web.corrections import BODY_LIMIT  # noqa: E402
-from peacewatch.store.ledger import rebuild_ledger  # noqa: E402
 from peacewatch.store.reads import Reader  # noqa: E402
-from peacewatch.store.sqlite import Store  # noqa: E402
-from peacewatch.types import Document, Result  # noqa: E402
 
-from ..corrections.test_log import TEXT, release, thanks  # noqa: E402
+from ..corrections.test_log import stored_ledger  # noqa: E402
 
 AUTH = {"Authorization": "Bearer t", "Content-Type": "application/json"}
 
 
 @pytest.fixture()
 def db(tmp_path: Any) -> str:
-    path = str(tmp_path / "bodies.db")
-    with Store(path) as store:
-        store.save(Document("d1", TEXT, "2023-12-14"), Result("d1", "2023-12-14", events=[release(), thanks()]))
-        rebuild_ledger(store.conn)
-    return path
+    return str(stored_ledger(tmp_path, "bodies.db"))
 
 
 def _state(db: str) -> tuple[list[Any], list[str]]:
