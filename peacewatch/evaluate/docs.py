@@ -21,7 +21,8 @@ The definitions follow ``shared/tools/scoring/score_gold.py docs``:
 
 Codes are upper-cased and ``IGO:EU`` counts as ``IGO``. Scores are given for the whole file and per
 part: ``tune`` (the processes the learned event coder trained on, ``TUNE_PROCESSES``) and
-``untouched`` (the other three, never trained or tuned on).
+``untouched`` (the other three, never trained or tuned on): the events and, on matched ones, recipients,
+status, dates and quote speakers (``PART_SCORES``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ TUNE_PROCESSES = ("russia-ukraine", "serbia-kosovo", "sudan", "drc-rwanda-m23")
 # recall is also given for them and for the other four (never read) apart: ``actors_tune_…``,
 # ``actors_untouched_…`` and their kinds.
 ACTOR_TUNE_PROCESSES = ("colombia-eln", "drc-rwanda-m23", "israel-hamas")
+# The scores also given per part (``tune_…``, ``untouched_…``): events, and the attributes of matched ones.
+PART_SCORES = ("type", "recipient", "status", "date", "quote_speaker")
 MARKER = re.compile(r"^ date \d{4}-\d{2}(-\d{2})? ")
 TRIM = " \t\n\"'“”‘’«»,.;:"
 ATTRIBUTES = ("recipient", "status", "date")
@@ -291,7 +294,7 @@ def _run(gold_path: Path, pipe: Any, records: list[dict[str, Any]], docs: list[D
         score_entities(actor_parts[actor_part], record, result, doc.text)
     out = scores(whole)
     for name, tally in parts.items():
-        out.update({f"{name}_{k}": v for k, v in scores(tally).items() if k.startswith(("type", "recipient"))})
+        out.update({f"{name}_{k}": v for k, v in scores(tally).items() if k.startswith(PART_SCORES)})
     for name, tally in actor_parts.items():
         out.update({f"actors_{name}_{k}": v for k, v in _entity_recalls(tally).items()})
     for name, c in sorted(whole.counts.items()):

@@ -132,16 +132,30 @@ class Placed:
     event: MergedEvent
     span: Interval | None
     actors: frozenset[str]
-    recipients: frozenset[str]
+    recipients: frozenset[str]  # with the sides at the table of talks (``met``), which any filter reads
     stated: bool = True
+    met: frozenset[str] = frozenset()  # talks of two sides or more: the parties they reached (``_met``)
 
 
 def placed(event: MergedEvent) -> Placed:
     """The event placed for deciding promises, without its reports and reasons (many are held at
     once), and with whether a report states its date (``date_stated``), which needs its reports."""
     slim = replace(event, mentions=[], why="")
-    return Placed(slim, event_span(event), side_tokens(event.actor), side_tokens(event.recipient),
-                  date_stated(event))
+    actors = side_tokens(event.actor)
+    met = _met(event, actors)
+    return Placed(slim, event_span(event), actors, side_tokens(event.recipient) | met, date_stated(event), met)
+
+
+def _met(event: MergedEvent, actors: frozenset[str]) -> frozenset[str]:
+    """The parties talks reached beside their recipients: talks held by two sides or more are toward
+    each side at the table, so a promise to meet the other side ("Kosovo agreed to meet Serbia") is
+    kept by talks both sides sat in though a mediator took the recipient's place ("the two leaders
+    met in Brussels under EU mediation", actors both sides, recipient the EU; ``_toward``). Only
+    talks: the parties among the actors of any other act are not its target (and no contrary act is
+    talks, so this decides no breach)."""
+    if event.type != "CONSULT" or len({t for t in actors if t.startswith("code:")}) < 2:
+        return frozenset()
+    return actors
 
 
 def told_apart(c: LedgerCommitment, happened: list[Placed], merged: Mapping[str, MergedEvent]) -> list[Placed]:
@@ -178,7 +192,7 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
     toward = [p.event for p in happened if p.event.id != c.event
               and _follows(p.span, made, horizon_days, stated=p.stated)
               and (by is None or p.actors & by)
-              and (beneficiaries is None or not p.event.recipient or p.recipients & beneficiaries)]
+              and _toward(p, beneficiaries, by)]
     # a promised count binds one obligor; a joint promise's count is usually one side's share
     own = c.action.get("quantity")
     promised = own if isinstance(own, dict) else promised
@@ -250,6 +264,21 @@ def decide(c: LedgerCommitment, happened: list[Placed], codes: Mapping[str, str 
         c.status, c.why = "open", "no later event carries it out or contradicts it" + partly(fulfilling, share)
     # part done: ``fulfilled_by`` lists what was done (as it always has), ``partly_by`` says it is a part
     c.partly_by = list(c.fulfilled_by) if c.status != "fulfilled" else []
+
+
+def _toward(p: Placed, beneficiaries: frozenset[str] | None, by: frozenset[str] | None) -> bool:
+    """Whether an act reaches a beneficiary of the promise, or nobody named: by its recipients, or,
+    for talks of two sides or more (``_met``), by a beneficiary at the table who is not an obligor,
+    the other side a promise to meet names. A joint promise of the parties to meet one another
+    (its obligors its beneficiaries) still asks talks toward one of them: talks between them under a
+    mediator in the month such a promise is dated by are as often the talks that made it."""
+    if beneficiaries is None or not p.event.recipient:
+        return True
+    if not p.met:
+        return bool(p.recipients & beneficiaries)
+    if side_tokens(p.event.recipient) & beneficiaries:
+        return True
+    return bool((p.met & beneficiaries) - (by or frozenset()))
 
 
 def done_day(event: MergedEvent, made: Interval | None) -> dt.date | None:
