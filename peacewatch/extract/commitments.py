@@ -45,6 +45,7 @@ from .commitment_terms import TERM_MODES, truce_term
 from .commitment_verbs import promised_verb, verb_acts
 from .events import promise
 from .events.dating import is_later
+from .events.status import scheduled_act
 from .events.tables import words
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def provisions(ann: Annotation, published: str | None) -> list[Commitment]:
     parties: list[str] | None = None
     out = []
     for event in ann.result.events:
-        if event.type not in PROVISION_TYPES or event.status not in BINDING_STATUSES:
+        if event.type not in PROVISION_TYPES or (event.status not in BINDING_STATUSES and not _owed(ann, event)):
             continue
         cue = _provision_cue(ann, event)
         if cue is None:
@@ -208,6 +209,14 @@ def _provision(event: Event, obligor: list[str], made: str | None, due: str | No
         beneficiary, why = list(obligor), why + "; mutual: no recipient, several parties"
     return Commitment(id="", event=event.id, obligor=list(obligor), beneficiary=beneficiary,
                       action={"type": event.type, "mode": event.mode}, made=made, due=due, status="open", why=why)
+
+
+def _owed(ann: Annotation, event: Event) -> bool:
+    """A negated act told as owed ("under the deal, the parties were to begin talks on August 8, but the
+    deadline expired"): the deal provided for it all the same, and the ledger judges it overdue or
+    broken (``status.scheduled_act``)."""
+    token = promise.trigger_token(ann.doc, event) if ann.doc is not None else None
+    return event.status == "negated" and token is not None and scheduled_act(token) is not None
 
 
 def _provision_cue(ann: Annotation, event: Event) -> str | None:

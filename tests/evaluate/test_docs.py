@@ -60,6 +60,9 @@ from tests.conftest import shared_path
 # round: key events with no type"), from main's 0.645 / 0.734, tune 0.661 / 0.761, untouched 0.623 / 0.696:
 # whole 0.648 / 0.737, tune unchanged, untouched 0.632 / 0.704 (in colombia-eln, whose articles eval process
 # tunes on: not a clean figure).
+# Thirteenth round (second part: acts told as owed, "was to", "were due to", are not done; docs/events.md,
+# "scheduled acts"): status agreement of matched events 0.858 -> 0.863, type figures unchanged.
+STATUS_AGREE_FLOOR = 0.853
 TYPE_ACTOR_F1_FLOOR = 0.638
 TYPE_F1_FLOOR = 0.727
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.651
@@ -122,6 +125,7 @@ def test_gate_document_gold() -> None:
     assert scores["untouched_type_actor_f1"] >= UNTOUCHED_TYPE_ACTOR_F1_FLOOR
     assert scores["untouched_type_f1"] >= UNTOUCHED_TYPE_F1_FLOOR
     assert scores["quotes_f1"] >= QUOTES_F1_FLOOR
+    assert scores["status_agree"] >= STATUS_AGREE_FLOOR
     # on the processes the model never saw, the combination scores above the rules alone
     assert scores["untouched_type_actor_f1"] > rules["untouched_type_actor_f1"]
     assert scores["untouched_type_f1"] > rules["untouched_type_f1"]

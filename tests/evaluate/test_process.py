@@ -458,6 +458,15 @@ FLOORS.update({"tune_merge_precision": 0.955, "tune_merge_recall": 0.14})
 # 30/38 -> 31/39 (0.795). No per-document commitment of an untouched article changed; every untouched figure
 # unchanged.
 FLOORS.update({"tune_commitments_recall": 0.79, "tune_status_accuracy": 0.79})
+# Thirteenth round (second part; docs/events.md, "scheduled acts"): talks told as owed ("under the terms of
+# the deal, the parties were to begin peace talks on August 8, but both deadlines have expired"; "the deal
+# had called for peace talks to begin by August 8") are no longer talks held. The two misreadings had been
+# merged into one CONSULT of August 8 that the tune key event of the later Doha talks took as its
+# multi-source match; that pair is gone (multi-source 25 -> 24 of 39, merge recall 0.141 -> 0.140), the
+# commitment to begin talks stays found and overdue (a negated act owed under a deal is still its
+# provision), and every untouched figure is as before: the share and recall floors move down for a
+# match of two wrong events lost, not for a right one.
+FLOORS.update({"tune_multi_source_share": 0.61, "tune_merge_recall": 0.135})
 
 
 @pytest.fixture(scope="module")

@@ -111,11 +111,79 @@ def cues(item: Found) -> dict[str, str]:
                 if any(g.lower_ == "unless" for g in child.children):
                     found.setdefault("ultimatum", f"'unless' on '{tok.text}'")
     trig = item.token
-    if is_scheduled(trig):
-        found.setdefault("future", f"'{trig.head.text} to {trig.text}'")
+    if (scheduled := scheduled_act(trig)) is not None:
+        if (unmet := unmet_schedule(scheduled)) is not None:
+            found.setdefault("unmet", unmet)
+        else:
+            found.setdefault("future", f"'to {scheduled.text}' told as owed, not done")
     if trig.tag_ == "VBG" and trig.dep_ in ("csubj", "nsubj") and coarse_pos(trig) == "VERB":
         found.setdefault("hypothetical", "gerund subject (generic statement)")
     return found
+
+
+def scheduled_act(trig: Token) -> Token | None:
+    """The verb of "is / was to", "was due to" that tells the trigger's act as arranged or owed, not
+    done: the trigger itself ("the rebels were to withdraw"; a headline's "Rebels to free"), the "be" a
+    noun trigger is the subject of ("the ceasefire was to take effect", "the talks were to resume", "the
+    truce was due to come into force"), the infinitive a noun trigger is the subject of ("called for
+    peace talks to begin"), or the verb a noun trigger is the object of ("were to begin peace talks").
+    Not a verb of state ("the offensive was to become the largest of the war", "wants the truce to
+    hold"): that tells what the act came to, not that it was still owed."""
+    if is_scheduled(trig) or headline_to(trig):
+        return trig
+    if coarse_pos(trig) == "NOUN" and trig.dep_ == "dobj" and (is_scheduled(trig.head) or headline_to(trig.head)):
+        # "the parties were to begin / hold peace talks": the act the owed verb starts or carries out
+        return trig.head
+    if coarse_pos(trig) != "NOUN" or trig.dep_ not in ("nsubj", "nsubjpass") or trig.head.i == trig.i:
+        return None
+    if _infinitive(trig.head):
+        # "the deal called for peace talks to begin by August 8": the subject of an infinitive is an act
+        # asked, wanted or set, not one told done
+        return None if trig.head.lemma_.lower() in words("state_verb") else trig.head
+    be = trig.head
+    if be.lemma_ != "be":
+        return None
+    holders = [be, *(c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in words("wrap:future"))]
+    for holder in holders:
+        for verb in holder.children:
+            if verb.dep_ == "xcomp" and _infinitive(verb):
+                return None if verb.lemma_.lower() in words("state_verb") else verb
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb with its own "to" ("talks to begin")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def headline_to(verb: Token) -> bool:
+    """A headline's "is to" with the "is" left out ("Rebels to free 50 prisoners"): the root verb's own
+    "to" and subject."""
+    return verb.head.i == verb.i and verb.tag_ == "VB" and _infinitive(verb) and any(
+        c.dep_ == "nsubj" for c in verb.children)
+
+
+def unmet_schedule(verb: Token) -> str | None:
+    """"were to be freed on Sunday but were not", "was to withdraw but did not", "were to begin talks
+    on August 8, but the deadline has expired": the sentence says the act owed did not happen (a clause
+    set against the "be" by "but" that is negated or tells its deadline missed, ``missed_target``)."""
+    be = verb.head
+    while be.lemma_ != "be" and be.head.i != be.i:
+        be = be.head
+    if be.lemma_ != "be":
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in be.children):
+        return None
+    for conj in be.children:
+        if conj.dep_ != "conj":
+            continue
+        if any(c.dep_ == "neg" for c in conj.children):
+            return f"'{be.text} to {verb.text}' but '{conj.text} not'"
+        for target in conj.children:
+            if target.dep_ in ("nsubj", "nsubjpass", "dobj") and wrapper_role(target) == "target" and (
+                    why := missed_target(target)) is not None:
+                return f"'{be.text} to {verb.text}' but {why}"
+    return None
 
 
 def shared_verb(token: Token) -> Token | None:
@@ -294,6 +362,9 @@ def _apply_cues(item: Found, reading: Reading) -> None:
         reading.why.append(f"future + negation ({found['negated']}): REJECT")
         reading.type, reading.mode, reading.status = "REJECT", None, "occurred"
         return
+    if "unmet" in found and reading.status in ("occurred", "future"):
+        reading.status = "negated"
+        reading.why.append(f"an act owed that did not happen ({found['unmet']})")
     if "future" in found and reading.status == "occurred":
         reading.type, reading.mode, why = future_type(reading.type, reading.mode)
         reading.status = "future"
