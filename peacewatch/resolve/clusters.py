@@ -17,7 +17,9 @@ member after the first keeps the strongest evidence that let it join (for ``why`
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
 with; a report that names no actor and states no date, whose evidence can only be a member of its own
-document, by the clauses and wordings of that document's members (``own_keys``). The result is the same as
+document, by the clauses and wordings of that document's members (``own_keys``); one that names an
+actor and states no date, by those and its sides among the clusters holding a member of its document,
+by (week, key) among the others (``near_keys``). The result is the same as
 testing every cluster.
 """
 
@@ -33,7 +35,7 @@ from typing import Protocol
 
 from ..config import LedgerSettings
 from .evidence import evidence, shared_actor, strength
-from .reports import JOINT, Report, incompatibility, merge_kind, status_class
+from .reports import JOINT, Report, _union, incompatibility, merge_kind, status_class
 
 
 @dataclass
@@ -191,15 +193,17 @@ class MemoryBucket:
     """The clusters of one (type, status class) in memory, found the way ``bucket_keys`` says: a
     dated cluster by (week, key) for each week its window covered when it was dated (windows only
     shrink, so the index may name too many clusters, never too few) and each key of its members,
-    and by week alone for a report that names no actor; an undated cluster by its document; every
-    cluster by (document, key) for each ``said_keys`` of its members of that document."""
+    and by week alone for a report that names no actor, under the document of the member that brought
+    the key; an undated cluster by its document; every cluster by (document, key) for each
+    ``said_keys`` of its members of that document."""
 
     found: list[Cluster] = field(default_factory=list)
-    by_key: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_key: dict[tuple[int, str], dict[str, list[int]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     by_week: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_doc: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     weeks_of: dict[int, range] = field(default_factory=dict)
-    keys_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    keys_of: dict[int, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
     docs_of: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_said: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     said_of: dict[int, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
@@ -210,14 +214,21 @@ class MemoryBucket:
         elif own is not None:
             found = {i for key in own for i in self.by_said.get((rep.doc, key), ())}
         else:
-            found = {i for i in self.by_doc.get(rep.doc, ()) if not self.found[i].dated}
-            keys = report_keys(rep)
-            for week in weeks(rep.window.start - slack, plus(rep.window.end, slack)):
+            keys, near = report_keys(rep), near_keys(rep, similarity)
+            span = weeks(rep.window.start - slack, plus(rep.window.end, slack))
+            if near is None or near == ANY_OF_DOC:
+                near = None
+                found = {i for i in self.by_doc.get(rep.doc, ()) if not self.found[i].dated}
+            else:  # its own document's clusters by their members' keys, the others by (week, key)
+                found = {i for key in near for i in self.by_said.get((rep.doc, key), ())}
+            for week in span:
                 if keys is None:
                     found.update(self.by_week.get(week, ()))
-                else:
-                    for key in keys:
-                        found.update(self.by_key.get((week, key), ()))
+                    continue
+                for key in keys:
+                    for doc, indices in self.by_key.get((week, key), {}).items():
+                        if near is None or doc != rep.doc:
+                            found.update(indices)
         for index in sorted(found):
             yield self.found[index]
 
@@ -235,16 +246,16 @@ class MemoryBucket:
             if (rep.doc, said) not in self.said_of[index]:
                 self.said_of[index].add((rep.doc, said))
                 self.by_said[(rep.doc, said)].append(index)
-        new = member_keys(rep) - self.keys_of[index]
+        new = {(key, rep.doc) for key in member_keys(rep)} - self.keys_of[index]
         self.keys_of[index] |= new
         if cluster.dated and not was_dated:
             self.weeks_of[index] = weeks(cluster.latest_start, cluster.earliest_end)
             for week in self.weeks_of[index]:
                 self.by_week[week].append(index)
-            new = frozenset(self.keys_of[index])
+            new = set(self.keys_of[index])
         for week in self.weeks_of.get(index, ()):
-            for key in new:
-                self.by_key[(week, key)].append(index)
+            for key, doc in sorted(new):
+                self.by_key[(week, key)][doc].append(index)
 
     def clusters(self) -> list[Cluster]:
         return self.found
@@ -281,6 +292,44 @@ def report_keys(rep: Report) -> frozenset[str] | None:
     return keys
 
 
+def near_keys(rep: Report, similarity: float) -> frozenset[str] | None:
+    """For a report naming an actor and stating no date, the ``said_keys`` a member of its own
+    document must have to give it evidence (``ANY_OF_DOC``: it could be any); None for any other
+    report.
+
+    From ``evidence.evidence``: in one document such a report has evidence from a member only by the
+    same clause, the same wording repeated, the same sides (a shared named actor with a shared named
+    recipient or the same two or more countries) or the same count (the same date needs its date
+    stated); nor is it a lone fit of a cluster holding a member of its document (``Cluster._lone``).
+    So a cluster holding a member of its document is found by those keys, and the clusters holding
+    none by (week, key) in the other documents (``report_keys``). A list of thousands of lines naming
+    an actor and a different person each ("Israel released X.") is no longer tried against every
+    cluster of that actor and week (docs/reliability.md, "The list that named its actor")."""
+    if not rep.actors or rep.stated is not None:
+        return None
+    words = _wording_keys(rep, similarity)
+    return ANY_OF_DOC if words is None else _clause_keys(rep) | words | _side_keys(rep) | {EVERY}
+
+
+def _side_keys(rep: Report) -> frozenset[str]:
+    """Keys two reports of one document giving evidence by their sides or their count share
+    (``evidence._same_sides``, ``evidence._same_count``): a named actor with a named recipient, a named
+    actor with two or more countries, or ``COUNTED``."""
+    actors = sorted(t for t in _union(rep.actors) if not t.startswith("code:"))
+    recipients = sorted(t for t in _union(rep.recipients) if not t.startswith("code:"))
+    keys = {f"sides {a} to {r}" for a in actors for r in recipients}
+    if len(rep.countries) >= 2:
+        keys |= {f"sides {a} among {' '.join(sorted(rep.countries))}" for a in actors}
+    quantity = rep.event.quantity
+    if quantity and quantity.get("value") is not None:
+        keys.add(COUNTED)
+    return frozenset(keys)
+
+
+# The ``_side_keys`` key of a report stating a count: any two such may be the same count.
+COUNTED = "counted"
+
+
 # ``own_keys`` when any cluster with a member of the report's document could take it.
 ANY_OF_DOC: frozenset[str] = frozenset({"any of its document"})
 # The ``said_keys`` of a member that every ``own_keys`` query finds (its wording too long to key).
@@ -309,9 +358,10 @@ def own_keys(rep: Report, similarity: float) -> frozenset[str] | None:
 
 def said_keys(rep: Report, similarity: float) -> frozenset[str]:
     """The keys a cluster is found by in ``rep``'s document once ``rep`` is one of its members (see
-    ``own_keys``): the ``CLAUSE`` blocks of its span and its wording keys, or ``EVERY``."""
+    ``own_keys`` and ``near_keys``): the ``CLAUSE`` blocks of its span, its ``_side_keys`` and its
+    wording keys, or ``EVERY``."""
     words = _wording_keys(rep, similarity)
-    return _clause_keys(rep) | (frozenset({EVERY}) if words is None else words)
+    return _clause_keys(rep) | _side_keys(rep) | (frozenset({EVERY}) if words is None else words)
 
 
 def _clause_keys(rep: Report) -> frozenset[str]:

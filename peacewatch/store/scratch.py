@@ -28,7 +28,8 @@ TABLES = (
     " t0 INTEGER, t1 INTEGER, s0 INTEGER, s1 INTEGER, event TEXT, data BLOB)",
     "CREATE TEMP TABLE pw_clusters (idx INTEGER PRIMARY KEY, dated INTEGER, latest_start INTEGER,"
     " earliest_end INTEGER, first_week INTEGER, last_week INTEGER, keys TEXT)",
-    "CREATE TEMP TABLE pw_find (key TEXT, week INTEGER, cluster INTEGER, PRIMARY KEY (key, week, cluster))"
+    "CREATE TEMP TABLE pw_find (key TEXT, week INTEGER, doc TEXT, cluster INTEGER,"
+    " PRIMARY KEY (key, week, doc, cluster))"
     " WITHOUT ROWID",
     "CREATE TEMP TABLE pw_docs (doc TEXT, cluster INTEGER, PRIMARY KEY (doc, cluster)) WITHOUT ROWID",
     "CREATE TEMP TABLE pw_members (cluster INTEGER, pos INTEGER, link TEXT, data BLOB, PRIMARY KEY (cluster, pos))",

@@ -28,7 +28,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..resolve.agreements import agreement_day
-from ..resolve.clusters import ANY_OF_DOC, Cluster, member_keys, own_keys, plus, report_keys, said_keys, weeks
+from ..resolve.clusters import (
+    ANY_OF_DOC,
+    Cluster,
+    member_keys,
+    near_keys,
+    own_keys,
+    plus,
+    report_keys,
+    said_keys,
+    weeks,
+)
 from ..resolve.commitment_reports import Found
 from ..resolve.commitments import Placed
 from ..resolve.entities import Seen
@@ -43,7 +53,6 @@ from .writers import insert_events, write_entities
 # The canonical order of reports (``Report.sort_key``) in SQL: the full sweep and the incremental
 # update's sweep of the reached units read them in it.
 REPORT_ORDER = "type, class, mode, days, start, doc, t0, t1, s0, s1, event, rowid"
-_KEYS = "\x1f"  # between the keys of a cluster in ``pw_clusters``
 
 
 class StoredBucket:
@@ -52,16 +61,19 @@ class StoredBucket:
     in ``pw_find``, or by week alone in ``pw_weeks`` for a report naming no actor, then by its date
     window; an undated one by its documents (``pw_docs``); for a report whose evidence can only be in
     its own document, by the clause and wording keys of that document's members (``pw_said``,
-    ``clusters.own_keys``). Every lookup seeks an index, so a report costs the clusters that share a
-    week and a party (or a clause or wording) with it, not the bucket's. The most recently used
-    clusters stay in memory with their members."""
+    ``clusters.own_keys``); for a report naming an actor and stating no date, its document's clusters
+    by those keys and its sides (``clusters.near_keys``), the others by (key, week) in the other
+    documents (``pw_find`` keeps the document of the member that brought each key). Every lookup
+    seeks an index, so a report costs the clusters that share a week and a party (or a clause or
+    wording) with it, not the bucket's. The most recently used clusters stay in memory with their
+    members."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.count = 0
         self.cache: OrderedDict[int, Cluster] = OrderedDict()
         self.weeks_of: dict[int, range] = {}  # the weeks each dated cluster is indexed under (recent ones)
-        self.keys_of: dict[int, frozenset[str]] = {}  # the keys each cluster is indexed by (recent ones)
+        self.keys_of: dict[int, frozenset[tuple[str, str]]] = {}  # its (key, document) pairs (recent ones)
         for table in ("pw_clusters", "pw_find", "pw_docs", "pw_members", "pw_weeks", "pw_said"):
             conn.execute(f"DELETE FROM {table}")
 
@@ -79,6 +91,7 @@ class StoredBucket:
         first, last = rep.window.start - slack, plus(rep.window.end, slack)
         span, keys, own = weeks(first, last), report_keys(rep), own_keys(rep, similarity)
         args: list[Any] = []
+        near = near_keys(rep, similarity)
         if own == ANY_OF_DOC:
             return undated + " ORDER BY 1", [rep.doc]
         if own is not None:
@@ -87,6 +100,14 @@ class StoredBucket:
                     " ORDER BY 1", [rep.doc, *sorted(own), last.toordinal(), first.toordinal()])
         if keys is None:
             found, args = "SELECT cluster FROM pw_weeks WHERE week BETWEEN ? AND ?", [span.start, span.stop - 1]
+        elif near is not None and near != ANY_OF_DOC:  # its document's clusters by their members' keys
+            keyed = (f"SELECT cluster FROM pw_find WHERE key IN ({', '.join('?' * len(keys))})"
+                     f" AND week IN ({', '.join('?' * len(span))})")
+            found = (f"{keyed} AND doc < ? UNION ALL {keyed} AND doc > ? UNION ALL SELECT cluster FROM pw_said"
+                     f" WHERE doc = ? AND key IN ({', '.join('?' * len(near))})")
+            args = [*sorted(keys), *span, rep.doc, *sorted(keys), *span, rep.doc, rep.doc, *sorted(near)]
+            return (f"SELECT idx FROM pw_clusters WHERE idx IN ({found}) AND latest_start <= ? AND earliest_end >= ?"
+                    " ORDER BY 1", [*args, last.toordinal(), first.toordinal()])
         else:
             found = f"SELECT cluster FROM pw_find WHERE key IN ({', '.join('?' * len(keys))}) AND week BETWEEN ? AND ?"
             args = [*sorted(keys), span.start, span.stop - 1]
@@ -112,26 +133,26 @@ class StoredBucket:
         self.conn.executemany("INSERT OR IGNORE INTO pw_said VALUES (?, ?, ?)",
                               ((rep.doc, key, index) for key in sorted(said_keys(rep, similarity))))
         span, keys = self._indexed(index)
-        new = member_keys(rep) - keys
+        new = frozenset((key, rep.doc) for key in member_keys(rep)) - keys
         if cluster.dated and not was_dated:
             span, new = weeks(cluster.latest_start, cluster.earliest_end), keys | new
             self.conn.executemany("INSERT INTO pw_weeks VALUES (?, ?)", ((week, index) for week in span))
-        self.conn.executemany("INSERT OR IGNORE INTO pw_find VALUES (?, ?, ?)",
-                              ((key, week, index) for key in sorted(new) for week in span))
+        self.conn.executemany("INSERT OR IGNORE INTO pw_find VALUES (?, ?, ?, ?)",
+                              ((key, week, doc, index) for key, doc in sorted(new) for week in span))
         self.weeks_of[index], self.keys_of[index] = span, keys | new
         self.conn.execute("UPDATE pw_clusters SET dated = ?, latest_start = ?, earliest_end = ?, first_week = ?,"
                           " last_week = ?, keys = ? WHERE idx = ?",
                           (int(cluster.dated), cluster.latest_start.toordinal(), cluster.earliest_end.toordinal(),
-                           span.start, span.stop - 1, _KEYS.join(sorted(keys | new)), index))
+                           span.start, span.stop - 1, json.dumps(sorted(keys | new)), index))
         self._keep(cluster)
 
-    def _indexed(self, index: int) -> tuple[range, frozenset[str]]:
-        """The weeks and keys the cluster is indexed under so far."""
+    def _indexed(self, index: int) -> tuple[range, frozenset[tuple[str, str]]]:
+        """The weeks and the (key, document) pairs the cluster is indexed under so far."""
         if index in self.weeks_of:
             return self.weeks_of[index], self.keys_of[index]
         first, last, keys = self.conn.execute("SELECT first_week, last_week, keys FROM pw_clusters WHERE idx = ?",
                                               (index,)).fetchone()
-        return range(first, last + 1), frozenset(keys.split(_KEYS)) if keys else frozenset()
+        return range(first, last + 1), frozenset((key, doc) for key, doc in json.loads(keys or "[]"))
 
     def clusters(self) -> Iterator[Cluster]:
         for index in range(self.count):
