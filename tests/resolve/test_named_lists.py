@@ -11,17 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
-from peacewatch.resolve.clusters import MemoryBucket
-from peacewatch.store.ledger import rebuild_ledger
-from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Document, Entity, Event, Result
 
-from ..store.reading import ledger_of
-from ..store.test_rebuild import tiny_caches
-from .helpers import canonical
-from .test_clusters_index import AllClusters, built
-from .test_long_lists import SYLLABLES, _fits
+from .test_long_lists import SYLLABLES, against_every_cluster, fits_of
 
 ACTORS = (("e-isr", "Israel", "state", "ISR", "GOV", "released", "RETREAT", "release"),
           ("e-army", "Soldiers", "organization", "ISR", "MIL", "detained", "COERCE", "arrest"))
@@ -66,30 +58,14 @@ def named_list(lines: int, doc: str = "list", seed: int = 5, start: int = 0) -> 
 def test_a_named_list_gives_the_ledger_of_trying_every_cluster(similarity: float, monkeypatch: pytest.MonkeyPatch,
                                                                 tmp_path: Path) -> None:
     pairs = [named_list(240), named_list(60, "other", seed=6, start=1000)]  # a second article of the week
-    documents, results = [d for d, _ in pairs], [r for _, r in pairs]
-    texts = span_texts_of(documents, results)
-    options = LedgerSettings.from_dict({"repeat_similarity": similarity})
-    every = built(results, texts, options, monkeypatch, AllClusters)
-    assert every == built(results, texts, options, monkeypatch, MemoryBucket)
-    if similarity == 0.5:
-        merged = build_ledger(results, options, texts)
-        reports = sum(len(r.events) for r in results)
-        assert len(merged.events) < reports, "the repeated people and the clauses should merge"
-        tiny_caches(monkeypatch)  # every cluster read back from the tables
-        with Store(tmp_path / "list.db") as store:
-            for document, result in pairs:
-                store.save(document, result)
-            rebuild_ledger(store.conn)
-            assert canonical(ledger_of(store)) == every
+    merged = against_every_cluster(pairs, similarity, monkeypatch, tmp_path)
+    reports = sum(len(r.events) for _, r in pairs)
+    assert merged is None or merged < reports, "the repeated people and the clauses should merge"
 
 
 def test_a_named_list_is_placed_with_a_bounded_number_of_fits(monkeypatch: pytest.MonkeyPatch) -> None:
     document, result = named_list(400)
-    texts = span_texts_of([document], [result])
     reports = len(result.events)
-    fits = _fits(monkeypatch)
-    built([result], texts, LedgerSettings(), monkeypatch, AllClusters)
-    every, fits[0] = fits[0], 0
-    built([result], texts, LedgerSettings(), monkeypatch, MemoryBucket)
+    every, indexed = fits_of(document, result, monkeypatch)
     assert every > reports * reports / 8  # every report against every cluster of its actor before it
-    assert fits[0] < reports * 10, (fits[0], reports)  # a few per report: its clause, its person, like wordings
+    assert indexed < reports * 10, (indexed, reports)  # a few per report: its clause, its person, like wordings
