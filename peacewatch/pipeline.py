@@ -110,10 +110,12 @@ class Pipeline:
         failed: dict[int, ErrorInfo] = {}  # document (its place in ``docs``) → the error of its piece that failed
         for group in _groups(units, self.config.batch_size, BATCH_PIECES * self.config.piece_chars):
             live = [u for u in group if u[0] not in failed]
+            annotated = set(live)
             done = self._annotate_pieces([_piece(docs[i], start, end) for i, start, end in live],
                                          [u[0] for u in live], failed)
             for i, start, end in group:
-                result = next(done) if (i, start, end) in live else _failed(docs[i], failed[i].code, failed[i].message)
+                result = next(done) if (i, start, end) in annotated else _failed(docs[i], failed[i].code,
+                                                                                  failed[i].message)
                 parts.append((start, result))
                 if end == len(docs[i].text):
                     yield _whole(docs[i], parts)

@@ -134,7 +134,7 @@ def _signed_text_parties(index: args.Index, found: Found) -> list[Argument]:
         elif child.dep_ == "prep" and child.lower_ == "between":
             parties.extend(args.pobjs(index, child))
     coded = [a for a in args.dedupe(parties) if a.code]
-    return coded if len({a.code for a in coded}) > 1 or len(coded) > 1 else []
+    return coded if len(coded) > 1 else []  # two parties or more: one alone is no text between sides
 
 
 def _hosted(actors: list[Argument], recipients: list[Argument],
