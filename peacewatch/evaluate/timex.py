@@ -272,10 +272,13 @@ def decompose(part: Decomposition, doc: GoldDoc, pred: list[Timex]) -> None:
 
 
 def parts_breakdown(parts: dict[str, Decomposition]) -> dict[str, dict[str, dict[str, float]]]:
-    """The folds' value F1 taken apart: detection and value accuracy, wrong values by what is wrong in
-    them, misses and false alarms by family (docs/time.md, twelfth round)."""
+    """The folds' value F1 taken apart: detection and value accuracy, the share each TimeML type loses,
+    wrong values by what is wrong in them, misses and false alarms by family (docs/time.md, twelfth round)."""
     tables = {"detection × value (folds)": {key: {name: part.scores()[key] for name, part in parts.items()}
                                             for key in ("detection_p", "detection_r", "value_accuracy")}}
+    shares = {name: part.type_shares() for name, part in parts.items()}
+    tables["value F1 lost by type"] = {typ: {name: shares[name].get(typ, 0.0) for name in parts}
+                                       for typ in sorted({t for s in shares.values() for t in s})}
     counted = {name: part.counts() for name, part in parts.items()}
     for title in next(iter(counted.values()), {}):
         rows = sorted({row for counts in counted.values() for row in counts[title]})

@@ -10,7 +10,10 @@ another value; ``Decomposition`` keeps the three apart (docs/time.md, twelfth ro
   month or day; another period on the same side, counted from the publication date or from the date
   last told (anchor); the ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` family; a value the gold leaves
   open; a duration's unit or amount; sets;
-- misses and false alarms by family of expression (``family``), read from the value and the words.
+- misses and false alarms by family of expression (``family``), read from the value and the words;
+- the share of value F1 each TimeML type loses (``type_shares``): 1 − value F1 = (2·wrong + missed +
+  false) / (gold + predicted), a wrong value counted under the gold's type, a miss under the gold's and a
+  false alarm under ours (docs/time.md, the project's fourteenth round).
 
 It only counts: the pairs come from the caller's alignment (``timex.align``), so this module knows no
 scorer and no pipeline, and every figure is an aggregate a held-out fold may be compared on.
@@ -169,6 +172,7 @@ class Decomposition:
     faults: Counter[str] = field(default_factory=Counter)
     missed: Counter[str] = field(default_factory=Counter)
     false_alarms: Counter[str] = field(default_factory=Counter)
+    type_errors: Counter[str] = field(default_factory=Counter)  # 2 a wrong value, 1 a miss or false alarm
 
     def add(self, gold: list[Timex], pred: list[Timex], pairs: list[tuple[Timex, Timex]],
             same: Callable[[str, str], bool], dct: str | None) -> None:
@@ -179,16 +183,24 @@ class Decomposition:
         found_g, found_p = {id(g) for g, _ in pairs}, {id(p) for _, p in pairs}
         self.missed.update(family(g) for g in gold if id(g) not in found_g)
         self.false_alarms.update(family(p) for p in pred if id(p) not in found_p)
+        self.type_errors.update(g.type for g in gold if id(g) not in found_g)
+        self.type_errors.update(p.type for p in pred if id(p) not in found_p)
         for g, p in pairs:
             if same(g.value, p.value):
                 self.right += 1
             else:
                 self.faults[value_fault(g, p, dct)] += 1
+                self.type_errors[g.type] += 2
 
     def counts(self) -> dict[str, Counter[str]]:
         """The three tables of counts, by title: wrong values by fault, misses and false alarms by family."""
         return {"wrong values by fault": self.faults, "missed by family": self.missed,
                 "false alarms by family": self.false_alarms}
+
+    def type_shares(self) -> dict[str, float]:
+        """The value F1 each TimeML type loses; the shares add up to 1 − value F1."""
+        total = self.gold + self.pred
+        return {typ: n / total for typ, n in sorted(self.type_errors.items())} if total else {}
 
     def scores(self) -> dict[str, float]:
         """Detection precision and recall, value accuracy, and their product, value F1."""

@@ -89,6 +89,21 @@ def test_detection_times_value_accuracy_is_the_scorers_value_f1() -> None:
     assert scores["value_f1"] == pytest.approx(tally.scores()["value_f1"])
 
 
+def test_the_types_shares_of_the_loss_add_up_to_what_value_f1_lost() -> None:
+    gold = [tx("1989-10-24", text="Tuesday"), tx("P3D", "DURATION", text="three days", start=20),
+            tx("P1W", "SET", text="weekly", start=40), tx("1989-10-26TEV", "TIME", text="this evening", start=60)]
+    pred = [tx("1989-10-24", text="Tuesday", anchor=DCT), tx("1989-10-29", text="three days", start=20),
+            tx("P1D", "SET", text="daily", start=80)]
+    part = Decomposition()
+    part.add(gold, pred, align(gold, pred), same_value, DCT)
+    # the duration read as a date is a wrong value of the gold's type (2), the evening a miss (1), "daily" a
+    # false alarm (1), "weekly" a miss (1); the weekday is right
+    shares = part.type_shares()
+    assert shares == pytest.approx({"DURATION": 2 / 7, "SET": 2 / 7, "TIME": 1 / 7})
+    assert sum(shares.values()) == pytest.approx(1 - part.scores()["value_f1"])
+    assert Decomposition().type_shares() == {}
+
+
 def test_eval_timex_prints_each_folds_detection_value_accuracy_and_faults(tmp_path):  # type: ignore[no-untyped-def]
     tuning = gold_record()
     tuning["timexes"] = tuning["timexes"][:2]  # "44 days" is a false alarm on the tuning line
@@ -102,6 +117,9 @@ def test_eval_timex_prints_each_folds_detection_value_accuracy_and_faults(tmp_pa
     assert report.breakdown["wrong values by fault"] == {"duration unit": {"tuning": 0, "held_out": 1}}
     assert report.breakdown["false alarms by family"] == {"duration": {"tuning": 1, "held_out": 0}}
     assert report.breakdown["missed by family"] == {}
+    lost = report.breakdown["value F1 lost by type"]
+    assert list(lost) == ["DURATION"]  # a false alarm of 5 timexes on the tuning line, a wrong value of 6 held out
+    assert lost["DURATION"] == pytest.approx({"tuning": 1 / 5, "held_out": 2 / 6})
     folds = report.breakdown["folds (odd lines tune, even lines held out)"]
     for fold in ("tuning", "held_out"):
         p, r, accuracy = (table[key][fold] for key in ("detection_p", "detection_r", "value_accuracy"))
