@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["ADDRESS", "DATELINE", "LATEST", "STAMPED", "WEEKDAY", "address_day", "dateline", "infer", "latest_day",
-           "weekday_day"]
+           "weekday_day",
+           "weekdays_agree"]
 
 STAMPED = "byline stamp"
 ADDRESS = "web address"
@@ -104,7 +105,7 @@ def infer(doc: Doc, url: str | None = None) -> Dated | None:
     if week is not None:
         return Dated(week.value, WEEKDAY, (week.start, week.end), week.text)
     latest = latest_day(doc, timexes)
-    if latest is not None:
+    if latest is not None and weekdays_agree(doc, timexes, dt.date.fromisoformat(latest.value)):
         return Dated(latest.value, LATEST, (latest.start, latest.end), latest.text)
     return None
 
@@ -201,6 +202,22 @@ def weekday_day(doc: Doc, timexes: list[Timex]) -> Timex | None:
         if value is not None and first <= dt.date.fromisoformat(value) <= last:
             week.append(replace(t, value=value))
     return max(week, key=lambda t: (t.value, -t.start))
+
+
+def weekdays_agree(doc: Doc, timexes: list[Timex], day: dt.date) -> bool:
+    """Whether every day and month the text names with a weekday and no year, told as past or
+    present, falls on that weekday in its last year up to ``day`` (the article's day it would be)."""
+    text = doc.text
+    for t in timexes:
+        m = _YEARLESS_DAY.match(t.value) if t.type == "DATE" else None
+        weekday = _weekday_of(text, t) if m else None
+        if m is None or weekday is None or _ahead(doc, text, t):
+            continue
+        month, number = int(m.group(1)), int(m.group(2))
+        year = day.year if (month, number) <= (day.month, day.day) else day.year - 1
+        if _day_value(year, month, number) is None or dt.date(year, month, number).weekday() != weekday:
+            return False
+    return True
 
 
 def _weekday_of(text: str, t: Timex) -> int | None:
