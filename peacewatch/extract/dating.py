@@ -16,7 +16,8 @@ a day wins:
    gives nothing;
 4. the **latest date in the text**: the latest fully specified calendar day (a ``YYYY-MM-DD`` timex
    value) the text states as past or present: not one in a future clause or after a deadline cue
-   ("by December 31, 2025", "will take effect on", "until").
+   ("by December 31, 2025", "will take effect on", "until"); and only if every weekday named with
+   its day falls on it in its last year up to that day, else no day.
 
 The day is only ever a reference for relative time and for placing the article's reports; the
 result record says how it was found (``Dated``), and the pipeline never infers one when the
@@ -40,8 +41,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["ADDRESS", "DATELINE", "LATEST", "STAMPED", "WEEKDAY", "address_day", "dateline", "infer", "latest_day",
-           "weekday_day",
-           "weekdays_agree"]
+           "weekday_day", "weekdays_agree"]
 
 STAMPED = "byline stamp"
 ADDRESS = "web address"
