@@ -323,7 +323,8 @@ def _encodable(value: Any) -> bool:
 class Dated(Record):
     """The reference day of a document with no publication date, inferred from its own text
     (``extract/dating.py``): ``day`` (``YYYY-MM-DD``, or ``XXXX-MM-DD`` when no year is known),
-    ``how`` ("byline stamp", "web address", "dateline" or "latest date in text") and the ``span``
+    ``how`` ("byline stamp", "web address", "dateline", "latest date in text" or "latest date in the
+    week of a weekday with its day") and the ``span``
     of the text and the ``text`` that gave it (no span when it is the document's own ``url``)."""
 
     _spans = ("span",)
@@ -337,11 +338,14 @@ class Dated(Record):
     def written(self) -> bool:
         """Whether ``day`` is the day the page was written: a byline stamp, a web address or a dateline
         says so; the latest day its text states is only the newest day it tells of."""
-        return self.how != LATEST_STATED
+        return self.how not in (LATEST_STATED, WEEKDAY_STATED)
 
 
 # ``Dated.how`` of a day that is the latest the text states (``extract/dating.py``), not the day written.
 LATEST_STATED = "latest date in text"
+# ``Dated.how`` of the latest day the text states in the week of a weekday named with its day
+# ("on Tuesday, February 6"), which gives its year: not the day written either.
+WEEKDAY_STATED = "latest date in the week of a weekday with its day"
 
 
 @dataclass
