@@ -4,8 +4,9 @@
 Cairo", "the names of the other hostages will be relayed to Israel", "the numbers would be finalised
 during the initial 42 days": the terms of a deal are often told as future clauses whose verb is no
 event trigger (or one whose frame did not fit), so no promise was read. A verb of
-``implementing_verbs.tsv`` announced (``will``, ``would``, ``shall`` or "is to" governs it), not
-negated nor conditional, that no event of the document has as its trigger, in a document that
+``implementing_verbs.tsv`` announced (``will``, ``would``, ``shall`` or "is to" governs it, or an
+agentless passive hangs from "due / set / scheduled to": "the hostages are due to be handed over on
+Sunday"), not negated nor conditional, that no event of the document has as its trigger, in a document that
 reports an agreement reached, is one promised act:
 
 - its obligors are the bindable parties its subject names (the agent after "by" in the passive);
@@ -13,7 +14,8 @@ reports an agreement reached, is one promised act:
   document reports, when they are two or more; a subject that names no party ("the body will
   monitor"), or an agreement of one party left (who announced it), binds no one: it abstains;
 - it was made on the day of the newest deal the article reports (an article restates the terms of
-  its news), else on publication; due on a date after "by", "until", "within" in its sentence.
+  its news), else on publication; due on a date after "by", "until", "within" in its sentence, or
+  for an owed passive on the day its clause names after the deal's ("on Sunday").
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..tables import Column, optional, read_table
+from ..timespan import day, interval
 from ..types import Argument, Commitment
 from .commitment_acts import agreement_event, beneficiaries, deadline_in, latest_agreement_day
 from .events import promise
+from .events.dating import is_later
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,13 +67,16 @@ def announced(token: Token) -> bool:
     ("X is to release") governs it, or the verb it is coordinated with, with no negation and no
     condition on either."""
     children = list(token.children)
-    if any(c.dep_ == "neg" or _conditional(c) for c in children):
+    if any(c.dep_ == "neg" or _conditional(c) for c in children) or promise.none_acted_on(token):
         return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         return True
     head = token.head
     if token.dep_ == "conj" and head.i != token.i and head.pos_ in ("VERB", "AUX"):
         return announced(head)  # "will stay in Cairo and monitor": the modal of the first verb
+    if (governor := promise.owed_passive(token)) is not None:
+        # "are to be freed", "are due / set / scheduled to be handed over": owed, unless that is denied
+        return not any(c.dep_ == "neg" or _conditional(c) for w in (governor, governor.head) for c in w.children)
     return token.dep_ == "xcomp" and head.i != token.i and head.lemma_ == "be" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
         and not any(c.dep_ == "neg" for c in head.children)
@@ -86,7 +93,8 @@ def _conditional(child: Token) -> bool:
 def row_for(token: Token) -> VerbRow | None:
     """The row of an implementing verb: the first of its lemma whose object words fit."""
     rows = verb_rows().get(token.lemma_.lower(), ())
-    objects = [w.lemma_.lower() for c in token.children if c.dep_ in OBJECT_DEPS for w in c.subtree]
+    held = [c for c in token.children if c.dep_ in OBJECT_DEPS] + promise.patients(token)
+    objects = [w.lemma_.lower() for c in held for w in c.subtree]
     for row in rows:
         if row.objects is None or any(row.objects.match(w) for w in objects):
             return row
@@ -122,9 +130,12 @@ def verb_acts(ann: Annotation, deal: str, parties: list[str], published: str | N
         if row is None:
             continue
         obligor, note = _obligors(ann, token, parties)
+        if row.mode == "release" and obligor == parties and len(parties) > 1:
+            entities = {e.id: e for e in ann.result.entities}
+            obligor = promise.released_by(ann.doc, ann.result.mentions, entities, token, parties)
         if not obligor:
             continue
-        found = deadline_in(ann, token.sent.start_char, token.sent.end_char, token.idx)
+        found = deadline_in(ann, token.sent.start_char, token.sent.end_char, token.idx) or _stated_day(ann, token, made)
         due = found[0] if found is not None else None
         why = (f"{row.type}/{row.mode or '-'} announced by '{token.text}' ({row.where}) in a document reporting "
                f"an agreement; obligors: {note}" + (f"; due: {found[1]}" if found else ""))
@@ -132,6 +143,20 @@ def verb_acts(ann: Annotation, deal: str, parties: list[str], published: str | N
                               action={"type": row.type, "mode": row.mode}, made=made, due=due, status="open",
                               why=why))
     return out
+
+
+def _stated_day(ann: Annotation, token: Token, made: str | None) -> tuple[str, str] | None:
+    """The day an owed passive names for its act ("are due to be handed over on Sunday"), when it is a
+    day after the deal's: the day the term falls due."""
+    if promise.owed_passive(token) is None:
+        return None
+    lo = min(t.idx for t in token.subtree)
+    hi = max(t.idx + len(t) for t in token.subtree)
+    for timex in ann.result.timexes:
+        if lo <= timex.start < hi and timex.type == "DATE" and interval(timex.value) is not None \
+                and is_later(timex.value, day(made)):
+            return timex.value, f"'{timex.text}', the day the owed act names"
+    return None
 
 
 def _obligors(ann: Annotation, token: Token, parties: list[str]) -> tuple[list[str], str]:

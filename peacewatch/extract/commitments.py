@@ -21,7 +21,10 @@ or a photo credit. A CONCEDE binds only when announced (``future``); its purpose
 was conceded. Nested actions in ``nonaction`` (a "prisoners of war" topic, a broker) are dropped,
 and the same obligation told twice in one document is kept once. A promise that binds but names no
 party ("the ceasefire will enter into force on August 3") binds the parties of the agreement the
-document reports, when it reports one between two or more parties.
+document reports, when it reports one between two or more parties; so does an act announced in the
+passive with no doer in a sentence naming the deal or its part ("33 Israeli hostages will be released in
+the first phase", "prisoners held by Israel will be freed under the deal"), whatever it names as freed or
+holding (a release binds the holding side), and it was made on the deal's day (``_owed_term``).
 
 Agreed provisions told as acts ("Main provisions include the exchange of prisoners") are
 commitments too (``provisions``), and so are those told as nouns (``commitment_acts.py``) and as
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..contract import Annotation
@@ -79,17 +83,23 @@ class CommitmentsComponent:
         published = ann.anchor.isoformat() if ann.anchor else None
         seen: set[tuple[Any, ...]] = set()
         agreed: list[str] | None = None
+        terms: list[str] | None = None  # the parties of a deal whose terms are told without their doer
         for event in ann.result.events:
             actions = _named_act(ann, event, _actions(event, nested.get(event.id, []), own.get(event.id)))
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
-            if bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
+            owed = bound is None and bool(actions) and _owed_term(ann, event, bool(nested.get(event.id)))
+            if owed:
+                terms = _agreement_parties(ann, agreed_acts=True) if terms is None else terms
+                bound = _released(ann, event, actions, _doers(event, terms))
+            elif bound is None and actions and _unnamed(ann, event, bool(nested.get(event.id))):
                 agreed = _agreement_parties(ann) if agreed is None else agreed
                 bound = _doers(event, agreed)
             if bound is None:
                 continue
             obligor, note = bound
             for action, why in _counted(event, obligor, actions):
-                _keep(ann, seen, _commitment("", event, obligor, action, why + note, published, ann))
+                made = _commitment("", event, obligor, action, why + note, published, ann)
+                _keep(ann, seen, _dated_by_deal(ann, made, event) if owed else made)
         for made in provisions(ann, published):
             _keep(ann, seen, made)
         deal = _agreement_day(ann) if ann.doc is not None else None
@@ -132,6 +142,56 @@ def _doers(event: Event, agreed: list[str]) -> tuple[list[str], str] | None:
                          f"sentence carries over as its doers ({', '.join(carried)}), the promise naming none")
     return agreed, (f"; obligors: the parties of the agreement the document reports ({', '.join(agreed)}), "
                     "the promise naming none")
+
+
+def _owed_term(ann: Annotation, event: Event, nested: bool) -> bool:
+    """An act announced in the passive with no doer, in a sentence that names the deal or its part ("33
+    hostages will be released in the first phase", "prisoners will be freed under the agreement":
+    ``provision_text`` of ``words.tsv``): in an article that reports a deal, a term of that deal, whatever
+    the sentence names as held, freed or holding (``promise.agentless``); not a question, proposal, refusal
+    or condition (``promise.refusal``)."""
+    if ann.doc is None or event.status != "future":
+        return False
+    token = promise.trigger_token(ann.doc, event)
+    if token is None or not promise.agentless(token) \
+            or not any(t.lemma_.lower() in words("provision_text") for t in token.sent):
+        return False
+    if token.dep_ == "xcomp" and promise.owed_passive(token) is None:
+        return False  # "are expected / hoped to be released": a forecast or a wish, no term
+    return promise.refusal(ann.doc, event, nested) is None
+
+
+def _released(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any], str]],
+              bound: tuple[list[str], str] | None) -> tuple[list[str], str] | None:
+    """A release among a deal's terms binds the side holding the people it frees, as its sentence tells
+    it (``promise.released_by``: "prisoners held by Israel", "Israeli hostages")."""
+    token = promise.trigger_token(ann.doc, event) if ann.doc is not None else None
+    if bound is None or token is None or [a["mode"] for a, _ in actions] != ["release"]:
+        return bound
+    entities = {e.id: e for e in ann.result.entities}
+    held = promise.released_by(ann.doc, ann.result.mentions, entities, token, bound[0])
+    if held == bound[0]:
+        return bound
+    return held, bound[1] + f"; the side holding those it frees ({', '.join(held)})"
+
+
+def _dated_by_deal(ann: Annotation, made: Commitment, event: Event) -> Commitment:
+    """A deal's term told without its doer was made when the deal was (the newest dated agreement the
+    article reports), not on the day its sentence names, which is the day the act is due ("are due to be
+    handed over on Sunday"); unchanged when the deal has no day."""
+    deal = latest_agreement_day(ann) or _agreement_day(ann) or _agreed_day(ann)
+    if not deal or made.made == deal:
+        return made
+    due = made.due or (event.date if is_later(event.date, _day(deal)) else None)
+    return replace(made, made=deal, due=due, why=f"{made.why}; made on the day of the deal it is a term of ({deal})")
+
+
+def _agreed_day(ann: Annotation) -> str | None:
+    """The newest day of an act agreed by a verb told as done (``promise.agreed_now``), not after
+    publication: the day of a deal the document reports only so."""
+    days = [e.date.split("T")[0] for e in ann.result.events if e.date and interval(e.date) is not None
+            and not is_later(e.date, ann.anchor) and ann.doc is not None and promise.agreed_now(ann.doc, e)]
+    return max(days) if days else None
 
 
 def _counted(event: Event, obligor: list[str], actions: list[tuple[dict[str, Any], str]]
@@ -287,16 +347,18 @@ def _own_actors(ann: Annotation, event: Event) -> bool:
     return any(m.entity in ids and start <= m.start < end for m in ann.result.mentions)
 
 
-def _agreement_parties(ann: Annotation) -> list[str]:
+def _agreement_parties(ann: Annotation, agreed_acts: bool = False) -> list[str]:
     """The parties of the agreement a document reports, for its provisions that name none: every
     bindable actor or recipient of its agreements and signings that took place, when they are two
     or more (an article on one deal restates its terms without repeating who is bound). Civilians
     read as its actors ("a hostage deal", "people react to the deal") count towards the two sides
-    of an agreement but are bound by none of it: a deal is about them, not made by them."""
+    of an agreement but are bound by none of it: a deal is about them, not made by them. With
+    ``agreed_acts``, also the parties of an act agreed by a verb told as done ("agreed to a truce",
+    typed CONCEDE ``future``: ``promise.agreed_now``)."""
     entities = {e.id: e for e in ann.result.entities}
     found: list[str] = []
     for e in ann.result.events:
-        if reached_agreement(e):
+        if reached_agreement(e) or (agreed_acts and ann.doc is not None and promise.agreed_now(ann.doc, e)):
             found += [p for p in promise.bindable(e.actor + e.recipient, entities) if p not in found]
     return sorted(p for p in found if entities[p].sector != CIVILIANS) if len(found) >= 2 else []
 

@@ -52,8 +52,10 @@ def test_an_announced_act_dates_from_the_deal_and_is_due_by_its_deadline(full) -
 
 def test_the_verb_table_reads_a_row_by_its_object() -> None:
     rows = verb_rows()
-    assert [(r.type, r.mode) for r in rows["hand"]] == [("RETREAT", "disarm"), ("COOPERATE", None)]
+    assert [(r.type, r.mode) for r in rows["hand"]] == [("RETREAT", "disarm"), ("RETREAT", "release"),
+                                                         ("COOPERATE", None)]
     assert rows["hand"][0].objects is not None and rows["hand"][0].objects.match("weapons")
+    assert rows["hand"][1].objects is not None and rows["hand"][1].objects.match("hostages")
     assert rows["monitor"][0].objects is None
 
 

@@ -5,13 +5,19 @@ event into a commitment:
 
 - ``refusal(doc, event)``: a reason the frame is no undertaking — a question, a proposal, a
   negated or conditional frame ("was not ready to accept", "we will see if he will accept"), an
-  aim ("the objective was for X to agree"), or a future noun with no promissory verb ("talks will
-  continue", "a ceasefire monitoring mechanism");
+  aim ("the objective was for X to agree"), a future noun with no promissory verb ("talks will
+  continue", "a ceasefire monitoring mechanism"), or a passive of which none is the subject ("no
+  hostages will be released");
 - ``party_tokens(doc, event)``: the phrase that names the parties (the subject or agent of the
   promise verb; for an agreement noun its own words and the subject of the verb concluding it);
 - ``parties(...)``: the event's actors that this phrase actually names, are actors that can be
   bound (``obligor_kind`` in ``words.tsv``: never a place) — a reporter, a commentator or a
   photo credit taken for the party is not one.
+- ``agentless(verb)``, ``owed_passive(verb)``, ``patients(verb)``: an act told in the passive with no
+  doer ("33 hostages will be released", "are to be freed", "are due to be handed over on Sunday"),
+  which in an article reporting a deal is a term of that deal, binding its parties (of a release, the
+  side holding those it frees: ``released_by``); ``agreed_now``: a deal reached by a verb told as done
+  whose act the events component reads as to come ("agreed on Wednesday to a truce").
 
 Every word list is in ``peacewatch/data/events/words.tsv``.
 """
@@ -32,6 +38,8 @@ if TYPE_CHECKING:
 FRAME_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
               "compound", "attr", "conj")
 SUBJECT_DEPS = ("nsubj", "agent", "csubj")
+# Verb forms that tell an act as done or now ("agreed", "has reached", "agree" in a headline), not to come.
+DONE_TAGS = ("VBD", "VBN", "VBZ", "VBP")
 
 
 def trigger_token(doc: Doc, event: Event) -> Token | None:
@@ -55,6 +63,8 @@ def refusal(doc: Doc, event: Event, nested: bool) -> str | None:
         return "no trigger token"
     if token.lemma_.lower() in words("nonpromise"):
         return f"'{token.text}' is a proposal (words.tsv nonpromise), binding nobody until accepted"
+    if none_acted_on(token):
+        return "none acted on: the passive's subject is 'no …' (words.tsv no_determiner)"
     last = token.sent[-1] if token.sent[-1].is_punct else None
     if last is not None and last.text in words("question_mark"):
         return "a question (words.tsv question_mark)"
@@ -121,7 +131,11 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject or agent of a verb, through control and coordination ("X agreed to Y")."""
+    """The subject or agent of a verb, through control and coordination ("X agreed to Y"); never the
+    subject of the "be" or "due" an owed passive hangs from ("33 hostages are to be freed", "are due to
+    be handed over"): that names what is acted on, not who acts (``owed_passive``)."""
+    if owed_passive(verb):
+        return None
     word = verb
     for _ in range(4):
         for child in word.children:
@@ -132,6 +146,89 @@ def _subject(verb: Token) -> Token | None:
             return None
         word = word.head
     return None
+
+
+def agentless(verb: Token) -> bool:
+    """A verb told in the passive that names no doer ("33 hostages will be released", "the prisoners
+    are to be freed"): its subject is what is acted on, and no "by" phrase says who acts."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def owed_passive(verb: Token) -> Token | None:
+    """The word an agentless passive infinitive hangs from when that tells the act as owed: "is / are
+    to" ("are to be freed") or an ``owed_governor`` of ``words.tsv`` ("are due / set / scheduled to be
+    handed over"); None for any other verb ("agreed to be disarmed" names its doer)."""
+    if not agentless(verb) or verb.dep_ != "xcomp" or verb.head.i == verb.i \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    return head if head.lemma_.lower() == "be" or head.lemma_.lower() in words("owed_governor") else None
+
+
+def patients(verb: Token) -> list[Token]:
+    """What a passive verb acts on: its own passive subject, or for an owed passive the subject of the
+    word it hangs from ("the hostages are due to be handed over": the hostages)."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    governor = owed_passive(verb)
+    if own or governor is None:
+        return own
+    holders = [governor] + ([governor.head] if governor.dep_ == "acomp" and governor.head.i != governor.i else [])
+    return [c for w in holders for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def released_by(doc: Doc, mentions: list[Mention], entities: dict[str, Entity], verb: Token,
+                parties: list[str]) -> list[str]:
+    """Which of a deal's parties a term told without its doer binds, by what it acts on: the party a
+    clause on it names as holding it ("prisoners held by Israel", "hostages held in Gaza by Hamas"), else
+    the parties other than the one it belongs to ("Israeli hostages", "Palestinian prisoners": each side
+    frees the other's people), else all of them. A name counts for a party it is, or whose country
+    code it bears ("Palestinian" for Hamas)."""
+    holders: list[str] = []
+    owners: list[str] = []
+    for patient in patients(verb):
+        lo, hi = patient.left_edge.idx, patient.right_edge.idx + len(patient.right_edge)
+        for mention in mentions:
+            named = entities.get(mention.entity or "")
+            if named is None or not (lo <= mention.start and mention.end <= hi):
+                continue
+            sides = [p for p in parties if p == named.id or (
+                named.code and p in entities and entities[p].code == named.code)]
+            if not sides:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span) or span.root.i == patient.i:
+                continue  # the released group's own name carries the side in focus, not its own
+            word, held = span.root, False
+            while word.i != patient.i and word.head.i != word.i:
+                held = held or word.dep_ in ("acl", "relcl")
+                word = word.head
+            (holders if held else owners).extend(sides)
+    if holders:
+        return [p for p in parties if p in holders]
+    others = [p for p in parties if p not in owners]
+    return others if owners and others else list(parties)
+
+
+def none_acted_on(verb: Token) -> bool:
+    """Whether a passive verb's subject says none is acted on ("no hostages will be released")."""
+    return any(d.dep_ == "det" and d.lower_ in words("no_determiner") for p in patients(verb) for d in p.children)
+
+
+def agreed_now(doc: Doc, event: Event) -> bool:
+    """Whether an announced act was agreed by a verb told as done ("Israel and Hamas agreed on Wednesday
+    to a four-day truce", "reached a ceasefire and hostage deal"): the events component types the act
+    (CONCEDE ``future``), but the sentence reports a deal reached all the same (``deal_reached`` of
+    ``words.tsv``: the trigger itself, or the first verb of its frame); not one to come ("will agree",
+    "to reach"), negated or conditional (``refusal``)."""
+    token = trigger_token(doc, event)
+    if token is None or event.status != "future" or refusal(doc, event, True) is not None:
+        return False
+    verb = next((w for w in frame(token) if w.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in words("deal_reached") or verb.tag_ not in DONE_TAGS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and (c.lower_ in words("modal:future") or c.lower_ == "to")
+                   for c in verb.children)
 
 
 def bindable(arguments: list[Argument], entities: dict[str, Entity]) -> list[str]:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # The unit of a count told by the trigger itself ("killed 3": three killed, not three persons).
 UNITS = {"kill": "killed", "wound": "injured", "injure": "injured", "arrest": "arrested",
          "detain": "arrested", "jail": "arrested"}
+# The values a tens word names, which a unit word after it adds to ("thirty-three").
+TENS = frozenset(range(20, 100, 10))
 
 
 def quantity(trigger: Token, heads: list[Token]) -> dict[str, Any] | None:
@@ -37,10 +39,17 @@ def quantity(trigger: Token, heads: list[Token]) -> dict[str, Any] | None:
 
 
 def number(token: Token) -> int | float | None:
-    """The value of a number token ("32", "1,200", "two")."""
+    """The value of a number token ("32", "1,200", "two"), with the tens word before a unit word
+    ("thirty-three", "twenty one": the parser hangs "thirty" on "three")."""
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return int(text)
+    unit = numbers().get(text)
+    if unit is not None and 0 < unit < 10:
+        tens = next((numbers().get(c.lower_) for c in token.children
+                     if c.i < token.i and c.dep_ in ("compound", "quantmod", "nummod")), None)
+        if tens is not None and tens in TENS:
+            return tens + unit
     try:
         return float(text) if token.like_num and any(c.isdigit() for c in text) else numbers().get(text)
     except ValueError:
