@@ -23,7 +23,9 @@ def reference() -> str:
         "Exit codes: 0 when every document was processed, 1 when some failed (each failure has its",
         "code, see [errors.md](errors.md)) or the command failed while it ran (database, output file,",
         "unknown actors, internal error), 2 on usage errors (an option value, the configuration, a missing",
-        "input path), 130 when Ctrl-C stopped it (what was stored stays; the same command again goes on).",
+        "input path), 130 when Ctrl-C stopped it, 143 for SIGTERM (`kill`, `timeout`) and 129 for SIGHUP (a",
+        "closed terminal), which end a command as Ctrl-C does (what was stored stays, an output file's",
+        "temporary file is removed; the same command again goes on).",
         "Every failure is one line `error E0NN: …`, never a traceback (`PEACEWATCH_DEBUG=1` shows the",
         "traceback of an internal error, E099).\n",
     ]

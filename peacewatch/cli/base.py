@@ -8,7 +8,10 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -63,21 +66,54 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a service manager stopping the job, ``timeout``) or SIGHUP (the terminal
+    closed) while a command runs: ended as Ctrl-C ends it, so that what Ctrl-C cleans up is cleaned
+    up too (an output file's temporary ``.part`` file, a worker pool, an open transaction); by the
+    default action the process vanished mid-statement and left the ``.part`` file behind."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _stopping_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``Terminated`` for the command's length (not where they are ignored,
+    as ``nohup`` does, nor outside the main thread), then what was there before is put back."""
+    before: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None and signal.getsignal(signum) not in (signal.SIG_IGN, None):
+                before[signum] = signal.signal(signum, _terminate)
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
 class GuardedGroup(click.Group):
     """The command group with one guard for every command: a ``PeacewatchError`` becomes its coded
     message and exit code, any other exception a coded internal error (E099), never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _stopping_signals():
+                return super().invoke(ctx)
         except PeacewatchError as e:
             fail_usage(e)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except KeyboardInterrupt:  # Ctrl-C: the shell's code for an interrupted command, not click's 1
+        except KeyboardInterrupt as e:  # Ctrl-C, SIGTERM, SIGHUP: the shell's code (128 + the signal)
+            signum = e.signum if isinstance(e, Terminated) else signal.SIGINT
             click.echo("interrupted: documents already stored stay stored, an output file is left as it was; "
                        "run the same command again to go on", err=True)
-            sys.exit(130)
+            sys.exit(128 + signum)
         except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to report
             _silence_stdout()
             sys.exit(1)

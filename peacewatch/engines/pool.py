@@ -29,6 +29,8 @@ from __future__ import annotations
 import importlib
 import logging
 import multiprocessing
+import os
+import signal
 import threading
 import time
 from collections import deque
@@ -385,7 +387,37 @@ def _component_modules(config: Config) -> list[str]:
 
 
 def serve(conn: Connection, config: Config, modules: list[str]) -> None:
-    """A worker process: build the pipeline once, then annotate each job it is sent until told to stop."""
+    """A worker process: build the pipeline once, then annotate each job it is sent until told to stop.
+
+    The worker ends quietly when the calling process is gone: its end of the pipe closed (the
+    process was killed: an EOF or a broken pipe, which would print a traceback under the caller's
+    own message), or a watch finds the worker adopted by another parent (so a worker busy with a
+    long chunk stops within ``PARENT_POLL`` seconds instead of working on for no one). Ctrl-C is the
+    caller's: a terminal sends SIGINT to the whole process group, and the caller stops its workers
+    (``_quit_all``), so a worker ignores it rather than print its own ``KeyboardInterrupt``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(os.getppid())
+    try:
+        _serve(conn, config, modules)
+    except (EOFError, BrokenPipeError, ConnectionResetError):  # the calling process is gone
+        return
+
+
+# Seconds between a worker's looks at whether the process that started it still runs.
+PARENT_POLL = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    """End this process once its parent ``parent`` is gone (the worker is then adopted by another)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _serve(conn: Connection, config: Config, modules: list[str]) -> None:
     try:
         for name in modules:
             importlib.import_module(name)

@@ -38,7 +38,12 @@ def default_author() -> str:
 def append(conn: Connection, kind: str, anchor: Mapping[str, Any], change: Mapping[str, Any], *,
            by: str | None = None, note: str = "", supersedes: int | None = None, at: str | None = None) -> int:
     """Append one correction and return its id; the same correction (same kind, anchor, change,
-    author, time and note) appended again is the row already there."""
+    author, time and note) appended again is the row already there. So is the same correction
+    (time apart) while it is **pending**: in the log, not withdrawn or superseded, and not yet met
+    by a rebuild (no outcome in ``ledger_corrections``). That is a command interrupted between
+    writing its correction and rebuilding the ledger (Ctrl-C, ``kill``), run again as its message
+    says: before, the log then held the correction twice. An identical correction made once the
+    ledger was rebuilt with the first is appended, as before."""
     if kind not in KINDS:
         raise CorrectionError(f"unknown correction kind {kind!r}; choose one of {', '.join(KINDS)}", "E066")
     if supersedes is not None and conn.execute("SELECT 1 FROM corrections WHERE id = ?",
@@ -49,15 +54,31 @@ def append(conn: Connection, kind: str, anchor: Mapping[str, Any], change: Mappi
     key = _key(kind, anchor, change, by, at, note)
     try:
         conn.execute("BEGIN IMMEDIATE")  # the write lock, as a document's write takes it
-        conn.execute("INSERT OR IGNORE INTO corrections (kind, anchor, change, by, at, note, supersedes, key)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (kind, _j(anchor), _j(change), by, at, note, supersedes, key))
+        pending = _pending(conn, kind, _j(anchor), _j(change), by, note, supersedes)
+        if pending is None:
+            conn.execute("INSERT OR IGNORE INTO corrections (kind, anchor, change, by, at, note, supersedes, key)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (kind, _j(anchor), _j(change), by, at, note, supersedes, key))
         conn.execute("COMMIT")
     except DatabaseErrors as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise write_failed("write the correction", e) from e
+    if pending is not None:
+        return pending
     return int(conn.execute("SELECT id FROM corrections WHERE key = ?", (key,)).fetchone()[0])
+
+
+def _pending(conn: Connection, kind: str, anchor: str, change: str, by: str, note: str,
+             supersedes: int | None) -> int | None:
+    """The id of the same correction already in the log and pending (see ``append``), or None."""
+    row = conn.execute(
+        "SELECT id FROM corrections c WHERE kind = ? AND anchor = ? AND change = ? AND by = ? AND note = ?"
+        " AND coalesce(supersedes, 0) = ?"
+        " AND NOT EXISTS (SELECT 1 FROM corrections s WHERE s.supersedes = c.id)"
+        " AND NOT EXISTS (SELECT 1 FROM ledger_corrections o WHERE o.correction = c.id)"
+        " ORDER BY id DESC LIMIT 1", (kind, anchor, change, by, note, supersedes or 0)).fetchone()
+    return None if row is None else int(row[0])
 
 
 def _key(kind: str, anchor: Mapping[str, Any], change: Mapping[str, Any], by: str, at: str, note: str) -> str:
