@@ -467,6 +467,13 @@ FLOORS.update({"tune_commitments_recall": 0.79, "tune_status_accuracy": 0.79})
 # provision), and every untouched figure is as before: the share and recall floors move down for a
 # match of two wrong events lost, not for a right one.
 FLOORS.update({"tune_multi_source_share": 0.61, "tune_merge_recall": 0.135})
+# Fourteenth round (docs/ledger.md, "Fourteenth round: merging"): across outlets, recipient sides naming one
+# country agree when one names its civilians ("Palestinian prisoners" / "Palestinians"; "Israeli hostages" /
+# "the Israeli military"), and a truce is a joint act (one side's ceasefire and the other's, sharing a
+# country, are one truce): tune merge 0.959 / 0.140 -> 0.964 / 0.158 (four reports of the 24 November 2023
+# truce, the 39 prisoners freed that day and the three hostages of 19 January 2025 join their key events'
+# ledger events); every other figure, tune and untouched, unchanged.
+FLOORS.update({"tune_merge_precision": 0.96, "tune_merge_recall": 0.155})
 
 
 @pytest.fixture(scope="module")
