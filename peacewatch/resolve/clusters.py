@@ -35,7 +35,7 @@ from typing import Protocol
 
 from ..config import LedgerSettings
 from .evidence import evidence, shared_actor, strength
-from .reports import JOINT, Report, _union, incompatibility, merge_kind, status_class
+from .reports import Report, _union, incompatibility, joint_act, merge_kind, status_class
 
 
 @dataclass
@@ -269,7 +269,7 @@ def member_keys(rep: Report) -> frozenset[str]:
     """The keys a cluster is found by once ``rep`` is one of its members (see ``report_keys``)."""
     tokens = frozenset[str]().union(*rep.actors)
     keys = tokens or frozenset({WILD})
-    if merge_kind(rep.event) in JOINT:
+    if joint_act(rep.event):
         keys |= _country_keys(rep)
     return keys
 
@@ -287,7 +287,7 @@ def report_keys(rep: Report) -> frozenset[str] | None:
     if not tokens:
         return None
     keys = tokens | {WILD}
-    if merge_kind(rep.event) in JOINT:
+    if joint_act(rep.event):
         keys |= _country_keys(rep)
     return keys
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..timespan import day, interval
 from ..types import Commitment
-from .commitments import JOINT_MODES
 from .records import CommitmentSource, LedgerCommitment, MergedEvent
+from .reports import JOINT_MODES
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 

@@ -44,14 +44,12 @@ from ..timespan import Interval, before_unknown, day, interval
 from .events import HAPPENED, event_day
 from .implementation import count_share, counted, partial_level, partly
 from .records import LedgerCommitment, MergedEvent
-from .reports import code_token
+from .reports import JOINT_MODES, code_token
 from .tables import ActionRule, contradict_rules, contradiction, fulfil_rules, fulfilling
 
 # Before ``as_of`` in the why of a commitment overdue for want of deeds (an update rewrites the day in it).
 OVERDUE_WHY = "nothing carrying it out by "
 
-# Promises every side keeps at once: a ceasefire in force is kept by all of its parties.
-JOINT_MODES = frozenset({"ceasefire"})
 # An undated act reported only by the articles telling a promise, within these days of it, is its terms.
 TELLING_DAYS = 3
 

@@ -49,7 +49,7 @@ from ..config import LedgerSettings
 from . import stage
 from .commitment_reports import Found
 from .records import MergedEvent
-from .reports import JOINT, Report, merge_kind, status_class
+from .reports import Report, joint_act, merge_kind, status_class
 from .space import Source, Space
 
 COUNTRY = "country "  # before a joint act's country in its placing's tokens (no actor token starts so)
@@ -81,7 +81,7 @@ def placing(row: int, rep: Report, new: bool) -> Placing:
     of 100 clustered again)."""
     window = rep.window
     actors = frozenset[str]().union(*rep.actors)
-    if actors and merge_kind(rep.event) in JOINT:
+    if actors and joint_act(rep.event):
         actors |= {f"{COUNTRY}{code}" for code in rep.countries}
     return Placing(row, (merge_kind(rep.event), status_class(rep.event.status)), rep.doc,
                    window.start.toordinal() if window else None, window.end.toordinal() if window else None, new,

@@ -8,7 +8,9 @@ recipient a report also names among its actors is a misreading and contradicts n
 compatible dates (their intervals overlap, see ``dates``) and compatible quantities (two counts
 must have the same unit and agree); two reports without a mode (a CONCEDE) must not concede
 different acts, as their CAMEO codes tell (a release, 0841, is no withdrawal, 0874). Reports from
-different documents must have a date to compare.
+different documents must have a date to compare; their parties agree by a shared country on any side
+when both are joint acts (``joint_act``: an agreement, talks, a truce), and their recipients also when
+they name the same countries, one side its civilians (``_one_people``).
 
 Not contradicting each other is no evidence of one event: what is, is ``evidence.py``.
 
@@ -40,10 +42,17 @@ _WORD = re.compile(r"\w+")
 # share of the larger: the reports merge and the merged event lists the conflict. Counts further apart
 # (32 and 5) are two events.
 DISPUTED_COUNTS = 0.5
+# The sector of a country's civilians (``party_codes.tsv`` links it by code and sector): recipient
+# sides naming them and the state or a group of their country agree across documents (``_one_people``).
+CIVILIANS = "CVL"
 # Acts of two sides together (an agreement, talks): outlets name different signatories or
 # delegations ("the government", "the TPLF", "Ethiopia and the AU") of one act, so across
 # documents their parties agree when they share a country, whichever side names it.
 JOINT = frozenset({"AGREE", "CONSULT"})
+# Modes every side does at once: a ceasefire holds between all of its parties, so outlets tell one
+# truce as the ELN's, the government's or both sides' (``joint_act``), and a ceasefire in force is
+# kept by all of them (``commitments``).
+JOINT_MODES = frozenset({"ceasefire"})
 # Types that tell of one happening in other words: signing a deal (SUPPORT/sign) is how the news
 # reports that the parties agreed it (AGREE that happened), so the two merge as one kind; seizing
 # hostages or a town (COERCE/seize) is often how an outlet tells of the raid another calls an attack
@@ -73,6 +82,13 @@ def merge_kind(event: Event) -> str:
     if event.type == "AGREE" and event.status == "future" and not (event.cameo or "").startswith(_MEETING):
         return PROMISED  # a promise to concede: the announced concession's kind
     return _KINDS.get((event.type, event.mode or ""), event.type)
+
+
+def joint_act(event: Event) -> bool:
+    """Whether reports of ``event`` from different documents agree on parties by a shared country on
+    any side: acts of two sides together, an agreement or talks (``JOINT``, by the kind it merges
+    under: a promise to concede is not one) or a truce (``JOINT_MODES``)."""
+    return merge_kind(event) in JOINT or event.mode in JOINT_MODES
 
 
 def status_class(status: str) -> str:
@@ -214,7 +230,7 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
     if ea.type == eb.type and not (ea.mode or eb.mode) and not cameo_agrees(ea.cameo, eb.cameo):
         return "conceded acts differ"
     other = a.doc != b.doc
-    joint = other and merge_kind(ea) in JOINT and bool(a.countries & b.countries)
+    joint = other and joint_act(ea) and joint_act(eb) and bool(a.countries & b.countries)
     if not joint and (not _sides_agree(a.actors, b.actors) or not _recipients_agree(a, b, loose=other)):
         return "actors or recipients differ"
     if other and (a.window is None or b.window is None):
@@ -259,13 +275,36 @@ def _sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], *
 
 
 def _recipients_agree(a: Report, b: Report, *, loose: bool) -> bool:
-    """The recipient sides agree (``_sides_agree``), leaving out a recipient a report also names
-    among its own actors: a party on both sides of an act is a misreading ("Nduhungirehe and the DRC
-    signed ..., Rwanda"), which says nothing of whom the act was done to, so it contradicts nothing,
-    as it shares no side in ``evidence.strength``."""
-    if _sides_agree(a.recipients, b.recipients, loose=loose):
-        return True
-    return _sides_agree(_done_to(a), _done_to(b), loose=loose)
+    """The recipient sides agree (``_sides_agree``, or across documents ``_one_people``), leaving out
+    a recipient a report also names among its own actors: a party on both sides of an act is a
+    misreading ("Nduhungirehe and the DRC signed ..., Rwanda"), which says nothing of whom the act was
+    done to, so it contradicts nothing, as it shares no side in ``evidence.strength``."""
+    return _recipient_sides_agree(a.recipients, b.recipients, loose) or _recipient_sides_agree(
+        _done_to(a), _done_to(b), loose)
+
+
+def _recipient_sides_agree(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], loose: bool) -> bool:
+    return _sides_agree(a, b, loose=loose) or (loose and _one_people(a, b))
+
+
+def _one_people(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+    """Whether two recipient sides name the same country or countries, one of them its civilians
+    (``CIVILIANS``). Outlets name the people an act is done to by their role ("hostages", "Palestinian
+    prisoners"), by their nationality ("Palestinians") or by whom they are handed to ("the Israeli
+    military"), coded with the country's civilians, its state or a group of it, which the party codes
+    keep apart. Told by two documents, such recipients agree; two different countries still do not.
+    Recipients only: two doers of one country can be the two sides of its war (the army, the ELN)."""
+    countries = _countries(a)
+    return bool(countries) and countries == _countries(b) and (_civilian(a) or _civilian(b))
+
+
+def _countries(side: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The countries a side's parties are coded with (``code:PSE``, ``code:PSE:CVL`` → PSE)."""
+    return frozenset(t.split(":")[1] for t in _union(side) if t.startswith("code:"))
+
+
+def _civilian(side: tuple[frozenset[str], ...]) -> bool:
+    return any(t.startswith("code:") and t.endswith(f":{CIVILIANS}") for t in _union(side))
 
 
 def _done_to(rep: Report) -> tuple[frozenset[str], ...]:

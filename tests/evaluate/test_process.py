@@ -474,6 +474,13 @@ FLOORS.update({"tune_multi_source_share": 0.61, "tune_merge_recall": 0.135})
 # unchanged (exact 15, within three days 17 of 34: no untouched article's inferred day changed). No truly
 # undated article's day changed, so every ledger figure is as before.
 FLOORS.update({"tune_dating_exact": 0.49, "tune_dating_near": 0.6})
+# Fourteenth round (docs/ledger.md, "Fourteenth round: merging"): across outlets, recipient sides naming one
+# country agree when one names its civilians ("Palestinian prisoners" / "Palestinians"; "Israeli hostages" /
+# "the Israeli military"), and a truce is a joint act (one side's ceasefire and the other's, sharing a
+# country, are one truce): tune merge 0.959 / 0.140 -> 0.964 / 0.158 (four reports of the 24 November 2023
+# truce, the 39 prisoners freed that day and the three hostages of 19 January 2025 join their key events'
+# ledger events); every other figure, tune and untouched, unchanged.
+FLOORS.update({"tune_merge_precision": 0.96, "tune_merge_recall": 0.155})
 
 
 @pytest.fixture(scope="module")
