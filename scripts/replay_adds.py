@@ -10,7 +10,8 @@ the gate's own parameter is chosen on the same inner probabilities with the same
 type-set F1 and main-type macro-F1 over the training sentences), and the outer fold is scored. What is
 printed per gate: the news sentences' main-type macro-F1 on folds 0-2 / 3-4 of ``train_news_folds.py``
 and all, the other sources' type-set F1, and what each fold chose (docs/events.md, "Tenth round
-(second part)").
+(second part)"). The gates on the anchor's frame (reported, subject, root) need a dump that keeps each
+sentence's features, as ``train_nested.py --dump`` writes since the fourteenth round.
 """
 
 from __future__ import annotations
@@ -119,16 +120,53 @@ def never_aid_gate(rows: list[tuple[Example, dict[str, float]]], limits: Any) ->
     return "fixed", lambda ex, p: top(p)[0] != "AID"
 
 
+def _frame_gate(name: str, needs: Callable[[Example], bool]) -> Callable[..., tuple[Any, Gate]]:
+    """A gate on what the parse says of the anchor, chosen against no gate on the inner probabilities
+    (so a fold that gains nothing by it keeps every add)."""
+    def choose(rows: list[tuple[Example, dict[str, float]]], limits: Any) -> tuple[Any, Gate]:
+        return best_of(rows, limits, [(None, PASS), (name, lambda ex, p: needs(ex))])
+    return choose
+
+
+def _fixed_frame_gate(needs: Callable[[Example], bool]) -> Callable[..., tuple[Any, Gate]]:
+    """The same gate in every fold, whatever the training rows say (what it would do if shipped)."""
+    return lambda rows, limits: ("fixed", lambda ex, p: needs(ex))
+
+
+def _reported(ex: Example) -> bool:
+    """The anchor is the verb a reporting verb tells of ("X said Y did Z": Z's verb)."""
+    from peacewatch.extract.events.tables import words
+
+    heads = {f.removeprefix("head:") for f in ex.features if f.startswith("head:")}
+    return "hdep:ccomp" in ex.features and bool(heads & words("report"))
+
+
+def _has_subject(ex: Example) -> bool:
+    return any(f.startswith(("c:nsubj:", "c:nsubjpass:")) for f in ex.features)
+
+
+def _named_subject(ex: Example) -> bool:
+    return any(f.startswith(("ent:nsubj:", "ent:nsubjpass:")) for f in ex.features)
+
+
 GATES = {"none": lambda rows, limits: (None, PASS), "per-type": per_type_gate, "never": never_gate,
          "never-aid": never_aid_gate, "margin": margin_gate, "none-bound": none_gate, "table": table_gate,
-         "table-or-sure": table_or_sure_gate}
+         "table-or-sure": table_or_sure_gate,
+         "not-reported": _frame_gate("not reported", lambda ex: not _reported(ex)),
+         "subject": _frame_gate("a subject", _has_subject),
+         "named-subject": _frame_gate("a named subject", _named_subject),
+         "root": _frame_gate("the root", lambda ex: "hdep:ROOT" in ex.features),
+         "not-reported-fixed": _fixed_frame_gate(lambda ex: not _reported(ex)),
+         "subject-fixed": _fixed_frame_gate(_has_subject),
+         "named-subject-fixed": _fixed_frame_gate(_named_subject)}
 
 
 def load(path: Path) -> tuple[list[Example], list[int], list[dict[str, float]], list[list[dict[str, float]]]]:
     data = json.loads(path.read_text("utf-8"))
-    examples = [Example(source=r["source"], features=[f"cand:{c}" for c in r.get("cand", [])], label=r["label"],
-                        gold=set(r["gold"]), rules=set(r["rules"]), main_type=r["main_type"], plain=r["plain"],
-                        main_read=r["main_read"], others=frozenset(r["others"]), text=r["text"])
+    # the whole reading where the dump has it (train_nested.py since the fourteenth round), else the table's types
+    examples = [Example(source=r["source"], features=r.get("features") or [f"cand:{c}" for c in r.get("cand", [])],
+                        label=r["label"], gold=set(r["gold"]), rules=set(r["rules"]), main_type=r["main_type"],
+                        plain=r["plain"], main_read=r["main_read"], others=frozenset(r["others"]), text=r["text"])
                 for r in data["examples"]]
     return examples, [r["fold"] for r in data["examples"]], [r["probs"] for r in data["examples"]], data["inner"]
 

@@ -1,6 +1,7 @@
 """Train the event type model that ships in ``peacewatch/data/models`` (``make model``).
 
     python scripts/train_events.py [--shared ../shared] [--out peacewatch/data/models] [--folds 5] [--vectors DIR]
+                                   [--average]
 
 Training data, read from ``../shared`` at build time and never copied into the repository:
 
@@ -19,7 +20,9 @@ vectors shipped in ``peacewatch/data/models/vectors``. The script reports k-fold
 (stratified, seeded): the model alone (macro-F1 and accuracy over its classes) and, at sentence
 level, the rules alone against rules + model with the thresholds chosen on out-of-fold scores. It
 then fits on everything and writes ``events_type.json`` (weights, thresholds) and
-``events_type.card.json`` (data files and their SHA-256, licences, code version, CV scores).
+``events_type.card.json`` (data files and their SHA-256, licences, code version, CV scores); with
+``--average`` the shipped weights are the mean of the cross-validation's fold models instead (measured,
+not the shipped recipe: docs/events.md, "Fourteenth round: news sentences").
 Deterministic: same data and code, same bytes.
 """
 
@@ -173,6 +176,27 @@ def fit(examples: list[Example], c: float) -> tuple[Any, dict[str, int]]:
     return clf, vocab
 
 
+def average(models: list[tuple[Any, dict[str, int]]]) -> tuple[Any, dict[str, int]]:
+    """One model whose weights are the mean of the fold models' (a feature a fold's vocabulary lacks
+    weighs 0 there): what ``--average`` ships instead of a model fitted on every sentence."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    classes = [str(c) for c in models[0][0].classes_]
+    if any([str(c) for c in clf.classes_] != classes for clf, _ in models):
+        raise ValueError("the fold models do not share their classes")
+    vocab = {f: i for i, f in enumerate(sorted({f for _, v in models for f in v}))}
+    coef = np.zeros((len(classes), len(vocab)))
+    for clf, own in models:
+        if clf.coef_.shape[1] != len(own):
+            raise ValueError("--average reads sparse features only (no --vectors)")
+        cols = [vocab[f] for f in own]
+        coef[:, cols] += clf.coef_[:, [own[f] for f in own]]
+    bias = np.mean([clf.intercept_ for clf, _ in models], axis=0)
+    return SimpleNamespace(classes_=classes, coef_=coef / len(models), intercept_=bias), vocab
+
+
 def fold_ids(examples: list[Example], folds: int) -> list[int]:
     """Each example's fold (stratified by label, shuffled with seed 0): the folds every model of the
     project is cross-validated on (the linear one here, the transformer in scripts/train_minilm.py)."""
@@ -186,14 +210,18 @@ def fold_ids(examples: list[Example], folds: int) -> list[int]:
     return out
 
 
-def out_of_fold(examples: list[Example], c: float, folds: int) -> list[dict[str, float]]:
-    """Each example's class probabilities from a model that did not see it (stratified k-fold)."""
+def out_of_fold(examples: list[Example], c: float, folds: int,
+                models: list[tuple[Any, dict[str, int]]] | None = None) -> list[dict[str, float]]:
+    """Each example's class probabilities from a model that did not see it (stratified k-fold); each
+    fold's model and vocabulary are appended to ``models`` when it is given."""
     ids = fold_ids(examples, folds)
     probs: list[dict[str, float]] = [{} for _ in examples]
     for k in range(folds):
         train = [i for i, f in enumerate(ids) if f != k]
         test = [i for i, f in enumerate(ids) if f == k]
         clf, vocab = fit([examples[i] for i in train], c)
+        if models is not None:
+            models.append((clf, vocab))
         matrix = clf.predict_proba(vectorize([examples[i] for i in test], vocab))
         for row, i in zip(matrix, test, strict=True):
             probs[i] = {str(k): float(p) for k, p in zip(clf.classes_, row, strict=True)}
@@ -316,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                         "fold, this model's out-of-fold probabilities) to this JSONL file, for scripts/train_minilm.py")
     parser.add_argument("--vectors", type=Path, help="also read the word vectors of this folder (make vectors): "
                         "the dense reading; they must then ship in peacewatch/data/models/vectors")
+    parser.add_argument("--average", action="store_true", help="ship the mean of the cross-validation's fold "
+                        "models instead of one fitted on every sentence (docs/events.md, fourteenth round)")
     opts = parser.parse_args(argv)
     from peacewatch.config import load_config
     from peacewatch.pipeline import load_spacy
@@ -330,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
                 if ex.source.split(":")[0] not in opts.without]
     print(f"{len(examples)} sentences: {dict(Counter(ex.label for ex in examples))}", file=sys.stderr)
     grid = tuple(opts.c or C_GRID)
-    cv = {c: out_of_fold(examples, c, opts.folds) for c in grid}
+    fold_models: dict[float, list[tuple[Any, dict[str, int]]]] = {c: [] for c in grid}
+    cv = {c: out_of_fold(examples, c, opts.folds, fold_models[c]) for c in grid}
     c_best = max(grid, key=lambda c: (model_scores(examples, cv[c])["macro_f1"], -c))
     probs = cv[c_best]
     if opts.dump is not None:
@@ -345,7 +376,9 @@ def main(argv: list[str] | None = None) -> int:
         "by_source": by_source(examples, probs, limits),
     }
     print(json.dumps(report, indent=1), file=sys.stderr)
-    clf, vocab = fit(examples, c_best)
+    clf, vocab = average(fold_models[c_best]) if opts.average else fit(examples, c_best)
+    if opts.average:
+        report["final_model"] = f"mean of the {opts.folds} fold models (--average)"
     write(opts, clf, vocab, limits, report, examples)
     return 0
 

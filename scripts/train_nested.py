@@ -93,6 +93,7 @@ def write_dump(path: Path, examples: list[Example], ids: list[int], probs: list[
     rows = [{"source": ex.source, "label": ex.label, "gold": sorted(ex.gold), "rules": sorted(ex.rules),
              "main_type": ex.main_type, "plain": ex.plain, "main_read": ex.main_read, "others": sorted(ex.others),
              "cand": sorted({f.removeprefix("cand:") for f in ex.features if f.startswith("cand:")}),
+             "features": ex.features,
              "text": ex.text, "fold": f, "probs": p} for ex, f, p in zip(examples, ids, probs, strict=True)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"examples": rows, "inner": inner}) + "\n", "utf-8")

@@ -67,3 +67,18 @@ def test_news_parts_read_the_folds_file(tmp_path: Path) -> None:
     path.write_text('{"plv_train": [0, 3, 2, 4]}', "utf-8")
     assert nested.news_parts(path) == ["tune", "untouched", "tune", "untouched"]
     assert nested.news_parts(tmp_path / "missing.json") is None
+
+
+def test_the_mean_of_the_fold_models_reads_each_fold_model_and_zero_where_a_fold_lacks_a_feature() -> None:
+    # three labels: with two, scikit-learn keeps one weight row, and the shipped model has sixteen
+    three = [example(label, label != "AID", i) for label in ("ASSAULT", "AID", "COERCE") for i in range(9)]
+    models: list = []  # type: ignore[type-arg]
+    events.out_of_fold(three, 1.0, 3, models)
+    assert len(models) == 3
+    mean, vocab = events.average(models)
+    assert set(vocab) == {f for _, own in models for f in own}
+    for feature in vocab:
+        expected = sum(clf.coef_[:, own[feature]] for clf, own in models if feature in own) / 3
+        assert list(mean.coef_[:, vocab[feature]]) == pytest.approx(list(expected))
+    assert list(mean.intercept_) == pytest.approx(list(sum(clf.intercept_ for clf, _ in models) / 3))
+    assert mean.classes_ == ["AID", "ASSAULT", "COERCE"]

@@ -57,3 +57,29 @@ def test_a_tie_keeps_no_gate_and_a_better_gate_is_chosen() -> None:
     choice, gate = replay.margin_gate(right + wrong, limits())
     assert choice >= 0.05  # the close calls are the wrong ones: a margin keeps them out
     assert not gate(*wrong[0]) and gate(*right[0])
+
+
+def framed(label: str, features: list[str]) -> object:
+    """A sentence the rules found nothing in, whose anchor's frame features are ``features``."""
+    return events.Example("plv_train", features, label, {label}, set(), None, False, None)
+
+
+REPORTED = ["hdep:ccomp", "head:say", "c:nsubj:military"]
+OWN = ["hdep:ROOT", "c:nsubj:military", "ent:nsubj:ORG"]
+
+
+def test_the_frame_gates_read_the_anchors_relation_and_subject() -> None:
+    assert replay._reported(framed("AID", REPORTED)) and not replay._reported(framed("AID", OWN))
+    assert not replay._reported(framed("AID", ["hdep:ccomp", "head:decide"]))  # not a reporting verb
+    assert replay._has_subject(framed("AID", REPORTED)) and not replay._has_subject(framed("AID", ["hdep:ROOT"]))
+    assert replay._named_subject(framed("AID", OWN)) and not replay._named_subject(framed("AID", REPORTED))
+
+
+def test_a_frame_gate_is_chosen_only_where_it_helps_on_the_training_rows() -> None:
+    right = [(framed("AID", OWN), AID) for _ in range(3)]
+    choice, _ = replay.GATES["not-reported"](right, limits())
+    assert choice is None  # nothing reported among the rows: no gate, the first option
+    wrong = [(framed("YIELD", REPORTED), AID) for _ in range(3)]
+    choice, gate = replay.GATES["not-reported"](right + wrong, limits())
+    assert choice == "not reported"
+    assert not gate(*wrong[0]) and gate(*right[0])
