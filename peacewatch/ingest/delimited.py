@@ -5,13 +5,16 @@ common names in ``data/ingest/rules.json`` (case-insensitive). Rows are read in 
 pyarrow, every column as raw bytes decoded here row by row, so long texts, quoted newlines and ids
 like ``007`` come through unchanged and a row that is not UTF-8 is an E005 result for that row
 alone. A row with the wrong number of fields is an E009 result; the rest go on. A header that is
-not UTF-8 is an E005 for the file (its columns cannot be named).
+not UTF-8 is an E005 for the file (its columns cannot be named). A file that ends inside a quoted
+field (cut short in a copy or a download) makes its last row an E009 result, not a document holding
+half a text: the bytes are watched on their way to pyarrow, which accepts such a file.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -38,9 +41,10 @@ def read_csv(opened: Opened, source: Source, config: Config) -> Iterator[Documen
     names = _header(opened.head, delimiter)
     mapping = map_columns(names, source)
     bad_rows: list[Result] = []
+    watch = QuoteWatch(opened.stream, delimiter.encode("ascii"))
     try:
         reader = pcsv.open_csv(
-            opened.stream,
+            watch,
             read_options=pcsv.ReadOptions(block_size=_block_size(config), use_threads=False),
             parse_options=pcsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True,
@@ -52,25 +56,101 @@ def read_csv(opened: Opened, source: Source, config: Config) -> Iterator[Documen
         )
     except pa.ArrowInvalid as e:
         raise _arrow_error(e, 0) from e
-    yield from _rows(reader, mapping, opened.origin, source, config, bad_rows)
+    yield from _rows(reader, mapping, opened.origin, source, config, bad_rows, watch)
 
 
 def _rows(reader: Any, mapping: dict[str, str], origin: Origin, source: Source, config: Config,
-          bad_rows: list[Result]) -> Iterator[Document | Result]:
+          bad_rows: list[Result], watch: QuoteWatch) -> Iterator[Document | Result]:
+    """The rows' results in file order, the last held back until the file's end says it is whole."""
     import pyarrow as pa
 
     number = 0
     why = "columns: " + ", ".join(f"{role}={name}" for role, name in mapping.items())
+    last: tuple[int, dict[str, bytes]] | None = None
     try:
         for batch in reader:
             yield from bad_rows
             bad_rows.clear()
             for raw in batch.to_pylist():
                 number += 1
-                yield _row_result(raw, number, mapping, origin, source, config, why)
+                if last is not None:
+                    yield _row_result(last[1], last[0], mapping, origin, source, config, why)
+                last = (number, raw)
     except pa.ArrowInvalid as e:
         raise _arrow_error(e, number) from e
+    if last is not None:
+        yield _cut_row(last[0], origin) if watch.cut else _row_result(
+            last[1], last[0], mapping, origin, source, config, why)
     yield from bad_rows
+
+
+def _cut_row(number: int, origin: Origin) -> Result:
+    error = InputError(
+        f"the file ends inside a quoted field, so row {number} is cut short (an interrupted copy or "
+        "download?); it is not stored: fetch the whole file again", "E009",
+    )
+    return origin.failed(error, origin.item_id("row", number))
+
+
+class QuoteWatch:
+    """A read-only stream that passes its bytes on and follows CSV quoting as pyarrow reads it.
+
+    A quote opens a quoted field only as the field's first byte; inside, a doubled quote is one
+    quote and a single one closes the field (a quote elsewhere is a plain byte, as pyarrow reads
+    it). ``cut`` says, once everything is read, that the file ended inside a quoted field. Each
+    field costs a search or two in C, not a step per byte."""
+
+    _START, _PLAIN, _QUOTED, _QUOTE_SEEN = range(4)
+
+    def __init__(self, stream: Any, delimiter: bytes) -> None:
+        self._stream = stream
+        self._state = self._START
+        self._ends = re.compile(b"[" + re.escape(delimiter) + b"\r\n]")
+        self.closed = False
+
+    @property
+    def cut(self) -> bool:
+        return self._state == self._QUOTED
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self._stream.read(size)
+        self._follow(data)
+        return data
+
+    def _follow(self, data: bytes) -> None:
+        at, end, state = 0, len(data), self._state
+        while at < end:
+            if state == self._QUOTED:
+                found = data.find(b'"', at)
+                if found < 0:
+                    break
+                at, state = found + 1, self._QUOTE_SEEN
+            elif state == self._QUOTE_SEEN:
+                if data[at] == 0x22:  # a doubled quote: still inside
+                    at, state = at + 1, self._QUOTED
+                else:
+                    state = self._PLAIN
+            elif state == self._START and data[at] == 0x22:
+                at, state = at + 1, self._QUOTED
+            else:
+                found_end = self._ends.search(data, at)
+                if found_end is None:
+                    state = self._PLAIN
+                    break
+                at, state = found_end.end(), self._START
+        self._state = state
 
 
 def _arrow_error(error: Exception, rows_read: int) -> InputError:

@@ -80,3 +80,46 @@ def test_invalid_utf8_in_csv_is_e005(tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes(b"id,text\n1,caf\xe9 talks\n")
     assert error_codes(read(path)) == ["E005"]
+
+
+def test_a_file_cut_inside_a_quoted_field_fails_its_last_row_only(tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_text(
+        'id,text\na,"Both sides agreed to a truce, officials said."\n'
+        'b,"The army said it had withdrawn from the town and that the', "utf-8",
+    )
+    items = read(path)
+    assert error_codes(items) == [None, "E009"]
+    assert items[0].id == "a"
+    assert items[1].id == f"{path}:row:2"
+    assert "ends inside a quoted field" in items[1].error.message
+
+
+@pytest.mark.parametrize("body", [
+    'a,"He said ""yes"" to the deal."\nb,"Calm, then ""shelling""\nat night."\n',
+    'a,5" screens were sold.\nb,"A quoted, whole field."',  # a stray quote is a plain byte; no newline at the end
+    'a,"Closed" and more\nb,Plain text.\n',  # bytes after a closing quote stay in the field
+])
+def test_whole_files_with_quotes_keep_every_row(tmp_path, body):
+    path = tmp_path / "whole.csv"
+    path.write_text("id,text\n" + body, "utf-8")
+    items = read(path)
+    assert error_codes(items) == [None, None]
+    assert [i.id for i in items] == ["a", "b"]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+def test_quote_watch_reads_across_chunk_ends(size):
+    import io as _io
+
+    from peacewatch.ingest.delimited import QuoteWatch
+
+    whole = b'id,text\na,"x ""y"", z\n"\nb,"q"\n'
+    # cut after the opening quote of row b; after a quote that may close the field; inside a doubled one
+    for data, cut in ((whole, False), (whole[:-3], True), (whole[:14], False), (whole[:15], True)):
+        watch = QuoteWatch(_io.BytesIO(data), b",")
+        read_back = b""
+        while chunk := watch.read(size):
+            read_back += chunk
+        assert read_back == data
+        assert watch.cut is cut, (data, size)
