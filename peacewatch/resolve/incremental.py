@@ -29,7 +29,8 @@ What a new report can change, and why nothing else moves:
 Not local, so the ledger is rebuilt (``store.incremental`` says which and why): no ledger yet;
 the settings, the code or the analysts' corrections changed since the last build (the ledger's
 fingerprint); any corrections at all (they are applied across the whole ledger); a stored document
-replaced by a new version or removed.
+replaced by a new version or removed; a new document that could witness the year of an undated
+document whose reports are not made again (``story_year.touched``).
 
 Merged ids stay those of a full build: an id is a hash of the cluster's first report (document,
 trigger, per-document event id, type), and the store keeps one event per id and document, so two
@@ -43,14 +44,16 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..config import LedgerSettings
+from ..types import Result
 from . import stage
 from .commitment_reports import Found
 from .records import MergedEvent
-from .reports import Report, joint_act, merge_kind, status_class
+from .reports import Report, SpanTexts, joint_act, merge_kind, status_class
 from .space import Source, Space
+from .story_year import choose, touched
 
 COUNTRY = "country "  # before a joint act's country in its placing's tokens (no actor token starts so)
 
@@ -240,8 +243,10 @@ def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Upda
     The caller has checked the ledger's fingerprint and that there are no corrections."""
     documents, as_of = stage.documents_of(source, settings)
     entities, moved = space.fold(source)
-    stage.keep_reports(space.remade(source), space, settings)
-    if why := space.reach(settings.date_slack_days):
+    stories = list(source.story_documents())
+    remade = _Noting(space.remade(source))
+    stage.keep_reports(remade, space, settings, years=choose(stories))
+    if why := touched(stories, remade.seen) or space.reach(settings.date_slack_days):
         return Update(None, why)
     reports = space.report_count()
     kept = space.kept(promised_actions(source))
@@ -251,6 +256,22 @@ def update(source: Source, space: UpdateSpace, settings: LedgerSettings) -> Upda
     return Update(stage.Built(documents, entities, events, reports, commitments, as_of, agreements), moved=moved,
                   decided=decided)
 
+
+
+class _Noting:
+    """A source that notes the documents whose events it handed out (``seen``)."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.seen: set[str] = set()
+
+    def event_batches(self) -> Iterator[tuple[list[Result], SpanTexts]]:
+        for results, texts in self.source.event_batches():
+            self.seen.update(r.id for r in results)
+            yield results, texts
+
+    def __getattr__(self, name: str) -> Any:  # every other member of the source, as it is
+        return getattr(self.source, name)
 
 
 def _commitments(source: Source, space: UpdateSpace, as_of: dt.date | None, horizon_days: int

@@ -23,6 +23,7 @@ from .incremental import Placing, placing, reached, renamed_apart
 from .records import Agreement, EntityMention, Ledger, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
 from .space import EntityKeys, Source
+from .story_year import StoryDocument, story_document
 
 
 class MemorySource:
@@ -48,6 +49,10 @@ class MemorySource:
 
     def commitments(self) -> Iterator[tuple[str, str | None, Commitment]]:
         return ((r.id, r.published, c) for r in self.results for c in r.commitments)
+
+    def story_documents(self) -> Iterator[StoryDocument]:
+        return (story_document(r.id, r.published, r.dated.day if r.dated else None, (e.code for e in r.entities),
+                               ((t.value, t.text) for t in r.timexes)) for r in self.results)
 
     def corrections(self) -> list[Correction]:
         return sorted(self._corrections, key=lambda c: c.id)

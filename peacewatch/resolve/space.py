@@ -30,6 +30,7 @@ from .entities import Seen
 from .events import EntityInfo, Taken
 from .records import Agreement, LedgerCommitment, LedgerEntity, MergedEvent
 from .reports import Report, SpanTexts
+from .story_year import StoryDocument
 
 EntityKeys = Mapping[tuple[str, str], str]
 """(document id, per-document entity id) → ledger entity id."""
@@ -50,6 +51,9 @@ class Source(Protocol):
 
     def commitments(self) -> Iterable[tuple[str, str | None, Commitment]]:
         """(document id, published, per-document commitment), by document then in stored order."""
+
+    def story_documents(self) -> Iterable[StoryDocument]:
+        """What the year of an undated article is read from (``story_year.py``), one per document."""
 
     def corrections(self) -> Iterable[Correction]:
         """The analysts' corrections (``corrections.py``), every row of the log, in id order."""

@@ -36,6 +36,7 @@ from .events import EntityInfo, merged_event_of
 from .records import LedgerCommitment, MergedEvent
 from .reports import code_token, reports_of
 from .space import Source, Space
+from .story_year import StoryYear, choose, dated_by_story
 
 EVENTS = 500  # merged events (with their mentions) held before they are handed to the space
 
@@ -106,18 +107,21 @@ def fold_entities(source: Source, space: Space) -> int:
 def merge_events(source: Source, space: Space, settings: LedgerSettings,
                  corrector: Corrector = NO_CORRECTIONS) -> tuple[int, int]:
     """Cluster every report and hand each merged event to the space; returns (events, reports)."""
-    reports = keep_reports(source, space, settings, corrector)
+    reports = keep_reports(source, space, settings, corrector, choose(source.story_documents()))
     return cluster_events(source, space, settings, corrector), reports
 
 
 def keep_reports(source: Source, space: Space, settings: LedgerSettings,
-                 corrector: Corrector = NO_CORRECTIONS) -> int:
-    """Make every event a report (a batch of documents at a time) and hand it to the space; returns
-    how many."""
+                 corrector: Corrector = NO_CORRECTIONS, years: Mapping[str, StoryYear] | None = None) -> int:
+    """Make every event a report (a batch of documents at a time) and hand it to the space, an
+    undated document dated by the year its story gives (``years``, from ``story_year.choose`` over
+    the whole corpus); returns how many."""
     reports = 0
     for results, texts in source.event_batches():
         if not results:
             continue
+        if years:
+            results = [dated_by_story(r, years) for r in results]
         if corrector:
             results = corrector.reports(results, texts, source.hashes(results[0].id, results[-1].id), source.find)
         made = reports_of(results, space.entity_keys(results[0].id, results[-1].id), settings, texts)

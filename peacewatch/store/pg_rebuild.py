@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-SOURCES = ("documents", "mentions", "entities", "events", "commitments", "corrections")  # what the stage reads
+# what the stage reads (the timexes: the days an undated article's year is read from, resolve/story_year.py)
+SOURCES = ("documents", "mentions", "entities", "events", "timexes", "commitments", "corrections")
 FETCH = 2000  # rows fetched from the server, and written to the scratch file, at a time
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..resolve.corrections import Correction
 from ..resolve.reports import SpanTexts
+from ..resolve.story_year import StoryDocument, story_document
 from ..types import Commitment, Entity, Result
 from .corrections import stored
 from .dialect import Connection
@@ -52,6 +53,21 @@ class StoredSource:
                                  " ON d.id = c.doc_id WHERE d.error_code IS NULL ORDER BY c.doc_id, c.rowid")
         for doc, published, record in rows:
             yield doc, published, Commitment.from_dict(json.loads(record))
+
+    def story_documents(self) -> Iterator[StoryDocument]:
+        """Each document's day, entity codes and stated days (``resolve/story_year.py``), in id order."""
+        codes: dict[str, list[str]] = {}
+        for doc, code in self.conn.execute("SELECT doc_id, json_extract(record, '$.code') FROM entities"
+                                           " WHERE json_extract(record, '$.code') IS NOT NULL"):
+            codes.setdefault(doc, []).append(code)
+        days: dict[str, list[tuple[str, str]]] = {}
+        for doc, value, record in self.conn.execute("SELECT doc_id, value, record FROM timexes"
+                                                    " WHERE value LIKE '____-__-__' ORDER BY doc_id, idx"):
+            days.setdefault(doc, []).append((value, json.loads(record).get("text", "")))
+        for doc, published, dated in self.conn.execute(
+                "SELECT id, published, dated FROM documents WHERE error_code IS NULL ORDER BY id"):
+            day = json.loads(dated).get("day") if dated else None
+            yield story_document(doc, published, day, codes.get(doc, ()), days.get(doc, ()))
 
     def corrections(self) -> Iterator[Correction]:
         """Every row of the corrections log (migration 0005), in id order; one that cannot be applied
