@@ -86,7 +86,7 @@ def _stopping_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP raise ``Terminated`` for the command's length (not where they are ignored,
     as ``nohup`` does, nor outside the main thread), then what was there before is put back."""
     before: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
+    if threading.get_ident() == threading.main_thread().ident:
         for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
             if signum is not None and signal.getsignal(signum) not in (signal.SIG_IGN, None):
                 before[signum] = signal.signal(signum, _terminate)
