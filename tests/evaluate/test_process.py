@@ -474,6 +474,11 @@ FLOORS.update({"tune_multi_source_share": 0.61, "tune_merge_recall": 0.135})
 # unchanged (exact 15, within three days 17 of 34: no untouched article's inferred day changed). No truly
 # undated article's day changed, so every ledger figure is as before.
 FLOORS.update({"tune_dating_exact": 0.49, "tune_dating_near": 0.6})
+# Fourteenth round (docs/events.md, "a deal named as a frame"): a deal or truce noun named as the frame of
+# another act ("under the deal", "as part of the truce"), in an article that told the deal before, is no
+# event of its own; the israel-hamas key event it had joined with wrong article pairs is no longer: tune
+# merge precision / recall 0.959 / 0.140 -> 0.969 / 0.141, every other figure as before.
+FLOORS.update({"tune_merge_precision": 0.965})
 
 
 @pytest.fixture(scope="module")

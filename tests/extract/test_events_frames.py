@@ -1,7 +1,7 @@
-"""A deal named as the frame of another act ("under the deal", "as part of the ceasefire", "in line with
-the provisions of the truce") in an article that told the deal before is that deal again: no new agreement
-or truce of its sentence, and the sentence's subject is not its party; the act the frame governs keeps its
-reading (``extract/events/frames.py``). On sentences of an invented conflict written for this test
+"""A deal named as the frame of another act ("under the deal", "as part of the ceasefire", "under the terms
+of the truce") in an article that told the deal before is that deal again: no new agreement or truce of its
+sentence, and the sentence's subject is not its party; the act the frame governs keeps its reading
+(``extract/events/frames.py``). On sentences of an invented conflict written for this test
 (docs/events.md, "Fourteenth round: a deal named as a frame")."""
 
 from __future__ import annotations
