@@ -487,6 +487,14 @@ FLOORS.update({"tune_merge_precision": 0.96, "tune_merge_recall": 0.155})
 # merge 0.862 / 0.151 -> 0.873 / 0.166; no tuning article has such an event, every other figure of both
 # parts unchanged.
 FLOORS.update({"untouched_merge_precision": 0.87, "untouched_merge_recall": 0.16})
+# Fourteenth round (docs/events.md, "a deal named as a frame"): a deal or truce noun named as the frame of
+# another act ("under the deal", "as part of the truce"), in an article that told the deal before, is no
+# event of its own; the israel-hamas key event it had joined with wrong article pairs is no longer: tune
+# merge precision / recall 0.959 / 0.140 -> 0.969 / 0.141, every other figure as before.
+FLOORS.update({"tune_merge_precision": 0.965})
+# Merged with the merging rules above (lead): tune merge 0.972 / 0.155 (the frame's spurious events no longer
+# join two of the pairs the people and truce rules had joined); untouched 0.873 / 0.166.
+FLOORS.update({"tune_merge_recall": 0.15})
 
 
 @pytest.fixture(scope="module")

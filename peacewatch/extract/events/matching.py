@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.tables import sector_terms
 from .aspect import begun
+from .frames import framed
 from .tables import DerivedRule, HandoverRule, TriggerRule, matching_rules, trigger_rules, words
 
 if TYPE_CHECKING:
@@ -300,8 +301,8 @@ def match(token: Token) -> TriggerRule | None:
         verb, particle = derived
         rules = [DerivedRule(r.line, f"{lemma} (noun of {verb})", "NOUN", r.needs, r.type, r.mode, True)
                  for r in matching_rules()[verb] if r.pos in ("VERB", "*") and r.type != "CONSULT"]
-    if is_provision(token) or _excluded(token, pos):
-        return None
+    if is_provision(token) or framed(token) or _excluded(token, pos):
+        return None  # framed: "under the deal, X will ..." names a deal told before, no new one
     if not rules:
         return handover(token)
     lemmas: set[str] | None = None
