@@ -82,11 +82,14 @@ class Cluster:
         if seen.contradicts(rep, settings):
             return None
         best: Fit | None = None
+        top = seen.strongest(rep)
         for m in seen.may_tell(rep):
             if found := evidence(rep, m, settings):
                 rank = strength(rep, m, settings)
                 if best is None or rank > best.rank:
                     best = Fit(rank, f"{_name(rep)} joined {_name(m)}: {found}")
+                    if rank == top:
+                        break  # no later member can be stronger, and the first of equals names it
         return best or self._lone(rep)
 
     def _lone(self, rep: Report) -> Fit | None:
@@ -181,12 +184,14 @@ class Members:
         self.groups: dict[tuple[object, ...], Group] = {}
         self.by_doc: dict[str, list[int]] = defaultdict(list)
         self.said: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.parties: set[str] = set()  # every recipient party a member names (``strongest``)
 
     def catch_up(self, members: list[Report]) -> None:
         for position in range(self.count, len(members)):
             m = members[position]
             self.members.append(m)
             self.by_doc[m.doc].append(position)
+            self.parties.update(_union(m.recipients))
             for key in said_keys(m, self.similarity):
                 self.said[(m.doc, key)].append(position)
             group = self.groups.get(profile := _profile(m))
@@ -220,6 +225,16 @@ class Members:
         others = (found for doc, found in self.by_doc.items() if doc != rep.doc)  # each in joining order
         for p in heapq.merge(own, *others):
             yield self.members[p]
+
+    def strongest(self, rep: Report) -> tuple[int, int, int]:
+        """The strongest ``evidence.strength`` a member could have with the report: both sides only when a
+        member names one of the recipients it does not also name among its actors, a day only when it
+        states one, a count only when it states one."""
+        done_to = _union(rep.recipients) - _union(rep.actors)
+        recipient = any(party in self.parties for party in done_to)
+        day_ = rep.stated is not None and rep.stated.days == 1
+        count = bool(rep.event.quantity) and (rep.event.quantity or {}).get("value") is not None
+        return 2 if rep.actors and recipient else int(bool(rep.actors)), int(day_), int(count)
 
     def of_other_documents(self, doc: str) -> Iterator[Report]:
         for other, found in self.by_doc.items():
