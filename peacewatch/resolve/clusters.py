@@ -20,13 +20,14 @@ with; a report that names no actor and states no date, whose evidence can only b
 document, by the clauses and wordings of that document's members (``own_keys``); one that names an
 actor and states no date, by those and its sides among the clusters holding a member of its document,
 by (week, key) among the others (``near_keys``). The result is the same as
-testing every cluster.
+testing every cluster. Within a cluster, a report is compared only with the members that could
+contradict it or give it evidence (``Members``), the same result as comparing it with every member.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,8 @@ class Cluster:
     latest_start: dt.date = dt.date.min
     earliest_end: dt.date = dt.date.max
     dated: bool = False
+    # where ``fit`` looks among the members (``Members``), made when first asked; members are only appended
+    seen: Members | None = field(default=None, repr=False, compare=False)
 
     def add(self, rep: Report, link: str) -> None:
         self.members.append(rep)
@@ -75,14 +78,18 @@ class Cluster:
         gives (the first member in joining order of that strength names it); None when it cannot join.
         Without evidence, a fit of rank ``LONE`` when the cluster could hold it as the only one
         (``_lone``): ``place`` takes that only when no other cluster could."""
-        if any(incompatibility(rep, m, settings) is not None for m in self.members):
+        seen = self.members_seen(settings.repeat_similarity)
+        if seen.contradicts(rep, settings):
             return None
         best: Fit | None = None
-        for m in self.members:
+        top = seen.strongest(rep)
+        for m in seen.may_tell(rep):
             if found := evidence(rep, m, settings):
                 rank = strength(rep, m, settings)
                 if best is None or rank > best.rank:
                     best = Fit(rank, f"{_name(rep)} joined {_name(m)}: {found}")
+                    if rank == top:
+                        break  # no later member can be stronger, and the first of equals names it
         return best or self._lone(rep)
 
     def _lone(self, rep: Report) -> Fit | None:
@@ -90,7 +97,8 @@ class Cluster:
         contradicts may be this cluster's when a member of another document tells the act of one of its
         actors at a time its date can be (``telling``: on a day, or both undated in overlapping days),
         and no member is of its own document (whose writer told that act apart from it)."""
-        if any(m.doc == rep.doc for m in self.members):
+        seen = self.members_seen()
+        if rep.doc in seen.by_doc:
             return None
         for m in self.members:
             if how := telling(m, rep):
@@ -102,7 +110,18 @@ class Cluster:
         """Whether a member of another document tells the act of one of the report's actors at a time
         its date can be (``telling``), whether or not on evidence: ``place`` asks it of the clusters that
         could hold the report, to count the acts the report could tell."""
-        return any(telling(m, rep) for m in self.members)
+        seen = self.members_seen()
+        return any(telling(m, rep) for m in seen.of_other_documents(rep.doc))
+
+    def members_seen(self, similarity: float | None = None) -> Members:
+        """The members' index (``Members``) at this ``repeat_similarity`` (None: any, for what does not
+        read wordings), brought up to the members added since it was last asked for."""
+        if similarity is None:
+            similarity = self.seen.similarity if self.seen is not None else 0.0
+        if self.seen is None or self.seen.similarity != similarity or self.seen.count > len(self.members):
+            self.seen = Members(similarity)
+        self.seen.catch_up(self.members)
+        return self.seen
 
 
 def telling(m: Report, rep: Report) -> str | None:
@@ -133,6 +152,126 @@ class Fit:
 
     rank: tuple[int, ...]
     link: str
+
+
+# Members a cluster may have for ``Members.may_tell`` to ask every one (cheaper than making the report's keys).
+FEW = 32
+
+
+class Members:
+    """Where ``Cluster.fit`` looks among a cluster's members, so that a report is not compared with each
+    member of a cluster of thousands (a list of "The army detained X." lines joined by their shared
+    wording, a week of releases by their shared country code) when the result cannot change:
+
+    - **contradiction** (``contradicts``): members that agree in everything ``reports.incompatibility``
+      reads but their recipients form a group; when the report's recipients share a party with every
+      member of the group that names recipients (the parties all of them name, ``Group.common``), the
+      recipients agree with each (``reports._recipients_agree``) and the group's first member answers
+      for all; else each member is asked, as before;
+    - **evidence** (``may_tell``): a report stating no date whose document's members can give it
+      evidence only by the keys ``own_keys`` or ``near_keys`` give (their proofs) needs of its own
+      document only the members with such a key (``said_keys``); every member of another document is
+      asked, as before, in joining order, so the strongest and first member naming it is the same.
+
+    ``tests/resolve/test_template_lists.py`` checks the ledger against asking every member of every
+    cluster (``test_clusters_index.every_member_fit``), and the lists of ``test_long_lists.py``,
+    ``test_named_lists.py`` and the random archives of ``test_clusters_index.py`` do too."""
+
+    def __init__(self, similarity: float) -> None:
+        self.similarity = similarity
+        self.count = 0
+        self.members: list[Report] = []
+        self.groups: dict[tuple[object, ...], Group] = {}
+        self.by_doc: dict[str, list[int]] = defaultdict(list)
+        self.said: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.parties: set[str] = set()  # every recipient party a member names (``strongest``)
+
+    def catch_up(self, members: list[Report]) -> None:
+        for position in range(self.count, len(members)):
+            m = members[position]
+            self.members.append(m)
+            self.by_doc[m.doc].append(position)
+            self.parties.update(_union(m.recipients))
+            for key in said_keys(m, self.similarity):
+                self.said[(m.doc, key)].append(position)
+            group = self.groups.get(profile := _profile(m))
+            if group is None:
+                group = self.groups[profile] = Group(m)
+            group.add(position, m)
+        self.count = len(members)
+
+    def contradicts(self, rep: Report, settings: LedgerSettings) -> bool:
+        """Whether a member contradicts the report (``reports.incompatibility``)."""
+        for group in self.groups.values():
+            if group.agrees(rep):
+                if incompatibility(rep, group.first, settings) is not None:
+                    return True
+            elif any(incompatibility(rep, self.members[p], settings) is not None for p in group.positions):
+                return True
+        return False
+
+    def may_tell(self, rep: Report) -> Iterator[Report]:
+        """The members that may give the report evidence, in joining order (more is fine, never fewer)."""
+        if len(self.members) <= FEW:
+            yield from self.members
+            return
+        keys = own_keys(rep, self.similarity)
+        if keys is None:
+            keys = near_keys(rep, self.similarity)
+        if keys is None or keys == ANY_OF_DOC:
+            yield from self.members
+            return
+        own = sorted({p for key in keys for p in self.said.get((rep.doc, key), ())})
+        others = (found for doc, found in self.by_doc.items() if doc != rep.doc)  # each in joining order
+        for p in heapq.merge(own, *others):
+            yield self.members[p]
+
+    def strongest(self, rep: Report) -> tuple[int, int, int]:
+        """The strongest ``evidence.strength`` a member could have with the report: both sides only when a
+        member names one of the recipients it does not also name among its actors, a day only when it
+        states one, a count only when it states one."""
+        done_to = _union(rep.recipients) - _union(rep.actors)
+        recipient = any(party in self.parties for party in done_to)
+        day_ = rep.stated is not None and rep.stated.days == 1
+        count = bool(rep.event.quantity) and (rep.event.quantity or {}).get("value") is not None
+        return 2 if rep.actors and recipient else int(bool(rep.actors)), int(day_), int(count)
+
+    def of_other_documents(self, doc: str) -> Iterator[Report]:
+        for other, found in self.by_doc.items():
+            if other != doc:
+                yield from (self.members[p] for p in found)
+
+
+@dataclass
+class Group:
+    """Members that agree in everything ``reports.incompatibility`` reads of them but their recipients
+    (``_profile``): ``common`` holds the parties every one naming recipients names (None while none
+    does)."""
+
+    first: Report
+    positions: list[int] = field(default_factory=list)
+    common: frozenset[str] | None = None
+
+    def add(self, position: int, m: Report) -> None:
+        self.positions.append(position)
+        if m.recipients:
+            parties = _union(m.recipients)
+            self.common = parties if self.common is None else self.common & parties
+
+    def agrees(self, rep: Report) -> bool:
+        """Whether the report's recipients agree with every member's (``reports._sides_agree``): it names
+        none, no member names any, or it shares a party every member naming recipients names."""
+        return not rep.recipients or self.common is None or bool(self.common & _union(rep.recipients))
+
+
+def _profile(m: Report) -> tuple[object, ...]:
+    """Everything ``reports.incompatibility`` (with ``merge_kind`` and ``status_class``) reads of a
+    member but its recipients: two members equal in it are contradicted by the same reports, once the
+    report's recipients agree with both."""
+    ev = m.event
+    quantity = None if ev.quantity is None else repr(sorted(ev.quantity.items()))
+    return (m.doc, ev.type, ev.status, ev.mode, ev.cameo, len(ev.actor), m.actors, m.countries, m.window,
+            m.stated, quantity)
 
 
 def _name(rep: Report) -> str:
@@ -335,8 +474,8 @@ ANY_OF_DOC: frozenset[str] = frozenset({"any of its document"})
 # The ``said_keys`` of a member that every ``own_keys`` query finds (its wording too long to key).
 EVERY = "*"
 CLAUSE = 256  # characters of a document a "clause" key covers (spans overlapping share one)
-SHARED = 3  # words in a wording key: two similar wordings share this many (``_wording_keys``)
-MOST = 64  # wording keys of one report at most; more, and it is keyed ``EVERY`` (or queries its document)
+PREFIX = 8  # words of a wording's head a key may name (``_wording_keys``); longer, and the sizes' key is ``*``
+MOST = 256  # wording keys of one report at most; more, and it is keyed ``EVERY`` (or queries its document)
 
 
 def own_keys(rep: Report, similarity: float) -> frozenset[str] | None:
@@ -360,7 +499,7 @@ def said_keys(rep: Report, similarity: float) -> frozenset[str]:
     """The keys a cluster is found by in ``rep``'s document once ``rep`` is one of its members (see
     ``own_keys`` and ``near_keys``): the ``CLAUSE`` blocks of its span, its ``_side_keys`` and its
     wording keys, or ``EVERY``."""
-    words = _wording_keys(rep, similarity)
+    words = _wording_keys(rep, similarity, asking=False)
     return _clause_keys(rep) | _side_keys(rep) | (frozenset({EVERY}) if words is None else words)
 
 
@@ -371,29 +510,45 @@ def _clause_keys(rep: Report) -> frozenset[str]:
     return frozenset(f"clause {block}" for block in range(first // CLAUSE, max(first, last - 1) // CLAUSE + 1))
 
 
-def _wording_keys(rep: Report, similarity: float) -> frozenset[str] | None:
-    """Keys two wordings ``_similar`` at ``similarity`` share, None when there would be more than
-    ``MOST`` (or any two wordings are similar): the ``SHARED``-word sets among the first words (in
-    alphabetical order) of the report's.
+def _wording_keys(rep: Report, similarity: float, asking: bool = True) -> frozenset[str] | None:
+    """Keys two wordings ``_similar`` at ``similarity`` share, one as ``asking`` (``own_keys``,
+    ``near_keys``), the other as a member (``said_keys``); None when there would be more than ``MOST``
+    (or any two wordings are similar).
 
-    Two wordings of ``k`` and ``j`` words with a share ``t`` in common have at least ``a =
-    ceil(t·k)`` words in common (and ``ceil(t·j)``); the first ``SHARED`` of those common words,
-    in alphabetical order, are among the first ``k - a + SHARED`` words of each (there are at least
-    ``a`` common ones at or after each of them). So when both have ``a >= SHARED`` they share the key
-    of those words; a wording with ``a < SHARED`` is keyed ``EVERY`` (and queries every member)."""
-    words = sorted(set(rep.wording))
+    A report's ``wording`` lists its words in one order for its whole document, the rarest in the
+    document first (``reports.reports_of``). Two wordings of ``k`` and ``j`` words with a share ``t``
+    (intersection over union) in common have at least ``need = ceil(t·(k + j) / (1 + t))`` words in
+    common, so the first of those in the document's order is among the first ``k - need + 1`` words of
+    the one and the first ``j - need + 1`` of the other: the key names the two sizes (the asking one
+    first) and that word. A list's template ("The army detained …"), in every line, comes last in
+    that order, so its lines are found by the names they share, not by the template. Where either
+    head would be longer than ``PREFIX`` words, the two sizes' key is ``*``: every member of that size
+    is found by every report of this."""
     if similarity <= 0:
         return None
+    words = rep.wording
     if not words:
         return frozenset()
-    # ceil(t·k), or one less where rounding could have pushed it over a whole number: a longer prefix is safe
-    common = max(1, math.ceil(similarity * len(words) - 1e-9))
-    if common > len(words):
-        return frozenset()  # no wording is that alike
-    if common < SHARED or math.comb(len(words) - common + SHARED, SHARED) > MOST:
-        return None
-    head = words[:len(words) - common + SHARED]
-    return frozenset("words " + " ".join(trio) for trio in itertools.combinations(head, SHARED))
+    k, keys = len(words), set[str]()
+    for j in range(1, int(k / similarity) + 2):
+        need = _overlap(k, j, similarity)
+        if need > min(k, j):
+            continue  # no wordings of these sizes are that alike
+        label = f"words {k} {j}" if asking else f"words {j} {k}"
+        if max(k, j) - need + 1 > PREFIX:
+            keys.add(f"{label} *")
+        else:
+            keys.update(f"{label} {word}" for word in words[:k - need + 1])
+        if len(keys) > MOST:
+            return None
+    return frozenset(keys)
+
+
+def _overlap(k: int, j: int, similarity: float) -> int:
+    """The fewest words two wordings of ``k`` and ``j`` words have in common when their share is at
+    least ``similarity``: ``i / (k + j - i) >= t`` is ``i >= t·(k + j) / (1 + t)``; one less where
+    rounding could have pushed it over a whole number (a longer head is safe)."""
+    return max(1, math.ceil(similarity * (k + j) / (1 + similarity) - 1e-9))
 
 
 def _country_keys(rep: Report) -> frozenset[str]:

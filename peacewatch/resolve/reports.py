@@ -135,8 +135,9 @@ def _one_set(value: frozenset[str]) -> frozenset[str]:
 @dataclass(frozen=True, slots=True)
 class Report:
     """One per-document event, prepared for merging; ``wording`` is the distinct words of its span
-    when the document text is known (to recognise a sentence repeated in one document), as a sorted
-    tuple: much smaller than a frozenset, and seldom compared."""
+    when the document text is known (to recognise a sentence repeated in one document), as a tuple
+    (much smaller than a frozenset, and seldom compared) in one order for the whole document: the
+    words fewest of its reports say first, then alphabetically (``clusters._wording_keys``)."""
 
     doc: str
     published: dt.date | None
@@ -171,23 +172,33 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
         published = day(r.published)
         placed = published or inferred_day(r)  # an undated article is placed on its inferred day
         written = written_day(r)
-        # wording is only ever compared between reports of one document and one bucket of the merge
-        kinds = Counter((merge_kind(ev), status_class(ev.status)) for ev in r.events)
-        for ev in r.events:
+        said = _wordings(r, span_texts or {})
+        rarity = Counter(w for words in said for w in words)  # the document's order: rarest first
+        for ev, words in zip(r.events, said, strict=True):
             stated = interval(ev.date)
-            text = (span_texts or {}).get((r.id, ev.span[0], ev.span[1]), "")
-            text = text if kinds[(merge_kind(ev), status_class(ev.status))] > 1 else ""
             out.append(Report(
                 r.id, published, ev,
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.actor),
                 tuple(argument_parties(a, id_map.get((r.id, a.entity or ""))) for a in ev.recipient),
                 stated, stated or _undated_window(ev.status, None if before_unknown(ev.date) else placed, settings),
-                tuple(sorted({sys.intern(w) for w in _WORD.findall(text.casefold())})),
+                tuple(sorted(words, key=lambda w: (rarity[w], w))),
                 _one_set(frozenset(a.code for a in ev.actor + ev.recipient
                                   if a.code and code_match(a.code, None) != "none")),
                 written,
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
+
+
+def _wordings(r: Result, span_texts: SpanTexts) -> list[set[str]]:
+    """The distinct words of each event's span; none for an event alone in its bucket of the merge
+    (wording is only ever compared between reports of one document and one bucket)."""
+    kinds = Counter((merge_kind(ev), status_class(ev.status)) for ev in r.events)
+    out = []
+    for ev in r.events:
+        text = span_texts.get((r.id, ev.span[0], ev.span[1]), "")
+        alone = kinds[(merge_kind(ev), status_class(ev.status))] <= 1
+        out.append(set() if alone else {sys.intern(w) for w in _WORD.findall(text.casefold())})
+    return out
 
 
 def inferred_day(r: Result) -> dt.date | None:

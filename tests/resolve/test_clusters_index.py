@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 import peacewatch.resolve.memory as memory
 from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
-from peacewatch.resolve.clusters import Cluster, MemoryBucket, place, report_keys
-from peacewatch.resolve.reports import Report, reports_of
+from peacewatch.resolve.clusters import Cluster, Fit, MemoryBucket, place, report_keys, telling
+from peacewatch.resolve.evidence import evidence, strength
+from peacewatch.resolve.reports import Report, incompatibility, reports_of
 from peacewatch.store.ledger import rebuild_ledger
 from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Document, Entity, Event, Result
@@ -102,10 +103,29 @@ def archive_document(rng: random.Random, n: int, days: int, states: int) -> tupl
             Result(doc_id, published, entities=entities, events=events))
 
 
+def every_member_fit(self: Cluster, rep: Report, options: LedgerSettings) -> Fit | None:
+    """``Cluster.fit`` asking every member (what the members' index, ``clusters.Members``, must agree
+    with): none contradicts the report, and the first member of the strongest evidence names it."""
+    if any(incompatibility(rep, m, options) is not None for m in self.members):
+        return None
+    best: Fit | None = None
+    for m in self.members:
+        if found := evidence(rep, m, options):
+            rank = strength(rep, m, options)
+            if best is None or rank > best.rank:
+                best = Fit(rank, f"{rep.doc}#{rep.event.id} joined {m.doc}#{m.event.id}: {found}")
+    return best or self._lone(rep)
+
+
 def built(results: list[Result], texts: dict[tuple[str, int, int], str], options: LedgerSettings,
           monkeypatch: pytest.MonkeyPatch, bucket: type) -> str:
+    """The ledger of the results with the bucket's clusters; ``AllClusters`` also asks every member of a
+    cluster (``every_member_fit``, and every member for ``Cluster.tells``)."""
     with monkeypatch.context() as patch:
         patch.setattr(memory.MemorySpace, "bucket", lambda self: bucket())
+        if bucket is AllClusters:
+            patch.setattr(Cluster, "fit", every_member_fit)
+            patch.setattr(Cluster, "tells", lambda self, rep: any(telling(m, rep) for m in self.members))
         return canonical(build_ledger(results, options, texts))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from peacewatch.types import Argument, Document, Entity, Event, Result
 
 from ..store.reading import ledger_of
 from ..store.test_rebuild import tiny_caches
+from . import test_clusters_index as clusters_index
 from .helpers import canonical
 from .test_clusters_index import AllClusters, built
 
@@ -53,14 +55,16 @@ def released_list(names: int, seed: int = 3) -> tuple[Document, Result]:
 
 
 def _fits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the fits tried, through the index and (``every_member_fit``) trying every cluster."""
     count = [0]
-    fit = Cluster.fit
+    for owner, name in ((Cluster, "fit"), (clusters_index, "every_member_fit")):
+        fit = getattr(owner, name)
 
-    def counted(self: Cluster, rep: object, settings: LedgerSettings) -> object:
-        count[0] += 1
-        return fit(self, rep, settings)  # type: ignore[arg-type]
+        def counted(self: Cluster, rep: object, settings: LedgerSettings, fit: Any = fit) -> object:
+            count[0] += 1
+            return fit(self, rep, settings)
 
-    monkeypatch.setattr(Cluster, "fit", counted)
+        monkeypatch.setattr(owner, name, counted)
     return count
 
 
