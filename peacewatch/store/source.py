@@ -61,9 +61,11 @@ class StoredSource:
                                            " WHERE json_extract(record, '$.code') IS NOT NULL"):
             codes.setdefault(doc, []).append(code)
         days: dict[str, list[tuple[str, str]]] = {}
-        for doc, value, record in self.conn.execute("SELECT doc_id, value, record FROM timexes"
-                                                    " WHERE value LIKE '____-__-__' ORDER BY doc_id, idx"):
-            days.setdefault(doc, []).append((value, json.loads(record).get("text", "")))
+        # the text is read only for a year-less day (a cue the `why` quotes), not for each full date
+        for doc, value, record in self.conn.execute(
+                "SELECT doc_id, value, CASE WHEN value LIKE 'XXXX%' THEN record END FROM timexes"
+                " WHERE value LIKE '____-__-__' ORDER BY doc_id, idx"):
+            days.setdefault(doc, []).append((value, json.loads(record).get("text", "") if record else ""))
         for doc, published, dated in self.conn.execute(
                 "SELECT id, published, dated FROM documents WHERE error_code IS NULL ORDER BY id"):
             day = json.loads(dated).get("day") if dated else None
