@@ -32,6 +32,7 @@ _YEARLESS = re.compile(r"^XXXX-(\d{2}-\d{2})$")
 _FULL = re.compile(r"^(\d{4})-(\d{2}-\d{2})$")
 # Codes every story shares (international organisations): they tell no story apart.
 _SHARED_BY_ALL = ("IGO",)
+WITNESSES = 3  # witnesses named in a `why` (and kept per day, party and year): the year needs one
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ class StoryDocument:
 class StoryYear:
     """The year chosen for an undated document: its year-less days that dated articles of its story
     state in that year (``MM-DD``), the cue (the first such day as the text writes it) and the
-    witnesses."""
+    witnesses (the first ``WITNESSES`` in id order)."""
 
     year: int
     days: frozenset[str]
@@ -75,16 +76,23 @@ def story_document(doc: str, published: str | None, dated: str | None, parties: 
 
 def choose(documents: Iterable[StoryDocument]) -> dict[str, StoryYear]:
     """Undated document id → the year its story's dated documents witness, for those witnessed in
-    one year only (module docstring). Depends on the set of documents only."""
+    one year only (module docstring). Depends on the set of documents only.
+
+    The dated documents are indexed by (day, party) → year → the first ``WITNESSES`` of them in id
+    order, so an undated document looks up its own days and parties and never walks the documents
+    of a day that every story states ("October 7"): the years found are those of every witness."""
     docs = sorted(documents, key=lambda d: d.doc)
-    stated: dict[str, list[tuple[int, StoryDocument]]] = defaultdict(list)  # MM-DD → (year, dated doc)
+    stated: dict[tuple[str, str], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for d in docs:
         if d.day is None:
             continue
         seen = {(int(m.group(1)), m.group(2)) for v, _ in d.days if (m := _FULL.match(v))}
         seen.add((d.day.year, d.day.isoformat()[5:]))
         for year, md in seen:
-            stated[md].append((year, d))
+            for party in d.parties:
+                first = stated[(md, party)][year]
+                if len(first) < WITNESSES:
+                    first.append(d.doc)
     out = {}
     for d in docs:
         if d.day is None and d.parties and (found := _year_of(d, stated)) is not None:
@@ -92,21 +100,21 @@ def choose(documents: Iterable[StoryDocument]) -> dict[str, StoryYear]:
     return out
 
 
-def _year_of(d: StoryDocument, stated: Mapping[str, list[tuple[int, StoryDocument]]]) -> StoryYear | None:
+def _year_of(d: StoryDocument, stated: Mapping[tuple[str, str], Mapping[int, list[str]]]) -> StoryYear | None:
     years: dict[int, set[str]] = defaultdict(set)
     days: dict[int, dict[str, str]] = defaultdict(dict)
     for value, text in d.days:
         if (m := _YEARLESS.match(value)) is None:
             continue
-        for year, other in stated.get(m.group(1), ()):
-            if other.parties & d.parties:
-                years[year].add(other.doc)
+        for party in sorted(d.parties):
+            for year, first in stated.get((m.group(1), party), {}).items():
+                years[year].update(first)
                 days[year].setdefault(m.group(1), text)
     if len(years) != 1:
         return None  # no witness, or two years fit: no year
     (year, witnesses), = years.items()
     cue = days[year][min(days[year])]
-    return StoryYear(year, frozenset(days[year]), cue, tuple(sorted(witnesses)))
+    return StoryYear(year, frozenset(days[year]), cue, tuple(sorted(witnesses)[:WITNESSES]))
 
 
 def dated_by_story(r: Result, years: Mapping[str, StoryYear]) -> Result:
