@@ -118,3 +118,13 @@ def test_an_undated_article_ingested_after_its_witness_updates_in_place(tmp_path
     with two_ways(tmp_path, first, then) as (step, whole, stats):
         assert stats.path == "incremental", stats.why
         assert_same(step, whole)
+
+
+def test_many_witnesses_give_the_year_and_the_why_names_the_first_three() -> None:
+    # six dated articles of the story state the day in 2022; an article of another story states it in
+    # 2023 and is no witness, however many articles of the story there are
+    dated = [_dated(f"w{i}", "2022-12-20", "2022-12-19") for i in (5, 3, 1, 6, 2, 4)]
+    other = _dated("z", "2023-12-20", "2023-12-19", (COL,))
+    found = choose(MemorySource([_undated(), other, *dated]).story_documents())
+    assert (found["a"].year, found["a"].witnesses) == (2022, ("w1", "w2", "w3"))
+    assert found["a"].why == "its year 2022 from its story: 'December 19' as w1, w2, w3 state it"
