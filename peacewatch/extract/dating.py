@@ -75,8 +75,9 @@ DATELINE_REACH = 300
 # A weekday named with a day ("Tuesday, February 6", "Sunday (Jan 19)"): the weekday in the day's own
 # text, or right before it.
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
-_WEEKDAY_BEFORE = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*[,(]?\s*$", re.I)
+_WEEKDAY_NAME = r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WEEKDAY = re.compile(_WEEKDAY_NAME + r"\b\.?", re.I)
+_WEEKDAY_BEFORE = re.compile(_WEEKDAY_NAME + r"\.?\s*[,(]?\s*$", re.I)
 # The days of a week: a weekday named with its day is this many days before the article's, at most.
 WEEK_DAYS = 6
 # The years a weekday may fix: from the latest year the text writes out to this many after it. A

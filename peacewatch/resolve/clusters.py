@@ -36,7 +36,7 @@ from typing import Protocol
 
 from ..config import LedgerSettings
 from .evidence import evidence, shared_actor, strength
-from .reports import Report, _union, incompatibility, joint_act, merge_kind, status_class
+from .reports import Report, incompatibility, joint_act, merge_kind, side_parties, status_class
 
 
 @dataclass
@@ -191,7 +191,7 @@ class Members:
             m = members[position]
             self.members.append(m)
             self.by_doc[m.doc].append(position)
-            self.parties.update(_union(m.recipients))
+            self.parties.update(side_parties(m.recipients))
             for key in said_keys(m, self.similarity):
                 self.said[(m.doc, key)].append(position)
             group = self.groups.get(profile := _profile(m))
@@ -230,11 +230,10 @@ class Members:
         """The strongest ``evidence.strength`` a member could have with the report: both sides only when a
         member names one of the recipients it does not also name among its actors, a day only when it
         states one, a count only when it states one."""
-        done_to = _union(rep.recipients) - _union(rep.actors)
+        done_to = side_parties(rep.recipients) - side_parties(rep.actors)
         recipient = any(party in self.parties for party in done_to)
         day_ = rep.stated is not None and rep.stated.days == 1
-        count = bool(rep.event.quantity) and (rep.event.quantity or {}).get("value") is not None
-        return 2 if rep.actors and recipient else int(bool(rep.actors)), int(day_), int(count)
+        return 2 if rep.actors and recipient else int(bool(rep.actors)), int(day_), int(_counted(rep))
 
     def of_other_documents(self, doc: str) -> Iterator[Report]:
         for other, found in self.by_doc.items():
@@ -255,13 +254,13 @@ class Group:
     def add(self, position: int, m: Report) -> None:
         self.positions.append(position)
         if m.recipients:
-            parties = _union(m.recipients)
+            parties = side_parties(m.recipients)
             self.common = parties if self.common is None else self.common & parties
 
     def agrees(self, rep: Report) -> bool:
         """Whether the report's recipients agree with every member's (``reports._sides_agree``): it names
         none, no member names any, or it shares a party every member naming recipients names."""
-        return not rep.recipients or self.common is None or bool(self.common & _union(rep.recipients))
+        return not rep.recipients or self.common is None or bool(self.common & side_parties(rep.recipients))
 
 
 def _profile(m: Report) -> tuple[object, ...]:
@@ -406,7 +405,7 @@ WILD = ""
 
 def member_keys(rep: Report) -> frozenset[str]:
     """The keys a cluster is found by once ``rep`` is one of its members (see ``report_keys``)."""
-    tokens = frozenset[str]().union(*rep.actors)
+    tokens = side_parties(rep.actors)
     keys = tokens or frozenset({WILD})
     if joint_act(rep.event):
         keys |= _country_keys(rep)
@@ -422,7 +421,7 @@ def report_keys(rep: Report) -> frozenset[str] | None:
     joint act of two documents sharing a country. So a compatible member has a key of the report:
     a shared actor token, ``WILD`` (it names none), or a shared country of a joint act.
     ``tests/resolve/test_clusters_index.py`` checks the ledger against every cluster tried."""
-    tokens = frozenset[str]().union(*rep.actors)
+    tokens = side_parties(rep.actors)
     if not tokens:
         return None
     keys = tokens | {WILD}
@@ -454,15 +453,20 @@ def _side_keys(rep: Report) -> frozenset[str]:
     """Keys two reports of one document giving evidence by their sides or their count share
     (``evidence._same_sides``, ``evidence._same_count``): a named actor with a named recipient, a named
     actor with two or more countries, or ``COUNTED``."""
-    actors = sorted(t for t in _union(rep.actors) if not t.startswith("code:"))
-    recipients = sorted(t for t in _union(rep.recipients) if not t.startswith("code:"))
+    actors = sorted(t for t in side_parties(rep.actors) if not t.startswith("code:"))
+    recipients = sorted(t for t in side_parties(rep.recipients) if not t.startswith("code:"))
     keys = {f"sides {a} to {r}" for a in actors for r in recipients}
     if len(rep.countries) >= 2:
         keys |= {f"sides {a} among {' '.join(sorted(rep.countries))}" for a in actors}
-    quantity = rep.event.quantity
-    if quantity and quantity.get("value") is not None:
+    if _counted(rep):
         keys.add(COUNTED)
     return frozenset(keys)
+
+
+def _counted(rep: Report) -> bool:
+    """Whether the report states a count (``evidence._same_count`` can read it)."""
+    quantity = rep.event.quantity
+    return quantity is not None and quantity.get("value") is not None
 
 
 # The ``_side_keys`` key of a report stating a count: any two such may be the same count.

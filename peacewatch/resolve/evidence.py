@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..config import LedgerSettings
-from .reports import Report, _counterparts_differ, _same_day, _shared, _union, quantities_agree, status_class
+from .reports import Report, _counterparts_differ, _same_day, _shared, quantities_agree, side_parties, status_class
 
 # The pairs of ``_KINDS`` that join a report of the other type only when both state the same day and
 # name a shared actor by entity: a seizure is an attack's part only when the same group did both.
@@ -54,7 +54,7 @@ def strength(a: Report, b: Report, settings: LedgerSettings) -> tuple[int, int, 
     count. A recipient that ``a`` also names among its actors is no shared side: a party on both
     sides of an act is a misreading, not who it was done to."""
     actor = _shared(a.actors, b.actors)
-    recipient = bool((_union(a.recipients) - _union(a.actors)) & _union(b.recipients))
+    recipient = bool((side_parties(a.recipients) - side_parties(a.actors)) & side_parties(b.recipients))
     sides = 2 if actor and recipient else int(actor)
     return (sides, int(_same_day(a, b, settings.date_slack_days)), int(_same_count(a, b, settings) is not None))
 
@@ -143,13 +143,13 @@ def _similar(a: tuple[str, ...], b: tuple[str, ...], threshold: float) -> bool:
 
 def _shared_named(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
     """A party both sides name by entity (a ledger id or a name, not a bare country code)."""
-    shared = sorted(t for t in _union(a) & _union(b) if not t.startswith("code:"))
+    shared = sorted(t for t in side_parties(a) & side_parties(b) if not t.startswith("code:"))
     return f"shared {side} {shared[0]}" if shared else None
 
 
 def _shared_party(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...], side: str) -> str | None:
     """A party both sides name, by entity or by country code."""
-    shared = sorted(_union(a) & _union(b))
+    shared = sorted(side_parties(a) & side_parties(b))
     return f"shared {side} {shared[0]}" if shared else None
 
 

@@ -51,7 +51,7 @@ from ..types import Result
 from . import stage
 from .commitment_reports import Found
 from .records import MergedEvent
-from .reports import Report, SpanTexts, joint_act, merge_kind, status_class
+from .reports import Report, SpanTexts, joint_act, merge_kind, side_parties, status_class
 from .space import Source, Space
 from .story_year import choose, touched
 
@@ -83,7 +83,7 @@ def placing(row: int, rep: Report, new: bool) -> Placing:
     of a dense archive one unit (at 100,000 synthetic documents most of the 55,693 reports an update
     of 100 clustered again)."""
     window = rep.window
-    actors = frozenset[str]().union(*rep.actors)
+    actors = side_parties(rep.actors)
     if actors and joint_act(rep.event):
         actors |= {f"{COUNTRY}{code}" for code in rep.countries}
     return Placing(row, (merge_kind(rep.event), status_class(rep.event.status)), rep.doc,

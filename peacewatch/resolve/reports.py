@@ -271,7 +271,8 @@ def _same_day(a: Report, b: Report, slack: int) -> bool:
                 and abs((a.stated.start - b.stated.start).days) <= slack)
 
 
-def _union(side: tuple[frozenset[str], ...]) -> frozenset[str]:
+def side_parties(side: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Every party token of a side (the actors or the recipients of a report), one set."""
     return frozenset().union(*side) if side else frozenset()
 
 
@@ -311,16 +312,16 @@ def _one_people(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) ->
 
 def _countries(side: tuple[frozenset[str], ...]) -> frozenset[str]:
     """The countries a side's parties are coded with (``code:PSE``, ``code:PSE:CVL`` → PSE)."""
-    return frozenset(t.split(":")[1] for t in _union(side) if t.startswith("code:"))
+    return frozenset(t.split(":")[1] for t in side_parties(side) if t.startswith("code:"))
 
 
 def _civilian(side: tuple[frozenset[str], ...]) -> bool:
-    return any(t.startswith("code:") and t.endswith(f":{CIVILIANS}") for t in _union(side))
+    return any(t.startswith("code:") and t.endswith(f":{CIVILIANS}") for t in side_parties(side))
 
 
 def _done_to(rep: Report) -> tuple[frozenset[str], ...]:
     """The recipients of a report that are not also among its actors."""
-    doers = _union(rep.actors)
+    doers = side_parties(rep.actors)
     return tuple(party for party in rep.recipients if not party & doers)
 
 
@@ -337,16 +338,16 @@ def _counterparts_differ(a: tuple[frozenset[str], ...], b: tuple[frozenset[str],
 
 def _lone_party(side: tuple[frozenset[str], ...], other: tuple[frozenset[str], ...]) -> bool:
     """Whether ``side`` names a coded party that shares nothing with any party of ``other``."""
-    named = _union(other)
+    named = side_parties(other)
     return any(not (party & named) and any(t.startswith("code:") for t in party) for party in side)
 
 
 def _uncoded(side: tuple[frozenset[str], ...]) -> bool:
-    return not any(t.startswith("code:") for t in _union(side))
+    return not any(t.startswith("code:") for t in side_parties(side))
 
 
 def _shared(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
-    return bool(a and b and _union(a) & _union(b))
+    return bool(a and b and side_parties(a) & side_parties(b))
 
 
 def quantities_agree(a: dict | None, b: dict | None, tolerance: float, *, same_unit: bool = True) -> bool:
