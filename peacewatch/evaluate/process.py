@@ -90,11 +90,13 @@ from .process_misses import (
     PLACED_KEY,
     REFUSAL_KEY,
     REPORT_DATE_KEY,
+    SPREAD_KEY,
     TOLD_DATE_KEY,
     Resolved,
     apart_class,
     counted,
     date_told,
+    day_spread,
     misdated_kind,
     miss_class,
     refusal,
@@ -182,6 +184,7 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
                 c[TOLD_DATE_KEY + told] += 1
             errors.append(f"timeline missed {entry['id']} {entry.get('date')} {entry['type']} "
                           f"{'+'.join(sorted(gold)) or '-'} ({told or miss}): {entry.get('description', '')[:90]}")
+    _count_spreads(timeline, ledger, c)
     for ti, ei in greedy(pairs):
         gold_docs, docs = frozenset(timeline[ti].get("docs") or []), ledger.events[ei]["docs"]
         if len(gold_docs) < 2:
@@ -215,6 +218,20 @@ def _count_report_dates(entry: dict[str, Any], ledger: Ledger, by_id: dict[str, 
             c[REPORT_DATE_KEY + got[0]] += 1
             if got[1] is not None:
                 c[PLACED_KEY + got[1]] += 1
+
+
+def _count_spreads(timeline: list[dict[str, Any]], ledger: Ledger, c: Counter[str]) -> None:
+    """Each ledger event holding a report of a key event's article, by how far apart the days its reports
+    (of every document) state are (``process_misses.day_spread``)."""
+    docs = sorted({d for entry in timeline for d in entry.get("docs") or []})
+    reached = {r["ledger"] for d in docs for r in ledger.reports.get(d, [])}
+    dates: dict[str, list[str | None]] = {}
+    for rows in ledger.reports.values():
+        for r in rows:
+            if r["ledger"] in reached:
+                dates.setdefault(r["ledger"], []).append(r["date"])
+    for ledger_id in sorted(reached):
+        c[SPREAD_KEY + day_spread(dates.get(ledger_id, []))] += 1
 
 
 def _reports_in(entry: dict[str, Any], ledger: Ledger, docs: Any = None) -> list[dict[str, Any]]:
@@ -417,6 +434,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
         REPORT_DATE_KEY, tallies)
     breakdown["key events' articles with no dated report, by their ledger event's date"] = _rows_by_class(
         PLACED_KEY, tallies)
+    breakdown["ledger events of key events' articles, by the days their reports state"] = _rows_by_class(
+        SPREAD_KEY, tallies)
     return Scores(task="process", gold=str(gold_path), scores=out, breakdown=breakdown, counts=counts, errors=errors)
 
 

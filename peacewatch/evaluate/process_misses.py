@@ -34,6 +34,9 @@ An ``undated`` or ``misdated`` key event is also counted by whether any of its a
 date (``date_told``): ``stated`` (the day is in the text, attached to no report of the act) or ``not
 stated`` (the act is told without it).
 
+The ledger events holding a report of a key event's article are counted by how far apart the days
+their reports state are (``day_spread``): where the ledger's choice of one day can misdate an event.
+
 A ``misdated`` article apart is also counted by how its nearest dated report misses the key event's
 date (``misdated_kind``): ``near`` (a day within a week of it), ``far`` (a day further off), ``coarse``
 (a month, week or year that does not hold it) or ``unplaced`` (a relative date without a day to count
@@ -42,6 +45,7 @@ from: an article without a publication day).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -262,3 +266,25 @@ def report_date(entry: dict[str, Any], reports: list[dict[str, Any]], events: di
     event = events.get(best["ledger"])
     placed = date_class(event["date"], event["anchor"], target, interval, dates_agree) if event else "none"
     return label, f"{found} -> {placed}"
+
+
+# The prefix of the counts of the ledger events holding a report of a key event's article, by how far
+# apart the days their reports state are (``day_spread``).
+SPREAD_KEY = "spread:"
+# A TIMEX3 value of day precision (a month, a week, a year or a reference word states no day).
+_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def day_spread(dates: Iterable[str | None], slack_days: int = 2) -> str:
+    """How far apart the days a ledger event's reports state are: ``no day``, ``one day``, ``days within
+    two`` (within ``slack_days``, the scorer's tolerance for two days) or ``days further apart``. A merged
+    event takes one of its reports' dates (``resolve/events._best_date``: the most precise, then the
+    commonest, then the earliest); while every event holds days within the tolerance, that choice cannot
+    misdate a key event, and an event holding days further apart is where it can."""
+    days = sorted({m.group(1) for d in dates if d and (m := _DAY.match(d))})
+    if not days:
+        return "no day"
+    if len(days) == 1:
+        return "one day"
+    first, last = (dt.date.fromisoformat(d) for d in (days[0], days[-1]))
+    return "days within two" if (last - first).days <= slack_days else "days further apart"

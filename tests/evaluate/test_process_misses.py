@@ -127,3 +127,29 @@ def test_each_key_events_article_is_counted_by_how_its_best_report_is_dated(tmp_
                      "unplaced / no publication day": {"tune": 1.0}}
     placed = scores.breakdown["key events' articles with no dated report, by their ledger event's date"]
     assert placed == {"none -> exact": {"tune": 1.0}, "unplaced -> none": {"tune": 1.0}}
+
+
+def test_the_ledger_events_of_key_events_articles_are_counted_by_how_far_apart_their_days_are(
+        tmp_path: Path) -> None:
+    # a merged event takes one of its reports' dates: days within the scorer's two days of each other
+    # cannot misdate it, days further apart can; a month, a year or no date states no day
+    events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-03-02", ["d1", "d2"]),
+              _event("ev-2", "RETREAT", {"AAA"}, "2024-03-02", ["d1", "d3"]),
+              _event("ev-3", "RETREAT", {"AAA"}, "2024-03-04", ["d2"]),
+              _event("ev-4", "RETREAT", {"AAA"}, "2024-03", ["d3", "d4"]),
+              _event("ev-5", "RETREAT", {"AAA"}, "2024-03-05", ["d9"])]
+    reports = {"d1": [_report("RETREAT", {"AAA"}, "2024-03-02", "ev-1"),
+                      _report("RETREAT", {"AAA"}, "2024-03-02", "ev-2")],
+               "d2": [_report("RETREAT", {"AAA"}, "2024-03-04", "ev-1"),
+                      _report("RETREAT", {"AAA"}, "2024-03-04", "ev-3")],
+               "d3": [_report("RETREAT", {"AAA"}, "2024-03-09", "ev-2"),
+                      _report("RETREAT", {"AAA"}, "2024-03", "ev-4")],
+               "d4": [_report("RETREAT", {"AAA"}, None, "ev-4")],
+               # an article no key event lists: its event is not counted, though its days are far apart
+               "d9": [_report("RETREAT", {"AAA"}, "2024-03-05", "ev-5"),
+                      _report("RETREAT", {"AAA"}, "2024-04-05", "ev-5")]}
+    gold = _gold(_entry("t1", "RETREAT", "2024-03-02", ["d1", "d2"]), _entry("t2", "RETREAT", "2024-03", ["d3", "d4"]))
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports))
+    spread = scores.breakdown["ledger events of key events' articles, by the days their reports state"]
+    assert spread == {"days within two": {"tune": 1.0}, "days further apart": {"tune": 1.0},
+                      "one day": {"tune": 1.0}, "no day": {"tune": 1.0}}
