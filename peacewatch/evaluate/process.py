@@ -91,6 +91,7 @@ from .process_misses import (
     REFUSAL_KEY,
     REPORT_DATE_KEY,
     TOLD_DATE_KEY,
+    UNDATED_DAY_KEY,
     Resolved,
     apart_class,
     counted,
@@ -99,6 +100,7 @@ from .process_misses import (
     miss_class,
     refusal,
     report_date,
+    undated_day,
 )
 from .scores import Scores
 
@@ -180,6 +182,8 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
             told = date_told(entry, miss, stated, timeline_dates_agree)
             if told is not None:
                 c[TOLD_DATE_KEY + told] += 1
+            if miss == "undated":
+                c[UNDATED_DAY_KEY + undated_day(entry, ledger.reports, ledger.days, by_id, types_compatible, gold)] += 1
             errors.append(f"timeline missed {entry['id']} {entry.get('date')} {entry['type']} "
                           f"{'+'.join(sorted(gold)) or '-'} ({told or miss}): {entry.get('description', '')[:90]}")
     for ti, ei in greedy(pairs):
@@ -413,6 +417,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown["wrong status decided by (gold status, ledger's)"] = _rows_by_class(DECIDED_KEY, tallies)
     breakdown["timeline misses undated or misdated, by their date in their articles"] = _rows_by_class(
         TOLD_DATE_KEY, tallies)
+    breakdown["timeline misses undated, by their articles' day and their ledger event"] = _rows_by_class(
+        UNDATED_DAY_KEY, tallies)
     breakdown["key events' articles, by how their best report of it is dated"] = _rows_by_class(
         REPORT_DATE_KEY, tallies)
     breakdown["key events' articles with no dated report, by their ledger event's date"] = _rows_by_class(
