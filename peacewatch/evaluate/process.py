@@ -92,6 +92,7 @@ from .process_misses import (
     REPORT_DATE_KEY,
     SPREAD_KEY,
     TOLD_DATE_KEY,
+    UNDATED_DAY_KEY,
     Resolved,
     apart_class,
     counted,
@@ -101,6 +102,7 @@ from .process_misses import (
     miss_class,
     refusal,
     report_date,
+    undated_day,
 )
 from .scores import Scores
 
@@ -182,6 +184,8 @@ def score_timeline(timeline: list[dict[str, Any]], ledger: Ledger, tally: Proces
             told = date_told(entry, miss, stated, timeline_dates_agree)
             if told is not None:
                 c[TOLD_DATE_KEY + told] += 1
+            if miss == "undated":
+                c[UNDATED_DAY_KEY + undated_day(entry, ledger.reports, ledger.days, by_id, types_compatible, gold)] += 1
             errors.append(f"timeline missed {entry['id']} {entry.get('date')} {entry['type']} "
                           f"{'+'.join(sorted(gold)) or '-'} ({told or miss}): {entry.get('description', '')[:90]}")
     _count_spreads(timeline, ledger, c)
@@ -430,6 +434,8 @@ def scores_of(gold_path: Path, golds: list[dict[str, Any]], ledger: Ledger, erro
     breakdown["wrong status decided by (gold status, ledger's)"] = _rows_by_class(DECIDED_KEY, tallies)
     breakdown["timeline misses undated or misdated, by their date in their articles"] = _rows_by_class(
         TOLD_DATE_KEY, tallies)
+    breakdown["timeline misses undated, by their articles' day and their ledger event"] = _rows_by_class(
+        UNDATED_DAY_KEY, tallies)
     breakdown["key events' articles, by how their best report of it is dated"] = _rows_by_class(
         REPORT_DATE_KEY, tallies)
     breakdown["key events' articles with no dated report, by their ledger event's date"] = _rows_by_class(

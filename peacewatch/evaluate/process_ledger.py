@@ -25,7 +25,7 @@ from ..config import Config, LedgerSettings
 from ..errors import EvalError
 from ..types import Document, Event
 from .docs import article_texts
-from .process_misses import Resolved, resolved_reports
+from .process_misses import ARTICLE_DAYS, Resolved, resolved_reports
 
 
 @dataclass
@@ -42,6 +42,8 @@ class Ledger:
     sentences: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
     # per document, the values of its time expressions with its day (``timex_rows``)
     timexes: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    # per document, where its day comes from (``day_rows``): one of ``process_misses.ARTICLE_DAYS``
+    days: dict[str, str] = field(default_factory=dict)
     # the reports as the ledger merges them (``process_misses.Resolved``), when ``ledger_of`` had settings
     resolved: Resolved | None = None
 
@@ -173,6 +175,7 @@ def ledger_of(db: Path, settings: LedgerSettings | None = None) -> Ledger:
         ledger.promises = promise_rows(reader, doc_ids)
         ledger.sentences = sentence_rows(reader, doc_ids)
         ledger.timexes = timex_rows(reader, doc_ids)
+        ledger.days = day_rows(reader, doc_ids)
         if settings is not None:
             ledger.resolved = resolved_reports([reader.result(d) for d in doc_ids], settings)
         return ledger
@@ -242,6 +245,18 @@ def timex_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[tuple[str, str
     for doc_id, document, result, _codes in stored(reader, doc_ids):
         day = document.published or (result.dated.day if result.dated is not None else None)
         out[doc_id] = [(t.value, day) for t in result.timexes if t.value]
+    return out
+
+
+def day_rows(reader: Any, doc_ids: list[str]) -> dict[str, str]:
+    """Per document, where its day comes from (``process_misses.ARTICLE_DAYS``): its publication date,
+    a full day its text gave (``Result.dated``, from ``extract/dating.py``), or none (no day, or a day
+    without its year)."""
+    published, from_text, none = ARTICLE_DAYS
+    out = {}
+    for doc_id, document, result, _codes in stored(reader, doc_ids):
+        inferred = result.dated is not None and result.dated.day[:1].isdigit()
+        out[doc_id] = published if document.published else from_text if inferred else none
     return out
 
 

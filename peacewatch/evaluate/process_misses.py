@@ -142,6 +142,30 @@ def date_told(entry: dict[str, Any], miss: str, timexes: list[tuple[str, str | N
     return f"{miss} / {'stated' if stated else 'not stated'}"
 
 
+# The prefix of the counts of undated key events by the day of the articles that tell them
+# (``undated_day``).
+UNDATED_DAY_KEY = "undated day:"
+# Where an article's day comes from, the best first (``process_ledger.day_rows``): its publication
+# date, a full day read from its text (``extract/dating.py``), none.
+ARTICLE_DAYS = ("publication day", "day from its text", "no day")
+
+
+def undated_day(entry: dict[str, Any], reports: dict[str, list[dict[str, Any]]], days: dict[str, str],
+                events: dict[str, dict[str, Any]], typed: Callable[[str, str], bool],
+                gold_codes: frozenset[str]) -> str:
+    """For an ``undated`` key event, where the days of the articles that tell it (its type and every
+    gold party, undated) come from, the best of them (``ARTICLE_DAYS``: a publication day, a full day
+    read from the text, none), and whether the ledger dates any of their events (by another report or
+    by placement, to a wrong date: the key event is missed): ``"<day> / ledger dates it"`` or
+    ``"<day> / ledger leaves it undated"``. ``reports`` are the articles' reports by document."""
+    fitting = [(doc, r) for doc in sorted(entry.get("docs") or []) for r in reports.get(doc, [])
+               if typed(r["type"], entry["type"]) and gold_codes <= r["codes"]]
+    best = min((ARTICLE_DAYS.index(days.get(doc, ARTICLE_DAYS[-1])) for doc, _ in fitting),
+               default=len(ARTICLE_DAYS) - 1)
+    dated = any((events.get(r["ledger"]) or {}).get("date") for _, r in fitting)
+    return f"{ARTICLE_DAYS[best]} / ledger {'dates it' if dated else 'leaves it undated'}"
+
+
 _ORDER = {"other type": 0, "other actors": 1, "other mode": 2, "compatible": 3}
 
 

@@ -524,6 +524,10 @@ def test_gate_process_gold(dev_db: Path) -> None:
     assert not low, f"below the floors: {low}"
     assert set(report.breakdown["per part"]) == {"tune", "untouched"} == set(report.breakdown["dating"])
     assert report.errors and all(e.split(":")[0] in TUNE_PROCESSES for e in report.errors)
+    # every undated key event is counted once by its articles' day, read from the stored documents
+    by_day = report.breakdown["timeline misses undated, by their articles' day and their ledger event"]
+    for part, misses in report.breakdown["timeline misses (per part)"].items():
+        assert sum(row.get(part, 0.0) for row in by_day.values()) == misses.get("undated", 0.0)
 
 
 def test_the_order_of_the_articles_changes_nothing(dev_db: Path) -> None:

@@ -67,6 +67,28 @@ def test_an_undated_or_misdated_key_event_is_counted_by_whether_its_articles_sta
     assert any("t1" in e and "(undated / stated)" in e for e in scores.errors)
 
 
+def test_an_undated_key_event_is_counted_by_its_articles_day_and_its_ledger_event(tmp_path: Path) -> None:
+    # t1: told undated by an article with a publication day and one with no day, its ledger event dated
+    # (to another day); t2: told only by an article with no day, its ledger event undated; t3: told by
+    # an article dated from its text (undated), its event undated; t4 is misdated, not counted here
+    events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-02-01", ["d1", "d2"]),
+              _event("ev-2", "AGREE", {"AAA"}, None, ["d3"]),
+              _event("ev-3", "CONSULT", {"AAA"}, None, ["d4"]),
+              _event("ev-4", "ASSAULT", {"AAA"}, "2024-03-20", ["d1"])]
+    reports = {"d1": [_report("RETREAT", {"AAA"}, None, "ev-1"), _report("ASSAULT", {"AAA"}, "2024-03-20", "ev-4")],
+               "d2": [_report("RETREAT", {"AAA"}, None, "ev-1")],
+               "d3": [_report("AGREE", {"AAA"}, None, "ev-2")],
+               "d4": [_report("CONSULT", {"AAA"}, None, "ev-3")]}
+    days = {"d1": "publication day", "d2": "no day", "d3": "no day", "d4": "day from its text"}
+    gold = _gold(_entry("t1", "RETREAT", "2024-03-02", ["d1", "d2"]), _entry("t2", "AGREE", "2024-03-02", ["d3"]),
+                 _entry("t3", "CONSULT", "2024-03-02", ["d4"]), _entry("t4", "ASSAULT", "2024-03-02", ["d1"]))
+    scores = scores_of(tmp_path, [gold], Ledger(events, [], reports, days=days))
+    assert scores.breakdown["timeline misses (per part)"]["tune"] == {"undated": 3.0, "misdated": 1.0}
+    assert scores.breakdown["timeline misses undated, by their articles' day and their ledger event"] == {
+        "publication day / ledger dates it": {"tune": 1.0}, "no day / ledger leaves it undated": {"tune": 1.0},
+        "day from its text / ledger leaves it undated": {"tune": 1.0}}
+
+
 def test_each_article_a_paired_event_leaves_out_is_classed(tmp_path: Path) -> None:
     events = [_event("ev-1", "RETREAT", {"AAA"}, "2024-03-05", ["d1", "d2"], mode="release"),
               _event("ev-2", "RETREAT", {"AAA"}, "2024-03-05", ["d3"], mode="ceasefire"),
