@@ -26,6 +26,10 @@ passive with no doer in a sentence naming the deal or its part ("33 Israeli host
 the first phase", "prisoners held by Israel will be freed under the deal"), whatever it names as freed or
 holding (a release binds the holding side), and it was made on the deal's day (``_owed_term``).
 
+An act told as agreed by a participle on its own noun ("five months of truce agreed between the
+parties") is a promise of that act by the parties the participle names, made no later than the act began
+(``commitment_agreed.py``, ``_agreed_participle``).
+
 Agreed provisions told as acts ("Main provisions include the exchange of prisoners") are
 commitments too (``provisions``), and so are those told as nouns (``commitment_acts.py``) and as
 announced clauses of verbs no event rule types ("the mediators will monitor the ceasefire",
@@ -45,6 +49,7 @@ from ..contract import Annotation
 from ..timespan import interval
 from ..types import Commitment, Event
 from .commitment_acts import deadline_in, latest_agreement_day, phrases, provision_acts, reached_agreement
+from .commitment_agreed import agreed_act, agreed_made, agreed_parties
 from .commitment_terms import TERM_MODES, truce_term
 from .commitment_verbs import promised_verb, verb_acts
 from .events import promise
@@ -86,6 +91,9 @@ class CommitmentsComponent:
         terms: list[str] | None = None  # the parties of a deal whose terms are told without their doer
         for event in ann.result.events:
             actions = _named_act(ann, event, _actions(event, nested.get(event.id, []), own.get(event.id)))
+            if not actions and (told := _agreed_participle(ann, event)) is not None:
+                _keep(ann, seen, told)
+                continue
             bound = _bound(ann, event, bool(nested.get(event.id))) if actions else None
             owed = bound is None and bool(actions) and _owed_term(ann, event, bool(nested.get(event.id)))
             if owed:
@@ -127,6 +135,29 @@ def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any]
             ({"type": verb.type, "mode": verb.mode}, f"{actions[0][1]}; the act its verb names ({verb.where})")]
     row = named[0][1]
     return [({"type": row.type, "mode": row.mode}, f"{actions[0][1]}; the act named after it: {row.note}")]
+
+
+def _agreed_participle(ann: Annotation, event: Event) -> Commitment | None:
+    """The promise of an act told as agreed by a participle on its noun ("the truce agreed between the
+    parties", ``commitment_agreed``): bound on the parties the participle names, made when it was agreed
+    and no later than the act began; None when the event tells no such act or binds no one (a negated or
+    conditional frame, no bindable party)."""
+    act = agreed_act(ann, event, PROVISION_TYPES)
+    if act is None or ann.doc is None or promise.refusal(ann.doc, event, True) is not None:
+        return None
+    parties = agreed_parties(ann, event)
+    if not parties:
+        return None
+    names = {e.id: e.name for e in ann.result.entities}
+    why = (f"AGREE {event.status} told as a participle on the act it agrees: {act.type}/{act.mode or '-'} "
+           f"('{ann.document.text[act.trigger_span[0]:act.trigger_span[1]]}', {act.id}); obligors: "
+           + ", ".join(names.get(p, p) for p in parties))
+    made = _commitment("", event, parties, {"type": act.type, "mode": act.mode}, why,
+                       ann.anchor.isoformat() if ann.anchor else None, ann)
+    day = agreed_made(event, act)
+    if day and day != made.made and not is_later(day, ann.anchor):
+        made = replace(made, made=day, why=f"{made.why}; made no later than the act it agrees began ({day})")
+    return made
 
 
 def _doers(event: Event, agreed: list[str]) -> tuple[list[str], str] | None:

@@ -495,6 +495,12 @@ FLOORS.update({"tune_merge_precision": 0.965})
 # Merged with the merging rules above (lead): tune merge 0.972 / 0.155 (the frame's spurious events no longer
 # join two of the pairs the people and truce rules had joined); untouched 0.873 / 0.166.
 FLOORS.update({"tune_merge_recall": 0.15})
+# Fifteenth round (docs/ledger.md, "Fifteenth round: commitments"): an act told as agreed by a participle on
+# its own noun ("five months of truce agreed between the parties") is a promise of that act by the parties it
+# names, made no later than the act began: tune found 39 -> 40 of 49 (0.816), status 31/39 -> 32/40 (0.800;
+# the Ethiopian truce of March 2022, read broken as the gold has it). No untouched article changed; every
+# untouched figure, the timeline, multi-source and merging unchanged.
+FLOORS.update({"tune_commitments_recall": 0.81, "tune_status_accuracy": 0.79})
 
 
 @pytest.fixture(scope="module")
