@@ -31,6 +31,9 @@ def participants(index: args.Index, found: Found, reading: Reading) -> tuple[lis
     token = found.token
     if coarse_pos(token) == "VERB":
         actors = args.verb_actors(index, token)
+        if not actors and reading.type in args.ATTACK_TYPES and (named := args.attack_named(index, token)):
+            actors = named
+            reading.why.append("a passive act's occasion names its attacker ('killed in a rebel raid')")
         targets = recip.recipients_of(index, token)
         if reading.type == "ACCUSE":  # "complained to the UN over Israeli raids": the target
             targets = recip.recipients_of(index, token, skip=("to",)) or targets
