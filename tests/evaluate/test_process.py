@@ -495,6 +495,12 @@ FLOORS.update({"tune_merge_precision": 0.965})
 # Merged with the merging rules above (lead): tune merge 0.972 / 0.155 (the frame's spurious events no longer
 # join two of the pairs the people and truce rules had joined); untouched 0.873 / 0.166.
 FLOORS.update({"tune_merge_recall": 0.15})
+# Fifteenth round (docs/ledger.md, "Fifteenth round: merging"): an act to come dated by the day it was
+# announced and by the day it is due is one act (the two January 2025 truce-deal clusters of israel-hamas
+# t11 join), and a truce or talks told undated in the days after another outlet dated them join by a shared
+# country (the 24 November 2023 truce): tune merge 0.972 / 0.155 -> 0.973 / 0.162; every other figure, tune
+# and untouched, unchanged.
+FLOORS.update({"tune_merge_recall": 0.16})
 
 
 @pytest.fixture(scope="module")
