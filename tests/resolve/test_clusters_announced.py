@@ -10,6 +10,7 @@ Made-up parties: Nordavia (NRD) and the Nordavian Front (NRD, sector REB); Ostla
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +18,12 @@ from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
 from peacewatch.resolve.clusters import MemoryBucket
 from peacewatch.resolve.incremental import Placing, reached
 from peacewatch.resolve.reports import DUE_DAYS, Report, announced_and_due, incompatibility, reach_days, reports_of
+from peacewatch.store.ledger import rebuild_ledger
+from peacewatch.store.sqlite import Store
 from peacewatch.types import Argument, Document, Entity, Event, Result
 
+from ..store.reading import ledger_of
+from ..store.test_rebuild import tiny_caches
 from .helpers import canonical
 from .test_clusters_index import AllClusters, built
 from .test_incremental_memory import pure, updated
@@ -116,18 +121,25 @@ def _archive(seed: int, documents: int) -> tuple[list[Document], list[Result]]:
             events.append(Event(f"ev{k}", "CONCEDE", (50 * k, 50 * k + 6), (50 * k, 50 * k + 40), status="future",
                                 cameo=cameo, actor=[_arg(a) for a in actors], date=date))
         doc = f"doc-{n:03d}"
-        docs.append(Document(doc, "x" * 200, f"2025-01-{written:02d}"))
+        # a text of its own: the store keeps one document per text
+        docs.append(Document(doc, f"{doc} " + "x" * 200, f"2025-01-{written:02d}"))
         results.append(Result(doc, f"2025-01-{written:02d}", entities=ENTITIES, events=events))
     return docs, results
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_index_offers_every_cluster_a_due_day_lets_a_report_join(seed: int,
+def test_the_index_offers_every_cluster_a_due_day_lets_a_report_join(seed: int, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     documents, results = _archive(seed, 60)
     texts = span_texts_of(documents, results)
     every = built(results, texts, LedgerSettings(), monkeypatch, AllClusters)
     assert built(results, texts, LedgerSettings(), monkeypatch, MemoryBucket) == every
+    tiny_caches(monkeypatch)  # the store's bucket, every cluster read back from its tables
+    with Store(tmp_path / "due.db") as store:
+        for document, result in zip(documents, results, strict=True):
+            store.save(document, result)
+        rebuild_ledger(store.conn)
+        assert canonical(ledger_of(store)) == every
 
 
 @pytest.mark.parametrize("seed", [1, 2])
