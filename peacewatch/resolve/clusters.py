@@ -16,8 +16,10 @@ member after the first keeps the strongest evidence that let it join (for ``why`
 
 Clusters are indexed by the weeks their date windows cover and the parties of their members
 (``report_keys``), so a report is only tested against the clusters it could overlap and agree
-with; a report that names no actor and states no date, whose evidence can only be a member of its own
-document, by the clauses and wordings of that document's members (``own_keys``); one that names an
+with (give or take ``reports.reach_days``: the date slack, and in the bucket of acts to come the days
+an announcement may precede its due day); a report that names no actor and states no date, whose
+evidence can only be a member of its own document, by the clauses and wordings of that document's
+members (``own_keys``); one that names an
 actor and states no date, by those and its sides among the clusters holding a member of its document,
 by (week, key) among the others (``near_keys``). The result is the same as
 testing every cluster. Within a cluster, a report is compared only with the members that could
@@ -36,7 +38,7 @@ from typing import Protocol
 
 from ..config import LedgerSettings
 from .evidence import evidence, shared_actor, strength
-from .reports import Report, incompatibility, joint_act, merge_kind, side_parties, status_class
+from .reports import Report, incompatibility, joint_act, merge_kind, reach_days, side_parties, status_class
 
 
 @dataclass
@@ -581,6 +583,7 @@ def cluster_sorted(reports: Iterable[Report], settings: LedgerSettings,
             if filling is not None:
                 yield from filling.clusters()
             current, filling = key, bucket()
+            slack = dt.timedelta(days=reach_days(key[1], settings.date_slack_days))
         assert filling is not None
         place(filling, rep, settings, slack)
     if filling is not None:

@@ -17,7 +17,7 @@ a report joins another only with ``evidence``:
   is undated (placed by its publication date), a shared actor plus a shared recipient (an entity or
   a country code), the same count, the same set of two or more actors, or (the undated one having
   happened, the other stating a day among the last ``undated_joins_days`` up to its publication)
-  the same mode;
+  the same mode (for two joint acts, a shared country instead of a shared actor);
 - a report of the other type of a strong-only kind (COERCE/seize with ASSAULT, ``_STRONG``): the
   same clause, or the same stated day and a shared actor named by entity, whatever the documents.
 
@@ -30,7 +30,16 @@ from __future__ import annotations
 import datetime as dt
 
 from ..config import LedgerSettings
-from .reports import Report, _counterparts_differ, _same_day, _shared, quantities_agree, side_parties, status_class
+from .reports import (
+    Report,
+    _counterparts_differ,
+    _same_day,
+    _shared,
+    joint_act,
+    quantities_agree,
+    side_parties,
+    status_class,
+)
 
 # The pairs of ``_KINDS`` that join a report of the other type only when both state the same day and
 # name a shared actor by entity: a seizure is an attack's part only when the same group did both.
@@ -97,18 +106,25 @@ def _undated_in_week(a: Report, b: Report, settings: LedgerSettings) -> str | No
     the same mode stating a day among the last ``undated_joins_days`` up to that publication: an
     article telling of "the release" the day after another dated it. The days are few so that of two
     ceasefires in one week (agreed on Wednesday, in force on Sunday) a Monday paper's "the ceasefire"
-    joins Sunday's."""
+    joins Sunday's. The two name a shared actor, or, both joint acts (a truce, talks: ``reports.joint_act``),
+    a shared country, as two joint acts stating their days need (``_evidence``): "the ceasefire" told
+    undated as Hamas's the day after another outlet dated Israel's and Hamas's."""
     dated, undated = (a, b) if a.stated is not None else (b, a)
     if undated.stated is not None or dated.stated is None or undated.window is None or dated.stated.days != 1:
         return None
     if not a.event.mode or a.event.mode != b.event.mode or status_class(undated.event.status) != "happened" \
-            or not _shared(a.actors, b.actors):
+            or not (_shared(a.actors, b.actors) or _joint_of_a_country(a, b)):
         return None
     placed, day_ = undated.window.end, dated.stated.start
     slack = dt.timedelta(days=settings.date_slack_days)
     if not placed - dt.timedelta(days=settings.undated_joins_days) < day_ <= placed + slack:
         return None
     return f"undated {a.event.mode} of {placed.isoformat()} after the one of {dated.event.date}"
+
+
+def _joint_of_a_country(a: Report, b: Report) -> bool:
+    """Both joint acts (``reports.joint_act``) naming a shared country on any side."""
+    return joint_act(a.event) and joint_act(b.event) and bool(a.countries & b.countries)
 
 
 def _same_mode_day(a: Report, b: Report, settings: LedgerSettings) -> str | None:

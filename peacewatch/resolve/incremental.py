@@ -10,7 +10,8 @@ What a new report can change, and why nothing else moves:
   outvoted by new mentions), no report changes, and the merged events naming it are made again
   from their own reports (``renamed_apart``).
 - **events**: a report is clustered only with reports of its own (type, status class) bucket whose
-  date windows overlap its own, give or take the date slack, or, undated, only with reports of its
+  date windows overlap its own, give or take the date slack (for acts to come, also the days an
+  announcement may precede its due day: ``reports.reach_days``), or, undated, only with reports of its
   own document (``reports.incompatibility``: reports of different documents must both be placed);
   and, as the store's clustering already relies on (``store.space.StoredBucket``), a report naming
   actors never shares a cluster with one naming actors none of which it names (joint acts also share
@@ -51,7 +52,7 @@ from ..types import Result
 from . import stage
 from .commitment_reports import Found
 from .records import MergedEvent
-from .reports import Report, SpanTexts, joint_act, merge_kind, side_parties, status_class
+from .reports import Report, SpanTexts, joint_act, merge_kind, reach_days, side_parties, status_class
 from .space import Source, Space
 from .story_year import choose, touched
 
@@ -129,7 +130,7 @@ def _reached_in(rows: list[Placing], slack_days: int) -> Iterator[int]:
     wild = (-1, -1)  # the same for the reports naming no actors
     for i in sorted((i for i, p in enumerate(rows) if p.start is not None), key=lambda i: rows[i].start or 0):
         p = rows[i]
-        start, reach = p.start or 0, (p.end or 0) + slack_days
+        start, reach = p.start or 0, (p.end or 0) + reach_days(p.bucket[1], slack_days)
         if wild[1] >= start:
             units.join(i, wild[0])
         if not p.actors:

@@ -5,7 +5,8 @@ the same status class (occurred and historical are both "happened"; an announced
 negated or hypothetical event never merges with one that happened), the same mode (or one has
 none), compatible actors and recipients (each side shares a party, or one side is empty; a
 recipient a report also names among its actors is a misreading and contradicts nothing),
-compatible dates (their intervals overlap, see ``dates``) and compatible quantities (two counts
+compatible dates (their intervals overlap, see ``dates``; for acts to come, also the day one was
+announced and the day it is due, ``announced_and_due``) and compatible quantities (two counts
 must have the same unit and agree); two reports without a mode (a CONCEDE) must not concede
 different acts, as their CAMEO codes tell (a release, 0841, is no withdrawal, 0874). Reports from
 different documents must have a date to compare; their parties agree by a shared country on any side
@@ -42,6 +43,10 @@ _WORD = re.compile(r"\w+")
 # share of the larger: the reports merge and the merged event lists the conflict. Counts further apart
 # (32 and 5) are two events.
 DISPUTED_COUNTS = 0.5
+# An act announced to come is dated by outlets either by the day it was announced ("agreed on Wednesday
+# to a truce") or by the day it is due ("the truce begins on Friday"): two such reports agree on dates
+# when the due day is at most this many days after the announced one (``announced_and_due``).
+DUE_DAYS = 7
 # The sector of a country's civilians (``party_codes.tsv`` links it by code and sector): recipient
 # sides naming them and the state or a group of their country agree across documents (``_one_people``).
 CIVILIANS = "CVL"
@@ -246,13 +251,39 @@ def incompatibility(a: Report, b: Report, settings: LedgerSettings) -> str | Non
         return "actors or recipients differ"
     if other and (a.window is None or b.window is None):
         return "no date to place one of them"
-    if not agree(a.window, b.window, settings.date_slack_days):
+    if not agree(a.window, b.window, settings.date_slack_days) and not announced_and_due(a, b):
         return "dates differ"
     if not quantities_agree(ea.quantity, eb.quantity, settings.quantity_tolerance) and not (
             other and _same_day(a, b, settings.date_slack_days)
             and quantities_agree(ea.quantity, eb.quantity, DISPUTED_COUNTS)):
         return "quantities differ"
     return None
+
+
+def announced_and_due(a: Report, b: Report) -> bool:
+    """Whether two reports of an act to come (status ``future``) are one announcement dated two ways:
+    one by the day it was announced (a day its article had reached when written), the other by the
+    day it is due (a day still to come when its article was written), at most ``DUE_DAYS`` after.
+    "Israel and Hamas agreed on Wednesday to a truce" and "the truce will begin on Friday" tell one
+    concession; two days still to come ("13 freed on Friday", "10 on Monday") do not, nor do two
+    announcement days."""
+    if a.event.status != "future" or b.event.status != "future":
+        return False
+    if not (a.stated and b.stated and a.stated.days == 1 and b.stated.days == 1):
+        return False
+    said, due = (a, b) if a.stated.start <= b.stated.start else (b, a)
+    assert said.stated is not None and due.stated is not None
+    if said.written is None or due.written is None:
+        return False
+    return (said.stated.start <= said.written and due.written < due.stated.start
+            and said.stated.start < due.stated.start <= said.stated.start + dt.timedelta(days=DUE_DAYS))
+
+
+def reach_days(status: str, slack_days: int) -> int:
+    """How many days apart two reports of one (type, status class) bucket may be dated and still agree:
+    the date slack, and for acts to come the days an announcement may precede its due day
+    (``announced_and_due``). The clusters' index and the incremental ledger's units look that far."""
+    return slack_days + (DUE_DAYS if status_class(status) == "future" else 0)
 
 
 def cameo_agrees(a: str | None, b: str | None) -> bool:

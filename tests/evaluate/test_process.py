@@ -501,6 +501,12 @@ FLOORS.update({"tune_merge_recall": 0.15})
 # the Ethiopian truce of March 2022, read broken as the gold has it). No untouched article changed; every
 # untouched figure, the timeline, multi-source and merging unchanged.
 FLOORS.update({"tune_commitments_recall": 0.81, "tune_status_accuracy": 0.79})
+# Fifteenth round (docs/ledger.md, "Fifteenth round: merging"): an act to come dated by the day it was
+# announced and by the day it is due is one act (the two January 2025 truce-deal clusters of israel-hamas
+# t11 join), and a truce or talks told undated in the days after another outlet dated them join by a shared
+# country (the 24 November 2023 truce): tune merge 0.972 / 0.155 -> 0.973 / 0.162; every other figure, tune
+# and untouched, unchanged.
+FLOORS.update({"tune_merge_recall": 0.16})
 
 
 @pytest.fixture(scope="module")
