@@ -52,3 +52,26 @@ def test_a_mediator_is_never_the_side_an_actorless_act_inherits(pipe) -> None:  
     assert [e.type for e in events] == ["SUPPORT", "REQUEST", "ASSAULT"]
     assert {a.code for a in events[1].actor} == {"QAT", "EGY"}  # the mediators' own act stays theirs
     assert {a.code for a in events[2].actor} == {"SDN"}  # the fight is the parties' told before
+
+
+@pytest.mark.parametrize("mediator", [
+    "Mediator Qatar",  # a mediator word before the name
+    "Qatar, headquarters of the talks,",  # the seat of the talks in apposition
+    "Qatar, the venue of the negotiations,",
+])
+def test_a_mediator_named_before_its_name_or_as_the_seat_of_the_talks_is_never_inherited(  # type: ignore[no-untyped-def]
+        pipe, mediator: str) -> None:
+    # before: Qatar, the last actor named, was taken as the doer of the fighting
+    text = f"The RSF attacked El Fasher in May. {mediator} urged calm on Sunday. Fighting resumed on Monday."
+    events = annotated(pipe, text, "2024-05-10").events
+    assert [e.type for e in events if e.type != "CONSULT"] == ["ASSAULT", "REQUEST", "ASSAULT"]
+    assert {a.code for a in events[-1].actor} == {"SDN"}
+
+
+@pytest.mark.parametrize("other", [
+    "The Qatari headquarters",  # a headquarters that is no seat of talks names no host
+    "Qatar, the seat of the new government,",
+])
+def test_a_seat_of_no_talks_names_no_mediator(pipe, other: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The RSF attacked El Fasher in May. {other} urged calm on Sunday. Fighting resumed on Monday."
+    assert {a.code for a in annotated(pipe, text, "2024-05-10").events[-1].actor} == {"QAT"}

@@ -4,7 +4,10 @@ The coding guide codes a mediator as actor only of its own acts (mediating, host
 an actorless truce or fight ("the truce collapsed") is the parties' act, never the mediator's,
 however recently the text named it. ``mediators`` reads the whole article once for the entities it
 names in that role: "brokered/mediated/hosted by X", "the X-brokered deal", "X, the mediator",
-"the Saudi and US mediators", "the mediation of X", "X acted as guarantor", "X hosted the talks".
+"the Saudi and US mediators", "the mediation of X", "X acted as guarantor", "X hosted the talks",
+"mediator Qatar said", and the seat of talks in apposition ("Cuba, headquarters of the talks", "Cairo,
+the venue of the negotiations"; a seat noun names a host only with talks in its "of" phrase: "the UN
+headquarters" names none).
 ``named_by_mediator`` reads talks a noun names by their mediator alone ("the Saudi and US-sponsored
 talks") as the parties' talks, the mediator their recipient.
 """
@@ -36,9 +39,11 @@ NOUN_DEPS = ("amod", "compound", "poss", "nmod")
 def mediators(doc: Doc, index: Index) -> set[str]:
     """Entity ids the article names in a mediating role."""
     lemmas = words("mediator") | words("host")
+    seats = words("talks_seat")
     out: set[str] = set()
     for token in doc:
-        if token.lemma_.lower() in lemmas:
+        lemma = token.lemma_.lower()
+        if lemma in lemmas or (lemma in seats and _of_talks(token)):
             for named in _named(token):
                 arg = index.argument(named)
                 if arg is not None and arg.entity:
@@ -66,6 +71,13 @@ def named_by_mediator(event: Event, found: Found, index: Index, third: set[str]
         event.mode = "third-party"
     event.why = f"{event.why}; named by its mediator alone: the mediator receives, the sides talk"
     return before
+
+
+def _of_talks(token: Token) -> bool:
+    """A seat noun whose "of" phrase names talks ("headquarters of the talks", "the venue of the round")."""
+    talks = words("talks_noun")
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in talks
+               for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
 
 def _modifying(token: Token, index: Index) -> set[str]:
@@ -101,7 +113,7 @@ def _named(token: Token) -> list[Token]:
         found.extend(g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj")
         head = token.head
-        if token.dep_ == "appos":  # "Qatar, the mediator"
+        if token.dep_ in ("appos", "compound"):  # "Qatar, the mediator"; "mediator Qatar said"
             found.append(head)
         elif token.dep_ == "pobj" and head.lower_ == "as":  # "Egypt acted as guarantor"
             found.extend(c for c in head.head.children if c.dep_ == "nsubj")
