@@ -74,3 +74,15 @@ def test_an_act_named_as_the_topic_of_talks_promised_is_the_talks(full, text: st
 ])
 def test_an_act_agreed_outside_talks_stays(full, text: str, act: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert act in [(t, m) for t, m, _o, _b in _promised(full, text)]
+
+
+@pytest.mark.parametrize("text, act", [
+    # what is handed over is a list: the prisoners are what it is about (COOPERATE, passing information)
+    ("Under the agreement, Azerbaijan will hand over a list of the names of prisoners to be released by Saturday.",
+     ("COOPERATE", None)),
+    # the object's own head still decides: bodies and weapons are handed over themselves
+    ("Under the agreement, Azerbaijan will hand over the bodies of four soldiers by Saturday.", ("RETREAT", "release")),
+    ("Under the agreement, Armenia will hand over its heavy weapons by Saturday.", ("RETREAT", "disarm")),
+])
+def test_what_is_handed_over_is_the_objects_head(full, text: str, act: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, m) for t, m, _o, _b in _promised(full, text)] == [act]
