@@ -94,11 +94,23 @@ def row_for(token: Token) -> VerbRow | None:
     """The row of an implementing verb: the first of its lemma whose object words fit."""
     rows = verb_rows().get(token.lemma_.lower(), ())
     held = [c for c in token.children if c.dep_ in OBJECT_DEPS] + promise.patients(token)
-    objects = [w.lemma_.lower() for c in held for w in c.subtree]
+    objects = [w.lemma_.lower() for c in held for w in _object_words(c)]
     for row in rows:
         if row.objects is None or any(row.objects.match(w) for w in objects):
             return row
     return None
+
+
+def _object_words(head: Token) -> list[Token]:
+    """The words of an object phrase that say what is acted on: the phrase without what an "of" phrase of
+    a noun tells ("a list of the names of prisoners" is a list, not prisoners), but through the "of" of a
+    number, quantifier or pronoun ("50 of the hostages", "some of the prisoners")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in ("NOUN", "PROPN"):
+            continue
+        out.extend(_object_words(child))
+    return out
 
 
 def promised_verb(trigger: Token) -> VerbRow | None:

@@ -28,7 +28,10 @@ holding (a release binds the holding side), and it was made on the deal's day (`
 
 An act told as agreed by a participle on its own noun ("five months of truce agreed between the
 parties") is a promise of that act by the parties the participle names, made no later than the act began
-(``commitment_agreed.py``, ``_agreed_participle``).
+(``commitment_agreed.py``, ``_agreed_participle``). A meeting to come told with its host ("a summit scheduled
+for July at the invitation of X", "X will host the talks") is the host's undertaking to hold it
+(``commitment_meetings.py``); an agreement's act named only as the topic of talks it undertakes ("agreed to
+hold talks on a prisoner exchange") gives way to the talks (``_talked_of``).
 
 Agreed provisions told as acts ("Main provisions include the exchange of prisoners") are
 commitments too (``provisions``), and so are those told as nouns (``commitment_acts.py``) and as
@@ -50,12 +53,14 @@ from ..timespan import interval
 from ..types import Commitment, Event
 from .commitment_acts import deadline_in, latest_agreement_day, phrases, provision_acts, reached_agreement
 from .commitment_agreed import agreed_act, agreed_made, agreed_parties
+from .commitment_meetings import hosted_meetings
 from .commitment_terms import TERM_MODES, truce_term
 from .commitment_verbs import promised_verb, verb_acts
 from .events import promise
 from .events.dating import is_later
 from .events.status import scheduled_act
 from .events.tables import words
+from .events.triggers import topic_host
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -65,6 +70,8 @@ PROMISE_TYPES = ("AGREE", "CONCEDE")
 # as a provision rather than as done.
 PROVISION_TYPES = ("RETREAT", "COOPERATE", "CONSULT", "AID", "SANCTION")
 CUE_REACH = 200
+# Dependencies that lead from a promise verb down to what it undertakes (``_undertaken``).
+UNDERTAKEN_DEPS = ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "conj")
 HEADLINE_END = re.compile(r"\n| / ")
 DENIALS = frozenset({"nothing", "no", "never", "failed", "fail", "fails", "without", "if", "whether", "unless"})
 PROVISION_CUE = re.compile(
@@ -90,7 +97,8 @@ class CommitmentsComponent:
         agreed: list[str] | None = None
         terms: list[str] | None = None  # the parties of a deal whose terms are told without their doer
         for event in ann.result.events:
-            actions = _named_act(ann, event, _actions(event, nested.get(event.id, []), own.get(event.id)))
+            inner = _talked_of(ann, event, nested.get(event.id, []))
+            actions = _named_act(ann, event, _actions(event, inner, own.get(event.id)))
             if not actions and (told := _agreed_participle(ann, event)) is not None:
                 _keep(ann, seen, told)
                 continue
@@ -108,7 +116,7 @@ class CommitmentsComponent:
             for action, why in _counted(event, obligor, actions):
                 made = _commitment("", event, obligor, action, why + note, published, ann)
                 _keep(ann, seen, _dated_by_deal(ann, made, event) if owed else made)
-        for made in provisions(ann, published):
+        for made in provisions(ann, published) + hosted_meetings(ann, published):
             _keep(ann, seen, made)
         deal = _agreement_day(ann) if ann.doc is not None else None
         if deal is not None:
@@ -116,6 +124,49 @@ class CommitmentsComponent:
             for made in provision_acts(ann, deal, parties, published) + verb_acts(ann, deal, parties, published):
                 _keep(ann, seen, made)
         return ann
+
+
+def _talked_of(ann: Annotation, event: Event, nested: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An AGREE's acts with those it names only as the topic of talks it undertakes replaced by the talks
+    ("agreed to hold talks on a prisoner exchange", "agreed to send a delegation to negotiate the release of
+    the hostages": CONSULT, as the coding guide codes talks; the exchange is what they are about, not an act
+    promised). The talks word is one of ``talks_host`` (``words.tsv``) over the act (``triggers.topic_host``),
+    reached from the promise through its complements only: talks told as past ("agreed after talks on a
+    truce") are no act of the promise."""
+    if ann.doc is None or event.type != "AGREE" or not nested:
+        return nested
+    agree = promise.trigger_token(ann.doc, event)
+    if agree is None:
+        return nested
+    out: list[dict[str, Any]] = []
+    talks: dict[str, Any] | None = None
+    for act in nested:
+        start, end = act["trigger_span"]
+        span = ann.doc.char_span(start, end, alignment_mode="expand")
+        host = topic_host(span.root) if span is not None and len(span) else None
+        if host is None or host.lemma_.lower() not in words("talks_host") or not _undertaken(host, agree):
+            out.append(act)
+            continue
+        if talks is None:
+            talks = {"type": "CONSULT", "mode": None, "trigger_span": [host.idx, host.idx + len(host)],
+                     "why": f"the talks undertaken, '{host.text}' (topic: {act['type']}/{act['mode'] or '-'})"}
+    if talks is not None and not any(a["type"] == "CONSULT" for a in out):
+        out.append(talks)
+    return out
+
+
+def _undertaken(word: Any, agree: Any) -> bool:
+    """Whether a word is in what a promise verb undertakes: reached from it through complements, objects,
+    purpose clauses and "to" phrases only ("agreed to hold talks", "agreed to talks", "agreed to send a
+    delegation to negotiate"), not through another phrase ("agreed after talks")."""
+    for _ in range(6):
+        if word.head.i == word.i or word.dep_ not in UNDERTAKEN_DEPS or (
+                word.dep_ == "prep" and word.lower_ != "to"):
+            return False
+        word = word.head
+        if word.i == agree.i:
+            return True
+    return False
 
 
 def _named_act(ann: Annotation, event: Event, actions: list[tuple[dict[str, Any], str]]

@@ -507,6 +507,12 @@ FLOORS.update({"tune_commitments_recall": 0.81, "tune_status_accuracy": 0.79})
 # country (the 24 November 2023 truce): tune merge 0.972 / 0.155 -> 0.973 / 0.162; every other figure, tune
 # and untouched, unchanged.
 FLOORS.update({"tune_merge_recall": 0.16})
+# Fifteenth round, second part (docs/ledger.md, "the promised act"): a meeting to come told with its host
+# ("a summit scheduled for the end of July ... at the invitation of President Donald Trump", "we look forward
+# hosting a Summit") is the host's undertaking to receive the guests (CONSULT visit): tune found 40 -> 41 of
+# 49 (0.837), status 32/40 -> 33/41 (0.805; the White House summit, overdue as the gold has it). No untouched
+# article changed; every untouched figure, the timeline, multi-source and merging unchanged.
+FLOORS.update({"tune_commitments_recall": 0.83, "tune_status_accuracy": 0.795})
 
 
 @pytest.fixture(scope="module")
