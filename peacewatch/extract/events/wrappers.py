@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .matching import coarse_pos, is_provision
-from .tables import wrapper_roles
+from .tables import words, wrapper_roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,7 +38,22 @@ def wrapper_role(token: Token) -> str | None:
     role = wrapper_roles().get(token.lemma_.lower())
     if role == "target" and coarse_pos(token) != "NOUN":
         return None  # "targeted the convoy" is an attack, not a deadline
+    if role == "request" and is_phone_call(token):
+        return None  # "called Erdogan to discuss Syria" tells a call and its purpose, not a demand
     return role
+
+
+def is_phone_call(token: Token) -> bool:
+    """"X called Y (on Friday) to discuss …": a verb of ``phone_call`` in ``words.tsv`` with a named party as
+    its object, not followed by "on", "upon" or "for" (a demand: "called on Y to …"), is a call placed to Y
+    (coding guide, "Talks": a phone call, the caller is the actor). What the call is for is read as its own
+    act ("to discuss", "to congratulate"), not as a demand."""
+    if token.lemma_.lower() not in words("phone_call") or coarse_pos(token) != "VERB":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    if following.lower_ in ("on", "upon", "for"):
+        return False  # "on Friday" later in the clause is the call's day
+    return any(c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN" for c in token.children)
 
 
 def governor(token: Token) -> Token | None:
