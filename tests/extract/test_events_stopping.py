@@ -42,3 +42,23 @@ def test_a_refusal_to_stop_is_no_ceasefire(pipe) -> None:  # type: ignore[no-unt
                                                   "are defeated.")]
     assert not {"RETREAT", "CONCEDE", "ASSAULT"} & set(kinds)
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a forecast is no act that occurred: "likely" and "poised" wrap as "expected" does
+    ("The Ghanaian rebels are likely to suspend all attacks.", ("CONCEDE", "future", {"GHA"})),
+    ("Togo is likely to withdraw its troops from the border.", ("CONCEDE", "future", {"TGO"})),
+    ("Togo is poised to attack Lome.", ("THREATEN", "future", {"TGO"})),
+    # the noun act under a verb of doing takes that verb's wrapper ("launch attacks", "carry out strikes")
+    ("Togo is expected to launch attacks on Lome.", ("THREATEN", "future", {"TGO"})),
+])
+def test_a_forecast_is_not_occurred(pipe, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipe, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # limits: a verb of doing with no wrapper tells an act done; "likely" as an adverb is a guess at who
+    ("Togo launched attacks on Lome on Monday.", ("ASSAULT", "occurred", {"TGO"})),
+    ("The attack was likely carried out by Ghanaian rebels on Monday.", ("ASSAULT", "occurred", {"GHA"})),
+])
+def test_acts_done_stay_occurred(pipe, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipe, text) == [expected]
