@@ -62,7 +62,9 @@ from tests.conftest import shared_path
 # tunes on: not a clean figure).
 # Thirteenth round (second part: acts told as owed, "was to", "were due to", are not done; docs/events.md,
 # "scheduled acts"): status agreement of matched events 0.858 -> 0.863, type figures unchanged.
-STATUS_AGREE_FLOOR = 0.853
+# Fifteenth round (second part: a stopped attack is a ceasefire; docs/events.md, "stopped attacks"): status
+# agreement 0.863 -> 0.868 (untouched 0.897 -> 0.910), type figures unchanged.
+STATUS_AGREE_FLOOR = 0.858
 TYPE_ACTOR_F1_FLOOR = 0.638
 TYPE_F1_FLOOR = 0.727
 TUNE_TYPE_ACTOR_F1_FLOOR = 0.651

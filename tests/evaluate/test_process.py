@@ -513,6 +513,11 @@ FLOORS.update({"tune_merge_recall": 0.16})
 # 49 (0.837), status 32/40 -> 33/41 (0.805; the White House summit, overdue as the gold has it). No untouched
 # article changed; every untouched figure, the timeline, multi-source and merging unchanged.
 FLOORS.update({"tune_commitments_recall": 0.83, "tune_status_accuracy": 0.795})
+# Fifteenth round, second part (docs/events.md, "stopped attacks"): a stopped attack is a ceasefire ("Israel will
+# halt its military offensive in Gaza" is Israel's CONCEDE, no THREATEN). That report now joins the
+# 22 November 2023 truce-deal event its outlets' articles report (tune key event t05): tune merge 0.973 / 0.162
+# -> 0.974 / 0.170, ledger commitments 124 -> 126; every other figure, tune and untouched, unchanged.
+FLOORS.update({"tune_merge_recall": 0.165})
 
 
 @pytest.fixture(scope="module")

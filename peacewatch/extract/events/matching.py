@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..actors.tables import sector_terms
 from .aspect import begun
 from .frames import framed
+from .stopping import stops_nothing
 from .tables import DerivedRule, HandoverRule, TriggerRule, matching_rules, trigger_rules, words
 
 if TYPE_CHECKING:
@@ -315,7 +316,7 @@ def match(token: Token) -> TriggerRule | None:
                        or (n == "@owner" and _given_to_a_party(token))
                        or all(part in lemmas for part in n.split("+")) for n in rule.needs):
                 continue
-        if aimed_at_a_thing(token, rule):
+        if aimed_at_a_thing(token, rule) or stops_nothing(token, rule):
             continue
         return rule
     return handover(token)

@@ -3,7 +3,7 @@
 A wrapper is a word that makes another event its content ("agreed to withdraw", "ready to talk",
 "call for a ceasefire", "the deal provides for the release"): ``wrapper_role`` names its role (its
 ``wrap:`` list in ``words.tsv``, or ``provision`` for an agreed text's verb), ``governor`` finds the
-wrapper above a token (through clauses, objects, "about" prepositions and lists) and
+wrapper above a token (through clauses, objects, "about" prepositions, lists and verbs of doing) and
 ``wrapper_chain`` the wrappers above a trigger, innermost first. ``triggers.find`` nests events by
 them.
 """
@@ -77,6 +77,8 @@ def governor(token: Token) -> Token | None:
             return head.head
     if coarse_pos(token) == "NOUN" and (listed := _listed_under(token)) is not None:
         return governor(listed)
+    if token.dep_ == "dobj" and coarse_pos(token) == "NOUN" and head.lemma_.lower() in words("perform"):
+        return governor(head)  # "expected to launch attacks": the verb of doing carries the noun act
     return None
 
 
