@@ -170,7 +170,9 @@ class Argument(Record):
     code: str | None
     sector: str | None
     text: str
-    implicit: bool = False  # added by a coding rule (no mention in the text; entity None, text "")
+    # added by a coding rule, not told by the event's sentence: the actor's own country (entity None, text
+    # ""), or the mediator the article names elsewhere, receiving the parties' talks (its entity and name)
+    implicit: bool = False
 
 
 @dataclass

@@ -21,6 +21,7 @@ both carry COL and are not one party; all IGOs share the code IGO).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -180,6 +181,7 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
         said = _wordings(r, span_texts or {})
         rarity = Counter(w for words in said for w in words)  # the document's order: rarest first
         for ev, words in zip(r.events, said, strict=True):
+            ev = as_told(ev)
             stated = interval(ev.date)
             out.append(Report(
                 r.id, published, ev,
@@ -192,6 +194,17 @@ def reports_of(results: Iterable[Result], id_map: Mapping[tuple[str, str], str],
                 written,
             ))
     return sorted(out, key=lambda rep: rep.sort_key)
+
+
+def as_told(event: Event) -> Event:
+    """The event as its sentence tells it, for merging: talks the events component gave the article's
+    mediator as host (mode ``third-party``, every recipient implicit: "Kenya and Uganda held talks" where
+    Qatar mediates) are the parties' talks with no mode and no one receiving them. Another outlet tells
+    the same talks without naming a mediator, and the host's mode and recipient would keep the two
+    apart, or join the article's other talks on a recipient no sentence named."""
+    if event.mode != "third-party" or not event.recipient or not all(a.implicit for a in event.recipient):
+        return event
+    return dataclasses.replace(event, mode=None, recipient=[])
 
 
 def _wordings(r: Result, span_texts: SpanTexts) -> list[set[str]]:

@@ -19,9 +19,10 @@ from tests.conftest import shared_path
 # 0.606 (66 of 109 matched events), untouched 0.588 (40 of 68). Eleventh round (datelines): tune
 # 0.600 -> 0.595 (66 of 110 -> 66 of 111) with no recipient lost: the dateline no longer the actor,
 # one more event matches ("JEDDAH — Sudan's warring factions have committed …"), whose implicit
-# recipient the gold does not give; the floor follows that one count down.
-TUNE_RECIPIENT_FLOOR = 0.590
-UNTOUCHED_RECIPIENT_FLOOR = 0.578
+# recipient the gold does not give; the floor follows that one count down. Fifteenth round (the mediator
+# as recipient): tune 0.616 -> 0.643 (69 -> 72 of 112), untouched 0.590 -> 0.603 (46 -> 47 of 78).
+TUNE_RECIPIENT_FLOOR = 0.633
+UNTOUCHED_RECIPIENT_FLOOR = 0.593
 
 
 def _event(recipients: list[str | None], why: str = "") -> Event:

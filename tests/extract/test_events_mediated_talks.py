@@ -58,3 +58,41 @@ def test_with_no_side_named_the_talks_keep_what_they_had(pipe) -> None:  # type:
     talks = annotated(pipe, text, "2024-05-10").events[-1]
     assert text[talks.trigger_span[0]:talks.trigger_span[1]] == "talks"
     assert ({a.code for a in talks.actor}, talks.recipient, talks.mode) == ({"QAT"}, [], None)
+
+
+@pytest.mark.parametrize("text", [
+    # the article names the mediator before the talks, beside them, or as their seat
+    "Kenya and Uganda signed a truce in May, mediated by Qatar. Kenya and Uganda held talks on Monday.",
+    "Kenya and Uganda have restarted peace talks, mediator Qatar said Tuesday.",
+    "The Government of Qatar, headquarters of the talks, thanked the delegations. Kenya and Uganda held talks "
+    "on Monday.",
+])
+def test_the_parties_talks_are_received_by_the_articles_mediator(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    # before: the parties talked with no one receiving, no mode
+    talks = [e for e in annotated(pipe, text, "2024-05-10").events if e.type == "CONSULT" and e.actor]
+    assert [({a.code for a in e.actor}, {r.code for r in e.recipient}, e.mode) for e in talks] == [
+        ({"KEN", "UGA"}, {"QAT"}, "third-party")]
+    # no sentence of the talks names it: the ledger merges them as told
+    assert all(r.implicit for r in talks[0].recipient)
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    # no mediator or host named: the parties' own talks
+    ("Kenya and Uganda held talks on Monday.", {"KEN", "UGA"}, set()),
+    # a headquarters that is no seat of talks names no host
+    ("The UN headquarters thanked the delegations. Kenya and Uganda held talks on Monday.", {"KEN", "UGA"}, set()),
+    # the mediator talking with another state is a party itself
+    ("Kenya and Uganda signed a truce in May, mediated by Qatar. Qatar and Egypt held talks on Tuesday.",
+     {"QAT", "EGY"}, set()),
+    # talks told as held without a go-between
+    ("Kenya and Uganda signed a truce in May, mediated by Qatar. Kenya and Uganda held direct talks on Monday.",
+     {"KEN", "UGA"}, set()),
+    # talks not (yet) held: no table the mediator sat at
+    ("Kenya and Uganda signed a truce in May, mediated by Qatar. Kenya and Uganda did not hold talks on Monday.",
+     {"KEN", "UGA"}, set()),
+])
+def test_talks_with_no_mediator_outside_them_keep_their_sides(pipe, text: str, actors: set[str],  # type: ignore[no-untyped-def]
+                                                             recipients: set[str]) -> None:
+    talks = [e for e in annotated(pipe, text, "2024-05-10").events if e.type == "CONSULT" and e.actor]
+    assert [({a.code for a in e.actor}, {r.code for r in e.recipient}, e.mode) for e in talks] == [
+        (actors, recipients, None)]

@@ -40,7 +40,7 @@ from .learned import (
     sentence_reading,
     unknown_retreat,
 )
-from .mediators import mediators, named_by_mediator
+from .mediators import mediator_receives, mediators, named_by_mediator
 from .participants import participants, placed_actors
 from .provisions import further_retreats
 from .status import Reading, future_type, read
@@ -115,6 +115,7 @@ class EventsComponent:
                 if is_anaphoric(found) and any((e.type, e.mode) == (event.type, event.mode)
                                                for j, (_f, e) in enumerate(built) if j != k):
                     continue  # "… to seek support for the demand": the demand already told
+                mediator_receives(event, found.token, index, third)  # "Kenya and Uganda held talks", Qatar mediating
                 event.id = f"ev{len(ann.result.events) + 1}"
                 ann.result.events.append(event)
                 own[event.id] = _own_action(found, event)

@@ -9,7 +9,9 @@ names in that role: "brokered/mediated/hosted by X", "the X-brokered deal", "X, 
 the venue of the negotiations"; a seat noun names a host only with talks in its "of" phrase: "the UN
 headquarters" names none).
 ``named_by_mediator`` reads talks a noun names by their mediator alone ("the Saudi and US-sponsored
-talks") as the parties' talks, the mediator their recipient.
+talks") as the parties' talks, the mediator their recipient; ``mediator_receives`` gives the parties'
+own talks ("Kenya and Uganda held talks"), told with no one receiving them, the article's mediator as
+recipient.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from .arguments import Index
     from .triggers import Found
 
+# The statuses of talks that were held: only those had a table the mediator sat at.
+HELD = ("occurred", "historical")
 # Dependents of a mediating verb or participle that name the mediator ("brokered by X", "the
 # X-brokered deal", "X mediated").
 VERB_DEPS = ("nsubj", "npadvmod", "compound", "nmod")
@@ -71,6 +75,44 @@ def named_by_mediator(event: Event, found: Found, index: Index, third: set[str]
         event.mode = "third-party"
     event.why = f"{event.why}; named by its mediator alone: the mediator receives, the sides talk"
     return before
+
+
+def mediator_receives(event: Event, token: Token, index: Index, third: set[str]) -> bool:
+    """The parties' talks in an article that names their mediator or host: two or more parties talking
+    ("Kenya and Uganda held talks", "the DRC and the M23 have restarted peace talks"), told with no one
+    receiving them and no mode, are the talks the mediator holds them in (coding guide, "Talks": hosted
+    or mediated talks are mode ``third-party``, the host or mediator the recipient). Every mediator the
+    article names that is none of the talkers' countries receives. Talks one party holds with another,
+    or with the mediator ("Qatar and Egypt held talks", where Qatar mediates), are left alone, as are a
+    visit, talks that name whom they are held with, and talks told as held without a go-between
+    ("direct talks", "talked directly", "bilateral talks": ``unmediated`` in ``words.tsv``). True when
+    the event was changed. Only talks that were held: talks to come, refused or not held had no table a
+    mediator sat at, and a promise of talks is kept by any talks of its parties."""
+    if event.type != "CONSULT" or event.mode is not None or event.recipient or event.status not in HELD:
+        return False
+    if not third or _unmediated(token):
+        return False
+    sides = [a for a in event.actor if a.entity]
+    if len(sides) < 2 or any(a.entity in third for a in sides):
+        return False
+    codes = {a.code for a in event.actor}
+    named = [e for key in sorted(third)
+             if (e := index.entities.get(key)) is not None and e.code and e.code not in codes]
+    if not named:
+        return False
+    # implicit: the sentence names no one receiving them (the ledger merges them as told, ``resolve.reports``)
+    event.recipient = [Argument(e.id, e.code, e.sector, e.name, implicit=True) for e in named]
+    event.mode = "third-party"
+    hosts = " and ".join(e.name for e in named)
+    event.why = f"{event.why}; the parties' talks, the article's mediator ({hosts}) receiving"
+    return True
+
+
+def _unmediated(token: Token) -> bool:
+    """Talks their own words tell as held between the parties alone ("direct peace talks", "to talk
+    directly", "bilateral talks")."""
+    unmediated = words("unmediated")
+    return any(c.dep_ in ("amod", "advmod") and c.lemma_.lower() in unmediated for c in token.children)
 
 
 def _of_talks(token: Token) -> bool:
