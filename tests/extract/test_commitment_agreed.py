@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from peacewatch.extract.commitment_agreed import agreed_made
-from peacewatch.types import Document, Event, Result
+from peacewatch.types import Event
+from tests.extract.annotate import annotated
 
 PUBLISHED = "2024-11-20"
 BOTH = ["Armenia", "Azerbaijan"]
@@ -19,15 +20,10 @@ def full(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex", "actors", "quotes", "events", "commitments")
 
 
-def _result(full, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(full.annotate([Document(id="d", text=text, published=PUBLISHED)]))
-    assert result.error is None, result.error
-    return result
-
 
 def _promised(full, text: str) -> list[tuple[str, str | None, list[str], str | None]]:  # type: ignore[no-untyped-def]
     """(type, mode, obligor names, made) of every commitment the text reads."""
-    result = _result(full, text)
+    result = annotated(full, text, PUBLISHED)
     names = {e.id: e.name for e in result.entities}
     return [(c.action["type"], c.action["mode"], sorted(names[o] for o in c.obligor), c.made)
             for c in result.commitments]
@@ -54,7 +50,7 @@ def test_an_act_agreed_by_a_participle_is_promised_by_its_parties(
     "The truce agreed to by Armenia and Azerbaijan did not hold.",
 ])
 def test_no_act_agreed_by_a_participle(full, text: str) -> None:  # type: ignore[no-untyped-def]
-    result = _result(full, text)
+    result = annotated(full, text, PUBLISHED)
     assert any(e.type == "AGREE" for e in result.events)  # the participle is read, as an agreement
     assert [c.why for c in result.commitments if "participle" in (c.why or "")] == []
 

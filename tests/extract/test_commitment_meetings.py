@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Document, Result
+from tests.extract.annotate import annotated
 
 PUBLISHED = "2024-11-20"
 BOTH = ["Armenia", "Azerbaijan"]
@@ -17,15 +17,10 @@ def full(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex", "actors", "quotes", "events", "commitments")
 
 
-def _result(full, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(full.annotate([Document(id="d", text=text, published=PUBLISHED)]))
-    assert result.error is None, result.error
-    return result
-
 
 def _promised(full, text: str) -> list[tuple[str, str | None, list[str], list[str]]]:  # type: ignore[no-untyped-def]
     """(type, mode, obligor names, beneficiary names) of every commitment the text reads."""
-    result = _result(full, text)
+    result = annotated(full, text, PUBLISHED)
     names = {e.id: e.name for e in result.entities}
     return [(c.action["type"], c.action["mode"], sorted(names[o] for o in c.obligor),
              sorted(names[b] for b in c.beneficiary)) for c in result.commitments]
@@ -54,7 +49,7 @@ def test_a_meeting_to_come_binds_its_host(full, text: str, host: list[str], gues
     "The summit scheduled for July at the invitation of Donald Trump was cancelled.",
 ])
 def test_no_host_undertaking(full, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert [c for c in _result(full, text).commitments if "held by its host" in (c.why or "")] == []
+    assert [c for c in annotated(full, text, PUBLISHED).commitments if "held by its host" in (c.why or "")] == []
 
 
 @pytest.mark.parametrize("text", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from peacewatch.types import Document, Result
+from tests.extract.annotate import annotated
 
 PUBLISHED = "2024-03-01"  # a Friday: "Tuesday" is 27 February, "Sunday" 3 March
 DEAL = "Azerbaijan and Armenia reached a ceasefire deal on Tuesday. "
@@ -20,15 +20,10 @@ def full(make_pipeline):  # type: ignore[no-untyped-def]
     return make_pipeline("timex", "actors", "quotes", "events", "commitments")
 
 
-def _result(full, text: str) -> Result:  # type: ignore[no-untyped-def]
-    [result] = list(full.annotate([Document(id="d", text=text, published=PUBLISHED)]))
-    assert result.error is None, result.error
-    return result
-
 
 def _releases(full, text: str) -> list[tuple[list[str], str | None, str | None]]:  # type: ignore[no-untyped-def]
     """(obligor names, made, due) of every release the text commits to."""
-    result = _result(full, text)
+    result = annotated(full, text, PUBLISHED)
     names = {e.id: e.name for e in result.entities}
     return [(sorted(names[o] for o in c.obligor), c.made, c.due) for c in result.commitments
             if (c.action["type"], c.action["mode"]) == ("RETREAT", "release")]
@@ -85,5 +80,5 @@ def test_a_named_doer_is_bound_alone(full) -> None:  # type: ignore[no-untyped-d
     ("Azerbaijan will release three Armenian prisoners on Sunday.", 3),
 ])
 def test_a_promised_count_told_in_words(full, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
-    [c] = [c for c in _result(full, text).commitments if c.action["mode"] == "release"]
+    [c] = [c for c in annotated(full, text, PUBLISHED).commitments if c.action["mode"] == "release"]
     assert c.action["quantity"] == {"unit": "person", "value": count}

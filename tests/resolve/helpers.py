@@ -1,5 +1,5 @@
-"""The project's golden ledger scenario (tests/golden/ledger_*), loaded as typed records, and why two
-made-up reports stay apart."""
+"""The project's golden ledger scenario (tests/golden/ledger_*), loaded as typed records, why two
+made-up reports stay apart, and the made-up reports' arguments, reports and merged documents."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from peacewatch.config import LedgerSettings
+from peacewatch.resolve import build_ledger
 from peacewatch.resolve import reports as report_rules
 from peacewatch.resolve.records import Ledger
-from peacewatch.types import Document, Result
+from peacewatch.types import Argument, Document, Entity, Result
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
@@ -51,3 +52,19 @@ def why_apart(a: Result, b: Result) -> str | None:
     settings = LedgerSettings()
     one, two = report_rules.reports_of([a, b], {}, settings)
     return report_rules.incompatibility(one, two, settings)
+
+
+def argument(e: Entity) -> Argument:
+    """The argument that names the entity ``e``."""
+    return Argument(e.id, e.code, e.sector, e.name)
+
+
+def reports_by_doc(*docs: Result) -> dict[str, report_rules.Report]:
+    """The report of each made-up document's one event, by document id."""
+    ids = {(r.id, e.id): f"{e.kind}:{e.id}" for r in docs for e in r.entities}
+    return {rep.doc: rep for rep in report_rules.reports_of(list(docs), ids, LedgerSettings())}
+
+
+def docs_of_events(*docs: Result) -> list[list[str]]:
+    """The documents of each ledger event the made-up documents build, sorted."""
+    return sorted(sorted({m.doc for m in e.mentions}) for e in build_ledger(list(docs)).events)

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from peacewatch.resolve import LedgerSettings, build_ledger, span_texts_of
+from peacewatch.resolve import LedgerSettings, span_texts_of
 from peacewatch.resolve.clusters import MemoryBucket
 from peacewatch.resolve.incremental import Placing, reached
-from peacewatch.resolve.reports import DUE_DAYS, Report, announced_and_due, incompatibility, reach_days, reports_of
+from peacewatch.resolve.reports import DUE_DAYS, announced_and_due, incompatibility, reach_days
 from peacewatch.store.ledger import rebuild_ledger
 from peacewatch.store.sqlite import Store
-from peacewatch.types import Argument, Document, Entity, Event, Result
+from peacewatch.types import Document, Entity, Event, Result
+from tests.resolve.helpers import argument, docs_of_events, reports_by_doc
 
 from ..store.reading import ledger_of
 from ..store.test_rebuild import tiny_caches
@@ -35,55 +36,42 @@ ENTITIES = [NRD, FRONT, OST]
 DIFFER = "dates differ"
 
 
-def _arg(e: Entity) -> Argument:
-    return Argument(e.id, e.code, e.sector, e.name)
-
-
 def _truce(doc: str, written: str, date: str | None, *, status: str = "future", cameo: str = "0871",
            actors: tuple[Entity, ...] = (NRD, FRONT), event_id: str = "ev1", start: int = 0) -> Result:
     event = Event(event_id, "CONCEDE", (start, start + 6), (start, start + 40), status=status, cameo=cameo,
-                  actor=[_arg(a) for a in actors], date=date)
+                  actor=[argument(a) for a in actors], date=date)
     return Result(doc, written, entities=ENTITIES, events=[event])
-
-
-def _reports(*docs: Result) -> dict[str, Report]:
-    ids = {(r.id, e.id): f"{e.kind}:{e.id}" for r in docs for e in r.entities}
-    return {rep.doc: rep for rep in reports_of(list(docs), ids, LedgerSettings())}
-
-
-def _docs_of_events(*docs: Result) -> list[list[str]]:
-    return sorted(sorted({m.doc for m in e.mentions}) for e in build_ledger(list(docs)).events)
 
 
 def test_the_day_announced_and_the_day_due_are_one_concession() -> None:
     # "Nordavia and the Front agreed on Wednesday (the 15th) to a truce" / "the truce begins on Sunday (the 19th)"
     said, due = _truce("a", "2025-01-16", "2025-01-15"), _truce("b", "2025-01-15", "2025-01-19")
-    reps = _reports(said, due)
+    reps = reports_by_doc(said, due)
     assert announced_and_due(reps["a"], reps["b"]) and announced_and_due(reps["b"], reps["a"])
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) is None
-    assert _docs_of_events(said, due) == [["a", "b"]]
+    assert docs_of_events(said, due) == [["a", "b"]]
 
 
 def test_two_days_to_come_or_two_days_announced_stay_two_acts() -> None:
     # "13 freed on Friday" and "10 freed on Monday", both still to come: two handovers
-    reps = _reports(_truce("a", "2025-01-15", "2025-01-17"), _truce("b", "2025-01-15", "2025-01-20"))
+    reps = reports_by_doc(_truce("a", "2025-01-15", "2025-01-17"), _truce("b", "2025-01-15", "2025-01-20"))
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == DIFFER
     # agreed on the 15th, agreed on the 18th: two announcements
-    reps = _reports(_truce("a", "2025-01-15", "2025-01-15"), _truce("b", "2025-01-19", "2025-01-18"))
+    reps = reports_by_doc(_truce("a", "2025-01-15", "2025-01-15"), _truce("b", "2025-01-19", "2025-01-18"))
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == DIFFER
 
 
 def test_a_due_day_too_far_or_before_the_announcement_stays_apart() -> None:
     far = f"2025-01-{15 + DUE_DAYS + 1}"
-    reps = _reports(_truce("a", "2025-01-15", "2025-01-15"), _truce("b", "2025-01-15", far))
+    reps = reports_by_doc(_truce("a", "2025-01-15", "2025-01-15"), _truce("b", "2025-01-15", far))
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == DIFFER
     # the later day had come when written: it is no day due
-    reps = _reports(_truce("a", "2025-01-16", "2025-01-15"), _truce("b", "2025-01-20", "2025-01-19"))
+    reps = reports_by_doc(_truce("a", "2025-01-16", "2025-01-15"), _truce("b", "2025-01-20", "2025-01-19"))
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == DIFFER
 
 
 def test_acts_that_happened_keep_their_days() -> None:
-    reps = _reports(_truce("a", "2025-01-16", "2025-01-15", status="occurred"),
+    reps = reports_by_doc(_truce("a", "2025-01-16", "2025-01-15", status="occurred"),
                     _truce("b", "2025-01-15", "2025-01-19", status="occurred"))
     assert not announced_and_due(reps["a"], reps["b"])
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == DIFFER
@@ -91,9 +79,10 @@ def test_acts_that_happened_keep_their_days() -> None:
 
 def test_other_conceded_acts_and_other_parties_still_differ() -> None:
     # a release (0841) announced and a truce (0871) due are two concessions
-    reps = _reports(_truce("a", "2025-01-16", "2025-01-15", cameo="0841"), _truce("b", "2025-01-15", "2025-01-19"))
+    due = _truce("b", "2025-01-15", "2025-01-19")
+    reps = reports_by_doc(_truce("a", "2025-01-16", "2025-01-15", cameo="0841"), due)
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == "conceded acts differ"
-    reps = _reports(_truce("a", "2025-01-16", "2025-01-15", actors=(OST,)), _truce("b", "2025-01-15", "2025-01-19"))
+    reps = reports_by_doc(_truce("a", "2025-01-16", "2025-01-15", actors=(OST,)), due)
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) == "actors or recipients differ"
 
 
@@ -119,7 +108,7 @@ def _archive(seed: int, documents: int) -> tuple[list[Document], list[Result]]:
             actors = rng.choice([(NRD, FRONT), (NRD,), (FRONT,), (OST,)])
             cameo = rng.choice(["0871", "0871", "0841"])
             events.append(Event(f"ev{k}", "CONCEDE", (50 * k, 50 * k + 6), (50 * k, 50 * k + 40), status="future",
-                                cameo=cameo, actor=[_arg(a) for a in actors], date=date))
+                                cameo=cameo, actor=[argument(a) for a in actors], date=date))
         doc = f"doc-{n:03d}"
         # a text of its own: the store keeps one document per text
         docs.append(Document(doc, f"{doc} " + "x" * 200, f"2025-01-{written:02d}"))

@@ -8,10 +8,10 @@ Front, NRD with sector REB) and a mediator, Westmark (WST), told by several outl
 
 from __future__ import annotations
 
-from peacewatch.resolve import LedgerSettings, build_ledger
+from peacewatch.resolve import LedgerSettings
 from peacewatch.resolve.evidence import evidence
-from peacewatch.resolve.reports import Report, reports_of
-from peacewatch.types import Argument, Entity, Event, Result
+from peacewatch.types import Entity, Event, Result
+from tests.resolve.helpers import argument, docs_of_events, reports_by_doc
 
 NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")
 OST = Entity("o", "Ostland", "state", "OST", "GOV")
@@ -20,12 +20,8 @@ WST = Entity("w", "Westmark", "state", "WST", "GOV")
 DAY, MONTH = "2024-05-02", "2024-05"
 
 
-def _arg(e: Entity) -> Argument:
-    return Argument(e.id, e.code, e.sector, e.name)
-
-
 def _act(type_: str, mode: str | None, date: str, actors: list[Entity]) -> Event:
-    return Event("ev1", type_, (0, 6), (0, 60), mode=mode, status="occurred", actor=[_arg(a) for a in actors],
+    return Event("ev1", type_, (0, 6), (0, 60), mode=mode, status="occurred", actor=[argument(a) for a in actors],
                  date=date)
 
 
@@ -33,43 +29,34 @@ def _doc(doc: str, event: Event) -> Result:
     return Result(doc, "2024-06-20", entities=[NRD, OST, FRONT, WST], events=[event])
 
 
-def _reports(*docs: Result) -> dict[str, Report]:
-    ids = {(r.id, e.id): f"{e.kind}:{e.id}" for r in docs for e in r.entities}
-    return {rep.doc: rep for rep in reports_of(list(docs), ids, LedgerSettings())}
-
-
 SIGNED = [_doc("a", _act("SUPPORT", "sign", DAY, [NRD, OST])), _doc("b", _act("SUPPORT", "sign", DAY, [NRD, OST]))]
 TALKS = _doc("c", _act("AGREE", None, MONTH, [NRD, FRONT]))  # "agreeing to negotiations with the Front in May"
 
 
-def _docs_of_events(*docs: Result) -> list[list[str]]:
-    return sorted(sorted({m.doc for m in e.mentions}) for e in build_ledger(list(docs)).events)
-
-
 def test_an_agreement_of_a_month_with_another_party_is_not_the_signing() -> None:
-    reps = _reports(*SIGNED, TALKS)
+    reps = reports_by_doc(*SIGNED, TALKS)
     assert evidence(reps["c"], reps["a"], LedgerSettings()) is None
-    assert _docs_of_events(*SIGNED, TALKS) == [["a", "b"], ["c"]]
+    assert docs_of_events(*SIGNED, TALKS) == [["a", "b"], ["c"]]
 
 
 def test_the_deal_of_the_month_between_the_same_parties_joins_the_signing() -> None:
     # "the May deal between Nordavia and Ostland": no party the signing does not name
     deal = _doc("d", _act("AGREE", None, MONTH, [NRD, OST]))
-    reps = _reports(*SIGNED, deal)
+    reps = reports_by_doc(*SIGNED, deal)
     assert evidence(deal_rep := reps["d"], reps["a"], LedgerSettings()) == "shared actor, stated dates agree"
     assert deal_rep.stated is not None and deal_rep.stated.days == 31
-    assert _docs_of_events(*SIGNED, deal) == [["a", "b", "d"]]
+    assert docs_of_events(*SIGNED, deal) == [["a", "b", "d"]]
 
 
 def test_a_mediator_named_beside_both_parties_is_no_other_act() -> None:
     # "Nordavia and Ostland agreed in May, with Westmark's mediation": Westmark is named by one side only
     mediated = _doc("e", _act("AGREE", None, MONTH, [NRD, OST, WST]))
-    assert _docs_of_events(*SIGNED, mediated) == [["a", "b", "e"]]
+    assert docs_of_events(*SIGNED, mediated) == [["a", "b", "e"]]
 
 
 def test_two_stated_days_still_join_on_a_shared_actor() -> None:
     # the rule asks more only of a date coarser than a day: two outlets stating the same day of one
     # actor's act still join, whoever else each names
     other_day = _doc("g", _act("AGREE", None, DAY, [NRD, FRONT]))
-    reps = _reports(*SIGNED, other_day)
+    reps = reports_by_doc(*SIGNED, other_day)
     assert evidence(reps["g"], reps["a"], LedgerSettings()) == "shared actor, stated dates agree"

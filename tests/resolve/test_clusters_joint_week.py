@@ -8,10 +8,11 @@ Made-up parties: Nordavia (NRD), its army and the Nordavian Front (NRD, sector R
 
 from __future__ import annotations
 
-from peacewatch.resolve import LedgerSettings, build_ledger
+from peacewatch.resolve import LedgerSettings
 from peacewatch.resolve.evidence import evidence
-from peacewatch.resolve.reports import Report, incompatibility, reports_of
-from peacewatch.types import Argument, Entity, Event, Result
+from peacewatch.resolve.reports import incompatibility
+from peacewatch.types import Entity, Event, Result
+from tests.resolve.helpers import argument, docs_of_events, reports_by_doc
 
 NRD = Entity("n", "Nordavia", "state", "NRD", "GOV")
 ARMY = Entity("m", "Nordavian army", "organization", "NRD", "MIL")
@@ -20,49 +21,36 @@ OST = Entity("o", "Ostland", "state", "OST", "GOV")
 ENTITIES = [NRD, ARMY, FRONT, OST]
 
 
-def _arg(e: Entity) -> Argument:
-    return Argument(e.id, e.code, e.sector, e.name)
-
-
 def _doc(doc: str, written: str, mode: str, actors: list[Entity], date: str | None) -> Result:
     event = Event("ev1", "RETREAT", (0, 6), (0, 40), mode=mode, status="occurred",
-                  actor=[_arg(a) for a in actors], date=date)
+                  actor=[argument(a) for a in actors], date=date)
     return Result(doc, written, entities=ENTITIES, events=[event])
-
-
-def _reports(*docs: Result) -> dict[str, Report]:
-    ids = {(r.id, e.id): f"{e.kind}:{e.id}" for r in docs for e in r.entities}
-    return {rep.doc: rep for rep in reports_of(list(docs), ids, LedgerSettings())}
-
-
-def _docs_of_events(*docs: Result) -> list[list[str]]:
-    return sorted(sorted({m.doc for m in e.mentions}) for e in build_ledger(list(docs)).events)
 
 
 def test_a_truce_told_undated_the_next_day_by_one_side_joins_the_dated_one() -> None:
     # "Nordavia and the Front began a ceasefire on the 2nd" / the next day: "the Front's ceasefire held"
     dated, undated = _doc("a", "2024-05-02", "ceasefire", [NRD], "2024-05-02"), _doc(
         "b", "2024-05-03", "ceasefire", [FRONT], None)
-    reps = _reports(dated, undated)
+    reps = reports_by_doc(dated, undated)
     assert incompatibility(reps["a"], reps["b"], LedgerSettings()) is None
     assert evidence(reps["b"], reps["a"], LedgerSettings()) is not None
-    assert _docs_of_events(dated, undated) == [["a", "b"]]
+    assert docs_of_events(dated, undated) == [["a", "b"]]
 
 
 def test_one_sides_act_told_undated_needs_a_shared_actor() -> None:
     # a withdrawal is no joint act: the army's undated one is not the Front's of the day before
     dated, undated = _doc("a", "2024-05-02", "withdraw", [FRONT], "2024-05-02"), _doc(
         "b", "2024-05-03", "withdraw", [ARMY], None)
-    reps = _reports(dated, undated)
+    reps = reports_by_doc(dated, undated)
     assert evidence(reps["b"], reps["a"], LedgerSettings()) is None
 
 
 def test_a_truce_of_another_country_or_week_stays_apart() -> None:
-    reps = _reports(_doc("a", "2024-05-02", "ceasefire", [NRD], "2024-05-02"),
+    reps = reports_by_doc(_doc("a", "2024-05-02", "ceasefire", [NRD], "2024-05-02"),
                     _doc("b", "2024-05-03", "ceasefire", [OST], None))
     assert evidence(reps["b"], reps["a"], LedgerSettings()) is None
     # told undated a week after the dated day: the days up to the article do not reach it
     dated, late = _doc("a", "2024-05-02", "ceasefire", [NRD], "2024-05-02"), _doc(
         "b", "2024-05-09", "ceasefire", [FRONT], None)
-    assert evidence(_reports(dated, late)["b"], _reports(dated, late)["a"], LedgerSettings()) is None
-    assert _docs_of_events(dated, late) == [["a"], ["b"]]
+    assert evidence(reports_by_doc(dated, late)["b"], reports_by_doc(dated, late)["a"], LedgerSettings()) is None
+    assert docs_of_events(dated, late) == [["a"], ["b"]]
