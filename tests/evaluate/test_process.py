@@ -518,6 +518,11 @@ FLOORS.update({"tune_commitments_recall": 0.83, "tune_status_accuracy": 0.795})
 # 22 November 2023 truce-deal event its outlets' articles report (tune key event t05): tune merge 0.973 / 0.162
 # -> 0.974 / 0.170, ledger commitments 124 -> 126; every other figure, tune and untouched, unchanged.
 FLOORS.update({"tune_merge_recall": 0.165})
+# Fifteenth round, third part (docs/events.md, "an end to the fighting"): a pause noun whose object is the
+# attack is a ceasefire ("agreed on a humanitarian pause in Gaza hostilities" is the parties' CONCEDE, no
+# AGREE; "put an end to the repeated attacks" a CONCEDE, no ASSAULT): tune merge 0.974 / 0.170 -> 0.975 /
+# 0.174 (israel-hamas); every other figure, tune and untouched, unchanged.
+FLOORS.update({"tune_merge_recall": 0.17})
 
 
 @pytest.fixture(scope="module")

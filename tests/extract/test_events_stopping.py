@@ -62,3 +62,32 @@ def test_a_forecast_is_not_occurred(pipe, text, expected) -> None:  # type: igno
 ])
 def test_acts_done_stay_occurred(pipe, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert _events(pipe, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pause noun whose "to/in/of/on" object is the attack (docs/events.md, "Fifteenth round (third part)");
+    # each read the attack noun as an ASSAULT before, or nothing for the pause
+    ("Togo and Ghana agreed on a pause in the fighting.", ("CONCEDE", "future", {"TGO", "GHA"})),
+    ("Togo and Ghana agreed to a lull in the shelling.", ("CONCEDE", "future", {"TGO", "GHA"})),
+    # "put an end to": the parse hangs "to" on the verb, whose object the pause noun is
+    ("Togo put an end to its attacks on Lome on Monday.", ("RETREAT", "occurred", {"TGO"})),
+    ("The Ghanaian rebels hope the deal will put an end to the attacks.", ("CONCEDE", "future", set())),
+])
+def test_an_end_to_the_fighting_is_a_ceasefire(pipe, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipe, text) == [expected]
+
+
+def test_a_call_for_an_end_to_the_fighting_is_a_request(pipe) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipe, "Togo and Ghana called for an end to the fighting.") == [
+        ("REQUEST", "requested", {"TGO", "GHA"})]
+
+
+@pytest.mark.parametrize("text", [
+    # limits: a pause in a phrase of time dates another act; a halt of talks, an end to talks stop no attack
+    "Togo shelled Lome after a brief lull in the fighting.",
+    "The talks came to a halt after Togo shelled Lome.",
+    "Togo put an end to the talks with Ghana.",
+])
+def test_a_pause_that_stops_no_attack_is_no_ceasefire(pipe, text) -> None:  # type: ignore[no-untyped-def]
+    kinds = {kind for kind, _, _ in _events(pipe, text)}
+    assert not {"RETREAT", "CONCEDE"} & kinds

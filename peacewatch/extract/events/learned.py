@@ -28,6 +28,7 @@ import numpy as np
 
 from ...errors import ConfigError
 from .matching import coarse_pos
+from .stopping import PAUSES
 from .tables import TriggerRule, trigger_rules, words
 from .triggers import Found, is_background
 from .vectors import PieceVectors, load_vectors
@@ -222,11 +223,14 @@ def _object_features(obj: Token) -> list[str]:
 
 def _candidate_features(sent: Span) -> list[str]:
     """The types the trigger table knows for the sentence's words, whatever their frame (the rules'
-    vocabulary, where the frame did not fit)."""
+    vocabulary, where the frame did not fit). Not the pause nouns ("end", "pause"): without what they stop
+    they are times and ends of anything, and the model was trained before their rows."""
     rules = trigger_rules()
     out = []
     for token in sent:
         pos = coarse_pos(token)
+        if pos == "NOUN" and token.lemma_.lower() in PAUSES:
+            continue
         types = [r.type for r in rules.get(token.lemma_.lower(), []) if r.pos == pos]
         if types:
             out.append(f"cand:{types[0]}")

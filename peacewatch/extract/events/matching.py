@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..actors.tables import sector_terms
 from .aspect import begun
 from .frames import framed
-from .stopping import stops_nothing
+from .stopping import stopped_words, stops_nothing
 from .tables import DerivedRule, HandoverRule, TriggerRule, matching_rules, trigger_rules, words
 
 if TYPE_CHECKING:
@@ -311,7 +311,7 @@ def match(token: Token) -> TriggerRule | None:
         if rule.pos != "*" and rule.pos != pos:
             continue
         if rule.needs:
-            lemmas = (frame(token) | {particle}) if lemmas is None else lemmas
+            lemmas = (frame(token) | stopped_words(token) | {particle}) if lemmas is None else lemmas
             if not any((n == "@person" and _person_object(token)) or (n == "@target" and _target_object(token))
                        or (n == "@owner" and _given_to_a_party(token))
                        or all(part in lemmas for part in n.split("+")) for n in rule.needs):

@@ -22,6 +22,7 @@ from .matching import (
     relative_text,
     stated_day,
 )
+from .stopping import stopper
 from .tables import TriggerRule, trigger_rules, words, wrapper_roles
 from .wrappers import ABOUT_PREPS, OBJECT_DEPS, wrapper_chain, wrapper_role
 
@@ -223,6 +224,8 @@ def _absorber(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     if token.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.i in triggers \
             and triggers[head.head.i].type == triggers[token.i].type and not is_background(head.head):
         return head.head  # "wounded two soldiers in a bomb attack": one attack
+    if (stopping := stopper(token, triggers)) is not None:
+        return stopping  # "a pause in the fighting", "put an end to the attacks": the attack is what stops
     if token.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ABOUT_PREPS:
         if head.head.i in triggers:
             return head.head
