@@ -171,13 +171,13 @@ def ledger_of(db: Path, settings: LedgerSettings | None = None) -> Ledger:
     try:
         ledger = load_ledger(*(list(reader.export_rows(t)) for t in ("events", "commitments", "entities")))
         ledger.reports = report_rows(reader, [e["id"] for e in ledger.events])
-        doc_ids = [d.id for d in reader.documents().items]
-        ledger.promises = promise_rows(reader, doc_ids)
-        ledger.sentences = sentence_rows(reader, doc_ids)
-        ledger.timexes = timex_rows(reader, doc_ids)
-        ledger.days = day_rows(reader, doc_ids)
+        docs = list(stored(reader, [d.id for d in reader.documents().items]))  # each document read once
+        ledger.promises = promise_rows(docs)
+        ledger.sentences = sentence_rows(docs)
+        ledger.timexes = timex_rows(docs)
+        ledger.days = day_rows(docs)
         if settings is not None:
-            ledger.resolved = resolved_reports([reader.result(d) for d in doc_ids], settings)
+            ledger.resolved = resolved_reports([result for _id, _doc, result, _codes in docs], settings)
         return ledger
     finally:
         reader.close()
@@ -201,7 +201,12 @@ def report_rows(reader: Any, event_ids: list[str]) -> dict[str, list[dict[str, A
     return out
 
 
-def stored(reader: Any, doc_ids: list[str]) -> Iterator[tuple[str, Document, Any, dict[str, str | None]]]:
+# A stored document as the row functions read it: its id, the document, its result and its entities' codes
+# by id (``stored``).
+Stored = tuple[str, Document, Any, dict[str, str | None]]
+
+
+def stored(reader: Any, doc_ids: list[str]) -> Iterator[Stored]:
     """Each stored document of ``doc_ids`` with its result and its entities' codes by id (a document the
     store does not hold is passed over)."""
     for doc_id in doc_ids:
@@ -211,12 +216,12 @@ def stored(reader: Any, doc_ids: list[str]) -> Iterator[tuple[str, Document, Any
             yield doc_id, document, result, {e.id: e.code for e in result.entities}
 
 
-def promise_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def promise_rows(docs: list[Stored]) -> dict[str, list[dict[str, Any]]]:
     """Per document, its own (per-document) promises as the scorer sees them: the act's type, the
     obligors' codes, ``made``, the document's day as ``anchor`` (its publication date, else the day
     inferred from its text) and where ``made`` came from (``made_source``)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for doc_id, document, result, entity_codes in stored(reader, doc_ids):
+    for doc_id, document, result, entity_codes in docs:
         events = {e.id: e for e in result.events}
         anchor = document.published or (result.dated.day if result.dated is not None else None)
         out[doc_id] = [{"type": c.action.get("type"), "obligor": codes([entity_codes.get(o) for o in c.obligor]),
@@ -238,23 +243,23 @@ def made_source(made: str | None, event: Event | None, anchor: str | None) -> st
     return "publication" if anchor and made[:10] == anchor[:10] else "inherited"
 
 
-def timex_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[tuple[str, str | None]]]:
+def timex_rows(docs: list[Stored]) -> dict[str, list[tuple[str, str | None]]]:
     """Per document, the value of each of its time expressions with the document's day (its
     publication date, else the day inferred from its text): what a relative value is read from."""
     out: dict[str, list[tuple[str, str | None]]] = {}
-    for doc_id, document, result, _codes in stored(reader, doc_ids):
+    for doc_id, document, result, _codes in docs:
         day = document.published or (result.dated.day if result.dated is not None else None)
         out[doc_id] = [(t.value, day) for t in result.timexes if t.value]
     return out
 
 
-def day_rows(reader: Any, doc_ids: list[str]) -> dict[str, str]:
+def day_rows(docs: list[Stored]) -> dict[str, str]:
     """Per document, where its day comes from (``process_misses.ARTICLE_DAYS``): its publication date,
     a full day its text gave (``Result.dated``, from ``extract/dating.py``), or none (no day, or a day
     without its year)."""
     published, from_text, none = ARTICLE_DAYS
     out = {}
-    for doc_id, document, result, _codes in stored(reader, doc_ids):
+    for doc_id, document, result, _codes in docs:
         inferred = result.dated is not None and result.dated.day[:1].isdigit()
         out[doc_id] = published if document.published else from_text if inferred else none
     return out
@@ -263,11 +268,11 @@ def day_rows(reader: Any, doc_ids: list[str]) -> dict[str, str]:
 SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")
 
 
-def sentence_rows(reader: Any, doc_ids: list[str]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+def sentence_rows(docs: list[Stored]) -> dict[str, list[tuple[str, frozenset[str]]]]:
     """Per document, each sentence (lower case, cut at sentence ends and line breaks) with the codes of
     the parties its entity mentions name."""
     out: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for doc_id, document, result, entity_codes in stored(reader, doc_ids):
+    for doc_id, document, result, entity_codes in docs:
         rows, start = [], 0
         for cut in [*SENTENCE_END.finditer(document.text), None]:
             end = cut.start() if cut is not None else len(document.text)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..timespan import interval
-from ..types import Argument, Event
+from ..types import Event
 from .events import promise
 from .events.dating import is_later
 
@@ -68,15 +68,12 @@ def agreed_parties(ann: Annotation, event: Event) -> list[str]:
         return []
     entities = {e.id: e for e in ann.result.entities}
     token = promise.trigger_token(ann.doc, event)
-    named: list[Argument] = []
+    named: list[str] = []
     preps = [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in PARTY_PREPS] \
         if token is not None else []
     for prep in preps:
-        words = list(prep.subtree)
-        lo, hi = min(t.idx for t in words), max(t.idx + len(t) for t in words)
-        named += [Argument(entity=m.entity, code=None, sector=None, text=m.text) for m in ann.result.mentions
-                  if m.entity and lo <= m.start and m.end <= hi]
-    return promise.bindable(named, entities) or promise.bindable(event.actor + event.recipient, entities)
+        named += [i for i in promise.named_by(prep, ann.result.mentions, entities) if i not in named]
+    return named or promise.bindable(event.actor + event.recipient, entities)
 
 
 def agreed_made(event: Event, act: Event) -> str | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..timespan import interval
-from ..types import Argument, Commitment, Event
+from ..types import Commitment, Event
 from .events import promise
 from .events.dating import is_later
 
@@ -117,11 +117,7 @@ def hosts_of(ann: Annotation, token: Token, event: Event) -> tuple[list[str], st
             phrase = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if phrase is None:
             continue
-        lo = min(t.idx for t in phrase.subtree)
-        hi = max(t.idx + len(t) for t in phrase.subtree)
-        named = [Argument(entity=m.entity, code=None, sector=None, text=m.text) for m in ann.result.mentions
-                 if m.entity and lo <= m.start and m.end <= hi]
-        found = promise.bindable(named, entities)
+        found = promise.named_by(phrase, ann.result.mentions, entities)
         if found:
             return found, f"named by '{word.text} {' '.join(t.text for t in phrase.subtree)}'"
     return [], ""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..tables import Column, optional, read_table
 from ..timespan import day, interval
-from ..types import Argument, Commitment
+from ..types import Commitment
 from .commitment_acts import agreement_event, beneficiaries, deadline_in, latest_agreement_day
 from .events import promise
 from .events.dating import is_later
@@ -184,12 +184,8 @@ def _obligors(ann: Annotation, token: Token, parties: list[str]) -> tuple[list[s
         # the agreement's parties, when it has two sides: one party left is who announced it, not who acts
         return (list(parties), "the parties of the agreement the document reports, the passive naming no "
                                "agent") if passive and len(parties) > 1 else ([], "")
-    lo = min(t.idx for t in phrase.subtree)
-    hi = max(t.idx + len(t) for t in phrase.subtree)
     entities = {e.id: e for e in ann.result.entities}
-    named = [Argument(entity=m.entity, code=None, sector=None, text=m.text) for m in ann.result.mentions
-             if m.entity and lo <= m.start and m.end <= hi]
-    bound = promise.bindable(named, entities)
+    bound = promise.named_by(phrase, ann.result.mentions, entities)
     return bound, f"named by '{' '.join(t.text for t in phrase.subtree)[:60]}'"
 
 

@@ -574,7 +574,6 @@ def cluster_sorted(reports: Iterable[Report], settings: LedgerSettings,
     """Clusters of reports already in canonical order (see the module docstring), yielding the clusters of each (type,
     status class) once its last report is placed; ``bucket`` makes the place each one's clusters
     are kept in while it is filled (in memory by default)."""
-    slack = dt.timedelta(days=settings.date_slack_days)
     current: tuple[str, str] | None = None
     filling: Bucket | None = None
     for rep in reports:

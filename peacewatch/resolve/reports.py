@@ -292,11 +292,12 @@ def announced_and_due(a: Report, b: Report) -> bool:
             and said.stated.start < due.stated.start <= said.stated.start + dt.timedelta(days=DUE_DAYS))
 
 
-def reach_days(status: str, slack_days: int) -> int:
-    """How many days apart two reports of one (type, status class) bucket may be dated and still agree:
-    the date slack, and for acts to come the days an announcement may precede its due day
-    (``announced_and_due``). The clusters' index and the incremental ledger's units look that far."""
-    return slack_days + (DUE_DAYS if status_class(status) == "future" else 0)
+def reach_days(kind: str, slack_days: int) -> int:
+    """How many days apart two reports of a (type, status class) bucket whose status class is ``kind``
+    may be dated and still agree: the date slack, and for acts to come the days an announcement may
+    precede its due day (``announced_and_due``). The clusters' index and the incremental ledger's units
+    look that far."""
+    return slack_days + (DUE_DAYS if kind == "future" else 0)
 
 
 def cameo_agrees(a: str | None, b: str | None) -> bool:

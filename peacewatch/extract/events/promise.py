@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...types import Argument
 from .tables import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ...types import Argument, Entity, Event, Mention
+    from ...types import Entity, Event, Mention
 
 # Dependencies along which the frame of a trigger extends upwards ("not ready to accept",
 # "it was not easy to reach the agreement", "the ceasefire will come into force").
@@ -243,6 +244,15 @@ def bindable(arguments: list[Argument], entities: dict[str, Entity]) -> list[str
         found = [entity] if not entity.members else [entities[m] for m in entity.members if m in entities]
         out.extend(e.id for e in found if _bindable(e) and e.id not in out)
     return out
+
+
+def named_by(phrase: Token, mentions: list[Mention], entities: dict[str, Entity]) -> list[str]:
+    """The bindable entity ids (``bindable``) of the mentions inside ``phrase`` and its subtree ("by the
+    two sides", "at the invitation of President X")."""
+    lo = min(t.idx for t in phrase.subtree)
+    hi = max(t.idx + len(t) for t in phrase.subtree)
+    return bindable([Argument(entity=m.entity, code=None, sector=None, text=m.text) for m in mentions
+                     if m.entity and lo <= m.start and m.end <= hi], entities)
 
 
 def placed(doc: Doc, mentions: list[Mention], event: Event) -> set[str]:
